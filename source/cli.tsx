@@ -1,0 +1,73 @@
+import meow from 'meow';
+import pkg from '../package.json' with { type: 'json' };
+import { CliError, EXIT } from './commands/CliError.js';
+import type { CommandFlags } from './commands/CommandFlags.js';
+import { cliFlags } from './commands/flags.js';
+import { commands, findCommand } from './commands/registry.js';
+
+const commandHelp = commands
+  .flatMap((command) => command.usage.map((line) => `    $ cws-tui ${line}`))
+  .join('\n');
+
+const cli = meow(
+  `
+  Usage
+    $ cws-tui                 open the full-screen research portal
+${commandHelp}
+
+  Global options
+    --demo                    use the built-in demo account (the default without AWS credentials)
+    --profile <name>          the cws-tui profile to use
+    --region <region>         override the profile's AWS region
+    --json                    print data as JSON
+    --no-color                plain output (also NO_COLOR=1)
+    --refresh <seconds>       dashboard refresh interval (default 5)
+    --help, --version
+
+  Exit codes: 0 ok, 1 error, 2 usage error, 3 denied by policy.
+`,
+  {
+    importMeta: import.meta,
+    pkg,
+    flags: cliFlags,
+    allowUnknownFlags: false,
+  },
+);
+
+async function main(): Promise<number> {
+  const [name, ...args] = cli.input;
+  const flags = cli.flags as CommandFlags;
+  if (name === undefined) {
+    const { runTui } = await import('./app/runTui.js');
+    return runTui({ flags, env: process.env });
+  }
+  const command = findCommand(name);
+  if (!command) {
+    process.stderr.write(`cws-tui: unknown command '${name}'. Run 'cws-tui --help' for the list.\n`);
+    return EXIT.usage;
+  }
+  const run = await command.load();
+  return run({
+    args,
+    flags,
+    env: process.env,
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  });
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof CliError) {
+      process.stderr.write(`cws-tui: ${error.message}\n`);
+      process.exitCode = error.exitCode;
+      return;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`cws-tui: unexpected error: ${message}\n`);
+    process.exitCode = EXIT.error;
+  },
+);

@@ -1,0 +1,24 @@
+import type { CommandFlags } from './CommandFlags.js';
+
+/** What a command gets: its positional arguments, the parsed flags, and where to write. */
+export interface CommandContext {
+  args: string[];
+  flags: CommandFlags;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+}
+
+export type CommandRun = (context: CommandContext) => Promise<number>;
+
+/**
+ * A non-interactive command: `cws-tui <name> [sub] ...`. The implementation is loaded on demand so
+ * that the TUI's start-up path never pays for the modules of every command.
+ */
+export interface Command {
+  name: string;
+  summary: string;
+  /** Usage lines shown by `cws-tui --help`. */
+  usage: string[];
+  load(): Promise<CommandRun>;
+}

@@ -1,0 +1,19 @@
+import type { Command } from './Command.js';
+
+/** Every non-interactive command, in the order `--help` lists them. */
+export const commands: Command[] = [
+  {
+    name: 'templates',
+    summary: 'list, show and validate workstation templates',
+    usage: [
+      'templates list [--json] [--profile-filtered]',
+      'templates show <slug> [--json]',
+      'templates validate [PATH...]',
+    ],
+    load: async () => (await import('./templatesCommand.js')).runTemplatesCommand,
+  },
+];
+
+export function findCommand(name: string): Command | undefined {
+  return commands.find((command) => command.name === name);
+}

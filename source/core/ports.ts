@@ -1,0 +1,189 @@
+import type { InstanceTypeInfo } from './catalog/InstanceTypeInfo.js';
+import type { Architecture } from './templates/templateSchema.js';
+
+/**
+ * The interfaces the cloud layer implements: `source/aws` with the AWS SDK, `source/aws/demo` with
+ * the simulated demo account. The core only ever talks to these.
+ */
+
+/** EC2's instance state names, plus the app's view of a stopped-by-hibernation instance. */
+export const INSTANCE_STATES = [
+  'pending',
+  'running',
+  'stopping',
+  'stopped',
+  'shutting-down',
+  'terminated',
+] as const;
+export type InstanceState = (typeof INSTANCE_STATES)[number];
+
+export type ResourceTags = Record<string, string>;
+
+/** The tags every managed resource carries: the truth about resources lives in AWS. */
+export const TAG = {
+  managed: 'cws:managed',
+  template: 'cws:template',
+  owner: 'cws:owner',
+  researchUser: 'cws:research-user',
+  profile: 'cws:profile',
+  project: 'cws:project',
+  launchId: 'cws:launch-id',
+  progress: 'cws:progress',
+  hibernated: 'cws:hibernated',
+  override: 'cws:policy-override',
+  name: 'Name',
+} as const;
+
+export interface StateTransition {
+  at: string;
+  state: InstanceState | 'hibernated';
+}
+
+/** An EC2 instance as the app sees it, rebuilt from AWS on every refresh. */
+export interface Instance {
+  id: string;
+  name: string;
+  region: string;
+  availability_zone?: string;
+  state: InstanceState;
+  instance_type: string;
+  architecture: Architecture;
+  image_id: string;
+  launched_at: string;
+  public_ip?: string;
+  private_ip?: string;
+  spot: boolean;
+  hibernation_configured: boolean;
+  /** Stopped by a hibernate request (its RAM is on the root volume). */
+  hibernated: boolean;
+  root_volume_gb: number;
+  root_volume_type: string;
+  key_name?: string;
+  client_token?: string;
+  tags: ResourceTags;
+  /** Known state changes, oldest first; the demo account keeps them all, AWS gives the latest. */
+  transitions: StateTransition[];
+}
+
+export interface RunInstanceRequest {
+  region: string;
+  name: string;
+  image_id: string;
+  instance_type: string;
+  /** Base64 of the user data payload (gzip or plain), as RunInstances takes it. */
+  user_data_base64: string;
+  /** Idempotency: a retry with the same token returns the same instance. */
+  client_token: string;
+  tags: ResourceTags;
+  root_volume_gb: number;
+  root_volume_type: 'gp3' | 'gp2' | 'io2';
+  spot: boolean;
+  hibernation: boolean;
+  key_name?: string;
+  security_group_ids?: string[];
+  subnet_id?: string;
+  availability_zone?: string;
+  iam_instance_profile?: string;
+}
+
+export interface InstanceFilter {
+  regions: string[];
+  /** Only instances whose tags have these values (always includes cws:managed=true). */
+  tags?: ResourceTags;
+  ids?: string[];
+}
+
+export interface ListResult<T> {
+  items: T[];
+  /** API calls made, for the bench and for throttling diagnostics. */
+  requests: number;
+}
+
+export interface ComputePort {
+  runInstance(request: RunInstanceRequest): Promise<Instance>;
+  listInstances(filter: InstanceFilter): Promise<ListResult<Instance>>;
+  findByClientToken(region: string, clientToken: string): Promise<Instance | undefined>;
+  startInstance(region: string, id: string): Promise<void>;
+  stopInstance(region: string, id: string, options: { hibernate: boolean }): Promise<void>;
+  terminateInstance(region: string, id: string): Promise<void>;
+  describeInstanceTypes(region: string, names: string[]): Promise<InstanceTypeInfo[]>;
+  /** The serial console text, where provisioning progress markers appear. */
+  consoleOutput(region: string, id: string): Promise<string>;
+  /** A DryRun of RunInstances: resolves when permitted, rejects with a CloudError otherwise. */
+  checkLaunchPermission(request: RunInstanceRequest): Promise<void>;
+}
+
+/** Where a base image is published, resolved to an AMI id at launch time. */
+export type ImageSource =
+  | { kind: 'ssm'; parameter: string }
+  | { kind: 'describe-images'; owner: string; name_pattern: string; architecture: Architecture };
+
+export interface ImagePort {
+  resolveImage(region: string, source: ImageSource): Promise<string>;
+}
+
+export interface CallerIdentity {
+  account: string;
+  arn: string;
+  user_id: string;
+}
+
+export interface IdentityPort {
+  callerIdentity(): Promise<CallerIdentity>;
+}
+
+export interface NetworkPort {
+  /** The app's security group in the region (created once, tagged): SSH from `ssh_cidr` only. */
+  ensureSecurityGroup(region: string, options: { ssh_cidr?: string; subnet_id?: string }): Promise<string>;
+  /** Imports the public key under a stable name and returns that name (no-op when present). */
+  ensureKeyPair(region: string, name: string, publicKey: string): Promise<string>;
+}
+
+export type FileSystemState = 'creating' | 'available' | 'updating' | 'deleting' | 'deleted' | 'error';
+
+export interface FileSystem {
+  id: string;
+  name: string;
+  region: string;
+  state: FileSystemState;
+  size_bytes: number;
+  created_at: string;
+  tags: ResourceTags;
+}
+
+export interface AccessPoint {
+  id: string;
+  file_system_id: string;
+  uid: number;
+  gid: number;
+  root_directory: string;
+  tags: ResourceTags;
+}
+
+export interface StoragePort {
+  listFileSystems(regions: string[]): Promise<FileSystem[]>;
+  createFileSystem(region: string, name: string, tags: ResourceTags): Promise<FileSystem>;
+  /** A mount target in the subnet (idempotent). */
+  ensureMountTarget(region: string, fileSystemId: string, subnetId: string | undefined): Promise<void>;
+  /** One access point per research user: POSIX identity and a root directory created with it. */
+  ensureAccessPoint(
+    region: string,
+    fileSystemId: string,
+    user: { username: string; uid: number; gid: number },
+    tags: ResourceTags,
+  ): Promise<AccessPoint>;
+  listAccessPoints(region: string, fileSystemId: string): Promise<AccessPoint[]>;
+}
+
+/** Everything a session needs from one AWS account (or the demo account). */
+export interface CloudAccount {
+  kind: 'aws' | 'demo';
+  /** Regions the app lists resources in. */
+  regions: string[];
+  defaultRegion: string;
+  identity: IdentityPort;
+  compute: ComputePort;
+  images: ImagePort;
+  network: NetworkPort;
+  storage: StoragePort;
+}

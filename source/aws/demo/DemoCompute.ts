@@ -1,0 +1,342 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { gunzipSync } from 'node:zlib';
+import { CloudError } from '../../core/CloudError.js';
+import type { InstanceTypeInfo } from '../../core/catalog/InstanceTypeInfo.js';
+import { findInstanceType } from '../../core/catalog/instanceTypes.js';
+import {
+  type ComputePort,
+  type Instance,
+  type InstanceFilter,
+  type InstanceState,
+  type ListResult,
+  type RunInstanceRequest,
+  TAG,
+} from '../../core/ports.js';
+import type { DemoStore } from './DemoStore.js';
+import type { DemoFaults } from './demoFaults.js';
+import { demoIdFor } from './demoIds.js';
+import { demoDelayMs } from './demoPace.js';
+import type { DemoInstance, DemoState } from './demoState.js';
+
+/** DescribeInstances returns at most this many instances per page. */
+const PAGE_SIZE = 1000;
+/** EC2 forgets terminated instances after about an hour. */
+const TERMINATED_RETENTION_MS = 60 * 60 * 1000;
+const ZONE_SUFFIXES = ['a', 'b', 'c'];
+
+export interface DemoComputeOptions {
+  store: DemoStore;
+  speed: number;
+  faults: DemoFaults;
+  now?: () => number;
+}
+
+/** EC2 as the demo account simulates it. */
+export class DemoCompute implements ComputePort {
+  private readonly store: DemoStore;
+  private readonly speed: number;
+  private readonly faults: DemoFaults;
+  private readonly now: () => number;
+  private calls = 0;
+
+  constructor(options: DemoComputeOptions) {
+    this.store = options.store;
+    this.speed = options.speed;
+    this.faults = options.faults;
+    this.now = options.now ?? Date.now;
+  }
+
+  async runInstance(request: RunInstanceRequest): Promise<Instance> {
+    await this.simulateNetwork();
+    const info = this.requireInstanceType(request.instance_type);
+    if (request.hibernation && !info.hibernation_supported) {
+      throw new CloudError({
+        kind: 'invalid-parameter',
+        code: 'UnsupportedHibernationConfiguration',
+        message: `${request.instance_type} cannot hibernate`,
+        hint: 'Choose a type that supports hibernation (for example m7i, c7i, r7i or t3) or launch without it.',
+      });
+    }
+    const zone = this.pickZone(request);
+    const at = this.now();
+    const created = await this.store.update((state) => {
+      const existing = state.instances.find(
+        (i) => i.client_token === request.client_token && i.region === request.region,
+      );
+      if (existing) return existing;
+      const serial = state.next_serial++;
+      const instance: DemoInstance = {
+        id: demoIdFor('i', state.account, serial),
+        region: request.region,
+        availability_zone: zone,
+        instance_type: request.instance_type,
+        architecture: info.architecture,
+        image_id: request.image_id,
+        launched_at: new Date(at).toISOString(),
+        private_ip: `172.31.${(serial >> 8) & 255}.${serial & 255}`,
+        public_ip: `3.${80 + (serial % 100)}.${(serial >> 8) & 255}.${serial & 255}`,
+        spot: request.spot,
+        hibernation_configured: request.hibernation,
+        root_volume_gb: request.root_volume_gb,
+        root_volume_type: request.root_volume_type,
+        client_token: request.client_token,
+        tags: { ...request.tags, [TAG.name]: request.name },
+        transitions: [
+          { at: new Date(at).toISOString(), state: 'pending' },
+          { at: new Date(at + demoDelayMs('pendingToRunning', this.speed)).toISOString(), state: 'running' },
+        ],
+        progress_stages: progressStagesOf(request.user_data_base64),
+      };
+      if (request.key_name) instance.key_name = request.key_name;
+      state.instances.push(instance);
+      return instance;
+    });
+    return this.toInstance(created);
+  }
+
+  async listInstances(filter: InstanceFilter): Promise<ListResult<Instance>> {
+    await this.simulateNetwork();
+    const state = await this.store.read();
+    const now = this.now();
+    let requests = 0;
+    const items: Instance[] = [];
+    for (const region of filter.regions) {
+      let inRegion = 0;
+      for (const raw of state.instances) {
+        if (raw.region !== region) continue;
+        if (filter.ids && !filter.ids.includes(raw.id)) continue;
+        if (filter.tags && !Object.entries(filter.tags).every(([k, v]) => raw.tags[k] === v)) continue;
+        const instance = this.toInstance(raw, now);
+        if (instance.state === 'terminated' && now - lastTransitionTime(raw, now) > TERMINATED_RETENTION_MS)
+          continue;
+        items.push(instance);
+        inRegion++;
+      }
+      requests += Math.max(1, Math.ceil(inRegion / PAGE_SIZE));
+    }
+    return { items, requests };
+  }
+
+  async findByClientToken(region: string, clientToken: string): Promise<Instance | undefined> {
+    await this.simulateNetwork();
+    const state = await this.store.read();
+    const raw = state.instances.find((i) => i.region === region && i.client_token === clientToken);
+    return raw ? this.toInstance(raw) : undefined;
+  }
+
+  async startInstance(region: string, id: string): Promise<void> {
+    await this.transition(region, id, 'start', (current) => {
+      if (current === 'running' || current === 'pending') return [];
+      if (current !== 'stopped') throw incorrectState(id, current, 'start');
+      return [
+        ['pending', 0],
+        ['running', demoDelayMs('pendingToRunning', this.speed)],
+      ];
+    });
+  }
+
+  async stopInstance(region: string, id: string, options: { hibernate: boolean }): Promise<void> {
+    await this.transition(region, id, options.hibernate ? 'hibernate' : 'stop', (current, instance) => {
+      if (current === 'stopped' || current === 'stopping') return [];
+      if (current !== 'running') throw incorrectState(id, current, options.hibernate ? 'hibernate' : 'stop');
+      if (options.hibernate && !instance.hibernation_configured) {
+        throw new CloudError({
+          kind: 'invalid-parameter',
+          code: 'UnsupportedHibernationConfiguration',
+          message: `${instance.tags[TAG.name] ?? id} was not launched with hibernation enabled`,
+          hint: 'Stop it instead; hibernation must be chosen at launch.',
+        });
+      }
+      const delay = demoDelayMs(options.hibernate ? 'hibernatingToStopped' : 'stoppingToStopped', this.speed);
+      return [
+        ['stopping', 0],
+        [options.hibernate ? 'hibernated' : 'stopped', delay],
+      ];
+    });
+  }
+
+  async terminateInstance(region: string, id: string): Promise<void> {
+    await this.transition(region, id, 'terminate', (current) => {
+      if (current === 'terminated' || current === 'shutting-down') return [];
+      return [
+        ['shutting-down', 0],
+        ['terminated', demoDelayMs('shuttingDownToTerminated', this.speed)],
+      ];
+    });
+  }
+
+  async describeInstanceTypes(_region: string, names: string[]): Promise<InstanceTypeInfo[]> {
+    await this.simulateNetwork();
+    return names.map((name) => this.requireInstanceType(name));
+  }
+
+  async consoleOutput(region: string, id: string): Promise<string> {
+    await this.simulateNetwork();
+    const state = await this.store.read();
+    const raw = findInstance(state, region, id);
+    const now = this.now();
+    const runningSince = lastRunningSince(raw, now);
+    if (runningSince === undefined) return '';
+    const stageMs = demoDelayMs('provisioningStage', this.speed);
+    return raw.progress_stages
+      .filter((_, index) => runningSince + (index + 1) * stageMs <= now)
+      .map((stage) => `CWS-PROGRESS ${stage}\n`)
+      .join('');
+  }
+
+  async checkLaunchPermission(request: RunInstanceRequest): Promise<void> {
+    await this.simulateNetwork();
+    this.requireInstanceType(request.instance_type);
+  }
+
+  private async transition(
+    region: string,
+    id: string,
+    action: string,
+    plan: (current: InstanceState, instance: DemoInstance) => Array<[InstanceState | 'hibernated', number]>,
+  ): Promise<void> {
+    await this.simulateNetwork();
+    const at = this.now();
+    await this.store.update((state) => {
+      const raw = findInstance(state, region, id);
+      const { state: current } = currentState(raw, at);
+      if (current === 'terminated' && action !== 'terminate') throw incorrectState(id, current, action);
+      const steps = plan(current, raw);
+      if (steps.length === 0) return;
+      // A new action supersedes what was still scheduled (e.g. terminate while pending).
+      raw.transitions = raw.transitions.filter((t) => Date.parse(t.at) <= at);
+      for (const [next, delay] of steps) {
+        raw.transitions.push({ at: new Date(at + delay).toISOString(), state: next });
+      }
+    });
+  }
+
+  private toInstance(raw: DemoInstance, now = this.now()): Instance {
+    const { state, hibernated } = currentState(raw, now);
+    const instance: Instance = {
+      id: raw.id,
+      name: raw.tags[TAG.name] ?? raw.id,
+      region: raw.region,
+      availability_zone: raw.availability_zone,
+      state,
+      instance_type: raw.instance_type,
+      architecture: raw.architecture,
+      image_id: raw.image_id,
+      launched_at: raw.launched_at,
+      private_ip: raw.private_ip,
+      spot: raw.spot,
+      hibernation_configured: raw.hibernation_configured,
+      hibernated,
+      root_volume_gb: raw.root_volume_gb,
+      root_volume_type: raw.root_volume_type,
+      client_token: raw.client_token,
+      tags: { ...raw.tags },
+      transitions: raw.transitions.filter((t) => Date.parse(t.at) <= now),
+    };
+    if (state === 'running' && raw.public_ip) instance.public_ip = raw.public_ip;
+    if (raw.key_name) instance.key_name = raw.key_name;
+    return instance;
+  }
+
+  private requireInstanceType(name: string): InstanceTypeInfo {
+    const info = findInstanceType(name);
+    if (!info) {
+      throw new CloudError({
+        kind: 'invalid-parameter',
+        code: 'InvalidParameterValue',
+        message: `the instance type '${name}' does not exist`,
+        hint: 'Pick a type from the size list of the template, e.g. t3.medium or m7i.large.',
+      });
+    }
+    return info;
+  }
+
+  private pickZone(request: RunInstanceRequest): string {
+    const zones = request.availability_zone
+      ? [request.availability_zone]
+      : ZONE_SUFFIXES.map((suffix) => `${request.region}${suffix}`);
+    const zone = zones.find((z) => !this.faults.capacityZones.includes(z));
+    if (!zone) {
+      throw new CloudError({
+        kind: 'capacity',
+        code: 'InsufficientInstanceCapacity',
+        message: `there is not enough ${request.instance_type} capacity in ${zones.join(', ')}`,
+        hint: 'Try another instance type or size, or try again later.',
+        retryable: true,
+      });
+    }
+    return zone;
+  }
+
+  private async simulateNetwork(): Promise<void> {
+    this.calls++;
+    let delay = this.faults.latencyMs;
+    // A throttled call is retried after a backoff, as the SDK's adaptive retry would.
+    if (this.faults.throttleEvery > 0 && this.calls % this.faults.throttleEvery === 0) delay += 200;
+    if (delay > 0) await sleep(delay);
+  }
+}
+
+function findInstance(state: DemoState, region: string, id: string): DemoInstance {
+  const raw = state.instances.find((i) => i.id === id && i.region === region);
+  if (!raw) {
+    throw new CloudError({
+      kind: 'not-found',
+      code: 'InvalidInstanceID.NotFound',
+      message: `the instance ${id} does not exist in ${region}`,
+      hint: 'It may have been terminated; refresh the list.',
+    });
+  }
+  return raw;
+}
+
+function currentState(raw: DemoInstance, now: number): { state: InstanceState; hibernated: boolean } {
+  let state: InstanceState = 'pending';
+  let hibernated = false;
+  for (const t of raw.transitions) {
+    if (Date.parse(t.at) > now) break;
+    hibernated = t.state === 'hibernated';
+    state = t.state === 'hibernated' ? 'stopped' : t.state;
+  }
+  return { state, hibernated };
+}
+
+function lastTransitionTime(raw: DemoInstance, now: number): number {
+  let last = Date.parse(raw.launched_at);
+  for (const t of raw.transitions) {
+    const at = Date.parse(t.at);
+    if (at <= now) last = at;
+  }
+  return last;
+}
+
+function lastRunningSince(raw: DemoInstance, now: number): number | undefined {
+  let since: number | undefined;
+  for (const t of raw.transitions) {
+    const at = Date.parse(t.at);
+    if (at > now) break;
+    since = t.state === 'running' ? at : undefined;
+  }
+  return since;
+}
+
+function incorrectState(id: string, state: InstanceState, action: string): CloudError {
+  return new CloudError({
+    kind: 'conflict',
+    code: 'IncorrectInstanceState',
+    message: `cannot ${action} ${id}: it is ${state}`,
+    hint: 'Wait for the current transition to finish, then try again.',
+  });
+}
+
+/** The stages the boot script announces (`cws_mark <stage>`), so the demo can replay them. */
+function progressStagesOf(userDataBase64: string): string[] {
+  let bytes = Buffer.from(userDataBase64, 'base64');
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
+  const stages: string[] = [];
+  for (const match of bytes.toString('utf8').matchAll(/^\s*cws_mark\s+([a-z0-9][a-z0-9_-]*)/gm)) {
+    const stage = match[1];
+    if (stage && !stages.includes(stage)) stages.push(stage);
+  }
+  return stages;
+}

@@ -1,0 +1,16 @@
+import { createHash } from 'node:crypto';
+import type { ImagePort, ImageSource } from '../../core/ports.js';
+
+/**
+ * Resolves image sources the way AWS would, to a stable AMI id per region and source, so that the
+ * whole launch path (including the base table's SSM parameter names) runs on the demo account.
+ */
+export class DemoImages implements ImagePort {
+  async resolveImage(region: string, source: ImageSource): Promise<string> {
+    const key =
+      source.kind === 'ssm'
+        ? source.parameter
+        : `${source.owner}/${source.name_pattern}/${source.architecture}`;
+    return `ami-0${createHash('sha256').update(`${region}:${key}`).digest('hex').slice(0, 16)}`;
+  }
+}

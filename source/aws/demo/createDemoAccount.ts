@@ -1,0 +1,43 @@
+import type { CloudAccount } from '../../core/ports.js';
+import { DemoCompute } from './DemoCompute.js';
+import { DemoIdentity } from './DemoIdentity.js';
+import { DemoImages } from './DemoImages.js';
+import { DemoNetwork } from './DemoNetwork.js';
+import { DemoStorage } from './DemoStorage.js';
+import { DemoStore } from './DemoStore.js';
+import { parseDemoFaults } from './demoFaults.js';
+import { demoSpeed } from './demoPace.js';
+
+export const DEMO_REGIONS = ['us-east-1', 'us-west-2', 'eu-west-1', 'ap-southeast-2'];
+
+export interface DemoAccount extends CloudAccount {
+  kind: 'demo';
+  store: DemoStore;
+}
+
+export interface DemoAccountOptions {
+  stateDir: string;
+  env: NodeJS.ProcessEnv;
+  region?: string;
+  now?: () => number;
+}
+
+/** The built-in simulated AWS account: same interfaces as the AWS adapters, state in the state dir. */
+export function createDemoAccount({ stateDir, env, region, now }: DemoAccountOptions): DemoAccount {
+  const store = new DemoStore(stateDir);
+  const speed = demoSpeed(env);
+  const faults = parseDemoFaults(env.CWS_DEMO_FAULTS);
+  const defaultRegion = region ?? 'us-east-1';
+  const regions = DEMO_REGIONS.includes(defaultRegion) ? DEMO_REGIONS : [defaultRegion, ...DEMO_REGIONS];
+  return {
+    kind: 'demo',
+    store,
+    regions,
+    defaultRegion,
+    identity: new DemoIdentity(),
+    compute: new DemoCompute({ store, speed, faults, ...(now ? { now } : {}) }),
+    images: new DemoImages(),
+    network: new DemoNetwork(store),
+    storage: new DemoStorage(store, speed, now),
+  };
+}

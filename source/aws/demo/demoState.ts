@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { INSTANCE_STATES } from '../../core/ports.js';
+
+/**
+ * The demo account's persisted state. Instance states are stored as timed transitions (some in the
+ * future), so the current state is a pure function of the clock: no timers, and a restart resumes
+ * exactly where the simulation was.
+ */
+const transition = z.object({
+  at: z.string(),
+  state: z.union([z.enum(INSTANCE_STATES), z.literal('hibernated')]),
+});
+
+export const demoInstanceSchema = z.object({
+  id: z.string(),
+  region: z.string(),
+  availability_zone: z.string(),
+  instance_type: z.string(),
+  architecture: z.enum(['x86_64', 'arm64']),
+  image_id: z.string(),
+  launched_at: z.string(),
+  private_ip: z.string(),
+  public_ip: z.string().optional(),
+  spot: z.boolean(),
+  hibernation_configured: z.boolean(),
+  root_volume_gb: z.number(),
+  root_volume_type: z.string(),
+  key_name: z.string().optional(),
+  client_token: z.string(),
+  tags: z.record(z.string(), z.string()),
+  transitions: z.array(transition),
+  /** Provisioning stages the user data announces, in order, replayed on the console once running. */
+  progress_stages: z.array(z.string()),
+});
+
+export const demoFileSystemSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  region: z.string(),
+  created_at: z.string(),
+  available_at: z.string(),
+  size_bytes: z.number(),
+  creation_token: z.string(),
+  tags: z.record(z.string(), z.string()),
+  mount_target_subnets: z.array(z.string()),
+});
+
+export const demoAccessPointSchema = z.object({
+  id: z.string(),
+  region: z.string(),
+  file_system_id: z.string(),
+  uid: z.number(),
+  gid: z.number(),
+  root_directory: z.string(),
+  tags: z.record(z.string(), z.string()),
+});
+
+export const demoStateSchema = z.object({
+  version: z.literal(1),
+  account: z.string(),
+  instances: z.array(demoInstanceSchema),
+  file_systems: z.array(demoFileSystemSchema),
+  access_points: z.array(demoAccessPointSchema),
+  security_groups: z.record(z.string(), z.string()),
+  key_pairs: z.record(z.string(), z.string()),
+  /** Counter for ids, so that ids are unique and stable across restarts. */
+  next_serial: z.number().int().nonnegative(),
+});
+
+export type DemoState = z.infer<typeof demoStateSchema>;
+export type DemoInstance = z.infer<typeof demoInstanceSchema>;
+export type DemoFileSystem = z.infer<typeof demoFileSystemSchema>;
+export type DemoAccessPoint = z.infer<typeof demoAccessPointSchema>;
+
+export const DEMO_ACCOUNT_ID = '123456789012';
+
+export function emptyDemoState(): DemoState {
+  return {
+    version: 1,
+    account: DEMO_ACCOUNT_ID,
+    instances: [],
+    file_systems: [],
+    access_points: [],
+    security_groups: {},
+    key_pairs: {},
+    next_serial: 1,
+  };
+}

@@ -1,0 +1,15 @@
+import type { ServiceType } from './policySchema.js';
+
+/** What a launch asks for, as the policy sees it. */
+export interface PolicyRequest {
+  template_slug: string;
+  instance_type: string;
+  region: string;
+  spot: boolean;
+  hibernation: boolean;
+  service_type: ServiceType;
+  root_volume_gb: number;
+  /** The EFS file system to mount, if any. */
+  efs?: string;
+  tags: Record<string, string>;
+}

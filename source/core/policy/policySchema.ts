@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+/** The service kinds a policy can allow. */
+export const SERVICE_TYPES = ['ec2', 'sagemaker', 'web'] as const;
+export type ServiceType = (typeof SERVICE_TYPES)[number];
+
+export const SPOT_RULES = ['allowed', 'required', 'forbidden'] as const;
+export type SpotRule = (typeof SPOT_RULES)[number];
+
+export const HIBERNATION_RULES = ['optional', 'required'] as const;
+export type HibernationRule = (typeof HIBERNATION_RULES)[number];
+
+/** Globs use `*` only (any run of characters), so that comparing two policies stays exact. */
+const globList = z.array(
+  z
+    .string()
+    .min(1, 'a pattern cannot be empty')
+    .regex(/^[A-Za-z0-9*._-]+$/, 'a pattern is letters, digits, ".", "_", "-" and "*" wildcards'),
+);
+
+const allowDeny = z.strictObject({ allow: globList.optional(), deny: globList.optional() });
+
+const dollars = z.number().nonnegative('an amount in USD cannot be negative');
+
+/**
+ * An institution's rules for launches. Every key is optional: a missing key does not restrict.
+ * Objects are strict so that a misspelt rule is an error rather than a rule silently not enforced.
+ */
+export const policySchema = z.strictObject({
+  templates: allowDeny.optional(),
+  instance_types: allowDeny.optional(),
+  regions: allowDeny.optional(),
+  max_vcpus: z.number().int().positive().optional(),
+  max_gpus: z.number().int().nonnegative().optional(),
+  max_memory_gib: z.number().positive().optional(),
+  max_hourly_cost: dollars.optional(),
+  monthly_budget: dollars.optional(),
+  spot: z.enum(SPOT_RULES).optional(),
+  hibernation: z.enum(HIBERNATION_RULES).optional(),
+  max_running_per_user: z.number().int().nonnegative().optional(),
+  service_types: z.array(z.enum(SERVICE_TYPES)).optional(),
+  max_ebs_gb: z.number().int().positive().optional(),
+  required_tags: z.array(z.string().min(1, 'a tag key cannot be empty')).optional(),
+});
+
+export type Policy = z.infer<typeof policySchema>;
+export type AllowDenyRule = z.infer<typeof allowDeny>;
+
+/** The allow/deny keys, whose values are glob lists. */
+export const GLOB_RULES = ['templates', 'instance_types', 'regions'] as const;
+export type GlobRule = (typeof GLOB_RULES)[number];
+
+/** The numeric caps: a request (or its facts) above the value is denied. */
+export const CAP_RULES = [
+  'max_vcpus',
+  'max_gpus',
+  'max_memory_gib',
+  'max_hourly_cost',
+  'monthly_budget',
+  'max_running_per_user',
+  'max_ebs_gb',
+] as const;
+export type CapRule = (typeof CAP_RULES)[number];
+
+export function isEmptyPolicy(policy: Policy): boolean {
+  return Object.values(policy).every((value) => value === undefined);
+}

@@ -1,0 +1,71 @@
+import { readFile, rename } from 'node:fs/promises';
+import { z } from 'zod';
+import { writeFileAtomic } from '../fs/writeFileAtomic.js';
+
+const storeFileSchema = z.object({
+  version: z.literal(1),
+  budgets: z.record(z.string(), z.object({ month: z.string(), fired: z.array(z.number()) })),
+});
+type StoreFile = z.infer<typeof storeFileSchema>;
+
+export interface FiredThresholds {
+  fired: Set<number>;
+  /** Set when the file was unreadable: it was kept as `.bak` and the store starts afresh. */
+  warning?: string;
+}
+
+/**
+ * Remembers which budget thresholds have fired this month, per budget (a profile or project key), in
+ * one JSON file in the state dir. A new month starts with nothing fired.
+ */
+export class BudgetAlertStore {
+  readonly file: string;
+
+  constructor(file: string) {
+    this.file = file;
+  }
+
+  private async read(): Promise<{ data: StoreFile; warning?: string }> {
+    let text: string;
+    try {
+      text = await readFile(this.file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { data: { version: 1, budgets: {} } };
+      throw error;
+    }
+    let reason: string;
+    try {
+      const parsed = storeFileSchema.safeParse(JSON.parse(text));
+      if (parsed.success) return { data: parsed.data };
+      reason = parsed.error.issues[0]?.message ?? 'unexpected content';
+    } catch (error) {
+      reason = (error as Error).message;
+    }
+    const backup = `${this.file}.bak`;
+    await rename(this.file, backup);
+    return {
+      data: { version: 1, budgets: {} },
+      warning: `The budget alert record ${this.file} was unreadable (${reason}); it was kept as ${backup} and alerts this month may repeat.`,
+    };
+  }
+
+  /** The thresholds of a budget that already fired in `month` (`YYYY-MM`). */
+  async firedThresholds(budgetKey: string, month: string): Promise<FiredThresholds> {
+    const { data, warning } = await this.read();
+    const entry = data.budgets[budgetKey];
+    const result: FiredThresholds = { fired: new Set(entry?.month === month ? entry.fired : []) };
+    if (warning) result.warning = warning;
+    return result;
+  }
+
+  /** Adds thresholds to those fired in `month`; an entry of an earlier month is replaced. */
+  async recordFired(budgetKey: string, month: string, thresholds: readonly number[]): Promise<void> {
+    if (thresholds.length === 0) return;
+    const { data } = await this.read();
+    const entry = data.budgets[budgetKey];
+    const fired = new Set(entry?.month === month ? entry.fired : []);
+    for (const threshold of thresholds) fired.add(threshold);
+    data.budgets[budgetKey] = { month, fired: [...fired].sort((a, b) => a - b) };
+    await writeFileAtomic(this.file, `${JSON.stringify(data, null, 2)}\n`);
+  }
+}

@@ -1,0 +1,24 @@
+/**
+ * Rounds to whole cents, half away from zero, after removing binary floating-point noise (so 1.005
+ * becomes 1.01). Every figure the app shows or prints goes through this, so views agree to the cent.
+ */
+export function roundUsd(amount: number): number {
+  const cents = Math.round(Math.abs(amount) * 100 + 1e-7);
+  const rounded = (Math.sign(amount) * cents) / 100;
+  return rounded === 0 ? 0 : rounded;
+}
+
+/** `$1,234.56`: the one formatter for amounts in USD. */
+export function formatUsd(amount: number): string {
+  const rounded = roundUsd(amount);
+  const text = Math.abs(rounded).toLocaleString('en-US', {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  });
+  return `${rounded < 0 ? '-' : ''}$${text}`;
+}
+
+/** `$0.0832/h`: hourly prices keep four decimals, as AWS publishes them. */
+export function formatUsdPerHour(amount: number): string {
+  return `$${amount.toFixed(4)}/h`;
+}

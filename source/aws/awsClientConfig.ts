@@ -1,0 +1,43 @@
+import type { EC2ClientConfig } from '@aws-sdk/client-ec2';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+
+/** Static credentials or a provider: the same type every SDK v3 client accepts. */
+export type AwsCredentials = NonNullable<EC2ClientConfig['credentials']>;
+
+/** Where the AWS clients of one session get their credentials and how they retry. */
+export interface AwsSessionOptions {
+  /** A profile from ~/.aws/config; without one the SDK's default chain (AWS_PROFILE, env, IMDS...) decides. */
+  profile?: string;
+  /** Attempts per call including the first; the adaptive mode also rate-limits on throttling. */
+  maxAttempts?: number;
+  /** Tests pass static credentials so that no provider chain runs. */
+  credentials?: AwsCredentials;
+}
+
+/** What every SDK client of the session is constructed with, minus the region. */
+export interface AwsClientConfig {
+  profile?: string;
+  credentials: AwsCredentials;
+  retryMode: 'adaptive';
+  maxAttempts: number;
+}
+
+export const DEFAULT_MAX_ATTEMPTS = 5;
+
+/**
+ * The client configuration shared by every SDK client of a session. Credentials come from the
+ * SDK's default Node provider chain (env, SSO, shared files, credential_process, assumed roles,
+ * container and instance metadata) resolved once and shared, so an SSO login prompt or an IMDS
+ * call happens once per session rather than once per client. No endpoint is ever set here:
+ * AWS_ENDPOINT_URL and the per-service variants are read by the SDK itself.
+ */
+export function awsClientConfig(options: AwsSessionOptions = {}): AwsClientConfig {
+  const credentials =
+    options.credentials ?? fromNodeProviderChain(options.profile ? { profile: options.profile } : {});
+  return {
+    ...(options.profile ? { profile: options.profile } : {}),
+    credentials,
+    retryMode: 'adaptive',
+    maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+  };
+}

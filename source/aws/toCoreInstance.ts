@@ -1,0 +1,65 @@
+import type { Instance as Ec2Instance } from '@aws-sdk/client-ec2';
+import { INSTANCE_STATES, type Instance, type InstanceState, type ResourceTags, TAG } from '../core/ports.js';
+import { EC2_TAG } from './ec2Tags.js';
+
+export function tagsOf(tags: { Key?: string; Value?: string }[] | undefined): ResourceTags {
+  const result: ResourceTags = {};
+  for (const tag of tags ?? []) {
+    if (tag.Key !== undefined) result[tag.Key] = tag.Value ?? '';
+  }
+  return result;
+}
+
+function stateOf(name: string | undefined): InstanceState {
+  return (INSTANCE_STATES as readonly string[]).includes(name ?? '') ? (name as InstanceState) : 'pending';
+}
+
+/** EC2 gives the time of the last change only inside a sentence: "User initiated (2026-11-26 02:50:01 GMT)". */
+function lastTransitionTime(reason: string | undefined): string | undefined {
+  const match = /\((\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}) GMT\)/.exec(reason ?? '');
+  return match ? `${match[1]}T${match[2]}.000Z` : undefined;
+}
+
+/**
+ * The app's view of an EC2 instance. The root volume's size and type come from the tags written at
+ * launch (0 and '' when the instance was not launched by cws-tui): reading them from EC2 would take
+ * a DescribeVolumes call per refresh.
+ */
+export function toCoreInstance(instance: Ec2Instance, region: string): Instance {
+  const tags = tagsOf(instance.Tags);
+  const state = stateOf(instance.State?.Name);
+  const hibernated =
+    (state === 'stopped' || state === 'stopping') &&
+    (instance.StateReason?.Code === 'Client.UserInitiatedHibernate' || tags[TAG.hibernated] === 'true');
+  const launchedAt = instance.LaunchTime?.toISOString() ?? new Date(0).toISOString();
+  const id = instance.InstanceId ?? '';
+  return {
+    id,
+    name: tags[TAG.name] || id,
+    region,
+    ...(instance.Placement?.AvailabilityZone
+      ? { availability_zone: instance.Placement.AvailabilityZone }
+      : {}),
+    state,
+    instance_type: instance.InstanceType ?? '',
+    architecture: instance.Architecture?.startsWith('arm64') ? 'arm64' : 'x86_64',
+    image_id: instance.ImageId ?? '',
+    launched_at: launchedAt,
+    ...(instance.PublicIpAddress ? { public_ip: instance.PublicIpAddress } : {}),
+    ...(instance.PrivateIpAddress ? { private_ip: instance.PrivateIpAddress } : {}),
+    spot: instance.InstanceLifecycle === 'spot',
+    hibernation_configured: instance.HibernationOptions?.Configured === true,
+    hibernated,
+    root_volume_gb: Number.parseInt(tags[EC2_TAG.rootVolumeGb] ?? '', 10) || 0,
+    root_volume_type: tags[EC2_TAG.rootVolumeType] ?? '',
+    ...(instance.KeyName ? { key_name: instance.KeyName } : {}),
+    ...(instance.ClientToken ? { client_token: instance.ClientToken } : {}),
+    tags,
+    transitions: [
+      {
+        at: lastTransitionTime(instance.StateTransitionReason) ?? launchedAt,
+        state: hibernated ? 'hibernated' : state,
+      },
+    ],
+  };
+}

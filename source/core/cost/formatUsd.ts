@@ -20,5 +20,11 @@ export function formatUsd(amount: number): string {
 
 /** `$0.0832/h`: hourly prices keep four decimals, as AWS publishes them. */
 export function formatUsdPerHour(amount: number): string {
-  return `$${amount.toFixed(4)}/h`;
+  return `$${roundUsdPerHour(amount).toFixed(4)}/h`;
+}
+
+/** Rounds an hourly rate to the 4 decimals AWS publishes prices with. */
+export function roundUsdPerHour(amount: number): number {
+  const rounded = Math.sign(amount) * (Math.round(Math.abs(amount) * 10_000 + 1e-7) / 10_000);
+  return rounded === 0 ? 0 : rounded;
 }

@@ -1,0 +1,67 @@
+import type { FileSystem, Instance, StateTransition } from '../ports.js';
+import type { PriceQuote } from './PriceQuote.js';
+
+/** A workstation's instance, as the cost report needs it. */
+export interface InstanceCostResource {
+  kind: 'instance';
+  id: string;
+  name: string;
+  region: string;
+  instance_type: string;
+  root_volume_gb: number;
+  root_volume_type: string;
+  /** The spot price it runs at (before discounts); on-demand pricing when absent. */
+  spot_price?: PriceQuote;
+  /** Its states, oldest first. */
+  transitions: StateTransition[];
+  /** Set when the history is reconstructed from the launch time and the current state only. */
+  history_note?: string;
+}
+
+/** An EFS file system: storage only, billed from creation on its current size. */
+export interface FileSystemCostResource {
+  kind: 'file-system';
+  id: string;
+  name: string;
+  region: string;
+  size_gb: number;
+  created_at: string;
+  deleted_at?: string;
+}
+
+export type CostResource = InstanceCostResource | FileSystemCostResource;
+
+/**
+ * The cost view of an instance. AWS reports only the latest state, so an instance without a recorded
+ * history is taken to have been in its current state since launch, and the item says so.
+ */
+export function costResourceFromInstance(instance: Instance, spotPrice?: PriceQuote): InstanceCostResource {
+  const currentState = instance.state === 'stopped' && instance.hibernated ? 'hibernated' : instance.state;
+  const recorded = instance.transitions.length > 0;
+  const resource: InstanceCostResource = {
+    kind: 'instance',
+    id: instance.id,
+    name: instance.name,
+    region: instance.region,
+    instance_type: instance.instance_type,
+    root_volume_gb: instance.root_volume_gb,
+    root_volume_type: instance.root_volume_type,
+    transitions: recorded ? instance.transitions : [{ at: instance.launched_at, state: currentState }],
+  };
+  if (!recorded) resource.history_note = `no state history: taken to be ${currentState} since launch`;
+  if (instance.spot && spotPrice) resource.spot_price = spotPrice;
+  return resource;
+}
+
+const BYTES_PER_GB = 1024 ** 3;
+
+export function costResourceFromFileSystem(fileSystem: FileSystem): FileSystemCostResource {
+  return {
+    kind: 'file-system',
+    id: fileSystem.id,
+    name: fileSystem.name,
+    region: fileSystem.region,
+    size_gb: fileSystem.size_bytes / BYTES_PER_GB,
+    created_at: fileSystem.created_at,
+  };
+}

@@ -1,0 +1,179 @@
+import type { StateTransition } from '../ports.js';
+import { type AccrualState, hourlyRateInState } from './AccrualRates.js';
+import { costOfUsage } from './accrueSpend.js';
+import type { Budget } from './Budget.js';
+import type { CostResource } from './CostResource.js';
+import { type Discounts, withDiscounts } from './discounts.js';
+import { type BudgetEvaluation, evaluateBudget } from './evaluateBudget.js';
+import type { BilledSpendResult } from './loadBilledSpend.js';
+import type { PriceCatalog } from './PriceCatalog.js';
+import type { PriceSource } from './PriceQuote.js';
+import { resourceRates } from './resourceRates.js';
+import { savings } from './savings.js';
+import { HOUR_MS, type TimeWindow } from './TimeWindow.js';
+import { usageHours } from './usageHours.js';
+import {
+  assertTimeZone,
+  startOfNextZonedMonth,
+  startOfZonedDay,
+  startOfZonedMonth,
+} from './zonedCalendar.js';
+
+/** One resource's line: always an estimate from its state history and the price catalog. */
+export interface CostReportItem {
+  id: string;
+  name: string;
+  kind: CostResource['kind'];
+  region: string;
+  instance_type?: string;
+  /** Its state now (`available` for a file system). */
+  state: AccrualState | 'available';
+  basis: 'estimate';
+  price_source: PriceSource;
+  rate_per_hour: number;
+  today: number;
+  month_to_date: number;
+  projected_month: number;
+  /** Spend inside the requested window, when one was given. */
+  window_total?: number;
+  /** What stopping and hibernating saved this month, against running all the time. */
+  saved_this_month: number;
+  stopped_hours_this_month: number;
+  hibernated_hours_this_month: number;
+  notes: string[];
+}
+
+/** The single source of the figures the cost panel shows and `cost --json` prints. */
+export interface CostReport {
+  generated_at: string;
+  time_zone: string;
+  currency: 'USD';
+  basis: 'estimate';
+  burn_rate_per_hour: number;
+  today: number;
+  month_to_date: number;
+  projected_month: number;
+  saved_this_month: number;
+  month: { from: string; to: string };
+  window?: { from: string; to: string; total: number };
+  budget?: BudgetEvaluation;
+  /** Spend as AWS billed it, from Cost Explorer, when the profile enables it. */
+  billed?: BilledSpendResult;
+  items: CostReportItem[];
+  /** Notes that apply to the figures, each once (price sources, fallbacks, gaps). */
+  notes: string[];
+}
+
+export interface CostReportInput {
+  resources: readonly CostResource[];
+  now: Date;
+  catalog: PriceCatalog;
+  /** The IANA zone "today" and "this month" are counted in. */
+  timeZone: string;
+  discounts?: Discounts;
+  budget?: Budget;
+  /** Budget thresholds that already fired this month (from the budget alert store). */
+  budgetFired?: ReadonlySet<number>;
+  window?: TimeWindow;
+  billed?: BilledSpendResult;
+}
+
+function resourceHistory(resource: CostResource): readonly StateTransition[] {
+  if (resource.kind === 'instance') return resource.transitions;
+  const history: StateTransition[] = [{ at: resource.created_at, state: 'running' }];
+  if (resource.deleted_at) history.push({ at: resource.deleted_at, state: 'terminated' });
+  return history;
+}
+
+function stateAt(history: readonly StateTransition[], at: number): AccrualState {
+  let state: AccrualState = 'terminated';
+  for (const transition of history) {
+    if (Date.parse(transition.at) <= at) state = transition.state;
+  }
+  return state;
+}
+
+/**
+ * Builds the cost report of a set of resources at `now`: the burn rate, today, month to date and
+ * the month's projection (in `timeZone`), per resource and in total, with the budget's status.
+ * Amounts are unrounded; presentation rounds them to cents with `formatUsd`/`costReportJson`.
+ */
+export function buildCostReport(input: CostReportInput): CostReport {
+  assertTimeZone(input.timeZone);
+  const discounts = input.discounts ?? {};
+  const catalog = withDiscounts(input.catalog, discounts);
+  const now = input.now;
+  const nowMs = now.getTime();
+  const today: TimeWindow = { from: startOfZonedDay(now, input.timeZone), to: now };
+  const month: TimeWindow = { from: startOfZonedMonth(now, input.timeZone), to: now };
+  const monthEnd = startOfNextZonedMonth(now, input.timeZone);
+  const hoursLeft = Math.max(0, (monthEnd.getTime() - nowMs) / HOUR_MS);
+  const notes = new Set<string>();
+  const items: CostReportItem[] = [];
+  for (const resource of input.resources) {
+    const priced = resourceRates(resource, catalog, discounts);
+    const history = resourceHistory(resource);
+    const state = stateAt(history, nowMs);
+    const rate = hourlyRateInState(state, priced.rates);
+    const monthUsage = usageHours(history, month);
+    const monthToDate = costOfUsage(monthUsage, priced.rates);
+    const saved = savings(monthUsage, priced.rates);
+    const itemNotes = [...priced.notes];
+    if (resource.kind === 'instance' && resource.history_note) itemNotes.push(resource.history_note);
+    if (resource.kind === 'file-system') itemNotes.push('EFS priced on its current size');
+    for (const note of itemNotes) notes.add(note);
+    const item: CostReportItem = {
+      id: resource.id,
+      name: resource.name,
+      kind: resource.kind,
+      region: resource.region,
+      state: resource.kind === 'file-system' && state !== 'terminated' ? 'available' : state,
+      basis: 'estimate',
+      price_source: priced.source,
+      rate_per_hour: rate,
+      today: costOfUsage(usageHours(history, today), priced.rates),
+      month_to_date: monthToDate,
+      projected_month: monthToDate + rate * hoursLeft,
+      saved_this_month: saved.usd,
+      stopped_hours_this_month: saved.stopped_hours,
+      hibernated_hours_this_month: saved.hibernated_hours,
+      notes: itemNotes,
+    };
+    if (resource.kind === 'instance') item.instance_type = resource.instance_type;
+    if (input.window) item.window_total = costOfUsage(usageHours(history, input.window), priced.rates);
+    items.push(item);
+  }
+  items.sort(
+    (a, b) => b.month_to_date - a.month_to_date || a.name.localeCompare(b.name) || a.id.localeCompare(b.id),
+  );
+  const sum = (pick: (item: CostReportItem) => number): number =>
+    items.reduce((total, item) => total + pick(item), 0);
+  const monthToDate = sum((item) => item.month_to_date);
+  const projected = sum((item) => item.projected_month);
+  const report: CostReport = {
+    generated_at: now.toISOString(),
+    time_zone: input.timeZone,
+    currency: 'USD',
+    basis: 'estimate',
+    burn_rate_per_hour: sum((item) => item.rate_per_hour),
+    today: sum((item) => item.today),
+    month_to_date: monthToDate,
+    projected_month: projected,
+    saved_this_month: sum((item) => item.saved_this_month),
+    month: { from: month.from.toISOString(), to: monthEnd.toISOString() },
+    items,
+    notes: [...notes],
+  };
+  if (input.window) {
+    report.window = {
+      from: input.window.from.toISOString(),
+      to: input.window.to.toISOString(),
+      total: sum((item) => item.window_total ?? 0),
+    };
+  }
+  if (input.budget) {
+    report.budget = evaluateBudget(input.budget, monthToDate, projected, input.budgetFired ?? new Set());
+  }
+  if (input.billed) report.billed = input.billed;
+  return report;
+}

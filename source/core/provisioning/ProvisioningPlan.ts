@@ -1,0 +1,75 @@
+import type { Distro } from '../images/baseImages.js';
+import type { ProvisioningDiagnostic } from './ProvisioningDiagnostic.js';
+import type { PackageRepository } from './systemPackageMap.js';
+
+/**
+ * A boot script's content after validation: every string here has passed its whitelist, so the
+ * section renderers only quote and arrange.
+ */
+export interface ProvisioningPlan {
+  distro: Distro;
+  slug: string;
+  launchId: string;
+  user: PlannedUser;
+  sharedGroup: { name: string; gid: number };
+  system: { packages: string[]; groups: string[]; repositories: PackageRepository[] };
+  efs?: PlannedEfsMount;
+  /** Conda specs for Miniforge's base environment; undefined when conda is not used. */
+  conda?: string[];
+  pip?: { packages: string[]; into: 'conda' | 'venv' };
+  r: string[];
+  files: PlannedFile[];
+  postInstall?: string;
+  parameters: { name: string; value: string }[];
+  services: PlannedService[];
+  idle?: PlannedIdleAgent;
+  diagnostics: ProvisioningDiagnostic[];
+}
+
+export interface PlannedUser {
+  name: string;
+  fullName: string;
+  uid: number;
+  gid: number;
+  shell: string;
+  home: string;
+  sshKeys: string[];
+  admin: boolean;
+  /** Groups joined when they exist at boot (docker is always tried). */
+  optionalGroups: string[];
+}
+
+export interface PlannedEfsMount {
+  fileSystemId: string;
+  accessPointId?: string;
+  region: string;
+  mountPoint: string;
+  /** `installed`: amazon-efs-utils comes from the distro; `if-present`: only a custom image has it. */
+  helper: 'installed' | 'if-present';
+}
+
+export interface PlannedFile {
+  path: string;
+  contentBase64: string;
+  mode?: string;
+  owner?: string;
+}
+
+export type PlannedService =
+  | {
+      kind: 'jupyter';
+      port: number;
+      token: string;
+      binary: string;
+      options: [string, string][];
+      enable: boolean;
+    }
+  | { kind: 'code-server'; port: number; token: string; options: [string, string][]; enable: boolean }
+  | { kind: 'rstudio'; port: number; password: string; options: [string, string][]; enable: boolean }
+  | { kind: 'system'; unit: string; enable: boolean };
+
+export interface PlannedIdleAgent {
+  stopMinutes?: number;
+  hibernateMinutes?: number;
+  intervalMinutes: number;
+}

@@ -1,0 +1,31 @@
+import type { ResearchUser } from '../identity/ResearchUser.js';
+import type { Distro } from '../images/baseImages.js';
+import type { ResolvedTemplate } from '../templates/templateSchema.js';
+
+/** The EFS file system a workstation mounts, and how. */
+export interface EfsMountRequest {
+  file_system_id: string;
+  /** The research user's access point: files then carry the user's identity whatever the client. */
+  access_point_id?: string;
+  region: string;
+  /** Where it is mounted; `/efs` when absent. */
+  mount_point?: string;
+}
+
+/** Secrets of the web services, by service kind; generated at render time when absent. */
+export type ServiceTokens = Partial<Record<'jupyter' | 'code-server' | 'rstudio', string>>;
+
+/** Everything one boot script is generated from: plain data, no I/O. */
+export interface UserDataInput {
+  template: ResolvedTemplate;
+  distro: Distro;
+  user: ResearchUser;
+  efs?: EfsMountRequest;
+  launch_id: string;
+  /** Tokens to reuse (a re-render of the same launch); missing ones are generated. */
+  service_tokens?: ServiceTokens;
+  /** Values for the template's parameters chosen at launch; the template's defaults fill the rest. */
+  parameters?: Record<string, string | number | boolean>;
+  /** Random bytes for tokens; `node:crypto` randomBytes unless a test injects a deterministic one. */
+  random?: (size: number) => Uint8Array;
+}

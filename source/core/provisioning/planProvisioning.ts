@@ -1,0 +1,316 @@
+import { randomBytes } from 'node:crypto';
+import { SHARED_GROUP_GID, SHARED_GROUP_NAME } from '../identity/uidRanges.js';
+import type { ResolvedTemplate, TemplateService } from '../templates/templateSchema.js';
+import type { ProvisioningDiagnostic } from './ProvisioningDiagnostic.js';
+import type {
+  PlannedEfsMount,
+  PlannedFile,
+  PlannedIdleAgent,
+  PlannedService,
+  PlannedUser,
+  ProvisioningPlan,
+} from './ProvisioningPlan.js';
+import { type PackageFamily, planSystemPackages } from './planSystemPackages.js';
+import { requireAccountId, requirePositiveInteger, requireSafeValue } from './scriptValueRules.js';
+import { UnavailablePackagesError } from './UnavailablePackagesError.js';
+import type { UserDataInput } from './UserDataInput.js';
+
+export const MINIFORGE_PREFIX = '/opt/miniforge';
+export const PYTHON_VENV_PREFIX = '/opt/cws-python';
+export const DEFAULT_EFS_MOUNT_POINT = '/efs';
+const TOKEN_BYTES = 24;
+const DOCKER_PACKAGES = ['docker', 'docker.io', 'docker-ce'];
+const MAX_IDLE_MINUTES = 7 * 24 * 60;
+
+type WebServiceKind = 'jupyter' | 'code-server' | 'rstudio';
+
+const WEB_SERVICE_NAMES: Record<string, WebServiceKind> = {
+  jupyter: 'jupyter',
+  jupyterlab: 'jupyter',
+  'jupyter-lab': 'jupyter',
+  'code-server': 'code-server',
+  vscode: 'code-server',
+  'vscode-server': 'code-server',
+  rstudio: 'rstudio',
+  'rstudio-server': 'rstudio',
+};
+
+const DEFAULT_PORTS: Record<WebServiceKind, number> = { jupyter: 8888, 'code-server': 8080, rstudio: 8787 };
+
+/** Which naming the template's system packages follow: its package manager, else its base's distro. */
+export function packageFamilyOf(template: ResolvedTemplate): PackageFamily {
+  if (template.package_manager === 'apt' || template.package_manager === 'dnf')
+    return template.package_manager;
+  return /rocky|al2023|amazon|rhel|alma|fedora|centos/i.test(template.base ?? '') ? 'dnf' : 'apt';
+}
+
+const list = (values: readonly string[] | undefined): string[] => [...(values ?? [])];
+
+/**
+ * Validates everything a boot script is made of and decides what it installs, so that rendering
+ * is arrangement only. Throws `UnsafeScriptValueError` naming the field of the first value that
+ * fails its whitelist, and `UnavailablePackagesError` when the distro cannot install the template.
+ */
+export function planProvisioning(input: UserDataInput): ProvisioningPlan {
+  const { template, distro } = input;
+  const diagnostics: ProvisioningDiagnostic[] = [];
+  const slug = requireSafeValue('template.slug', template.slug, 'slug');
+  const launchId = requireSafeValue('launch_id', input.launch_id, 'launchId');
+  const user = planUser(input);
+  const packages = template.packages ?? {};
+
+  const systemNames = list(packages.system).map((name, index) =>
+    requireSafeValue(`packages.system[${index}]`, name, 'systemPackage'),
+  );
+  const condaSpecs = list(packages.conda).map((spec, index) =>
+    requireSafeValue(`packages.conda[${index}]`, spec, 'condaPackage'),
+  );
+  const pipSpecs = list(packages.pip).map((spec, index) =>
+    requireSafeValue(`packages.pip[${index}]`, spec, 'pipPackage'),
+  );
+  const rPackages = list(packages.r).map((name, index) =>
+    requireSafeValue(`packages.r[${index}]`, name, 'rPackage'),
+  );
+  if ((packages.spack ?? []).length > 0) {
+    diagnostics.push({
+      level: 'warning',
+      field: 'packages.spack',
+      message: 'spack packages are not installed by the boot script; install them in post_install',
+    });
+  }
+
+  const usesConda = condaSpecs.length > 0 || template.package_manager === 'conda';
+  const services = planServices(
+    input,
+    usesConda ? `${MINIFORGE_PREFIX}/bin/jupyter` : `${PYTHON_VENV_PREFIX}/bin/jupyter`,
+  );
+  const wantsJupyter = services.some((service) => service.kind === 'jupyter');
+  const wantsR = rPackages.length > 0 || services.some((service) => service.kind === 'rstudio');
+  if (wantsJupyter && usesConda && !condaSpecs.some((spec) => /^jupyterlab\b/.test(spec)))
+    condaSpecs.push('jupyterlab');
+  if (wantsJupyter && !usesConda && !pipSpecs.some((spec) => /^jupyterlab\b/i.test(spec)))
+    pipSpecs.push('jupyterlab');
+  const pipInto = usesConda ? 'conda' : 'venv';
+
+  const implicit = ['curl', 'ca-certificates', 'unzip'];
+  if (input.efs) implicit.push('nfs-common', ...(distro === 'al2023' ? ['amazon-efs-utils'] : []));
+  if (pipSpecs.length > 0 && pipInto === 'venv') implicit.push('python3', 'python3-venv');
+  if (wantsR) implicit.push('r-base', 'r-base-dev');
+  const fromTemplate = planSystemPackages(systemNames, distro, packageFamilyOf(template));
+  const required = planSystemPackages(implicit, distro, 'apt');
+  const unavailable = [...fromTemplate.unavailable, ...required.unavailable].filter(
+    (item, index, all) => all.findIndex((other) => other.name === item.name) === index,
+  );
+  if (unavailable.length > 0) throw new UnavailablePackagesError(slug, distro, unavailable);
+  const union = <T>(a: T[], b: T[]): T[] => [...new Set([...b, ...a])];
+  const installsDocker = fromTemplate.packages.some((name) => DOCKER_PACKAGES.includes(name));
+  if (installsDocker && !services.some((service) => service.kind === 'system' && service.unit === 'docker')) {
+    services.push({ kind: 'system', unit: 'docker', enable: true });
+  }
+
+  const efs = input.efs ? planEfs(input, diagnostics) : undefined;
+  const idle = planIdleAgent(template, diagnostics);
+  reportIgnoredFields(template, user.name, diagnostics);
+
+  return {
+    distro,
+    slug,
+    launchId,
+    user,
+    sharedGroup: { name: SHARED_GROUP_NAME, gid: SHARED_GROUP_GID },
+    system: {
+      packages: union(fromTemplate.packages, required.packages),
+      groups: union(fromTemplate.groups, required.groups),
+      repositories: union(fromTemplate.repositories, required.repositories),
+    },
+    ...(efs ? { efs } : {}),
+    ...(usesConda ? { conda: condaSpecs } : {}),
+    ...(pipSpecs.length > 0 ? { pip: { packages: pipSpecs, into: pipInto } } : {}),
+    r: rPackages,
+    files: planFiles(template),
+    ...(template.post_install?.trim() ? { postInstall: template.post_install } : {}),
+    parameters: planParameters(input),
+    services,
+    ...(idle ? { idle } : {}),
+    diagnostics,
+  };
+}
+
+function planUser({ user }: UserDataInput): PlannedUser {
+  const name = requireSafeValue('user.username', user.username, 'posixName');
+  return {
+    name,
+    fullName: requireSafeValue('user.full_name', user.full_name ?? '', 'fullName'),
+    uid: requireAccountId('user.uid', user.uid),
+    gid: requireAccountId('user.gid', user.gid),
+    shell: requireSafeValue('user.shell', user.shell, 'shell'),
+    home: `/home/${name}`,
+    sshKeys: user.ssh_public_keys.map((key, index) =>
+      requireSafeValue(`user.ssh_public_keys[${index}]`, key.trim(), 'sshPublicKey'),
+    ),
+    admin: user.groups.includes('admin'),
+    optionalGroups: user.groups
+      .filter((group) => group !== 'admin')
+      .map((group, index) => requireSafeValue(`user.groups[${index}]`, group, 'posixName')),
+  };
+}
+
+function planEfs(input: UserDataInput, diagnostics: ProvisioningDiagnostic[]): PlannedEfsMount {
+  const efs = input.efs!;
+  const accessPointId =
+    efs.access_point_id === undefined
+      ? undefined
+      : requireSafeValue('efs.access_point_id', efs.access_point_id, 'accessPointId');
+  const helper = input.distro === 'al2023' ? 'installed' : 'if-present';
+  if (helper === 'if-present') {
+    diagnostics.push({
+      level: 'warning',
+      field: 'efs',
+      message: `amazon-efs-utils is not packaged for ${input.distro}: the mount uses TLS${accessPointId ? ' and the access point' : ''} only if the image has the helper, otherwise plain NFS 4.1 with the user's fixed UID`,
+    });
+  }
+  return {
+    fileSystemId: requireSafeValue('efs.file_system_id', efs.file_system_id, 'fileSystemId'),
+    ...(accessPointId ? { accessPointId } : {}),
+    region: requireSafeValue('efs.region', efs.region, 'region'),
+    mountPoint: requireSafeValue(
+      'efs.mount_point',
+      efs.mount_point ?? DEFAULT_EFS_MOUNT_POINT,
+      'absolutePath',
+    ),
+    helper,
+  };
+}
+
+function serviceToken(input: UserDataInput, kind: WebServiceKind): string {
+  const given = input.service_tokens?.[kind];
+  if (given !== undefined) return requireSafeValue(`service_tokens.${kind}`, given, 'token');
+  const random = input.random ?? ((size: number) => randomBytes(size));
+  const token = Buffer.from(random(TOKEN_BYTES)).toString('hex');
+  // A broken injected generator must not yield a short or empty secret.
+  return requireSafeValue(`service_tokens.${kind}`, token, 'token');
+}
+
+function serviceOptions(service: TemplateService, index: number): [string, string][] {
+  return Object.entries(service.config ?? {}).map(([key, value]) => [
+    requireSafeValue(`services[${index}].config key`, key, 'serviceConfigKey'),
+    requireSafeValue(`services[${index}].config.${key}`, String(value), 'serviceConfigValue'),
+  ]);
+}
+
+function planServices(input: UserDataInput, jupyterBinary: string): PlannedService[] {
+  return (input.template.services ?? []).map((service, index): PlannedService => {
+    const name = requireSafeValue(`services[${index}].name`, service.name, 'serviceName');
+    const kind = WEB_SERVICE_NAMES[name];
+    const enable = service.enable !== false;
+    if (kind === undefined) return { kind: 'system', unit: name, enable };
+    const port = requirePositiveInteger(
+      `services[${index}].port`,
+      service.port ?? DEFAULT_PORTS[kind],
+      65535,
+    );
+    const options = serviceOptions(service, index);
+    const token = serviceToken(input, kind);
+    if (kind === 'jupyter') return { kind, port, token, binary: jupyterBinary, options, enable };
+    if (kind === 'code-server') return { kind, port, token, options, enable };
+    return { kind, port, password: token, options, enable };
+  });
+}
+
+function planIdleAgent(
+  template: ResolvedTemplate,
+  diagnostics: ProvisioningDiagnostic[],
+): PlannedIdleAgent | undefined {
+  const idle = template.idle_detection;
+  if (idle?.enabled !== true) return undefined;
+  const hibernate = idle.hibernate_threshold_minutes;
+  let stop = idle.idle_threshold_minutes;
+  if (stop === undefined && hibernate === undefined) {
+    stop = 60;
+    diagnostics.push({
+      level: 'info',
+      field: 'idle_detection',
+      message: 'no idle threshold given: the workstation stops after 60 idle minutes',
+    });
+  }
+  return {
+    ...(stop !== undefined
+      ? {
+          stopMinutes: requirePositiveInteger(
+            'idle_detection.idle_threshold_minutes',
+            stop,
+            MAX_IDLE_MINUTES,
+          ),
+        }
+      : {}),
+    ...(hibernate !== undefined
+      ? {
+          hibernateMinutes: requirePositiveInteger(
+            'idle_detection.hibernate_threshold_minutes',
+            hibernate,
+            MAX_IDLE_MINUTES,
+          ),
+        }
+      : {}),
+    intervalMinutes: requirePositiveInteger(
+      'idle_detection.check_interval_minutes',
+      idle.check_interval_minutes ?? 5,
+      MAX_IDLE_MINUTES,
+    ),
+  };
+}
+
+function planFiles(template: ResolvedTemplate): PlannedFile[] {
+  return (template.files ?? []).map((file, index) => ({
+    path: requireSafeValue(`files[${index}].path`, file.path, 'absolutePath'),
+    contentBase64: Buffer.from(file.content, 'utf8').toString('base64'),
+    ...(file.mode !== undefined
+      ? { mode: requireSafeValue(`files[${index}].mode`, file.mode, 'fileMode') }
+      : {}),
+    ...(file.owner !== undefined
+      ? { owner: requireSafeValue(`files[${index}].owner`, file.owner, 'fileOwner') }
+      : {}),
+  }));
+}
+
+/** The template's parameter defaults and variables, overridden by the values chosen at launch. */
+function planParameters(input: UserDataInput): { name: string; value: string }[] {
+  const values = new Map<string, string | number | boolean>();
+  for (const [name, parameter] of Object.entries(input.template.parameters ?? {})) {
+    if (parameter.default !== undefined) values.set(name, parameter.default);
+  }
+  for (const [name, value] of Object.entries(input.template.variables ?? {})) values.set(name, value);
+  for (const [name, value] of Object.entries(input.parameters ?? {})) values.set(name, value);
+  return [...values].map(([name, value]) => ({
+    name: requireSafeValue(`parameters name '${name}'`, name, 'parameterName'),
+    value: requireSafeValue(`parameters.${name}`, String(value), 'parameterValue'),
+  }));
+}
+
+function reportIgnoredFields(
+  template: ResolvedTemplate,
+  username: string,
+  diagnostics: ProvisioningDiagnostic[],
+) {
+  if ((template.users ?? []).length > 0) {
+    diagnostics.push({
+      level: 'info',
+      field: 'users',
+      message: `the template's users are not created: the workstation belongs to research user '${username}'`,
+    });
+  }
+  if (template.user_data?.trim()) {
+    diagnostics.push({
+      level: 'warning',
+      field: 'user_data',
+      message: 'user_data is not run: post_install is the only free shell text a template contributes',
+    });
+  }
+  if (template.service_config && Object.keys(template.service_config).length > 0) {
+    diagnostics.push({
+      level: 'info',
+      field: 'service_config',
+      message: "service_config is not applied by the boot script; use each service's config",
+    });
+  }
+}

@@ -1,0 +1,34 @@
+/** The launch pipeline's steps, in order. Every launch, from any screen or command, runs them. */
+export const LAUNCH_STEPS = [
+  'resolve-template',
+  'estimate-cost',
+  'check-policy',
+  'resolve-image',
+  'render-user-data',
+  'prepare-network',
+  'run-instance',
+  'wait-running',
+  'wait-ready',
+] as const;
+
+export type LaunchStep = (typeof LAUNCH_STEPS)[number];
+
+export interface LaunchProgress {
+  step: LaunchStep;
+  status: 'started' | 'done' | 'skipped' | 'failed';
+  /** A short line for people, e.g. "m7i.large in us-east-1, $0.1008/h". */
+  detail: string;
+  at: string;
+}
+
+export const LAUNCH_STEP_LABELS: Record<LaunchStep, string> = {
+  'resolve-template': 'Resolve template',
+  'estimate-cost': 'Estimate cost',
+  'check-policy': 'Check policy',
+  'resolve-image': 'Resolve image',
+  'render-user-data': 'Generate user data',
+  'prepare-network': 'Prepare network and key',
+  'run-instance': 'Run instance',
+  'wait-running': 'Wait until running',
+  'wait-ready': 'Wait until ready',
+};

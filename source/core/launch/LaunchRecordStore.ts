@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { writeFileAtomic } from '../fs/writeFileAtomic.js';
+
+const launchRecordSchema = z.object({
+  id: z.string(),
+  profile: z.string(),
+  name: z.string(),
+  template: z.string(),
+  region: z.string(),
+  created_at: z.string(),
+  status: z.enum(['requested', 'launched', 'failed']),
+  instance_id: z.string().optional(),
+  /** Web service secrets (Jupyter and code-server tokens): kept here, never in tags. */
+  service_tokens: z.record(z.string(), z.string()).optional(),
+});
+
+export type LaunchRecord = z.infer<typeof launchRecordSchema>;
+
+/**
+ * Launch requests, written to the state dir before RunInstances is sent. The record's id is the
+ * ClientToken, so a retry after a timeout or a crash finds the instance instead of starting another.
+ */
+export class LaunchRecordStore {
+  private readonly dir: string;
+
+  constructor(stateDir: string) {
+    this.dir = join(stateDir, 'launches');
+  }
+
+  newId(): string {
+    return `cws-${randomUUID()}`;
+  }
+
+  async save(record: LaunchRecord): Promise<void> {
+    // Mode 0600: the record holds the web services' tokens.
+    await writeFileAtomic(join(this.dir, `${record.id}.json`), `${JSON.stringify(record, null, 2)}\n`, 0o600);
+  }
+
+  async get(id: string): Promise<LaunchRecord | undefined> {
+    try {
+      const parsed = launchRecordSchema.safeParse(
+        JSON.parse(await readFile(join(this.dir, `${id}.json`), 'utf8')),
+      );
+      return parsed.success ? parsed.data : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The newest launch of this name in this profile that never finished, if any: its retry target. */
+  async findUnfinished(profile: string, name: string): Promise<LaunchRecord | undefined> {
+    const records = await this.list();
+    return records
+      .filter((record) => record.profile === profile && record.name === name && record.status === 'requested')
+      .sort((a, b) => b.created_at.localeCompare(a.created_at))[0];
+  }
+
+  async list(): Promise<LaunchRecord[]> {
+    let files: string[];
+    try {
+      files = (await readdir(this.dir)).filter((file) => file.endsWith('.json'));
+    } catch {
+      return [];
+    }
+    const records = await Promise.all(files.map((file) => this.get(file.slice(0, -'.json'.length))));
+    return records.filter((record): record is LaunchRecord => record !== undefined);
+  }
+}

@@ -1,0 +1,132 @@
+import { existsSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import Conf from 'conf';
+import { ConfigStoreError } from './ConfigStoreError.js';
+import { CONFIG_FORMAT_VERSION, configMigrations } from './configMigrations.js';
+import { type ConfigData, configJsonSchema } from './configSchema.js';
+import { type Profile, profileSchema } from './profileSchema.js';
+
+/** What was wrong with a config file that had to be set aside. */
+export interface ConfigProblem {
+  /** The key path, e.g. `profiles.lab.region`, or `(file)` when the file is not JSON at all. */
+  key: string;
+  message: string;
+  /** Where the broken file was moved to. */
+  backup_path: string;
+}
+
+/**
+ * Profiles and the current profile, in `config.json` of the config dir (conf: atomic writes, a JSON
+ * schema, versioned migrations). A file that is not JSON or breaks the schema is moved aside as
+ * `config.json.bak-<time>`, the problems are kept in `problems` for the caller to report, and the
+ * store starts empty rather than crash.
+ */
+export class ConfigStore {
+  readonly problems: ConfigProblem[];
+  private readonly conf: Conf<ConfigData>;
+
+  private constructor(conf: Conf<ConfigData>, problems: ConfigProblem[]) {
+    this.conf = conf;
+    this.problems = problems;
+  }
+
+  static open(configDir: string, now: Date = new Date()): ConfigStore {
+    try {
+      return new ConfigStore(openConf(configDir), []);
+    } catch (error) {
+      const path = join(configDir, 'config.json');
+      if (!existsSync(path)) throw error;
+      const backupPath = `${path}.bak-${now.toISOString().replace(/[:.]/g, '-')}`;
+      renameSync(path, backupPath);
+      const problems = problemsOf(error).map((problem) => ({ ...problem, backup_path: backupPath }));
+      return new ConfigStore(openConf(configDir), problems);
+    }
+  }
+
+  get path(): string {
+    return this.conf.path;
+  }
+
+  listProfiles(): Profile[] {
+    return Object.values(this.conf.get('profiles') ?? {}).sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  getProfile(name: string): Profile | undefined {
+    const profiles = this.conf.get('profiles') ?? {};
+    return Object.hasOwn(profiles, name) ? profiles[name] : undefined;
+  }
+
+  currentProfileName(): string | undefined {
+    const name = this.conf.get('current_profile');
+    return name !== undefined && this.getProfile(name) ? name : undefined;
+  }
+
+  currentProfile(): Profile | undefined {
+    const name = this.currentProfileName();
+    return name === undefined ? undefined : this.getProfile(name);
+  }
+
+  /** Adds a new profile; the first one becomes current. */
+  addProfile(profile: Profile): void {
+    const parsed = profileSchema.safeParse(profile);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new ConfigStoreError(`invalid profile: ${issue?.path.map(String).join('.')}: ${issue?.message}`);
+    }
+    const profiles = this.conf.get('profiles') ?? {};
+    if (Object.hasOwn(profiles, profile.name)) {
+      throw new ConfigStoreError(`a profile named '${profile.name}' already exists`);
+    }
+    const current = this.currentProfileName();
+    this.conf.set({
+      profiles: { ...profiles, [profile.name]: parsed.data },
+      current_profile: current ?? profile.name,
+    });
+  }
+
+  /** Removes a profile; when it was current, no profile is current afterwards. */
+  deleteProfile(name: string): boolean {
+    const profiles = { ...(this.conf.get('profiles') ?? {}) };
+    if (!Object.hasOwn(profiles, name)) return false;
+    delete profiles[name];
+    this.conf.set('profiles', profiles);
+    if (this.conf.get('current_profile') === name) this.conf.delete('current_profile');
+    return true;
+  }
+
+  useProfile(name: string): void {
+    if (!this.getProfile(name)) {
+      const known = this.listProfiles().map((profile) => profile.name);
+      throw new ConfigStoreError(
+        `no profile named '${name}'${known.length > 0 ? ` (profiles: ${known.join(', ')})` : ''}`,
+      );
+    }
+    this.conf.set('current_profile', name);
+  }
+}
+
+function openConf(configDir: string): Conf<ConfigData> {
+  return new Conf<ConfigData>({
+    cwd: configDir,
+    configName: 'config',
+    projectName: 'cws-tui',
+    projectVersion: CONFIG_FORMAT_VERSION,
+    migrations: configMigrations,
+    schema: configJsonSchema,
+    accessPropertiesByDotNotation: false,
+    clearInvalidConfig: false,
+  });
+}
+
+/** Turns conf's errors (a JSON SyntaxError, or "Config schema violation: `a/b` must ...") into problems. */
+function problemsOf(error: unknown): Omit<ConfigProblem, 'backup_path'>[] {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof SyntaxError) return [{ key: '(file)', message: `not valid JSON: ${message}` }];
+  const violations = message.replace(/^Config schema violation: /, '');
+  if (violations === message) return [{ key: '(file)', message }];
+  return violations.split('; ').map((violation) => {
+    const match = /^`([^`]*)` (.*)$/s.exec(violation);
+    if (!match) return { key: '(file)', message: violation };
+    return { key: (match[1] ?? '').replaceAll('/', '.') || '(top level)', message: match[2] ?? '' };
+  });
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { policyChainLinkSchema } from '../identity/policyChain.js';
+import { policySchema } from '../policy/policySchema.js';
+import { POSIX_NAME_PATTERN } from '../templates/templateSchema.js';
+
+export const PROFILE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+export const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
+export const BUDGET_ACTIONS = ['notify', 'block_launches', 'stop_workstations'] as const;
+export type BudgetAction = (typeof BUDGET_ACTIONS)[number];
+
+export const budgetSchema = z.strictObject({
+  monthly_limit: z.number().positive('a monthly limit is more than 0 USD'),
+  /** Percentages of the monthly limit at which the actions fire, e.g. [50, 80, 100]. */
+  thresholds: z.array(z.number().positive().max(1000)),
+  actions: z.array(z.enum(BUDGET_ACTIONS)),
+});
+export type ProfileBudget = z.infer<typeof budgetSchema>;
+
+/**
+ * A cws-tui profile: which AWS profile and region to use, as which research user, under which
+ * policy. Credentials stay in ~/.aws; only the AWS profile's name is kept here.
+ */
+export const profileSchema = z.strictObject({
+  name: z.string().regex(PROFILE_NAME_PATTERN, 'a profile name is letters, digits, ".", "_" or "-" (max 64)'),
+  aws_profile: z.string().min(1, 'the AWS profile name cannot be empty'),
+  aws_account_id: z
+    .string()
+    .regex(/^\d{12}$/, 'an AWS account id is 12 digits')
+    .optional(),
+  region: z.string().regex(REGION_PATTERN, 'a region looks like us-east-1'),
+  research_user: z.string().regex(POSIX_NAME_PATTERN, 'not a valid POSIX username').optional(),
+  policy: policySchema,
+  /** How the policy was handed down, root first; empty for a personal profile. */
+  policy_chain: z.array(policyChainLinkSchema),
+  budget: budgetSchema.optional(),
+  kind: z.enum(['personal', 'invited']),
+  role: z.enum(['admin', 'member']),
+  /** Whether this profile may invite others (with the same or a narrower policy). */
+  can_invite: z.boolean(),
+  invitation_id: z.string().optional(),
+  created_at: z.string().min(1),
+});
+export type Profile = z.infer<typeof profileSchema>;

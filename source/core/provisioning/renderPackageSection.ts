@@ -11,15 +11,18 @@ const ROCKY_REPOSITORIES: Record<PackageRepository, string> = {
     '[ -f /etc/yum.repos.d/docker-ce.repo ] || dnf config-manager --add-repo https://download.docker.com/linux/rhel/docker-ce.repo',
 };
 
-/** The AWS CLI v2 from AWS's own installer: the same on every distro, and already on Amazon Linux. */
+/**
+ * The AWS CLI v2 from AWS's own installer: the same on every distro, and already on Amazon Linux.
+ * Once it is there, the stage's tag (skipped before, without the CLI) is written.
+ */
 const AWS_CLI = `if ! command -v aws >/dev/null 2>&1; then
   cws_awscli_dir=$(mktemp -d)
   cws_retry 3 curl -fsSL -o "$cws_awscli_dir/awscliv2.zip" "https://awscli.amazonaws.com/awscli-exe-linux-$(uname -m).zip"
   unzip -q -o "$cws_awscli_dir/awscliv2.zip" -d "$cws_awscli_dir"
   "$cws_awscli_dir/aws/install" --update
   rm -rf "$cws_awscli_dir"
-fi
-cws_tag cws:progress packages`;
+  cws_tag cws:progress packages
+fi`;
 
 /**
  * System packages with the distro's own tool: apt waits for the boot-time unattended upgrade's lock;

@@ -1,0 +1,183 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** True when bubblewrap can run here (CI installs it; the execution tests skip without it). */
+export const hasBubblewrap = spawnSync('bwrap', ['--bind', '/', '/', 'true']).status === 0;
+
+const RECORD = '/tmp/cws-calls.log';
+
+/** Records its name and arguments (separated by \x1f, one call per \x1e) and succeeds. */
+const RECORDER = `#!/bin/bash
+{ printf '%s' "$(basename "$0")"; printf '\\x1f%s' "$@"; printf '\\x1e'; } >>${RECORD}
+`;
+
+/** Stubs that need to do more than record, so the script sees the world it expects. */
+const SPECIAL_STUBS: Record<string, string> = {
+  curl: `${RECORDER}
+for arg in "$@"; do
+  case "$arg" in
+    */api/token) echo test-token ;;
+    */meta-data/instance-id) echo i-0123456789abcdef0 ;;
+    */meta-data/placement/region) echo us-east-1 ;;
+  esac
+done
+output=
+previous=
+for arg in "$@"; do
+  if [ "$previous" = -o ]; then output=$arg; fi
+  previous=$arg
+done
+if [ -n "$output" ]; then
+  case "$*" in
+    *Miniforge3*) printf '%s\\n' '#!/bin/bash' 'mkdir -p /opt/miniforge/bin' 'for tool in conda pip jupyter; do cp /usr/local/sbin/cws-recorder /opt/miniforge/bin/$tool; done' >"$output" ;;
+    *) : >"$output" ;;
+  esac
+fi
+`,
+  mount: `${RECORDER}
+[ -f /tmp/cws-fail-mount ] && exit 32
+exit 0
+`,
+  groupadd: `${RECORDER}
+printf '%s:x:%s:\\n' "$3" "$2" >>/etc/group
+`,
+  useradd: `${RECORDER}
+uid=
+gid=
+home=
+shell=
+name=
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --uid) uid=$2; shift 2 ;;
+    --gid) gid=$2; shift 2 ;;
+    --home-dir) home=$2; shift 2 ;;
+    --shell) shell=$2; shift 2 ;;
+    --comment) shift 2 ;;
+    --create-home) shift ;;
+    *) name=$1; shift ;;
+  esac
+done
+printf '%s:x:%s:%s::%s:%s\\n' "$name" "$uid" "$gid" "$home" "$shell" >>/etc/passwd
+mkdir -p "$home"
+`,
+  chpasswd: `${RECORDER}
+cat >>/tmp/cws-chpasswd.log
+`,
+  python3: `${RECORDER}
+if [ "$1" = -m ] && [ "$2" = venv ]; then
+  mkdir -p "$3/bin"
+  cp /usr/local/sbin/cws-recorder "$3/bin/pip"
+  cp /usr/local/sbin/cws-recorder "$3/bin/jupyter"
+fi
+`,
+  dpkg: `${RECORDER}
+echo amd64
+`,
+};
+
+const RECORDED_COMMANDS = [
+  'apt-get',
+  'dnf',
+  'rpm',
+  'usermod',
+  'systemctl',
+  'sleep',
+  'aws',
+  'unzip',
+  'Rscript',
+  'mount.efs',
+];
+
+/** One recorded stub call: the command's name first, then its arguments. */
+export type RecordedCall = string[];
+
+export interface BootScriptSandbox {
+  /** The host directory standing in for a path inside the sandbox (e.g. `/etc/fstab`). */
+  hostPath(path: string): string;
+  read(path: string): string;
+  exists(path: string): boolean;
+  write(path: string, content: string): void;
+  run(script: string): { status: number; output: string; calls: RecordedCall[] };
+  dispose(): void;
+}
+
+const BOUND_DIRECTORIES = ['/etc', '/home', '/opt', '/var', '/mnt', '/tmp', '/usr/local/sbin'] as const;
+
+/**
+ * A throwaway root for a generated boot script: bubblewrap binds fresh directories over /etc, /home,
+ * /opt, /var, /mnt and /tmp, and a directory of recording stubs over /usr/local/sbin (first on the
+ * script's PATH), so the real script runs for real without touching the machine.
+ */
+export function createBootScriptSandbox(options: { withMountEfsHelper?: boolean } = {}): BootScriptSandbox {
+  const base = mkdtempSync(join(tmpdir(), 'cws-boot-'));
+  const hostDir = (dir: string) => join(base, dir.replaceAll('/', '_'));
+  for (const dir of BOUND_DIRECTORIES) mkdirSync(hostDir(dir), { recursive: true });
+  const hostPath = (path: string): string => {
+    const dir = [...BOUND_DIRECTORIES]
+      .sort((a, b) => b.length - a.length)
+      .find((candidate) => path === candidate || path.startsWith(`${candidate}/`));
+    if (!dir) throw new Error(`${path} is outside the sandbox's writable directories`);
+    return join(hostDir(dir), path.slice(dir.length));
+  };
+  const write = (path: string, content: string, mode = 0o644) => {
+    const target = hostPath(path);
+    mkdirSync(join(target, '..'), { recursive: true });
+    writeFileSync(target, content);
+    chmodSync(target, mode);
+  };
+  for (const dir of ['/etc/systemd/system', '/etc/profile.d', '/etc/sudoers.d', '/var/log', '/var/lib']) {
+    mkdirSync(hostPath(dir), { recursive: true });
+  }
+  write('/etc/nsswitch.conf', 'passwd: files\ngroup: files\n');
+  write('/etc/passwd', 'root:x:0:0:root:/root:/bin/bash\n');
+  write('/etc/group', 'root:x:0:\n');
+  write('/usr/local/sbin/cws-recorder', RECORDER, 0o755);
+  const commands = [...RECORDED_COMMANDS, ...Object.keys(SPECIAL_STUBS)].filter(
+    (name) => name !== 'mount.efs' || options.withMountEfsHelper,
+  );
+  for (const name of commands) write(`/usr/local/sbin/${name}`, SPECIAL_STUBS[name] ?? RECORDER, 0o755);
+
+  return {
+    hostPath,
+    read: (path) => readFileSync(hostPath(path), 'utf8'),
+    exists: (path) => existsSync(hostPath(path)),
+    write: (path, content) => write(path, content),
+    run(script) {
+      write('/tmp/cws-boot.sh', script);
+      rmSync(hostPath(RECORD), { force: true });
+      const binds = BOUND_DIRECTORIES.flatMap((dir) => ['--bind', hostDir(dir), dir]);
+      // Debian reaches tools such as awk through /etc/alternatives.
+      const alternatives = existsSync('/etc/alternatives')
+        ? ['--ro-bind', '/etc/alternatives', '/etc/alternatives']
+        : [];
+      const result = spawnSync(
+        'bwrap',
+        [
+          '--bind',
+          '/',
+          '/',
+          ...binds,
+          ...alternatives,
+          '--dev',
+          '/dev',
+          '--proc',
+          '/proc',
+          '--die-with-parent',
+          '/bin/bash',
+          '/tmp/cws-boot.sh',
+        ],
+        { encoding: 'utf8', env: { PATH: '/usr/bin:/bin', LANG: 'C.UTF-8' }, timeout: 60_000 },
+      );
+      const recorded = existsSync(hostPath(RECORD)) ? readFileSync(hostPath(RECORD), 'utf8') : '';
+      const calls = recorded
+        .split('\x1e')
+        .filter((entry) => entry !== '')
+        .map((entry) => entry.split('\x1f'));
+      return { status: result.status ?? -1, output: `${result.stdout}${result.stderr}`, calls };
+    },
+    dispose: () => rmSync(base, { recursive: true, force: true }),
+  };
+}

@@ -30,6 +30,7 @@ import {
 import { callAws } from './callAws.js';
 import { Ec2InstanceTypes } from './ec2InstanceTypes.js';
 import { EC2_TAG } from './ec2Tags.js';
+import { toTagList } from './tagList.js';
 import { toCoreInstance } from './toCoreInstance.js';
 import { translateAwsError } from './translateAwsError.js';
 
@@ -50,10 +51,6 @@ export interface Ec2ComputeOptions {
 interface DefaultSubnet {
   subnetId: string;
   availabilityZone: string;
-}
-
-function toTagList(tags: ResourceTags): { Key: string; Value: string }[] {
-  return Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
 }
 
 /** A distinct token per zone attempt: a token is bound to the parameters of its first request. */

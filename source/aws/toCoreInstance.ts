@@ -1,14 +1,7 @@
 import type { Instance as Ec2Instance } from '@aws-sdk/client-ec2';
-import { INSTANCE_STATES, type Instance, type InstanceState, type ResourceTags, TAG } from '../core/ports.js';
+import { INSTANCE_STATES, type Instance, type InstanceState, TAG } from '../core/ports.js';
 import { EC2_TAG } from './ec2Tags.js';
-
-export function tagsOf(tags: { Key?: string; Value?: string }[] | undefined): ResourceTags {
-  const result: ResourceTags = {};
-  for (const tag of tags ?? []) {
-    if (tag.Key !== undefined) result[tag.Key] = tag.Value ?? '';
-  }
-  return result;
-}
+import { fromTagList } from './tagList.js';
 
 function stateOf(name: string | undefined): InstanceState {
   return (INSTANCE_STATES as readonly string[]).includes(name ?? '') ? (name as InstanceState) : 'pending';
@@ -26,7 +19,7 @@ function lastTransitionTime(reason: string | undefined): string | undefined {
  * a DescribeVolumes call per refresh.
  */
 export function toCoreInstance(instance: Ec2Instance, region: string): Instance {
-  const tags = tagsOf(instance.Tags);
+  const tags = fromTagList(instance.Tags);
   const state = stateOf(instance.State?.Name);
   const hibernated =
     (state === 'stopped' || state === 'stopping') &&

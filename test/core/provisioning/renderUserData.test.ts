@@ -1,0 +1,220 @@
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import type { Distro } from '../../../source/core/images/baseImages.js';
+import { USER_DATA_LIMIT_BYTES } from '../../../source/core/provisioning/encodeUserDataPayload.js';
+import { renderIdleAgentScript } from '../../../source/core/provisioning/renderIdleAgent.js';
+import { renderUserData } from '../../../source/core/provisioning/renderUserData.js';
+import { UnavailablePackagesError } from '../../../source/core/provisioning/UnavailablePackagesError.js';
+import { UnsafeScriptValueError } from '../../../source/core/provisioning/UnsafeScriptValueError.js';
+import type { UserDataInput } from '../../../source/core/provisioning/UserDataInput.js';
+import { UserDataTooLargeError } from '../../../source/core/provisioning/UserDataTooLargeError.js';
+import type { ResolvedTemplate } from '../../../source/core/templates/templateSchema.js';
+import {
+  basicTemplate,
+  FIXTURE_TEMPLATES,
+  fixedRandom,
+  pythonMlTemplate,
+  researchUser,
+  rResearchTemplate,
+} from './provisioningFixtures.js';
+import { bashSyntaxErrors, hasShellcheck, shellcheckFindings } from './scriptChecks.js';
+
+const DISTROS: Distro[] = ['ubuntu', 'rocky', 'al2023'];
+const efs = { file_system_id: 'fs-0123abcd', access_point_id: 'fsap-0123456789abcdef0', region: 'eu-west-1' };
+
+const input = (overrides: Partial<UserDataInput> = {}): UserDataInput => ({
+  template: pythonMlTemplate,
+  distro: 'ubuntu',
+  user: researchUser,
+  launch_id: 'req-0001',
+  efs,
+  random: fixedRandom,
+  ...overrides,
+});
+
+const supported = FIXTURE_TEMPLATES.flatMap((template) =>
+  DISTROS.filter((distro) => !(template === rResearchTemplate && distro === 'al2023')).map((distro) => ({
+    template,
+    distro,
+  })),
+);
+
+describe('renderUserData', () => {
+  describe.each(supported)('$template.slug on $distro', ({ template, distro }) => {
+    const userData = renderUserData(input({ template, distro }));
+
+    it('matches its snapshot', () => {
+      expect(userData.script).toMatchSnapshot();
+    });
+
+    it('parses with bash -n', () => {
+      expect(bashSyntaxErrors(userData.script)).toBe('');
+    });
+
+    it.skipIf(!hasShellcheck)('has no shellcheck finding at any severity', () => {
+      expect(shellcheckFindings(userData.script)).toBe('');
+    });
+
+    it('fits the user data limit uncompressed and says what is in it', () => {
+      expect(userData.compressed).toBe(false);
+      expect(userData.payload.toString('utf8')).toBe(userData.script);
+      expect(userData.bytes).toBe(Buffer.byteLength(userData.script));
+      expect(userData.sections.reduce((sum, section) => sum + section.bytes, 0)).toBeLessThanOrEqual(
+        userData.bytes,
+      );
+      expect(userData.sections.map((section) => section.name)).toEqual([
+        'prelude',
+        'packages',
+        'user',
+        'efs',
+        'conda',
+        'pip',
+        'r',
+        'files',
+        'post-install',
+        'services',
+        'idle-agent',
+        'ready',
+      ]);
+    });
+  });
+
+  it.skipIf(!hasShellcheck)('renders an idle agent that shellcheck and bash -n accept', () => {
+    const agent = renderIdleAgentScript({ stopMinutes: 30, hibernateMinutes: 15, intervalMinutes: 5 });
+    expect(bashSyntaxErrors(agent)).toBe('');
+    expect(shellcheckFindings(agent)).toBe('');
+  });
+
+  it('names each distro its own package manager, admin group and package names', () => {
+    const ubuntu = renderUserData(input({ template: rResearchTemplate })).script;
+    const rocky = renderUserData(input({ template: rResearchTemplate, distro: 'rocky' })).script;
+    expect(ubuntu).toContain("apt-get -o DPkg::Lock::Timeout=600 install -y 'curl'");
+    expect(ubuntu).toContain("'r-base' 'r-base-dev' 'libcurl4-openssl-dev' 'libssl-dev' 'libxml2-dev'");
+    expect(ubuntu).toContain('--groups sudo');
+    expect(rocky).toContain("dnf install -y --allowerasing 'curl'");
+    expect(rocky).toContain("'R' 'R-devel' 'libcurl-devel' 'openssl-devel' 'libxml2-devel'");
+    expect(rocky).toContain('dnf config-manager --set-enabled crb');
+    expect(rocky).toContain('dnf install -y epel-release');
+    expect(rocky).toContain('--groups wheel');
+    expect(rocky).not.toContain('apt-get');
+  });
+
+  it('fails at generation time when the distro lacks a package, naming it', () => {
+    expect(() => renderUserData(input({ template: rResearchTemplate, distro: 'al2023' }))).toThrowError(
+      new UnavailablePackagesError('r-research', 'al2023', [
+        { name: 'r-base', reason: 'not-shipped' },
+        { name: 'r-base-dev', reason: 'not-shipped' },
+      ]),
+    );
+    const aptOnly: ResolvedTemplate = {
+      ...basicTemplate,
+      package_manager: 'apt',
+      packages: { system: ['libmagick++-dev'] },
+    };
+    expect(() => renderUserData(input({ template: aptOnly, distro: 'rocky' }))).toThrowError(
+      /cannot be provisioned on rocky: libmagick\+\+-dev \(no known name\)/,
+    );
+    expect(renderUserData(input({ template: aptOnly, distro: 'ubuntu' })).script).toContain(
+      "'libmagick++-dev'",
+    );
+  });
+
+  it('generates a fresh, non-empty token per web service and returns it for the state dir', () => {
+    const first = renderUserData(input({ template: pythonMlTemplate, random: undefined }));
+    const second = renderUserData(input({ template: pythonMlTemplate, random: undefined }));
+    expect(first.service_tokens.jupyter).toMatch(/^[0-9a-f]{48}$/);
+    expect(first.service_tokens.jupyter).not.toBe(second.service_tokens.jupyter);
+    expect(first.script).toContain(`JUPYTER_TOKEN=${first.service_tokens.jupyter}`);
+    expect(renderUserData(input({ template: rResearchTemplate })).service_tokens).toEqual({
+      rstudio: '0102030405060708090a0b0c0d0e0f101112131415161718',
+    });
+  });
+
+  it('reuses given tokens and refuses an empty or short one', () => {
+    const token = 'ab'.repeat(20);
+    expect(renderUserData(input({ service_tokens: { jupyter: token } })).service_tokens.jupyter).toBe(token);
+    expect(() => renderUserData(input({ service_tokens: { jupyter: '' } }))).toThrowError(
+      UnsafeScriptValueError,
+    );
+    expect(() => renderUserData(input({ random: () => new Uint8Array(0), service_tokens: {} }))).toThrowError(
+      /service_tokens\.jupyter/,
+    );
+  });
+
+  it('places post_install verbatim, with a heredoc delimiter its lines cannot end early', () => {
+    const postInstall = 'echo \'one\' "$HOME" `id`\nCWS_POST_INSTALL\necho two\n';
+    const { script } = renderUserData(
+      input({ template: { ...pythonMlTemplate, post_install: postInstall } }),
+    );
+    expect(script).toContain(`<<'CWS_POST_INSTALL_1'\n${postInstall}CWS_POST_INSTALL_1\n`);
+    expect(bashSyntaxErrors(script)).toBe('');
+  });
+
+  it('mounts EFS through the helper with TLS and the access point on Amazon Linux 2023 only', () => {
+    const al2023 = renderUserData(input({ distro: 'al2023' }));
+    expect(al2023.script).toContain("cws_efs_options='tls,accesspoint=fsap-0123456789abcdef0'");
+    expect(al2023.script).not.toContain('nfs-fallback');
+    expect(al2023.diagnostics).toEqual([]);
+    const rocky = renderUserData(input({ distro: 'rocky' }));
+    expect(rocky.script).toContain('nfs-fallback');
+    expect(rocky.diagnostics).toContainEqual(expect.objectContaining({ field: 'efs', level: 'warning' }));
+    expect(renderUserData(input({ efs: undefined })).script).toContain(
+      'cws_note "no EFS file system requested"',
+    );
+  });
+
+  it('leaves the idle agent out when the template does not enable idle detection', () => {
+    const { script } = renderUserData(input({ template: basicTemplate }));
+    expect(script).not.toContain('cws-idle-agent.service');
+    expect(script).toContain('idle detection is off');
+  });
+
+  it('gzip-compresses a script over 16 KB, which cloud-init unpacks', () => {
+    const largeFile = { path: '/etc/cws/notes.txt', content: 'research notes line\n'.repeat(1200) };
+    const userData = renderUserData(input({ template: { ...basicTemplate, files: [largeFile] } }));
+    expect(userData.bytes).toBeGreaterThan(USER_DATA_LIMIT_BYTES);
+    expect(userData.compressed).toBe(true);
+    expect(userData.payload.length).toBeLessThanOrEqual(USER_DATA_LIMIT_BYTES);
+    expect(gunzipSync(userData.payload).toString('utf8')).toBe(userData.script);
+  });
+
+  it('fails with the size and the biggest parts when even gzip does not fit', () => {
+    // xorshift32: deterministic bytes that gzip cannot shrink.
+    let state = 2463534242;
+    const noise = Buffer.alloc(30_000);
+    for (let index = 0; index < noise.length; index += 1) {
+      state ^= state << 13;
+      state ^= state >>> 17;
+      state ^= state << 5;
+      noise[index] = state & 0xff;
+    }
+    const template = {
+      ...basicTemplate,
+      files: [{ path: '/etc/cws/blob', content: noise.toString('latin1') }],
+    };
+    let error: unknown;
+    try {
+      renderUserData(input({ template }));
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(UserDataTooLargeError);
+    const tooLarge = error as UserDataTooLargeError;
+    expect(tooLarge.compressedBytes).toBeGreaterThan(USER_DATA_LIMIT_BYTES);
+    expect(tooLarge.largestSections[0]?.name).toBe('files');
+    expect(tooLarge.message).toMatch(
+      /^the boot script is \d+ bytes \(\d+ gzip-compressed\), over EC2's 16384-byte .*files \d+ B/,
+    );
+  });
+
+  it('reports template fields it does not run', () => {
+    const template: ResolvedTemplate = {
+      ...basicTemplate,
+      user_data: 'echo legacy',
+      users: [{ name: 'ubuntu' }],
+      packages: { ...basicTemplate.packages, spack: ['hdf5'] },
+    };
+    const fields = renderUserData(input({ template, efs: undefined })).diagnostics.map((item) => item.field);
+    expect(fields).toEqual(['packages.spack', 'users', 'user_data']);
+  });
+});

@@ -1,0 +1,18 @@
+import { spawnSync } from 'node:child_process';
+
+/** `bash -n`: the script parses. Returns bash's complaint, empty when it parses. */
+export function bashSyntaxErrors(script: string): string {
+  const result = spawnSync('bash', ['-n'], { input: script, encoding: 'utf8' });
+  return result.status === 0 ? '' : result.stderr || `bash -n exited ${result.status}`;
+}
+
+export const hasShellcheck = spawnSync('shellcheck', ['--version']).status === 0;
+
+/** shellcheck at its strictest severity: every finding, info and style included. */
+export function shellcheckFindings(script: string): string {
+  const result = spawnSync('shellcheck', ['--shell=bash', '--severity=style', '-'], {
+    input: script,
+    encoding: 'utf8',
+  });
+  return result.status === 0 ? '' : result.stdout || result.stderr;
+}

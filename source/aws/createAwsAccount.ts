@@ -1,0 +1,62 @@
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { EFSClient } from '@aws-sdk/client-efs';
+import { SSMClient } from '@aws-sdk/client-ssm';
+import { STSClient } from '@aws-sdk/client-sts';
+import type { CloudAccount } from '../core/ports.js';
+import { type AwsSessionOptions, awsClientConfig } from './awsClientConfig.js';
+import { Ec2Compute } from './ec2Compute.js';
+import { Ec2Network } from './ec2Network.js';
+import { EfsStorage } from './efsStorage.js';
+import { SsmImages } from './ssmImages.js';
+import { StsIdentity } from './stsIdentity.js';
+
+export interface AwsAccountOptions extends AwsSessionOptions {
+  /** The region launches go to and STS is asked in. */
+  region: string;
+  /** Regions the app lists resources in (the default region is always among them). */
+  regions: string[];
+  /** Where the instance type catalogue is cached between sessions (the app's cache dir). */
+  cacheDir?: string;
+}
+
+/** One client per service and region, made on first use: a region never listed costs nothing. */
+function perRegion<T>(create: (region: string) => T): (region: string) => T {
+  const clients = new Map<string, T>();
+  return (region) => {
+    let client = clients.get(region);
+    if (!client) {
+      client = create(region);
+      clients.set(region, client);
+    }
+    return client;
+  };
+}
+
+/**
+ * The AWS account of a session. This module is the lazy boundary: the app imports it only when it
+ * needs AWS, so the SDK clients (hundreds of milliseconds to load) stay off the start-up path.
+ */
+export async function createAwsAccount(options: AwsAccountOptions): Promise<CloudAccount> {
+  const config = awsClientConfig(options);
+  const profile = options.profile;
+  const ec2 = perRegion((region) => new EC2Client({ ...config, region }));
+  const ssm = perRegion((region) => new SSMClient({ ...config, region }));
+  const efs = perRegion((region) => new EFSClient({ ...config, region }));
+  const sts = perRegion((region) => new STSClient({ ...config, region }));
+  const withProfile = profile ? { profile } : {};
+  const network = new Ec2Network({ ec2, ...withProfile });
+  return {
+    kind: 'aws',
+    regions: [...new Set([options.region, ...options.regions])],
+    defaultRegion: options.region,
+    identity: new StsIdentity(() => sts(options.region), profile),
+    compute: new Ec2Compute({
+      ec2,
+      ...withProfile,
+      ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
+    }),
+    images: new SsmImages({ ssm, ec2, ...withProfile }),
+    network,
+    storage: new EfsStorage({ efs, ec2, network, ...withProfile }),
+  };
+}

@@ -3,7 +3,7 @@ import { z } from 'zod';
 /**
  * The CloudWorkstation template format, as researchers already write it. Objects are strict so that
  * an unknown key surfaces (the loader turns `unrecognized_keys` into a warning with the closest
- * known key); the open-ended sections (`service_config`, `research_user`, `variables`) stay loose.
+ * known key); the open-ended `research_user` section stays loose for the identity code to read.
  */
 
 export const ARCHITECTURES = ['x86_64', 'arm64'] as const;
@@ -15,9 +15,41 @@ export type ConnectionType = (typeof CONNECTION_TYPES)[number];
 
 export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
 export const POSIX_NAME_PATTERN = /^[a-z_][a-z0-9_-]{0,31}$/;
+/** EC2 (`m7i.large`, `u-6tb1.metal`) and SageMaker (`ml.t3.medium`) instance type names. */
+export const INSTANCE_TYPE_PATTERN = /^(ml\.)?[a-z][a-z0-9-]*\.[a-z0-9]+$/;
+
+export const WEB_SERVICE_KINDS = ['sagemaker-studio', 'sagemaker-canvas', 'studio-lab'] as const;
+export type WebServiceKind = (typeof WEB_SERVICE_KINDS)[number];
 
 const port = z.number().int().min(1, 'a port is 1-65535').max(65535, 'a port is 1-65535');
 const stringList = z.array(z.string().min(1));
+const instanceType = z.string().regex(INSTANCE_TYPE_PATTERN, 'an instance type looks like "m7i.large"');
+const sageMakerInstanceType = z
+  .string()
+  .regex(/^ml\.[a-z][a-z0-9-]*\.[a-z0-9]+$/, 'a SageMaker instance type looks like "ml.t3.medium"');
+// SageMaker accepts idle shutdown after 60 minutes up to one year.
+const sageMakerIdleTimeout = z
+  .number()
+  .int()
+  .min(60, 'SageMaker idle shutdown is 60-525600 minutes')
+  .max(525600, 'SageMaker idle shutdown is 60-525600 minutes');
+
+const CONFIG_LINE = /^\s*([A-Za-z0-9_.-]+)\s*[=:]\s*(.*?)\s*$/;
+
+/** `["www-port=8787", "# comment"]` -> `{ "www-port": "8787" }`; blank and `#` lines are skipped. */
+const serviceConfigLines = z.array(z.string()).transform((lines, context) => {
+  const settings: Record<string, string> = {};
+  for (const [index, line] of lines.entries()) {
+    if (line.trim() === '' || line.trim().startsWith('#')) continue;
+    const match = CONFIG_LINE.exec(line);
+    if (!match) {
+      context.addIssue({ code: 'custom', path: [index], message: 'a config line is key=value', input: line });
+      continue;
+    }
+    settings[match[1]!] = match[2]!;
+  }
+  return settings;
+});
 
 export const templateUserSchema = z.strictObject({
   name: z.string().regex(POSIX_NAME_PATTERN, 'a user name is lowercase letters, digits, _ or - (max 32)'),
@@ -32,9 +64,17 @@ export const templateUserSchema = z.strictObject({
 });
 
 export const templateServiceSchema = z.strictObject({
-  name: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'a service name is lowercase letters, digits, _ or -'),
+  name: z
+    .string()
+    .regex(
+      /^[a-z0-9][a-z0-9_.@-]{0,62}$/,
+      'a service (systemd unit) name is lowercase letters, digits, _ . @ or -',
+    ),
   port: port.optional(),
-  config: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+  /** Settings by name; CloudWorkstation's `key=value` line lists are read into the same map. */
+  config: z
+    .union([serviceConfigLines, z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))])
+    .optional(),
   enable: z.boolean().optional(),
 });
 
@@ -56,13 +96,34 @@ export const idleDetectionSchema = z.strictObject({
 });
 
 export const instanceDefaultsSchema = z.strictObject({
-  type: z.string().optional(),
+  type: instanceType.optional(),
   ports: z.array(port).optional(),
   root_volume_gb: z.number().int().min(8, 'the root volume is at least 8 GB').max(16384).optional(),
   estimated_cost_per_hour: z
     .strictObject({ x86_64: z.number().nonnegative().optional(), arm64: z.number().nonnegative().optional() })
     .optional(),
 });
+
+/**
+ * A managed web service instead of an EC2 workstation, validated per kind. A template with a
+ * service_config has no `base`: there is no image to resolve.
+ */
+export const serviceConfigSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('sagemaker-studio'),
+    app_type: z.enum(['JupyterLab', 'CodeEditor']).optional(),
+    instance_type: sageMakerInstanceType.optional(),
+    idle_timeout_minutes: sageMakerIdleTimeout.optional(),
+  }),
+  z.strictObject({
+    kind: z.literal('sagemaker-canvas'),
+    idle_timeout_minutes: sageMakerIdleTimeout.optional(),
+  }),
+  z.strictObject({
+    kind: z.literal('studio-lab'),
+    url: z.url({ protocol: /^https$/, error: 'url is an https:// address' }).optional(),
+  }),
+]);
 
 export const parameterSchema = z.strictObject({
   name: z.string().optional(),
@@ -101,7 +162,7 @@ export const templateSchema = z.strictObject({
   idle_detection: idleDetectionSchema.optional(),
   instance_defaults: instanceDefaultsSchema.optional(),
   connection_type: z.enum(CONNECTION_TYPES).optional(),
-  service_config: z.looseObject({}).optional(),
+  service_config: serviceConfigSchema.optional(),
   parameters: z.record(z.string(), parameterSchema).optional(),
   research_user: z.looseObject({}).optional(),
   complexity: z.enum(['simple', 'moderate', 'advanced', 'complex']).optional(),
@@ -117,14 +178,21 @@ export const templateSchema = z.strictObject({
   tags: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
   minimum_size: z.string().optional(),
   /** cws extension: the sizes offered for this template, size name -> instance type. */
-  sizes: z.record(z.string(), z.string()).optional(),
+  sizes: z
+    .record(
+      z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,15}$/, 'a size name is letters, digits, _ or - (max 16)'),
+      instanceType,
+    )
+    .optional(),
   ports: z.array(port).optional(),
   // Keys seen in CloudWorkstation templates in the wild; accepted so that those files load unchanged.
   variables: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
   estimated_launch_time: z.number().optional(),
   prerequisites: stringList.optional(),
   validation_status: z.string().optional(),
-  learning_resources: z.array(z.unknown()).optional(),
+  learning_resources: z
+    .array(z.union([z.string(), z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))]))
+    .optional(),
   architecture: z.enum(ARCHITECTURES).optional(),
 });
 
@@ -134,6 +202,7 @@ export type TemplateUser = z.infer<typeof templateUserSchema>;
 export type TemplateService = z.infer<typeof templateServiceSchema>;
 export type TemplateFile = z.infer<typeof templateFileSchema>;
 export type TemplateParameter = z.infer<typeof parameterSchema>;
+export type ServiceConfig = z.infer<typeof serviceConfigSchema>;
 
 /** A template after inheritance: identity fields are guaranteed and the chain is recorded. */
 export interface ResolvedTemplate extends Template {

@@ -1,0 +1,30 @@
+import type { TemplateDiagnostic } from './TemplateDiagnostic.js';
+import type { Template } from './templateSchema.js';
+
+/** 1-based line and column in a template file. */
+export interface SourcePosition {
+  line: number;
+  column: number;
+}
+
+/** Where a template file was found: which part of the search path, or a path given on the command line. */
+export type TemplateOrigin = 'builtin' | 'user' | 'env' | 'path';
+
+export type TemplatePath = readonly (string | number)[];
+
+/** One template file, parsed and validated on its own (before inheritance). */
+export interface LoadedTemplate {
+  template: Template;
+  /** The declared slug, or the one derived from the name. */
+  slug: string;
+  source: string;
+  origin: TemplateOrigin;
+  /** Where the value at `path` starts in the file; the nearest present ancestor when it is absent. */
+  locate(path: TemplatePath): SourcePosition;
+}
+
+export interface TemplateParseResult {
+  /** Absent when the file has errors. */
+  loaded?: LoadedTemplate;
+  diagnostics: TemplateDiagnostic[];
+}

@@ -1,0 +1,44 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { TemplateOrigin, TemplateParseResult } from './LoadedTemplate.js';
+import { describeOversize, MAX_TEMPLATE_BYTES, parseTemplate } from './parseTemplate.js';
+
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return 'no such file or directory';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'is a directory';
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Reads and parses one template file; a file too large is refused before it is read. */
+export async function loadTemplateFile(
+  file: string,
+  origin: TemplateOrigin = 'path',
+): Promise<TemplateParseResult> {
+  try {
+    const info = await stat(file);
+    if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    if (info.size > MAX_TEMPLATE_BYTES) {
+      return {
+        diagnostics: [{ file, line: 1, column: 1, severity: 'error', message: describeOversize(info.size) }],
+      };
+    }
+    return parseTemplate(await readFile(file), { file, origin });
+  } catch (error) {
+    return {
+      diagnostics: [
+        { file, line: 0, column: 0, severity: 'error', message: `cannot read: ${describeFsError(error)}` },
+      ],
+    };
+  }
+}
+
+/** The template files directly in `directory` (`*.yml`, `*.yaml`, not hidden), sorted by name. */
+export async function listTemplateFiles(directory: string): Promise<string[]> {
+  const entries = await readdir(directory, { withFileTypes: true });
+  return entries
+    .filter((entry) => !entry.isDirectory() && !entry.name.startsWith('.') && /\.ya?ml$/i.test(entry.name))
+    .map((entry) => join(directory, entry.name))
+    .sort();
+}

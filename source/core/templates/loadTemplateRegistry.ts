@@ -1,0 +1,87 @@
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { LoadedTemplate, TemplateOrigin } from './LoadedTemplate.js';
+import { describeFsError, listTemplateFiles, loadTemplateFile } from './loadTemplateFile.js';
+import type { TemplateDiagnostic } from './TemplateDiagnostic.js';
+import { buildTemplateRegistry, type TemplateRegistry } from './TemplateRegistry.js';
+import type { TemplateSearchDirectory } from './templateSearchPath.js';
+
+export interface LoadedTemplates {
+  loaded: LoadedTemplate[];
+  diagnostics: TemplateDiagnostic[];
+}
+
+async function loadFiles(files: readonly string[], origin: TemplateOrigin): Promise<LoadedTemplates> {
+  const results = await Promise.all(files.map((file) => loadTemplateFile(file, origin)));
+  return {
+    loaded: results.flatMap((result) => (result.loaded ? [result.loaded] : [])),
+    diagnostics: results.flatMap((result) => result.diagnostics),
+  };
+}
+
+/**
+ * Loads template files and directories (a directory contributes its `*.yml`/`*.yaml` files).
+ * With `optional`, a directory that does not exist is skipped quietly.
+ */
+export async function loadTemplatePaths(
+  paths: readonly string[],
+  origin: TemplateOrigin,
+  options: { optional?: boolean } = {},
+): Promise<LoadedTemplates> {
+  const loaded: LoadedTemplate[] = [];
+  const diagnostics: TemplateDiagnostic[] = [];
+  for (const path of paths) {
+    let files: string[];
+    try {
+      files = (await stat(path)).isDirectory() ? await listTemplateFiles(path) : [path];
+    } catch (error) {
+      const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+      if (!(missing && options.optional)) {
+        const severity = origin === 'path' ? 'error' : 'warning';
+        diagnostics.push({
+          file: path,
+          line: 0,
+          column: 0,
+          severity,
+          message: `cannot read: ${describeFsError(error)}`,
+        });
+      }
+      continue;
+    }
+    const result = await loadFiles(files, origin);
+    loaded.push(...result.loaded);
+    diagnostics.push(...result.diagnostics);
+  }
+  return { loaded, diagnostics };
+}
+
+export interface LoadTemplateRegistryOptions {
+  searchPath: readonly TemplateSearchDirectory[];
+  /** Files or directories loaded after the search path, so they shadow it (`templates validate PATH`). */
+  extraPaths?: readonly string[];
+}
+
+/** Loads every template on the search path; a broken file is reported and the others still load. */
+export async function loadTemplateRegistry(options: LoadTemplateRegistryOptions): Promise<TemplateRegistry> {
+  const loaded: LoadedTemplate[] = [];
+  const diagnostics: TemplateDiagnostic[] = [];
+  for (const { directory, origin } of options.searchPath) {
+    // The user's templates directory exists only once they add a template.
+    const result = await loadTemplatePaths([directory], origin, { optional: origin === 'user' });
+    loaded.push(...result.loaded);
+    diagnostics.push(...result.diagnostics);
+  }
+  if (!options.extraPaths) return buildTemplateRegistry(loaded, diagnostics);
+  const extra = await loadTemplatePaths(options.extraPaths, 'path');
+  // A file given explicitly that is also on the search path counts once, as given.
+  const given = new Set(
+    [...extra.loaded.map((template) => template.source), ...extra.diagnostics.map((d) => d.file)].map(
+      (file) => resolve(file),
+    ),
+  );
+  const notGiven = (file: string): boolean => !given.has(resolve(file));
+  return buildTemplateRegistry(
+    [...loaded.filter((template) => notGiven(template.source)), ...extra.loaded],
+    [...diagnostics.filter((diagnostic) => notGiven(diagnostic.file)), ...extra.diagnostics],
+  );
+}

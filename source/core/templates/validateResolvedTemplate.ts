@@ -1,0 +1,106 @@
+import { findBaseImage, KNOWN_BASES } from '../images/resolveImageSource.js';
+import { closestKnownKey } from './closestKnownKey.js';
+import type { LoadedTemplate, TemplatePath } from './LoadedTemplate.js';
+import type { DiagnosticSeverity, TemplateDiagnostic } from './TemplateDiagnostic.js';
+import type { Template } from './templateSchema.js';
+
+const PACKAGE_MANAGER_OF_DISTRO = { ubuntu: 'apt', rocky: 'dnf', al2023: 'dnf' } as const;
+
+/**
+ * Checks that need the whole inheritance chain: a field may be set in a parent and contradict one
+ * set in the child. Each finding points at the file of the template that set the field.
+ * `chain` lists the templates merged into `merged`, root first, the template itself last.
+ */
+export function validateResolvedTemplate(
+  merged: Template,
+  chain: readonly LoadedTemplate[],
+): TemplateDiagnostic[] {
+  const diagnostics: TemplateDiagnostic[] = [];
+  const self = chain.at(-1)!;
+  const definerOf = (key: keyof Template): LoadedTemplate =>
+    [...chain].reverse().find((loaded) => loaded.template[key] !== undefined) ?? self;
+  const report = (
+    severity: DiagnosticSeverity,
+    at: LoadedTemplate,
+    path: TemplatePath,
+    message: string,
+  ): void => {
+    const { line, column } = at.locate(path);
+    const prefix = at === self ? '' : `(inherited by ${self.slug}) `;
+    diagnostics.push({ file: at.source, line, column, severity, message: `${prefix}${message}` });
+  };
+
+  if (merged.service_config) {
+    const kind = merged.service_config.kind;
+    if (merged.base !== undefined) {
+      report(
+        'error',
+        definerOf('base'),
+        ['base'],
+        `a web service template (service_config.kind ${kind}) has no base`,
+      );
+    }
+    if (merged.connection_type !== undefined && merged.connection_type !== 'web') {
+      report(
+        'error',
+        definerOf('connection_type'),
+        ['connection_type'],
+        `a ${kind} service is reached over the web, not ${merged.connection_type}`,
+      );
+    }
+  } else if (merged.base === undefined) {
+    report(
+      'error',
+      self,
+      [],
+      `base is required (one of ${KNOWN_BASES.join(', ')}) unless the template is a web service with service_config`,
+    );
+  } else {
+    const image = findBaseImage(merged.base);
+    if (!image) {
+      const closest = closestKnownKey(merged.base, KNOWN_BASES);
+      report(
+        'error',
+        definerOf('base'),
+        ['base'],
+        `unknown base '${merged.base}' (closest: '${closest}'); known bases: ${KNOWN_BASES.join(', ')}`,
+      );
+    } else {
+      const expected = PACKAGE_MANAGER_OF_DISTRO[image.distro];
+      const manager = merged.package_manager;
+      if ((manager === 'apt' || manager === 'dnf') && manager !== expected) {
+        report(
+          'error',
+          definerOf('package_manager'),
+          ['package_manager'],
+          `package_manager ${manager} does not fit base ${merged.base} (${image.displayName} uses ${expected})`,
+        );
+      }
+    }
+  }
+
+  if (merged.minimum_size !== undefined && !(merged.sizes && merged.minimum_size in merged.sizes)) {
+    const offered = merged.sizes ? Object.keys(merged.sizes).join(', ') : 'none';
+    report(
+      'error',
+      definerOf('minimum_size'),
+      ['minimum_size'],
+      `minimum_size '${merged.minimum_size}' is not one of the sizes (${offered})`,
+    );
+  }
+
+  const idle = merged.idle_detection;
+  if (
+    idle?.idle_threshold_minutes !== undefined &&
+    idle.hibernate_threshold_minutes !== undefined &&
+    idle.hibernate_threshold_minutes < idle.idle_threshold_minutes
+  ) {
+    report(
+      'warning',
+      definerOf('idle_detection'),
+      ['idle_detection', 'hibernate_threshold_minutes'],
+      'hibernate_threshold_minutes is below idle_threshold_minutes: the instance would hibernate before it counts as idle',
+    );
+  }
+  return diagnostics;
+}

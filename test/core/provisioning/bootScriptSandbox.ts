@@ -100,6 +100,7 @@ export interface BootScriptSandbox {
   read(path: string): string;
   exists(path: string): boolean;
   write(path: string, content: string): void;
+  remove(path: string): void;
   run(script: string): { status: number; output: string; calls: RecordedCall[] };
   dispose(): void;
 }
@@ -145,6 +146,7 @@ export function createBootScriptSandbox(options: { withMountEfsHelper?: boolean 
     read: (path) => readFileSync(hostPath(path), 'utf8'),
     exists: (path) => existsSync(hostPath(path)),
     write: (path, content) => write(path, content),
+    remove: (path) => rmSync(hostPath(path), { force: true }),
     run(script) {
       write('/tmp/cws-boot.sh', script);
       rmSync(hostPath(RECORD), { force: true });

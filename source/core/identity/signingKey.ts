@@ -5,7 +5,7 @@ import {
   generateKeyPairSync,
   type KeyObject,
 } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { withFileLock } from '../fs/withFileLock.js';
 import { writeFileAtomic } from '../fs/writeFileAtomic.js';
@@ -26,6 +26,7 @@ export async function loadOrCreateSigningKey(stateDir: string): Promise<SigningK
   const path = join(stateDir, SIGNING_KEY_FILE);
   const existing = await readPrivateKey(path);
   if (existing) return signingKeyOf(existing);
+  await mkdir(stateDir, { recursive: true, mode: 0o700 });
   return withFileLock(`${path}.lock`, async () => {
     const created = (await readPrivateKey(path)) ?? generateKeyPairSync('ed25519').privateKey;
     await writeFileAtomic(path, created.export({ format: 'pem', type: 'pkcs8' }).toString(), 0o600);

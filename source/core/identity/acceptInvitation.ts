@@ -1,0 +1,99 @@
+import type { ConfigStore } from '../config/ConfigStore.js';
+import type { Profile } from '../config/profileSchema.js';
+import { accountKeyFor } from './accountKeyFor.js';
+import { createResearchUser } from './createResearchUser.js';
+import { InvitationError } from './InvitationError.js';
+import { decodeInvitationToken, type InvitationPayload } from './invitationToken.js';
+import type { ResearchUser } from './ResearchUser.js';
+import type { ResearchUserStore } from './ResearchUserStore.js';
+import { publicKeyFingerprint } from './signingKey.js';
+
+export interface AcceptInvitationOptions {
+  config: ConfigStore;
+  users: ResearchUserStore;
+  keysDir: string;
+  /** Overrides the profile name the invitation suggests. */
+  profile_name?: string;
+  /** Overrides the username the invitation suggests. */
+  username?: string;
+  full_name?: string;
+  email?: string;
+  now?: Date;
+}
+
+export interface AcceptedInvitation {
+  profile: Profile;
+  user: ResearchUser;
+  /** False when a research user of that name already existed and was reused. */
+  user_created: boolean;
+  private_key_path?: string;
+  payload: InvitationPayload;
+  /** Fingerprints to compare with the ones the institution publishes. */
+  issuer_fingerprint: string;
+  root_fingerprint: string;
+}
+
+/**
+ * Verifies a token and creates the invited profile, with its research user (new, with a UID and an
+ * SSH key pair, or the existing user of that name, who keeps their UID). Everything is checked
+ * before anything is written.
+ */
+export async function acceptInvitation(
+  token: string,
+  options: AcceptInvitationOptions,
+): Promise<AcceptedInvitation> {
+  const now = options.now ?? new Date();
+  const payload = decodeInvitationToken(token, now);
+  const profileName = options.profile_name ?? payload.profile.name;
+  if (options.config.getProfile(profileName)) {
+    throw new InvitationError(
+      `a profile named '${profileName}' already exists; accept with --profile <another name>, or delete it first`,
+    );
+  }
+  const username = options.username ?? payload.username;
+  if (username === undefined) {
+    throw new InvitationError('the invitation names no research user; give one with --user <username>');
+  }
+  const existing = await options.users.get(username);
+  let user: ResearchUser;
+  let privateKeyPath: string | undefined;
+  if (existing) {
+    user = existing;
+  } else {
+    const created = await createResearchUser(options.users, options.keysDir, accountKeyFor(payload.profile), {
+      username,
+      ...(options.full_name !== undefined ? { full_name: options.full_name } : {}),
+      ...(options.email !== undefined ? { email: options.email } : {}),
+    });
+    user = created.user;
+    privateKeyPath = created.private_key_path;
+  }
+  const profile: Profile = {
+    name: profileName,
+    aws_profile: payload.profile.aws_profile,
+    ...(payload.profile.aws_account_id !== undefined
+      ? { aws_account_id: payload.profile.aws_account_id }
+      : {}),
+    region: payload.profile.region,
+    research_user: username,
+    policy: payload.policy,
+    policy_chain: payload.policy_chain,
+    ...(payload.budget !== undefined ? { budget: payload.budget } : {}),
+    kind: 'invited',
+    role: 'member',
+    can_invite: payload.can_invite,
+    invitation_id: payload.id,
+    created_at: now.toISOString(),
+  };
+  options.config.addProfile(profile);
+  const root = payload.policy_chain[0];
+  return {
+    profile,
+    user,
+    user_created: existing === undefined,
+    ...(privateKeyPath !== undefined ? { private_key_path: privateKeyPath } : {}),
+    payload,
+    issuer_fingerprint: publicKeyFingerprint(payload.issuer_key),
+    root_fingerprint: publicKeyFingerprint(root?.issuer_key ?? payload.issuer_key),
+  };
+}

@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import type { Profile, ProfileBudget } from '../config/profileSchema.js';
+import { narrowerThan } from '../policy/narrowerThan.js';
+import type { Policy } from '../policy/policySchema.js';
+import { InvitationError } from './InvitationError.js';
+import { encodeInvitationToken, type InvitationPayload } from './invitationToken.js';
+import { signPolicyLink } from './policyChain.js';
+import type { SigningKey } from './signingKey.js';
+
+export interface InvitationRequest {
+  /** The name the invitee's profile gets. */
+  profile_name: string;
+  aws_profile: string;
+  aws_account_id?: string;
+  region: string;
+  username?: string;
+  /** The policy to hand on; the issuer's own when omitted. */
+  policy?: Policy;
+  budget?: ProfileBudget;
+  expires_at: Date;
+  can_invite: boolean;
+}
+
+export interface CreatedInvitation {
+  token: string;
+  payload: InvitationPayload;
+}
+
+/**
+ * Issues a signed invitation from the `issuer` profile. An admin profile is the root of a chain
+ * and may hand on any policy; any other profile needs the right to invite and may only hand on a
+ * policy that is the same as or narrower than its own, appended to its own chain.
+ */
+export function createInvitation(
+  issuer: Profile,
+  signingKey: SigningKey,
+  request: InvitationRequest,
+  now: Date = new Date(),
+): CreatedInvitation {
+  const isAdmin = issuer.role === 'admin';
+  if (!isAdmin && !issuer.can_invite) {
+    throw new InvitationError(
+      `the profile '${issuer.name}' may not invite others (it is not an admin profile)`,
+    );
+  }
+  if (request.expires_at.getTime() <= now.getTime()) {
+    throw new InvitationError('the expiry must be in the future');
+  }
+  const policy = request.policy ?? issuer.policy;
+  if (!isAdmin) {
+    const check = narrowerThan(policy, issuer.policy);
+    if (!check.ok) {
+      throw new InvitationError(
+        `an invitation can only hand on the same or a narrower policy than the profile's own; this one widens it:\n  ${check.widened.join('\n  ')}`,
+      );
+    }
+  }
+  const issuerName = issuer.research_user ?? issuer.name;
+  const parentChain = isAdmin ? [] : issuer.policy_chain;
+  const link = signPolicyLink(
+    { issuer: issuerName, issuer_key: signingKey.publicKey, issued_at: now.toISOString(), policy },
+    parentChain[parentChain.length - 1],
+    signingKey.privateKey,
+  );
+  const payload: InvitationPayload = {
+    version: 1,
+    id: randomUUID(),
+    issued_at: now.toISOString(),
+    expires_at: request.expires_at.toISOString(),
+    issuer: issuerName,
+    issuer_key: signingKey.publicKey,
+    profile: {
+      name: request.profile_name,
+      aws_profile: request.aws_profile,
+      ...(request.aws_account_id !== undefined ? { aws_account_id: request.aws_account_id } : {}),
+      region: request.region,
+    },
+    ...(request.username !== undefined ? { username: request.username } : {}),
+    policy,
+    policy_chain: [...parentChain, link],
+    ...(request.budget !== undefined ? { budget: request.budget } : {}),
+    can_invite: request.can_invite,
+  };
+  return { token: encodeInvitationToken(payload, signingKey.privateKey), payload };
+}

@@ -14,18 +14,38 @@ function byLocation(a: TemplateDiagnostic, b: TemplateDiagnostic): number {
   return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
 }
 
+export interface TemplateValidation {
+  /** How many template files were checked. */
+  files: number;
+  diagnostics: TemplateDiagnostic[];
+}
+
 /** Every problem in the given templates: per file (syntax, schema) and across inheritance chains. */
-export async function validateTemplates(options: ValidateTemplatesOptions): Promise<TemplateDiagnostic[]> {
+export async function validateTemplates(options: ValidateTemplatesOptions): Promise<TemplateValidation> {
   const paths = options.paths ?? [];
   if (paths.length === 0) {
     const registry = await loadTemplateRegistry({ searchPath: options.searchPath });
-    return [...registry.diagnostics, ...resolveAll(registry).diagnostics].sort(byLocation);
+    return {
+      files: registry.templates.size + registry.shadowed.length + countFailedFiles(registry.diagnostics),
+      diagnostics: [...registry.diagnostics, ...resolveAll(registry).diagnostics].sort(byLocation),
+    };
   }
   const registry = await loadTemplateRegistry({ searchPath: options.searchPath, extraPaths: paths });
-  const loadDiagnostics = registry.diagnostics.filter((diagnostic) => {
-    const file = resolve(diagnostic.file);
-    return paths.some((path) => file === resolve(path) || file.startsWith(`${resolve(path)}/`));
-  });
+  const isUnder = (file: string): boolean => {
+    const absolute = resolve(file);
+    return paths.some((path) => absolute === resolve(path) || absolute.startsWith(`${resolve(path)}/`));
+  };
+  const loadDiagnostics = registry.diagnostics.filter((diagnostic) => isUnder(diagnostic.file));
+  const given = [...registry.templates.values()].filter((loaded) => loaded.origin === 'path');
   const resolution = resolveAll(registry, (loaded) => loaded.origin === 'path');
-  return [...loadDiagnostics, ...resolution.diagnostics].sort(byLocation);
+  const shadowedGiven = registry.shadowed.filter((entry) => isUnder(entry.source)).length;
+  return {
+    files: given.length + shadowedGiven + countFailedFiles(loadDiagnostics),
+    diagnostics: [...loadDiagnostics, ...resolution.diagnostics].sort(byLocation),
+  };
+}
+
+/** Files that failed to load have no template, only errors: count each such file once. */
+function countFailedFiles(diagnostics: readonly TemplateDiagnostic[]): number {
+  return new Set(diagnostics.filter((d) => d.severity === 'error' && d.line > 0).map((d) => d.file)).size;
 }

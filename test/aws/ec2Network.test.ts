@@ -1,0 +1,240 @@
+import {
+  AuthorizeSecurityGroupIngressCommand,
+  CreateSecurityGroupCommand,
+  DescribeKeyPairsCommand,
+  DescribeSecurityGroupsCommand,
+  DescribeSubnetsCommand,
+  DescribeVpcsCommand,
+  EC2Client,
+  ImportKeyPairCommand,
+  RevokeSecurityGroupIngressCommand,
+} from '@aws-sdk/client-ec2';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { Ec2Network, WORKSTATION_GROUP_NAME } from '../../source/aws/ec2Network.js';
+import { CloudError } from '../../source/core/CloudError.js';
+import { awsServiceError } from './awsServiceError.js';
+
+const ec2Mock = mockClient(EC2Client);
+const client = new EC2Client({
+  region: 'us-east-1',
+  maxAttempts: 1,
+  credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' },
+});
+const network = () => new Ec2Network({ ec2: () => client });
+const publicKey = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHd1b2VqZmxrd2VqZmxrd2VqZmxrd2VqZmxrd2Vq ana@laptop';
+
+async function rejection(promise: Promise<unknown>): Promise<CloudError> {
+  const error = await promise.then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
+  expect(error).toBeInstanceOf(CloudError);
+  return error as CloudError;
+}
+
+beforeEach(() => {
+  ec2Mock.reset();
+  ec2Mock
+    .on(DescribeVpcsCommand)
+    .resolves({ Vpcs: [{ VpcId: 'vpc-0def', IsDefault: true, CidrBlock: '172.31.0.0/16' }] });
+});
+
+describe('Ec2Network.ensureSecurityGroup', () => {
+  it('creates the tagged group in the default VPC with SSH from the CIDR and NFS between members only', async () => {
+    ec2Mock
+      .on(DescribeSecurityGroupsCommand)
+      .resolves({ SecurityGroups: [] })
+      .on(CreateSecurityGroupCommand)
+      .resolves({ GroupId: 'sg-0new' })
+      .on(AuthorizeSecurityGroupIngressCommand)
+      .resolves({ Return: true });
+    const groupId = await network().ensureSecurityGroup('us-east-1', { ssh_cidr: '203.0.113.0/24' });
+    expect(groupId).toBe('sg-0new');
+    const create = ec2Mock.commandCalls(CreateSecurityGroupCommand)[0]!.args[0].input;
+    expect(create.GroupName).toBe(WORKSTATION_GROUP_NAME);
+    expect(create.VpcId).toBe('vpc-0def');
+    expect(create.TagSpecifications?.[0]?.Tags).toContainEqual({ Key: 'cws:managed', Value: 'true' });
+    const rules = ec2Mock.commandCalls(AuthorizeSecurityGroupIngressCommand)[0]!.args[0].input.IpPermissions;
+    expect(rules).toEqual([
+      { IpProtocol: 'tcp', FromPort: 2049, ToPort: 2049, UserIdGroupPairs: [{ GroupId: 'sg-0new' }] },
+      {
+        IpProtocol: 'tcp',
+        FromPort: 22,
+        ToPort: 22,
+        IpRanges: [{ CidrIp: '203.0.113.0/24', Description: 'SSH for cws-tui' }],
+      },
+    ]);
+    expect(JSON.stringify(rules)).not.toContain('0.0.0.0/0');
+  });
+
+  it('leaves a correct group alone and remembers it for the session', async () => {
+    ec2Mock.on(DescribeSecurityGroupsCommand).resolves({
+      SecurityGroups: [
+        {
+          GroupId: 'sg-0old',
+          GroupName: WORKSTATION_GROUP_NAME,
+          VpcId: 'vpc-0def',
+          IpPermissions: [
+            {
+              IpProtocol: 'tcp',
+              FromPort: 2049,
+              ToPort: 2049,
+              UserIdGroupPairs: [{ GroupId: 'sg-0old', UserId: '123456789012' }],
+            },
+          ],
+        },
+      ],
+    });
+    const port = network();
+    expect(await port.ensureSecurityGroup('us-east-1', {})).toBe('sg-0old');
+    expect(await port.ensureSecurityGroup('us-east-1', {})).toBe('sg-0old');
+    expect(ec2Mock.commandCalls(DescribeSecurityGroupsCommand)).toHaveLength(1);
+    expect(ec2Mock.commandCalls(AuthorizeSecurityGroupIngressCommand)).toHaveLength(0);
+    expect(ec2Mock.commandCalls(RevokeSecurityGroupIngressCommand)).toHaveLength(0);
+  });
+
+  it('revokes what was opened by hand (a web port to the world, an old SSH range) and adds the configured one', async () => {
+    ec2Mock
+      .on(DescribeSecurityGroupsCommand)
+      .resolves({
+        SecurityGroups: [
+          {
+            GroupId: 'sg-0old',
+            VpcId: 'vpc-0def',
+            IpPermissions: [
+              { IpProtocol: 'tcp', FromPort: 8787, ToPort: 8787, IpRanges: [{ CidrIp: '0.0.0.0/0' }] },
+              { IpProtocol: 'tcp', FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: '198.51.100.0/24' }] },
+              { IpProtocol: 'tcp', FromPort: 2049, ToPort: 2049, UserIdGroupPairs: [{ GroupId: 'sg-0old' }] },
+            ],
+          },
+        ],
+      })
+      .on(RevokeSecurityGroupIngressCommand)
+      .resolves({ Return: true })
+      .on(AuthorizeSecurityGroupIngressCommand)
+      .rejects(awsServiceError('InvalidPermission.Duplicate', 'the specified rule already exists'));
+    expect(await network().ensureSecurityGroup('us-east-1', { ssh_cidr: '203.0.113.7/32' })).toBe('sg-0old');
+    expect(ec2Mock.commandCalls(RevokeSecurityGroupIngressCommand)[0]!.args[0].input.IpPermissions).toEqual([
+      { IpProtocol: 'tcp', FromPort: 8787, ToPort: 8787, IpRanges: [{ CidrIp: '0.0.0.0/0' }] },
+      { IpProtocol: 'tcp', FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: '198.51.100.0/24' }] },
+    ]);
+    expect(
+      ec2Mock.commandCalls(AuthorizeSecurityGroupIngressCommand)[0]!.args[0].input.IpPermissions,
+    ).toEqual([
+      {
+        IpProtocol: 'tcp',
+        FromPort: 22,
+        ToPort: 22,
+        IpRanges: [{ CidrIp: '203.0.113.7/32', Description: 'SSH for cws-tui' }],
+      },
+    ]);
+  });
+
+  it('uses the VPC of a configured subnet', async () => {
+    ec2Mock
+      .on(DescribeSubnetsCommand)
+      .resolves({ Subnets: [{ SubnetId: 'subnet-priv', VpcId: 'vpc-0lab' }] })
+      .on(DescribeSecurityGroupsCommand)
+      .resolves({ SecurityGroups: [{ GroupId: 'sg-0lab', VpcId: 'vpc-0lab', IpPermissions: [] }] })
+      .on(AuthorizeSecurityGroupIngressCommand)
+      .resolves({});
+    expect(await network().ensureSecurityGroup('us-east-1', { subnet_id: 'subnet-priv' })).toBe('sg-0lab');
+    expect(ec2Mock.commandCalls(DescribeSecurityGroupsCommand)[0]!.args[0].input.Filters).toContainEqual({
+      Name: 'vpc-id',
+      Values: ['vpc-0lab'],
+    });
+    expect(ec2Mock.commandCalls(DescribeVpcsCommand)).toHaveLength(0);
+  });
+
+  it('finds the group another bastion created in the same instant', async () => {
+    ec2Mock
+      .on(DescribeSecurityGroupsCommand)
+      .resolvesOnce({ SecurityGroups: [] })
+      .resolves({
+        SecurityGroups: [
+          {
+            GroupId: 'sg-0race',
+            VpcId: 'vpc-0def',
+            IpPermissions: [
+              {
+                IpProtocol: 'tcp',
+                FromPort: 2049,
+                ToPort: 2049,
+                UserIdGroupPairs: [{ GroupId: 'sg-0race' }],
+              },
+            ],
+          },
+        ],
+      })
+      .on(CreateSecurityGroupCommand)
+      .rejects(
+        awsServiceError(
+          'InvalidGroup.Duplicate',
+          "The security group 'cws-tui-workstations' already exists for VPC 'vpc-0def'",
+        ),
+      );
+    expect(await network().ensureSecurityGroup('us-east-1', {})).toBe('sg-0race');
+  });
+
+  it('refuses SSH from the whole internet and malformed CIDRs', async () => {
+    expect(
+      (await rejection(network().ensureSecurityGroup('us-east-1', { ssh_cidr: '0.0.0.0/0' }))).code,
+    ).toBe('SshOpenToWorld');
+    expect((await rejection(network().ensureSecurityGroup('us-east-1', { ssh_cidr: '::/0' }))).code).toBe(
+      'SshOpenToWorld',
+    );
+    const malformed = await rejection(
+      network().ensureSecurityGroup('us-east-1', { ssh_cidr: '10.0.0.300/8' }),
+    );
+    expect(malformed.message).toContain('"10.0.0.300/8" is not a CIDR block');
+    expect(ec2Mock.calls()).toHaveLength(0);
+  });
+
+  it('explains a region without a default VPC', async () => {
+    ec2Mock.on(DescribeVpcsCommand).resolves({ Vpcs: [] });
+    const error = await rejection(network().ensureSecurityGroup('eu-north-1', {}));
+    expect(error.message).toBe('eu-north-1 has no default VPC.');
+    expect(error.hint).toContain('create-default-vpc');
+  });
+});
+
+describe('Ec2Network.ensureKeyPair', () => {
+  it('imports the public key, tagged, once per session', async () => {
+    ec2Mock.on(ImportKeyPairCommand).resolves({ KeyName: 'cws-ana', KeyPairId: 'key-0a1' });
+    const port = network();
+    expect(await port.ensureKeyPair('us-east-1', 'cws-ana', publicKey)).toBe('cws-ana');
+    expect(await port.ensureKeyPair('us-east-1', 'cws-ana', publicKey)).toBe('cws-ana');
+    const calls = ec2Mock.commandCalls(ImportKeyPairCommand);
+    expect(calls).toHaveLength(1);
+    expect(new TextDecoder().decode(calls[0]!.args[0].input.PublicKeyMaterial)).toBe(publicKey);
+    expect(calls[0]!.args[0].input.TagSpecifications?.[0]?.ResourceType).toBe('key-pair');
+  });
+
+  it('accepts an existing key pair with the same key and refuses one with a different key', async () => {
+    ec2Mock
+      .on(ImportKeyPairCommand)
+      .rejects(awsServiceError('InvalidKeyPair.Duplicate', "The keypair 'cws-ana' already exists."))
+      .on(DescribeKeyPairsCommand)
+      .resolvesOnce({
+        KeyPairs: [{ KeyName: 'cws-ana', PublicKey: publicKey.replace('ana@laptop', 'other comment') }],
+      })
+      .resolvesOnce({
+        KeyPairs: [{ KeyName: 'cws-ana', PublicKey: 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIDifferent' }],
+      });
+    expect(await network().ensureKeyPair('us-east-1', 'cws-ana', publicKey)).toBe('cws-ana');
+    const error = await rejection(network().ensureKeyPair('us-east-1', 'cws-ana', publicKey));
+    expect(error.kind).toBe('conflict');
+    expect(error.message).toBe(
+      'A key pair named cws-ana already exists in us-east-1 with a different public key.',
+    );
+  });
+
+  it('refuses a key EC2 cannot import before asking', async () => {
+    const error = await rejection(
+      network().ensureKeyPair('us-east-1', 'cws-ana', 'ecdsa-sha2-nistp256 AAAAE2Vj ana@x'),
+    );
+    expect(error.code).toBe('InvalidKeyPair.Format');
+    expect(ec2Mock.calls()).toHaveLength(0);
+  });
+});

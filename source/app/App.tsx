@@ -1,23 +1,293 @@
 import { Box, Text, useApp, useInput } from 'ink';
-import pkg from '../../package.json' with { type: 'json' };
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { COMMAND_PALETTE_HEIGHT, CommandPalette } from '../components/CommandPalette.js';
+import { FilterBar } from '../components/FilterBar.js';
+import { Flash } from '../components/Flash.js';
+import { MIN_COLUMNS, MIN_ROWS, TooSmall } from '../components/TooSmall.js';
+import { ActiveKeyHints } from './ActiveKeyHints.js';
+import { describeError } from './describeError.js';
+import type { Action } from './keys/Action.js';
+import { KeyDispatcher } from './keys/KeyDispatcher.js';
+import { KeyDispatcherContext } from './keys/KeyDispatcherContext.js';
+import { keyNameOf } from './keys/keyNameOf.js';
+import { useActions } from './keys/useActions.js';
+import { PageActiveContext } from './PageActiveContext.js';
+import type { PageEntry } from './pages/PageDefinition.js';
+import type { PaletteCommand } from './pages/PaletteCommand.js';
+import { DASHBOARD_PAGE, findPage, HELP_PAGE, pages } from './pages/pageRegistry.js';
+import { type Modal, type Shell, ShellContext } from './ShellContext.js';
+import { ShellHeader } from './ShellHeader.js';
+import type { Session } from './session/Session.js';
+import { AppStore } from './store/AppStore.js';
+import { RefreshLoop } from './store/RefreshLoop.js';
+import { AppStoreContext, useAppState } from './store/useAppState.js';
+import { ThemeContext } from './ThemeContext.js';
+import type { Theme } from './theme.js';
+import { useTerminalSize } from './useTerminalSize.js';
 
 export interface AppProps {
-  demo: boolean;
+  /** Called once the first frame is on screen, so a slow account never delays it. */
+  openSession: () => Promise<Session>;
+  theme: Theme;
+  /** Dashboard refresh interval. */
+  refreshMs: number;
+  store?: AppStore;
+  now?: () => number;
 }
 
-/** The shell of the research portal. */
-export function App({ demo }: AppProps) {
-  const { exit } = useApp();
-  useInput((input) => {
-    if (input === 'q') exit();
-  });
+type SessionStatus =
+  | { kind: 'opening' }
+  | { kind: 'open'; session: Session }
+  | { kind: 'failed'; message: string; hint?: string };
+
+/** Header (2), flash (1), footer (1), and the last row Ink must leave free to avoid clearing the screen. */
+const CHROME_ROWS = 5;
+
+/** The research portal: providers around the shell. */
+export function App({ openSession, theme, refreshMs, store, now = Date.now }: AppProps) {
+  const appStore = useMemo(() => store ?? new AppStore(), [store]);
+  const dispatcher = useMemo(() => new KeyDispatcher(), []);
   return (
-    <Box flexDirection="column">
-      <Box>
-        <Text bold>cws-tui {pkg.version}</Text>
-        {demo ? <Text inverse> DEMO </Text> : null}
-      </Box>
-      <Text>Research portal for AWS. Press q to quit.</Text>
+    <ThemeContext.Provider value={theme}>
+      <AppStoreContext.Provider value={appStore}>
+        <KeyDispatcherContext.Provider value={dispatcher}>
+          <ShellView
+            openSession={openSession}
+            refreshMs={refreshMs}
+            store={appStore}
+            dispatcher={dispatcher}
+            now={now}
+          />
+        </KeyDispatcherContext.Provider>
+      </AppStoreContext.Provider>
+    </ThemeContext.Provider>
+  );
+}
+
+interface ShellViewProps {
+  openSession: () => Promise<Session>;
+  refreshMs: number;
+  store: AppStore;
+  dispatcher: KeyDispatcher;
+  now: () => number;
+}
+
+/** The page stack, header, footer, filter and dialog layer, and the one key handler. */
+function ShellView({ openSession, refreshMs, store, dispatcher, now }: ShellViewProps) {
+  const { exit } = useApp();
+  const { columns, rows } = useTerminalSize();
+  const [status, setStatus] = useState<SessionStatus>({ kind: 'opening' });
+  const [stack, setStack] = useState<PageEntry[]>([{ key: 0, id: DASHBOARD_PAGE, params: {} }]);
+  const [filters, setFilters] = useState<Readonly<Record<number, string>>>({});
+  const [filterEditing, setFilterEditing] = useState(false);
+  const [modal, setModal] = useState<Modal | undefined>(undefined);
+  const modalRef = useRef<Modal | undefined>(undefined);
+  modalRef.current = modal;
+  const nextKeyRef = useRef(1);
+  const loopRef = useRef<RefreshLoop | undefined>(undefined);
+  const flash = useAppState((state) => state.flash);
+
+  useInput((input, key) => {
+    if (key.ctrl && input === 'c') {
+      exit();
+      return;
+    }
+    dispatcher.dispatch(keyNameOf(input, key), input);
+  });
+
+  useEffect(() => {
+    let cancelled = false;
+    // After the first frame is written: the session's modules and files load while it shows.
+    const timer = setImmediate(() => {
+      openSession().then(
+        (session) => {
+          if (!cancelled) setStatus({ kind: 'open', session });
+        },
+        (error: unknown) => {
+          if (!cancelled) setStatus({ kind: 'failed', ...describeError(error) });
+        },
+      );
+    });
+    return () => {
+      cancelled = true;
+      clearImmediate(timer);
+    };
+  }, [openSession]);
+
+  const session = status.kind === 'open' ? status.session : undefined;
+
+  useEffect(() => {
+    if (!session) return;
+    for (const notice of session.info.notices) store.flash('info', notice);
+    session.callerIdentity().then(
+      (identity) => store.setIdentity(identity),
+      (error: unknown) => {
+        const { message, hint } = describeError(error);
+        store.flash('error', `Could not identify the account: ${message}`, hint);
+      },
+    );
+    const loop = new RefreshLoop({
+      intervalMs: refreshMs,
+      isPaused: () => modalRef.current !== undefined,
+      refresh: async () => {
+        store.refreshStarted();
+        try {
+          store.refreshSucceeded(await session.listWorkstations(), now());
+        } catch (error) {
+          const { message, hint } = describeError(error);
+          store.refreshFailed(message);
+          store.flash('error', `Refresh failed: ${message}`, hint);
+        }
+      },
+    });
+    loopRef.current = loop;
+    loop.start();
+    return () => {
+      loop.stop();
+      loopRef.current = undefined;
+    };
+  }, [session, store, refreshMs, now]);
+
+  const top = stack[stack.length - 1] ?? { key: 0, id: DASHBOARD_PAGE, params: {} };
+  const titleOf = useCallback((entry: PageEntry) => findPage(entry.id)?.title(entry.params) ?? entry.id, []);
+  const filter = filters[top.key] ?? '';
+
+  const open = useCallback(
+    (pageId: string, params: Readonly<Record<string, string>> = {}) => {
+      setFilterEditing(false);
+      setStack((current) => {
+        // Opening a page already in the stack goes back to it rather than stacking a copy.
+        const existing = current.findIndex(
+          (entry) => entry.id === pageId && JSON.stringify(entry.params) === JSON.stringify(params),
+        );
+        if (existing !== -1) return current.slice(0, existing + 1);
+        const from = current[current.length - 1];
+        const entry: PageEntry = { key: nextKeyRef.current++, id: pageId, params };
+        if (from) entry.openedFrom = { title: titleOf(from), actions: dispatcher.screenActions() };
+        return [...current, entry];
+      });
+    },
+    [dispatcher, titleOf],
+  );
+  const back = useCallback(() => {
+    setFilterEditing(false);
+    setStack((current) => (current.length > 1 ? current.slice(0, -1) : current));
+  }, []);
+  const closeModal = useCallback(() => setModal(undefined), []);
+
+  const shell = useMemo<Shell | undefined>(
+    () =>
+      session && {
+        session,
+        open,
+        back,
+        showModal: setModal,
+        closeModal,
+        refreshNow: () => loopRef.current?.requestNow(),
+        quit: () => exit(),
+      },
+    [session, open, back, closeModal, exit],
+  );
+
+  const paletteCommands = useMemo<PaletteCommand[]>(
+    () => [
+      ...pages.flatMap((page) =>
+        page.command ? [{ name: page.command, summary: page.summary ?? '', run: () => open(page.id) }] : [],
+      ),
+      { name: 'quit', summary: 'leave cws-tui', run: () => exit() },
+    ],
+    [open, exit],
+  );
+
+  const setFilter = (text: string) => setFilters((current) => ({ ...current, [top.key]: text }));
+  const globalActions: Action[] = [
+    {
+      key: ':',
+      label: 'cmd',
+      run: () =>
+        setModal({
+          node: <CommandPalette commands={paletteCommands} onClose={closeModal} />,
+          height: COMMAND_PALETTE_HEIGHT,
+        }),
+    },
+    { key: '/', label: 'filter', when: () => session !== undefined, run: () => setFilterEditing(true) },
+    {
+      key: '?',
+      label: 'help',
+      when: () => top.id !== HELP_PAGE,
+      run: () => open(HELP_PAGE),
+    },
+    {
+      key: 'esc',
+      label: filter ? 'clear filter' : 'back',
+      when: () => filter !== '' || stack.length > 1,
+      run: () => (filter ? setFilter('') : back()),
+    },
+    { key: 'q', label: 'quit', run: () => exit() },
+  ];
+  useActions(globalActions, { layer: 'global' });
+
+  if (columns < MIN_COLUMNS || rows < MIN_ROWS) return <TooSmall columns={columns} rows={rows} />;
+
+  const filterShown = filterEditing || filter !== '';
+  const bodyHeight = rows - CHROME_ROWS - (filterShown ? 1 : 0) - (modal?.height ?? 0);
+  const breadcrumbs = stack.map(titleOf);
+  return (
+    <Box flexDirection="column" width={columns} height={rows - 1}>
+      <ShellHeader
+        info={session?.info}
+        breadcrumbs={breadcrumbs}
+        status={status.kind === 'opening' ? 'Opening the session…' : undefined}
+      />
+      <Flash message={flash} />
+      {status.kind === 'opening' ? (
+        <Box height={bodyHeight}>
+          <Text>Opening the session…</Text>
+        </Box>
+      ) : null}
+      {status.kind === 'failed' ? (
+        <Box height={bodyHeight} flexDirection="column">
+          <Text wrap="truncate">Could not open the session: {status.message}</Text>
+          {status.hint ? <Text wrap="truncate">{status.hint}</Text> : null}
+          <Text wrap="truncate">Press q to quit.</Text>
+        </Box>
+      ) : null}
+      <ShellContext.Provider value={shell}>
+        {shell
+          ? stack.map((entry) => {
+              const page = findPage(entry.id);
+              if (!page) return null;
+              const Screen = page.component;
+              const active = entry.key === top.key;
+              return (
+                <PageActiveContext.Provider key={entry.key} value={active}>
+                  <Box display={active ? 'flex' : 'none'} height={bodyHeight} flexDirection="column">
+                    <Screen
+                      page={entry}
+                      width={columns}
+                      height={bodyHeight}
+                      filter={filters[entry.key] ?? ''}
+                    />
+                  </Box>
+                </PageActiveContext.Provider>
+              );
+            })
+          : null}
+        {filterShown ? (
+          <FilterBar
+            text={filter}
+            editing={filterEditing}
+            onChange={setFilter}
+            onAccept={() => setFilterEditing(false)}
+            onClear={() => {
+              setFilter('');
+              setFilterEditing(false);
+            }}
+          />
+        ) : null}
+        {modal ? modal.node : null}
+      </ShellContext.Provider>
+      <ActiveKeyHints />
     </Box>
   );
 }

@@ -1,45 +1,94 @@
 import { render } from 'ink';
+import { usageError } from '../commands/CliError.js';
 import type { CommandFlags } from '../commands/CommandFlags.js';
+import { resolveAppPaths } from '../core/paths.js';
 import { App } from './App.js';
+import { EscapeSequenceStdin, escapeHoldMs } from './escapeSequenceStdin.js';
 import { createTerminalScreen } from './terminalScreen.js';
+import { colorWanted, createTheme } from './theme.js';
+import { writeCrashLog } from './writeCrashLog.js';
 
 export interface RunTuiOptions {
   flags: CommandFlags;
   env: NodeJS.ProcessEnv;
 }
 
-const EXIT_SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
+const EXIT_SIGNALS = { SIGTERM: 143, SIGHUP: 129, SIGINT: 130 } as const;
+type ExitSignal = keyof typeof EXIT_SIGNALS;
+
+/** Rendering faster than this only costs bandwidth over SSH. */
+const MAX_FPS = 30;
 
 /** Opens the full-screen app and resolves with the exit code once the user quits. */
-export async function runTui({ flags }: RunTuiOptions): Promise<number> {
-  if (!process.stdin.isTTY) {
+export async function runTui({ flags, env }: RunTuiOptions): Promise<number> {
+  const refresh = flags.refresh ?? 5;
+  if (!Number.isFinite(refresh) || refresh < 1 || refresh > 3600) {
+    throw usageError(`--refresh takes a number of seconds from 1 to 3600, not ${String(flags.refresh)}`);
+  }
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
     process.stderr.write(
       'cws-tui: the interactive app needs a terminal. Run `cws-tui --help` for commands.\n',
     );
     return 1;
   }
+  const { logFile } = resolveAppPaths(env);
   const screen = createTerminalScreen(process.stdout);
-  const onSignal = () => {
+  const stdin = new EscapeSequenceStdin(process.stdin, escapeHoldMs(env));
+  let exitCode = 0;
+
+  screen.enter();
+  const instance = render(
+    <App
+      theme={createTheme(colorWanted(env, flags.color))}
+      refreshMs={refresh * 1000}
+      openSession={async () => {
+        const { openSession } = await import('./session/openSession.js');
+        return openSession({ env, demo: flags.demo, region: flags.region, profile: flags.profile });
+      }}
+    />,
+    {
+      // Ink reads the terminal through the wrapper, which reassembles split escape sequences.
+      stdin: stdin as unknown as NodeJS.ReadStream,
+      stdout: process.stdout,
+      exitOnCtrlC: false,
+      patchConsole: true,
+      maxFps: MAX_FPS,
+      incrementalRendering: true,
+    },
+  );
+
+  const onSignal = (signal: ExitSignal) => {
+    exitCode = EXIT_SIGNALS[signal];
     instance.unmount();
   };
   const onCrash = (error: unknown) => {
-    instance.unmount();
-    screen.restore();
-    process.stderr.write(
-      `cws-tui: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`,
-    );
-    process.exit(1);
+    try {
+      instance.unmount();
+    } finally {
+      screen.restore();
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    writeCrashLog(logFile, error)
+      .then(
+        () => process.stderr.write(`cws-tui: unexpected error: ${message}\nDetails are in ${logFile}\n`),
+        () => process.stderr.write(`cws-tui: unexpected error: ${message}\n`),
+      )
+      .finally(() => process.exit(1));
   };
-  screen.enter();
-  const instance = render(<App demo={flags.demo} />, { exitOnCtrlC: true, patchConsole: true, maxFps: 30 });
-  for (const signal of EXIT_SIGNALS) process.once(signal, onSignal);
+  const signalHandlers = (Object.keys(EXIT_SIGNALS) as ExitSignal[]).map(
+    (signal) => [signal, () => onSignal(signal)] as const,
+  );
+  for (const [signal, handler] of signalHandlers) process.once(signal, handler);
   process.once('uncaughtException', onCrash);
+  process.once('unhandledRejection', onCrash);
   try {
     await instance.waitUntilExit();
-    return 0;
+    return exitCode;
   } finally {
     screen.restore();
-    for (const signal of EXIT_SIGNALS) process.off(signal, onSignal);
+    for (const [signal, handler] of signalHandlers) process.off(signal, handler);
     process.off('uncaughtException', onCrash);
+    process.off('unhandledRejection', onCrash);
+    process.stdin.pause();
   }
 }

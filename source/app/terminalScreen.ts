@@ -6,6 +6,7 @@ const ENTER_ALT_SCREEN = '\u001B[?1049h\u001B[H';
 const LEAVE_ALT_SCREEN = '\u001B[?1049l';
 const SHOW_CURSOR = '\u001B[?25h';
 const ENABLE_WRAP = '\u001B[?7h';
+const RESET_ATTRIBUTES = '\u001B[0m';
 
 export interface TerminalScreen {
   enter(): void;
@@ -13,7 +14,13 @@ export interface TerminalScreen {
   restore(): void;
 }
 
-export function createTerminalScreen(stream: NodeJS.WriteStream): TerminalScreen {
+/** What the screen needs of a terminal output stream. */
+export interface TerminalOutput {
+  isTTY?: boolean;
+  write(text: string): unknown;
+}
+
+export function createTerminalScreen(stream: TerminalOutput): TerminalScreen {
   let active = false;
   return {
     enter() {
@@ -24,7 +31,11 @@ export function createTerminalScreen(stream: NodeJS.WriteStream): TerminalScreen
     restore() {
       if (!active) return;
       active = false;
-      stream.write(SHOW_CURSOR + ENABLE_WRAP + LEAVE_ALT_SCREEN);
+      try {
+        stream.write(RESET_ATTRIBUTES + SHOW_CURSOR + ENABLE_WRAP + LEAVE_ALT_SCREEN);
+      } catch {
+        // The terminal is gone (SSH dropped): there is nothing left to restore.
+      }
     },
   };
 }

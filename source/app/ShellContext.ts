@@ -1,0 +1,29 @@
+import { createContext, type ReactNode, useContext } from 'react';
+import type { Session } from './session/Session.js';
+
+/** A dialog over the current page: it takes every key while it is open. */
+export interface Modal {
+  node: ReactNode;
+  /** Rows it occupies; the page shrinks by as much. */
+  height: number;
+}
+
+/** What the shell offers the screens: the session, navigation, dialogs and messages. */
+export interface Shell {
+  session: Session;
+  open(pageId: string, params?: Readonly<Record<string, string>>): void;
+  back(): void;
+  showModal(modal: Modal): void;
+  closeModal(): void;
+  /** Refreshes the workstations now (after an action), without waiting for the next turn. */
+  refreshNow(): void;
+  quit(): void;
+}
+
+export const ShellContext = createContext<Shell | undefined>(undefined);
+
+export function useShell(): Shell {
+  const shell = useContext(ShellContext);
+  if (!shell) throw new Error('useShell is used outside the shell');
+  return shell;
+}

@@ -1,0 +1,110 @@
+import { type Action, isAvailable, keysOf } from './Action.js';
+
+/** Who may claim a key, in the order they are asked. */
+export type KeyLayer = 'modal' | 'screen' | 'global';
+
+/** What one component listens to: its action map and, for text fields, the typed characters. */
+export interface KeyBinding {
+  actions: readonly Action[];
+  /** Gets printable input no action claimed (and `backspace`); returns whether it used it. */
+  onText?: (text: string, keyName: string) => boolean;
+}
+
+interface Registration {
+  layer: KeyLayer;
+  binding: KeyBinding;
+}
+
+/**
+ * The one place that decides who gets a key: the open dialog first (and only it: a dialog is modal),
+ * then the active screen, then the global keys. Screen keys therefore never collide with global ones:
+ * a screen that maps `/` shadows the global filter on that screen only.
+ */
+export class KeyDispatcher {
+  private registrations: Registration[] = [];
+  private listeners = new Set<() => void>();
+  private version = 0;
+
+  register(layer: KeyLayer, binding: KeyBinding): { update(binding: KeyBinding): void; remove(): void } {
+    const registration: Registration = { layer, binding };
+    this.registrations.push(registration);
+    this.changed();
+    return {
+      update: (next) => {
+        registration.binding = next;
+      },
+      remove: () => {
+        this.registrations = this.registrations.filter((r) => r !== registration);
+        this.changed();
+      },
+    };
+  }
+
+  /** Routes a key press; returns whether anything took it. */
+  dispatch(keyName: string, text: string): boolean {
+    const modal = this.top('modal');
+    if (modal) {
+      this.handle(modal, keyName, text);
+      return true;
+    }
+    const screen = this.top('screen');
+    if (screen && this.handle(screen, keyName, text)) return true;
+    const global = this.top('global');
+    return global ? this.handle(global, keyName, text) : false;
+  }
+
+  /** The actions that work right now, grouped as the footer shows them. */
+  activeActions(): Action[] {
+    const modal = this.top('modal');
+    if (modal) return modal.actions.filter(isAvailable);
+    const screen = this.top('screen')?.actions.filter(isAvailable) ?? [];
+    const screenKeys = new Set(screen.flatMap(keysOf));
+    const global = (this.top('global')?.actions.filter(isAvailable) ?? []).filter(
+      (action) => !keysOf(action).some((key) => screenKeys.has(key)),
+    );
+    // The few global keys lead, so `?` and `q` stay visible however many keys the screen has.
+    return [...global, ...screen];
+  }
+
+  screenActions(): Action[] {
+    return [...(this.top('screen')?.actions ?? [])];
+  }
+
+  globalActions(): Action[] {
+    return [...(this.top('global')?.actions ?? [])];
+  }
+
+  hasModal(): boolean {
+    return this.top('modal') !== undefined;
+  }
+
+  /** Tells listeners (the footer) that what is offered may have changed. */
+  changed(): void {
+    this.version++;
+    for (const listener of this.listeners) listener();
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getVersion = (): number => this.version;
+
+  private top(layer: KeyLayer): KeyBinding | undefined {
+    for (let index = this.registrations.length - 1; index >= 0; index--) {
+      const registration = this.registrations[index];
+      if (registration?.layer === layer) return registration.binding;
+    }
+    return undefined;
+  }
+
+  private handle(binding: KeyBinding, keyName: string, text: string): boolean {
+    const action = binding.actions.find((a) => keysOf(a).includes(keyName) && isAvailable(a));
+    if (action) {
+      action.run();
+      return true;
+    }
+    return binding.onText ? binding.onText(text, keyName) : false;
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * Every page the shell can show. To add a screen: write `source/screens/<Name>/<Name>Screen.tsx` (a
+ * component taking `ScreenProps` that calls `useActions(actions)`), then add one line below, e.g.
+ *   { id: 'cost', title: () => 'Cost', component: CostScreen, command: 'cost', summary: 'spend and budgets' },
+ * The palette offers only registered commands, so a page that does not exist is never offered.
+ */
+import { DashboardScreen } from '../../screens/Dashboard/DashboardScreen.js';
+import { WorkstationDetailsScreen } from '../../screens/Dashboard/WorkstationDetailsScreen.js';
+import { HelpScreen } from '../../screens/Help/HelpScreen.js';
+import type { PageDefinition } from './PageDefinition.js';
+
+export const DASHBOARD_PAGE = 'dashboard';
+export const HELP_PAGE = 'help';
+
+export const pages: readonly PageDefinition[] = [
+  {
+    id: DASHBOARD_PAGE,
+    title: () => 'Dashboard',
+    component: DashboardScreen,
+    command: 'dashboard',
+    summary: 'workstations and web services',
+  },
+  {
+    id: HELP_PAGE,
+    title: () => 'Help',
+    component: HelpScreen,
+    command: 'help',
+    summary: 'keys and commands',
+  },
+  {
+    id: 'workstation',
+    title: (params) => params.name ?? 'Workstation',
+    component: WorkstationDetailsScreen,
+  },
+];
+
+export function findPage(id: string): PageDefinition | undefined {
+  return pages.find((page) => page.id === id);
+}

@@ -1,0 +1,18 @@
+/**
+ * Escape sequences: CSI (`ESC [` ... final byte), OSC/DCS/SOS/PM/APC strings (up to BEL or ST),
+ * their 8-bit C1 forms, and two-byte `ESC x` sequences.
+ */
+const ESCAPE_SEQUENCE =
+  /(?:\u001B\[|\u009B)[0-?]*[ -/]*[@-~]?|(?:\u001B[\]PX^_]|[\u0090\u0098\u009D-\u009F])[^\u0007\u001B\u009C]*(?:\u0007|\u001B\\|\u009C)?|\u001B[ -~]?/g;
+/** C0 and C1 controls (tab and newline included: a cell holds one line) and DEL. */
+const CONTROL_CHARACTER = /[\u0000-\u001F\u007F-\u009F]/g;
+/** Bidirectional overrides and isolates, which can make text read differently from what it is. */
+const BIDI_CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * Makes a string from AWS or a template safe to draw: a tag or a name cannot move the cursor,
+ * retitle the terminal, or reorder the text around it. Printable Unicode is kept as is.
+ */
+export function sanitizeForTerminal(text: string): string {
+  return text.replace(ESCAPE_SEQUENCE, '').replace(CONTROL_CHARACTER, ' ').replace(BIDI_CONTROL, '');
+}

@@ -1,0 +1,71 @@
+import type { CallerIdentity } from '../../core/ports.js';
+import type { Workstation } from '../../core/workstations/Workstation.js';
+import type { AppState, FlashKind, MonthSpend } from './AppState.js';
+
+/** How long a flash message stays before it clears itself. */
+export const FLASH_MS = 6000;
+
+/**
+ * The one store of a session, read with `useSyncExternalStore`. Every change replaces the state
+ * object, so a refresh that brings new workstations, a timestamp and a cleared error is one update.
+ */
+export class AppStore {
+  private state: AppState = { workstations: [], refreshing: false };
+  private listeners = new Set<() => void>();
+  private flashTimer: NodeJS.Timeout | undefined;
+  private nextFlashId = 1;
+
+  getState = (): AppState => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  refreshStarted(): void {
+    this.set({ refreshing: true });
+  }
+
+  refreshSucceeded(workstations: readonly Workstation[], at: number): void {
+    this.set({ workstations, refreshedAt: at, refreshing: false, refreshError: undefined });
+  }
+
+  refreshFailed(message: string): void {
+    this.set({ refreshing: false, refreshError: message });
+  }
+
+  setIdentity(identity: CallerIdentity): void {
+    this.set({ identity });
+  }
+
+  setSpend(spend: MonthSpend): void {
+    this.set({ spend });
+  }
+
+  flash(kind: FlashKind, text: string, hint?: string): void {
+    if (this.flashTimer) clearTimeout(this.flashTimer);
+    const id = this.nextFlashId++;
+    this.set({ flash: hint ? { id, kind, text, hint } : { id, kind, text } });
+    this.flashTimer = setTimeout(() => this.clearFlash(id), FLASH_MS);
+    this.flashTimer.unref();
+  }
+
+  clearFlash(id?: number): void {
+    if (!this.state.flash || (id !== undefined && this.state.flash.id !== id)) return;
+    this.set({ flash: undefined });
+  }
+
+  dispose(): void {
+    if (this.flashTimer) clearTimeout(this.flashTimer);
+    this.listeners.clear();
+  }
+
+  private set(patch: Partial<AppState>): void {
+    const next = { ...this.state, ...patch };
+    for (const key of Object.keys(patch) as Array<keyof AppState>) {
+      if (patch[key] === undefined) delete next[key];
+    }
+    this.state = next;
+    for (const listener of this.listeners) listener();
+  }
+}

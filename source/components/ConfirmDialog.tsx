@@ -1,0 +1,64 @@
+import { Text } from 'ink';
+import { useState } from 'react';
+import { useActions } from '../app/keys/useActions.js';
+import { sanitizeForTerminal } from '../app/sanitizeForTerminal.js';
+import { useTheme } from '../app/ThemeContext.js';
+import { DIALOG_CHROME_ROWS, Dialog } from './Dialog.js';
+
+export interface ConfirmDialogProps {
+  title: string;
+  message: string;
+  /** What must be typed to confirm (a workstation's name). */
+  confirmText: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+export const CONFIRM_DIALOG_HEIGHT = DIALOG_CHROME_ROWS + 3;
+
+/** A typed confirmation: the action runs only once the exact name is typed and Enter pressed. */
+export function ConfirmDialog({ title, message, confirmText, onConfirm, onCancel }: ConfirmDialogProps) {
+  const theme = useTheme();
+  const [typed, setTyped] = useState('');
+  const [mismatch, setMismatch] = useState(false);
+  useActions(
+    [
+      {
+        key: 'enter',
+        label: 'confirm',
+        dangerous: true,
+        run: () => {
+          if (typed === confirmText) onConfirm();
+          else setMismatch(true);
+        },
+      },
+      { key: 'esc', label: 'cancel', run: onCancel },
+    ],
+    {
+      layer: 'modal',
+      onText: (text, keyName) => {
+        setMismatch(false);
+        if (keyName === 'backspace') setTyped((current) => current.slice(0, -1));
+        else if (keyName === 'space') setTyped((current) => `${current} `);
+        else if (text.length > 0 && !text.startsWith('\u001B')) setTyped((current) => current + text);
+        return true;
+      },
+    },
+  );
+  const name = sanitizeForTerminal(confirmText);
+  return (
+    <Dialog title={sanitizeForTerminal(title)} height={CONFIRM_DIALOG_HEIGHT} dangerous>
+      <Text wrap="truncate">{sanitizeForTerminal(message)}</Text>
+      <Text wrap="truncate">
+        Type <Text bold>{name}</Text> to confirm:{' '}
+        <Text inverse={theme.color}>{sanitizeForTerminal(typed)}</Text>
+        {theme.color ? '' : '_'}
+      </Text>
+      <Text wrap="truncate" color={mismatch ? theme.danger : theme.muted}>
+        {mismatch
+          ? `That is not "${name}". Type the name exactly, or Esc to cancel.`
+          : 'Enter confirms · Esc cancels'}
+      </Text>
+    </Dialog>
+  );
+}

@@ -1,0 +1,24 @@
+import { Box, Text } from 'ink';
+import { sanitizeForTerminal } from '../app/sanitizeForTerminal.js';
+import type { FlashMessage } from '../app/store/AppState.js';
+import { useTheme } from '../app/ThemeContext.js';
+
+export interface FlashProps {
+  message?: FlashMessage;
+}
+
+/** One line for the latest message; it stays empty (but takes its row) when there is none. */
+export function Flash({ message }: FlashProps) {
+  const theme = useTheme();
+  if (!message) return <Box height={1} />;
+  const color =
+    message.kind === 'error' ? theme.danger : message.kind === 'success' ? theme.success : undefined;
+  const prefix = message.kind === 'error' ? 'Error: ' : '';
+  return (
+    <Text wrap="truncate" color={color}>
+      {prefix}
+      {sanitizeForTerminal(message.text)}
+      {message.hint ? <Text color={theme.muted}> · {sanitizeForTerminal(message.hint)}</Text> : null}
+    </Text>
+  );
+}

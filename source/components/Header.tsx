@@ -1,0 +1,59 @@
+import { Box, Text } from 'ink';
+import { sanitizeForTerminal } from '../app/sanitizeForTerminal.js';
+import type { SessionInfo } from '../app/session/Session.js';
+import type { MonthSpend } from '../app/store/AppState.js';
+import { useTheme } from '../app/ThemeContext.js';
+import { formatUsd } from '../core/cost/formatUsd.js';
+
+export interface HeaderProps {
+  /** Unset while the session opens. */
+  info?: SessionInfo;
+  account?: string;
+  /** USD per hour of everything running now. */
+  burnRate?: number;
+  spend?: MonthSpend;
+  breadcrumbs: readonly string[];
+  /** Shown instead of the session's details while it opens or when it failed. */
+  status?: string;
+}
+
+/** Two lines: who and where (profile, account, region, research user, DEMO), then cost and place. */
+export function Header({ info, account, burnRate, spend, breadcrumbs, status }: HeaderProps) {
+  const theme = useTheme();
+  const identity = info
+    ? [
+        `profile ${sanitizeForTerminal(info.profile)}`,
+        `account ${account ?? '…'}`,
+        sanitizeForTerminal(info.region),
+        ...(info.research_user ? [`user ${sanitizeForTerminal(info.research_user)}`] : []),
+      ].join(' · ')
+    : (status ?? '');
+  const costs = [
+    burnRate === undefined ? undefined : `${formatUsd(burnRate)}/h`,
+    spend === undefined
+      ? undefined
+      : `month ${formatUsd(spend.spent_usd)}${spend.budget_usd === undefined ? '' : ` of ${formatUsd(spend.budget_usd)}`}`,
+  ].filter((part): part is string => part !== undefined);
+  const overBudget = spend?.budget_usd !== undefined && spend.spent_usd > spend.budget_usd;
+  return (
+    <Box flexDirection="column">
+      <Text wrap="truncate">
+        <Text bold color={theme.accent}>
+          cws-tui
+        </Text>
+        {info?.account_kind === 'demo' ? (
+          <Text bold inverse={theme.color} color={theme.warning}>
+            {theme.color ? ' DEMO ' : ' [DEMO]'}
+          </Text>
+        ) : null}
+        {'  '}
+        {identity}
+      </Text>
+      <Text wrap="truncate">
+        {breadcrumbs.map(sanitizeForTerminal).join(' > ')}
+        {costs.length > 0 ? '  ·  ' : ''}
+        <Text color={overBudget ? theme.danger : undefined}>{costs.join(' · ')}</Text>
+      </Text>
+    </Box>
+  );
+}

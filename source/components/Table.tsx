@@ -1,0 +1,135 @@
+import { Box, Text } from 'ink';
+import { memo, useMemo, useRef } from 'react';
+import { useTheme } from '../app/ThemeContext.js';
+import { fitText } from './fitText.js';
+import { layoutColumns, type TableColumn } from './TableColumn.js';
+
+export interface TableSort {
+  column: string;
+  descending: boolean;
+}
+
+export interface TableProps<Row> {
+  rows: readonly Row[];
+  columns: readonly TableColumn<Row>[];
+  rowKey: (row: Row) => string;
+  selectedIndex: number;
+  width: number;
+  /** Rows of the terminal the table may use, its heading included. */
+  height: number;
+  marked?: ReadonlySet<string>;
+  sort?: TableSort;
+  emptyText?: string;
+}
+
+/** Two cells on the left: the selection pointer and the bulk-action mark. */
+const GUTTER = 2;
+
+/** The first visible row, moved only as far as needed to keep the selection in view. */
+export function scrollTop(previousTop: number, selected: number, visible: number, total: number): number {
+  const maxTop = Math.max(0, total - visible);
+  let top = Math.min(previousTop, maxTop);
+  if (selected < top) top = selected;
+  else if (selected >= top + visible) top = selected - visible + 1;
+  return Math.max(0, Math.min(top, maxTop));
+}
+
+/**
+ * A virtualized, selectable table: only the rows in view are rendered, each row is memoized, so a
+ * cursor move re-renders two rows whatever the table's length.
+ */
+export function Table<Row>({
+  rows,
+  columns,
+  rowKey,
+  selectedIndex,
+  width,
+  height,
+  marked,
+  sort,
+  emptyText = 'Nothing to show.',
+}: TableProps<Row>) {
+  const theme = useTheme();
+  const topRef = useRef(0);
+  const visible = Math.max(1, height - 1);
+  const top = scrollTop(topRef.current, selectedIndex, visible, rows.length);
+  topRef.current = top;
+  const widths = useMemo(() => layoutColumns(columns, width - GUTTER), [columns, width]);
+  const heading = columns
+    .map((column, index) => {
+      const indicator = sort?.column === column.id ? (sort.descending ? '▼' : '▲') : '';
+      return fitText(column.title + indicator, widths[index] ?? column.width, column.align);
+    })
+    .join(' ');
+  const window = rows.slice(top, top + visible);
+  return (
+    <Box flexDirection="column" height={height}>
+      <Text bold wrap="truncate">
+        {' '.repeat(GUTTER)}
+        {heading}
+      </Text>
+      {rows.length === 0 ? (
+        <Text color={theme.muted} wrap="truncate">
+          {'  '}
+          {emptyText}
+        </Text>
+      ) : (
+        window.map((row, offset) => {
+          const key = rowKey(row);
+          return (
+            <TableRow
+              key={key}
+              row={row}
+              columns={columns}
+              widths={widths}
+              selected={top + offset === selectedIndex}
+              marked={marked?.has(key) ?? false}
+            />
+          );
+        })
+      )}
+    </Box>
+  );
+}
+
+interface TableRowProps<Row> {
+  row: Row;
+  columns: readonly TableColumn<Row>[];
+  widths: readonly number[];
+  selected: boolean;
+  marked: boolean;
+}
+
+function TableRowView<Row>({ row, columns, widths, selected, marked }: TableRowProps<Row>) {
+  const theme = useTheme();
+  return (
+    <Text wrap="truncate" inverse={selected && theme.color} bold={selected}>
+      {selected ? '>' : ' '}
+      {marked ? '*' : ' '}
+      {columns.map((column, index) => {
+        const text = fitText(column.cell(row), widths[index] ?? column.width, column.align);
+        const separator = index === 0 ? '' : ' ';
+        const color = column.color?.(row);
+        return color ? (
+          <Text key={column.id} color={color}>
+            {separator}
+            {text}
+          </Text>
+        ) : (
+          separator + text
+        );
+      })}
+    </Text>
+  );
+}
+
+// Rows re-render only when their own data, selection or mark changes.
+const TableRow = memo(TableRowView, (before, after) => {
+  return (
+    before.row === after.row &&
+    before.selected === after.selected &&
+    before.marked === after.marked &&
+    before.columns === after.columns &&
+    before.widths === after.widths
+  );
+}) as typeof TableRowView;

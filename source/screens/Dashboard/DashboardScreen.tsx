@@ -1,0 +1,198 @@
+import { Box, Text } from 'ink';
+import { useMemo, useState } from 'react';
+import { describeError } from '../../app/describeError.js';
+import type { Action } from '../../app/keys/Action.js';
+import { useActions } from '../../app/keys/useActions.js';
+import type { ScreenProps } from '../../app/pages/PageDefinition.js';
+import { useShell } from '../../app/ShellContext.js';
+import { useAppState, useAppStore } from '../../app/store/useAppState.js';
+import { useTheme } from '../../app/ThemeContext.js';
+import { CONFIRM_DIALOG_HEIGHT, ConfirmDialog } from '../../components/ConfirmDialog.js';
+import { Table } from '../../components/Table.js';
+import { useListCursor } from '../../components/useListCursor.js';
+import type { Workstation } from '../../core/workstations/Workstation.js';
+import { CONNECT_HINT_HEIGHT, ConnectHint } from './ConnectHint.js';
+import { dashboardColumns } from './dashboardColumns.js';
+import { filterWorkstations } from './filterWorkstations.js';
+import { nextSortKey, sortWorkstations, type WorkstationSort } from './sortWorkstations.js';
+
+const rowKey = (workstation: Workstation) => workstation.id;
+const STATUS_ROWS = 1;
+
+/** Every workstation and web service in one live table, with the actions that change them. */
+export function DashboardScreen({ width, height, filter }: ScreenProps) {
+  const shell = useShell();
+  const store = useAppStore();
+  const theme = useTheme();
+  const workstations = useAppState((state) => state.workstations);
+  const refreshedAt = useAppState((state) => state.refreshedAt);
+  const refreshError = useAppState((state) => state.refreshError);
+  const [sort, setSort] = useState<WorkstationSort>({ key: 'name', descending: false });
+  const [marked, setMarked] = useState<ReadonlySet<string>>(new Set());
+  const now = refreshedAt ?? 0;
+
+  const sorted = useMemo(() => sortWorkstations(workstations, sort, now), [workstations, sort, now]);
+  const rows = useMemo(() => filterWorkstations(sorted, filter), [sorted, filter]);
+  const keys = useMemo(() => rows.map(rowKey), [rows]);
+  const columns = useMemo(() => dashboardColumns(width, theme, now), [width, theme, now]);
+  const tableHeight = height - STATUS_ROWS;
+  const cursor = useListCursor(keys, tableHeight - 2);
+  const selected = cursor.index === -1 ? undefined : rows[cursor.index];
+
+  const targets = (): Workstation[] => {
+    const markedRows = workstations.filter((w) => marked.has(w.id));
+    if (markedRows.length > 0) return markedRows;
+    return selected ? [selected] : [];
+  };
+  const describeTargets = (list: readonly Workstation[]) =>
+    list.length === 1 ? (list[0]?.name ?? '') : `${list.length} workstations`;
+
+  const runOnTargets = (verb: string, list: Workstation[], act: (w: Workstation) => Promise<void>) => {
+    if (list.length === 0) return;
+    setMarked(new Set());
+    void Promise.all(
+      list.map((workstation) =>
+        act(workstation).then(
+          () => true,
+          (error: unknown) => {
+            const { message, hint } = describeError(error);
+            store.flash('error', `${verb} ${workstation.name}: ${message}`, hint);
+            return false;
+          },
+        ),
+      ),
+    ).then((outcomes) => {
+      const done = list.filter((_, index) => outcomes[index]);
+      if (done.length > 0 && done.length === list.length)
+        store.flash('success', `${verb} ${describeTargets(done)}`);
+      shell.refreshNow();
+    });
+  };
+
+  const hasTarget = () => selected !== undefined || marked.size > 0;
+  const actions: Action[] = [
+    ...cursor.actions,
+    {
+      key: 'space',
+      label: 'mark',
+      when: () => selected !== undefined,
+      run: () => {
+        if (!selected) return;
+        const next = new Set(marked);
+        if (next.has(selected.id)) next.delete(selected.id);
+        else next.add(selected.id);
+        setMarked(next);
+      },
+    },
+    {
+      key: 'enter',
+      label: 'details',
+      when: () => selected !== undefined,
+      run: () => selected && shell.open('workstation', { id: selected.id, name: selected.name }),
+    },
+    {
+      key: 's',
+      label: 'start',
+      when: hasTarget,
+      run: () => runOnTargets('Starting', targets(), (w) => shell.session.startWorkstation(w)),
+    },
+    {
+      key: 'S',
+      label: 'stop',
+      when: hasTarget,
+      run: () =>
+        runOnTargets('Stopping', targets(), (w) => shell.session.stopWorkstation(w, { hibernate: false })),
+    },
+    {
+      key: 'h',
+      label: 'hibernate',
+      when: hasTarget,
+      run: () =>
+        runOnTargets('Hibernating', targets(), (w) => shell.session.stopWorkstation(w, { hibernate: true })),
+    },
+    {
+      key: 'ctrl+d',
+      label: 'terminate',
+      dangerous: true,
+      when: hasTarget,
+      run: () => {
+        const list = targets();
+        if (list.length === 0) return;
+        const name = describeTargets(list);
+        shell.showModal({
+          height: CONFIRM_DIALOG_HEIGHT,
+          node: (
+            <ConfirmDialog
+              title={`Terminate ${name}?`}
+              message="Terminating deletes the instance and its root volume. This cannot be undone."
+              confirmText={name}
+              onCancel={shell.closeModal}
+              onConfirm={() => {
+                shell.closeModal();
+                runOnTargets('Terminating', list, (w) => shell.session.terminateWorkstation(w));
+              }}
+            />
+          ),
+        });
+      },
+    },
+    {
+      key: 'c',
+      label: 'connect',
+      when: () => selected !== undefined,
+      run: () =>
+        selected &&
+        shell.showModal({
+          height: CONNECT_HINT_HEIGHT,
+          node: <ConnectHint workstation={selected} onClose={shell.closeModal} />,
+        }),
+    },
+    {
+      key: 'o',
+      label: `sort:${sort.key}`,
+      run: () => setSort({ key: nextSortKey(sort.key), descending: false }),
+    },
+    {
+      key: 'O',
+      label: 'reverse',
+      footer: false,
+      run: () => setSort({ key: sort.key, descending: !sort.descending }),
+    },
+    { key: 'r', label: 'refresh', footer: false, run: () => shell.refreshNow() },
+  ];
+  useActions(actions);
+
+  const counts = [
+    filter ? `${rows.length} of ${workstations.length}` : `${workstations.length}`,
+    workstations.length === 1 ? 'workstation' : 'workstations',
+    ...(marked.size > 0 ? [`· ${marked.size} marked`] : []),
+    ...(refreshedAt === undefined
+      ? ['· loading…']
+      : [`· updated ${new Date(refreshedAt).toLocaleTimeString('en-GB')}`]),
+  ].join(' ');
+  return (
+    <Box flexDirection="column" height={height}>
+      <Text wrap="truncate">
+        {counts}
+        {refreshError ? <Text color={theme.danger}> · refresh failed</Text> : null}
+      </Text>
+      <Table
+        rows={rows}
+        columns={columns}
+        rowKey={rowKey}
+        selectedIndex={cursor.index}
+        width={width}
+        height={tableHeight}
+        marked={marked}
+        sort={{ column: sort.key, descending: sort.descending }}
+        emptyText={
+          refreshedAt === undefined
+            ? 'Loading workstations…'
+            : filter
+              ? 'No workstation matches the filter (Esc clears it).'
+              : 'No workstations in this account yet.'
+        }
+      />
+    </Box>
+  );
+}

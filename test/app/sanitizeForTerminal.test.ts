@@ -1,0 +1,36 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { sanitizeForTerminal } from '../../source/app/sanitizeForTerminal.js';
+
+describe('sanitizeForTerminal', () => {
+  it('keeps printable text, including non-Latin scripts and emoji', () => {
+    expect(sanitizeForTerminal('analysis-1 Øresund 東京 🧪')).toBe('analysis-1 Øresund 東京 🧪');
+  });
+
+  it('removes cursor movement and colour sequences', () => {
+    expect(sanitizeForTerminal('a\u001B[2J\u001B[1;1Hb\u001B[31mc\u001B[0m')).toBe('abc');
+  });
+
+  it('removes a window-title OSC ended by BEL or by ST', () => {
+    expect(sanitizeForTerminal('x\u001B]0;pwned\u0007y')).toBe('xy');
+    expect(sanitizeForTerminal('x\u001B]2;pwned\u001B\\y')).toBe('xy');
+  });
+
+  it('removes DCS strings and 8-bit CSI', () => {
+    expect(sanitizeForTerminal('a\u001BPq#0;2;0;0;0\u001B\\b')).toBe('ab');
+    expect(sanitizeForTerminal('a\u009B2Jb')).toBe('ab');
+  });
+
+  it('turns other control characters into spaces and drops bidi overrides', () => {
+    expect(sanitizeForTerminal('a\nb\tc\u0007d')).toBe('a b c d');
+    expect(sanitizeForTerminal('safe\u202Etxt.exe')).toBe('safetxt.exe');
+  });
+
+  it('never leaves an escape or control character, whatever the input', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => {
+        expect(sanitizeForTerminal(text)).not.toMatch(/[\u0000-\u001F\u007F-\u009F\u202A-\u202E]/);
+      }),
+    );
+  });
+});

@@ -180,11 +180,9 @@ describe('EfsStorage.ensureMountTarget', () => {
       .resolves({
         MountTargets: [{ MountTargetId: 'fsmt-1', SubnetId: 'subnet-x', AvailabilityZoneName: 'us-east-1a' }],
       });
-    ec2Mock
-      .on(DescribeSubnetsCommand)
-      .resolves({
-        Subnets: [{ SubnetId: 'subnet-priv', AvailabilityZone: 'us-east-1a', VpcId: 'vpc-0lab' }],
-      });
+    ec2Mock.on(DescribeSubnetsCommand).resolves({
+      Subnets: [{ SubnetId: 'subnet-priv', AvailabilityZone: 'us-east-1a', VpcId: 'vpc-0lab' }],
+    });
     await storage().ensureMountTarget('us-east-1', 'fs-0a1b2c3d4e5f67890', 'subnet-priv');
     expect(ec2Mock.commandCalls(DescribeSubnetsCommand)[0]!.args[0].input).toEqual({
       SubnetIds: ['subnet-priv'],

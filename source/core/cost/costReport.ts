@@ -11,7 +11,7 @@ import type { PriceSource } from './PriceQuote.js';
 import { resourceRates } from './resourceRates.js';
 import { savings } from './savings.js';
 import { HOUR_MS, type TimeWindow } from './TimeWindow.js';
-import { usageHours } from './usageHours.js';
+import { stateAt, timedHistory, usageHoursOf } from './usageHours.js';
 import {
   assertTimeZone,
   startOfNextZonedMonth,
@@ -85,14 +85,6 @@ function resourceHistory(resource: CostResource): readonly StateTransition[] {
   return history;
 }
 
-function stateAt(history: readonly StateTransition[], at: number): AccrualState {
-  let state: AccrualState = 'terminated';
-  for (const transition of history) {
-    if (Date.parse(transition.at) <= at) state = transition.state;
-  }
-  return state;
-}
-
 /**
  * Builds the cost report of a set of resources at `now`: the burn rate, today, month to date and
  * the month's projection (in `timeZone`), per resource and in total, with the budget's status.
@@ -112,10 +104,10 @@ export function buildCostReport(input: CostReportInput): CostReport {
   const items: CostReportItem[] = [];
   for (const resource of input.resources) {
     const priced = resourceRates(resource, catalog, discounts);
-    const history = resourceHistory(resource);
+    const history = timedHistory(resourceHistory(resource));
     const state = stateAt(history, nowMs);
     const rate = hourlyRateInState(state, priced.rates);
-    const monthUsage = usageHours(history, month);
+    const monthUsage = usageHoursOf(history, month);
     const monthToDate = costOfUsage(monthUsage, priced.rates);
     const saved = savings(monthUsage, priced.rates);
     const itemNotes = [...priced.notes];
@@ -131,7 +123,7 @@ export function buildCostReport(input: CostReportInput): CostReport {
       basis: 'estimate',
       price_source: priced.source,
       rate_per_hour: rate,
-      today: costOfUsage(usageHours(history, today), priced.rates),
+      today: costOfUsage(usageHoursOf(history, today), priced.rates),
       month_to_date: monthToDate,
       projected_month: monthToDate + rate * hoursLeft,
       saved_this_month: saved.usd,
@@ -140,7 +132,7 @@ export function buildCostReport(input: CostReportInput): CostReport {
       notes: itemNotes,
     };
     if (resource.kind === 'instance') item.instance_type = resource.instance_type;
-    if (input.window) item.window_total = costOfUsage(usageHours(history, input.window), priced.rates);
+    if (input.window) item.window_total = costOfUsage(usageHoursOf(history, input.window), priced.rates);
     items.push(item);
   }
   items.sort(

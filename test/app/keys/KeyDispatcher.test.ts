@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import type { Action } from '../../../source/app/keys/Action.js';
+import { KeyDispatcher } from '../../../source/app/keys/KeyDispatcher.js';
+
+function recorder() {
+  const calls: string[] = [];
+  const action = (key: string | string[], label: string, extra: Partial<Action> = {}): Action => ({
+    key,
+    label,
+    run: () => calls.push(label),
+    ...extra,
+  });
+  return { calls, action };
+}
+
+describe('KeyDispatcher', () => {
+  it('asks the screen before the global keys, so a screen key shadows a global one', () => {
+    const { calls, action } = recorder();
+    const dispatcher = new KeyDispatcher();
+    dispatcher.register('global', { actions: [action('q', 'quit'), action('/', 'filter')] });
+    dispatcher.register('screen', { actions: [action('/', 'search the log')] });
+    expect(dispatcher.dispatch('/', '/')).toBe(true);
+    expect(dispatcher.dispatch('q', 'q')).toBe(true);
+    expect(calls).toEqual(['search the log', 'quit']);
+  });
+
+  it('gives every key to an open dialog and none to the screen or global keys', () => {
+    const { calls, action } = recorder();
+    const dispatcher = new KeyDispatcher();
+    const typed: string[] = [];
+    dispatcher.register('global', { actions: [action('q', 'quit')] });
+    dispatcher.register('screen', { actions: [action('s', 'start')] });
+    const modal = dispatcher.register('modal', {
+      actions: [action('esc', 'cancel')],
+      onText: (text) => {
+        typed.push(text);
+        return true;
+      },
+    });
+    dispatcher.dispatch('q', 'q');
+    dispatcher.dispatch('s', 's');
+    dispatcher.dispatch('j', 'j');
+    dispatcher.dispatch('esc', '');
+    expect(typed).toEqual(['q', 's', 'j']);
+    expect(calls).toEqual(['cancel']);
+    modal.remove();
+    dispatcher.dispatch('s', 's');
+    expect(calls).toEqual(['cancel', 'start']);
+  });
+
+  it('skips actions whose condition does not hold, letting the key fall through', () => {
+    const { calls, action } = recorder();
+    const dispatcher = new KeyDispatcher();
+    dispatcher.register('global', { actions: [action('esc', 'back')] });
+    dispatcher.register('screen', { actions: [action('esc', 'clear marks', { when: () => false })] });
+    dispatcher.dispatch('esc', '');
+    expect(calls).toEqual(['back']);
+  });
+
+  it('routes to the most recent registration of a layer and matches alternate keys', () => {
+    const { calls, action } = recorder();
+    const dispatcher = new KeyDispatcher();
+    dispatcher.register('screen', { actions: [action('j', 'old screen')] });
+    dispatcher.register('screen', { actions: [action(['j', 'down'], 'new screen')] });
+    dispatcher.dispatch('down', '');
+    expect(calls).toEqual(['new screen']);
+  });
+
+  it('offers the footer the dialog keys alone, or the global then the screen keys without duplicates', () => {
+    const { action } = recorder();
+    const dispatcher = new KeyDispatcher();
+    dispatcher.register('global', { actions: [action('?', 'help'), action('/', 'filter')] });
+    dispatcher.register('screen', {
+      actions: [action('/', 'search'), action('x', 'hidden', { when: () => false })],
+    });
+    expect(dispatcher.activeActions().map((a) => a.label)).toEqual(['help', 'search']);
+    dispatcher.register('modal', { actions: [action('enter', 'confirm')] });
+    expect(dispatcher.activeActions().map((a) => a.label)).toEqual(['confirm']);
+  });
+
+  it('tells subscribers when the offered keys change', () => {
+    const dispatcher = new KeyDispatcher();
+    let notified = 0;
+    dispatcher.subscribe(() => notified++);
+    const before = dispatcher.getVersion();
+    dispatcher.register('screen', { actions: [] }).remove();
+    expect(notified).toBe(2);
+    expect(dispatcher.getVersion()).toBe(before + 2);
+  });
+});

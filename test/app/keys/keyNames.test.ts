@@ -1,0 +1,48 @@
+import type { Key } from 'ink';
+import { describe, expect, it } from 'vitest';
+import { formatKey } from '../../../source/app/keys/formatKey.js';
+import { keyNameOf } from '../../../source/app/keys/keyNameOf.js';
+
+const NO_KEY: Key = {
+  upArrow: false,
+  downArrow: false,
+  leftArrow: false,
+  rightArrow: false,
+  pageDown: false,
+  pageUp: false,
+  home: false,
+  end: false,
+  return: false,
+  escape: false,
+  ctrl: false,
+  shift: false,
+  tab: false,
+  backspace: false,
+  delete: false,
+  meta: false,
+  super: false,
+  hyper: false,
+  capsLock: false,
+  numLock: false,
+};
+
+describe('key names', () => {
+  it('names special keys, control chords, space and letters (case kept)', () => {
+    expect(keyNameOf('', { ...NO_KEY, upArrow: true })).toBe('up');
+    expect(keyNameOf('', { ...NO_KEY, pageDown: true })).toBe('pgdn');
+    expect(keyNameOf('', { ...NO_KEY, escape: true })).toBe('esc');
+    expect(keyNameOf('\r', { ...NO_KEY, return: true })).toBe('enter');
+    expect(keyNameOf('', { ...NO_KEY, delete: true })).toBe('backspace');
+    expect(keyNameOf('d', { ...NO_KEY, ctrl: true })).toBe('ctrl+d');
+    expect(keyNameOf(' ', NO_KEY)).toBe('space');
+    expect(keyNameOf('S', { ...NO_KEY, shift: true })).toBe('S');
+    expect(keyNameOf('s', NO_KEY)).toBe('s');
+  });
+
+  it('shows key names the way the footer and help print them', () => {
+    expect(formatKey('ctrl+d')).toBe('^D');
+    expect(formatKey('pgdn')).toBe('PgDn');
+    expect(formatKey('esc')).toBe('Esc');
+    expect(formatKey('G')).toBe('G');
+  });
+});

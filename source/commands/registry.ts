@@ -12,6 +12,12 @@ export const commands: Command[] = [
     ],
     load: async () => (await import('./templatesCommand.js')).runTemplatesCommand,
   },
+  {
+    name: 'cost',
+    summary: 'burn rate, today, month to date, projection and budget, per resource (estimates)',
+    usage: ['cost [--json] [--since T [--until T]] [--budget USD]'],
+    load: async () => (await import('./costCommand.js')).runCostCommand,
+  },
 ];
 
 export function findCommand(name: string): Command | undefined {

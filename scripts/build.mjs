@@ -1,17 +1,19 @@
 // Bundles the app with esbuild: dist/cws-tui.js is the entry (with a shebang); code that is only
 // imported dynamically (the AWS SDK clients, each command) lands in dist/chunks/ and is read from
 // disk only when it is first needed, so the first frame never waits for it.
-import { rm } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-await rm(`${root}/dist`, { recursive: true, force: true });
-await build({
+// Built beside dist/ and swapped in whole, so a failed build never leaves a broken or missing bundle.
+const staging = `${root}/dist.staging`;
+await rm(staging, { recursive: true, force: true });
+const result = await build({
   absWorkingDir: root,
   entryPoints: { 'cws-tui': 'source/cli.tsx' },
-  outdir: 'dist',
+  outdir: 'dist.staging',
   chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
   splitting: true,
@@ -30,4 +32,11 @@ await build({
     js: "#!/usr/bin/env node\nimport { createRequire as __cwsCreateRequire } from 'node:module';\nconst require = __cwsCreateRequire(import.meta.url);",
   },
   logLevel: 'warning',
-});
+}).catch(() => undefined);
+if (!result) {
+  // esbuild has already printed the errors with their locations.
+  await rm(staging, { recursive: true, force: true });
+  process.exit(1);
+}
+await rm(`${root}/dist`, { recursive: true, force: true });
+await rename(staging, `${root}/dist`);

@@ -1,7 +1,8 @@
 import meow from 'meow';
 import pkg from '../package.json' with { type: 'json' };
-import { CliError, EXIT } from './commands/CliError.js';
+import { EXIT } from './commands/CliError.js';
 import type { CommandFlags } from './commands/CommandFlags.js';
+import { describeFailure } from './commands/describeFailure.js';
 import { cliFlags } from './commands/flags.js';
 import { commands, findCommand } from './commands/registry.js';
 
@@ -61,13 +62,8 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof CliError) {
-      process.stderr.write(`cws-tui: ${error.message}\n`);
-      process.exitCode = error.exitCode;
-      return;
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`cws-tui: unexpected error: ${message}\n`);
-    process.exitCode = EXIT.error;
+    const failure = describeFailure(error);
+    process.stderr.write(`cws-tui: ${failure.text}\n`);
+    process.exitCode = failure.exitCode;
   },
 );

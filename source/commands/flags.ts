@@ -37,4 +37,5 @@ export const cliFlags = {
   canInvite: { type: 'boolean', default: false },
   project: { type: 'string' },
   tag: { type: 'string', isMultiple: true },
+  rootVolume: { type: 'number' },
 } as const;

@@ -1,5 +1,15 @@
+import type { LaunchProgress } from '../../core/launch/LaunchProgress.js';
+import type { LaunchRequest } from '../../core/launch/LaunchRequest.js';
+import type { LaunchProfile, LaunchResult } from '../../core/launch/launchWorkstation.js';
 import type { CallerIdentity, CloudAccount } from '../../core/ports.js';
+import type { TemplateRegistry } from '../../core/templates/TemplateRegistry.js';
+import type { ResolvedTemplate } from '../../core/templates/templateSchema.js';
 import type { Workstation } from '../../core/workstations/Workstation.js';
+
+/** A launch's result, with the new workstation as the dashboard shows it. */
+export interface SessionLaunchResult extends LaunchResult {
+  workstation: Workstation;
+}
 
 /** Who and where the session runs as: what the header shows. */
 export interface SessionInfo {
@@ -19,9 +29,20 @@ export interface SessionInfo {
 export interface Session {
   readonly info: SessionInfo;
   readonly account: CloudAccount;
+  readonly profile: LaunchProfile;
   callerIdentity(): Promise<CallerIdentity>;
   listWorkstations(): Promise<Workstation[]>;
+  /** The workstation as it is now, or undefined once AWS has forgotten it. */
+  refreshWorkstation(workstation: Workstation): Promise<Workstation | undefined>;
   startWorkstation(workstation: Workstation): Promise<void>;
   stopWorkstation(workstation: Workstation, options: { hibernate: boolean }): Promise<void>;
   terminateWorkstation(workstation: Workstation): Promise<void>;
+  /** The templates on the search path (loaded once per session). */
+  templates(): Promise<TemplateRegistry>;
+  resolveTemplate(slugOrName: string): Promise<ResolvedTemplate>;
+  /** Runs the one launch pipeline. */
+  launch(
+    request: LaunchRequest,
+    onProgress?: (progress: LaunchProgress) => void,
+  ): Promise<SessionLaunchResult>;
 }

@@ -4,6 +4,7 @@ import type { InstanceTypeInfo } from '../catalog/InstanceTypeInfo.js';
 import { listInstanceTypes } from '../catalog/instanceTypes.js';
 import type { Discounts } from '../cost/discounts.js';
 import { type CostEstimate, estimateCost } from '../cost/estimateCost.js';
+import { formatUsd, formatUsdPerHour } from '../cost/formatUsd.js';
 import type { PriceCatalog } from '../cost/PriceCatalog.js';
 import type { ResearchUser } from '../identity/ResearchUser.js';
 import { distroOfBase, resolveImageSource } from '../images/resolveImageSource.js';
@@ -155,7 +156,7 @@ export async function launchWorkstation(
     );
     return [
       value,
-      `${instanceType} in ${region}: $${value.hourly.toFixed(4)}/h, $${value.monthly.toFixed(2)}/month (estimate)`,
+      `${instanceType} in ${region}: ${formatUsdPerHour(value.hourly)}, ${formatUsd(value.monthly)}/month (estimate)`,
     ];
   });
 
@@ -349,7 +350,7 @@ export async function launchWorkstation(
             'See /var/log/cws-setup.log on the instance.',
           );
         }
-        if (progress.stage && progress.stage !== lastStage) {
+        if (progress.stage && progress.stage !== lastStage && !progress.ready) {
           lastStage = progress.stage;
           emit('wait-ready', 'started', `setup: ${progress.stage}`);
         }

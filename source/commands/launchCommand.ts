@@ -1,0 +1,130 @@
+import { formatUsd, formatUsdPerHour } from '../core/cost/formatUsd.js';
+import { LaunchDeniedError, LaunchError } from '../core/launch/LaunchError.js';
+import { LAUNCH_STEP_LABELS, type LaunchProgress } from '../core/launch/LaunchProgress.js';
+import type { LaunchRequest } from '../core/launch/LaunchRequest.js';
+import { stripControlCharacters } from '../core/text/stripControlCharacters.js';
+import { CliError, EXIT, usageError } from './CliError.js';
+import type { CommandRun } from './Command.js';
+import type { CommandFlags } from './CommandFlags.js';
+import { workstationJson } from './listCommand.js';
+import { openCommandSession } from './openCommandSession.js';
+
+/**
+ * `cws-tui launch <template> <name>`: runs the one launch pipeline, printing each step as it goes;
+ * returns once the instance is running (or ready, with --wait-ready). Exit 3 when the policy denies.
+ */
+export const runLaunchCommand: CommandRun = async (context) => {
+  const { args, flags, stdout, stderr } = context;
+  const [template, name, ...extra] = args;
+  if (!template || !name || extra.length > 0) {
+    throw usageError(
+      'usage: cws-tui launch <template> <name> [--size S | --type T] [--spot] [--hibernation] [--efs fs-...]',
+    );
+  }
+  const request = launchRequestFrom(template, name, flags);
+  const session = await openCommandSession(context);
+  const steps: LaunchProgress[] = [];
+  const onProgress = (progress: LaunchProgress) => {
+    steps.push(progress);
+    if (!flags.json) stderr(formatProgress(progress));
+  };
+  try {
+    const result = await session.launch(request, onProgress);
+    if (flags.json) {
+      stdout(
+        `${JSON.stringify(
+          {
+            launch_id: result.record.id,
+            resumed: result.resumed,
+            workstation: workstationJson(result.workstation),
+            estimate: {
+              hourly: result.estimate.hourly,
+              monthly: result.estimate.monthly,
+              basis: result.estimate.basis,
+              note: result.estimate.note ?? null,
+            },
+            policy: { allowed: result.verdict.allowed, notes: result.verdict.notes },
+            user_data: result.user_data,
+            steps,
+          },
+          null,
+          2,
+        )}\n`,
+      );
+    } else {
+      stdout(
+        `${result.instance.name} (${result.instance.id}) is ${result.instance.state} in ${result.instance.region}: ` +
+          `${formatUsdPerHour(result.estimate.hourly)}, ${formatUsd(result.estimate.monthly)}/month (estimate)\n`,
+      );
+    }
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof LaunchDeniedError) {
+      if (flags.json) {
+        stdout(
+          `${JSON.stringify({ allowed: false, violations: error.verdict.violations, suggestions: error.verdict.suggestions, steps }, null, 2)}\n`,
+        );
+      } else {
+        stderr('The policy denies this launch:\n');
+        for (const violation of error.verdict.violations) stderr(`  - ${violation.message}\n`);
+        for (const suggestion of error.verdict.suggestions) stderr(`  suggestion: ${suggestion.message}\n`);
+      }
+      return EXIT.denied;
+    }
+    if (error instanceof LaunchError) {
+      throw new CliError(
+        `launch failed at "${LAUNCH_STEP_LABELS[error.step]}": ${error.message}${error.hint ? `\n  ${error.hint}` : ''}`,
+      );
+    }
+    throw error;
+  }
+};
+
+function launchRequestFrom(template: string, name: string, flags: CommandFlags): LaunchRequest {
+  const tags: Record<string, string> = {};
+  for (const entry of flags.tag) {
+    const separator = entry.indexOf('=');
+    if (separator <= 0) throw usageError(`--tag takes key=value, got '${entry}'`);
+    tags[entry.slice(0, separator)] = entry.slice(separator + 1);
+  }
+  if (flags.accessPoint && !flags.efs) throw usageError('--access-point needs --efs');
+  if (flags.rootVolume !== undefined && !(Number.isInteger(flags.rootVolume) && flags.rootVolume >= 8)) {
+    throw usageError(`--root-volume is a whole number of GB, at least 8 (got ${flags.rootVolume})`);
+  }
+  return {
+    template,
+    name,
+    spot: flags.spot,
+    hibernation: flags.hibernation,
+    ...(flags.size ? { size: flags.size } : {}),
+    ...(flags.type ? { instance_type: flags.type } : {}),
+    ...(flags.rootVolume !== undefined ? { root_volume_gb: flags.rootVolume } : {}),
+    ...(flags.efs
+      ? {
+          efs: {
+            file_system_id: flags.efs,
+            ...(flags.accessPoint ? { access_point_id: flags.accessPoint } : {}),
+          },
+        }
+      : {}),
+    ...(flags.project ? { project: flags.project } : {}),
+    ...(Object.keys(tags).length > 0 ? { tags } : {}),
+    ...(flags.reason ? { override_reason: flags.reason } : {}),
+    wait_ready: flags.waitReady,
+  };
+}
+
+function formatProgress(progress: LaunchProgress): string {
+  const label = LAUNCH_STEP_LABELS[progress.step];
+  const detail = stripControlCharacters(progress.detail);
+  switch (progress.status) {
+    case 'started':
+      return detail ? `  … ${label}: ${detail}\n` : '';
+    case 'done':
+      return `  ✓ ${label}${detail ? `: ${detail}` : ''}\n`;
+    case 'skipped':
+      return `  - ${label}: ${detail}\n`;
+    case 'failed':
+      return `  ✗ ${label}: ${detail}\n`;
+  }
+}

@@ -1,0 +1,57 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CommandContext, CommandRun } from '../../source/commands/Command.js';
+import type { CommandFlags } from '../../source/commands/CommandFlags.js';
+import { cliFlags } from '../../source/commands/flags.js';
+
+/** The flags a command sees when none is given on the command line. */
+export function defaultFlags(): CommandFlags {
+  const flags: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(cliFlags)) {
+    if ('default' in spec) flags[name] = spec.default;
+    else if ('isMultiple' in spec && spec.isMultiple) flags[name] = [];
+  }
+  return flags as CommandFlags;
+}
+
+export interface CommandOutcome {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Isolated config and state dirs on the demo account at instant pace, as CI and tests need. */
+export function testEnvironment(): NodeJS.ProcessEnv {
+  const root = mkdtempSync(join(tmpdir(), 'cws-cmd-'));
+  return {
+    CWS_CONFIG_DIR: join(root, 'config'),
+    CWS_STATE_DIR: join(root, 'state'),
+    CWS_DEMO_SPEED: '0',
+    USER: 'alice',
+    HOME: root,
+  };
+}
+
+export async function runCommand(
+  run: CommandRun,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  flags: Partial<CommandFlags> = {},
+): Promise<CommandOutcome> {
+  let stdout = '';
+  let stderr = '';
+  const context: CommandContext = {
+    args,
+    flags: { ...defaultFlags(), ...flags },
+    env,
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+  };
+  const code = await run(context);
+  return { code, stdout, stderr };
+}

@@ -12,8 +12,15 @@ export function editDistance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
-/** The known key nearest to `key` by edit distance (ties go to the earlier known key). */
-export function closestKnownKey(key: string, knownKeys: readonly string[]): string | undefined {
+/**
+ * The known key nearest to `key` by edit distance (ties go to the earlier known key); none when
+ * even the nearest is more than `maxDistance` edits away.
+ */
+export function closestKnownKey(
+  key: string,
+  knownKeys: readonly string[],
+  maxDistance = Number.POSITIVE_INFINITY,
+): string | undefined {
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   const lowered = key.toLowerCase();
@@ -24,5 +31,10 @@ export function closestKnownKey(key: string, knownKeys: readonly string[]): stri
       bestDistance = distance;
     }
   }
-  return best;
+  return bestDistance <= maxDistance ? best : undefined;
+}
+
+/** A typo's plausible distance: a third of the word, at least two edits. */
+export function typoDistance(word: string): number {
+  return Math.max(2, Math.floor(word.length / 3));
 }

@@ -45,6 +45,20 @@ export function schemaIssuePath(issue: z.core.$ZodIssue): (string | number)[] {
   return issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol');
 }
 
+/**
+ * A union reports only "no option matched". When the value had the right shape for one option and
+ * failed inside it (a bad line in a list of config lines), that inner issue says more; its path is
+ * made absolute.
+ */
+export function mostSpecificIssue(issue: z.core.$ZodIssue): z.core.$ZodIssue {
+  if (issue.code !== 'invalid_union') return issue;
+  const depth = issue.path.length;
+  const inner = issue.errors.find((branch) => branch.some((candidate) => candidate.path.length > 0));
+  const first = inner?.find((candidate) => candidate.path.length > 0);
+  if (!first) return issue;
+  return mostSpecificIssue({ ...first, path: [...issue.path.slice(0, depth), ...first.path] });
+}
+
 /** One sentence about a schema issue, naming the field and what was found there. */
 export function describeSchemaIssue(issue: z.core.$ZodIssue, data: unknown): string {
   const path = schemaIssuePath(issue);

@@ -2,7 +2,13 @@ import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { closestKnownKey } from './closestKnownKey.js';
 import { createYamlLocator, type YamlLocator } from './createYamlLocator.js';
-import { describeSchemaIssue, formatTemplatePath, schemaIssuePath, valueAt } from './describeSchemaIssue.js';
+import {
+  describeSchemaIssue,
+  formatTemplatePath,
+  mostSpecificIssue,
+  schemaIssuePath,
+  valueAt,
+} from './describeSchemaIssue.js';
 import { firstInvalidUtf8Offset } from './firstInvalidUtf8Offset.js';
 import { knownKeysAt } from './knownKeysAt.js';
 import type { TemplateOrigin, TemplateParseResult, TemplatePath } from './LoadedTemplate.js';
@@ -120,7 +126,8 @@ export function parseTemplate(
     template = result.data;
   } else {
     const unknownKeys: { path: TemplatePath; key: string }[] = [];
-    for (const issue of result.error.issues) {
+    for (const reported of result.error.issues) {
+      const issue = mostSpecificIssue(reported);
       const path = schemaIssuePath(issue);
       if (issue.code === 'unrecognized_keys') {
         for (const key of issue.keys) unknownKeys.push({ path, key });
@@ -139,7 +146,8 @@ export function parseTemplate(
     // Only unknown keys were wrong, and they are gone now.
     const retried = templateSchema.safeParse(data);
     if (!retried.success) {
-      for (const issue of retried.error.issues) {
+      for (const reported of retried.error.issues) {
+        const issue = mostSpecificIssue(reported);
         const position = locate(schemaIssuePath(issue));
         report('error', position.line, position.column, describeSchemaIssue(issue, data));
       }

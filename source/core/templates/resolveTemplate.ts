@@ -1,4 +1,4 @@
-import { closestKnownKey } from './closestKnownKey.js';
+import { closestKnownKey, typoDistance } from './closestKnownKey.js';
 import type { LoadedTemplate } from './LoadedTemplate.js';
 import { mergeTemplates } from './mergeTemplates.js';
 import { formatDiagnostic, hasErrors, type TemplateDiagnostic } from './TemplateDiagnostic.js';
@@ -72,7 +72,7 @@ function resolveLoaded(
   for (const [index, reference] of (loaded.template.inherits ?? []).entries()) {
     const parent = findTemplate(registry, reference);
     if (!parent) {
-      const closest = closestKnownKey(reference, [...registry.templates.keys()]);
+      const closest = closestKnownKey(reference, [...registry.templates.keys()], typoDistance(reference));
       const hint = closest ? ` (closest: '${closest}')` : '';
       // Not memoized under a cycle-dependent path: a missing parent is missing from any path.
       const result = failure(
@@ -141,7 +141,10 @@ function resolveLoaded(
 export function resolveTemplate(reference: string, registry: TemplateRegistry): ResolvedTemplate {
   const loaded = findTemplate(registry, reference);
   if (!loaded) {
-    throw new UnknownTemplateError(reference, closestKnownKey(reference, [...registry.templates.keys()]));
+    throw new UnknownTemplateError(
+      reference,
+      closestKnownKey(reference, [...registry.templates.keys()], typoDistance(reference)),
+    );
   }
   const resolution = resolveLoaded(loaded, registry, []);
   if (!resolution.ok) throw new TemplateResolutionError(resolution.diagnostics);

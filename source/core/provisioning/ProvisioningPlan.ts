@@ -69,7 +69,8 @@ export type PlannedService =
   | { kind: 'system'; unit: string; enable: boolean };
 
 export interface PlannedIdleAgent {
-  stopMinutes?: number;
+  /** Stop after this many idle minutes, or only mark the instance idle when hibernation comes later. */
+  idleMinutes?: number;
   hibernateMinutes?: number;
   intervalMinutes: number;
 }

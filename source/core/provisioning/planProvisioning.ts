@@ -10,10 +10,11 @@ import type {
   PlannedUser,
   ProvisioningPlan,
 } from './ProvisioningPlan.js';
-import { type PackageFamily, planSystemPackages } from './planSystemPackages.js';
 import { requireAccountId, requirePositiveInteger, requireSafeValue } from './scriptValueRules.js';
+import { templateSystemPackages } from './templateSystemPackages.js';
 import { UnavailablePackagesError } from './UnavailablePackagesError.js';
 import type { UserDataInput } from './UserDataInput.js';
+import { type WebServiceKind, webServiceKind } from './webServiceKind.js';
 
 export const MINIFORGE_PREFIX = '/opt/miniforge';
 export const PYTHON_VENV_PREFIX = '/opt/cws-python';
@@ -22,27 +23,7 @@ const TOKEN_BYTES = 24;
 const DOCKER_PACKAGES = ['docker', 'docker.io', 'docker-ce'];
 const MAX_IDLE_MINUTES = 7 * 24 * 60;
 
-type WebServiceKind = 'jupyter' | 'code-server' | 'rstudio';
-
-const WEB_SERVICE_NAMES: Record<string, WebServiceKind> = {
-  jupyter: 'jupyter',
-  jupyterlab: 'jupyter',
-  'jupyter-lab': 'jupyter',
-  'code-server': 'code-server',
-  vscode: 'code-server',
-  'vscode-server': 'code-server',
-  rstudio: 'rstudio',
-  'rstudio-server': 'rstudio',
-};
-
 const DEFAULT_PORTS: Record<WebServiceKind, number> = { jupyter: 8888, 'code-server': 8080, rstudio: 8787 };
-
-/** Which naming the template's system packages follow: its package manager, else its base's distro. */
-export function packageFamilyOf(template: ResolvedTemplate): PackageFamily {
-  if (template.package_manager === 'apt' || template.package_manager === 'dnf')
-    return template.package_manager;
-  return /rocky|al2023|amazon|rhel|alma|fedora|centos/i.test(template.base ?? '') ? 'dnf' : 'apt';
-}
 
 const list = (values: readonly string[] | undefined): string[] => [...(values ?? [])];
 
@@ -85,25 +66,18 @@ export function planProvisioning(input: UserDataInput): ProvisioningPlan {
     usesConda ? `${MINIFORGE_PREFIX}/bin/jupyter` : `${PYTHON_VENV_PREFIX}/bin/jupyter`,
   );
   const wantsJupyter = services.some((service) => service.kind === 'jupyter');
-  const wantsR = rPackages.length > 0 || services.some((service) => service.kind === 'rstudio');
   if (wantsJupyter && usesConda && !condaSpecs.some((spec) => /^jupyterlab\b/.test(spec)))
     condaSpecs.push('jupyterlab');
   if (wantsJupyter && !usesConda && !pipSpecs.some((spec) => /^jupyterlab\b/i.test(spec)))
     pipSpecs.push('jupyterlab');
   const pipInto = usesConda ? 'conda' : 'venv';
 
-  const implicit = ['curl', 'ca-certificates', 'unzip'];
-  if (input.efs) implicit.push('nfs-common', ...(distro === 'al2023' ? ['amazon-efs-utils'] : []));
-  if (pipSpecs.length > 0 && pipInto === 'venv') implicit.push('python3', 'python3-venv');
-  if (wantsR) implicit.push('r-base', 'r-base-dev');
-  const fromTemplate = planSystemPackages(systemNames, distro, packageFamilyOf(template));
-  const required = planSystemPackages(implicit, distro, 'apt');
-  const unavailable = [...fromTemplate.unavailable, ...required.unavailable].filter(
-    (item, index, all) => all.findIndex((other) => other.name === item.name) === index,
-  );
-  if (unavailable.length > 0) throw new UnavailablePackagesError(slug, distro, unavailable);
-  const union = <T>(a: T[], b: T[]): T[] => [...new Set([...b, ...a])];
-  const installsDocker = fromTemplate.packages.some((name) => DOCKER_PACKAGES.includes(name));
+  const system = templateSystemPackages(template, distro, {
+    efs: input.efs !== undefined,
+    pythonVenv: pipSpecs.length > 0 && pipInto === 'venv',
+  });
+  if (system.unavailable.length > 0) throw new UnavailablePackagesError(slug, distro, system.unavailable);
+  const installsDocker = system.packages.some((name) => DOCKER_PACKAGES.includes(name));
   if (installsDocker && !services.some((service) => service.kind === 'system' && service.unit === 'docker')) {
     services.push({ kind: 'system', unit: 'docker', enable: true });
   }
@@ -118,11 +92,7 @@ export function planProvisioning(input: UserDataInput): ProvisioningPlan {
     launchId,
     user,
     sharedGroup: { name: SHARED_GROUP_NAME, gid: SHARED_GROUP_GID },
-    system: {
-      packages: union(fromTemplate.packages, required.packages),
-      groups: union(fromTemplate.groups, required.groups),
-      repositories: union(fromTemplate.repositories, required.repositories),
-    },
+    system: { packages: system.packages, groups: system.groups, repositories: system.repositories },
     ...(efs ? { efs } : {}),
     ...(usesConda ? { conda: condaSpecs } : {}),
     ...(pipSpecs.length > 0 ? { pip: { packages: pipSpecs, into: pipInto } } : {}),
@@ -201,7 +171,7 @@ function serviceOptions(service: TemplateService, index: number): [string, strin
 function planServices(input: UserDataInput, jupyterBinary: string): PlannedService[] {
   return (input.template.services ?? []).map((service, index): PlannedService => {
     const name = requireSafeValue(`services[${index}].name`, service.name, 'serviceName');
-    const kind = WEB_SERVICE_NAMES[name];
+    const kind = webServiceKind(name);
     const enable = service.enable !== false;
     if (kind === undefined) return { kind: 'system', unit: name, enable };
     const port = requirePositiveInteger(
@@ -217,16 +187,24 @@ function planServices(input: UserDataInput, jupyterBinary: string): PlannedServi
   });
 }
 
+/**
+ * Idle detection is on when the template has an `idle_detection` block not marked
+ * `enabled: false`. The agent hibernates at the hibernate threshold when there is one, and
+ * otherwise stops at the idle threshold; an idle threshold below the hibernate one marks the
+ * instance idle (tag `cws:idle-since`) so the dashboard can show it before it hibernates.
+ */
 function planIdleAgent(
   template: ResolvedTemplate,
   diagnostics: ProvisioningDiagnostic[],
 ): PlannedIdleAgent | undefined {
   const idle = template.idle_detection;
-  if (idle?.enabled !== true) return undefined;
+  if (idle === undefined || idle.enabled === false) return undefined;
+  const minutes = (field: string, value: number) =>
+    requirePositiveInteger(`idle_detection.${field}`, value, MAX_IDLE_MINUTES);
   const hibernate = idle.hibernate_threshold_minutes;
-  let stop = idle.idle_threshold_minutes;
-  if (stop === undefined && hibernate === undefined) {
-    stop = 60;
+  let threshold = idle.idle_threshold_minutes;
+  if (threshold === undefined && hibernate === undefined) {
+    threshold = 60;
     diagnostics.push({
       level: 'info',
       field: 'idle_detection',
@@ -234,29 +212,11 @@ function planIdleAgent(
     });
   }
   return {
-    ...(stop !== undefined
-      ? {
-          stopMinutes: requirePositiveInteger(
-            'idle_detection.idle_threshold_minutes',
-            stop,
-            MAX_IDLE_MINUTES,
-          ),
-        }
-      : {}),
+    ...(threshold !== undefined ? { idleMinutes: minutes('idle_threshold_minutes', threshold) } : {}),
     ...(hibernate !== undefined
-      ? {
-          hibernateMinutes: requirePositiveInteger(
-            'idle_detection.hibernate_threshold_minutes',
-            hibernate,
-            MAX_IDLE_MINUTES,
-          ),
-        }
+      ? { hibernateMinutes: minutes('hibernate_threshold_minutes', hibernate) }
       : {}),
-    intervalMinutes: requirePositiveInteger(
-      'idle_detection.check_interval_minutes',
-      idle.check_interval_minutes ?? 5,
-      MAX_IDLE_MINUTES,
-    ),
+    intervalMinutes: minutes('check_interval_minutes', idle.check_interval_minutes ?? 5),
   };
 }
 

@@ -8,16 +8,16 @@ export const IDLE_GPU_PERCENT = 5;
 /**
  * The idle agent: every interval it samples CPU (from /proc/stat), logged-in sessions (`who`, plus
  * SSH connections, which tunnels to the web services hold without a login) and GPU use where
- * nvidia-smi exists. After the configured idle minutes it tags the instance with what it does and
- * why, then hibernates (falling back to stop when the instance cannot hibernate) or stops it
- * through the instance role. Tag values keep to the characters every AWS service accepts.
+ * nvidia-smi exists. With a hibernate threshold it hibernates there (stopping instead when the
+ * instance cannot hibernate) and an earlier idle threshold only tags the instance idle; without
+ * one it stops at the idle threshold. It tags what it does and why, through the instance role. Tag values keep to the characters every AWS service accepts.
  */
 export function renderIdleAgentScript(idle: PlannedIdleAgent): string {
   return `#!/bin/bash
 # cws-tui idle agent: stops or hibernates this workstation when nobody uses it.
 set -uo pipefail
 export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
-readonly STOP_MINUTES=${idle.stopMinutes ?? 0}
+readonly IDLE_MINUTES=${idle.idleMinutes ?? 0}
 readonly HIBERNATE_MINUTES=${idle.hibernateMinutes ?? 0}
 readonly INTERVAL_MINUTES=${idle.intervalMinutes}
 readonly CPU_IDLE_PERCENT=${IDLE_CPU_PERCENT}
@@ -50,14 +50,27 @@ gpu_percent() {
   fi
 }
 
+tag() {
+  local id region
+  id=$(imds instance-id) || return 1
+  region=$(imds placement/region) || return 1
+  aws ec2 create-tags --region "$region" --resources "$id" --tags "$@"
+}
+
+untag_idle() {
+  local id region
+  id=$(imds instance-id) || return 1
+  region=$(imds placement/region) || return 1
+  aws ec2 delete-tags --region "$region" --resources "$id" --tags Key=cws:idle-since
+}
+
 act() {
-  local action=$1 reason=$2 id region
+  local action=$1 reason=$2 id region at
   id=$(imds instance-id) || return 1
   region=$(imds placement/region) || return 1
   echo "cws-idle-agent: $action: $reason"
-  aws ec2 create-tags --region "$region" --resources "$id" --tags \\
-    "Key=cws:idle-action,Value=$action" "Key=cws:idle-reason,Value=$reason" \\
-    "Key=cws:idle-at,Value=$(date -u +%Y-%m-%dT%H:%M:%SZ)" || true
+  at=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+  tag "Key=cws:idle-action,Value=$action" "Key=cws:idle-reason,Value=$reason" "Key=cws:idle-at,Value=$at" || true
   if [ "$action" = hibernate ]; then
     aws ec2 stop-instances --region "$region" --instance-ids "$id" --hibernate && return 0
     echo "cws-idle-agent: hibernation refused; stopping instead"
@@ -66,6 +79,7 @@ act() {
 }
 
 idle_minutes=0
+marked_idle=0
 read -r busy_before idle_before < <(cpu_counters)
 while sleep $((INTERVAL_MINUTES * 60)); do
   read -r busy_now idle_now < <(cpu_counters)
@@ -84,12 +98,18 @@ while sleep $((INTERVAL_MINUTES * 60)); do
     idle_minutes=$((idle_minutes + INTERVAL_MINUTES))
   else
     idle_minutes=0
+    if [ "$marked_idle" = 1 ]; then
+      untag_idle || true
+      marked_idle=0
+    fi
   fi
   reason="idle \${idle_minutes} min: cpu \${cpu} pct / \${sessions} sessions / gpu \${gpu} pct"
   if [ "$HIBERNATE_MINUTES" -gt 0 ] && [ "$idle_minutes" -ge "$HIBERNATE_MINUTES" ]; then
     act hibernate "$reason" && idle_minutes=0
-  elif [ "$STOP_MINUTES" -gt 0 ] && [ "$idle_minutes" -ge "$STOP_MINUTES" ]; then
+  elif [ "$HIBERNATE_MINUTES" -eq 0 ] && [ "$IDLE_MINUTES" -gt 0 ] && [ "$idle_minutes" -ge "$IDLE_MINUTES" ]; then
     act stop "$reason" && idle_minutes=0
+  elif [ "$IDLE_MINUTES" -gt 0 ] && [ "$idle_minutes" -ge "$IDLE_MINUTES" ] && [ "$marked_idle" = 0 ]; then
+    tag "Key=cws:idle-since,Value=$(date -u +%Y-%m-%dT%H:%M:%SZ)" && marked_idle=1
   fi
 done
 `;
@@ -98,10 +118,10 @@ done
 /** Installs the agent as a systemd service when the template enables idle detection. */
 export function renderIdleAgentSection(plan: ProvisioningPlan): string {
   if (!plan.idle) return 'cws_mark idle-agent\ncws_note "idle detection is off for this template"\n';
-  const limits = [
-    plan.idle.hibernateMinutes ? `hibernate after ${plan.idle.hibernateMinutes}` : '',
-    plan.idle.stopMinutes ? `stop after ${plan.idle.stopMinutes}` : '',
-  ].filter(Boolean);
+  const { idleMinutes, hibernateMinutes } = plan.idle;
+  const summary = hibernateMinutes
+    ? `hibernate after ${hibernateMinutes} idle minutes${idleMinutes && idleMinutes < hibernateMinutes ? `, marked idle after ${idleMinutes}` : ''}`
+    : `stop after ${idleMinutes} idle minutes`;
   return `cws_mark idle-agent
 cat >${IDLE_AGENT_PATH} <<'CWS_IDLE_AGENT'
 ${renderIdleAgentScript(plan.idle)}CWS_IDLE_AGENT
@@ -123,6 +143,6 @@ CWS_UNIT
 systemctl daemon-reload
 systemctl enable cws-idle-agent.service
 systemctl restart cws-idle-agent.service
-cws_note "idle agent: ${limits.join(', ')} idle minutes"
+cws_note "idle agent: ${summary}"
 `;
 }

@@ -57,7 +57,6 @@ export const SYSTEM_PACKAGE_MAP: readonly PackageMapping[] = [
     'curl',
     'wget',
     'git',
-    'vim',
     'tmux',
     'unzip',
     'zip',
@@ -67,7 +66,14 @@ export const SYSTEM_PACKAGE_MAP: readonly PackageMapping[] = [
     'gcc',
     'cmake',
     'rsync',
+    'pciutils',
   ].map((name) => ({ name, distros: same(name) })),
+  { name: 'vim', aliases: ['vim-enhanced'], distros: split('vim', 'vim-enhanced') },
+  {
+    name: 'mesa-utils',
+    aliases: ['glx-utils'],
+    distros: { ubuntu: { packages: ['mesa-utils'] }, rocky: { packages: ['glx-utils'] }, al2023: null },
+  },
   { name: 'python3', distros: same('python3') },
   { name: 'python3-pip', distros: same('python3-pip') },
   {

@@ -80,7 +80,7 @@ describe('renderUserData', () => {
   });
 
   it.skipIf(!hasShellcheck)('renders an idle agent that shellcheck and bash -n accept', () => {
-    const agent = renderIdleAgentScript({ stopMinutes: 30, hibernateMinutes: 15, intervalMinutes: 5 });
+    const agent = renderIdleAgentScript({ idleMinutes: 30, hibernateMinutes: 15, intervalMinutes: 5 });
     expect(bashSyntaxErrors(agent)).toBe('');
     expect(shellcheckFindings(agent)).toBe('');
   });
@@ -163,10 +163,31 @@ describe('renderUserData', () => {
     );
   });
 
-  it('leaves the idle agent out when the template does not enable idle detection', () => {
-    const { script } = renderUserData(input({ template: basicTemplate }));
-    expect(script).not.toContain('cws-idle-agent.service');
-    expect(script).toContain('idle detection is off');
+  it('leaves the idle agent out when the template has no idle_detection or disables it', () => {
+    for (const template of [
+      basicTemplate,
+      { ...basicTemplate, idle_detection: { enabled: false, idle_threshold_minutes: 5 } },
+    ]) {
+      const { script } = renderUserData(input({ template }));
+      expect(script).not.toContain('cws-idle-agent.service');
+      expect(script).toContain('idle detection is off');
+    }
+  });
+
+  it('installs the idle agent for an idle_detection block: hibernate when a threshold says so, else stop', () => {
+    const agentOf = (idle_detection: ResolvedTemplate['idle_detection']) =>
+      renderUserData(input({ template: { ...basicTemplate, idle_detection } })).script;
+    const both = agentOf({ idle_threshold_minutes: 20, hibernate_threshold_minutes: 45 });
+    expect(both).toContain(
+      'readonly IDLE_MINUTES=20\nreadonly HIBERNATE_MINUTES=45\nreadonly INTERVAL_MINUTES=5\n',
+    );
+    expect(both).toContain('cws_note "idle agent: hibernate after 45 idle minutes, marked idle after 20"');
+    const stopOnly = agentOf({ enabled: true, idle_threshold_minutes: 30, check_interval_minutes: 10 });
+    expect(stopOnly).toContain(
+      'readonly IDLE_MINUTES=30\nreadonly HIBERNATE_MINUTES=0\nreadonly INTERVAL_MINUTES=10\n',
+    );
+    expect(stopOnly).toContain('cws_note "idle agent: stop after 30 idle minutes"');
+    expect(agentOf({ enabled: true })).toContain('readonly IDLE_MINUTES=60\n');
   });
 
   it('gzip-compresses a script over 16 KB, which cloud-init unpacks', () => {

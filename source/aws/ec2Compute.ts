@@ -60,7 +60,7 @@ function zoneClientToken(token: string, zone: string): string {
 
 /** EC2 names the zone it tried and those with capacity: "...(us-east-1a)... choosing us-east-1b, us-east-1c." */
 function zonesInCapacityMessage(message: string): { failed?: string; suggested: string[] } {
-  const failed = /Availability Zone you requested \(([a-z0-9-]+)\)/.exec(message)?.[1];
+  const failed = /Availability Zone[^(]*\(([a-z0-9-]+)\)/.exec(message)?.[1];
   const suggestedText = /choosing ([a-z0-9-, ]+)/.exec(message)?.[1] ?? '';
   const suggested = suggestedText
     .split(/,\s*|\s+or\s+/)

@@ -225,11 +225,14 @@ export function translateAwsError(thrown: unknown, context: AwsCallContext): Clo
       "This machine's clock is probably wrong: synchronise it (e.g. `timedatectl set-ntp true`) and retry.",
     );
   }
-  if (CAPACITY.has(name)) {
+  // EC2 answers "Unsupported" when a type is not offered in the zone it picked: another zone may have it.
+  if (CAPACITY.has(name) || (name === 'Unsupported' && /Availability Zone/.test(message))) {
     return error(
       'capacity',
       name,
-      `AWS has no spare capacity for this request${where}: ${message}`,
+      name === 'Unsupported'
+        ? `Not offered in the chosen availability zone${where}: ${message}`
+        : `AWS has no spare capacity for this request${where}: ${message}`,
       'Try another availability zone, another instance type or size, or try again later.',
       true,
     );
@@ -255,7 +258,24 @@ export function translateAwsError(thrown: unknown, context: AwsCallContext): Clo
       true,
     );
   }
-  if (INVALID_PARAMETER.has(name)) {
+  if (name === 'OptInRequired') {
+    return error(
+      'unauthorized',
+      name,
+      `The account is not subscribed to what ${context.action} needs${where}: ${message}`,
+      "Accept the image's terms in AWS Marketplace, or enable the region for the account (Account settings > Regions).",
+    );
+  }
+  if (name === 'PendingVerification') {
+    return error(
+      'unauthorized',
+      name,
+      `The AWS account is still being verified${where}.`,
+      'New accounts can launch once AWS finishes verifying them (usually minutes, at most a few hours).',
+      true,
+    );
+  }
+  if (INVALID_PARAMETER.has(name) || name === 'Unsupported' || name.endsWith('.Malformed')) {
     return error(
       'invalid-parameter',
       name,

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAwsAccount } from '../../source/aws/createAwsAccount.js';
 import { CloudError } from '../../source/core/CloudError.js';
+import { rejectionOf } from './rejectionOf.js';
 
 /**
  * A local stand-in for AWS reached through AWS_ENDPOINT_URL, as LocalStack or a corporate endpoint
@@ -129,9 +130,7 @@ describe('createAwsAccount', () => {
 
   it('turns an error response from the wire into a CloudError naming the permission', async () => {
     const account = await createAwsAccount({ region: 'us-east-1', regions: [], maxAttempts: 1 });
-    const error = await account.compute
-      .terminateInstance('us-east-1', 'i-1')
-      .catch((e: unknown) => e as CloudError);
+    const error = await rejectionOf(account.compute.terminateInstance('us-east-1', 'i-1'));
     expect(error).toBeInstanceOf(CloudError);
     // DescribeInstances answers first; TerminateInstances is refused.
     expect(error.kind).toBe('unauthorized');

@@ -18,9 +18,9 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Ec2Compute } from '../../source/aws/ec2Compute.js';
-import { CloudError } from '../../source/core/CloudError.js';
 import { awsServiceError } from './awsServiceError.js';
 import { ec2Instance, runRequest } from './ec2Fixtures.js';
+import { rejectionOf } from './rejectionOf.js';
 
 const ec2Mock = mockClient(EC2Client);
 const clients = new Map<string, EC2Client>();
@@ -44,15 +44,6 @@ const m7iLarge = {
   ProcessorInfo: { SupportedArchitectures: ['x86_64' as const] },
   HibernationSupported: true,
 };
-
-async function rejection(promise: Promise<unknown>): Promise<CloudError> {
-  const error = await promise.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(CloudError);
-  return error as CloudError;
-}
 
 beforeEach(() => {
   ec2Mock.reset();
@@ -143,7 +134,7 @@ describe('Ec2Compute.runInstance', () => {
     ec2Mock.on(DescribeInstanceTypesCommand).resolves({
       InstanceTypes: [{ ...m7iLarge, InstanceType: 'g5.12xlarge', HibernationSupported: false }],
     });
-    const error = await rejection(
+    const error = await rejectionOf(
       new Ec2Compute({ ec2 }).runInstance(runRequest({ instance_type: 'g5.12xlarge', hibernation: true })),
     );
     expect(error.kind).toBe('invalid-parameter');
@@ -156,7 +147,7 @@ describe('Ec2Compute.runInstance', () => {
     ec2Mock
       .on(DescribeInstanceTypesCommand)
       .resolves({ InstanceTypes: [{ ...m7iLarge, MemoryInfo: { SizeInMiB: 65536 } }] });
-    const error = await rejection(
+    const error = await rejectionOf(
       new Ec2Compute({ ec2 }).runInstance(runRequest({ hibernation: true, root_volume_gb: 40 })),
     );
     expect(error.code).toBe('HibernationRootVolumeTooSmall');
@@ -167,7 +158,7 @@ describe('Ec2Compute.runInstance', () => {
 
   it('says so when the image does not exist', async () => {
     ec2Mock.on(DescribeImagesCommand).resolves({ Images: [] });
-    const error = await rejection(new Ec2Compute({ ec2 }).runInstance(runRequest()));
+    const error = await rejectionOf(new Ec2Compute({ ec2 }).runInstance(runRequest()));
     expect(error.kind).toBe('not-found');
     expect(error.message).toContain('ami-0c7217cdde317cfec');
   });
@@ -208,7 +199,7 @@ describe('Ec2Compute capacity fallback', () => {
   it('fails with every zone tried and a suggestion once no zone has capacity', async () => {
     ec2Mock.on(DescribeSubnetsCommand).resolves(subnets);
     ec2Mock.on(RunInstancesCommand).rejects(noCapacity('us-east-1a', 'us-east-1b'));
-    const error = await rejection(new Ec2Compute({ ec2 }).runInstance(runRequest({ spot: true })));
+    const error = await rejectionOf(new Ec2Compute({ ec2 }).runInstance(runRequest({ spot: true })));
     expect(error.kind).toBe('capacity');
     expect(error.message).toBe(
       'AWS has no m7i.large capacity in us-east-1 right now (tried us-east-1a, us-east-1b, us-east-1c).',
@@ -217,9 +208,24 @@ describe('Ec2Compute capacity fallback', () => {
     expect(ec2Mock.commandCalls(RunInstancesCommand)).toHaveLength(3);
   });
 
+  it('moves on when the type is not offered in the zone EC2 picked', async () => {
+    ec2Mock.on(DescribeSubnetsCommand).resolves(subnets);
+    ec2Mock
+      .on(RunInstancesCommand)
+      .rejectsOnce(
+        awsServiceError(
+          'Unsupported',
+          'Your requested instance type (m7i.large) is not supported in your requested Availability Zone (us-east-1a). Please retry your request by not specifying an Availability Zone or choosing us-east-1b, us-east-1c.',
+        ),
+      )
+      .resolves({ Instances: [ec2Instance()] });
+    await new Ec2Compute({ ec2 }).runInstance(runRequest());
+    expect(ec2Mock.commandCalls(RunInstancesCommand)[1]!.args[0].input.SubnetId).toBe('subnet-b');
+  });
+
   it('keeps to a configured subnet', async () => {
     ec2Mock.on(RunInstancesCommand).rejects(noCapacity('us-east-1a', 'us-east-1b'));
-    const error = await rejection(
+    const error = await rejectionOf(
       new Ec2Compute({ ec2 }).runInstance(runRequest({ subnet_id: 'subnet-private' })),
     );
     expect(error.kind).toBe('capacity');
@@ -231,7 +237,7 @@ describe('Ec2Compute capacity fallback', () => {
     ec2Mock
       .on(RunInstancesCommand)
       .rejects(awsServiceError('VcpuLimitExceeded', 'You have requested more vCPU capacity'));
-    const error = await rejection(new Ec2Compute({ ec2 }).runInstance(runRequest()));
+    const error = await rejectionOf(new Ec2Compute({ ec2 }).runInstance(runRequest()));
     expect(error.kind).toBe('quota');
     expect(ec2Mock.commandCalls(RunInstancesCommand)).toHaveLength(1);
   });
@@ -313,7 +319,7 @@ describe('Ec2Compute.listInstances', () => {
     ec2Mock
       .on(DescribeInstancesCommand)
       .rejects(Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' }));
-    const error = await rejection(new Ec2Compute({ ec2 }).listInstances({ regions: ['us-east-1'] }));
+    const error = await rejectionOf(new Ec2Compute({ ec2 }).listInstances({ regions: ['us-east-1'] }));
     expect(error.kind).toBe('network');
   });
 });
@@ -393,7 +399,7 @@ describe('Ec2Compute lifecycle', () => {
           "The instance 'i-1' is not in a state from which it can be started.",
         ),
       );
-    const error = await rejection(new Ec2Compute({ ec2 }).startInstance('us-east-1', 'i-1'));
+    const error = await rejectionOf(new Ec2Compute({ ec2 }).startInstance('us-east-1', 'i-1'));
     expect(error.kind).toBe('conflict');
     expect(ec2Mock.commandCalls(CreateTagsCommand)).toHaveLength(0);
   });
@@ -498,7 +504,7 @@ describe('Ec2Compute.checkLaunchPermission', () => {
           403,
         ),
       );
-    const error = await rejection(new Ec2Compute({ ec2 }).checkLaunchPermission(runRequest()));
+    const error = await rejectionOf(new Ec2Compute({ ec2 }).checkLaunchPermission(runRequest()));
     expect(error.kind).toBe('unauthorized');
     expect(error.message).toBe('Not permitted: ec2:RunInstances in us-east-1.');
   });

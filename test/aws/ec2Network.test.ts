@@ -12,8 +12,8 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Ec2Network, WORKSTATION_GROUP_NAME } from '../../source/aws/ec2Network.js';
-import { CloudError } from '../../source/core/CloudError.js';
 import { awsServiceError } from './awsServiceError.js';
+import { rejectionOf } from './rejectionOf.js';
 
 const ec2Mock = mockClient(EC2Client);
 const client = new EC2Client({
@@ -23,15 +23,6 @@ const client = new EC2Client({
 });
 const network = () => new Ec2Network({ ec2: () => client });
 const publicKey = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHd1b2VqZmxrd2VqZmxrd2VqZmxrd2VqZmxrd2Vq ana@laptop';
-
-async function rejection(promise: Promise<unknown>): Promise<CloudError> {
-  const error = await promise.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(CloudError);
-  return error as CloudError;
-}
 
 beforeEach(() => {
   ec2Mock.reset();
@@ -179,12 +170,12 @@ describe('Ec2Network.ensureSecurityGroup', () => {
 
   it('refuses SSH from the whole internet and malformed CIDRs', async () => {
     expect(
-      (await rejection(network().ensureSecurityGroup('us-east-1', { ssh_cidr: '0.0.0.0/0' }))).code,
+      (await rejectionOf(network().ensureSecurityGroup('us-east-1', { ssh_cidr: '0.0.0.0/0' }))).code,
     ).toBe('SshOpenToWorld');
-    expect((await rejection(network().ensureSecurityGroup('us-east-1', { ssh_cidr: '::/0' }))).code).toBe(
+    expect((await rejectionOf(network().ensureSecurityGroup('us-east-1', { ssh_cidr: '::/0' }))).code).toBe(
       'SshOpenToWorld',
     );
-    const malformed = await rejection(
+    const malformed = await rejectionOf(
       network().ensureSecurityGroup('us-east-1', { ssh_cidr: '10.0.0.300/8' }),
     );
     expect(malformed.message).toContain('"10.0.0.300/8" is not a CIDR block');
@@ -193,7 +184,7 @@ describe('Ec2Network.ensureSecurityGroup', () => {
 
   it('explains a region without a default VPC', async () => {
     ec2Mock.on(DescribeVpcsCommand).resolves({ Vpcs: [] });
-    const error = await rejection(network().ensureSecurityGroup('eu-north-1', {}));
+    const error = await rejectionOf(network().ensureSecurityGroup('eu-north-1', {}));
     expect(error.message).toBe('eu-north-1 has no default VPC.');
     expect(error.hint).toContain('create-default-vpc');
   });
@@ -223,7 +214,7 @@ describe('Ec2Network.ensureKeyPair', () => {
         KeyPairs: [{ KeyName: 'cws-ana', PublicKey: 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIDifferent' }],
       });
     expect(await network().ensureKeyPair('us-east-1', 'cws-ana', publicKey)).toBe('cws-ana');
-    const error = await rejection(network().ensureKeyPair('us-east-1', 'cws-ana', publicKey));
+    const error = await rejectionOf(network().ensureKeyPair('us-east-1', 'cws-ana', publicKey));
     expect(error.kind).toBe('conflict');
     expect(error.message).toBe(
       'A key pair named cws-ana already exists in us-east-1 with a different public key.',
@@ -231,7 +222,7 @@ describe('Ec2Network.ensureKeyPair', () => {
   });
 
   it('refuses a key EC2 cannot import before asking', async () => {
-    const error = await rejection(
+    const error = await rejectionOf(
       network().ensureKeyPair('us-east-1', 'cws-ana', 'ecdsa-sha2-nistp256 AAAAE2Vj ana@x'),
     );
     expect(error.code).toBe('InvalidKeyPair.Format');

@@ -17,6 +17,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { Ec2Network } from '../../source/aws/ec2Network.js';
 import { EfsStorage } from '../../source/aws/efsStorage.js';
 import { CloudError } from '../../source/core/CloudError.js';
+import { rejectionOf } from './rejectionOf.js';
 
 const efsMock = mockClient(EFSClient);
 const ec2Mock = mockClient(EC2Client);
@@ -113,8 +114,9 @@ describe('EfsStorage file systems', () => {
       .rejects(
         new FileSystemAlreadyExists({
           message: 'File system already exists',
+          ErrorCode: 'FileSystemAlreadyExists',
           FileSystemId: 'fs-0a1b2c3d4e5f67890',
-          $metadata: {},
+          ...metadata,
         }),
       )
       .on(DescribeFileSystemsCommand, { CreationToken: 'cws-lab-share' })
@@ -151,7 +153,13 @@ describe('EfsStorage.ensureMountTarget', () => {
       })
       .on(CreateMountTargetCommand)
       .resolvesOnce({ MountTargetId: 'fsmt-2' })
-      .rejects(new MountTargetConflict({ message: 'mount target already exists in this AZ', $metadata: {} }));
+      .rejects(
+        new MountTargetConflict({
+          message: 'mount target already exists in this AZ',
+          ErrorCode: 'MountTargetConflict',
+          ...metadata,
+        }),
+      );
     ec2Mock
       .on(DescribeSubnetsCommand)
       .resolves({
@@ -178,7 +186,15 @@ describe('EfsStorage.ensureMountTarget', () => {
       .resolves({ FileSystems: [fileSystem()] })
       .on(DescribeMountTargetsCommand)
       .resolves({
-        MountTargets: [{ MountTargetId: 'fsmt-1', SubnetId: 'subnet-x', AvailabilityZoneName: 'us-east-1a' }],
+        MountTargets: [
+          {
+            MountTargetId: 'fsmt-1',
+            FileSystemId: 'fs-0a1b2c3d4e5f67890',
+            SubnetId: 'subnet-x',
+            AvailabilityZoneName: 'us-east-1a',
+            LifeCycleState: 'available',
+          },
+        ],
       });
     ec2Mock.on(DescribeSubnetsCommand).resolves({
       Subnets: [{ SubnetId: 'subnet-priv', AvailabilityZone: 'us-east-1a', VpcId: 'vpc-0lab' }],
@@ -194,9 +210,9 @@ describe('EfsStorage.ensureMountTarget', () => {
     efsMock
       .on(DescribeFileSystemsCommand)
       .resolves({ FileSystems: [fileSystem({ LifeCycleState: 'deleting' })] });
-    const error = await storage()
-      .ensureMountTarget('us-east-1', 'fs-0a1b2c3d4e5f67890', undefined)
-      .catch((e: unknown) => e as CloudError);
+    const error = await rejectionOf(
+      storage().ensureMountTarget('us-east-1', 'fs-0a1b2c3d4e5f67890', undefined),
+    );
     expect(error).toBeInstanceOf(CloudError);
     expect(error.message).toBe(
       'The file system fs-0a1b2c3d4e5f67890 in us-east-1 is deleting, so it cannot be mounted.',
@@ -277,9 +293,7 @@ describe('EfsStorage access points', () => {
         },
       ],
     });
-    const error = await storage()
-      .ensureAccessPoint('us-east-1', 'fs-1', user, {})
-      .catch((e: unknown) => e as CloudError);
+    const error = await rejectionOf(storage().ensureAccessPoint('us-east-1', 'fs-1', user, {}));
     expect(error.kind).toBe('conflict');
     expect(error.message).toContain('uses UID 6000/GID 6000, but ana is 5001/5001');
   });

@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { SsmImages } from '../../source/aws/ssmImages.js';
 import { CloudError } from '../../source/core/CloudError.js';
 import { awsServiceError } from './awsServiceError.js';
+import { rejectionOf } from './rejectionOf.js';
 
 const ssmMock = mockClient(SSMClient);
 const ec2Mock = mockClient(EC2Client);
@@ -60,9 +61,7 @@ describe('SsmImages', () => {
 
   it('refuses a parameter that does not hold an AMI id', async () => {
     ssmMock.on(GetParameterCommand).resolves({ Parameter: { Name: '/x', Value: 'hello' } });
-    const error = await images()
-      .resolveImage('us-east-1', { kind: 'ssm', parameter: '/x' })
-      .catch((e: unknown) => e as CloudError);
+    const error = await rejectionOf(images().resolveImage('us-east-1', { kind: 'ssm', parameter: '/x' }));
     expect(error.code).toBe('NotAnImageParameter');
   });
 
@@ -93,14 +92,14 @@ describe('SsmImages', () => {
 
   it('says when no image matches', async () => {
     ec2Mock.on(DescribeImagesCommand).resolves({ Images: [] });
-    const error = await images()
-      .resolveImage('us-east-1', {
+    const error = await rejectionOf(
+      images().resolveImage('us-east-1', {
         kind: 'describe-images',
         owner: 'amazon',
         name_pattern: 'nope-*',
         architecture: 'arm64',
-      })
-      .catch((e: unknown) => e as CloudError);
+      }),
+    );
     expect(error.kind).toBe('not-found');
     expect(error.message).toBe('No arm64 image named "nope-*" owned by amazon in us-east-1.');
   });

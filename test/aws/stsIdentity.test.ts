@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { StsIdentity } from '../../source/aws/stsIdentity.js';
 import { CloudError } from '../../source/core/CloudError.js';
 import { awsServiceError } from './awsServiceError.js';
+import { rejectionOf } from './rejectionOf.js';
 
 const stsMock = mockClient(STSClient);
 const client = new STSClient({
@@ -40,7 +41,7 @@ describe('StsIdentity', () => {
       )
       .resolves({ Account: '123456789012', Arn: 'arn:aws:iam::123456789012:user/ana', UserId: 'AIDA' });
     const identity = new StsIdentity(() => client, 'research');
-    const error = await identity.callerIdentity().catch((e: unknown) => e as CloudError);
+    const error = await rejectionOf(identity.callerIdentity());
     expect(error).toBeInstanceOf(CloudError);
     expect(error.kind).toBe('credentials-expired');
     expect(error.hint).toContain('aws sso login --profile research');

@@ -182,4 +182,34 @@ describe('translateAwsError', () => {
     expect(unknown.retryable).toBe(true);
     expect(translateAwsError('boom', runInstances).message).toContain('boom');
   });
+  it('treats a type not offered in the zone EC2 picked as a zone problem, other Unsupported as a parameter', () => {
+    const zone = translateAwsError(
+      awsServiceError(
+        'Unsupported',
+        'Your requested instance type (m7i.large) is not supported in your requested Availability Zone (us-east-1e). Please retry your request by not specifying an Availability Zone or choosing us-east-1a, us-east-1b.',
+      ),
+      runInstances,
+    );
+    expect(zone.kind).toBe('capacity');
+    expect(zone.message).toContain('Not offered in the chosen availability zone in us-east-1');
+    expect(
+      translateAwsError(
+        awsServiceError('Unsupported', 'The requested configuration is currently not supported.'),
+        runInstances,
+      ).kind,
+    ).toBe('invalid-parameter');
+  });
+
+  it('explains a Marketplace image without a subscription', () => {
+    const error = translateAwsError(
+      awsServiceError(
+        'OptInRequired',
+        'In order to use this AWS Marketplace product you need to accept terms and subscribe.',
+        401,
+      ),
+      runInstances,
+    );
+    expect(error.kind).toBe('unauthorized');
+    expect(error.hint).toContain('AWS Marketplace');
+  });
 });

@@ -40,9 +40,10 @@ export function planProvisioning(input: UserDataInput): ProvisioningPlan {
   const user = planUser(input);
   const packages = template.packages ?? {};
 
-  const systemNames = list(packages.system).map((name, index) =>
-    requireSafeValue(`packages.system[${index}]`, name, 'systemPackage'),
-  );
+  // Validated here; templateSystemPackages maps the same list.
+  for (const [index, name] of (packages.system ?? []).entries()) {
+    requireSafeValue(`packages.system[${index}]`, name, 'systemPackage');
+  }
   const condaSpecs = list(packages.conda).map((spec, index) =>
     requireSafeValue(`packages.conda[${index}]`, spec, 'condaPackage'),
   );

@@ -171,6 +171,20 @@ describe('the demo account', () => {
     expect(result.requests).toBe(2);
   });
 
+  it('seeds many workstations in one write and pages them 1,000 at a time', async () => {
+    const { compute } = account({ CWS_DEMO_SPEED: '0' });
+    const regions = ['us-east-1', 'us-west-2'];
+    await compute.seed(
+      Array.from({ length: 2500 }, (_, n) =>
+        request({ client_token: `seed-${n}`, region: regions[n % 2] ?? 'us-east-1' }),
+      ),
+    );
+    const result = await compute.listInstances({ regions });
+    expect(result.items).toHaveLength(2500);
+    expect(new Set(result.items.map((i) => i.id)).size).toBe(2500);
+    expect(result.requests).toBe(4);
+  });
+
   it('filters by tag', async () => {
     const { compute } = account({ CWS_DEMO_SPEED: '0' });
     await compute.runInstance(

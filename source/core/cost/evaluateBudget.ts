@@ -60,8 +60,9 @@ export function evaluateBudget(
   alreadyFired: ReadonlySet<number>,
 ): BudgetEvaluation {
   const percentUsed = percentOf(spent, budget.monthly_limit);
+  // A hair of tolerance so that spend exactly at a threshold reaches it despite floating point.
   const crossed = [...new Set(budget.thresholds)]
-    .filter((threshold) => percentUsed >= threshold)
+    .filter((threshold) => percentUsed + 1e-9 >= threshold)
     .sort((a, b) => a - b);
   const fired = crossed
     .filter((threshold) => !alreadyFired.has(threshold))
@@ -82,7 +83,7 @@ export function evaluateBudget(
     projected,
     percent_used: percentUsed,
     projected_percent: percentOf(projected, budget.monthly_limit),
-    level: percentUsed >= 100 ? 'exceeded' : crossed.length > 0 ? 'warning' : 'ok',
+    level: percentUsed + 1e-9 >= 100 ? 'exceeded' : crossed.length > 0 ? 'warning' : 'ok',
     crossed,
     fired,
     blocks_launch: blocking !== undefined,

@@ -144,3 +144,12 @@ describe('budget alerts fire exactly once', () => {
     expect(await readFile(`${file}.bak`, 'utf8')).toBe('{ not json');
   });
 });
+
+describe('thresholds reached exactly', () => {
+  it('fire despite floating-point sums', () => {
+    const small = budgetSchema.parse({ monthly_limit: 1, thresholds: [80, 100] });
+    // 0.7 + 0.1 is 0.7999999999999999 in floating point: still 80% of $1
+    expect(evaluateBudget(small, 0.7 + 0.1, 1, new Set()).crossed).toEqual([80]);
+    expect(evaluateBudget(small, 0.9 + 0.1 - Number.EPSILON, 1, new Set()).level).toBe('exceeded');
+  });
+});

@@ -4,6 +4,7 @@ import type { CommandFlags } from '../commands/CommandFlags.js';
 import { resolveAppPaths } from '../core/paths.js';
 import { App } from './App.js';
 import { EscapeSequenceStdin, escapeHoldMs } from './escapeSequenceStdin.js';
+import { TerminalFrameWriter } from './TerminalFrameWriter.js';
 import { createTerminalScreen } from './terminalScreen.js';
 import { colorWanted, createTheme } from './theme.js';
 import { writeCrashLog } from './writeCrashLog.js';
@@ -16,7 +17,7 @@ export interface RunTuiOptions {
 const EXIT_SIGNALS = { SIGTERM: 143, SIGHUP: 129, SIGINT: 130 } as const;
 type ExitSignal = keyof typeof EXIT_SIGNALS;
 
-/** Rendering faster than this only costs bandwidth over SSH. */
+/** Drawing faster than this only costs bandwidth over SSH. */
 const MAX_FPS = 30;
 
 /** Opens the full-screen app and resolves with the exit code once the user quits. */
@@ -34,6 +35,7 @@ export async function runTui({ flags, env }: RunTuiOptions): Promise<number> {
   const { logFile } = resolveAppPaths(env);
   const screen = createTerminalScreen(process.stdout);
   const stdin = new EscapeSequenceStdin(process.stdin, escapeHoldMs(env));
+  const frames = new TerminalFrameWriter(process.stdout, MAX_FPS);
   let exitCode = 0;
 
   screen.enter();
@@ -49,11 +51,11 @@ export async function runTui({ flags, env }: RunTuiOptions): Promise<number> {
     {
       // Ink reads the terminal through the wrapper, which reassembles split escape sequences.
       stdin: stdin as unknown as NodeJS.ReadStream,
-      stdout: process.stdout,
+      // Debug mode hands each frame over whole; the frame writer draws the changed lines only.
+      stdout: frames as unknown as NodeJS.WriteStream,
+      debug: true,
       exitOnCtrlC: false,
-      patchConsole: true,
-      maxFps: MAX_FPS,
-      incrementalRendering: true,
+      patchConsole: false,
     },
   );
 
@@ -85,6 +87,8 @@ export async function runTui({ flags, env }: RunTuiOptions): Promise<number> {
     await instance.waitUntilExit();
     return exitCode;
   } finally {
+    frames.flush();
+    frames.dispose();
     screen.restore();
     for (const [signal, handler] of signalHandlers) process.off(signal, handler);
     process.off('uncaughtException', onCrash);

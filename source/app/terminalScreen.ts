@@ -3,6 +3,7 @@
  * shell enters it here and guarantees the way back on every exit path (quit, signals, crashes).
  */
 const ENTER_ALT_SCREEN = '\u001B[?1049h\u001B[H';
+const HIDE_CURSOR = '\u001B[?25l';
 const LEAVE_ALT_SCREEN = '\u001B[?1049l';
 const SHOW_CURSOR = '\u001B[?25h';
 const ENABLE_WRAP = '\u001B[?7h';
@@ -25,7 +26,7 @@ export function createTerminalScreen(stream: TerminalOutput): TerminalScreen {
   return {
     enter() {
       if (active || !stream.isTTY) return;
-      stream.write(ENTER_ALT_SCREEN);
+      stream.write(ENTER_ALT_SCREEN + HIDE_CURSOR);
       active = true;
     },
     restore() {

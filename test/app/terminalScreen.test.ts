@@ -12,7 +12,7 @@ describe('the terminal screen', () => {
     const screen = createTerminalScreen(terminal);
     screen.enter();
     screen.enter();
-    expect(terminal.written).toEqual(['\u001B[?1049h\u001B[H']);
+    expect(terminal.written).toEqual(['\u001B[?1049h\u001B[H\u001B[?25l']);
     screen.restore();
     screen.restore();
     expect(terminal.written).toHaveLength(2);

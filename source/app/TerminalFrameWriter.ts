@@ -1,0 +1,101 @@
+import { EventEmitter } from 'node:events';
+
+const CSI = '\u001B[';
+/** Synchronized output (DEC mode 2026): the terminal shows the frame once it is complete. */
+const BEGIN_FRAME = `${CSI}?2026h`;
+const END_FRAME = `${CSI}?2026l`;
+
+/** The real terminal the frames go to. */
+export interface FrameTerminal {
+  columns?: number;
+  rows?: number;
+  write(text: string): unknown;
+  on(event: 'resize', listener: () => void): unknown;
+  off(event: 'resize', listener: () => void): unknown;
+}
+
+/**
+ * What Ink writes to: Ink (in debug mode) hands over every frame whole, and this writes only the
+ * lines that changed, each at its absolute row on the alternate screen, at most `maxFps` times a
+ * second. Ink's own incremental mode drifts one row down per frame when the frame is shorter than
+ * the terminal, and its full-height mode clears the screen on every frame; this does neither, so
+ * a cursor move sends two table rows over SSH, not the screen.
+ */
+export class TerminalFrameWriter extends EventEmitter {
+  readonly isTTY = true;
+  private shown: string[] = [];
+  private pending: string | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private lastFlushAt = Number.NEGATIVE_INFINITY;
+  private repaintAll = true;
+  private readonly minIntervalMs: number;
+
+  constructor(
+    private readonly terminal: FrameTerminal,
+    maxFps: number,
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    super();
+    this.minIntervalMs = 1000 / maxFps;
+    terminal.on('resize', this.onResize);
+  }
+
+  get columns(): number {
+    return this.terminal.columns || 80;
+  }
+
+  get rows(): number {
+    return this.terminal.rows || 24;
+  }
+
+  /** Takes a whole frame; it is drawn now or, within the frame interval, when the interval ends. */
+  write = (frame: string): boolean => {
+    this.pending = frame;
+    const wait = this.lastFlushAt + this.minIntervalMs - this.now();
+    if (wait <= 0) this.flush();
+    else this.timer ??= setTimeout(() => this.flush(), wait);
+    return true;
+  };
+
+  /** Draws the latest frame now (also on exit, so the last state is not lost). */
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    const frame = this.pending;
+    if (frame === undefined) return;
+    this.pending = undefined;
+    this.lastFlushAt = this.now();
+    const lines = frame.split('\n');
+    let output = '';
+    if (this.repaintAll) {
+      output += `${CSI}2J`;
+      this.shown = [];
+      this.repaintAll = false;
+    }
+    const count = Math.min(Math.max(lines.length, this.shown.length), this.rows);
+    for (let row = 0; row < count; row++) {
+      const line = lines[row] ?? '';
+      if (row < this.shown.length && this.shown[row] === line) continue;
+      if (row >= this.shown.length && line === '') continue;
+      output += `${CSI}${row + 1};1H${line}${CSI}0m${CSI}K`;
+    }
+    this.shown = lines.slice(0, this.rows);
+    if (output !== '') this.terminal.write(BEGIN_FRAME + output + END_FRAME);
+  }
+
+  /** Redraws everything with the next frame (after a resize, or when something else wrote). */
+  invalidate(): void {
+    this.repaintAll = true;
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.terminal.off('resize', this.onResize);
+  }
+
+  private readonly onResize = (): void => {
+    this.repaintAll = true;
+    this.emit('resize');
+  };
+}

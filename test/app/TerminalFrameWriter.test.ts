@@ -1,0 +1,89 @@
+import { EventEmitter } from 'node:events';
+import { describe, expect, it } from 'vitest';
+import { TerminalFrameWriter } from '../../source/app/TerminalFrameWriter.js';
+
+class Terminal extends EventEmitter {
+  columns = 80;
+  rows = 24;
+  written: string[] = [];
+  write(text: string) {
+    this.written.push(text);
+    return true;
+  }
+}
+
+function setup() {
+  const terminal = new Terminal();
+  let clock = 0;
+  const writer = new TerminalFrameWriter(terminal, 30, () => clock);
+  return {
+    terminal,
+    writer,
+    advance: (ms: number) => {
+      clock += ms;
+    },
+  };
+}
+
+describe('TerminalFrameWriter', () => {
+  it('paints the first frame whole, then only the lines that changed, at their rows', () => {
+    const { terminal, writer, advance } = setup();
+    writer.write('header\n> row one\n  row two\nfooter');
+    expect(terminal.written[0]).toContain('\u001B[2J');
+    expect(terminal.written[0]).toContain('\u001B[1;1Hheader');
+    advance(100);
+    writer.write('header\n  row one\n> row two\nfooter');
+    const second = terminal.written[1] ?? '';
+    expect(second).not.toContain('header');
+    expect(second).not.toContain('footer');
+    expect(second).toContain('\u001B[2;1H  row one');
+    expect(second).toContain('\u001B[3;1H> row two');
+  });
+
+  it('clears the rows a shorter frame no longer uses, and writes nothing for an identical frame', () => {
+    const { terminal, writer, advance } = setup();
+    writer.write('a\nb\nc');
+    advance(100);
+    writer.write('a');
+    expect(terminal.written[1]).toContain('\u001B[2;1H\u001B[0m\u001B[K');
+    expect(terminal.written[1]).toContain('\u001B[3;1H\u001B[0m\u001B[K');
+    advance(100);
+    writer.write('a');
+    expect(terminal.written).toHaveLength(2);
+  });
+
+  it('draws at most maxFps frames a second, always ending on the latest frame', async () => {
+    const terminal = new Terminal();
+    const writer = new TerminalFrameWriter(terminal, 1000);
+    writer.write('frame 1');
+    writer.write('frame 2');
+    writer.write('frame 3');
+    expect(terminal.written).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(terminal.written).toHaveLength(2);
+    expect(terminal.written[1]).toContain('frame 3');
+    writer.dispose();
+  });
+
+  it('repaints everything after a resize and passes the resize on to Ink', () => {
+    const { terminal, writer, advance } = setup();
+    let resized = 0;
+    writer.on('resize', () => resized++);
+    writer.write('a\nb');
+    terminal.columns = 120;
+    terminal.emit('resize');
+    expect(resized).toBe(1);
+    expect(writer.columns).toBe(120);
+    advance(100);
+    writer.write('a\nb');
+    expect(terminal.written[1]).toContain('\u001B[2J');
+    expect(terminal.written[1]).toContain('\u001B[1;1Ha');
+  });
+
+  it('never draws below the last row of the terminal', () => {
+    const { terminal, writer } = setup();
+    terminal.rows = 3;
+    writer.write('1\n2\n3\n4\n5');
+    expect(terminal.written[0]).not.toContain('\u001B[4;1H');
+  });
+});

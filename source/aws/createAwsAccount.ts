@@ -37,6 +37,9 @@ function perRegion<T>(create: (region: string) => T): (region: string) => T {
  * needs AWS, so the SDK clients (hundreds of milliseconds to load) stay off the start-up path.
  */
 export async function createAwsAccount(options: AwsAccountOptions): Promise<CloudAccount> {
+  // The SDK's notice that it will drop Node 20 in 2027 is for developers; printed to stderr by the
+  // first client, it would tear the full-screen display. A user's own setting wins.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const config = awsClientConfig(options);
   const profile = options.profile;
   const ec2 = perRegion((region) => new EC2Client({ ...config, region }));

@@ -136,4 +136,12 @@ describe('createAwsAccount', () => {
     expect(error.kind).toBe('unauthorized');
     expect(error.message).toBe('Not permitted: ec2:TerminateInstances in us-east-1.');
   });
+  it("keeps the SDK's Node version notice off the screen unless the user asked otherwise", async () => {
+    vi.stubEnv('AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED', undefined);
+    await createAwsAccount({ region: 'us-east-1', regions: [] });
+    expect(process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED).toBe('true');
+    vi.stubEnv('AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED', 'false');
+    await createAwsAccount({ region: 'us-east-1', regions: [] });
+    expect(process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED).toBe('false');
+  });
 });

@@ -57,6 +57,55 @@ export const commands: Command[] = [
     usage: ['cost [--json] [--since T [--until T]] [--budget USD]'],
     load: async () => (await import('./costCommand.js')).runCostCommand,
   },
+  {
+    name: 'userdata',
+    summary: 'print the boot script a launch would send (and its size), for inspection',
+    usage: [
+      'userdata --template <slug> [--user <research user>] [--distro ubuntu|rocky|al2023]',
+      '         [--efs fs-... [--access-point fsap-...]] [--region R] [--json]',
+    ],
+    load: async () => (await import('./userdataCommand.js')).runUserdataCommand,
+  },
+  {
+    name: 'profiles',
+    summary: 'cws-tui profiles: AWS profile, region, research user, policy and budget',
+    usage: [
+      'profiles list|current [--json]',
+      'profiles use <name>',
+      'profiles create <name> --aws-profile P --region R [--policy FILE] [--admin] [--user U] [--budget USD]',
+      'profiles delete <name>',
+    ],
+    load: async () => (await import('./profilesCommand.js')).runProfilesCommand,
+  },
+  {
+    name: 'users',
+    summary: 'research users: POSIX name, UID/GID shared by every workstation, SSH keys',
+    usage: [
+      'users list [--json]',
+      'users show|delete <name> [--json]',
+      'users create <name> [--full-name N] [--email E] [--ssh-public-key FILE] [--json]',
+    ],
+    load: async () => (await import('./usersCommand.js')).runUsersCommand,
+  },
+  {
+    name: 'invite',
+    summary: 'signed invitations that hand on a profile with the same or a narrower policy',
+    usage: [
+      'invite create <profile-name> [--aws-profile P] [--region R] [--user U] [--policy FILE]',
+      '       [--budget USD] [--expires 7d] [--can-invite] [--json]',
+      'invite accept <token> [--user U] [--profile NAME] [--full-name N] [--email E] [--json]',
+    ],
+    load: async () => (await import('./inviteCommand.js')).runInviteCommand,
+  },
+  {
+    name: 'policy',
+    summary: "show the profile's policy and its chain, or test a launch against it (exit 3 if denied)",
+    usage: [
+      'policy show [--policy FILE] [--json]',
+      'policy test --template <slug> --type <instance-type> [--region R] [--spot] [--tag k=v]... [--policy FILE] [--json]',
+    ],
+    load: async () => (await import('./policyCommand.js')).runPolicyCommand,
+  },
 ];
 
 export function findCommand(name: string): Command | undefined {

@@ -94,7 +94,7 @@ export class ConfigStore {
     return true;
   }
 
-  useProfile(name: string): void {
+  setCurrentProfile(name: string): void {
     if (!this.getProfile(name)) {
       const known = this.listProfiles().map((profile) => profile.name);
       throw new ConfigStoreError(

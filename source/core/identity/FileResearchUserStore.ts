@@ -15,8 +15,10 @@ const usersFileSchema = z.strictObject({
   /** Accounts in the order first seen: the index picks the UID range. */
   accounts: z.array(z.string().min(1)),
   users: z.array(researchUserSchema),
+  /** UIDs of deleted users: never handed out again, since files on shared storage may still carry them. */
+  retired_uids: z.array(z.number().int()).default([]),
 });
-type UsersFile = z.infer<typeof usersFileSchema>;
+type UsersFile = z.output<typeof usersFileSchema>;
 
 export const RESEARCH_USERS_FILE = 'research-users.json';
 const DEFAULT_SHELL = '/bin/bash';
@@ -51,7 +53,7 @@ export class FileResearchUserStore implements ResearchUserStore {
       }
       if (!file.accounts.includes(accountKey)) file.accounts.push(accountKey);
       const range = uidRangeForAccount(file.accounts.indexOf(accountKey));
-      const taken = new Set(file.users.flatMap((user) => [user.uid, user.gid]));
+      const taken = new Set([...file.users.flatMap((user) => [user.uid, user.gid]), ...file.retired_uids]);
       let uid = range.first;
       while (taken.has(uid) && uid <= range.last) uid += 1;
       if (uid > range.last) {
@@ -88,9 +90,11 @@ export class FileResearchUserStore implements ResearchUserStore {
 
   async delete(username: string): Promise<boolean> {
     return this.update((file) => {
-      const before = file.users.length;
-      file.users = file.users.filter((user) => user.username !== username);
-      return file.users.length < before;
+      const doomed = file.users.find((user) => user.username === username);
+      if (!doomed) return false;
+      file.users = file.users.filter((user) => user !== doomed);
+      file.retired_uids.push(doomed.uid);
+      return true;
     });
   }
 
@@ -109,7 +113,8 @@ export class FileResearchUserStore implements ResearchUserStore {
     try {
       text = await readFile(this.path, 'utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, accounts: [], users: [] };
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+        return { version: 1, accounts: [], users: [], retired_uids: [] };
       throw error;
     }
     let data: unknown;

@@ -33,7 +33,7 @@ describe('ConfigStore', () => {
     store.addProfile(profile('lab'));
     store.addProfile(profile('home', { role: 'admin' }));
     expect(store.currentProfileName()).toBe('lab');
-    store.useProfile('home');
+    store.setCurrentProfile('home');
     const reopened = ConfigStore.open(configDir);
     expect(reopened.currentProfile()?.role).toBe('admin');
     expect(reopened.listProfiles().map((entry) => entry.name)).toEqual(['home', 'lab']);
@@ -46,7 +46,7 @@ describe('ConfigStore', () => {
     const store = ConfigStore.open(configDir);
     store.addProfile(profile('lab'));
     expect(() => store.addProfile(profile('lab'))).toThrow("a profile named 'lab' already exists");
-    expect(() => store.useProfile('nope')).toThrow("no profile named 'nope' (profiles: lab)");
+    expect(() => store.setCurrentProfile('nope')).toThrow("no profile named 'nope' (profiles: lab)");
     expect(() => store.addProfile(profile('x', { region: 'mars' }))).toThrow(
       'invalid profile: region: a region looks like us-east-1',
     );

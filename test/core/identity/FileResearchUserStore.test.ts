@@ -28,7 +28,7 @@ describe('FileResearchUserStore', () => {
     expect(alice).toMatchObject({ full_name: 'Alice A', shell: '/bin/bash', groups: [] });
   });
 
-  it('keeps a user the same UID across reads and reuses no UID while the user exists', async () => {
+  it('keeps a user the same UID across reads and never reuses the UID of a deleted user', async () => {
     await store.create(newUser('alice'), 'a');
     await store.create(newUser('bob'), 'a');
     const reopened = new FileResearchUserStore(configDir);
@@ -36,10 +36,10 @@ describe('FileResearchUserStore', () => {
     expect(await reopened.delete('alice')).toBe(true);
     expect(await reopened.delete('alice')).toBe(false);
     const carol = await reopened.create(newUser('carol'), 'a');
-    expect(carol.uid).toBe(5000);
+    expect(carol.uid).toBe(5002);
     expect((await reopened.list()).map((user) => [user.username, user.uid])).toEqual([
       ['bob', 5001],
-      ['carol', 5000],
+      ['carol', 5002],
     ]);
   });
 

@@ -1,0 +1,203 @@
+import { join } from 'node:path';
+import { ConfigStoreError } from '../core/config/ConfigStoreError.js';
+import type { Profile } from '../core/config/profileSchema.js';
+import { acceptInvitation } from '../core/identity/acceptInvitation.js';
+import { createInvitation } from '../core/identity/createInvitation.js';
+import { FileResearchUserStore } from '../core/identity/FileResearchUserStore.js';
+import { InvitationError } from '../core/identity/InvitationError.js';
+import { formatUtc } from '../core/identity/invitationToken.js';
+import { ResearchUserStoreError } from '../core/identity/ResearchUserStoreError.js';
+import { loadOrCreateSigningKey, publicKeyFingerprint } from '../core/identity/signingKey.js';
+import { usernameProblem } from '../core/identity/usernameProblem.js';
+import { resolveAppPaths } from '../core/paths.js';
+import { PolicyParseError } from '../core/policy/PolicyParseError.js';
+import { loadPolicyFile } from '../core/policy/parsePolicy.js';
+import { CliError, usageError } from './CliError.js';
+import type { CommandContext, CommandRun } from './Command.js';
+import { openConfigForCommand } from './profilesCommand.js';
+
+const SUBCOMMANDS = 'create <profile-name> or accept <token>';
+const DEFAULT_EXPIRY = '7d';
+const UNIT_MS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** `7d`, `12h`, `30m`, or an ISO date: when the invitation stops being accepted. */
+export function parseExpiry(text: string, now: Date): Date {
+  const relative = /^(\d+)([mhd])$/.exec(text.trim());
+  if (relative) return new Date(now.getTime() + Number(relative[1]) * (UNIT_MS[relative[2] ?? 'd'] ?? 0));
+  const absolute = /^\d{4}-\d{2}-\d{2}/.test(text) ? new Date(text) : new Date(Number.NaN);
+  if (Number.isNaN(absolute.getTime())) {
+    throw usageError(
+      `--expires takes a duration like 7d, 12h or 30m, or a date like 2026-12-01T12:00Z (got '${text}')`,
+    );
+  }
+  return absolute;
+}
+
+async function runCreate(context: CommandContext, profileName: string): Promise<number> {
+  const { flags, stdout, env } = context;
+  const config = openConfigForCommand(context);
+  const issuer: Profile | undefined = flags.profile
+    ? config.getProfile(flags.profile)
+    : config.currentProfile();
+  if (!issuer) {
+    throw new CliError(
+      flags.profile
+        ? `no profile named '${flags.profile}'`
+        : 'no profile is current; invitations are issued from a profile',
+    );
+  }
+  if (flags.user !== undefined) {
+    const problem = usernameProblem(flags.user);
+    if (problem) throw usageError(`--user: ${problem}`);
+  }
+  if (flags.budget !== undefined && !(flags.budget > 0))
+    throw usageError('--budget is a monthly amount in USD, above 0');
+  let policy: Profile['policy'] | undefined;
+  if (flags.policy) {
+    try {
+      policy = await loadPolicyFile(flags.policy);
+    } catch (error) {
+      if (error instanceof PolicyParseError)
+        throw new CliError(`the policy file is not valid:\n${error.message}`);
+      throw error;
+    }
+  }
+  const now = new Date();
+  const signingKey = await loadOrCreateSigningKey(resolveAppPaths(env).stateDir);
+  const { token, payload } = createInvitation(
+    issuer,
+    signingKey,
+    {
+      profile_name: profileName,
+      aws_profile: flags.awsProfile ?? issuer.aws_profile,
+      ...(issuer.aws_account_id !== undefined ? { aws_account_id: issuer.aws_account_id } : {}),
+      region: flags.region ?? issuer.region,
+      ...(flags.user !== undefined ? { username: flags.user } : {}),
+      ...(policy !== undefined ? { policy } : {}),
+      ...(flags.budget !== undefined
+        ? { budget: { monthly_limit: flags.budget, thresholds: [50, 80, 100], actions: ['notify' as const] } }
+        : {}),
+      expires_at: parseExpiry(flags.expires ?? DEFAULT_EXPIRY, now),
+      can_invite: flags.canInvite,
+    },
+    now,
+  );
+  if (flags.json) {
+    stdout(
+      `${JSON.stringify(
+        {
+          token,
+          id: payload.id,
+          expires_at: payload.expires_at,
+          issuer: payload.issuer,
+          issuer_fingerprint: signingKey.fingerprint,
+          profile: payload.profile,
+          username: payload.username ?? null,
+          policy: payload.policy,
+          can_invite: payload.can_invite,
+          chain_length: payload.policy_chain.length,
+        },
+        null,
+        2,
+      )}\n`,
+    );
+  } else {
+    stdout(
+      [
+        `invitation for profile '${profileName}' (${payload.profile.aws_profile}, ${payload.profile.region}), expires ${formatUtc(payload.expires_at)}`,
+        `signed by ${payload.issuer}, key ${signingKey.fingerprint}`,
+        `the invitee runs: cws-tui invite accept <token>${payload.username ? '' : ' --user <username>'}`,
+        '',
+        token,
+        '',
+      ].join('\n'),
+    );
+  }
+  return 0;
+}
+
+async function runAccept(context: CommandContext, token: string): Promise<number> {
+  const { flags, stdout, env } = context;
+  const paths = resolveAppPaths(env);
+  const accepted = await acceptInvitation(token, {
+    config: openConfigForCommand(context),
+    users: new FileResearchUserStore(paths.configDir),
+    keysDir: join(paths.stateDir, 'keys'),
+    ...(flags.profile !== undefined ? { profile_name: flags.profile } : {}),
+    ...(flags.user !== undefined ? { username: flags.user } : {}),
+    ...(flags.fullName !== undefined ? { full_name: flags.fullName } : {}),
+    ...(flags.email !== undefined ? { email: flags.email } : {}),
+  });
+  const chain = accepted.profile.policy_chain.map((link) => ({
+    issuer: link.issuer,
+    fingerprint: publicKeyFingerprint(link.issuer_key),
+    issued_at: link.issued_at,
+  }));
+  if (flags.json) {
+    stdout(
+      `${JSON.stringify(
+        {
+          profile: accepted.profile.name,
+          research_user: accepted.user.username,
+          uid: accepted.user.uid,
+          user_created: accepted.user_created,
+          private_key_path: accepted.private_key_path ?? null,
+          issuer_fingerprint: accepted.issuer_fingerprint,
+          root_fingerprint: accepted.root_fingerprint,
+          can_invite: accepted.profile.can_invite,
+          chain,
+        },
+        null,
+        2,
+      )}\n`,
+    );
+    return 0;
+  }
+  const lines = [
+    `created the invited profile '${accepted.profile.name}' (${accepted.profile.aws_profile}, ${accepted.profile.region})`,
+    accepted.user_created
+      ? `created research user '${accepted.user.username}' with UID ${accepted.user.uid}`
+      : `using the existing research user '${accepted.user.username}' (UID ${accepted.user.uid})`,
+    ...(accepted.private_key_path ? [`private key: ${accepted.private_key_path} (mode 0600)`] : []),
+    `issued by ${accepted.payload.issuer}, key ${accepted.issuer_fingerprint}`,
+    `root of the chain: ${chain[0]?.issuer ?? accepted.payload.issuer}, key ${accepted.root_fingerprint}`,
+    'compare the root key with the one your institution publishes before you rely on this profile',
+  ];
+  stdout(`${lines.join('\n')}\n`);
+  return 0;
+}
+
+/** `cws-tui invite create|accept`. */
+export const runInviteCommand: CommandRun = async (context) => {
+  const [subcommand, argument, ...extra] = context.args;
+  try {
+    switch (subcommand) {
+      case 'create':
+        if (!argument || extra.length > 0) {
+          throw usageError(
+            'usage: cws-tui invite create <profile-name> [--aws-profile P] [--region R] [--user U] [--policy FILE] [--budget USD] [--expires 7d] [--can-invite] [--json]',
+          );
+        }
+        return await runCreate(context, argument);
+      case 'accept':
+        if (!argument || extra.length > 0)
+          throw usageError('usage: cws-tui invite accept <token> [--user U] [--profile NAME]');
+        return await runAccept(context, argument);
+      default:
+        throw usageError(
+          subcommand === undefined
+            ? `invite needs a subcommand: ${SUBCOMMANDS}`
+            : `unknown invite subcommand '${subcommand}': use ${SUBCOMMANDS}`,
+        );
+    }
+  } catch (error) {
+    if (
+      error instanceof InvitationError ||
+      error instanceof ResearchUserStoreError ||
+      error instanceof ConfigStoreError
+    ) {
+      throw new CliError(error.message);
+    }
+    throw error;
+  }
+};

@@ -1,0 +1,199 @@
+import { findInstanceType, listInstanceTypes } from '../core/catalog/instanceTypes.js';
+import type { Profile } from '../core/config/profileSchema.js';
+import { hourlyPrice } from '../core/cost/priceTable.js';
+import { formatUtc } from '../core/identity/invitationToken.js';
+import { verifyPolicyChain } from '../core/identity/policyChain.js';
+import { publicKeyFingerprint } from '../core/identity/signingKey.js';
+import { resolveAppPaths } from '../core/paths.js';
+import { describePolicy } from '../core/policy/describePolicy.js';
+import { evaluatePolicy } from '../core/policy/evaluatePolicy.js';
+import { formatUsd } from '../core/policy/formatUsd.js';
+import { PolicyParseError } from '../core/policy/PolicyParseError.js';
+import type { PolicyRequest } from '../core/policy/PolicyRequest.js';
+import { loadPolicyFile } from '../core/policy/parsePolicy.js';
+import type { Policy } from '../core/policy/policySchema.js';
+import { loadTemplateRegistry } from '../core/templates/loadTemplateRegistry.js';
+import { findTemplate } from '../core/templates/TemplateRegistry.js';
+import { templateSearchPath } from '../core/templates/templateSearchPath.js';
+import { CliError, EXIT, usageError } from './CliError.js';
+import type { CommandContext, CommandRun } from './Command.js';
+import { openConfigForCommand } from './profilesCommand.js';
+
+const SUBCOMMANDS = 'show or test --template <slug> --type <instance-type>';
+/** What the launch pipeline uses when neither the request nor the template sets a root volume. */
+const PIPELINE_DEFAULT_ROOT_VOLUME_GB = 20;
+/** Rules that need the live account (spend, running workstations); `policy test` runs offline. */
+const LIVE_RULES = ['monthly_budget', 'max_running_per_user'] as const;
+
+interface PolicySource {
+  policy: Policy;
+  /** `file <path>`, `profile <name>`, or `none`. */
+  label: string;
+  profile?: Profile;
+}
+
+async function choosePolicy(context: CommandContext): Promise<PolicySource> {
+  const { flags } = context;
+  if (flags.policy) {
+    try {
+      return { policy: await loadPolicyFile(flags.policy), label: `file ${flags.policy}` };
+    } catch (error) {
+      if (error instanceof PolicyParseError)
+        throw new CliError(`the policy file is not valid:\n${error.message}`);
+      throw error;
+    }
+  }
+  const config = openConfigForCommand(context);
+  const profile = flags.profile ? config.getProfile(flags.profile) : config.currentProfile();
+  if (flags.profile && !profile) throw new CliError(`no profile named '${flags.profile}'`);
+  if (!profile) return { policy: {}, label: 'none (no profile is set up)' };
+  return { policy: profile.policy, label: `profile ${profile.name} (${profile.kind})`, profile };
+}
+
+function runShow(context: CommandContext, source: PolicySource): number {
+  const chain = source.profile?.policy_chain ?? [];
+  const chainProblems = verifyPolicyChain(chain);
+  if (context.flags.json) {
+    context.stdout(
+      `${JSON.stringify(
+        {
+          source: source.label,
+          policy: source.policy,
+          rules: describePolicy(source.policy),
+          chain: chain.map((link) => ({
+            issuer: link.issuer,
+            fingerprint: publicKeyFingerprint(link.issuer_key),
+            issued_at: link.issued_at,
+            policy: link.policy,
+          })),
+          chain_problems: chainProblems,
+        },
+        null,
+        2,
+      )}\n`,
+    );
+    return 0;
+  }
+  const lines = [`policy of ${source.label}:`, ...describePolicy(source.policy).map((line) => `  ${line}`)];
+  if (chain.length > 0) {
+    lines.push('', 'handed down by (root first):');
+    chain.forEach((link, index) => {
+      lines.push(
+        `  ${index + 1}. ${link.issuer}  ${publicKeyFingerprint(link.issuer_key)}  ${formatUtc(link.issued_at)}`,
+        ...describePolicy(link.policy).map((line) => `       ${line}`),
+      );
+    });
+    lines.push(
+      chainProblems.length === 0
+        ? '  the chain is intact: every link is signed and only narrows the one before'
+        : `  the chain is NOT valid:\n${chainProblems.map((problem) => `    ${problem}`).join('\n')}`,
+    );
+  }
+  context.stdout(`${lines.join('\n')}\n`);
+  return 0;
+}
+
+function parseTags(values: readonly string[]): Record<string, string> {
+  const tags: Record<string, string> = {};
+  for (const value of values) {
+    const separator = value.indexOf('=');
+    if (separator <= 0) throw usageError(`--tag takes key=value (got '${value}')`);
+    tags[value.slice(0, separator)] = value.slice(separator + 1);
+  }
+  return tags;
+}
+
+async function runTest(context: CommandContext, source: PolicySource): Promise<number> {
+  const { flags, stdout, env } = context;
+  if (!flags.template || !flags.type) {
+    throw usageError(
+      'usage: cws-tui policy test --template <slug> --type <instance-type> [--region R] [--spot] [--json]',
+    );
+  }
+  const region = flags.region ?? source.profile?.region;
+  if (!region) throw usageError('policy test needs --region (no profile gives one)');
+  const registry = await loadTemplateRegistry({ searchPath: templateSearchPath(env, resolveAppPaths(env)) });
+  const template = findTemplate(registry, flags.template);
+  const notes: string[] = [];
+  if (!template)
+    notes.push(
+      `the template '${flags.template}' is not on the template search path; its slug was checked as given`,
+    );
+  const tags = { ...parseTags(flags.tag), ...(flags.project ? { project: flags.project } : {}) };
+  const request: PolicyRequest = {
+    template_slug: template?.slug ?? flags.template,
+    instance_type: flags.type,
+    region,
+    spot: flags.spot,
+    hibernation: flags.hibernation,
+    service_type: flags.type.startsWith('ml.') ? 'sagemaker' : 'ec2',
+    root_volume_gb:
+      flags.rootVolume ??
+      template?.template.instance_defaults?.root_volume_gb ??
+      PIPELINE_DEFAULT_ROOT_VOLUME_GB,
+    tags,
+  };
+  const offlinePolicy: Policy = { ...source.policy };
+  for (const rule of LIVE_RULES) {
+    if (offlinePolicy[rule] === undefined) continue;
+    delete offlinePolicy[rule];
+    notes.push(`${rule} is checked at launch, against the account's live spend and workstations`);
+  }
+  const info = findInstanceType(flags.type);
+  const hourly = hourlyPrice(flags.type, region)?.usd_per_hour;
+  if (flags.spot && hourly !== undefined)
+    notes.push('the on-demand price stands in for the spot price, an upper bound');
+  const verdict = evaluatePolicy(offlinePolicy, request, {
+    ...(info ? { instance_type_info: info } : {}),
+    ...(hourly !== undefined ? { hourly_cost: hourly } : {}),
+    candidate_instance_types: listInstanceTypes(),
+    candidate_hourly_cost: (type) => hourlyPrice(type, region)?.usd_per_hour,
+  });
+  const allNotes = [...verdict.notes, ...notes];
+  if (flags.json) {
+    stdout(
+      `${JSON.stringify(
+        { source: source.label, request, hourly_cost: hourly ?? null, ...verdict, notes: allNotes },
+        null,
+        2,
+      )}\n`,
+    );
+    return verdict.allowed ? 0 : EXIT.denied;
+  }
+  const purchase = flags.spot ? 'spot' : 'on-demand';
+  const price = hourly === undefined ? 'price unknown' : `${formatUsd(hourly)}/h`;
+  const lines = [
+    `${verdict.allowed ? 'ALLOWED' : 'DENIED'}: ${request.template_slug} on ${request.instance_type} in ${region} (${purchase}, ${price}) under the policy of ${source.label}`,
+  ];
+  for (const violation of verdict.violations) {
+    lines.push(
+      `  x ${violation.rule}: ${violation.message}`,
+      `      expected ${violation.expected}, got ${violation.actual}`,
+    );
+  }
+  if (verdict.suggestions.length > 0) {
+    lines.push('suggestions:', ...verdict.suggestions.map((suggestion) => `  - ${suggestion.message}`));
+  }
+  if (verdict.allowed && verdict.checked.length > 0) lines.push(`checked: ${verdict.checked.join(', ')}`);
+  lines.push(...allNotes.map((note) => `note: ${note}`));
+  stdout(`${lines.join('\n')}\n`);
+  return verdict.allowed ? 0 : EXIT.denied;
+}
+
+/** `cws-tui policy show|test`: the current profile's policy, or the file given with --policy. */
+export const runPolicyCommand: CommandRun = async (context) => {
+  const [subcommand, ...extra] = context.args;
+  if (extra.length > 0) throw usageError(`policy ${subcommand} takes no arguments, only flags`);
+  switch (subcommand) {
+    case 'show':
+      return runShow(context, await choosePolicy(context));
+    case 'test':
+      return runTest(context, await choosePolicy(context));
+    default:
+      throw usageError(
+        subcommand === undefined
+          ? `policy needs a subcommand: ${SUBCOMMANDS}`
+          : `unknown policy subcommand '${subcommand}': use ${SUBCOMMANDS}`,
+      );
+  }
+};

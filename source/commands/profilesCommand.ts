@@ -1,0 +1,204 @@
+import { readAwsProfiles } from '../aws/awsSharedConfig.js';
+import { ConfigStore } from '../core/config/ConfigStore.js';
+import { ConfigStoreError } from '../core/config/ConfigStoreError.js';
+import type { Profile } from '../core/config/profileSchema.js';
+import { publicKeyFingerprint } from '../core/identity/signingKey.js';
+import { usernameProblem } from '../core/identity/usernameProblem.js';
+import { resolveAppPaths } from '../core/paths.js';
+import { PolicyParseError } from '../core/policy/PolicyParseError.js';
+import { loadPolicyFile } from '../core/policy/parsePolicy.js';
+import { CliError, usageError } from './CliError.js';
+import type { CommandContext, CommandRun } from './Command.js';
+import { renderTextTable } from './output/renderTextTable.js';
+
+const SUBCOMMANDS = 'list, current, use <name>, create <name> or delete <name>';
+/** Budget alerts a profile gets when only --budget is given: the cost screen's usual steps. */
+const DEFAULT_BUDGET_THRESHOLDS = [50, 80, 100];
+
+/** Opens the config store, telling the user about a broken file that was set aside. */
+export function openConfigForCommand(context: CommandContext): ConfigStore {
+  const config = ConfigStore.open(resolveAppPaths(context.env).configDir);
+  for (const problem of config.problems) {
+    context.stderr(
+      `cws-tui: the config file had a problem at ${problem.key}: ${problem.message}; it was kept as ${problem.backup_path} and defaults are used\n`,
+    );
+  }
+  return config;
+}
+
+function profileJson(profile: Profile, current: boolean): Record<string, unknown> {
+  return {
+    ...profile,
+    current,
+    policy_chain: profile.policy_chain.map((link) => ({
+      issuer: link.issuer,
+      issuer_fingerprint: publicKeyFingerprint(link.issuer_key),
+      issued_at: link.issued_at,
+      policy: link.policy,
+    })),
+  };
+}
+
+function describeProfile(profile: Profile): string {
+  const lines = [
+    `profile:        ${profile.name} (${profile.kind}, ${profile.role})`,
+    `AWS profile:    ${profile.aws_profile}${profile.aws_account_id ? ` (account ${profile.aws_account_id})` : ''}`,
+    `region:         ${profile.region}`,
+    `research user:  ${profile.research_user ?? '(none)'}`,
+    `may invite:     ${profile.role === 'admin' || profile.can_invite ? 'yes' : 'no'}`,
+  ];
+  if (profile.budget) lines.push(`budget:         $${profile.budget.monthly_limit} a month`);
+  lines.push(`policy:         ${Object.keys(profile.policy).length} rules (cws-tui policy show)`);
+  return `${lines.join('\n')}\n`;
+}
+
+async function createProfile(context: CommandContext, config: ConfigStore, name: string): Promise<Profile> {
+  const { flags, stderr } = context;
+  if (!flags.awsProfile) throw usageError('profiles create needs --aws-profile <name> (from ~/.aws/config)');
+  const awsProfiles = await readAwsProfiles(context.env);
+  const awsProfile = awsProfiles.find((candidate) => candidate.name === flags.awsProfile);
+  if (!awsProfile) {
+    stderr(
+      `cws-tui: note: the AWS profile '${flags.awsProfile}' is not in your AWS config or credentials files; the profile is created anyway\n`,
+    );
+  }
+  const region = flags.region ?? awsProfile?.region;
+  if (!region)
+    throw usageError(`profiles create needs --region (the AWS profile '${flags.awsProfile}' names none)`);
+  if (flags.user !== undefined) {
+    const problem = usernameProblem(flags.user);
+    if (problem) throw usageError(`--user: ${problem}`);
+  }
+  if (flags.budget !== undefined && !(flags.budget > 0))
+    throw usageError('--budget is a monthly amount in USD, above 0');
+  let policy: Profile['policy'] = {};
+  if (flags.policy) {
+    try {
+      policy = await loadPolicyFile(flags.policy);
+    } catch (error) {
+      if (error instanceof PolicyParseError)
+        throw new CliError(`the policy file is not valid:\n${error.message}`);
+      throw error;
+    }
+  }
+  const profile: Profile = {
+    name,
+    aws_profile: flags.awsProfile,
+    region,
+    ...(flags.user !== undefined ? { research_user: flags.user } : {}),
+    policy,
+    policy_chain: [],
+    ...(flags.budget !== undefined
+      ? {
+          budget: {
+            monthly_limit: flags.budget,
+            thresholds: DEFAULT_BUDGET_THRESHOLDS,
+            actions: ['notify' as const],
+          },
+        }
+      : {}),
+    kind: 'personal',
+    role: flags.admin ? 'admin' : 'member',
+    can_invite: false,
+    created_at: new Date().toISOString(),
+  };
+  config.addProfile(profile);
+  return profile;
+}
+
+/** `cws-tui profiles list|current|use|create|delete`. */
+export const runProfilesCommand: CommandRun = async (context) => {
+  const { args, flags, stdout } = context;
+  const [subcommand, name, ...extra] = args;
+  const config = openConfigForCommand(context);
+  const needName = (usage: string): string => {
+    if (!name || extra.length > 0) throw usageError(`usage: cws-tui profiles ${usage}`);
+    return name;
+  };
+  try {
+    switch (subcommand) {
+      case 'list': {
+        const current = config.currentProfileName();
+        const profiles = config.listProfiles();
+        if (flags.json) {
+          stdout(
+            `${JSON.stringify(
+              profiles.map((profile) => profileJson(profile, profile.name === current)),
+              null,
+              2,
+            )}\n`,
+          );
+        } else if (profiles.length === 0) {
+          stdout(
+            'no profiles yet; create one with: cws-tui profiles create <name> --aws-profile P --region R\n',
+          );
+        } else {
+          stdout(
+            renderTextTable(profiles, [
+              { header: ' ', value: (profile) => (profile.name === current ? '*' : '') },
+              { header: 'NAME', value: (profile) => profile.name },
+              { header: 'KIND', value: (profile) => profile.kind },
+              { header: 'ROLE', value: (profile) => profile.role },
+              { header: 'AWS PROFILE', value: (profile) => profile.aws_profile },
+              { header: 'REGION', value: (profile) => profile.region },
+              { header: 'USER', value: (profile) => profile.research_user ?? '' },
+            ]),
+          );
+        }
+        return 0;
+      }
+      case 'current': {
+        if (name) throw usageError('usage: cws-tui profiles current [--json]');
+        const profile = config.currentProfile();
+        if (!profile) {
+          throw new CliError(
+            'no profile is current; create one with: cws-tui profiles create <name> --aws-profile P --region R',
+          );
+        }
+        stdout(
+          flags.json ? `${JSON.stringify(profileJson(profile, true), null, 2)}\n` : describeProfile(profile),
+        );
+        return 0;
+      }
+      case 'use': {
+        const chosen = needName('use <name>');
+        config.setCurrentProfile(chosen);
+        stdout(
+          flags.json
+            ? `${JSON.stringify({ current: chosen })}\n`
+            : `the current profile is now '${chosen}'\n`,
+        );
+        return 0;
+      }
+      case 'create': {
+        const profile = await createProfile(
+          context,
+          config,
+          needName('create <name> --aws-profile P --region R [--policy FILE] [--admin]'),
+        );
+        const current = config.currentProfileName() === profile.name;
+        stdout(
+          flags.json
+            ? `${JSON.stringify(profileJson(profile, current), null, 2)}\n`
+            : `created profile '${profile.name}'${current ? ' (current)' : ''}\n`,
+        );
+        return 0;
+      }
+      case 'delete': {
+        const doomed = needName('delete <name>');
+        if (!config.deleteProfile(doomed)) throw new CliError(`no profile named '${doomed}'`);
+        stdout(flags.json ? `${JSON.stringify({ deleted: doomed })}\n` : `deleted profile '${doomed}'\n`);
+        return 0;
+      }
+      default:
+        throw usageError(
+          subcommand === undefined
+            ? `profiles needs a subcommand: ${SUBCOMMANDS}`
+            : `unknown profiles subcommand '${subcommand}': use ${SUBCOMMANDS}`,
+        );
+    }
+  } catch (error) {
+    if (error instanceof ConfigStoreError) throw new CliError(error.message);
+    throw error;
+  }
+};

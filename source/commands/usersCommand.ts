@@ -1,0 +1,141 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createResearchUser } from '../core/identity/createResearchUser.js';
+import { FileResearchUserStore } from '../core/identity/FileResearchUserStore.js';
+import type { ResearchUser } from '../core/identity/ResearchUser.js';
+import { ResearchUserStoreError } from '../core/identity/ResearchUserStoreError.js';
+import { resolveAppPaths } from '../core/paths.js';
+import { CliError, usageError } from './CliError.js';
+import type { CommandContext, CommandRun } from './Command.js';
+import { openCommandSession } from './openCommandSession.js';
+import { renderTextTable } from './output/renderTextTable.js';
+import { openConfigForCommand } from './profilesCommand.js';
+
+const SUBCOMMANDS = 'list, show <name>, create <name> or delete <name>';
+
+function describeUser(user: ResearchUser): string {
+  const lines = [
+    `username:   ${user.username}`,
+    `full name:  ${user.full_name ?? ''}`,
+    `email:      ${user.email ?? ''}`,
+    `UID/GID:    ${user.uid}/${user.gid}`,
+    `groups:     ${user.groups.join(', ')}`,
+    `shell:      ${user.shell}`,
+    ...user.ssh_public_keys.map((key, index) => `${index === 0 ? 'SSH keys:  ' : '           '} ${key}`),
+  ];
+  if (user.ssh_private_key_path) lines.push(`private key: ${user.ssh_private_key_path}`);
+  if (user.globus)
+    lines.push(`Globus:     ${user.globus.username} (${user.globus.institution ?? 'no institution'})`);
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The account whose UID range a new user comes from: the profile's recorded account id, or the
+ * account the profile's credentials belong to (the demo account without a profile), exactly as
+ * the launch pipeline resolves it, so that both allocate from the same range.
+ */
+async function accountForNewUser(context: CommandContext): Promise<string> {
+  const config = openConfigForCommand(context);
+  const profile = context.flags.profile ? config.getProfile(context.flags.profile) : config.currentProfile();
+  if (profile?.aws_account_id) return profile.aws_account_id;
+  const session = await openCommandSession(context);
+  return (await session.callerIdentity()).account;
+}
+
+async function readPublicKeyFile(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new CliError(
+      `cannot read the public key file ${path}: ${code === 'ENOENT' ? 'no such file' : code}`,
+    );
+  }
+}
+
+/** `cws-tui users list|show|create|delete`. */
+export const runUsersCommand: CommandRun = async (context) => {
+  const { args, flags, stdout, env } = context;
+  const [subcommand, name, ...extra] = args;
+  const paths = resolveAppPaths(env);
+  const store = new FileResearchUserStore(paths.configDir);
+  const needName = (usage: string): string => {
+    if (!name || extra.length > 0) throw usageError(`usage: cws-tui users ${usage}`);
+    return name;
+  };
+  try {
+    switch (subcommand) {
+      case 'list': {
+        const users = await store.list();
+        if (flags.json) stdout(`${JSON.stringify(users, null, 2)}\n`);
+        else if (users.length === 0)
+          stdout('no research users yet; create one with: cws-tui users create <name>\n');
+        else {
+          stdout(
+            renderTextTable(users, [
+              { header: 'USERNAME', value: (user) => user.username },
+              { header: 'UID', value: (user) => String(user.uid), align: 'right' },
+              { header: 'GID', value: (user) => String(user.gid), align: 'right' },
+              { header: 'FULL NAME', value: (user) => user.full_name ?? '' },
+              { header: 'EMAIL', value: (user) => user.email ?? '' },
+              { header: 'KEYS', value: (user) => String(user.ssh_public_keys.length), align: 'right' },
+            ]),
+          );
+        }
+        return 0;
+      }
+      case 'show': {
+        const username = needName('show <name>');
+        const user = await store.get(username);
+        if (!user) throw new CliError(`no research user named '${username}'`);
+        stdout(flags.json ? `${JSON.stringify(user, null, 2)}\n` : describeUser(user));
+        return 0;
+      }
+      case 'create': {
+        const username = needName('create <name> [--full-name N] [--email E] [--ssh-public-key FILE]');
+        const importedKey = flags.sshPublicKey ? await readPublicKeyFile(flags.sshPublicKey) : undefined;
+        const created = await createResearchUser(
+          store,
+          join(paths.stateDir, 'keys'),
+          await accountForNewUser(context),
+          {
+            username,
+            ...(flags.fullName !== undefined ? { full_name: flags.fullName } : {}),
+            ...(flags.email !== undefined ? { email: flags.email } : {}),
+            ...(importedKey !== undefined ? { imported_public_key: importedKey } : {}),
+          },
+        );
+        if (flags.json) stdout(`${JSON.stringify(created.user, null, 2)}\n`);
+        else {
+          stdout(`created research user '${created.user.username}' with UID ${created.user.uid}\n`);
+          if (created.private_key_path) stdout(`private key: ${created.private_key_path} (mode 0600)\n`);
+        }
+        return 0;
+      }
+      case 'delete': {
+        const username = needName('delete <name>');
+        const user = await store.get(username);
+        if (!user || !(await store.delete(username)))
+          throw new CliError(`no research user named '${username}'`);
+        if (flags.json) stdout(`${JSON.stringify({ deleted: username })}\n`);
+        else {
+          stdout(
+            `deleted research user '${username}' (UID ${user.uid} is retired, never given to another user)\n`,
+          );
+          if (user.ssh_private_key_path)
+            stdout(`the key files stay at ${user.ssh_private_key_path}{,.pub}\n`);
+        }
+        return 0;
+      }
+      default:
+        throw usageError(
+          subcommand === undefined
+            ? `users needs a subcommand: ${SUBCOMMANDS}`
+            : `unknown users subcommand '${subcommand}': use ${SUBCOMMANDS}`,
+        );
+    }
+  } catch (error) {
+    if (error instanceof ResearchUserStoreError) throw new CliError(error.message);
+    throw error;
+  }
+};

@@ -16,6 +16,8 @@ import { rejectionOf } from './rejectionOf.js';
 let server: Server;
 let requests: { action: string; authorization: string; host: string }[];
 let home: string;
+/** How many DescribeInstances calls to refuse with RequestLimitExceeded before answering. */
+let throttleNext = 0;
 
 const STS_IDENTITY = `<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
   <GetCallerIdentityResult>
@@ -55,8 +57,12 @@ const EC2_INSTANCES = `<DescribeInstancesResponse xmlns="http://ec2.amazonaws.co
 const EC2_UNAUTHORIZED = `<?xml version="1.0" encoding="UTF-8"?>
 <Response><Errors><Error><Code>UnauthorizedOperation</Code><Message>You are not authorized to perform this operation. User: arn:aws:iam::123456789012:user/ana is not authorized to perform: ec2:TerminateInstances on resource: arn:aws:ec2:us-east-1:123456789012:instance/i-1 because no identity-based policy allows the ec2:TerminateInstances action. Encoded authorization failure message: Zm9v</Message></Error></Errors><RequestID>5e4f</RequestID></Response>`;
 
+const EC2_THROTTLED = `<?xml version="1.0" encoding="UTF-8"?>
+<Response><Errors><Error><Code>RequestLimitExceeded</Code><Message>Request limit exceeded.</Message></Error></Errors><RequestID>7a1c</RequestID></Response>`;
+
 beforeEach(async () => {
   requests = [];
+  throttleNext = 0;
   home = await mkdtemp(join(tmpdir(), 'cws-home-'));
   server = createServer((request, response) => {
     let body = '';
@@ -73,6 +79,10 @@ beforeEach(async () => {
       response.setHeader('content-type', 'text/xml');
       if (action === 'GetCallerIdentity') {
         response.end(STS_IDENTITY);
+      } else if (action === 'DescribeInstances' && throttleNext > 0) {
+        throttleNext -= 1;
+        response.statusCode = 503;
+        response.end(EC2_THROTTLED);
       } else if (action === 'DescribeInstances') {
         response.end(EC2_INSTANCES);
       } else {
@@ -143,5 +153,20 @@ describe('createAwsAccount', () => {
     vi.stubEnv('AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED', 'false');
     await createAwsAccount({ region: 'us-east-1', regions: [] });
     expect(process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED).toBe('false');
+  });
+  it("backs off and retries RequestLimitExceeded with the SDK's adaptive retry", async () => {
+    throttleNext = 2;
+    const account = await createAwsAccount({ region: 'us-east-1', regions: [], maxAttempts: 3 });
+    const listed = await account.compute.listInstances({ regions: ['us-east-1'] });
+    expect(listed.items).toHaveLength(1);
+    expect(requests.filter((request) => request.action === 'DescribeInstances')).toHaveLength(3);
+  });
+
+  it('reports throttling that outlasts the retries as such', async () => {
+    throttleNext = 5;
+    const account = await createAwsAccount({ region: 'us-east-1', regions: [], maxAttempts: 2 });
+    const error = await rejectionOf(account.compute.listInstances({ regions: ['us-east-1'] }));
+    expect(error.kind).toBe('throttled');
+    expect(requests).toHaveLength(2);
   });
 });

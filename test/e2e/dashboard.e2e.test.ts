@@ -1,0 +1,84 @@
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDemoAccount } from '../../source/aws/demo/createDemoAccount.js';
+import { TAG } from '../../source/core/ports.js';
+import { TmuxSession, tmuxAvailable } from './tmuxSession.js';
+
+const BUNDLE = resolve(import.meta.dirname, '../../dist/cws-tui.js');
+const shellQuote = (value: string) => `'${value.replaceAll("'", "'\\''")}'`;
+
+/**
+ * Drives the built app in a real terminal (tmux, 120x40) on the demo account: the seeded
+ * workstation shows running, is stopped, terminated after typing its name, and q quits cleanly.
+ */
+describe.skipIf(!tmuxAvailable())('the built app in tmux on the demo account', () => {
+  let root: string;
+  let tmux: TmuxSession | undefined;
+
+  beforeAll(async () => {
+    if (!existsSync(BUNDLE)) {
+      throw new Error(`${BUNDLE} is missing: run \`npm run build\` before the end-to-end test.`);
+    }
+    root = mkdtempSync(join(tmpdir(), 'cws-e2e-'));
+    for (const dir of ['config', 'state']) mkdirSync(join(root, dir));
+    const account = createDemoAccount({ stateDir: join(root, 'state'), env: { CWS_DEMO_SPEED: '0' } });
+    await account.compute.runInstance({
+      region: account.defaultRegion,
+      name: 'analysis-1',
+      image_id: 'ami-0123456789abcdef0',
+      instance_type: 't3.medium',
+      user_data_base64: Buffer.from('#!/bin/bash\ncws_mark ready\n').toString('base64'),
+      client_token: 'e2e-analysis-1',
+      tags: { [TAG.managed]: 'true', [TAG.template]: 'python-ml', [TAG.researchUser]: 'alice' },
+      root_volume_gb: 30,
+      root_volume_type: 'gp3',
+      spot: false,
+      hibernation: false,
+    });
+  });
+
+  afterAll(() => {
+    tmux?.kill();
+  });
+
+  it('shows the workstation running, stops it, terminates it and quits', async () => {
+    const env = {
+      HOME: root,
+      CWS_CONFIG_DIR: join(root, 'config'),
+      CWS_STATE_DIR: join(root, 'state'),
+      CWS_DEMO_SPEED: '0',
+      AWS_EC2_METADATA_DISABLED: 'true',
+      TERM: 'xterm-256color',
+    };
+    const assignments = Object.entries(env)
+      .map(([key, value]) => `${key}=${shellQuote(value)}`)
+      .join(' ');
+    // CI=true makes Ink hold frames back: the app must draw as it would for a person.
+    const command = `env -u CI ${assignments} ${shellQuote(process.execPath)} ${shellQuote(BUNDLE)} --demo --refresh 1; echo "EXITED:$?"; sleep 600`;
+    tmux = new TmuxSession(command, { columns: 120, rows: 40 });
+
+    const first = await tmux.waitFor(/> analysis-1 .*running/);
+    expect(first).toContain('DEMO');
+    expect(first).toContain('1 workstation');
+
+    tmux.sendKeys('S');
+    await tmux.waitFor(/> analysis-1 .*stopped/);
+
+    tmux.sendKeys('C-d');
+    await tmux.waitFor('Type analysis-1 to confirm');
+    tmux.type('analysis-1');
+    tmux.sendKeys('Enter');
+    await tmux.waitFor(/> analysis-1 .*terminated/);
+
+    tmux.sendKeys('q');
+    const after = await tmux.waitFor('EXITED:0');
+    // Back on the normal screen: the dashboard is gone with the alternate screen.
+    expect(after).not.toContain('NAME');
+
+    const account = createDemoAccount({ stateDir: join(root, 'state'), env: { CWS_DEMO_SPEED: '0' } });
+    const { items } = await account.compute.listInstances({ regions: [account.defaultRegion] });
+    expect(items.map((instance) => [instance.name, instance.state])).toEqual([['analysis-1', 'terminated']]);
+  });
+});

@@ -1,0 +1,52 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export function tmuxAvailable(): boolean {
+  return spawnSync('tmux', ['-V'], { stdio: 'ignore' }).status === 0;
+}
+
+/**
+ * A tmux server of its own (its own socket), so the test never touches the user's sessions, with
+ * one window of a fixed size running a command.
+ */
+export class TmuxSession {
+  private readonly socket = `cws-e2e-${process.pid}-${Date.now()}`;
+
+  constructor(command: string, size: { columns: number; rows: number }) {
+    this.tmux('new-session', '-d', '-s', 'e2e', '-x', String(size.columns), '-y', String(size.rows), command);
+  }
+
+  capture(): string {
+    return this.tmux('capture-pane', '-p', '-t', 'e2e');
+  }
+
+  /** tmux key names (`Enter`, `Escape`, `C-d`, `j`). */
+  sendKeys(...keys: string[]): void {
+    this.tmux('send-keys', '-t', 'e2e', ...keys);
+  }
+
+  /** Literal text, typed as is. */
+  type(text: string): void {
+    this.tmux('send-keys', '-t', 'e2e', '-l', text);
+  }
+
+  async waitFor(expected: string | RegExp, timeoutMs = 15_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const screen = this.capture();
+      if (typeof expected === 'string' ? screen.includes(expected) : expected.test(screen)) return screen;
+      if (Date.now() > deadline) {
+        throw new Error(`the screen never showed ${String(expected)}; it shows:\n${screen}`);
+      }
+      await sleep(50);
+    }
+  }
+
+  kill(): void {
+    spawnSync('tmux', ['-L', this.socket, 'kill-server'], { stdio: 'ignore' });
+  }
+
+  private tmux(...args: string[]): string {
+    return execFileSync('tmux', ['-L', this.socket, ...args], { encoding: 'utf8' });
+  }
+}

@@ -13,6 +13,7 @@ export const DEMO_REGIONS = ['us-east-1', 'us-west-2', 'eu-west-1', 'ap-southeas
 export interface DemoAccount extends CloudAccount {
   kind: 'demo';
   store: DemoStore;
+  compute: DemoCompute;
 }
 
 export interface DemoAccountOptions {

@@ -11,7 +11,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { Ec2Network, WORKSTATION_GROUP_NAME } from '../../source/aws/ec2Network.js';
+import { checkSshCidr, Ec2Network, WORKSTATION_GROUP_NAME } from '../../source/aws/ec2Network.js';
 import { awsServiceError } from './awsServiceError.js';
 import { rejectionOf } from './rejectionOf.js';
 
@@ -227,5 +227,22 @@ describe('Ec2Network.ensureKeyPair', () => {
     );
     expect(error.code).toBe('InvalidKeyPair.Format');
     expect(ec2Mock.calls()).toHaveLength(0);
+  });
+});
+
+describe('checkSshCidr', () => {
+  it('accepts IPv4 and IPv6 networks and refuses the rest', () => {
+    expect(() => checkSshCidr('203.0.113.7/32')).not.toThrow();
+    expect(() => checkSshCidr('2001:db8::/48')).not.toThrow();
+    for (const bad of [
+      '203.0.113.7',
+      '203.0.113.0/33',
+      '2001:db8::/129',
+      'campus',
+      '10.0.0.0/8/1',
+      '10.0.0.0/x',
+    ]) {
+      expect(() => checkSshCidr(bad), bad).toThrow(/is not a CIDR block/);
+    }
   });
 });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { translateAwsError } from '../../source/aws/translateAwsError.js';
 import { CloudError } from '../../source/core/CloudError.js';
@@ -211,5 +212,36 @@ describe('translateAwsError', () => {
     );
     expect(error.kind).toBe('unauthorized');
     expect(error.hint).toContain('AWS Marketplace');
+  });
+  it('turns anything at all into a CloudError with a message and a hint, never throwing', () => {
+    const thrown = fc.oneof(
+      fc.anything(),
+      fc.record({
+        name: fc.string(),
+        message: fc.string(),
+        code: fc.string(),
+        $fault: fc.constantFrom('client', 'server'),
+      }),
+      fc
+        .tuple(
+          fc.constantFrom(
+            'UnauthorizedOperation',
+            'VcpuLimitExceeded',
+            'ExpiredToken',
+            'Unsupported',
+            'X.NotFound',
+          ),
+          fc.string(),
+        )
+        .map(([name, message]) => awsServiceError(name, message)),
+    );
+    fc.assert(
+      fc.property(thrown, fc.string({ minLength: 1 }), (value, action) => {
+        const error = translateAwsError(value, { action });
+        expect(error).toBeInstanceOf(CloudError);
+        expect(error.message.length).toBeGreaterThan(0);
+        expect(error.hint.length).toBeGreaterThan(0);
+      }),
+    );
   });
 });

@@ -36,6 +36,10 @@ export async function createResearchUser(
 ): Promise<CreatedResearchUser> {
   const problem = usernameProblem(request.username);
   if (problem) throw new ResearchUserStoreError(problem);
+  // Checked again atomically by the store; asking first gives the clearer message before key checks.
+  if (await store.get(request.username)) {
+    throw new ResearchUserStoreError(`a research user named '${request.username}' already exists`);
+  }
   const details = {
     username: request.username,
     ...(request.full_name !== undefined ? { full_name: request.full_name } : {}),

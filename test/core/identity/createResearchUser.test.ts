@@ -91,10 +91,19 @@ describe('createResearchUser', () => {
     await createResearchUser(store, keysDir, 'acct', { username: 'alice' });
     const before = await readFile(join(keysDir, 'alice_ed25519'), 'utf8');
     await expect(createResearchUser(store, keysDir, 'acct', { username: 'alice' })).rejects.toThrow(
-      'a key file already exists',
+      "a research user named 'alice' already exists",
     );
     expect(await readFile(join(keysDir, 'alice_ed25519'), 'utf8')).toBe(before);
     expect(await store.list()).toHaveLength(1);
+  });
+
+  it('refuses to overwrite a key file left by an earlier user of that name', async () => {
+    await createResearchUser(store, keysDir, 'acct', { username: 'erin' });
+    await store.delete('erin');
+    await expect(createResearchUser(store, keysDir, 'acct', { username: 'erin' })).rejects.toThrow(
+      `a key file already exists at ${join(keysDir, 'erin_ed25519')}`,
+    );
+    expect(await store.get('erin')).toBeUndefined();
   });
 
   it('refuses a duplicate username even when its key files are gone', async () => {

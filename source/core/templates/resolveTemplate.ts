@@ -68,7 +68,7 @@ function resolveLoaded(
 
   const trail = [...path, loaded.slug];
   const parentChains: LoadedTemplate[][] = [];
-  let parentMerged: Template | undefined;
+  let firstParentMerged: Template | undefined;
   for (const [index, reference] of (loaded.template.inherits ?? []).entries()) {
     const parent = findTemplate(registry, reference);
     if (!parent) {
@@ -99,20 +99,19 @@ function resolveLoaded(
       return result;
     }
     parentChains.push(parentResolution.chain);
-    parentMerged = parentResolution.template;
+    firstParentMerged ??= parentResolution.template;
   }
 
   const chain = linearize(parentChains, loaded);
-  // One parent: its resolution already holds everything above it. Several: fold the linearized
-  // chain so that an ancestor shared by two parents is applied once.
-  const merged =
-    parentChains.length === 0
-      ? loaded.template
-      : parentChains.length === 1 && parentMerged
-        ? mergeTemplates(parentMerged, loaded.template)
-        : chain
-            .map((entry) => entry.template)
-            .reduce((accumulated, next) => mergeTemplates(accumulated, next));
+  // The first parent's chain is a prefix of the linearized chain, so its resolution stands for
+  // all of that prefix; only the ancestors the other parents add (each once) and the template
+  // itself are merged onto it.
+  const firstParent = parentChains[0];
+  const merged = firstParent
+    ? chain
+        .slice(firstParent.length)
+        .reduce<Template>((accumulated, next) => mergeTemplates(accumulated, next.template), firstParentMerged!)
+    : loaded.template;
   const findings = validateResolvedTemplate(merged, chain);
   const result: Resolution = hasErrors(findings)
     ? { ok: false, diagnostics: findings }

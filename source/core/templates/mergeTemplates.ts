@@ -33,10 +33,11 @@ const override = <T>(parent: T, child: T): T => (child === undefined ? parent : 
 function uniqueList<T>(parent: T[] | undefined, child: T[] | undefined): T[] | undefined {
   if (!parent) return child;
   if (!child) return parent;
-  const seen = new Set<string>();
-  const merged: T[] = [];
-  for (const item of [...parent, ...child]) {
-    const key = typeof item === 'object' ? JSON.stringify(item) : `${typeof item}:${String(item)}`;
+  // A Set tells 22 from "22" by itself; only objects need a key to compare by value.
+  const seen = new Set<unknown>(parent.map((item) => (typeof item === 'object' ? JSON.stringify(item) : item)));
+  const merged = [...parent];
+  for (const item of child) {
+    const key = typeof item === 'object' ? JSON.stringify(item) : item;
     if (seen.has(key)) continue;
     seen.add(key);
     merged.push(item);

@@ -111,6 +111,7 @@ export class Ec2Compute implements ComputePort {
     }
     return {
       ...toCoreInstance(launched, request.region),
+      client_token: request.client_token,
       root_volume_gb: request.root_volume_gb,
       root_volume_type: request.root_volume_type,
     };

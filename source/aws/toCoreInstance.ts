@@ -26,6 +26,10 @@ export function toCoreInstance(instance: Ec2Instance, region: string): Instance 
     (instance.StateReason?.Code === 'Client.UserInitiatedHibernate' || tags[TAG.hibernated] === 'true');
   const launchedAt = instance.LaunchTime?.toISOString() ?? new Date(0).toISOString();
   const id = instance.InstanceId ?? '';
+  // A launch moved to another zone carried "<token>-<zone>" (see Ec2Compute); the core knows the launch's own token.
+  const launchId = tags[TAG.launchId];
+  const clientToken =
+    launchId && instance.ClientToken?.startsWith(`${launchId}-`) ? launchId : instance.ClientToken;
   return {
     id,
     name: tags[TAG.name] || id,
@@ -46,7 +50,7 @@ export function toCoreInstance(instance: Ec2Instance, region: string): Instance 
     root_volume_gb: Number.parseInt(tags[EC2_TAG.rootVolumeGb] ?? '', 10) || 0,
     root_volume_type: tags[EC2_TAG.rootVolumeType] ?? '',
     ...(instance.KeyName ? { key_name: instance.KeyName } : {}),
-    ...(instance.ClientToken ? { client_token: instance.ClientToken } : {}),
+    ...(clientToken ? { client_token: clientToken } : {}),
     tags,
     transitions: [
       {

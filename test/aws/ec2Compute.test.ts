@@ -194,6 +194,7 @@ describe('Ec2Compute capacity fallback', () => {
       { Name: 'default-for-az', Values: ['true'] },
     ]);
     expect(instance.availability_zone).toBe('us-east-1c');
+    expect(instance.client_token).toBe('launch-7f3a');
   });
 
   it('fails with every zone tried and a suggestion once no zone has capacity', async () => {
@@ -339,11 +340,26 @@ describe('Ec2Compute.findByClientToken', () => {
       .on(DescribeInstancesCommand)
       .resolves({ Reservations: [] })
       .on(DescribeInstancesCommand, { Filters: [{ Name: 'tag:cws:launch-id', Values: ['launch-7f3a'] }] })
-      .resolves({ Reservations: [{ Instances: [ec2Instance({ ClientToken: 'launch-7f3a-us-east-1c' })] }] });
+      .resolves({
+        Reservations: [
+          {
+            Instances: [
+              ec2Instance({
+                ClientToken: 'launch-7f3a-us-east-1c',
+                Tags: [
+                  { Key: 'cws:managed', Value: 'true' },
+                  { Key: 'cws:launch-id', Value: 'launch-7f3a' },
+                ],
+              }),
+            ],
+          },
+        ],
+      });
     const compute = new Ec2Compute({ ec2 });
-    expect((await compute.findByClientToken('us-east-1', 'launch-7f3a'))?.client_token).toBe(
-      'launch-7f3a-us-east-1c',
-    );
+    const moved = await compute.findByClientToken('us-east-1', 'launch-7f3a');
+    expect(moved?.id).toBe('i-0a1b2c3d4e5f60718');
+    // The zone suffix stays inside the adapter: the core sees the launch's own token.
+    expect(moved?.client_token).toBe('launch-7f3a');
     expect(await compute.findByClientToken('us-east-1', 'launch-other')).toBeUndefined();
     expect(ec2Mock.commandCalls(DescribeInstancesCommand)).toHaveLength(4);
   });

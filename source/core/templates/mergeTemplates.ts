@@ -34,7 +34,9 @@ function uniqueList<T>(parent: T[] | undefined, child: T[] | undefined): T[] | u
   if (!parent) return child;
   if (!child) return parent;
   // A Set tells 22 from "22" by itself; only objects need a key to compare by value.
-  const seen = new Set<unknown>(parent.map((item) => (typeof item === 'object' ? JSON.stringify(item) : item)));
+  const seen = new Set<unknown>(
+    parent.map((item) => (typeof item === 'object' ? JSON.stringify(item) : item)),
+  );
   const merged = [...parent];
   for (const item of child) {
     const key = typeof item === 'object' ? JSON.stringify(item) : item;

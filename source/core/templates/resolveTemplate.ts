@@ -110,7 +110,10 @@ function resolveLoaded(
   const merged = firstParent
     ? chain
         .slice(firstParent.length)
-        .reduce<Template>((accumulated, next) => mergeTemplates(accumulated, next.template), firstParentMerged!)
+        .reduce<Template>(
+          (accumulated, next) => mergeTemplates(accumulated, next.template),
+          firstParentMerged!,
+        )
     : loaded.template;
   const findings = validateResolvedTemplate(merged, chain);
   const result: Resolution = hasErrors(findings)

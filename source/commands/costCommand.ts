@@ -1,39 +1,19 @@
-import { join } from 'node:path';
 import { ConfigStore } from '../core/config/ConfigStore.js';
-import type { ProfileBudget } from '../core/config/profileSchema.js';
-import { type Budget, budgetSchema } from '../core/cost/Budget.js';
-import { BudgetAlertStore } from '../core/cost/BudgetAlertStore.js';
-import { buildCostReport, type CostReport } from '../core/cost/costReport.js';
+import { budgetSchema } from '../core/cost/Budget.js';
+import { BudgetAlertStore, budgetAlertFile } from '../core/cost/BudgetAlertStore.js';
+import { budgetFromProfile } from '../core/cost/budgetFromProfile.js';
+import { CostLedger, costLedgerFile } from '../core/cost/CostLedger.js';
+import type { CostReport } from '../core/cost/costReport.js';
 import { costReportJson } from '../core/cost/costReportJson.js';
 import { formatUsd, formatUsdPerHour } from '../core/cost/formatUsd.js';
-import { listCostResources } from '../core/cost/listCostResources.js';
+import { loadCostReport } from '../core/cost/loadCostReport.js';
 import { snapshotPriceCatalog } from '../core/cost/priceTable.js';
 import { type TimeWindow, timeWindow } from '../core/cost/TimeWindow.js';
-import { zonedMonthKey } from '../core/cost/zonedCalendar.js';
 import { resolveAppPaths } from '../core/paths.js';
 import { usageError } from './CliError.js';
 import type { CommandRun } from './Command.js';
 import { openCommandSession } from './openCommandSession.js';
 import { renderTextTable } from './output/renderTextTable.js';
-
-/** The file in the state dir where fired budget thresholds are kept (shared with the TUI). */
-export function budgetAlertFile(stateDir: string): string {
-  return join(stateDir, 'budget-alerts.json');
-}
-
-/**
- * A profile's budget in the cost engine's terms. The profile lists actions without thresholds:
- * blocking launches applies from the highest threshold; every threshold warns.
- */
-function budgetOfProfile(budget: ProfileBudget): Budget {
-  const top = Math.max(...budget.thresholds);
-  return budgetSchema.parse({
-    monthly_limit: budget.monthly_limit,
-    thresholds: budget.thresholds.length > 0 ? budget.thresholds : undefined,
-    actions:
-      budget.actions.includes('block_launches') && Number.isFinite(top) ? { [String(top)]: 'block' } : {},
-  });
-}
 
 function requestedWindow(
   since: string | undefined,
@@ -98,8 +78,9 @@ function renderText(report: CostReport): string {
 export const runCostCommand: CommandRun = async (context) => {
   const { flags, env } = context;
   if (context.args.length > 0) throw usageError(`cost takes no arguments, got "${context.args.join(' ')}"`);
-  if (flags.budget !== undefined && !(flags.budget > 0))
+  if (flags.budget !== undefined && !(flags.budget > 0)) {
     throw usageError('--budget is a monthly limit in USD above 0');
+  }
   const now = new Date();
   const window = requestedWindow(flags.since, flags.until, now);
   const session = await openCommandSession(context);
@@ -110,22 +91,24 @@ export const runCostCommand: CommandRun = async (context) => {
     flags.budget !== undefined
       ? budgetSchema.parse({ monthly_limit: flags.budget })
       : profileBudget
-        ? budgetOfProfile(profileBudget)
+        ? budgetFromProfile(profileBudget)
         : undefined;
-  const resources = await listCostResources(session.account, session.info.regions);
-  const store = new BudgetAlertStore(budgetAlertFile(paths.stateDir));
-  const fired = budget
-    ? await store.firedThresholds(`profile:${session.info.profile}`, zonedMonthKey(now, timeZone))
-    : undefined;
-  if (fired?.warning) context.stderr(`cws-tui: ${fired.warning}\n`);
-  const report = buildCostReport({
-    resources,
-    now,
+  const { report, warnings } = await loadCostReport({
+    account: session.account,
+    regions: session.info.regions,
     catalog: snapshotPriceCatalog,
+    now,
     timeZone,
-    ...(budget ? { budget, budgetFired: fired?.fired ?? new Set<number>() } : {}),
+    budgetKey: `profile:${session.info.profile}`,
+    store: new BudgetAlertStore(budgetAlertFile(paths.stateDir)),
+    ledger: new CostLedger(
+      costLedgerFile(paths.stateDir, `${session.info.account_kind}-${session.info.profile}`),
+    ),
+    fireAlerts: false,
+    ...(budget ? { budget } : {}),
     ...(window ? { window } : {}),
   });
+  for (const warning of warnings) context.stderr(`cws-tui: ${warning}\n`);
   context.stdout(flags.json ? `${JSON.stringify(costReportJson(report), null, 2)}\n` : renderText(report));
   return 0;
 };

@@ -1,4 +1,5 @@
 import { readFile, rename } from 'node:fs/promises';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../fs/writeFileAtomic.js';
 
@@ -7,6 +8,11 @@ const storeFileSchema = z.object({
   budgets: z.record(z.string(), z.object({ month: z.string(), fired: z.array(z.number()) })),
 });
 type StoreFile = z.infer<typeof storeFileSchema>;
+
+/** Where the app keeps its budget alert record: one file in the state dir, shared by the TUI and commands. */
+export function budgetAlertFile(stateDir: string): string {
+  return join(stateDir, 'budget-alerts.json');
+}
 
 export interface FiredThresholds {
   fired: Set<number>;

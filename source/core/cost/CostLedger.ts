@@ -1,0 +1,168 @@
+import { readFile, rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { writeFileAtomic } from '../fs/writeFileAtomic.js';
+import { INSTANCE_STATES } from '../ports.js';
+import type { CostResource } from './CostResource.js';
+
+const transitionSchema = z.object({ at: z.string(), state: z.enum([...INSTANCE_STATES, 'hibernated']) });
+const quoteSchema = z.object({
+  usd_per_hour: z.number(),
+  source: z.enum(['snapshot', 'api', 'spot']),
+  as_of: z.string(),
+  note: z.string().optional(),
+});
+const ledgerEntrySchema = z.object({
+  last_seen: z.string(),
+  resource: z.discriminatedUnion('kind', [
+    z.object({
+      kind: z.literal('instance'),
+      id: z.string(),
+      name: z.string(),
+      region: z.string(),
+      instance_type: z.string(),
+      root_volume_gb: z.number(),
+      root_volume_type: z.string(),
+      spot_price: quoteSchema.optional(),
+      transitions: z.array(transitionSchema),
+      history_note: z.string().optional(),
+    }),
+    z.object({
+      kind: z.literal('file-system'),
+      id: z.string(),
+      name: z.string(),
+      region: z.string(),
+      size_gb: z.number(),
+      created_at: z.string(),
+      deleted_at: z.string().optional(),
+    }),
+  ]),
+});
+const ledgerFileSchema = z.object({ version: z.literal(1), entries: z.array(ledgerEntrySchema) });
+type LedgerEntry = z.infer<typeof ledgerEntrySchema>;
+
+/** Spend of last month is still shown early in this one; anything older is dropped. */
+const RETENTION_MS = 62 * 86_400_000;
+
+/** One ledger per profile (and account kind), so that resources of different accounts never mix. */
+export function costLedgerFile(stateDir: string, ledgerKey: string): string {
+  return join(stateDir, 'cost-ledger', `${ledgerKey.replace(/[^A-Za-z0-9_.-]/g, '_')}.json`);
+}
+
+export interface LedgerMerge {
+  /** The listed resources, with their observed histories, plus those AWS no longer lists. */
+  resources: CostResource[];
+  warning?: string;
+}
+
+function entryKey(resource: CostResource): string {
+  return `${resource.kind}:${resource.region}:${resource.id}`;
+}
+
+function lastState(resource: CostResource & { kind: 'instance' }): string | undefined {
+  return resource.transitions.at(-1)?.state;
+}
+
+/** When a resource stopped costing: its termination, deletion, or when it was last seen. */
+function endOf(entry: LedgerEntry): number {
+  const resource = entry.resource;
+  if (resource.kind === 'file-system') return Date.parse(resource.deleted_at ?? entry.last_seen);
+  const last = resource.transitions.at(-1);
+  return last?.state === 'terminated' ? Date.parse(last.at) : Date.parse(entry.last_seen);
+}
+
+/**
+ * What the app has seen of its resources, kept in the state dir, so that the month's spend survives
+ * AWS forgetting a terminated instance (after about an hour) or a deleted file system, and so that
+ * state changes seen by refreshes build a history where AWS reports only the current state.
+ */
+export class CostLedger {
+  readonly file: string;
+
+  constructor(file: string) {
+    this.file = file;
+  }
+
+  private async read(): Promise<{ entries: LedgerEntry[]; warning?: string }> {
+    let text: string;
+    try {
+      text = await readFile(this.file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [] };
+      throw error;
+    }
+    let reason: string;
+    try {
+      const parsed = ledgerFileSchema.safeParse(JSON.parse(text));
+      if (parsed.success) return { entries: parsed.data.entries };
+      reason = parsed.error.issues[0]?.message ?? 'unexpected content';
+    } catch (error) {
+      reason = (error as Error).message;
+    }
+    const backup = `${this.file}.bak`;
+    await rename(this.file, backup);
+    return {
+      entries: [],
+      warning: `The cost ledger ${this.file} was unreadable (${reason}); it was kept as ${backup}, and spend of resources AWS no longer lists is missing this month.`,
+    };
+  }
+
+  /**
+   * Records the resources listed at `now` in `regions` and returns them with those no longer listed
+   * (a resource of a region not listed this time is kept as it was, neither closed nor returned).
+   */
+  async merge(listed: readonly CostResource[], regions: readonly string[], now: Date): Promise<LedgerMerge> {
+    const { entries, warning } = await this.read();
+    const seenAt = now.toISOString();
+    const previous = new Map(entries.map((entry) => [entryKey(entry.resource), entry]));
+    const merged: LedgerEntry[] = [];
+    for (const resource of listed) {
+      const known = previous.get(entryKey(resource));
+      previous.delete(entryKey(resource));
+      merged.push({ last_seen: seenAt, resource: withObservedHistory(resource, known?.resource, seenAt) });
+    }
+    const elsewhere: LedgerEntry[] = [];
+    for (const entry of previous.values()) {
+      if (regions.includes(entry.resource.region)) {
+        merged.push({ last_seen: entry.last_seen, resource: closed(entry) });
+      } else {
+        elsewhere.push(entry);
+      }
+    }
+    const recent = (entry: LedgerEntry) => now.getTime() - endOf(entry) <= RETENTION_MS;
+    const kept = merged.filter(recent);
+    const entriesToKeep = [...kept, ...elsewhere.filter(recent)];
+    await writeFileAtomic(this.file, `${JSON.stringify({ version: 1, entries: entriesToKeep })}\n`);
+    const result: LedgerMerge = { resources: kept.map((entry) => entry.resource) };
+    if (warning) result.warning = warning;
+    return result;
+  }
+}
+
+/**
+ * A listed instance whose history AWS did not give (only its current state) continues the history
+ * the ledger observed, with the current state from now if it changed.
+ */
+function withObservedHistory(
+  resource: CostResource,
+  known: CostResource | undefined,
+  seenAt: string,
+): CostResource {
+  if (resource.kind !== 'instance' || !resource.history_note || known?.kind !== 'instance') return resource;
+  const current = resource.transitions.at(-1);
+  if (!current || lastState(known) === current.state) return { ...resource, transitions: known.transitions };
+  return { ...resource, transitions: [...known.transitions, { at: seenAt, state: current.state }] };
+}
+
+/** A resource AWS no longer lists: it stopped costing when it was last seen, at the latest. */
+function closed(entry: LedgerEntry): CostResource {
+  const resource = entry.resource;
+  if (resource.kind === 'file-system') {
+    return resource.deleted_at ? resource : { ...resource, deleted_at: entry.last_seen };
+  }
+  if (lastState(resource) === 'terminated') return resource;
+  return {
+    ...resource,
+    transitions: [...resource.transitions, { at: entry.last_seen, state: 'terminated' }],
+  };
+}

@@ -1,0 +1,84 @@
+import type { CloudAccount } from '../ports.js';
+import type { Budget } from './Budget.js';
+import type { BudgetAlertStore } from './BudgetAlertStore.js';
+import type { CostLedger } from './CostLedger.js';
+import { buildCostReport, type CostReport } from './costReport.js';
+import type { Discounts } from './discounts.js';
+import type { BudgetAlert } from './evaluateBudget.js';
+import { listCostResources } from './listCostResources.js';
+import type { BilledSpendResult } from './loadBilledSpend.js';
+import type { PriceCatalog } from './PriceCatalog.js';
+import type { TimeWindow } from './TimeWindow.js';
+import { zonedMonthKey } from './zonedCalendar.js';
+
+export interface CostReportRequest {
+  account: CloudAccount;
+  regions: readonly string[];
+  catalog: PriceCatalog;
+  discounts?: Discounts;
+  now: Date;
+  timeZone: string;
+  budget?: Budget;
+  /** Whose budget it is, e.g. `profile:lab` or `project:genomics`: the alert record's key. */
+  budgetKey: string;
+  store: BudgetAlertStore;
+  /** Keeps what AWS forgets (terminated instances, histories); without it only listed resources count. */
+  ledger?: CostLedger;
+  /**
+   * Record the thresholds that fire (the TUI's refresh, which then shows them and acts); a read-only
+   * view such as `cost --json` leaves them for it.
+   */
+  fireAlerts: boolean;
+  window?: TimeWindow;
+  billed?: BilledSpendResult;
+}
+
+export interface LoadedCostReport {
+  report: CostReport;
+  /** Thresholds that fired with this report: to show, and to act on (stop/hibernate). */
+  alerts: BudgetAlert[];
+  /** Problems to show once, e.g. an unreadable alert record set aside. */
+  warnings: string[];
+}
+
+/**
+ * The one way the cost panel and `cws-tui cost` get their figures: the account's resources priced,
+ * accrued and compared with the budget, so the two agree to the cent.
+ */
+export async function loadCostReport(request: CostReportRequest): Promise<LoadedCostReport> {
+  const listed = await listCostResources(request.account, request.regions);
+  const month = zonedMonthKey(request.now, request.timeZone);
+  const warnings: string[] = [];
+  let resources = listed;
+  if (request.ledger) {
+    const merged = await request.ledger.merge(listed, request.regions, request.now);
+    if (merged.warning) warnings.push(merged.warning);
+    resources = merged.resources;
+  }
+  let budgetFired: ReadonlySet<number> = new Set();
+  if (request.budget) {
+    const fired = await request.store.firedThresholds(request.budgetKey, month);
+    if (fired.warning) warnings.push(fired.warning);
+    budgetFired = fired.fired;
+  }
+  const report = buildCostReport({
+    resources,
+    now: request.now,
+    catalog: request.catalog,
+    timeZone: request.timeZone,
+    budgetFired,
+    ...(request.discounts ? { discounts: request.discounts } : {}),
+    ...(request.budget ? { budget: request.budget } : {}),
+    ...(request.window ? { window: request.window } : {}),
+    ...(request.billed ? { billed: request.billed } : {}),
+  });
+  const alerts = report.budget?.fired ?? [];
+  if (request.fireAlerts && alerts.length > 0) {
+    await request.store.recordFired(
+      request.budgetKey,
+      month,
+      alerts.map((alert) => alert.threshold),
+    );
+  }
+  return { report, alerts, warnings };
+}

@@ -1,0 +1,90 @@
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CostLedger, costLedgerFile } from '../../../source/core/cost/CostLedger.js';
+import type { CostResource, InstanceCostResource } from '../../../source/core/cost/CostResource.js';
+
+const awsView = (
+  state: InstanceCostResource['transitions'][number]['state'],
+  region = 'us-east-1',
+): CostResource => ({
+  kind: 'instance',
+  id: 'i-1',
+  name: 'thesis',
+  region,
+  instance_type: 't3.large',
+  root_volume_gb: 30,
+  root_volume_type: 'gp3',
+  transitions: [{ at: '2026-11-01T00:00:00Z', state }],
+  history_note: `no state history: taken to be ${state} since launch`,
+});
+
+const fileSystem: CostResource = {
+  kind: 'file-system',
+  id: 'fs-1',
+  name: 'shared',
+  region: 'us-east-1',
+  size_gb: 10,
+  created_at: '2026-11-01T00:00:00Z',
+};
+
+describe('CostLedger', () => {
+  let dir: string;
+  let ledger: CostLedger;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'cws-ledger-'));
+    ledger = new CostLedger(costLedgerFile(dir, 'aws-lab'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('builds a history from the states refreshes observed where AWS gives only the current one', async () => {
+    const regions = ['us-east-1'];
+    await ledger.merge([awsView('running')], regions, new Date('2026-11-02T00:00:00Z'));
+    await ledger.merge([awsView('running')], regions, new Date('2026-11-03T00:00:00Z'));
+    const { resources } = await ledger.merge([awsView('stopped')], regions, new Date('2026-11-04T00:00:00Z'));
+    expect(resources).toHaveLength(1);
+    expect((resources[0] as InstanceCostResource).transitions).toEqual([
+      { at: '2026-11-01T00:00:00Z', state: 'running' },
+      { at: '2026-11-04T00:00:00.000Z', state: 'stopped' },
+    ]);
+  });
+
+  it('keeps what AWS no longer lists, ended when it was last seen', async () => {
+    const regions = ['us-east-1'];
+    await ledger.merge([awsView('running'), fileSystem], regions, new Date('2026-11-05T00:00:00Z'));
+    const { resources } = await ledger.merge([], regions, new Date('2026-11-06T00:00:00Z'));
+    const instance = resources.find((resource) => resource.kind === 'instance') as InstanceCostResource;
+    expect(instance.transitions.at(-1)).toEqual({ at: '2026-11-05T00:00:00.000Z', state: 'terminated' });
+    expect(resources.find((resource) => resource.kind === 'file-system')).toMatchObject({
+      deleted_at: '2026-11-05T00:00:00.000Z',
+    });
+  });
+
+  it('leaves resources of regions not listed this time alone, and forgets those ended over 62 days ago', async () => {
+    await ledger.merge([awsView('running', 'eu-west-1')], ['eu-west-1'], new Date('2026-11-05T00:00:00Z'));
+    const elsewhere = await ledger.merge([], ['us-east-1'], new Date('2026-11-06T00:00:00Z'));
+    expect(elsewhere.resources).toEqual([]);
+    const back = await ledger.merge([], ['eu-west-1'], new Date('2026-11-07T00:00:00Z'));
+    expect(back.resources).toHaveLength(1);
+    const later = await ledger.merge([], ['eu-west-1'], new Date('2027-01-07T00:00:00Z'));
+    expect(later.resources).toEqual([]);
+  });
+
+  it('sets an unreadable ledger aside as .bak and says so', async () => {
+    const file = costLedgerFile(dir, 'aws-lab');
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, '{"version": 2}');
+    const { resources, warning } = await ledger.merge(
+      [fileSystem],
+      ['us-east-1'],
+      new Date('2026-11-05T00:00:00Z'),
+    );
+    expect(resources).toEqual([fileSystem]);
+    expect(warning).toMatch(/cost ledger .* was unreadable .* kept as .*\.bak/);
+    expect(await readFile(`${file}.bak`, 'utf8')).toBe('{"version": 2}');
+    expect(costLedgerFile(dir, 'demo/../x')).toBe(join(dir, 'cost-ledger', 'demo_.._x.json'));
+  });
+});

@@ -1,6 +1,8 @@
-/** `$0.0416`, `$1.20`, `$500.00`: cents for amounts of a dollar or more, four places below. */
+/**
+ * `$0.0416`, `$1.006`, `$500.00`: whole cents for large amounts, and up to four places below $100
+ * so that an hourly price just over a cap never prints as equal to it.
+ */
 export function formatUsd(amount: number): string {
-  if (Math.abs(amount) >= 1) return `$${amount.toFixed(2)}`;
-  const precise = amount.toFixed(4).replace(/0{1,2}$/, '');
-  return `$${precise}`;
+  if (Math.abs(amount) >= 100) return `$${amount.toFixed(2)}`;
+  return `$${amount.toFixed(4).replace(/0{1,2}$/, '')}`;
 }

@@ -20,7 +20,13 @@ export function parsePolicy(text: string, source = 'policy'): Policy {
       }),
     );
   }
-  const value: unknown = document.toJS() ?? {};
+  let value: unknown;
+  try {
+    value = document.toJS() ?? {};
+  } catch (error) {
+    // toJS throws on what the parser lets through, such as an alias to an anchor that does not exist.
+    throw new PolicyParseError(source, [{ path: '', message: firstLine((error as Error).message) }]);
+  }
   const result = policySchema.safeParse(value);
   if (result.success) return result.data;
   throw new PolicyParseError(

@@ -68,6 +68,10 @@ describe('parsePolicy', () => {
     expect(error.message).toMatch(/^p\.yaml:\d+:\d+: /);
   });
 
+  it('rejects an alias to an anchor that does not exist', () => {
+    expect(parseError('max_vcpus: *nothing\n').message).toMatch(/^p\.yaml: /);
+  });
+
   it('rejects a duplicate key', () => {
     expect(() => parsePolicy('max_vcpus: 4\nmax_vcpus: 8\n', 'p.yaml')).toThrow(PolicyParseError);
   });

@@ -30,3 +30,13 @@ describe('describePolicy', () => {
     ]);
   });
 });
+
+describe('the example policy shipped in policies/', () => {
+  it('parses', async () => {
+    const policy = await loadPolicyFile(
+      fileURLToPath(new URL('../../../policies/example.yaml', import.meta.url)),
+    );
+    expect(policy.instance_types?.deny).toEqual(['*.metal*', 'p5.*']);
+    expect(policy.required_tags).toEqual(['project']);
+  });
+});

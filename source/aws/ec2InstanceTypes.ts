@@ -7,6 +7,7 @@ import {
   type InstanceTypeInfo as Ec2InstanceTypeInfo,
 } from '@aws-sdk/client-ec2';
 import { z } from 'zod';
+import { CloudError } from '../core/CloudError.js';
 import type { InstanceTypeInfo } from '../core/catalog/InstanceTypeInfo.js';
 import { writeFileAtomic } from '../core/fs/writeFileAtomic.js';
 import { ARCHITECTURES } from '../core/templates/templateSchema.js';
@@ -61,15 +62,7 @@ export class Ec2InstanceTypes {
     const missing = [...new Set(names)].filter((name) => !known.has(name));
     if (missing.length > 0) {
       for (let start = 0; start < missing.length; start += NAMES_PER_REQUEST) {
-        const chunk = missing.slice(start, start + NAMES_PER_REQUEST);
-        const response = await callAws(
-          { action: 'ec2:DescribeInstanceTypes', region, profile: this.options.profile },
-          () =>
-            this.ec2(region).send(
-              new DescribeInstanceTypesCommand({ InstanceTypes: chunk as _InstanceType[] }),
-            ),
-        );
-        for (const type of response.InstanceTypes ?? []) {
+        for (const type of await this.fetch(region, missing.slice(start, start + NAMES_PER_REQUEST))) {
           const info = toInstanceTypeInfo(type);
           known.set(info.name, info);
         }
@@ -80,6 +73,32 @@ export class Ec2InstanceTypes {
       const info = known.get(name);
       return info ? [info] : [];
     });
+  }
+
+  /**
+   * One DescribeInstanceTypes call. EC2 refuses the whole call when one name does not exist in the
+   * region ("...do not exist: [m9x.large]"): those names are dropped and the rest asked again, so a
+   * typo or a type not offered in the region is just absent from the answer.
+   */
+  private async fetch(region: string, names: string[]): Promise<Ec2InstanceTypeInfo[]> {
+    const context = {
+      action: 'ec2:DescribeInstanceTypes',
+      region,
+      ...(this.options.profile ? { profile: this.options.profile } : {}),
+    };
+    const ask = (asked: string[]) =>
+      callAws(context, () =>
+        this.ec2(region).send(new DescribeInstanceTypesCommand({ InstanceTypes: asked as _InstanceType[] })),
+      );
+    try {
+      return (await ask(names)).InstanceTypes ?? [];
+    } catch (error) {
+      if (!(error instanceof CloudError) || error.code !== 'InvalidInstanceType') throw error;
+      const unknown = new Set(/\[([^\]]*)\]/.exec(error.message)?.[1]?.split(/[\s,]+/) ?? []);
+      const rest = names.filter((name) => !unknown.has(name));
+      if (unknown.size === 0 || rest.length === names.length) throw error;
+      return rest.length > 0 ? ((await ask(rest)).InstanceTypes ?? []) : [];
+    }
   }
 
   private cacheFile(region: string): string | undefined {

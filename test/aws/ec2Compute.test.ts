@@ -493,6 +493,24 @@ describe('Ec2Compute.describeInstanceTypes', () => {
     expect(await nextSession.describeInstanceTypes('us-east-1', ['m7i.large'])).toHaveLength(1);
     expect(ec2Mock.commandCalls(DescribeInstanceTypesCommand)).toHaveLength(1);
   });
+  it('leaves out names the region does not offer instead of failing them all', async () => {
+    ec2Mock
+      .on(DescribeInstanceTypesCommand)
+      .rejects(
+        awsServiceError(
+          'InvalidInstanceType',
+          'The following supplied instance types do not exist: [m9x.large]',
+        ),
+      )
+      .on(DescribeInstanceTypesCommand, { InstanceTypes: ['m7i.large'] })
+      .resolves({ InstanceTypes: [m7iLarge] });
+    const types = await new Ec2Compute({ ec2 }).describeInstanceTypes('us-east-1', [
+      'm9x.large',
+      'm7i.large',
+    ]);
+    expect(types.map((type) => type.name)).toEqual(['m7i.large']);
+    expect(ec2Mock.commandCalls(DescribeInstanceTypesCommand)).toHaveLength(2);
+  });
 });
 
 describe('Ec2Compute.checkLaunchPermission', () => {

@@ -1,0 +1,105 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { useInput } from 'ink';
+import { render } from 'ink-testing-library';
+import { type ReactNode, useMemo } from 'react';
+import { describe, expect, it } from 'vitest';
+import { KeyDispatcher } from '../../source/app/keys/KeyDispatcher.js';
+import { KeyDispatcherContext } from '../../source/app/keys/KeyDispatcherContext.js';
+import { keyNameOf } from '../../source/app/keys/keyNameOf.js';
+import type { PaletteCommand } from '../../source/app/pages/PaletteCommand.js';
+import { CommandPalette } from '../../source/components/CommandPalette.js';
+import { ConfirmDialog } from '../../source/components/ConfirmDialog.js';
+
+/** The dispatcher and the one key handler, as the shell provides them. */
+function WithKeys({ children }: { children: ReactNode }) {
+  const dispatcher = useMemo(() => new KeyDispatcher(), []);
+  useInput((input, key) => {
+    dispatcher.dispatch(keyNameOf(input, key), input);
+  });
+  return <KeyDispatcherContext.Provider value={dispatcher}>{children}</KeyDispatcherContext.Provider>;
+}
+
+async function typeText(stdin: { write(data: string): void }, text: string) {
+  for (const char of text) {
+    stdin.write(char);
+    await sleep(5);
+  }
+}
+
+describe('ConfirmDialog', () => {
+  it('confirms only when the exact name is typed', async () => {
+    const outcomes: string[] = [];
+    const { stdin, lastFrame } = render(
+      <WithKeys>
+        <ConfirmDialog
+          title="Terminate analysis-1?"
+          message="This deletes its root volume."
+          confirmText="analysis-1"
+          onConfirm={() => outcomes.push('confirmed')}
+          onCancel={() => outcomes.push('cancelled')}
+        />
+      </WithKeys>,
+    );
+    await sleep(10);
+    expect(lastFrame()).toContain('Type analysis-1 to confirm');
+    await typeText(stdin, 'analysis-2');
+    stdin.write('\r');
+    await sleep(10);
+    expect(outcomes).toEqual([]);
+    expect(lastFrame()).toContain('That is not "analysis-1"');
+    stdin.write('\u007F');
+    await sleep(5);
+    await typeText(stdin, '1');
+    stdin.write('\r');
+    await sleep(10);
+    expect(outcomes).toEqual(['confirmed']);
+  });
+
+  it('cancels with Esc', async () => {
+    const outcomes: string[] = [];
+    const { stdin } = render(
+      <WithKeys>
+        <ConfirmDialog
+          title="t"
+          message="m"
+          confirmText="x"
+          onConfirm={() => outcomes.push('confirmed')}
+          onCancel={() => outcomes.push('cancelled')}
+        />
+      </WithKeys>,
+    );
+    await sleep(10);
+    stdin.write('\u001B');
+    await sleep(20);
+    expect(outcomes).toEqual(['cancelled']);
+  });
+});
+
+describe('CommandPalette', () => {
+  it('completes with Tab, chooses with the arrows and runs with Enter', async () => {
+    const ran: string[] = [];
+    let closed = 0;
+    const commands: PaletteCommand[] = ['dashboard', 'help', 'hibernate-all', 'quit'].map((name) => ({
+      name,
+      summary: `the ${name} command`,
+      run: () => ran.push(name),
+    }));
+    const { stdin, lastFrame } = render(
+      <WithKeys>
+        <CommandPalette commands={commands} onClose={() => closed++} />
+      </WithKeys>,
+    );
+    await sleep(10);
+    expect(lastFrame()).toContain(':dashboard');
+    stdin.write('h');
+    await sleep(10);
+    expect(lastFrame()).not.toContain(':dashboard');
+    expect(lastFrame()).toContain(':hibernate-all');
+    stdin.write('\u001B[B');
+    await sleep(40);
+    stdin.write('\r');
+    await sleep(10);
+    expect(ran).toEqual(['hibernate-all']);
+    expect(closed).toBe(1);
+  });
+});

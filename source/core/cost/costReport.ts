@@ -8,9 +8,10 @@ import { type BudgetEvaluation, evaluateBudget } from './evaluateBudget.js';
 import type { BilledSpendResult } from './loadBilledSpend.js';
 import type { PriceCatalog } from './PriceCatalog.js';
 import type { PriceSource } from './PriceQuote.js';
+import { projectMonth } from './projectMonth.js';
 import { resourceRates } from './resourceRates.js';
 import { savings } from './savings.js';
-import { HOUR_MS, type TimeWindow } from './TimeWindow.js';
+import type { TimeWindow } from './TimeWindow.js';
 import { stateAt, timedHistory, usageHoursOf } from './usageHours.js';
 import {
   assertTimeZone,
@@ -99,7 +100,6 @@ export function buildCostReport(input: CostReportInput): CostReport {
   const today: TimeWindow = { from: startOfZonedDay(now, input.timeZone), to: now };
   const month: TimeWindow = { from: startOfZonedMonth(now, input.timeZone), to: now };
   const monthEnd = startOfNextZonedMonth(now, input.timeZone);
-  const hoursLeft = Math.max(0, (monthEnd.getTime() - nowMs) / HOUR_MS);
   const notes = new Set<string>();
   const items: CostReportItem[] = [];
   for (const resource of input.resources) {
@@ -125,7 +125,7 @@ export function buildCostReport(input: CostReportInput): CostReport {
       rate_per_hour: rate,
       today: costOfUsage(usageHoursOf(history, today), priced.rates),
       month_to_date: monthToDate,
-      projected_month: monthToDate + rate * hoursLeft,
+      projected_month: projectMonth(monthToDate, rate, now, monthEnd),
       saved_this_month: saved.usd,
       stopped_hours_this_month: saved.stopped_hours,
       hibernated_hours_this_month: saved.hibernated_hours,

@@ -113,9 +113,3 @@ export function zonedMonthKey(at: Date, timeZone: string): string {
   const wall = wallTime(at.getTime(), timeZone);
   return `${wall.year}-${String(wall.month).padStart(2, '0')}`;
 }
-
-/** `YYYY-MM-DD` of the day containing `at` in the zone. */
-export function zonedDateKey(at: Date, timeZone: string): string {
-  const wall = wallTime(at.getTime(), timeZone);
-  return `${wall.year}-${String(wall.month).padStart(2, '0')}-${String(wall.day).padStart(2, '0')}`;
-}

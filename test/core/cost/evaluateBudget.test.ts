@@ -5,7 +5,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { budgetSchema } from '../../../source/core/cost/Budget.js';
 import { BudgetAlertStore } from '../../../source/core/cost/BudgetAlertStore.js';
 import { budgetLaunchImpact } from '../../../source/core/cost/budgetLaunchImpact.js';
-import { checkBudget } from '../../../source/core/cost/checkBudget.js';
 import { evaluateBudget } from '../../../source/core/cost/evaluateBudget.js';
 
 const budget = budgetSchema.parse({
@@ -118,10 +117,13 @@ describe('budget alerts fire exactly once', () => {
 
   it('across refreshes, and again in the next month', async () => {
     const store = new BudgetAlertStore(join(dir, 'budget-alerts.json'));
-    const check = (spent: number, month = '2026-11') =>
-      checkBudget({ budget, budgetKey: 'profile:lab', month, spent, projected: spent, store });
-    const firedAt = async (spent: number, month?: string) =>
-      (await check(spent, month)).fired.map((alert) => alert.threshold);
+    // what each refresh does: evaluate against the record, then record what fired
+    const firedAt = async (spent: number, month = '2026-11') => {
+      const { fired: already } = await store.firedThresholds('profile:lab', month);
+      const fired = evaluateBudget(budget, spent, spent, already).fired.map((alert) => alert.threshold);
+      await store.recordFired('profile:lab', month, fired);
+      return fired;
+    };
     expect(await firedAt(100)).toEqual([]);
     expect(await firedAt(260)).toEqual([50]);
     expect(await firedAt(270)).toEqual([]);

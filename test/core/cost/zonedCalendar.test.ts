@@ -4,7 +4,6 @@ import {
   startOfNextZonedMonth,
   startOfZonedDay,
   startOfZonedMonth,
-  zonedDateKey,
   zonedMonthKey,
 } from '../../../source/core/cost/zonedCalendar.js';
 
@@ -55,7 +54,7 @@ describe('zoned calendar', () => {
     expect(iso(startOfNextZonedMonth(new Date('2026-03-31T12:00:00Z'), 'Europe/Berlin'))).toBe(
       '2026-03-31T22:00:00.000Z',
     );
-    expect(zonedDateKey(new Date('2026-03-31T22:30:00Z'), 'Europe/Berlin')).toBe('2026-04-01');
+    expect(zonedMonthKey(new Date('2026-03-31T22:30:00Z'), 'Europe/Berlin')).toBe('2026-04');
   });
 
   it('rejects a time zone that is not an IANA name', () => {

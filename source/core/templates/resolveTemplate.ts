@@ -74,7 +74,6 @@ function resolveLoaded(
     if (!parent) {
       const closest = closestKnownKey(reference, [...registry.templates.keys()], typoDistance(reference));
       const hint = closest ? ` (closest: '${closest}')` : '';
-      // Not memoized under a cycle-dependent path: a missing parent is missing from any path.
       const result = failure(
         loaded,
         index,

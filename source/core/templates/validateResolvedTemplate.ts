@@ -48,6 +48,17 @@ export function validateResolvedTemplate(
         `a ${kind} service is reached over the web, not ${merged.connection_type}`,
       );
     }
+    // A managed service has no instance to set up; say so rather than drop the fields silently.
+    for (const key of ['packages', 'users', 'services', 'files', 'post_install', 'user_data'] as const) {
+      if (merged[key] !== undefined) {
+        report(
+          'warning',
+          definerOf(key),
+          [key],
+          `${key} is not used: a ${kind} service has no instance to set up`,
+        );
+      }
+    }
   } else if (merged.base === undefined) {
     report(
       'error',
@@ -77,6 +88,15 @@ export function validateResolvedTemplate(
         );
       }
     }
+  }
+
+  if (merged.connection_type === 'web' && !merged.service_config && !merged.services?.some((s) => s.port)) {
+    report(
+      'warning',
+      definerOf('connection_type'),
+      ['connection_type'],
+      'connection_type is web, but no service declares a port to open',
+    );
   }
 
   if (merged.minimum_size !== undefined && !(merged.sizes && merged.minimum_size in merged.sizes)) {

@@ -159,6 +159,8 @@ describe('resolveTemplate', () => {
     });
     expect(resolutionErrors(() => resolveTemplate('studio', registry))).toEqual([
       '/t/base.yml:3:7: error: (inherited by studio) a web service template (service_config.kind sagemaker-studio) has no base',
+      '/t/base.yml:6:3: warning: (inherited by studio) packages is not used: a sagemaker-studio service has no instance to set up',
+      '/t/base.yml:8:15: warning: (inherited by studio) post_install is not used: a sagemaker-studio service has no instance to set up',
     ]);
   });
 
@@ -196,5 +198,21 @@ describe('resolveTemplate', () => {
     const { templates, diagnostics } = resolveAll(registry);
     expect(templates.map((template) => template.slug)).toEqual(['base', 'leaf']);
     expect(diagnostics).toHaveLength(1);
+  });
+});
+
+describe('resolved template warnings', () => {
+  it('warns about instance fields on a web service and a web template with no port', () => {
+    const registry = registryOf({
+      'studio.yml':
+        'name: Studio\nslug: studio\nservice_config:\n  kind: sagemaker-canvas\npackages:\n  system: [git]\n',
+      'web.yml': 'name: Web\nslug: web\nbase: al2023\nconnection_type: web\n',
+    });
+    const { templates, diagnostics } = resolveAll(registry);
+    expect(templates).toHaveLength(2);
+    expect(diagnostics.map(formatDiagnostic)).toEqual([
+      '/t/studio.yml:6:3: warning: packages is not used: a sagemaker-canvas service has no instance to set up',
+      '/t/web.yml:4:18: warning: connection_type is web, but no service declares a port to open',
+    ]);
   });
 });

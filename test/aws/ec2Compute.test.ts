@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -286,6 +286,14 @@ describe('Ec2Compute.listInstances', () => {
     ]);
   });
 
+  it('asks for given ids with a filter, so that pages stay 1000 instances', async () => {
+    ec2Mock.on(DescribeInstancesCommand).resolves({ Reservations: [{ Instances: [ec2Instance()] }] });
+    await new Ec2Compute({ ec2 }).listInstances({ regions: ['us-east-1'], ids: ['i-0a1b2c3d4e5f60718'] });
+    const input = ec2Mock.commandCalls(DescribeInstancesCommand)[0]!.args[0].input;
+    expect(input.InstanceIds).toBeUndefined();
+    expect(input.Filters).toContainEqual({ Name: 'instance-id', Values: ['i-0a1b2c3d4e5f60718'] });
+  });
+
   it('maps a hibernated instance and its stop time from EC2', async () => {
     ec2Mock.on(DescribeInstancesCommand).resolves({
       Reservations: [
@@ -493,6 +501,15 @@ describe('Ec2Compute.describeInstanceTypes', () => {
     expect(await nextSession.describeInstanceTypes('us-east-1', ['m7i.large'])).toHaveLength(1);
     expect(ec2Mock.commandCalls(DescribeInstanceTypesCommand)).toHaveLength(1);
   });
+  it('rebuilds an unreadable cache file from EC2', async () => {
+    const file = join(cacheDir, 'ec2-instance-types-us-east-1.json');
+    await writeFile(file, '{"half-written":');
+    ec2Mock.on(DescribeInstanceTypesCommand).resolves({ InstanceTypes: [m7iLarge] });
+    const types = await new Ec2Compute({ ec2, cacheDir }).describeInstanceTypes('us-east-1', ['m7i.large']);
+    expect(types).toHaveLength(1);
+    expect(JSON.parse(await readFile(file, 'utf8'))[0].name).toBe('m7i.large');
+  });
+
   it('leaves out names the region does not offer instead of failing them all', async () => {
     ec2Mock
       .on(DescribeInstanceTypesCommand)

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { findInstanceType } from '../../../source/core/catalog/instanceTypes.js';
 import { findBaseImage } from '../../../source/core/images/resolveImageSource.js';
@@ -83,6 +84,24 @@ describe('built-in templates', () => {
     const { templates } = await builtins();
     for (const template of templates) {
       for (const port of template.instance_defaults?.ports ?? []) expect([22, 8443]).toContain(port);
+    }
+  });
+});
+
+describe('built-in post_install scripts', () => {
+  it('are valid bash and clean under shellcheck', async () => {
+    const { templates } = await builtins();
+    const scripts = templates.filter((template) => template.post_install !== undefined);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const template of scripts) {
+      const syntax = spawnSync('bash', ['-n'], { input: template.post_install, encoding: 'utf8' });
+      expect(syntax.stderr, template.slug).toBe('');
+      const lint = spawnSync('shellcheck', ['-s', 'bash', '-'], {
+        input: template.post_install,
+        encoding: 'utf8',
+      });
+      if (lint.error) continue; // shellcheck not installed: bash -n above still ran
+      expect(lint.stdout, template.slug).toBe('');
     }
   });
 });

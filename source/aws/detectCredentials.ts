@@ -18,7 +18,7 @@ function httpRequest(
   const remaining = deadline - Date.now();
   if (remaining <= 0) return Promise.resolve(undefined);
   return new Promise((resolve) => {
-    const outgoing = request(url, { method, headers, timeout: remaining }, (response) => {
+    const outgoing = request(url, { method, headers, timeout: remaining, agent: false }, (response) => {
       let body = '';
       response.setEncoding('utf8');
       response.on('data', (chunk: string) => {

@@ -26,7 +26,8 @@ const DEFAULT_SHELL = '/bin/bash';
 /**
  * Research users in one JSON file in the config dir. Every change is a read-modify-write under an
  * exclusive lock file, and the file is replaced atomically, so that two processes creating users at
- * once still get distinct UIDs. A file that fails validation is reported and never overwritten:
+ * once still get distinct UIDs. A deleted user's UID is retired, not reused, since files on shared
+ * storage may still carry it. A file that fails validation is reported and never overwritten:
  * starting afresh could hand out a UID someone already owns.
  */
 export class FileResearchUserStore implements ResearchUserStore {

@@ -30,6 +30,8 @@ export async function loadTemplatePaths(
 ): Promise<LoadedTemplates> {
   const loaded: LoadedTemplate[] = [];
   const diagnostics: TemplateDiagnostic[] = [];
+  // A file named twice (itself and through its directory) is loaded once.
+  const seen = new Set<string>();
   for (const path of paths) {
     let files: string[];
     try {
@@ -48,7 +50,9 @@ export async function loadTemplatePaths(
       }
       continue;
     }
-    const result = await loadFiles(files, origin);
+    const unseen = files.filter((file) => !seen.has(resolve(file)));
+    for (const file of unseen) seen.add(resolve(file));
+    const result = await loadFiles(unseen, origin);
     loaded.push(...result.loaded);
     diagnostics.push(...result.diagnostics);
   }

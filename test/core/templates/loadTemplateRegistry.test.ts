@@ -5,7 +5,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { resolveAppPaths } from '../../../source/core/paths.js';
 import { builtinTemplatesDir } from '../../../source/core/templates/builtinTemplatesDir.js';
 import { loadTemplateFile } from '../../../source/core/templates/loadTemplateFile.js';
-import { loadTemplateRegistry } from '../../../source/core/templates/loadTemplateRegistry.js';
+import {
+  loadTemplatePaths,
+  loadTemplateRegistry,
+} from '../../../source/core/templates/loadTemplateRegistry.js';
 import { resolveTemplate } from '../../../source/core/templates/resolveTemplate.js';
 import { formatDiagnostic } from '../../../source/core/templates/TemplateDiagnostic.js';
 import { templateSearchPath } from '../../../source/core/templates/templateSearchPath.js';
@@ -153,5 +156,14 @@ describe('validateTemplates', () => {
     expect(result.diagnostics.map(formatDiagnostic)).toEqual([
       `${join(root, 'missing.yml')}: error: cannot read: no such file or directory`,
     ]);
+  });
+});
+
+describe('loadTemplatePaths', () => {
+  it('loads a file named twice, directly and through its directory, once', async () => {
+    const file = await write('work/a.yml', 'name: A\nbase: al2023\n');
+    const result = await loadTemplatePaths([file, join(root, 'work'), `${root}/work/../work/a.yml`], 'path');
+    expect(result.loaded.map((template) => template.source)).toEqual([file]);
+    expect(result.diagnostics).toEqual([]);
   });
 });

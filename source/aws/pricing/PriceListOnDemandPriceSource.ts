@@ -1,8 +1,8 @@
-import { GetProductsCommand, PricingClient } from '@aws-sdk/client-pricing';
+import { type Filter, GetProductsCommand, PricingClient } from '@aws-sdk/client-pricing';
 import type { OnDemandPriceSource, RegionPriceList } from '../../core/cost/OnDemandPriceSource.js';
 import { type AwsSessionOptions, awsClientConfig } from '../awsClientConfig.js';
 import { callAws } from '../callAws.js';
-import { parsePriceListProduct } from './parsePriceListProduct.js';
+import { type PriceListProduct, parsePriceListProduct } from './parsePriceListProduct.js';
 
 /** The Price List API is served from us-east-1 whatever region the prices are for. */
 export const PRICING_ENDPOINT_REGION = 'us-east-1';
@@ -10,9 +10,14 @@ export const PRICING_ENDPOINT_REGION = 'us-east-1';
 /** GetProducts returns at most 100 products per page. */
 const PAGE_SIZE = 100;
 
+const VOLUME_TYPES = ['gp3', 'gp2', 'io2'] as const;
+
+function match(Field: string, Value: string): Filter {
+  return { Type: 'TERM_MATCH', Field, Value };
+}
+
 /** The filters that select the price a researcher's Linux workstation is billed at. */
-function linuxOnDemandFilters(region: string) {
-  const match = (Field: string, Value: string) => ({ Type: 'TERM_MATCH' as const, Field, Value });
+function linuxOnDemandFilters(region: string): Filter[] {
   return [
     match('regionCode', region),
     match('operatingSystem', 'Linux'),
@@ -24,9 +29,15 @@ function linuxOnDemandFilters(region: string) {
   ];
 }
 
+/** Later effective dates win: the list is as recent as its newest price. */
+function newer(current: string | undefined, candidate: string | undefined): string | undefined {
+  return candidate && (!current || candidate > current) ? candidate : current;
+}
+
 /**
  * EC2 on-demand Linux prices of a region from the AWS Price List API (GetProducts for AmazonEC2,
- * shared tenancy, no pre-installed software, used capacity), all pages of them.
+ * shared tenancy, no pre-installed software, used capacity), all pages of them, and the GB-month
+ * prices of the EBS volume types the app uses.
  */
 export class PriceListOnDemandPriceSource implements OnDemandPriceSource {
   private readonly client: PricingClient;
@@ -35,9 +46,8 @@ export class PriceListOnDemandPriceSource implements OnDemandPriceSource {
     this.client = client;
   }
 
-  async fetchRegionPrices(region: string): Promise<RegionPriceList> {
-    const usdPerHour: Record<string, number> = {};
-    let publishedAt: string | undefined;
+  private async products(filters: Filter[]): Promise<PriceListProduct[]> {
+    const products: PriceListProduct[] = [];
     let nextToken: string | undefined;
     do {
       const page = await callAws({ action: 'pricing:GetProducts', region: PRICING_ENDPOINT_REGION }, () =>
@@ -45,7 +55,7 @@ export class PriceListOnDemandPriceSource implements OnDemandPriceSource {
           new GetProductsCommand({
             ServiceCode: 'AmazonEC2',
             FormatVersion: 'aws_v1',
-            Filters: linuxOnDemandFilters(region),
+            Filters: filters,
             MaxResults: PAGE_SIZE,
             ...(nextToken ? { NextToken: nextToken } : {}),
           }),
@@ -53,17 +63,40 @@ export class PriceListOnDemandPriceSource implements OnDemandPriceSource {
       );
       const entries = Array.isArray(page.PriceList) ? page.PriceList : [];
       for (const entry of entries) {
-        const price = parsePriceListProduct(String(entry));
-        if (!price || (price.region_code && price.region_code !== region)) continue;
-        if (usdPerHour[price.instance_type] === undefined)
-          usdPerHour[price.instance_type] = price.usd_per_hour;
-        if (price.effective_date && (!publishedAt || price.effective_date > publishedAt)) {
-          publishedAt = price.effective_date;
-        }
+        const product = parsePriceListProduct(String(entry));
+        if (product) products.push(product);
       }
       nextToken = page.NextToken;
     } while (nextToken);
-    return { region, usd_per_hour: usdPerHour, ...(publishedAt ? { published_at: publishedAt } : {}) };
+    return products;
+  }
+
+  async fetchRegionPrices(region: string): Promise<RegionPriceList> {
+    const inRegion = (product: PriceListProduct) =>
+      product.attributes.regionCode === undefined || product.attributes.regionCode === region;
+    const usdPerHour: Record<string, number> = {};
+    let publishedAt: string | undefined;
+    for (const product of await this.products(linuxOnDemandFilters(region))) {
+      const instanceType = product.attributes.instanceType;
+      if (!instanceType || !inRegion(product) || !/^hrs?$/i.test(product.unit)) continue;
+      if (usdPerHour[instanceType] === undefined) usdPerHour[instanceType] = product.usd;
+      publishedAt = newer(publishedAt, product.effective_date);
+    }
+    const ebsPerGbMonth: Partial<Record<(typeof VOLUME_TYPES)[number], number>> = {};
+    for (const product of await this.products([
+      match('regionCode', region),
+      match('productFamily', 'Storage'),
+    ])) {
+      const volumeType = VOLUME_TYPES.find((type) => type === product.attributes.volumeApiName);
+      if (!volumeType || !inRegion(product) || product.unit !== 'GB-Mo') continue;
+      ebsPerGbMonth[volumeType] = product.usd;
+    }
+    return {
+      region,
+      usd_per_hour: usdPerHour,
+      ebs_per_gb_month: ebsPerGbMonth,
+      ...(publishedAt ? { published_at: publishedAt } : {}),
+    };
   }
 }
 

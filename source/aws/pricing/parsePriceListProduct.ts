@@ -24,21 +24,23 @@ const priceListProductSchema = z.object({
     .optional(),
 });
 
-/** One EC2 instance type's on-demand price, read from a Price List product. */
-export interface PriceListInstancePrice {
-  instance_type: string;
-  region_code?: string;
-  usd_per_hour: number;
+/** A product of the Price List with its on-demand price. */
+export interface PriceListProduct {
+  /** `product.attributes`: instanceType, regionCode, volumeApiName, ... */
+  attributes: Record<string, string>;
+  usd: number;
+  /** The unit of the price as AWS writes it: `Hrs` for instances, `GB-Mo` for volumes. */
+  unit: string;
   effective_date?: string;
 }
 
 /**
  * Reads one entry of GetProducts' `PriceList` (each entry is a JSON document as a string): the
- * instance type from `product.attributes` and the hourly USD price from
- * `terms.OnDemand.*.priceDimensions.*.pricePerUnit.USD`. Entries without an hourly on-demand price
- * (or with a zero one, which AWS uses for placeholder SKUs) give undefined.
+ * attributes and the first positive on-demand USD price in
+ * `terms.OnDemand.*.priceDimensions.*.pricePerUnit.USD`. Reserved terms are ignored; entries with no
+ * positive on-demand price (AWS lists zero-priced placeholder SKUs) give undefined.
  */
-export function parsePriceListProduct(entry: string): PriceListInstancePrice | undefined {
+export function parsePriceListProduct(entry: string): PriceListProduct | undefined {
   let json: unknown;
   try {
     json = JSON.parse(entry);
@@ -47,17 +49,17 @@ export function parsePriceListProduct(entry: string): PriceListInstancePrice | u
   }
   const parsed = priceListProductSchema.safeParse(json);
   if (!parsed.success) return undefined;
-  const instanceType = parsed.data.product.attributes.instanceType;
-  if (!instanceType) return undefined;
   for (const term of Object.values(parsed.data.terms?.OnDemand ?? {})) {
     for (const dimension of Object.values(term.priceDimensions)) {
       const usd = Number(dimension.pricePerUnit.USD);
-      if (!/^hrs?$/i.test(dimension.unit) || !Number.isFinite(usd) || usd <= 0) continue;
-      const price: PriceListInstancePrice = { instance_type: instanceType, usd_per_hour: usd };
-      const regionCode = parsed.data.product.attributes.regionCode;
-      if (regionCode) price.region_code = regionCode;
-      if (term.effectiveDate) price.effective_date = term.effectiveDate;
-      return price;
+      if (!Number.isFinite(usd) || usd <= 0) continue;
+      const product: PriceListProduct = {
+        attributes: parsed.data.product.attributes,
+        usd,
+        unit: dimension.unit,
+      };
+      if (term.effectiveDate) product.effective_date = term.effectiveDate;
+      return product;
     }
   }
   return undefined;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { writeFileAtomic } from '../fs/writeFileAtomic.js';
 import type { OnDemandPriceSource } from './OnDemandPriceSource.js';
 import type { PriceCatalog } from './PriceCatalog.js';
-import type { PriceQuote } from './PriceQuote.js';
+import type { PriceQuote, StoragePriceQuote } from './PriceQuote.js';
 import { PRICE_SNAPSHOT_DATE, snapshotPriceCatalog } from './priceTable.js';
 import { readJsonCache } from './readJsonCache.js';
 import { HOUR_MS } from './TimeWindow.js';
@@ -13,6 +13,7 @@ const cachedRegionSchema = z.object({
   fetched_at: z.string(),
   published_at: z.string().optional(),
   usd_per_hour: z.record(z.string(), z.number().nonnegative()),
+  ebs_per_gb_month: z.object({ gp3: z.number(), gp2: z.number(), io2: z.number() }).partial().default({}),
 });
 type CachedRegionPrices = z.infer<typeof cachedRegionSchema>;
 
@@ -68,6 +69,7 @@ async function loadRegion(
       region,
       fetched_at: now.toISOString(),
       usd_per_hour: list.usd_per_hour,
+      ebs_per_gb_month: list.ebs_per_gb_month,
       ...(list.published_at ? { published_at: list.published_at } : {}),
     };
     await writeFileAtomic(file, `${JSON.stringify(prices)}\n`);
@@ -92,8 +94,9 @@ function withNote(quote: PriceQuote, note: string | undefined): PriceQuote {
 }
 
 /**
- * EC2 prices from the AWS Price List API, cached on disk with an expiry, layered over the snapshot:
- * SageMaker and storage prices, and types the API did not list, come from the fallback. When the
+ * EC2 instance and EBS prices from the AWS Price List API, cached on disk with an expiry, layered
+ * over the snapshot: SageMaker and EFS prices, and anything the API did not list, come from the
+ * fallback. When the
  * API is unreachable or not permitted, the last cached list or the snapshot is used and every price
  * from that region carries a note saying so.
  */
@@ -119,7 +122,21 @@ export async function loadApiPriceCatalog(options: ApiPriceCatalogOptions): Prom
       return quote && withNote(quote, outcome?.note);
     },
     storageMonthly(kind, region) {
-      return fallback.storageMonthly(kind, region);
+      const outcome = outcomes.get(region);
+      const usd = kind === 'efs' ? undefined : outcome?.prices?.ebs_per_gb_month[kind];
+      if (outcome?.prices && usd !== undefined) {
+        const quote: StoragePriceQuote = {
+          usd_per_gb_month: usd,
+          source: 'api',
+          as_of: outcome.prices.fetched_at,
+        };
+        if (outcome.note) quote.note = outcome.note;
+        return quote;
+      }
+      const quote = fallback.storageMonthly(kind, region);
+      return quote && outcome?.note
+        ? { ...quote, note: quote.note ? `${outcome.note}; ${quote.note}` : outcome.note }
+        : quote;
     },
   };
   return {

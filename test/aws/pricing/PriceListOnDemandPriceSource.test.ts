@@ -1,4 +1,4 @@
-import { GetProductsCommand, PricingClient } from '@aws-sdk/client-pricing';
+import { GetProductsCommand, type GetProductsCommandInput, PricingClient } from '@aws-sdk/client-pricing';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PriceListOnDemandPriceSource } from '../../../source/aws/pricing/PriceListOnDemandPriceSource.js';
@@ -94,45 +94,111 @@ function product(instanceType: string, usd: string, sku: string, regionCode = 'u
   });
 }
 
+/** An EBS volume product as GetProducts returns it for productFamily Storage. */
+function volume(volumeApiName: string, usd: string, sku: string): string {
+  return JSON.stringify({
+    product: {
+      productFamily: 'Storage',
+      attributes: {
+        maxThroughputvolume: '1000 MiB/s',
+        volumeType: 'General Purpose',
+        maxIopsvolume: '16000',
+        usagetype: `EBS:VolumeUsage.${volumeApiName}`,
+        locationType: 'AWS Region',
+        maxVolumeSize: '16 TiB',
+        storageMedia: 'SSD-backed',
+        regionCode: 'us-east-1',
+        servicecode: 'AmazonEC2',
+        volumeApiName,
+        location: 'US East (N. Virginia)',
+        servicename: 'Amazon Elastic Compute Cloud',
+        operation: '',
+      },
+      sku,
+    },
+    serviceCode: 'AmazonEC2',
+    terms: {
+      OnDemand: {
+        [`${sku}.JRTCKXETXF`]: {
+          priceDimensions: {
+            [`${sku}.JRTCKXETXF.6YS6EN2CT7`]: {
+              unit: 'GB-Mo',
+              endRange: 'Inf',
+              description: `$${usd} per GB-month of ${volumeApiName} provisioned storage - US East (Northern Virginia)`,
+              appliesTo: [],
+              rateCode: `${sku}.JRTCKXETXF.6YS6EN2CT7`,
+              beginRange: '0',
+              pricePerUnit: { USD: usd },
+            },
+          },
+          sku,
+          effectiveDate: '2026-11-01T00:00:00Z',
+          offerTermCode: 'JRTCKXETXF',
+          termAttributes: {},
+        },
+      },
+    },
+    version: '20261112190025',
+    publicationDate: '2026-11-12T19:00:25Z',
+  });
+}
+
+const isStorageQuery = (input: GetProductsCommandInput) =>
+  (input.Filters ?? []).some((filter) => filter.Field === 'productFamily' && filter.Value === 'Storage');
+
 const pricing = mockClient(PricingClient);
 afterEach(() => pricing.reset());
 
 describe('parsePriceListProduct', () => {
   it('reads the instance type and the on-demand hourly USD price, not the reserved one', () => {
-    expect(parsePriceListProduct(product('m7i.large', '0.1008000000', 'ABC123'))).toEqual({
-      instance_type: 'm7i.large',
-      region_code: 'us-east-1',
-      usd_per_hour: 0.1008,
-      effective_date: '2026-11-01T00:00:00Z',
+    const parsed = parsePriceListProduct(product('m7i.large', '0.1008000000', 'ABC123'));
+    expect(parsed).toMatchObject({ usd: 0.1008, unit: 'Hrs', effective_date: '2026-11-01T00:00:00Z' });
+    expect(parsed?.attributes).toMatchObject({ instanceType: 'm7i.large', regionCode: 'us-east-1' });
+    expect(parsePriceListProduct(volume('gp3', '0.0800000000', 'V1'))).toMatchObject({
+      usd: 0.08,
+      unit: 'GB-Mo',
     });
   });
 
-  it('skips entries that are not JSON, lack an instance type, or have no positive hourly price', () => {
+  it('skips entries that are not JSON, not products, or have no positive on-demand price', () => {
     expect(parsePriceListProduct('not json')).toBeUndefined();
     expect(parsePriceListProduct(JSON.stringify({ product: { attributes: {} }, terms: {} }))).toBeUndefined();
+    expect(parsePriceListProduct(JSON.stringify({ product: {} }))).toBeUndefined();
     expect(parsePriceListProduct(product('m7i.large', '0.0000000000', 'ZERO'))).toBeUndefined();
   });
 });
 
 describe('PriceListOnDemandPriceSource', () => {
   it('asks for Linux, shared tenancy, no software, used capacity in the region, and follows pages', async () => {
-    pricing
-      .on(GetProductsCommand)
-      .resolvesOnce({
+    const instancePages = [
+      {
         FormatVersion: 'aws_v1',
         PriceList: [product('m7i.large', '0.1008000000', 'A1'), product('t3.micro', '0.0104000000', 'A2')],
         NextToken: 'page-2',
-      })
-      .resolvesOnce({ FormatVersion: 'aws_v1', PriceList: [product('g5.xlarge', '1.0060000000', 'A3')] });
+      },
+      { FormatVersion: 'aws_v1', PriceList: [product('g5.xlarge', '1.0060000000', 'A3')] },
+    ];
+    pricing.on(GetProductsCommand).callsFake((input: GetProductsCommandInput) =>
+      isStorageQuery(input)
+        ? {
+            PriceList: [
+              volume('gp3', '0.0800000000', 'V1'),
+              volume('gp2', '0.1000000000', 'V2'),
+              volume('st1', '0.0450000000', 'V3'),
+            ],
+          }
+        : instancePages[input.NextToken === 'page-2' ? 1 : 0],
+    );
     const source = new PriceListOnDemandPriceSource(new PricingClient({ region: 'us-east-1' }));
     const list = await source.fetchRegionPrices('us-east-1');
     expect(list).toEqual({
       region: 'us-east-1',
       usd_per_hour: { 'm7i.large': 0.1008, 't3.micro': 0.0104, 'g5.xlarge': 1.006 },
+      ebs_per_gb_month: { gp3: 0.08, gp2: 0.1 },
       published_at: '2026-11-01T00:00:00Z',
     });
     const calls = pricing.commandCalls(GetProductsCommand);
-    expect(calls).toHaveLength(2);
+    expect(calls).toHaveLength(3);
     const input = calls[0]!.args[0].input;
     expect(input.ServiceCode).toBe('AmazonEC2');
     expect(input.Filters).toEqual(

@@ -14,7 +14,12 @@ class RecordingSource implements OnDemandPriceSource {
   async fetchRegionPrices(region: string): Promise<RegionPriceList> {
     this.calls.push(region);
     if (this.failure) throw this.failure;
-    return { region, usd_per_hour: { 'm7i.large': 0.099 }, published_at: '2026-11-01T00:00:00Z' };
+    return {
+      region,
+      usd_per_hour: { 'm7i.large': 0.099 },
+      ebs_per_gb_month: { gp3: 0.079 },
+      published_at: '2026-11-01T00:00:00Z',
+    };
   }
 }
 
@@ -54,7 +59,16 @@ describe('loadApiPriceCatalog', () => {
     // a type the API did not list, SageMaker and storage come from the snapshot
     expect(catalog.instanceHourly('t3.micro', 'us-east-1')?.source).toBe('snapshot');
     expect(catalog.instanceHourly('ml.t3.medium', 'us-east-1')?.source).toBe('snapshot');
-    expect(catalog.storageMonthly('gp3', 'us-east-1')?.usd_per_gb_month).toBe(0.08);
+    expect(catalog.storageMonthly('gp3', 'us-east-1')).toEqual({
+      usd_per_gb_month: 0.079,
+      source: 'api',
+      as_of: now.toISOString(),
+    });
+    expect(catalog.storageMonthly('gp2', 'us-east-1')).toMatchObject({
+      usd_per_gb_month: 0.1,
+      source: 'snapshot',
+    });
+    expect(catalog.storageMonthly('efs', 'us-east-1')?.source).toBe('snapshot');
     const cached = JSON.parse(await readFile(priceCacheFile(cacheDir, 'us-east-1'), 'utf8'));
     expect(cached).toMatchObject({ region: 'us-east-1', fetched_at: now.toISOString() });
   });
@@ -99,6 +113,7 @@ describe('loadApiPriceCatalog', () => {
     const quote = catalog.instanceHourly('m7i.large', 'eu-west-1');
     expect(quote?.source).toBe('snapshot');
     expect(quote?.note?.startsWith(note)).toBe(true);
+    expect(catalog.storageMonthly('gp3', 'eu-west-1')?.note?.startsWith(note)).toBe(true);
   });
 
   it('keeps using an expired cache, noted, when the network is down', async () => {

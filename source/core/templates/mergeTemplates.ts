@@ -34,15 +34,15 @@ function uniqueList<T>(parent: T[] | undefined, child: T[] | undefined): T[] | u
   if (!parent) return child;
   if (!child) return parent;
   // A Set tells 22 from "22" by itself; only objects need a key to compare by value.
-  const seen = new Set<unknown>(
-    parent.map((item) => (typeof item === 'object' ? JSON.stringify(item) : item)),
-  );
-  const merged = [...parent];
-  for (const item of child) {
-    const key = typeof item === 'object' ? JSON.stringify(item) : item;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    merged.push(item);
+  const seen = new Set<unknown>();
+  const merged: T[] = [];
+  for (const list of [parent, child]) {
+    for (const item of list) {
+      const key = typeof item === 'object' ? JSON.stringify(item) : item;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      merged.push(item);
+    }
   }
   return merged;
 }

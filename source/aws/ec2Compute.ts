@@ -27,6 +27,7 @@ import {
   type RunInstanceRequest,
   TAG,
 } from '../core/ports.js';
+import { alternativeInstanceTypes } from './alternativeInstanceTypes.js';
 import { callAws } from './callAws.js';
 import { Ec2InstanceTypes } from './ec2InstanceTypes.js';
 import { EC2_TAG } from './ec2Tags.js';
@@ -147,15 +148,35 @@ export class Ec2Compute implements ComputePort {
         if (!(error instanceof CloudError) || error.kind !== 'capacity') throw error;
       }
     }
+    const alternatives = await this.offeredAlternatives(request);
     throw new CloudError({
       kind: 'capacity',
       code: firstError.code,
       message: `AWS has no ${request.instance_type} capacity in ${request.region} right now${
         tried.size > 0 ? ` (tried ${[...tried].sort().join(', ')})` : ''
       }.`,
-      hint: `Try another instance type or size${request.spot ? ', or On-Demand instead of Spot' : ''}, another region, or retry later.`,
+      hint: `Try ${alternatives.length > 0 ? alternatives.join(' or ') : 'another instance type or size'}${
+        request.spot ? ', or On-Demand instead of Spot' : ''
+      }, another region, or retry later.`,
       retryable: true,
     });
+  }
+
+  /** Neighbouring types the region offers with the same architecture (the image must still boot). */
+  private async offeredAlternatives(request: RunInstanceRequest): Promise<string[]> {
+    const candidates = alternativeInstanceTypes(request.instance_type);
+    if (candidates.length === 0) return [];
+    try {
+      const [wanted, ...offered] = await this.instanceTypes.describe(request.region, [
+        request.instance_type,
+        ...candidates,
+      ]);
+      if (!wanted || wanted.name !== request.instance_type) return [];
+      return offered.filter((info) => info.architecture === wanted.architecture).map((info) => info.name);
+    } catch {
+      // Only a suggestion: the capacity error is what the user needs to see.
+      return [];
+    }
   }
 
   private async defaultSubnets(region: string): Promise<DefaultSubnet[]> {

@@ -224,6 +224,29 @@ describe('Ec2Compute capacity fallback', () => {
     expect(ec2Mock.commandCalls(RunInstancesCommand)[1]!.args[0].input.SubnetId).toBe('subnet-b');
   });
 
+  it('names neighbouring types the region offers with the same architecture', async () => {
+    ec2Mock.on(DescribeSubnetsCommand).resolves(subnets);
+    ec2Mock.on(RunInstancesCommand).rejects(noCapacity('us-east-1a', 'us-east-1b'));
+    ec2Mock
+      .on(DescribeInstanceTypesCommand)
+      .rejects(
+        awsServiceError(
+          'InvalidInstanceType',
+          'The following supplied instance types do not exist: [m8i.large]',
+        ),
+      )
+      .on(DescribeInstanceTypesCommand, { InstanceTypes: ['m7i.large', 'm6i.large', 'm7a.large'] })
+      .resolves({
+        InstanceTypes: [
+          m7iLarge,
+          { ...m7iLarge, InstanceType: 'm6i.large' },
+          { ...m7iLarge, InstanceType: 'm7a.large' },
+        ],
+      });
+    const error = await rejectionOf(new Ec2Compute({ ec2 }).runInstance(runRequest()));
+    expect(error.hint).toBe('Try m6i.large or m7a.large, another region, or retry later.');
+  });
+
   it('keeps to a configured subnet', async () => {
     ec2Mock.on(RunInstancesCommand).rejects(noCapacity('us-east-1a', 'us-east-1b'));
     const error = await rejectionOf(

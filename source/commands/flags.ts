@@ -38,4 +38,5 @@ export const cliFlags = {
   project: { type: 'string' },
   tag: { type: 'string', isMultiple: true },
   rootVolume: { type: 'number' },
+  group: { type: 'string', isMultiple: true },
 } as const;

@@ -83,7 +83,7 @@ export const commands: Command[] = [
     usage: [
       'users list [--json]',
       'users show|delete <name> [--json]',
-      'users create <name> [--full-name N] [--email E] [--ssh-public-key FILE] [--json]',
+      'users create <name> [--full-name N] [--email E] [--ssh-public-key FILE] [--group G]... [--json]',
     ],
     load: async () => (await import('./usersCommand.js')).runUsersCommand,
   },

@@ -92,7 +92,9 @@ export const runUsersCommand: CommandRun = async (context) => {
         return 0;
       }
       case 'create': {
-        const username = needName('create <name> [--full-name N] [--email E] [--ssh-public-key FILE]');
+        const username = needName(
+          'create <name> [--full-name N] [--email E] [--ssh-public-key FILE] [--group G]...',
+        );
         const importedKey = flags.sshPublicKey ? await readPublicKeyFile(flags.sshPublicKey) : undefined;
         const created = await createResearchUser(
           store,
@@ -103,6 +105,7 @@ export const runUsersCommand: CommandRun = async (context) => {
             ...(flags.fullName !== undefined ? { full_name: flags.fullName } : {}),
             ...(flags.email !== undefined ? { email: flags.email } : {}),
             ...(importedKey !== undefined ? { imported_public_key: importedKey } : {}),
+            ...(flags.group.length > 0 ? { groups: flags.group } : {}),
           },
         );
         if (flags.json) stdout(`${JSON.stringify(created.user, null, 2)}\n`);

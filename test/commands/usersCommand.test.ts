@@ -11,6 +11,7 @@ describe('cws-tui users', () => {
     const created = await runCommand(runUsersCommand, ['create', 'alice'], env, {
       fullName: 'Alice A',
       email: 'a@x.edu',
+      group: ['admin', 'docker'],
     });
     const keyPath = join(env.CWS_STATE_DIR ?? '', 'keys', 'alice_ed25519');
     expect(created.stdout).toBe(
@@ -27,6 +28,7 @@ describe('cws-tui users', () => {
       gid: 5000,
       full_name: 'Alice A',
       email: 'a@x.edu',
+      groups: ['admin', 'docker'],
     });
     expect((await runCommand(runUsersCommand, ['list'], env)).stdout).toMatch(
       /alice\s+5000\s+5000\s+Alice A\s+a@x.edu\s+1/,
@@ -57,6 +59,9 @@ describe('cws-tui users', () => {
     await expect(
       runCommand(runUsersCommand, ['create', 'carol'], env, { sshPublicKey: '/nonexistent.pub' }),
     ).rejects.toThrow('cannot read the public key file /nonexistent.pub: no such file');
+    await expect(
+      runCommand(runUsersCommand, ['create', 'dave'], env, { group: ['wheel; reboot'] }),
+    ).rejects.toThrow('"wheel; reboot" is not a valid group name');
     await expect(runCommand(runUsersCommand, ['show', 'nobody-here'], env)).rejects.toThrow(
       "no research user named 'nobody-here'",
     );

@@ -1,6 +1,7 @@
 import { access, mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../fs/writeFileAtomic.js';
+import { POSIX_NAME_PATTERN } from '../templates/templateSchema.js';
 import type { ResearchUser } from './ResearchUser.js';
 import type { ResearchUserStore } from './ResearchUserStore.js';
 import { ResearchUserStoreError } from './ResearchUserStoreError.js';
@@ -11,6 +12,7 @@ export interface CreateResearchUserRequest {
   username: string;
   full_name?: string;
   email?: string;
+  /** Secondary groups, distro-neutral: `admin` becomes sudo or wheel on the instance; e.g. `docker`. */
   groups?: string[];
   /** An existing OpenSSH public key to authorize instead of generating a key pair. */
   imported_public_key?: string;
@@ -36,6 +38,12 @@ export async function createResearchUser(
 ): Promise<CreatedResearchUser> {
   const problem = usernameProblem(request.username);
   if (problem) throw new ResearchUserStoreError(problem);
+  const badGroup = request.groups?.find((group) => !POSIX_NAME_PATTERN.test(group));
+  if (badGroup !== undefined) {
+    throw new ResearchUserStoreError(
+      `${JSON.stringify(badGroup)} is not a valid group name: use lowercase letters, digits, '_' or '-'`,
+    );
+  }
   // Checked again atomically by the store; asking first gives the clearer message before key checks.
   if (await store.get(request.username)) {
     throw new ResearchUserStoreError(`a research user named '${request.username}' already exists`);

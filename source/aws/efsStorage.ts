@@ -184,9 +184,18 @@ export class EfsStorage implements StoragePort {
     const mounted = await callAws(this.context('elasticfilesystem:DescribeMountTargets', region), () =>
       this.options.efs(region).send(new DescribeMountTargetsCommand({ FileSystemId: fileSystemId })),
     );
-    const zonesWithTarget = new Set(
-      (mounted.MountTargets ?? []).map((target) => target.AvailabilityZoneName),
-    );
+    const targets = mounted.MountTargets ?? [];
+    // All of a file system's mount targets live in one VPC: elsewhere, workstations cannot reach it.
+    const otherVpc = targets.find((target) => target.VpcId && target.VpcId !== vpcId)?.VpcId;
+    if (otherVpc) {
+      throw new CloudError({
+        kind: 'conflict',
+        code: 'MountTargetConflict',
+        message: `The file system ${fileSystemId} is mounted in ${otherVpc}, but the workstation goes to ${vpcId}.`,
+        hint: `Launch into a subnet of ${otherVpc}, or use a file system in ${vpcId}.`,
+      });
+    }
+    const zonesWithTarget = new Set(targets.map((target) => target.AvailabilityZoneName));
     const missing = subnets.filter((subnet) => !zonesWithTarget.has(subnet.AvailabilityZone));
     if (missing.length === 0) return;
     const group = await this.options.network.findOrCreateGroup(region, vpcId);

@@ -206,6 +206,35 @@ describe('EfsStorage.ensureMountTarget', () => {
     expect(efsMock.commandCalls(CreateMountTargetCommand)).toHaveLength(0);
   });
 
+  it('refuses a file system mounted in another VPC, which the workstation could not reach', async () => {
+    efsMock
+      .on(DescribeFileSystemsCommand)
+      .resolves({ FileSystems: [fileSystem()] })
+      .on(DescribeMountTargetsCommand)
+      .resolves({
+        MountTargets: [
+          {
+            MountTargetId: 'fsmt-1',
+            FileSystemId: 'fs-0a1b2c3d4e5f67890',
+            SubnetId: 'subnet-x',
+            VpcId: 'vpc-0other',
+            AvailabilityZoneName: 'us-east-1a',
+            LifeCycleState: 'available',
+          },
+        ],
+      });
+    ec2Mock.on(DescribeSubnetsCommand).resolves({
+      Subnets: [{ SubnetId: 'subnet-b', AvailabilityZone: 'us-east-1b', VpcId: 'vpc-0def' }],
+    });
+    const error = await rejectionOf(
+      storage().ensureMountTarget('us-east-1', 'fs-0a1b2c3d4e5f67890', undefined),
+    );
+    expect(error.message).toBe(
+      'The file system fs-0a1b2c3d4e5f67890 is mounted in vpc-0other, but the workstation goes to vpc-0def.',
+    );
+    expect(efsMock.commandCalls(CreateMountTargetCommand)).toHaveLength(0);
+  });
+
   it('refuses to mount a file system being deleted', async () => {
     efsMock
       .on(DescribeFileSystemsCommand)

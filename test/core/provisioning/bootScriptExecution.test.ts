@@ -201,7 +201,7 @@ describe.skipIf(!hasBubblewrap)(
 
     it('reports the failing stage when a command fails', () => {
       sandbox = createBootScriptSandbox();
-      sandbox.write('/usr/local/sbin/Rscript', '#!/bin/sh\nexit 1\n');
+      sandbox.write('/usr/local/sbin/Rscript', '#!/bin/sh\nexit 1\n', 0o755);
       const { status, output } = sandbox.run(render({ template: rResearchTemplate }).script);
       expect(status).not.toBe(0);
       expect(parseProgressMarkers(output).failed?.stage).toBe('r');

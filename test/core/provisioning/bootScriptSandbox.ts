@@ -99,9 +99,14 @@ export interface BootScriptSandbox {
   hostPath(path: string): string;
   read(path: string): string;
   exists(path: string): boolean;
-  write(path: string, content: string): void;
+  /** Writes a file in the sandbox; stubs under /usr/local/sbin need mode 0o755. */
+  write(path: string, content: string, mode?: number): void;
   remove(path: string): void;
-  run(script: string): { status: number; output: string; calls: RecordedCall[] };
+  /** Runs `script` as root in the sandbox; `procStat` replaces /proc/stat (CPU counters) when given. */
+  run(
+    script: string,
+    options?: { procStat?: string },
+  ): { status: number; output: string; calls: RecordedCall[] };
   dispose(): void;
 }
 
@@ -145,10 +150,15 @@ export function createBootScriptSandbox(options: { withMountEfsHelper?: boolean 
     hostPath,
     read: (path) => readFileSync(hostPath(path), 'utf8'),
     exists: (path) => existsSync(hostPath(path)),
-    write: (path, content) => write(path, content),
+    write: (path, content, mode) => write(path, content, mode),
     remove: (path) => rmSync(hostPath(path), { force: true }),
-    run(script) {
+    run(script, runOptions = {}) {
       write('/tmp/cws-boot.sh', script);
+      let procStat: string[] = [];
+      if (runOptions.procStat !== undefined) {
+        write('/tmp/cws-proc-stat', runOptions.procStat);
+        procStat = ['--ro-bind', hostPath('/tmp/cws-proc-stat'), '/proc/stat'];
+      }
       rmSync(hostPath(RECORD), { force: true });
       const binds = BOUND_DIRECTORIES.flatMap((dir) => ['--bind', hostDir(dir), dir]);
       // Debian reaches tools such as awk through /etc/alternatives.
@@ -167,6 +177,7 @@ export function createBootScriptSandbox(options: { withMountEfsHelper?: boolean 
           '/dev',
           '--proc',
           '/proc',
+          ...procStat,
           '--die-with-parent',
           '/bin/bash',
           '/tmp/cws-boot.sh',

@@ -1,5 +1,5 @@
 import { render } from 'ink';
-import { usageError } from '../commands/CliError.js';
+import { EXIT, usageError } from '../commands/CliError.js';
 import type { CommandFlags } from '../commands/CommandFlags.js';
 import { resolveAppPaths } from '../core/paths.js';
 import { App } from './App.js';
@@ -36,7 +36,38 @@ export async function runTui({ flags, env }: RunTuiOptions): Promise<number> {
   const screen = createTerminalScreen(process.stdout);
   const stdin = new EscapeSequenceStdin(process.stdin, escapeHoldMs(env));
   const frames = new TerminalFrameWriter(process.stdout, MAX_FPS);
-  let exitCode = 0;
+  let received: ExitSignal | undefined;
+  let unmount = () => {};
+
+  // Registered before Ink's own exit hook so that they run first, and with `on` so that the hook
+  // sees another listener and lets this code finish instead of re-raising the signal at once.
+  const onSignal = (signal: ExitSignal) => {
+    received = signal;
+    unmount();
+  };
+  const signalHandlers = (Object.keys(EXIT_SIGNALS) as ExitSignal[]).map(
+    (signal) => [signal, () => onSignal(signal)] as const,
+  );
+  const leaveScreen = () => {
+    frames.flush();
+    frames.dispose();
+    screen.restore();
+    for (const [signal, handler] of signalHandlers) process.off(signal, handler);
+    process.off('uncaughtException', onCrash);
+    process.off('unhandledRejection', onCrash);
+  };
+  // An error outside React (a timer, a stream): leave the screen first, then report it.
+  const onCrash = (error: unknown) => {
+    try {
+      unmount();
+    } finally {
+      leaveScreen();
+    }
+    void reportCrash(logFile, error).finally(() => process.exit(EXIT.error));
+  };
+  for (const [signal, handler] of signalHandlers) process.on(signal, handler);
+  process.on('uncaughtException', onCrash);
+  process.on('unhandledRejection', onCrash);
 
   screen.enter();
   const instance = render(
@@ -58,41 +89,34 @@ export async function runTui({ flags, env }: RunTuiOptions): Promise<number> {
       patchConsole: false,
     },
   );
+  unmount = () => instance.unmount();
 
-  const onSignal = (signal: ExitSignal) => {
-    exitCode = EXIT_SIGNALS[signal];
-    instance.unmount();
-  };
-  const onCrash = (error: unknown) => {
-    try {
-      instance.unmount();
-    } finally {
-      screen.restore();
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    writeCrashLog(logFile, error)
-      .then(
-        () => process.stderr.write(`cws-tui: unexpected error: ${message}\nDetails are in ${logFile}\n`),
-        () => process.stderr.write(`cws-tui: unexpected error: ${message}\n`),
-      )
-      .finally(() => process.exit(1));
-  };
-  const signalHandlers = (Object.keys(EXIT_SIGNALS) as ExitSignal[]).map(
-    (signal) => [signal, () => onSignal(signal)] as const,
-  );
-  for (const [signal, handler] of signalHandlers) process.once(signal, handler);
-  process.once('uncaughtException', onCrash);
-  process.once('unhandledRejection', onCrash);
+  let renderError: unknown;
   try {
     await instance.waitUntilExit();
-    return exitCode;
+  } catch (error) {
+    // A render error: Ink's error boundary unmounted the app with it.
+    renderError = error;
   } finally {
-    frames.flush();
-    frames.dispose();
-    screen.restore();
-    for (const [signal, handler] of signalHandlers) process.off(signal, handler);
-    process.off('uncaughtException', onCrash);
-    process.off('unhandledRejection', onCrash);
+    leaveScreen();
     process.stdin.pause();
+  }
+  if (renderError !== undefined) {
+    await reportCrash(logFile, renderError);
+    return EXIT.error;
+  }
+  // The terminal may be gone (SIGHUP): exit now rather than wait for work that cannot finish.
+  if (received) process.exit(EXIT_SIGNALS[received]);
+  return EXIT.ok;
+}
+
+/** The short message on the restored terminal, the details in the log. */
+async function reportCrash(logFile: string, error: unknown): Promise<void> {
+  const message = error instanceof Error ? error.message : String(error);
+  try {
+    await writeCrashLog(logFile, error);
+    process.stderr.write(`cws-tui: unexpected error: ${message}\nDetails are in ${logFile}\n`);
+  } catch {
+    process.stderr.write(`cws-tui: unexpected error: ${message}\n`);
   }
 }

@@ -15,7 +15,26 @@ const shellQuote = (value: string) => `'${value.replaceAll("'", "'\\''")}'`;
  */
 describe.skipIf(!tmuxAvailable())('the built app in tmux on the demo account', () => {
   let root: string;
-  let tmux: TmuxSession | undefined;
+  const sessions: TmuxSession[] = [];
+
+  function startApp(): TmuxSession {
+    const env = {
+      HOME: root,
+      CWS_CONFIG_DIR: join(root, 'config'),
+      CWS_STATE_DIR: join(root, 'state'),
+      CWS_DEMO_SPEED: '0',
+      AWS_EC2_METADATA_DISABLED: 'true',
+      TERM: 'xterm-256color',
+    };
+    const assignments = Object.entries(env)
+      .map(([key, value]) => `${key}=${shellQuote(value)}`)
+      .join(' ');
+    // CI=true makes Ink hold frames back: the app must draw as it would for a person.
+    const command = `env -u CI ${assignments} ${shellQuote(process.execPath)} ${shellQuote(BUNDLE)} --demo --refresh 1; echo "EXITED:$?"; sleep 600`;
+    const tmux = new TmuxSession(command, { columns: 120, rows: 40 });
+    sessions.push(tmux);
+    return tmux;
+  }
 
   beforeAll(async () => {
     if (!existsSync(BUNDLE)) {
@@ -40,24 +59,11 @@ describe.skipIf(!tmuxAvailable())('the built app in tmux on the demo account', (
   });
 
   afterAll(() => {
-    tmux?.kill();
+    for (const tmux of sessions) tmux.kill();
   });
 
   it('shows the workstation running, stops it, terminates it and quits', async () => {
-    const env = {
-      HOME: root,
-      CWS_CONFIG_DIR: join(root, 'config'),
-      CWS_STATE_DIR: join(root, 'state'),
-      CWS_DEMO_SPEED: '0',
-      AWS_EC2_METADATA_DISABLED: 'true',
-      TERM: 'xterm-256color',
-    };
-    const assignments = Object.entries(env)
-      .map(([key, value]) => `${key}=${shellQuote(value)}`)
-      .join(' ');
-    // CI=true makes Ink hold frames back: the app must draw as it would for a person.
-    const command = `env -u CI ${assignments} ${shellQuote(process.execPath)} ${shellQuote(BUNDLE)} --demo --refresh 1; echo "EXITED:$?"; sleep 600`;
-    tmux = new TmuxSession(command, { columns: 120, rows: 40 });
+    const tmux = startApp();
 
     const first = await tmux.waitFor(/> analysis-1 .*running/);
     expect(first).toContain('DEMO');
@@ -80,5 +86,16 @@ describe.skipIf(!tmuxAvailable())('the built app in tmux on the demo account', (
     const account = createDemoAccount({ stateDir: join(root, 'state'), env: { CWS_DEMO_SPEED: '0' } });
     const { items } = await account.compute.listInstances({ regions: [account.defaultRegion] });
     expect(items.map((instance) => [instance.name, instance.state])).toEqual([['analysis-1', 'terminated']]);
+  });
+
+  it.each([
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const)('restores the terminal when it gets %s', async (signal, code) => {
+    const tmux = startApp();
+    await tmux.waitFor('analysis-1');
+    process.kill(tmux.childPid(), signal);
+    const after = await tmux.waitFor(`EXITED:${code}`);
+    expect(after).not.toContain('NAME');
   });
 });

@@ -1,4 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 export function tmuxAvailable(): boolean {
@@ -40,6 +41,13 @@ export class TmuxSession {
       }
       await sleep(50);
     }
+  }
+
+  /** The pid of the command's first child: the app, when the pane runs `sh -c 'env ... node ...'`. */
+  childPid(): number {
+    const shell = this.tmux('list-panes', '-t', 'e2e', '-F', '#{pane_pid}').trim();
+    const children = readFileSync(`/proc/${shell}/task/${shell}/children`, 'utf8').trim();
+    return Number(children.split(/\s+/)[0]);
   }
 
   kill(): void {

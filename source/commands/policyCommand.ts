@@ -2,8 +2,8 @@ import { findInstanceType, listInstanceTypes } from '../core/catalog/instanceTyp
 import type { Profile } from '../core/config/profileSchema.js';
 import { hourlyPrice } from '../core/cost/priceTable.js';
 import { formatUtc } from '../core/identity/invitationToken.js';
-import { verifyPolicyChain } from '../core/identity/policyChain.js';
 import { publicKeyFingerprint } from '../core/identity/signingKey.js';
+import { verifyProfilePolicy } from '../core/identity/verifyProfilePolicy.js';
 import { resolveAppPaths } from '../core/paths.js';
 import { describePolicy } from '../core/policy/describePolicy.js';
 import { evaluatePolicy } from '../core/policy/evaluatePolicy.js';
@@ -52,7 +52,7 @@ async function choosePolicy(context: CommandContext): Promise<PolicySource> {
 
 function runShow(context: CommandContext, source: PolicySource): number {
   const chain = source.profile?.policy_chain ?? [];
-  const chainProblems = verifyPolicyChain(chain);
+  const chainProblems = source.profile ? verifyProfilePolicy(source.profile) : [];
   if (context.flags.json) {
     context.stdout(
       `${JSON.stringify(

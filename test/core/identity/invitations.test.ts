@@ -14,6 +14,7 @@ import {
 } from '../../../source/core/identity/invitationToken.js';
 import { verifyPolicyChain } from '../../../source/core/identity/policyChain.js';
 import { loadOrCreateSigningKey, type SigningKey } from '../../../source/core/identity/signingKey.js';
+import { verifyProfilePolicy } from '../../../source/core/identity/verifyProfilePolicy.js';
 
 const NOW = new Date('2026-11-20T12:00:00.000Z');
 const LATER = new Date('2026-11-20T14:00:00.000Z');
@@ -245,5 +246,17 @@ describe('invitation chains', () => {
     expect(() =>
       createInvitation({ ...alice.profile, can_invite: false }, alice.key, request(), NOW),
     ).toThrow("the profile 'lab' may not invite others");
+  });
+});
+
+describe('verifyProfilePolicy', () => {
+  it('accepts an accepted profile and flags a policy widened by hand', async () => {
+    const { token } = createInvitation(admin, adminKey, request(), NOW);
+    const accepted = await acceptInvitation(token, { ...installation('alice'), now: NOW });
+    expect(verifyProfilePolicy(accepted.profile)).toEqual([]);
+    expect(verifyProfilePolicy({ ...accepted.profile, policy: {} })).toEqual([
+      "the profile's policy is not the one its invitation signed; the config file was changed by hand",
+    ]);
+    expect(verifyProfilePolicy(admin)).toEqual([]);
   });
 });

@@ -166,11 +166,20 @@ function translateCredentialProviderError(facts: ErrorFacts, context: AwsCallCon
       'Check the name with `aws configure list-profiles`, or choose another profile.',
     );
   }
+  if (/could not load credentials from any providers/i.test(message) || message === '') {
+    return error(
+      'no-credentials',
+      name,
+      'No AWS credentials were found.',
+      'Run `aws configure` or `aws configure sso`, set AWS_PROFILE, or use --demo to explore the simulated account.',
+    );
+  }
+  // A source that exists but failed (credential_process, a role to assume, a web identity token).
   return error(
     'no-credentials',
     name,
-    'No AWS credentials were found.',
-    'Run `aws configure` or `aws configure sso`, set AWS_PROFILE, or use --demo to explore the simulated account.',
+    `AWS credentials could not be loaded${context.profile ? ` for profile ${context.profile}` : ''}: ${message}`,
+    'Check the credential source the profile names in ~/.aws/config (credential_process, role_arn, source_profile).',
   );
 }
 

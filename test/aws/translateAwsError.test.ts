@@ -120,6 +120,18 @@ describe('translateAwsError', () => {
     expect(error.hint).toContain('--demo');
   });
 
+  it('passes on why a configured credential source failed', () => {
+    const failed = Object.assign(new Error('Error: credential_process exited with code 1: vault is sealed'), {
+      name: 'CredentialsProviderError',
+    });
+    const error = translateAwsError(failed, { action: 'sts:GetCallerIdentity', profile: 'vault' });
+    expect(error.kind).toBe('no-credentials');
+    expect(error.message).toBe(
+      'AWS credentials could not be loaded for profile vault: Error: credential_process exited with code 1: vault is sealed',
+    );
+    expect(error.hint).toContain('credential_process');
+  });
+
   it('names a missing profile', () => {
     const missing = Object.assign(
       new Error('Profile nosuch could not be found or parsed in shared credentials file.'),

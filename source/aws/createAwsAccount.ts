@@ -1,5 +1,7 @@
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { EFSClient } from '@aws-sdk/client-efs';
+import { IAMClient } from '@aws-sdk/client-iam';
+import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { CloudAccount } from '../core/ports.js';
@@ -7,6 +9,8 @@ import { type AwsSessionOptions, awsClientConfig } from './awsClientConfig.js';
 import { Ec2Compute } from './ec2Compute.js';
 import { Ec2Network } from './ec2Network.js';
 import { EfsStorage } from './efsStorage.js';
+import { ensureSageMakerExecutionRole } from './sagemaker/ensureSageMakerExecutionRole.js';
+import { SageMakerStudio } from './sagemaker/SageMakerStudio.js';
 import { SsmImages } from './ssmImages.js';
 import { StsIdentity } from './stsIdentity.js';
 
@@ -46,6 +50,10 @@ export async function createAwsAccount(options: AwsAccountOptions): Promise<Clou
   const ssm = perRegion((region) => new SSMClient({ ...config, region }));
   const efs = perRegion((region) => new EFSClient({ ...config, region }));
   const sts = perRegion((region) => new STSClient({ ...config, region }));
+  const sagemaker = perRegion((region) => new SageMakerClient({ ...config, region }));
+  // IAM is global: one client, and the execution role is looked up once per session.
+  const iam = perRegion((region) => new IAMClient({ ...config, region }));
+  let executionRole: Promise<string> | undefined;
   const withProfile = profile ? { profile } : {};
   const network = new Ec2Network({ ec2, ...withProfile });
   return {
@@ -61,5 +69,18 @@ export async function createAwsAccount(options: AwsAccountOptions): Promise<Clou
     images: new SsmImages({ ssm, ec2, ...withProfile }),
     network,
     storage: new EfsStorage({ efs, ec2, network, ...withProfile }),
+    studio: new SageMakerStudio({
+      sagemaker,
+      ec2,
+      network,
+      executionRole: () => {
+        executionRole ??= ensureSageMakerExecutionRole(iam(options.region), profile);
+        executionRole.catch(() => {
+          executionRole = undefined;
+        });
+        return executionRole;
+      },
+      ...withProfile,
+    }),
   };
 }

@@ -5,6 +5,7 @@ import { DemoImages } from './DemoImages.js';
 import { DemoNetwork } from './DemoNetwork.js';
 import { DemoStorage } from './DemoStorage.js';
 import { DemoStore } from './DemoStore.js';
+import { DemoStudio } from './DemoStudio.js';
 import { parseDemoFaults } from './demoFaults.js';
 import { demoSpeed } from './demoPace.js';
 
@@ -40,5 +41,6 @@ export function createDemoAccount({ stateDir, env, region, now }: DemoAccountOpt
     images: new DemoImages(),
     network: new DemoNetwork(store),
     storage: new DemoStorage(store, speed, now),
+    studio: new DemoStudio({ store, speed, env, ...(now ? { now } : {}) }),
   };
 }

@@ -55,6 +55,74 @@ export const demoAccessPointSchema = z.object({
   tags: z.record(z.string(), z.string()),
 });
 
+const studioTransition = z.object({
+  at: z.string(),
+  status: z.enum([
+    'Pending',
+    'InService',
+    'Updating',
+    'Deleting',
+    'Deleted',
+    'Failed',
+    'Update_Failed',
+    'Delete_Failed',
+  ]),
+});
+
+export const demoStudioDomainSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  region: z.string(),
+  created_at: z.string(),
+  home_efs_file_system_id: z.string(),
+  execution_role_arn: z.string(),
+  failure_reason: z.string().optional(),
+  tags: z.record(z.string(), z.string()),
+  transitions: z.array(studioTransition),
+});
+
+export const demoStudioUserProfileSchema = z.object({
+  domain_id: z.string(),
+  region: z.string(),
+  name: z.string(),
+  tags: z.record(z.string(), z.string()),
+  transitions: z.array(studioTransition),
+});
+
+export const demoStudioSpaceSchema = z.object({
+  domain_id: z.string(),
+  region: z.string(),
+  name: z.string(),
+  owner_profile: z.string(),
+  app_type: z.enum(['JupyterLab', 'CodeEditor']),
+  instance_type: z.string(),
+  idle_timeout_minutes: z.number(),
+  created_at: z.string(),
+  tags: z.record(z.string(), z.string()),
+  transitions: z.array(studioTransition),
+});
+
+export const demoStudioAppSchema = z.object({
+  domain_id: z.string(),
+  region: z.string(),
+  type: z.enum(['JupyterLab', 'CodeEditor', 'Canvas']),
+  name: z.string(),
+  owner: z.union([z.object({ profile: z.string() }), z.object({ space: z.string() })]),
+  instance_type: z.string(),
+  created_at: z.string(),
+  failure_reason: z.string().optional(),
+  tags: z.record(z.string(), z.string()),
+  transitions: z.array(studioTransition),
+});
+
+/** SageMaker Studio and Canvas in the demo account (absent from state files written before it). */
+export const demoStudioSchema = z.object({
+  domains: z.array(demoStudioDomainSchema),
+  user_profiles: z.array(demoStudioUserProfileSchema),
+  spaces: z.array(demoStudioSpaceSchema),
+  apps: z.array(demoStudioAppSchema),
+});
+
 export const demoStateSchema = z.object({
   version: z.literal(1),
   account: z.string(),
@@ -63,6 +131,7 @@ export const demoStateSchema = z.object({
   access_points: z.array(demoAccessPointSchema),
   security_groups: z.record(z.string(), z.string()),
   key_pairs: z.record(z.string(), z.string()),
+  studio: demoStudioSchema.default(() => ({ domains: [], user_profiles: [], spaces: [], apps: [] })),
   /** Counter for ids, so that ids are unique and stable across restarts. */
   next_serial: z.number().int().nonnegative(),
 });
@@ -71,6 +140,11 @@ export type DemoState = z.infer<typeof demoStateSchema>;
 export type DemoInstance = z.infer<typeof demoInstanceSchema>;
 export type DemoFileSystem = z.infer<typeof demoFileSystemSchema>;
 export type DemoAccessPoint = z.infer<typeof demoAccessPointSchema>;
+export type DemoStudioState = z.infer<typeof demoStudioSchema>;
+export type DemoStudioDomain = z.infer<typeof demoStudioDomainSchema>;
+export type DemoStudioUserProfile = z.infer<typeof demoStudioUserProfileSchema>;
+export type DemoStudioSpace = z.infer<typeof demoStudioSpaceSchema>;
+export type DemoStudioApp = z.infer<typeof demoStudioAppSchema>;
 
 export const DEMO_ACCOUNT_ID = '123456789012';
 
@@ -83,6 +157,7 @@ export function emptyDemoState(): DemoState {
     access_points: [],
     security_groups: {},
     key_pairs: {},
+    studio: { domains: [], user_profiles: [], spaces: [], apps: [] },
     next_serial: 1,
   };
 }

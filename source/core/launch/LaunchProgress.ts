@@ -9,6 +9,12 @@ export const LAUNCH_STEPS = [
   'run-instance',
   'wait-running',
   'wait-ready',
+  // The SageMaker pipeline's own steps (it shares the ones above that apply to it).
+  'ensure-domain',
+  'ensure-user-profile',
+  'create-space',
+  'create-app',
+  'wait-in-service',
 ] as const;
 
 export type LaunchStep = (typeof LAUNCH_STEPS)[number];
@@ -31,4 +37,9 @@ export const LAUNCH_STEP_LABELS: Record<LaunchStep, string> = {
   'run-instance': 'Run instance',
   'wait-running': 'Wait until running',
   'wait-ready': 'Wait until ready',
+  'ensure-domain': 'Find or create the SageMaker domain',
+  'ensure-user-profile': 'Find or create the user profile',
+  'create-space': 'Create the space',
+  'create-app': 'Create the app',
+  'wait-in-service': 'Wait until in service',
 };

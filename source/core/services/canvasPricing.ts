@@ -1,0 +1,8 @@
+/**
+ * Canvas is billed per workspace session hour, not by an instance type the user picks: AWS lists
+ * $1.90 per session hour in every commercial region (Amazon SageMaker pricing, "Canvas").
+ */
+export const CANVAS_SESSION_HOURLY_USD = 1.9;
+
+/** What the policy's instance-type rules see for a Canvas session: it has no `ml.*` type. */
+export const CANVAS_INSTANCE_TYPE = 'canvas-session';

@@ -47,6 +47,8 @@ function failure(loaded: LoadedTemplate, inheritsIndex: number, message: string)
 
 /** Parents first, each ancestor once (the first time it is reached), the template itself last. */
 function linearize(parents: readonly LoadedTemplate[][], self: LoadedTemplate): LoadedTemplate[] {
+  // One parent: its chain has no repeats and cannot hold `self` (that would be a cycle).
+  if (parents.length <= 1) return [...(parents[0] ?? []), self];
   const seen = new Set<string>();
   const chain: LoadedTemplate[] = [];
   for (const template of [...parents.flat(), self]) {

@@ -16,3 +16,11 @@ export function shellcheckFindings(script: string): string {
   });
   return result.status === 0 ? '' : result.stdout || result.stderr;
 }
+
+/** shellcheck over many files in one run (much faster than one process per script). */
+export function shellcheckFiles(paths: readonly string[]): string {
+  const result = spawnSync('shellcheck', ['--shell=bash', '--severity=style', '--format=gcc', ...paths], {
+    encoding: 'utf8',
+  });
+  return result.status === 0 ? '' : result.stdout || result.stderr;
+}

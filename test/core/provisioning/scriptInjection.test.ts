@@ -249,7 +249,7 @@ describe('hostile values in every field', () => {
               expect(calls.find((call) => call[0] === 'useradd')?.at(-2)).toBe(fullName);
             },
           ),
-          { numRuns: 15 },
+          { numRuns: 10 },
         );
       } finally {
         sandbox.dispose();

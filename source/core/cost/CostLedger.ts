@@ -23,6 +23,7 @@ const ledgerEntrySchema = z.object({
       instance_type: z.string(),
       root_volume_gb: z.number(),
       root_volume_type: z.string(),
+      spot: z.boolean().optional(),
       spot_price: quoteSchema.optional(),
       transitions: z.array(transitionSchema),
       history_note: z.string().optional(),

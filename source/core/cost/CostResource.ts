@@ -10,6 +10,8 @@ export interface InstanceCostResource {
   instance_type: string;
   root_volume_gb: number;
   root_volume_type: string;
+  /** Runs on spot capacity. */
+  spot?: boolean;
   /** The spot price it runs at (before discounts); on-demand pricing when absent. */
   spot_price?: PriceQuote;
   /** Its states, oldest first. */
@@ -49,6 +51,7 @@ export function costResourceFromInstance(instance: Instance, spotPrice?: PriceQu
     transitions: recorded ? instance.transitions : [{ at: instance.launched_at, state: currentState }],
   };
   if (!recorded) resource.history_note = `no state history: taken to be ${currentState} since launch`;
+  if (instance.spot) resource.spot = true;
   if (instance.spot && spotPrice) resource.spot_price = spotPrice;
   return resource;
 }

@@ -38,9 +38,14 @@ export function resourceRates(
     resource.spot_price === undefined
       ? onDemand
       : discountQuote(resource.spot_price, discounts[serviceOfInstanceType(resource.instance_type)]);
-  if (!compute)
+  if (!compute) {
     notes.push(`no price for ${resource.instance_type} in ${resource.region}: compute not counted`);
-  else if (compute.note) notes.push(compute.note);
+  } else {
+    if (compute.note) notes.push(compute.note);
+    if (resource.spot && !resource.spot_price) {
+      notes.push('spot instance priced on demand (an upper bound): its spot price is not known');
+    }
+  }
   const volumeKind: StorageKind = isStorageKind(resource.root_volume_type)
     ? resource.root_volume_type
     : 'gp3';

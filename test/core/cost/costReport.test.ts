@@ -271,6 +271,7 @@ describe('cost resources from the ports', () => {
     const spot = { usd_per_hour: 0.003, source: 'spot' as const, as_of: '2026-11-01T00:00:00Z' };
     const resource = costResourceFromInstance(base, spot);
     expect(resource).toMatchObject({
+      spot: true,
       transitions: [{ at: '2026-11-01T00:00:00Z', state: 'hibernated' }],
       history_note: 'no state history: taken to be hibernated since launch',
       spot_price: spot,
@@ -285,5 +286,14 @@ describe('cost resources from the ports', () => {
       tags: {},
     });
     expect(fileSystem.size_gb).toBe(5);
+    const unknownSpot = buildCostReport({
+      resources: [costResourceFromInstance(base)],
+      now,
+      catalog: snapshotPriceCatalog,
+      timeZone: 'UTC',
+    });
+    expect(unknownSpot.items[0]?.notes).toContain(
+      'spot instance priced on demand (an upper bound): its spot price is not known',
+    );
   });
 });

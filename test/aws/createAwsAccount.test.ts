@@ -14,7 +14,7 @@ import { rejectionOf } from './rejectionOf.js';
  * retry and XML parsing work end to end.
  */
 let server: Server;
-let requests: { action: string; authorization: string; host: string }[];
+let requests: { action: string; authorization: string; host: string; params: URLSearchParams }[];
 let home: string;
 /** How many DescribeInstances calls to refuse with RequestLimitExceeded before answering. */
 let throttleNext = 0;
@@ -57,6 +57,30 @@ const EC2_INSTANCES = `<DescribeInstancesResponse xmlns="http://ec2.amazonaws.co
 const EC2_UNAUTHORIZED = `<?xml version="1.0" encoding="UTF-8"?>
 <Response><Errors><Error><Code>UnauthorizedOperation</Code><Message>You are not authorized to perform this operation. User: arn:aws:iam::123456789012:user/ana is not authorized to perform: ec2:TerminateInstances on resource: arn:aws:ec2:us-east-1:123456789012:instance/i-1 because no identity-based policy allows the ec2:TerminateInstances action. Encoded authorization failure message: Zm9v</Message></Error></Errors><RequestID>5e4f</RequestID></Response>`;
 
+const EC2_IMAGES = `<DescribeImagesResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/">
+  <requestId>a1</requestId>
+  <imagesSet><item><imageId>ami-0c7217cdde317cfec</imageId><rootDeviceName>/dev/sda1</rootDeviceName></item></imagesSet>
+</DescribeImagesResponse>`;
+
+const EC2_RUN = `<RunInstancesResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/">
+  <requestId>b2</requestId>
+  <reservationId>r-0b2</reservationId>
+  <ownerId>123456789012</ownerId>
+  <instancesSet>
+    <item>
+      <instanceId>i-0fedcba9876543210</instanceId>
+      <imageId>ami-0c7217cdde317cfec</imageId>
+      <instanceState><code>0</code><name>pending</name></instanceState>
+      <instanceType>m7i.large</instanceType>
+      <launchTime>2026-11-26T03:00:00.000Z</launchTime>
+      <placement><availabilityZone>us-east-1a</availabilityZone></placement>
+      <architecture>x86_64</architecture>
+      <clientToken>launch-9c1d</clientToken>
+      <instanceLifecycle>spot</instanceLifecycle>
+    </item>
+  </instancesSet>
+</RunInstancesResponse>`;
+
 const EC2_THROTTLED = `<?xml version="1.0" encoding="UTF-8"?>
 <Response><Errors><Error><Code>RequestLimitExceeded</Code><Message>Request limit exceeded.</Message></Error></Errors><RequestID>7a1c</RequestID></Response>`;
 
@@ -70,11 +94,13 @@ beforeEach(async () => {
       body += chunk.toString('utf8');
     });
     request.on('end', () => {
-      const action = new URLSearchParams(body).get('Action') ?? '';
+      const params = new URLSearchParams(body);
+      const action = params.get('Action') ?? '';
       requests.push({
         action,
         authorization: request.headers.authorization ?? '',
         host: request.headers.host ?? '',
+        params,
       });
       response.setHeader('content-type', 'text/xml');
       if (action === 'GetCallerIdentity') {
@@ -85,6 +111,10 @@ beforeEach(async () => {
         response.end(EC2_THROTTLED);
       } else if (action === 'DescribeInstances') {
         response.end(EC2_INSTANCES);
+      } else if (action === 'DescribeImages') {
+        response.end(EC2_IMAGES);
+      } else if (action === 'RunInstances') {
+        response.end(EC2_RUN);
       } else {
         response.statusCode = 403;
         response.end(EC2_UNAUTHORIZED);
@@ -168,5 +198,56 @@ describe('createAwsAccount', () => {
     const error = await rejectionOf(account.compute.listInstances({ regions: ['us-east-1'] }));
     expect(error.kind).toBe('throttled');
     expect(requests).toHaveLength(2);
+  });
+  it('puts every RunInstances parameter on the wire as EC2 expects it', async () => {
+    const account = await createAwsAccount({ region: 'us-east-1', regions: [], maxAttempts: 1 });
+    const instance = await account.compute.runInstance({
+      region: 'us-east-1',
+      name: 'ana-gpu',
+      image_id: 'ami-0c7217cdde317cfec',
+      instance_type: 'm7i.large',
+      user_data_base64: 'IyEvYmluL2Jhc2gK',
+      client_token: 'launch-9c1d',
+      tags: { 'cws:research-user': 'ana' },
+      root_volume_gb: 80,
+      root_volume_type: 'gp3',
+      spot: true,
+      hibernation: false,
+      key_name: 'cws-ana',
+      security_group_ids: ['sg-0aa'],
+      iam_instance_profile: 'cws-workstation',
+    });
+    expect(instance).toMatchObject({
+      id: 'i-0fedcba9876543210',
+      state: 'pending',
+      spot: true,
+      root_volume_gb: 80,
+    });
+    const run = requests.find((request) => request.action === 'RunInstances')!.params;
+    expect(Object.fromEntries(run)).toMatchObject({
+      ImageId: 'ami-0c7217cdde317cfec',
+      InstanceType: 'm7i.large',
+      MinCount: '1',
+      MaxCount: '1',
+      ClientToken: 'launch-9c1d',
+      UserData: 'IyEvYmluL2Jhc2gK',
+      KeyName: 'cws-ana',
+      'SecurityGroupId.1': 'sg-0aa',
+      'IamInstanceProfile.Name': 'cws-workstation',
+      'BlockDeviceMapping.1.DeviceName': '/dev/sda1',
+      'BlockDeviceMapping.1.Ebs.VolumeSize': '80',
+      'BlockDeviceMapping.1.Ebs.VolumeType': 'gp3',
+      'BlockDeviceMapping.1.Ebs.Encrypted': 'true',
+      'MetadataOptions.HttpTokens': 'required',
+      'InstanceMarketOptions.MarketType': 'spot',
+      'InstanceMarketOptions.SpotOptions.SpotInstanceType': 'persistent',
+      'InstanceMarketOptions.SpotOptions.InstanceInterruptionBehavior': 'stop',
+      'TagSpecification.1.ResourceType': 'instance',
+      'TagSpecification.2.ResourceType': 'volume',
+      'TagSpecification.3.ResourceType': 'spot-instances-request',
+    });
+    const instanceTags = [...run.entries()].filter(([key]) => key.startsWith('TagSpecification.1.Tag.'));
+    expect(instanceTags).toContainEqual(['TagSpecification.1.Tag.1.Key', 'cws:research-user']);
+    expect(run.get('HibernationOptions.Configured')).toBeNull();
   });
 });

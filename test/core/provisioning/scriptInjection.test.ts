@@ -208,7 +208,7 @@ describe('hostile values in every field', () => {
             fc.constantFrom(...PAYLOADS),
             fc.string({ unit: 'grapheme', maxLength: 20 }),
             (parameter, content, comment, name) => {
-              const fullName = name.replace(/[^\p{L}\p{M}\p{N} .'_-]/gu, '');
+              const fullName = name.replace(/[^\p{L}\p{M}\p{N} .,'()_-]/gu, '');
               const template: ResolvedTemplate = {
                 ...basicTemplate,
                 services: [],

@@ -133,6 +133,8 @@ export function buildCostReport(input: CostReportInput): CostReport {
     };
     if (resource.kind === 'instance') item.instance_type = resource.instance_type;
     if (input.window) item.window_total = costOfUsage(usageHoursOf(history, input.window), priced.rates);
+    // A resource gone before this month (still in the ledger for last month's view) is no line.
+    if (state === 'terminated' && monthToDate === 0 && !item.window_total) continue;
     items.push(item);
   }
   items.sort(

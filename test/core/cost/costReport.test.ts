@@ -158,7 +158,7 @@ describe('buildCostReport', () => {
     ).toThrow(/unknown time zone/);
   });
 
-  it('notes what it cannot price instead of guessing', () => {
+  it('notes what it cannot price instead of guessing, and leaves out what ended before the month', () => {
     const unknown = buildCostReport({
       resources: [
         instance({
@@ -172,6 +172,20 @@ describe('buildCostReport', () => {
     });
     expect(unknown.items[0]?.rate_per_hour).toBeCloseTo(50 * perGbHour, 12);
     expect(unknown.notes).toContain('no price for x9.mega in us-east-1: compute not counted');
+    const gone = buildCostReport({
+      resources: [
+        instance({
+          transitions: [
+            { at: '2026-10-01T00:00:00Z', state: 'running' },
+            { at: '2026-10-02T00:00:00Z', state: 'terminated' },
+          ],
+        }),
+      ],
+      now,
+      catalog: snapshotPriceCatalog,
+      timeZone: 'UTC',
+    });
+    expect(gone.items).toEqual([]);
   });
 
   it('carries the budget status, blocking launches past a block threshold', () => {

@@ -161,7 +161,10 @@ export const templateSchema = z.strictObject({
   files: z.array(templateFileSchema).optional(),
   idle_detection: idleDetectionSchema.optional(),
   instance_defaults: instanceDefaultsSchema.optional(),
-  connection_type: z.enum(CONNECTION_TYPES).optional(),
+  // CloudWorkstation also writes `all` and `both` (the user picks among SSH, web and DCV): that is `auto`.
+  connection_type: z
+    .preprocess((value) => (value === 'all' || value === 'both' ? 'auto' : value), z.enum(CONNECTION_TYPES))
+    .optional(),
   service_config: serviceConfigSchema.optional(),
   parameters: z.record(z.string(), parameterSchema).optional(),
   research_user: z.looseObject({}).optional(),

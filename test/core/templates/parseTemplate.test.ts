@@ -170,3 +170,10 @@ describe('parseTemplate', () => {
     expect(loaded.locate(['base'])).toEqual({ line: 1, column: 1 });
   });
 });
+
+describe('parseTemplate compatibility', () => {
+  it("reads CloudWorkstation's connection_type all and both as auto", () => {
+    expect(parse('name: x\nconnection_type: all\n').loaded?.template.connection_type).toBe('auto');
+    expect(parse('name: x\nconnection_type: both\n').loaded?.template.connection_type).toBe('auto');
+  });
+});

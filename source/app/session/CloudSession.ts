@@ -1,6 +1,11 @@
 import { join } from 'node:path';
+import type { ConnectionPlan } from '../../core/connect/ConnectionPlan.js';
+import { type ConnectionOptions, connectionPlanFor } from '../../core/connect/connectionPlanFor.js';
+import { findOnPath } from '../../core/connect/findOnPath.js';
+import { hourlyRateInState } from '../../core/cost/AccrualRates.js';
+import { costResourceFromInstance } from '../../core/cost/CostResource.js';
 import type { PriceCatalog } from '../../core/cost/PriceCatalog.js';
-import { HOURS_PER_MONTH } from '../../core/cost/PriceQuote.js';
+import { resourceRates } from '../../core/cost/resourceRates.js';
 import { createResearchUser } from '../../core/identity/createResearchUser.js';
 import type { ResearchUser } from '../../core/identity/ResearchUser.js';
 import type { ResearchUserStore } from '../../core/identity/ResearchUserStore.js';
@@ -16,6 +21,17 @@ import type { AppPaths } from '../../core/paths.js';
 import type { CallerIdentity, CloudAccount, Instance } from '../../core/ports.js';
 import { TAG } from '../../core/ports.js';
 import { renderUserData } from '../../core/provisioning/renderUserData.js';
+import {
+  cleanupStudio,
+  type StudioCleanupOptions,
+  type StudioCleanupResult,
+} from '../../core/services/cleanupStudio.js';
+import { SageMakerService } from '../../core/services/SageMakerService.js';
+import type { Service, ServiceLaunchResult } from '../../core/services/Service.js';
+import type { ServiceHealth } from '../../core/services/ServiceHealth.js';
+import { isManagedServiceKind, serviceKindOf } from '../../core/services/ServiceKind.js';
+import { type StudioLabLaunchRequest, StudioLabService } from '../../core/services/StudioLabService.js';
+import { unsupportedOperationError } from '../../core/services/serviceOperations.js';
 import { loadTemplateRegistry } from '../../core/templates/loadTemplateRegistry.js';
 import { resolveTemplate } from '../../core/templates/resolveTemplate.js';
 import type { TemplateRegistry } from '../../core/templates/TemplateRegistry.js';
@@ -47,6 +63,7 @@ export class CloudSession implements Session {
   private registry: Promise<TemplateRegistry> | undefined;
   /** RunInstances is checked with DryRun before the first launch of a session only. */
   private launchPermissionChecked = false;
+  private managed: { sageMaker: SageMakerService; studioLab: StudioLabService } | undefined;
 
   constructor(options: CloudSessionOptions) {
     this.options = options;
@@ -67,14 +84,42 @@ export class CloudSession implements Session {
   }
 
   async listWorkstations(): Promise<Workstation[]> {
-    const { items } = await this.account.compute.listInstances({
-      regions: this.info.regions,
-      tags: { [TAG.managed]: 'true' },
-    });
-    return items.map((instance) => this.toWorkstation(instance));
+    const [{ items }, services] = await Promise.all([
+      this.account.compute.listInstances({
+        regions: this.info.regions,
+        tags: { [TAG.managed]: 'true' },
+      }),
+      this.listServices(),
+    ]);
+    return [...items.map((instance) => this.toWorkstation(instance)), ...services];
+  }
+
+  /**
+   * The managed services' rows. A failure here (no SageMaker permission, say) must not hide the
+   * EC2 workstations: it becomes a notice, once per distinct message.
+   */
+  private async listServices(): Promise<Workstation[]> {
+    const { sageMaker, studioLab } = this.services();
+    const [studio, lab] = await Promise.allSettled([sageMaker.list(this.info.regions), studioLab.list()]);
+    const rows: Workstation[] = [];
+    for (const [what, result] of [
+      ['SageMaker Studio and Canvas', studio],
+      ['Studio Lab links', lab],
+    ] as const) {
+      if (result.status === 'fulfilled') {
+        rows.push(...result.value);
+        continue;
+      }
+      const reason = result.reason instanceof Error ? result.reason.message : String(result.reason);
+      const notice = `${what} could not be listed: ${reason}`;
+      if (!this.info.notices.includes(notice)) this.info.notices.push(notice);
+    }
+    return rows;
   }
 
   async refreshWorkstation(workstation: Workstation): Promise<Workstation | undefined> {
+    const service = this.serviceOf(workstation);
+    if (service) return service.status(workstation);
     const { items } = await this.account.compute.listInstances({
       regions: [workstation.region],
       ids: [workstation.id],
@@ -84,15 +129,134 @@ export class CloudSession implements Session {
   }
 
   async startWorkstation(workstation: Workstation): Promise<void> {
+    const service = this.serviceOf(workstation);
+    if (service) return service.start(workstation);
     await this.account.compute.startInstance(workstation.region, workstation.id);
   }
 
   async stopWorkstation(workstation: Workstation, options: { hibernate: boolean }): Promise<void> {
+    const service = this.serviceOf(workstation);
+    if (service && options.hibernate) throw unsupportedOperationError(workstation.kind, 'hibernate');
+    if (service) return service.stop(workstation);
     await this.account.compute.stopInstance(workstation.region, workstation.id, options);
   }
 
   async terminateWorkstation(workstation: Workstation): Promise<void> {
+    const service = this.serviceOf(workstation);
+    if (service) return service.delete(workstation);
     await this.account.compute.terminateInstance(workstation.region, workstation.id);
+  }
+
+  async launchService(
+    request: StudioLabLaunchRequest,
+    onProgress: (progress: LaunchProgress) => void = () => {},
+  ): Promise<ServiceLaunchResult> {
+    const template = await this.resolveTemplate(request.template);
+    const kind = serviceKindOf(template);
+    if (isManagedServiceKind(kind)) {
+      const { sageMaker, studioLab } = this.services();
+      return (kind === 'studio-lab' ? studioLab : sageMaker).launch(request, template, onProgress);
+    }
+    const result = await this.launch(request, onProgress);
+    return {
+      workstation: result.workstation,
+      template: result.template,
+      hourly_cost: result.estimate.hourly,
+      verdict: result.verdict,
+      resumed: result.resumed,
+    };
+  }
+
+  async serviceHealth(workstation: Workstation): Promise<ServiceHealth> {
+    const service = this.serviceOf(workstation);
+    if (service) return service.health(workstation);
+    if (workstation.state !== 'running')
+      return { status: 'stopped', detail: `the instance is ${workstation.state}` };
+    if (workstation.progress === 'ready') return { status: 'healthy', detail: 'setup reported ready' };
+    if (workstation.progress?.startsWith('failed'))
+      return { status: 'unhealthy', detail: workstation.progress };
+    return {
+      status: 'starting',
+      detail: workstation.progress ? `setup: ${workstation.progress}` : 'setup has not reported yet',
+    };
+  }
+
+  async connectionPlan(workstation: Workstation, options: ConnectionOptions = {}): Promise<ConnectionPlan> {
+    const { env } = this.options;
+    const records = new LaunchRecordStore(this.options.paths.stateDir);
+    return connectionPlanFor(
+      workstation,
+      {
+        env,
+        platform: process.platform,
+        ...(env.CWS_SSH_BASTION ? { bastion: env.CWS_SSH_BASTION } : {}),
+        ...(env.AWS_PROFILE ? { aws_profile: env.AWS_PROFILE } : {}),
+        ssm: {
+          aws_cli: findOnPath('aws', env) !== undefined,
+          plugin: findOnPath('session-manager-plugin', env) !== undefined,
+        },
+        template: async (slug) => {
+          try {
+            return await this.resolveTemplate(slug);
+          } catch {
+            // The template was removed from the search path since the launch: plan without it.
+            return undefined;
+          }
+        },
+        researchUser: (username) => this.options.users.get(username),
+        tokens: async (launchId) => (await records.get(launchId))?.service_tokens,
+        endpoint: (row) => {
+          const service = this.serviceOf(row);
+          if (!service) throw new Error(`${row.name} is not a managed service`);
+          return service.connection(row);
+        },
+      },
+      options,
+    );
+  }
+
+  async cleanupServices(
+    options: StudioCleanupOptions,
+  ): Promise<Array<StudioCleanupResult & { region: string }>> {
+    const results: Array<StudioCleanupResult & { region: string }> = [];
+    for (const region of this.info.regions) {
+      const result = await cleanupStudio(this.account.studio, region, {
+        ...options,
+        ...(this.account.kind === 'demo' ? { polling: DEMO_STUDIO_POLLING } : {}),
+      });
+      results.push({ ...result, region });
+    }
+    return results;
+  }
+
+  private services(): { sageMaker: SageMakerService; studioLab: StudioLabService } {
+    if (!this.managed) {
+      const researchUser = async () => this.researchUser(await this.callerIdentity());
+      const { env } = this.options;
+      this.managed = {
+        sageMaker: new SageMakerService({
+          account: this.account,
+          profile: this.profile,
+          owner: async () => (await this.callerIdentity()).arn,
+          researchUser,
+          prices: this.options.prices,
+          ...(env.CWS_SAGEMAKER_EXECUTION_ROLE ? { executionRoleArn: env.CWS_SAGEMAKER_EXECUTION_ROLE } : {}),
+          ...(this.account.kind === 'demo' ? { polling: DEMO_STUDIO_POLLING } : {}),
+        }),
+        studioLab: new StudioLabService({
+          stateDir: this.options.paths.stateDir,
+          profile: this.profile,
+          researchUser,
+        }),
+      };
+    }
+    return this.managed;
+  }
+
+  private serviceOf(workstation: Workstation): Service | undefined {
+    if (workstation.kind === 'ec2') return undefined;
+    const { sageMaker, studioLab } = this.services();
+    return workstation.kind === 'studio-lab' ? studioLab : sageMaker;
   }
 
   templates(): Promise<TemplateRegistry> {
@@ -158,22 +322,14 @@ export class CloudSession implements Session {
     return workstationFromInstance(instance, this.hourlyCost(instance));
   }
 
-  /** Compute plus the root volume, while running. */
-  private hourlyCost(instance: Instance): number | undefined {
-    const { prices } = this.options;
-    const compute = prices.instanceHourly(instance.instance_type, instance.region);
-    if (!compute) return undefined;
-    const volumeKind =
-      instance.root_volume_type === 'gp2' || instance.root_volume_type === 'io2'
-        ? instance.root_volume_type
-        : 'gp3';
-    const storage = prices.storageMonthly(volumeKind, instance.region);
-    const storageHourly = storage
-      ? (storage.usd_per_gb_month * instance.root_volume_gb) / HOURS_PER_MONTH
-      : 0;
-    return compute.usd_per_hour + storageHourly;
+  /** What it costs per hour in its current state: the same rates the cost report accrues. */
+  private hourlyCost(instance: Instance): number {
+    const resource = costResourceFromInstance(instance);
+    const { rates } = resourceRates(resource, this.options.prices, {});
+    return hourlyRateInState(resource.transitions.at(-1)?.state ?? instance.state, rates);
   }
 }
 
 /** The demo account's pace is simulated: poll it often so that progress shows at once. */
 const DEMO_POLLING = { intervalMs: 250, runningTimeoutMs: 5 * 60_000, readyTimeoutMs: 30 * 60_000 };
+const DEMO_STUDIO_POLLING = { intervalMs: 250, timeoutMs: 5 * 60_000 };

@@ -35,7 +35,8 @@ export class ConfigStore {
       return new ConfigStore(openConf(configDir), []);
     } catch (error) {
       const path = join(configDir, 'config.json');
-      if (!existsSync(path)) throw error;
+      // Only a file whose content is wrong is set aside; an unreadable one (permissions) is reported as is.
+      if (!existsSync(path) || !isBrokenContent(error)) throw error;
       const backupPath = `${path}.bak-${now.toISOString().replace(/[:.]/g, '-')}`;
       renameSync(path, backupPath);
       const problems = problemsOf(error).map((problem) => ({ ...problem, backup_path: backupPath }));
@@ -116,6 +117,15 @@ function openConf(configDir: string): Conf<ConfigData> {
     accessPropertiesByDotNotation: false,
     clearInvalidConfig: false,
   });
+}
+
+function isBrokenContent(error: unknown): boolean {
+  if (error instanceof SyntaxError) return true;
+  const message = error instanceof Error ? error.message : '';
+  return (
+    message.startsWith('Config schema violation:') ||
+    message.startsWith('Something went wrong during the migration')
+  );
 }
 
 /** Turns conf's errors (a JSON SyntaxError, or "Config schema violation: `a/b` must ...") into problems. */

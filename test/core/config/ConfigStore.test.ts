@@ -1,5 +1,5 @@
 import { readdirSync } from 'node:fs';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -122,5 +122,14 @@ describe('ConfigStore', () => {
       __internal__: { migrations: { version: string } };
     };
     expect(saved.__internal__.migrations.version).toBe('1.1.0');
+  });
+});
+
+describe('ConfigStore with an unreadable file', () => {
+  it('reports a file it cannot read without moving it aside', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cws-config-unreadable-'));
+    await mkdir(join(dir, 'config.json'));
+    expect(() => ConfigStore.open(dir)).toThrow(/EISDIR/);
+    expect(readdirSync(dir)).toEqual(['config.json']);
   });
 });

@@ -1,7 +1,13 @@
+import type { ConnectionPlan } from '../../core/connect/ConnectionPlan.js';
+import type { ConnectionOptions } from '../../core/connect/connectionPlanFor.js';
 import type { LaunchProgress } from '../../core/launch/LaunchProgress.js';
 import type { LaunchRequest } from '../../core/launch/LaunchRequest.js';
 import type { LaunchProfile, LaunchResult } from '../../core/launch/launchWorkstation.js';
 import type { CallerIdentity, CloudAccount } from '../../core/ports.js';
+import type { StudioCleanupOptions, StudioCleanupResult } from '../../core/services/cleanupStudio.js';
+import type { ServiceLaunchResult } from '../../core/services/Service.js';
+import type { ServiceHealth } from '../../core/services/ServiceHealth.js';
+import type { StudioLabLaunchRequest } from '../../core/services/StudioLabService.js';
 import type { TemplateRegistry } from '../../core/templates/TemplateRegistry.js';
 import type { ResolvedTemplate } from '../../core/templates/templateSchema.js';
 import type { Workstation } from '../../core/workstations/Workstation.js';
@@ -40,6 +46,20 @@ export interface Session {
   /** The templates on the search path (loaded once per session). */
   templates(): Promise<TemplateRegistry>;
   resolveTemplate(slugOrName: string): Promise<ResolvedTemplate>;
+  /**
+   * Launches any template: a managed service (SageMaker Studio or Canvas, Studio Lab) through the
+   * services' pipeline, an EC2 kind through the EC2 one; the same policy check either way.
+   */
+  launchService(
+    request: StudioLabLaunchRequest,
+    onProgress?: (progress: LaunchProgress) => void,
+  ): Promise<ServiceLaunchResult>;
+  /** Whether the row's service answers (app status for SageMaker, the readiness marker on EC2). */
+  serviceHealth(workstation: Workstation): Promise<ServiceHealth>;
+  /** How to connect now; a SageMaker sign-in URL is made at this moment (it expires in 5 minutes). */
+  connectionPlan(workstation: Workstation, options?: ConnectionOptions): Promise<ConnectionPlan>;
+  /** Deletes the app's SageMaker apps, spaces, user profiles (and the domain when asked), per region. */
+  cleanupServices(options: StudioCleanupOptions): Promise<Array<StudioCleanupResult & { region: string }>>;
   /** Runs the one launch pipeline. */
   launch(
     request: LaunchRequest,

@@ -1,0 +1,74 @@
+import type { ResearchUser } from '../identity/ResearchUser.js';
+import { TAG } from '../ports.js';
+import type { ServiceEndpoint } from '../services/Service.js';
+import { ec2WebService, type ServiceKind, serviceKindOf } from '../services/ServiceKind.js';
+import type { ResolvedTemplate } from '../templates/templateSchema.js';
+import type { Workstation } from '../workstations/Workstation.js';
+import type { ConnectionPlan } from './ConnectionPlan.js';
+import { planConnection } from './planConnection.js';
+
+/** Where connect gets its facts: the session supplies them. */
+export interface ConnectionSources {
+  env: NodeJS.ProcessEnv;
+  platform: NodeJS.Platform;
+  bastion?: string;
+  aws_profile?: string;
+  ssm: { aws_cli: boolean; plugin: boolean };
+  /** The template the row was launched from, if it is still on the search path. */
+  template(slug: string): Promise<ResolvedTemplate | undefined>;
+  researchUser(username: string): Promise<ResearchUser | undefined>;
+  /** The web services' tokens kept in the launch record of this launch id. */
+  tokens(launchId: string): Promise<Record<string, string> | undefined>;
+  /** A managed service's address, made now (a SageMaker URL expires in five minutes). */
+  endpoint(row: Workstation): Promise<ServiceEndpoint>;
+}
+
+export interface ConnectionOptions {
+  prefer?: 'ssh' | 'ssm';
+  local_port?: number;
+}
+
+/** The DCV server's port when a desktop template does not name one. */
+const DCV_PORT = 8443;
+
+/** Gathers what `planConnection` needs for a row, then plans. */
+export async function connectionPlanFor(
+  row: Workstation,
+  sources: ConnectionSources,
+  options: ConnectionOptions = {},
+): Promise<ConnectionPlan> {
+  const template = row.template === '-' ? undefined : await sources.template(row.template);
+  const kind: ServiceKind = row.kind === 'ec2' ? (template ? serviceKindOf(template) : 'ec2-ssh') : row.kind;
+  const username = row.research_user;
+  const user = username ? await sources.researchUser(username) : undefined;
+  const launchId = row.instance?.tags[TAG.launchId];
+  const needsAddress = row.kind !== 'ec2' && (row.state === 'running' || row.kind === 'studio-lab');
+  const [tokens, endpoint] = await Promise.all([
+    launchId ? sources.tokens(launchId) : Promise.resolve(undefined),
+    needsAddress ? sources.endpoint(row) : Promise.resolve(undefined),
+  ]);
+  const webPort =
+    kind === 'ec2-desktop'
+      ? (template?.services?.find((service) => service.name.startsWith('dcv'))?.port ?? DCV_PORT)
+      : template
+        ? ec2WebService(template)?.port
+        : undefined;
+  return planConnection({
+    workstation: row,
+    kind,
+    user: {
+      username: username ?? 'ec2-user',
+      ...(user?.ssh_private_key_path ? { private_key_path: user.ssh_private_key_path } : {}),
+    },
+    env: sources.env,
+    platform: sources.platform,
+    ssm: sources.ssm,
+    ...(sources.bastion ? { bastion: sources.bastion } : {}),
+    ...(sources.aws_profile ? { aws_profile: sources.aws_profile } : {}),
+    ...(options.prefer ? { prefer: options.prefer } : {}),
+    ...(options.local_port !== undefined ? { local_port: options.local_port } : {}),
+    ...(webPort !== undefined ? { web_port: webPort } : {}),
+    ...(tokens ? { tokens } : {}),
+    ...(endpoint ? { endpoint } : {}),
+  });
+}

@@ -1,0 +1,219 @@
+import { shellQuote } from '../provisioning/shellQuote.js';
+import type { ServiceEndpoint } from '../services/Service.js';
+import { isManagedServiceKind, type ServiceKind } from '../services/ServiceKind.js';
+import type { Workstation } from '../workstations/Workstation.js';
+import { browserAvailability } from './browserAvailability.js';
+import type { ConnectionPlan, PlannedCommand, PlannedTunnel } from './ConnectionPlan.js';
+
+export interface ConnectionInput {
+  workstation: Workstation;
+  kind: ServiceKind;
+  /** The web service's port on the instance (EC2 web kinds and desktops). */
+  web_port?: number;
+  user: { username: string; private_key_path?: string };
+  /** SSH_CONNECTION, SSH_TTY, DISPLAY, WAYLAND_DISPLAY and USER decide where the browser is. */
+  env: NodeJS.ProcessEnv;
+  platform: NodeJS.Platform;
+  /** A jump host, `user@host` or `host`: SSH goes through it to the private address. */
+  bastion?: string;
+  /** Whether SSM Session Manager can run here: the AWS CLI and the session-manager-plugin. */
+  ssm: { aws_cli: boolean; plugin: boolean };
+  aws_profile?: string;
+  prefer?: 'ssh' | 'ssm';
+  /** The web services' tokens from the launch record. */
+  tokens?: Record<string, string>;
+  /** A managed service's address, made at the moment of connecting. */
+  endpoint?: ServiceEndpoint;
+  local_port?: number;
+}
+
+const SSM_PLUGIN_HELP =
+  'Install the AWS CLI and the session-manager-plugin (https://docs.aws.amazon.com/systems-manager/latest/userguide/session-manager-working-with-install-plugin.html)';
+const SSM_AGENT_NOTE =
+  'If the session does not open, the instance has no SSM agent online: it needs an instance profile with AmazonSSMManagedInstanceCore.';
+
+/**
+ * Decides how to connect, without running anything: SSH (with the research user's key, through the
+ * bastion when one is configured) or SSM; a tunnel and a localhost URL with its token for a web
+ * service on EC2; the service's own URL for a managed service. Where no browser can open (over SSH,
+ * or without a display) the URL is shown instead, with the port forward to run on the laptop.
+ */
+export function planConnection(input: ConnectionInput): ConnectionPlan {
+  const { workstation } = input;
+  const browser = browserAvailability(input.env, input.platform);
+  const open = browser.local ? 'browser' : 'show';
+
+  if (isManagedServiceKind(input.kind)) {
+    if (input.kind !== 'studio-lab' && workstation.state !== 'running') {
+      return { kind: 'unavailable', reason: notRunning(workstation) };
+    }
+    if (!input.endpoint) return { kind: 'unavailable', reason: `${workstation.name} has no address yet` };
+    return {
+      kind: 'url',
+      url: input.endpoint.url,
+      open,
+      ...(input.endpoint.note ? { note: input.endpoint.note } : {}),
+      ...(input.endpoint.expires_at ? { expires_at: input.endpoint.expires_at } : {}),
+    };
+  }
+
+  if (workstation.state !== 'running') return { kind: 'unavailable', reason: notRunning(workstation) };
+  const route = chooseRoute(input);
+  if ('reason' in route) return { kind: 'unavailable', reason: route.reason };
+
+  if (input.kind === 'ec2-ssh') {
+    const argv = route.via === 'ssh' ? sshArgv(input, route.host, []) : ssmArgv(input, []);
+    return {
+      kind: 'terminal',
+      via: route.via,
+      ...command(argv),
+      ...(route.via === 'ssm' ? { note: SSM_AGENT_NOTE } : {}),
+    };
+  }
+
+  const remotePort = input.web_port;
+  if (remotePort === undefined) {
+    return { kind: 'unavailable', reason: `${workstation.template} names no port for its web service` };
+  }
+  const localPort = input.local_port ?? remotePort;
+  const tunnel: PlannedTunnel = {
+    via: route.via,
+    local_port: localPort,
+    remote_port: remotePort,
+    ...command(
+      route.via === 'ssh'
+        ? sshArgv(input, route.host, [
+            '-N',
+            '-o',
+            'ExitOnForwardFailure=yes',
+            '-L',
+            `${localPort}:localhost:${remotePort}`,
+          ])
+        : ssmArgv(input, [
+            '--document-name',
+            'AWS-StartPortForwardingSession',
+            '--parameters',
+            `portNumber=${remotePort},localPortNumber=${localPort}`,
+          ]),
+    ),
+  };
+  const { url, note } = webAddress(input, localPort);
+  const plan: ConnectionPlan = { kind: 'url', url, open, tunnel };
+  if (note) plan.note = note;
+  if (!browser.local && browser.reason === 'ssh' && browser.ssh_host) {
+    const login = input.env.USER ? `${input.env.USER}@${browser.ssh_host}` : browser.ssh_host;
+    const port = browser.ssh_port && browser.ssh_port !== 22 ? ['-p', String(browser.ssh_port)] : [];
+    plan.laptop_command = command([
+      'ssh',
+      ...port,
+      '-N',
+      '-L',
+      `${localPort}:localhost:${localPort}`,
+      login,
+    ]).command;
+  }
+  return plan;
+}
+
+function chooseRoute(
+  input: ConnectionInput,
+): { via: 'ssh'; host: string } | { via: 'ssm' } | { reason: string } {
+  const instance = input.workstation.instance;
+  const ssmReady = input.ssm.aws_cli && input.ssm.plugin;
+  if (input.prefer === 'ssm') {
+    if (ssmReady) return { via: 'ssm' };
+    const missing = input.ssm.aws_cli ? 'the session-manager-plugin' : 'the AWS CLI';
+    return {
+      reason: `SSM Session Manager needs ${missing}, which is not installed here. ${SSM_PLUGIN_HELP}, or connect with SSH.`,
+    };
+  }
+  const host = input.bastion ? (instance?.private_ip ?? instance?.public_ip) : instance?.public_ip;
+  if (host) return { via: 'ssh', host };
+  if (ssmReady) return { via: 'ssm' };
+  return {
+    reason: `${input.workstation.name} has no public IP address and no bastion is configured. ${SSM_PLUGIN_HELP} to connect through SSM, or configure a bastion.`,
+  };
+}
+
+function sshArgv(input: ConnectionInput, host: string, extra: string[]): string[] {
+  const key = input.user.private_key_path
+    ? ['-i', input.user.private_key_path, '-o', 'IdentitiesOnly=yes']
+    : [];
+  const jump = input.bastion ? ['-J', input.bastion] : [];
+  // A new instance's host key is unknown: accept it the first time, refuse a changed one after.
+  return [
+    'ssh',
+    ...key,
+    ...jump,
+    '-o',
+    'StrictHostKeyChecking=accept-new',
+    ...extra,
+    `${input.user.username}@${host}`,
+  ];
+}
+
+function ssmArgv(input: ConnectionInput, extra: string[]): string[] {
+  const instanceId = input.workstation.instance?.id ?? input.workstation.id;
+  const profile = input.aws_profile ? ['--profile', input.aws_profile] : [];
+  return [
+    'aws',
+    'ssm',
+    'start-session',
+    '--target',
+    instanceId,
+    '--region',
+    input.workstation.region,
+    ...profile,
+    ...extra,
+  ];
+}
+
+function command(argv: string[]): PlannedCommand {
+  return {
+    argv,
+    command: argv.map((word) => (/^[\w@%+=:,./-]+$/.test(word) ? word : shellQuote(word))).join(' '),
+  };
+}
+
+function webAddress(input: ConnectionInput, localPort: number): { url: string; note?: string } {
+  const tokens = input.tokens ?? {};
+  const missing = 'no token for it is stored on this machine (was it launched from another one?)';
+  switch (input.kind) {
+    case 'jupyterlab': {
+      const token = tokens.jupyter;
+      return token
+        ? { url: `http://localhost:${localPort}/lab?token=${encodeURIComponent(token)}` }
+        : { url: `http://localhost:${localPort}/lab`, note: `Jupyter asks for its token: ${missing}` };
+    }
+    case 'code-server': {
+      const password = tokens['code-server'];
+      return {
+        url: `http://localhost:${localPort}/`,
+        note: password
+          ? `code-server password: ${password}`
+          : `code-server asks for its password: ${missing}`,
+      };
+    }
+    case 'rstudio': {
+      const password = tokens.rstudio;
+      return {
+        url: `http://localhost:${localPort}/`,
+        note: password
+          ? `Sign in to RStudio as ${input.user.username} with password ${password}`
+          : `Sign in to RStudio as ${input.user.username}: ${missing}`,
+      };
+    }
+    default:
+      return {
+        url: `https://localhost:${localPort}/`,
+        note: `Sign in to the desktop as ${input.user.username}`,
+      };
+  }
+}
+
+function notRunning(workstation: Workstation): string {
+  const state = workstation.hibernated && workstation.state === 'stopped' ? 'hibernated' : workstation.state;
+  return state === 'terminated' || state === 'shutting-down'
+    ? `${workstation.name} is ${state}`
+    : `${workstation.name} is ${state}: start it first, then connect`;
+}

@@ -1,0 +1,183 @@
+import { describe, expect, it } from 'vitest';
+import { openSession } from '../../../source/app/session/openSession.js';
+import { LaunchDeniedError, LaunchError } from '../../../source/core/launch/LaunchError.js';
+import type { LaunchProgress } from '../../../source/core/launch/LaunchProgress.js';
+import { tempEnv } from '../../app/demoSession.js';
+
+const quiet = { spot: false, hibernation: false };
+
+describe('services side by side on the demo account', () => {
+  it('launches a Studio space, a Canvas app and a code-server workstation, lists them with their cost', async () => {
+    const env = { ...tempEnv(), USER: 'alice' };
+    const session = await openSession({ env, demo: true });
+    const steps: LaunchProgress[] = [];
+    const studio = await session.launchService(
+      { ...quiet, template: 'sagemaker-studio', name: 'notebooks', size: 'M' },
+      (progress) => steps.push(progress),
+    );
+    expect(studio.workstation).toMatchObject({
+      name: 'notebooks',
+      kind: 'sagemaker-studio',
+      state: 'running',
+      instance_type: 'ml.m5.xlarge',
+      research_user: 'alice',
+      template: 'sagemaker-studio',
+      connect: 'browser',
+    });
+    expect(studio.hourly_cost).toBeGreaterThan(0);
+    expect(steps.filter((step) => step.status === 'done').map((step) => step.step)).toEqual([
+      'resolve-template',
+      'estimate-cost',
+      'check-policy',
+      'ensure-domain',
+      'ensure-user-profile',
+      'create-space',
+      'create-app',
+      'wait-in-service',
+    ]);
+
+    const canvas = await session.launchService({ ...quiet, template: 'sagemaker-canvas', name: 'no-code' });
+    expect(canvas.workstation).toMatchObject({
+      kind: 'sagemaker-canvas',
+      state: 'running',
+      hourly_cost: 1.9,
+    });
+    const vscode = await session.launchService({ ...quiet, template: 'vscode-server', name: 'editor' });
+    expect(vscode.workstation).toMatchObject({ kind: 'ec2', state: 'running' });
+
+    const rows = await session.listWorkstations();
+    expect(rows.map((row) => [row.name, row.kind, row.state]).sort()).toEqual([
+      ['editor', 'ec2', 'running'],
+      ['no-code', 'sagemaker-canvas', 'running'],
+      ['notebooks', 'sagemaker-studio', 'running'],
+    ]);
+    for (const row of rows) expect(row.hourly_cost).toBeGreaterThan(0);
+    expect(await session.serviceHealth(rows.find((row) => row.name === 'notebooks')!)).toEqual({
+      status: 'healthy',
+      detail: 'JupyterLab app in service',
+    });
+  });
+
+  it('stops and starts a space (the space stays), then terminates it: app first, then the space', async () => {
+    const session = await openSession({ env: { ...tempEnv(), USER: 'bob' }, demo: true });
+    const { workstation } = await session.launchService({
+      ...quiet,
+      template: 'sagemaker-studio',
+      name: 'lab',
+    });
+    await session.stopWorkstation(workstation, { hibernate: false });
+    expect((await session.refreshWorkstation(workstation))?.state).toBe('stopped');
+    expect(await session.serviceHealth(workstation)).toMatchObject({ status: 'stopped' });
+    await session.startWorkstation(workstation);
+    const started = await session.refreshWorkstation(workstation);
+    expect(started?.state).toBe('running');
+    await session.terminateWorkstation(workstation);
+    expect((await session.refreshWorkstation(workstation))?.state).toBe('terminated');
+    expect(await session.listWorkstations()).toEqual([]);
+  });
+
+  it('says what a kind cannot do instead of failing somewhere else', async () => {
+    const session = await openSession({ env: { ...tempEnv(), USER: 'carol' }, demo: true });
+    const { workstation } = await session.launchService({
+      ...quiet,
+      template: 'sagemaker-canvas',
+      name: 'c',
+    });
+    await expect(session.stopWorkstation(workstation, { hibernate: false })).rejects.toThrow(
+      /Canvas has no stopped state/,
+    );
+    await expect(session.stopWorkstation(workstation, { hibernate: true })).rejects.toThrow(
+      /Canvas has no stopped/,
+    );
+    const lab = await session.launchService({ ...quiet, template: 'sagemaker-studio-lab', name: 'free' });
+    expect(lab.workstation).toMatchObject({ kind: 'studio-lab', hourly_cost: 0, state: 'running' });
+    await expect(session.startWorkstation(lab.workstation)).rejects.toThrow(/Studio Lab has no AWS API/);
+  });
+
+  it('runs the same policy check: service type and ml.* instance types', async () => {
+    const env = { ...tempEnv(), USER: 'dave' };
+    const { ConfigStore } = await import('../../../source/core/config/ConfigStore.js');
+    const config = ConfigStore.open(String(env.CWS_CONFIG_DIR));
+    config.addProfile({
+      name: 'lab',
+      aws_profile: 'lab',
+      region: 'us-east-1',
+      policy: { instance_types: { allow: ['ml.t3.*'] }, service_types: ['sagemaker'] },
+      policy_chain: [],
+      kind: 'personal',
+      role: 'member',
+      can_invite: false,
+      created_at: new Date().toISOString(),
+    });
+    const session = await openSession({ env, demo: true, profile: 'lab' });
+    const denied = session.launchService({
+      ...quiet,
+      template: 'sagemaker-studio',
+      name: 'big',
+      size: 'GPU',
+    });
+    await expect(denied).rejects.toBeInstanceOf(LaunchDeniedError);
+    await expect(denied).rejects.toThrow(/ml\.g5\.xlarge/);
+    const allowed = await session.launchService({ ...quiet, template: 'sagemaker-studio', name: 'small' });
+    expect(allowed.verdict.allowed).toBe(true);
+    await expect(
+      session.launchService({ ...quiet, template: 'vscode-server', name: 'ec2-not-allowed' }),
+    ).rejects.toThrow(/service type 'ec2' is not allowed/);
+  });
+
+  it('refuses a second Canvas for the same user and a name in use by another kind', async () => {
+    const session = await openSession({ env: { ...tempEnv(), USER: 'erin' }, demo: true });
+    await session.launchService({ ...quiet, template: 'sagemaker-canvas', name: 'first' });
+    await expect(
+      session.launchService({ ...quiet, template: 'sagemaker-canvas', name: 'second' }),
+    ).rejects.toThrow(/already has a Canvas app \('first'/);
+    await expect(
+      session.launchService({ ...quiet, template: 'sagemaker-studio', name: 'first' }),
+    ).rejects.toThrow(/a service named 'first' already exists/);
+    const again = await session.launchService({ ...quiet, template: 'sagemaker-canvas', name: 'first' });
+    expect(again.resumed).toBe(true);
+  });
+
+  it('reports a domain that ends in Failed, with its reason and what to do', async () => {
+    const env = { ...tempEnv(), USER: 'frank', CWS_DEMO_STUDIO_FAULT: 'domain-failed' };
+    const session = await openSession({ env, demo: true });
+    const failure = session.launchService({ ...quiet, template: 'sagemaker-studio', name: 'x' });
+    await expect(failure).rejects.toBeInstanceOf(LaunchError);
+    await expect(failure).rejects.toMatchObject({
+      step: 'ensure-domain',
+      message: expect.stringMatching(/is Failed: The subnets have no route to the SageMaker API/),
+      hint: expect.stringMatching(/services cleanup --domain/),
+    });
+  });
+
+  it('turns ResourceLimitExceeded into a quota error at the create-app step', async () => {
+    const env = { ...tempEnv(), USER: 'gina', CWS_DEMO_STUDIO_FAULT: 'app-limit' };
+    const session = await openSession({ env, demo: true });
+    await expect(
+      session.launchService({ ...quiet, template: 'sagemaker-studio', name: 'y' }),
+    ).rejects.toMatchObject({ step: 'create-app', message: expect.stringMatching(/service limit/) });
+  });
+
+  it('cleans up apps, then spaces, then profiles, then the domain when asked', async () => {
+    const session = await openSession({ env: { ...tempEnv(), USER: 'hana' }, demo: true });
+    await session.launchService({ ...quiet, template: 'sagemaker-studio', name: 'one' });
+    await session.launchService({ ...quiet, template: 'sagemaker-canvas', name: 'two' });
+    const lines: string[] = [];
+    const results = await session.cleanupServices({ deleteDomain: true, onStep: (line) => lines.push(line) });
+    expect(results.find((result) => result.region === 'us-east-1')).toMatchObject({
+      domains: 1,
+      apps: 2,
+      spaces: 1,
+      user_profiles: 1,
+      domain_deleted: true,
+    });
+    expect(lines.map((line) => line.split(' ').slice(0, 3).join(' '))).toEqual([
+      'deleting 2 app(s)',
+      'deleting 1 space(s)',
+      'deleting 1 user',
+      'deleting the domain',
+    ]);
+    expect(await session.listWorkstations()).toEqual([]);
+    expect(await session.account.studio.listDomains('us-east-1')).toEqual([]);
+  });
+});

@@ -156,12 +156,28 @@ describe.skipIf(!hasBubblewrap)(
       expect(status, output).toBe(0);
       expect(callsOf(calls, 'dnf').flat()).toContain('amazon-efs-utils');
       expect(hasCall(calls, ['usermod', '--append', '--groups', 'wheel', 'alice'])).toBe(true);
+      // The file system's root with TLS, then the user's access point over their directory.
       expect(callsOf(calls, 'mount')).toEqual([
-        ['mount', '-t', 'efs', '-o', 'tls,accesspoint=fsap-0123456789abcdef0', 'fs-0123abcd:/', '/mnt/efs'],
+        ['mount', '-t', 'efs', '-o', 'tls', 'fs-0123abcd:/', '/mnt/efs'],
+        [
+          'mount',
+          '-t',
+          'efs',
+          '-o',
+          'tls,accesspoint=fsap-0123456789abcdef0',
+          'fs-0123abcd:/',
+          '/mnt/efs/home/alice',
+        ],
       ]);
       expect(sandbox.read('/etc/fstab')).toBe(
-        'fs-0123abcd:/ /mnt/efs efs _netdev,nofail,tls,accesspoint=fsap-0123456789abcdef0 0 0\n',
+        [
+          'fs-0123abcd:/ /mnt/efs efs _netdev,nofail,tls 0 0',
+          'fs-0123abcd:/ /mnt/efs/home/alice efs _netdev,nofail,tls,accesspoint=fsap-0123456789abcdef0 0 0',
+          '',
+        ].join('\n'),
       );
+      const home = statSync(sandbox.hostPath('/mnt/efs/home/alice'));
+      expect([home.uid, home.gid, home.mode & 0o777]).toEqual([5001, 5001, 0o750]);
     });
 
     it('retries a failing mount, then reports it and still finishes', () => {

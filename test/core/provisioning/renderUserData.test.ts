@@ -152,7 +152,9 @@ describe('renderUserData', () => {
 
   it('mounts EFS through the helper with TLS and the access point on Amazon Linux 2023 only', () => {
     const al2023 = renderUserData(input({ distro: 'al2023' }));
-    expect(al2023.script).toContain("cws_efs_options='tls,accesspoint=fsap-0123456789abcdef0'");
+    expect(al2023.script).toContain(
+      "cws_efs_mount '/efs/home/alice' efs 'fs-0123abcd:/' 'tls,accesspoint=fsap-0123456789abcdef0'",
+    );
     expect(al2023.script).not.toContain('nfs-fallback');
     expect(al2023.diagnostics).toEqual([]);
     const rocky = renderUserData(input({ distro: 'rocky' }));

@@ -243,7 +243,7 @@ function planParameters(input: UserDataInput): { name: string; value: string }[]
   for (const [name, value] of Object.entries(input.template.variables ?? {})) values.set(name, value);
   for (const [name, value] of Object.entries(input.parameters ?? {})) values.set(name, value);
   return [...values].map(([name, value]) => ({
-    name: requireSafeValue(`parameters name '${name}'`, name, 'parameterName'),
+    name: requireSafeValue('parameters', name, 'parameterName'),
     value: requireSafeValue(`parameters.${name}`, String(value), 'parameterValue'),
   }));
 }

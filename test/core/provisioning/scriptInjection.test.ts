@@ -115,6 +115,7 @@ const FIELDS: Field[] = [
       withTemplate(input, { files: [{ path: '/etc/cws/x', content: 'x', owner: value }] }),
   },
   { field: 'parameters.dataset', apply: (input, value) => ({ ...input, parameters: { dataset: value } }) },
+  { field: 'parameters', apply: (input, value) => ({ ...input, parameters: { [value]: 'x' } }) },
   {
     field: 'efs.file_system_id',
     apply: (input, value) => ({ ...input, efs: { file_system_id: value, region: 'us-east-1' } }),
@@ -185,6 +186,19 @@ describe('hostile values in every field', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('reject numbers out of range or not whole, naming the field', () => {
+    for (const uid of [0, 999, -5000, 5000.5, Number.NaN, 65534, 2 ** 31]) {
+      expect(attempt({ ...baseInput, user: { ...researchUser, uid } })).toEqual({ rejected: 'user.uid' });
+    }
+    expect(attempt({ ...baseInput, user: { ...researchUser, gid: 12 } })).toEqual({ rejected: 'user.gid' });
+    const port = (value: number) =>
+      attempt(withTemplate(baseInput, { services: [{ name: 'jupyter', port: value }] }));
+    expect(port(70000)).toEqual({ rejected: 'services[0].port' });
+    expect(port(0)).toEqual({ rejected: 'services[0].port' });
+    const idle = attempt(withTemplate(baseInput, { idle_detection: { idle_threshold_minutes: 0.5 } }));
+    expect(idle).toEqual({ rejected: 'idle_detection.idle_threshold_minutes' });
   });
 
   it('are rejected at generation when they carry shell syntax into a whitelisted field', () => {

@@ -9,7 +9,7 @@ import { describeError } from './describeError.js';
 import type { Action } from './keys/Action.js';
 import { KeyDispatcher } from './keys/KeyDispatcher.js';
 import { KeyDispatcherContext } from './keys/KeyDispatcherContext.js';
-import { keyNameOf } from './keys/keyNameOf.js';
+import { keyPressesOf } from './keys/keyPressesOf.js';
 import { useActions } from './keys/useActions.js';
 import { PageActiveContext } from './PageActiveContext.js';
 import type { PageEntry } from './pages/PageDefinition.js';
@@ -92,7 +92,7 @@ function ShellView({ openSession, refreshMs, store, dispatcher, now }: ShellView
       exit();
       return;
     }
-    dispatcher.dispatch(keyNameOf(input, key), input);
+    for (const press of keyPressesOf(input, key)) dispatcher.dispatch(press.name, press.text);
   });
 
   useEffect(() => {
@@ -199,7 +199,9 @@ function ShellView({ openSession, refreshMs, store, dispatcher, now }: ShellView
     [open, exit],
   );
 
-  const setFilter = (text: string) => setFilters((current) => ({ ...current, [top.key]: text }));
+  const editFilter = (edit: (text: string) => string) =>
+    setFilters((current) => ({ ...current, [top.key]: edit(current[top.key] ?? '') }));
+  const setFilter = (text: string) => editFilter(() => text);
   const globalActions: Action[] = [
     {
       key: ':',
@@ -277,7 +279,7 @@ function ShellView({ openSession, refreshMs, store, dispatcher, now }: ShellView
           <FilterBar
             text={filter}
             editing={filterEditing}
-            onChange={setFilter}
+            onEdit={editFilter}
             onAccept={() => setFilterEditing(false)}
             onClear={() => {
               setFilter('');

@@ -1,5 +1,5 @@
 import { Text } from 'ink';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useActions } from '../app/keys/useActions.js';
 import { commonPrefix, completeCommand, type PaletteCommand } from '../app/pages/PaletteCommand.js';
 import { useTheme } from '../app/ThemeContext.js';
@@ -17,29 +17,37 @@ export const COMMAND_PALETTE_HEIGHT = DIALOG_CHROME_ROWS + 1 + LISTED_MATCHES;
 /** `:` then a command: Tab completes, Up/Down choose among the matches, Enter runs, Esc closes. */
 export function CommandPalette({ commands, onClose }: CommandPaletteProps) {
   const theme = useTheme();
-  const [typed, setTyped] = useState('');
-  const [chosen, setChosen] = useState(0);
+  const [input, setInput] = useState({ typed: '', chosen: 0 });
+  // The latest input, read by keys that arrive before the next frame (a pasted `help` + Enter).
+  const inputRef = useRef(input);
+  const update = (next: { typed: string; chosen: number }) => {
+    inputRef.current = next;
+    setInput(next);
+  };
   const [problem, setProblem] = useState<string | undefined>(undefined);
-  const matches = completeCommand(commands, typed);
-  const highlighted = Math.min(chosen, Math.max(0, matches.length - 1));
-  const edit = (next: string) => {
-    setTyped(next);
-    setChosen(0);
+  const highlightedOf = (current: { typed: string; chosen: number }) =>
+    Math.min(current.chosen, Math.max(0, completeCommand(commands, current.typed).length - 1));
+  const edit = (typed: string) => {
+    update({ typed, chosen: 0 });
     setProblem(undefined);
   };
+  const { typed } = input;
+  const matches = completeCommand(commands, typed);
+  const highlighted = highlightedOf(input);
   useActions(
     [
       {
         key: 'enter',
         label: 'run',
         run: () => {
-          const exact = commands.find((command) => command.name === typed.trim().toLowerCase());
-          const command = exact ?? (typed.trim() === '' ? undefined : matches[highlighted]);
+          const current = inputRef.current;
+          const wanted = current.typed.trim().toLowerCase();
+          const exact = commands.find((command) => command.name === wanted);
+          const command =
+            exact ?? (wanted === '' ? undefined : completeCommand(commands, wanted)[highlightedOf(current)]);
           if (!command) {
             setProblem(
-              typed.trim() === ''
-                ? 'Type a command.'
-                : `No command ':${typed.trim()}'. Tab lists the commands.`,
+              wanted === '' ? 'Type a command.' : `No command ':${wanted}'. Tab lists the commands.`,
             );
             return;
           }
@@ -51,19 +59,36 @@ export function CommandPalette({ commands, onClose }: CommandPaletteProps) {
         key: 'tab',
         label: 'complete',
         run: () => {
-          const prefix = commonPrefix(matches.map((command) => command.name));
-          if (prefix.length > typed.length) edit(prefix);
+          const current = inputRef.current.typed;
+          const prefix = commonPrefix(completeCommand(commands, current).map((command) => command.name));
+          if (prefix.length > current.length) edit(prefix);
         },
       },
-      { key: 'up', label: 'previous', run: () => setChosen(Math.max(0, highlighted - 1)) },
-      { key: 'down', label: 'next', run: () => setChosen(Math.min(matches.length - 1, highlighted + 1)) },
+      {
+        key: 'up',
+        label: 'previous',
+        run: () => {
+          const current = inputRef.current;
+          update({ ...current, chosen: Math.max(0, highlightedOf(current) - 1) });
+        },
+      },
+      {
+        key: 'down',
+        label: 'next',
+        run: () => {
+          const current = inputRef.current;
+          const last = completeCommand(commands, current.typed).length - 1;
+          update({ ...current, chosen: Math.max(0, Math.min(last, highlightedOf(current) + 1)) });
+        },
+      },
       { key: 'esc', label: 'close', run: onClose },
     ],
     {
       layer: 'modal',
       onText: (text, keyName) => {
-        if (keyName === 'backspace') edit(typed.slice(0, -1));
-        else if (/^[a-z0-9-]+$/i.test(text)) edit(typed + text.toLowerCase());
+        const current = inputRef.current.typed;
+        if (keyName === 'backspace') edit(current.slice(0, -1));
+        else if (/^[a-z0-9-]+$/i.test(text)) edit(current + text.toLowerCase());
         return true;
       },
     },

@@ -1,5 +1,5 @@
 import { Text } from 'ink';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useActions } from '../app/keys/useActions.js';
 import { sanitizeForTerminal } from '../app/sanitizeForTerminal.js';
 import { useTheme } from '../app/ThemeContext.js';
@@ -19,7 +19,13 @@ export const CONFIRM_DIALOG_HEIGHT = DIALOG_CHROME_ROWS + 3;
 /** A typed confirmation: the action runs only once the exact name is typed and Enter pressed. */
 export function ConfirmDialog({ title, message, confirmText, onConfirm, onCancel }: ConfirmDialogProps) {
   const theme = useTheme();
-  const [typed, setTyped] = useState('');
+  const [typed, setTypedState] = useState('');
+  // What was typed so far, read by Enter even when it arrives before the next frame.
+  const typedRef = useRef('');
+  const setTyped = (next: string) => {
+    typedRef.current = next;
+    setTypedState(next);
+  };
   const [mismatch, setMismatch] = useState(false);
   useActions(
     [
@@ -28,7 +34,7 @@ export function ConfirmDialog({ title, message, confirmText, onConfirm, onCancel
         label: 'confirm',
         dangerous: true,
         run: () => {
-          if (typed === confirmText) onConfirm();
+          if (typedRef.current === confirmText) onConfirm();
           else setMismatch(true);
         },
       },
@@ -38,9 +44,9 @@ export function ConfirmDialog({ title, message, confirmText, onConfirm, onCancel
       layer: 'modal',
       onText: (text, keyName) => {
         setMismatch(false);
-        if (keyName === 'backspace') setTyped((current) => current.slice(0, -1));
-        else if (keyName === 'space') setTyped((current) => `${current} `);
-        else if (text.length > 0 && !text.startsWith('\u001B')) setTyped((current) => current + text);
+        if (keyName === 'backspace') setTyped(typedRef.current.slice(0, -1));
+        else if (keyName === 'space') setTyped(`${typedRef.current} `);
+        else if (text.length > 0 && !text.startsWith('\u001B')) setTyped(typedRef.current + text);
         return true;
       },
     },

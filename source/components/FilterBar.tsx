@@ -7,7 +7,8 @@ export interface FilterBarProps {
   text: string;
   /** Typing goes into the filter (keys do not reach the screen) until Enter or Esc. */
   editing: boolean;
-  onChange: (text: string) => void;
+  /** Changes the text; an edit function, since several keys can arrive before the next frame. */
+  onEdit: (edit: (text: string) => string) => void;
   /** Enter: keep the filter and give the keys back to the screen. */
   onAccept: () => void;
   /** Esc: drop the filter. */
@@ -15,19 +16,19 @@ export interface FilterBarProps {
 }
 
 /** The `/` filter line of the current page. */
-export function FilterBar({ text, editing, onChange, onAccept, onClear }: FilterBarProps) {
+export function FilterBar({ text, editing, onEdit, onAccept, onClear }: FilterBarProps) {
   const theme = useTheme();
   return (
     <Text wrap="truncate">
       <Text color={theme.accent}>/</Text>
       {sanitizeForTerminal(text)}
-      {editing ? <FilterInput text={text} onChange={onChange} onAccept={onAccept} onClear={onClear} /> : null}
+      {editing ? <FilterInput onEdit={onEdit} onAccept={onAccept} onClear={onClear} /> : null}
       {editing ? null : <Text color={theme.muted}> (/ edit · Esc clear)</Text>}
     </Text>
   );
 }
 
-function FilterInput({ text, onChange, onAccept, onClear }: Omit<FilterBarProps, 'editing'>) {
+function FilterInput({ onEdit, onAccept, onClear }: Omit<FilterBarProps, 'editing' | 'text'>) {
   const theme = useTheme();
   useActions(
     [
@@ -37,9 +38,10 @@ function FilterInput({ text, onChange, onAccept, onClear }: Omit<FilterBarProps,
     {
       layer: 'modal',
       onText: (typed, keyName) => {
-        if (keyName === 'backspace') onChange(text.slice(0, -1));
-        else if (keyName === 'space') onChange(`${text} `);
-        else if (typed.length > 0 && !typed.startsWith('\u001B')) onChange(text + sanitizeForTerminal(typed));
+        if (keyName === 'backspace') onEdit((text) => text.slice(0, -1));
+        else if (keyName === 'space') onEdit((text) => `${text} `);
+        else if (typed.length > 0 && !typed.startsWith('\u001B'))
+          onEdit((text) => text + sanitizeForTerminal(typed));
         return true;
       },
     },

@@ -102,7 +102,8 @@ describe('the key dispatcher', () => {
     const tui = show(await seededSession(), SIZES[0]);
     await tui.waitFor('gpu-box');
     await tui.type('/');
-    for (const key of 'gpu') await tui.type(key, 10);
+    await tui.type('gp');
+    await tui.type('u');
     await tui.type('q');
     await tui.type('s');
     let frame = tui.lastFrame();
@@ -196,8 +197,8 @@ describe('the dashboard actions', () => {
     await tui.waitFor(/> analysis-1.*running/);
     await tui.type(KEYS.ctrlD);
     await tui.waitFor('Type analysis-1 to confirm');
-    for (const key of 'analysis-1') await tui.type(key, 5);
-    await tui.type(KEYS.enter);
+    // The name and Enter in one read, as a paste or a slow link delivers them.
+    await tui.type(`analysis-1${KEYS.enter}`);
     await tui.waitFor('Terminating analysis-1');
     await tui.waitFor(/analysis-1.*terminated/);
     expect(tui.lastFrame()).toMatch(/keep-me.*running/);

@@ -2,6 +2,7 @@ import type { Key } from 'ink';
 import { describe, expect, it } from 'vitest';
 import { formatKey } from '../../../source/app/keys/formatKey.js';
 import { keyNameOf } from '../../../source/app/keys/keyNameOf.js';
+import { keyPressesOf } from '../../../source/app/keys/keyPressesOf.js';
 
 const NO_KEY: Key = {
   upArrow: false,
@@ -44,5 +45,23 @@ describe('key names', () => {
     expect(formatKey('pgdn')).toBe('PgDn');
     expect(formatKey('esc')).toBe('Esc');
     expect(formatKey('G')).toBe('G');
+  });
+});
+
+describe('keyPressesOf', () => {
+  it('splits several characters read at once into presses of their own', () => {
+    expect(keyPressesOf('ab-1\r', NO_KEY).map((press) => press.name)).toEqual(['a', 'b', '-', '1', 'enter']);
+    expect(keyPressesOf('j k\u007F', NO_KEY).map((press) => press.name)).toEqual([
+      'j',
+      'space',
+      'k',
+      'backspace',
+    ]);
+    expect(keyPressesOf('\u0004x', NO_KEY).map((press) => press.name)).toEqual(['ctrl+d', 'x']);
+  });
+
+  it('keeps a single key and an escape sequence whole', () => {
+    expect(keyPressesOf('', { ...NO_KEY, upArrow: true })).toEqual([{ name: 'up', text: '' }]);
+    expect(keyPressesOf('q', NO_KEY)).toEqual([{ name: 'q', text: 'q' }]);
   });
 });

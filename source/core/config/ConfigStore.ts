@@ -5,6 +5,7 @@ import { ConfigStoreError } from './ConfigStoreError.js';
 import { CONFIG_FORMAT_VERSION, configMigrations } from './configMigrations.js';
 import { type ConfigData, configJsonSchema } from './configSchema.js';
 import { type Profile, profileSchema } from './profileSchema.js';
+import { withFileLockSync } from './withFileLockSync.js';
 
 /** What was wrong with a config file that had to be set aside. */
 export interface ConfigProblem {
@@ -74,25 +75,29 @@ export class ConfigStore {
       const issue = parsed.error.issues[0];
       throw new ConfigStoreError(`invalid profile: ${issue?.path.map(String).join('.')}: ${issue?.message}`);
     }
-    const profiles = this.conf.get('profiles') ?? {};
-    if (Object.hasOwn(profiles, profile.name)) {
-      throw new ConfigStoreError(`a profile named '${profile.name}' already exists`);
-    }
-    const current = this.currentProfileName();
-    this.conf.set({
-      profiles: { ...profiles, [profile.name]: parsed.data },
-      current_profile: current ?? profile.name,
+    this.locked(() => {
+      const profiles = this.conf.get('profiles') ?? {};
+      if (Object.hasOwn(profiles, profile.name)) {
+        throw new ConfigStoreError(`a profile named '${profile.name}' already exists`);
+      }
+      const current = this.currentProfileName();
+      this.conf.set({
+        profiles: { ...profiles, [profile.name]: parsed.data },
+        current_profile: current ?? profile.name,
+      });
     });
   }
 
   /** Removes a profile; when it was current, no profile is current afterwards. */
   deleteProfile(name: string): boolean {
-    const profiles = { ...(this.conf.get('profiles') ?? {}) };
-    if (!Object.hasOwn(profiles, name)) return false;
-    delete profiles[name];
-    this.conf.set('profiles', profiles);
-    if (this.conf.get('current_profile') === name) this.conf.delete('current_profile');
-    return true;
+    return this.locked(() => {
+      const profiles = { ...(this.conf.get('profiles') ?? {}) };
+      if (!Object.hasOwn(profiles, name)) return false;
+      delete profiles[name];
+      this.conf.set('profiles', profiles);
+      if (this.conf.get('current_profile') === name) this.conf.delete('current_profile');
+      return true;
+    });
   }
 
   setCurrentProfile(name: string): void {
@@ -103,6 +108,11 @@ export class ConfigStore {
       );
     }
     this.conf.set('current_profile', name);
+  }
+
+  /** conf re-reads the file on every access, so a change made under the lock starts from the latest. */
+  private locked<T>(change: () => T): T {
+    return withFileLockSync(`${this.conf.path}.lock`, change);
   }
 }
 

@@ -1,7 +1,9 @@
+import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ConfigStore } from '../../../source/core/config/ConfigStore.js';
 import type { Profile } from '../../../source/core/config/profileSchema.js';
@@ -132,4 +134,29 @@ describe('ConfigStore with an unreadable file', () => {
     expect(() => ConfigStore.open(dir)).toThrow(/EISDIR/);
     expect(readdirSync(dir)).toEqual(['config.json']);
   });
+});
+
+describe('ConfigStore across processes', () => {
+  it('keeps every profile when several processes add profiles at once', async () => {
+    const script = fileURLToPath(new URL('./addProfilesProcess.ts', import.meta.url));
+    ConfigStore.open(configDir);
+    await Promise.all(
+      ['p', 'q', 'r'].map(
+        (prefix) =>
+          new Promise<void>((resolve, reject) => {
+            const child = spawn(process.execPath, ['--import', 'tsx', script, configDir, prefix, '40'], {
+              stdio: ['ignore', 'ignore', 'pipe'],
+            });
+            let errors = '';
+            child.stderr.on('data', (chunk: Buffer) => {
+              errors += chunk.toString();
+            });
+            child.on('close', (code) =>
+              code === 0 ? resolve() : reject(new Error(`exit ${code}: ${errors}`)),
+            );
+          }),
+      ),
+    );
+    expect(ConfigStore.open(configDir).listProfiles()).toHaveLength(120);
+  }, 60_000);
 });

@@ -28,6 +28,8 @@ export function testEnvironment(): NodeJS.ProcessEnv {
     CWS_CONFIG_DIR: join(root, 'config'),
     CWS_STATE_DIR: join(root, 'state'),
     CWS_DEMO_SPEED: '0',
+    // Never probe the instance metadata service from a test: no traffic leaves this machine.
+    AWS_EC2_METADATA_DISABLED: 'true',
     USER: 'alice',
     HOME: root,
   };

@@ -1,11 +1,13 @@
+import { resolveAwsRegion } from '../../aws/awsSharedConfig.js';
 import { createDemoAccount } from '../../aws/demo/createDemoAccount.js';
+import { hasAwsCredentials } from '../../aws/detectCredentials.js';
 import { appendAuditEvent } from '../../core/audit/appendAuditEvent.js';
 import { ConfigStore } from '../../core/config/ConfigStore.js';
 import type { Profile } from '../../core/config/profileSchema.js';
 import { snapshotPriceCatalog } from '../../core/cost/priceTable.js';
 import { FileResearchUserStore } from '../../core/identity/FileResearchUserStore.js';
 import type { LaunchProfile } from '../../core/launch/launchWorkstation.js';
-import { resolveAppPaths } from '../../core/paths.js';
+import { type AppPaths, resolveAppPaths } from '../../core/paths.js';
 import type { CloudAccount } from '../../core/ports.js';
 import { CloudSession } from './CloudSession.js';
 import type { Session } from './Session.js';
@@ -18,8 +20,8 @@ export interface OpenSessionOptions {
   profile?: string | undefined;
 }
 
-/** The profile of a session on the demo account when no cws-tui profile is set up. */
-const DEMO_PROFILE: LaunchProfile = { name: 'demo', policy: {}, role: 'admin' };
+const CREDENTIAL_PROBE_MS = 300;
+const FALLBACK_REGION = 'us-east-1';
 
 /**
  * The composition root: picks the profile, the account (the demo account unless a profile or
@@ -37,10 +39,11 @@ export async function openSession(options: OpenSessionOptions): Promise<Session>
   }
   const profile = chooseProfile(config, options.profile);
   const region = options.region ?? profile?.region;
-  const account = await chooseAccount(options, profile, region, paths.stateDir, notices);
+  const account = await chooseAccount(options, profile, region, paths, notices);
   const launchProfile: LaunchProfile = profile
     ? { name: profile.name, policy: profile.policy, role: profile.role }
-    : { ...DEMO_PROFILE, name: account.kind === 'demo' ? 'demo' : 'default' };
+    : // No cws-tui profile: the user's own account (or the demo), with no institutional policy.
+      { name: account.kind === 'demo' ? 'demo' : 'default', policy: {}, role: 'member' };
   return new CloudSession({
     info: {
       account_kind: account.kind,
@@ -76,16 +79,34 @@ async function chooseAccount(
   options: OpenSessionOptions,
   profile: Profile | undefined,
   region: string | undefined,
-  stateDir: string,
+  paths: AppPaths,
   notices: string[],
 ): Promise<CloudAccount> {
-  const demo = () => {
-    const account = createDemoAccount({ stateDir, env: options.env, ...(region ? { region } : {}) });
-    return account.store.read().then(() => {
-      if (account.store.recoveredFrom) notices.push(account.store.recoveredFrom);
-      return account;
+  const { env } = options;
+  // A profile names an AWS profile; without one, credentials found the usual way mean AWS too.
+  // The probe is bounded: on a laptop with no instance role it must not hang the start.
+  const useAws =
+    !options.demo &&
+    (profile !== undefined || (await hasAwsCredentials(env, { timeoutMs: CREDENTIAL_PROBE_MS })));
+  if (useAws) {
+    const awsProfile = profile?.aws_profile;
+    const awsRegion = region ?? (await resolveAwsRegion(env, awsProfile)) ?? FALLBACK_REGION;
+    const { createAwsAccount } = await import('../../aws/createAwsAccount.js');
+    return createAwsAccount({
+      region: awsRegion,
+      regions: listedRegions(awsRegion, profile),
+      ...(awsProfile ? { profile: awsProfile } : {}),
+      cacheDir: paths.cacheDir,
     });
-  };
-  if (options.demo) return demo();
-  return demo();
+  }
+  const account = createDemoAccount({ stateDir: paths.stateDir, env, ...(region ? { region } : {}) });
+  await account.store.read();
+  if (account.store.recoveredFrom) notices.push(account.store.recoveredFrom);
+  return account;
+}
+
+/** The session's region, then the regions the policy allows by name (globs cannot be listed). */
+function listedRegions(region: string, profile: Profile | undefined): string[] {
+  const allowed = profile?.policy.regions?.allow?.filter((name) => !name.includes('*')) ?? [];
+  return [...new Set([region, ...allowed])];
 }

@@ -101,13 +101,15 @@ export class ConfigStore {
   }
 
   setCurrentProfile(name: string): void {
-    if (!this.getProfile(name)) {
-      const known = this.listProfiles().map((profile) => profile.name);
-      throw new ConfigStoreError(
-        `no profile named '${name}'${known.length > 0 ? ` (profiles: ${known.join(', ')})` : ''}`,
-      );
-    }
-    this.conf.set('current_profile', name);
+    this.locked(() => {
+      if (!this.getProfile(name)) {
+        const known = this.listProfiles().map((profile) => profile.name);
+        throw new ConfigStoreError(
+          `no profile named '${name}'${known.length > 0 ? ` (profiles: ${known.join(', ')})` : ''}`,
+        );
+      }
+      this.conf.set('current_profile', name);
+    });
   }
 
   /** conf re-reads the file on every access, so a change made under the lock starts from the latest. */

@@ -20,7 +20,7 @@ const usersFileSchema = z.strictObject({
 });
 type UsersFile = z.output<typeof usersFileSchema>;
 
-export const RESEARCH_USERS_FILE = 'research-users.json';
+const RESEARCH_USERS_FILE = 'research-users.json';
 const DEFAULT_SHELL = '/bin/bash';
 
 /**

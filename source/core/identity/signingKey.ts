@@ -19,7 +19,7 @@ export interface SigningKey {
   fingerprint: string;
 }
 
-export const SIGNING_KEY_FILE = 'invitation-signing-key.pem';
+const SIGNING_KEY_FILE = 'invitation-signing-key.pem';
 
 /** Loads the signing key from the state dir, creating it (mode 0600) on first use. */
 export async function loadOrCreateSigningKey(stateDir: string): Promise<SigningKey> {

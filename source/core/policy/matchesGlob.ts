@@ -19,10 +19,6 @@ export function matchesGlob(pattern: string, value: string): boolean {
   return true;
 }
 
-export function matchesAnyGlob(patterns: readonly string[], value: string): boolean {
-  return patterns.some((pattern) => matchesGlob(pattern, value));
-}
-
 /**
  * Whether every string `inner` matches is also matched by `outer`. Reading `inner`'s `*` as a
  * literal character is exact here: each literal `*` must fall inside a run that one of `outer`'s

@@ -5,10 +5,8 @@ export const SERVICE_TYPES = ['ec2', 'sagemaker', 'web'] as const;
 export type ServiceType = (typeof SERVICE_TYPES)[number];
 
 export const SPOT_RULES = ['allowed', 'required', 'forbidden'] as const;
-export type SpotRule = (typeof SPOT_RULES)[number];
 
 export const HIBERNATION_RULES = ['optional', 'required'] as const;
-export type HibernationRule = (typeof HIBERNATION_RULES)[number];
 
 /** Globs use `*` only (any run of characters), so that comparing two policies stays exact. */
 const globList = z.array(
@@ -60,7 +58,6 @@ export const CAP_RULES = [
   'max_running_per_user',
   'max_ebs_gb',
 ] as const;
-export type CapRule = (typeof CAP_RULES)[number];
 
 export function isEmptyPolicy(policy: Policy): boolean {
   return Object.values(policy).every((value) => value === undefined);

@@ -1,16 +1,11 @@
 import type { InstanceTypeInfo } from '../catalog/InstanceTypeInfo.js';
+import { instanceFamily } from '../catalog/instanceTypes.js';
 import { checkGlobRule } from './checkGlobRule.js';
 import { formatUsd } from './formatUsd.js';
 import type { PolicySuggestion } from './PolicyVerdict.js';
 import type { Policy } from './policySchema.js';
 
 const MAX_SUGGESTIONS = 3;
-
-/** `m7i` of `m7i.large`, `ml.t3` of `ml.t3.medium`. */
-export function instanceFamily(instanceType: string): string {
-  const lastDot = instanceType.lastIndexOf('.');
-  return lastDot === -1 ? instanceType : instanceType.slice(0, lastDot);
-}
 
 /**
  * Instance types that pass every instance-type rule of the policy, nearest to the requested one

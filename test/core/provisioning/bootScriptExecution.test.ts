@@ -121,7 +121,9 @@ describe.skipIf(!hasBubblewrap)(
       );
       expect(statSync(sandbox.hostPath('/etc/cws/cws-jupyter.env')).mode & 0o777).toBe(0o600);
       expect(hasCall(calls, ['systemctl', 'restart', 'cws-jupyter.service'])).toBe(true);
-      expect(sandbox.read('/usr/local/sbin/cws-idle-agent')).toContain('readonly HIBERNATE_MINUTES=15');
+      expect(sandbox.read('/usr/local/sbin/cws-idle-agent')).toContain(
+        'readonly IDLE_MINUTES=15\nreadonly HIBERNATE_MINUTES=30\n',
+      );
       expect(hasCall(calls, ['systemctl', 'enable', 'cws-idle-agent.service'])).toBe(true);
 
       // Every stage is tagged through the (stubbed) AWS CLI, in order, ending with ready.

@@ -41,8 +41,8 @@ export const pythonMlTemplate = resolved({
   parameters: { dataset: { default: 'mnist' } },
   idle_detection: {
     enabled: true,
-    idle_threshold_minutes: 30,
-    hibernate_threshold_minutes: 15,
+    idle_threshold_minutes: 15,
+    hibernate_threshold_minutes: 30,
     check_interval_minutes: 5,
   },
 });

@@ -121,8 +121,8 @@ function planUser({ user }: UserDataInput): PlannedUser {
     ),
     admin: user.groups.includes('admin'),
     optionalGroups: user.groups
-      .filter((group) => group !== 'admin')
-      .map((group, index) => requireSafeValue(`user.groups[${index}]`, group, 'posixName')),
+      .map((group, index) => requireSafeValue(`user.groups[${index}]`, group, 'posixName'))
+      .filter((group) => group !== 'admin'),
   };
 }
 

@@ -1,15 +1,8 @@
-import { ConfigStore } from '../core/config/ConfigStore.js';
 import { budgetSchema } from '../core/cost/Budget.js';
-import { BudgetAlertStore, budgetAlertFile } from '../core/cost/BudgetAlertStore.js';
-import { budgetFromProfile } from '../core/cost/budgetFromProfile.js';
-import { CostLedger, costLedgerFile } from '../core/cost/CostLedger.js';
 import type { CostReport } from '../core/cost/costReport.js';
 import { costReportJson } from '../core/cost/costReportJson.js';
 import { formatUsd, formatUsdPerHour } from '../core/cost/formatUsd.js';
-import { loadCostReport } from '../core/cost/loadCostReport.js';
-import { snapshotPriceCatalog } from '../core/cost/priceTable.js';
 import { type TimeWindow, timeWindow } from '../core/cost/TimeWindow.js';
-import { resolveAppPaths } from '../core/paths.js';
 import { usageError } from './CliError.js';
 import type { CommandRun } from './Command.js';
 import { openCommandSession } from './openCommandSession.js';
@@ -76,7 +69,7 @@ function renderText(report: CostReport): string {
 
 /** `cws-tui cost [--json] [--since T [--until T]]`: the profile's estimated spend and budget. */
 export const runCostCommand: CommandRun = async (context) => {
-  const { flags, env } = context;
+  const { flags } = context;
   if (context.args.length > 0) throw usageError(`cost takes no arguments, got "${context.args.join(' ')}"`);
   if (flags.budget !== undefined && !(flags.budget > 0)) {
     throw usageError('--budget is a monthly limit in USD above 0');
@@ -84,28 +77,10 @@ export const runCostCommand: CommandRun = async (context) => {
   const now = new Date();
   const window = requestedWindow(flags.since, flags.until, now);
   const session = await openCommandSession(context);
-  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const paths = resolveAppPaths(env);
-  const profileBudget = ConfigStore.open(paths.configDir).getProfile(session.info.profile)?.budget;
-  const budget =
-    flags.budget !== undefined
-      ? budgetSchema.parse({ monthly_limit: flags.budget })
-      : profileBudget
-        ? budgetFromProfile(profileBudget)
-        : undefined;
-  const { report, warnings } = await loadCostReport({
-    account: session.account,
-    regions: session.info.regions,
-    catalog: snapshotPriceCatalog,
+  const { report, warnings } = await session.costReport({
     now,
-    timeZone,
-    budgetKey: `profile:${session.info.profile}`,
-    store: new BudgetAlertStore(budgetAlertFile(paths.stateDir)),
-    ledger: new CostLedger(
-      costLedgerFile(paths.stateDir, `${session.info.account_kind}-${session.info.profile}`),
-    ),
     fireAlerts: false,
-    ...(budget ? { budget } : {}),
+    ...(flags.budget !== undefined ? { budget: budgetSchema.parse({ monthly_limit: flags.budget }) } : {}),
     ...(window ? { window } : {}),
   });
   for (const warning of warnings) context.stderr(`cws-tui: ${warning}\n`);

@@ -3,7 +3,9 @@ import type { ConnectionPlan } from '../../core/connect/ConnectionPlan.js';
 import { type ConnectionOptions, connectionPlanFor } from '../../core/connect/connectionPlanFor.js';
 import { findOnPath } from '../../core/connect/findOnPath.js';
 import { hourlyRateInState } from '../../core/cost/AccrualRates.js';
+import type { Budget } from '../../core/cost/Budget.js';
 import { costResourceFromInstance } from '../../core/cost/CostResource.js';
+import type { LoadedCostReport } from '../../core/cost/loadCostReport.js';
 import type { PriceCatalog } from '../../core/cost/PriceCatalog.js';
 import { resourceRates } from '../../core/cost/resourceRates.js';
 import { createResearchUser } from '../../core/identity/createResearchUser.js';
@@ -40,6 +42,7 @@ import { templateSearchPath } from '../../core/templates/templateSearchPath.js';
 import type { Workstation } from '../../core/workstations/Workstation.js';
 import { workstationFromInstance } from '../../core/workstations/workstationFromInstance.js';
 import { defaultResearchUsername } from './defaultResearchUsername.js';
+import { loadSessionCostReport, type SessionCostRequest } from './loadSessionCostReport.js';
 import type { Session, SessionInfo, SessionLaunchResult } from './Session.js';
 
 export interface CloudSessionOptions {
@@ -51,6 +54,8 @@ export interface CloudSessionOptions {
   env: NodeJS.ProcessEnv;
   users: ResearchUserStore;
   audit(event: AuditedOverride): Promise<void>;
+  /** The profile's budget, in the cost format. */
+  budget?: Budget;
 }
 
 /** A session on one cloud account (AWS or the demo account) for one profile. */
@@ -257,6 +262,10 @@ export class CloudSession implements Session {
     if (workstation.kind === 'ec2') return undefined;
     const { sageMaker, studioLab } = this.services();
     return workstation.kind === 'studio-lab' ? studioLab : sageMaker;
+  }
+
+  costReport(request: SessionCostRequest): Promise<LoadedCostReport> {
+    return loadSessionCostReport({ ...this.options, info: this.info }, request);
   }
 
   templates(): Promise<TemplateRegistry> {

@@ -1,5 +1,6 @@
 import type { ConnectionPlan } from '../../core/connect/ConnectionPlan.js';
 import type { ConnectionOptions } from '../../core/connect/connectionPlanFor.js';
+import type { LoadedCostReport } from '../../core/cost/loadCostReport.js';
 import type { LaunchProgress } from '../../core/launch/LaunchProgress.js';
 import type { LaunchRequest } from '../../core/launch/LaunchRequest.js';
 import type { LaunchProfile, LaunchResult } from '../../core/launch/launchWorkstation.js';
@@ -11,6 +12,7 @@ import type { StudioLabLaunchRequest } from '../../core/services/StudioLabServic
 import type { TemplateRegistry } from '../../core/templates/TemplateRegistry.js';
 import type { ResolvedTemplate } from '../../core/templates/templateSchema.js';
 import type { Workstation } from '../../core/workstations/Workstation.js';
+import type { SessionCostRequest } from './loadSessionCostReport.js';
 
 /** A launch's result, with the new workstation as the dashboard shows it. */
 export interface SessionLaunchResult extends LaunchResult {
@@ -43,6 +45,8 @@ export interface Session {
   startWorkstation(workstation: Workstation): Promise<void>;
   stopWorkstation(workstation: Workstation, options: { hibernate: boolean }): Promise<void>;
   terminateWorkstation(workstation: Workstation): Promise<void>;
+  /** Burn rate, today, month to date, projection and budget: one report for every view. */
+  costReport(request: SessionCostRequest): Promise<LoadedCostReport>;
   /** The templates on the search path (loaded once per session). */
   templates(): Promise<TemplateRegistry>;
   resolveTemplate(slugOrName: string): Promise<ResolvedTemplate>;

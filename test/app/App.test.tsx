@@ -251,12 +251,15 @@ describe('the dashboard actions', () => {
     expect(tui.output.frames.join('')).not.toContain('\u001B[2J');
   });
 
-  it('shows the connect hint from the research user and the public IP', async () => {
+  it('shows how to connect, from the connection plan of the session', async () => {
     const tui = show(await seededSession(['analysis-1']), SIZES[0]);
     await tui.waitFor('analysis-1');
     await tui.type('c');
-    const frame = await tui.waitFor('Connect to analysis-1');
-    expect(frame).toMatch(/ssh alice@3\.\d+\.\d+\.\d+/);
+    await tui.waitFor('Connect to analysis-1');
+    // python-ml is a Jupyter template: a web address reached through an SSH tunnel.
+    const frame = await tui.waitFor(/Open: |Run: |No way in now/);
+    expect(frame).toContain('Open: http://localhost:8888');
+    expect(frame).toMatch(/Tunnel: ssh /);
     await tui.type(KEYS.esc, 80);
     expect(tui.lastFrame()).not.toContain('Connect to');
   });

@@ -1,21 +1,32 @@
 import { Text } from 'ink';
+import { useEffect, useState } from 'react';
+import { describeError } from '../../app/describeError.js';
 import { useActions } from '../../app/keys/useActions.js';
 import { sanitizeForTerminal } from '../../app/sanitizeForTerminal.js';
+import type { Session } from '../../app/session/Session.js';
 import { useTheme } from '../../app/ThemeContext.js';
 import { DIALOG_CHROME_ROWS, Dialog } from '../../components/Dialog.js';
 import type { Workstation } from '../../core/workstations/Workstation.js';
-import { sshCommandFor } from './sshCommandFor.js';
+import { connectionPlanLines } from './connectionPlanLines.js';
 
 export interface ConnectHintProps {
+  session: Session;
   workstation: Workstation;
   onClose: () => void;
 }
 
-export const CONNECT_HINT_HEIGHT = DIALOG_CHROME_ROWS + 2;
+const PLAN_LINES = 4;
+export const CONNECT_HINT_HEIGHT = DIALOG_CHROME_ROWS + PLAN_LINES + 1;
 
-/** How to get into a workstation: the SSH command to copy. */
-export function ConnectHint({ workstation, onClose }: ConnectHintProps) {
+type PlanView =
+  | { kind: 'planning' }
+  | { kind: 'lines'; lines: string[] }
+  | { kind: 'failed'; message: string };
+
+/** How to get into a workstation or a service: the session's connection plan, to copy. */
+export function ConnectHint({ session, workstation, onClose }: ConnectHintProps) {
   const theme = useTheme();
+  const [view, setView] = useState<PlanView>({ kind: 'planning' });
   useActions(
     [
       { key: 'esc', label: 'close', run: onClose },
@@ -23,18 +34,39 @@ export function ConnectHint({ workstation, onClose }: ConnectHintProps) {
     ],
     { layer: 'modal' },
   );
-  const ssh = sshCommandFor(workstation);
+  useEffect(() => {
+    let current = true;
+    session.connectionPlan(workstation).then(
+      (plan) => current && setView({ kind: 'lines', lines: connectionPlanLines(plan) }),
+      (error: unknown) => {
+        const { message, hint } = describeError(error);
+        if (current) setView({ kind: 'failed', message: hint ? `${message} · ${hint}` : message });
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [session, workstation]);
   return (
     <Dialog title={`Connect to ${sanitizeForTerminal(workstation.name)}`} height={CONNECT_HINT_HEIGHT}>
-      {'command' in ssh ? (
-        <Text wrap="truncate" bold>
-          {sanitizeForTerminal(ssh.command)}
+      {view.kind === 'planning' ? <Text color={theme.muted}>Working out how to connect…</Text> : null}
+      {view.kind === 'failed' ? (
+        <Text wrap="truncate" color={theme.danger}>
+          {sanitizeForTerminal(view.message)}
         </Text>
-      ) : (
-        <Text wrap="truncate" color={theme.warning}>
-          {ssh.problem}
-        </Text>
-      )}
+      ) : null}
+      {view.kind === 'lines'
+        ? view.lines.slice(0, PLAN_LINES).map((line, index) => (
+            <Text
+              // biome-ignore lint/suspicious/noArrayIndexKey: the plan's lines are fixed once shown
+              key={index}
+              wrap="truncate"
+              bold={index === 0}
+            >
+              {line}
+            </Text>
+          ))
+        : null}
       <Text wrap="truncate" color={theme.muted}>
         Esc closes
       </Text>

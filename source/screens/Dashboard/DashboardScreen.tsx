@@ -144,7 +144,7 @@ export function DashboardScreen({ width, height, filter }: ScreenProps) {
         selected &&
         shell.showModal({
           height: CONNECT_HINT_HEIGHT,
-          node: <ConnectHint workstation={selected} onClose={shell.closeModal} />,
+          node: <ConnectHint session={shell.session} workstation={selected} onClose={shell.closeModal} />,
         }),
     },
     {

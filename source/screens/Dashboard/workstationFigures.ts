@@ -1,13 +1,15 @@
 import { roundUsdPerHour } from '../../core/cost/formatUsd.js';
 import type { Workstation } from '../../core/workstations/Workstation.js';
 
-/** What a row costs per hour right now: its price while it runs (or starts), nothing otherwise. */
+/**
+ * What a row costs per hour right now. The session prices each row in its current state (compute
+ * and storage while running, storage alone when stopped), so this is that figure, or 0 if unknown.
+ */
 export function currentHourlyCost(workstation: Workstation): number {
-  const billing = workstation.state === 'running' || workstation.state === 'pending';
-  return billing ? (workstation.hourly_cost ?? 0) : 0;
+  return workstation.hourly_cost ?? 0;
 }
 
-/** The burn rate: USD per hour of everything running now. */
+/** The burn rate: USD per hour of everything the account holds now. */
 export function burnRate(workstations: readonly Workstation[]): number {
   return workstations.reduce((sum, workstation) => sum + currentHourlyCost(workstation), 0);
 }

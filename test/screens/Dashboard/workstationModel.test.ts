@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Instance } from '../../../source/core/ports.js';
 import type { Workstation } from '../../../source/core/workstations/Workstation.js';
+import { connectionPlanLines } from '../../../source/screens/Dashboard/connectionPlanLines.js';
 import { filterWorkstations } from '../../../source/screens/Dashboard/filterWorkstations.js';
 import { nextSortKey, sortWorkstations } from '../../../source/screens/Dashboard/sortWorkstations.js';
-import { sshCommandFor } from '../../../source/screens/Dashboard/sshCommandFor.js';
 import { workstationDetailsSections } from '../../../source/screens/Dashboard/workstationDetailsSections.js';
 import {
   burnRate,
@@ -73,14 +73,17 @@ describe('workstation figures', () => {
     expect(formatUptime((51 * 60 + 10) * 60_000)).toBe('2d03h');
   });
 
-  it('charges the hourly price while running or starting, and adds it up as the burn rate', () => {
+  it('shows the price the session gives for the current state and adds them up as the burn rate', () => {
     const running = workstation();
-    const stopped = workstation({ id: 'i-2', state: 'stopped' });
-    const pending = workstation({ id: 'i-3', state: 'pending', hourly_cost: 0.1 });
-    expect(currentHourlyCost(stopped)).toBe(0);
-    expect(formatHourlyCost(stopped)).toBe('-');
+    const stopped = workstation({ id: 'i-2', state: 'stopped', hourly_cost: 0.0033 });
+    const unpriced = workstation({ id: 'i-3', hourly_cost: undefined });
+    const terminated = workstation({ id: 'i-4', state: 'terminated', hourly_cost: 0 });
+    expect(currentHourlyCost(unpriced)).toBe(0);
+    expect(formatHourlyCost(unpriced)).toBe('-');
+    expect(formatHourlyCost(terminated)).toBe('-');
+    expect(formatHourlyCost(stopped)).toBe('0.0033');
     expect(formatHourlyCost(running)).toBe('0.0500');
-    expect(burnRate([running, stopped, pending])).toBeCloseTo(0.15);
+    expect(burnRate([running, stopped, unpriced, terminated])).toBeCloseTo(0.0533);
   });
 
   it('labels hibernated instances and unfinished launches', () => {
@@ -120,10 +123,31 @@ describe('sorting and filtering', () => {
 });
 
 describe('connect and details', () => {
-  it('builds the SSH command from the research user and the public IP', () => {
-    expect(sshCommandFor(workstation())).toEqual({ command: 'ssh alice@3.80.0.1' });
-    expect(sshCommandFor(workstation({ state: 'stopped' }))).toHaveProperty('problem');
-    expect(sshCommandFor(workstation({}, { public_ip: undefined }))).toHaveProperty('problem');
+  it('shows a connection plan as lines to copy, without escape sequences', () => {
+    expect(
+      connectionPlanLines({
+        kind: 'terminal',
+        via: 'ssh',
+        argv: ['ssh', 'alice@3.80.0.1'],
+        command: 'ssh alice@3.80.0.1',
+      }),
+    ).toEqual(['Run: ssh alice@3.80.0.1']);
+    expect(
+      connectionPlanLines({
+        kind: 'url',
+        url: 'http://localhost:8888/?token=\u001B]0;x\u0007abc',
+        open: 'show',
+        laptop_command: 'ssh -L 8888:localhost:8888 bastion',
+        note: 'the token is in the URL',
+      }),
+    ).toEqual([
+      'Open: http://localhost:8888/?token=abc',
+      'On your laptop: ssh -L 8888:localhost:8888 bastion',
+      'the token is in the URL',
+    ]);
+    expect(connectionPlanLines({ kind: 'unavailable', reason: 'it is stopped' })).toEqual([
+      'No way in now: it is stopped',
+    ]);
   });
 
   it('shows tags and recent events with their escape sequences removed', () => {

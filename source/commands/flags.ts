@@ -38,5 +38,9 @@ export const cliFlags = {
   project: { type: 'string' },
   tag: { type: 'string', isMultiple: true },
   rootVolume: { type: 'number' },
+  ssm: { type: 'boolean', default: false },
+  localPort: { type: 'number' },
+  notebook: { type: 'string' },
+  deleteDomain: { type: 'boolean', default: false },
   group: { type: 'string', isMultiple: true },
 } as const;

@@ -106,6 +106,24 @@ export const commands: Command[] = [
     ],
     load: async () => (await import('./policyCommand.js')).runPolicyCommand,
   },
+  {
+    name: 'connect',
+    summary:
+      'SSH or SSM into a workstation, or open a web service (tunnel, URL, token); --print only shows how',
+    usage: ['connect <name> [--print] [--ssm] [--local-port N] [--json]'],
+    load: async () => (await import('./connectCommand.js')).runConnectCommand,
+  },
+  {
+    name: 'services',
+    summary: 'managed web services: SageMaker Studio and Canvas, Studio Lab (launch, list, health, cleanup)',
+    usage: [
+      'services list [--json]',
+      'services launch <template> <name> [--size S | --type T] [--notebook URL] [--project P] [--tag k=v]... [--json]',
+      'services health <name> [--json]',
+      'services cleanup [--delete-domain] --yes [--json]',
+    ],
+    load: async () => (await import('./servicesCommand.js')).runServicesCommand,
+  },
 ];
 
 export function findCommand(name: string): Command | undefined {

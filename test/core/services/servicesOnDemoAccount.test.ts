@@ -95,7 +95,7 @@ describe('services side by side on the demo account', () => {
   });
 
   it('runs the same policy check: service type and ml.* instance types', async () => {
-    const env = { ...tempEnv(), USER: 'dave' };
+    const env: NodeJS.ProcessEnv = { ...tempEnv(), USER: 'dave' };
     const { ConfigStore } = await import('../../../source/core/config/ConfigStore.js');
     const config = ConfigStore.open(String(env.CWS_CONFIG_DIR));
     config.addProfile({

@@ -1,0 +1,187 @@
+import { formatUsdPerHour } from '../core/cost/formatUsd.js';
+import { LaunchDeniedError, LaunchError } from '../core/launch/LaunchError.js';
+import { LAUNCH_STEP_LABELS, type LaunchProgress } from '../core/launch/LaunchProgress.js';
+import { stripControlCharacters } from '../core/text/stripControlCharacters.js';
+import { CliError, EXIT, usageError } from './CliError.js';
+import type { CommandContext, CommandRun } from './Command.js';
+import { findWorkstationByName } from './findWorkstationByName.js';
+import { workstationJson } from './listCommand.js';
+import { openCommandSession } from './openCommandSession.js';
+import { renderTextTable } from './output/renderTextTable.js';
+
+const USAGE =
+  'usage: cws-tui services list | launch <template> <name> [--size S | --type T] [--notebook URL] | health <name> | cleanup [--delete-domain] --yes';
+
+/**
+ * `cws-tui services ...`: the managed web services (SageMaker Studio and Canvas, Studio Lab).
+ * Start, stop, terminate and connect take their names like any workstation's.
+ */
+export const runServicesCommand: CommandRun = async (context) => {
+  const [sub, ...rest] = context.args;
+  switch (sub) {
+    case 'list':
+      return listServices(context, rest);
+    case 'launch':
+      return launchService(context, rest);
+    case 'health':
+      return serviceHealth(context, rest);
+    case 'cleanup':
+      return cleanupServices(context, rest);
+    default:
+      throw usageError(sub ? `unknown services subcommand '${sub}'\n${USAGE}` : USAGE);
+  }
+};
+
+async function listServices(context: CommandContext, rest: string[]): Promise<number> {
+  if (rest.length > 0) throw usageError('usage: cws-tui services list [--json]');
+  const session = await openCommandSession(context);
+  const services = (await session.listWorkstations())
+    .filter((row) => row.kind !== 'ec2')
+    .sort((a, b) => a.name.localeCompare(b.name));
+  if (context.flags.json) {
+    context.stdout(`${JSON.stringify(services.map(workstationJson), null, 2)}\n`);
+    return EXIT.ok;
+  }
+  if (services.length === 0) {
+    context.stdout('No services. Launch one with: cws-tui services launch sagemaker-studio <name>\n');
+    return EXIT.ok;
+  }
+  context.stdout(
+    renderTextTable(services, [
+      { header: 'NAME', value: (row) => row.name },
+      { header: 'KIND', value: (row) => row.kind },
+      { header: 'STATE', value: (row) => row.state },
+      { header: 'TYPE', value: (row) => row.instance_type },
+      { header: 'REGION', value: (row) => row.region },
+      {
+        header: '$/H',
+        value: (row) => (row.hourly_cost === undefined ? '-' : formatUsdPerHour(row.hourly_cost)),
+        align: 'right',
+      },
+      { header: 'USER', value: (row) => row.research_user ?? '-' },
+      { header: 'NOTE', value: (row) => row.progress ?? '' },
+    ]),
+  );
+  return EXIT.ok;
+}
+
+async function launchService(context: CommandContext, rest: string[]): Promise<number> {
+  const { flags, stdout, stderr } = context;
+  const [template, name, ...extra] = rest;
+  if (!template || !name || extra.length > 0) {
+    throw usageError(
+      'usage: cws-tui services launch <template> <name> [--size S | --type T] [--notebook URL]',
+    );
+  }
+  const tags: Record<string, string> = {};
+  for (const entry of flags.tag) {
+    const separator = entry.indexOf('=');
+    if (separator <= 0) throw usageError(`--tag takes key=value, got '${entry}'`);
+    tags[entry.slice(0, separator)] = entry.slice(separator + 1);
+  }
+  const session = await openCommandSession(context);
+  const steps: LaunchProgress[] = [];
+  try {
+    const result = await session.launchService(
+      {
+        template,
+        name,
+        spot: false,
+        hibernation: false,
+        ...(flags.size ? { size: flags.size } : {}),
+        ...(flags.type ? { instance_type: flags.type } : {}),
+        ...(flags.project ? { project: flags.project } : {}),
+        ...(Object.keys(tags).length > 0 ? { tags } : {}),
+        ...(flags.notebook ? { notebook_url: flags.notebook } : {}),
+      },
+      (progress) => {
+        steps.push(progress);
+        if (!flags.json) stderr(formatProgress(progress));
+      },
+    );
+    if (flags.json) {
+      stdout(
+        `${JSON.stringify({ service: workstationJson(result.workstation), hourly_cost: result.hourly_cost, resumed: result.resumed, steps }, null, 2)}\n`,
+      );
+    } else {
+      stdout(
+        `${result.workstation.name} (${result.workstation.kind}) is ${result.workstation.state}: ${formatUsdPerHour(result.hourly_cost)} while it runs. Open it with: cws-tui connect ${result.workstation.name}\n`,
+      );
+    }
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof LaunchDeniedError) {
+      if (flags.json) {
+        stdout(
+          `${JSON.stringify({ allowed: false, violations: error.verdict.violations, steps }, null, 2)}\n`,
+        );
+      } else {
+        stderr('The policy denies this launch:\n');
+        for (const violation of error.verdict.violations) stderr(`  - ${violation.message}\n`);
+        for (const suggestion of error.verdict.suggestions) stderr(`  suggestion: ${suggestion.message}\n`);
+      }
+      return EXIT.denied;
+    }
+    if (error instanceof LaunchError) {
+      throw new CliError(
+        `launch failed at "${LAUNCH_STEP_LABELS[error.step]}": ${error.message}${error.hint ? `\n  ${error.hint}` : ''}`,
+      );
+    }
+    throw error;
+  }
+}
+
+async function serviceHealth(context: CommandContext, rest: string[]): Promise<number> {
+  const [name, ...extra] = rest;
+  if (!name || extra.length > 0) throw usageError('usage: cws-tui services health <name> [--json]');
+  const session = await openCommandSession(context);
+  const row = await findWorkstationByName(session, name);
+  const health = await session.serviceHealth(row);
+  if (context.flags.json)
+    context.stdout(`${JSON.stringify({ name: row.name, kind: row.kind, ...health }, null, 2)}\n`);
+  else context.stdout(`${row.name}: ${health.status} (${stripControlCharacters(health.detail)})\n`);
+  return health.status === 'unhealthy' ? EXIT.error : EXIT.ok;
+}
+
+async function cleanupServices(context: CommandContext, rest: string[]): Promise<number> {
+  if (rest.length > 0) throw usageError('usage: cws-tui services cleanup [--delete-domain] --yes');
+  if (!context.flags.yes) {
+    throw usageError(
+      "cleanup deletes every SageMaker app, space and user profile of cws-tui's domain (and with --delete-domain the domain): add --yes to confirm",
+    );
+  }
+  const session = await openCommandSession(context);
+  const results = await session.cleanupServices({
+    deleteDomain: context.flags.deleteDomain,
+    onStep: (line) => {
+      if (!context.flags.json) context.stderr(`  ${line}\n`);
+    },
+  });
+  if (context.flags.json) {
+    context.stdout(`${JSON.stringify(results, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  const touched = results.filter((result) => result.domains > 0);
+  if (touched.length === 0) context.stdout('There was nothing to clean up: no cws-tui SageMaker domain.\n');
+  for (const result of touched) {
+    context.stdout(
+      `${result.region}: deleted ${result.apps} app(s), ${result.spaces} space(s), ${result.user_profiles} user profile(s)${result.domain_deleted ? ' and the domain (its home EFS is retained)' : ''}\n`,
+    );
+  }
+  return EXIT.ok;
+}
+
+function formatProgress(progress: LaunchProgress): string {
+  const label = LAUNCH_STEP_LABELS[progress.step];
+  const detail = stripControlCharacters(progress.detail);
+  switch (progress.status) {
+    case 'started':
+      return detail ? `  … ${label}: ${detail}\n` : '';
+    case 'done':
+      return `  ✓ ${label}${detail ? `: ${detail}` : ''}\n`;
+    case 'skipped':
+      return `  - ${label}: ${detail}\n`;
+    case 'failed':
+      return `  ✗ ${label}: ${detail}\n`;
+  }
+}

@@ -7,8 +7,11 @@ import type { Profile } from '../../core/config/profileSchema.js';
 import { budgetFromProfile } from '../../core/cost/budgetFromProfile.js';
 import { snapshotPriceCatalog } from '../../core/cost/priceTable.js';
 import { FileResearchUserStore } from '../../core/identity/FileResearchUserStore.js';
+import { verifyPolicyChain } from '../../core/identity/policyChain.js';
+import { verifyProfilePolicy } from '../../core/identity/verifyProfilePolicy.js';
 import type { LaunchProfile } from '../../core/launch/launchWorkstation.js';
 import { type AppPaths, resolveAppPaths } from '../../core/paths.js';
+import type { Policy } from '../../core/policy/policySchema.js';
 import type { CloudAccount } from '../../core/ports.js';
 import { CloudSession } from './CloudSession.js';
 import type { Session } from './Session.js';
@@ -42,7 +45,7 @@ export async function openSession(options: OpenSessionOptions): Promise<Session>
   const region = options.region ?? profile?.region;
   const account = await chooseAccount(options, profile, region, paths, notices);
   const launchProfile: LaunchProfile = profile
-    ? { name: profile.name, policy: profile.policy, role: profile.role }
+    ? { name: profile.name, policy: enforcedPolicy(profile, notices), role: profile.role }
     : // No cws-tui profile: the user's own account (or the demo), with no institutional policy.
       { name: account.kind === 'demo' ? 'demo' : 'default', policy: {}, role: 'member' };
   return new CloudSession({
@@ -63,6 +66,19 @@ export async function openSession(options: OpenSessionOptions): Promise<Session>
     audit: (event) => appendAuditEvent(paths.stateDir, event),
     ...(profile?.budget ? { budget: budgetFromProfile(profile.budget) } : {}),
   });
+}
+
+/**
+ * An invited profile's policy is the one its invitation chain signed: a hand edit of the config
+ * file is reported and does not widen what may be launched.
+ */
+function enforcedPolicy(profile: Profile, notices: string[]): Policy {
+  if (profile.kind !== 'invited') return profile.policy;
+  const problems = verifyProfilePolicy(profile);
+  if (problems.length === 0) return profile.policy;
+  notices.push(`profile '${profile.name}': ${problems.join('; ')}`);
+  const signed = profile.policy_chain.at(-1)?.policy;
+  return signed && verifyPolicyChain(profile.policy_chain).length === 0 ? signed : profile.policy;
 }
 
 function chooseProfile(config: ConfigStore, name: string | undefined): Profile | undefined {

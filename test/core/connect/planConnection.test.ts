@@ -1,0 +1,255 @@
+import { describe, expect, it } from 'vitest';
+import { type ConnectionInput, planConnection } from '../../../source/core/connect/planConnection.js';
+import { renderConnectionPlan } from '../../../source/core/connect/renderConnectionPlan.js';
+import type { Instance } from '../../../source/core/ports.js';
+import type { Workstation } from '../../../source/core/workstations/Workstation.js';
+
+const instance: Instance = {
+  id: 'i-0abc',
+  name: 'box',
+  region: 'eu-west-1',
+  state: 'running',
+  instance_type: 't3.large',
+  architecture: 'x86_64',
+  image_id: 'ami-1',
+  launched_at: '2026-11-26T00:00:00.000Z',
+  public_ip: '3.1.2.3',
+  private_ip: '172.31.0.9',
+  spot: false,
+  hibernation_configured: false,
+  hibernated: false,
+  root_volume_gb: 20,
+  root_volume_type: 'gp3',
+  tags: {},
+  transitions: [],
+};
+
+function row(overrides: Partial<Workstation> = {}): Workstation {
+  return {
+    id: 'i-0abc',
+    name: 'box',
+    kind: 'ec2',
+    template: 'jupyter-server',
+    region: 'eu-west-1',
+    state: 'running',
+    hibernated: false,
+    instance_type: 't3.large',
+    launched_at: instance.launched_at,
+    connect: 'web :8888',
+    research_user: 'ana',
+    instance,
+    ...overrides,
+  };
+}
+
+function input(overrides: Partial<ConnectionInput> = {}): ConnectionInput {
+  return {
+    workstation: row(),
+    kind: 'ec2-ssh',
+    user: { username: 'ana', private_key_path: '/state/keys/ana_ed25519' },
+    env: { DISPLAY: ':0' },
+    platform: 'linux',
+    ssm: { aws_cli: true, plugin: true },
+    ...overrides,
+  };
+}
+
+describe('planConnection', () => {
+  it('SSH: the research user, the key, the public address', () => {
+    expect(planConnection(input())).toEqual({
+      kind: 'terminal',
+      via: 'ssh',
+      argv: [
+        'ssh',
+        '-i',
+        '/state/keys/ana_ed25519',
+        '-o',
+        'IdentitiesOnly=yes',
+        '-o',
+        'StrictHostKeyChecking=accept-new',
+        'ana@3.1.2.3',
+      ],
+      command:
+        'ssh -i /state/keys/ana_ed25519 -o IdentitiesOnly=yes -o StrictHostKeyChecking=accept-new ana@3.1.2.3',
+    });
+  });
+
+  it('quotes a key path with spaces in the printed command', () => {
+    const plan = planConnection(input({ user: { username: 'ana', private_key_path: "/my keys/ana's" } }));
+    expect(plan.kind === 'terminal' && plan.command).toContain(`-i '/my keys/ana'\\''s'`);
+  });
+
+  it('SSM when asked, with the profile, and a note about the agent', () => {
+    const plan = planConnection(input({ prefer: 'ssm', aws_profile: 'lab' }));
+    expect(plan).toMatchObject({
+      kind: 'terminal',
+      via: 'ssm',
+      argv: [
+        'aws',
+        'ssm',
+        'start-session',
+        '--target',
+        'i-0abc',
+        '--region',
+        'eu-west-1',
+        '--profile',
+        'lab',
+      ],
+      note: expect.stringMatching(/SSM agent/),
+    });
+  });
+
+  it('falls back to SSM without a public address, and explains when neither works', () => {
+    const privateOnly = row({ instance: { ...instance, public_ip: undefined } });
+    expect(planConnection(input({ workstation: privateOnly }))).toMatchObject({
+      kind: 'terminal',
+      via: 'ssm',
+    });
+    expect(
+      planConnection(input({ workstation: privateOnly, ssm: { aws_cli: true, plugin: false } })),
+    ).toEqual({
+      kind: 'unavailable',
+      reason: expect.stringMatching(
+        /no public IP address and no bastion is configured.*session-manager-plugin/,
+      ),
+    });
+    expect(planConnection(input({ prefer: 'ssm', ssm: { aws_cli: true, plugin: false } }))).toEqual({
+      kind: 'unavailable',
+      reason: expect.stringMatching(
+        /^SSM Session Manager needs the session-manager-plugin, which is not installed/,
+      ),
+    });
+  });
+
+  it('Jupyter: a tunnel to the localhost port and the URL with its token; SSM port forwarding too', () => {
+    const jupyter = input({ kind: 'jupyterlab', web_port: 8888, tokens: { jupyter: 'tok en' } });
+    expect(planConnection(jupyter)).toMatchObject({
+      kind: 'url',
+      url: 'http://localhost:8888/lab?token=tok%20en',
+      open: 'browser',
+      tunnel: {
+        via: 'ssh',
+        local_port: 8888,
+        remote_port: 8888,
+        argv: expect.arrayContaining([
+          '-N',
+          '-o',
+          'ExitOnForwardFailure=yes',
+          '-L',
+          '8888:localhost:8888',
+          'ana@3.1.2.3',
+        ]),
+      },
+    });
+    expect(planConnection({ ...jupyter, prefer: 'ssm', local_port: 9999 })).toMatchObject({
+      tunnel: {
+        via: 'ssm',
+        local_port: 9999,
+        argv: expect.arrayContaining([
+          '--document-name',
+          'AWS-StartPortForwardingSession',
+          '--parameters',
+          'portNumber=8888,localPortNumber=9999',
+        ]),
+      },
+      url: 'http://localhost:9999/lab?token=tok%20en',
+    });
+  });
+
+  it('RStudio and code-server sign in with a password, told in the note', () => {
+    expect(
+      planConnection(input({ kind: 'rstudio', web_port: 8787, tokens: { rstudio: 'pw' } })),
+    ).toMatchObject({
+      url: 'http://localhost:8787/',
+      note: 'Sign in to RStudio as ana with password pw',
+    });
+    expect(planConnection(input({ kind: 'code-server', web_port: 8080 }))).toMatchObject({
+      note: expect.stringMatching(/no token for it is stored on this machine/),
+    });
+  });
+
+  it('a service URL opens locally, and is only shown over SSH', () => {
+    const studio = row({
+      id: 'd-1/space/s',
+      kind: 'sagemaker-studio',
+      instance: undefined,
+      template: 'sagemaker-studio',
+    });
+    const endpoint = {
+      url: 'https://d-1.studio.eu-west-1.sagemaker.aws/auth?token=t',
+      expires_at: '2026-11-26T00:05:00.000Z',
+    };
+    expect(planConnection(input({ workstation: studio, kind: 'sagemaker-studio', endpoint }))).toEqual({
+      kind: 'url',
+      url: endpoint.url,
+      open: 'browser',
+      expires_at: endpoint.expires_at,
+    });
+    const overSsh = planConnection(
+      input({
+        workstation: studio,
+        kind: 'sagemaker-studio',
+        endpoint,
+        env: { SSH_TTY: '/dev/pts/0', DISPLAY: ':0' },
+      }),
+    );
+    expect(overSsh).toMatchObject({ kind: 'url', open: 'show' });
+    expect(overSsh.kind === 'url' && overSsh.laptop_command).toBeFalsy();
+  });
+
+  it('refuses a stopped or hibernated workstation, saying what to do', () => {
+    expect(planConnection(input({ workstation: row({ state: 'stopped', hibernated: true }) }))).toEqual({
+      kind: 'unavailable',
+      reason: 'box is hibernated: start it first, then connect',
+    });
+    expect(planConnection(input({ workstation: row({ state: 'terminated' }) }))).toEqual({
+      kind: 'unavailable',
+      reason: 'box is terminated',
+    });
+  });
+});
+
+describe('renderConnectionPlan', () => {
+  const shown = {
+    kind: 'url' as const,
+    url: 'http://localhost:8888/lab?token=abc',
+    open: 'show' as const,
+    laptop_command: 'ssh -N -L 8888:localhost:8888 ana@10.0.0.9',
+    tunnel: {
+      via: 'ssh' as const,
+      argv: ['ssh'],
+      command: 'ssh -N -L 8888:localhost:8888 ana@3.1.2.3',
+      local_port: 8888,
+      remote_port: 8888,
+    },
+  };
+
+  it('over SSH in a terminal: an OSC 8 link, copied with OSC 52 (tmux passthrough inside tmux)', () => {
+    const text = renderConnectionPlan(shown, { terminal: true, env: { TMUX: '/tmp/t,1,0' } });
+    const base64 = Buffer.from(shown.url).toString('base64');
+    expect(text).toBe(
+      'Tunnel (ssh): ssh -N -L 8888:localhost:8888 ana@3.1.2.3\n' +
+        'On your laptop, run: ssh -N -L 8888:localhost:8888 ana@10.0.0.9\n' +
+        `Open: \u001B]8;;${shown.url}\u001B\\${shown.url}\u001B]8;;\u001B\\ (copied to the clipboard)\n` +
+        `\u001BPtmux;\u001B\u001B]52;c;${base64}\u0007\u001B\\`,
+    );
+  });
+
+  it('into a pipe: plain text, no escape sequence at all', () => {
+    const text = renderConnectionPlan(shown, { terminal: false, env: {} });
+    expect(text).not.toContain('\u001B');
+    expect(text).toContain(`Open: ${shown.url}\n`);
+  });
+
+  it('a terminal plan prints its command and note', () => {
+    expect(
+      renderConnectionPlan(
+        { kind: 'terminal', via: 'ssm', argv: [], command: 'aws ssm start-session', note: 'n' },
+        {
+          terminal: true,
+          env: {},
+        },
+      ),
+    ).toBe('aws ssm start-session\n  n\n');
+  });
+});

@@ -78,7 +78,10 @@ function enforcedPolicy(profile: Profile, notices: string[]): Policy {
   if (problems.length === 0) return profile.policy;
   notices.push(`profile '${profile.name}': ${problems.join('; ')}`);
   const signed = profile.policy_chain.at(-1)?.policy;
-  return signed && verifyPolicyChain(profile.policy_chain).length === 0 ? signed : profile.policy;
+  if (signed && verifyPolicyChain(profile.policy_chain).length === 0) return signed;
+  // Nothing signed can be trusted: refuse every launch until the invitation is accepted again.
+  notices.push(`profile '${profile.name}': launches are refused until its invitation is accepted again`);
+  return { templates: { deny: ['*'] } };
 }
 
 function chooseProfile(config: ConfigStore, name: string | undefined): Profile | undefined {

@@ -9,7 +9,7 @@ import { describeError } from './describeError.js';
 import type { Action } from './keys/Action.js';
 import { KeyDispatcher } from './keys/KeyDispatcher.js';
 import { KeyDispatcherContext } from './keys/KeyDispatcherContext.js';
-import { keyPressesOf } from './keys/keyPressesOf.js';
+import { type KeyPress, keyPressesOf } from './keys/keyPressesOf.js';
 import { useActions } from './keys/useActions.js';
 import { PageActiveContext } from './PageActiveContext.js';
 import type { PageEntry } from './pages/PageDefinition.js';
@@ -87,12 +87,24 @@ function ShellView({ openSession, refreshMs, store, dispatcher, now }: ShellView
   const loopRef = useRef<RefreshLoop | undefined>(undefined);
   const flash = useAppState((state) => state.flash);
 
+  // Presses read together are routed one at a time, each after the render the previous one caused
+  // (React schedules it with setImmediate; a timer runs after that): `/gpu` in one read opens the
+  // filter, then types into it.
+  const queuedPressesRef = useRef<KeyPress[]>([]);
+  const routeQueuedPress = useCallback(() => {
+    const press = queuedPressesRef.current.shift();
+    if (!press) return;
+    dispatcher.dispatch(press.name, press.text);
+    if (queuedPressesRef.current.length > 0) setTimeout(routeQueuedPress, 0);
+  }, [dispatcher]);
   useInput((input, key) => {
     if (key.ctrl && input === 'c') {
       exit();
       return;
     }
-    for (const press of keyPressesOf(input, key)) dispatcher.dispatch(press.name, press.text);
+    const idle = queuedPressesRef.current.length === 0;
+    queuedPressesRef.current.push(...keyPressesOf(input, key));
+    if (idle) routeQueuedPress();
   });
 
   useEffect(() => {

@@ -42,7 +42,9 @@ import { templateSearchPath } from '../../core/templates/templateSearchPath.js';
 import type { Workstation } from '../../core/workstations/Workstation.js';
 import { workstationFromInstance } from '../../core/workstations/workstationFromInstance.js';
 import { defaultResearchUsername } from './defaultResearchUsername.js';
+import { type LaunchChoices, launchChoices } from './launchChoices.js';
 import { loadSessionCostReport, type SessionCostRequest } from './loadSessionCostReport.js';
+import { type LaunchPreview, previewLaunch } from './previewLaunch.js';
 import type { Session, SessionInfo, SessionLaunchResult } from './Session.js';
 
 export interface CloudSessionOptions {
@@ -277,6 +279,30 @@ export class CloudSession implements Session {
 
   async resolveTemplate(slugOrName: string): Promise<ResolvedTemplate> {
     return resolveTemplate(slugOrName, await this.templates());
+  }
+
+  async launchChoices(template: string): Promise<LaunchChoices> {
+    const resolved = await this.resolveTemplate(template);
+    const region = this.account.defaultRegion;
+    const fileSystems = resolved.service_config ? [] : await this.account.storage.listFileSystems([region]);
+    return launchChoices(resolved, region, this.options.prices, fileSystems);
+  }
+
+  async previewLaunch(request: LaunchRequest): Promise<LaunchPreview> {
+    const registry = await this.templates();
+    const researchUser = await this.researchUser(await this.callerIdentity());
+    return previewLaunch(request, {
+      account: this.account,
+      profile: this.profile,
+      researchUser,
+      prices: this.options.prices,
+      records: new LaunchRecordStore(this.options.paths.stateDir),
+      resolveTemplate: (reference) => resolveTemplate(reference, registry),
+      renderUserData,
+      costReport: () => this.costReport({ fireAlerts: false }),
+      ...(this.options.budget ? { budget: this.options.budget } : {}),
+      now: new Date(),
+    });
   }
 
   async launch(

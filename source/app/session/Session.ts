@@ -12,7 +12,9 @@ import type { StudioLabLaunchRequest } from '../../core/services/StudioLabServic
 import type { TemplateRegistry } from '../../core/templates/TemplateRegistry.js';
 import type { ResolvedTemplate } from '../../core/templates/templateSchema.js';
 import type { Workstation } from '../../core/workstations/Workstation.js';
+import type { LaunchChoices } from './launchChoices.js';
 import type { SessionCostRequest } from './loadSessionCostReport.js';
+import type { LaunchPreview } from './previewLaunch.js';
 
 /** A launch's result, with the new workstation as the dashboard shows it. */
 export interface SessionLaunchResult extends LaunchResult {
@@ -64,6 +66,10 @@ export interface Session {
   connectionPlan(workstation: Workstation, options?: ConnectionOptions): Promise<ConnectionPlan>;
   /** Deletes the app's SageMaker apps, spaces, user profiles (and the domain when asked), per region. */
   cleanupServices(options: StudioCleanupOptions): Promise<Array<StudioCleanupResult & { region: string }>>;
+  /** The sizes, instance types and EFS file systems a template can be launched with, each priced. */
+  launchChoices(template: string): Promise<LaunchChoices>;
+  /** The pipeline's checks of an EC2 launch (price, policy, name, user data), without launching. */
+  previewLaunch(request: LaunchRequest): Promise<LaunchPreview>;
   /** Runs the one launch pipeline. */
   launch(
     request: LaunchRequest,

@@ -44,7 +44,8 @@ const selectedLine = (frame: string) => frame.split('\n').find((line) => line.st
 describe.each(SIZES)('the shell at $columns x $rows', (size) => {
   it('paints a header, the dashboard and the footer, never taller than the terminal', async () => {
     const tui = show(await seededSession(), size);
-    const frame = await tui.waitFor('analysis-2');
+    await tui.waitFor('analysis-2');
+    const frame = await tui.waitFor(/\$0\.\d\d\/h/);
     expect(frame).toContain('[DEMO]');
     expect(frame).toContain('profile demo');
     expect(frame).toContain('us-east-1');

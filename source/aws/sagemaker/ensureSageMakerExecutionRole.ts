@@ -33,8 +33,13 @@ export async function ensureSageMakerExecutionRole(iam: IAMClient, profile?: str
   const existing = await iam.send(new GetRoleCommand({ RoleName: EXECUTION_ROLE_NAME })).then(
     (response) => response.Role,
     (error: unknown) => {
-      // IAM says NoSuchEntity, which the shared translation does not read as "not found".
-      if (error instanceof Error && error.name === 'NoSuchEntity') return undefined;
+      // IAM's NoSuchEntity (NoSuchEntityException in the SDK) is not one the shared translation knows.
+      if (
+        error instanceof Error &&
+        (error.name === 'NoSuchEntityException' || error.name === 'NoSuchEntity')
+      ) {
+        return undefined;
+      }
       return callAws(context('iam:GetRole'), () => Promise.reject(error));
     },
   );

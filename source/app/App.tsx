@@ -33,6 +33,8 @@ export interface AppProps {
   refreshMs: number;
   store?: AppStore;
   now?: () => number;
+  /** Paints the whole terminal again (Ctrl-L), when the output can do that. */
+  redraw?: () => void;
 }
 
 type SessionStatus =
@@ -44,7 +46,7 @@ type SessionStatus =
 const CHROME_ROWS = 5;
 
 /** The research portal: providers around the shell. */
-export function App({ openSession, theme, refreshMs, store, now = Date.now }: AppProps) {
+export function App({ openSession, theme, refreshMs, store, now = Date.now, redraw }: AppProps) {
   const appStore = useMemo(() => store ?? new AppStore(), [store]);
   const dispatcher = useMemo(() => new KeyDispatcher(), []);
   return (
@@ -57,6 +59,7 @@ export function App({ openSession, theme, refreshMs, store, now = Date.now }: Ap
             store={appStore}
             dispatcher={dispatcher}
             now={now}
+            redraw={redraw}
           />
         </KeyDispatcherContext.Provider>
       </AppStoreContext.Provider>
@@ -70,10 +73,11 @@ interface ShellViewProps {
   store: AppStore;
   dispatcher: KeyDispatcher;
   now: () => number;
+  redraw: (() => void) | undefined;
 }
 
 /** The page stack, header, footer, filter and dialog layer, and the one key handler. */
-function ShellView({ openSession, refreshMs, store, dispatcher, now }: ShellViewProps) {
+function ShellView({ openSession, refreshMs, store, dispatcher, now, redraw }: ShellViewProps) {
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize();
   const [status, setStatus] = useState<SessionStatus>({ kind: 'opening' });
@@ -238,6 +242,13 @@ function ShellView({ openSession, refreshMs, store, dispatcher, now }: ShellView
       run: () => (filter ? setFilter('') : back()),
     },
     { key: 'q', label: 'quit', run: () => exit() },
+    {
+      key: 'ctrl+l',
+      label: 'redraw the screen',
+      footer: false,
+      when: () => redraw !== undefined,
+      run: () => redraw?.(),
+    },
   ];
   useActions(globalActions, { layer: 'global' });
 

@@ -24,6 +24,7 @@ export interface FrameTerminal {
 export class TerminalFrameWriter extends EventEmitter {
   readonly isTTY = true;
   private shown: string[] = [];
+  private latest = '';
   private pending: string | undefined;
   private timer: NodeJS.Timeout | undefined;
   private lastFlushAt = Number.NEGATIVE_INFINITY;
@@ -50,6 +51,7 @@ export class TerminalFrameWriter extends EventEmitter {
 
   /** Takes a whole frame; it is drawn now or, within the frame interval, when the interval ends. */
   write = (frame: string): boolean => {
+    this.latest = frame;
     this.pending = frame;
     const wait = this.lastFlushAt + this.minIntervalMs - this.now();
     if (wait <= 0) this.flush();
@@ -83,9 +85,11 @@ export class TerminalFrameWriter extends EventEmitter {
     if (output !== '') this.terminal.write(BEGIN_FRAME + output + END_FRAME);
   }
 
-  /** Redraws everything with the next frame (after a resize, or when something else wrote). */
-  invalidate(): void {
+  /** Paints the whole screen again now (Ctrl-L: something else wrote over it). */
+  redraw(): void {
     this.repaintAll = true;
+    this.pending = this.latest;
+    this.flush();
   }
 
   dispose(): void {

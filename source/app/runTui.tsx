@@ -74,6 +74,7 @@ export async function runTui({ flags, env }: RunTuiOptions): Promise<number> {
     <App
       theme={createTheme(colorWanted(env, flags.color))}
       refreshMs={refresh * 1000}
+      redraw={() => frames.redraw()}
       openSession={async () => {
         const { openSession } = await import('./session/openSession.js');
         return openSession({ env, demo: flags.demo, region: flags.region, profile: flags.profile });

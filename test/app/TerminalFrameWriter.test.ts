@@ -80,6 +80,15 @@ describe('TerminalFrameWriter', () => {
     expect(terminal.written[1]).toContain('\u001B[1;1Ha');
   });
 
+  it('paints the whole latest frame again on redraw', () => {
+    const { terminal, writer, advance } = setup();
+    writer.write('a\nb');
+    advance(100);
+    writer.redraw();
+    expect(terminal.written[1]).toContain('\u001B[2J');
+    expect(terminal.written[1]).toContain('\u001B[2;1Hb');
+  });
+
   it('never draws below the last row of the terminal', () => {
     const { terminal, writer } = setup();
     terminal.rows = 3;

@@ -1,6 +1,4 @@
-import { useMemo } from 'react';
 import { Header } from '../components/Header.js';
-import { burnRate } from '../screens/Dashboard/workstationFigures.js';
 import type { SessionInfo } from './session/Session.js';
 import { useAppState } from './store/useAppState.js';
 
@@ -10,19 +8,20 @@ export interface ShellHeaderProps {
   status?: string;
 }
 
-/** The header fed from the store: the account once known, the burn rate from the last refresh. */
+/**
+ * The header fed from the store: the account once known, the burn rate and the month's spend from
+ * the last cost report, the one the cost panel and `cost --json` show.
+ */
 export function ShellHeader({ info, breadcrumbs, status }: ShellHeaderProps) {
   const identity = useAppState((state) => state.identity);
-  const workstations = useAppState((state) => state.workstations);
-  const refreshedAt = useAppState((state) => state.refreshedAt);
+  const rate = useAppState((state) => state.cost?.report.burn_rate_per_hour);
   const spend = useAppState((state) => state.spend);
-  const rate = useMemo(() => burnRate(workstations), [workstations]);
   return (
     <Header
       breadcrumbs={breadcrumbs}
       {...(info ? { info } : {})}
       {...(identity ? { account: identity.account } : {})}
-      {...(refreshedAt === undefined ? {} : { burnRate: rate })}
+      {...(rate === undefined ? {} : { burnRate: rate })}
       {...(spend ? { spend } : {})}
       {...(status ? { status } : {})}
     />

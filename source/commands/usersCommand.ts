@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { accountForNewUser } from '../core/identity/accountForNewUser.js';
 import { createResearchUser } from '../core/identity/createResearchUser.js';
 import { FileResearchUserStore } from '../core/identity/FileResearchUserStore.js';
 import type { ResearchUser } from '../core/identity/ResearchUser.js';
@@ -29,17 +30,14 @@ function describeUser(user: ResearchUser): string {
   return `${lines.join('\n')}\n`;
 }
 
-/**
- * The account whose UID range a new user comes from: the profile's recorded account id, or the
- * account the profile's credentials belong to (the demo account without a profile), exactly as
- * the launch pipeline resolves it, so that both allocate from the same range.
- */
-async function accountForNewUser(context: CommandContext): Promise<string> {
+/** The account whose UID range a new user comes from, for the profile the command runs as. */
+function accountOfCommand(context: CommandContext): Promise<string> {
   const config = openConfigForCommand(context);
   const profile = context.flags.profile ? config.getProfile(context.flags.profile) : config.currentProfile();
-  if (profile?.aws_account_id) return profile.aws_account_id;
-  const session = await openCommandSession(context);
-  return (await session.callerIdentity()).account;
+  return accountForNewUser(profile, async () => {
+    const session = await openCommandSession(context);
+    return (await session.callerIdentity()).account;
+  });
 }
 
 async function readPublicKeyFile(path: string): Promise<string> {
@@ -99,7 +97,7 @@ export const runUsersCommand: CommandRun = async (context) => {
         const created = await createResearchUser(
           store,
           join(paths.stateDir, 'keys'),
-          await accountForNewUser(context),
+          await accountOfCommand(context),
           {
             username,
             ...(flags.fullName !== undefined ? { full_name: flags.fullName } : {}),

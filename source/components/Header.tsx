@@ -34,7 +34,9 @@ export function Header({ info, account, burnRate, spend, breadcrumbs, status }: 
       ? undefined
       : `month ${formatUsd(spend.spent_usd)}${spend.budget_usd === undefined ? '' : ` of ${formatUsd(spend.budget_usd)}`}`,
   ].filter((part): part is string => part !== undefined);
-  const overBudget = spend?.budget_usd !== undefined && spend.spent_usd > spend.budget_usd;
+  const overBudget =
+    spend?.level === 'exceeded' || (spend?.budget_usd !== undefined && spend.spent_usd > spend.budget_usd);
+  const costColor = overBudget ? theme.danger : spend?.level === 'warning' ? theme.warning : undefined;
   return (
     <Box flexDirection="column">
       <Text wrap="truncate">
@@ -52,7 +54,7 @@ export function Header({ info, account, burnRate, spend, breadcrumbs, status }: 
       <Text wrap="truncate">
         {breadcrumbs.map(sanitizeForTerminal).join(' > ')}
         {costs.length > 0 ? '  ·  ' : ''}
-        <Text color={overBudget ? theme.danger : undefined}>{costs.join(' · ')}</Text>
+        <Text color={costColor}>{costs.join(' · ')}</Text>
       </Text>
     </Box>
   );

@@ -4,11 +4,18 @@ import { type ConnectionOptions, connectionPlanFor } from '../../core/connect/co
 import { findOnPath } from '../../core/connect/findOnPath.js';
 import { hourlyRateInState } from '../../core/cost/AccrualRates.js';
 import type { Budget } from '../../core/cost/Budget.js';
+import { type BudgetActionStep, budgetActionPlan } from '../../core/cost/budgetActionPlan.js';
 import { costResourceFromInstance } from '../../core/cost/CostResource.js';
+import type { BudgetAlert } from '../../core/cost/evaluateBudget.js';
 import type { LoadedCostReport } from '../../core/cost/loadCostReport.js';
 import type { PriceCatalog } from '../../core/cost/PriceCatalog.js';
 import { resourceRates } from '../../core/cost/resourceRates.js';
-import { createResearchUser } from '../../core/identity/createResearchUser.js';
+import type { AcceptedInvitation } from '../../core/identity/acceptInvitation.js';
+import {
+  type CreatedResearchUser,
+  type CreateResearchUserRequest,
+  createResearchUser,
+} from '../../core/identity/createResearchUser.js';
 import type { ResearchUser } from '../../core/identity/ResearchUser.js';
 import type { ResearchUserStore } from '../../core/identity/ResearchUserStore.js';
 import type { LaunchProgress } from '../../core/launch/LaunchProgress.js';
@@ -43,8 +50,17 @@ import type { Workstation } from '../../core/workstations/Workstation.js';
 import { workstationFromInstance } from '../../core/workstations/workstationFromInstance.js';
 import { defaultResearchUsername } from './defaultResearchUsername.js';
 import { type LaunchChoices, launchChoices } from './launchChoices.js';
+import { listStorage, type StorageListing } from './listStorage.js';
 import { loadSessionCostReport, type SessionCostRequest } from './loadSessionCostReport.js';
 import { type LaunchPreview, previewLaunch } from './previewLaunch.js';
+import {
+  acceptInvitationToken,
+  createResearchUserFor,
+  type InvitationAcceptance,
+  listProfiles,
+  makeCurrentProfile,
+  type ProfileListing,
+} from './profileDirectory.js';
 import type { Session, SessionInfo, SessionLaunchResult } from './Session.js';
 
 export interface CloudSessionOptions {
@@ -268,6 +284,44 @@ export class CloudSession implements Session {
 
   costReport(request: SessionCostRequest): Promise<LoadedCostReport> {
     return loadSessionCostReport({ ...this.options, info: this.info }, request);
+  }
+
+  async budgetActionPlan(alert: BudgetAlert): Promise<BudgetActionStep[]> {
+    const { items } = await this.account.compute.listInstances({
+      regions: this.info.regions,
+      tags: { [TAG.managed]: 'true' },
+    });
+    return budgetActionPlan(alert, items);
+  }
+
+  async applyBudgetAction(step: BudgetActionStep): Promise<void> {
+    await this.account.compute.stopInstance(step.region, step.id, { hibernate: step.action === 'hibernate' });
+  }
+
+  listStorage(): Promise<StorageListing> {
+    return listStorage(this.account, this.info.regions);
+  }
+
+  profiles(): ProfileListing {
+    return listProfiles(this.options.paths);
+  }
+
+  setCurrentProfile(name: string): void {
+    makeCurrentProfile(this.options.paths, name);
+  }
+
+  acceptInvitation(acceptance: InvitationAcceptance): Promise<AcceptedInvitation> {
+    return acceptInvitationToken(this.options.paths, this.options.users, acceptance);
+  }
+
+  createResearchUser(request: CreateResearchUserRequest): Promise<CreatedResearchUser> {
+    return createResearchUserFor(
+      this.options.paths,
+      this.options.users,
+      this.info.profile,
+      async () => (await this.callerIdentity()).account,
+      request,
+    );
   }
 
   templates(): Promise<TemplateRegistry> {

@@ -1,6 +1,13 @@
 import type { ConnectionPlan } from '../../core/connect/ConnectionPlan.js';
 import type { ConnectionOptions } from '../../core/connect/connectionPlanFor.js';
+import type { BudgetActionStep } from '../../core/cost/budgetActionPlan.js';
+import type { BudgetAlert } from '../../core/cost/evaluateBudget.js';
 import type { LoadedCostReport } from '../../core/cost/loadCostReport.js';
+import type { AcceptedInvitation } from '../../core/identity/acceptInvitation.js';
+import type {
+  CreatedResearchUser,
+  CreateResearchUserRequest,
+} from '../../core/identity/createResearchUser.js';
 import type { LaunchProgress } from '../../core/launch/LaunchProgress.js';
 import type { LaunchRequest } from '../../core/launch/LaunchRequest.js';
 import type { LaunchProfile, LaunchResult } from '../../core/launch/launchWorkstation.js';
@@ -13,8 +20,10 @@ import type { TemplateRegistry } from '../../core/templates/TemplateRegistry.js'
 import type { ResolvedTemplate } from '../../core/templates/templateSchema.js';
 import type { Workstation } from '../../core/workstations/Workstation.js';
 import type { LaunchChoices } from './launchChoices.js';
+import type { StorageListing } from './listStorage.js';
 import type { SessionCostRequest } from './loadSessionCostReport.js';
 import type { LaunchPreview } from './previewLaunch.js';
+import type { InvitationAcceptance, ProfileListing } from './profileDirectory.js';
 
 /** A launch's result, with the new workstation as the dashboard shows it. */
 export interface SessionLaunchResult extends LaunchResult {
@@ -49,6 +58,20 @@ export interface Session {
   terminateWorkstation(workstation: Workstation): Promise<void>;
   /** Burn rate, today, month to date, projection and budget: one report for every view. */
   costReport(request: SessionCostRequest): Promise<LoadedCostReport>;
+  /** The running workstations a stop or hibernate budget alert acts on (none for warn and block). */
+  budgetActionPlan(alert: BudgetAlert): Promise<BudgetActionStep[]>;
+  /** Stops or hibernates one workstation of a budget action plan. */
+  applyBudgetAction(step: BudgetActionStep): Promise<void>;
+  /** EFS file systems with their access points, and the root volumes of the workstations. */
+  listStorage(): Promise<StorageListing>;
+  /** The config's profiles (read now, so a change made elsewhere shows). */
+  profiles(): ProfileListing;
+  /** Makes a profile the one new sessions open with; the caller then opens a session on it. */
+  setCurrentProfile(name: string): void;
+  /** Verifies an invitation token and creates its profile and research user. */
+  acceptInvitation(acceptance: InvitationAcceptance): Promise<AcceptedInvitation>;
+  /** Creates a research user with a UID of this profile's account and a new key pair. */
+  createResearchUser(request: CreateResearchUserRequest): Promise<CreatedResearchUser>;
   /** The templates on the search path (loaded once per session). */
   templates(): Promise<TemplateRegistry>;
   resolveTemplate(slugOrName: string): Promise<ResolvedTemplate>;

@@ -1,3 +1,5 @@
+import type { BudgetAlert, BudgetLevel } from '../../core/cost/evaluateBudget.js';
+import type { LoadedCostReport } from '../../core/cost/loadCostReport.js';
 import type { CallerIdentity } from '../../core/ports.js';
 import type { Workstation } from '../../core/workstations/Workstation.js';
 
@@ -15,6 +17,8 @@ export interface FlashMessage {
 export interface MonthSpend {
   spent_usd: number;
   budget_usd?: number;
+  /** Past a threshold the header turns to the warning colour, past the limit to the danger one. */
+  level?: BudgetLevel;
 }
 
 /** The session's cached view of the cloud, rebuilt by refreshes; the truth stays in AWS. */
@@ -26,5 +30,10 @@ export interface AppState {
   refreshing: boolean;
   refreshError?: string;
   spend?: MonthSpend;
+  /** The last cost report: the header, the cost panel and `cost --json` read the same figures. */
+  cost?: LoadedCostReport;
+  costError?: string;
+  /** Budget alerts fired this session and not yet acted on or dismissed, oldest first. */
+  budgetAlerts?: readonly BudgetAlert[];
   flash?: FlashMessage;
 }

@@ -1,3 +1,4 @@
+import type { LoadedCostReport } from '../../core/cost/loadCostReport.js';
 import type { CallerIdentity } from '../../core/ports.js';
 import type { Workstation } from '../../core/workstations/Workstation.js';
 import type { AppState, FlashKind, MonthSpend } from './AppState.js';
@@ -40,6 +41,46 @@ export class AppStore {
 
   setSpend(spend: MonthSpend): void {
     this.set({ spend });
+  }
+
+  /** A new cost report: the header's spend follows it, and the alerts it fired wait for the user. */
+  costRefreshed(loaded: LoadedCostReport): void {
+    const { report } = loaded;
+    const spend: MonthSpend = { spent_usd: report.month_to_date };
+    if (report.budget) {
+      spend.budget_usd = report.budget.monthly_limit;
+      spend.level = report.budget.level;
+    }
+    const alerts = [...(this.state.budgetAlerts ?? []), ...loaded.alerts];
+    this.set({
+      cost: loaded,
+      spend,
+      costError: undefined,
+      budgetAlerts: alerts.length > 0 ? alerts : undefined,
+    });
+  }
+
+  costFailed(message: string): void {
+    this.set({ costError: message });
+  }
+
+  dismissBudgetAlerts(): void {
+    this.set({ budgetAlerts: undefined });
+  }
+
+  /** Another session (a profile switch): nothing of the previous account may stay on screen. */
+  sessionReplaced(): void {
+    this.set({
+      identity: undefined,
+      workstations: [],
+      refreshedAt: undefined,
+      refreshing: false,
+      refreshError: undefined,
+      spend: undefined,
+      cost: undefined,
+      costError: undefined,
+      budgetAlerts: undefined,
+    });
   }
 
   flash(kind: FlashKind, text: string, hint?: string): void {

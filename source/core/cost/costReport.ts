@@ -3,6 +3,7 @@ import { type AccrualState, hourlyRateInState } from './AccrualRates.js';
 import { costOfUsage } from './accrueSpend.js';
 import type { Budget } from './Budget.js';
 import type { CostResource } from './CostResource.js';
+import { DAILY_SPEND_DAYS, type DailySpend, lastZonedDays } from './dailySpend.js';
 import { type Discounts, withDiscounts } from './discounts.js';
 import { type BudgetEvaluation, evaluateBudget } from './evaluateBudget.js';
 import type { BilledSpendResult } from './loadBilledSpend.js';
@@ -57,6 +58,8 @@ export interface CostReport {
   saved_this_month: number;
   month: { from: string; to: string };
   window?: { from: string; to: string; total: number };
+  /** Spend per calendar day of the last two weeks, oldest first, today last: the sparkline. */
+  daily: DailySpend[];
   budget?: BudgetEvaluation;
   /** Spend as AWS billed it, from Cost Explorer, when the profile enables it. */
   billed?: BilledSpendResult;
@@ -102,6 +105,8 @@ export function buildCostReport(input: CostReportInput): CostReport {
   const monthEnd = startOfNextZonedMonth(now, input.timeZone);
   const notes = new Set<string>();
   const items: CostReportItem[] = [];
+  const days = lastZonedDays(now, input.timeZone, DAILY_SPEND_DAYS);
+  const daily: DailySpend[] = days.map((day) => ({ date: day.date, amount: 0 }));
   for (const resource of input.resources) {
     const priced = resourceRates(resource, catalog, discounts);
     const history = timedHistory(resourceHistory(resource));
@@ -134,6 +139,10 @@ export function buildCostReport(input: CostReportInput): CostReport {
     if (resource.kind === 'instance') item.instance_type = resource.instance_type;
     if (input.window) item.window_total = costOfUsage(usageHoursOf(history, input.window), priced.rates);
     // A resource gone before this month (still in the ledger for last month's view) is no line.
+    days.forEach((day, index) => {
+      const spent = daily[index];
+      if (spent) spent.amount += costOfUsage(usageHoursOf(history, day.window), priced.rates);
+    });
     if (state === 'terminated' && monthToDate === 0 && !item.window_total) continue;
     items.push(item);
   }
@@ -155,6 +164,7 @@ export function buildCostReport(input: CostReportInput): CostReport {
     projected_month: projected,
     saved_this_month: sum((item) => item.saved_this_month),
     month: { from: month.from.toISOString(), to: monthEnd.toISOString() },
+    daily,
     items,
     notes: [...notes],
   };

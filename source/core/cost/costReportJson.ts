@@ -40,6 +40,7 @@ export function costReportJson(report: CostReport): Record<string, unknown> {
     saved_this_month: roundUsd(report.saved_this_month),
     month: report.month,
     window: report.window ? { ...report.window, total: roundUsd(report.window.total) } : null,
+    daily: report.daily.map((day) => ({ date: day.date, amount: roundUsd(day.amount) })),
     budget: budget
       ? {
           monthly_limit: roundUsd(budget.monthly_limit),

@@ -1,0 +1,60 @@
+import {
+  type AccessPoint,
+  type CloudAccount,
+  type FileSystem,
+  type InstanceState,
+  TAG,
+} from '../../core/ports.js';
+
+/** An EFS file system with the access points (one per research user) on it. */
+export interface FileSystemWithAccessPoints extends FileSystem {
+  access_points: AccessPoint[];
+}
+
+/** A workstation's root EBS volume, as its instance describes it. */
+export interface RootVolume {
+  instance_id: string;
+  instance_name: string;
+  region: string;
+  size_gb: number;
+  volume_type: string;
+  instance_state: InstanceState;
+}
+
+/** The storage screen's view: managed file systems and the root volumes of managed instances. */
+export interface StorageListing {
+  file_systems: FileSystemWithAccessPoints[];
+  /** Only the instances' root volumes: the app attaches no other EBS volume. */
+  volumes: RootVolume[];
+}
+
+/** Lists the app's storage in the regions, from the account's ports. */
+export async function listStorage(
+  account: CloudAccount,
+  regions: readonly string[],
+): Promise<StorageListing> {
+  const [fileSystems, instances] = await Promise.all([
+    account.storage.listFileSystems([...regions]),
+    account.compute.listInstances({ regions: [...regions], tags: { [TAG.managed]: 'true' } }),
+  ]);
+  const live = fileSystems.filter((fileSystem) => fileSystem.state !== 'deleted');
+  const withAccessPoints = await Promise.all(
+    live.map(async (fileSystem) => ({
+      ...fileSystem,
+      access_points: await account.storage.listAccessPoints(fileSystem.region, fileSystem.id),
+    })),
+  );
+  const volumes = instances.items
+    .filter((instance) => instance.state !== 'terminated')
+    .map(
+      (instance): RootVolume => ({
+        instance_id: instance.id,
+        instance_name: instance.name,
+        region: instance.region,
+        size_gb: instance.root_volume_gb,
+        volume_type: instance.root_volume_type,
+        instance_state: instance.state,
+      }),
+    );
+  return { file_systems: withAccessPoints, volumes };
+}

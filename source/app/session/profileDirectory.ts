@@ -1,0 +1,82 @@
+import { join } from 'node:path';
+import { ConfigStore } from '../../core/config/ConfigStore.js';
+import type { Profile } from '../../core/config/profileSchema.js';
+import { type AcceptedInvitation, acceptInvitation } from '../../core/identity/acceptInvitation.js';
+import { accountForNewUser } from '../../core/identity/accountForNewUser.js';
+import {
+  type CreatedResearchUser,
+  type CreateResearchUserRequest,
+  createResearchUser,
+} from '../../core/identity/createResearchUser.js';
+import type { ResearchUserStore } from '../../core/identity/ResearchUserStore.js';
+import type { AppPaths } from '../../core/paths.js';
+
+/** The profiles of the config file, for the profile switcher and the policy viewer. */
+export interface ProfileListing {
+  profiles: Profile[];
+  /** The profile new sessions open with. */
+  current?: string;
+  /** Problems found reading the config file (it was set aside and defaults are used). */
+  problems: string[];
+}
+
+export interface InvitationAcceptance {
+  token: string;
+  /** Overrides the profile name the invitation suggests. */
+  profile_name?: string;
+  /** Overrides the username the invitation suggests. */
+  username?: string;
+}
+
+function openConfig(paths: AppPaths): ConfigStore {
+  return ConfigStore.open(paths.configDir);
+}
+
+export function listProfiles(paths: AppPaths): ProfileListing {
+  const config = openConfig(paths);
+  const current = config.currentProfileName();
+  return {
+    profiles: config.listProfiles(),
+    ...(current !== undefined ? { current } : {}),
+    problems: config.problems.map(
+      (problem) => `the config file had a problem at ${problem.key}: ${problem.message}`,
+    ),
+  };
+}
+
+/** Makes `name` the profile new sessions (and commands) open with, as `profiles use` does. */
+export function makeCurrentProfile(paths: AppPaths, name: string): void {
+  openConfig(paths).setCurrentProfile(name);
+}
+
+/** Accepts an invitation token exactly as `invite accept` does: the same core function. */
+export function acceptInvitationToken(
+  paths: AppPaths,
+  users: ResearchUserStore,
+  acceptance: InvitationAcceptance,
+): Promise<AcceptedInvitation> {
+  return acceptInvitation(acceptance.token.trim(), {
+    config: openConfig(paths),
+    users,
+    keysDir: join(paths.stateDir, 'keys'),
+    ...(acceptance.profile_name ? { profile_name: acceptance.profile_name } : {}),
+    ...(acceptance.username ? { username: acceptance.username } : {}),
+  });
+}
+
+/** Creates a research user as `users create` does, from the UID range of the profile's account. */
+export async function createResearchUserFor(
+  paths: AppPaths,
+  users: ResearchUserStore,
+  profileName: string,
+  callerAccount: () => Promise<string>,
+  request: CreateResearchUserRequest,
+): Promise<CreatedResearchUser> {
+  const profile = openConfig(paths).getProfile(profileName);
+  return createResearchUser(
+    users,
+    join(paths.stateDir, 'keys'),
+    await accountForNewUser(profile, callerAccount),
+    request,
+  );
+}

@@ -9,10 +9,12 @@ import { type AwsSessionOptions, awsClientConfig } from './awsClientConfig.js';
 import { Ec2Compute } from './ec2Compute.js';
 import { Ec2Network } from './ec2Network.js';
 import { EfsStorage } from './efsStorage.js';
+import { IamWorkstationRole } from './iamWorkstationRole.js';
 import { ensureSageMakerExecutionRole } from './sagemaker/ensureSageMakerExecutionRole.js';
 import { SageMakerStudio } from './sagemaker/SageMakerStudio.js';
 import { SsmImages } from './ssmImages.js';
 import { StsIdentity } from './stsIdentity.js';
+import { INSTANCE_PROFILE_ENV } from './workstationInstanceProfile.js';
 
 export interface AwsAccountOptions extends AwsSessionOptions {
   /** The region launches go to and STS is asked in. */
@@ -80,6 +82,12 @@ export async function createAwsAccount(options: AwsAccountOptions): Promise<Clou
         });
         return executionRole;
       },
+      ...withProfile,
+    }),
+    roles: new IamWorkstationRole({
+      iam: () => iam(options.region),
+      // Read like the SDK's own AWS_* variables: a setting of the machine, not of a profile.
+      configured: process.env[INSTANCE_PROFILE_ENV],
       ...withProfile,
     }),
   };

@@ -34,6 +34,7 @@ import { EC2_TAG } from './ec2Tags.js';
 import { toTagList } from './tagList.js';
 import { toCoreInstance } from './toCoreInstance.js';
 import { translateAwsError } from './translateAwsError.js';
+import { whileInstanceProfilePropagates } from './whileInstanceProfilePropagates.js';
 
 /** Room on the root volume for the OS and software besides the RAM image a hibernation writes. */
 export const HIBERNATION_OS_RESERVE_GB = 8;
@@ -47,6 +48,8 @@ export interface Ec2ComputeOptions {
   profile?: string;
   /** Where the instance type catalogue is cached between sessions (memory only without it). */
   cacheDir?: string;
+  /** Waits while EC2 does not know a fresh instance profile yet (tests shorten them). */
+  instanceProfileRetryDelaysMs?: readonly number[];
 }
 
 interface DefaultSubnet {
@@ -98,8 +101,10 @@ export class Ec2Compute implements ComputePort {
   }
 
   private async send(request: RunInstanceRequest, input: RunInstancesCommandInput): Promise<Instance> {
-    const response = await callAws(this.context('ec2:RunInstances', request.region), () =>
-      this.options.ec2(request.region).send(new RunInstancesCommand(input)),
+    const response = await this.whileProfilePropagates(request, () =>
+      callAws(this.context('ec2:RunInstances', request.region), () =>
+        this.options.ec2(request.region).send(new RunInstancesCommand(input)),
+      ),
     );
     const launched = response.Instances?.[0];
     if (!launched) {
@@ -417,16 +422,23 @@ export class Ec2Compute implements ComputePort {
   async checkLaunchPermission(request: RunInstanceRequest): Promise<void> {
     if (this.permittedRegions.has(request.region)) return;
     const input = await this.runInstancesInput(request);
-    try {
-      await this.options.ec2(request.region).send(new RunInstancesCommand({ ...input, DryRun: true }));
-    } catch (error) {
-      // EC2 answers a permitted dry run with this "error".
-      if (error instanceof Error && error.name === 'DryRunOperation') {
-        this.permittedRegions.add(request.region);
-        return;
+    await this.whileProfilePropagates(request, async () => {
+      try {
+        await this.options.ec2(request.region).send(new RunInstancesCommand({ ...input, DryRun: true }));
+      } catch (error) {
+        // EC2 answers a permitted dry run with this "error".
+        if (error instanceof Error && error.name === 'DryRunOperation') return;
+        throw translateAwsError(error, this.context('ec2:RunInstances', request.region));
       }
-      throw translateAwsError(error, this.context('ec2:RunInstances', request.region));
-    }
+    });
     this.permittedRegions.add(request.region);
+  }
+
+  private whileProfilePropagates<T>(request: RunInstanceRequest, call: () => Promise<T>): Promise<T> {
+    return whileInstanceProfilePropagates(
+      request.iam_instance_profile,
+      call,
+      this.options.instanceProfileRetryDelaysMs,
+    );
   }
 }

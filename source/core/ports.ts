@@ -289,6 +289,15 @@ export interface StudioPort {
   ): Promise<{ url: string; expires_at: string }>;
 }
 
+/**
+ * The IAM instance profile workstations run with: their boot script and idle agent tag and stop
+ * their own instance through it, and the SSM agent registers with it for Session Manager.
+ */
+export interface InstanceRolePort {
+  /** Finds or creates the profile (or takes the one an admin configured); its ARN or name. */
+  ensureWorkstationInstanceProfile(): Promise<string>;
+}
+
 /** Everything a session needs from one AWS account (or the demo account). */
 export interface CloudAccount {
   kind: 'aws' | 'demo';
@@ -301,4 +310,5 @@ export interface CloudAccount {
   network: NetworkPort;
   storage: StoragePort;
   studio: StudioPort;
+  roles: InstanceRolePort;
 }

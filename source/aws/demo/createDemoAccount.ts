@@ -3,6 +3,7 @@ import { DemoCompute } from './DemoCompute.js';
 import { DemoIdentity } from './DemoIdentity.js';
 import { DemoImages } from './DemoImages.js';
 import { DemoNetwork } from './DemoNetwork.js';
+import { DemoRoles } from './DemoRoles.js';
 import { DemoStorage } from './DemoStorage.js';
 import { DemoStore } from './DemoStore.js';
 import { DemoStudio } from './DemoStudio.js';
@@ -42,5 +43,6 @@ export function createDemoAccount({ stateDir, env, region, now }: DemoAccountOpt
     network: new DemoNetwork(store),
     storage: new DemoStorage(store, speed, now),
     studio: new DemoStudio({ store, speed, env, ...(now ? { now } : {}) }),
+    roles: new DemoRoles(env),
   };
 }

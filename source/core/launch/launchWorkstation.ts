@@ -240,9 +240,11 @@ export async function launchWorkstation(
     const keyName = publicKey
       ? await account.network.ensureKeyPair(region, `cws-${context.researchUser.username}`, publicKey)
       : undefined;
+    // The boot script tags its progress and the idle agent stops the instance through this role.
+    const instanceProfile = await account.roles.ensureWorkstationInstanceProfile();
     return [
-      { securityGroup, keyName },
-      `security group ${securityGroup}${keyName ? `, key ${keyName}` : ''}`,
+      { securityGroup, keyName, instanceProfile },
+      `security group ${securityGroup}${keyName ? `, key ${keyName}` : ''}, instance profile ${instanceProfile}`,
     ];
   });
 
@@ -274,6 +276,7 @@ export async function launchWorkstation(
     hibernation: request.hibernation,
     security_group_ids: [network.securityGroup],
     ...(network.keyName ? { key_name: network.keyName } : {}),
+    iam_instance_profile: network.instanceProfile,
   };
 
   const record: LaunchRecord = existing ?? {

@@ -1,0 +1,187 @@
+import {
+  AddRoleToInstanceProfileCommand,
+  CreateInstanceProfileCommand,
+  GetInstanceProfileCommand,
+  type IAMClient,
+  type InstanceProfile,
+} from '@aws-sdk/client-iam';
+import { CloudError } from '../core/CloudError.js';
+import { type InstanceRolePort, TAG } from '../core/ports.js';
+import { callAws } from './callAws.js';
+import { ensureServiceRole, findIamEntity, isEntityAlreadyExists } from './ensureServiceRole.js';
+import { toTagList } from './tagList.js';
+import type { AwsCallContext } from './translateAwsError.js';
+import {
+  configuredInstanceProfile,
+  INSTANCE_PROFILE_ENV,
+  WORKSTATION_ROLE_NAME,
+  WORKSTATION_ROLE_PATH,
+} from './workstationInstanceProfile.js';
+
+/** What the SSM agent needs to register the instance and carry Session Manager sessions. */
+export const SSM_MANAGED_POLICY_ARN = 'arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore';
+export const WORKSTATION_INLINE_POLICY_NAME = 'cws-tui-workstation-self';
+
+/** IAM's policy variable for the ARN of the instance a request comes from. */
+// biome-ignore lint/suspicious/noTemplateCurlyInString: an IAM policy variable, resolved by IAM
+const CALLING_INSTANCE_ARN = '${ec2:SourceInstanceARN}';
+
+/**
+ * What the boot script and the idle agent do through the role, and nothing more: tag and untag
+ * their own instance with the app's `cws:` keys (progress, idle state) and stop or hibernate it.
+ * `${ec2:SourceInstanceARN}` is the ARN of the instance the request comes from (a global condition
+ * key, usable as a policy variable); as the resource it confines every action to that instance, and
+ * it does not resolve at all for credentials used off the instance. The Null condition refuses a
+ * DeleteTags that names no key, which would delete every tag (cws:managed included).
+ */
+export const WORKSTATION_INLINE_POLICY = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [
+    {
+      Sid: 'TagItselfWithAppKeys',
+      Effect: 'Allow',
+      Action: ['ec2:CreateTags', 'ec2:DeleteTags'],
+      Resource: CALLING_INSTANCE_ARN,
+      Condition: {
+        'ForAllValues:StringLike': { 'aws:TagKeys': 'cws:*' },
+        Null: { 'aws:TagKeys': 'false' },
+      },
+    },
+    {
+      Sid: 'StopOrHibernateItself',
+      Effect: 'Allow',
+      Action: 'ec2:StopInstances',
+      Resource: CALLING_INSTANCE_ARN,
+    },
+  ],
+});
+
+export interface IamWorkstationRoleOptions {
+  iam: () => IAMClient;
+  profile?: string;
+  /** An admin's own instance profile (CWS_INSTANCE_PROFILE): used as is, nothing is created. */
+  configured?: string;
+}
+
+/**
+ * The workstations' instance profile on IAM: the role `cws-tui-workstation` (path `/cws-tui/`,
+ * trusted by EC2, tagged cws:managed) with the SSM core policy and the self-only inline policy,
+ * in an instance profile of the same name. Ensured once per session; a failure is retried on the
+ * next launch.
+ */
+export class IamWorkstationRole implements InstanceRolePort {
+  private ensured: Promise<string> | undefined;
+
+  constructor(private readonly options: IamWorkstationRoleOptions) {}
+
+  ensureWorkstationInstanceProfile(): Promise<string> {
+    this.ensured ??= this.ensure();
+    this.ensured.catch(() => {
+      this.ensured = undefined;
+    });
+    return this.ensured;
+  }
+
+  private context(action: string): AwsCallContext {
+    return { action, ...(this.options.profile ? { profile: this.options.profile } : {}) };
+  }
+
+  private async ensure(): Promise<string> {
+    const configured = configuredInstanceProfile(this.options.configured);
+    if (configured) return configured;
+    try {
+      return await this.ensureOwn(this.options.iam());
+    } catch (error) {
+      // Members often may not touch IAM: an admin's profile is the other way to launch.
+      if (error instanceof CloudError && error.kind === 'unauthorized') {
+        throw new CloudError({
+          kind: error.kind,
+          code: error.code,
+          message: error.message,
+          hint: `${error.hint} Or have an admin create an instance profile for workstations and set ${INSTANCE_PROFILE_ENV} to its name.`,
+          retryable: error.retryable,
+        });
+      }
+      throw error;
+    }
+  }
+
+  private async ensureOwn(iam: IAMClient): Promise<string> {
+    await ensureServiceRole(
+      iam,
+      {
+        name: WORKSTATION_ROLE_NAME,
+        path: WORKSTATION_ROLE_PATH,
+        description: 'cws-tui workstations: tag and stop themselves, SSM Session Manager',
+        trustedService: 'ec2.amazonaws.com',
+        managedPolicyArns: [SSM_MANAGED_POLICY_ARN],
+        inlinePolicies: { [WORKSTATION_INLINE_POLICY_NAME]: WORKSTATION_INLINE_POLICY },
+      },
+      this.options.profile,
+    );
+    const instanceProfile = await this.findOrCreateInstanceProfile(iam);
+    const roles = instanceProfile.Roles ?? [];
+    if (!roles.some((role) => role.RoleName === WORKSTATION_ROLE_NAME)) {
+      const other = roles[0]?.RoleName;
+      if (other) {
+        // An instance profile holds one role: replacing someone's choice is not ours to do.
+        throw new CloudError({
+          kind: 'conflict',
+          code: 'InstanceProfileHasOtherRole',
+          message: `The instance profile ${WORKSTATION_ROLE_NAME} already carries the role ${other}.`,
+          hint: `Remove ${other} from it in the IAM console, or set CWS_INSTANCE_PROFILE=${WORKSTATION_ROLE_NAME} to launch with it as it is.`,
+        });
+      }
+      await callAws(this.context('iam:AddRoleToInstanceProfile'), () =>
+        iam.send(
+          new AddRoleToInstanceProfileCommand({
+            InstanceProfileName: WORKSTATION_ROLE_NAME,
+            RoleName: WORKSTATION_ROLE_NAME,
+          }),
+        ),
+      );
+    }
+    if (!instanceProfile.Arn) {
+      throw new CloudError({
+        kind: 'unknown',
+        code: 'EmptyIamResponse',
+        message: `IAM returned no ARN for the instance profile ${WORKSTATION_ROLE_NAME}.`,
+        hint: 'Retry in a moment; if it persists, check the instance profile in the IAM console.',
+      });
+    }
+    return instanceProfile.Arn;
+  }
+
+  private async findOrCreateInstanceProfile(iam: IAMClient): Promise<InstanceProfile> {
+    const read = () =>
+      iam
+        .send(new GetInstanceProfileCommand({ InstanceProfileName: WORKSTATION_ROLE_NAME }))
+        .then((response) => response.InstanceProfile);
+    const existing = await findIamEntity(this.context('iam:GetInstanceProfile'), read);
+    if (existing) return existing;
+    const created = await iam
+      .send(
+        new CreateInstanceProfileCommand({
+          InstanceProfileName: WORKSTATION_ROLE_NAME,
+          Path: WORKSTATION_ROLE_PATH,
+          Tags: toTagList({ [TAG.managed]: 'true' }),
+        }),
+      )
+      .then(
+        (response) => response.InstanceProfile,
+        (error: unknown) =>
+          isEntityAlreadyExists(error)
+            ? callAws(this.context('iam:GetInstanceProfile'), read)
+            : callAws(this.context('iam:CreateInstanceProfile'), () => Promise.reject(error)),
+      );
+    if (!created) {
+      throw new CloudError({
+        kind: 'unknown',
+        code: 'EmptyIamResponse',
+        message: `IAM returned no instance profile ${WORKSTATION_ROLE_NAME}.`,
+        hint: 'Retry in a moment; if it persists, check the instance profile in the IAM console.',
+      });
+    }
+    return created;
+  }
+}

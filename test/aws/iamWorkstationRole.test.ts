@@ -1,0 +1,300 @@
+import {
+  AddRoleToInstanceProfileCommand,
+  AttachRolePolicyCommand,
+  CreateInstanceProfileCommand,
+  CreateRoleCommand,
+  EntityAlreadyExistsException,
+  GetInstanceProfileCommand,
+  GetRoleCommand,
+  GetRolePolicyCommand,
+  IAMClient,
+  IAMServiceException,
+  ListAttachedRolePoliciesCommand,
+  NoSuchEntityException,
+  PutRolePolicyCommand,
+} from '@aws-sdk/client-iam';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  IamWorkstationRole,
+  SSM_MANAGED_POLICY_ARN,
+  WORKSTATION_INLINE_POLICY,
+  WORKSTATION_INLINE_POLICY_NAME,
+} from '../../source/aws/iamWorkstationRole.js';
+import { rejectionOf } from './rejectionOf.js';
+
+const iamMock = mockClient(IAMClient);
+const iam = new IAMClient({
+  region: 'us-east-1',
+  maxAttempts: 1,
+  credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' },
+});
+
+const ROLE_ARN = 'arn:aws:iam::123456789012:role/cws-tui/cws-tui-workstation';
+const PROFILE_ARN = 'arn:aws:iam::123456789012:instance-profile/cws-tui/cws-tui-workstation';
+const role = {
+  RoleName: 'cws-tui-workstation',
+  Path: '/cws-tui/',
+  RoleId: 'AROAEXAMPLEROLEID0001',
+  Arn: ROLE_ARN,
+  CreateDate: new Date('2026-11-01T00:00:00Z'),
+};
+const instanceProfile = (roles: (typeof role)[]) => ({
+  InstanceProfileName: 'cws-tui-workstation',
+  Path: '/cws-tui/',
+  InstanceProfileId: 'AIPAEXAMPLEPROFILE001',
+  Arn: PROFILE_ARN,
+  CreateDate: new Date('2026-11-01T00:00:00Z'),
+  Roles: roles,
+});
+const noSuchEntity = (what: string) =>
+  new NoSuchEntityException({ message: `The ${what} cannot be found.`, $metadata: {} });
+const alreadyExists = (what: string) =>
+  new EntityAlreadyExistsException({ message: `${what} already exists.`, $metadata: {} });
+const accessDenied = (action: string, resource: string) =>
+  new IAMServiceException({
+    name: 'AccessDenied',
+    $fault: 'client',
+    message: `User: arn:aws:iam::123456789012:user/ana is not authorized to perform: ${action} on resource: ${resource} because no identity-based policy allows the ${action} action`,
+    $metadata: { httpStatusCode: 403 },
+  });
+
+/** Nothing exists yet: every look-up misses and every create succeeds. */
+function emptyAccount(): void {
+  iamMock.on(GetRoleCommand).rejects(noSuchEntity('role with name cws-tui-workstation'));
+  iamMock.on(CreateRoleCommand).resolves({ Role: role });
+  iamMock.on(ListAttachedRolePoliciesCommand).resolves({ AttachedPolicies: [] });
+  iamMock.on(AttachRolePolicyCommand).resolves({});
+  iamMock.on(GetRolePolicyCommand).rejects(noSuchEntity('role policy'));
+  iamMock.on(PutRolePolicyCommand).resolves({});
+  iamMock.on(GetInstanceProfileCommand).rejects(noSuchEntity('instance profile'));
+  iamMock.on(CreateInstanceProfileCommand).resolves({ InstanceProfile: instanceProfile([]) });
+  iamMock.on(AddRoleToInstanceProfileCommand).resolves({});
+}
+
+/** Everything the app needs is already there, as a previous session left it. */
+function preparedAccount(): void {
+  iamMock.on(GetRoleCommand).resolves({ Role: role });
+  iamMock.on(ListAttachedRolePoliciesCommand).resolves({
+    AttachedPolicies: [{ PolicyName: 'AmazonSSMManagedInstanceCore', PolicyArn: SSM_MANAGED_POLICY_ARN }],
+  });
+  // IAM hands the document back URL-encoded, and not necessarily spaced as it was sent.
+  iamMock.on(GetRolePolicyCommand).resolves({
+    RoleName: 'cws-tui-workstation',
+    PolicyName: WORKSTATION_INLINE_POLICY_NAME,
+    PolicyDocument: encodeURIComponent(JSON.stringify(JSON.parse(WORKSTATION_INLINE_POLICY), null, 2)),
+  });
+  iamMock.on(GetInstanceProfileCommand).resolves({ InstanceProfile: instanceProfile([role]) });
+}
+
+const writes = [
+  CreateRoleCommand,
+  AttachRolePolicyCommand,
+  PutRolePolicyCommand,
+  CreateInstanceProfileCommand,
+  AddRoleToInstanceProfileCommand,
+] as const;
+
+beforeEach(() => {
+  iamMock.reset();
+});
+
+describe('IamWorkstationRole.ensureWorkstationInstanceProfile', () => {
+  it('creates the role trusted by EC2, its policies and the instance profile, and returns the profile ARN', async () => {
+    emptyAccount();
+    const roles = new IamWorkstationRole({ iam: () => iam });
+
+    expect(await roles.ensureWorkstationInstanceProfile()).toBe(PROFILE_ARN);
+
+    const [createRole] = iamMock.commandCalls(CreateRoleCommand);
+    const input = createRole!.args[0].input;
+    expect(input.RoleName).toBe('cws-tui-workstation');
+    expect(input.Path).toBe('/cws-tui/');
+    expect(JSON.parse(input.AssumeRolePolicyDocument ?? '')).toEqual({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+    });
+    expect(input.Tags).toEqual([{ Key: 'cws:managed', Value: 'true' }]);
+
+    expect(iamMock.commandCalls(AttachRolePolicyCommand).map((call) => call.args[0].input)).toEqual([
+      { RoleName: 'cws-tui-workstation', PolicyArn: 'arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore' },
+    ]);
+    const [put] = iamMock.commandCalls(PutRolePolicyCommand);
+    expect(put!.args[0].input.RoleName).toBe('cws-tui-workstation');
+    expect(put!.args[0].input.PolicyName).toBe(WORKSTATION_INLINE_POLICY_NAME);
+    expect(JSON.parse(put!.args[0].input.PolicyDocument ?? '')).toEqual(
+      JSON.parse(WORKSTATION_INLINE_POLICY),
+    );
+
+    expect(iamMock.commandCalls(CreateInstanceProfileCommand).map((call) => call.args[0].input)).toEqual([
+      {
+        InstanceProfileName: 'cws-tui-workstation',
+        Path: '/cws-tui/',
+        Tags: [{ Key: 'cws:managed', Value: 'true' }],
+      },
+    ]);
+    expect(iamMock.commandCalls(AddRoleToInstanceProfileCommand).map((call) => call.args[0].input)).toEqual([
+      { InstanceProfileName: 'cws-tui-workstation', RoleName: 'cws-tui-workstation' },
+    ]);
+  });
+
+  it('changes nothing when the role, its policies and the profile are already in place', async () => {
+    preparedAccount();
+    const roles = new IamWorkstationRole({ iam: () => iam });
+
+    expect(await roles.ensureWorkstationInstanceProfile()).toBe(PROFILE_ARN);
+    for (const command of writes) expect(iamMock.commandCalls(command)).toHaveLength(0);
+  });
+
+  it('takes the role and profile another process created meanwhile (EntityAlreadyExists)', async () => {
+    emptyAccount();
+    iamMock
+      .on(GetRoleCommand)
+      .rejectsOnce(noSuchEntity('role with name cws-tui-workstation'))
+      .resolves({ Role: role });
+    iamMock.on(CreateRoleCommand).rejects(alreadyExists('Role with name cws-tui-workstation'));
+    iamMock
+      .on(GetInstanceProfileCommand)
+      .rejectsOnce(noSuchEntity('instance profile'))
+      .resolves({ InstanceProfile: instanceProfile([role]) });
+    iamMock.on(CreateInstanceProfileCommand).rejects(alreadyExists('Instance Profile cws-tui-workstation'));
+    const roles = new IamWorkstationRole({ iam: () => iam });
+
+    expect(await roles.ensureWorkstationInstanceProfile()).toBe(PROFILE_ARN);
+    expect(iamMock.commandCalls(GetRoleCommand)).toHaveLength(2);
+    expect(iamMock.commandCalls(GetInstanceProfileCommand)).toHaveLength(2);
+    expect(iamMock.commandCalls(AddRoleToInstanceProfileCommand)).toHaveLength(0);
+  });
+
+  it('repairs what is missing: the SSM policy, an outdated inline policy, the role in the profile', async () => {
+    preparedAccount();
+    iamMock.on(ListAttachedRolePoliciesCommand).resolves({
+      AttachedPolicies: [
+        { PolicyName: 'ReadOnlyAccess', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' },
+      ],
+    });
+    iamMock.on(AttachRolePolicyCommand).resolves({});
+    iamMock.on(GetRolePolicyCommand).resolves({
+      RoleName: 'cws-tui-workstation',
+      PolicyName: WORKSTATION_INLINE_POLICY_NAME,
+      PolicyDocument: encodeURIComponent(
+        JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Action: 'ec2:StopInstances', Resource: '*' }],
+        }),
+      ),
+    });
+    iamMock.on(PutRolePolicyCommand).resolves({});
+    iamMock.on(GetInstanceProfileCommand).resolves({ InstanceProfile: instanceProfile([]) });
+    iamMock.on(AddRoleToInstanceProfileCommand).resolves({});
+    const roles = new IamWorkstationRole({ iam: () => iam });
+
+    await roles.ensureWorkstationInstanceProfile();
+    expect(iamMock.commandCalls(AttachRolePolicyCommand)[0]!.args[0].input.PolicyArn).toBe(
+      SSM_MANAGED_POLICY_ARN,
+    );
+    expect(iamMock.commandCalls(PutRolePolicyCommand)).toHaveLength(1);
+    expect(iamMock.commandCalls(AddRoleToInstanceProfileCommand)).toHaveLength(1);
+    expect(iamMock.commandCalls(CreateRoleCommand)).toHaveLength(0);
+  });
+
+  it('refuses to replace another role an instance profile of that name carries', async () => {
+    preparedAccount();
+    iamMock
+      .on(GetInstanceProfileCommand)
+      .resolves({ InstanceProfile: instanceProfile([{ ...role, RoleName: 'lab-admin-role' }]) });
+    const roles = new IamWorkstationRole({ iam: () => iam });
+
+    const error = await rejectionOf(roles.ensureWorkstationInstanceProfile());
+    expect(error.kind).toBe('conflict');
+    expect(error.message).toContain('lab-admin-role');
+    expect(error.hint).toContain('CWS_INSTANCE_PROFILE');
+    expect(iamMock.commandCalls(AddRoleToInstanceProfileCommand)).toHaveLength(0);
+  });
+
+  it('names iam:CreateRole when the user may not create roles, and asks again on the next launch', async () => {
+    emptyAccount();
+    iamMock.on(CreateRoleCommand).rejects(accessDenied('iam:CreateRole', ROLE_ARN));
+    const roles = new IamWorkstationRole({ iam: () => iam, profile: 'lab' });
+
+    const error = await rejectionOf(roles.ensureWorkstationInstanceProfile());
+    expect(error.kind).toBe('unauthorized');
+    expect(error.message).toBe('Not permitted: iam:CreateRole.');
+    expect(error.hint).toContain('allow iam:CreateRole');
+    expect(error.hint).toContain('CWS_INSTANCE_PROFILE');
+
+    iamMock.on(CreateRoleCommand).resolves({ Role: role });
+    expect(await roles.ensureWorkstationInstanceProfile()).toBe(PROFILE_ARN);
+  });
+
+  it('names the IAM action of any other denied step', async () => {
+    preparedAccount();
+    iamMock.on(GetInstanceProfileCommand).rejects(accessDenied('iam:GetInstanceProfile', PROFILE_ARN));
+    const roles = new IamWorkstationRole({ iam: () => iam });
+
+    const error = await rejectionOf(roles.ensureWorkstationInstanceProfile());
+    expect(error.message).toBe('Not permitted: iam:GetInstanceProfile.');
+  });
+
+  it('asks IAM once per session', async () => {
+    preparedAccount();
+    const roles = new IamWorkstationRole({ iam: () => iam });
+
+    const [first, second] = await Promise.all([
+      roles.ensureWorkstationInstanceProfile(),
+      roles.ensureWorkstationInstanceProfile(),
+    ]);
+    expect(second).toBe(first);
+    await roles.ensureWorkstationInstanceProfile();
+    expect(iamMock.commandCalls(GetRoleCommand)).toHaveLength(1);
+  });
+
+  it("uses an admin's own instance profile as is, without calling IAM", async () => {
+    const byName = new IamWorkstationRole({ iam: () => iam, configured: ' lab-workstations ' });
+    expect(await byName.ensureWorkstationInstanceProfile()).toBe('lab-workstations');
+    const arn = 'arn:aws:iam::123456789012:instance-profile/lab/lab-workstations';
+    const byArn = new IamWorkstationRole({ iam: () => iam, configured: arn });
+    expect(await byArn.ensureWorkstationInstanceProfile()).toBe(arn);
+    expect(iamMock.calls()).toHaveLength(0);
+  });
+
+  it('refuses a configured value that is neither a profile name nor a profile ARN', async () => {
+    const roles = new IamWorkstationRole({
+      iam: () => iam,
+      configured: 'arn:aws:iam::123456789012:role/lab',
+    });
+
+    const error = await rejectionOf(roles.ensureWorkstationInstanceProfile());
+    expect(error.kind).toBe('invalid-parameter');
+    expect(error.message).toContain('CWS_INSTANCE_PROFILE="arn:aws:iam::123456789012:role/lab"');
+    expect(iamMock.calls()).toHaveLength(0);
+  });
+});
+
+describe('the workstation inline policy', () => {
+  const policy = JSON.parse(WORKSTATION_INLINE_POLICY) as {
+    Version: string;
+    Statement: { Effect: string; Action: string | string[]; Resource: string; Condition?: unknown }[];
+  };
+
+  it('lets the instance tag, untag and stop only itself', () => {
+    expect(policy.Version).toBe('2012-10-17');
+    const actions = policy.Statement.flatMap((statement) => [statement.Action].flat()).sort();
+    expect(actions).toEqual(['ec2:CreateTags', 'ec2:DeleteTags', 'ec2:StopInstances']);
+    for (const statement of policy.Statement) {
+      expect(statement.Effect).toBe('Allow');
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the IAM policy variable itself
+      expect(statement.Resource).toBe('${ec2:SourceInstanceARN}');
+    }
+  });
+
+  it("limits tagging to the app's cws: keys and refuses a DeleteTags that names no key", () => {
+    const tagging = policy.Statement.find((statement) =>
+      [statement.Action].flat().includes('ec2:CreateTags'),
+    );
+    expect(tagging?.Condition).toEqual({
+      'ForAllValues:StringLike': { 'aws:TagKeys': 'cws:*' },
+      Null: { 'aws:TagKeys': 'false' },
+    });
+  });
+});

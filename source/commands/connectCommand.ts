@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { connect as connectSocket, createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { ConnectionPlan, PlannedCommand } from '../core/connect/ConnectionPlan.js';
+import { runInTerminal } from '../app/terminalHandOver.js';
+import type { ConnectionPlan } from '../core/connect/ConnectionPlan.js';
 import { renderConnectionPlan } from '../core/connect/renderConnectionPlan.js';
 import { CliError, EXIT, usageError } from './CliError.js';
 import type { CommandRun } from './Command.js';
@@ -69,7 +70,11 @@ async function connectNow(
 ): Promise<number> {
   if (plan.kind === 'terminal') {
     io.stderr(`Connecting: ${plan.command}\n`);
-    return runInTerminal(plan);
+    try {
+      return await runInTerminal(plan.argv);
+    } catch (error) {
+      throw new CliError((error as Error).message);
+    }
   }
   if (!plan.tunnel) {
     await showOrOpen(plan, io);
@@ -109,15 +114,6 @@ async function showOrOpen(plan: Extract<ConnectionPlan, { kind: 'url' }>, io: Co
     const { default: open } = await import('open');
     await open(plan.url);
   }
-}
-
-/** Runs ssh or an SSM session in this terminal and returns its exit code. */
-function runInTerminal(command: PlannedCommand): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command.argv[0] ?? '', command.argv.slice(1), { stdio: 'inherit' });
-    child.on('error', (error) => reject(new CliError(`cannot run ${command.argv[0]}: ${error.message}`)));
-    child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : EXIT.error)));
-  });
 }
 
 /** The preferred port if nothing listens on it here, else one the system picks. */

@@ -34,6 +34,8 @@ export const cliFlags = {
   override: { type: 'boolean', default: false },
   expires: { type: 'string' },
   budget: { type: 'number' },
+  discount: { type: 'string', isMultiple: true },
+  costExplorer: { type: 'boolean', default: false },
   canInvite: { type: 'boolean', default: false },
   project: { type: 'string' },
   tag: { type: 'string', isMultiple: true },

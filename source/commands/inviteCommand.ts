@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { ConfigStoreError } from '../core/config/ConfigStoreError.js';
 import type { Profile } from '../core/config/profileSchema.js';
+import { budgetSchema } from '../core/cost/Budget.js';
 import { acceptInvitation } from '../core/identity/acceptInvitation.js';
 import { createInvitation } from '../core/identity/createInvitation.js';
 import { FileResearchUserStore } from '../core/identity/FileResearchUserStore.js';
@@ -74,9 +75,7 @@ async function runCreate(context: CommandContext, profileName: string): Promise<
       region: flags.region ?? issuer.region,
       ...(flags.user !== undefined ? { username: flags.user } : {}),
       ...(policy !== undefined ? { policy } : {}),
-      ...(flags.budget !== undefined
-        ? { budget: { monthly_limit: flags.budget, thresholds: [50, 80, 100], actions: ['notify' as const] } }
-        : {}),
+      ...(flags.budget !== undefined ? { budget: budgetSchema.parse({ monthly_limit: flags.budget }) } : {}),
       expires_at: parseExpiry(flags.expires ?? DEFAULT_EXPIRY, now),
       can_invite: flags.canInvite,
     },
@@ -94,6 +93,7 @@ async function runCreate(context: CommandContext, profileName: string): Promise<
           profile: payload.profile,
           username: payload.username ?? null,
           policy: payload.policy,
+          budget: payload.budget ?? null,
           can_invite: payload.can_invite,
           chain_length: payload.policy_chain.length,
         },

@@ -2,6 +2,10 @@ import { readAwsProfiles } from '../aws/awsSharedConfig.js';
 import { ConfigStore } from '../core/config/ConfigStore.js';
 import { ConfigStoreError } from '../core/config/ConfigStoreError.js';
 import type { Profile } from '../core/config/profileSchema.js';
+import { budgetSchema } from '../core/cost/Budget.js';
+import type { Discounts } from '../core/cost/discounts.js';
+import { formatUsd } from '../core/cost/formatUsd.js';
+import { DiscountSyntaxError, parseDiscounts } from '../core/cost/parseDiscounts.js';
 import { publicKeyFingerprint } from '../core/identity/signingKey.js';
 import { usernameProblem } from '../core/identity/usernameProblem.js';
 import { resolveAppPaths } from '../core/paths.js';
@@ -12,8 +16,6 @@ import type { CommandContext, CommandRun } from './Command.js';
 import { renderTextTable } from './output/renderTextTable.js';
 
 const SUBCOMMANDS = 'list, current, use <name>, create <name> or delete <name>';
-/** Budget alerts a profile gets when only --budget is given: the cost screen's usual steps. */
-const DEFAULT_BUDGET_THRESHOLDS = [50, 80, 100];
 
 /** Opens the config store, telling the user about a broken file that was set aside. */
 export function openConfigForCommand(context: CommandContext): ConfigStore {
@@ -47,7 +49,21 @@ function describeProfile(profile: Profile): string {
     `research user:  ${profile.research_user ?? '(none)'}`,
     `may invite:     ${profile.role === 'admin' || profile.can_invite ? 'yes' : 'no'}`,
   ];
-  if (profile.budget) lines.push(`budget:         $${profile.budget.monthly_limit} a month`);
+  if (profile.budget) {
+    const { monthly_limit, thresholds } = profile.budget;
+    lines.push(
+      `budget:         ${formatUsd(monthly_limit)} a month, alerts at ${thresholds.map((threshold) => `${threshold}%`).join(', ')}`,
+    );
+  }
+  const discounts = Object.entries(profile.discounts ?? {});
+  if (discounts.length > 0) {
+    lines.push(
+      `discounts:      ${discounts.map(([service, percent]) => `${service} ${percent}%`).join(', ')}`,
+    );
+  }
+  lines.push(
+    `billed spend:   ${profile.cost_explorer ? 'from Cost Explorer' : 'not fetched (estimates only)'}`,
+  );
   lines.push(`policy:         ${Object.keys(profile.policy).length} rules (cws-tui policy show)`);
   return `${lines.join('\n')}\n`;
 }
@@ -71,6 +87,13 @@ async function createProfile(context: CommandContext, config: ConfigStore, name:
   }
   if (flags.budget !== undefined && !(flags.budget > 0))
     throw usageError('--budget is a monthly amount in USD, above 0');
+  let discounts: Discounts;
+  try {
+    discounts = parseDiscounts(flags.discount);
+  } catch (error) {
+    if (error instanceof DiscountSyntaxError) throw usageError(`--discount ${error.message}`);
+    throw error;
+  }
   let policy: Profile['policy'] = {};
   if (flags.policy) {
     try {
@@ -88,15 +111,10 @@ async function createProfile(context: CommandContext, config: ConfigStore, name:
     ...(flags.user !== undefined ? { research_user: flags.user } : {}),
     policy,
     policy_chain: [],
-    ...(flags.budget !== undefined
-      ? {
-          budget: {
-            monthly_limit: flags.budget,
-            thresholds: DEFAULT_BUDGET_THRESHOLDS,
-            actions: ['notify' as const],
-          },
-        }
-      : {}),
+    // Only the limit is given on the command line: alerts at the usual 50, 80 and 100%, each a warning.
+    ...(flags.budget !== undefined ? { budget: budgetSchema.parse({ monthly_limit: flags.budget }) } : {}),
+    ...(Object.keys(discounts).length > 0 ? { discounts } : {}),
+    cost_explorer: flags.costExplorer,
     kind: 'personal',
     role: flags.admin ? 'admin' : 'member',
     can_invite: false,
@@ -174,7 +192,9 @@ export const runProfilesCommand: CommandRun = async (context) => {
         const profile = await createProfile(
           context,
           config,
-          needName('create <name> --aws-profile P --region R [--policy FILE] [--admin]'),
+          needName(
+            'create <name> --aws-profile P --region R [--policy FILE] [--admin] [--budget USD] [--discount ec2=10 ...] [--cost-explorer]',
+          ),
         );
         const current = config.currentProfileName() === profile.name;
         stdout(

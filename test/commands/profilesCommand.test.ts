@@ -17,6 +17,8 @@ describe('cws-tui profiles', () => {
       policy: labPolicy,
       user: 'alice',
       budget: 300,
+      discount: ['ec2=10', 'EBS=5%'],
+      costExplorer: true,
     });
     expect(created.stdout).toBe("created profile 'lab' (current)\n");
     expect(created.stderr).toContain("the AWS profile 'research' is not in your AWS config");
@@ -38,15 +40,24 @@ describe('cws-tui profiles', () => {
       region: 'us-west-2',
       research_user: 'alice',
       kind: 'personal',
-      budget: { monthly_limit: 300, thresholds: [50, 80, 100], actions: ['notify'] },
+      budget: { monthly_limit: 300, thresholds: [50, 80, 100], actions: {}, auto: false },
+      discounts: { ec2: 10, ebs: 5 },
+      cost_explorer: true,
       policy: { max_vcpus: 16, spot: 'allowed' },
     });
 
+    const lab = (await runCommand(runProfilesCommand, ['current'], env)).stdout;
+    expect(lab).toContain('budget:         $300.00 a month, alerts at 50%, 80%, 100%');
+    expect(lab).toContain('discounts:      ec2 10%, ebs 5%');
+    expect(lab).toContain('billed spend:   from Cost Explorer');
     expect((await runCommand(runProfilesCommand, ['use', 'ops'], env)).stdout).toBe(
       "the current profile is now 'ops'\n",
     );
     const current = await runCommand(runProfilesCommand, ['current'], env);
     expect(current.stdout).toContain('profile:        ops (personal, admin)');
+    expect(current.stdout).toContain('billed spend:   not fetched (estimates only)');
+    expect(listed[1]).toMatchObject({ cost_explorer: false });
+    expect(listed[1]?.discounts).toBeUndefined();
     const table = (await runCommand(runProfilesCommand, ['list'], env)).stdout;
     expect(table.split('\n')[2]).toMatch(/^\*\s+ops\s+personal\s+admin\s+ops\s+us-east-1/);
 
@@ -106,6 +117,27 @@ describe('cws-tui profiles', () => {
     await expect(runCommand(runProfilesCommand, ['delete', 'nope'], env)).rejects.toThrow(
       "no profile named 'nope'",
     );
+    for (const [discount, message] of [
+      ['gpu=5', "--discount 'gpu=5': unknown service 'gpu' (services: ec2, sagemaker, ebs, efs)"],
+      ['ec2=150', "--discount 'ec2=150': a discount is at most 100%"],
+      ['ec2', "--discount 'ec2' is not a discount: write service=percent, e.g. ec2=10"],
+      ['ec2=-3', "--discount 'ec2=-3' is not a discount"],
+    ] as const) {
+      await expect(
+        runCommand(runProfilesCommand, ['create', 'disc'], env, {
+          awsProfile: 'x',
+          region: 'us-east-1',
+          discount: [discount],
+        }),
+      ).rejects.toThrow(message);
+    }
+    await expect(
+      runCommand(runProfilesCommand, ['create', 'disc'], env, {
+        awsProfile: 'x',
+        region: 'us-east-1',
+        discount: ['ec2=5', 'ec2=10'],
+      }),
+    ).rejects.toThrow("--discount 'ec2=10': the ec2 discount is given twice");
     const usage = await runCommand(runProfilesCommand, ['frobnicate'], env).catch((error: unknown) => error);
     expect(usage).toBeInstanceOf(CliError);
     expect((usage as CliError).exitCode).toBe(2);

@@ -4,7 +4,6 @@ import { hasAwsCredentials } from '../../aws/detectCredentials.js';
 import { appendAuditEvent } from '../../core/audit/appendAuditEvent.js';
 import { ConfigStore } from '../../core/config/ConfigStore.js';
 import type { Profile } from '../../core/config/profileSchema.js';
-import { budgetFromProfile } from '../../core/cost/budgetFromProfile.js';
 import { snapshotPriceCatalog } from '../../core/cost/priceTable.js';
 import { FileResearchUserStore } from '../../core/identity/FileResearchUserStore.js';
 import { verifyPolicyChain } from '../../core/identity/policyChain.js';
@@ -64,7 +63,7 @@ export async function openSession(options: OpenSessionOptions): Promise<Session>
     env,
     users: new FileResearchUserStore(paths.configDir),
     audit: (event) => appendAuditEvent(paths.stateDir, event),
-    ...(profile?.budget ? { budget: budgetFromProfile(profile.budget) } : {}),
+    ...(profile?.budget ? { budget: profile.budget } : {}),
   });
 }
 

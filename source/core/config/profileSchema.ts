@@ -1,21 +1,12 @@
 import { z } from 'zod';
+import { budgetSchema } from '../cost/Budget.js';
+import { discountsSchema } from '../cost/discounts.js';
 import { policyChainLinkSchema } from '../identity/policyChain.js';
 import { policySchema } from '../policy/policySchema.js';
 import { POSIX_NAME_PATTERN } from '../templates/templateSchema.js';
 
 export const PROFILE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 export const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d+$/;
-
-export const BUDGET_ACTIONS = ['notify', 'block_launches', 'stop_workstations'] as const;
-export type BudgetAction = (typeof BUDGET_ACTIONS)[number];
-
-export const budgetSchema = z.strictObject({
-  monthly_limit: z.number().positive('a monthly limit is more than 0 USD'),
-  /** Percentages of the monthly limit at which the actions fire, e.g. [50, 80, 100]. */
-  thresholds: z.array(z.number().positive().max(1000)),
-  actions: z.array(z.enum(BUDGET_ACTIONS)),
-});
-export type ProfileBudget = z.infer<typeof budgetSchema>;
 
 /**
  * A cws-tui profile: which AWS profile and region to use, as which research user, under which
@@ -33,7 +24,12 @@ export const profileSchema = z.strictObject({
   policy: policySchema,
   /** How the policy was handed down, root first; empty for a personal profile. */
   policy_chain: z.array(policyChainLinkSchema),
+  /** The monthly budget in the cost engine's format (thresholds and the action of each). */
   budget: budgetSchema.optional(),
+  /** The institution's discount per service, applied to every price shown and estimated. */
+  discounts: discountsSchema.optional(),
+  /** Show billed spend from Cost Explorer next to the estimates (each refresh past 6 h costs $0.01). */
+  cost_explorer: z.boolean().optional(),
   kind: z.enum(['personal', 'invited']),
   role: z.enum(['admin', 'member']),
   /** Whether this profile may invite others (with the same or a narrower policy). */

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { PriceCatalog } from './PriceCatalog.js';
 import type { PriceQuote } from './PriceQuote.js';
 
@@ -6,6 +7,23 @@ export type PricedService = (typeof PRICED_SERVICES)[number];
 
 /** Institutional discounts: a percentage (0 to 100) off the list price, per service. */
 export type Discounts = Partial<Record<PricedService, number>>;
+
+const discountPercent = z
+  .number()
+  .min(0, 'a discount is a percentage from 0 to 100')
+  .max(100, 'a discount is a percentage from 0 to 100');
+
+/** Discounts as a profile stores them: only the four priced services, each 0..100. */
+export const discountsSchema = z.strictObject({
+  ec2: discountPercent.optional(),
+  sagemaker: discountPercent.optional(),
+  ebs: discountPercent.optional(),
+  efs: discountPercent.optional(),
+});
+
+export function isPricedService(value: string): value is PricedService {
+  return (PRICED_SERVICES as readonly string[]).includes(value);
+}
 
 /** A SageMaker type is named `ml.*`; every other instance type is EC2. */
 export function serviceOfInstanceType(instanceType: string): PricedService {

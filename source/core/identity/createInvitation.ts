@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Profile, ProfileBudget } from '../config/profileSchema.js';
+import type { Profile } from '../config/profileSchema.js';
+import type { Budget } from '../cost/Budget.js';
+import { budgetWidening } from '../cost/budgetWidening.js';
 import { narrowerThan } from '../policy/narrowerThan.js';
 import type { Policy } from '../policy/policySchema.js';
 import { InvitationError } from './InvitationError.js';
@@ -16,7 +18,8 @@ export interface InvitationRequest {
   username?: string;
   /** The policy to hand on; the issuer's own when omitted. */
   policy?: Policy;
-  budget?: ProfileBudget;
+  /** The invitee's budget; a non-admin inviter's own when omitted. */
+  budget?: Budget;
   expires_at: Date;
   can_invite: boolean;
 }
@@ -47,11 +50,18 @@ export function createInvitation(
     throw new InvitationError('the expiry must be in the future');
   }
   const policy = request.policy ?? issuer.policy;
+  const budget = request.budget ?? (isAdmin ? undefined : issuer.budget);
   if (!isAdmin) {
     const check = narrowerThan(policy, issuer.policy);
     if (!check.ok) {
       throw new InvitationError(
         `an invitation can only hand on the same or a narrower policy than the profile's own; this one widens it:\n  ${check.widened.join('\n  ')}`,
+      );
+    }
+    const budgetProblems = budgetWidening(budget, issuer.budget);
+    if (budgetProblems.length > 0) {
+      throw new InvitationError(
+        `an invitation can only hand on the same or a smaller budget than the profile's own:\n  ${budgetProblems.join('\n  ')}`,
       );
     }
   }
@@ -78,7 +88,7 @@ export function createInvitation(
     ...(request.username !== undefined ? { username: request.username } : {}),
     policy,
     policy_chain: [...parentChain, link],
-    ...(request.budget !== undefined ? { budget: request.budget } : {}),
+    ...(budget !== undefined ? { budget } : {}),
     can_invite: request.can_invite,
   };
   return { token: encodeInvitationToken(payload, signingKey.privateKey), payload };

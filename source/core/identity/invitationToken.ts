@@ -1,6 +1,8 @@
 import { type KeyObject, sign, verify } from 'node:crypto';
 import { z } from 'zod';
-import { budgetSchema, PROFILE_NAME_PATTERN, REGION_PATTERN } from '../config/profileSchema.js';
+import { upgradeStoredBudget } from '../config/legacyProfileBudget.js';
+import { PROFILE_NAME_PATTERN, REGION_PATTERN } from '../config/profileSchema.js';
+import { budgetSchema } from '../cost/Budget.js';
 import { policySchema } from '../policy/policySchema.js';
 import { POSIX_NAME_PATTERN } from '../templates/templateSchema.js';
 import { canonicalJson } from './canonicalJson.js';
@@ -29,7 +31,8 @@ export const invitationPayloadSchema = z.strictObject({
   username: z.string().regex(POSIX_NAME_PATTERN).optional(),
   policy: policySchema,
   policy_chain: z.array(policyChainLinkSchema).min(1),
-  budget: budgetSchema.optional(),
+  /** Invitations issued before config format 1.2.0 carry the old budget shape: read as today's. */
+  budget: z.preprocess(upgradeStoredBudget, budgetSchema).optional(),
   can_invite: z.boolean(),
 });
 export type InvitationPayload = z.infer<typeof invitationPayloadSchema>;

@@ -123,7 +123,7 @@ describe('ConfigStore', () => {
     const saved = JSON.parse(await readFile(path, 'utf8')) as {
       __internal__: { migrations: { version: string } };
     };
-    expect(saved.__internal__.migrations.version).toBe('1.1.0');
+    expect(saved.__internal__.migrations.version).toBe('1.2.0');
   });
 });
 

@@ -5,7 +5,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDemoAccount, type DemoAccount } from '../../../source/aws/demo/createDemoAccount.js';
 import { budgetSchema } from '../../../source/core/cost/Budget.js';
 import { BudgetAlertStore, budgetAlertFile } from '../../../source/core/cost/BudgetAlertStore.js';
-import { budgetFromProfile } from '../../../source/core/cost/budgetFromProfile.js';
 import { CostLedger, costLedgerFile } from '../../../source/core/cost/CostLedger.js';
 import { costReportJson } from '../../../source/core/cost/costReportJson.js';
 import type { BudgetAlert } from '../../../source/core/cost/evaluateBudget.js';
@@ -110,14 +109,5 @@ describe('loadCostReport over a simulated month on the demo account', () => {
     expect(alerts[2]?.alert).toMatchObject({ action: 'hibernate', requires_confirmation: true });
     expect(blockedFrom).toBe(alerts[1]?.day);
     expect(final.budget?.block_reason).toMatch(/blocks new launches/);
-  });
-
-  it('maps a profile budget: every threshold warns, the highest blocks or stops', () => {
-    expect(
-      budgetFromProfile({ monthly_limit: 100, thresholds: [50, 90], actions: ['notify', 'block_launches'] }),
-    ).toEqual({ monthly_limit: 100, thresholds: [50, 90], actions: { '90': 'block' }, auto: false });
-    expect(
-      budgetFromProfile({ monthly_limit: 100, thresholds: [], actions: ['stop_workstations'] }).actions,
-    ).toEqual({ '100': 'stop' });
   });
 });

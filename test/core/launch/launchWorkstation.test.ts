@@ -15,6 +15,7 @@ import {
   type LaunchContext,
   launchWorkstation,
 } from '../../../source/core/launch/launchWorkstation.js';
+import type { RunInstanceRequest } from '../../../source/core/ports.js';
 import type { UserData } from '../../../source/core/provisioning/UserData.js';
 import type { ResolvedTemplate } from '../../../source/core/templates/templateSchema.js';
 
@@ -243,6 +244,38 @@ describe('launchWorkstation on the demo account', () => {
     expect((error as LaunchError).step).toBe('run-instance');
     expect((error as LaunchError).hint).toMatch(/another instance type/);
     expect(progress.at(-1)).toMatchObject({ step: 'run-instance', status: 'failed' });
+  });
+
+  it('launches with the workstation instance profile, ensured while preparing the network', async () => {
+    const sent: RunInstanceRequest[] = [];
+    const runInstance = account.compute.runInstance.bind(account.compute);
+    account.compute.runInstance = async (runRequest) => {
+      sent.push(runRequest);
+      return runInstance(runRequest);
+    };
+    const progress: LaunchProgress[] = [];
+    await launchWorkstation(request(), context, (p) => progress.push(p));
+    const profileArn = 'arn:aws:iam::123456789012:instance-profile/cws-tui/cws-tui-workstation';
+    expect(sent.map((runRequest) => runRequest.iam_instance_profile)).toEqual([profileArn]);
+    const network = progress.find((p) => p.step === 'prepare-network' && p.status === 'done');
+    expect(network?.detail).toContain(`instance profile ${profileArn}`);
+  });
+
+  it('stops at prepare-network, launching nothing, when the instance profile cannot be ensured', async () => {
+    account.roles.ensureWorkstationInstanceProfile = async () => {
+      throw new CloudError({
+        kind: 'unauthorized',
+        code: 'AccessDenied',
+        message: 'Not permitted: iam:CreateRole.',
+        hint: 'Ask your AWS administrator to allow iam:CreateRole for your role.',
+      });
+    };
+    const error = await launchWorkstation(request(), context).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LaunchError);
+    expect((error as LaunchError).step).toBe('prepare-network');
+    expect((error as LaunchError).message).toContain('iam:CreateRole');
+    const { items } = await account.compute.listInstances({ regions: account.regions });
+    expect(items).toHaveLength(0);
   });
 
   it('refuses a web service template: it launches through the services layer', async () => {

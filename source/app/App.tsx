@@ -4,6 +4,7 @@ import { COMMAND_PALETTE_HEIGHT, CommandPalette } from '../components/CommandPal
 import { FilterBar } from '../components/FilterBar.js';
 import { Flash } from '../components/Flash.js';
 import { MIN_COLUMNS, MIN_ROWS, TooSmall } from '../components/TooSmall.js';
+import { costRefreshLoop } from '../screens/Cost/costRefreshLoop.js';
 import { ActiveKeyHints } from './ActiveKeyHints.js';
 import { describeError } from './describeError.js';
 import type { Action } from './keys/Action.js';
@@ -26,8 +27,8 @@ import type { Theme } from './theme.js';
 import { useTerminalSize } from './useTerminalSize.js';
 
 export interface AppProps {
-  /** Called once the first frame is on screen, so a slow account never delays it. */
-  openSession: () => Promise<Session>;
+  /** Called once the first frame is on screen, so a slow account never delays it; again on a profile switch. */
+  openSession: (profile?: string) => Promise<Session>;
   theme: Theme;
   /** Dashboard refresh interval. */
   refreshMs: number;
@@ -68,7 +69,7 @@ export function App({ openSession, theme, refreshMs, store, now = Date.now, redr
 }
 
 interface ShellViewProps {
-  openSession: () => Promise<Session>;
+  openSession: (profile?: string) => Promise<Session>;
   refreshMs: number;
   store: AppStore;
   dispatcher: KeyDispatcher;
@@ -89,6 +90,7 @@ function ShellView({ openSession, refreshMs, store, dispatcher, now, redraw }: S
   modalRef.current = modal;
   const nextKeyRef = useRef(1);
   const loopRef = useRef<RefreshLoop | undefined>(undefined);
+  const costLoopRef = useRef<RefreshLoop | undefined>(undefined);
   const flash = useAppState((state) => state.flash);
 
   // Presses read together are routed one at a time, each after the render the previous one caused
@@ -158,9 +160,19 @@ function ShellView({ openSession, refreshMs, store, dispatcher, now, redraw }: S
     });
     loopRef.current = loop;
     loop.start();
+    const costLoop = costRefreshLoop({
+      session,
+      store,
+      intervalMs: refreshMs,
+      isPaused: () => modalRef.current !== undefined,
+    });
+    costLoopRef.current = costLoop;
+    costLoop.start();
     return () => {
       loop.stop();
+      costLoop.stop();
       loopRef.current = undefined;
+      costLoopRef.current = undefined;
     };
   }, [session, store, refreshMs, now]);
 
@@ -190,6 +202,16 @@ function ShellView({ openSession, refreshMs, store, dispatcher, now, redraw }: S
     setStack((current) => (current.length > 1 ? current.slice(0, -1) : current));
   }, []);
   const closeModal = useCallback(() => setModal(undefined), []);
+  // The new session replaces the old one everywhere: the store is emptied and every page remounts.
+  const switchProfile = useCallback(
+    async (name: string) => {
+      const next = await openSession(name);
+      store.sessionReplaced();
+      setStack((current) => current.map((entry) => ({ ...entry, key: nextKeyRef.current++ })));
+      setStatus({ kind: 'open', session: next });
+    },
+    [openSession, store],
+  );
 
   const shell = useMemo<Shell | undefined>(
     () =>
@@ -199,10 +221,14 @@ function ShellView({ openSession, refreshMs, store, dispatcher, now, redraw }: S
         back,
         showModal: setModal,
         closeModal,
-        refreshNow: () => loopRef.current?.requestNow(),
+        refreshNow: () => {
+          loopRef.current?.requestNow();
+          costLoopRef.current?.requestNow();
+        },
+        switchProfile,
         quit: () => exit(),
       },
-    [session, open, back, closeModal, exit],
+    [session, open, back, closeModal, switchProfile, exit],
   );
 
   const paletteCommands = useMemo<PaletteCommand[]>(

@@ -15,8 +15,10 @@ export interface Shell {
   back(): void;
   showModal(modal: Modal): void;
   closeModal(): void;
-  /** Refreshes the workstations now (after an action), without waiting for the next turn. */
+  /** Refreshes the workstations and the cost report now (after an action), without waiting for the next turn. */
   refreshNow(): void;
+  /** Opens a session on another profile and replaces this one: nothing of the old account stays shown. */
+  switchProfile(name: string): Promise<void>;
   quit(): void;
 }
 

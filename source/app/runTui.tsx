@@ -75,9 +75,12 @@ export async function runTui({ flags, env }: RunTuiOptions): Promise<number> {
       theme={createTheme(colorWanted(env, flags.color))}
       refreshMs={refresh * 1000}
       redraw={() => frames.redraw()}
-      openSession={async () => {
+      openSession={async (profile?: string) => {
         const { openSession } = await import('./session/openSession.js');
-        return openSession({ env, demo: flags.demo, region: flags.region, profile: flags.profile });
+        // A switched-to profile brings its own region; --region applies to the profile it started with.
+        return profile === undefined
+          ? openSession({ env, demo: flags.demo, region: flags.region, profile: flags.profile })
+          : openSession({ env, demo: flags.demo, profile });
       }}
     />,
     {

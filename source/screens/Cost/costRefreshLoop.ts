@@ -1,0 +1,57 @@
+import { describeError } from '../../app/describeError.js';
+import type { Session } from '../../app/session/Session.js';
+import type { AppStore } from '../../app/store/AppStore.js';
+import { RefreshLoop } from '../../app/store/RefreshLoop.js';
+import { applyBudgetActions, describeBudgetActionOutcome } from './applyBudgetActions.js';
+
+/** The cost report lists every resource: refreshed less often than the dashboard, never overlapping. */
+export const MIN_COST_REFRESH_MS = 30_000;
+
+export interface CostRefreshOptions {
+  session: Session;
+  store: AppStore;
+  intervalMs: number;
+  isPaused: () => boolean;
+}
+
+/**
+ * Keeps the store's cost report current for the header and the cost panel. Thresholds that fire are
+ * recorded (each fires once a month) and announced; a stop or hibernate the admin set to act without
+ * confirmation is carried out at once, the others wait in the cost panel for the user.
+ */
+export function costRefreshLoop({ session, store, intervalMs, isPaused }: CostRefreshOptions): RefreshLoop {
+  const shownWarnings = new Set<string>();
+  return new RefreshLoop({
+    intervalMs: Math.max(intervalMs, MIN_COST_REFRESH_MS),
+    isPaused,
+    refresh: async () => {
+      try {
+        const loaded = await session.costReport({ fireAlerts: true });
+        store.costRefreshed(loaded);
+        for (const warning of loaded.warnings) {
+          if (shownWarnings.has(warning)) continue;
+          shownWarnings.add(warning);
+          store.flash('error', warning);
+        }
+        const latest = loaded.alerts.at(-1);
+        if (latest) {
+          store.flash(
+            latest.action === 'warn' ? 'info' : 'error',
+            latest.message,
+            latest.requires_confirmation ? 'Open the cost panel (:cost) to act on it.' : undefined,
+          );
+        }
+        for (const alert of loaded.alerts) {
+          if (alert.requires_confirmation || (alert.action !== 'stop' && alert.action !== 'hibernate'))
+            continue;
+          const outcome = await applyBudgetActions(session, await session.budgetActionPlan(alert));
+          store.flash(outcome.failed.length > 0 ? 'error' : 'info', describeBudgetActionOutcome(outcome));
+        }
+      } catch (error) {
+        const { message, hint } = describeError(error);
+        store.costFailed(message);
+        store.flash('error', `Cost report failed: ${message}`, hint);
+      }
+    },
+  });
+}

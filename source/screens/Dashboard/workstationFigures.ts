@@ -9,11 +9,6 @@ export function currentHourlyCost(workstation: Workstation): number {
   return workstation.hourly_cost ?? 0;
 }
 
-/** The burn rate: USD per hour of everything the account holds now. */
-export function burnRate(workstations: readonly Workstation[]): number {
-  return workstations.reduce((sum, workstation) => sum + currentHourlyCost(workstation), 0);
-}
-
 /** How long it has been running (ms), from its last move to `running`; undefined when not running. */
 export function uptimeMs(workstation: Workstation, now: number): number | undefined {
   if (workstation.state !== 'running') return undefined;

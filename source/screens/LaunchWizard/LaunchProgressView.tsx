@@ -1,0 +1,42 @@
+import { Box, Text } from 'ink';
+import { sanitizeForTerminal } from '../../app/sanitizeForTerminal.js';
+import { useTheme } from '../../app/ThemeContext.js';
+import type { LaunchProgress } from '../../core/launch/LaunchProgress.js';
+import { launchProgressLines, PROGRESS_MARKS, type ProgressLine } from './launchProgressLines.js';
+import type { WizardTemplateKind } from './launchWizardReducer.js';
+
+export interface LaunchProgressViewProps {
+  progress: readonly LaunchProgress[];
+  kind: WizardTemplateKind;
+  height: number;
+}
+
+/** Each step of the launch pipeline as it happens: waiting, running, done, skipped or failed. */
+export function LaunchProgressView({ progress, kind, height }: LaunchProgressViewProps) {
+  const theme = useTheme();
+  const colorOf = (line: ProgressLine) =>
+    line.status === 'done'
+      ? theme.success
+      : line.status === 'failed'
+        ? theme.danger
+        : line.status === 'started'
+          ? theme.warning
+          : theme.muted;
+  const lines = launchProgressLines(progress, kind);
+  // The step under way stays in view when the list is taller than the page.
+  const current = Math.max(
+    0,
+    lines.findIndex((line) => line.status === 'started' || line.status === 'failed'),
+  );
+  const first = Math.max(0, Math.min(current, lines.length - height));
+  return (
+    <Box flexDirection="column" height={height}>
+      {lines.slice(first, first + height).map((line) => (
+        <Text key={line.step} wrap="truncate">
+          <Text color={colorOf(line)}>{PROGRESS_MARKS[line.status]}</Text> {line.label.padEnd(26)}
+          <Text color={theme.muted}>{sanitizeForTerminal(line.detail)}</Text>
+        </Text>
+      ))}
+    </Box>
+  );
+}

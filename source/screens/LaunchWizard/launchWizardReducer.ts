@@ -1,0 +1,188 @@
+import type { LaunchProgress } from '../../core/launch/LaunchProgress.js';
+import { validateWorkstationName } from '../../core/launch/validateLaunchNames.js';
+import type { PolicyVerdict } from '../../core/policy/PolicyVerdict.js';
+
+/** The wizard's pages, in order; launching, done and failed follow the review. */
+export type WizardStep =
+  | 'template'
+  | 'size'
+  | 'storage'
+  | 'options'
+  | 'review'
+  | 'launching'
+  | 'done'
+  | 'failed';
+
+/** EC2 workstations get every page; managed web services have no storage, and some no sizes. */
+export type WizardTemplateKind = 'ec2' | 'service';
+
+/** The fields of the options page, in the order Tab visits them. */
+export const OPTION_FIELDS = ['name', 'spot', 'hibernation'] as const;
+export type OptionField = (typeof OPTION_FIELDS)[number];
+
+export interface WizardFailure {
+  message: string;
+  hint?: string;
+  /** The pipeline step it stopped at, as people read it. */
+  step?: string;
+  verdict?: PolicyVerdict;
+}
+
+/** Everything entered so far; stepping back keeps all of it. */
+export interface LaunchWizardState {
+  step: WizardStep;
+  template?: { slug: string; kind: WizardTemplateKind; has_sizes: boolean };
+  /** The chosen size of the template, or an instance type from the catalog (one of the two). */
+  size?: string;
+  instance_type?: string;
+  /** The root volume in GB as typed; '' keeps the template's default. */
+  root_volume: string;
+  efs?: string;
+  name: string;
+  spot: boolean;
+  hibernation: boolean;
+  option_field: OptionField;
+  /** Why the page cannot be left yet (a bad name or size), shown under its fields. */
+  problem?: string;
+  progress: LaunchProgress[];
+  launched?: { id: string; name: string; state: string };
+  failure?: WizardFailure;
+}
+
+export type LaunchWizardEvent =
+  | { type: 'choose-template'; slug: string; kind: WizardTemplateKind; has_sizes: boolean; name: string }
+  | { type: 'choose-size'; size: string }
+  | { type: 'choose-instance-type'; instance_type: string }
+  | { type: 'type-root-volume'; text: string }
+  | { type: 'erase-root-volume' }
+  | { type: 'confirm-storage'; file_system_id?: string }
+  | { type: 'type-name'; text: string }
+  | { type: 'erase-name' }
+  | { type: 'refuse'; problem: string }
+  | { type: 'focus-option'; field: OptionField }
+  | { type: 'toggle-spot' }
+  | { type: 'toggle-hibernation' }
+  | { type: 'confirm-options' }
+  | { type: 'back' }
+  | { type: 'launch-started' }
+  | { type: 'progress'; progress: LaunchProgress }
+  | { type: 'launched'; id: string; name: string; state: string }
+  | { type: 'launch-failed'; failure: WizardFailure };
+
+export const MIN_ROOT_VOLUME_GB = 8;
+export const MAX_ROOT_VOLUME_GB = 16384;
+
+export function initialWizardState(): LaunchWizardState {
+  return {
+    step: 'template',
+    root_volume: '',
+    name: '',
+    spot: false,
+    hibernation: false,
+    option_field: 'name',
+    progress: [],
+  };
+}
+
+/** The pages a template goes through, so that back and next skip the ones it does not have. */
+export function wizardSteps(template: LaunchWizardState['template']): WizardStep[] {
+  // Until a template is chosen, count the pages of a workstation: most templates are one.
+  if (!template) return ['template', 'size', 'storage', 'options', 'review'];
+  const sizes: WizardStep[] = template.kind === 'ec2' || template.has_sizes ? ['size'] : [];
+  const storage: WizardStep[] = template.kind === 'ec2' ? ['storage'] : [];
+  return ['template', ...sizes, ...storage, 'options', 'review'];
+}
+
+function nextStep(state: LaunchWizardState): WizardStep {
+  const steps = wizardSteps(state.template);
+  return steps[steps.indexOf(state.step) + 1] ?? 'review';
+}
+
+function previousStep(state: LaunchWizardState): WizardStep {
+  if (state.step === 'failed') return 'review';
+  const steps = wizardSteps(state.template);
+  return steps[Math.max(0, steps.indexOf(state.step) - 1)] ?? 'template';
+}
+
+/** Why a typed root volume is not usable, or undefined when it is (or left to the default). */
+export function rootVolumeProblem(text: string): string | undefined {
+  if (text === '') return undefined;
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value < MIN_ROOT_VOLUME_GB || value > MAX_ROOT_VOLUME_GB) {
+    return `the root volume is a whole number of GB from ${MIN_ROOT_VOLUME_GB} to ${MAX_ROOT_VOLUME_GB}, got '${text}'`;
+  }
+  return undefined;
+}
+
+/** Whether Esc leaves the wizard rather than stepping back inside it. */
+export function leavesWizard(state: LaunchWizardState): boolean {
+  return state.step === 'template' || state.step === 'done';
+}
+
+/**
+ * The launch wizard as a pure reducer: template -> size -> storage -> name and options -> review ->
+ * launching -> done or failed. Back steps to the previous page and keeps every value entered.
+ */
+export function launchWizardReducer(state: LaunchWizardState, event: LaunchWizardEvent): LaunchWizardState {
+  const { problem: _cleared, ...rest } = state;
+  switch (event.type) {
+    case 'choose-template': {
+      const template = { slug: event.slug, kind: event.kind, has_sizes: event.has_sizes };
+      // Another template's size means nothing here; the name follows the template until typed.
+      const sameTemplate = state.template?.slug === event.slug;
+      const { size: _size, instance_type: _type, efs: _efs, ...kept } = rest;
+      const base = sameTemplate ? rest : { ...kept, root_volume: '' };
+      const name = state.name === '' || !sameTemplate ? event.name : state.name;
+      const next = { ...base, template, name };
+      return { ...next, step: nextStep({ ...next, step: 'template' }) };
+    }
+    case 'choose-size': {
+      const { instance_type: _type, ...kept } = rest;
+      return { ...kept, size: event.size, step: nextStep(state) };
+    }
+    case 'choose-instance-type': {
+      const { size: _size, ...kept } = rest;
+      return { ...kept, instance_type: event.instance_type, step: nextStep(state) };
+    }
+    case 'type-root-volume':
+      return { ...rest, root_volume: (state.root_volume + event.text.replace(/\D/g, '')).slice(0, 5) };
+    case 'erase-root-volume':
+      return { ...rest, root_volume: state.root_volume.slice(0, -1) };
+    case 'confirm-storage': {
+      const problem = rootVolumeProblem(state.root_volume);
+      if (problem) return { ...state, problem };
+      const { efs: _efs, ...kept } = rest;
+      const chosen = event.file_system_id ? { ...kept, efs: event.file_system_id } : kept;
+      return { ...chosen, step: nextStep(state) };
+    }
+    case 'type-name':
+      return { ...rest, name: (state.name + event.text).slice(0, 63) };
+    case 'erase-name':
+      return { ...rest, name: state.name.slice(0, -1) };
+    case 'refuse':
+      return { ...state, problem: event.problem };
+    case 'focus-option':
+      return { ...rest, option_field: event.field };
+    case 'toggle-spot':
+      return { ...rest, spot: !state.spot };
+    case 'toggle-hibernation':
+      return { ...rest, hibernation: !state.hibernation };
+    case 'confirm-options': {
+      const problem = validateWorkstationName(state.name);
+      return problem ? { ...state, problem, option_field: 'name' } : { ...rest, step: 'review' };
+    }
+    case 'back':
+      if (state.step === 'launching' || state.step === 'done') return state;
+      return { ...rest, step: previousStep(state) };
+    case 'launch-started': {
+      const { failure: _failure, launched: _launched, ...kept } = rest;
+      return { ...kept, step: 'launching', progress: [] };
+    }
+    case 'progress':
+      return state.step === 'launching' ? { ...state, progress: [...state.progress, event.progress] } : state;
+    case 'launched':
+      return { ...rest, step: 'done', launched: { id: event.id, name: event.name, state: event.state } };
+    case 'launch-failed':
+      return { ...rest, step: 'failed', failure: event.failure };
+  }
+}

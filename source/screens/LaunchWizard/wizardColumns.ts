@@ -1,0 +1,72 @@
+import { sanitizeForTerminal } from '../../app/sanitizeForTerminal.js';
+import type { Theme } from '../../app/theme.js';
+import type { TableColumn } from '../../components/TableColumn.js';
+import { templateBaseLabel, templateSizesLabel } from '../Templates/templateSummary.js';
+import { describeInstanceShape, formatHourly, type InstanceChoiceRow } from './instanceChoiceRows.js';
+import type { TemplateChoice } from './templateChoices.js';
+
+/** The template page: forbidden templates are dimmed, with the policy's reason in the last column. */
+export function templateChoiceColumns(width: number, theme: Theme): TableColumn<TemplateChoice>[] {
+  const dimmed = (choice: TemplateChoice) => (choice.access.allowed ? undefined : theme.muted);
+  const wide = width >= 100;
+  return [
+    {
+      id: 'slug',
+      title: 'TEMPLATE',
+      width: 20,
+      cell: (c) => sanitizeForTerminal(c.template.slug),
+      color: dimmed,
+    },
+    {
+      id: 'name',
+      title: 'NAME',
+      width: 12,
+      grow: true,
+      cell: (c) => sanitizeForTerminal(c.template.name),
+      color: dimmed,
+    },
+    {
+      id: 'base',
+      title: 'BASE',
+      width: wide ? 16 : 12,
+      cell: (c) => sanitizeForTerminal(templateBaseLabel(c.template)),
+      color: dimmed,
+    },
+    ...(wide
+      ? [
+          {
+            id: 'sizes',
+            title: 'SIZES',
+            width: 12,
+            cell: (c: TemplateChoice) => sanitizeForTerminal(templateSizesLabel(c.template)),
+            color: dimmed,
+          },
+        ]
+      : []),
+    {
+      id: 'policy',
+      title: 'POLICY',
+      width: 10,
+      grow: true,
+      cell: (c) =>
+        c.access.allowed ? 'allowed' : sanitizeForTerminal(`forbidden: ${c.access.reason ?? ''}`),
+      color: (c) => (c.access.allowed ? theme.success : theme.muted),
+    },
+  ];
+}
+
+/** The size page: the template's sizes, then the catalog, each with its shape and price. */
+export function instanceChoiceColumns(): TableColumn<InstanceChoiceRow>[] {
+  return [
+    { id: 'size', title: 'SIZE', width: 6, cell: (row) => sanitizeForTerminal(row.size ?? '-') },
+    { id: 'type', title: 'TYPE', width: 16, cell: (row) => sanitizeForTerminal(row.instance_type) },
+    {
+      id: 'shape',
+      title: 'vCPU · MEMORY · GPU',
+      width: 20,
+      grow: true,
+      cell: (row) => describeInstanceShape(row.info),
+    },
+    { id: 'hourly', title: '$/H', width: 10, align: 'right', cell: (row) => formatHourly(row.hourly) },
+  ];
+}

@@ -2,10 +2,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { CloudError } from '../CloudError.js';
 import type { InstanceTypeInfo } from '../catalog/InstanceTypeInfo.js';
 import { listInstanceTypes } from '../catalog/instanceTypes.js';
-import type { Discounts } from '../cost/discounts.js';
+import { type Discounts, withDiscounts } from '../cost/discounts.js';
 import { type CostEstimate, estimateCost } from '../cost/estimateCost.js';
 import { formatUsd, formatUsdPerHour } from '../cost/formatUsd.js';
 import type { PriceCatalog } from '../cost/PriceCatalog.js';
+import type { PriceQuote } from '../cost/PriceQuote.js';
 import type { ResearchUser } from '../identity/ResearchUser.js';
 import { distroOfBase, resolveImageSource } from '../images/resolveImageSource.js';
 import { evaluatePolicy } from '../policy/evaluatePolicy.js';
@@ -54,6 +55,8 @@ export interface LaunchContext {
   renderUserData(input: UserDataInput): UserData;
   prices: PriceCatalog;
   discounts?: Discounts;
+  /** The current spot price of a type (EC2 spot history on AWS, a simulated one on the demo). */
+  spotPrice?: (instanceType: string, region: string) => Promise<PriceQuote | undefined>;
   records: LaunchRecordStore;
   audit(event: AuditedOverride): Promise<void>;
   /** This month's spend and its projection so far, for the policy's budget rules. */
@@ -144,16 +147,19 @@ export async function launchWorkstation(
     request.root_volume_gb ?? template.instance_defaults?.root_volume_gb ?? DEFAULT_ROOT_VOLUME_GB;
 
   const estimate = await run('estimate-cost', async () => {
+    const spot = request.spot ? await currentSpotPrice(context, instanceType, region) : undefined;
     const value = estimateCost(
       {
         instanceType,
         region,
         rootVolumeGb,
         volumeType: 'gp3',
+        ...(spot?.quote ? { spot: spot.quote } : {}),
         ...(context.discounts ? { discounts: context.discounts } : {}),
       },
       context.prices,
     );
+    if (spot?.missing) value.note = value.note ? `${spot.missing}; ${value.note}` : spot.missing;
     return [
       value,
       `${instanceType} in ${region}: ${formatUsdPerHour(value.hourly)}, ${formatUsd(value.monthly)}/month (estimate)`,
@@ -191,7 +197,8 @@ export async function launchWorkstation(
             (instance.state === 'pending' || instance.state === 'running'),
         ).length,
         candidate_instance_types: listInstanceTypes(),
-        candidate_hourly_cost: (type) => context.prices.instanceHourly(type, region)?.usd_per_hour,
+        candidate_hourly_cost: (type) =>
+          withDiscounts(context.prices, context.discounts ?? {}).instanceHourly(type, region)?.usd_per_hour,
         ...(context.spend
           ? {
               month_to_date_spend: context.spend.month_to_date,
@@ -456,4 +463,25 @@ function stringTokens(tokens: UserData['service_tokens']): Record<string, string
   return Object.fromEntries(
     Object.entries(tokens).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
   );
+}
+
+/**
+ * The spot price a spot launch is estimated with. Without one (no spot offering, no permission to
+ * read the history) the estimate stays on demand, an upper bound, and says why.
+ */
+async function currentSpotPrice(
+  context: LaunchContext,
+  instanceType: string,
+  region: string,
+): Promise<{ quote?: PriceQuote; missing?: string }> {
+  if (!context.spotPrice) return { missing: 'spot priced on demand (an upper bound): no spot prices here' };
+  try {
+    const quote = await context.spotPrice(instanceType, region);
+    return quote
+      ? { quote }
+      : { missing: `no spot price for ${instanceType} in ${region}: priced on demand (an upper bound)` };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { missing: `the spot price could not be read (${reason}): priced on demand (an upper bound)` };
+  }
 }

@@ -11,6 +11,7 @@ import { validateTagValue, validateWorkstationName } from '../launch/validateLau
 import { evaluatePolicy } from '../policy/evaluatePolicy.js';
 import {
   type CloudAccount,
+  type Instance,
   type ResourceTags,
   type StudioApp,
   type StudioDomain,
@@ -140,6 +141,15 @@ export class SageMakerService implements Service {
     const { verdict, existing } = await steps.run('check-policy', async () => {
       const rows = await this.list([region]);
       const live = rows.filter((row) => row.state !== 'terminated');
+      const workstations = await this.liveWorkstations();
+      const clash = workstations.find((instance) => instance.name === request.name);
+      if (clash) {
+        throw new LaunchError(
+          'check-policy',
+          `a workstation named '${request.name}' already exists (${clash.id}, ${clash.state})`,
+          'Choose another name: names are unique among workstations and services.',
+        );
+      }
       const sameName = live.find((row) => row.name === request.name);
       const reusable =
         sameName &&
@@ -180,11 +190,18 @@ export class SageMakerService implements Service {
         {
           ...(canvas ? {} : { instance_type_info: sageMakerTypeInfo(instanceType) }),
           hourly_cost: hourly,
-          running_count_for_user: live.filter(
-            (row) =>
-              row.research_user === researchUser.username &&
-              (row.state === 'running' || row.state === 'pending'),
-          ).length,
+          // One count across kinds: the policy's per-user limit covers workstations and services.
+          running_count_for_user:
+            live.filter(
+              (row) =>
+                row.research_user === researchUser.username &&
+                (row.state === 'running' || row.state === 'pending'),
+            ).length +
+            workstations.filter(
+              (instance) =>
+                instance.tags[TAG.researchUser] === researchUser.username &&
+                (instance.state === 'running' || instance.state === 'pending'),
+            ).length,
           candidate_instance_types: listInstanceTypes(),
           candidate_hourly_cost: (type) =>
             this.context.prices.instanceHourly(`ml.${type}`, region)?.usd_per_hour,
@@ -409,6 +426,15 @@ export class SageMakerService implements Service {
   hourlyCost(row: Workstation): number | undefined {
     if (row.kind === 'sagemaker-canvas') return CANVAS_SESSION_HOURLY_USD;
     return this.context.prices.instanceHourly(row.instance_type, row.region)?.usd_per_hour;
+  }
+
+  /** The profile's EC2 workstations that are not gone, in every region of the account. */
+  private async liveWorkstations(): Promise<Instance[]> {
+    const { items } = await this.context.account.compute.listInstances({
+      regions: this.context.account.regions,
+      tags: { [TAG.managed]: 'true', [TAG.profile]: this.context.profile.name },
+    });
+    return items.filter((instance) => instance.state !== 'terminated' && instance.state !== 'shutting-down');
   }
 
   private priced(row: Workstation): Workstation {

@@ -181,3 +181,29 @@ describe('services side by side on the demo account', () => {
     expect(await session.account.studio.listDomains('us-east-1')).toEqual([]);
   });
 });
+
+describe('one namespace and one per-user count across workstations and services', () => {
+  it('refuses a service named like a workstation, and counts both against max_running_per_user', async () => {
+    const env: NodeJS.ProcessEnv = { ...tempEnv(), USER: 'ivan' };
+    const { ConfigStore } = await import('../../../source/core/config/ConfigStore.js');
+    ConfigStore.open(String(env.CWS_CONFIG_DIR)).addProfile({
+      name: 'lab',
+      aws_profile: 'lab',
+      region: 'us-east-1',
+      policy: { max_running_per_user: 1 },
+      policy_chain: [],
+      kind: 'personal',
+      role: 'member',
+      can_invite: false,
+      created_at: new Date().toISOString(),
+    });
+    const session = await openSession({ env, demo: true, profile: 'lab' });
+    await session.launchService({ ...quiet, template: 'ubuntu-24-04', name: 'shared' });
+    await expect(
+      session.launchService({ ...quiet, template: 'sagemaker-studio', name: 'shared' }),
+    ).rejects.toThrow(/a workstation named 'shared' already exists/);
+    await expect(
+      session.launchService({ ...quiet, template: 'sagemaker-studio', name: 'other' }),
+    ).rejects.toBeInstanceOf(LaunchDeniedError);
+  });
+});

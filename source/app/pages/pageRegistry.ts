@@ -4,6 +4,7 @@
  *   { id: 'cost', title: () => 'Cost', component: CostScreen, command: 'cost', summary: 'spend and budgets' },
  * The palette offers only registered commands, so a page that does not exist is never offered.
  */
+import { CostScreen } from '../../screens/Cost/CostScreen.js';
 import { DashboardScreen } from '../../screens/Dashboard/DashboardScreen.js';
 import { WorkstationDetailsScreen } from '../../screens/Dashboard/WorkstationDetailsScreen.js';
 import { HelpScreen } from '../../screens/Help/HelpScreen.js';
@@ -27,6 +28,7 @@ export const pages: readonly PageDefinition[] = [
     command: 'help',
     summary: 'keys and commands',
   },
+  { id: 'cost', title: () => 'Cost', component: CostScreen, command: 'cost', summary: 'spend and budget' },
   {
     id: 'workstation',
     title: (params) => params.name ?? 'Workstation',

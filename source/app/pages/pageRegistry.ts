@@ -8,6 +8,9 @@ import { CostScreen } from '../../screens/Cost/CostScreen.js';
 import { DashboardScreen } from '../../screens/Dashboard/DashboardScreen.js';
 import { WorkstationDetailsScreen } from '../../screens/Dashboard/WorkstationDetailsScreen.js';
 import { HelpScreen } from '../../screens/Help/HelpScreen.js';
+import { LaunchWizardScreen } from '../../screens/LaunchWizard/LaunchWizardScreen.js';
+import { TemplateDetailsScreen } from '../../screens/Templates/TemplateDetailsScreen.js';
+import { TemplatesScreen } from '../../screens/Templates/TemplatesScreen.js';
 import type { PageDefinition } from './PageDefinition.js';
 
 export const DASHBOARD_PAGE = 'dashboard';
@@ -28,7 +31,22 @@ export const pages: readonly PageDefinition[] = [
     command: 'help',
     summary: 'keys and commands',
   },
+  {
+    id: 'launch',
+    title: () => 'Launch',
+    component: LaunchWizardScreen,
+    command: 'launch',
+    summary: 'launch a workstation from a template',
+  },
   { id: 'cost', title: () => 'Cost', component: CostScreen, command: 'cost', summary: 'spend and budget' },
+  {
+    id: 'templates',
+    title: () => 'Templates',
+    component: TemplatesScreen,
+    command: 'templates',
+    summary: 'templates, resolved',
+  },
+  { id: 'template', title: (params) => params.slug ?? 'Template', component: TemplateDetailsScreen },
   {
     id: 'workstation',
     title: (params) => params.name ?? 'Workstation',

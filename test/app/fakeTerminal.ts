@@ -54,7 +54,7 @@ export interface RenderedTui {
   output: FakeTerminalOutput;
   /** The last frame without colour codes. */
   lastFrame(): string;
-  /** Types raw bytes (one read), then waits for the frame. */
+  /** Types raw bytes (one read), then waits at least `settleMs` and until the frames settle. */
   type(raw: string, settleMs?: number): Promise<void>;
   /** Waits until the last frame contains `text` (or fails after `timeoutMs`). */
   waitFor(text: string | RegExp, timeoutMs?: number): Promise<string>;
@@ -97,7 +97,17 @@ export function renderTui(node: ReactNode, size: { columns: number; rows: number
     lastFrame,
     async type(raw, settleMs = 40) {
       keyboard.emit('data', Buffer.from(raw));
+      // 0: return at once, as for the first half of a key split across reads.
+      if (settleMs === 0) return;
       await sleep(settleMs);
+      // Then until the frames stop changing: a loaded machine can take longer than settleMs.
+      const deadline = Date.now() + 2000;
+      let seen = output.frames.length;
+      for (;;) {
+        await sleep(20);
+        if (output.frames.length === seen || Date.now() > deadline) return;
+        seen = output.frames.length;
+      }
     },
     async waitFor(text, timeoutMs = 5000) {
       const deadline = Date.now() + timeoutMs;

@@ -33,8 +33,7 @@ export function renderConnectionPlan(plan: ConnectionPlan, options: RenderConnec
       const link = options.terminal ? osc8Hyperlink(plan.url) : stripControlCharacters(plan.url);
       lines.push(`Open: ${link}${copy ? ' (copied to the clipboard)' : ''}`);
       if (plan.note) lines.push(`  ${stripControlCharacters(plan.note)}`);
-      if (plan.expires_at)
-        lines.push(`  The link expires at ${plan.expires_at}: run connect again for a new one.`);
+      if (plan.expires_at) lines.push(`  It expires at ${plan.expires_at}: run connect again for a new one.`);
       return `${lines.join('\n')}\n${copy ? osc52Copy(plan.url, options.env) : ''}`;
     }
   }

@@ -102,7 +102,11 @@ export class SageMakerService implements Service {
           `${template.slug} is not a SageMaker Studio or Canvas template`,
         );
       }
-      return [serviceConfig, `${template.slug}: ${serviceConfig.kind}`];
+      const what =
+        serviceConfig.kind === 'sagemaker-canvas'
+          ? 'a Canvas app'
+          : `a ${serviceConfig.app_type ?? 'JupyterLab'} space`;
+      return [serviceConfig, `${template.slug}: ${what}`];
     });
     const kind: ManagedServiceKind = config.kind;
     const canvas = config.kind === 'sagemaker-canvas';
@@ -419,7 +423,7 @@ export class SageMakerService implements Service {
     return {
       url: signed.url,
       expires_at: signed.expires_at,
-      note: 'The sign-in link is valid for 5 minutes and works once.',
+      note: 'The sign-in link works once.',
     };
   }
 

@@ -30,8 +30,8 @@ export function verdictRows(verdict: PolicyVerdict): Row[] {
     outcome,
     ...verdict.violations.map(
       (violation): Row => [
-        safe(violation.rule),
-        `${safe(violation.message)} (wants ${safe(violation.expected)}, has ${safe(violation.actual)})`,
+        violation.unverified ? 'Unverified' : 'Violates',
+        safe(`${violation.rule}: ${violation.message}`),
       ],
     ),
     ...verdict.suggestions.map((suggestion): Row => ['Suggestion', safe(suggestion.message)]),

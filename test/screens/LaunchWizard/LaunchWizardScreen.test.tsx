@@ -1,0 +1,175 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '../../../source/app/App.js';
+import type { Session } from '../../../source/app/session/Session.js';
+import { createTheme } from '../../../source/app/theme.js';
+import { parsePolicy } from '../../../source/core/policy/parsePolicy.js';
+import { openDemoSession } from '../../app/demoSession.js';
+import { KEYS, type RenderedTui, renderTui } from '../../app/fakeTerminal.js';
+
+let tui: RenderedTui | undefined;
+afterEach(() => {
+  tui?.unmount();
+  tui = undefined;
+});
+
+/** The same demo session under another policy, as a profile with a lab's policy would have. */
+function underPolicy(session: Session, policyYaml: string): Session {
+  const restricted: Session = Object.create(session);
+  Object.defineProperty(restricted, 'profile', {
+    value: { ...session.profile, policy: parsePolicy(policyYaml) },
+  });
+  return restricted;
+}
+
+const selectedLine = (frame: string) => frame.split('\n').find((line) => line.startsWith('>')) ?? '';
+
+describe.each([
+  { columns: 80, rows: 24 },
+  { columns: 120, rows: 40 },
+])('the launch wizard at $columns x $rows', (size) => {
+  async function openWizard(session?: Session): Promise<RenderedTui> {
+    const opened = session ?? (await openDemoSession());
+    tui = renderTui(
+      <App openSession={() => Promise.resolve(opened)} theme={createTheme(false)} refreshMs={60_000} />,
+      size,
+    );
+    const view = tui;
+    await view.waitFor('workstations');
+    await view.type(':');
+    await view.type('launch');
+    await view.type(KEYS.enter);
+    await view.waitFor('python-ml');
+    return view;
+  }
+
+  async function chooseTemplate(view: RenderedTui, slug: string) {
+    await view.type('/');
+    await view.type(slug);
+    await view.type(KEYS.enter);
+    await view.waitFor(`> ${slug} `);
+    await view.type(KEYS.enter);
+  }
+
+  const fits = (view: RenderedTui) =>
+    expect(view.lastFrame().split('\n').length).toBeLessThanOrEqual(size.rows - 1);
+
+  it('launches a workstation through every page and shows each pipeline step', async () => {
+    const view = await openWizard();
+    expect(view.lastFrame()).toContain('step 1 of 5: Template');
+    fits(view);
+    await chooseTemplate(view, 'python-ml');
+    let frame = await view.waitFor('t3.large');
+    expect(frame).toContain('step 2 of 5: Size');
+    expect(frame).toMatch(/> S +t3\.large +2 vCPU · 8 GiB +\$0\.0832\/h/);
+    expect(frame).toMatch(/GPU +g5\.xlarge +4 vCPU · 16 GiB · 1 GPU \(NVIDIA A10G\) +\$1\.0060\/h/);
+    fits(view);
+    await view.type(KEYS.enter);
+    frame = await view.waitFor('Root volume (GB)');
+    expect(frame).toContain('template default 100 GB');
+    expect(frame).toContain('> none (no shared file system)');
+    await view.type('6');
+    await view.type('0');
+    await view.type(KEYS.enter);
+    frame = await view.waitFor('Name and options');
+    expect(frame).toMatch(/> Name +python-ml-1/);
+    await view.type(KEYS.enter);
+    frame = await view.waitFor('Verdict');
+    expect(frame).toContain('python-ml (ubuntu-24-04 > jupyter-server > python-ml)');
+    expect(frame).toContain('t3.large (size S): 2 vCPU · 8 GiB');
+    expect(frame).toContain('60 GB gp3 root · no EFS');
+    expect(frame).toMatch(/Price +\$0\.\d{4}\/h · \$\d+\.\d\d\/month \(running 730 h\)/);
+    expect(frame).toContain('allowed');
+    expect(frame).toContain('Enter launches');
+    fits(view);
+    // The user-data preview follows; its secrets are masked.
+    await view.type('G');
+    frame = view.lastFrame();
+    expect(frame).toContain('cws_mark ready');
+    fits(view);
+
+    await view.type(KEYS.enter);
+    frame = await view.waitFor('is running', 10_000);
+    expect(frame).toMatch(/✓ Run instance +i-[0-9a-f]+ in us-east-1/);
+    expect(frame).toMatch(/✓ Wait until running/);
+    expect(frame).toContain('✓ Check policy');
+    fits(view);
+    await view.type(KEYS.enter);
+    frame = await view.waitFor(/python-ml-1 .*running/);
+    expect(frame).toContain('Dashboard');
+    expect(frame).not.toContain('Launch ·');
+  });
+
+  it('steps back with Esc and keeps what was typed and chosen', async () => {
+    const view = await openWizard();
+    await chooseTemplate(view, 'python-ml');
+    await view.waitFor('t3.large');
+    await view.type('j');
+    await view.type(KEYS.enter);
+    await view.waitFor('Root volume (GB)');
+    await view.type('7');
+    await view.type('0');
+    await view.type(KEYS.enter);
+    await view.waitFor('Name and options');
+    // A name field takes q, j and / as text: nothing quits, moves or filters.
+    await view.type('q');
+    await view.type('/');
+    expect(view.lastFrame()).toContain('python-ml-1q/');
+    await view.type(KEYS.backspace);
+    await view.type(KEYS.tab);
+    await view.type(' ');
+    expect(view.lastFrame()).toMatch(/> Spot capacity +\[x\] yes/);
+    await view.type(KEYS.esc);
+    let frame = await view.waitFor('Root volume (GB): 70');
+    await view.type(KEYS.esc);
+    frame = await view.waitFor('Size');
+    expect(selectedLine(frame)).toContain('m7i.xlarge');
+    expect(frame).toMatch(/\*M +m7i\.xlarge/);
+    await view.type(KEYS.esc);
+    await view.waitFor('step 1 of 5: Template');
+    await view.type(KEYS.enter);
+    await view.waitFor('Size');
+    await view.type(KEYS.enter);
+    await view.waitFor('Root volume (GB): 70');
+    await view.type(KEYS.enter);
+    frame = await view.waitFor('Name and options');
+    expect(frame).toMatch(/Name +python-ml-1q /);
+    expect(frame).toMatch(/Spot capacity +\[x\] yes/);
+    await view.type(KEYS.enter);
+    frame = await view.waitFor('Verdict');
+    expect(frame).toContain('m7i.xlarge (size M)');
+    expect(frame).toContain('spot (can be interrupted)');
+    expect(frame).toContain('70 GB gp3 root');
+  });
+
+  it('dims the templates the policy forbids, with the reason, and explains a denied launch', async () => {
+    const session = underPolicy(
+      await openDemoSession(),
+      'templates:\n  allow: ["python-*", "jupyter-*"]\ninstance_types:\n  allow: ["t3.*"]\n',
+    );
+    const view = await openWizard(session);
+    let frame = view.lastFrame();
+    expect(frame).toMatch(/python-ml .*allowed/);
+    expect(frame).toMatch(/r-research .*forbidden: /);
+    await chooseTemplate(view, 'r-research');
+    frame = await view.waitFor('The policy forbids r-research');
+    expect(frame).toContain('step 1 of 5: Template');
+
+    await view.type(KEYS.esc);
+    await chooseTemplate(view, 'python-ml');
+    await view.waitFor('t3.large');
+    await view.type('j');
+    await view.type(KEYS.enter);
+    await view.waitFor('Root volume (GB)');
+    await view.type(KEYS.enter);
+    await view.waitFor('Name and options');
+    await view.type(KEYS.enter);
+    frame = await view.waitFor('DENIED');
+    expect(frame).toContain('would be refused');
+    expect(frame).toMatch(/Violates +instance_types\.allow: the instance type 'm7i\.xlarge' match/);
+    expect(frame).toMatch(/Suggestion +use t3\.xlarge/);
+    // Enter does not launch a launch the pipeline would refuse.
+    await view.type(KEYS.enter, 200);
+    expect(view.lastFrame()).not.toContain('Launching');
+    expect(await session.listWorkstations()).toEqual([]);
+  });
+});

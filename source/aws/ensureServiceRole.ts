@@ -60,6 +60,12 @@ function trustPolicyFor(service: string): string {
   });
 }
 
+/** An AWS-managed policy's ARN in the role's partition (aws-cn, aws-us-gov have their own copies). */
+function inPartitionOf(roleArn: string, policyArn: string): string {
+  const partition = roleArn.split(':')[1] ?? 'aws';
+  return policyArn.replace(/^arn:[^:]+:/, `arn:${partition}:`);
+}
+
 /** Two policy documents say the same thing (IAM returns them URL-encoded and may re-space them). */
 function samePolicy(stored: string, wanted: string): boolean {
   try {
@@ -112,12 +118,14 @@ export async function ensureServiceRole(
       hint: 'Retry in a moment; if it persists, check the role in the IAM console.',
     });
   }
+  const roleArn = role.Arn;
 
   const attached = await callAws(context('iam:ListAttachedRolePolicies'), () =>
     iam.send(new ListAttachedRolePoliciesCommand({ RoleName: spec.name })),
   );
   const attachedArns = new Set((attached.AttachedPolicies ?? []).map((policy) => policy.PolicyArn));
-  for (const policyArn of spec.managedPolicyArns.filter((arn) => !attachedArns.has(arn))) {
+  const wanted = spec.managedPolicyArns.map((arn) => inPartitionOf(roleArn, arn));
+  for (const policyArn of wanted.filter((arn) => !attachedArns.has(arn))) {
     await callAws(context('iam:AttachRolePolicy'), () =>
       iam.send(new AttachRolePolicyCommand({ RoleName: spec.name, PolicyArn: policyArn })),
     );
@@ -134,5 +142,5 @@ export async function ensureServiceRole(
       ),
     );
   }
-  return role.Arn;
+  return roleArn;
 }

@@ -97,17 +97,34 @@ describe('ensureServiceRole', () => {
 
   it('reports a failed look-up after a lost create race as the look-up', async () => {
     iamMock.on(GetRoleCommand).rejects(new NoSuchEntityException({ message: 'no role', $metadata: {} }));
-    iamMock
-      .on(CreateRoleCommand)
-      .rejects(
-        new EntityAlreadyExistsException({
-          message: 'Role with name lab-batch already exists.',
-          $metadata: {},
-        }),
-      );
+    iamMock.on(CreateRoleCommand).rejects(
+      new EntityAlreadyExistsException({
+        message: 'Role with name lab-batch already exists.',
+        $metadata: {},
+      }),
+    );
 
     const error = await rejectionOf(ensureServiceRole(iam, spec, 'lab'));
     expect(error.message).toContain('iam:GetRole');
     expect(iamMock.commandCalls(GetRoleCommand)).toHaveLength(2);
+  });
+});
+
+describe('ensureServiceRole in another partition', () => {
+  it("attaches the managed policies' copies in the role's partition", async () => {
+    iamMock
+      .on(GetRoleCommand)
+      .resolves({ Role: { ...role, Arn: 'arn:aws-us-gov:iam::123456789012:role/lab-batch' } });
+    iamMock.on(GetRolePolicyCommand).resolves({
+      RoleName: 'lab-batch',
+      PolicyName: 'logs',
+      PolicyDocument: encodeURIComponent(POLICY),
+    });
+
+    expect(await ensureServiceRole(iam, spec)).toBe('arn:aws-us-gov:iam::123456789012:role/lab-batch');
+    expect(iamMock.commandCalls(AttachRolePolicyCommand).map((call) => call.args[0].input.PolicyArn)).toEqual(
+      ['arn:aws-us-gov:iam::aws:policy/ReadOnlyAccess', 'arn:aws-us-gov:iam::aws:policy/AWSBatchFullAccess'],
+    );
+    expect(iamMock.commandCalls(PutRolePolicyCommand)).toHaveLength(0);
   });
 });

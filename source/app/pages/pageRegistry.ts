@@ -8,6 +8,7 @@ import { CostScreen } from '../../screens/Cost/CostScreen.js';
 import { DashboardScreen } from '../../screens/Dashboard/DashboardScreen.js';
 import { WorkstationDetailsScreen } from '../../screens/Dashboard/WorkstationDetailsScreen.js';
 import { HelpScreen } from '../../screens/Help/HelpScreen.js';
+import { StorageScreen } from '../../screens/Storage/StorageScreen.js';
 import { LaunchWizardScreen } from '../../screens/LaunchWizard/LaunchWizardScreen.js';
 import { TemplateDetailsScreen } from '../../screens/Templates/TemplateDetailsScreen.js';
 import { TemplatesScreen } from '../../screens/Templates/TemplatesScreen.js';
@@ -39,6 +40,7 @@ export const pages: readonly PageDefinition[] = [
     summary: 'launch a workstation from a template',
   },
   { id: 'cost', title: () => 'Cost', component: CostScreen, command: 'cost', summary: 'spend and budget' },
+  { id: 'storage', title: () => 'Storage', component: StorageScreen, command: 'storage', summary: 'EFS and EBS' },
   {
     id: 'templates',
     title: () => 'Templates',

@@ -37,7 +37,9 @@ export async function listStorage(
     account.storage.listFileSystems([...regions]),
     account.compute.listInstances({ regions: [...regions], tags: { [TAG.managed]: 'true' } }),
   ]);
-  const live = fileSystems.filter((fileSystem) => fileSystem.state !== 'deleted');
+  const live = fileSystems.filter(
+    (fileSystem) => fileSystem.tags[TAG.managed] === 'true' && fileSystem.state !== 'deleted',
+  );
   const withAccessPoints = await Promise.all(
     live.map(async (fileSystem) => ({
       ...fileSystem,

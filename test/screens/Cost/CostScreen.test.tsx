@@ -53,7 +53,7 @@ async function openCostPanel(
   );
   await tui.waitFor('thesis');
   await tui.type(':');
-  await tui.waitFor(':cost');
+  await tui.waitFor(':dashboard');
   await tui.type(`cost${KEYS.enter}`);
   await tui.waitFor('Burn $');
   return tui;

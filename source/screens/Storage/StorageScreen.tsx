@@ -1,0 +1,127 @@
+import { Box, Text } from 'ink';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { describeError } from '../../app/describeError.js';
+import type { Action } from '../../app/keys/Action.js';
+import { useActions } from '../../app/keys/useActions.js';
+import type { ScreenProps } from '../../app/pages/PageDefinition.js';
+import { useShell } from '../../app/ShellContext.js';
+import type { StorageListing } from '../../app/session/listStorage.js';
+import { useTheme } from '../../app/ThemeContext.js';
+import { Table } from '../../components/Table.js';
+import { useListCursor } from '../../components/useListCursor.js';
+import { accessPointColumns, fileSystemColumns, volumeColumns } from './storageColumns.js';
+import { STORAGE_VIEW_TITLES, STORAGE_VIEWS, type StorageView, storageRows } from './storageRows.js';
+
+/** The tabs line and the note under it. */
+const HEADER_ROWS = 2;
+
+const VIEW_NOTES: Record<StorageView, string> = {
+  'file-systems': 'Shared home directories: one access point per research user (see the access points).',
+  'access-points': "Each research user's directory on a file system, with the POSIX identity it enforces.",
+  volumes: 'Workstation root volumes (from the instances); the app uses no other EBS volume.',
+};
+
+const NOTHING_LISTED: StorageListing = { file_systems: [], volumes: [] };
+
+type Loaded =
+  | { kind: 'loading' }
+  | { kind: 'loaded'; listing: StorageListing }
+  | { kind: 'failed'; message: string };
+
+/** EFS file systems, their access points, and the workstations' EBS root volumes. */
+export function StorageScreen({ width, height, filter }: ScreenProps) {
+  const shell = useShell();
+  const theme = useTheme();
+  const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
+  const [view, setView] = useState<StorageView>('file-systems');
+  const loadingRef = useRef(false);
+
+  const load = useCallback(() => {
+    // One listing at a time: a second `r` while one runs waits for it.
+    if (loadingRef.current) return;
+    loadingRef.current = true;
+    shell.session.listStorage().then(
+      (listing) => {
+        loadingRef.current = false;
+        setLoaded({ kind: 'loaded', listing });
+      },
+      (error: unknown) => {
+        loadingRef.current = false;
+        setLoaded({ kind: 'failed', message: describeError(error).message });
+      },
+    );
+  }, [shell.session]);
+  useEffect(load, [load]);
+
+  const listing = loaded.kind === 'loaded' ? loaded.listing : NOTHING_LISTED;
+  const fileSystems = useMemo(() => storageRows(listing, 'file-systems', filter), [listing, filter]);
+  const accessPoints = useMemo(() => storageRows(listing, 'access-points', filter), [listing, filter]);
+  const volumes = useMemo(() => storageRows(listing, 'volumes', filter), [listing, filter]);
+  const keys = useMemo(
+    () =>
+      view === 'file-systems'
+        ? fileSystems.map((fs) => fs.id)
+        : view === 'access-points'
+          ? accessPoints.map((ap) => ap.id)
+          : volumes.map((volume) => volume.instance_id),
+    [view, fileSystems, accessPoints, volumes],
+  );
+  const tableHeight = Math.max(2, height - HEADER_ROWS);
+  const fileSystemCols = useMemo(() => fileSystemColumns(width), [width]);
+  const accessPointCols = useMemo(() => accessPointColumns(width), [width]);
+  const volumeCols = useMemo(() => volumeColumns(width, theme), [width, theme]);
+  const cursor = useListCursor(keys, tableHeight - 2);
+
+  const nextView = STORAGE_VIEWS[(STORAGE_VIEWS.indexOf(view) + 1) % STORAGE_VIEWS.length] ?? 'file-systems';
+  const actions: Action[] = [
+    ...cursor.actions,
+    { key: 'tab', label: STORAGE_VIEW_TITLES[nextView], run: () => setView(nextView) },
+    ...STORAGE_VIEWS.map(
+      (target, index): Action => ({
+        key: String(index + 1),
+        label: STORAGE_VIEW_TITLES[target],
+        footer: false,
+        run: () => setView(target),
+      }),
+    ),
+    { key: 'r', label: 'refresh', run: load },
+  ];
+  useActions(actions);
+
+  const emptyText =
+    loaded.kind === 'loading'
+      ? 'Listing storage…'
+      : filter
+        ? 'Nothing matches the filter (Esc clears it).'
+        : view === 'volumes'
+          ? 'No workstations, so no root volumes.'
+          : 'No EFS file systems of this app in these regions yet.';
+  const common = { selectedIndex: cursor.index, width, height: tableHeight, emptyText };
+  return (
+    <Box flexDirection="column" height={height}>
+      <Text wrap="truncate">
+        {STORAGE_VIEWS.map((target, index) => (
+          <Text key={target} bold={target === view} inverse={target === view && theme.color}>
+            {`${index > 0 ? '  ' : ''}${index + 1} ${STORAGE_VIEW_TITLES[target]}${target === view && !theme.color ? '*' : ''}`}
+          </Text>
+        ))}
+      </Text>
+      {loaded.kind === 'failed' ? (
+        <Text wrap="truncate" color={theme.danger}>
+          Could not list storage: {loaded.message} (r tries again)
+        </Text>
+      ) : (
+        <Text wrap="truncate" color={theme.muted}>
+          {VIEW_NOTES[view]}
+        </Text>
+      )}
+      {view === 'file-systems' ? (
+        <Table rows={fileSystems} columns={fileSystemCols} rowKey={(fs) => fs.id} {...common} />
+      ) : view === 'access-points' ? (
+        <Table rows={accessPoints} columns={accessPointCols} rowKey={(ap) => ap.id} {...common} />
+      ) : (
+        <Table rows={volumes} columns={volumeCols} rowKey={(volume) => volume.instance_id} {...common} />
+      )}
+    </Box>
+  );
+}

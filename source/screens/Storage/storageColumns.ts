@@ -1,0 +1,63 @@
+import { sanitizeForTerminal } from '../../app/sanitizeForTerminal.js';
+import type { FileSystemWithAccessPoints, RootVolume } from '../../app/session/listStorage.js';
+import type { Theme } from '../../app/theme.js';
+import type { TableColumn } from '../../components/TableColumn.js';
+import { formatBytes } from './formatBytes.js';
+import type { AccessPointRow } from './storageRows.js';
+
+const WIDE_FROM = 110;
+const safe = sanitizeForTerminal;
+
+export function fileSystemColumns(width: number): TableColumn<FileSystemWithAccessPoints>[] {
+  const wide = width >= WIDE_FROM;
+  return [
+    { id: 'name', title: 'NAME', width: 12, grow: true, cell: (fs) => safe(fs.name) },
+    { id: 'id', title: 'ID', width: wide ? 21 : 12, cell: (fs) => safe(fs.id) },
+    { id: 'region', title: 'REGION', width: 10, cell: (fs) => safe(fs.region) },
+    { id: 'state', title: 'STATE', width: 9, cell: (fs) => safe(fs.state) },
+    { id: 'size', title: 'SIZE', width: 10, align: 'right', cell: (fs) => formatBytes(fs.size_bytes) },
+    { id: 'users', title: 'USERS', width: 5, align: 'right', cell: (fs) => String(fs.access_points.length) },
+    ...(wide
+      ? [
+          {
+            id: 'created',
+            title: 'CREATED',
+            width: 10,
+            cell: (fs: FileSystemWithAccessPoints) => safe(fs.created_at.slice(0, 10)),
+          },
+        ]
+      : []),
+  ];
+}
+
+export function accessPointColumns(width: number): TableColumn<AccessPointRow>[] {
+  const wide = width >= WIDE_FROM;
+  return [
+    { id: 'user', title: 'USER', width: 10, cell: (ap) => safe(ap.research_user) },
+    { id: 'fs', title: 'FILE SYSTEM', width: 12, grow: true, cell: (ap) => safe(ap.file_system_name) },
+    { id: 'uid', title: 'UID', width: 6, align: 'right', cell: (ap) => String(ap.uid) },
+    { id: 'gid', title: 'GID', width: 6, align: 'right', cell: (ap) => String(ap.gid) },
+    { id: 'root', title: 'ROOT', width: wide ? 20 : 14, cell: (ap) => safe(ap.root_directory) },
+    ...(wide ? [{ id: 'id', title: 'ID', width: 24, cell: (ap: AccessPointRow) => safe(ap.id) }] : []),
+  ];
+}
+
+export function volumeColumns(width: number, theme: Theme): TableColumn<RootVolume>[] {
+  const wide = width >= WIDE_FROM;
+  return [
+    { id: 'name', title: 'WORKSTATION', width: 12, grow: true, cell: (v) => safe(v.instance_name) },
+    ...(wide
+      ? [{ id: 'id', title: 'INSTANCE', width: 19, cell: (v: RootVolume) => safe(v.instance_id) }]
+      : []),
+    { id: 'region', title: 'REGION', width: 10, cell: (v) => safe(v.region) },
+    { id: 'size', title: 'SIZE', width: 7, align: 'right', cell: (v) => `${v.size_gb} GiB` },
+    { id: 'type', title: 'TYPE', width: 5, cell: (v) => safe(v.volume_type) },
+    {
+      id: 'state',
+      title: 'INSTANCE',
+      width: 9,
+      cell: (v) => v.instance_state,
+      color: (v) => theme.state(v.instance_state, false),
+    },
+  ];
+}

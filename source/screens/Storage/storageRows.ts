@@ -1,0 +1,73 @@
+import type {
+  FileSystemWithAccessPoints,
+  RootVolume,
+  StorageListing,
+} from '../../app/session/listStorage.js';
+import { type AccessPoint, TAG } from '../../core/ports.js';
+
+/** The three lists of the storage screen. */
+export type StorageView = 'file-systems' | 'access-points' | 'volumes';
+
+export const STORAGE_VIEWS: readonly StorageView[] = ['file-systems', 'access-points', 'volumes'];
+
+export const STORAGE_VIEW_TITLES: Record<StorageView, string> = {
+  'file-systems': 'EFS file systems',
+  'access-points': 'EFS access points',
+  volumes: 'EBS root volumes',
+};
+
+/** An access point with the file system it belongs to, for one table. */
+export interface AccessPointRow extends AccessPoint {
+  file_system_name: string;
+  region: string;
+  research_user: string;
+}
+
+export function accessPointRows(fileSystems: readonly FileSystemWithAccessPoints[]): AccessPointRow[] {
+  return fileSystems.flatMap((fileSystem) =>
+    fileSystem.access_points.map((accessPoint) => ({
+      ...accessPoint,
+      file_system_name: fileSystem.name,
+      region: fileSystem.region,
+      research_user: accessPoint.tags[TAG.researchUser] ?? '-',
+    })),
+  );
+}
+
+/** The text a row is matched against by the `/` filter. */
+function searchable(row: FileSystemWithAccessPoints | AccessPointRow | RootVolume): string[] {
+  if ('access_points' in row) return [row.name, row.id, row.region, row.state];
+  if ('file_system_id' in row) return [row.research_user, row.file_system_name, row.id, row.root_directory];
+  return [row.instance_name, row.instance_id, row.region, row.volume_type, row.instance_state];
+}
+
+export function matchesStorageFilter(
+  row: FileSystemWithAccessPoints | AccessPointRow | RootVolume,
+  filter: string,
+): boolean {
+  if (filter === '') return true;
+  const needle = filter.toLowerCase();
+  return searchable(row).some((text) => text.toLowerCase().includes(needle));
+}
+
+/** The rows of one view, filtered. */
+export function storageRows(
+  listing: StorageListing,
+  view: 'file-systems',
+  filter: string,
+): FileSystemWithAccessPoints[];
+export function storageRows(listing: StorageListing, view: 'access-points', filter: string): AccessPointRow[];
+export function storageRows(listing: StorageListing, view: 'volumes', filter: string): RootVolume[];
+export function storageRows(
+  listing: StorageListing,
+  view: StorageView,
+  filter: string,
+): Array<FileSystemWithAccessPoints | AccessPointRow | RootVolume> {
+  const rows =
+    view === 'file-systems'
+      ? listing.file_systems
+      : view === 'access-points'
+        ? accessPointRows(listing.file_systems)
+        : listing.volumes;
+  return rows.filter((row) => matchesStorageFilter(row, filter));
+}

@@ -37,6 +37,12 @@ function renderText(report: CostReport): string {
     );
     if (budget.block_reason) lines.push(budget.block_reason);
   }
+  const billed = report.billed?.spend;
+  if (report.billed && billed) {
+    lines.push(
+      `Billed by AWS: ${billed.currency === 'USD' ? formatUsd(billed.amount) : `${billed.amount.toFixed(2)} ${billed.currency}`} (Cost Explorer${report.billed.fetched_at ? `, fetched ${report.billed.fetched_at.slice(0, 16).replace('T', ' ')} UTC` : ''})`,
+    );
+  }
   if (report.saved_this_month > 0)
     lines.push(`Saved by stopping and hibernating: ${formatUsd(report.saved_this_month)}`);
   lines.push('');
@@ -80,6 +86,8 @@ export const runCostCommand: CommandRun = async (context) => {
   const { report, warnings } = await session.costReport({
     now,
     fireAlerts: false,
+    // A one-shot command reports with the live prices on AWS, not the snapshot it starts on.
+    waitForLivePrices: true,
     ...(flags.budget !== undefined ? { budget: budgetSchema.parse({ monthly_limit: flags.budget }) } : {}),
     ...(window ? { window } : {}),
   });

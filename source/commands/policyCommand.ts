@@ -1,5 +1,6 @@
 import { findInstanceType, listInstanceTypes } from '../core/catalog/instanceTypes.js';
 import type { Profile } from '../core/config/profileSchema.js';
+import { serviceOfInstanceType } from '../core/cost/discounts.js';
 import { hourlyPrice } from '../core/cost/priceTable.js';
 import { formatUtc } from '../core/identity/invitationToken.js';
 import { publicKeyFingerprint } from '../core/identity/signingKey.js';
@@ -140,14 +141,19 @@ async function runTest(context: CommandContext, source: PolicySource): Promise<n
     notes.push(`${rule} is checked at launch, against the account's live spend and workstations`);
   }
   const info = findInstanceType(flags.type);
-  const hourly = hourlyPrice(flags.type, region)?.usd_per_hour;
+  // The prices the launch would be checked with: the profile's discounts included.
+  const discounts = source.profile?.discounts ?? {};
+  const priceOf = (type: string) => hourlyPrice(type, region, { discounts })?.usd_per_hour;
+  const hourly = priceOf(flags.type);
+  const discount = discounts[serviceOfInstanceType(flags.type)];
+  if (discount) notes.push(`prices include the institution's ${discount}% discount`);
   if (flags.spot && hourly !== undefined)
     notes.push('the on-demand price stands in for the spot price, an upper bound');
   const verdict = evaluatePolicy(offlinePolicy, request, {
     ...(info ? { instance_type_info: info } : {}),
     ...(hourly !== undefined ? { hourly_cost: hourly } : {}),
     candidate_instance_types: listInstanceTypes(),
-    candidate_hourly_cost: (type) => hourlyPrice(type, region)?.usd_per_hour,
+    candidate_hourly_cost: priceOf,
   });
   const allNotes = [...verdict.notes, ...notes];
   if (flags.json) {

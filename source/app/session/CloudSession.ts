@@ -6,10 +6,14 @@ import { hourlyRateInState } from '../../core/cost/AccrualRates.js';
 import type { Budget } from '../../core/cost/Budget.js';
 import { type BudgetActionStep, budgetActionPlan } from '../../core/cost/budgetActionPlan.js';
 import { costResourceFromInstance } from '../../core/cost/CostResource.js';
+import { type Discounts, withDiscounts } from '../../core/cost/discounts.js';
 import type { BudgetAlert } from '../../core/cost/evaluateBudget.js';
+import type { BilledSpendResult } from '../../core/cost/loadBilledSpend.js';
 import type { LoadedCostReport } from '../../core/cost/loadCostReport.js';
 import type { PriceCatalog } from '../../core/cost/PriceCatalog.js';
 import { resourceRates } from '../../core/cost/resourceRates.js';
+import type { SpotPriceSource } from '../../core/cost/SpotPriceSource.js';
+import type { TimeWindow } from '../../core/cost/TimeWindow.js';
 import type { AcceptedInvitation } from '../../core/identity/acceptInvitation.js';
 import {
   type CreatedResearchUser,
@@ -74,6 +78,14 @@ export interface CloudSessionOptions {
   audit(event: AuditedOverride): Promise<void>;
   /** The profile's budget, in the cost format. */
   budget?: Budget;
+  /** The institution's discounts: `prices` are list prices, every shown price has these applied. */
+  discounts?: Discounts;
+  /** Current spot prices for spot launches' estimates. */
+  spotPrices?: SpotPriceSource;
+  /** Starts loading live prices into `prices` (once); resolves when they are in or have failed. */
+  livePrices?: () => Promise<void>;
+  /** Billed spend from Cost Explorer, when the profile enables it. */
+  billedSpend?: (now: Date, window?: TimeWindow) => Promise<BilledSpendResult>;
 }
 
 /** A session on one cloud account (AWS or the demo account) for one profile. */
@@ -87,9 +99,12 @@ export class CloudSession implements Session {
   /** RunInstances is checked with DryRun before the first launch of a session only. */
   private launchPermissionChecked = false;
   private managed: { sageMaker: SageMakerService; studioLab: StudioLabService } | undefined;
+  /** The prices every view shows: the session's catalog with the institution's discounts. */
+  private readonly shownPrices: PriceCatalog;
 
   constructor(options: CloudSessionOptions) {
     this.options = options;
+    this.shownPrices = withDiscounts(options.prices, options.discounts ?? {});
     this.info = options.info;
     this.account = options.account;
     this.profile = options.profile;
@@ -262,7 +277,7 @@ export class CloudSession implements Session {
           profile: this.profile,
           owner: async () => (await this.callerIdentity()).arn,
           researchUser,
-          prices: this.options.prices,
+          prices: this.shownPrices,
           ...(env.CWS_SAGEMAKER_EXECUTION_ROLE ? { executionRoleArn: env.CWS_SAGEMAKER_EXECUTION_ROLE } : {}),
           ...(this.account.kind === 'demo' ? { polling: DEMO_STUDIO_POLLING } : {}),
         }),
@@ -339,17 +354,18 @@ export class CloudSession implements Session {
     const resolved = await this.resolveTemplate(template);
     const region = this.account.defaultRegion;
     const fileSystems = resolved.service_config ? [] : await this.account.storage.listFileSystems([region]);
-    return launchChoices(resolved, region, this.options.prices, fileSystems);
+    return launchChoices(resolved, region, this.shownPrices, fileSystems);
   }
 
   async previewLaunch(request: LaunchRequest): Promise<LaunchPreview> {
     const registry = await this.templates();
     const researchUser = await this.researchUser(await this.callerIdentity());
+    await this.options.livePrices?.();
     return previewLaunch(request, {
       account: this.account,
       profile: this.profile,
       researchUser,
-      prices: this.options.prices,
+      prices: this.shownPrices,
       records: new LaunchRecordStore(this.options.paths.stateDir),
       resolveTemplate: (reference) => resolveTemplate(reference, registry),
       renderUserData,
@@ -366,6 +382,8 @@ export class CloudSession implements Session {
     const registry = await this.templates();
     const identity = await this.callerIdentity();
     const researchUser = await this.researchUser(identity);
+    await this.options.livePrices?.();
+    const { discounts, spotPrices } = this.options;
     const result = await launchWorkstation(
       request,
       {
@@ -376,6 +394,8 @@ export class CloudSession implements Session {
         resolveTemplate: (reference) => resolveTemplate(reference, registry),
         renderUserData,
         prices: this.options.prices,
+        ...(discounts ? { discounts } : {}),
+        ...(spotPrices ? { spotPrice: (type, region) => spotPrices.currentSpotPrice(type, region) } : {}),
         records: new LaunchRecordStore(this.options.paths.stateDir),
         audit: this.options.audit,
         dryRun: !this.launchPermissionChecked,
@@ -414,7 +434,7 @@ export class CloudSession implements Session {
   /** What it costs per hour in its current state: the same rates the cost report accrues. */
   private hourlyCost(instance: Instance): number {
     const resource = costResourceFromInstance(instance);
-    const { rates } = resourceRates(resource, this.options.prices, {});
+    const { rates } = resourceRates(resource, this.shownPrices, this.options.discounts ?? {});
     return hourlyRateInState(resource.transitions.at(-1)?.state ?? instance.state, rates);
   }
 }

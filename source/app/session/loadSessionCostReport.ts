@@ -1,6 +1,8 @@
 import type { Budget } from '../../core/cost/Budget.js';
 import { BudgetAlertStore, budgetAlertFile } from '../../core/cost/BudgetAlertStore.js';
 import { CostLedger, costLedgerFile } from '../../core/cost/CostLedger.js';
+import type { Discounts } from '../../core/cost/discounts.js';
+import type { BilledSpendResult } from '../../core/cost/loadBilledSpend.js';
 import { type LoadedCostReport, loadCostReport } from '../../core/cost/loadCostReport.js';
 import type { PriceCatalog } from '../../core/cost/PriceCatalog.js';
 import type { TimeWindow } from '../../core/cost/TimeWindow.js';
@@ -15,26 +17,39 @@ export interface SessionCostRequest {
   /** Record thresholds that fire (the TUI's refresh); read-only views leave them. */
   fireAlerts: boolean;
   now?: Date;
+  /** Wait for the live prices (a one-shot command) instead of using what is loaded so far (the TUI). */
+  waitForLivePrices?: boolean;
 }
 
 /** The session's cost report: the same figures for the cost panel, the header and `cost --json`. */
-export function loadSessionCostReport(
+export async function loadSessionCostReport(
   context: {
     account: CloudAccount;
     info: SessionInfo;
+    /** List prices: the report applies `discounts` itself, so nothing is discounted twice. */
     prices: PriceCatalog;
+    discounts?: Discounts;
     paths: AppPaths;
     budget?: Budget;
+    /** Starts loading the live prices (once); resolves when they are in or have failed. */
+    livePrices?: () => Promise<void>;
+    /** Billed spend from Cost Explorer, when the profile enables it. */
+    billedSpend?: (now: Date, window?: TimeWindow) => Promise<BilledSpendResult>;
   },
   request: SessionCostRequest,
 ): Promise<LoadedCostReport> {
   const { account, info, paths } = context;
   const budget = request.budget ?? context.budget;
-  return loadCostReport({
+  const now = request.now ?? new Date();
+  const livePrices = context.livePrices?.();
+  if (livePrices && request.waitForLivePrices) await livePrices;
+  const billed = await context.billedSpend?.(now, request.window);
+  const loaded = await loadCostReport({
     account,
     regions: info.regions,
     catalog: context.prices,
-    now: request.now ?? new Date(),
+    ...(context.discounts ? { discounts: context.discounts } : {}),
+    now,
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     budgetKey: `profile:${info.profile}`,
     store: new BudgetAlertStore(budgetAlertFile(paths.stateDir)),
@@ -42,5 +57,8 @@ export function loadSessionCostReport(
     fireAlerts: request.fireAlerts,
     ...(budget ? { budget } : {}),
     ...(request.window ? { window: request.window } : {}),
+    ...(billed ? { billed } : {}),
   });
+  if (billed?.error) loaded.report.notes.push(`billed spend: ${billed.error}`);
+  return loaded;
 }

@@ -5,6 +5,8 @@ import { appendAuditEvent } from '../../core/audit/appendAuditEvent.js';
 import { ConfigStore } from '../../core/config/ConfigStore.js';
 import type { Profile } from '../../core/config/profileSchema.js';
 import { snapshotPriceCatalog } from '../../core/cost/priceTable.js';
+import { ReplaceablePriceCatalog } from '../../core/cost/ReplaceablePriceCatalog.js';
+import { SimulatedSpotPriceSource } from '../../core/cost/SimulatedSpotPriceSource.js';
 import { FileResearchUserStore } from '../../core/identity/FileResearchUserStore.js';
 import { verifyPolicyChain } from '../../core/identity/policyChain.js';
 import { verifyProfilePolicy } from '../../core/identity/verifyProfilePolicy.js';
@@ -12,7 +14,7 @@ import type { LaunchProfile } from '../../core/launch/launchWorkstation.js';
 import { type AppPaths, resolveAppPaths } from '../../core/paths.js';
 import type { Policy } from '../../core/policy/policySchema.js';
 import type { CloudAccount } from '../../core/ports.js';
-import { CloudSession } from './CloudSession.js';
+import { CloudSession, type CloudSessionOptions } from './CloudSession.js';
 import type { Session } from './Session.js';
 import { SessionError } from './SessionError.js';
 
@@ -47,6 +49,19 @@ export async function openSession(options: OpenSessionOptions): Promise<Session>
     ? { name: profile.name, policy: enforcedPolicy(profile, notices), role: profile.role }
     : // No cws-tui profile: the user's own account (or the demo), with no institutional policy.
       { name: account.kind === 'demo' ? 'demo' : 'default', policy: {}, role: 'member' };
+  const prices = new ReplaceablePriceCatalog(snapshotPriceCatalog);
+  const costSources =
+    account.kind === 'aws'
+      ? (await import('../../aws/pricing/awsCostSources.js')).awsCostSources({
+          catalog: prices,
+          regions: account.regions,
+          cacheDir: paths.cacheDir,
+          notices,
+          session: profile ? { profile: profile.aws_profile } : {},
+          costExplorer: profile?.cost_explorer === true,
+          cacheKey: `aws-${launchProfile.name}`,
+        })
+      : demoCostSources(prices, profile);
   return new CloudSession({
     info: {
       account_kind: account.kind,
@@ -58,13 +73,34 @@ export async function openSession(options: OpenSessionOptions): Promise<Session>
     },
     account,
     profile: launchProfile,
-    prices: snapshotPriceCatalog,
+    prices,
+    ...costSources,
+    ...(profile?.discounts ? { discounts: profile.discounts } : {}),
     paths,
     env,
     users: new FileResearchUserStore(paths.configDir),
     audit: (event) => appendAuditEvent(paths.stateDir, event),
     ...(profile?.budget ? { budget: profile.budget } : {}),
   });
+}
+
+/** The demo account prices from the snapshot, simulates spot prices and has no bill. */
+function demoCostSources(
+  prices: ReplaceablePriceCatalog,
+  profile: Profile | undefined,
+): Pick<CloudSessionOptions, 'spotPrices' | 'billedSpend'> {
+  return {
+    spotPrices: new SimulatedSpotPriceSource(prices),
+    ...(profile?.cost_explorer
+      ? {
+          billedSpend: async () => ({
+            basis: 'billed' as const,
+            from_cache: false,
+            error: 'not available on the demo account (it has no bill): the figures are estimates',
+          }),
+        }
+      : {}),
+  };
 }
 
 /**

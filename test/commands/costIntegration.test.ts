@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { runCostCommand } from '../../source/commands/costCommand.js';
+import { runLaunchCommand } from '../../source/commands/launchCommand.js';
+import { runListCommand } from '../../source/commands/listCommand.js';
+import { runPolicyCommand } from '../../source/commands/policyCommand.js';
+import { runProfilesCommand } from '../../source/commands/profilesCommand.js';
+import { roundUsdPerHour } from '../../source/core/cost/formatUsd.js';
+import { snapshotPriceCatalog } from '../../source/core/cost/priceTable.js';
+import { runCommand, testEnvironment } from './commandHarness.js';
+
+const T3_LARGE = snapshotPriceCatalog.instanceHourly('t3.large', 'us-east-1')?.usd_per_hour ?? Number.NaN;
+const GP3 = snapshotPriceCatalog.storageMonthly('gp3', 'us-east-1')?.usd_per_gb_month ?? Number.NaN;
+
+/** A demo-account environment whose current profile has the given discounts (and billed spend on). */
+async function profileWith(discount: string[]): Promise<NodeJS.ProcessEnv> {
+  const env = testEnvironment();
+  await runCommand(runProfilesCommand, ['create', 'lab'], env, {
+    awsProfile: 'lab',
+    region: 'us-east-1',
+    discount,
+    costExplorer: true,
+  });
+  return env;
+}
+
+describe('the profile discounts every price shown, once', () => {
+  it('shows one discounted figure in launch --json, list --json and cost --json', async () => {
+    const env = await profileWith(['ec2=10', 'ebs=5']);
+    const launched = await runCommand(runLaunchCommand, ['ubuntu-24-04', 'thesis'], env, {
+      demo: true,
+      type: 't3.large',
+      rootVolume: 40,
+      json: true,
+    });
+    expect(launched.code).toBe(0);
+    const estimate = JSON.parse(launched.stdout).estimate as { hourly: number; note: string };
+    const expected = T3_LARGE * 0.9 + (40 * GP3 * 0.95) / 730;
+    expect(estimate.hourly).toBeCloseTo(expected, 10);
+    expect(estimate.note).toContain("includes the institution's 10% discount");
+
+    const rows = JSON.parse(
+      (await runCommand(runListCommand, [], env, { demo: true, json: true })).stdout,
+    ) as Array<{
+      hourly_cost: number;
+    }>;
+    expect(rows.map((row) => row.hourly_cost)).toEqual([roundUsdPerHour(expected)]);
+
+    const cost = JSON.parse(
+      (await runCommand(runCostCommand, [], env, { demo: true, json: true })).stdout,
+    ) as { burn_rate_per_hour: number; billed: { error?: string } | null; notes: string[] };
+    expect(cost.burn_rate_per_hour).toBe(roundUsdPerHour(expected));
+    expect(cost.billed?.error).toMatch(/not available on the demo account/);
+    expect(cost.notes).toContain(
+      'billed spend: not available on the demo account (it has no bill): the figures are estimates',
+    );
+  });
+
+  it('prices policy test with the discount, and says so', async () => {
+    const env = await profileWith(['ec2=25']);
+    const tested = JSON.parse(
+      (
+        await runCommand(runPolicyCommand, ['test'], env, {
+          template: 'ubuntu-24-04',
+          type: 't3.large',
+          json: true,
+        })
+      ).stdout,
+    ) as { hourly_cost: number; notes: string[] };
+    expect(tested.hourly_cost).toBeCloseTo(T3_LARGE * 0.75, 10);
+    expect(tested.notes).toContain("prices include the institution's 25% discount");
+  });
+
+  it('estimates a spot launch on the demo with its simulated spot price, discounted', async () => {
+    const env = await profileWith(['ec2=10']);
+    const launched = await runCommand(runLaunchCommand, ['ubuntu-24-04', 'cheap'], env, {
+      demo: true,
+      type: 't3.large',
+      rootVolume: 20,
+      spot: true,
+      json: true,
+    });
+    const estimate = JSON.parse(launched.stdout).estimate as { hourly: number; note: string };
+    expect(estimate.hourly).toBeCloseTo(T3_LARGE * 0.3 * 0.9 + (20 * GP3) / 730, 10);
+    expect(estimate.note).toBe(
+      "simulated spot price of the demo account: 30% of on-demand; includes the institution's 10% discount",
+    );
+  });
+});

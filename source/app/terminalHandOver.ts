@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { constants } from 'node:os';
 import type { TerminalScreen } from './terminalScreen.js';
 
 /** What the full-screen app lends out while another program uses the terminal. */
@@ -39,6 +40,6 @@ export function runInTerminal(argv: readonly string[]): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = spawn(program, args, { stdio: 'inherit' });
     child.once('error', (error) => reject(new Error(`cannot run ${program}: ${error.message}`)));
-    child.once('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+    child.once('exit', (code, signal) => resolve(code ?? (signal ? 128 + constants.signals[signal] : 1)));
   });
 }

@@ -1,16 +1,11 @@
-import { spawn } from 'node:child_process';
-import { connect as connectSocket, createServer } from 'node:net';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { runInTerminal } from '../app/terminalHandOver.js';
 import type { ConnectionPlan } from '../core/connect/ConnectionPlan.js';
 import { renderConnectionPlan } from '../core/connect/renderConnectionPlan.js';
+import { freeLocalPort, type OpenTunnel, startTunnel } from '../core/connect/startTunnel.js';
 import { CliError, EXIT, usageError } from './CliError.js';
 import type { CommandRun } from './Command.js';
 import { findWorkstationByName } from './findWorkstationByName.js';
 import { openCommandSession } from './openCommandSession.js';
-
-/** How long a tunnel may take to accept connections before connect gives up on it. */
-const TUNNEL_READY_TIMEOUT_MS = 30_000;
 
 /**
  * `cws-tui connect <name>`: SSH or SSM into a workstation in this terminal, or open a web service
@@ -81,30 +76,20 @@ async function connectNow(
     return EXIT.ok;
   }
   io.stderr(`Opening a tunnel to port ${plan.tunnel.remote_port}: ${plan.tunnel.command}\n`);
-  const tunnel = spawn(plan.tunnel.argv[0] ?? '', plan.tunnel.argv.slice(1), { stdio: 'inherit' });
-  const exited = new Promise<number>((resolve) => {
-    tunnel.on('exit', (code) => resolve(code ?? EXIT.error));
-    tunnel.on('error', (error) => {
-      io.stderr(`cws-tui: cannot run ${plan.tunnel?.argv[0]}: ${error.message}\n`);
-      resolve(EXIT.error);
-    });
-  });
-  const ready = await Promise.race([waitForPort(plan.tunnel.local_port), exited.then(() => false)]);
-  if (!ready) {
-    tunnel.kill();
-    throw new CliError(
-      `the tunnel did not open on localhost:${plan.tunnel.local_port}; see the messages above`,
-    );
+  let tunnel: OpenTunnel;
+  try {
+    tunnel = await startTunnel(plan.tunnel, 'inherit');
+  } catch (error) {
+    throw new CliError((error as Error).message);
   }
   await showOrOpen(plan, io);
   io.stderr('The tunnel stays open until you press Ctrl-C.\n');
-  const stop = () => tunnel.kill('SIGTERM');
-  process.once('SIGINT', stop);
+  process.once('SIGINT', tunnel.close);
   try {
-    await exited;
+    await tunnel.exited;
     return EXIT.ok;
   } finally {
-    process.off('SIGINT', stop);
+    process.off('SIGINT', tunnel.close);
   }
 }
 
@@ -114,36 +99,4 @@ async function showOrOpen(plan: Extract<ConnectionPlan, { kind: 'url' }>, io: Co
     const { default: open } = await import('open');
     await open(plan.url);
   }
-}
-
-/** The preferred port if nothing listens on it here, else one the system picks. */
-async function freeLocalPort(preferred: number): Promise<number> {
-  const tryListen = (port: number) =>
-    new Promise<number | undefined>((resolve) => {
-      const server = createServer();
-      server.once('error', () => resolve(undefined));
-      server.listen(port, '127.0.0.1', () => {
-        const address = server.address();
-        const bound = typeof address === 'object' && address ? address.port : undefined;
-        server.close(() => resolve(bound));
-      });
-    });
-  return (await tryListen(preferred)) ?? (await tryListen(0)) ?? preferred;
-}
-
-async function waitForPort(port: number): Promise<boolean> {
-  const deadline = Date.now() + TUNNEL_READY_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = connectSocket({ port, host: '127.0.0.1' });
-      socket.once('connect', () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once('error', () => resolve(false));
-    });
-    if (open) return true;
-    await sleep(250);
-  }
-  return false;
 }

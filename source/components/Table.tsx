@@ -102,9 +102,32 @@ interface TableRowProps<Row> {
 
 function TableRowView<Row>({ row, columns, widths, selected, marked }: TableRowProps<Row>) {
   const theme = useTheme();
+  if (!selected) {
+    // Cells placed by layout rather than padded with spaces: Ink's output cost grows with every
+    // character written, and most of a padded row is spaces.
+    return (
+      <Box>
+        <Text>{marked ? ' *' : '  '}</Text>
+        {columns.map((column, index) => {
+          const width = widths[index] ?? column.width;
+          const text = fitText(column.cell(row), width).trimEnd();
+          return (
+            <Box
+              key={column.id}
+              width={width}
+              marginLeft={index === 0 ? 0 : 1}
+              justifyContent={column.align === 'right' ? 'flex-end' : 'flex-start'}
+            >
+              <Text color={column.color?.(row)}>{text}</Text>
+            </Box>
+          );
+        })}
+      </Box>
+    );
+  }
   return (
-    <Text wrap="truncate" inverse={selected && theme.color} bold={selected}>
-      {selected ? '>' : ' '}
+    <Text wrap="truncate" inverse={theme.color} bold>
+      {'>'}
       {marked ? '*' : ' '}
       {columns.map((column, index) => {
         const text = fitText(column.cell(row), widths[index] ?? column.width, column.align);

@@ -35,6 +35,33 @@ async function invite(
 }
 
 describe('cws-tui invite', () => {
+  it('hands on a budget in the cost format, never a larger one than the inviter has', async () => {
+    const admin = await adminEnvironment();
+    const created = await runCommand(runInviteCommand, ['create', 'lab'], admin, {
+      json: true,
+      user: 'alice',
+      budget: 150,
+      canInvite: true,
+    });
+    const budget = { monthly_limit: 150, thresholds: [50, 80, 100], actions: {}, auto: false };
+    const { token, budget: handedOn } = JSON.parse(created.stdout) as { token: string; budget: unknown };
+    expect(handedOn).toEqual(budget);
+
+    const alice = testEnvironment();
+    await runCommand(runInviteCommand, ['accept', token], alice);
+    const profile = JSON.parse(
+      (await runCommand(runProfilesCommand, ['current'], alice, { json: true })).stdout,
+    );
+    expect(profile.budget).toEqual(budget);
+    await expect(invite(alice, 'student', { user: 'bob', budget: 500 })).rejects.toThrow(
+      /smaller budget than the profile's own:\n {2}budget: \$500\.00 a month is above the inviter's \$150\.00/,
+    );
+    const inherited = JSON.parse(
+      (await runCommand(runInviteCommand, ['create', 'student'], alice, { json: true, user: 'bob' })).stdout,
+    ) as { budget: unknown };
+    expect(inherited.budget).toEqual(budget);
+  });
+
   it('hands a policy down a chain that only narrows, and policy show displays the chain', async () => {
     const admin = await adminEnvironment();
     const token = await invite(admin, 'lab', {

@@ -1,18 +1,14 @@
-import { findInstanceType, listInstanceTypes } from '../core/catalog/instanceTypes.js';
 import type { Profile } from '../core/config/profileSchema.js';
-import { serviceOfInstanceType } from '../core/cost/discounts.js';
-import { hourlyPrice } from '../core/cost/priceTable.js';
 import { formatUtc } from '../core/identity/invitationToken.js';
 import { publicKeyFingerprint } from '../core/identity/signingKey.js';
 import { verifyProfilePolicy } from '../core/identity/verifyProfilePolicy.js';
 import { resolveAppPaths } from '../core/paths.js';
 import { describePolicy } from '../core/policy/describePolicy.js';
-import { evaluatePolicy } from '../core/policy/evaluatePolicy.js';
 import { formatUsd } from '../core/policy/formatUsd.js';
 import { PolicyParseError } from '../core/policy/PolicyParseError.js';
-import type { PolicyRequest } from '../core/policy/PolicyRequest.js';
 import { loadPolicyFile } from '../core/policy/parsePolicy.js';
 import type { Policy } from '../core/policy/policySchema.js';
+import { testPolicyOffline } from '../core/policy/testPolicyOffline.js';
 import { loadTemplateRegistry } from '../core/templates/loadTemplateRegistry.js';
 import { findTemplate } from '../core/templates/TemplateRegistry.js';
 import { templateSearchPath } from '../core/templates/templateSearchPath.js';
@@ -21,10 +17,6 @@ import type { CommandContext, CommandRun } from './Command.js';
 import { openConfigForCommand } from './profilesCommand.js';
 
 const SUBCOMMANDS = 'show or test --template <slug> --type <instance-type>';
-/** What the launch pipeline uses when neither the request nor the template sets a root volume. */
-const PIPELINE_DEFAULT_ROOT_VOLUME_GB = 20;
-/** Rules that need the live account (spend, running workstations); `policy test` runs offline. */
-const LIVE_RULES = ['monthly_budget', 'max_running_per_user'] as const;
 
 interface PolicySource {
   policy: Policy;
@@ -121,40 +113,24 @@ async function runTest(context: CommandContext, source: PolicySource): Promise<n
       `the template '${flags.template}' is not on the template search path; its slug was checked as given`,
     );
   const tags = { ...parseTags(flags.tag), ...(flags.project ? { project: flags.project } : {}) };
-  const request: PolicyRequest = {
+  const templateRootVolume = template?.template.instance_defaults?.root_volume_gb;
+  const {
+    request,
+    verdict,
+    hourly_cost: hourly,
+    ...offline
+  } = testPolicyOffline(source.policy, {
     template_slug: template?.slug ?? flags.template,
+    ...(templateRootVolume !== undefined ? { template_root_volume_gb: templateRootVolume } : {}),
     instance_type: flags.type,
     region,
     spot: flags.spot,
     hibernation: flags.hibernation,
-    service_type: flags.type.startsWith('ml.') ? 'sagemaker' : 'ec2',
-    root_volume_gb:
-      flags.rootVolume ??
-      template?.template.instance_defaults?.root_volume_gb ??
-      PIPELINE_DEFAULT_ROOT_VOLUME_GB,
+    ...(flags.rootVolume !== undefined ? { root_volume_gb: flags.rootVolume } : {}),
     tags,
-  };
-  const offlinePolicy: Policy = { ...source.policy };
-  for (const rule of LIVE_RULES) {
-    if (offlinePolicy[rule] === undefined) continue;
-    delete offlinePolicy[rule];
-    notes.push(`${rule} is checked at launch, against the account's live spend and workstations`);
-  }
-  const info = findInstanceType(flags.type);
-  // The prices the launch would be checked with: the profile's discounts included.
-  const discounts = source.profile?.discounts ?? {};
-  const priceOf = (type: string) => hourlyPrice(type, region, { discounts })?.usd_per_hour;
-  const hourly = priceOf(flags.type);
-  const discount = discounts[serviceOfInstanceType(flags.type)];
-  if (discount) notes.push(`prices include the institution's ${discount}% discount`);
-  if (flags.spot && hourly !== undefined)
-    notes.push('the on-demand price stands in for the spot price, an upper bound');
-  const verdict = evaluatePolicy(offlinePolicy, request, {
-    ...(info ? { instance_type_info: info } : {}),
-    ...(hourly !== undefined ? { hourly_cost: hourly } : {}),
-    candidate_instance_types: listInstanceTypes(),
-    candidate_hourly_cost: priceOf,
+    discounts: source.profile?.discounts ?? {},
   });
+  notes.push(...offline.notes);
   const allNotes = [...verdict.notes, ...notes];
   if (flags.json) {
     stdout(

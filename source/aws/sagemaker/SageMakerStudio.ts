@@ -38,6 +38,7 @@ import type {
   StudioStatus,
   StudioUserProfile,
 } from '../../core/ports.js';
+import { STUDIO_DOMAIN_NAME } from '../../core/services/sageMakerNames.js';
 import type { Ec2Network } from '../ec2Network.js';
 import { fromTagList, toTagList } from '../tagList.js';
 import { callSageMaker } from './translateSageMakerError.js';
@@ -74,7 +75,22 @@ export class SageMakerStudio implements StudioPort {
       for await (const page of paginateListDomains({ client }, {})) all.push(...(page.Domains ?? []));
       return all;
     });
-    return Promise.all(summaries.map((summary) => this.describeDomain(region, summary.DomainId ?? '')));
+    // Only the app's domain is described (home EFS, failure reason, tags): the others are listed
+    // from their summary, which saves two calls per foreign domain on every refresh.
+    return Promise.all(
+      summaries.map((summary) =>
+        summary.DomainName === STUDIO_DOMAIN_NAME
+          ? this.describeDomain(region, summary.DomainId ?? '')
+          : {
+              id: summary.DomainId ?? '',
+              name: summary.DomainName ?? '',
+              region,
+              status: studioStatus(summary.Status),
+              url: summary.Url ?? '',
+              tags: {},
+            },
+      ),
+    );
   }
 
   async ensureDomain(region: string, request: StudioDomainRequest): Promise<StudioDomain> {

@@ -392,11 +392,9 @@ describe('cleanup through the adapter', () => {
       .on(ListSpacesCommand)
       .callsFake(() => ({ Spaces: spacesDeleted ? [] : [{ SpaceName: 'nb' }] }));
     sageMakerMock.on(DescribeSpaceCommand).resolves({ SpaceName: 'nb', Status: 'InService' });
-    sageMakerMock
-      .on(ListUserProfilesCommand)
-      .callsFake(() => ({
-        UserProfiles: profilesDeleted ? [] : [{ UserProfileName: 'cws-ana', Status: 'InService' }],
-      }));
+    sageMakerMock.on(ListUserProfilesCommand).callsFake(() => ({
+      UserProfiles: profilesDeleted ? [] : [{ UserProfileName: 'cws-ana', Status: 'InService' }],
+    }));
     sageMakerMock.on(DeleteAppCommand).callsFake(() => {
       order.push('app');
       appsDeleted = true;
@@ -464,3 +462,33 @@ function studioTemplate() {
     },
   };
 }
+
+describe('SageMakerStudio: listing domains', () => {
+  it('describes only the app’s domain; others come from their summary', async () => {
+    sageMakerMock.on(ListDomainsCommand).resolves({
+      Domains: [
+        { DomainId: 'd-abcdefghijkl', DomainName: 'cws-tui', Status: 'InService' },
+        {
+          DomainId: 'd-other',
+          DomainName: 'team-domain',
+          Status: 'InService',
+          Url: 'https://d-other.studio',
+        },
+      ],
+    });
+    sageMakerMock.on(DescribeDomainCommand).resolves(describedDomain('InService'));
+    const domains = await studio().listDomains('us-east-1');
+    expect(domains[1]).toEqual({
+      id: 'd-other',
+      name: 'team-domain',
+      region: 'us-east-1',
+      status: 'InService',
+      url: 'https://d-other.studio',
+      tags: {},
+    });
+    expect(domains[0]?.home_efs_file_system_id).toBe('fs-0123456789abcdef0');
+    expect(
+      sageMakerMock.commandCalls(DescribeDomainCommand).map((call) => call.args[0].input.DomainId),
+    ).toEqual(['d-abcdefghijkl']);
+  });
+});

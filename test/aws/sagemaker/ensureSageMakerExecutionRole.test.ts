@@ -54,13 +54,11 @@ describe('ensureSageMakerExecutionRole', () => {
 
   it('reuses the existing role and attaches nothing twice', async () => {
     iamMock.on(GetRoleCommand).resolves({ Role: role });
-    iamMock
-      .on(ListAttachedRolePoliciesCommand)
-      .resolves({
-        AttachedPolicies: [
-          { PolicyArn: SAGEMAKER_MANAGED_POLICY_ARN, PolicyName: 'AmazonSageMakerFullAccess' },
-        ],
-      });
+    iamMock.on(ListAttachedRolePoliciesCommand).resolves({
+      AttachedPolicies: [
+        { PolicyArn: SAGEMAKER_MANAGED_POLICY_ARN, PolicyName: 'AmazonSageMakerFullAccess' },
+      ],
+    });
     expect(await ensureSageMakerExecutionRole(iam)).toBe(ROLE_ARN);
     expect(iamMock.commandCalls(CreateRoleCommand)).toHaveLength(0);
     expect(iamMock.commandCalls(AttachRolePolicyCommand)).toHaveLength(0);

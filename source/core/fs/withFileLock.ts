@@ -1,4 +1,5 @@
-import { open, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface FileLockOptions {
@@ -21,6 +22,8 @@ export async function withFileLock<T>(
   const staleMs = options.staleMs ?? 30_000;
   const deadline = Date.now() + timeoutMs;
   let delay = 5;
+  // The first write of a fresh install comes before anything has created the directory.
+  await mkdir(dirname(lockPath), { recursive: true });
   for (;;) {
     try {
       const handle = await open(lockPath, 'wx');

@@ -28,6 +28,12 @@ describe('withFileLock', () => {
     }
   });
 
+  it('creates the directory of a lock on a fresh install', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cws-lock-'));
+    const lock = join(dir, 'state', 'nested', 'demo.lock');
+    await expect(withFileLock(lock, async () => 'done')).resolves.toBe('done');
+  });
+
   it('breaks a lock left by a process that no longer exists', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cws-lock-'));
     const lock = join(dir, 'state.lock');

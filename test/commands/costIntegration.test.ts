@@ -1,9 +1,13 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { runCostCommand } from '../../source/commands/costCommand.js';
 import { runLaunchCommand } from '../../source/commands/launchCommand.js';
 import { runListCommand } from '../../source/commands/listCommand.js';
 import { runPolicyCommand } from '../../source/commands/policyCommand.js';
 import { runProfilesCommand } from '../../source/commands/profilesCommand.js';
+import { ConfigStore } from '../../source/core/config/ConfigStore.js';
+import type { Profile } from '../../source/core/config/profileSchema.js';
+import { budgetSchema } from '../../source/core/cost/Budget.js';
 import { roundUsdPerHour } from '../../source/core/cost/formatUsd.js';
 import { snapshotPriceCatalog } from '../../source/core/cost/priceTable.js';
 import { runCommand, testEnvironment } from './commandHarness.js';
@@ -84,5 +88,60 @@ describe('the profile discounts every price shown, once', () => {
     expect(estimate.note).toBe(
       "simulated spot price of the demo account: 30% of on-demand; includes the institution's 10% discount",
     );
+  });
+});
+
+describe("a launch is checked against this month's spend", () => {
+  const profile = (overrides: Partial<Profile>): Profile => ({
+    name: 'lab',
+    aws_profile: 'lab',
+    region: 'us-east-1',
+    policy: {},
+    policy_chain: [],
+    kind: 'personal',
+    role: 'member',
+    can_invite: false,
+    created_at: '2026-11-01T00:00:00Z',
+    ...overrides,
+  });
+
+  it("gives the policy's monthly budget rule the month's spend and projection", async () => {
+    const env = testEnvironment();
+    ConfigStore.open(String(env.CWS_CONFIG_DIR)).addProfile(profile({ policy: { monthly_budget: 1000 } }));
+    const allowed = await runCommand(runLaunchCommand, ['ubuntu-24-04', 'fits'], env, {
+      demo: true,
+      json: true,
+    });
+    expect(allowed.code).toBe(0);
+    expect(JSON.parse(allowed.stdout).policy.allowed).toBe(true);
+
+    const tight = testEnvironment();
+    ConfigStore.open(String(tight.CWS_CONFIG_DIR)).addProfile(profile({ policy: { monthly_budget: 0.01 } }));
+    const denied = await runCommand(runLaunchCommand, ['ubuntu-24-04', 'big'], tight, {
+      demo: true,
+      json: true,
+    });
+    expect(denied.code).toBe(3);
+    expect(JSON.parse(denied.stdout).violations).toEqual([
+      expect.objectContaining({
+        rule: 'monthly_budget',
+        message: expect.stringMatching(/projected at .* above the monthly budget of \$0\.01/),
+      }),
+    ]);
+  });
+
+  it('refuses a launch once the profile budget has passed a blocking threshold', async () => {
+    const env = testEnvironment();
+    const budget = budgetSchema.parse({
+      monthly_limit: 0.0000001,
+      thresholds: [100],
+      actions: { '100': 'block' },
+    });
+    ConfigStore.open(String(env.CWS_CONFIG_DIR)).addProfile(profile({ budget }));
+    expect((await runCommand(runLaunchCommand, ['ubuntu-24-04', 'first'], env, { demo: true })).code).toBe(0);
+    await sleep(100);
+    await expect(
+      runCommand(runLaunchCommand, ['ubuntu-24-04', 'second'], env, { demo: true }),
+    ).rejects.toThrow(/at 100% the budget blocks new launches/);
   });
 });

@@ -13,7 +13,7 @@ import type { LoadedCostReport } from '../../core/cost/loadCostReport.js';
 import type { PriceCatalog } from '../../core/cost/PriceCatalog.js';
 import { resourceRates } from '../../core/cost/resourceRates.js';
 import type { SpotPriceSource } from '../../core/cost/SpotPriceSource.js';
-import type { TimeWindow } from '../../core/cost/TimeWindow.js';
+import { HOUR_MS, type TimeWindow } from '../../core/cost/TimeWindow.js';
 import type { AcceptedInvitation } from '../../core/identity/acceptInvitation.js';
 import {
   type CreatedResearchUser,
@@ -22,11 +22,13 @@ import {
 } from '../../core/identity/createResearchUser.js';
 import type { ResearchUser } from '../../core/identity/ResearchUser.js';
 import type { ResearchUserStore } from '../../core/identity/ResearchUserStore.js';
+import { LaunchError } from '../../core/launch/LaunchError.js';
 import type { LaunchProgress } from '../../core/launch/LaunchProgress.js';
 import { LaunchRecordStore } from '../../core/launch/LaunchRecordStore.js';
 import type { LaunchRequest } from '../../core/launch/LaunchRequest.js';
 import {
   type AuditedOverride,
+  type LaunchContext,
   type LaunchProfile,
   launchWorkstation,
 } from '../../core/launch/launchWorkstation.js';
@@ -384,6 +386,7 @@ export class CloudSession implements Session {
     const researchUser = await this.researchUser(identity);
     await this.options.livePrices?.();
     const { discounts, spotPrices } = this.options;
+    const spend = await this.launchSpend();
     const result = await launchWorkstation(
       request,
       {
@@ -398,6 +401,7 @@ export class CloudSession implements Session {
         ...(spotPrices ? { spotPrice: (type, region) => spotPrices.currentSpotPrice(type, region) } : {}),
         records: new LaunchRecordStore(this.options.paths.stateDir),
         audit: this.options.audit,
+        ...(spend ? { spend } : {}),
         dryRun: !this.launchPermissionChecked,
         ...(this.account.kind === 'demo' ? { polling: DEMO_POLLING } : {}),
       },
@@ -405,6 +409,28 @@ export class CloudSession implements Session {
     );
     this.launchPermissionChecked = true;
     return { ...result, workstation: this.toWorkstation(result.instance) };
+  }
+
+  /**
+   * This month's spend, for the policy's monthly budget rule, when the policy or the profile has a
+   * budget. A profile budget past a `block` threshold refuses the launch here, with its reason.
+   */
+  private async launchSpend(): Promise<LaunchContext['spend']> {
+    if (this.profile.policy.monthly_budget === undefined && !this.options.budget) return undefined;
+    const now = new Date();
+    const { report } = await this.costReport({ fireAlerts: false, now });
+    if (report.budget?.block_reason) {
+      throw new LaunchError(
+        'check-policy',
+        report.budget.block_reason,
+        'cws-tui cost shows what is running and what it costs.',
+      );
+    }
+    return {
+      month_to_date: report.month_to_date,
+      projected_month: report.projected_month,
+      hours_left_in_month: Math.max(0, (Date.parse(report.month.to) - now.getTime()) / HOUR_MS),
+    };
   }
 
   /**

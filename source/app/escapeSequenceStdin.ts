@@ -1,8 +1,13 @@
 import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 
-/** How long a lone ESC waits for the rest of its sequence: SSH can split an arrow key across reads. */
+/**
+ * How long a lone ESC waits for the rest of its sequence: SSH can split an arrow key across reads.
+ * `CWS_ESCAPE_TIMEOUT_MS` (1-1000) overrides it for very slow links.
+ */
 export function escapeHoldMs(env: NodeJS.ProcessEnv): number {
+  const configured = Number(env.CWS_ESCAPE_TIMEOUT_MS);
+  if (Number.isInteger(configured) && configured >= 1 && configured <= 1000) return configured;
   return env.SSH_CONNECTION || env.SSH_CLIENT ? 80 : 25;
 }
 

@@ -73,6 +73,7 @@ export const commands: Command[] = [
       'profiles list|current [--json]',
       'profiles use <name>',
       'profiles create <name> --aws-profile P --region R [--policy FILE] [--admin] [--user U] [--budget USD]',
+      '       [--discount ec2=10 --discount ebs=5 ...] [--cost-explorer]',
       'profiles delete <name>',
     ],
     load: async () => (await import('./profilesCommand.js')).runProfilesCommand,

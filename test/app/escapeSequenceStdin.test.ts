@@ -93,7 +93,9 @@ describe('EscapeSequenceStdin', () => {
   it('waits longer over SSH', () => {
     expect(escapeHoldMs({})).toBe(25);
     expect(escapeHoldMs({ SSH_CONNECTION: '10.0.0.1 5000 10.0.0.2 22' })).toBe(80);
-    expect(escapeHoldMs({ SSH_CONNECTION: '10.0.0.1 5000 10.0.0.2 22', CWS_ESCAPE_TIMEOUT_MS: '150' })).toBe(150);
+    expect(escapeHoldMs({ SSH_CONNECTION: '10.0.0.1 5000 10.0.0.2 22', CWS_ESCAPE_TIMEOUT_MS: '150' })).toBe(
+      150,
+    );
     expect(escapeHoldMs({ CWS_ESCAPE_TIMEOUT_MS: 'soon' })).toBe(25);
   });
 });

@@ -6,7 +6,7 @@ import type { PriceQuote } from '../../core/cost/PriceQuote.js';
 import type { ReplaceablePriceCatalog } from '../../core/cost/ReplaceablePriceCatalog.js';
 import type { SpotPriceSource } from '../../core/cost/SpotPriceSource.js';
 import type { TimeWindow } from '../../core/cost/TimeWindow.js';
-import type { AwsSessionOptions } from '../awsClientConfig.js';
+import { type AwsSessionOptions, awsClientConfig } from '../awsClientConfig.js';
 
 export interface AwsCostSourcesOptions {
   /** The session's catalog, on the snapshot until the Price List API's prices replace it. */
@@ -33,7 +33,11 @@ export interface AwsCostSources {
  * Cost Explorer) is imported on first use, never while the app starts.
  */
 export function awsCostSources(options: AwsCostSourcesOptions): AwsCostSources {
-  const { session } = options;
+  // One credential chain for the three clients: an instance-metadata call or SSO refresh happens once.
+  const session: AwsSessionOptions = {
+    ...options.session,
+    credentials: awsClientConfig(options.session).credentials,
+  };
   let spot: Promise<SpotPriceSource> | undefined;
   const spotPrices: SpotPriceSource = {
     async currentSpotPrice(instanceType: string, region: string): Promise<PriceQuote | undefined> {

@@ -141,6 +141,27 @@ describe.each([
     expect(frame).toContain('70 GB gp3 root');
   });
 
+  it('launches a managed web service through the services pipeline, priced first', async () => {
+    const view = await openWizard();
+    await chooseTemplate(view, 'sagemaker-studio');
+    let frame = await view.waitFor('ml.t3.medium');
+    expect(frame).toContain('step 2 of 4: Size');
+    expect(frame).toMatch(/> S +ml\.t3\.medium +2 vCPU · 4 GiB +\$0\.\d{4}\/h/);
+    await view.type(KEYS.enter);
+    frame = await view.waitFor('Name and options');
+    // A web service has a name only: no spot, no hibernation.
+    expect(frame).not.toContain('Spot capacity');
+    await view.type(KEYS.enter);
+    frame = await view.waitFor('Per hour');
+    expect(frame).toMatch(/Per hour +\$0\.\d{4}\/h while it runs/);
+    expect(frame).toMatch(/Per month +\$\d+\.\d\d/);
+    await view.type(KEYS.enter);
+    frame = await view.waitFor(/sagemaker-studio-1 is \w/, 8_000);
+    expect(frame).toMatch(/✓ Check policy/);
+    expect(frame).toMatch(/✓ Create the app/);
+    fits(view);
+  });
+
   it('dims the templates the policy forbids, with the reason, and explains a denied launch', async () => {
     const session = underPolicy(
       await openDemoSession(),

@@ -8,8 +8,9 @@ import { CostScreen } from '../../screens/Cost/CostScreen.js';
 import { DashboardScreen } from '../../screens/Dashboard/DashboardScreen.js';
 import { WorkstationDetailsScreen } from '../../screens/Dashboard/WorkstationDetailsScreen.js';
 import { HelpScreen } from '../../screens/Help/HelpScreen.js';
-import { StorageScreen } from '../../screens/Storage/StorageScreen.js';
 import { LaunchWizardScreen } from '../../screens/LaunchWizard/LaunchWizardScreen.js';
+import { PolicyScreen } from '../../screens/Policy/PolicyScreen.js';
+import { StorageScreen } from '../../screens/Storage/StorageScreen.js';
 import { TemplateDetailsScreen } from '../../screens/Templates/TemplateDetailsScreen.js';
 import { TemplatesScreen } from '../../screens/Templates/TemplatesScreen.js';
 import type { PageDefinition } from './PageDefinition.js';
@@ -40,7 +41,14 @@ export const pages: readonly PageDefinition[] = [
     summary: 'launch a workstation from a template',
   },
   { id: 'cost', title: () => 'Cost', component: CostScreen, command: 'cost', summary: 'spend and budget' },
-  { id: 'storage', title: () => 'Storage', component: StorageScreen, command: 'storage', summary: 'EFS and EBS' },
+  {
+    id: 'storage',
+    title: () => 'Storage',
+    component: StorageScreen,
+    command: 'storage',
+    summary: 'EFS and EBS',
+  },
+  { id: 'policy', title: () => 'Policy', component: PolicyScreen, command: 'policy', summary: 'rules, what if' },
   {
     id: 'templates',
     title: () => 'Templates',

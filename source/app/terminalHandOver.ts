@@ -33,12 +33,18 @@ export async function handOverTerminal(
   }
 }
 
-/** Runs a program on this terminal (stdin, stdout and stderr inherited) and resolves with its exit code. */
-export function runInTerminal(argv: readonly string[]): Promise<number> {
+/**
+ * Runs a program on this terminal (stdin, stdout and stderr inherited), found on `env`'s PATH, and
+ * resolves with its exit code.
+ */
+export function runInTerminal(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   const [program, ...args] = argv;
   if (!program) return Promise.reject(new Error('there is no program to run'));
   return new Promise((resolve, reject) => {
-    const child = spawn(program, args, { stdio: 'inherit' });
+    const child = spawn(program, args, { stdio: 'inherit', env });
     child.once('error', (error) => reject(new Error(`cannot run ${program}: ${error.message}`)));
     child.once('exit', (code, signal) => resolve(code ?? (signal ? 128 + constants.signals[signal] : 1)));
   });

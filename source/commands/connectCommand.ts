@@ -66,7 +66,7 @@ async function connectNow(
   if (plan.kind === 'terminal') {
     io.stderr(`Connecting: ${plan.command}\n`);
     try {
-      return await runInTerminal(plan.argv);
+      return await runInTerminal(plan.argv, io.env);
     } catch (error) {
       throw new CliError((error as Error).message);
     }
@@ -78,7 +78,7 @@ async function connectNow(
   io.stderr(`Opening a tunnel to port ${plan.tunnel.remote_port}: ${plan.tunnel.command}\n`);
   let tunnel: OpenTunnel;
   try {
-    tunnel = await startTunnel(plan.tunnel, 'inherit');
+    tunnel = await startTunnel(plan.tunnel, 'inherit', io.env);
   } catch (error) {
     throw new CliError((error as Error).message);
   }
@@ -97,6 +97,13 @@ async function showOrOpen(plan: Extract<ConnectionPlan, { kind: 'url' }>, io: Co
   io.stdout(renderConnectionPlan(plan, { terminal: io.terminal, env: io.env, tunnelRunning: true }));
   if (plan.open === 'browser') {
     const { default: open } = await import('open');
-    await open(plan.url);
+    const cannotOpen = (reason: string) =>
+      io.stderr(`cws-tui: no browser could be opened (${reason}); open the link above yourself.\n`);
+    try {
+      const opener = await open(plan.url);
+      opener.once('error', (error) => cannotOpen(error.message));
+    } catch (error) {
+      cannotOpen((error as Error).message);
+    }
   }
 }

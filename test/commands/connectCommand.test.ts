@@ -1,3 +1,6 @@
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runConnectCommand } from '../../source/commands/connectCommand.js';
 import { runLaunchCommand } from '../../source/commands/launchCommand.js';
@@ -155,5 +158,62 @@ describe('cws-tui services', () => {
         notebook: 'https://gitlab.com/x/y.git',
       }),
     ).rejects.toThrow(/imports a notebook from a GitHub address/);
+  });
+});
+
+/**
+ * A stand-in `ssh` on PATH: it records its arguments, and for a port forward (-L) listens on the
+ * local port for a moment, as a tunnel would, then exits with the code given.
+ */
+function fakeSsh(exitCode: number): { dir: string; argsFile: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'cws-fake-ssh-'));
+  const argsFile = join(dir, 'args');
+  const script = [
+    `#!${process.execPath}`,
+    "const { writeFileSync } = require('node:fs');",
+    `writeFileSync(${JSON.stringify(argsFile)}, JSON.stringify(process.argv.slice(2)));`,
+    "const forward = process.argv[process.argv.indexOf('-L') + 1];",
+    `if (!process.argv.includes('-L')) process.exit(${exitCode});`,
+    "const server = require('node:net').createServer().listen(Number(forward.split(':')[0]), '127.0.0.1');",
+    `setTimeout(() => { server.close(); process.exit(${exitCode}); }, 400);`,
+  ].join('\n');
+  writeFileSync(join(dir, 'ssh'), script);
+  chmodSync(join(dir, 'ssh'), 0o755);
+  return { dir, argsFile };
+}
+
+describe('cws-tui connect, for real', () => {
+  it('runs ssh in this terminal and returns its exit code', async () => {
+    const ssh = fakeSsh(5);
+    const env = { ...localEnv(), PATH: ssh.dir };
+    await runCommand(runLaunchCommand, ['ubuntu-24-04', 'box'], env);
+    const outcome = await runCommand(runConnectCommand, ['box'], env);
+    expect(outcome.code).toBe(5);
+    expect(outcome.stderr).toMatch(/^Connecting: ssh -i /);
+    expect(JSON.parse(readFileSync(ssh.argsFile, 'utf8')).at(-1)).toMatch(/^alice@3\./);
+  });
+
+  it('opens the tunnel, shows the link over SSH, and returns when the tunnel closes', async () => {
+    const ssh = fakeSsh(0);
+    const env = { ...sshEnv(), PATH: ssh.dir };
+    await runCommand(runLaunchCommand, ['jupyter-server', 'nb'], env);
+    const outcome = await runCommand(runConnectCommand, ['nb'], env, { localPort: 0 + 18888 });
+    expect(outcome.code).toBe(0);
+    expect(outcome.stderr).toContain('Opening a tunnel to port 8888');
+    expect(outcome.stdout).toContain(
+      'On your laptop, run: ssh -p 2222 -N -L 18888:localhost:18888 alice@203.0.113.10\n',
+    );
+    expect(outcome.stdout).toMatch(/Open: http:\/\/localhost:18888\/lab\?token=/);
+    expect(JSON.parse(readFileSync(ssh.argsFile, 'utf8'))).toContain('18888:localhost:8888');
+  });
+
+  it('shows a SageMaker link over SSH without a tunnel', async () => {
+    const env = sshEnv();
+    await runCommand(runServicesCommand, ['launch', 'sagemaker-studio', 'space'], env);
+    const outcome = await runCommand(runConnectCommand, ['space'], env);
+    expect(outcome.code).toBe(0);
+    expect(outcome.stdout).toMatch(
+      /^Open: https:\/\/d-[0-9a-f]{12}\.studio\.us-east-1\.sagemaker\.aws\/auth\?token=/,
+    );
   });
 });

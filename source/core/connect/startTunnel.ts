@@ -16,13 +16,19 @@ export interface OpenTunnel {
 /**
  * Starts an SSH or SSM port forward and resolves once its local port accepts connections. Its
  * output goes to `stdio` ('inherit' on a command line; 'ignore' under a full-screen app, which
- * must not be drawn over). Rejects with the reason when it ends or stays closed.
+ * must not be drawn over); the program is found on `env`'s PATH. Rejects with the reason when it
+ * ends or stays closed.
  */
-export async function startTunnel(tunnel: PlannedTunnel, stdio: 'inherit' | 'ignore'): Promise<OpenTunnel> {
+export async function startTunnel(
+  tunnel: PlannedTunnel,
+  stdio: 'inherit' | 'ignore',
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<OpenTunnel> {
   const [program, ...args] = tunnel.argv;
   if (!program) throw new Error('the tunnel has no program to run');
   const child = spawn(program, args, {
     stdio: stdio === 'inherit' ? 'inherit' : ['ignore', 'ignore', 'ignore'],
+    env,
   });
   let failure: string | undefined;
   const exited = new Promise<number>((resolve) => {

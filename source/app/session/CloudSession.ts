@@ -363,6 +363,15 @@ export class CloudSession implements Session {
     const registry = await this.templates();
     const researchUser = await this.researchUser(await this.callerIdentity());
     await this.options.livePrices?.();
+    const { spotPrices } = this.options;
+    // The same spend facts the launch gets; a budget that blocks launches is shown, not thrown.
+    const spending = await this.launchSpend().then(
+      (spend) => ({ spend }),
+      (error: unknown) => {
+        if (error instanceof LaunchError) return { blocked: error.message };
+        throw error;
+      },
+    );
     return previewLaunch(request, {
       account: this.account,
       profile: this.profile,
@@ -371,6 +380,9 @@ export class CloudSession implements Session {
       records: new LaunchRecordStore(this.options.paths.stateDir),
       resolveTemplate: (reference) => resolveTemplate(reference, registry),
       renderUserData,
+      ...(spotPrices ? { spotPrice: (type, region) => spotPrices.currentSpotPrice(type, region) } : {}),
+      ...('spend' in spending && spending.spend ? { spend: spending.spend } : {}),
+      ...('blocked' in spending ? { blocked: spending.blocked } : {}),
       costReport: () => this.costReport({ fireAlerts: false }),
       ...(this.options.budget ? { budget: this.options.budget } : {}),
       now: new Date(),

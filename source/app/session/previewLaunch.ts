@@ -4,20 +4,17 @@ import type { Budget } from '../../core/cost/Budget.js';
 import { type BudgetLaunchImpact, budgetLaunchImpact } from '../../core/cost/budgetLaunchImpact.js';
 import { type CostEstimate, estimateCost } from '../../core/cost/estimateCost.js';
 import type { LoadedCostReport } from '../../core/cost/loadCostReport.js';
-import type { PriceCatalog } from '../../core/cost/PriceCatalog.js';
-import type { ResearchUser } from '../../core/identity/ResearchUser.js';
+import type { PriceQuote } from '../../core/cost/PriceQuote.js';
 import { distroOfBase } from '../../core/images/resolveImageSource.js';
 import { chooseInstanceType } from '../../core/launch/chooseInstanceType.js';
-import type { LaunchRecordStore } from '../../core/launch/LaunchRecordStore.js';
 import type { LaunchRequest } from '../../core/launch/LaunchRequest.js';
-import type { LaunchProfile } from '../../core/launch/launchWorkstation.js';
+import type { LaunchContext } from '../../core/launch/launchWorkstation.js';
 import { validateWorkstationName } from '../../core/launch/validateLaunchNames.js';
 import { evaluatePolicy } from '../../core/policy/evaluatePolicy.js';
 import type { PolicyVerdict } from '../../core/policy/PolicyVerdict.js';
-import type { CloudAccount, ResourceTags } from '../../core/ports.js';
+import type { ResourceTags } from '../../core/ports.js';
 import { TAG } from '../../core/ports.js';
 import type { UserData } from '../../core/provisioning/UserData.js';
-import type { UserDataInput } from '../../core/provisioning/UserDataInput.js';
 import type { ResolvedTemplate } from '../../core/templates/templateSchema.js';
 import { PIPELINE_DEFAULT_ROOT_VOLUME_GB } from './launchChoices.js';
 
@@ -39,14 +36,22 @@ export interface LaunchPreview {
   budget?: BudgetLaunchImpact;
 }
 
-export interface LaunchPreviewContext {
-  account: CloudAccount;
-  profile: LaunchProfile;
-  researchUser: ResearchUser;
-  prices: PriceCatalog;
-  records: LaunchRecordStore;
-  resolveTemplate(slugOrName: string): ResolvedTemplate;
-  renderUserData(input: UserDataInput): UserData;
+/** The launch pipeline's own context (the same facts), plus what the review shows besides. */
+export interface LaunchPreviewContext
+  extends Pick<
+    LaunchContext,
+    | 'account'
+    | 'profile'
+    | 'researchUser'
+    | 'prices'
+    | 'records'
+    | 'resolveTemplate'
+    | 'renderUserData'
+    | 'spotPrice'
+    | 'spend'
+  > {
+  /** Why the session refuses every launch now (a budget past a `block` threshold), if it does. */
+  blocked?: string;
   /** The session's cost report, for the budget projection; absent when there is no budget. */
   costReport(): Promise<LoadedCostReport>;
   budget?: Budget;
@@ -79,9 +84,15 @@ export async function previewLaunch(
 
   const [typeInfo] = await account.compute.describeInstanceTypes(region, [instanceType]);
   if (!typeInfo) problems.push(`the instance type ${instanceType} does not exist in ${region}`);
+  if (context.blocked) problems.push(context.blocked);
   let estimate: CostEstimate | undefined;
   try {
-    estimate = estimateCost({ instanceType, region, rootVolumeGb, volumeType: 'gp3' }, context.prices);
+    const spot = request.spot ? await spotQuote(context, instanceType, region) : undefined;
+    estimate = estimateCost(
+      { instanceType, region, rootVolumeGb, volumeType: 'gp3', ...(spot?.quote ? { spot: spot.quote } : {}) },
+      context.prices,
+    );
+    if (spot?.missing) estimate.note = estimate.note ? `${spot.missing}; ${estimate.note}` : spot.missing;
   } catch (error) {
     problems.push(error instanceof Error ? error.message : String(error));
   }
@@ -135,6 +146,13 @@ export async function previewLaunch(
       ).length,
       candidate_instance_types: listInstanceTypes(),
       candidate_hourly_cost: (type) => context.prices.instanceHourly(type, region)?.usd_per_hour,
+      ...(context.spend
+        ? {
+            month_to_date_spend: context.spend.month_to_date,
+            projected_month_spend:
+              context.spend.projected_month + (estimate?.hourly ?? 0) * context.spend.hours_left_in_month,
+          }
+        : {}),
     },
   );
 
@@ -178,6 +196,24 @@ export async function previewLaunch(
     ...(userDataError ? { user_data_error: userDataError } : {}),
     ...(budget ? { budget } : {}),
   };
+}
+
+/** The spot price the pipeline estimates a spot launch with, or why it falls back to on demand. */
+async function spotQuote(
+  context: LaunchPreviewContext,
+  instanceType: string,
+  region: string,
+): Promise<{ quote?: PriceQuote; missing?: string }> {
+  if (!context.spotPrice) return { missing: 'spot priced on demand (an upper bound): no spot prices here' };
+  try {
+    const quote = await context.spotPrice(instanceType, region);
+    return quote
+      ? { quote }
+      : { missing: `no spot price for ${instanceType} in ${region}: priced on demand (an upper bound)` };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { missing: `the spot price could not be read (${reason}): priced on demand (an upper bound)` };
+  }
 }
 
 function maskSecrets(userData: UserData): string {

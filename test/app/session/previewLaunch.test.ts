@@ -75,6 +75,26 @@ describe('previewLaunch', () => {
     ]);
   });
 
+  it('checks the monthly budget rule with the spend the pipeline gets, and prices spot the same', async () => {
+    const open = await openDemoSession();
+    await open.launch(request({ name: 'big-spender', size: 'L' }));
+    const session = underPolicy(open, 'monthly_budget: 1\n');
+    const launch = request({ name: 'over-budget' });
+    const preview = await session.previewLaunch(launch);
+    const failure = await launchFailure(session, launch);
+    expect(failure).toBeInstanceOf(LaunchDeniedError);
+    expect(preview.verdict).toEqual((failure as LaunchDeniedError).verdict);
+    expect(preview.verdict.violations[0]?.message).toMatch(
+      /with this launch the month's spend is projected at/,
+    );
+
+    const spot = request({ name: 'spot-1', spot: true });
+    const spotPreview = await open.previewLaunch(spot);
+    const launched = await open.launch(spot);
+    expect(spotPreview.estimate?.hourly).toBe(launched.estimate.hourly);
+    expect(spotPreview.estimate?.note).toBe(launched.estimate.note);
+  });
+
   it('reports a taken name and hibernation the type or the volume cannot do, in the pipeline words', async () => {
     const session = await openDemoSession();
     await session.launch(request());

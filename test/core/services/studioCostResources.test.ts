@@ -32,21 +32,3 @@ describe('studioCostResources', () => {
     expect(afterStop.map((resource) => resource.name)).toEqual(['cv']);
   });
 });
-
-describe('studioHomeFileSystems', () => {
-  it('names the home EFS of the app’s domain per region, for the Storage screen', async () => {
-    const { studioHomeFileSystems } = await import('../../../source/core/services/studioHomeFileSystems.js');
-    const session = await openSession({ env: { ...tempEnv(), USER: 'ana' }, demo: true });
-    expect(await studioHomeFileSystems(session.account.studio, session.info.regions)).toEqual([]);
-    await session.launchService({
-      template: 'sagemaker-canvas',
-      name: 'cv',
-      spot: false,
-      hibernation: false,
-    });
-    const [domain] = await session.account.studio.listDomains('us-east-1');
-    expect(await studioHomeFileSystems(session.account.studio, session.info.regions)).toEqual([
-      { region: 'us-east-1', domain_id: domain?.id, file_system_id: domain?.home_efs_file_system_id },
-    ]);
-  });
-});

@@ -376,6 +376,16 @@ export function LaunchWizardScreen({ page, width, height, filter }: ScreenProps)
             text: 'This launch would be refused (see Policy and Problems) · Esc goes back',
             color: theme.danger,
           };
+    const highlighted = state.step === 'template' ? listedTemplates[templateCursor.index] : undefined;
+    if (highlighted)
+      return {
+        text: sanitizeForTerminal(
+          highlighted.access.allowed
+            ? highlighted.template.description
+            : `Forbidden by the policy: ${highlighted.access.reason ?? ''}`,
+        ),
+        color: theme.muted,
+      };
     if (state.step === 'launching')
       return { text: 'Launching… the steps show as they happen', color: theme.muted };
     return { text: '', color: theme.muted };

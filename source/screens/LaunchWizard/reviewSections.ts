@@ -82,7 +82,6 @@ export function reviewSections(
               `${formatUsdPerHour(estimate.hourly)} · ${formatUsd(estimate.monthly)}/month (running ${HOURS_PER_MONTH} h)`,
             ],
             ['Prices', safe(estimate.note ?? `${estimate.source} prices as of ${estimate.as_of}`)],
-            ...(request.spot ? [['Spot', 'priced on demand here; spot is usually cheaper'] as Row] : []),
             ...(budget
               ? [
                   [

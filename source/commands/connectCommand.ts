@@ -2,6 +2,7 @@ import { runInTerminal } from '../app/terminalHandOver.js';
 import type { ConnectionPlan } from '../core/connect/ConnectionPlan.js';
 import { renderConnectionPlan } from '../core/connect/renderConnectionPlan.js';
 import { freeLocalPort, type OpenTunnel, startTunnel } from '../core/connect/startTunnel.js';
+import { probeWebService } from '../core/services/probeWebService.js';
 import { CliError, EXIT, usageError } from './CliError.js';
 import type { CommandRun } from './Command.js';
 import { findWorkstationByName } from './findWorkstationByName.js';
@@ -82,6 +83,12 @@ async function connectNow(
   } catch (error) {
     throw new CliError((error as Error).message);
   }
+  const health = await probeWebService(plan.url);
+  io.stderr(
+    health.status === 'healthy'
+      ? `The service ${health.detail}.\n`
+      : `The tunnel is open, but the service ${health.detail}: its setup may still be running (see cws-tui list).\n`,
+  );
   await showOrOpen(plan, io);
   io.stderr('The tunnel stays open until you press Ctrl-C.\n');
   process.once('SIGINT', tunnel.close);

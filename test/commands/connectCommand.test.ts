@@ -200,6 +200,7 @@ describe('cws-tui connect, for real', () => {
     const outcome = await runCommand(runConnectCommand, ['nb'], env, { localPort: 0 + 18888 });
     expect(outcome.code).toBe(0);
     expect(outcome.stderr).toContain('Opening a tunnel to port 8888');
+    expect(outcome.stderr).toMatch(/The tunnel is open, but the service does not answer/);
     expect(outcome.stdout).toContain(
       'On your laptop, run: ssh -p 2222 -N -L 18888:localhost:18888 alice@203.0.113.10\n',
     );

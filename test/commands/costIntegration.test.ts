@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
+import { openSession } from '../../source/app/session/openSession.js';
 import { runCostCommand } from '../../source/commands/costCommand.js';
 import { runLaunchCommand } from '../../source/commands/launchCommand.js';
 import { runListCommand } from '../../source/commands/listCommand.js';
@@ -72,6 +73,22 @@ describe('the profile discounts every price shown, once', () => {
     ) as { hourly_cost: number; notes: string[] };
     expect(tested.hourly_cost).toBeCloseTo(T3_LARGE * 0.75, 10);
     expect(tested.notes).toContain("prices include the institution's 25% discount");
+  });
+
+  it('previews a spot launch at the same discounted figure the launch then estimates', async () => {
+    const env = await profileWith(['ec2=10', 'ebs=5']);
+    const session = await openSession({ env, demo: true });
+    const request = {
+      template: 'ubuntu-24-04',
+      name: 'same',
+      instance_type: 't3.large',
+      spot: true,
+      hibernation: false,
+    };
+    const preview = await session.previewLaunch(request);
+    const launched = await session.launch(request);
+    expect(preview.estimate?.hourly).toBeCloseTo(launched.estimate.hourly, 12);
+    expect(launched.estimate.breakdown.compute.hourly).toBeCloseTo(T3_LARGE * 0.3 * 0.9, 12);
   });
 
   it('estimates a spot launch on the demo with its simulated spot price, discounted', async () => {

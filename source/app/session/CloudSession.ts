@@ -6,7 +6,12 @@ import { hourlyRateInState } from '../../core/cost/AccrualRates.js';
 import type { Budget } from '../../core/cost/Budget.js';
 import { type BudgetActionStep, budgetActionPlan } from '../../core/cost/budgetActionPlan.js';
 import { costResourceFromInstance } from '../../core/cost/CostResource.js';
-import { type Discounts, withDiscounts } from '../../core/cost/discounts.js';
+import {
+  type Discounts,
+  discountQuote,
+  serviceOfInstanceType,
+  withDiscounts,
+} from '../../core/cost/discounts.js';
 import type { BudgetAlert } from '../../core/cost/evaluateBudget.js';
 import type { BilledSpendResult } from '../../core/cost/loadBilledSpend.js';
 import type { LoadedCostReport } from '../../core/cost/loadCostReport.js';
@@ -363,7 +368,7 @@ export class CloudSession implements Session {
     const registry = await this.templates();
     const researchUser = await this.researchUser(await this.callerIdentity());
     await this.options.livePrices?.();
-    const { spotPrices } = this.options;
+    const { spotPrices, discounts } = this.options;
     // The same spend facts the launch gets; a budget that blocks launches is shown, not thrown.
     const spending = await this.launchSpend().then(
       (spend) => ({ spend }),
@@ -380,7 +385,15 @@ export class CloudSession implements Session {
       records: new LaunchRecordStore(this.options.paths.stateDir),
       resolveTemplate: (reference) => resolveTemplate(reference, registry),
       renderUserData,
-      ...(spotPrices ? { spotPrice: (type, region) => spotPrices.currentSpotPrice(type, region) } : {}),
+      // Its catalog is already discounted; a spot price is not, so it gets the discount the pipeline gives it.
+      ...(spotPrices
+        ? {
+            spotPrice: async (type, region) => {
+              const quote = await spotPrices.currentSpotPrice(type, region);
+              return quote && discountQuote(quote, discounts?.[serviceOfInstanceType(type)]);
+            },
+          }
+        : {}),
       ...('spend' in spending && spending.spend ? { spend: spending.spend } : {}),
       ...('blocked' in spending ? { blocked: spending.blocked } : {}),
       costReport: () => this.costReport({ fireAlerts: false }),

@@ -3,7 +3,7 @@ import { App } from '../../../source/app/App.js';
 import type { Session } from '../../../source/app/session/Session.js';
 import { createTheme } from '../../../source/app/theme.js';
 import { parsePolicy } from '../../../source/core/policy/parsePolicy.js';
-import { openDemoSession } from '../../app/demoSession.js';
+import { openDemoSession, tempEnv } from '../../app/demoSession.js';
 import { KEYS, type RenderedTui, renderTui } from '../../app/fakeTerminal.js';
 
 let tui: RenderedTui | undefined;
@@ -139,6 +139,31 @@ describe.each([
     expect(frame).toContain('m7i.xlarge (size M)');
     expect(frame).toContain('spot (can be interrupted)');
     expect(frame).toContain('70 GB gp3 root');
+  });
+
+  it('shows where a failed launch stopped and returns to the review with every value', async () => {
+    const view = await openWizard(
+      await openDemoSession({
+        ...tempEnv(),
+        CWS_DEMO_FAULTS: 'capacity=us-east-1a,us-east-1b,us-east-1c,us-east-1d,us-east-1e,us-east-1f',
+      }),
+    );
+    await chooseTemplate(view, 'python-ml');
+    await view.waitFor('t3.large');
+    await view.type(KEYS.enter);
+    await view.waitFor('Root volume (GB)');
+    await view.type(KEYS.enter);
+    await view.waitFor('Name and options');
+    await view.type(KEYS.enter);
+    await view.waitFor('Enter launches');
+    await view.type(KEYS.enter);
+    let frame = await view.waitFor('Launch failed', 10_000);
+    expect(frame).toMatch(/At step +Run instance/);
+    expect(frame).toMatch(/Why +.*capacity/i);
+    fits(view);
+    await view.type(KEYS.esc);
+    frame = await view.waitFor('Enter launches');
+    expect(frame).toContain('t3.large (size S)');
   });
 
   it('launches a managed web service through the services pipeline, priced first', async () => {

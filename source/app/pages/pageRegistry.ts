@@ -10,6 +10,7 @@ import { WorkstationDetailsScreen } from '../../screens/Dashboard/WorkstationDet
 import { HelpScreen } from '../../screens/Help/HelpScreen.js';
 import { LaunchWizardScreen } from '../../screens/LaunchWizard/LaunchWizardScreen.js';
 import { PolicyScreen } from '../../screens/Policy/PolicyScreen.js';
+import { ProfilesScreen } from '../../screens/Profiles/ProfilesScreen.js';
 import { StorageScreen } from '../../screens/Storage/StorageScreen.js';
 import { TemplateDetailsScreen } from '../../screens/Templates/TemplateDetailsScreen.js';
 import { TemplatesScreen } from '../../screens/Templates/TemplatesScreen.js';
@@ -49,6 +50,13 @@ export const pages: readonly PageDefinition[] = [
     summary: 'EFS and EBS',
   },
   { id: 'policy', title: () => 'Policy', component: PolicyScreen, command: 'policy', summary: 'rules, what if' },
+  {
+    id: 'profiles',
+    title: () => 'Profiles',
+    component: ProfilesScreen,
+    command: 'profiles',
+    summary: 'switch, accept an invitation, new research user',
+  },
   {
     id: 'templates',
     title: () => 'Templates',

@@ -1,0 +1,134 @@
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '../../../source/app/App.js';
+import { openSession } from '../../../source/app/session/openSession.js';
+import { createTheme } from '../../../source/app/theme.js';
+import { runInviteCommand } from '../../../source/commands/inviteCommand.js';
+import { runProfilesCommand } from '../../../source/commands/profilesCommand.js';
+import { runUsersCommand } from '../../../source/commands/usersCommand.js';
+import { KEYS, type RenderedTui, renderTui } from '../../app/fakeTerminal.js';
+import { runCommand, testEnvironment } from '../../commands/commandHarness.js';
+
+const labPolicy = fileURLToPath(new URL('../../fixtures/policies/lab.yaml', import.meta.url));
+
+let tui: RenderedTui | undefined;
+afterEach(() => {
+  tui?.unmount();
+  tui = undefined;
+});
+
+async function withTwoProfiles(): Promise<NodeJS.ProcessEnv> {
+  const env = testEnvironment();
+  await runCommand(runProfilesCommand, ['create', 'lab'], env, {
+    awsProfile: 'lab',
+    region: 'us-east-1',
+    policy: labPolicy,
+  });
+  await runCommand(runProfilesCommand, ['create', 'home'], env, { awsProfile: 'home', region: 'us-west-2' });
+  await runCommand(runProfilesCommand, ['use', 'lab'], env);
+  return env;
+}
+
+async function openProfiles(env: NodeJS.ProcessEnv, size: { columns: number; rows: number }) {
+  tui = renderTui(
+    <App
+      openSession={(profile) => openSession({ env, demo: true, profile })}
+      theme={createTheme(false)}
+      refreshMs={60_000}
+    />,
+    size,
+  );
+  await tui.waitFor('No workstations');
+  await tui.type(':');
+  await tui.waitFor(':dashboard');
+  await tui.type(`profiles${KEYS.enter}`);
+  await tui.waitFor('This session: profile');
+  return tui;
+}
+
+async function currentProfile(env: NodeJS.ProcessEnv): Promise<string> {
+  const outcome = await runCommand(runProfilesCommand, ['current'], env, { json: true });
+  return (JSON.parse(outcome.stdout) as { name: string }).name;
+}
+
+describe.each([
+  { columns: 80, rows: 24 },
+  { columns: 120, rows: 40 },
+])('the profile switcher at $columns x $rows', (size) => {
+  it('lists the profiles and switches: the session reopens on the other one', async () => {
+    const env = await withTwoProfiles();
+    const view = await openProfiles(env, size);
+    let frame = view.lastFrame();
+    expect(frame.split('\n').length).toBeLessThanOrEqual(size.rows - 1);
+    expect(frame).toContain('This session: profile lab');
+    expect(frame).toMatch(/^> ?\*?lab +personal +admin|^ \*lab +personal/m);
+    expect(frame).toMatch(/home +personal .* us-west-2/);
+    const homeRow = frame.split('\n').findIndex((line) => /home +personal/.test(line));
+    const labRow = frame.split('\n').findIndex((line) => /lab +personal/.test(line));
+    await view.type(homeRow > labRow ? 'j' : 'k');
+    await view.type(KEYS.enter);
+    frame = await view.waitFor('This session: profile home');
+    expect(frame).toContain('Switched to profile home');
+    expect(frame).toMatch(/profile home · account \S+ · us-west-2/);
+    expect(await currentProfile(env)).toBe('home');
+    // Every page was reopened on the new session: the policy viewer shows home's (empty) policy.
+    await view.type(':');
+    await view.waitFor(':dashboard');
+    await view.type(`policy${KEYS.enter}`);
+    frame = await view.waitFor('Restrictions of profile home');
+    expect(frame).not.toContain('instance_types: allow t3.*');
+  });
+});
+
+describe('invitations and research users in the profile switcher', () => {
+  it('accepts a pasted invitation token, and refuses the same one twice', async () => {
+    const admin = testEnvironment();
+    await runCommand(runProfilesCommand, ['create', 'ops'], admin, {
+      awsProfile: 'lab',
+      region: 'us-east-1',
+      admin: true,
+    });
+    const created = await runCommand(runInviteCommand, ['create', 'lab'], admin, {
+      json: true,
+      user: 'carol',
+      policy: labPolicy,
+    });
+    const { token } = JSON.parse(created.stdout) as { token: string };
+    const env = testEnvironment();
+    const view = await openProfiles(env, { columns: 80, rows: 24 });
+    expect(view.lastFrame()).toContain('No profiles yet');
+    await view.type('a');
+    await view.waitFor('Paste the invitation token');
+    // A token is 2 KB: pasted, it arrives as one read of keys pressed one by one.
+    await view.type(token);
+    await view.type(KEYS.enter);
+    let frame = await view.waitFor('Added profile lab', 15_000);
+    expect(frame).toMatch(/lab +invited +member/);
+    await view.type('a');
+    await view.waitFor('Paste the invitation token');
+    await view.type(token);
+    await view.type(KEYS.enter);
+    frame = await view.waitFor("a profile named 'lab' already exists", 15_000);
+    await view.type(KEYS.esc);
+    expect(view.lastFrame()).not.toContain('Paste the invitation token');
+  });
+
+  it('creates a research user, and says why a bad name is refused', async () => {
+    const env = testEnvironment();
+    const view = await openProfiles(env, { columns: 120, rows: 40 });
+    await view.type('u');
+    await view.waitFor('Username');
+    await view.type('Bad Name');
+    await view.type(KEYS.enter);
+    await view.waitFor('is not a valid username');
+    for (let press = 0; press < 8; press++) await view.type(KEYS.backspace, 5);
+    // The dialog takes every key: q is typed, not quit.
+    await view.type('quinn');
+    await view.type(KEYS.enter);
+    await view.waitFor(/Created research user quinn with UID \d+/);
+    const listed = JSON.parse((await runCommand(runUsersCommand, ['list'], env, { json: true })).stdout) as {
+      username: string;
+    }[];
+    expect(listed.map((user) => user.username)).toContain('quinn');
+  });
+});

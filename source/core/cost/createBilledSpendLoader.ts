@@ -1,8 +1,14 @@
 import { join } from 'node:path';
-import type { BilledSpendSource } from './BilledSpendSource.js';
+import type { BilledSpendQuery, BilledSpendSource } from './BilledSpendSource.js';
 import { monthToDateBilledQuery, windowBilledQuery } from './billedSpendQuery.js';
 import { type BilledSpendResult, loadBilledSpend } from './loadBilledSpend.js';
 import type { TimeWindow } from './TimeWindow.js';
+
+/**
+ * After Cost Explorer fails (no permission, not enabled), the TUI's refreshes do not ask again for
+ * this long: each call is billed and the answer will not change within seconds.
+ */
+export const BILLED_SPEND_RETRY_MINUTES = 15;
 
 export interface BilledSpendLoaderOptions {
   /** Made on first use: the Cost Explorer SDK is only loaded when billed spend is asked for. */
@@ -26,8 +32,23 @@ export function createBilledSpendLoader(
   options: BilledSpendLoaderOptions,
 ): (now: Date, window?: TimeWindow) => Promise<BilledSpendResult> {
   let source: Promise<BilledSpendSource> | undefined;
+  let failed: { at: number; query: string; result: BilledSpendResult } | undefined;
   return async (now, window) => {
     const query = window ? windowBilledQuery(window.from, window.to) : monthToDateBilledQuery(now);
+    const queryKey = JSON.stringify(query);
+    if (
+      failed &&
+      failed.query === queryKey &&
+      now.getTime() - failed.at < BILLED_SPEND_RETRY_MINUTES * 60_000
+    ) {
+      return failed.result;
+    }
+    const result = await load(query, now);
+    failed = result.error ? { at: now.getTime(), query: queryKey, result } : undefined;
+    return result;
+  };
+
+  async function load(query: BilledSpendQuery, now: Date): Promise<BilledSpendResult> {
     source ??= options.source();
     let made: BilledSpendSource;
     try {
@@ -46,5 +67,5 @@ export function createBilledSpendLoader(
       cacheFile: billedSpendCacheFile(options.cacheDir, options.cacheKey),
       now,
     });
-  };
+  }
 }

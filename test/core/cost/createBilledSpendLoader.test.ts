@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BilledSpendQuery, BilledSpendSource } from '../../../source/core/cost/BilledSpendSource.js';
 import {
+  BILLED_SPEND_RETRY_MINUTES,
   billedSpendCacheFile,
   createBilledSpendLoader,
 } from '../../../source/core/cost/createBilledSpendLoader.js';
@@ -43,20 +44,38 @@ describe('createBilledSpendLoader', () => {
     );
   });
 
-  it('returns a source that cannot be made as the error, and tries again next time', async () => {
+  it('returns a failure as the error, and asks again only after a pause', async () => {
     const cacheDir = await mkdtemp(join(tmpdir(), 'cws-billed-'));
     let attempts = 0;
+    let fetches = 0;
     const load = createBilledSpendLoader({
       source: async () => {
         attempts += 1;
         if (attempts === 1) throw new Error('no credentials');
-        return new RecordingSource();
+        return {
+          async fetchBilledSpend() {
+            fetches += 1;
+            if (fetches === 1) throw new Error('Cost Explorer is not enabled for this account');
+            return { amount: 1, currency: 'USD', days: [] };
+          },
+        };
       },
       cacheDir,
       cacheKey: 'aws-lab',
     });
-    const now = new Date('2026-11-26T03:00:00Z');
-    expect(await load(now)).toEqual({ basis: 'billed', from_cache: false, error: 'no credentials' });
-    expect(await load(now)).toMatchObject({ from_cache: false, spend: { amount: 3.25 } });
+    const at = (minutes: number) => new Date(Date.parse('2026-11-26T03:00:00Z') + minutes * 60_000);
+    expect(await load(at(0))).toEqual({ basis: 'billed', from_cache: false, error: 'no credentials' });
+    expect(await load(at(5))).toEqual({ basis: 'billed', from_cache: false, error: 'no credentials' });
+    expect(attempts).toBe(1);
+    expect(await load(at(BILLED_SPEND_RETRY_MINUTES))).toMatchObject({
+      error: 'Cost Explorer is not enabled for this account',
+    });
+    await load(at(BILLED_SPEND_RETRY_MINUTES + 1));
+    expect(fetches).toBe(1);
+    expect(await load(at(2 * BILLED_SPEND_RETRY_MINUTES))).toMatchObject({
+      from_cache: false,
+      spend: { amount: 1 },
+    });
+    expect([attempts, fetches]).toEqual([2, 2]);
   });
 });

@@ -4,6 +4,7 @@ import type { SessionInfo } from '../app/session/Session.js';
 import type { MonthSpend } from '../app/store/AppState.js';
 import { useTheme } from '../app/ThemeContext.js';
 import { formatUsd } from '../core/cost/formatUsd.js';
+import { spendColor } from './spendColor.js';
 
 export interface HeaderProps {
   /** Unset while the session opens. */
@@ -34,9 +35,6 @@ export function Header({ info, account, burnRate, spend, breadcrumbs, status }: 
       ? undefined
       : `month ${formatUsd(spend.spent_usd)}${spend.budget_usd === undefined ? '' : ` of ${formatUsd(spend.budget_usd)}`}`,
   ].filter((part): part is string => part !== undefined);
-  const overBudget =
-    spend?.level === 'exceeded' || (spend?.budget_usd !== undefined && spend.spent_usd > spend.budget_usd);
-  const costColor = overBudget ? theme.danger : spend?.level === 'warning' ? theme.warning : undefined;
   return (
     <Box flexDirection="column">
       <Text wrap="truncate">
@@ -54,7 +52,7 @@ export function Header({ info, account, burnRate, spend, breadcrumbs, status }: 
       <Text wrap="truncate">
         {breadcrumbs.map(sanitizeForTerminal).join(' > ')}
         {costs.length > 0 ? '  ·  ' : ''}
-        <Text color={costColor}>{costs.join(' · ')}</Text>
+        <Text color={spendColor(spend, theme)}>{costs.join(' · ')}</Text>
       </Text>
     </Box>
   );

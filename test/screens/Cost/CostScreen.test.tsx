@@ -3,6 +3,7 @@ import { App } from '../../../source/app/App.js';
 import type { Session } from '../../../source/app/session/Session.js';
 import { createTheme } from '../../../source/app/theme.js';
 import { runCostCommand } from '../../../source/commands/costCommand.js';
+import { spendColor } from '../../../source/components/spendColor.js';
 import { budgetSchema } from '../../../source/core/cost/Budget.js';
 import { formatUsd, formatUsdPerHour } from '../../../source/core/cost/formatUsd.js';
 import { openDemoSession, seedWorkstation, tempEnv } from '../../app/demoSession.js';
@@ -156,5 +157,33 @@ describe('budget alerts in the cost panel', () => {
     await tui.waitFor('Budget: stopped 1 workstation(s)');
     const states = (await base.listWorkstations()).map((row) => row.state);
     expect(states.every((state) => state === 'stopped' || state === 'stopping')).toBe(true);
+  });
+});
+
+describe('the header against the budget', () => {
+  it('shows the month against the budget from the same report, in the colour of its level', async () => {
+    const env = tempEnv();
+    const base = await seededSession(env);
+    const { report } = await base.costReport({ fireAlerts: false });
+    // 60% of the budget spent: past the 50% threshold, short of the limit.
+    const limit = report.month_to_date / 0.6;
+    const warned = withBudget(base, { monthly_limit: limit, thresholds: [50] });
+    tui = renderTui(
+      <App openSession={() => Promise.resolve(warned)} theme={createTheme(false)} refreshMs={60_000} />,
+      { columns: 120, rows: 40 },
+    );
+    await tui.waitFor(`month ${formatUsd(report.month_to_date)} of ${formatUsd(limit)}`);
+    const colour = createTheme(true);
+    const spend = (spent: number, level: 'ok' | 'warning' | 'exceeded') => ({
+      spent_usd: spent,
+      budget_usd: 100,
+      level,
+    });
+    expect(spendColor(spend(60, 'warning'), colour)).toBe(colour.warning);
+    expect(spendColor(spend(100, 'exceeded'), colour)).toBe(colour.danger);
+    expect(spendColor(spend(120, 'ok'), colour)).toBe(colour.danger);
+    expect(spendColor(spend(10, 'ok'), colour)).toBeUndefined();
+    expect(spendColor({ spent_usd: 10 }, colour)).toBeUndefined();
+    expect(spendColor(spend(100, 'exceeded'), createTheme(false))).toBeUndefined();
   });
 });

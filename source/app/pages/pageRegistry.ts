@@ -49,7 +49,13 @@ export const pages: readonly PageDefinition[] = [
     command: 'storage',
     summary: 'EFS and EBS',
   },
-  { id: 'policy', title: () => 'Policy', component: PolicyScreen, command: 'policy', summary: 'rules, what if' },
+  {
+    id: 'policy',
+    title: () => 'Policy',
+    component: PolicyScreen,
+    command: 'policy',
+    summary: 'rules, what if',
+  },
   {
     id: 'profiles',
     title: () => 'Profiles',

@@ -139,7 +139,16 @@ export function LaunchWizardScreen({ page, width, height, filter }: ScreenProps)
     [currentChoices],
   );
   const efsCursor = useListCursor(efsKeys, bodyHeight - 4);
-  const takenNames = useMemo(() => new Set(workstations.map((w) => w.name)), [workstations]);
+  // Names of the workstations that still exist: the pipeline refuses a launch that reuses one.
+  const takenNames = useMemo(
+    () =>
+      new Set(
+        workstations
+          .filter((w) => w.state !== 'terminated' && w.state !== 'shutting-down')
+          .map((w) => w.name),
+      ),
+    [workstations],
+  );
 
   const chooseTemplate = (choice: TemplateChoice | undefined) => {
     if (!choice) return;
@@ -365,6 +374,11 @@ export function LaunchWizardScreen({ page, width, height, filter }: ScreenProps)
   const footerLine = (() => {
     if (state.problem) return { text: state.problem, color: theme.danger };
     if (loadError) return { text: loadError, color: theme.danger };
+    if (state.step === 'options' && takenNames.has(state.name))
+      return {
+        text: sanitizeForTerminal(`A workstation named ${state.name} already exists: choose another name`),
+        color: theme.warning,
+      };
     if (state.step === 'review' && currentPreview && 'error' in currentPreview)
       return { text: `The launch could not be checked: ${currentPreview.error}`, color: theme.danger };
     if (state.step === 'review' && state.template?.kind === 'ec2' && !currentPreview)

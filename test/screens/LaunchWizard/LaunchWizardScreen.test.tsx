@@ -3,7 +3,8 @@ import { App } from '../../../source/app/App.js';
 import type { Session } from '../../../source/app/session/Session.js';
 import { createTheme } from '../../../source/app/theme.js';
 import { parsePolicy } from '../../../source/core/policy/parsePolicy.js';
-import { openDemoSession, tempEnv } from '../../app/demoSession.js';
+import { TAG } from '../../../source/core/ports.js';
+import { openDemoSession, seedWorkstation, tempEnv } from '../../app/demoSession.js';
 import { KEYS, type RenderedTui, renderTui } from '../../app/fakeTerminal.js';
 
 let tui: RenderedTui | undefined;
@@ -34,7 +35,7 @@ describe.each([
       size,
     );
     const view = tui;
-    await view.waitFor('workstations');
+    await view.waitFor(/\d+ workstations? · updated/);
     await view.type(':');
     await view.type('launch');
     await view.type(KEYS.enter);
@@ -139,6 +140,30 @@ describe.each([
     expect(frame).toContain('m7i.xlarge (size M)');
     expect(frame).toContain('spot (can be interrupted)');
     expect(frame).toContain('70 GB gp3 root');
+  });
+
+  it('suggests a free name and warns as soon as a typed name is taken', async () => {
+    const session = await openDemoSession();
+    await seedWorkstation(session, 'python-ml-1', {
+      template: 'python-ml',
+      tags: { [TAG.profile]: session.profile.name },
+    });
+    const view = await openWizard(session);
+    await chooseTemplate(view, 'python-ml');
+    await view.waitFor('t3.large');
+    await view.type(KEYS.enter);
+    await view.waitFor('Root volume (GB)');
+    await view.type(KEYS.enter);
+    let frame = await view.waitFor('Name and options');
+    expect(frame).toMatch(/> Name +python-ml-2/);
+    expect(frame).not.toContain('already exists');
+    await view.type(KEYS.backspace);
+    await view.type('1');
+    frame = await view.waitFor('A workstation named python-ml-1 already exists');
+    await view.type(KEYS.enter);
+    frame = await view.waitFor('Stops launch');
+    expect(frame).toMatch(/Stops launch +a workstation named 'python-ml-1' already exists/);
+    expect(frame).toContain('would be refused');
   });
 
   it('shows where a failed launch stopped and returns to the review with every value', async () => {

@@ -46,11 +46,9 @@ function fakeSageMaker() {
   ec2Mock.reset();
   ec2Mock.on(DescribeVpcsCommand).resolves({ Vpcs: [{ VpcId: 'vpc-1' }] });
   ec2Mock.on(DescribeSubnetsCommand).resolves({ Subnets: [{ SubnetId: 'subnet-a' }] });
-  sageMakerMock
-    .on(ListDomainsCommand)
-    .callsFake(() => ({
-      Domains: domain ? [{ DomainId: DOMAIN, DomainName: 'cws-tui', Status: 'InService' }] : [],
-    }));
+  sageMakerMock.on(ListDomainsCommand).callsFake(() => ({
+    Domains: domain ? [{ DomainId: DOMAIN, DomainName: 'cws-tui', Status: 'InService' }] : [],
+  }));
   sageMakerMock.on(CreateDomainCommand).callsFake(() => {
     domain = true;
     return { DomainArn: `arn:aws:sagemaker:us-east-1:123456789012:domain/${DOMAIN}` };
@@ -70,11 +68,9 @@ function fakeSageMaker() {
     profile = true;
     return {};
   });
-  sageMakerMock
-    .on(ListUserProfilesCommand)
-    .callsFake(() => ({
-      UserProfiles: profile ? [{ UserProfileName: 'cws-ana', Status: 'InService' }] : [],
-    }));
+  sageMakerMock.on(ListUserProfilesCommand).callsFake(() => ({
+    UserProfiles: profile ? [{ UserProfileName: 'cws-ana', Status: 'InService' }] : [],
+  }));
   sageMakerMock.on(CreateSpaceCommand).callsFake((input: { Tags: Tag[] }) => {
     space = { tags: input.Tags };
     return {};

@@ -181,23 +181,34 @@ export function LaunchWizardScreen({ page, width, height, filter }: ScreenProps)
     state.size ? row.size === state.size : state.instance_type === row.instance_type && !row.size,
   );
   const currentPreview = preview && preview.key === requestKey ? preview : undefined;
+  const previewed = currentPreview && 'value' in currentPreview ? currentPreview.value : undefined;
+  const overrideReason = state.override_reason?.trim() ?? '';
+  const overriding = state.override_reason !== undefined;
+  // An admin may launch what the policy alone denies, with a reason the pipeline audits and tags.
+  const canOverride =
+    state.step === 'review' &&
+    session.profile.role === 'admin' &&
+    previewed !== undefined &&
+    !previewed.verdict.allowed &&
+    previewed.problems.length === 0 &&
+    previewed.user_data_error === undefined;
   const canLaunch =
     state.step === 'review' &&
     (state.template?.kind === 'service' ||
-      (currentPreview !== undefined &&
-        'value' in currentPreview &&
-        previewAllowsLaunch(currentPreview.value)));
+      (previewed !== undefined && previewAllowsLaunch(previewed)) ||
+      (canOverride && overrideReason !== ''));
 
   const launch = () => {
     const kind = state.template?.kind;
     if (!request || !kind || launchingRef.current) return;
     launchingRef.current = true;
+    const launchRequest = overrideReason !== '' ? { ...request, override_reason: overrideReason } : request;
     dispatch({ type: 'launch-started' });
     const report = (progress: LaunchProgress) => dispatch({ type: 'progress', progress });
     const launched =
       kind === 'ec2'
-        ? session.launch(request, report).then((result) => result.workstation)
-        : session.launchService(request, report).then((result) => result.workstation);
+        ? session.launch(launchRequest, report).then((result) => result.workstation)
+        : session.launchService(launchRequest, report).then((result) => result.workstation);
     launched.then(
       (workstation) => {
         launchingRef.current = false;
@@ -305,6 +316,17 @@ export function LaunchWizardScreen({ page, width, height, filter }: ScreenProps)
           back,
         ];
       case 'review':
+        if (overriding)
+          return [
+            {
+              key: 'enter',
+              label: 'launch, overriding',
+              dangerous: true,
+              when: () => canLaunch,
+              run: launch,
+            },
+            { key: 'esc', label: 'cancel override', run: () => dispatch({ type: 'cancel-override' }) },
+          ];
         return [
           { key: ['j', 'down'], label: 'scroll down', footer: false, run: () => scroll(1) },
           { key: ['k', 'up'], label: 'scroll up', footer: false, run: () => scroll(-1) },
@@ -313,6 +335,13 @@ export function LaunchWizardScreen({ page, width, height, filter }: ScreenProps)
           { key: ['g', 'home'], label: 'top', footer: false, run: () => setReviewOffset(0) },
           { key: ['G', 'end'], label: 'bottom', footer: false, run: () => setReviewOffset(maxOffset) },
           { key: 'enter', label: 'launch', dangerous: true, when: () => canLaunch, run: launch },
+          {
+            key: 'o',
+            label: 'override (admin)',
+            dangerous: true,
+            when: () => canOverride,
+            run: () => dispatch({ type: 'start-override' }),
+          },
           back,
         ];
       case 'launching':
@@ -344,14 +373,22 @@ export function LaunchWizardScreen({ page, width, height, filter }: ScreenProps)
           ? 'root'
           : state.step === 'options' && state.option_field === 'name'
             ? 'name'
-            : '';
+            : state.step === 'review' && overriding
+              ? 'reason'
+              : '';
       if (field === '') return false;
-      if (keyName === 'backspace') dispatch({ type: field === 'root' ? 'erase-root-volume' : 'erase-name' });
+      // Enter or Tab while they do nothing here arrive as text too: only printable text is typed.
+      const printable = text.length > 0 && !/[\u0000-\u001F\u007F]/.test(text);
+      if (keyName === 'backspace')
+        dispatch({
+          type: field === 'root' ? 'erase-root-volume' : field === 'name' ? 'erase-name' : 'erase-override',
+        });
       else if (field === 'root' && /^\d+$/.test(text)) dispatch({ type: 'type-root-volume', text });
-      else if (field === 'name' && text.length > 0 && !text.startsWith('\u001B'))
-        dispatch({ type: 'type-name', text });
+      else if (field === 'name' && printable) dispatch({ type: 'type-name', text });
+      else if (field === 'reason' && (printable || keyName === 'space'))
+        dispatch({ type: 'type-override', text: keyName === 'space' ? ' ' : text });
       // A text field keeps every printable key, so that q, j or / are typed rather than obeyed.
-      return field === 'name' || /^\d+$/.test(text) || keyName === 'backspace';
+      return field !== 'root' || /^\d+$/.test(text) || keyName === 'backspace';
     },
   });
 
@@ -383,6 +420,18 @@ export function LaunchWizardScreen({ page, width, height, filter }: ScreenProps)
       return { text: `The launch could not be checked: ${currentPreview.error}`, color: theme.danger };
     if (state.step === 'review' && state.template?.kind === 'ec2' && !currentPreview)
       return { text: 'Checking the launch as the pipeline will…', color: theme.muted };
+    if (state.step === 'review' && overriding)
+      return {
+        text: sanitizeForTerminal(
+          `Override reason (audited, tagged): ${state.override_reason ?? ''}${theme.color ? '' : '_'} · Enter launches · Esc cancels`,
+        ),
+        color: theme.warning,
+      };
+    if (state.step === 'review' && canOverride)
+      return {
+        text: 'The policy denies this launch · o overrides it with a reason (admin, audited) · Esc goes back',
+        color: theme.danger,
+      };
     if (state.step === 'review')
       return canLaunch
         ? { text: 'Enter launches · Esc goes back to change something', color: theme.success }

@@ -44,6 +44,8 @@ export interface LaunchWizardState {
   option_field: OptionField;
   /** Why the page cannot be left yet (a bad name or size), shown under its fields. */
   problem?: string;
+  /** An admin's reason to launch what the policy denies (audited); set while it is being typed. */
+  override_reason?: string;
   progress: LaunchProgress[];
   launched?: { id: string; name: string; state: string };
   failure?: WizardFailure;
@@ -59,6 +61,10 @@ export type LaunchWizardEvent =
   | { type: 'type-name'; text: string }
   | { type: 'erase-name' }
   | { type: 'refuse'; problem: string }
+  | { type: 'start-override' }
+  | { type: 'type-override'; text: string }
+  | { type: 'erase-override' }
+  | { type: 'cancel-override' }
   | { type: 'focus-option'; field: OptionField }
   | { type: 'toggle-spot' }
   | { type: 'toggle-hibernation' }
@@ -171,9 +177,21 @@ export function launchWizardReducer(state: LaunchWizardState, event: LaunchWizar
       const problem = validateWorkstationName(state.name);
       return problem ? { ...state, problem, option_field: 'name' } : { ...rest, step: 'review' };
     }
-    case 'back':
+    case 'start-override':
+      return { ...rest, override_reason: state.override_reason ?? '' };
+    case 'type-override':
+      return { ...rest, override_reason: `${state.override_reason ?? ''}${event.text}`.slice(0, 256) };
+    case 'erase-override':
+      return { ...rest, override_reason: (state.override_reason ?? '').slice(0, -1) };
+    case 'cancel-override': {
+      const { override_reason: _reason, ...kept } = rest;
+      return kept;
+    }
+    case 'back': {
       if (state.step === 'launching' || state.step === 'done') return state;
-      return { ...rest, step: previousStep(state) };
+      const { override_reason: _reason, ...kept } = rest;
+      return { ...kept, step: previousStep(state) };
+    }
     case 'launch-started': {
       const { failure: _failure, launched: _launched, ...kept } = rest;
       return { ...kept, step: 'launching', progress: [] };

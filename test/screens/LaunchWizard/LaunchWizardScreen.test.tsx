@@ -166,6 +166,41 @@ describe.each([
     expect(frame).toContain('would be refused');
   });
 
+  it('lets an admin launch what the policy denies, with a reason the pipeline records', async () => {
+    const opened = await openDemoSession();
+    const admin: Session = Object.create(opened);
+    Object.defineProperty(admin, 'profile', {
+      value: {
+        ...opened.profile,
+        role: 'admin',
+        policy: parsePolicy('instance_types:\n  allow: ["t3.*"]\n'),
+      },
+    });
+    const view = await openWizard(admin);
+    await chooseTemplate(view, 'python-ml');
+    await view.waitFor('t3.large');
+    await view.type('j');
+    await view.type(KEYS.enter);
+    await view.waitFor('Root volume (GB)');
+    await view.type(KEYS.enter);
+    await view.waitFor('Name and options');
+    await view.type(KEYS.enter);
+    let frame = await view.waitFor('o overrides it');
+    expect(frame).toContain('DENIED');
+    await view.type('o');
+    await view.waitFor('Override reason');
+    // Enter does nothing until there is a reason; j and q are typed, not obeyed.
+    await view.type(KEYS.enter, 100);
+    expect(view.lastFrame()).not.toContain('Launching');
+    for (const key of ['j', 'q', ' ', 'grant', ' ', 'deadline']) await view.type(key);
+    frame = await view.waitFor('Override reason (audited, tagged): jq grant deadline');
+    await view.type(KEYS.enter);
+    frame = await view.waitFor('is running', 10_000);
+    expect(frame).toMatch(/✓ Check policy +denied, overridden by an admin: jq grant deadline/);
+    const [workstation] = await admin.listWorkstations();
+    expect(workstation?.instance?.tags[TAG.override]).toBe('jq grant deadline');
+  });
+
   it('shows where a failed launch stopped and returns to the review with every value', async () => {
     const view = await openWizard(
       await openDemoSession({

@@ -159,6 +159,31 @@ describe('the launch wizard reducer', () => {
     expect(leavesWizard(done)).toBe(true);
   });
 
+  it('keeps an override reason apart from the request, and drops it when the review is left', () => {
+    const review = run([
+      pythonMl,
+      { type: 'choose-size', size: 'M' },
+      { type: 'confirm-storage' },
+      { type: 'confirm-options' },
+    ]);
+    const typed = run(
+      [
+        { type: 'start-override' },
+        { type: 'type-override', text: 'grant' },
+        { type: 'type-override', text: 'x' },
+        { type: 'erase-override' },
+      ],
+      review,
+    );
+    expect(typed.override_reason).toBe('grant');
+    // The preview's request is the same with or without a reason: typing never re-checks the launch.
+    expect(wizardLaunchRequest(typed)).toEqual(wizardLaunchRequest(review));
+    expect(launchWizardReducer(typed, { type: 'cancel-override' }).override_reason).toBeUndefined();
+    const back = launchWizardReducer(typed, { type: 'back' });
+    expect(back.step).toBe('options');
+    expect(back.override_reason).toBeUndefined();
+  });
+
   it('returns from a failed launch to the review with the values kept, and clears the failure on retry', () => {
     const review = run([
       pythonMl,

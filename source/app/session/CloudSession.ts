@@ -285,6 +285,7 @@ export class CloudSession implements Session {
           owner: async () => (await this.callerIdentity()).arn,
           researchUser,
           prices: this.shownPrices,
+          audit: this.options.audit,
           ...(env.CWS_SAGEMAKER_EXECUTION_ROLE ? { executionRoleArn: env.CWS_SAGEMAKER_EXECUTION_ROLE } : {}),
           ...(this.account.kind === 'demo' ? { polling: DEMO_STUDIO_POLLING } : {}),
         }),

@@ -6,8 +6,8 @@ import type { ResearchUser } from '../identity/ResearchUser.js';
 import { LaunchDeniedError, LaunchError } from '../launch/LaunchError.js';
 import type { LaunchProgress } from '../launch/LaunchProgress.js';
 import type { LaunchRequest } from '../launch/LaunchRequest.js';
-import type { LaunchProfile } from '../launch/launchWorkstation.js';
-import { validateTagValue, validateWorkstationName } from '../launch/validateLaunchNames.js';
+import type { AuditedOverride, LaunchProfile } from '../launch/launchWorkstation.js';
+import { toTagValue, validateTagValue, validateWorkstationName } from '../launch/validateLaunchNames.js';
 import { evaluatePolicy } from '../policy/evaluatePolicy.js';
 import {
   type CloudAccount,
@@ -43,6 +43,8 @@ export interface SageMakerServiceContext {
   owner(): Promise<string>;
   researchUser(): Promise<ResearchUser>;
   prices: PriceCatalog;
+  /** Records an admin's override of a denying policy, as the EC2 pipeline does. */
+  audit(event: AuditedOverride): Promise<void>;
   /** An execution role an admin chose for the domain; otherwise the adapter provides one. */
   executionRoleArn?: string;
   polling?: StudioPolling;
@@ -211,13 +213,34 @@ export class SageMakerService implements Service {
             this.context.prices.instanceHourly(`ml.${type}`, region)?.usd_per_hour,
         },
       );
-      if (!result.allowed) throw new LaunchDeniedError(result);
-      const detail = result.notes[0] ?? `allowed (${result.checked.length} rules checked)`;
+      if (!result.allowed) {
+        if (!request.override_reason) throw new LaunchDeniedError(result);
+        if (this.context.profile.role !== 'admin') {
+          throw new LaunchError('check-policy', 'only a profile with the admin role can override the policy');
+        }
+        // The same audit record as an EC2 override; the service's row id stands in for a launch id.
+        await this.context.audit({
+          action: 'policy-override',
+          profile: this.context.profile.name,
+          owner,
+          template: template.slug,
+          instance_type: instanceType,
+          reason: request.override_reason,
+          violations: result.violations.map((violation) => violation.message),
+          launch_id: `sagemaker:${region}/${studioSpaceName(request.name)}`,
+        });
+      }
+      const detail = result.allowed
+        ? (result.notes[0] ?? `allowed (${result.checked.length} rules checked)`)
+        : `denied, overridden by an admin: ${request.override_reason}`;
       return [{ verdict: result, existing: reusable ? sameName : undefined }, detail];
     });
 
     const tags: ResourceTags = {
       ...launchTags,
+      ...(!verdict.allowed && request.override_reason
+        ? { [TAG.override]: toTagValue(request.override_reason) }
+        : {}),
       [TAG.managed]: 'true',
       [TAG.template]: template.slug,
       [TAG.owner]: owner,

@@ -156,6 +156,7 @@ describe('SageMakerStudio: domain', () => {
         created_at: '2026-11-01T00:00:00.000Z',
       }),
       prices: snapshotPriceCatalog,
+      audit: async () => {},
       polling: { intervalMs: 1, timeoutMs: 1000 },
     });
     sageMakerMock.on(ListAppsCommand).resolves({ Apps: [] });

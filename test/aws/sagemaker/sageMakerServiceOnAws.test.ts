@@ -138,6 +138,7 @@ describe('the SageMaker pipeline against the AWS adapter', () => {
         created_at: '2026-11-01T00:00:00.000Z',
       }),
       prices: snapshotPriceCatalog,
+      audit: async () => {},
       polling: { intervalMs: 1, timeoutMs: 1000 },
     });
     const steps: LaunchProgress[] = [];

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openSession } from '../../../source/app/session/openSession.js';
+import { auditLogPath } from '../../../source/core/audit/appendAuditEvent.js';
 import { LaunchDeniedError, LaunchError } from '../../../source/core/launch/LaunchError.js';
 import type { LaunchProgress } from '../../../source/core/launch/LaunchProgress.js';
 import { tempEnv } from '../../app/demoSession.js';
@@ -205,5 +207,64 @@ describe('one namespace and one per-user count across workstations and services'
     await expect(
       session.launchService({ ...quiet, template: 'sagemaker-studio', name: 'other' }),
     ).rejects.toBeInstanceOf(LaunchDeniedError);
+  });
+});
+
+describe('an admin override of the policy', () => {
+  async function sessionWith(role: 'admin' | 'member') {
+    const env: NodeJS.ProcessEnv = { ...tempEnv(), USER: 'jo' };
+    const { ConfigStore } = await import('../../../source/core/config/ConfigStore.js');
+    ConfigStore.open(String(env.CWS_CONFIG_DIR)).addProfile({
+      name: 'lab',
+      aws_profile: 'lab',
+      region: 'us-east-1',
+      policy: { instance_types: { allow: ['ml.t3.*'] } },
+      policy_chain: [],
+      kind: 'personal',
+      role,
+      can_invite: false,
+      created_at: new Date().toISOString(),
+    });
+    return { env, session: await openSession({ env, demo: true, profile: 'lab' }) };
+  }
+
+  it('lets an admin launch past a denial with a reason, audited and tagged', async () => {
+    const { env, session } = await sessionWith('admin');
+    const steps: LaunchProgress[] = [];
+    const result = await session.launchService(
+      {
+        ...quiet,
+        template: 'sagemaker-studio',
+        name: 'gpu',
+        size: 'GPU',
+        override_reason: 'grant 42 deadline',
+      },
+      (progress) => steps.push(progress),
+    );
+    expect(result.verdict.allowed).toBe(false);
+    expect(steps.find((step) => step.step === 'check-policy' && step.status === 'done')?.detail).toBe(
+      'denied, overridden by an admin: grant 42 deadline',
+    );
+    const events = readFileSync(auditLogPath(String(env.CWS_STATE_DIR)), 'utf8');
+    expect(events).toContain('"reason":"grant 42 deadline"');
+    expect(events).toContain('"instance_type":"ml.g5.xlarge"');
+    const [space] = await session.account.studio.listSpaces(
+      'us-east-1',
+      result.workstation.id.split('/')[0] ?? '',
+    );
+    expect(space?.tags['cws:policy-override']).toBe('grant 42 deadline');
+  });
+
+  it('refuses an override from a member', async () => {
+    const { session } = await sessionWith('member');
+    await expect(
+      session.launchService({
+        ...quiet,
+        template: 'sagemaker-studio',
+        name: 'gpu',
+        size: 'GPU',
+        override_reason: 'x',
+      }),
+    ).rejects.toThrow('only a profile with the admin role can override the policy');
   });
 });

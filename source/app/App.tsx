@@ -136,10 +136,15 @@ function ShellView({ openSession, refreshMs, store, dispatcher, now, redraw }: S
 
   useEffect(() => {
     if (!session) return;
+    // Cleared when the session is replaced (a profile switch): its late answers are dropped.
+    let current = true;
     for (const notice of session.info.notices) store.flash('info', notice);
     session.callerIdentity().then(
-      (identity) => store.setIdentity(identity),
+      (identity) => {
+        if (current) store.setIdentity(identity);
+      },
       (error: unknown) => {
+        if (!current) return;
         const { message, hint } = describeError(error);
         store.flash('error', `Could not identify the account: ${message}`, hint);
       },
@@ -150,8 +155,11 @@ function ShellView({ openSession, refreshMs, store, dispatcher, now, redraw }: S
       refresh: async () => {
         store.refreshStarted();
         try {
-          store.refreshSucceeded(await session.listWorkstations(), now());
+          const workstations = await session.listWorkstations();
+          // A listing that returns after a profile switch belongs to the old session: dropped.
+          if (current) store.refreshSucceeded(workstations, now());
         } catch (error) {
+          if (!current) return;
           const { message, hint } = describeError(error);
           store.refreshFailed(message);
           store.flash('error', `Refresh failed: ${message}`, hint);
@@ -165,10 +173,12 @@ function ShellView({ openSession, refreshMs, store, dispatcher, now, redraw }: S
       store,
       intervalMs: refreshMs,
       isPaused: () => modalRef.current !== undefined,
+      isCurrent: () => current,
     });
     costLoopRef.current = costLoop;
     costLoop.start();
     return () => {
+      current = false;
       loop.stop();
       costLoop.stop();
       loopRef.current = undefined;

@@ -12,6 +12,8 @@ export interface CostRefreshOptions {
   store: AppStore;
   intervalMs: number;
   isPaused: () => boolean;
+  /** False once the session was replaced: a report that arrives after that is dropped. */
+  isCurrent: () => boolean;
 }
 
 /**
@@ -19,7 +21,13 @@ export interface CostRefreshOptions {
  * recorded (each fires once a month) and announced; a stop or hibernate the admin set to act without
  * confirmation is carried out at once, the others wait in the cost panel for the user.
  */
-export function costRefreshLoop({ session, store, intervalMs, isPaused }: CostRefreshOptions): RefreshLoop {
+export function costRefreshLoop({
+  session,
+  store,
+  intervalMs,
+  isPaused,
+  isCurrent,
+}: CostRefreshOptions): RefreshLoop {
   const shownWarnings = new Set<string>();
   return new RefreshLoop({
     intervalMs: Math.max(intervalMs, MIN_COST_REFRESH_MS),
@@ -27,6 +35,7 @@ export function costRefreshLoop({ session, store, intervalMs, isPaused }: CostRe
     refresh: async () => {
       try {
         const loaded = await session.costReport({ fireAlerts: true });
+        if (!isCurrent()) return;
         store.costRefreshed(loaded);
         for (const warning of loaded.warnings) {
           if (shownWarnings.has(warning)) continue;
@@ -48,6 +57,7 @@ export function costRefreshLoop({ session, store, intervalMs, isPaused }: CostRe
           store.flash(outcome.failed.length > 0 ? 'error' : 'info', describeBudgetActionOutcome(outcome));
         }
       } catch (error) {
+        if (!isCurrent()) return;
         const { message, hint } = describeError(error);
         store.costFailed(message);
         store.flash('error', `Cost report failed: ${message}`, hint);

@@ -2,14 +2,30 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../../source/app/App.js';
 import { openSession } from '../../../source/app/session/openSession.js';
+import type { Session } from '../../../source/app/session/Session.js';
 import { createTheme } from '../../../source/app/theme.js';
 import { runInviteCommand } from '../../../source/commands/inviteCommand.js';
 import { runProfilesCommand } from '../../../source/commands/profilesCommand.js';
 import { runUsersCommand } from '../../../source/commands/usersCommand.js';
+import type { Workstation } from '../../../source/core/workstations/Workstation.js';
 import { KEYS, type RenderedTui, renderTui } from '../../app/fakeTerminal.js';
 import { runCommand, testEnvironment } from '../../commands/commandHarness.js';
 
 const labPolicy = fileURLToPath(new URL('../../fixtures/policies/lab.yaml', import.meta.url));
+
+const staleWorkstation: Workstation = {
+  id: 'i-0000000000000000a',
+  name: 'stale-ws',
+  kind: 'ec2',
+  template: 'python-ml',
+  region: 'us-east-1',
+  state: 'running',
+  hibernated: false,
+  instance_type: 't3.medium',
+  launched_at: '2026-11-02T10:00:00Z',
+  hourly_cost: 0.0416,
+  connect: 'ssh',
+};
 
 let tui: RenderedTui | undefined;
 afterEach(() => {
@@ -77,6 +93,50 @@ describe.each([
     await view.type(`policy${KEYS.enter}`);
     frame = await view.waitFor('Restrictions of profile home');
     expect(frame).not.toContain('instance_types: allow t3.*');
+  });
+});
+
+describe('switching while the old session is still answering', () => {
+  it('drops what the old session returns after the switch', async () => {
+    const env = await withTwoProfiles();
+    const lab = await openSession({ env, demo: true });
+    const old: Session = Object.create(lab);
+    let release: () => void = () => {};
+    let slow = false;
+    old.listWorkstations = async () => {
+      if (!slow) return [];
+      await new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      return [{ ...staleWorkstation }];
+    };
+    tui = renderTui(
+      <App
+        openSession={(profile) =>
+          profile === undefined ? Promise.resolve(old) : openSession({ env, demo: true, profile })
+        }
+        theme={createTheme(false)}
+        refreshMs={60_000}
+      />,
+      { columns: 80, rows: 24 },
+    );
+    await tui.waitFor('No workstations');
+    slow = true;
+    await tui.type('r');
+    await tui.type(':');
+    await tui.waitFor(':dashboard');
+    await tui.type(`profiles${KEYS.enter}`);
+    await tui.waitFor('This session: profile lab');
+    const frame = tui.lastFrame();
+    const homeRow = frame.split('\n').findIndex((line) => /home +personal/.test(line));
+    const labRow = frame.split('\n').findIndex((line) => /lab +personal/.test(line));
+    await tui.type(homeRow > labRow ? 'j' : 'k');
+    await tui.type(KEYS.enter);
+    await tui.waitFor('This session: profile home');
+    release();
+    await tui.type(KEYS.esc, 200);
+    expect(tui.lastFrame()).toContain('No workstations');
+    expect(tui.lastFrame()).not.toContain('stale-ws');
   });
 });
 

@@ -119,7 +119,7 @@ export const commands: Command[] = [
     summary: 'managed web services: SageMaker Studio and Canvas, Studio Lab (launch, list, health, cleanup)',
     usage: [
       'services list [--json]',
-      'services launch <template> <name> [--size S | --type T] [--notebook URL] [--project P] [--tag k=v]... [--json]',
+      'services launch <template> <name> [--size S | --type T] [--notebook URL] [--project P] [--tag k=v]... [--reason R] [--json]',
       'services health <name> [--json]',
       'services cleanup [--delete-domain] --yes [--json]',
     ],

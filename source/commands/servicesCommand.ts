@@ -93,6 +93,7 @@ async function launchService(context: CommandContext, rest: string[]): Promise<n
         ...(flags.project ? { project: flags.project } : {}),
         ...(Object.keys(tags).length > 0 ? { tags } : {}),
         ...(flags.notebook ? { notebook_url: flags.notebook } : {}),
+        ...(flags.reason ? { override_reason: flags.reason } : {}),
       },
       (progress) => {
         steps.push(progress);

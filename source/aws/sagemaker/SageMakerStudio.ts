@@ -25,18 +25,19 @@ import {
   type SpaceSettings,
 } from '@aws-sdk/client-sagemaker';
 import { CloudError } from '../../core/CloudError.js';
-import type {
-  ResourceTags,
-  StudioApp,
-  StudioAppRequest,
-  StudioAppType,
-  StudioDomain,
-  StudioDomainRequest,
-  StudioPort,
-  StudioSpace,
-  StudioSpaceRequest,
-  StudioStatus,
-  StudioUserProfile,
+import {
+  type ResourceTags,
+  STUDIO_APP_TYPES,
+  type StudioApp,
+  type StudioAppRequest,
+  type StudioAppType,
+  type StudioDomain,
+  type StudioDomainRequest,
+  type StudioPort,
+  type StudioSpace,
+  type StudioSpaceRequest,
+  type StudioStatus,
+  type StudioUserProfile,
 } from '../../core/ports.js';
 import { STUDIO_DOMAIN_NAME } from '../../core/services/sageMakerNames.js';
 import type { Ec2Network } from '../ec2Network.js';
@@ -47,7 +48,8 @@ import { callSageMaker } from './translateSageMakerError.js';
 export const PRESIGNED_URL_SECONDS = 300;
 /** The app name SageMaker's own console uses; one app of a type per space or profile. */
 const APP_NAME = 'default';
-const STUDIO_APP_TYPES = new Set<string>(['JupyterLab', 'CodeEditor', 'Canvas']);
+/** The app types the app launches; other apps in the domain (JupyterServer, KernelGateway...) are not its. */
+const APP_TYPES = new Set<string>(STUDIO_APP_TYPES);
 
 export interface SageMakerStudioOptions {
   sagemaker: (region: string) => SageMakerClient;
@@ -241,7 +243,7 @@ export class SageMakerStudio implements StudioPort {
     const details = await callSageMaker(this.context('sagemaker:ListApps', region), async () => {
       const found: AppDetails[] = [];
       for await (const page of paginateListApps({ client }, { DomainIdEquals: domainId })) {
-        found.push(...(page.Apps ?? []).filter((app) => STUDIO_APP_TYPES.has(app.AppType ?? '')));
+        found.push(...(page.Apps ?? []).filter((app) => APP_TYPES.has(app.AppType ?? '')));
       }
       return found;
     });

@@ -39,10 +39,6 @@ export class AppStore {
     this.set({ identity });
   }
 
-  setSpend(spend: MonthSpend): void {
-    this.set({ spend });
-  }
-
   /** A new cost report: the header's spend follows it, and the alerts it fired wait for the user. */
   costRefreshed(loaded: LoadedCostReport): void {
     const { report } = loaded;

@@ -1,5 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppStore, FLASH_MS } from '../../../source/app/store/AppStore.js';
+import { budgetSchema } from '../../../source/core/cost/Budget.js';
+import { buildCostReport } from '../../../source/core/cost/costReport.js';
+import type { BudgetAlert } from '../../../source/core/cost/evaluateBudget.js';
+import type { LoadedCostReport } from '../../../source/core/cost/loadCostReport.js';
+import { snapshotPriceCatalog } from '../../../source/core/cost/priceTable.js';
 
 describe('AppStore', () => {
   beforeEach(() => {
@@ -41,8 +46,49 @@ describe('AppStore', () => {
   it('gives a new state object on every change, so selectors see it', () => {
     const store = new AppStore();
     const first = store.getState();
-    store.setSpend({ spent_usd: 12.5, budget_usd: 100 });
+    store.costRefreshed(loadedReport([]));
     expect(store.getState()).not.toBe(first);
-    expect(store.getState().spend).toEqual({ spent_usd: 12.5, budget_usd: 100 });
+    expect(store.getState().spend).toEqual({ spent_usd: 0, budget_usd: 100, level: 'ok' });
+  });
+
+  it('keeps fired budget alerts across cost reports until they are dismissed', () => {
+    const store = new AppStore();
+    store.costRefreshed(loadedReport([alertAt(50)]));
+    store.costRefreshed(loadedReport([]));
+    store.costRefreshed(loadedReport([alertAt(80)]));
+    expect(store.getState().budgetAlerts?.map((alert) => alert.threshold)).toEqual([50, 80]);
+    store.dismissBudgetAlerts();
+    expect(store.getState().budgetAlerts).toBeUndefined();
+  });
+
+  it('forgets everything of the previous session when it is replaced', () => {
+    const store = new AppStore();
+    store.setIdentity({ account: '123456789012', arn: 'arn:aws:iam::123456789012:user/a', user_id: 'A' });
+    store.refreshSucceeded([], 42);
+    store.costRefreshed(loadedReport([alertAt(50)]));
+    store.costFailed('throttled');
+    store.sessionReplaced();
+    expect(store.getState()).toEqual({ workstations: [], refreshing: false });
   });
 });
+
+function loadedReport(alerts: BudgetAlert[]): LoadedCostReport {
+  const report = buildCostReport({
+    resources: [],
+    now: new Date('2026-11-20T12:00:00Z'),
+    catalog: snapshotPriceCatalog,
+    timeZone: 'UTC',
+    budget: budgetSchema.parse({ monthly_limit: 100 }),
+  });
+  return { report, alerts, warnings: [] };
+}
+
+function alertAt(threshold: number): BudgetAlert {
+  return {
+    threshold,
+    action: 'warn',
+    percent_used: threshold,
+    message: `Spend has reached ${threshold}%.`,
+    requires_confirmation: false,
+  };
+}

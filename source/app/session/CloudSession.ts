@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { CloudError } from '../../core/CloudError.js';
 import type { ConnectionPlan } from '../../core/connect/ConnectionPlan.js';
 import { type ConnectionOptions, connectionPlanFor } from '../../core/connect/connectionPlanFor.js';
 import { findOnPath } from '../../core/connect/findOnPath.js';
@@ -106,6 +107,8 @@ export class CloudSession implements Session {
   /** RunInstances is checked with DryRun before the first launch of a session only. */
   private launchPermissionChecked = false;
   private managed: { sageMaker: SageMakerService; studioLab: StudioLabService } | undefined;
+  /** SageMaker refused this session's credentials: its listing is skipped from then on. */
+  private sageMakerDenied = false;
   /** The prices every view shows: the session's catalog with the institution's discounts. */
   private readonly shownPrices: PriceCatalog;
 
@@ -145,7 +148,18 @@ export class CloudSession implements Session {
    */
   private async listServices(): Promise<Workstation[]> {
     const { sageMaker, studioLab } = this.services();
-    const [studio, lab] = await Promise.allSettled([sageMaker.list(this.info.regions), studioLab.list()]);
+    const [studio, lab] = await Promise.allSettled([
+      // Without SageMaker permissions every refresh would fail the same way: stop asking.
+      this.sageMakerDenied ? Promise.resolve([]) : sageMaker.list(this.info.regions),
+      studioLab.list(),
+    ]);
+    if (
+      studio.status === 'rejected' &&
+      studio.reason instanceof CloudError &&
+      studio.reason.kind === 'unauthorized'
+    ) {
+      this.sageMakerDenied = true;
+    }
     const rows: Workstation[] = [];
     for (const [what, result] of [
       ['SageMaker Studio and Canvas', studio],

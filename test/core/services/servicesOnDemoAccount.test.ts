@@ -268,3 +268,28 @@ describe('an admin override of the policy', () => {
     ).rejects.toThrow('only a profile with the admin role can override the policy');
   });
 });
+
+describe('an account without SageMaker permissions', () => {
+  it('still lists the workstations, says why once, and stops asking SageMaker', async () => {
+    const { CloudError } = await import('../../../source/core/CloudError.js');
+    const session = await openSession({ env: { ...tempEnv(), USER: 'kim' }, demo: true });
+    await session.launchService({ ...quiet, template: 'ubuntu-24-04', name: 'box' });
+    let asked = 0;
+    session.account.studio.listDomains = async () => {
+      asked++;
+      throw new CloudError({
+        kind: 'unauthorized',
+        code: 'AccessDeniedException',
+        message: 'Not permitted: sagemaker:ListDomains.',
+        hint: 'Ask your AWS administrator.',
+      });
+    };
+    expect((await session.listWorkstations()).map((row) => row.name)).toEqual(['box']);
+    const askedFirst = asked;
+    expect((await session.listWorkstations()).map((row) => row.name)).toEqual(['box']);
+    expect(asked).toBe(askedFirst);
+    expect(session.info.notices).toEqual([
+      'SageMaker Studio and Canvas could not be listed: Not permitted: sagemaker:ListDomains.',
+    ]);
+  });
+});

@@ -183,7 +183,6 @@ export function PolicyScreen({ height }: ScreenProps) {
           {editing && !theme.color ? '_' : ''}
         </Text>
         {'  '}Purchase <Text bold>{spot ? 'spot' : 'on-demand'}</Text>
-        {'  '}Region <Text bold>{sanitizeForTerminal(session.info.region)}</Text>
       </Text>
       {verdict[0] ? <LineView line={verdict[0]} /> : <Text> </Text>}
       {details.map((line) => (

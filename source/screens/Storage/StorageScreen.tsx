@@ -16,7 +16,7 @@ import { STORAGE_VIEW_TITLES, STORAGE_VIEWS, type StorageView, storageRows } fro
 const HEADER_ROWS = 2;
 
 const VIEW_NOTES: Record<StorageView, string> = {
-  'file-systems': 'Shared home directories: one access point per research user (see the access points).',
+  'file-systems': 'Shared home directories, with one access point per research user.',
   'access-points': "Each research user's directory on a file system, with the POSIX identity it enforces.",
   volumes: 'Workstation root volumes (from the instances); the app uses no other EBS volume.',
 };

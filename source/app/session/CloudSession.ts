@@ -7,12 +7,7 @@ import { hourlyRateInState } from '../../core/cost/AccrualRates.js';
 import type { Budget } from '../../core/cost/Budget.js';
 import { type BudgetActionStep, budgetActionPlan } from '../../core/cost/budgetActionPlan.js';
 import { costResourceFromInstance } from '../../core/cost/CostResource.js';
-import {
-  type Discounts,
-  discountQuote,
-  serviceOfInstanceType,
-  withDiscounts,
-} from '../../core/cost/discounts.js';
+import { type Discounts, withDiscounts } from '../../core/cost/discounts.js';
 import type { BudgetAlert } from '../../core/cost/evaluateBudget.js';
 import type { BilledSpendResult } from '../../core/cost/loadBilledSpend.js';
 import type { LoadedCostReport } from '../../core/cost/loadCostReport.js';
@@ -32,12 +27,8 @@ import { LaunchError } from '../../core/launch/LaunchError.js';
 import type { LaunchProgress } from '../../core/launch/LaunchProgress.js';
 import { LaunchRecordStore } from '../../core/launch/LaunchRecordStore.js';
 import type { LaunchRequest } from '../../core/launch/LaunchRequest.js';
-import {
-  type AuditedOverride,
-  type LaunchContext,
-  type LaunchProfile,
-  launchWorkstation,
-} from '../../core/launch/launchWorkstation.js';
+import type { LaunchCheckContext, LaunchProfile } from '../../core/launch/launchChecks.js';
+import { type AuditedOverride, launchWorkstation } from '../../core/launch/launchWorkstation.js';
 import type { AppPaths } from '../../core/paths.js';
 import type { CallerIdentity, CloudAccount, Instance } from '../../core/ports.js';
 import { TAG } from '../../core/ports.js';
@@ -380,37 +371,12 @@ export class CloudSession implements Session {
   }
 
   async previewLaunch(request: LaunchRequest): Promise<LaunchPreview> {
-    const registry = await this.templates();
-    const researchUser = await this.researchUser(await this.callerIdentity());
-    await this.options.livePrices?.();
-    const { spotPrices, discounts } = this.options;
-    // The same spend facts the launch gets; a budget that blocks launches is shown, not thrown.
-    const spending = await this.launchSpend().then(
-      (spend) => ({ spend }),
-      (error: unknown) => {
-        if (error instanceof LaunchError) return { blocked: error.message };
-        throw error;
-      },
-    );
+    const { check, registry, blocked } = await this.launchFacts();
     return previewLaunch(request, {
-      account: this.account,
-      profile: this.profile,
-      researchUser,
-      prices: this.shownPrices,
-      records: new LaunchRecordStore(this.options.paths.stateDir),
+      ...check,
       resolveTemplate: (reference) => resolveTemplate(reference, registry),
       renderUserData,
-      // Its catalog is already discounted; a spot price is not, so it gets the discount the pipeline gives it.
-      ...(spotPrices
-        ? {
-            spotPrice: async (type, region) => {
-              const quote = await spotPrices.currentSpotPrice(type, region);
-              return quote && discountQuote(quote, discounts?.[serviceOfInstanceType(type)]);
-            },
-          }
-        : {}),
-      ...('spend' in spending && spending.spend ? { spend: spending.spend } : {}),
-      ...('blocked' in spending ? { blocked: spending.blocked } : {}),
+      ...(blocked ? { blocked } : {}),
       costReport: () => this.costReport({ fireAlerts: false }),
       ...(this.options.budget ? { budget: this.options.budget } : {}),
       now: new Date(),
@@ -421,27 +387,17 @@ export class CloudSession implements Session {
     request: LaunchRequest,
     onProgress?: (progress: LaunchProgress) => void,
   ): Promise<SessionLaunchResult> {
-    const registry = await this.templates();
-    const identity = await this.callerIdentity();
-    const researchUser = await this.researchUser(identity);
-    await this.options.livePrices?.();
-    const { discounts, spotPrices } = this.options;
-    const spend = await this.launchSpend();
+    const { check, registry, blocked, identity } = await this.launchFacts();
+    if (blocked)
+      throw new LaunchError('check-policy', blocked, 'cws-tui cost shows what is running and what it costs.');
     const result = await launchWorkstation(
       request,
       {
-        account: this.account,
-        profile: this.profile,
+        ...check,
         owner: identity.arn,
-        researchUser,
         resolveTemplate: (reference) => resolveTemplate(reference, registry),
         renderUserData,
-        prices: this.options.prices,
-        ...(discounts ? { discounts } : {}),
-        ...(spotPrices ? { spotPrice: (type, region) => spotPrices.currentSpotPrice(type, region) } : {}),
-        records: new LaunchRecordStore(this.options.paths.stateDir),
         audit: this.options.audit,
-        ...(spend ? { spend } : {}),
         dryRun: !this.launchPermissionChecked,
         ...(this.account.kind === 'demo' ? { polling: DEMO_POLLING } : {}),
       },
@@ -452,24 +408,54 @@ export class CloudSession implements Session {
   }
 
   /**
+   * The facts every launch check uses, gathered once for the launch and for its preview alike: list
+   * prices with the profile's discounts, spot prices, this month's spend, and whether a budget past
+   * a `block` threshold refuses launches now.
+   */
+  private async launchFacts(): Promise<{
+    check: LaunchCheckContext;
+    registry: TemplateRegistry;
+    identity: CallerIdentity;
+    blocked?: string;
+  }> {
+    const registry = await this.templates();
+    const identity = await this.callerIdentity();
+    const researchUser = await this.researchUser(identity);
+    await this.options.livePrices?.();
+    const { discounts, spotPrices } = this.options;
+    const { spend, blocked } = await this.launchSpend();
+    return {
+      registry,
+      identity,
+      ...(blocked ? { blocked } : {}),
+      check: {
+        account: this.account,
+        profile: this.profile,
+        researchUser,
+        prices: this.options.prices,
+        ...(discounts ? { discounts } : {}),
+        ...(spotPrices ? { spotPrice: (type, region) => spotPrices.currentSpotPrice(type, region) } : {}),
+        records: new LaunchRecordStore(this.options.paths.stateDir),
+        ...(spend ? { spend } : {}),
+      },
+    };
+  }
+
+  /**
    * This month's spend, for the policy's monthly budget rule, when the policy or the profile has a
    * budget. A profile budget past a `block` threshold refuses the launch here, with its reason.
    */
-  private async launchSpend(): Promise<LaunchContext['spend']> {
-    if (this.profile.policy.monthly_budget === undefined && !this.options.budget) return undefined;
+  private async launchSpend(): Promise<{ spend?: LaunchCheckContext['spend']; blocked?: string }> {
+    if (this.profile.policy.monthly_budget === undefined && !this.options.budget) return {};
     const now = new Date();
     const { report } = await this.costReport({ fireAlerts: false, now });
-    if (report.budget?.block_reason) {
-      throw new LaunchError(
-        'check-policy',
-        report.budget.block_reason,
-        'cws-tui cost shows what is running and what it costs.',
-      );
-    }
     return {
-      month_to_date: report.month_to_date,
-      projected_month: report.projected_month,
-      hours_left_in_month: Math.max(0, (Date.parse(report.month.to) - now.getTime()) / HOUR_MS),
+      spend: {
+        month_to_date: report.month_to_date,
+        projected_month: report.projected_month,
+        hours_left_in_month: Math.max(0, (Date.parse(report.month.to) - now.getTime()) / HOUR_MS),
+      },
+      ...(report.budget?.block_reason ? { blocked: report.budget.block_reason } : {}),
     };
   }
 

@@ -10,7 +10,8 @@ import type {
 } from '../../core/identity/createResearchUser.js';
 import type { LaunchProgress } from '../../core/launch/LaunchProgress.js';
 import type { LaunchRequest } from '../../core/launch/LaunchRequest.js';
-import type { LaunchProfile, LaunchResult } from '../../core/launch/launchWorkstation.js';
+import type { LaunchProfile } from '../../core/launch/launchChecks.js';
+import type { LaunchResult } from '../../core/launch/launchWorkstation.js';
 import type { CallerIdentity, CloudAccount } from '../../core/ports.js';
 import type { StudioCleanupOptions, StudioCleanupResult } from '../../core/services/cleanupStudio.js';
 import type { ServiceLaunchResult } from '../../core/services/Service.js';

@@ -2,6 +2,7 @@ import type { InstanceTypeInfo } from '../../core/catalog/InstanceTypeInfo.js';
 import { findInstanceType, listInstanceTypes } from '../../core/catalog/instanceTypes.js';
 import type { PriceCatalog } from '../../core/cost/PriceCatalog.js';
 import { chooseInstanceType } from '../../core/launch/chooseInstanceType.js';
+import { DEFAULT_ROOT_VOLUME_GB } from '../../core/launch/launchChecks.js';
 import type { FileSystem } from '../../core/ports.js';
 import type { ResolvedTemplate } from '../../core/templates/templateSchema.js';
 
@@ -29,9 +30,6 @@ export interface LaunchChoices {
   /** EFS file systems in the launch region that can be mounted now. */
   file_systems: FileSystem[];
 }
-
-/** The launch pipeline's root volume when neither the request nor the template sets one. */
-export const PIPELINE_DEFAULT_ROOT_VOLUME_GB = 20;
 
 /** SageMaker types are priced as `ml.<type>`; the catalog describes the type without the prefix. */
 function describeType(instanceType: string): InstanceTypeInfo | undefined {
@@ -73,7 +71,7 @@ export function launchChoices(
     default_instance_type: managedService
       ? (template.instance_defaults?.type ?? Object.values(template.sizes ?? {})[0] ?? '')
       : chooseInstanceType(template, {}),
-    default_root_volume_gb: template.instance_defaults?.root_volume_gb ?? PIPELINE_DEFAULT_ROOT_VOLUME_GB,
+    default_root_volume_gb: template.instance_defaults?.root_volume_gb ?? DEFAULT_ROOT_VOLUME_GB,
     file_systems: fileSystems.filter((fs) => fs.region === region && fs.state === 'available'),
   };
 }

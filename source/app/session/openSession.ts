@@ -10,7 +10,7 @@ import { SimulatedSpotPriceSource } from '../../core/cost/SimulatedSpotPriceSour
 import { FileResearchUserStore } from '../../core/identity/FileResearchUserStore.js';
 import { verifyPolicyChain } from '../../core/identity/policyChain.js';
 import { verifyProfilePolicy } from '../../core/identity/verifyProfilePolicy.js';
-import type { LaunchProfile } from '../../core/launch/launchWorkstation.js';
+import type { LaunchProfile } from '../../core/launch/launchChecks.js';
 import { type AppPaths, resolveAppPaths } from '../../core/paths.js';
 import type { Policy } from '../../core/policy/policySchema.js';
 import type { CloudAccount } from '../../core/ports.js';

@@ -1,18 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CloudError } from '../CloudError.js';
 import type { InstanceTypeInfo } from '../catalog/InstanceTypeInfo.js';
-import { listInstanceTypes } from '../catalog/instanceTypes.js';
-import { type Discounts, withDiscounts } from '../cost/discounts.js';
-import { type CostEstimate, estimateCost } from '../cost/estimateCost.js';
+import type { CostEstimate } from '../cost/estimateCost.js';
 import { formatUsd, formatUsdPerHour } from '../cost/formatUsd.js';
-import type { PriceCatalog } from '../cost/PriceCatalog.js';
-import type { PriceQuote } from '../cost/PriceQuote.js';
-import type { ResearchUser } from '../identity/ResearchUser.js';
 import { distroOfBase, resolveImageSource } from '../images/resolveImageSource.js';
-import { evaluatePolicy } from '../policy/evaluatePolicy.js';
 import type { PolicyVerdict } from '../policy/PolicyVerdict.js';
-import type { Policy } from '../policy/policySchema.js';
-import type { CloudAccount, ImageSource, Instance, ResourceTags, RunInstanceRequest } from '../ports.js';
+import type { ImageSource, Instance, ResourceTags, RunInstanceRequest } from '../ports.js';
 import { TAG } from '../ports.js';
 import { parseProgressMarkers } from '../provisioning/progressMarkers.js';
 import type { UserData } from '../provisioning/UserData.js';
@@ -22,17 +15,20 @@ import { chooseInstanceType } from './chooseInstanceType.js';
 import { connectionHint } from './connectionHint.js';
 import { LaunchDeniedError, LaunchError } from './LaunchError.js';
 import type { LaunchProgress, LaunchStep } from './LaunchProgress.js';
-import type { LaunchRecord, LaunchRecordStore } from './LaunchRecordStore.js';
+import type { LaunchRecord } from './LaunchRecordStore.js';
 import type { LaunchRequest } from './LaunchRequest.js';
+import {
+  estimateLaunchCost,
+  evaluateLaunchPolicy,
+  hibernationProblem,
+  type LaunchCheckContext,
+  launchTagsFor,
+  liveInstances,
+  nameInUseProblem,
+  requireWorkstationTemplate,
+  rootVolumeFor,
+} from './launchChecks.js';
 import { toTagValue, validateTagValue, validateWorkstationName } from './validateLaunchNames.js';
-
-/** The profile a launch runs under: its name tags the resources, its policy decides. */
-export interface LaunchProfile {
-  name: string;
-  policy: Policy;
-  role: 'admin' | 'member';
-  project?: string;
-}
 
 export interface AuditedOverride {
   action: 'policy-override';
@@ -45,22 +41,12 @@ export interface AuditedOverride {
   launch_id: string;
 }
 
-export interface LaunchContext {
-  account: CloudAccount;
-  profile: LaunchProfile;
+export interface LaunchContext extends LaunchCheckContext {
   /** The AWS principal launching (cws:owner). */
   owner: string;
-  researchUser: ResearchUser;
   resolveTemplate(slugOrName: string): ResolvedTemplate;
   renderUserData(input: UserDataInput): UserData;
-  prices: PriceCatalog;
-  discounts?: Discounts;
-  /** The current spot price of a type (EC2 spot history on AWS, a simulated one on the demo). */
-  spotPrice?: (instanceType: string, region: string) => Promise<PriceQuote | undefined>;
-  records: LaunchRecordStore;
   audit(event: AuditedOverride): Promise<void>;
-  /** This month's spend and its projection so far, for the policy's budget rules. */
-  spend?: { month_to_date: number; projected_month: number; hours_left_in_month: number };
   /** Check RunInstances with DryRun first (once per session: the caller clears it after). */
   dryRun: boolean;
   polling?: { intervalMs: number; runningTimeoutMs: number; readyTimeoutMs: number };
@@ -79,9 +65,6 @@ export interface LaunchResult {
 }
 
 const DEFAULT_POLLING = { intervalMs: 2_000, runningTimeoutMs: 5 * 60_000, readyTimeoutMs: 30 * 60_000 };
-const DEFAULT_ROOT_VOLUME_GB = 20;
-/** Hibernation writes RAM to the root volume: it needs the memory plus room for the OS. */
-const HIBERNATION_OS_HEADROOM_GB = 8;
 
 /**
  * The one launch pipeline: resolve template -> estimate cost -> check policy -> resolve image ->
@@ -122,16 +105,7 @@ export async function launchWorkstation(
   }
 
   const template = await run('resolve-template', async () => {
-    const resolved = context.resolveTemplate(request.template);
-    const kind = resolved.service_config?.kind;
-    if (kind) {
-      throw new LaunchError(
-        'resolve-template',
-        `${resolved.slug} is a ${kind} web service, not an EC2 workstation`,
-        'Open it from the Services screen (:services).',
-      );
-    }
-    if (!resolved.base) throw new LaunchError('resolve-template', `${resolved.slug} names no base image`);
+    const resolved = requireWorkstationTemplate(context.resolveTemplate(request.template));
     return [resolved, `${resolved.slug} (${resolved.inheritance_chain.join(' > ')})`];
   });
 
@@ -143,71 +117,39 @@ export async function launchWorkstation(
     });
   if (!typeInfo)
     throw new LaunchError('estimate-cost', `the instance type ${instanceType} does not exist in ${region}`);
-  const rootVolumeGb =
-    request.root_volume_gb ?? template.instance_defaults?.root_volume_gb ?? DEFAULT_ROOT_VOLUME_GB;
+  const rootVolumeGb = rootVolumeFor(request, template);
 
   const estimate = await run('estimate-cost', async () => {
-    const spot = request.spot ? await currentSpotPrice(context, instanceType, region) : undefined;
-    const value = estimateCost(
-      {
-        instanceType,
-        region,
-        rootVolumeGb,
-        volumeType: 'gp3',
-        ...(spot?.quote ? { spot: spot.quote } : {}),
-        ...(context.discounts ? { discounts: context.discounts } : {}),
-      },
-      context.prices,
-    );
-    if (spot?.missing) value.note = value.note ? `${spot.missing}; ${value.note}` : spot.missing;
+    const value = await estimateLaunchCost(context, {
+      instanceType,
+      region,
+      rootVolumeGb,
+      spot: request.spot,
+    });
     return [
       value,
       `${instanceType} in ${region}: ${formatUsdPerHour(value.hourly)}, ${formatUsd(value.monthly)}/month (estimate)`,
     ];
   });
 
-  const launchTags: ResourceTags = {
-    ...(request.tags ?? {}),
-    ...((request.project ?? profile.project) ? { project: request.project ?? profile.project ?? '' } : {}),
-  };
+  const launchTags = launchTagsFor(request, profile);
 
   const verdict = await run('check-policy', async () => {
-    checkHibernation(request, typeInfo, rootVolumeGb);
-    const running = await liveInstances(context);
-    await refuseNameInUse(context, running, request.name);
-    const result = evaluatePolicy(
-      profile.policy,
-      {
-        template_slug: template.slug,
-        instance_type: instanceType,
-        region,
-        spot: request.spot,
-        hibernation: request.hibernation,
-        service_type: 'ec2',
-        root_volume_gb: rootVolumeGb,
-        ...(request.efs ? { efs: request.efs.file_system_id } : {}),
-        tags: launchTags,
-      },
-      {
-        instance_type_info: typeInfo,
-        hourly_cost: estimate.hourly,
-        running_count_for_user: running.filter(
-          (instance) =>
-            instance.tags[TAG.researchUser] === context.researchUser.username &&
-            (instance.state === 'pending' || instance.state === 'running'),
-        ).length,
-        candidate_instance_types: listInstanceTypes(),
-        candidate_hourly_cost: (type) =>
-          withDiscounts(context.prices, context.discounts ?? {}).instanceHourly(type, region)?.usd_per_hour,
-        ...(context.spend
-          ? {
-              month_to_date_spend: context.spend.month_to_date,
-              projected_month_spend:
-                context.spend.projected_month + estimate.hourly * context.spend.hours_left_in_month,
-            }
-          : {}),
-      },
-    );
+    const hibernation = hibernationProblem(request, typeInfo, rootVolumeGb);
+    if (hibernation) throw hibernation;
+    const live = await liveInstances(context);
+    const clash = await nameInUseProblem(context, live, request.name);
+    if (clash) throw clash;
+    const result = evaluateLaunchPolicy(context, {
+      request,
+      template,
+      instanceType,
+      region,
+      rootVolumeGb,
+      typeInfo,
+      estimate,
+      live,
+    });
     if (!result.allowed) {
       if (!request.override_reason) throw new LaunchDeniedError(result);
       if (profile.role !== 'admin') {
@@ -388,45 +330,6 @@ export async function launchWorkstation(
   };
 }
 
-function checkHibernation(request: LaunchRequest, info: InstanceTypeInfo, rootVolumeGb: number): void {
-  if (!request.hibernation) return;
-  if (!info.hibernation_supported) {
-    throw new LaunchError(
-      'check-policy',
-      `${info.name} cannot hibernate`,
-      'Choose a type that supports hibernation, or launch without it.',
-    );
-  }
-  const needed = Math.ceil(info.memory_gib) + HIBERNATION_OS_HEADROOM_GB;
-  if (rootVolumeGb < needed) {
-    throw new LaunchError(
-      'check-policy',
-      `hibernation needs a root volume of at least ${needed} GB (RAM ${info.memory_gib} GiB + ${HIBERNATION_OS_HEADROOM_GB} GB), got ${rootVolumeGb} GB`,
-      `Launch with --root-volume ${needed} or more.`,
-    );
-  }
-}
-
-async function liveInstances(context: LaunchContext): Promise<Instance[]> {
-  const { items } = await context.account.compute.listInstances({
-    regions: context.account.regions,
-    tags: { [TAG.managed]: 'true', [TAG.profile]: context.profile.name },
-  });
-  return items.filter((instance) => instance.state !== 'terminated' && instance.state !== 'shutting-down');
-}
-
-async function refuseNameInUse(context: LaunchContext, live: Instance[], name: string): Promise<void> {
-  const unfinished = await context.records.findUnfinished(context.profile.name, name);
-  const clash = live.find((instance) => instance.name === name && instance.client_token !== unfinished?.id);
-  if (clash) {
-    throw new LaunchError(
-      'check-policy',
-      `a workstation named '${name}' already exists (${clash.id}, ${clash.state})`,
-      'Choose another name, or terminate the existing one first.',
-    );
-  }
-}
-
 function toImageSource(base: string, info: InstanceTypeInfo): ImageSource {
   const source = resolveImageSource(base, info.architecture);
   return source.kind === 'ssm'
@@ -463,25 +366,4 @@ function stringTokens(tokens: UserData['service_tokens']): Record<string, string
   return Object.fromEntries(
     Object.entries(tokens).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
   );
-}
-
-/**
- * The spot price a spot launch is estimated with. Without one (no spot offering, no permission to
- * read the history) the estimate stays on demand, an upper bound, and says why.
- */
-async function currentSpotPrice(
-  context: LaunchContext,
-  instanceType: string,
-  region: string,
-): Promise<{ quote?: PriceQuote; missing?: string }> {
-  if (!context.spotPrice) return { missing: 'spot priced on demand (an upper bound): no spot prices here' };
-  try {
-    const quote = await context.spotPrice(instanceType, region);
-    return quote
-      ? { quote }
-      : { missing: `no spot price for ${instanceType} in ${region}: priced on demand (an upper bound)` };
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return { missing: `the spot price could not be read (${reason}): priced on demand (an upper bound)` };
-  }
 }

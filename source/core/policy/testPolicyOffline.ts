@@ -1,13 +1,12 @@
 import { findInstanceType, listInstanceTypes } from '../catalog/instanceTypes.js';
 import { type Discounts, serviceOfInstanceType } from '../cost/discounts.js';
 import { hourlyPrice } from '../cost/priceTable.js';
+import { DEFAULT_ROOT_VOLUME_GB } from '../launch/launchChecks.js';
 import { evaluatePolicy } from './evaluatePolicy.js';
 import type { PolicyRequest } from './PolicyRequest.js';
 import type { PolicyVerdict } from './PolicyVerdict.js';
 import type { Policy } from './policySchema.js';
 
-/** What the launch pipeline uses when neither the request nor the template sets a root volume. */
-const PIPELINE_DEFAULT_ROOT_VOLUME_GB = 20;
 /** Rules that need the live account (spend, running workstations): checked at launch, not here. */
 const LIVE_RULES = ['monthly_budget', 'max_running_per_user'] as const;
 
@@ -47,8 +46,7 @@ export function testPolicyOffline(policy: Policy, launch: WhatIfLaunch): WhatIfR
     spot: launch.spot,
     hibernation: launch.hibernation,
     service_type: launch.instance_type.startsWith('ml.') ? 'sagemaker' : 'ec2',
-    root_volume_gb:
-      launch.root_volume_gb ?? launch.template_root_volume_gb ?? PIPELINE_DEFAULT_ROOT_VOLUME_GB,
+    root_volume_gb: launch.root_volume_gb ?? launch.template_root_volume_gb ?? DEFAULT_ROOT_VOLUME_GB,
     tags: launch.tags,
   };
   const notes: string[] = [];

@@ -6,7 +6,8 @@ import type { ResearchUser } from '../identity/ResearchUser.js';
 import { LaunchDeniedError, LaunchError } from '../launch/LaunchError.js';
 import type { LaunchProgress } from '../launch/LaunchProgress.js';
 import type { LaunchRequest } from '../launch/LaunchRequest.js';
-import type { AuditedOverride, LaunchProfile } from '../launch/launchWorkstation.js';
+import type { LaunchProfile } from '../launch/launchChecks.js';
+import type { AuditedOverride } from '../launch/launchWorkstation.js';
 import { toTagValue, validateTagValue, validateWorkstationName } from '../launch/validateLaunchNames.js';
 import { evaluatePolicy } from '../policy/evaluatePolicy.js';
 import {

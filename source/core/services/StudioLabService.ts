@@ -7,7 +7,7 @@ import type { ResearchUser } from '../identity/ResearchUser.js';
 import { LaunchDeniedError, LaunchError } from '../launch/LaunchError.js';
 import type { LaunchProgress } from '../launch/LaunchProgress.js';
 import type { LaunchRequest } from '../launch/LaunchRequest.js';
-import type { LaunchProfile } from '../launch/launchWorkstation.js';
+import type { LaunchProfile } from '../launch/launchChecks.js';
 import { validateWorkstationName } from '../launch/validateLaunchNames.js';
 import { evaluatePolicy } from '../policy/evaluatePolicy.js';
 import type { ResolvedTemplate } from '../templates/templateSchema.js';

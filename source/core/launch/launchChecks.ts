@@ -1,0 +1,215 @@
+import type { InstanceTypeInfo } from '../catalog/InstanceTypeInfo.js';
+import { listInstanceTypes } from '../catalog/instanceTypes.js';
+import { type Discounts, withDiscounts } from '../cost/discounts.js';
+import { type CostEstimate, estimateCost } from '../cost/estimateCost.js';
+import type { PriceCatalog } from '../cost/PriceCatalog.js';
+import type { PriceQuote } from '../cost/PriceQuote.js';
+import type { ResearchUser } from '../identity/ResearchUser.js';
+import { evaluatePolicy } from '../policy/evaluatePolicy.js';
+import type { PolicyVerdict } from '../policy/PolicyVerdict.js';
+import type { Policy } from '../policy/policySchema.js';
+import type { CloudAccount, Instance, ResourceTags } from '../ports.js';
+import { TAG } from '../ports.js';
+import type { ResolvedTemplate } from '../templates/templateSchema.js';
+import { LaunchError } from './LaunchError.js';
+import type { LaunchRecordStore } from './LaunchRecordStore.js';
+import type { LaunchRequest } from './LaunchRequest.js';
+
+/**
+ * The checks a launch makes before it starts anything. The pipeline runs them and stops at the
+ * first that fails; the wizard's review runs the same ones and shows every answer at once, so what
+ * the review says is what the launch will decide.
+ */
+
+/** The profile a launch runs under: its name tags the resources, its policy decides. */
+export interface LaunchProfile {
+  name: string;
+  policy: Policy;
+  role: 'admin' | 'member';
+  project?: string;
+}
+
+/** The facts the checks need. */
+export interface LaunchCheckContext {
+  account: CloudAccount;
+  profile: LaunchProfile;
+  researchUser: ResearchUser;
+  prices: PriceCatalog;
+  discounts?: Discounts;
+  /** The current spot price of a type (EC2 spot history on AWS, a simulated one on the demo). */
+  spotPrice?: (instanceType: string, region: string) => Promise<PriceQuote | undefined>;
+  records: LaunchRecordStore;
+  /** This month's spend and its projection so far, for the policy's budget rules. */
+  spend?: { month_to_date: number; projected_month: number; hours_left_in_month: number };
+}
+
+/** The root volume of a launch when neither the request nor the template sets one. */
+export const DEFAULT_ROOT_VOLUME_GB = 20;
+/** Hibernation writes RAM to the root volume: it needs the memory plus room for the OS. */
+const HIBERNATION_OS_HEADROOM_GB = 8;
+
+/** The template must be an EC2 workstation with a base image; web services launch elsewhere. */
+export function requireWorkstationTemplate(template: ResolvedTemplate): ResolvedTemplate {
+  const kind = template.service_config?.kind;
+  if (kind) {
+    throw new LaunchError(
+      'resolve-template',
+      `${template.slug} is a ${kind} web service, not an EC2 workstation`,
+      'Open it from the Services screen (:services).',
+    );
+  }
+  if (!template.base) throw new LaunchError('resolve-template', `${template.slug} names no base image`);
+  return template;
+}
+
+export function rootVolumeFor(request: LaunchRequest, template: ResolvedTemplate): number {
+  return request.root_volume_gb ?? template.instance_defaults?.root_volume_gb ?? DEFAULT_ROOT_VOLUME_GB;
+}
+
+/**
+ * $/hour and $/month of the launch, with the institution's discounts. A spot launch is estimated at
+ * the current spot price; without one (no spot offering, no permission to read the history) it
+ * stays on demand, an upper bound, and the estimate's note says why.
+ */
+export async function estimateLaunchCost(
+  context: LaunchCheckContext,
+  launch: { instanceType: string; region: string; rootVolumeGb: number; spot: boolean },
+): Promise<CostEstimate> {
+  const spot = launch.spot ? await currentSpotPrice(context, launch.instanceType, launch.region) : undefined;
+  const estimate = estimateCost(
+    {
+      instanceType: launch.instanceType,
+      region: launch.region,
+      rootVolumeGb: launch.rootVolumeGb,
+      volumeType: 'gp3',
+      ...(spot?.quote ? { spot: spot.quote } : {}),
+      ...(context.discounts ? { discounts: context.discounts } : {}),
+    },
+    context.prices,
+  );
+  if (spot?.missing) estimate.note = estimate.note ? `${spot.missing}; ${estimate.note}` : spot.missing;
+  return estimate;
+}
+
+async function currentSpotPrice(
+  context: LaunchCheckContext,
+  instanceType: string,
+  region: string,
+): Promise<{ quote?: PriceQuote; missing?: string }> {
+  if (!context.spotPrice) return { missing: 'spot priced on demand (an upper bound): no spot prices here' };
+  try {
+    const quote = await context.spotPrice(instanceType, region);
+    return quote
+      ? { quote }
+      : { missing: `no spot price for ${instanceType} in ${region}: priced on demand (an upper bound)` };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { missing: `the spot price could not be read (${reason}): priced on demand (an upper bound)` };
+  }
+}
+
+/** Why the type or the root volume cannot hibernate, when hibernation is asked for. */
+export function hibernationProblem(
+  request: LaunchRequest,
+  info: InstanceTypeInfo,
+  rootVolumeGb: number,
+): LaunchError | undefined {
+  if (!request.hibernation) return undefined;
+  if (!info.hibernation_supported) {
+    return new LaunchError(
+      'check-policy',
+      `${info.name} cannot hibernate`,
+      'Choose a type that supports hibernation, or launch without it.',
+    );
+  }
+  const needed = Math.ceil(info.memory_gib) + HIBERNATION_OS_HEADROOM_GB;
+  if (rootVolumeGb >= needed) return undefined;
+  return new LaunchError(
+    'check-policy',
+    `hibernation needs a root volume of at least ${needed} GB (RAM ${info.memory_gib} GiB + ${HIBERNATION_OS_HEADROOM_GB} GB), got ${rootVolumeGb} GB`,
+    `Launch with --root-volume ${needed} or more.`,
+  );
+}
+
+/** The profile's workstations that are not gone: names are unique among them. */
+export async function liveInstances(
+  context: Pick<LaunchCheckContext, 'account' | 'profile'>,
+): Promise<Instance[]> {
+  const { items } = await context.account.compute.listInstances({
+    regions: context.account.regions,
+    tags: { [TAG.managed]: 'true', [TAG.profile]: context.profile.name },
+  });
+  return items.filter((instance) => instance.state !== 'terminated' && instance.state !== 'shutting-down');
+}
+
+/** A live workstation with this name, other than the one an unfinished launch of it started. */
+export async function nameInUseProblem(
+  context: Pick<LaunchCheckContext, 'profile' | 'records'>,
+  live: readonly Instance[],
+  name: string,
+): Promise<LaunchError | undefined> {
+  const unfinished = await context.records.findUnfinished(context.profile.name, name);
+  const clash = live.find((instance) => instance.name === name && instance.client_token !== unfinished?.id);
+  if (!clash) return undefined;
+  return new LaunchError(
+    'check-policy',
+    `a workstation named '${name}' already exists (${clash.id}, ${clash.state})`,
+    'Choose another name, or terminate the existing one first.',
+  );
+}
+
+/** The request's own tags plus the project, as they go on the resources and to the policy. */
+export function launchTagsFor(request: LaunchRequest, profile: LaunchProfile): ResourceTags {
+  const project = request.project ?? profile.project;
+  return { ...(request.tags ?? {}), ...(project ? { project } : {}) };
+}
+
+/** The policy's verdict on the launch, given every fact the checks gathered. */
+export function evaluateLaunchPolicy(
+  context: LaunchCheckContext,
+  launch: {
+    request: LaunchRequest;
+    template: ResolvedTemplate;
+    instanceType: string;
+    region: string;
+    rootVolumeGb: number;
+    typeInfo: InstanceTypeInfo | undefined;
+    estimate: CostEstimate | undefined;
+    live: readonly Instance[];
+  },
+): PolicyVerdict {
+  const { request, estimate, region } = launch;
+  const discounted = withDiscounts(context.prices, context.discounts ?? {});
+  return evaluatePolicy(
+    context.profile.policy,
+    {
+      template_slug: launch.template.slug,
+      instance_type: launch.instanceType,
+      region,
+      spot: request.spot,
+      hibernation: request.hibernation,
+      service_type: 'ec2',
+      root_volume_gb: launch.rootVolumeGb,
+      ...(request.efs ? { efs: request.efs.file_system_id } : {}),
+      tags: launchTagsFor(request, context.profile),
+    },
+    {
+      ...(launch.typeInfo ? { instance_type_info: launch.typeInfo } : {}),
+      ...(estimate ? { hourly_cost: estimate.hourly } : {}),
+      running_count_for_user: launch.live.filter(
+        (instance) =>
+          instance.tags[TAG.researchUser] === context.researchUser.username &&
+          (instance.state === 'pending' || instance.state === 'running'),
+      ).length,
+      candidate_instance_types: listInstanceTypes(),
+      candidate_hourly_cost: (type) => discounted.instanceHourly(type, region)?.usd_per_hour,
+      ...(context.spend
+        ? {
+            month_to_date_spend: context.spend.month_to_date,
+            projected_month_spend:
+              context.spend.projected_month + (estimate?.hourly ?? 0) * context.spend.hours_left_in_month,
+          }
+        : {}),
+    },
+  );
+}

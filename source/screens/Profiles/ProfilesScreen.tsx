@@ -1,16 +1,18 @@
 import { Box, Text } from 'ink';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { describeError } from '../../app/describeError.js';
 import type { Action } from '../../app/keys/Action.js';
 import { useActions } from '../../app/keys/useActions.js';
 import type { ScreenProps } from '../../app/pages/PageDefinition.js';
 import { useShell } from '../../app/ShellContext.js';
 import { sanitizeForTerminal } from '../../app/sanitizeForTerminal.js';
+import type { InvitationAcceptance } from '../../app/session/profileDirectory.js';
 import { useAppStore } from '../../app/store/useAppState.js';
 import { useTheme } from '../../app/ThemeContext.js';
 import { Table } from '../../components/Table.js';
 import { useListCursor } from '../../components/useListCursor.js';
 import type { Profile } from '../../core/config/profileSchema.js';
+import { decodeInvitationToken, type InvitationPayload } from '../../core/identity/invitationToken.js';
 import { profileColumns } from './profileColumns.js';
 import { TEXT_PROMPT_DIALOG_HEIGHT, TextPromptDialog } from './TextPromptDialog.js';
 
@@ -67,11 +69,14 @@ export function ProfilesScreen({ width, height, filter }: ScreenProps) {
     );
   };
 
+  // Each prompt is a new dialog, so a follow-up question starts with an empty field.
+  const promptsRef = useRef(0);
   const prompt = (title: string, text: string, submit: (typed: string) => Promise<string | undefined>) =>
     shell.showModal({
       height: TEXT_PROMPT_DIALOG_HEIGHT,
       node: (
         <TextPromptDialog
+          key={++promptsRef.current}
           title={title}
           prompt={text}
           width={width}
@@ -88,25 +93,47 @@ export function ProfilesScreen({ width, height, filter }: ScreenProps) {
       ),
     });
 
-  const acceptInvitation = () =>
-    prompt('Accept an invitation', 'Paste the invitation token:', async (token) => {
-      const accepted = await session.acceptInvitation({ token });
-      shell.closeModal();
-      reload();
-      const user = accepted.user_created
-        ? `created research user ${accepted.user.username} (UID ${accepted.user.uid})`
-        : `research user ${accepted.user.username} (UID ${accepted.user.uid})`;
-      store.flash(
-        'success',
-        sanitizeForTerminal(
-          `Added profile ${accepted.profile.name} from ${accepted.payload.issuer}; ${user}`,
-        ),
-        sanitizeForTerminal(
-          `Compare the root key ${accepted.root_fingerprint} with the one your institution publishes.`,
-        ),
+  const finishAccepting = async (acceptance: InvitationAcceptance): Promise<undefined> => {
+    const accepted = await session.acceptInvitation(acceptance);
+    shell.closeModal();
+    reload();
+    const user = accepted.user_created
+      ? `created research user ${accepted.user.username} (UID ${accepted.user.uid})`
+      : `research user ${accepted.user.username} (UID ${accepted.user.uid})`;
+    store.flash(
+      'success',
+      sanitizeForTerminal(`Added profile ${accepted.profile.name} from ${accepted.payload.issuer}; ${user}`),
+      sanitizeForTerminal(
+        `Compare the root key ${accepted.root_fingerprint} with the one your institution publishes.`,
+      ),
+    );
+    return undefined;
+  };
+
+  // What `invite accept` takes as --profile and --user is asked for here when the token needs it.
+  const continueAccepting = (acceptance: InvitationAcceptance, payload: InvitationPayload) => {
+    const profileName = acceptance.profile_name ?? payload.profile.name;
+    if (session.profiles().profiles.some((profile) => profile.name === profileName)) {
+      prompt(
+        'Accept an invitation',
+        `A profile named ${sanitizeForTerminal(profileName)} exists. Name this one:`,
+        async (name) => continueAccepting({ ...acceptance, profile_name: name }, payload),
       );
-      return undefined;
-    });
+      return Promise.resolve(undefined);
+    }
+    if ((acceptance.username ?? payload.username) === undefined) {
+      prompt('Accept an invitation', 'The invitation names no research user. Username:', async (username) =>
+        continueAccepting({ ...acceptance, username }, payload),
+      );
+      return Promise.resolve(undefined);
+    }
+    return finishAccepting(acceptance);
+  };
+
+  const acceptInvitation = () =>
+    prompt('Accept an invitation', 'Paste the invitation token:', async (token) =>
+      continueAccepting({ token }, decodeInvitationToken(token, new Date())),
+    );
 
   const createUser = () =>
     prompt('Create a research user', 'Username (lowercase letters, digits, _ or -):', async (username) => {

@@ -168,9 +168,40 @@ describe('invitations and research users in the profile switcher', () => {
     await view.waitFor('Paste the invitation token');
     await view.type(token);
     await view.type(KEYS.enter);
-    frame = await view.waitFor("a profile named 'lab' already exists", 15_000);
+    // The same invitation again: its profile name is taken, so another is asked for, in an empty field.
+    frame = await view.waitFor('A profile named lab exists. Name this one:', 15_000);
+    expect(frame).toMatch(/^\| +_ +\|$/m);
+    await view.type(`lab-2${KEYS.enter}`);
+    // carol exists now: the second profile reuses her.
+    frame = await view.waitFor('Added profile lab-2');
+    expect(frame).toContain('research user carol (UID');
+    expect(frame).toMatch(/lab-2 +invited +member/);
+    await view.type('a');
+    await view.waitFor('Paste the invitation token');
+    await view.type(`not-a-token${KEYS.enter}`);
+    await view.waitFor(/not an invitation|invitation token/i);
     await view.type(KEYS.esc);
     expect(view.lastFrame()).not.toContain('Paste the invitation token');
+  });
+
+  it('asks for a username when the invitation names none', async () => {
+    const admin = testEnvironment();
+    await runCommand(runProfilesCommand, ['create', 'ops'], admin, {
+      awsProfile: 'lab',
+      region: 'us-east-1',
+      admin: true,
+    });
+    const created = await runCommand(runInviteCommand, ['create', 'lab'], admin, { json: true });
+    const { token } = JSON.parse(created.stdout) as { token: string };
+    const view = await openProfiles(testEnvironment(), { columns: 120, rows: 40 });
+    await view.type('a');
+    await view.waitFor('Paste the invitation token');
+    await view.type(token);
+    await view.type(KEYS.enter);
+    await view.waitFor('The invitation names no research user. Username:', 15_000);
+    await view.type(`erin${KEYS.enter}`);
+    const frame = await view.waitFor('Added profile lab');
+    expect(frame).toMatch(/created research user erin \(UID \d+\)/);
   });
 
   it('creates a research user, and says why a bad name is refused', async () => {

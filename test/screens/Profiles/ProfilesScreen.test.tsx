@@ -77,7 +77,7 @@ describe.each([
     let frame = view.lastFrame();
     expect(frame.split('\n').length).toBeLessThanOrEqual(size.rows - 1);
     expect(frame).toContain('This session: profile lab');
-    expect(frame).toMatch(/^> ?\*?lab +personal +admin|^ \*lab +personal/m);
+    expect(frame).toMatch(/^[ >]\*lab +personal +member/m);
     expect(frame).toMatch(/home +personal .* us-west-2/);
     const homeRow = frame.split('\n').findIndex((line) => /home +personal/.test(line));
     const labRow = frame.split('\n').findIndex((line) => /lab +personal/.test(line));

@@ -24,7 +24,8 @@ function itemJson(item: CostReportItem): CostReportItem {
 /**
  * The report as `cws-tui cost --json` prints it, rounded exactly as the panel's `formatUsd` rounds, so
  * the two agree to the cent. Keys: burn_rate_per_hour, today, month_to_date, projected_month,
- * budget (null without one), billed (null unless Cost Explorer is enabled), items.
+ * daily (the last 14 days, oldest first), budget (null without one), billed (null unless Cost
+ * Explorer is enabled), items.
  */
 export function costReportJson(report: CostReport): Record<string, unknown> {
   const budget = report.budget;

@@ -106,7 +106,7 @@ async function launchService(context: CommandContext, rest: string[]): Promise<n
       );
     } else {
       stdout(
-        `${result.workstation.name} (${result.workstation.kind}) is ${result.workstation.state}: ${formatUsdPerHour(result.hourly_cost)} while it runs. Open it with: cws-tui connect ${result.workstation.name}\n`,
+        `${result.workstation.name} (${result.workstation.kind}) is ${result.workstation.state}: ${result.hourly_cost === 0 ? 'no AWS cost' : `${formatUsdPerHour(result.hourly_cost)} while it runs`}. Open it with: cws-tui connect ${result.workstation.name}\n`,
       );
     }
     return EXIT.ok;

@@ -5,6 +5,11 @@ import {
   type InstanceState,
   TAG,
 } from '../../core/ports.js';
+import {
+  type StudioHomeFileSystem,
+  studioHomeFileSystems,
+} from '../../core/services/studioHomeFileSystems.js';
+import { describeError } from '../describeError.js';
 
 /** An EFS file system with the access points (one per research user) on it. */
 export interface FileSystemWithAccessPoints extends FileSystem {
@@ -26,6 +31,10 @@ export interface StorageListing {
   file_systems: FileSystemWithAccessPoints[];
   /** Only the instances' root volumes: the app attaches no other EBS volume. */
   volumes: RootVolume[];
+  /** The home EFS SageMaker made for the app's Studio domain (SageMaker owns it; it is not tagged). */
+  studio_homes: StudioHomeFileSystem[];
+  /** What could not be listed (SageMaker without permission), while the rest was. */
+  notes: string[];
 }
 
 /** Lists the app's storage in the regions, from the account's ports. */
@@ -33,9 +42,14 @@ export async function listStorage(
   account: CloudAccount,
   regions: readonly string[],
 ): Promise<StorageListing> {
-  const [fileSystems, instances] = await Promise.all([
+  const notes: string[] = [];
+  const [fileSystems, instances, studioHomes] = await Promise.all([
     account.storage.listFileSystems([...regions]),
     account.compute.listInstances({ regions: [...regions], tags: { [TAG.managed]: 'true' } }),
+    studioHomeFileSystems(account.studio, regions).catch((error: unknown) => {
+      notes.push(`SageMaker Studio's home file systems could not be listed: ${describeError(error).message}`);
+      return [];
+    }),
   ]);
   const live = fileSystems.filter(
     (fileSystem) => fileSystem.tags[TAG.managed] === 'true' && fileSystem.state !== 'deleted',
@@ -58,5 +72,5 @@ export async function listStorage(
         instance_state: instance.state,
       }),
     );
-  return { file_systems: withAccessPoints, volumes };
+  return { file_systems: withAccessPoints, volumes, studio_homes: studioHomes, notes };
 }

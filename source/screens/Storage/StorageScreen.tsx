@@ -5,6 +5,7 @@ import type { Action } from '../../app/keys/Action.js';
 import { useActions } from '../../app/keys/useActions.js';
 import type { ScreenProps } from '../../app/pages/PageDefinition.js';
 import { useShell } from '../../app/ShellContext.js';
+import { sanitizeForTerminal } from '../../app/sanitizeForTerminal.js';
 import type { StorageListing } from '../../app/session/listStorage.js';
 import { useTheme } from '../../app/ThemeContext.js';
 import { Table } from '../../components/Table.js';
@@ -21,7 +22,7 @@ const VIEW_NOTES: Record<StorageView, string> = {
   volumes: 'Workstation root volumes (from the instances); the app uses no other EBS volume.',
 };
 
-const NOTHING_LISTED: StorageListing = { file_systems: [], volumes: [] };
+const NOTHING_LISTED: StorageListing = { file_systems: [], volumes: [], studio_homes: [], notes: [] };
 
 type Loaded =
   | { kind: 'loading' }
@@ -108,7 +109,11 @@ export function StorageScreen({ width, height, filter }: ScreenProps) {
       </Text>
       {loaded.kind === 'failed' ? (
         <Text wrap="truncate" color={theme.danger}>
-          Could not list storage: {loaded.message} (r tries again)
+          Could not list storage: {sanitizeForTerminal(loaded.message)} (r tries again)
+        </Text>
+      ) : listing.notes.length > 0 && view === 'file-systems' ? (
+        <Text wrap="truncate" color={theme.warning}>
+          {sanitizeForTerminal(listing.notes.join('; '))}
         </Text>
       ) : (
         <Text wrap="truncate" color={theme.muted}>

@@ -1,29 +1,36 @@
 import { sanitizeForTerminal } from '../../app/sanitizeForTerminal.js';
-import type { FileSystemWithAccessPoints, RootVolume } from '../../app/session/listStorage.js';
+import type { RootVolume } from '../../app/session/listStorage.js';
 import type { Theme } from '../../app/theme.js';
 import type { TableColumn } from '../../components/TableColumn.js';
 import { formatBytes } from './formatBytes.js';
-import type { AccessPointRow } from './storageRows.js';
+import type { AccessPointRow, FileSystemRow } from './storageRows.js';
 
 const WIDE_FROM = 110;
 const safe = sanitizeForTerminal;
 
-export function fileSystemColumns(width: number): TableColumn<FileSystemWithAccessPoints>[] {
+export function fileSystemColumns(width: number): TableColumn<FileSystemRow>[] {
   const wide = width >= WIDE_FROM;
   return [
     { id: 'name', title: 'NAME', width: 12, grow: true, cell: (fs) => safe(fs.name) },
     { id: 'id', title: 'ID', width: wide ? 21 : 12, cell: (fs) => safe(fs.id) },
     { id: 'region', title: 'REGION', width: 10, cell: (fs) => safe(fs.region) },
-    { id: 'state', title: 'STATE', width: 9, cell: (fs) => safe(fs.state) },
-    { id: 'size', title: 'SIZE', width: 10, align: 'right', cell: (fs) => formatBytes(fs.size_bytes) },
-    { id: 'users', title: 'USERS', width: 5, align: 'right', cell: (fs) => String(fs.access_points.length) },
+    { id: 'state', title: 'STATE', width: 9, cell: (fs) => safe(fs.state ?? '-') },
+    {
+      id: 'size',
+      title: 'SIZE',
+      width: 10,
+      align: 'right',
+      cell: (fs) => (fs.size_bytes === undefined ? '-' : formatBytes(fs.size_bytes)),
+    },
+    { id: 'users', title: 'USERS', width: 5, align: 'right', cell: (fs) => String(fs.users ?? '-') },
     ...(wide
       ? [
+          { id: 'owner', title: 'MADE BY', width: 9, cell: (fs: FileSystemRow) => fs.owner },
           {
             id: 'created',
             title: 'CREATED',
             width: 10,
-            cell: (fs: FileSystemWithAccessPoints) => safe(fs.created_at.slice(0, 10)),
+            cell: (fs: FileSystemRow) => safe(fs.created_at?.slice(0, 10) ?? '-'),
           },
         ]
       : []),

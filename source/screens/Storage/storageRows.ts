@@ -16,6 +16,45 @@ export const STORAGE_VIEW_TITLES: Record<StorageView, string> = {
   volumes: 'EBS root volumes',
 };
 
+/** A file system as the storage screen lists it: the app's own, or SageMaker Studio's home EFS. */
+export interface FileSystemRow {
+  id: string;
+  name: string;
+  region: string;
+  /** Who made it: the app (tagged as managed) or SageMaker (for the app's Studio domain). */
+  owner: 'cws-tui' | 'SageMaker';
+  state?: string;
+  size_bytes?: number;
+  /** Access points, one per research user (the app's file systems only). */
+  users?: number;
+  created_at?: string;
+}
+
+export function fileSystemRows(listing: StorageListing): FileSystemRow[] {
+  return [
+    ...listing.file_systems.map(
+      (fileSystem): FileSystemRow => ({
+        id: fileSystem.id,
+        name: fileSystem.name,
+        region: fileSystem.region,
+        owner: 'cws-tui',
+        state: fileSystem.state,
+        size_bytes: fileSystem.size_bytes,
+        users: fileSystem.access_points.length,
+        created_at: fileSystem.created_at,
+      }),
+    ),
+    ...listing.studio_homes.map(
+      (home): FileSystemRow => ({
+        id: home.file_system_id,
+        name: `Studio homes (${home.domain_id})`,
+        region: home.region,
+        owner: 'SageMaker',
+      }),
+    ),
+  ];
+}
+
 /** An access point with the file system it belongs to, for one table. */
 export interface AccessPointRow extends AccessPoint {
   file_system_name: string;
@@ -35,14 +74,14 @@ export function accessPointRows(fileSystems: readonly FileSystemWithAccessPoints
 }
 
 /** The text a row is matched against by the `/` filter. */
-function searchable(row: FileSystemWithAccessPoints | AccessPointRow | RootVolume): string[] {
-  if ('access_points' in row) return [row.name, row.id, row.region, row.state];
+function searchable(row: FileSystemRow | AccessPointRow | RootVolume): string[] {
+  if ('owner' in row) return [row.name, row.id, row.region, row.owner, row.state ?? ''];
   if ('file_system_id' in row) return [row.research_user, row.file_system_name, row.id, row.root_directory];
   return [row.instance_name, row.instance_id, row.region, row.volume_type, row.instance_state];
 }
 
 export function matchesStorageFilter(
-  row: FileSystemWithAccessPoints | AccessPointRow | RootVolume,
+  row: FileSystemRow | AccessPointRow | RootVolume,
   filter: string,
 ): boolean {
   if (filter === '') return true;
@@ -51,21 +90,17 @@ export function matchesStorageFilter(
 }
 
 /** The rows of one view, filtered. */
-export function storageRows(
-  listing: StorageListing,
-  view: 'file-systems',
-  filter: string,
-): FileSystemWithAccessPoints[];
+export function storageRows(listing: StorageListing, view: 'file-systems', filter: string): FileSystemRow[];
 export function storageRows(listing: StorageListing, view: 'access-points', filter: string): AccessPointRow[];
 export function storageRows(listing: StorageListing, view: 'volumes', filter: string): RootVolume[];
 export function storageRows(
   listing: StorageListing,
   view: StorageView,
   filter: string,
-): Array<FileSystemWithAccessPoints | AccessPointRow | RootVolume> {
+): Array<FileSystemRow | AccessPointRow | RootVolume> {
   const rows =
     view === 'file-systems'
-      ? listing.file_systems
+      ? fileSystemRows(listing)
       : view === 'access-points'
         ? accessPointRows(listing.file_systems)
         : listing.volumes;

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../../source/app/App.js';
+import { listStorage } from '../../../source/app/session/listStorage.js';
 import type { Session } from '../../../source/app/session/Session.js';
 import { createTheme } from '../../../source/app/theme.js';
-import { TAG } from '../../../source/core/ports.js';
+import { type CloudAccount, type StudioPort, TAG } from '../../../source/core/ports.js';
 import { formatBytes } from '../../../source/screens/Storage/formatBytes.js';
 import { openDemoSession, seedWorkstation } from '../../app/demoSession.js';
 import { KEYS, type RenderedTui, renderTui } from '../../app/fakeTerminal.js';
@@ -108,6 +109,43 @@ describe('the storage screen when listing fails', () => {
     await tui.waitFor('Could not list storage: AccessDenied');
     await tui.type('r');
     await tui.waitFor('lab-share');
+  });
+});
+
+describe('SageMaker Studio home file systems', () => {
+  it("lists the Studio domain's home EFS beside the app's own, and says when SageMaker refuses", async () => {
+    const session = await seededSession();
+    await session.launchService({
+      template: 'sagemaker-canvas',
+      name: 'cv',
+      spot: false,
+      hibernation: false,
+    });
+    const [domain] = await session.account.studio.listDomains('us-east-1');
+    const view = await openStorage(session, { columns: 120, rows: 40 });
+    await view.waitFor('Studio homes');
+    const frame = view.lastFrame();
+    expect(frame).toMatch(
+      new RegExp(
+        `Studio homes \\(${domain?.id}\\) +${domain?.home_efs_file_system_id} +us-east-1 +- +- +- SageMaker`,
+      ),
+    );
+    expect(frame).toMatch(/lab-share .* cws-tui /);
+    view.unmount();
+
+    const refusing: Session = Object.create(session);
+    refusing.listStorage = () => {
+      const studio: StudioPort = Object.create(session.account.studio);
+      studio.listDomains = async () => {
+        throw new Error('AccessDenied: sagemaker:ListDomains');
+      };
+      const account: CloudAccount = { ...session.account, studio };
+      return listStorage(account, session.info.regions);
+    };
+    const denied = await openStorage(refusing, { columns: 80, rows: 24 });
+    const deniedFrame = denied.lastFrame();
+    expect(deniedFrame).toContain("SageMaker Studio's home file systems could not be listed: AccessDenied");
+    expect(deniedFrame).toContain('lab-share');
   });
 });
 

@@ -1,7 +1,8 @@
 import { formatUsd, formatUsdPerHour } from '../core/cost/formatUsd.js';
 import { LaunchDeniedError, LaunchError } from '../core/launch/LaunchError.js';
 import { LAUNCH_STEP_LABELS, type LaunchProgress } from '../core/launch/LaunchProgress.js';
-import type { LaunchRequest } from '../core/launch/LaunchRequest.js';
+import { isManagedServiceKind, serviceKindOf } from '../core/services/ServiceKind.js';
+import type { StudioLabLaunchRequest } from '../core/services/StudioLabService.js';
 import { stripControlCharacters } from '../core/text/stripControlCharacters.js';
 import { CliError, EXIT, usageError } from './CliError.js';
 import type { CommandRun } from './Command.js';
@@ -10,15 +11,16 @@ import { workstationJson } from './listCommand.js';
 import { openCommandSession } from './openCommandSession.js';
 
 /**
- * `cws-tui launch <template> <name>`: runs the one launch pipeline, printing each step as it goes;
- * returns once the instance is running (or ready, with --wait-ready). Exit 3 when the policy denies.
+ * `cws-tui launch <template> <name>` (and `services launch`): runs the one launch pipeline of the
+ * template's kind, printing each step as it goes; returns once the workstation runs (or is ready,
+ * with --wait-ready) or the service is in service. Exit 3 when the policy denies.
  */
 export const runLaunchCommand: CommandRun = async (context) => {
   const { args, flags, stdout, stderr } = context;
   const [template, name, ...extra] = args;
   if (!template || !name || extra.length > 0) {
     throw usageError(
-      'usage: cws-tui launch <template> <name> [--size S | --type T] [--spot] [--hibernation] [--efs fs-...]',
+      'usage: cws-tui launch <template> <name> [--size S | --type T] [--spot] [--hibernation] [--efs fs-...] [--notebook URL]',
     );
   }
   const request = launchRequestFrom(template, name, flags);
@@ -29,6 +31,16 @@ export const runLaunchCommand: CommandRun = async (context) => {
     if (!flags.json) stderr(formatProgress(progress));
   };
   try {
+    if (isManagedServiceKind(serviceKindOf(await session.resolveTemplate(template)))) {
+      const result = await session.launchService(request, onProgress);
+      const { workstation } = result;
+      stdout(
+        flags.json
+          ? `${JSON.stringify({ service: workstationJson(workstation), hourly_cost: result.hourly_cost, resumed: result.resumed, steps }, null, 2)}\n`
+          : `${workstation.name} (${workstation.kind}) is ${workstation.state}: ${result.hourly_cost === 0 ? 'no AWS cost' : `${formatUsdPerHour(result.hourly_cost)} while it runs`}. Open it with: cws-tui connect ${workstation.name}\n`,
+      );
+      return EXIT.ok;
+    }
     const result = await session.launch(request, onProgress);
     if (flags.json) {
       stdout(
@@ -80,7 +92,7 @@ export const runLaunchCommand: CommandRun = async (context) => {
   }
 };
 
-function launchRequestFrom(template: string, name: string, flags: CommandFlags): LaunchRequest {
+function launchRequestFrom(template: string, name: string, flags: CommandFlags): StudioLabLaunchRequest {
   const tags: Record<string, string> = {};
   for (const entry of flags.tag) {
     const separator = entry.indexOf('=');
@@ -110,6 +122,7 @@ function launchRequestFrom(template: string, name: string, flags: CommandFlags):
     ...(flags.project ? { project: flags.project } : {}),
     ...(Object.keys(tags).length > 0 ? { tags } : {}),
     ...(flags.reason ? { override_reason: flags.reason } : {}),
+    ...(flags.notebook ? { notebook_url: flags.notebook } : {}),
     wait_ready: flags.waitReady,
   };
 }

@@ -1,10 +1,9 @@
 import { formatUsdPerHour } from '../core/cost/formatUsd.js';
-import { LaunchDeniedError, LaunchError } from '../core/launch/LaunchError.js';
-import { LAUNCH_STEP_LABELS, type LaunchProgress } from '../core/launch/LaunchProgress.js';
 import { stripControlCharacters } from '../core/text/stripControlCharacters.js';
-import { CliError, EXIT, usageError } from './CliError.js';
+import { EXIT, usageError } from './CliError.js';
 import type { CommandContext, CommandRun } from './Command.js';
 import { findWorkstationByName } from './findWorkstationByName.js';
+import { runLaunchCommand } from './launchCommand.js';
 import { workstationJson } from './listCommand.js';
 import { openCommandSession } from './openCommandSession.js';
 import { renderTextTable } from './output/renderTextTable.js';
@@ -22,7 +21,7 @@ export const runServicesCommand: CommandRun = async (context) => {
     case 'list':
       return listServices(context, rest);
     case 'launch':
-      return launchService(context, rest);
+      return runLaunchCommand({ ...context, args: rest });
     case 'health':
       return serviceHealth(context, rest);
     case 'cleanup':
@@ -65,73 +64,6 @@ async function listServices(context: CommandContext, rest: string[]): Promise<nu
   return EXIT.ok;
 }
 
-async function launchService(context: CommandContext, rest: string[]): Promise<number> {
-  const { flags, stdout, stderr } = context;
-  const [template, name, ...extra] = rest;
-  if (!template || !name || extra.length > 0) {
-    throw usageError(
-      'usage: cws-tui services launch <template> <name> [--size S | --type T] [--notebook URL]',
-    );
-  }
-  const tags: Record<string, string> = {};
-  for (const entry of flags.tag) {
-    const separator = entry.indexOf('=');
-    if (separator <= 0) throw usageError(`--tag takes key=value, got '${entry}'`);
-    tags[entry.slice(0, separator)] = entry.slice(separator + 1);
-  }
-  const session = await openCommandSession(context);
-  const steps: LaunchProgress[] = [];
-  try {
-    const result = await session.launchService(
-      {
-        template,
-        name,
-        spot: false,
-        hibernation: false,
-        ...(flags.size ? { size: flags.size } : {}),
-        ...(flags.type ? { instance_type: flags.type } : {}),
-        ...(flags.project ? { project: flags.project } : {}),
-        ...(Object.keys(tags).length > 0 ? { tags } : {}),
-        ...(flags.notebook ? { notebook_url: flags.notebook } : {}),
-        ...(flags.reason ? { override_reason: flags.reason } : {}),
-      },
-      (progress) => {
-        steps.push(progress);
-        if (!flags.json) stderr(formatProgress(progress));
-      },
-    );
-    if (flags.json) {
-      stdout(
-        `${JSON.stringify({ service: workstationJson(result.workstation), hourly_cost: result.hourly_cost, resumed: result.resumed, steps }, null, 2)}\n`,
-      );
-    } else {
-      stdout(
-        `${result.workstation.name} (${result.workstation.kind}) is ${result.workstation.state}: ${result.hourly_cost === 0 ? 'no AWS cost' : `${formatUsdPerHour(result.hourly_cost)} while it runs`}. Open it with: cws-tui connect ${result.workstation.name}\n`,
-      );
-    }
-    return EXIT.ok;
-  } catch (error) {
-    if (error instanceof LaunchDeniedError) {
-      if (flags.json) {
-        stdout(
-          `${JSON.stringify({ allowed: false, violations: error.verdict.violations, steps }, null, 2)}\n`,
-        );
-      } else {
-        stderr('The policy denies this launch:\n');
-        for (const violation of error.verdict.violations) stderr(`  - ${violation.message}\n`);
-        for (const suggestion of error.verdict.suggestions) stderr(`  suggestion: ${suggestion.message}\n`);
-      }
-      return EXIT.denied;
-    }
-    if (error instanceof LaunchError) {
-      throw new CliError(
-        `launch failed at "${LAUNCH_STEP_LABELS[error.step]}": ${error.message}${error.hint ? `\n  ${error.hint}` : ''}`,
-      );
-    }
-    throw error;
-  }
-}
-
 async function serviceHealth(context: CommandContext, rest: string[]): Promise<number> {
   const [name, ...extra] = rest;
   if (!name || extra.length > 0) throw usageError('usage: cws-tui services health <name> [--json]');
@@ -170,19 +102,4 @@ async function cleanupServices(context: CommandContext, rest: string[]): Promise
     );
   }
   return EXIT.ok;
-}
-
-function formatProgress(progress: LaunchProgress): string {
-  const label = LAUNCH_STEP_LABELS[progress.step];
-  const detail = stripControlCharacters(progress.detail);
-  switch (progress.status) {
-    case 'started':
-      return detail ? `  … ${label}: ${detail}\n` : '';
-    case 'done':
-      return `  ✓ ${label}${detail ? `: ${detail}` : ''}\n`;
-    case 'skipped':
-      return `  - ${label}: ${detail}\n`;
-    case 'failed':
-      return `  ✗ ${label}: ${detail}\n`;
-  }
 }

@@ -100,6 +100,17 @@ describe('workstation commands on the demo account', () => {
     });
   });
 
+  it('launches a managed web service through the same command', async () => {
+    const env = testEnvironment();
+    const launched = await runCommand(runLaunchCommand, ['sagemaker-studio', 'notebooks'], env, { json: true });
+    expect(launched.code).toBe(0);
+    const result = JSON.parse(launched.stdout) as { service: Record<string, unknown>; hourly_cost: number };
+    expect(result.service).toMatchObject({ name: 'notebooks', kind: 'sagemaker-studio' });
+    expect(result.hourly_cost).toBeGreaterThan(0);
+    const listed = JSON.parse((await runCommand(runListCommand, [], env, { json: true })).stdout) as unknown[];
+    expect(listed).toContainEqual(expect.objectContaining({ name: 'notebooks', kind: 'sagemaker-studio' }));
+  });
+
   it('explains a usage mistake', async () => {
     const env = testEnvironment();
     await expect(runCommand(runLaunchCommand, ['python-ml'], env)).rejects.toMatchObject({ exitCode: 2 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { runCostCommand } from '../../source/commands/costCommand.js';
 import { runLaunchCommand } from '../../source/commands/launchCommand.js';
 import { lifecycleCommand } from '../../source/commands/lifecycleCommand.js';
 import { runListCommand } from '../../source/commands/listCommand.js';
@@ -102,13 +103,25 @@ describe('workstation commands on the demo account', () => {
 
   it('launches a managed web service through the same command', async () => {
     const env = testEnvironment();
-    const launched = await runCommand(runLaunchCommand, ['sagemaker-studio', 'notebooks'], env, { json: true });
+    const launched = await runCommand(runLaunchCommand, ['sagemaker-studio', 'notebooks'], env, {
+      json: true,
+    });
     expect(launched.code).toBe(0);
     const result = JSON.parse(launched.stdout) as { service: Record<string, unknown>; hourly_cost: number };
     expect(result.service).toMatchObject({ name: 'notebooks', kind: 'sagemaker-studio' });
     expect(result.hourly_cost).toBeGreaterThan(0);
-    const listed = JSON.parse((await runCommand(runListCommand, [], env, { json: true })).stdout) as unknown[];
+    const listed = JSON.parse(
+      (await runCommand(runListCommand, [], env, { json: true })).stdout,
+    ) as unknown[];
     expect(listed).toContainEqual(expect.objectContaining({ name: 'notebooks', kind: 'sagemaker-studio' }));
+    const cost = JSON.parse((await runCommand(runCostCommand, [], env, { json: true })).stdout) as {
+      burn_rate_per_hour: number;
+      items: Array<{ name: string; instance_type?: string }>;
+    };
+    expect(cost.items).toContainEqual(
+      expect.objectContaining({ name: 'notebooks', instance_type: expect.stringMatching(/^ml\./) }),
+    );
+    expect(cost.burn_rate_per_hour).toBeGreaterThan(0);
   });
 
   it('explains a usage mistake', async () => {

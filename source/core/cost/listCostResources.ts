@@ -1,23 +1,41 @@
 import { type CloudAccount, TAG } from '../ports.js';
+import { studioCostResources } from '../services/studioCostResources.js';
 import { type CostResource, costResourceFromFileSystem, costResourceFromInstance } from './CostResource.js';
+
+export interface ListedCostResources {
+  resources: CostResource[];
+  /** What could not be counted, e.g. SageMaker when its permissions are missing. */
+  warnings: string[];
+}
 
 /**
  * The app's resources that cost money, from the account's ports: every managed instance (terminated
- * ones too, while AWS still lists them, so that their spend this month counts) and every managed EFS
- * file system in the regions.
+ * ones too, while AWS still lists them, so that their spend this month counts), every managed EFS
+ * file system, and the running SageMaker Studio and Canvas apps as ml.* instance hours. SageMaker
+ * failing (often missing permissions) leaves EC2 and EFS counted and says so.
  */
 export async function listCostResources(
   account: CloudAccount,
   regions: readonly string[],
-): Promise<CostResource[]> {
-  const [instances, fileSystems] = await Promise.all([
+): Promise<ListedCostResources> {
+  const warnings: string[] = [];
+  const [instances, fileSystems, studioApps] = await Promise.all([
     account.compute.listInstances({ regions: [...regions] }),
     account.storage.listFileSystems([...regions]),
+    studioCostResources(account.studio, regions).catch((error: unknown) => {
+      const reason = error instanceof Error ? error.message : String(error);
+      warnings.push(`SageMaker apps are not counted: ${reason}`);
+      return [];
+    }),
   ]);
-  return [
-    ...instances.items.map((instance) => costResourceFromInstance(instance)),
-    ...fileSystems
-      .filter((fileSystem) => fileSystem.tags[TAG.managed] === 'true' && fileSystem.state !== 'deleted')
-      .map(costResourceFromFileSystem),
-  ];
+  return {
+    resources: [
+      ...instances.items.map((instance) => costResourceFromInstance(instance)),
+      ...studioApps,
+      ...fileSystems
+        .filter((fileSystem) => fileSystem.tags[TAG.managed] === 'true' && fileSystem.state !== 'deleted')
+        .map(costResourceFromFileSystem),
+    ],
+    warnings,
+  };
 }

@@ -46,9 +46,8 @@ export interface LoadedCostReport {
  * accrued and compared with the budget, so the two agree to the cent.
  */
 export async function loadCostReport(request: CostReportRequest): Promise<LoadedCostReport> {
-  const listed = await listCostResources(request.account, request.regions);
+  const { resources: listed, warnings } = await listCostResources(request.account, request.regions);
   const month = zonedMonthKey(request.now, request.timeZone);
-  const warnings: string[] = [];
   let resources = listed;
   if (request.ledger) {
     const merged = await request.ledger.merge(listed, request.regions, request.now);

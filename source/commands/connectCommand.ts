@@ -1,8 +1,6 @@
-import { runInTerminal } from '../app/terminalHandOver.js';
-import type { ConnectionPlan } from '../core/connect/ConnectionPlan.js';
+import { connectNow } from '../app/connect/connectNow.js';
 import { renderConnectionPlan } from '../core/connect/renderConnectionPlan.js';
-import { freeLocalPort, type OpenTunnel, startTunnel } from '../core/connect/startTunnel.js';
-import { probeWebService } from '../core/services/probeWebService.js';
+import { freeLocalPort } from '../core/connect/startTunnel.js';
 import { CliError, EXIT, usageError } from './CliError.js';
 import type { CommandRun } from './Command.js';
 import { findWorkstationByName } from './findWorkstationByName.js';
@@ -50,67 +48,9 @@ export const runConnectCommand: CommandRun = async (context) => {
     stdout(renderConnectionPlan(plan, { terminal, env }));
     return EXIT.ok;
   }
-  return connectNow(plan, { terminal, env, stdout, stderr });
-};
-
-interface ConnectIo {
-  terminal: boolean;
-  env: NodeJS.ProcessEnv;
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-}
-
-async function connectNow(
-  plan: Exclude<ConnectionPlan, { kind: 'unavailable' }>,
-  io: ConnectIo,
-): Promise<number> {
-  if (plan.kind === 'terminal') {
-    io.stderr(`Connecting: ${plan.command}\n`);
-    try {
-      return await runInTerminal(plan.argv, io.env);
-    } catch (error) {
-      throw new CliError((error as Error).message);
-    }
-  }
-  if (!plan.tunnel) {
-    await showOrOpen(plan, io);
-    return EXIT.ok;
-  }
-  io.stderr(`Opening a tunnel to port ${plan.tunnel.remote_port}: ${plan.tunnel.command}\n`);
-  let tunnel: OpenTunnel;
   try {
-    tunnel = await startTunnel(plan.tunnel, 'inherit', io.env);
+    return await connectNow(plan, { terminal, env, stdout, stderr });
   } catch (error) {
     throw new CliError((error as Error).message);
   }
-  const health = await probeWebService(plan.url);
-  io.stderr(
-    health.status === 'healthy'
-      ? `The service ${health.detail}.\n`
-      : `The tunnel is open, but the service ${health.detail}: its setup may still be running (see cws-tui list).\n`,
-  );
-  await showOrOpen(plan, io);
-  io.stderr('The tunnel stays open until you press Ctrl-C.\n');
-  process.once('SIGINT', tunnel.close);
-  try {
-    await tunnel.exited;
-    return EXIT.ok;
-  } finally {
-    process.off('SIGINT', tunnel.close);
-  }
-}
-
-async function showOrOpen(plan: Extract<ConnectionPlan, { kind: 'url' }>, io: ConnectIo): Promise<void> {
-  io.stdout(renderConnectionPlan(plan, { terminal: io.terminal, env: io.env, tunnelRunning: true }));
-  if (plan.open === 'browser') {
-    const { default: open } = await import('open');
-    const cannotOpen = (reason: string) =>
-      io.stderr(`cws-tui: no browser could be opened (${reason}); open the link above yourself.\n`);
-    try {
-      const opener = await open(plan.url);
-      opener.once('error', (error) => cannotOpen(error.message));
-    } catch (error) {
-      cannotOpen((error as Error).message);
-    }
-  }
-}
+};

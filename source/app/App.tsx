@@ -36,6 +36,8 @@ export interface AppProps {
   now?: () => number;
   /** Paints the whole terminal again (Ctrl-L), when the output can do that. */
   redraw?: () => void;
+  /** Lends the terminal to another program (ssh) and takes it back, when there is a real terminal. */
+  handOverTerminal?: (run: () => Promise<number>) => Promise<number>;
 }
 
 type SessionStatus =
@@ -47,7 +49,15 @@ type SessionStatus =
 const CHROME_ROWS = 5;
 
 /** The research portal: providers around the shell. */
-export function App({ openSession, theme, refreshMs, store, now = Date.now, redraw }: AppProps) {
+export function App({
+  openSession,
+  theme,
+  refreshMs,
+  store,
+  now = Date.now,
+  redraw,
+  handOverTerminal,
+}: AppProps) {
   const appStore = useMemo(() => store ?? new AppStore(), [store]);
   const dispatcher = useMemo(() => new KeyDispatcher(), []);
   return (
@@ -61,6 +71,7 @@ export function App({ openSession, theme, refreshMs, store, now = Date.now, redr
             dispatcher={dispatcher}
             now={now}
             redraw={redraw}
+            handOverTerminal={handOverTerminal}
           />
         </KeyDispatcherContext.Provider>
       </AppStoreContext.Provider>
@@ -75,10 +86,19 @@ interface ShellViewProps {
   dispatcher: KeyDispatcher;
   now: () => number;
   redraw: (() => void) | undefined;
+  handOverTerminal: AppProps['handOverTerminal'];
 }
 
 /** The page stack, header, footer, filter and dialog layer, and the one key handler. */
-function ShellView({ openSession, refreshMs, store, dispatcher, now, redraw }: ShellViewProps) {
+function ShellView({
+  openSession,
+  refreshMs,
+  store,
+  dispatcher,
+  now,
+  redraw,
+  handOverTerminal,
+}: ShellViewProps) {
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize();
   const [status, setStatus] = useState<SessionStatus>({ kind: 'opening' });
@@ -236,9 +256,13 @@ function ShellView({ openSession, refreshMs, store, dispatcher, now, redraw }: S
           costLoopRef.current?.requestNow();
         },
         switchProfile,
+        handOver: (run) =>
+          handOverTerminal
+            ? handOverTerminal(run)
+            : Promise.reject(new Error('this display cannot hand the terminal over; use cws-tui connect')),
         quit: () => exit(),
       },
-    [session, open, back, closeModal, switchProfile, exit],
+    [session, open, back, closeModal, switchProfile, handOverTerminal, exit],
   );
 
   const paletteCommands = useMemo<PaletteCommand[]>(

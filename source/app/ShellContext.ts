@@ -19,6 +19,8 @@ export interface Shell {
   refreshNow(): void;
   /** Opens a session on another profile and replaces this one: nothing of the old account stays shown. */
   switchProfile(name: string): Promise<void>;
+  /** Lends the terminal to a program (ssh, an SSM session, a tunnel) and takes it back after. */
+  handOver(run: () => Promise<number>): Promise<number>;
   quit(): void;
 }
 

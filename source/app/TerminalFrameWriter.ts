@@ -30,6 +30,8 @@ export class TerminalFrameWriter extends EventEmitter {
   private lastFlushAt = Number.NEGATIVE_INFINITY;
   private repaintAll = true;
   private readonly minIntervalMs: number;
+  /** While another program has the terminal, frames are kept but not drawn. */
+  private held = false;
 
   constructor(
     private readonly terminal: FrameTerminal,
@@ -64,7 +66,7 @@ export class TerminalFrameWriter extends EventEmitter {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     const frame = this.pending;
-    if (frame === undefined) return;
+    if (frame === undefined || this.held) return;
     this.pending = undefined;
     this.lastFlushAt = this.now();
     const lines = frame.split('\n');
@@ -90,6 +92,19 @@ export class TerminalFrameWriter extends EventEmitter {
     this.repaintAll = true;
     this.pending = this.latest;
     this.flush();
+  }
+
+  /** Stops drawing while another program (ssh) uses the terminal. */
+  hold(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.held = true;
+  }
+
+  /** Draws again, the whole screen, once the terminal is back. */
+  release(): void {
+    this.held = false;
+    this.redraw();
   }
 
   dispose(): void {

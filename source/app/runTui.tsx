@@ -5,6 +5,7 @@ import { resolveAppPaths } from '../core/paths.js';
 import { App } from './App.js';
 import { EscapeSequenceStdin, escapeHoldMs } from './escapeSequenceStdin.js';
 import { TerminalFrameWriter } from './TerminalFrameWriter.js';
+import { handOverTerminal } from './terminalHandOver.js';
 import { createTerminalScreen } from './terminalScreen.js';
 import { colorWanted, createTheme } from './theme.js';
 import { writeCrashLog } from './writeCrashLog.js';
@@ -65,6 +66,23 @@ export async function runTui({ flags, env }: RunTuiOptions): Promise<number> {
     }
     void reportCrash(logFile, error).finally(() => process.exit(EXIT.error));
   };
+  // ssh or a tunnel in the foreground: the app stops drawing and reading keys, and Ctrl-C (which
+  // the terminal sends to this process too) must end the child, not the app.
+  const handOver = async (run: () => Promise<number>): Promise<number> => {
+    const onInterrupt = signalHandlers.find(([signal]) => signal === 'SIGINT')?.[1];
+    const ignoreInterrupt = () => {};
+    frames.hold();
+    process.stdin.pause();
+    if (onInterrupt) process.off('SIGINT', onInterrupt);
+    process.on('SIGINT', ignoreInterrupt);
+    try {
+      return await handOverTerminal(run, { screen, input: process.stdin, redraw: () => frames.release() });
+    } finally {
+      process.off('SIGINT', ignoreInterrupt);
+      if (onInterrupt) process.on('SIGINT', onInterrupt);
+      process.stdin.resume();
+    }
+  };
   for (const [signal, handler] of signalHandlers) process.on(signal, handler);
   process.on('uncaughtException', onCrash);
   process.on('unhandledRejection', onCrash);
@@ -75,6 +93,7 @@ export async function runTui({ flags, env }: RunTuiOptions): Promise<number> {
       theme={createTheme(colorWanted(env, flags.color))}
       refreshMs={refresh * 1000}
       redraw={() => frames.redraw()}
+      handOverTerminal={handOver}
       openSession={async (profile?: string) => {
         const { openSession } = await import('./session/openSession.js');
         // A switched-to profile brings its own region; --region applies to the profile it started with.

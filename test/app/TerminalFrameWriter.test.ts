@@ -89,6 +89,19 @@ describe('TerminalFrameWriter', () => {
     expect(terminal.written[1]).toContain('\u001B[2;1Hb');
   });
 
+  it('draws nothing while another program has the terminal, then the whole latest frame', () => {
+    const { terminal, writer, advance } = setup();
+    writer.write('header\nrow');
+    writer.hold();
+    advance(100);
+    writer.write('header\nrow changed while ssh ran');
+    expect(terminal.written).toHaveLength(1);
+    writer.release();
+    expect(terminal.written).toHaveLength(2);
+    expect(terminal.written[1]).toContain('\u001B[2J');
+    expect(terminal.written[1]).toContain('row changed while ssh ran');
+  });
+
   it('never draws below the last row of the terminal', () => {
     const { terminal, writer } = setup();
     terminal.rows = 3;

@@ -3,7 +3,7 @@ import { LaunchDeniedError, LaunchError } from '../core/launch/LaunchError.js';
 import { LAUNCH_STEP_LABELS, type LaunchProgress } from '../core/launch/LaunchProgress.js';
 import { isManagedServiceKind, serviceKindOf } from '../core/services/ServiceKind.js';
 import type { StudioLabLaunchRequest } from '../core/services/StudioLabService.js';
-import { stripControlCharacters } from '../core/text/stripControlCharacters.js';
+import { sanitizeForTerminal } from '../core/text/sanitizeForTerminal.js';
 import { CliError, EXIT, usageError } from './CliError.js';
 import type { CommandRun } from './Command.js';
 import type { CommandFlags } from './CommandFlags.js';
@@ -129,7 +129,7 @@ function launchRequestFrom(template: string, name: string, flags: CommandFlags):
 
 function formatProgress(progress: LaunchProgress): string {
   const label = LAUNCH_STEP_LABELS[progress.step];
-  const detail = stripControlCharacters(progress.detail);
+  const detail = sanitizeForTerminal(progress.detail);
   switch (progress.status) {
     case 'started':
       return detail ? `  … ${label}: ${detail}\n` : '';

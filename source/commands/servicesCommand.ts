@@ -1,5 +1,5 @@
 import { formatUsdPerHour } from '../core/cost/formatUsd.js';
-import { stripControlCharacters } from '../core/text/stripControlCharacters.js';
+import { sanitizeForTerminal } from '../core/text/sanitizeForTerminal.js';
 import { EXIT, usageError } from './CliError.js';
 import type { CommandContext, CommandRun } from './Command.js';
 import { findWorkstationByName } from './findWorkstationByName.js';
@@ -72,7 +72,7 @@ async function serviceHealth(context: CommandContext, rest: string[]): Promise<n
   const health = await session.serviceHealth(row);
   if (context.flags.json)
     context.stdout(`${JSON.stringify({ name: row.name, kind: row.kind, ...health }, null, 2)}\n`);
-  else context.stdout(`${row.name}: ${health.status} (${stripControlCharacters(health.detail)})\n`);
+  else context.stdout(`${row.name}: ${health.status} (${sanitizeForTerminal(health.detail)})\n`);
   return health.status === 'unhealthy' ? EXIT.error : EXIT.ok;
 }
 

@@ -16,7 +16,7 @@ import type { TemplateRegistry } from '../core/templates/TemplateRegistry.js';
 import type { ResolvedTemplate } from '../core/templates/templateSchema.js';
 import { templateSearchPath } from '../core/templates/templateSearchPath.js';
 import { validateTemplates } from '../core/templates/validateTemplates.js';
-import { stripControlCharacters } from '../core/text/stripControlCharacters.js';
+import { sanitizeForTerminal } from '../core/text/sanitizeForTerminal.js';
 import { CliError, EXIT, usageError } from './CliError.js';
 import type { CommandContext, CommandRun } from './Command.js';
 import { renderTextTable } from './output/renderTextTable.js';
@@ -129,7 +129,7 @@ async function listTemplates(context: CommandContext, extra: string[]): Promise<
     context.stdout('\n* shadows a file with the same slug earlier on the search path:\n');
     for (const entry of shadowed) {
       context.stdout(
-        `${stripControlCharacters(`  ${entry.slug}: ${entry.source} (shadowed by ${entry.shadowedBy})`)}\n`,
+        `${sanitizeForTerminal(`  ${entry.slug}: ${entry.source} (shadowed by ${entry.shadowedBy})`)}\n`,
       );
     }
   }
@@ -152,7 +152,7 @@ async function showTemplate(context: CommandContext, rest: string[]): Promise<nu
     }
     if (error instanceof TemplateResolutionError) {
       for (const diagnostic of error.diagnostics)
-        context.stderr(`${stripControlCharacters(formatDiagnostic(diagnostic))}\n`);
+        context.stderr(`${sanitizeForTerminal(formatDiagnostic(diagnostic))}\n`);
       throw new CliError(`template '${reference}' cannot be resolved`);
     }
     throw error;
@@ -168,7 +168,7 @@ async function showTemplate(context: CommandContext, rest: string[]): Promise<nu
     `# source: ${source}`,
   ];
   context.stdout(
-    stripControlCharacters(`${header.join('\n')}\n${stringify(fields, { lineWidth: 0 })}`, {
+    sanitizeForTerminal(`${header.join('\n')}\n${stringify(fields, { lineWidth: 0 })}`, {
       keepNewlines: true,
     }),
   );
@@ -188,7 +188,7 @@ async function validate(context: CommandContext, paths: string[]): Promise<numbe
     return errors > 0 ? EXIT.error : EXIT.ok;
   }
   for (const diagnostic of diagnostics)
-    context.stdout(`${stripControlCharacters(formatDiagnostic(diagnostic))}\n`);
+    context.stdout(`${sanitizeForTerminal(formatDiagnostic(diagnostic))}\n`);
   const verdict = errors > 0 ? 'failed' : 'ok';
   context.stderr(
     `${verdict}: ${plural(files, 'template file')} checked, ${plural(errors, 'error')}, ${plural(warnings, 'warning')}\n`,

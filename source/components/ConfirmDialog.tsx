@@ -1,8 +1,8 @@
 import { Text } from 'ink';
 import { useRef, useState } from 'react';
 import { useActions } from '../app/keys/useActions.js';
-import { sanitizeForTerminal } from '../app/sanitizeForTerminal.js';
 import { useTheme } from '../app/ThemeContext.js';
+import { sanitizeForTerminal } from '../core/text/sanitizeForTerminal.js';
 import { DIALOG_CHROME_ROWS, Dialog } from './Dialog.js';
 
 export interface ConfirmDialogProps {

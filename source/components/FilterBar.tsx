@@ -1,7 +1,7 @@
 import { Text } from 'ink';
 import { useActions } from '../app/keys/useActions.js';
-import { sanitizeForTerminal } from '../app/sanitizeForTerminal.js';
 import { useTheme } from '../app/ThemeContext.js';
+import { sanitizeForTerminal } from '../core/text/sanitizeForTerminal.js';
 
 export interface FilterBarProps {
   text: string;

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
-import { sanitizeForTerminal } from '../app/sanitizeForTerminal.js';
 import type { FlashMessage } from '../app/store/AppState.js';
 import { useTheme } from '../app/ThemeContext.js';
+import { sanitizeForTerminal } from '../core/text/sanitizeForTerminal.js';
 
 export interface FlashProps {
   message?: FlashMessage;

@@ -1,9 +1,9 @@
 import { Box, Text } from 'ink';
-import { sanitizeForTerminal } from '../app/sanitizeForTerminal.js';
 import type { SessionInfo } from '../app/session/Session.js';
 import type { MonthSpend } from '../app/store/AppState.js';
 import { useTheme } from '../app/ThemeContext.js';
 import { formatUsd } from '../core/cost/formatUsd.js';
+import { sanitizeForTerminal } from '../core/text/sanitizeForTerminal.js';
 import { spendColor } from './spendColor.js';
 
 export interface HeaderProps {
@@ -50,7 +50,7 @@ export function Header({ info, account, burnRate, spend, breadcrumbs, status }: 
         {identity}
       </Text>
       <Text wrap="truncate">
-        {breadcrumbs.map(sanitizeForTerminal).join(' > ')}
+        {breadcrumbs.map((crumb) => sanitizeForTerminal(crumb)).join(' > ')}
         {costs.length > 0 ? '  ·  ' : ''}
         <Text color={spendColor(spend, theme)}>{costs.join(' · ')}</Text>
       </Text>

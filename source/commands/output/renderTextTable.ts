@@ -1,4 +1,4 @@
-import { stripControlCharacters } from '../../core/text/stripControlCharacters.js';
+import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
 
 export interface TextColumn<Row> {
   header: string;
@@ -11,7 +11,7 @@ export interface TextColumn<Row> {
  * control characters are stripped: a hostile tag cannot move the cursor of a script's terminal.
  */
 export function renderTextTable<Row>(rows: readonly Row[], columns: readonly TextColumn<Row>[]): string {
-  const cells = rows.map((row) => columns.map((column) => stripControlCharacters(column.value(row))));
+  const cells = rows.map((row) => columns.map((column) => sanitizeForTerminal(column.value(row))));
   const widths = columns.map((column, index) =>
     Math.max(column.header.length, ...cells.map((line) => line[index]?.length ?? 0)),
   );

@@ -1,4 +1,4 @@
-import { stripControlCharacters } from '../text/stripControlCharacters.js';
+import { sanitizeForTerminal } from '../text/sanitizeForTerminal.js';
 
 const ESC = '\u001B';
 const ST = `${ESC}\\`;
@@ -12,5 +12,5 @@ export function osc8Hyperlink(url: string, text: string = url): string {
   const safeUrl = [...url]
     .map((char) => (/^[\x21-\x7e]$/.test(char) ? char : encodeURIComponent(char)))
     .join('');
-  return `${ESC}]8;;${safeUrl}${ST}${stripControlCharacters(text)}${ESC}]8;;${ST}`;
+  return `${ESC}]8;;${safeUrl}${ST}${sanitizeForTerminal(text)}${ESC}]8;;${ST}`;
 }

@@ -1,4 +1,4 @@
-import { stripControlCharacters } from '../text/stripControlCharacters.js';
+import { sanitizeForTerminal } from '../text/sanitizeForTerminal.js';
 import type { ConnectionPlan } from './ConnectionPlan.js';
 import { osc8Hyperlink } from './osc8Hyperlink.js';
 import { osc52Copy } from './osc52Copy.js';
@@ -30,9 +30,9 @@ export function renderConnectionPlan(plan: ConnectionPlan, options: RenderConnec
         lines.push(`Tunnel (${plan.tunnel.via}): ${plan.tunnel.command}`);
       if (plan.laptop_command) lines.push(`On your laptop, run: ${plan.laptop_command}`);
       const copy = options.terminal && plan.open === 'show';
-      const link = options.terminal ? osc8Hyperlink(plan.url) : stripControlCharacters(plan.url);
+      const link = options.terminal ? osc8Hyperlink(plan.url) : sanitizeForTerminal(plan.url);
       lines.push(`Open: ${link}${copy ? ' (copied to the clipboard)' : ''}`);
-      if (plan.note) lines.push(`  ${stripControlCharacters(plan.note)}`);
+      if (plan.note) lines.push(`  ${sanitizeForTerminal(plan.note)}`);
       if (plan.expires_at) lines.push(`  It expires at ${plan.expires_at}: run connect again for a new one.`);
       return `${lines.join('\n')}\n${copy ? osc52Copy(plan.url, options.env) : ''}`;
     }

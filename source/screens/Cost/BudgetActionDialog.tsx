@@ -1,10 +1,10 @@
 import { Text } from 'ink';
 import { useActions } from '../../app/keys/useActions.js';
-import { sanitizeForTerminal } from '../../app/sanitizeForTerminal.js';
 import { useTheme } from '../../app/ThemeContext.js';
 import { DIALOG_CHROME_ROWS, Dialog } from '../../components/Dialog.js';
 import type { BudgetActionStep } from '../../core/cost/budgetActionPlan.js';
 import type { BudgetAlert } from '../../core/cost/evaluateBudget.js';
+import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
 
 /** Steps listed one per line; more are summed up in one. */
 const MAX_LISTED_STEPS = 5;

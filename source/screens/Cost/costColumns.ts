@@ -1,8 +1,8 @@
-import { sanitizeForTerminal } from '../../app/sanitizeForTerminal.js';
 import type { Theme } from '../../app/theme.js';
 import type { TableColumn } from '../../components/TableColumn.js';
 import type { CostReportItem } from '../../core/cost/costReport.js';
 import { formatUsd, formatUsdPerHour } from '../../core/cost/formatUsd.js';
+import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
 import type { ServiceSpend } from './spendByService.js';
 
 /** From this width the type and region columns fit as well. */

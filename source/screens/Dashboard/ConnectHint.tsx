@@ -4,12 +4,12 @@ import { connectNow } from '../../app/connect/connectNow.js';
 import { describeError } from '../../app/describeError.js';
 import { useActions } from '../../app/keys/useActions.js';
 import { useShell } from '../../app/ShellContext.js';
-import { sanitizeForTerminal } from '../../app/sanitizeForTerminal.js';
 import type { Session } from '../../app/session/Session.js';
 import { useAppStore } from '../../app/store/useAppState.js';
 import { useTheme } from '../../app/ThemeContext.js';
 import { DIALOG_CHROME_ROWS, Dialog } from '../../components/Dialog.js';
 import type { ConnectionPlan } from '../../core/connect/ConnectionPlan.js';
+import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
 import type { Workstation } from '../../core/workstations/Workstation.js';
 import { connectionPlanLines } from './connectionPlanLines.js';
 

@@ -1,5 +1,5 @@
-import { sanitizeForTerminal } from '../../app/sanitizeForTerminal.js';
 import type { ConnectionPlan } from '../../core/connect/ConnectionPlan.js';
+import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
 
 /** The lines the connect dialog shows for a plan: what to run or open, and its caveats. */
 export function connectionPlanLines(plan: ConnectionPlan): string[] {

@@ -1,6 +1,6 @@
-import { sanitizeForTerminal } from '../../app/sanitizeForTerminal.js';
 import type { Theme } from '../../app/theme.js';
 import type { TableColumn } from '../../components/TableColumn.js';
+import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
 import type { Workstation } from '../../core/workstations/Workstation.js';
 import type { SortKey } from './sortWorkstations.js';
 import { formatHourlyCost, formatUptime, stateLabel, uptimeMs } from './workstationFigures.js';

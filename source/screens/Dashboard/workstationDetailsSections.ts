@@ -1,5 +1,5 @@
-import { sanitizeForTerminal } from '../../app/sanitizeForTerminal.js';
 import type { DetailsSection } from '../../components/DetailsPanel.js';
+import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
 import type { Workstation } from '../../core/workstations/Workstation.js';
 import { formatHourlyCost, formatUptime, stateLabel, uptimeMs } from './workstationFigures.js';
 

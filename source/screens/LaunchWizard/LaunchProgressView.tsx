@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
-import { sanitizeForTerminal } from '../../app/sanitizeForTerminal.js';
 import { useTheme } from '../../app/ThemeContext.js';
 import type { LaunchProgress } from '../../core/launch/LaunchProgress.js';
+import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
 import { launchProgressLines, PROGRESS_MARKS, type ProgressLine } from './launchProgressLines.js';
 import type { WizardTemplateKind } from './launchWizardReducer.js';
 

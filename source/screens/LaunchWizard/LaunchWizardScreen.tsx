@@ -6,7 +6,6 @@ import { useActions } from '../../app/keys/useActions.js';
 import type { ScreenProps } from '../../app/pages/PageDefinition.js';
 import { DASHBOARD_PAGE } from '../../app/pages/pageRegistry.js';
 import { useShell } from '../../app/ShellContext.js';
-import { sanitizeForTerminal } from '../../app/sanitizeForTerminal.js';
 import type { LaunchChoices } from '../../app/session/launchChoices.js';
 import type { LaunchPreview } from '../../app/session/previewLaunch.js';
 import { useAppState, useAppStore } from '../../app/store/useAppState.js';
@@ -16,6 +15,7 @@ import { Table } from '../../components/Table.js';
 import { useListCursor } from '../../components/useListCursor.js';
 import type { LaunchProgress } from '../../core/launch/LaunchProgress.js';
 import { resolveAll } from '../../core/templates/resolveTemplate.js';
+import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
 import { type InstanceChoiceRow, instanceChoiceRows } from './instanceChoiceRows.js';
 import { LaunchProgressView } from './LaunchProgressView.js';
 import {

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
-import { sanitizeForTerminal } from '../../app/sanitizeForTerminal.js';
 import { useTheme } from '../../app/ThemeContext.js';
+import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
 import type { LaunchWizardState, OptionField } from './launchWizardReducer.js';
 
 export interface OptionsStepViewProps {

@@ -1,8 +1,8 @@
 import { Box, Text } from 'ink';
-import { sanitizeForTerminal } from '../../app/sanitizeForTerminal.js';
 import type { LaunchChoices } from '../../app/session/launchChoices.js';
 import { useTheme } from '../../app/ThemeContext.js';
 import { scrollTop } from '../../components/Table.js';
+import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
 import { MAX_ROOT_VOLUME_GB, MIN_ROOT_VOLUME_GB } from './launchWizardReducer.js';
 
 export interface StorageStepViewProps {

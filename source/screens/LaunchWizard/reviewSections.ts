@@ -1,4 +1,3 @@
-import { sanitizeForTerminal } from '../../app/sanitizeForTerminal.js';
 import type { InstanceChoice } from '../../app/session/launchChoices.js';
 import type { LaunchPreview } from '../../app/session/previewLaunch.js';
 import type { DetailsSection } from '../../components/DetailsPanel.js';
@@ -8,6 +7,7 @@ import type { LaunchRequest } from '../../core/launch/LaunchRequest.js';
 import type { PolicyVerdict } from '../../core/policy/PolicyVerdict.js';
 import { CANVAS_SESSION_HOURLY_USD } from '../../core/services/canvasPricing.js';
 import type { ResolvedTemplate } from '../../core/templates/templateSchema.js';
+import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
 import { describeInstanceShape, formatHourly } from './instanceChoiceRows.js';
 
 type Row = readonly [string, string];

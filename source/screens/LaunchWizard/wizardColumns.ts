@@ -1,6 +1,6 @@
-import { sanitizeForTerminal } from '../../app/sanitizeForTerminal.js';
 import type { Theme } from '../../app/theme.js';
 import type { TableColumn } from '../../components/TableColumn.js';
+import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
 import { templateBaseLabel, templateSizesLabel } from '../Templates/templateSummary.js';
 import { describeInstanceShape, formatHourly, type InstanceChoiceRow } from './instanceChoiceRows.js';
 import type { TemplateChoice } from './templateChoices.js';

@@ -5,11 +5,11 @@ import type { Action } from '../../app/keys/Action.js';
 import { useActions } from '../../app/keys/useActions.js';
 import type { ScreenProps } from '../../app/pages/PageDefinition.js';
 import { useShell } from '../../app/ShellContext.js';
-import { sanitizeForTerminal } from '../../app/sanitizeForTerminal.js';
 import { useTheme } from '../../app/ThemeContext.js';
 import type { Theme } from '../../app/theme.js';
 import { testPolicyOffline } from '../../core/policy/testPolicyOffline.js';
 import type { LoadedTemplate } from '../../core/templates/LoadedTemplate.js';
+import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
 import { numberLines, type PolicyLine, policyLines } from './policyLines.js';
 import { whatIfLines } from './whatIfLines.js';
 

@@ -1,10 +1,10 @@
-import { sanitizeForTerminal } from '../../app/sanitizeForTerminal.js';
 import type { Profile } from '../../core/config/profileSchema.js';
 import { formatUtc } from '../../core/identity/invitationToken.js';
 import { publicKeyFingerprint } from '../../core/identity/signingKey.js';
 import { verifyProfilePolicy } from '../../core/identity/verifyProfilePolicy.js';
 import { describePolicy } from '../../core/policy/describePolicy.js';
 import type { Policy } from '../../core/policy/policySchema.js';
+import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
 
 /** One line of the policy viewer, already safe to draw. */
 export interface PolicyLine {

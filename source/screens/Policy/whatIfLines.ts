@@ -1,6 +1,6 @@
-import { sanitizeForTerminal } from '../../app/sanitizeForTerminal.js';
 import { formatUsdPerHour } from '../../core/cost/formatUsd.js';
 import type { WhatIfResult } from '../../core/policy/testPolicyOffline.js';
+import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
 import type { PolicyLine } from './policyLines.js';
 
 /** The verdict first, then why (violations), what would pass (suggestions) and what was not checked. */

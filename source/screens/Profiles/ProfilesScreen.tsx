@@ -5,7 +5,6 @@ import type { Action } from '../../app/keys/Action.js';
 import { useActions } from '../../app/keys/useActions.js';
 import type { ScreenProps } from '../../app/pages/PageDefinition.js';
 import { useShell } from '../../app/ShellContext.js';
-import { sanitizeForTerminal } from '../../app/sanitizeForTerminal.js';
 import type { InvitationAcceptance } from '../../app/session/profileDirectory.js';
 import { useAppStore } from '../../app/store/useAppState.js';
 import { useTheme } from '../../app/ThemeContext.js';
@@ -13,6 +12,7 @@ import { Table } from '../../components/Table.js';
 import { useListCursor } from '../../components/useListCursor.js';
 import type { Profile } from '../../core/config/profileSchema.js';
 import { decodeInvitationToken, type InvitationPayload } from '../../core/identity/invitationToken.js';
+import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
 import { profileColumns } from './profileColumns.js';
 import { TEXT_PROMPT_DIALOG_HEIGHT, TextPromptDialog } from './TextPromptDialog.js';
 

@@ -1,10 +1,10 @@
 import { Text } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import { useActions } from '../../app/keys/useActions.js';
-import { sanitizeForTerminal } from '../../app/sanitizeForTerminal.js';
 import { useTheme } from '../../app/ThemeContext.js';
 import { DIALOG_CHROME_ROWS, Dialog } from '../../components/Dialog.js';
 import { fitText } from '../../components/fitText.js';
+import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
 
 export const TEXT_PROMPT_DIALOG_HEIGHT = DIALOG_CHROME_ROWS + 3;
 const REDRAW_MS = 16;

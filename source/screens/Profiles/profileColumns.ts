@@ -1,7 +1,7 @@
-import { sanitizeForTerminal } from '../../app/sanitizeForTerminal.js';
 import type { TableColumn } from '../../components/TableColumn.js';
 import type { Profile } from '../../core/config/profileSchema.js';
 import { formatUsd } from '../../core/cost/formatUsd.js';
+import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
 
 const WIDE_FROM = 110;
 const safe = sanitizeForTerminal;

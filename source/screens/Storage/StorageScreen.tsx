@@ -5,11 +5,11 @@ import type { Action } from '../../app/keys/Action.js';
 import { useActions } from '../../app/keys/useActions.js';
 import type { ScreenProps } from '../../app/pages/PageDefinition.js';
 import { useShell } from '../../app/ShellContext.js';
-import { sanitizeForTerminal } from '../../app/sanitizeForTerminal.js';
 import type { StorageListing } from '../../app/session/listStorage.js';
 import { useTheme } from '../../app/ThemeContext.js';
 import { Table } from '../../components/Table.js';
 import { useListCursor } from '../../components/useListCursor.js';
+import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
 import { accessPointColumns, fileSystemColumns, volumeColumns } from './storageColumns.js';
 import { STORAGE_VIEW_TITLES, STORAGE_VIEWS, type StorageView, storageRows } from './storageRows.js';
 

@@ -1,7 +1,7 @@
-import { sanitizeForTerminal } from '../../app/sanitizeForTerminal.js';
 import type { RootVolume } from '../../app/session/listStorage.js';
 import type { Theme } from '../../app/theme.js';
 import type { TableColumn } from '../../components/TableColumn.js';
+import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
 import { formatBytes } from './formatBytes.js';
 import type { AccessPointRow, FileSystemRow } from './storageRows.js';
 

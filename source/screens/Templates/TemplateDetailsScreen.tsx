@@ -4,10 +4,10 @@ import { describeError } from '../../app/describeError.js';
 import { useActions } from '../../app/keys/useActions.js';
 import type { ScreenProps } from '../../app/pages/PageDefinition.js';
 import { useShell } from '../../app/ShellContext.js';
-import { sanitizeForTerminal } from '../../app/sanitizeForTerminal.js';
 import type { LaunchChoices } from '../../app/session/launchChoices.js';
 import { DetailsPanel, detailsLineCount } from '../../components/DetailsPanel.js';
 import { resolveTemplate } from '../../core/templates/resolveTemplate.js';
+import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
 import { templateDetailsSections } from './templateDetailsSections.js';
 import { type TemplateListRow, templateListRows } from './templateListRows.js';
 

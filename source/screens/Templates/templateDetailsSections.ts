@@ -1,6 +1,6 @@
-import { sanitizeForTerminal } from '../../app/sanitizeForTerminal.js';
 import type { LaunchChoices } from '../../app/session/launchChoices.js';
 import type { DetailsSection } from '../../components/DetailsPanel.js';
+import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
 import { describeInstanceShape, formatHourly } from '../LaunchWizard/instanceChoiceRows.js';
 import { describeTemplateSource, type TemplateListRow } from './templateListRows.js';
 import { templateBaseLabel } from './templateSummary.js';

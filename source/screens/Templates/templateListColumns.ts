@@ -1,6 +1,6 @@
-import { sanitizeForTerminal } from '../../app/sanitizeForTerminal.js';
 import type { Theme } from '../../app/theme.js';
 import type { TableColumn } from '../../components/TableColumn.js';
+import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
 import { describeTemplateSource, type TemplateListRow } from './templateListRows.js';
 import { templateBaseLabel, templateSizesLabel } from './templateSummary.js';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sanitizeForTerminal } from '../../source/app/sanitizeForTerminal.js';
+import { sanitizeForTerminal } from '../../../source/core/text/sanitizeForTerminal.js';
 
 describe('sanitizeForTerminal', () => {
   it('keeps printable text, including non-Latin scripts and emoji', () => {
@@ -21,8 +21,8 @@ describe('sanitizeForTerminal', () => {
     expect(sanitizeForTerminal('a\u009B2Jb')).toBe('ab');
   });
 
-  it('turns other control characters into spaces and drops bidi overrides', () => {
-    expect(sanitizeForTerminal('a\nb\tc\u0007d')).toBe('a b c d');
+  it('turns line breaks and tabs into spaces, drops other controls and bidi overrides', () => {
+    expect(sanitizeForTerminal('a\nb\tc\u0007d')).toBe('a b cd');
     expect(sanitizeForTerminal('safe\u202Etxt.exe')).toBe('safetxt.exe');
   });
 
@@ -32,5 +32,10 @@ describe('sanitizeForTerminal', () => {
         expect(sanitizeForTerminal(text)).not.toMatch(/[\u0000-\u001F\u007F-\u009F\u202A-\u202E]/);
       }),
     );
+  });
+  it('keeps line breaks only when asked, for multi-line text', () => {
+    const script = 'echo ok\r\n\u001B]0;pwned\u0007apt-get install -y git\n';
+    expect(sanitizeForTerminal(script, { keepNewlines: true })).toBe('echo ok\napt-get install -y git\n');
+    expect(sanitizeForTerminal(script)).toBe('echo ok  apt-get install -y git ');
   });
 });

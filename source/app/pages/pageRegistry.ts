@@ -11,6 +11,7 @@ import { HelpScreen } from '../../screens/Help/HelpScreen.js';
 import { LaunchWizardScreen } from '../../screens/LaunchWizard/LaunchWizardScreen.js';
 import { PolicyScreen } from '../../screens/Policy/PolicyScreen.js';
 import { ProfilesScreen } from '../../screens/Profiles/ProfilesScreen.js';
+import { ServicesScreen } from '../../screens/Services/ServicesScreen.js';
 import { StorageScreen } from '../../screens/Storage/StorageScreen.js';
 import { TemplateDetailsScreen } from '../../screens/Templates/TemplateDetailsScreen.js';
 import { TemplatesScreen } from '../../screens/Templates/TemplatesScreen.js';
@@ -42,6 +43,13 @@ export const pages: readonly PageDefinition[] = [
     summary: 'launch a workstation from a template',
   },
   { id: 'cost', title: () => 'Cost', component: CostScreen, command: 'cost', summary: 'spend and budget' },
+  {
+    id: 'services',
+    title: () => 'Services',
+    component: ServicesScreen,
+    command: 'services',
+    summary: 'web services: SageMaker, Jupyter, RStudio, VS Code',
+  },
   {
     id: 'storage',
     title: () => 'Storage',

@@ -17,14 +17,27 @@ import { filterWorkstations } from './filterWorkstations.js';
 import { nextSortKey, sortWorkstations, type WorkstationSort } from './sortWorkstations.js';
 
 const rowKey = (workstation: Workstation) => workstation.id;
+/** A managed service, or an EC2 workstation whose way in is a web page (Jupyter, RStudio, code-server). */
+const isWebService = (workstation: Workstation) =>
+  workstation.kind !== 'ec2' || workstation.connect.includes('web');
 const STATUS_ROWS = 1;
 
+export interface DashboardScreenProps extends ScreenProps {
+  /** `services`: only the web services (SageMaker, Studio Lab, and the web services on EC2). */
+  scope?: 'all' | 'services';
+}
+
 /** Every workstation and web service in one live table, with the actions that change them. */
-export function DashboardScreen({ width, height, filter }: ScreenProps) {
+export function DashboardScreen({ width, height, filter, scope = 'all' }: DashboardScreenProps) {
   const shell = useShell();
   const store = useAppStore();
   const theme = useTheme();
-  const workstations = useAppState((state) => state.workstations);
+  const everything = useAppState((state) => state.workstations);
+  const workstations = useMemo(
+    () => (scope === 'services' ? everything.filter(isWebService) : everything),
+    [everything, scope],
+  );
+  const noun = scope === 'services' ? 'service' : 'workstation';
   const refreshedAt = useAppState((state) => state.refreshedAt);
   const refreshError = useAppState((state) => state.refreshError);
   const [sort, setSort] = useState<WorkstationSort>({ key: 'name', descending: false });
@@ -164,7 +177,7 @@ export function DashboardScreen({ width, height, filter }: ScreenProps) {
 
   const counts = [
     filter ? `${rows.length} of ${workstations.length}` : `${workstations.length}`,
-    workstations.length === 1 ? 'workstation' : 'workstations',
+    workstations.length === 1 ? noun : `${noun}s`,
     ...(marked.size > 0 ? [`· ${marked.size} marked`] : []),
     ...(refreshedAt === undefined
       ? ['· loading…']
@@ -187,10 +200,12 @@ export function DashboardScreen({ width, height, filter }: ScreenProps) {
         sort={{ column: sort.key, descending: sort.descending }}
         emptyText={
           refreshedAt === undefined
-            ? 'Loading workstations…'
+            ? `Loading ${noun}s…`
             : filter
-              ? 'No workstation matches the filter (Esc clears it).'
-              : 'No workstations in this account yet.'
+              ? `No ${noun} matches the filter (Esc clears it).`
+              : scope === 'services'
+                ? 'No web services yet: :launch one (SageMaker Studio, Canvas, JupyterLab, RStudio, VS Code).'
+                : 'No workstations in this account yet.'
         }
       />
     </Box>

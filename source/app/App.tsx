@@ -1,5 +1,5 @@
 import { Box, Text, useApp, useInput } from 'ink';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { COMMAND_PALETTE_HEIGHT, CommandPalette } from '../components/CommandPalette.js';
 import { FilterBar } from '../components/FilterBar.js';
 import { Flash } from '../components/Flash.js';
@@ -347,12 +347,14 @@ function ShellView({
               return (
                 <PageActiveContext.Provider key={entry.key} value={active}>
                   <Box display={active ? 'flex' : 'none'} height={bodyHeight} flexDirection="column">
-                    <Screen
-                      page={entry}
-                      width={columns}
-                      height={bodyHeight}
-                      filter={filters[entry.key] ?? ''}
-                    />
+                    <Suspense fallback={<Text>Loading…</Text>}>
+                      <Screen
+                        page={entry}
+                        width={columns}
+                        height={bodyHeight}
+                        filter={filters[entry.key] ?? ''}
+                      />
+                    </Suspense>
                   </Box>
                 </PageActiveContext.Provider>
               );

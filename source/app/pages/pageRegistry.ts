@@ -4,18 +4,33 @@
  *   { id: 'cost', title: () => 'Cost', component: CostScreen, command: 'cost', summary: 'spend and budgets' },
  * The palette offers only registered commands, so a page that does not exist is never offered.
  */
-import { CostScreen } from '../../screens/Cost/CostScreen.js';
 import { DashboardScreen } from '../../screens/Dashboard/DashboardScreen.js';
-import { WorkstationDetailsScreen } from '../../screens/Dashboard/WorkstationDetailsScreen.js';
 import { HelpScreen } from '../../screens/Help/HelpScreen.js';
-import { LaunchWizardScreen } from '../../screens/LaunchWizard/LaunchWizardScreen.js';
-import { PolicyScreen } from '../../screens/Policy/PolicyScreen.js';
-import { ProfilesScreen } from '../../screens/Profiles/ProfilesScreen.js';
-import { ServicesScreen } from '../../screens/Services/ServicesScreen.js';
-import { StorageScreen } from '../../screens/Storage/StorageScreen.js';
-import { TemplateDetailsScreen } from '../../screens/Templates/TemplateDetailsScreen.js';
-import { TemplatesScreen } from '../../screens/Templates/TemplatesScreen.js';
+import { lazyScreen } from './lazyScreen.js';
 import type { PageDefinition } from './PageDefinition.js';
+
+// Loaded when first opened: the first frame only needs the dashboard and help.
+const CostScreen = lazyScreen(() => import('../../screens/Cost/CostScreen.js'), 'CostScreen');
+const WorkstationDetailsScreen = lazyScreen(
+  () => import('../../screens/Dashboard/WorkstationDetailsScreen.js'),
+  'WorkstationDetailsScreen',
+);
+const LaunchWizardScreen = lazyScreen(
+  () => import('../../screens/LaunchWizard/LaunchWizardScreen.js'),
+  'LaunchWizardScreen',
+);
+const PolicyScreen = lazyScreen(() => import('../../screens/Policy/PolicyScreen.js'), 'PolicyScreen');
+const ProfilesScreen = lazyScreen(() => import('../../screens/Profiles/ProfilesScreen.js'), 'ProfilesScreen');
+const ServicesScreen = lazyScreen(() => import('../../screens/Services/ServicesScreen.js'), 'ServicesScreen');
+const StorageScreen = lazyScreen(() => import('../../screens/Storage/StorageScreen.js'), 'StorageScreen');
+const TemplateDetailsScreen = lazyScreen(
+  () => import('../../screens/Templates/TemplateDetailsScreen.js'),
+  'TemplateDetailsScreen',
+);
+const TemplatesScreen = lazyScreen(
+  () => import('../../screens/Templates/TemplatesScreen.js'),
+  'TemplatesScreen',
+);
 
 export const DASHBOARD_PAGE = 'dashboard';
 export const HELP_PAGE = 'help';

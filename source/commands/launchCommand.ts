@@ -1,4 +1,4 @@
-import { formatUsd, formatUsdPerHour } from '../core/cost/formatUsd.js';
+import { formatUsd, formatUsdPerHour, roundUsd, roundUsdPerHour } from '../core/cost/formatUsd.js';
 import { LaunchDeniedError, LaunchError } from '../core/launch/LaunchError.js';
 import { LAUNCH_STEP_LABELS, type LaunchProgress } from '../core/launch/LaunchProgress.js';
 import { isManagedServiceKind, serviceKindOf } from '../core/services/ServiceKind.js';
@@ -36,7 +36,7 @@ export const runLaunchCommand: CommandRun = async (context) => {
       const { workstation } = result;
       stdout(
         flags.json
-          ? `${JSON.stringify({ service: workstationJson(workstation), hourly_cost: result.hourly_cost, resumed: result.resumed, steps }, null, 2)}\n`
+          ? `${JSON.stringify({ service: workstationJson(workstation), hourly_cost: roundUsdPerHour(result.hourly_cost), resumed: result.resumed, steps }, null, 2)}\n`
           : `${workstation.name} (${workstation.kind}) is ${workstation.state}: ${result.hourly_cost === 0 ? 'no AWS cost' : `${formatUsdPerHour(result.hourly_cost)} while it runs`}. Open it with: cws-tui connect ${workstation.name}\n`,
       );
       return EXIT.ok;
@@ -50,8 +50,8 @@ export const runLaunchCommand: CommandRun = async (context) => {
             resumed: result.resumed,
             workstation: workstationJson(result.workstation),
             estimate: {
-              hourly: result.estimate.hourly,
-              monthly: result.estimate.monthly,
+              hourly: roundUsdPerHour(result.estimate.hourly),
+              monthly: roundUsd(result.estimate.monthly),
               basis: result.estimate.basis,
               note: result.estimate.note ?? null,
             },
@@ -100,6 +100,11 @@ function launchRequestFrom(template: string, name: string, flags: CommandFlags):
     tags[entry.slice(0, separator)] = entry.slice(separator + 1);
   }
   if (flags.accessPoint && !flags.efs) throw usageError('--access-point needs --efs');
+  if (flags.size && flags.type) {
+    throw usageError(
+      `give either --size or --type, not both (--size ${flags.size} is ${template}'s own choice of type)`,
+    );
+  }
   if (flags.rootVolume !== undefined && !(Number.isInteger(flags.rootVolume) && flags.rootVolume >= 8)) {
     throw usageError(`--root-volume is a whole number of GB, at least 8 (got ${flags.rootVolume})`);
   }

@@ -38,6 +38,23 @@ describe('workstation commands on the demo account', () => {
     expect(JSON.parse(terminated.stdout)).toMatchObject({ name: 'thesis', state: 'terminated' });
   });
 
+  it('tags the project where list and the policy (required_tags) find it', async () => {
+    const env = testEnvironment();
+    await runCommand(runLaunchCommand, ['ubuntu-24-04', 'tagged'], env, {
+      project: 'genomics',
+      tag: ['grant=NSF-1'],
+    });
+    const rows = JSON.parse((await runCommand(runListCommand, [], env, { json: true })).stdout) as unknown[];
+    expect(rows[0]).toMatchObject({ name: 'tagged', project: 'genomics' });
+  });
+
+  it('refuses --size and --type together', async () => {
+    const env = testEnvironment();
+    await expect(
+      runCommand(runLaunchCommand, ['python-ml', 'x'], env, { size: 'S', type: 'm7i.large' }),
+    ).rejects.toMatchObject({ exitCode: 2, message: expect.stringMatching(/either --size or --type/) });
+  });
+
   it('hibernates a workstation launched with hibernation', async () => {
     const env = testEnvironment();
     await runCommand(runLaunchCommand, ['ubuntu-24-04', 'sleepy'], env, {

@@ -57,6 +57,8 @@ export function launchChoices(
   const instanceTypes = managedService
     ? []
     : listInstanceTypes()
+        // SageMaker's ml.* types are not EC2 types.
+        .filter((info) => !info.name.startsWith('ml.'))
         .filter((info) => !template.architecture || info.architecture === template.architecture)
         .map((info) => priced(info.name))
         .sort(

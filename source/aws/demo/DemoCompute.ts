@@ -264,7 +264,8 @@ export class DemoCompute implements ComputePort {
   }
 
   private requireInstanceType(name: string): InstanceTypeInfo {
-    const info = findInstanceType(name);
+    // ml.* types are SageMaker's: EC2 knows no such type.
+    const info = name.startsWith('ml.') ? undefined : findInstanceType(name);
     if (!info) {
       throw new CloudError({
         kind: 'invalid-parameter',

@@ -158,10 +158,17 @@ export async function nameInUseProblem(
   );
 }
 
-/** The request's own tags plus the project, as they go on the resources and to the policy. */
-export function launchTagsFor(request: LaunchRequest, profile: LaunchProfile): ResourceTags {
+/**
+ * The request's own tags plus the project, as they go on the resources and to the policy: the
+ * project as the plain `project` tag (what a policy's `required_tags` and cost-allocation reports
+ * name) and as `cws:project` (what the app lists by).
+ */
+export function launchTagsFor(
+  request: Pick<LaunchRequest, 'tags' | 'project'>,
+  profile: LaunchProfile,
+): ResourceTags {
   const project = request.project ?? profile.project;
-  return { ...(request.tags ?? {}), ...(project ? { project } : {}) };
+  return { ...(request.tags ?? {}), ...(project ? { project, [TAG.project]: project } : {}) };
 }
 
 /** The policy's verdict on the launch, given every fact the checks gathered. */

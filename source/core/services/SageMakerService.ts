@@ -6,7 +6,7 @@ import type { ResearchUser } from '../identity/ResearchUser.js';
 import { LaunchDeniedError, LaunchError } from '../launch/LaunchError.js';
 import type { LaunchProgress } from '../launch/LaunchProgress.js';
 import type { LaunchRequest } from '../launch/LaunchRequest.js';
-import type { LaunchProfile } from '../launch/launchChecks.js';
+import { type LaunchProfile, launchTagsFor } from '../launch/launchChecks.js';
 import type { AuditedOverride } from '../launch/launchWorkstation.js';
 import { toTagValue, validateTagValue, validateWorkstationName } from '../launch/validateLaunchNames.js';
 import { evaluatePolicy } from '../policy/evaluatePolicy.js';
@@ -138,12 +138,7 @@ export class SageMakerService implements Service {
     const researchUser = await this.context.researchUser();
     const owner = await this.context.owner();
     const profileName = studioUserProfileName(researchUser.username);
-    const launchTags: ResourceTags = {
-      ...(request.tags ?? {}),
-      ...((request.project ?? this.context.profile.project)
-        ? { [TAG.project]: request.project ?? this.context.profile.project ?? '' }
-        : {}),
-    };
+    const launchTags = launchTagsFor(request, this.context.profile);
 
     const { verdict, existing } = await steps.run('check-policy', async () => {
       const rows = await this.list([region]);

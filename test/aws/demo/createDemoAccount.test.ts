@@ -116,6 +116,9 @@ describe('the demo account', () => {
     await expect(compute.runInstance(request({ instance_type: 'q9.huge' }))).rejects.toMatchObject({
       code: 'InvalidParameterValue',
     });
+    await expect(compute.runInstance(request({ instance_type: 'ml.t3.medium' }))).rejects.toMatchObject({
+      code: 'InvalidParameterValue',
+    });
   });
 
   it('simulates capacity errors in chosen zones and uses the next zone', async () => {

@@ -125,6 +125,12 @@ export const commands: Command[] = [
     ],
     load: async () => (await import('./servicesCommand.js')).runServicesCommand,
   },
+  {
+    name: 'storage',
+    summary: 'EFS file systems with their access points, and root volumes; create a file system',
+    usage: ['storage list [--json]', 'storage create <name> [--region R] [--json]'],
+    load: async () => (await import('./storageCommand.js')).runStorageCommand,
+  },
 ];
 
 export function findCommand(name: string): Command | undefined {

@@ -40,7 +40,7 @@ describe('the profile discounts every price shown, once', () => {
     expect(launched.code).toBe(0);
     const estimate = JSON.parse(launched.stdout).estimate as { hourly: number; note: string };
     const expected = T3_LARGE * 0.9 + (40 * GP3 * 0.95) / 730;
-    expect(estimate.hourly).toBeCloseTo(expected, 10);
+    expect(estimate.hourly).toBe(roundUsdPerHour(expected));
     expect(estimate.note).toContain("includes the institution's 10% discount");
 
     const rows = JSON.parse(
@@ -101,7 +101,7 @@ describe('the profile discounts every price shown, once', () => {
       json: true,
     });
     const estimate = JSON.parse(launched.stdout).estimate as { hourly: number; note: string };
-    expect(estimate.hourly).toBeCloseTo(T3_LARGE * 0.3 * 0.9 + (20 * GP3) / 730, 10);
+    expect(estimate.hourly).toBe(roundUsdPerHour(T3_LARGE * 0.3 * 0.9 + (20 * GP3) / 730));
     expect(estimate.note).toBe(
       "simulated spot price of the demo account: 30% of on-demand; includes the institution's 10% discount",
     );

@@ -171,18 +171,6 @@ export async function launchWorkstation(
   const existing = await context.records.findUnfinished(profile.name, request.name);
   const launchId = existing?.id ?? context.records.newId();
 
-  const userData = await run('render-user-data', async () => {
-    const rendered = context.renderUserData({
-      template,
-      distro: distroOfBase(template.base ?? ''),
-      user: context.researchUser,
-      launch_id: launchId,
-      ...(request.efs ? { efs: { ...request.efs, region } } : {}),
-      ...(existing?.service_tokens ? { service_tokens: existing.service_tokens } : {}),
-    });
-    return [rendered, `${rendered.bytes} bytes${rendered.compressed ? ', gzip-compressed' : ''}`];
-  });
-
   const network = await run('prepare-network', async () => {
     const securityGroup = await account.network.ensureSecurityGroup(region, {});
     const publicKey = context.researchUser.ssh_public_keys[0];
@@ -191,10 +179,24 @@ export async function launchWorkstation(
       : undefined;
     // The boot script tags its progress and the idle agent stops the instance through this role.
     const instanceProfile = await account.roles.ensureWorkstationInstanceProfile();
+    const efs = request.efs ? await prepareFileSystem(context, region, request.efs) : undefined;
     return [
-      { securityGroup, keyName, instanceProfile },
-      `security group ${securityGroup}${keyName ? `, key ${keyName}` : ''}, instance profile ${instanceProfile}`,
+      { securityGroup, keyName, instanceProfile, efs },
+      `security group ${securityGroup}${keyName ? `, key ${keyName}` : ''}, instance profile ${instanceProfile}` +
+        (efs ? `, ${efs.file_system_id} through access point ${efs.access_point_id}` : ''),
     ];
+  });
+
+  const userData = await run('render-user-data', async () => {
+    const rendered = context.renderUserData({
+      template,
+      distro: distroOfBase(template.base ?? ''),
+      user: context.researchUser,
+      launch_id: launchId,
+      ...(network.efs ? { efs: { ...network.efs, region } } : {}),
+      ...(existing?.service_tokens ? { service_tokens: existing.service_tokens } : {}),
+    });
+    return [rendered, `${rendered.bytes} bytes${rendered.compressed ? ', gzip-compressed' : ''}`];
   });
 
   const tags: ResourceTags = {
@@ -366,4 +368,34 @@ function stringTokens(tokens: UserData['service_tokens']): Record<string, string
   return Object.fromEntries(
     Object.entries(tokens).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
   );
+}
+
+/**
+ * The EFS file system a launch mounts: it must exist in the region; it gets a mount target (in the
+ * default subnets) and the research user's access point, so that files carry the user's identity.
+ */
+async function prepareFileSystem(
+  context: LaunchContext,
+  region: string,
+  efs: NonNullable<LaunchRequest['efs']>,
+): Promise<{ file_system_id: string; access_point_id: string }> {
+  const { storage } = context.account;
+  const found = (await storage.listFileSystems([region])).find((fs) => fs.id === efs.file_system_id);
+  if (!found) {
+    throw new LaunchError(
+      'prepare-network',
+      `the EFS file system ${efs.file_system_id} does not exist in ${region}`,
+      'See :storage, or create one with cws-tui storage create <name>.',
+    );
+  }
+  await storage.ensureMountTarget(region, found.id, undefined);
+  if (efs.access_point_id) return { file_system_id: found.id, access_point_id: efs.access_point_id };
+  const user = context.researchUser;
+  const accessPoint = await storage.ensureAccessPoint(
+    region,
+    found.id,
+    { username: user.username, uid: user.uid, gid: user.gid },
+    { [TAG.managed]: 'true', [TAG.profile]: context.profile.name },
+  );
+  return { file_system_id: found.id, access_point_id: accessPoint.id };
 }

@@ -106,8 +106,8 @@ describe('launchWorkstation on the demo account', () => {
       'estimate-cost',
       'check-policy',
       'resolve-image',
-      'render-user-data',
       'prepare-network',
+      'render-user-data',
       'run-instance',
       'wait-running',
       'wait-ready',
@@ -137,6 +137,26 @@ describe('launchWorkstation on the demo account', () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(JSON.parse(readFileSync(file, 'utf8')).service_tokens).toEqual({ jupyter: 'f00dfeed' });
     expect(JSON.stringify(result.instance.tags)).not.toContain('f00dfeed');
+  });
+
+  it("mounts an existing EFS file system through the research user's own access point", async () => {
+    const fs = await account.storage.createFileSystem('us-east-1', 'lab-share', { 'cws:managed': 'true' });
+    const rendered: Array<Parameters<LaunchContext['renderUserData']>[0]> = [];
+    context.renderUserData = (input) => {
+      rendered.push(input);
+      return fakeUserData();
+    };
+    await launchWorkstation(request({ efs: { file_system_id: fs.id } }), context);
+    const [accessPoint] = await account.storage.listAccessPoints('us-east-1', fs.id);
+    expect(accessPoint).toMatchObject({ uid: 5000, gid: 5000, root_directory: '/home/alice' });
+    expect(rendered[0]?.efs).toEqual({
+      file_system_id: fs.id,
+      access_point_id: accessPoint?.id,
+      region: 'us-east-1',
+    });
+    await expect(
+      launchWorkstation(request({ name: 'other', efs: { file_system_id: 'fs-0000missing' } }), context),
+    ).rejects.toThrow(/the EFS file system fs-0000missing does not exist in us-east-1/);
   });
 
   it('picks the instance type of the size asked for', async () => {

@@ -82,8 +82,8 @@ describe('the launching page', () => {
       ['estimate-cost', 'done', '$0.08/h'],
       ['check-policy', 'waiting', ''],
       ['resolve-image', 'waiting', ''],
-      ['render-user-data', 'waiting', ''],
       ['prepare-network', 'waiting', ''],
+      ['render-user-data', 'waiting', ''],
       ['run-instance', 'waiting', ''],
       ['wait-running', 'waiting', ''],
       // A started event without a detail keeps the last one.

@@ -1,0 +1,80 @@
+import { TAG } from '../core/ports.js';
+import { sanitizeForTerminal } from '../core/text/sanitizeForTerminal.js';
+import { usageError } from './CliError.js';
+import type { CommandContext, CommandRun } from './Command.js';
+import { openCommandSession } from './openCommandSession.js';
+import { renderTextTable } from './output/renderTextTable.js';
+
+const USAGE = 'usage: cws-tui storage list [--json] | storage create <name> [--region R] [--json]';
+const FILE_SYSTEM_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
+
+/**
+ * `cws-tui storage`: the app's EFS file systems (with each research user's access point) and the
+ * workstations' root volumes; `create` makes a tagged, encrypted file system to mount with
+ * `launch --efs`.
+ */
+export const runStorageCommand: CommandRun = async (context) => {
+  const [sub, ...rest] = context.args;
+  if (sub === 'list' && rest.length === 0) return listStorage(context);
+  if (sub === 'create' && rest.length === 1 && rest[0]) return createFileSystem(context, rest[0]);
+  throw usageError(USAGE);
+};
+
+async function listStorage(context: CommandContext): Promise<number> {
+  const session = await openCommandSession(context);
+  const listing = await session.listStorage();
+  if (context.flags.json) {
+    context.stdout(`${JSON.stringify(listing, null, 2)}\n`);
+    return 0;
+  }
+  context.stdout(
+    listing.file_systems.length === 0
+      ? 'No EFS file systems. Create one with: cws-tui storage create <name>\n'
+      : renderTextTable(listing.file_systems, [
+          { header: 'FILE SYSTEM', value: (fs) => fs.name },
+          { header: 'ID', value: (fs) => fs.id },
+          { header: 'REGION', value: (fs) => fs.region },
+          { header: 'STATE', value: (fs) => fs.state },
+          { header: 'SIZE', value: (fs) => `${(fs.size_bytes / 1024 ** 3).toFixed(2)} GiB`, align: 'right' },
+          {
+            header: 'ACCESS POINTS',
+            value: (fs) =>
+              fs.access_points.map((ap) => `${ap.tags[TAG.researchUser] ?? ap.uid} ${ap.id}`).join(', ') ||
+              '-',
+          },
+        ]),
+  );
+  if (listing.volumes.length > 0) {
+    context.stdout(
+      `\n${renderTextTable(listing.volumes, [
+        { header: 'ROOT VOLUME OF', value: (volume) => volume.instance_name },
+        { header: 'INSTANCE', value: (volume) => volume.instance_id },
+        { header: 'STATE', value: (volume) => volume.instance_state },
+        { header: 'SIZE', value: (volume) => `${volume.size_gb} GB ${volume.volume_type}`, align: 'right' },
+      ])}`,
+    );
+  }
+  for (const note of listing.notes) context.stderr(`note: ${sanitizeForTerminal(note)}\n`);
+  return 0;
+}
+
+async function createFileSystem(context: CommandContext, name: string): Promise<number> {
+  if (!FILE_SYSTEM_NAME.test(name)) {
+    throw usageError(
+      `the name '${sanitizeForTerminal(name)}' is not valid: 1-63 letters, digits, '.', '_' or '-'`,
+    );
+  }
+  const session = await openCommandSession(context);
+  const region = context.flags.region ?? session.info.region;
+  const created = await session.account.storage.createFileSystem(region, name, {
+    [TAG.managed]: 'true',
+    [TAG.profile]: session.info.profile,
+  });
+  if (context.flags.json) context.stdout(`${JSON.stringify(created, null, 2)}\n`);
+  else {
+    context.stdout(
+      `${created.name} is ${created.id} in ${created.region} (${created.state}). Mount it with: cws-tui launch <template> <name> --efs ${created.id}\n`,
+    );
+  }
+  return 0;
+}

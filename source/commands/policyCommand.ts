@@ -1,10 +1,12 @@
+import { resolveAwsRegion } from '../aws/awsSharedConfig.js';
 import type { Profile } from '../core/config/profileSchema.js';
+import { enforcedProfilePolicy } from '../core/identity/enforcedProfilePolicy.js';
 import { formatUtc } from '../core/identity/invitationToken.js';
 import { publicKeyFingerprint } from '../core/identity/signingKey.js';
 import { verifyProfilePolicy } from '../core/identity/verifyProfilePolicy.js';
 import { resolveAppPaths } from '../core/paths.js';
 import { describePolicy } from '../core/policy/describePolicy.js';
-import { formatUsd } from '../core/policy/formatUsd.js';
+import { formatUsdPrecise } from '../core/policy/formatUsdPrecise.js';
 import { PolicyParseError } from '../core/policy/PolicyParseError.js';
 import { loadPolicyFile } from '../core/policy/parsePolicy.js';
 import type { Policy } from '../core/policy/policySchema.js';
@@ -40,7 +42,9 @@ async function choosePolicy(context: CommandContext): Promise<PolicySource> {
   const profile = flags.profile ? config.getProfile(flags.profile) : config.currentProfile();
   if (flags.profile && !profile) throw new CliError(`no profile named '${flags.profile}'`);
   if (!profile) return { policy: {}, label: 'none (no profile is set up)' };
-  return { policy: profile.policy, label: `profile ${profile.name} (${profile.kind})`, profile };
+  const { policy, problems } = enforcedProfilePolicy(profile);
+  for (const problem of problems) context.stderr(`cws-tui: profile '${profile.name}': ${problem}\n`);
+  return { policy, label: `profile ${profile.name} (${profile.kind})`, profile };
 }
 
 function runShow(context: CommandContext, source: PolicySource): number {
@@ -103,8 +107,8 @@ async function runTest(context: CommandContext, source: PolicySource): Promise<n
       'usage: cws-tui policy test --template <slug> --type <instance-type> [--region R] [--spot] [--json]',
     );
   }
-  const region = flags.region ?? source.profile?.region;
-  if (!region) throw usageError('policy test needs --region (no profile gives one)');
+  // Where a launch would go: the profile's region, else the AWS configuration's, else us-east-1.
+  const region = flags.region ?? source.profile?.region ?? (await resolveAwsRegion(env)) ?? 'us-east-1';
   const registry = await loadTemplateRegistry({ searchPath: templateSearchPath(env, resolveAppPaths(env)) });
   const template = findTemplate(registry, flags.template);
   const notes: string[] = [];
@@ -143,7 +147,7 @@ async function runTest(context: CommandContext, source: PolicySource): Promise<n
     return verdict.allowed ? 0 : EXIT.denied;
   }
   const purchase = flags.spot ? 'spot' : 'on-demand';
-  const price = hourly === undefined ? 'price unknown' : `${formatUsd(hourly)}/h`;
+  const price = hourly === undefined ? 'price unknown' : `${formatUsdPrecise(hourly)}/h`;
   const lines = [
     `${verdict.allowed ? 'ALLOWED' : 'DENIED'}: ${request.template_slug} on ${request.instance_type} in ${region} (${purchase}, ${price}) under the policy of ${source.label}`,
   ];

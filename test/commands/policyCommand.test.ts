@@ -106,9 +106,12 @@ describe('cws-tui policy test', () => {
     );
     expect(missing).toBeInstanceOf(CliError);
     expect((missing as CliError).exitCode).toBe(EXIT.usage);
-    await expect(
-      runCommand(runPolicyCommand, ['test'], env, { template: 'python-ml', type: 't3.large' }),
-    ).rejects.toThrow('policy test needs --region');
+    // Without a profile or --region, a launch would go to the default region: so does the test.
+    const defaulted = await runCommand(runPolicyCommand, ['test'], env, {
+      template: 'python-ml',
+      type: 't3.large',
+    });
+    expect(defaulted.stdout).toMatch(/ALLOWED: python-ml on t3\.large in us-east-1/);
     await expect(
       runCommand(runPolicyCommand, ['show'], env, { policy: fixture('malformed.yaml') }),
     ).rejects.toThrow(/malformed\.yaml:5:7: spot: /);

@@ -7,9 +7,8 @@ import type { Profile } from '../../core/config/profileSchema.js';
 import { snapshotPriceCatalog } from '../../core/cost/priceTable.js';
 import { ReplaceablePriceCatalog } from '../../core/cost/ReplaceablePriceCatalog.js';
 import { SimulatedSpotPriceSource } from '../../core/cost/SimulatedSpotPriceSource.js';
+import { enforcedProfilePolicy } from '../../core/identity/enforcedProfilePolicy.js';
 import { FileResearchUserStore } from '../../core/identity/FileResearchUserStore.js';
-import { verifyPolicyChain } from '../../core/identity/policyChain.js';
-import { verifyProfilePolicy } from '../../core/identity/verifyProfilePolicy.js';
 import type { LaunchProfile } from '../../core/launch/launchChecks.js';
 import { type AppPaths, resolveAppPaths } from '../../core/paths.js';
 import type { Policy } from '../../core/policy/policySchema.js';
@@ -103,20 +102,10 @@ function demoCostSources(
   };
 }
 
-/**
- * An invited profile's policy is the one its invitation chain signed: a hand edit of the config
- * file is reported and does not widen what may be launched.
- */
 function enforcedPolicy(profile: Profile, notices: string[]): Policy {
-  if (profile.kind !== 'invited') return profile.policy;
-  const problems = verifyProfilePolicy(profile);
-  if (problems.length === 0) return profile.policy;
-  notices.push(`profile '${profile.name}': ${problems.join('; ')}`);
-  const signed = profile.policy_chain.at(-1)?.policy;
-  if (signed && verifyPolicyChain(profile.policy_chain).length === 0) return signed;
-  // Nothing signed can be trusted: refuse every launch until the invitation is accepted again.
-  notices.push(`profile '${profile.name}': launches are refused until its invitation is accepted again`);
-  return { templates: { deny: ['*'] } };
+  const { policy, problems } = enforcedProfilePolicy(profile);
+  if (problems.length > 0) notices.push(`profile '${profile.name}': ${problems.join('; ')}`);
+  return policy;
 }
 
 function chooseProfile(config: ConfigStore, name: string | undefined): Profile | undefined {

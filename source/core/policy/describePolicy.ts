@@ -1,4 +1,4 @@
-import { formatUsd } from './formatUsd.js';
+import { formatUsdPrecise } from './formatUsdPrecise.js';
 import { GLOB_RULES, isEmptyPolicy, type Policy } from './policySchema.js';
 
 /** The policy as lines a person reads, one rule per line, in the order of the policy format. */
@@ -24,11 +24,13 @@ export function describePolicy(policy: Policy): string[] {
   add('max_memory_gib', atMost(policy.max_memory_gib, ' GiB'));
   add(
     'max_hourly_cost',
-    policy.max_hourly_cost === undefined ? undefined : `at most ${formatUsd(policy.max_hourly_cost)}/h`,
+    policy.max_hourly_cost === undefined
+      ? undefined
+      : `at most ${formatUsdPrecise(policy.max_hourly_cost)}/h`,
   );
   add(
     'monthly_budget',
-    policy.monthly_budget === undefined ? undefined : `${formatUsd(policy.monthly_budget)} a month`,
+    policy.monthly_budget === undefined ? undefined : `${formatUsdPrecise(policy.monthly_budget)} a month`,
   );
   add('spot', policy.spot);
   add('hibernation', policy.hibernation);

@@ -1,5 +1,5 @@
 import { checkGlobRule } from './checkGlobRule.js';
-import { formatUsd } from './formatUsd.js';
+import { formatUsdPrecise } from './formatUsdPrecise.js';
 import type { PolicyContext } from './PolicyContext.js';
 import type { PolicyRequest } from './PolicyRequest.js';
 import type { PolicySuggestion, PolicyVerdict, PolicyViolation } from './PolicyVerdict.js';
@@ -91,18 +91,18 @@ export function evaluatePolicy(
       deny(
         {
           rule: 'max_hourly_cost',
-          expected: `<= ${formatUsd(cap)}/h`,
+          expected: `<= ${formatUsdPrecise(cap)}/h`,
           actual: 'unknown',
-          message: `no price is known for ${type} in ${request.region}, so the cap of ${formatUsd(cap)}/h cannot be checked`,
+          message: `no price is known for ${type} in ${request.region}, so the cap of ${formatUsdPrecise(cap)}/h cannot be checked`,
         },
         true,
       );
     } else if (cost > cap) {
       deny({
         rule: 'max_hourly_cost',
-        expected: `<= ${formatUsd(cap)}/h`,
-        actual: `${formatUsd(cost)}/h`,
-        message: `${type} costs ${formatUsd(cost)}/h in ${request.region}, above the cap of ${formatUsd(cap)}/h`,
+        expected: `<= ${formatUsdPrecise(cap)}/h`,
+        actual: `${formatUsdPrecise(cost)}/h`,
+        message: `${type} costs ${formatUsdPrecise(cost)}/h in ${request.region}, above the cap of ${formatUsdPrecise(cap)}/h`,
       });
     }
   }
@@ -240,15 +240,15 @@ export function evaluatePolicy(
 }
 
 function checkMonthlyBudget(budget: number, context: PolicyContext): PolicyViolation[] {
-  const expected = `<= ${formatUsd(budget)} this month`;
+  const expected = `<= ${formatUsdPrecise(budget)} this month`;
   if (context.projected_month_spend !== undefined) {
     if (context.projected_month_spend <= budget) return [];
     return [
       {
         rule: 'monthly_budget',
         expected,
-        actual: `${formatUsd(context.projected_month_spend)} projected`,
-        message: `with this launch the month's spend is projected at ${formatUsd(context.projected_month_spend)}, above the monthly budget of ${formatUsd(budget)}`,
+        actual: `${formatUsdPrecise(context.projected_month_spend)} projected`,
+        message: `with this launch the month's spend is projected at ${formatUsdPrecise(context.projected_month_spend)}, above the monthly budget of ${formatUsdPrecise(budget)}`,
         unverified: false,
       },
     ];
@@ -259,8 +259,8 @@ function checkMonthlyBudget(budget: number, context: PolicyContext): PolicyViola
       {
         rule: 'monthly_budget',
         expected,
-        actual: `${formatUsd(context.month_to_date_spend)} spent`,
-        message: `${formatUsd(context.month_to_date_spend)} is already spent this month, which uses up the monthly budget of ${formatUsd(budget)}`,
+        actual: `${formatUsdPrecise(context.month_to_date_spend)} spent`,
+        message: `${formatUsdPrecise(context.month_to_date_spend)} is already spent this month, which uses up the monthly budget of ${formatUsdPrecise(budget)}`,
         unverified: false,
       },
     ];
@@ -270,7 +270,7 @@ function checkMonthlyBudget(budget: number, context: PolicyContext): PolicyViola
       rule: 'monthly_budget',
       expected,
       actual: 'unknown',
-      message: `the monthly budget is ${formatUsd(budget)} but this month's spend is unknown, so it cannot be checked`,
+      message: `the monthly budget is ${formatUsdPrecise(budget)} but this month's spend is unknown, so it cannot be checked`,
       unverified: true,
     },
   ];

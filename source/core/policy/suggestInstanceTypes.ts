@@ -1,7 +1,7 @@
 import type { InstanceTypeInfo } from '../catalog/InstanceTypeInfo.js';
 import { instanceFamily } from '../catalog/instanceTypes.js';
 import { checkGlobRule } from './checkGlobRule.js';
-import { formatUsd } from './formatUsd.js';
+import { formatUsdPrecise } from './formatUsdPrecise.js';
 import type { PolicySuggestion } from './PolicyVerdict.js';
 import type { Policy } from './policySchema.js';
 
@@ -48,7 +48,7 @@ export function suggestInstanceTypes(
     .map(({ candidate }) => {
       const cost = hourlyCostOf(candidate.name);
       const gpus = candidate.gpus > 0 ? `, ${candidate.gpus} GPU` : '';
-      const price = cost === undefined ? '' : `, ${formatUsd(cost)}/h`;
+      const price = cost === undefined ? '' : `, ${formatUsdPrecise(cost)}/h`;
       return {
         rule: 'instance_types',
         instance_type: candidate.name,

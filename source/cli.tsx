@@ -3,12 +3,19 @@ import pkg from '../package.json' with { type: 'json' };
 import { EXIT } from './commands/CliError.js';
 import type { CommandFlags } from './commands/CommandFlags.js';
 import { describeFailure } from './commands/describeFailure.js';
+import { findUnknownFlag } from './commands/findUnknownFlag.js';
 import { cliFlags } from './commands/flags.js';
 import { commands, findCommand } from './commands/registry.js';
 
 const commandHelp = commands
   .flatMap((command) => command.usage.map((line) => `    $ cws-tui ${line}`))
   .join('\n');
+
+const unknownFlag = findUnknownFlag(process.argv.slice(2), cliFlags);
+if (unknownFlag) {
+  process.stderr.write(`cws-tui: unknown option ${unknownFlag}. Run 'cws-tui --help' for the options.\n`);
+  process.exit(EXIT.usage);
+}
 
 const cli = meow(
   `

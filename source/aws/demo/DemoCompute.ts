@@ -12,6 +12,7 @@ import {
   type RunInstanceRequest,
   TAG,
 } from '../../core/ports.js';
+import { alternativeInstanceTypes } from '../alternativeInstanceTypes.js';
 import type { DemoStore } from './DemoStore.js';
 import type { DemoFaults } from './demoFaults.js';
 import { demoIdFor } from './demoIds.js';
@@ -198,15 +199,17 @@ export class DemoCompute implements ComputePort {
   async consoleOutput(region: string, id: string): Promise<string> {
     await this.simulateNetwork();
     const state = await this.store.read();
-    const raw = findInstance(state, region, id);
-    const now = this.now();
-    const runningSince = lastRunningSince(raw, now);
-    if (runningSince === undefined) return '';
-    const stageMs = demoDelayMs('provisioningStage', this.speed);
-    return raw.progress_stages
-      .filter((_, index) => runningSince + (index + 1) * stageMs <= now)
+    return this.stagesReached(findInstance(state, region, id), this.now())
       .map((stage) => `CWS-PROGRESS ${stage}\n`)
       .join('');
+  }
+
+  /** The boot script's stages that have run by `now`, since the instance last started. */
+  private stagesReached(raw: DemoInstance, now: number): string[] {
+    const runningSince = lastRunningSince(raw, now);
+    if (runningSince === undefined) return [];
+    const stageMs = demoDelayMs('provisioningStage', this.speed);
+    return raw.progress_stages.filter((_, index) => runningSince + (index + 1) * stageMs <= now);
   }
 
   async checkLaunchPermission(request: RunInstanceRequest): Promise<void> {
@@ -260,6 +263,9 @@ export class DemoCompute implements ComputePort {
     };
     if (state === 'running' && raw.public_ip) instance.public_ip = raw.public_ip;
     if (raw.key_name) instance.key_name = raw.key_name;
+    // As on AWS, where the boot script tags its instance with each stage through its role.
+    const stage = this.stagesReached(raw, now).at(-1);
+    if (stage) instance.tags[TAG.progress] = stage;
     return instance;
   }
 
@@ -287,7 +293,7 @@ export class DemoCompute implements ComputePort {
         kind: 'capacity',
         code: 'InsufficientInstanceCapacity',
         message: `there is not enough ${request.instance_type} capacity in ${zones.join(', ')}`,
-        hint: 'Try another instance type or size, or try again later.',
+        hint: capacityHint(request.instance_type),
         retryable: true,
       });
     }
@@ -365,4 +371,15 @@ function progressStagesOf(userDataBase64: string): string[] {
     if (stage && !stages.includes(stage)) stages.push(stage);
   }
   return stages;
+}
+
+/** Like EC2's adapter: name the neighbouring types the catalog has, with the same architecture. */
+function capacityHint(instanceType: string): string {
+  const architecture = findInstanceType(instanceType)?.architecture;
+  const similar = alternativeInstanceTypes(instanceType).filter(
+    (candidate) => findInstanceType(candidate)?.architecture === architecture,
+  );
+  return similar.length > 0
+    ? `Try ${similar.join(' or ')}, another size, or try again later.`
+    : 'Try another instance type or size, or try again later.';
 }

@@ -209,8 +209,10 @@ describe('the demo account', () => {
     expect(await compute.consoleOutput('us-east-1', id)).toBe('');
     clock += 20_000 + 8_000;
     expect(await compute.consoleOutput('us-east-1', id)).toBe('CWS-PROGRESS users\nCWS-PROGRESS packages\n');
+    expect((await compute.findByClientToken('us-east-1', 'launch-1'))?.tags['cws:progress']).toBe('packages');
     clock += 4_000;
     expect(await compute.consoleOutput('us-east-1', id)).toContain('CWS-PROGRESS ready');
+    expect((await compute.findByClientToken('us-east-1', 'launch-1'))?.tags['cws:progress']).toBe('ready');
   });
 
   it('creates file systems and one access point per research user', async () => {

@@ -169,6 +169,7 @@ function ShellView({
         store.flash('error', `Could not identify the account: ${message}`, hint);
       },
     );
+    let lastStates: string | undefined;
     const loop = new RefreshLoop({
       intervalMs: refreshMs,
       isPaused: () => modalRef.current !== undefined,
@@ -177,7 +178,12 @@ function ShellView({
         try {
           const workstations = await session.listWorkstations();
           // A listing that returns after a profile switch belongs to the old session: dropped.
-          if (current) store.refreshSucceeded(workstations, now());
+          if (!current) return;
+          // A state change (a stop, a termination finishing) changes the burn rate: re-price now.
+          const states = workstations.map((w) => `${w.id}:${w.state}:${w.hibernated}`).join(',');
+          if (lastStates !== undefined && states !== lastStates) costLoopRef.current?.requestNow();
+          lastStates = states;
+          store.refreshSucceeded(workstations, now());
         } catch (error) {
           if (!current) return;
           const { message, hint } = describeError(error);

@@ -10,6 +10,7 @@ import { useTheme } from '../../app/ThemeContext.js';
 import { CONFIRM_DIALOG_HEIGHT, ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { Table } from '../../components/Table.js';
 import { useListCursor } from '../../components/useListCursor.js';
+import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
 import type { Workstation } from '../../core/workstations/Workstation.js';
 import { CONNECT_HINT_HEIGHT, ConnectHint } from './ConnectHint.js';
 import { dashboardColumns } from './dashboardColumns.js';
@@ -187,7 +188,9 @@ export function DashboardScreen({ width, height, filter, scope = 'all' }: Dashbo
     <Box flexDirection="column" height={height}>
       <Text wrap="truncate">
         {counts}
-        {refreshError ? <Text color={theme.danger}> · refresh failed</Text> : null}
+        {refreshError ? (
+          <Text color={theme.danger}> · refresh failed: {sanitizeForTerminal(refreshError)}</Text>
+        ) : null}
       </Text>
       <Table
         rows={rows}

@@ -105,6 +105,19 @@ describe('the profile discounts every price shown, once', () => {
     expect(estimate.note).toBe(
       "simulated spot price of the demo account: 30% of on-demand; includes the institution's 10% discount",
     );
+    // Running, it is priced at that spot price everywhere: the dashboard's $/h and the burn rate.
+    const rows = JSON.parse(
+      (await runCommand(runListCommand, [], env, { demo: true, json: true })).stdout,
+    ) as Array<{
+      hourly_cost: number;
+    }>;
+    expect(rows.map((row) => row.hourly_cost)).toEqual([estimate.hourly]);
+    const cost = JSON.parse(
+      (await runCommand(runCostCommand, [], env, { demo: true, json: true })).stdout,
+    ) as {
+      burn_rate_per_hour: number;
+    };
+    expect(cost.burn_rate_per_hour).toBe(estimate.hourly);
   });
 });
 

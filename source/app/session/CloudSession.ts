@@ -12,8 +12,10 @@ import type { BudgetAlert } from '../../core/cost/evaluateBudget.js';
 import type { BilledSpendResult } from '../../core/cost/loadBilledSpend.js';
 import type { LoadedCostReport } from '../../core/cost/loadCostReport.js';
 import type { PriceCatalog } from '../../core/cost/PriceCatalog.js';
+import type { PriceQuote } from '../../core/cost/PriceQuote.js';
 import { resourceRates } from '../../core/cost/resourceRates.js';
 import type { SpotPriceSource } from '../../core/cost/SpotPriceSource.js';
+import { spotQuoteKey, spotQuotesFor } from '../../core/cost/spotQuotesFor.js';
 import { HOUR_MS, type TimeWindow } from '../../core/cost/TimeWindow.js';
 import type { AcceptedInvitation } from '../../core/identity/acceptInvitation.js';
 import {
@@ -130,7 +132,11 @@ export class CloudSession implements Session {
       }),
       this.listServices(),
     ]);
-    return [...items.map((instance) => this.toWorkstation(instance)), ...services];
+    const spot = await spotQuotesFor(items, this.options.spotPrices);
+    return [
+      ...items.map((instance) => this.toWorkstation(instance, spot.get(spotQuoteKey(instance)))),
+      ...services,
+    ];
   }
 
   /**
@@ -175,7 +181,7 @@ export class CloudSession implements Session {
       ids: [workstation.id],
     });
     const instance = items[0];
-    return instance ? this.toWorkstation(instance) : undefined;
+    return instance ? this.pricedWorkstation(instance) : undefined;
   }
 
   async startWorkstation(workstation: Workstation): Promise<void> {
@@ -404,7 +410,7 @@ export class CloudSession implements Session {
       onProgress,
     );
     this.launchPermissionChecked = true;
-    return { ...result, workstation: this.toWorkstation(result.instance) };
+    return { ...result, workstation: await this.pricedWorkstation(result.instance) };
   }
 
   /**
@@ -479,13 +485,19 @@ export class CloudSession implements Session {
     return created.user;
   }
 
-  private toWorkstation(instance: Instance): Workstation {
-    return workstationFromInstance(instance, this.hourlyCost(instance));
+  /** One instance's row, a spot one priced at its current spot price. */
+  private async pricedWorkstation(instance: Instance): Promise<Workstation> {
+    const spot = await spotQuotesFor([instance], this.options.spotPrices);
+    return this.toWorkstation(instance, spot.get(spotQuoteKey(instance)));
+  }
+
+  private toWorkstation(instance: Instance, spotPrice?: PriceQuote): Workstation {
+    return workstationFromInstance(instance, this.hourlyCost(instance, spotPrice));
   }
 
   /** What it costs per hour in its current state: the same rates the cost report accrues. */
-  private hourlyCost(instance: Instance): number {
-    const resource = costResourceFromInstance(instance);
+  private hourlyCost(instance: Instance, spotPrice?: PriceQuote): number {
+    const resource = costResourceFromInstance(instance, spotPrice);
     const { rates } = resourceRates(resource, this.shownPrices, this.options.discounts ?? {});
     return hourlyRateInState(resource.transitions.at(-1)?.state ?? instance.state, rates);
   }

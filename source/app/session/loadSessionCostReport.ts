@@ -5,6 +5,7 @@ import type { Discounts } from '../../core/cost/discounts.js';
 import type { BilledSpendResult } from '../../core/cost/loadBilledSpend.js';
 import { type LoadedCostReport, loadCostReport } from '../../core/cost/loadCostReport.js';
 import type { PriceCatalog } from '../../core/cost/PriceCatalog.js';
+import type { SpotPriceSource } from '../../core/cost/SpotPriceSource.js';
 import type { TimeWindow } from '../../core/cost/TimeWindow.js';
 import type { AppPaths } from '../../core/paths.js';
 import type { CloudAccount } from '../../core/ports.js';
@@ -35,6 +36,7 @@ export async function loadSessionCostReport(
     livePrices?: () => Promise<void>;
     /** Billed spend from Cost Explorer, when the profile enables it. */
     billedSpend?: (now: Date, window?: TimeWindow) => Promise<BilledSpendResult>;
+    spotPrices?: SpotPriceSource;
   },
   request: SessionCostRequest,
 ): Promise<LoadedCostReport> {
@@ -49,6 +51,7 @@ export async function loadSessionCostReport(
     regions: info.regions,
     catalog: context.prices,
     ...(context.discounts ? { discounts: context.discounts } : {}),
+    ...(context.spotPrices ? { spotPrices: context.spotPrices } : {}),
     now,
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     budgetKey: `profile:${info.profile}`,

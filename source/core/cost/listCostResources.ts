@@ -1,6 +1,8 @@
 import { type CloudAccount, TAG } from '../ports.js';
 import { studioCostResources } from '../services/studioCostResources.js';
 import { type CostResource, costResourceFromFileSystem, costResourceFromInstance } from './CostResource.js';
+import type { SpotPriceSource } from './SpotPriceSource.js';
+import { spotQuoteKey, spotQuotesFor } from './spotQuotesFor.js';
 
 export interface ListedCostResources {
   resources: CostResource[];
@@ -17,6 +19,7 @@ export interface ListedCostResources {
 export async function listCostResources(
   account: CloudAccount,
   regions: readonly string[],
+  spotPrices?: SpotPriceSource,
 ): Promise<ListedCostResources> {
   const warnings: string[] = [];
   const [instances, fileSystems, studioApps] = await Promise.all([
@@ -28,9 +31,13 @@ export async function listCostResources(
       return [];
     }),
   ]);
+  // A spot instance accrues at its spot price, as its launch was estimated.
+  const spot = await spotQuotesFor(instances.items, spotPrices);
   return {
     resources: [
-      ...instances.items.map((instance) => costResourceFromInstance(instance)),
+      ...instances.items.map((instance) =>
+        costResourceFromInstance(instance, spot.get(spotQuoteKey(instance))),
+      ),
       ...studioApps,
       ...fileSystems
         .filter((fileSystem) => fileSystem.tags[TAG.managed] === 'true' && fileSystem.state !== 'deleted')

@@ -8,6 +8,7 @@ import type { BudgetAlert } from './evaluateBudget.js';
 import { listCostResources } from './listCostResources.js';
 import type { BilledSpendResult } from './loadBilledSpend.js';
 import type { PriceCatalog } from './PriceCatalog.js';
+import type { SpotPriceSource } from './SpotPriceSource.js';
 import type { TimeWindow } from './TimeWindow.js';
 import { zonedMonthKey } from './zonedCalendar.js';
 
@@ -16,6 +17,8 @@ export interface CostReportRequest {
   regions: readonly string[];
   catalog: PriceCatalog;
   discounts?: Discounts;
+  /** Current spot prices, so that spot instances accrue at them rather than on demand. */
+  spotPrices?: SpotPriceSource;
   now: Date;
   timeZone: string;
   budget?: Budget;
@@ -46,7 +49,11 @@ export interface LoadedCostReport {
  * accrued and compared with the budget, so the two agree to the cent.
  */
 export async function loadCostReport(request: CostReportRequest): Promise<LoadedCostReport> {
-  const { resources: listed, warnings } = await listCostResources(request.account, request.regions);
+  const { resources: listed, warnings } = await listCostResources(
+    request.account,
+    request.regions,
+    request.spotPrices,
+  );
   const month = zonedMonthKey(request.now, request.timeZone);
   let resources = listed;
   if (request.ledger) {

@@ -100,7 +100,13 @@ function ShellView({
   handOverTerminal,
 }: ShellViewProps) {
   const { exit } = useApp();
-  const { columns, rows } = useTerminalSize();
+  const terminal = useTerminalSize();
+  const fits = terminal.columns >= MIN_COLUMNS && terminal.rows >= MIN_ROWS;
+  // While the terminal is too small the pages stay mounted (hidden, at the last size that fitted),
+  // so a wizard half filled in survives a window being dragged smaller and back.
+  const lastFit = useRef({ columns: MIN_COLUMNS, rows: MIN_ROWS });
+  if (fits) lastFit.current = { columns: terminal.columns, rows: terminal.rows };
+  const { columns, rows } = lastFit.current;
   const [status, setStatus] = useState<SessionStatus>({ kind: 'opening' });
   const [stack, setStack] = useState<PageEntry[]>([{ key: 0, id: DASHBOARD_PAGE, params: {} }]);
   const [filters, setFilters] = useState<Readonly<Record<number, string>>>({});
@@ -126,6 +132,11 @@ function ShellView({
   useInput((input, key) => {
     if (key.ctrl && input === 'c') {
       exit();
+      return;
+    }
+    // Too small to see anything: only quitting makes sense; the hidden pages take no keys.
+    if (!fits) {
+      if (input === 'q') exit();
       return;
     }
     const idle = queuedPressesRef.current.length === 0;
@@ -318,12 +329,10 @@ function ShellView({
   ];
   useActions(globalActions, { layer: 'global' });
 
-  if (columns < MIN_COLUMNS || rows < MIN_ROWS) return <TooSmall columns={columns} rows={rows} />;
-
   const filterShown = filterEditing || filter !== '';
   const bodyHeight = rows - CHROME_ROWS - (filterShown ? 1 : 0) - (modal?.height ?? 0);
   const breadcrumbs = stack.map(titleOf);
-  return (
+  const shellView = (
     <Box flexDirection="column" width={columns} height={rows - 1}>
       <ShellHeader
         info={session?.info}
@@ -382,5 +391,12 @@ function ShellView({
       </ShellContext.Provider>
       <ActiveKeyHints />
     </Box>
+  );
+  if (fits) return shellView;
+  return (
+    <>
+      <TooSmall columns={terminal.columns} rows={terminal.rows} />
+      <Box display="none">{shellView}</Box>
+    </>
   );
 }

@@ -326,6 +326,21 @@ describe('the shell around the session', () => {
     await tui.waitFor('analysis-1');
   });
 
+  it('keeps every page, and what was typed in it, while the terminal is too small', async () => {
+    const tui = show(await seededSession(['analysis-1']), { columns: 120, rows: 40 });
+    await tui.waitFor('analysis-1');
+    await tui.type('/');
+    await tui.type('analy');
+    await tui.waitFor('/analy');
+    tui.output.resize(70, 20);
+    await tui.waitFor('Terminal too small');
+    await tui.type('j');
+    tui.output.resize(120, 40);
+    const frame = await tui.waitFor('/analy');
+    expect(frame).toContain('analysis-1');
+    expect(frame).not.toContain('/analyj');
+  });
+
   it('uses the store it is given, so refresh results land in one place', async () => {
     const store = new AppStore();
     rendered = renderTui(

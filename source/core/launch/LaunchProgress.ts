@@ -33,7 +33,7 @@ export const LAUNCH_STEP_LABELS: Record<LaunchStep, string> = {
   'check-policy': 'Check policy',
   'resolve-image': 'Resolve image',
   'render-user-data': 'Generate user data',
-  'prepare-network': 'Prepare network, key and storage',
+  'prepare-network': 'Network, key and storage',
   'run-instance': 'Run instance',
   'wait-running': 'Wait until running',
   'wait-ready': 'Wait until ready',

@@ -29,11 +29,13 @@ export function LaunchProgressView({ progress, kind, height }: LaunchProgressVie
     lines.findIndex((line) => line.status === 'started' || line.status === 'failed'),
   );
   const first = Math.max(0, Math.min(current, lines.length - height));
+  // Wide enough for the longest step's name (the SageMaker steps are longer than EC2's).
+  const labelWidth = Math.max(...lines.map((line) => line.label.length)) + 1;
   return (
     <Box flexDirection="column" height={height}>
       {lines.slice(first, first + height).map((line) => (
         <Text key={line.step} wrap="truncate">
-          <Text color={colorOf(line)}>{PROGRESS_MARKS[line.status]}</Text> {line.label.padEnd(26)}
+          <Text color={colorOf(line)}>{PROGRESS_MARKS[line.status]}</Text> {line.label.padEnd(labelWidth)}
           <Text color={theme.muted}>{sanitizeForTerminal(line.detail)}</Text>
         </Text>
       ))}

@@ -25,7 +25,8 @@ const MAX_FPS = 30;
 export async function runTui({ flags, env }: RunTuiOptions): Promise<number> {
   const refresh = flags.refresh ?? 5;
   if (!Number.isFinite(refresh) || refresh < 1 || refresh > 3600) {
-    throw usageError(`--refresh takes a number of seconds from 1 to 3600, not ${String(flags.refresh)}`);
+    const given = Number.isNaN(refresh) ? 'something that is not a number' : String(refresh);
+    throw usageError(`--refresh takes a number of seconds from 1 to 3600, not ${given}`);
   }
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     process.stderr.write(

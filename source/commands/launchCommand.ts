@@ -106,7 +106,10 @@ function launchRequestFrom(template: string, name: string, flags: CommandFlags):
     );
   }
   if (flags.rootVolume !== undefined && !(Number.isInteger(flags.rootVolume) && flags.rootVolume >= 8)) {
-    throw usageError(`--root-volume is a whole number of GB, at least 8 (got ${flags.rootVolume})`);
+    const given = Number.isNaN(flags.rootVolume)
+      ? 'something that is not a number'
+      : String(flags.rootVolume);
+    throw usageError(`--root-volume is a whole number of GB, at least 8 (got ${given})`);
   }
   return {
     template,

@@ -27,6 +27,11 @@ export function lifecycleCommand(action: LifecycleAction): CommandRun {
     if (!name || extra.length > 0) throw usageError(`usage: cws-tui ${action} <name>`);
     const session = await openCommandSession(context);
     const workstation = await findWorkstationByName(session, name);
+    if (action === 'hibernate' && workstation.instance && !workstation.instance.hibernation_configured) {
+      throw new CliError(
+        `${workstation.name} was not launched with hibernation enabled: stop it instead (hibernation is chosen at launch)`,
+      );
+    }
     if (action === 'terminate' && !context.flags.yes) await confirmTermination(workstation);
     const target = TARGET[action];
     if (!context.flags.json) context.stderr(`${target.verb} ${workstation.name} (${workstation.id})...\n`);

@@ -5,7 +5,8 @@ import { useActions } from '../../app/keys/useActions.js';
 import type { ScreenProps } from '../../app/pages/PageDefinition.js';
 import { useShell } from '../../app/ShellContext.js';
 import type { LaunchChoices } from '../../app/session/launchChoices.js';
-import { DetailsPanel, detailsLineCount } from '../../components/DetailsPanel.js';
+import { DetailsPanel } from '../../components/DetailsPanel.js';
+import { useDetailsScroll } from '../../components/useDetailsScroll.js';
 import { resolveTemplate } from '../../core/templates/resolveTemplate.js';
 import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
 import { templateDetailsSections } from './templateDetailsSections.js';
@@ -19,7 +20,6 @@ export function TemplateDetailsScreen({ page, height, filter }: ScreenProps) {
   const [row, setRow] = useState<TemplateListRow | undefined>(undefined);
   const [choices, setChoices] = useState<LaunchChoices | undefined>(undefined);
   const [failure, setFailure] = useState<string | undefined>(undefined);
-  const [offset, setOffset] = useState(0);
 
   useEffect(() => {
     let cancelled = false;
@@ -37,24 +37,10 @@ export function TemplateDetailsScreen({ page, height, filter }: ScreenProps) {
     };
   }, [session, slug]);
 
-  const sections = useMemo(() => {
-    const all = row ? templateDetailsSections(row, choices) : [];
-    const needle = filter.toLowerCase();
-    if (!needle) return all;
-    return all.map((section) => ({
-      ...section,
-      rows: section.rows.filter(([label, value]) => `${label} ${value}`.toLowerCase().includes(needle)),
-    }));
-  }, [row, choices, filter]);
-  const maxOffset = Math.max(0, detailsLineCount(sections) - height);
-  const scroll = (delta: number) => setOffset((current) => Math.max(0, Math.min(maxOffset, current + delta)));
+  const all = useMemo(() => (row ? templateDetailsSections(row, choices) : []), [row, choices]);
+  const { sections, offset, actions } = useDetailsScroll(all, filter, height);
   useActions([
-    { key: ['j', 'down'], label: 'scroll down', footer: false, run: () => scroll(1) },
-    { key: ['k', 'up'], label: 'scroll up', footer: false, run: () => scroll(-1) },
-    { key: ['pgdn', 'ctrl+f'], label: 'page down', footer: false, run: () => scroll(height) },
-    { key: ['pgup', 'ctrl+b'], label: 'page up', footer: false, run: () => scroll(-height) },
-    { key: ['g', 'home'], label: 'top', footer: false, run: () => setOffset(0) },
-    { key: ['G', 'end'], label: 'bottom', footer: false, run: () => setOffset(maxOffset) },
+    ...actions,
     {
       key: 'l',
       label: 'launch',
@@ -64,5 +50,5 @@ export function TemplateDetailsScreen({ page, height, filter }: ScreenProps) {
   ]);
   if (failure) return <Text wrap="truncate">{sanitizeForTerminal(`${slug}: ${failure}`)}</Text>;
   if (!row) return <Text>Resolving {sanitizeForTerminal(slug)}…</Text>;
-  return <DetailsPanel sections={sections} height={height} offset={Math.min(offset, maxOffset)} />;
+  return <DetailsPanel sections={sections} height={height} offset={offset} />;
 }

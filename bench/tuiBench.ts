@@ -124,7 +124,8 @@ function spawnInTerminal(env: NodeJS.ProcessEnv) {
     'script',
     [
       '-qfc',
-      `stty cols 120 rows 40; exec "${process.execPath}" "${BUNDLE}" --demo --refresh 3600`,
+      // Run as the installed command runs: through the bundle's shebang and its node flags.
+      `stty cols 120 rows 40; exec "${BUNDLE}" --demo --refresh 3600`,
       '/dev/null',
     ],
     { env: { ...env }, stdio: ['pipe', 'pipe', 'ignore'] },

@@ -1,9 +1,10 @@
 // Bundles the app with esbuild: dist/cws-tui.js is the entry (with a shebang); code that is only
 // imported dynamically (the AWS SDK clients, each command) lands in dist/chunks/ and is read from
 // disk only when it is first needed, so the first frame never waits for it.
-import { rename, rm } from 'node:fs/promises';
+import { chmod, rename, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { NODE_FLAGS } from './nodeFlags.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -29,7 +30,7 @@ const result = await build({
   external: ['react-devtools-core'],
   banner: {
     // Bundled CommonJS dependencies still call require(); give them one.
-    js: "#!/usr/bin/env node\nimport { createRequire as __cwsCreateRequire } from 'node:module';\nconst require = __cwsCreateRequire(import.meta.url);",
+    js: `#!/usr/bin/env -S node ${NODE_FLAGS.join(' ')}\nimport { createRequire as __cwsCreateRequire } from 'node:module';\nconst require = __cwsCreateRequire(import.meta.url);`,
   },
   logLevel: 'warning',
 }).catch(() => undefined);
@@ -40,3 +41,4 @@ if (!result) {
 }
 await rm(`${root}/dist`, { recursive: true, force: true });
 await rename(staging, `${root}/dist`);
+await chmod(`${root}/dist/cws-tui.js`, 0o755);

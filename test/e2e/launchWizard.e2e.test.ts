@@ -49,6 +49,8 @@ describe.skipIf(!tmuxAvailable())('the launch wizard in the built app in tmux', 
     await session.waitFor('step 1 of 5: Template');
     session.type('/python-ml');
     session.sendKeys('Enter');
+    // The first Enter closes the filter; choose only once it has.
+    await session.waitFor('(/ edit · Esc clear)');
     await session.waitFor(/> python-ml /);
     session.sendKeys('Enter');
     await session.waitFor(/> S +t3\.large +2 vCPU · 8 GiB +\$0\.0832\/h/);

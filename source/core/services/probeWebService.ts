@@ -3,7 +3,7 @@ import type { ServiceHealth } from './ServiceHealth.js';
 const PROBE_TIMEOUT_MS = 5_000;
 
 /**
- * Whether a web service answers at `url` (through its tunnel, for a service on EC2): any HTTP
+ * Whether a web service answers at `url` (through its tunnel, for a service on EC2). Every HTTP
  * answer below 500 counts, since a sign-in page or a redirect is a service that is up.
  */
 export async function probeWebService(url: string, timeoutMs = PROBE_TIMEOUT_MS): Promise<ServiceHealth> {

@@ -1,5 +1,4 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CloudError } from '../CloudError.js';
 import type { InstanceTypeInfo } from '../catalog/InstanceTypeInfo.js';
 import type { CostEstimate } from '../cost/estimateCost.js';
 import { formatUsd, formatUsdPerHour } from '../cost/formatUsd.js';
@@ -14,7 +13,7 @@ import type { ResolvedTemplate } from '../templates/templateSchema.js';
 import { chooseInstanceType } from './chooseInstanceType.js';
 import { connectionHint } from './connectionHint.js';
 import { LaunchDeniedError, LaunchError } from './LaunchError.js';
-import type { LaunchProgress, LaunchStep } from './LaunchProgress.js';
+import type { LaunchProgress } from './LaunchProgress.js';
 import type { LaunchRecord } from './LaunchRecordStore.js';
 import type { LaunchRequest } from './LaunchRequest.js';
 import {
@@ -28,6 +27,7 @@ import {
   requireWorkstationTemplate,
   rootVolumeFor,
 } from './launchChecks.js';
+import { asLaunchError, launchStepRunner } from './launchStepRunner.js';
 import { toTagValue, validateTagValue, validateWorkstationName } from './validateLaunchNames.js';
 
 export interface AuditedOverride {
@@ -81,20 +81,8 @@ export async function launchWorkstation(
   const now = context.now ?? (() => new Date());
   const polling = context.polling ?? DEFAULT_POLLING;
   const { account, profile } = context;
-  const emit = (step: LaunchStep, status: LaunchProgress['status'], detail: string) =>
-    onProgress({ step, status, detail, at: now().toISOString() });
-  const run = async <T>(step: LaunchStep, work: () => Promise<[T, string]>): Promise<T> => {
-    emit(step, 'started', '');
-    try {
-      const [value, detail] = await work();
-      emit(step, 'done', detail);
-      return value;
-    } catch (error) {
-      const failure = asLaunchError(step, error);
-      emit(step, 'failed', failure.message);
-      throw failure;
-    }
-  };
+  const steps = launchStepRunner(onProgress, now);
+  const { run } = steps;
 
   const region = request.region ?? account.defaultRegion;
   const nameProblem = validateWorkstationName(request.name);
@@ -306,7 +294,7 @@ export async function launchWorkstation(
         }
         if (progress.stage && progress.stage !== lastStage && !progress.ready) {
           lastStage = progress.stage;
-          emit('wait-ready', 'started', `setup: ${progress.stage}`);
+          steps.update('wait-ready', `setup: ${progress.stage}`);
         }
         return progress.ready ? true : undefined;
       });
@@ -318,7 +306,7 @@ export async function launchWorkstation(
       return [true, 'ready'];
     });
   } else {
-    emit('wait-ready', 'skipped', 'not waiting for setup to finish (use --wait-ready)');
+    steps.skip('wait-ready', 'not waiting for setup to finish (use --wait-ready)');
   }
 
   return {
@@ -356,12 +344,6 @@ async function waitFor<T>(
     if (Date.now() >= deadline) return undefined;
     await sleep(intervalMs);
   }
-}
-
-function asLaunchError(step: LaunchStep, error: unknown): LaunchError {
-  if (error instanceof LaunchError) return error;
-  if (error instanceof CloudError) return new LaunchError(step, error.message, error.hint);
-  return new LaunchError(step, error instanceof Error ? error.message : String(error));
 }
 
 function stringTokens(tokens: UserData['service_tokens']): Record<string, string> {

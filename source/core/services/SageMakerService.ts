@@ -7,6 +7,7 @@ import { LaunchDeniedError, LaunchError } from '../launch/LaunchError.js';
 import type { LaunchProgress } from '../launch/LaunchProgress.js';
 import type { LaunchRequest } from '../launch/LaunchRequest.js';
 import { type LaunchProfile, launchTagsFor } from '../launch/launchChecks.js';
+import { launchStepRunner } from '../launch/launchStepRunner.js';
 import type { AuditedOverride } from '../launch/launchWorkstation.js';
 import { toTagValue, validateTagValue, validateWorkstationName } from '../launch/validateLaunchNames.js';
 import { evaluatePolicy } from '../policy/evaluatePolicy.js';
@@ -23,7 +24,6 @@ import {
 import type { ResolvedTemplate } from '../templates/templateSchema.js';
 import type { Workstation } from '../workstations/Workstation.js';
 import { CANVAS_INSTANCE_TYPE, CANVAS_SESSION_HOURLY_USD } from './canvasPricing.js';
-import { launchStepRunner } from './launchStepRunner.js';
 import type { Service, ServiceEndpoint, ServiceLaunchResult } from './Service.js';
 import type { ServiceHealth } from './ServiceHealth.js';
 import type { ManagedServiceKind } from './ServiceKind.js';

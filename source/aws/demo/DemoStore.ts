@@ -1,5 +1,6 @@
-import { readFile, rename, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readJsonFileOrSetAside } from '../../core/fs/readJsonFileOrSetAside.js';
 import { withFileLock } from '../../core/fs/withFileLock.js';
 import { writeFileAtomic } from '../../core/fs/writeFileAtomic.js';
 import { type DemoState, demoStateSchema, emptyDemoState } from './demoState.js';
@@ -44,26 +45,12 @@ export class DemoStore {
   }
 
   private async load(): Promise<DemoState> {
-    let text: string;
-    try {
-      text = await readFile(this.path, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyDemoState();
-      throw error;
+    // Keep an unreadable file for inspection and start over rather than crash.
+    const read = await readJsonFileOrSetAside(this.path, demoStateSchema, `${this.path}.bak-${Date.now()}`);
+    if (read.status === 'read') return read.data;
+    if (read.status === 'set-aside') {
+      this.recoveredFrom = `the demo account state was unreadable (${read.reason}); it was moved to ${read.backup} and the demo starts fresh`;
     }
-    let problem: string;
-    try {
-      const parsed = demoStateSchema.safeParse(JSON.parse(text));
-      if (parsed.success) return parsed.data;
-      const issue = parsed.error.issues[0];
-      problem = `${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`;
-    } catch (error) {
-      problem = error instanceof Error ? error.message : String(error);
-    }
-    // Keep the unreadable file for inspection and start over rather than crash.
-    const backup = `${this.path}.bak-${Date.now()}`;
-    await rename(this.path, backup);
-    this.recoveredFrom = `the demo account state was unreadable (${problem}); it was moved to ${backup} and the demo starts fresh`;
     return emptyDemoState();
   }
 }

@@ -1,6 +1,6 @@
-import { readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { readJsonFileOrSetAside } from '../fs/readJsonFileOrSetAside.js';
 import { writeFileAtomic } from '../fs/writeFileAtomic.js';
 
 const storeFileSchema = z.object({
@@ -32,26 +32,13 @@ export class BudgetAlertStore {
   }
 
   private async read(): Promise<{ data: StoreFile; warning?: string }> {
-    let text: string;
-    try {
-      text = await readFile(this.file, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { data: { version: 1, budgets: {} } };
-      throw error;
-    }
-    let reason: string;
-    try {
-      const parsed = storeFileSchema.safeParse(JSON.parse(text));
-      if (parsed.success) return { data: parsed.data };
-      reason = parsed.error.issues[0]?.message ?? 'unexpected content';
-    } catch (error) {
-      reason = (error as Error).message;
-    }
-    const backup = `${this.file}.bak`;
-    await rename(this.file, backup);
+    const read = await readJsonFileOrSetAside(this.file, storeFileSchema, `${this.file}.bak`);
+    if (read.status === 'read') return { data: read.data };
+    const data: StoreFile = { version: 1, budgets: {} };
+    if (read.status === 'missing') return { data };
     return {
-      data: { version: 1, budgets: {} },
-      warning: `The budget alert record ${this.file} was unreadable (${reason}); it was kept as ${backup} and alerts this month may repeat.`,
+      data,
+      warning: `The budget alert record ${this.file} was unreadable (${read.reason}); it was kept as ${read.backup} and alerts this month may repeat.`,
     };
   }
 

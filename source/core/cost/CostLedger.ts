@@ -1,6 +1,6 @@
-import { readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { readJsonFileOrSetAside } from '../fs/readJsonFileOrSetAside.js';
 import { writeFileAtomic } from '../fs/writeFileAtomic.js';
 import { INSTANCE_STATES } from '../ports.js';
 import type { CostResource } from './CostResource.js';
@@ -85,26 +85,12 @@ export class CostLedger {
   }
 
   private async read(): Promise<{ entries: LedgerEntry[]; warning?: string }> {
-    let text: string;
-    try {
-      text = await readFile(this.file, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [] };
-      throw error;
-    }
-    let reason: string;
-    try {
-      const parsed = ledgerFileSchema.safeParse(JSON.parse(text));
-      if (parsed.success) return { entries: parsed.data.entries };
-      reason = parsed.error.issues[0]?.message ?? 'unexpected content';
-    } catch (error) {
-      reason = (error as Error).message;
-    }
-    const backup = `${this.file}.bak`;
-    await rename(this.file, backup);
+    const read = await readJsonFileOrSetAside(this.file, ledgerFileSchema, `${this.file}.bak`);
+    if (read.status === 'read') return { entries: read.data.entries };
+    if (read.status === 'missing') return { entries: [] };
     return {
       entries: [],
-      warning: `The cost ledger ${this.file} was unreadable (${reason}); it was kept as ${backup}, and spend of resources AWS no longer lists is missing this month.`,
+      warning: `The cost ledger ${this.file} was unreadable (${read.reason}); it was kept as ${read.backup}, and spend of resources AWS no longer lists is missing this month.`,
     };
   }
 

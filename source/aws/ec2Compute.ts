@@ -8,6 +8,7 @@ import {
   type EC2Client,
   type Filter,
   GetConsoleOutputCommand,
+  type InstanceMarketOptionsRequest,
   paginateDescribeInstances,
   RunInstancesCommand,
   type RunInstancesCommandInput,
@@ -42,6 +43,15 @@ export const HIBERNATION_OS_RESERVE_GB = 8;
 const PAGE_SIZE = 1000;
 /** EC2's ClientToken limit. */
 const CLIENT_TOKEN_MAX = 64;
+/**
+ * How long a persistent Spot request stays valid. EC2 API Reference, SpotMarketOptions: a persistent
+ * request "remains active until the ValidUntil date"; the launch-template variant documents a default
+ * of 7 days, and once the request has lapsed EC2 no longer restarts an interrupted (stopped or
+ * hibernated) instance. The reference states no maximum, so the safe choice is an explicit, long date:
+ * the workstation stays restartable for as long as anyone plausibly keeps one.
+ */
+export const SPOT_REQUEST_VALID_DAYS = 5 * 365;
+const DAY_MS = 86_400_000;
 
 export interface Ec2ComputeOptions {
   ec2: (region: string) => EC2Client;
@@ -50,6 +60,8 @@ export interface Ec2ComputeOptions {
   cacheDir?: string;
   /** Waits while EC2 does not know a fresh instance profile yet (tests shorten them). */
   instanceProfileRetryDelaysMs?: readonly number[];
+  /** The clock the Spot request's ValidUntil counts from (tests pin it). */
+  now?: () => number;
 }
 
 interface DefaultSubnet {
@@ -286,15 +298,7 @@ export class Ec2Compute implements ComputePort {
       ],
       MetadataOptions: { HttpTokens: 'required', HttpEndpoint: 'enabled', HttpPutResponseHopLimit: 2 },
       ...(request.hibernation ? { HibernationOptions: { Configured: true } } : {}),
-      // A persistent request that stops on interruption: a one-time Spot instance could never be stopped.
-      ...(request.spot
-        ? {
-            InstanceMarketOptions: {
-              MarketType: 'spot',
-              SpotOptions: { SpotInstanceType: 'persistent', InstanceInterruptionBehavior: 'stop' },
-            },
-          }
-        : {}),
+      ...(request.spot ? { InstanceMarketOptions: this.spotMarketOptions(request) } : {}),
       ...(request.key_name ? { KeyName: request.key_name } : {}),
       ...(request.security_group_ids?.length ? { SecurityGroupIds: request.security_group_ids } : {}),
       ...(request.subnet_id ? { SubnetId: request.subnet_id } : {}),
@@ -304,6 +308,24 @@ export class Ec2Compute implements ComputePort {
       ...(profile
         ? { IamInstanceProfile: profile.startsWith('arn:') ? { Arn: profile } : { Name: profile } }
         : {}),
+    };
+  }
+
+  /**
+   * A persistent request (a one-time Spot instance could never be stopped) that keeps the instance on
+   * interruption. EC2 API Reference, SpotMarketOptions: with HibernationOptions.Configured the
+   * interruption behaviour must be `hibernate` ("If you set it to stop or terminate, you'll get an
+   * error"); without it `stop`, since persistent requests from RunInstances accept only those two.
+   */
+  private spotMarketOptions(request: RunInstanceRequest): InstanceMarketOptionsRequest {
+    const now = (this.options.now ?? Date.now)();
+    return {
+      MarketType: 'spot',
+      SpotOptions: {
+        SpotInstanceType: 'persistent',
+        InstanceInterruptionBehavior: request.hibernation ? 'hibernate' : 'stop',
+        ValidUntil: new Date(now + SPOT_REQUEST_VALID_DAYS * DAY_MS),
+      },
     };
   }
 

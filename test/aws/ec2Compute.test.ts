@@ -104,13 +104,18 @@ describe('Ec2Compute.runInstance', () => {
     });
   });
 
-  it('asks for a persistent Spot request that stops on interruption, and tags the request', async () => {
+  it('asks for a persistent Spot request that stops on interruption, valid for five years, and tags it', async () => {
     ec2Mock.on(RunInstancesCommand).resolves({ Instances: [ec2Instance({ InstanceLifecycle: 'spot' })] });
-    const instance = await new Ec2Compute({ ec2 }).runInstance(runRequest({ spot: true }));
+    const now = Date.parse('2026-03-01T10:00:00Z');
+    const instance = await new Ec2Compute({ ec2, now: () => now }).runInstance(runRequest({ spot: true }));
     const input = ec2Mock.commandCalls(RunInstancesCommand)[0]!.args[0].input;
     expect(input.InstanceMarketOptions).toEqual({
       MarketType: 'spot',
-      SpotOptions: { SpotInstanceType: 'persistent', InstanceInterruptionBehavior: 'stop' },
+      SpotOptions: {
+        SpotInstanceType: 'persistent',
+        InstanceInterruptionBehavior: 'stop',
+        ValidUntil: new Date('2031-02-28T10:00:00Z'),
+      },
     });
     expect(input.TagSpecifications?.map((spec) => spec.ResourceType)).toContain('spot-instances-request');
     expect(instance.spot).toBe(true);
@@ -128,6 +133,18 @@ describe('Ec2Compute.runInstance', () => {
     expect(input.HibernationOptions).toEqual({ Configured: true });
     expect(input.BlockDeviceMappings?.[0]?.Ebs?.Encrypted).toBe(true);
     expect(instance.hibernation_configured).toBe(true);
+  });
+
+  it('asks a hibernating Spot workstation to hibernate on interruption, as EC2 requires', async () => {
+    ec2Mock.on(DescribeInstanceTypesCommand).resolves({ InstanceTypes: [m7iLarge] });
+    ec2Mock.on(RunInstancesCommand).resolves({ Instances: [ec2Instance({ InstanceLifecycle: 'spot' })] });
+    await new Ec2Compute({ ec2 }).runInstance(
+      runRequest({ spot: true, hibernation: true, root_volume_gb: 16 }),
+    );
+    const input = ec2Mock.commandCalls(RunInstancesCommand)[0]!.args[0].input;
+    expect(input.HibernationOptions).toEqual({ Configured: true });
+    expect(input.InstanceMarketOptions?.SpotOptions?.InstanceInterruptionBehavior).toBe('hibernate');
+    expect(input.InstanceMarketOptions?.SpotOptions?.SpotInstanceType).toBe('persistent');
   });
 
   it('refuses hibernation for a family that cannot hibernate, before RunInstances', async () => {

@@ -74,6 +74,7 @@ export async function createAwsAccount(options: AwsAccountOptions): Promise<Clou
     studio: new SageMakerStudio({
       sagemaker,
       ec2,
+      efs,
       network,
       executionRole: () => {
         executionRole ??= ensureSageMakerExecutionRole(iam(options.region), profile);

@@ -1,13 +1,11 @@
 import { DescribeSubnetsCommand, type EC2Client, type Filter } from '@aws-sdk/client-ec2';
 import {
-  type AccessPointDescription,
   CreateAccessPointCommand,
   CreateFileSystemCommand,
   CreateMountTargetCommand,
   DescribeFileSystemsCommand,
   DescribeMountTargetsCommand,
   type EFSClient,
-  type FileSystemDescription,
   paginateDescribeAccessPoints,
   paginateDescribeFileSystems,
 } from '@aws-sdk/client-efs';
@@ -15,13 +13,14 @@ import { CloudError } from '../core/CloudError.js';
 import {
   type AccessPoint,
   type FileSystem,
-  type FileSystemState,
   type ResourceTags,
   type StoragePort,
   TAG,
 } from '../core/ports.js';
 import { callAws } from './callAws.js';
 import type { Ec2Network } from './ec2Network.js';
+import { toAccessPoint, toFileSystem } from './efsDescriptions.js';
+import { deleteEfsFileSystem, type EfsCallOptions, waitForMountTargets } from './efsMountTargets.js';
 import { fromTagList, toTagList } from './tagList.js';
 
 /** EFS limits creation tokens and client tokens to 64 characters. */
@@ -37,30 +36,6 @@ export interface EfsStorageOptions {
   profile?: string;
   /** Waiting for a new file system to become available; tests pass one that returns at once. */
   sleep?: (ms: number) => Promise<void>;
-}
-
-export function toFileSystem(description: FileSystemDescription, region: string): FileSystem {
-  const tags = fromTagList(description.Tags);
-  return {
-    id: description.FileSystemId ?? '',
-    name: description.Name ?? tags[TAG.name] ?? description.FileSystemId ?? '',
-    region,
-    state: (description.LifeCycleState ?? 'creating') as FileSystemState,
-    size_bytes: description.SizeInBytes?.Value ?? 0,
-    created_at: description.CreationTime?.toISOString() ?? new Date(0).toISOString(),
-    tags,
-  };
-}
-
-function toAccessPoint(description: AccessPointDescription): AccessPoint {
-  return {
-    id: description.AccessPointId ?? '',
-    file_system_id: description.FileSystemId ?? '',
-    uid: description.PosixUser?.Uid ?? -1,
-    gid: description.PosixUser?.Gid ?? -1,
-    root_directory: description.RootDirectory?.Path ?? '/',
-    tags: fromTagList(description.Tags),
-  };
 }
 
 /** Shared EFS: encrypted elastic file systems, reachable from the workstations, one access point per research user. */
@@ -197,9 +172,14 @@ export class EfsStorage implements StoragePort {
     }
     const zonesWithTarget = new Set(targets.map((target) => target.AvailabilityZoneName));
     const missing = subnets.filter((subnet) => !zonesWithTarget.has(subnet.AvailabilityZone));
-    if (missing.length === 0) return;
+    if (missing.length === 0) {
+      // One made by an earlier launch moments ago may still be creating.
+      await waitForMountTargets(this.efsCalls(region), fileSystemId, 'available');
+      return;
+    }
     const group = await this.options.network.findOrCreateGroup(region, vpcId);
     for (const subnet of missing) {
+      // A new mount target is `creating` for a minute or two: waited for below, before the launch boots.
       await callAws(this.context('elasticfilesystem:CreateMountTarget', region), () =>
         this.options.efs(region).send(
           new CreateMountTargetCommand({
@@ -213,6 +193,21 @@ export class EfsStorage implements StoragePort {
         if (!(error instanceof CloudError && error.code === 'MountTargetConflict')) throw error;
       });
     }
+    await waitForMountTargets(this.efsCalls(region), fileSystemId, 'available');
+  }
+
+  /** Deletes the file system with its access points and mount targets. */
+  async deleteFileSystem(region: string, fileSystemId: string): Promise<void> {
+    await deleteEfsFileSystem(this.efsCalls(region), fileSystemId);
+  }
+
+  private efsCalls(region: string): EfsCallOptions {
+    return {
+      efs: this.options.efs(region),
+      region,
+      context: (action, where) => this.context(action, where),
+      sleep: this.sleep,
+    };
   }
 
   async ensureAccessPoint(

@@ -98,7 +98,12 @@ async function cleanupServices(context: CommandContext, rest: string[]): Promise
   if (touched.length === 0) context.stdout('There was nothing to clean up: no cws-tui SageMaker domain.\n');
   for (const result of touched) {
     context.stdout(
-      `${result.region}: deleted ${result.apps} app(s), ${result.spaces} space(s), ${result.user_profiles} user profile(s)${result.domain_deleted ? ' and the domain (its home EFS is retained)' : ''}\n`,
+      `${result.region}: deleted ${result.apps} app(s), ${result.spaces} space(s), ${result.user_profiles} user profile(s)${result.domain_deleted ? ' and the domain' : ''}\n${result.retained_home_file_systems
+        .map(
+          (id) =>
+            `${result.region}: kept the home EFS ${id} (the users' files); delete it with: cws-tui storage delete ${id} --region ${result.region} --yes\n`,
+        )
+        .join('')}`,
     );
   }
   return EXIT.ok;

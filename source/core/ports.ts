@@ -173,11 +173,15 @@ export interface StoragePort {
     tags: ResourceTags,
   ): Promise<AccessPoint>;
   listAccessPoints(region: string, fileSystemId: string): Promise<AccessPoint[]>;
+  /** Deletes a file system with its mount targets and access points (its files are lost). */
+  deleteFileSystem(region: string, fileSystemId: string): Promise<void>;
 }
 
 /** SageMaker's app types the app launches: Studio's IDEs in a space, Canvas on a user profile. */
 export const STUDIO_APP_TYPES = ['JupyterLab', 'CodeEditor', 'Canvas'] as const;
 export type StudioAppType = (typeof STUDIO_APP_TYPES)[number];
+/** Apps SageMaker runs that the app never launches (Studio Classic's JupyterServer...), found only by cleanup. */
+export type StudioForeignAppType = 'JupyterServer' | 'KernelGateway' | 'RStudioServerPro' | 'RSessionGateway' | 'TensorBoard' | 'DetailedProfiler';
 
 /** SageMaker's status names for domains, user profiles, spaces and apps (a superset of each). */
 export type StudioStatus =
@@ -199,6 +203,8 @@ export interface StudioDomain {
   url: string;
   /** The domain's home EFS, shown in Storage. */
   home_efs_file_system_id?: string;
+  /** Whether SageMaker copies custom tags (cws:managed) to what it creates for the domain. */
+  tag_propagation?: boolean;
   failure_reason?: string;
   tags: ResourceTags;
 }
@@ -217,6 +223,8 @@ export interface StudioSpace {
   app_type: 'JupyterLab' | 'CodeEditor';
   instance_type: string;
   idle_timeout_minutes: number;
+  /** The space's own EBS volume, billed while the space exists. */
+  ebs_volume_gb?: number;
   created_at: string;
   tags: ResourceTags;
 }
@@ -225,7 +233,7 @@ export interface StudioSpace {
 export interface StudioApp {
   domain_id: string;
   region: string;
-  type: StudioAppType;
+  type: StudioAppType | StudioForeignAppType;
   name: string;
   /** Canvas apps belong to a user profile, IDE apps to a space. */
   owner: { profile: string } | { space: string };
@@ -275,17 +283,21 @@ export interface StudioPort {
   ensureSpace(region: string, request: StudioSpaceRequest): Promise<StudioSpace>;
   listUserProfiles(region: string, domainId: string): Promise<StudioUserProfile[]>;
   listSpaces(region: string, domainId: string): Promise<StudioSpace[]>;
-  /** Every app of the domain, deleted ones included while SageMaker still lists them. */
-  listApps(region: string, domainId: string): Promise<StudioApp[]>;
+  /**
+   * The app's kinds of app in the domain, deleted ones included while SageMaker still lists them;
+   * `every_type` adds the other types (for cleanup, which must delete them before their profiles).
+   */
+  listApps(region: string, domainId: string, options?: { every_type?: boolean }): Promise<StudioApp[]>;
   createApp(region: string, request: StudioAppRequest): Promise<StudioApp>;
   deleteApp(region: string, app: StudioApp): Promise<void>;
   deleteSpace(region: string, domainId: string, name: string): Promise<void>;
   deleteUserProfile(region: string, domainId: string, name: string): Promise<void>;
-  deleteDomain(region: string, domainId: string): Promise<void>;
+  /** Deletes the domain, keeping its home EFS (tagged as left by it), whose id it returns. */
+  deleteDomain(region: string, domainId: string): Promise<{ retained_home_efs_file_system_id?: string }>;
   /** A sign-in URL, valid for five minutes: made at the moment of connecting, never cached. */
   presignedUrl(
     region: string,
-    request: { domain_id: string; profile: string; space?: string; landing?: 'canvas' },
+    request: { domain_id: string; profile: string; space?: string; landing: StudioAppType },
   ): Promise<{ url: string; expires_at: string }>;
 }
 

@@ -136,8 +136,8 @@ describe('cws-tui services', () => {
     expect(health.stdout).toBe('canvas: healthy (Canvas app in service)\n');
     await expect(runCommand(runServicesCommand, ['cleanup'], env)).rejects.toThrow(/add --yes/);
     const cleaned = await runCommand(runServicesCommand, ['cleanup'], env, { yes: true, deleteDomain: true });
-    expect(cleaned.stdout).toBe(
-      'us-east-1: deleted 1 app(s), 0 space(s), 1 user profile(s) and the domain (its home EFS is retained)\n',
+    expect(cleaned.stdout).toMatch(
+      /^us-east-1: deleted 1 app\(s\), 0 space\(s\), 1 user profile\(s\) and the domain\nus-east-1: kept the home EFS (fs-\w+) \(the users' files\); delete it with: cws-tui storage delete \1 --region us-east-1 --yes\n$/,
     );
   });
 

@@ -6,6 +6,7 @@ import {
   TAG,
 } from '../../core/ports.js';
 import {
+  leftByStudioDomain,
   type StudioHomeFileSystem,
   studioHomeFileSystems,
 } from '../../core/services/studioHomeFileSystems.js';
@@ -14,6 +15,10 @@ import { describeError } from '../describeError.js';
 /** An EFS file system with the access points (one per research user) on it. */
 export interface FileSystemWithAccessPoints extends FileSystem {
   access_points: AccessPoint[];
+  /** A Studio home EFS a deleted domain left (SageMaker retains it): the domain's id. */
+  left_by_domain?: string;
+  /** What to know about it, with the command that deletes it. */
+  note?: string;
 }
 
 /** A workstation's root EBS volume, as its instance describes it. */
@@ -55,10 +60,18 @@ export async function listStorage(
     (fileSystem) => fileSystem.tags[TAG.managed] === 'true' && fileSystem.state !== 'deleted',
   );
   const withAccessPoints = await Promise.all(
-    live.map(async (fileSystem) => ({
-      ...fileSystem,
-      access_points: await account.storage.listAccessPoints(fileSystem.region, fileSystem.id),
-    })),
+    live.map(async (fileSystem): Promise<FileSystemWithAccessPoints> => {
+      const withPoints: FileSystemWithAccessPoints = {
+        ...fileSystem,
+        access_points: await account.storage.listAccessPoints(fileSystem.region, fileSystem.id),
+      };
+      const domainId = leftByStudioDomain(fileSystem);
+      if (domainId) {
+        withPoints.left_by_domain = domainId;
+        withPoints.note = `left by a deleted domain (${domainId}): delete with cws-tui storage delete ${fileSystem.id} --region ${fileSystem.region} --yes`;
+      }
+      return withPoints;
+    }),
   );
   const volumes = instances.items
     .filter((instance) => instance.state !== 'terminated')

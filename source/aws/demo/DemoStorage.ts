@@ -87,6 +87,15 @@ export class DemoStorage implements StoragePort {
       .map(toAccessPoint);
   }
 
+  async deleteFileSystem(region: string, fileSystemId: string): Promise<void> {
+    await this.store.update((state) => {
+      const index = state.file_systems.findIndex((fs) => fs.id === fileSystemId && fs.region === region);
+      if (index < 0) throw fileSystemNotFound(fileSystemId, region);
+      state.file_systems.splice(index, 1);
+      state.access_points = state.access_points.filter((ap) => ap.file_system_id !== fileSystemId);
+    });
+  }
+
   private toFileSystem(fs: DemoFileSystem): FileSystem {
     return {
       id: fs.id,

@@ -4,6 +4,7 @@ import type {
   ResourceTags,
   StudioApp,
   StudioAppRequest,
+  StudioAppType,
   StudioDomain,
   StudioDomainRequest,
   StudioPort,
@@ -14,6 +15,7 @@ import type {
 } from '../../core/ports.js';
 import type { DemoStore } from './DemoStore.js';
 import { demoIdFor } from './demoIds.js';
+import { retainHomeFileSystem } from './retainHomeFileSystem.js';
 import type { DemoState, DemoStudioApp, DemoStudioDomain } from './demoState.js';
 
 /** Seconds each SageMaker transition takes at realistic pace (CWS_DEMO_SPEED scales them). */
@@ -339,9 +341,10 @@ export class DemoStudio implements StudioPort {
     });
   }
 
-  async deleteDomain(region: string, domainId: string): Promise<void> {
+  /** As on AWS: the home EFS is retained, tagged as left by the domain, and listed in storage. */
+  async deleteDomain(region: string, domainId: string): Promise<{ retained_home_efs_file_system_id?: string }> {
     const at = this.now();
-    await this.store.update((state) => {
+    return this.store.update((state) => {
       const domain = state.studio.domains.find((d) => d.region === region && d.id === domainId);
       if (!domain || statusAt(domain, at) === 'Deleted')
         throw notFound(`the domain ${domainId} does not exist`);
@@ -349,13 +352,15 @@ export class DemoStudio implements StudioPort {
         (p) => p.region === region && p.domain_id === domainId && statusAt(p, at) !== 'Deleted',
       );
       if (profile) throw inUse(`the domain ${domainId} still has the user profile ${profile.name}`);
+      retainHomeFileSystem(state, domain, at);
       this.scheduleDeletion(domain, at, 'domainDeleting');
+      return { retained_home_efs_file_system_id: domain.home_efs_file_system_id };
     });
   }
 
   async presignedUrl(
     region: string,
-    request: { domain_id: string; profile: string; space?: string; landing?: 'canvas' },
+    request: { domain_id: string; profile: string; space?: string; landing: StudioAppType },
   ): Promise<{ url: string; expires_at: string }> {
     const at = this.now();
     const state = await this.store.read();
@@ -365,7 +370,7 @@ export class DemoStudio implements StudioPort {
     const url = new URL(`https://${request.domain_id}.studio.${region}.sagemaker.aws/auth`);
     url.searchParams.set('token', token);
     if (request.space) url.searchParams.set('space', request.space);
-    if (request.landing === 'canvas') url.searchParams.set('redirect', 'canvas');
+    url.searchParams.set('landing', `app:${request.landing}:`);
     return { url: url.toString(), expires_at: iso(at + PRESIGNED_URL_SECONDS * 1000) };
   }
 
@@ -377,6 +382,8 @@ export class DemoStudio implements StudioPort {
       status: statusAt(domain, now),
       url: `https://${domain.id}.studio.${domain.region}.sagemaker.aws`,
       home_efs_file_system_id: domain.home_efs_file_system_id,
+      // The app creates its domains with custom tag propagation on.
+      tag_propagation: true,
       tags: { ...domain.tags },
     };
     if (result.status === 'Failed' && domain.failure_reason) result.failure_reason = domain.failure_reason;
@@ -456,6 +463,8 @@ function toSpace(space: DemoState['studio']['spaces'][number], now: number): Stu
     app_type: space.app_type,
     instance_type: space.instance_type,
     idle_timeout_minutes: space.idle_timeout_minutes,
+    // SageMaker's default for a space's own EBS volume, as the AWS adapter sets it.
+    ebs_volume_gb: 5,
     created_at: space.created_at,
     tags: { ...space.tags },
   };

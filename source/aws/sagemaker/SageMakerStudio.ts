@@ -1,24 +1,20 @@
-import { DescribeSubnetsCommand, type EC2Client } from '@aws-sdk/client-ec2';
+import type { EC2Client } from '@aws-sdk/client-ec2';
+import type { EFSClient } from '@aws-sdk/client-efs';
 import {
   type AppDetails,
   type AppInstanceType,
   type AppType,
   CreateAppCommand,
-  CreateDomainCommand,
   CreatePresignedDomainUrlCommand,
   CreateSpaceCommand,
   CreateUserProfileCommand,
   DeleteAppCommand,
-  DeleteDomainCommand,
   DeleteSpaceCommand,
   DeleteUserProfileCommand,
   DescribeAppCommand,
-  DescribeDomainCommand,
   DescribeSpaceCommand,
   DescribeUserProfileCommand,
-  ListTagsCommand,
   paginateListApps,
-  paginateListDomains,
   paginateListSpaces,
   paginateListUserProfiles,
   type SageMakerClient,
@@ -36,12 +32,14 @@ import {
   type StudioPort,
   type StudioSpace,
   type StudioSpaceRequest,
-  type StudioStatus,
   type StudioUserProfile,
 } from '../../core/ports.js';
-import { STUDIO_DOMAIN_NAME } from '../../core/services/sageMakerNames.js';
 import type { Ec2Network } from '../ec2Network.js';
-import { fromTagList, toTagList } from '../tagList.js';
+import { toTagList } from '../tagList.js';
+import { StudioDomains } from './StudioDomains.js';
+import { sageMakerTags } from './sageMakerTags.js';
+import { STUDIO_SPACE_EBS } from './studioDomainSettings.js';
+import { studioStatus } from './studioStatus.js';
 import { callSageMaker } from './translateSageMakerError.js';
 
 /** CreatePresignedDomainUrl's URL lifetime: the default, and the reason it is made at connect time. */
@@ -54,84 +52,37 @@ const APP_TYPES = new Set<string>(STUDIO_APP_TYPES);
 export interface SageMakerStudioOptions {
   sagemaker: (region: string) => SageMakerClient;
   ec2: (region: string) => EC2Client;
+  /** Tags the home EFS a deleted domain leaves behind. */
+  efs: (region: string) => EFSClient;
   /** The domain goes in the VPC the workstations use (the default VPC unless configured). */
   network: Ec2Network;
   /** Finds or creates the domain's execution role when the admin chose none. */
   executionRole: (region: string) => Promise<string>;
   profile?: string;
   now?: () => number;
+  /** Waits while SageMaker cannot assume a fresh execution role yet (tests shorten them). */
+  roleRetryDelaysMs?: readonly number[];
 }
 
 /** SageMaker Studio and Canvas through the SDK: the AWS side of the StudioPort. */
 export class SageMakerStudio implements StudioPort {
   private readonly options: SageMakerStudioOptions;
+  private readonly domains: StudioDomains;
 
   constructor(options: SageMakerStudioOptions) {
     this.options = options;
-  }
-
-  async listDomains(region: string): Promise<StudioDomain[]> {
-    const client = this.options.sagemaker(region);
-    const summaries = await callSageMaker(this.context('sagemaker:ListDomains', region), async () => {
-      const all = [];
-      for await (const page of paginateListDomains({ client }, {})) all.push(...(page.Domains ?? []));
-      return all;
+    this.domains = new StudioDomains({
+      ...options,
+      context: (action, region) => this.context(action, region),
     });
-    // Only the app's domain is described (home EFS, failure reason, tags): the others are listed
-    // from their summary, which saves two calls per foreign domain on every refresh.
-    return Promise.all(
-      summaries.map((summary) =>
-        summary.DomainName === STUDIO_DOMAIN_NAME
-          ? this.describeDomain(region, summary.DomainId ?? '')
-          : {
-              id: summary.DomainId ?? '',
-              name: summary.DomainName ?? '',
-              region,
-              status: studioStatus(summary.Status),
-              url: summary.Url ?? '',
-              tags: {},
-            },
-      ),
-    );
   }
 
-  async ensureDomain(region: string, request: StudioDomainRequest): Promise<StudioDomain> {
-    const existing = (await this.listDomains(region)).find(
-      (domain) => domain.name === request.name && domain.status !== 'Deleting',
-    );
-    if (existing) return existing;
-    const vpcId = await this.options.network.vpcFor(region, undefined);
-    const subnets = await callSageMaker(this.context('ec2:DescribeSubnets', region), () =>
-      this.options
-        .ec2(region)
-        .send(new DescribeSubnetsCommand({ Filters: [{ Name: 'vpc-id', Values: [vpcId] }] })),
-    );
-    const subnetIds = (subnets.Subnets ?? []).map((subnet) => subnet.SubnetId ?? '').filter(Boolean);
-    if (subnetIds.length === 0) {
-      throw new CloudError({
-        kind: 'not-found',
-        code: 'NoSubnets',
-        message: `the VPC ${vpcId} in ${region} has no subnets for a SageMaker domain`,
-        hint: 'Create a subnet in the VPC, or configure another VPC for the profile.',
-      });
-    }
-    const role = request.execution_role_arn ?? (await this.options.executionRole(region));
-    const created = await callSageMaker(this.context('sagemaker:CreateDomain', region), () =>
-      this.options.sagemaker(region).send(
-        new CreateDomainCommand({
-          DomainName: request.name,
-          AuthMode: 'IAM',
-          VpcId: vpcId,
-          SubnetIds: subnetIds,
-          AppNetworkAccessType: 'PublicInternetOnly',
-          DefaultUserSettings: { ExecutionRole: role },
-          DefaultSpaceSettings: { ExecutionRole: role },
-          Tags: toTagList(request.tags),
-        }),
-      ),
-    );
-    const domainId = created.DomainArn?.split('/').pop() ?? '';
-    return this.describeDomain(region, domainId);
+  listDomains(region: string): Promise<StudioDomain[]> {
+    return this.domains.list(region);
+  }
+
+  ensureDomain(region: string, request: StudioDomainRequest): Promise<StudioDomain> {
+    return this.domains.ensure(region, request);
   }
 
   async ensureUserProfile(
@@ -168,19 +119,17 @@ export class SageMakerStudio implements StudioPort {
       }
       return existing;
     }
+    // SageMaker API Reference, SpaceIdleSettings: a space holds only its timeout; idle shutdown itself
+    // is switched on for the domain (studioUserSettings), which bounds the timeout.
     const idle = {
-      AppLifecycleManagement: {
-        IdleSettings: {
-          LifecycleManagement: 'ENABLED' as const,
-          IdleTimeoutInMinutes: request.idle_timeout_minutes,
-        },
-      },
+      AppLifecycleManagement: { IdleSettings: { IdleTimeoutInMinutes: request.idle_timeout_minutes } },
       DefaultResourceSpec: { InstanceType: request.instance_type as AppInstanceType },
     };
+    const storage = { EbsStorageSettings: { EbsVolumeSizeInGb: STUDIO_SPACE_EBS.DefaultEbsVolumeSizeInGb } };
     const settings: SpaceSettings =
       request.app_type === 'JupyterLab'
-        ? { AppType: 'JupyterLab', JupyterLabAppSettings: idle }
-        : { AppType: 'CodeEditor', CodeEditorAppSettings: idle };
+        ? { AppType: 'JupyterLab', JupyterLabAppSettings: idle, SpaceStorageSettings: storage }
+        : { AppType: 'CodeEditor', CodeEditorAppSettings: idle, SpaceStorageSettings: storage };
     await callSageMaker(this.context('sagemaker:CreateSpace', region), () =>
       this.options.sagemaker(region).send(
         new CreateSpaceCommand({
@@ -201,6 +150,7 @@ export class SageMakerStudio implements StudioPort {
       app_type: request.app_type,
       instance_type: request.instance_type,
       idle_timeout_minutes: request.idle_timeout_minutes,
+      ebs_volume_gb: STUDIO_SPACE_EBS.DefaultEbsVolumeSizeInGb,
       created_at: new Date(this.now()).toISOString(),
       tags: { ...request.tags },
     };
@@ -238,12 +188,18 @@ export class SageMakerStudio implements StudioPort {
   }
 
   /** Tags and failure reasons are only in DescribeApp and ListTags: fetched for Canvas and failed apps. */
-  async listApps(region: string, domainId: string): Promise<StudioApp[]> {
+  async listApps(
+    region: string,
+    domainId: string,
+    options: { every_type?: boolean } = {},
+  ): Promise<StudioApp[]> {
     const client = this.options.sagemaker(region);
     const details = await callSageMaker(this.context('sagemaker:ListApps', region), async () => {
       const found: AppDetails[] = [];
       for await (const page of paginateListApps({ client }, { DomainIdEquals: domainId })) {
-        found.push(...(page.Apps ?? []).filter((app) => APP_TYPES.has(app.AppType ?? '')));
+        found.push(
+          ...(page.Apps ?? []).filter((app) => options.every_type || APP_TYPES.has(app.AppType ?? '')),
+        );
       }
       return found;
     });
@@ -308,20 +264,13 @@ export class SageMakerStudio implements StudioPort {
     );
   }
 
-  /** The home EFS is retained: it holds the users' files, and deleting it is the admin's call. */
-  async deleteDomain(region: string, domainId: string): Promise<void> {
-    await callSageMaker(this.context('sagemaker:DeleteDomain', region), () =>
-      this.options
-        .sagemaker(region)
-        .send(
-          new DeleteDomainCommand({ DomainId: domainId, RetentionPolicy: { HomeEfsFileSystem: 'Retain' } }),
-        ),
-    );
+  deleteDomain(region: string, domainId: string): Promise<{ retained_home_efs_file_system_id?: string }> {
+    return this.domains.delete(region, domainId);
   }
 
   async presignedUrl(
     region: string,
-    request: { domain_id: string; profile: string; space?: string; landing?: 'canvas' },
+    request: { domain_id: string; profile: string; space?: string; landing: StudioAppType },
   ): Promise<{ url: string; expires_at: string }> {
     const requestedAt = this.now();
     const response = await callSageMaker(this.context('sagemaker:CreatePresignedDomainUrl', region), () =>
@@ -331,7 +280,9 @@ export class SageMakerStudio implements StudioPort {
           UserProfileName: request.profile,
           ExpiresInSeconds: PRESIGNED_URL_SECONDS,
           ...(request.space ? { SpaceName: request.space } : {}),
-          ...(request.landing === 'canvas' ? { LandingUri: 'app:Canvas:' } : {}),
+          // SageMaker API Reference, CreatePresignedDomainUrl LandingUri: `app:<AppType>:` opens that
+          // app whatever the domain's default experience is (Studio Classic would start a JupyterServer).
+          LandingUri: `app:${request.landing}:`,
         }),
       ),
     );
@@ -348,24 +299,6 @@ export class SageMakerStudio implements StudioPort {
       url: response.AuthorizedUrl,
       expires_at: new Date(requestedAt + PRESIGNED_URL_SECONDS * 1000).toISOString(),
     };
-  }
-
-  private async describeDomain(region: string, domainId: string): Promise<StudioDomain> {
-    const client = this.options.sagemaker(region);
-    const described = await callSageMaker(this.context('sagemaker:DescribeDomain', region), () =>
-      client.send(new DescribeDomainCommand({ DomainId: domainId })),
-    );
-    const domain: StudioDomain = {
-      id: described.DomainId ?? domainId,
-      name: described.DomainName ?? '',
-      region,
-      status: studioStatus(described.Status),
-      url: described.Url ?? '',
-      tags: described.DomainArn ? await this.tagsOf(region, described.DomainArn) : {},
-    };
-    if (described.HomeEfsFileSystemId) domain.home_efs_file_system_id = described.HomeEfsFileSystemId;
-    if (described.FailureReason) domain.failure_reason = described.FailureReason;
-    return domain;
   }
 
   private async describeSpace(
@@ -391,13 +324,17 @@ export class SageMakerStudio implements StudioPort {
       app_type: settings?.AppType === 'CodeEditor' ? 'CodeEditor' : 'JupyterLab',
       instance_type: ide?.DefaultResourceSpec?.InstanceType ?? '',
       idle_timeout_minutes: ide?.AppLifecycleManagement?.IdleSettings?.IdleTimeoutInMinutes ?? 0,
+      // SageMaker gives a space without its own setting the domain default (5 GB unless changed).
+      ebs_volume_gb:
+        settings?.SpaceStorageSettings?.EbsStorageSettings?.EbsVolumeSizeInGb ??
+        STUDIO_SPACE_EBS.DefaultEbsVolumeSizeInGb,
       created_at: (described.CreationTime ?? new Date(0)).toISOString(),
       tags: described.SpaceArn ? await this.tagsOf(region, described.SpaceArn) : {},
     };
   }
 
   private async toApp(region: string, domainId: string, detail: AppDetails): Promise<StudioApp> {
-    const type = detail.AppType as StudioAppType;
+    const type = detail.AppType as StudioApp['type'];
     const owner = detail.SpaceName ? { space: detail.SpaceName } : { profile: detail.UserProfileName ?? '' };
     const app: StudioApp = {
       domain_id: domainId,
@@ -429,11 +366,8 @@ export class SageMakerStudio implements StudioPort {
     return app;
   }
 
-  private async tagsOf(region: string, arn: string): Promise<ResourceTags> {
-    const response = await callSageMaker(this.context('sagemaker:ListTags', region), () =>
-      this.options.sagemaker(region).send(new ListTagsCommand({ ResourceArn: arn })),
-    );
-    return fromTagList(response.Tags);
+  private tagsOf(region: string, arn: string): Promise<ResourceTags> {
+    return sageMakerTags(this.options.sagemaker(region), arn, this.context('sagemaker:ListTags', region));
   }
 
   /** A Describe call's not-found answer, as "absent". */
@@ -453,20 +387,4 @@ export class SageMakerStudio implements StudioPort {
   private context(action: string, region: string) {
     return { action, region, ...(this.options.profile ? { profile: this.options.profile } : {}) };
   }
-}
-
-const STATUSES = new Set<string>([
-  'Pending',
-  'InService',
-  'Updating',
-  'Deleting',
-  'Deleted',
-  'Failed',
-  'Update_Failed',
-  'Delete_Failed',
-]);
-
-/** SageMaker's status strings; an unknown one (a newer API) reads as Pending rather than failing. */
-function studioStatus(status: string | undefined): StudioStatus {
-  return status && STATUSES.has(status) ? (status as StudioStatus) : 'Pending';
 }

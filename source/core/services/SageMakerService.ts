@@ -1,20 +1,13 @@
 import { CloudError } from '../CloudError.js';
-import { findInstanceType, listInstanceTypes } from '../catalog/instanceTypes.js';
-import { formatUsdPerHour } from '../cost/formatUsd.js';
 import type { PriceCatalog } from '../cost/PriceCatalog.js';
 import type { ResearchUser } from '../identity/ResearchUser.js';
-import { LaunchDeniedError, LaunchError } from '../launch/LaunchError.js';
 import type { LaunchProgress } from '../launch/LaunchProgress.js';
 import type { LaunchRequest } from '../launch/LaunchRequest.js';
-import { type LaunchProfile, launchTagsFor } from '../launch/launchChecks.js';
-import { launchStepRunner } from '../launch/launchStepRunner.js';
+import type { LaunchProfile } from '../launch/launchChecks.js';
 import type { AuditedOverride } from '../launch/launchWorkstation.js';
-import { toTagValue, validateTagValue, validateWorkstationName } from '../launch/validateLaunchNames.js';
-import { evaluatePolicy } from '../policy/evaluatePolicy.js';
 import {
   type CloudAccount,
   type Instance,
-  type ResourceTags,
   type StudioApp,
   type StudioDomain,
   type StudioSpace,
@@ -23,12 +16,13 @@ import {
 } from '../ports.js';
 import type { ResolvedTemplate } from '../templates/templateSchema.js';
 import type { Workstation } from '../workstations/Workstation.js';
-import { CANVAS_INSTANCE_TYPE, CANVAS_SESSION_HOURLY_USD } from './canvasPricing.js';
+import { CANVAS_SESSION_HOURLY_USD } from './canvasPricing.js';
+import { launchSageMakerService } from './launchSageMakerService.js';
 import type { Service, ServiceEndpoint, ServiceLaunchResult } from './Service.js';
 import type { ServiceHealth } from './ServiceHealth.js';
-import type { ManagedServiceKind } from './ServiceKind.js';
-import { STUDIO_DOMAIN_NAME, studioSpaceName, studioUserProfileName } from './sageMakerNames.js';
+import { STUDIO_DOMAIN_NAME } from './sageMakerNames.js';
 import { unsupportedOperation, unsupportedOperationError } from './serviceOperations.js';
+import { latestCanvasApps, sameOwner } from './studioAppSelection.js';
 import {
   currentAppOfSpace,
   isLiveApp,
@@ -52,8 +46,8 @@ export interface SageMakerServiceContext {
   now?: () => Date;
 }
 
-const DEFAULT_STUDIO_INSTANCE_TYPE = 'ml.t3.medium';
-const DEFAULT_IDLE_TIMEOUT_MINUTES = 60;
+const _DEFAULT_STUDIO_INSTANCE_TYPE = 'ml.t3.medium';
+const _DEFAULT_IDLE_TIMEOUT_MINUTES = 60;
 
 /** What one listing of a region found: the rows and where they came from, for the operations. */
 interface StudioView {
@@ -83,264 +77,23 @@ export class SageMakerService implements Service {
     return this.context.account.studio;
   }
 
-  async launch(
+  launch(
     request: LaunchRequest,
     template: ResolvedTemplate,
     onProgress: (progress: LaunchProgress) => void,
   ): Promise<ServiceLaunchResult> {
-    const steps = launchStepRunner(onProgress, this.now);
-    const region = request.region ?? this.context.account.defaultRegion;
-    const nameProblem = validateWorkstationName(request.name);
-    if (nameProblem) throw new LaunchError('resolve-template', nameProblem);
-    for (const [key, value] of Object.entries(request.tags ?? {})) {
-      const problem = validateTagValue(key, value);
-      if (problem) throw new LaunchError('resolve-template', problem);
-    }
-
-    const config = await steps.run('resolve-template', async () => {
-      const serviceConfig = template.service_config;
-      if (serviceConfig?.kind !== 'sagemaker-studio' && serviceConfig?.kind !== 'sagemaker-canvas') {
-        throw new LaunchError(
-          'resolve-template',
-          `${template.slug} is not a SageMaker Studio or Canvas template`,
-        );
-      }
-      const what =
-        serviceConfig.kind === 'sagemaker-canvas'
-          ? 'a Canvas app'
-          : `a ${serviceConfig.app_type ?? 'JupyterLab'} space`;
-      return [serviceConfig, `${template.slug}: ${what}`];
-    });
-    const kind: ManagedServiceKind = config.kind;
-    const canvas = config.kind === 'sagemaker-canvas';
-    const appType = config.kind === 'sagemaker-studio' ? (config.app_type ?? 'JupyterLab') : 'Canvas';
-    const idleTimeout = config.idle_timeout_minutes ?? DEFAULT_IDLE_TIMEOUT_MINUTES;
-
-    const { instanceType, hourly } = await steps.run('estimate-cost', async () => {
-      const type = canvas ? CANVAS_INSTANCE_TYPE : this.studioInstanceType(request, template);
-      const price = canvas
-        ? CANVAS_SESSION_HOURLY_USD
-        : this.context.prices.instanceHourly(type, region)?.usd_per_hour;
-      if (price === undefined) {
-        throw new LaunchError(
-          'estimate-cost',
-          `no price is known for ${type} in ${region}`,
-          'Choose a size whose ml.* type the price table lists (ml.t3.medium, ml.m5.xlarge, ml.g5.xlarge...).',
-        );
-      }
-      const what = canvas ? 'Canvas session' : `${type} ${appType}`;
-      return [
-        { instanceType: type, hourly: price },
-        `${what} in ${region}: ${formatUsdPerHour(price)} while it runs`,
-      ];
-    });
-
-    const researchUser = await this.context.researchUser();
-    const owner = await this.context.owner();
-    const profileName = studioUserProfileName(researchUser.username);
-    const launchTags = launchTagsFor(request, this.context.profile);
-
-    const { verdict, existing } = await steps.run('check-policy', async () => {
-      const rows = await this.list([region]);
-      const live = rows.filter((row) => row.state !== 'terminated');
-      const workstations = await this.liveWorkstations();
-      const clash = workstations.find((instance) => instance.name === request.name);
-      if (clash) {
-        throw new LaunchError(
-          'check-policy',
-          `a workstation named '${request.name}' already exists (${clash.id}, ${clash.state})`,
-          'Choose another name: names are unique among workstations and services.',
-        );
-      }
-      const sameName = live.find((row) => row.name === request.name);
-      const reusable =
-        sameName &&
-        sameName.kind === kind &&
-        sameName.template === template.slug &&
-        sameName.research_user === researchUser.username;
-      if (sameName && !reusable) {
-        throw new LaunchError(
-          'check-policy',
-          `a service named '${request.name}' already exists (${sameName.kind}, ${sameName.state})`,
-          'Choose another name, or terminate the existing one first.',
-        );
-      }
-      if (canvas) {
-        const ownCanvas = live.find(
-          (row) => row.kind === 'sagemaker-canvas' && row.research_user === researchUser.username,
-        );
-        if (ownCanvas && ownCanvas.name !== request.name) {
-          throw new LaunchError(
-            'check-policy',
-            `${researchUser.username} already has a Canvas app ('${ownCanvas.name}', ${ownCanvas.state}): SageMaker allows one per user profile`,
-            `Connect to '${ownCanvas.name}' instead, or terminate it first.`,
-          );
-        }
-      }
-      const result = evaluatePolicy(
-        this.context.profile.policy,
-        {
-          template_slug: template.slug,
-          instance_type: instanceType,
-          region,
-          spot: false,
-          hibernation: false,
-          service_type: 'sagemaker',
-          root_volume_gb: 0,
-          tags: launchTags,
-        },
-        {
-          ...(canvas ? {} : { instance_type_info: sageMakerTypeInfo(instanceType) }),
-          hourly_cost: hourly,
-          // One count across kinds: the policy's per-user limit covers workstations and services.
-          running_count_for_user:
-            live.filter(
-              (row) =>
-                row.research_user === researchUser.username &&
-                (row.state === 'running' || row.state === 'pending'),
-            ).length +
-            workstations.filter(
-              (instance) =>
-                instance.tags[TAG.researchUser] === researchUser.username &&
-                (instance.state === 'running' || instance.state === 'pending'),
-            ).length,
-          candidate_instance_types: listInstanceTypes(),
-          candidate_hourly_cost: (type) =>
-            this.context.prices.instanceHourly(`ml.${type}`, region)?.usd_per_hour,
-        },
-      );
-      if (!result.allowed) {
-        if (!request.override_reason) throw new LaunchDeniedError(result);
-        if (this.context.profile.role !== 'admin') {
-          throw new LaunchError('check-policy', 'only a profile with the admin role can override the policy');
-        }
-        // The same audit record as an EC2 override; the service's row id stands in for a launch id.
-        await this.context.audit({
-          action: 'policy-override',
-          profile: this.context.profile.name,
-          owner,
-          template: template.slug,
-          instance_type: instanceType,
-          reason: request.override_reason,
-          violations: result.violations.map((violation) => violation.message),
-          launch_id: `sagemaker:${region}/${studioSpaceName(request.name)}`,
-        });
-      }
-      const detail = result.allowed
-        ? (result.notes[0] ?? `allowed (${result.checked.length} rules checked)`)
-        : `denied, overridden by an admin: ${request.override_reason}`;
-      return [{ verdict: result, existing: reusable ? sameName : undefined }, detail];
-    });
-
-    const tags: ResourceTags = {
-      ...launchTags,
-      ...(!verdict.allowed && request.override_reason
-        ? { [TAG.override]: toTagValue(request.override_reason) }
-        : {}),
-      [TAG.managed]: 'true',
-      [TAG.template]: template.slug,
-      [TAG.owner]: owner,
-      [TAG.researchUser]: researchUser.username,
-      [TAG.profile]: this.context.profile.name,
-      [TAG.name]: request.name,
-    };
-
-    const domain = await steps.run('ensure-domain', async () => {
-      const found = await this.studio.ensureDomain(region, {
-        name: STUDIO_DOMAIN_NAME,
-        tags: { [TAG.managed]: 'true', [TAG.owner]: owner },
-        ...(this.context.executionRoleArn ? { execution_role_arn: this.context.executionRoleArn } : {}),
-      });
-      const ready = await this.waitFor(
-        'ensure-domain',
-        `the domain ${found.id}`,
-        async () => (await this.studio.listDomains(region)).find((d) => d.id === found.id),
-        ['InService'],
-      );
-      return [ready ?? found, `${found.name} (${found.id})`];
-    });
-
-    await steps.run('ensure-user-profile', async () => {
-      await this.studio.ensureUserProfile(region, domain.id, profileName, {
-        [TAG.managed]: 'true',
-        [TAG.researchUser]: researchUser.username,
-      });
-      await this.waitFor(
-        'ensure-user-profile',
-        `the user profile ${profileName}`,
-        async () =>
-          (await this.studio.listUserProfiles(region, domain.id)).find((p) => p.name === profileName),
-        ['InService'],
-      );
-      return [undefined, profileName];
-    });
-
-    const spaceName = studioSpaceName(request.name);
-    if (config.kind === 'sagemaker-studio') {
-      const studioAppType = config.app_type ?? 'JupyterLab';
-      await steps.run('create-space', async () => {
-        await this.studio.ensureSpace(region, {
-          domain_id: domain.id,
-          name: spaceName,
-          owner_profile: profileName,
-          app_type: studioAppType,
-          instance_type: instanceType,
-          idle_timeout_minutes: idleTimeout,
-          tags,
-        });
-        await this.waitFor(
-          'create-space',
-          `the space ${spaceName}`,
-          async () => (await this.studio.listSpaces(region, domain.id)).find((s) => s.name === spaceName),
-          ['InService'],
-        );
-        return [undefined, `${spaceName} (${studioAppType}, idle shutdown after ${idleTimeout} min)`];
-      });
-    } else {
-      steps.skip('create-space', 'Canvas runs on the user profile, without a space');
-    }
-
-    const owned = canvas ? { profile: profileName } : { space: spaceName };
-    const appOf = async (): Promise<StudioApp | undefined> =>
-      (await this.studio.listApps(region, domain.id))
-        .filter((app) => app.type === appType && sameOwner(app.owner, owned))
-        .sort((a, b) => b.created_at.localeCompare(a.created_at))
-        .find(isLiveApp);
-
-    const resumed = await steps.run('create-app', async () => {
-      const live = await appOf();
-      if (live) return [true, `${appType} app already ${live.status}`];
-      const created = await this.studio.createApp(region, {
-        domain_id: domain.id,
-        type: appType,
-        owner: owned,
-        instance_type: canvas ? 'system' : instanceType,
-        tags,
-      });
-      return [false, `${appType} app ${created.name} on ${canvas ? 'the Canvas workspace' : instanceType}`];
-    });
-
-    await steps.run('wait-in-service', async () => {
-      await this.waitFor('wait-in-service', `the ${appType} app`, appOf, ['InService']);
-      return [undefined, `${appType} in service`];
-    });
-
-    const workstation = (await this.list([region])).find(
-      (row) => row.name === request.name && row.kind === kind,
-    );
-    if (!workstation) {
-      throw new LaunchError(
-        'wait-in-service',
-        `${request.name} is in service but not listed; refresh to see it`,
-      );
-    }
-    return {
-      workstation,
+    return launchSageMakerService(
+      {
+        context: this.context,
+        polling: this.polling,
+        now: this.now,
+        list: (regions) => this.list(regions),
+        liveWorkstations: () => this.liveWorkstations(),
+      },
+      request,
       template,
-      hourly_cost: hourly,
-      verdict,
-      resumed: resumed || existing !== undefined,
-    };
+      onProgress,
+    );
   }
 
   async list(regions: readonly string[]): Promise<Workstation[]> {
@@ -437,7 +190,10 @@ export class SageMakerService implements Service {
     const signed = await this.studio.presignedUrl(row.region, {
       domain_id: found.domain.id,
       profile: found.profile,
-      ...(found.space ? { space: found.space.name } : { landing: 'canvas' as const }),
+      // The app the row runs, never the domain's default experience (see CreatePresignedDomainUrl).
+      ...(found.space
+        ? { space: found.space.name, landing: found.space.app_type }
+        : { landing: 'Canvas' as const }),
     });
     return {
       url: signed.url,
@@ -510,59 +266,6 @@ export class SageMakerService implements Service {
     if (unsupportedOperation(row.kind, operation)) throw unsupportedOperationError(row.kind, operation);
   }
 
-  private studioInstanceType(request: LaunchRequest, template: ResolvedTemplate): string {
-    const fromSize = request.size ? template.sizes?.[request.size] : undefined;
-    if (request.size && !fromSize) {
-      const sizes = Object.keys(template.sizes ?? {});
-      throw new LaunchError(
-        'estimate-cost',
-        `${template.slug} has no size '${request.size}'${sizes.length > 0 ? ` (sizes: ${sizes.join(', ')})` : ''}`,
-      );
-    }
-    const serviceType =
-      template.service_config?.kind === 'sagemaker-studio'
-        ? template.service_config.instance_type
-        : undefined;
-    const type =
-      request.instance_type ??
-      fromSize ??
-      serviceType ??
-      template.instance_defaults?.type ??
-      DEFAULT_STUDIO_INSTANCE_TYPE;
-    if (!type.startsWith('ml.')) {
-      throw new LaunchError(
-        'estimate-cost',
-        `'${type}' is not a SageMaker instance type`,
-        'SageMaker types start with ml., e.g. ml.t3.medium.',
-      );
-    }
-    return type;
-  }
-
-  private async waitFor<T extends { status: StudioStatus; failure_reason?: string }>(
-    step: 'ensure-domain' | 'ensure-user-profile' | 'create-space' | 'wait-in-service',
-    what: string,
-    probe: () => Promise<T | undefined>,
-    wanted: StudioStatus[],
-  ): Promise<T | undefined> {
-    const result = await waitForStudioStatus(probe, wanted, this.polling);
-    if (result.outcome === 'reached') return result.value;
-    if (result.outcome === 'failed') {
-      throw new LaunchError(
-        step,
-        `${what} is ${result.value.status}: ${result.reason}`,
-        step === 'ensure-domain'
-          ? 'Delete the failed domain in the SageMaker console (or `cws-tui services cleanup --domain`), then launch again.'
-          : 'See the SageMaker console for details, then launch again.',
-      );
-    }
-    throw new LaunchError(
-      step,
-      `${what} is still ${result.status} after ${Math.round(this.polling.timeoutMs / 60_000)} min`,
-      'It may still finish: launch again with the same name to keep waiting.',
-    );
-  }
-
   private async waitForCleanup<T extends { status: StudioStatus; failure_reason?: string }>(
     what: string,
     probe: () => Promise<T | undefined>,
@@ -586,32 +289,6 @@ export class SageMakerService implements Service {
       });
     }
   }
-}
-
-/** An `ml.*` type has the hardware of the EC2 type of the same name. */
-function sageMakerTypeInfo(instanceType: string) {
-  return findInstanceType(instanceType.replace(/^ml\./, ''));
-}
-
-function sameOwner(a: StudioApp['owner'], b: StudioApp['owner']): boolean {
-  return 'space' in a ? 'space' in b && a.space === b.space : 'profile' in b && a.profile === b.profile;
-}
-
-/** Canvas apps, the newest per user profile (SageMaker keeps deleted ones listed for a while). */
-function latestCanvasApps(apps: readonly StudioApp[]): StudioApp[] {
-  const latest = new Map<string, StudioApp>();
-  for (const app of apps) {
-    if (app.type !== 'Canvas' || !('profile' in app.owner)) continue;
-    const seen = latest.get(app.owner.profile);
-    if (
-      !seen ||
-      (isLiveApp(app) && !isLiveApp(seen)) ||
-      (isLiveApp(app) === isLiveApp(seen) && app.created_at > seen.created_at)
-    ) {
-      latest.set(app.owner.profile, app);
-    }
-  }
-  return [...latest.values()];
 }
 
 function notFound(row: Workstation) {

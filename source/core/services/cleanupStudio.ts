@@ -17,6 +17,8 @@ export interface StudioCleanupResult {
   spaces: number;
   user_profiles: number;
   domain_deleted: boolean;
+  /** Home EFS file systems the deleted domains left (SageMaker retains them; storage lists them). */
+  retained_home_file_systems: string[];
 }
 
 /**
@@ -37,26 +39,30 @@ export async function cleanupStudio(
     spaces: 0,
     user_profiles: 0,
     domain_deleted: false,
+    retained_home_file_systems: [],
   };
+  // Every app type: one the app never launches (Studio Classic's JupyterServer, a KernelGateway)
+  // still blocks DeleteUserProfile with ResourceInUse.
+  const listApps = (domainId: string) => studio.listApps(region, domainId, { every_type: true });
   const domains = (await studio.listDomains(region)).filter(
     (domain) =>
       domain.name === STUDIO_DOMAIN_NAME && domain.status !== 'Deleted' && domain.status !== 'Deleting',
   );
   for (const domain of domains) {
     result.domains++;
-    const apps = (await studio.listApps(region, domain.id)).filter(isLiveApp);
+    const apps = (await listApps(domain.id)).filter(isLiveApp);
     for (const app of apps) await studio.deleteApp(region, app);
     result.apps += apps.length;
     say(`deleting ${apps.length} app(s) in ${domain.id}`);
     await waitUntilNone(
       `apps of ${domain.id}`,
-      async () => (await studio.listApps(region, domain.id)).filter(isLiveApp),
+      async () => (await listApps(domain.id)).filter(isLiveApp),
       polling,
     );
     // An app that is Deleting still blocks its space: wait for those too.
     await waitUntilNone(
       `apps of ${domain.id}`,
-      async () => (await studio.listApps(region, domain.id)).filter((app) => app.status === 'Deleting'),
+      async () => (await listApps(domain.id)).filter((app) => app.status === 'Deleting'),
       polling,
     );
 
@@ -81,8 +87,14 @@ export async function cleanupStudio(
     );
 
     if (options.deleteDomain) {
-      await studio.deleteDomain(region, domain.id);
+      const { retained_home_efs_file_system_id: home } = await studio.deleteDomain(region, domain.id);
       say(`deleting the domain ${domain.id}`);
+      if (home) {
+        result.retained_home_file_systems.push(home);
+        say(
+          `kept its home EFS ${home} (the users' files): listed in storage; delete it with: cws-tui storage delete ${home} --region ${region} --yes`,
+        );
+      }
       const outcome = await waitForStudioStatus(
         async () => (await studio.listDomains(region)).find((candidate) => candidate.id === domain.id),
         ['gone'],

@@ -35,7 +35,9 @@ export function fileSystemRows(listing: StorageListing): FileSystemRow[] {
     ...listing.file_systems.map(
       (fileSystem): FileSystemRow => ({
         id: fileSystem.id,
-        name: fileSystem.name,
+        name: fileSystem.left_by_domain
+          ? `${fileSystem.name} (left by a deleted domain; cws-tui storage delete ${fileSystem.id})`
+          : fileSystem.name,
         region: fileSystem.region,
         owner: 'cws-tui',
         state: fileSystem.state,

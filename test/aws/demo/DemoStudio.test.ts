@@ -151,22 +151,31 @@ describe('SageMaker in the demo account', () => {
 
   it('makes presigned URLs that look real, differ every time and expire in five minutes', async () => {
     const { studio, domain } = await domainInService();
-    const first = await studio.presignedUrl(R, { domain_id: domain.id, profile: 'cws-ana', space: 'nb' });
+    const first = await studio.presignedUrl(R, {
+      domain_id: domain.id,
+      profile: 'cws-ana',
+      space: 'nb',
+      landing: 'JupyterLab',
+    });
     const second = await studio.presignedUrl(R, {
       domain_id: domain.id,
       profile: 'cws-ana',
-      landing: 'canvas',
+      landing: 'Canvas',
     });
     expect(first.url).toMatch(
-      new RegExp(`^https://${domain.id}\\.studio\\.${R}\\.sagemaker\\.aws/auth\\?token=[\\w-]{32}&space=nb$`),
+      new RegExp(
+        `^https://${domain.id}\\.studio\\.${R}\\.sagemaker\\.aws/auth\\?token=[\\w-]{32}&space=nb&landing=app%3AJupyterLab%3A$`,
+      ),
     );
-    expect(second.url).toContain('redirect=canvas');
+    expect(new URL(second.url).searchParams.get('landing')).toBe('app:Canvas:');
     expect(new URL(first.url).searchParams.get('token')).not.toBe(
       new URL(second.url).searchParams.get('token'),
     );
     expect(Date.parse(first.expires_at) - clock).toBe(300_000);
     expect(
-      await rejectionOf(studio.presignedUrl(R, { domain_id: domain.id, profile: 'cws-nobody' })),
+      await rejectionOf(
+        studio.presignedUrl(R, { domain_id: domain.id, profile: 'cws-nobody', landing: 'Canvas' }),
+      ),
     ).toMatchObject({
       kind: 'not-found',
     });

@@ -1,4 +1,5 @@
 import { DescribeSubnetsCommand, DescribeVpcsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { EFSClient, TagResourceCommand } from '@aws-sdk/client-efs';
 import {
   type AppDetails,
   CreateAppCommand,
@@ -23,6 +24,7 @@ import {
   ResourceLimitExceeded,
   ResourceNotFound,
   SageMakerClient,
+  UpdateDomainCommand,
 } from '@aws-sdk/client-sagemaker';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -38,9 +40,31 @@ import { rejectionOf } from '../rejectionOf.js';
 
 const sageMakerMock = mockClient(SageMakerClient);
 const ec2Mock = mockClient(EC2Client);
+const efsMock = mockClient(EFSClient);
 const credentials = { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' };
 const sageMakerClient = new SageMakerClient({ region: 'us-east-1', credentials, maxAttempts: 1 });
 const ec2Client = new EC2Client({ region: 'us-east-1', credentials, maxAttempts: 1 });
+const efsClient = new EFSClient({ region: 'us-east-1', credentials, maxAttempts: 1 });
+const ROLE = 'arn:aws:iam::123456789012:role/cws-tui-sagemaker-execution';
+/** Idle shutdown as the domain switches it on for JupyterLab and Code Editor. */
+const IDLE = {
+  IdleSettings: {
+    LifecycleManagement: 'ENABLED' as const,
+    IdleTimeoutInMinutes: 60,
+    MinIdleTimeoutInMinutes: 60,
+    MaxIdleTimeoutInMinutes: 525600,
+  },
+};
+const USER_SETTINGS = {
+  ExecutionRole: ROLE,
+  StudioWebPortal: 'ENABLED',
+  DefaultLandingUri: 'studio::',
+  JupyterLabAppSettings: { AppLifecycleManagement: IDLE },
+  CodeEditorAppSettings: { AppLifecycleManagement: IDLE },
+  SpaceStorageSettings: {
+    DefaultEbsStorageSettings: { DefaultEbsVolumeSizeInGb: 5, MaximumEbsVolumeSizeInGb: 100 },
+  },
+} as const;
 const NOW = Date.parse('2026-11-26T03:00:00.000Z');
 const DOMAIN_ARN = 'arn:aws:sagemaker:us-east-1:123456789012:domain/d-abcdefghijkl';
 let roleLookups = 0;
@@ -49,7 +73,9 @@ const studio = () =>
   new SageMakerStudio({
     sagemaker: () => sageMakerClient,
     ec2: () => ec2Client,
+    efs: () => efsClient,
     network: new Ec2Network({ ec2: () => ec2Client }),
+    roleRetryDelaysMs: [1, 1],
     executionRole: async () => {
       roleLookups++;
       return 'arn:aws:iam::123456789012:role/cws-tui-sagemaker-execution';
@@ -70,6 +96,8 @@ function describedDomain(
     Status: status,
     Url: 'https://d-abcdefghijkl.studio.us-east-1.sagemaker.aws',
     HomeEfsFileSystemId: 'fs-0123456789abcdef0',
+    TagPropagation: 'ENABLED',
+    DefaultUserSettings: USER_SETTINGS,
     ...extra,
   };
 }
@@ -77,17 +105,23 @@ function describedDomain(
 beforeEach(() => {
   sageMakerMock.reset();
   ec2Mock.reset();
+  efsMock.reset();
   roleLookups = 0;
   sageMakerMock.on(ListTagsCommand).resolves({ Tags: [{ Key: 'cws:managed', Value: 'true' }] });
 });
 
 describe('SageMakerStudio: domain', () => {
-  it('creates an IAM-auth domain in the default VPC and its subnets, with the execution role', async () => {
+  it('creates an IAM-auth Studio domain with idle shutdown, tag propagation and one supported subnet per zone', async () => {
     sageMakerMock.on(ListDomainsCommand).resolves({ Domains: [] });
     ec2Mock.on(DescribeVpcsCommand).resolves({ Vpcs: [{ VpcId: 'vpc-1', IsDefault: true }] });
-    ec2Mock
-      .on(DescribeSubnetsCommand)
-      .resolves({ Subnets: [{ SubnetId: 'subnet-a' }, { SubnetId: 'subnet-b' }] });
+    ec2Mock.on(DescribeSubnetsCommand).resolves({
+      Subnets: [
+        { SubnetId: 'subnet-a', AvailabilityZoneId: 'use1-az1', DefaultForAz: true },
+        { SubnetId: 'subnet-a2', AvailabilityZoneId: 'use1-az1' },
+        { SubnetId: 'subnet-b', AvailabilityZoneId: 'use1-az2', DefaultForAz: true },
+        { SubnetId: 'subnet-c', AvailabilityZoneId: 'use1-az3', DefaultForAz: true },
+      ],
+    });
     sageMakerMock.on(CreateDomainCommand).resolves({ DomainArn: DOMAIN_ARN, Url: 'https://x' });
     sageMakerMock.on(DescribeDomainCommand).resolves(describedDomain('Pending'));
     const domain = await studio().ensureDomain('us-east-1', {
@@ -101,6 +135,7 @@ describe('SageMakerStudio: domain', () => {
       status: 'Pending',
       url: 'https://d-abcdefghijkl.studio.us-east-1.sagemaker.aws',
       home_efs_file_system_id: 'fs-0123456789abcdef0',
+      tag_propagation: true,
       tags: { 'cws:managed': 'true' },
     });
     expect(ec2Mock.commandCalls(DescribeSubnetsCommand)[0]?.args[0].input.Filters).toEqual([
@@ -112,11 +147,66 @@ describe('SageMakerStudio: domain', () => {
       VpcId: 'vpc-1',
       SubnetIds: ['subnet-a', 'subnet-b'],
       AppNetworkAccessType: 'PublicInternetOnly',
-      DefaultUserSettings: { ExecutionRole: 'arn:aws:iam::123456789012:role/cws-tui-sagemaker-execution' },
-      DefaultSpaceSettings: { ExecutionRole: 'arn:aws:iam::123456789012:role/cws-tui-sagemaker-execution' },
+      DefaultUserSettings: USER_SETTINGS,
+      DefaultSpaceSettings: { ExecutionRole: ROLE },
+      TagPropagation: 'ENABLED',
       Tags: [{ Key: 'cws:managed', Value: 'true' }],
     });
     expect(roleLookups).toBe(1);
+  });
+
+  it('retries CreateDomain while IAM has not propagated a fresh execution role', async () => {
+    sageMakerMock.on(ListDomainsCommand).resolves({ Domains: [] });
+    ec2Mock.on(DescribeVpcsCommand).resolves({ Vpcs: [{ VpcId: 'vpc-1', IsDefault: true }] });
+    ec2Mock
+      .on(DescribeSubnetsCommand)
+      .resolves({ Subnets: [{ SubnetId: 'subnet-a', AvailabilityZoneId: 'use1-az1' }] });
+    const notYet = Object.assign(
+      new Error(`The execution role ARN "${ROLE}" is invalid: SageMaker could not assume it.`),
+      {
+        name: 'ValidationException',
+        $metadata: { httpStatusCode: 400 },
+      },
+    );
+    sageMakerMock
+      .on(CreateDomainCommand)
+      .rejectsOnce(notYet)
+      .resolves({ DomainArn: DOMAIN_ARN, Url: 'https://x' });
+    sageMakerMock.on(DescribeDomainCommand).resolves(describedDomain('Pending'));
+    const domain = await studio().ensureDomain('us-east-1', { name: 'cws-tui', tags: {} });
+    expect(domain.id).toBe('d-abcdefghijkl');
+    expect(sageMakerMock.commandCalls(CreateDomainCommand)).toHaveLength(2);
+  });
+
+  it('brings an existing domain without idle shutdown or tag propagation up to date with UpdateDomain', async () => {
+    sageMakerMock
+      .on(ListDomainsCommand)
+      .resolves({ Domains: [{ DomainId: 'd-abcdefghijkl', DomainName: 'cws-tui' }] });
+    sageMakerMock.on(DescribeDomainCommand).resolves(
+      describedDomain('InService', {
+        TagPropagation: 'DISABLED',
+        DefaultUserSettings: {
+          ExecutionRole: ROLE,
+          JupyterLabAppSettings: { DefaultResourceSpec: { InstanceType: 'ml.t3.medium' } },
+        },
+      }),
+    );
+    sageMakerMock.on(UpdateDomainCommand).resolves({ DomainArn: DOMAIN_ARN });
+    await studio().ensureDomain('us-east-1', { name: 'cws-tui', tags: {} });
+    expect(sageMakerMock.commandCalls(UpdateDomainCommand)[0]?.args[0].input).toEqual({
+      DomainId: 'd-abcdefghijkl',
+      DefaultUserSettings: {
+        JupyterLabAppSettings: {
+          DefaultResourceSpec: { InstanceType: 'ml.t3.medium' },
+          AppLifecycleManagement: IDLE,
+        },
+        CodeEditorAppSettings: { AppLifecycleManagement: IDLE },
+        StudioWebPortal: 'ENABLED',
+        DefaultLandingUri: 'studio::',
+      },
+      TagPropagation: 'ENABLED',
+    });
+    expect(sageMakerMock.commandCalls(CreateDomainCommand)).toHaveLength(0);
   });
 
   it('finds the existing domain and creates nothing; an admin-chosen role is never looked up', async () => {
@@ -131,6 +221,7 @@ describe('SageMakerStudio: domain', () => {
     });
     expect(domain.status).toBe('InService');
     expect(sageMakerMock.commandCalls(CreateDomainCommand)).toHaveLength(0);
+    expect(sageMakerMock.commandCalls(UpdateDomainCommand)).toHaveLength(0);
     expect(roleLookups).toBe(0);
   });
 
@@ -180,7 +271,7 @@ describe('SageMakerStudio: domain', () => {
 });
 
 describe('SageMakerStudio: spaces and apps', () => {
-  it('creates a private space with the instance type and the idle shutdown setting', async () => {
+  it('creates a private space with the instance type, its idle timeout (the only field SpaceIdleSettings has) and a 5 GB volume', async () => {
     sageMakerMock
       .on(DescribeSpaceCommand)
       .rejects(new ResourceNotFound({ message: 'Space not found', ...metadata }));
@@ -194,7 +285,11 @@ describe('SageMakerStudio: spaces and apps', () => {
       idle_timeout_minutes: 90,
       tags: { Name: 'nb' },
     });
-    expect(space).toMatchObject({ status: 'Pending', created_at: new Date(NOW).toISOString() });
+    expect(space).toMatchObject({
+      status: 'Pending',
+      created_at: new Date(NOW).toISOString(),
+      ebs_volume_gb: 5,
+    });
     expect(sageMakerMock.commandCalls(CreateSpaceCommand)[0]?.args[0].input).toEqual({
       DomainId: 'd-abcdefghijkl',
       SpaceName: 'nb',
@@ -204,10 +299,9 @@ describe('SageMakerStudio: spaces and apps', () => {
         AppType: 'CodeEditor',
         CodeEditorAppSettings: {
           DefaultResourceSpec: { InstanceType: 'ml.m5.xlarge' },
-          AppLifecycleManagement: {
-            IdleSettings: { LifecycleManagement: 'ENABLED', IdleTimeoutInMinutes: 90 },
-          },
+          AppLifecycleManagement: { IdleSettings: { IdleTimeoutInMinutes: 90 } },
         },
+        SpaceStorageSettings: { EbsStorageSettings: { EbsVolumeSizeInGb: 5 } },
       },
       Tags: [{ Key: 'Name', Value: 'nb' }],
     });
@@ -329,7 +423,7 @@ describe('SageMakerStudio: spaces and apps', () => {
 });
 
 describe('SageMakerStudio: presigned URL', () => {
-  it('is made on every connect with a 5-minute expiry, for the space or for Canvas', async () => {
+  it("is made on every connect with a 5-minute expiry, landing in the space's app or in Canvas", async () => {
     let made = 0;
     sageMakerMock.on(CreatePresignedDomainUrlCommand).callsFake(() => ({
       AuthorizedUrl: `https://d-abcdefghijkl.studio.us-east-1.sagemaker.aws/auth?token=t${++made}`,
@@ -339,11 +433,13 @@ describe('SageMakerStudio: presigned URL', () => {
       domain_id: 'd-abcdefghijkl',
       profile: 'cws-ana',
       space: 'nb',
+      landing: 'JupyterLab',
     });
     const second = await adapter.presignedUrl('us-east-1', {
       domain_id: 'd-abcdefghijkl',
       profile: 'cws-ana',
       space: 'nb',
+      landing: 'CodeEditor',
     });
     expect([first.url, second.url]).toEqual([
       'https://d-abcdefghijkl.studio.us-east-1.sagemaker.aws/auth?token=t1',
@@ -355,11 +451,15 @@ describe('SageMakerStudio: presigned URL', () => {
       UserProfileName: 'cws-ana',
       ExpiresInSeconds: 300,
       SpaceName: 'nb',
+      LandingUri: 'app:JupyterLab:',
     });
+    expect(sageMakerMock.commandCalls(CreatePresignedDomainUrlCommand)[1]?.args[0].input.LandingUri).toBe(
+      'app:CodeEditor:',
+    );
     await adapter.presignedUrl('us-east-1', {
       domain_id: 'd-abcdefghijkl',
       profile: 'cws-ana',
-      landing: 'canvas',
+      landing: 'Canvas',
     });
     expect(sageMakerMock.commandCalls(CreatePresignedDomainUrlCommand)[2]?.args[0].input).toMatchObject({
       LandingUri: 'app:Canvas:',
@@ -387,8 +487,20 @@ describe('cleanup through the adapter', () => {
           AppName: 'default',
           Status: appsDeleted ? 'Deleted' : 'InService',
         },
+        // Studio Classic's app, which the app never launches but which blocks DeleteUserProfile.
+        {
+          DomainId: 'd-abcdefghijkl',
+          UserProfileName: 'cws-ana',
+          AppType: 'JupyterServer',
+          AppName: 'default',
+          Status: appsDeleted ? 'Deleted' : 'InService',
+        },
       ],
     }));
+    efsMock.on(TagResourceCommand).callsFake(() => {
+      order.push('tag-home');
+      return {};
+    });
     sageMakerMock
       .on(ListSpacesCommand)
       .callsFake(() => ({ Spaces: spacesDeleted ? [] : [{ SpaceName: 'nb' }] }));
@@ -396,8 +508,8 @@ describe('cleanup through the adapter', () => {
     sageMakerMock.on(ListUserProfilesCommand).callsFake(() => ({
       UserProfiles: profilesDeleted ? [] : [{ UserProfileName: 'cws-ana', Status: 'InService' }],
     }));
-    sageMakerMock.on(DeleteAppCommand).callsFake(() => {
-      order.push('app');
+    sageMakerMock.on(DeleteAppCommand).callsFake((input: { AppType: string }) => {
+      order.push(`app ${input.AppType}`);
       appsDeleted = true;
       return {};
     });
@@ -418,12 +530,52 @@ describe('cleanup through the adapter', () => {
       domainDeleted = true;
       return {};
     });
+    const said: string[] = [];
     const result = await cleanupStudio(studio(), 'us-east-1', {
       deleteDomain: true,
       polling: { intervalMs: 1, timeoutMs: 1000 },
+      onStep: (line) => said.push(line),
     });
-    expect(order).toEqual(['app', 'space', 'user-profile', 'domain']);
-    expect(result).toEqual({ domains: 1, apps: 1, spaces: 1, user_profiles: 1, domain_deleted: true });
+    expect(order).toEqual([
+      'app JupyterLab',
+      'app JupyterServer',
+      'space',
+      'user-profile',
+      'tag-home',
+      'domain',
+    ]);
+    expect(efsMock.commandCalls(TagResourceCommand)[0]?.args[0].input).toEqual({
+      ResourceId: 'fs-0123456789abcdef0',
+      Tags: [
+        { Key: 'cws:managed', Value: 'true' },
+        { Key: 'Name', Value: 'studio-home-d-abcdefghijkl' },
+        { Key: 'cws:studio-domain', Value: 'd-abcdefghijkl' },
+      ],
+    });
+    expect(result).toEqual({
+      domains: 1,
+      apps: 2,
+      spaces: 1,
+      user_profiles: 1,
+      domain_deleted: true,
+      retained_home_file_systems: ['fs-0123456789abcdef0'],
+    });
+    expect(said.at(-1)).toBe(
+      "kept its home EFS fs-0123456789abcdef0 (the users' files): listed in storage; delete it with: cws-tui storage delete fs-0123456789abcdef0 --region us-east-1 --yes",
+    );
+  });
+
+  it('does not delete the domain when its home EFS cannot be tagged (it would be left unlisted)', async () => {
+    sageMakerMock.on(DescribeDomainCommand).resolves(describedDomain('InService'));
+    efsMock.on(TagResourceCommand).rejects(
+      Object.assign(new Error('not authorized to perform: elasticfilesystem:TagResource'), {
+        name: 'AccessDeniedException',
+        $metadata: { httpStatusCode: 403 },
+      }),
+    );
+    const error = await rejectionOf(studio().deleteDomain('us-east-1', 'd-abcdefghijkl'));
+    expect(error.kind).toBe('unauthorized');
+    expect(sageMakerMock.commandCalls(DeleteDomainCommand)).toHaveLength(0);
   });
 
   it('stops at a space that cannot be deleted and deletes nothing after it', async () => {

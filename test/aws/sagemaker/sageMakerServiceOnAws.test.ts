@@ -1,4 +1,5 @@
 import { DescribeSubnetsCommand, DescribeVpcsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { EFSClient } from '@aws-sdk/client-efs';
 import {
   type AppDetails,
   CreateAppCommand,
@@ -45,7 +46,9 @@ function fakeSageMaker() {
   sageMakerMock.reset();
   ec2Mock.reset();
   ec2Mock.on(DescribeVpcsCommand).resolves({ Vpcs: [{ VpcId: 'vpc-1' }] });
-  ec2Mock.on(DescribeSubnetsCommand).resolves({ Subnets: [{ SubnetId: 'subnet-a' }] });
+  ec2Mock.on(DescribeSubnetsCommand).resolves({
+    Subnets: [{ SubnetId: 'subnet-a', AvailabilityZone: 'us-east-1a', AvailabilityZoneId: 'use1-az1' }],
+  });
   sageMakerMock.on(ListDomainsCommand).callsFake(() => ({
     Domains: domain ? [{ DomainId: DOMAIN, DomainName: 'cws-tui', Status: 'InService' }] : [],
   }));
@@ -121,6 +124,7 @@ describe('the SageMaker pipeline against the AWS adapter', () => {
     const studio = new SageMakerStudio({
       sagemaker: () => sageMakerClient,
       ec2: () => ec2Client,
+      efs: () => new EFSClient({ region: 'us-east-1' }),
       network: new Ec2Network({ ec2: () => ec2Client }),
       executionRole: async () => 'arn:aws:iam::123456789012:role/cws-tui-sagemaker-execution',
     });
@@ -168,10 +172,15 @@ describe('the SageMaker pipeline against the AWS adapter', () => {
       snapshotPriceCatalog.instanceHourly('ml.t3.medium', 'us-east-1')?.usd_per_hour,
     );
     const spaceInput = sageMakerMock.commandCalls(CreateSpaceCommand)[0]?.args[0].input;
+    // The space holds its timeout only; the domain switches idle shutdown on for both IDEs.
     expect(spaceInput?.SpaceSettings?.JupyterLabAppSettings?.AppLifecycleManagement?.IdleSettings).toEqual({
-      LifecycleManagement: 'ENABLED',
       IdleTimeoutInMinutes: 120,
     });
+    const domainSettings =
+      sageMakerMock.commandCalls(CreateDomainCommand)[0]?.args[0].input.DefaultUserSettings;
+    for (const ide of [domainSettings?.JupyterLabAppSettings, domainSettings?.CodeEditorAppSettings]) {
+      expect(ide?.AppLifecycleManagement?.IdleSettings?.LifecycleManagement).toBe('ENABLED');
+    }
     expect(spaceInput?.Tags).toEqual(
       expect.arrayContaining([
         { Key: 'cws:managed', Value: 'true' },
@@ -190,6 +199,7 @@ describe('the SageMaker pipeline against the AWS adapter', () => {
       UserProfileName: 'cws-ana',
       SpaceName: 'nb',
       ExpiresInSeconds: 300,
+      LandingUri: 'app:JupyterLab:',
     });
   });
 });

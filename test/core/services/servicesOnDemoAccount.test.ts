@@ -178,9 +178,18 @@ describe('services side by side on the demo account', () => {
       'deleting 1 space(s)',
       'deleting 1 user',
       'deleting the domain',
+      'kept its home',
     ]);
     expect(await session.listWorkstations()).toEqual([]);
     expect(await session.account.studio.listDomains('us-east-1')).toEqual([]);
+    // The retained home EFS is listed in storage, noted as left by the domain, with its delete command.
+    const storage = await session.listStorage();
+    const home = storage.file_systems.find((fileSystem) => fileSystem.left_by_domain);
+    expect(home?.note).toMatch(
+      /^left by a deleted domain \(d-\w+\): delete with cws-tui storage delete fs-\w+ --region us-east-1 --yes$/,
+    );
+    await session.account.storage.deleteFileSystem('us-east-1', home?.id ?? '');
+    expect((await session.listStorage()).file_systems).toEqual([]);
   });
 });
 

@@ -181,7 +181,13 @@ export interface StoragePort {
 export const STUDIO_APP_TYPES = ['JupyterLab', 'CodeEditor', 'Canvas'] as const;
 export type StudioAppType = (typeof STUDIO_APP_TYPES)[number];
 /** Apps SageMaker runs that the app never launches (Studio Classic's JupyterServer...), found only by cleanup. */
-export type StudioForeignAppType = 'JupyterServer' | 'KernelGateway' | 'RStudioServerPro' | 'RSessionGateway' | 'TensorBoard' | 'DetailedProfiler';
+export type StudioForeignAppType =
+  | 'JupyterServer'
+  | 'KernelGateway'
+  | 'RStudioServerPro'
+  | 'RSessionGateway'
+  | 'TensorBoard'
+  | 'DetailedProfiler';
 
 /** SageMaker's status names for domains, user profiles, spaces and apps (a superset of each). */
 export type StudioStatus =

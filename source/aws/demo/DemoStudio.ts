@@ -15,8 +15,8 @@ import type {
 } from '../../core/ports.js';
 import type { DemoStore } from './DemoStore.js';
 import { demoIdFor } from './demoIds.js';
-import { retainHomeFileSystem } from './retainHomeFileSystem.js';
 import type { DemoState, DemoStudioApp, DemoStudioDomain } from './demoState.js';
+import { retainHomeFileSystem } from './retainHomeFileSystem.js';
 
 /** Seconds each SageMaker transition takes at realistic pace (CWS_DEMO_SPEED scales them). */
 export const DEMO_STUDIO_DELAYS_SECONDS = {
@@ -342,7 +342,10 @@ export class DemoStudio implements StudioPort {
   }
 
   /** As on AWS: the home EFS is retained, tagged as left by the domain, and listed in storage. */
-  async deleteDomain(region: string, domainId: string): Promise<{ retained_home_efs_file_system_id?: string }> {
+  async deleteDomain(
+    region: string,
+    domainId: string,
+  ): Promise<{ retained_home_efs_file_system_id?: string }> {
     const at = this.now();
     return this.store.update((state) => {
       const domain = state.studio.domains.find((d) => d.region === region && d.id === domainId);

@@ -39,8 +39,15 @@ function renderText(report: CostReport): string {
   }
   const billed = report.billed?.spend;
   if (report.billed && billed) {
+    const money = (amount: number) =>
+      billed.currency === 'USD' ? formatUsd(amount) : `${amount.toFixed(2)} ${billed.currency}`;
+    // Unblended is what each day was charged; amortized adds the share of RI and Savings Plans fees.
+    const amortized =
+      billed.amortized_amount !== undefined && Math.abs(billed.amortized_amount - billed.amount) >= 0.005
+        ? `; amortized ${money(billed.amortized_amount)} with Reserved Instance and Savings Plans fees`
+        : '';
     lines.push(
-      `Billed by AWS: ${billed.currency === 'USD' ? formatUsd(billed.amount) : `${billed.amount.toFixed(2)} ${billed.currency}`} (Cost Explorer${report.billed.fetched_at ? `, fetched ${report.billed.fetched_at.slice(0, 16).replace('T', ' ')} UTC` : ''})`,
+      `Billed by AWS: ${money(billed.amount)} unblended${amortized} (Cost Explorer${report.billed.fetched_at ? `, fetched ${report.billed.fetched_at.slice(0, 16).replace('T', ' ')} UTC` : ''})`,
     );
   }
   if (report.saved_this_month > 0)

@@ -13,7 +13,8 @@ export interface ListedCostResources {
 /**
  * The app's resources that cost money, from the account's ports: every managed instance (terminated
  * ones too, while AWS still lists them, so that their spend this month counts), every managed EFS
- * file system, and the running SageMaker Studio and Canvas apps as ml.* instance hours. SageMaker
+ * file system, SageMaker spaces (their EBS volume, and their app while it runs) and Canvas apps as
+ * ml.* instance hours. SageMaker
  * failing (often missing permissions) leaves EC2 and EFS counted and says so.
  */
 export async function listCostResources(
@@ -28,7 +29,7 @@ export async function listCostResources(
     studioCostResources(account.studio, regions).catch((error: unknown) => {
       const reason = error instanceof Error ? error.message : String(error);
       warnings.push(`SageMaker apps are not counted: ${reason}`);
-      return [];
+      return { resources: [], warnings: [] };
     }),
   ]);
   // A spot instance accrues at its spot price, as its launch was estimated.
@@ -38,11 +39,11 @@ export async function listCostResources(
       ...instances.items.map((instance) =>
         costResourceFromInstance(instance, spot.get(spotQuoteKey(instance))),
       ),
-      ...studioApps,
+      ...studioApps.resources,
       ...fileSystems
         .filter((fileSystem) => fileSystem.tags[TAG.managed] === 'true' && fileSystem.state !== 'deleted')
         .map(costResourceFromFileSystem),
     ],
-    warnings,
+    warnings: [...warnings, ...studioApps.warnings],
   };
 }

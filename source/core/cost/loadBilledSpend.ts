@@ -9,8 +9,16 @@ const billedCacheSchema = z.object({
   fetched_at: z.string(),
   spend: z.object({
     amount: z.number(),
+    amortized_amount: z.number().optional(),
     currency: z.string(),
-    days: z.array(z.object({ date: z.string(), amount: z.number(), estimated: z.boolean() })),
+    days: z.array(
+      z.object({
+        date: z.string(),
+        amount: z.number(),
+        amortized_amount: z.number().optional(),
+        estimated: z.boolean(),
+      }),
+    ),
   }),
 });
 

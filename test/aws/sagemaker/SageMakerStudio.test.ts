@@ -35,6 +35,7 @@ import { snapshotPriceCatalog } from '../../../source/core/cost/priceTable.js';
 import { LaunchError } from '../../../source/core/launch/LaunchError.js';
 import { cleanupStudio } from '../../../source/core/services/cleanupStudio.js';
 import { SageMakerService } from '../../../source/core/services/SageMakerService.js';
+import { studioCostResources } from '../../../source/core/services/studioCostResources.js';
 import { tempEnv } from '../../app/demoSession.js';
 import { rejectionOf } from '../rejectionOf.js';
 
@@ -352,6 +353,39 @@ describe('SageMakerStudio: spaces and apps', () => {
       UserProfileName: 'cws-ana',
       Tags: [],
     });
+  });
+
+  it("counts a stopped space's own EBS volume in the cost report and warns when tag propagation is off", async () => {
+    sageMakerMock
+      .on(ListDomainsCommand)
+      .resolves({ Domains: [{ DomainId: 'd-abcdefghijkl', DomainName: 'cws-tui', Status: 'InService' }] });
+    sageMakerMock
+      .on(DescribeDomainCommand)
+      .resolves(describedDomain('InService', { TagPropagation: 'DISABLED' }));
+    sageMakerMock.on(ListSpacesCommand).resolves({ Spaces: [{ SpaceName: 'nb' }] });
+    sageMakerMock.on(DescribeSpaceCommand).resolves({
+      SpaceName: 'nb',
+      Status: 'InService',
+      CreationTime: new Date('2026-11-20T00:00:00Z'),
+      SpaceSettings: {
+        AppType: 'JupyterLab',
+        JupyterLabAppSettings: { DefaultResourceSpec: { InstanceType: 'ml.t3.medium' } },
+        SpaceStorageSettings: { EbsStorageSettings: { EbsVolumeSizeInGb: 20 } },
+      },
+    });
+    sageMakerMock.on(ListAppsCommand).resolves({ Apps: [] });
+    const { resources, warnings } = await studioCostResources(studio(), ['us-east-1']);
+    expect(resources).toEqual([
+      expect.objectContaining({
+        id: 'd-abcdefghijkl/space/nb',
+        instance_type: 'ml.t3.medium',
+        root_volume_gb: 20,
+        transitions: [{ at: '2026-11-20T00:00:00.000Z', state: 'stopped' }],
+      }),
+    ]);
+    expect(warnings).toEqual([
+      expect.stringMatching(/^SageMaker domain d-abcdefghijkl in us-east-1 has custom tag propagation off/),
+    ]);
   });
 
   it('ResourceLimitExceeded becomes a quota error that says what to do', async () => {

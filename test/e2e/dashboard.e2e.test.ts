@@ -37,9 +37,8 @@ describe.skipIf(!tmuxAvailable())('the built app in tmux on the demo account', (
   }
 
   beforeAll(async () => {
-    if (!existsSync(BUNDLE)) {
-      throw new Error(`${BUNDLE} is missing: run \`npm run build\` before the end-to-end test.`);
-    }
+    // test/globalSetup.ts builds the bundle when it is missing or stale.
+    if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing although the global setup builds it.`);
     root = mkdtempSync(join(tmpdir(), 'cws-e2e-'));
     for (const dir of ['config', 'state']) mkdirSync(join(root, dir));
     const account = createDemoAccount({ stateDir: join(root, 'state'), env: { CWS_DEMO_SPEED: '0' } });

@@ -18,9 +18,8 @@ describe.skipIf(!tmuxAvailable())('the launch wizard in the built app in tmux', 
   let tmux: TmuxSession | undefined;
 
   beforeAll(() => {
-    if (!existsSync(BUNDLE)) {
-      throw new Error(`${BUNDLE} is missing: run \`npm run build\` before the end-to-end test.`);
-    }
+    // test/globalSetup.ts builds the bundle when it is missing or stale.
+    if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing although the global setup builds it.`);
     root = mkdtempSync(join(tmpdir(), 'cws-e2e-wizard-'));
     for (const dir of ['config', 'state']) mkdirSync(join(root, dir));
   });

@@ -1,9 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { systemTool } from '../support/systemTool.js';
 
 export function tmuxAvailable(): boolean {
-  return spawnSync('tmux', ['-V'], { stdio: 'ignore' }).status === 0;
+  return systemTool('tmux', ['tmux', '-V'], 'apt-get install tmux');
 }
 
 /**

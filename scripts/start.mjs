@@ -1,11 +1,9 @@
-// `npm start`: rebuild the bundle when any source is newer than it, then run it with the same args.
-import { spawnSync } from 'node:child_process';
+// `npm start`: rebuild the bundle when any source is newer than it, then run it with the same args,
+// on a supported Node (the packaged runtime when this machine's Node is older).
 import { bundle, ensureBundle } from './bundleFreshness.mjs';
 import { NODE_FLAGS } from './nodeFlags.mjs';
+import { runWithNode } from './nodeRuntime.mjs';
 
 const status = ensureBundle();
 if (status !== 0) process.exit(status);
-const run = spawnSync(process.execPath, [...NODE_FLAGS, bundle, ...process.argv.slice(2)], {
-  stdio: 'inherit',
-});
-process.exit(run.status ?? 1);
+runWithNode([...NODE_FLAGS, bundle, ...process.argv.slice(2)]);

@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.{ts,tsx}'],
     environment: 'node',
+    globalSetup: ['test/globalSetup.ts'],
     testTimeout: 20_000,
     // Tests must never read or write the real user's config, state or AWS credentials.
     env: {

@@ -55,7 +55,13 @@ export async function runCloudBench(): Promise<BenchFigure[]> {
         goal: '< 1000 ms',
       },
       { name: 'same list, warm (median of 5)', value: warm[2] ?? 0, unit: 'ms', goal: '< 1000 ms' },
-      { name: 'requests for that list', value: cold.requests, unit: 'requests', goal: `= pages (${pages})` },
+      // The demo counts its requests with the same formula as the pages: reported, not a measurement.
+      {
+        name: `requests for that list (pages: ${pages})`,
+        value: cold.requests,
+        unit: 'requests',
+        computed: true,
+      },
     ];
   } finally {
     rmSync(stateDir, { recursive: true, force: true });

@@ -181,6 +181,7 @@ function ShellView({
       },
     );
     let lastStates: string | undefined;
+    session.shareListings?.(refreshMs);
     const loop = new RefreshLoop({
       intervalMs: refreshMs,
       isPaused: () => modalRef.current !== undefined,

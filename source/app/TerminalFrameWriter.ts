@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { frameUpdate } from './frameUpdate.js';
 
 const CSI = '\u001B[';
 /** Synchronized output (DEC mode 2026): the terminal shows the frame once it is complete. */
@@ -19,7 +20,8 @@ export interface FrameTerminal {
  * lines that changed, each at its absolute row on the alternate screen, at most `maxFps` times a
  * second. Ink's own incremental mode drifts one row down per frame when the frame is shorter than
  * the terminal, and its full-height mode clears the screen on every frame; this does neither, so
- * a cursor move sends two table rows over SSH, not the screen.
+ * a cursor move sends two table rows over SSH, not the screen, and a one-row scroll of the table
+ * is a scroll of the terminal's region plus the rows that really changed.
  */
 export class TerminalFrameWriter extends EventEmitter {
   readonly isTTY = true;
@@ -33,13 +35,19 @@ export class TerminalFrameWriter extends EventEmitter {
   /** While another program has the terminal, frames are kept but not drawn. */
   private held = false;
 
+  private readonly now: () => number;
+  private readonly scrollRegions: boolean;
+
+  /** `scrollRegions`: the terminal scrolls a region (DECSTBM + SU/SD), so a scrolled table moves there. */
   constructor(
     private readonly terminal: FrameTerminal,
     maxFps: number,
-    private readonly now: () => number = () => performance.now(),
+    options: { now?: () => number; scrollRegions?: boolean } = {},
   ) {
     super();
     this.minIntervalMs = 1000 / maxFps;
+    this.now = options.now ?? (() => performance.now());
+    this.scrollRegions = options.scrollRegions ?? false;
     terminal.on('resize', this.onResize);
   }
 
@@ -76,13 +84,7 @@ export class TerminalFrameWriter extends EventEmitter {
       this.shown = [];
       this.repaintAll = false;
     }
-    const count = Math.min(Math.max(lines.length, this.shown.length), this.rows);
-    for (let row = 0; row < count; row++) {
-      const line = lines[row] ?? '';
-      if (row < this.shown.length && this.shown[row] === line) continue;
-      if (row >= this.shown.length && line === '') continue;
-      output += `${CSI}${row + 1};1H${line}${CSI}0m${CSI}K`;
-    }
+    output += frameUpdate(this.shown, lines, this.rows, this.scrollRegions);
     this.shown = lines.slice(0, this.rows);
     if (output !== '') this.terminal.write(BEGIN_FRAME + output + END_FRAME);
   }

@@ -4,6 +4,7 @@ import type { CommandFlags } from '../commands/CommandFlags.js';
 import { resolveAppPaths } from '../core/paths.js';
 import { App } from './App.js';
 import { EscapeSequenceStdin, escapeHoldMs } from './escapeSequenceStdin.js';
+import { supportsScrollRegions } from './frameUpdate.js';
 import { TerminalFrameWriter } from './TerminalFrameWriter.js';
 import { handOverTerminal } from './terminalHandOver.js';
 import { createTerminalScreen } from './terminalScreen.js';
@@ -37,7 +38,9 @@ export async function runTui({ flags, env }: RunTuiOptions): Promise<number> {
   const { logFile } = resolveAppPaths(env);
   const screen = createTerminalScreen(process.stdout);
   const stdin = new EscapeSequenceStdin(process.stdin, escapeHoldMs(env));
-  const frames = new TerminalFrameWriter(process.stdout, MAX_FPS);
+  const frames = new TerminalFrameWriter(process.stdout, MAX_FPS, {
+    scrollRegions: supportsScrollRegions(env.TERM),
+  });
   let received: ExitSignal | undefined;
   let unmount = () => {};
 

@@ -15,7 +15,7 @@ class Terminal extends EventEmitter {
 function setup() {
   const terminal = new Terminal();
   let clock = 0;
-  const writer = new TerminalFrameWriter(terminal, 30, () => clock);
+  const writer = new TerminalFrameWriter(terminal, 30, { now: () => clock });
   return {
     terminal,
     writer,
@@ -107,5 +107,29 @@ describe('TerminalFrameWriter', () => {
     terminal.rows = 3;
     writer.write('1\n2\n3\n4\n5');
     expect(terminal.written[0]).not.toContain('\u001B[4;1H');
+  });
+});
+
+describe('TerminalFrameWriter with scroll regions', () => {
+  const frame = (first: number) =>
+    ['NAME', ...[0, 1, 2, 3].map((i) => `  workstation ${first + i}`), 'status'].join('\n');
+
+  it('scrolls the region for a one-row scroll, and paints whole after a resize', () => {
+    const terminal = new Terminal();
+    let clock = 0;
+    const writer = new TerminalFrameWriter(terminal, 30, { now: () => clock, scrollRegions: true });
+    writer.write(frame(1));
+    clock += 100;
+    writer.write(frame(2));
+    expect(terminal.written[1]).toBe(
+      '\u001B[?2026h\u001B[0m\u001B[2;5r\u001B[1S\u001B[r\u001B[5;1H  workstation 5\u001B[0m\u001B[K\u001B[?2026l',
+    );
+    terminal.rows = 30;
+    terminal.emit('resize');
+    clock += 100;
+    writer.write(frame(3));
+    const repaint = terminal.written[2] ?? '';
+    expect(repaint.startsWith('\u001B[?2026h\u001B[2J\u001B[1;1HNAME\u001B[0m\u001B[K')).toBe(true);
+    expect(repaint).not.toMatch(/\u001B\[\d+;\d+r/);
   });
 });

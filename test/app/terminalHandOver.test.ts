@@ -5,15 +5,9 @@ import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { handOverTerminal } from '../../source/app/terminalHandOver.js';
+import { systemTool } from '../support/systemTool.js';
 
-const hasTmux = (() => {
-  try {
-    execFileSync('tmux', ['-V']);
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const hasTmux = systemTool('tmux', ['tmux', '-V'], 'apt-get install tmux');
 
 describe('handOverTerminal', () => {
   it('leaves raw mode and the alternate screen for the run, and takes both back even when it fails', async () => {

@@ -1,13 +1,10 @@
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoAccount } from '../../source/aws/demo/createDemoAccount.js';
 import { TAG } from '../../source/core/ports.js';
-import { TmuxSession, tmuxAvailable } from './tmuxSession.js';
-
-const BUNDLE = resolve(import.meta.dirname, '../../dist/cws-tui.js');
-const shellQuote = (value: string) => `'${value.replaceAll("'", "'\\''")}'`;
+import { appCommand, shellQuote, TmuxSession, tmuxAvailable } from './tmuxSession.js';
 
 /**
  * Drives the built app in a real terminal (tmux, 120x40) on the demo account: the seeded
@@ -30,16 +27,14 @@ describe.skipIf(!tmuxAvailable())('the built app in tmux on the demo account', (
       .map(([key, value]) => `${key}=${shellQuote(value)}`)
       .join(' ');
     // CI=true makes Ink hold frames back: the app must draw as it would for a person.
-    const command = `env -u CI ${assignments} ${shellQuote(process.execPath)} ${shellQuote(BUNDLE)} --demo --refresh 1; echo "EXITED:$?"; sleep 600`;
+    const command = `env -u CI ${assignments} ${appCommand()} --demo --refresh 1; echo "EXITED:$?"; sleep 600`;
     const tmux = new TmuxSession(command, { columns: 120, rows: 40 });
     sessions.push(tmux);
     return tmux;
   }
 
   beforeAll(async () => {
-    if (!existsSync(BUNDLE)) {
-      throw new Error(`${BUNDLE} is missing: run \`npm run build\` before the end-to-end test.`);
-    }
+    appCommand();
     root = mkdtempSync(join(tmpdir(), 'cws-e2e-'));
     for (const dir of ['config', 'state']) mkdirSync(join(root, dir));
     const account = createDemoAccount({ stateDir: join(root, 'state'), env: { CWS_DEMO_SPEED: '0' } });

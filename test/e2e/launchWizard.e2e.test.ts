@@ -1,12 +1,9 @@
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoAccount } from '../../source/aws/demo/createDemoAccount.js';
-import { TmuxSession, tmuxAvailable } from './tmuxSession.js';
-
-const BUNDLE = resolve(import.meta.dirname, '../../dist/cws-tui.js');
-const shellQuote = (value: string) => `'${value.replaceAll("'", "'\\''")}'`;
+import { appCommand, shellQuote, TmuxSession, tmuxAvailable } from './tmuxSession.js';
 
 /**
  * Drives the built app in a real terminal (tmux, 120x40) on an empty demo account: a workstation is
@@ -18,9 +15,7 @@ describe.skipIf(!tmuxAvailable())('the launch wizard in the built app in tmux', 
   let tmux: TmuxSession | undefined;
 
   beforeAll(() => {
-    if (!existsSync(BUNDLE)) {
-      throw new Error(`${BUNDLE} is missing: run \`npm run build\` before the end-to-end test.`);
-    }
+    appCommand();
     root = mkdtempSync(join(tmpdir(), 'cws-e2e-wizard-'));
     for (const dir of ['config', 'state']) mkdirSync(join(root, dir));
   });
@@ -39,7 +34,7 @@ describe.skipIf(!tmuxAvailable())('the launch wizard in the built app in tmux', 
     const assignments = Object.entries(env)
       .map(([key, value]) => `${key}=${shellQuote(value)}`)
       .join(' ');
-    const command = `env -u CI ${assignments} ${shellQuote(process.execPath)} ${shellQuote(BUNDLE)} --demo --refresh 1; echo "EXITED:$?"; sleep 600`;
+    const command = `env -u CI ${assignments} ${appCommand()} --demo --refresh 1; echo "EXITED:$?"; sleep 600`;
     const session = new TmuxSession(command, { columns: 120, rows: 40 });
     tmux = session;
 

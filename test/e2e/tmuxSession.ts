@@ -1,9 +1,26 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { systemTool } from '../support/systemTool.js';
+
+const BUNDLE = resolve(import.meta.dirname, '../../dist/cws-tui.js');
+export const shellQuote = (value: string) => `'${value.replaceAll("'", "'\\''")}'`;
+
+/**
+ * The app under test, as a shell command: the single executable that CWS_E2E_EXECUTABLE names (CI
+ * runs the end-to-end tests on dist/release/cws-tui-linux-x64 too), else the bundle on this Node.
+ */
+export function appCommand(): string {
+  const executable = process.env.CWS_E2E_EXECUTABLE;
+  const path = executable ? resolve(executable) : BUNDLE;
+  // test/globalSetup.ts builds the bundle when it is missing or stale; `npm run package` the executable.
+  if (!existsSync(path)) throw new Error(`${path} is missing`);
+  return executable ? shellQuote(path) : `${shellQuote(process.execPath)} ${shellQuote(path)}`;
+}
 
 export function tmuxAvailable(): boolean {
-  return spawnSync('tmux', ['-V'], { stdio: 'ignore' }).status === 0;
+  return systemTool('tmux', ['tmux', '-V'], 'apt-get install tmux');
 }
 
 /**

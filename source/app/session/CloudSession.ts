@@ -51,6 +51,7 @@ import { resolveTemplate } from '../../core/templates/resolveTemplate.js';
 import type { TemplateRegistry } from '../../core/templates/TemplateRegistry.js';
 import type { ResolvedTemplate } from '../../core/templates/templateSchema.js';
 import { templateSearchPath } from '../../core/templates/templateSearchPath.js';
+import { SharedInstanceListing } from '../../core/workstations/SharedInstanceListing.js';
 import type { Workstation } from '../../core/workstations/Workstation.js';
 import { workstationFromInstance } from '../../core/workstations/workstationFromInstance.js';
 import { defaultResearchUsername } from './defaultResearchUsername.js';
@@ -104,8 +105,14 @@ export class CloudSession implements Session {
   private sageMakerDenied = false;
   /** The prices every view shows: the session's catalog with the institution's discounts. */
   private readonly shownPrices: PriceCatalog;
+  private readonly listing: SharedInstanceListing;
+  private readonly rows = new WeakMap<Instance, Workstation>();
 
-  constructor(options: CloudSessionOptions) {
+  constructor(given: CloudSessionOptions) {
+    // The dashboard, the cost report and the services read one listing per refresh, not one each.
+    const compute = new SharedInstanceListing(given.account.compute, 0);
+    this.listing = compute;
+    const options = { ...given, account: { ...given.account, compute } };
     this.options = options;
     this.shownPrices = withDiscounts(options.prices, options.discounts ?? {});
     this.info = options.info;
@@ -122,6 +129,10 @@ export class CloudSession implements Session {
       });
     }
     return this.identity;
+  }
+
+  shareListings(maxAgeMs: number): void {
+    this.listing.maxAgeMs = maxAgeMs;
   }
 
   async listWorkstations(): Promise<Workstation[]> {
@@ -492,7 +503,14 @@ export class CloudSession implements Session {
   }
 
   private toWorkstation(instance: Instance, spotPrice?: PriceQuote): Workstation {
-    return workstationFromInstance(instance, this.hourlyCost(instance, spotPrice));
+    const hourlyCost = this.hourlyCost(instance, spotPrice);
+    // An instance the account listed unchanged (the same object) keeps its row object, so the
+    // dashboard sees that nothing changed without comparing 10,000 rows field by field.
+    const built = this.rows.get(instance);
+    if (built && built.hourly_cost === hourlyCost) return built;
+    const workstation = workstationFromInstance(instance, hourlyCost);
+    this.rows.set(instance, workstation);
+    return workstation;
   }
 
   /** What it costs per hour in its current state: the same rates the cost report accrues. */

@@ -52,6 +52,8 @@ export interface Session {
   readonly profile: LaunchProfile;
   callerIdentity(): Promise<CallerIdentity>;
   listWorkstations(): Promise<Workstation[]>;
+  /** Lets a listing this recent (the TUI's refresh interval) serve every view instead of listing again. */
+  shareListings?(maxAgeMs: number): void;
   /** The workstation as it is now, or undefined once AWS has forgotten it. */
   refreshWorkstation(workstation: Workstation): Promise<Workstation | undefined>;
   startWorkstation(workstation: Workstation): Promise<void>;

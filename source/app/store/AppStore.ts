@@ -2,6 +2,7 @@ import type { LoadedCostReport } from '../../core/cost/loadCostReport.js';
 import type { CallerIdentity } from '../../core/ports.js';
 import type { Workstation } from '../../core/workstations/Workstation.js';
 import type { AppState, FlashKind, MonthSpend } from './AppState.js';
+import { keepUnchangedRows } from './keepUnchangedRows.js';
 
 /** How long a flash message stays before it clears itself. */
 export const FLASH_MS = 6000;
@@ -28,7 +29,12 @@ export class AppStore {
   }
 
   refreshSucceeded(workstations: readonly Workstation[], at: number): void {
-    this.set({ workstations, refreshedAt: at, refreshing: false, refreshError: undefined });
+    this.set({
+      workstations: keepUnchangedRows(this.state.workstations, workstations),
+      refreshedAt: at,
+      refreshing: false,
+      refreshError: undefined,
+    });
   }
 
   refreshFailed(message: string): void {

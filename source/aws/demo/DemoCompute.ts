@@ -1,5 +1,4 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { gunzipSync } from 'node:zlib';
 import { CloudError } from '../../core/CloudError.js';
 import type { InstanceTypeInfo } from '../../core/catalog/InstanceTypeInfo.js';
 import { findInstanceType } from '../../core/catalog/instanceTypes.js';
@@ -18,6 +17,13 @@ import type { DemoFaults } from './demoFaults.js';
 import { demoIdFor } from './demoIds.js';
 import { demoDelayMs } from './demoPace.js';
 import type { DemoInstance, DemoState } from './demoState.js';
+import {
+  currentState,
+  lastRunningSince,
+  lastTransitionTime,
+  nextChangeAt,
+  progressStagesOf,
+} from './demoTimeline.js';
 
 /** DescribeInstances returns at most this many instances per page. */
 const PAGE_SIZE = 1000;
@@ -39,6 +45,12 @@ export class DemoCompute implements ComputePort {
   private readonly faults: DemoFaults;
   private readonly now: () => number;
   private calls = 0;
+  /**
+   * Instances already built from the state, each until its next transition or boot stage is due:
+   * a refresh of 10,000 unchanged workstations then rebuilds none. Dropped when the state changes.
+   */
+  private built = new WeakMap<DemoInstance, { instance: Instance; until: number }>();
+  private builtGeneration = -1;
 
   constructor(options: DemoComputeOptions) {
     this.store = options.store;
@@ -124,6 +136,10 @@ export class DemoCompute implements ComputePort {
     await this.simulateNetwork();
     const state = await this.store.read();
     const now = this.now();
+    if (this.builtGeneration !== this.store.generation) {
+      this.built = new WeakMap();
+      this.builtGeneration = this.store.generation;
+    }
     let requests = 0;
     const items: Instance[] = [];
     for (const region of filter.regions) {
@@ -132,7 +148,7 @@ export class DemoCompute implements ComputePort {
         if (raw.region !== region) continue;
         if (filter.ids && !filter.ids.includes(raw.id)) continue;
         if (filter.tags && !Object.entries(filter.tags).every(([k, v]) => raw.tags[k] === v)) continue;
-        const instance = this.toInstance(raw, now);
+        const instance = this.instanceAt(raw, now);
         if (instance.state === 'terminated' && now - lastTransitionTime(raw, now) > TERMINATED_RETENTION_MS)
           continue;
         items.push(instance);
@@ -239,6 +255,17 @@ export class DemoCompute implements ComputePort {
     });
   }
 
+  private instanceAt(raw: DemoInstance, now: number): Instance {
+    const built = this.built.get(raw);
+    if (built && now < built.until) return built.instance;
+    const instance = this.toInstance(raw, now);
+    this.built.set(raw, {
+      instance,
+      until: nextChangeAt(raw, now, demoDelayMs('provisioningStage', this.speed)),
+    });
+    return instance;
+  }
+
   private toInstance(raw: DemoInstance, now = this.now()): Instance {
     const { state, hibernated } = currentState(raw, now);
     const instance: Instance = {
@@ -322,36 +349,6 @@ function findInstance(state: DemoState, region: string, id: string): DemoInstanc
   return raw;
 }
 
-function currentState(raw: DemoInstance, now: number): { state: InstanceState; hibernated: boolean } {
-  let state: InstanceState = 'pending';
-  let hibernated = false;
-  for (const t of raw.transitions) {
-    if (Date.parse(t.at) > now) break;
-    hibernated = t.state === 'hibernated';
-    state = t.state === 'hibernated' ? 'stopped' : t.state;
-  }
-  return { state, hibernated };
-}
-
-function lastTransitionTime(raw: DemoInstance, now: number): number {
-  let last = Date.parse(raw.launched_at);
-  for (const t of raw.transitions) {
-    const at = Date.parse(t.at);
-    if (at <= now) last = at;
-  }
-  return last;
-}
-
-function lastRunningSince(raw: DemoInstance, now: number): number | undefined {
-  let since: number | undefined;
-  for (const t of raw.transitions) {
-    const at = Date.parse(t.at);
-    if (at > now) break;
-    since = t.state === 'running' ? at : undefined;
-  }
-  return since;
-}
-
 function incorrectState(id: string, state: InstanceState, action: string): CloudError {
   return new CloudError({
     kind: 'conflict',
@@ -359,18 +356,6 @@ function incorrectState(id: string, state: InstanceState, action: string): Cloud
     message: `cannot ${action} ${id}: it is ${state}`,
     hint: 'Wait for the current transition to finish, then try again.',
   });
-}
-
-/** The stages the boot script announces (`cws_mark <stage>`), so the demo can replay them. */
-function progressStagesOf(userDataBase64: string): string[] {
-  let bytes = Buffer.from(userDataBase64, 'base64');
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
-  const stages: string[] = [];
-  for (const match of bytes.toString('utf8').matchAll(/^\s*cws_mark\s+([a-z0-9][a-z0-9_-]*)/gm)) {
-    const stage = match[1];
-    if (stage && !stages.includes(stage)) stages.push(stage);
-  }
-  return stages;
 }
 
 /** Like EC2's adapter: name the neighbouring types the catalog has, with the same architecture. */

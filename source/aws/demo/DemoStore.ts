@@ -14,6 +14,8 @@ export class DemoStore {
   readonly path: string;
   private cached: DemoState | undefined;
   private cachedMtimeMs = -1;
+  /** Counts every new or changed state, so a cache built from the state knows when it is stale. */
+  generation = 0;
   /** Set when the state file was unreadable and moved aside; the UI reports it once. */
   recoveredFrom: string | undefined;
 
@@ -29,6 +31,7 @@ export class DemoStore {
     if (this.cached && mtimeMs === this.cachedMtimeMs) return this.cached;
     this.cached = await this.load();
     this.cachedMtimeMs = mtimeMs;
+    this.generation++;
     return this.cached;
   }
 
@@ -38,6 +41,7 @@ export class DemoStore {
       this.cachedMtimeMs = -1;
       const state = await this.read();
       const result = change(state);
+      this.generation++;
       await writeFileAtomic(this.path, JSON.stringify(state));
       this.cachedMtimeMs = (await stat(this.path)).mtimeMs;
       return result;

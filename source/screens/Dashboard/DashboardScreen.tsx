@@ -45,7 +45,9 @@ export function DashboardScreen({ width, height, filter, scope = 'all' }: Dashbo
   const [marked, setMarked] = useState<ReadonlySet<string>>(new Set());
   const now = refreshedAt ?? 0;
 
-  const sorted = useMemo(() => sortWorkstations(workstations, sort, now), [workstations, sort, now]);
+  // Only the uptime order moves with the clock: other sorts re-sort only when the rows change.
+  const sortNow = sort.key === 'uptime' ? now : 0;
+  const sorted = useMemo(() => sortWorkstations(workstations, sort, sortNow), [workstations, sort, sortNow]);
   const rows = useMemo(() => filterWorkstations(sorted, filter), [sorted, filter]);
   const keys = useMemo(() => rows.map(rowKey), [rows]);
   const columns = useMemo(() => dashboardColumns(width, theme, now), [width, theme, now]);

@@ -7,8 +7,13 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createResearchUser } from '../../../source/core/identity/createResearchUser.js';
 import { FileResearchUserStore } from '../../../source/core/identity/FileResearchUserStore.js';
 import { generateSshKeyPair, parseOpenSshPublicKey } from '../../../source/core/identity/sshKeyPair.js';
+import { systemTool } from '../../support/systemTool.js';
 
-const sshKeygen = ['/usr/bin/ssh-keygen', '/bin/ssh-keygen'].find((path) => existsSync(path));
+const hasSshKeygen = systemTool(
+  'ssh-keygen',
+  ['sh', '-c', 'command -v ssh-keygen'],
+  'apt-get install openssh-client',
+);
 
 let root: string;
 let store: FileResearchUserStore;
@@ -30,13 +35,13 @@ describe('generateSshKeyPair', () => {
     );
   });
 
-  it.skipIf(sshKeygen === undefined)(
+  it.skipIf(!hasSshKeygen)(
     'writes a private key that ssh-keygen reads back to the same public key',
     async () => {
       const pair = generateSshKeyPair('alice@cws-tui');
       const path = join(root, 'id');
       await writeFile(path, pair.privateKey, { mode: 0o600 });
-      const derived = execFileSync(sshKeygen ?? '', ['-y', '-f', path], { encoding: 'utf8' }).trim();
+      const derived = execFileSync('ssh-keygen', ['-y', '-f', path], { encoding: 'utf8' }).trim();
       expect(derived).toBe(pair.publicKey);
     },
   );

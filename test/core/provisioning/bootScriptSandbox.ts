@@ -2,9 +2,14 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { systemTool } from '../../support/systemTool.js';
 
 /** True when bubblewrap can run here (CI installs it; the execution tests skip without it). */
-export const hasBubblewrap = spawnSync('bwrap', ['--bind', '/', '/', 'true']).status === 0;
+export const hasBubblewrap = systemTool(
+  'bubblewrap',
+  ['bwrap', '--bind', '/', '/', 'true'],
+  'apt-get install bubblewrap; it also needs user namespaces',
+);
 
 const RECORD = '/tmp/cws-calls.log';
 

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { systemTool } from '../../support/systemTool.js';
 
 /** `bash -n`: the script parses. Returns bash's complaint, empty when it parses. */
 export function bashSyntaxErrors(script: string): string {
@@ -6,7 +7,11 @@ export function bashSyntaxErrors(script: string): string {
   return result.status === 0 ? '' : result.stderr || `bash -n exited ${result.status}`;
 }
 
-export const hasShellcheck = spawnSync('shellcheck', ['--version']).status === 0;
+export const hasShellcheck = systemTool(
+  'shellcheck',
+  ['shellcheck', '--version'],
+  'apt-get install shellcheck',
+);
 
 /** shellcheck at its strictest severity: every finding, info and style included. */
 export function shellcheckFindings(script: string): string {

@@ -4,6 +4,9 @@ import {
   CreateAccessPointCommand,
   CreateFileSystemCommand,
   CreateMountTargetCommand,
+  DeleteAccessPointCommand,
+  DeleteFileSystemCommand,
+  DeleteMountTargetCommand,
   DescribeAccessPointsCommand,
   DescribeFileSystemsCommand,
   DescribeMountTargetsCommand,
@@ -178,6 +181,105 @@ describe('EfsStorage.ensureMountTarget', () => {
       { FileSystemId: 'fs-0a1b2c3d4e5f67890', SubnetId: 'subnet-b', SecurityGroups: ['sg-0ws'] },
       { FileSystemId: 'fs-0a1b2c3d4e5f67890', SubnetId: 'subnet-c', SecurityGroups: ['sg-0ws'] },
     ]);
+  });
+
+  it('waits until every mount target is available before the launch goes on (they take a minute or two)', async () => {
+    const target = (state: 'creating' | 'available') => ({
+      MountTargets: [
+        {
+          MountTargetId: 'fsmt-2',
+          FileSystemId: 'fs-0a1b2c3d4e5f67890',
+          SubnetId: 'subnet-a',
+          AvailabilityZoneName: 'us-east-1a',
+          LifeCycleState: state,
+        },
+      ],
+    });
+    efsMock
+      .on(DescribeFileSystemsCommand)
+      .resolves({ FileSystems: [fileSystem()] })
+      .on(DescribeMountTargetsCommand)
+      .resolvesOnce({ MountTargets: [] })
+      .resolvesOnce(target('creating'))
+      .resolvesOnce(target('creating'))
+      .resolves(target('available'))
+      .on(CreateMountTargetCommand)
+      .resolves({ MountTargetId: 'fsmt-2', LifeCycleState: 'creating' });
+    ec2Mock
+      .on(DescribeSubnetsCommand)
+      .resolves({ Subnets: [{ SubnetId: 'subnet-a', AvailabilityZone: 'us-east-1a', VpcId: 'vpc-0def' }] })
+      .on(DescribeSecurityGroupsCommand)
+      .resolves({ SecurityGroups: [group] });
+    await storage().ensureMountTarget('us-east-1', 'fs-0a1b2c3d4e5f67890', undefined);
+    expect(efsMock.commandCalls(DescribeMountTargetsCommand)).toHaveLength(4);
+    expect(efsMock.commandCalls(DescribeMountTargetsCommand).map((call) => call.args[0].input)).toEqual(
+      Array(4).fill({ FileSystemId: 'fs-0a1b2c3d4e5f67890' }),
+    );
+    expect(sleeps).toBe(2);
+  });
+
+  it('says so when a mount target is in error rather than booting a workstation without its files', async () => {
+    efsMock
+      .on(DescribeFileSystemsCommand)
+      .resolves({ FileSystems: [fileSystem()] })
+      .on(DescribeMountTargetsCommand)
+      .resolves({
+        MountTargets: [
+          {
+            MountTargetId: 'fsmt-1',
+            FileSystemId: 'fs-0a1b2c3d4e5f67890',
+            SubnetId: 'subnet-a',
+            AvailabilityZoneName: 'us-east-1a',
+            LifeCycleState: 'error',
+          },
+        ],
+      });
+    ec2Mock.on(DescribeSubnetsCommand).resolves({
+      Subnets: [{ SubnetId: 'subnet-a', AvailabilityZone: 'us-east-1a', VpcId: 'vpc-0def' }],
+    });
+    const error = await rejectionOf(
+      storage().ensureMountTarget('us-east-1', 'fs-0a1b2c3d4e5f67890', undefined),
+    );
+    expect(error).toMatchObject({ code: 'MountTargetError', kind: 'conflict' });
+  });
+
+  it('deletes a file system after its access points and mount targets, once those are gone', async () => {
+    const order: string[] = [];
+    // The mount target reads as deleting once after DeleteMountTarget, then is gone.
+    let target: 'available' | 'deleting' | 'gone' = 'available';
+    efsMock
+      .on(DescribeAccessPointsCommand)
+      .resolves({ AccessPoints: [{ AccessPointId: 'fsap-1', FileSystemId: 'fs-0a1b2c3d4e5f67890' }] })
+      .on(DeleteAccessPointCommand)
+      .callsFake((input: { AccessPointId: string }) => {
+        order.push(`access point ${input.AccessPointId}`);
+        return {};
+      })
+      .on(DescribeMountTargetsCommand)
+      .callsFake(() => {
+        const state = target;
+        if (target === 'deleting') target = 'gone';
+        return {
+          MountTargets:
+            state === 'gone'
+              ? []
+              : [{ MountTargetId: 'fsmt-1', FileSystemId: 'fs-0a1b2c3d4e5f67890', LifeCycleState: state }],
+        };
+      })
+      .on(DeleteMountTargetCommand)
+      .callsFake((input: { MountTargetId: string }) => {
+        order.push(`mount target ${input.MountTargetId}`);
+        target = 'deleting';
+        return {};
+      })
+      .on(DeleteFileSystemCommand)
+      .callsFake((input: { FileSystemId: string }) => {
+        order.push(`file system ${input.FileSystemId}`);
+        return {};
+      });
+    await storage().deleteFileSystem('us-east-1', 'fs-0a1b2c3d4e5f67890');
+    expect(order).toEqual(['access point fsap-1', 'mount target fsmt-1', 'file system fs-0a1b2c3d4e5f67890']);
+    expect(sleeps).toBeGreaterThan(0);
   });
 
   it('uses only the configured subnet, and does nothing when its zone has a target', async () => {

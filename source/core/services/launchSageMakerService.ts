@@ -70,7 +70,10 @@ export async function launchSageMakerService(
   const kind: ManagedServiceKind = config.kind;
   const canvas = config.kind === 'sagemaker-canvas';
   const appType = config.kind === 'sagemaker-studio' ? (config.app_type ?? 'JupyterLab') : 'Canvas';
-  const idleTimeout = config.idle_timeout_minutes ?? DEFAULT_IDLE_TIMEOUT_MINUTES;
+  const idleTimeout =
+    config.kind === 'sagemaker-studio'
+      ? (config.idle_timeout_minutes ?? DEFAULT_IDLE_TIMEOUT_MINUTES)
+      : DEFAULT_IDLE_TIMEOUT_MINUTES;
 
   const { instanceType, hourly } = await steps.run('estimate-cost', async () => {
     const type = canvas ? CANVAS_INSTANCE_TYPE : studioInstanceType(request, template);
@@ -275,7 +278,13 @@ export async function launchSageMakerService(
       instance_type: canvas ? 'system' : instanceType,
       tags,
     });
-    return [false, `${appType} app ${created.name} on ${canvas ? 'the Canvas workspace' : instanceType}`];
+    return [
+      false,
+      canvas
+        ? // SageMaker has no idle shutdown for Canvas: say so where the launch is watched.
+          `Canvas app ${created.name}: billed until terminated (no idle shutdown for Canvas)`
+        : `${appType} app ${created.name} on ${instanceType}`,
+    ];
   });
 
   await steps.run('wait-in-service', async () => {

@@ -117,7 +117,8 @@ export const serviceConfigSchema = z.discriminatedUnion('kind', [
   }),
   z.strictObject({
     kind: z.literal('sagemaker-canvas'),
-    idle_timeout_minutes: sageMakerIdleTimeout.optional(),
+    // No idle_timeout_minutes: SageMaker API Reference, UserSettings.CanvasAppSettings has no idle
+    // shutdown for Canvas, so a timeout here would be a promise nothing keeps.
   }),
   z.strictObject({
     kind: z.literal('studio-lab'),

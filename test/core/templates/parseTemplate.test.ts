@@ -81,6 +81,12 @@ describe('parseTemplate', () => {
     ).toEqual([
       'test.yml:4:25: error: service_config.idle_timeout_minutes: SageMaker idle shutdown is 60-525600 minutes (found 5)',
     ]);
+    // SageMaker has no idle shutdown for Canvas: a timeout there is flagged, never silently promised.
+    expect(
+      messages('name: x\nservice_config:\n  kind: sagemaker-canvas\n  idle_timeout_minutes: 120\n'),
+    ).toEqual([
+      expect.stringMatching(/^test\.yml:4:3: warning: unknown key 'idle_timeout_minutes' in service_config/),
+    ]);
     expect(messages('name: x\nservice_config:\n  kind: sagemaker-canvas\n  app_type: JupyterLab\n')).toEqual([
       "test.yml:4:3: warning: unknown key 'app_type' in service_config (closest known key: 'kind'); it is ignored",
     ]);

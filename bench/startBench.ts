@@ -5,7 +5,8 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { BenchFigure } from './BenchFigure.js';
 
-const BUNDLE = resolve(import.meta.dirname, '../dist/cws-tui.js');
+// CWS_BENCH_BUNDLE measures another build (an older commit's, say) with the same bench.
+const BUNDLE = resolve(process.env.CWS_BENCH_BUNDLE ?? resolve(import.meta.dirname, '../dist/cws-tui.js'));
 const RUNS = 7;
 
 const median = (values: readonly number[]) =>

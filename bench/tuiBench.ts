@@ -11,7 +11,8 @@ import { spawnInTerminal } from './terminalApp.js';
 
 const WORKSTATIONS = 10_000;
 const TYPES = ['t3.medium', 't3.large', 'm7i.large', 'm7i.xlarge', 'r7i.large', 'g5.xlarge'];
-const BUNDLE = resolve(import.meta.dirname, '../dist/cws-tui.js');
+// CWS_BENCH_BUNDLE measures another build (an older commit's, say) with the same bench.
+const BUNDLE = resolve(process.env.CWS_BENCH_BUNDLE ?? resolve(import.meta.dirname, '../dist/cws-tui.js'));
 const STARTS = 5;
 /** Consecutive moves down past the first screen, each one scrolling the table by a row. */
 const SCROLL_MOVES = 500;

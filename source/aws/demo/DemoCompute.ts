@@ -140,21 +140,24 @@ export class DemoCompute implements ComputePort {
       this.built = new WeakMap();
       this.builtGeneration = this.store.generation;
     }
+    // One pass over the state, not one per region: 10,000 instances in 4 regions are read once.
+    const wanted = Object.entries(filter.tags ?? {});
+    const byRegion = new Map<string, Instance[]>(filter.regions.map((region) => [region, []]));
+    for (const raw of state.instances) {
+      const inRegion = byRegion.get(raw.region);
+      if (!inRegion) continue;
+      if (filter.ids && !filter.ids.includes(raw.id)) continue;
+      if (!wanted.every(([k, v]) => raw.tags[k] === v)) continue;
+      const instance = this.instanceAt(raw, now);
+      if (instance.state === 'terminated' && now - lastTransitionTime(raw, now) > TERMINATED_RETENTION_MS)
+        continue;
+      inRegion.push(instance);
+    }
     let requests = 0;
     const items: Instance[] = [];
-    for (const region of filter.regions) {
-      let inRegion = 0;
-      for (const raw of state.instances) {
-        if (raw.region !== region) continue;
-        if (filter.ids && !filter.ids.includes(raw.id)) continue;
-        if (filter.tags && !Object.entries(filter.tags).every(([k, v]) => raw.tags[k] === v)) continue;
-        const instance = this.instanceAt(raw, now);
-        if (instance.state === 'terminated' && now - lastTransitionTime(raw, now) > TERMINATED_RETENTION_MS)
-          continue;
-        items.push(instance);
-        inRegion++;
-      }
-      requests += Math.max(1, Math.ceil(inRegion / PAGE_SIZE));
+    for (const inRegion of byRegion.values()) {
+      requests += Math.max(1, Math.ceil(inRegion.length / PAGE_SIZE));
+      for (const instance of inRegion) items.push(instance);
     }
     return { items, requests };
   }

@@ -31,6 +31,7 @@ import { LaunchRecordStore } from '../../core/launch/LaunchRecordStore.js';
 import type { LaunchRequest } from '../../core/launch/LaunchRequest.js';
 import type { LaunchCheckContext, LaunchProfile } from '../../core/launch/launchChecks.js';
 import { type AuditedOverride, launchWorkstation } from '../../core/launch/launchWorkstation.js';
+import { NetworkSettingsStore } from '../../core/network/NetworkSettingsStore.js';
 import type { AppPaths } from '../../core/paths.js';
 import type { CallerIdentity, CloudAccount, Instance } from '../../core/ports.js';
 import { TAG } from '../../core/ports.js';
@@ -404,6 +405,8 @@ export class CloudSession implements Session {
         resolveTemplate: (reference) => resolveTemplate(reference, registry),
         renderUserData,
         audit: this.options.audit,
+        network: (region) =>
+          new NetworkSettingsStore(this.options.paths.configDir).choice(this.profile.name, region),
         dryRun: !this.launchPermissionChecked,
         ...(this.account.kind === 'demo' ? { polling: DEMO_POLLING } : {}),
       },

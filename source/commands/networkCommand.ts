@@ -1,5 +1,7 @@
 import { createInterface } from 'node:readline/promises';
 import type { Session } from '../app/session/Session.js';
+import { CloudError } from '../core/CloudError.js';
+import type { NetworkChoice } from '../core/network/NetworkChoice.js';
 import {
   CREATED_SUBNET_CIDRS,
   CREATED_VPC_CIDR,
@@ -184,16 +186,30 @@ async function recordNetwork(context: CommandContext, target: string | undefined
   }
   if (flags.sshCidr !== undefined) {
     await store.setSshCidr(profile, cidr, { force: flags.force });
+    const applied = await applyToGroup(session, region, await store.choice(profile, region));
     said.push(
-      cidr
-        ? `SSH is allowed from ${cidr} (rules are updated at the next launch)`
-        : 'SSH is no longer opened (the app removes its rule at the next launch; Session Manager still works)',
+      `${cidr ? `SSH is allowed from ${cidr}` : 'SSH is no longer opened (Session Manager still works)'}; ${applied}`,
     );
   }
   if (flags.json)
     context.stdout(`${JSON.stringify({ profile, region, ...(await store.profile(profile)) }, null, 2)}\n`);
   else context.stdout(`${said.join('\n')}\n`);
   return EXIT.ok;
+}
+
+/** Brings the region's security group in line now, so that connect works without a new launch. */
+async function applyToGroup(session: Session, region: string, choice: NetworkChoice): Promise<string> {
+  try {
+    const group = await session.account.network.ensureSecurityGroup(region, choice);
+    return choice.security_group_id
+      ? `the security group ${group} is an admin's own: its rules are left as they are`
+      : `the app's rule in ${group} (${region}) is updated; rules added by hand are left alone`;
+  } catch (error) {
+    if (error instanceof CloudError && error.code === 'NoDefaultVpc') {
+      return `the rule is added at the first launch in ${region}`;
+    }
+    throw error;
+  }
 }
 
 async function createNetwork(context: CommandContext): Promise<number> {

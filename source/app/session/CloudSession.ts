@@ -241,12 +241,16 @@ export class CloudSession implements Session {
   async connectionPlan(workstation: Workstation, options: ConnectionOptions = {}): Promise<ConnectionPlan> {
     const { env } = this.options;
     const records = new LaunchRecordStore(this.options.paths.stateDir);
+    const { ssh_cidr: sshCidr } = await new NetworkSettingsStore(this.options.paths.configDir).profile(
+      this.profile.name,
+    );
     return connectionPlanFor(
       workstation,
       {
         env,
         platform: process.platform,
         ...(env.CWS_SSH_BASTION ? { bastion: env.CWS_SSH_BASTION } : {}),
+        ...(sshCidr ? { ssh_cidr: sshCidr } : {}),
         ...(env.AWS_PROFILE ? { aws_profile: env.AWS_PROFILE } : {}),
         ssm: {
           aws_cli: findOnPath('aws', env) !== undefined,

@@ -141,6 +141,12 @@ export const commands: Command[] = [
     ],
     load: async () => (await import('./networkCommand.js')).runNetworkCommand,
   },
+  {
+    name: 'iam',
+    summary: 'the least-privilege IAM policy a lab member or admin needs, as JSON to attach',
+    usage: ['iam policy --for user|admin [--json]'],
+    load: async () => (await import('./iamCommand.js')).runIamCommand,
+  },
 ];
 
 export function findCommand(name: string): Command | undefined {

@@ -1,8 +1,8 @@
-import { isIP } from 'node:net';
 import {
   AuthorizeSecurityGroupIngressCommand,
   CreateSecurityGroupCommand,
   DescribeKeyPairsCommand,
+  DescribeSecurityGroupRulesCommand,
   DescribeSecurityGroupsCommand,
   DescribeSubnetsCommand,
   DescribeVpcsCommand,
@@ -11,10 +11,17 @@ import {
   type IpPermission,
   RevokeSecurityGroupIngressCommand,
   type SecurityGroup,
+  type SecurityGroupRule,
 } from '@aws-sdk/client-ec2';
 import { CloudError } from '../core/CloudError.js';
+import type { NetworkChoice } from '../core/network/NetworkChoice.js';
+import type { CreatedNetwork, NetworkOverview } from '../core/network/NetworkOverview.js';
+import { noDefaultVpcError, unknownSubnetError } from '../core/network/networkErrors.js';
+import { sshCidrProblem } from '../core/network/sshCidrProblem.js';
 import { type NetworkPort, TAG } from '../core/ports.js';
 import { callAws } from './callAws.js';
+import { createEc2Network } from './network/createEc2Network.js';
+import { describeEc2Networks } from './network/describeEc2Networks.js';
 
 export const WORKSTATION_GROUP_NAME = 'cws-tui-workstations';
 const SSH_PORT = 22;
@@ -31,77 +38,52 @@ export interface Ec2NetworkOptions {
 interface IngressRule {
   port: number;
   source: { cidr: string } | { group: string };
+  description: string;
 }
 
+const SSH_RULE_DESCRIPTION = 'SSH for cws-tui';
+const NFS_RULE_DESCRIPTION = 'NFS between cws-tui workstations';
+/** Rules the app made before it tagged them are known by these descriptions. */
+const APP_RULE_DESCRIPTIONS = new Set([SSH_RULE_DESCRIPTION, NFS_RULE_DESCRIPTION]);
+
 function ruleKey(rule: IngressRule): string {
-  return `tcp/${rule.port}/${'cidr' in rule.source ? rule.source.cidr : rule.source.group}`;
+  return `tcp/${rule.port}-${rule.port}/${'cidr' in rule.source ? rule.source.cidr : rule.source.group}`;
+}
+
+function existingRuleKey(rule: SecurityGroupRule): string {
+  const source = rule.CidrIpv4 ?? rule.CidrIpv6 ?? rule.ReferencedGroupInfo?.GroupId ?? rule.PrefixListId;
+  return `${rule.IpProtocol}/${rule.FromPort}-${rule.ToPort}/${source ?? ''}`;
+}
+
+/** A rule cws-tui added: tagged cws:managed=true, or (made before tagging) with one of its descriptions. */
+function isAppRule(rule: SecurityGroupRule): boolean {
+  return (
+    (rule.Tags ?? []).some((tag) => tag.Key === TAG.managed && tag.Value === 'true') ||
+    APP_RULE_DESCRIPTIONS.has(rule.Description ?? '')
+  );
 }
 
 function toPermission(rule: IngressRule): IpPermission {
   const base = { IpProtocol: 'tcp', FromPort: rule.port, ToPort: rule.port };
-  if ('group' in rule.source) return { ...base, UserIdGroupPairs: [{ GroupId: rule.source.group }] };
+  if ('group' in rule.source)
+    return { ...base, UserIdGroupPairs: [{ GroupId: rule.source.group, Description: rule.description }] };
   const cidr = rule.source.cidr;
   return cidr.includes(':')
-    ? { ...base, Ipv6Ranges: [{ CidrIpv6: cidr, Description: 'SSH for cws-tui' }] }
-    : { ...base, IpRanges: [{ CidrIp: cidr, Description: 'SSH for cws-tui' }] };
+    ? { ...base, Ipv6Ranges: [{ CidrIpv6: cidr, Description: rule.description }] }
+    : { ...base, IpRanges: [{ CidrIp: cidr, Description: rule.description }] };
 }
 
-/** Every rule of a group, any protocol: what is not wanted is revoked exactly as it was granted. */
-function existingRules(group: SecurityGroup): { key: string; permission: IpPermission }[] {
-  return (group.IpPermissions ?? []).flatMap((permission) => {
-    const base = {
-      IpProtocol: permission.IpProtocol,
-      FromPort: permission.FromPort,
-      ToPort: permission.ToPort,
-    };
-    const key = (source: string) =>
-      permission.IpProtocol === 'tcp' && permission.FromPort === permission.ToPort
-        ? `tcp/${permission.FromPort}/${source}`
-        : `${permission.IpProtocol}/${permission.FromPort}-${permission.ToPort}/${source}`;
-    return [
-      ...(permission.IpRanges ?? []).map((range) => ({
-        key: key(range.CidrIp ?? ''),
-        permission: { ...base, IpRanges: [{ CidrIp: range.CidrIp }] },
-      })),
-      ...(permission.Ipv6Ranges ?? []).map((range) => ({
-        key: key(range.CidrIpv6 ?? ''),
-        permission: { ...base, Ipv6Ranges: [{ CidrIpv6: range.CidrIpv6 }] },
-      })),
-      ...(permission.UserIdGroupPairs ?? []).map((pair) => ({
-        key: key(pair.GroupId ?? ''),
-        permission: { ...base, UserIdGroupPairs: [{ GroupId: pair.GroupId }] },
-      })),
-      ...(permission.PrefixListIds ?? []).map((list) => ({
-        key: key(list.PrefixListId ?? ''),
-        permission: { ...base, PrefixListIds: [{ PrefixListId: list.PrefixListId }] },
-      })),
-    ];
-  });
-}
-
-/** A CIDR that is well formed and not the whole internet. */
+/** A CIDR that is well formed and not the whole internet (the width limit is the profile's to enforce). */
 export function checkSshCidr(cidr: string): void {
-  const [address = '', prefix = '', extra] = cidr.split('/');
-  const family = isIP(address);
-  const bits = Number(prefix);
-  const valid =
-    extra === undefined && family !== 0 && /^\d+$/.test(prefix) && bits <= (family === 4 ? 32 : 128);
-  if (!valid) {
-    throw new CloudError({
-      kind: 'invalid-parameter',
-      code: 'InvalidSshCidr',
-      message: `"${cidr}" is not a CIDR block (expected e.g. 203.0.113.0/24 or 2001:db8::/48).`,
-      hint: 'Set the SSH CIDR of the profile to the network you connect from.',
-    });
-  }
-  if (bits === 0) {
-    throw new CloudError({
-      kind: 'invalid-parameter',
-      code: 'SshOpenToWorld',
-      message: `SSH from ${cidr} would open the workstations to the whole internet.`,
-      hint: 'Use the network you connect from (e.g. your campus range), or no CIDR at all: Session Manager needs no inbound rule.',
-    });
-  }
+  const problem = sshCidrProblem(cidr, { force: true });
+  if (!problem) return;
+  const world = problem.includes('whole internet');
+  throw new CloudError({
+    kind: 'invalid-parameter',
+    code: world ? 'SshOpenToWorld' : 'InvalidSshCidr',
+    message: `${problem.charAt(0).toUpperCase()}${problem.slice(1)}.`,
+    hint: 'Set the SSH CIDR of the profile to the network you connect from: cws-tui network use --ssh-cidr <cidr>.',
+  });
 }
 
 /**
@@ -119,10 +101,8 @@ export class Ec2Network implements NetworkPort {
     return { action, region, ...(this.options.profile ? { profile: this.options.profile } : {}) };
   }
 
-  async ensureSecurityGroup(
-    region: string,
-    options: { ssh_cidr?: string; subnet_id?: string },
-  ): Promise<string> {
+  async ensureSecurityGroup(region: string, options: NetworkChoice): Promise<string> {
+    if (options.security_group_id) return options.security_group_id;
     if (options.ssh_cidr) checkSshCidr(options.ssh_cidr);
     const key = `${region}/${options.subnet_id ?? 'default'}/${options.ssh_cidr ?? ''}`;
     let pending = this.groups.get(key);
@@ -134,31 +114,59 @@ export class Ec2Network implements NetworkPort {
     return pending;
   }
 
-  private async reconcileGroup(
-    region: string,
-    options: { ssh_cidr?: string; subnet_id?: string },
-  ): Promise<string> {
+  describeNetworks(region: string): Promise<NetworkOverview> {
+    return describeEc2Networks(this.options.ec2(region), region, this.context.bind(this));
+  }
+
+  createNetwork(region: string): Promise<CreatedNetwork> {
+    return createEc2Network(this.options.ec2(region), region, this.context.bind(this));
+  }
+
+  /**
+   * Adds the rules the launch needs and removes only the app's own that it no longer needs (an
+   * SSH range the profile dropped). Rules an admin added by hand are never touched.
+   */
+  private async reconcileGroup(region: string, options: NetworkChoice): Promise<string> {
     const vpcId = await this.vpcFor(region, options.subnet_id);
     const group = await this.findOrCreateGroup(region, vpcId);
     const groupId = group.GroupId ?? '';
     const wanted: IngressRule[] = [
-      { port: NFS_PORT, source: { group: groupId } },
-      ...(options.ssh_cidr ? [{ port: SSH_PORT, source: { cidr: options.ssh_cidr } }] : []),
+      { port: NFS_PORT, source: { group: groupId }, description: NFS_RULE_DESCRIPTION },
+      ...(options.ssh_cidr
+        ? [{ port: SSH_PORT, source: { cidr: options.ssh_cidr }, description: SSH_RULE_DESCRIPTION }]
+        : []),
     ];
-    const wantedKeys = new Set(wanted.map(ruleKey));
-    const existing = existingRules(group);
-    const existingKeys = new Set(existing.map((rule) => rule.key));
-    const unwanted = existing.filter((rule) => !wantedKeys.has(rule.key)).map((rule) => rule.permission);
-    const missing = wanted.filter((rule) => !existingKeys.has(ruleKey(rule))).map(toPermission);
     const client = this.options.ec2(region);
+    const described = await callAws(this.context('ec2:DescribeSecurityGroupRules', region), () =>
+      client.send(
+        new DescribeSecurityGroupRulesCommand({ Filters: [{ Name: 'group-id', Values: [groupId] }] }),
+      ),
+    );
+    const ingress = (described.SecurityGroupRules ?? []).filter((rule) => !rule.IsEgress);
+    const wantedKeys = new Set(wanted.map(ruleKey));
+    const existingKeys = new Set(ingress.map(existingRuleKey));
+    const unwanted = ingress
+      .filter((rule) => isAppRule(rule) && !wantedKeys.has(existingRuleKey(rule)))
+      .flatMap((rule) => (rule.SecurityGroupRuleId ? [rule.SecurityGroupRuleId] : []));
+    const missing = wanted.filter((rule) => !existingKeys.has(ruleKey(rule))).map(toPermission);
     if (unwanted.length > 0) {
       await callAws(this.context('ec2:RevokeSecurityGroupIngress', region), () =>
-        client.send(new RevokeSecurityGroupIngressCommand({ GroupId: groupId, IpPermissions: unwanted })),
+        client.send(
+          new RevokeSecurityGroupIngressCommand({ GroupId: groupId, SecurityGroupRuleIds: unwanted }),
+        ),
       );
     }
     if (missing.length > 0) {
       await callAws(this.context('ec2:AuthorizeSecurityGroupIngress', region), () =>
-        client.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: groupId, IpPermissions: missing })),
+        client.send(
+          new AuthorizeSecurityGroupIngressCommand({
+            GroupId: groupId,
+            IpPermissions: missing,
+            TagSpecifications: [
+              { ResourceType: 'security-group-rule', Tags: [{ Key: TAG.managed, Value: 'true' }] },
+            ],
+          }),
+        ),
       ).catch((error: unknown) => {
         // Another bastion added the same rule a moment ago.
         if (!(error instanceof CloudError && error.code === 'InvalidPermission.Duplicate')) throw error;
@@ -173,27 +181,21 @@ export class Ec2Network implements NetworkPort {
     if (subnetId) {
       const response = await callAws(this.context('ec2:DescribeSubnets', region), () =>
         client.send(new DescribeSubnetsCommand({ SubnetIds: [subnetId] })),
-      );
+      ).catch((error: unknown) => {
+        if (error instanceof CloudError && error.code === 'InvalidSubnetID.NotFound')
+          throw unknownSubnetError(region, subnetId);
+        throw error;
+      });
       const vpcId = response.Subnets?.[0]?.VpcId;
       if (vpcId) return vpcId;
-      throw new CloudError({
-        kind: 'not-found',
-        code: 'InvalidSubnetID.NotFound',
-        message: `The subnet ${subnetId} does not exist in ${region}.`,
-        hint: 'Check the subnet configured in the profile, and its region.',
-      });
+      throw unknownSubnetError(region, subnetId);
     }
     const response = await callAws(this.context('ec2:DescribeVpcs', region), () =>
       client.send(new DescribeVpcsCommand({ Filters: [{ Name: 'isDefault', Values: ['true'] }] })),
     );
     const vpcId = response.Vpcs?.[0]?.VpcId;
     if (vpcId) return vpcId;
-    throw new CloudError({
-      kind: 'not-found',
-      code: 'NoDefaultVpc',
-      message: `${region} has no default VPC.`,
-      hint: 'Configure a subnet in the profile, or create a default VPC (`aws ec2 create-default-vpc`).',
-    });
+    throw noDefaultVpcError(region);
   }
 
   private async findGroup(region: string, vpcId: string): Promise<SecurityGroup | undefined> {

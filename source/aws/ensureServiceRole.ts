@@ -9,6 +9,7 @@ import {
   type Role,
 } from '@aws-sdk/client-iam';
 import { CloudError } from '../core/CloudError.js';
+import { serviceTrustPolicy } from '../core/iam/workstationRolePolicy.js';
 import { TAG } from '../core/ports.js';
 import { callAws } from './callAws.js';
 import { toTagList } from './tagList.js';
@@ -23,8 +24,8 @@ export interface ServiceRoleSpec {
   /** The service principal trusted to assume the role, e.g. `ec2.amazonaws.com`. */
   trustedService: string;
   managedPolicyArns: string[];
-  /** Inline policies by name, as JSON documents. */
-  inlinePolicies?: Record<string, string>;
+  /** Inline policies by name, as JSON documents (or made from the role's ARN, for its partition). */
+  inlinePolicies?: Record<string, string | ((roleArn: string) => string)>;
 }
 
 /** IAM's "no such entity", as the SDK names it (older SDKs used the wire code). */
@@ -54,10 +55,7 @@ export async function findIamEntity<T>(
 }
 
 function trustPolicyFor(service: string): string {
-  return JSON.stringify({
-    Version: '2012-10-17',
-    Statement: [{ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' }],
-  });
+  return JSON.stringify(serviceTrustPolicy(service));
 }
 
 /** An AWS-managed policy's ARN in the role's partition (aws-cn, aws-us-gov have their own copies). */
@@ -131,7 +129,8 @@ export async function ensureServiceRole(
     );
   }
 
-  for (const [policyName, document] of Object.entries(spec.inlinePolicies ?? {})) {
+  for (const [policyName, policy] of Object.entries(spec.inlinePolicies ?? {})) {
+    const document = typeof policy === 'string' ? policy : policy(roleArn);
     const stored = await findIamEntity(context('iam:GetRolePolicy'), () =>
       iam.send(new GetRolePolicyCommand({ RoleName: spec.name, PolicyName: policyName })),
     );
@@ -140,7 +139,19 @@ export async function ensureServiceRole(
       iam.send(
         new PutRolePolicyCommand({ RoleName: spec.name, PolicyName: policyName, PolicyDocument: document }),
       ),
-    );
+    ).catch((error: unknown) => {
+      // The role exists without this policy: say so, and that the next run finishes it.
+      if (error instanceof CloudError) {
+        throw new CloudError({
+          kind: error.kind,
+          code: error.code,
+          message: `${error.message} The role ${spec.name} exists without its policy ${policyName}.`,
+          hint: `${error.hint} The next launch finishes the role (it keeps what is there and adds what is missing).`,
+          retryable: error.retryable,
+        });
+      }
+      throw error;
+    });
   }
   return roleArn;
 }

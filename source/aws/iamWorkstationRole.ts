@@ -6,6 +6,8 @@ import {
   type InstanceProfile,
 } from '@aws-sdk/client-iam';
 import { CloudError } from '../core/CloudError.js';
+import { partitionOf } from '../core/iam/PolicyDocument.js';
+import { workstationRolePolicy } from '../core/iam/workstationRolePolicy.js';
 import { type InstanceRolePort, TAG } from '../core/ports.js';
 import { callAws } from './callAws.js';
 import { ensureServiceRole, findIamEntity, isEntityAlreadyExists } from './ensureServiceRole.js';
@@ -22,39 +24,11 @@ import {
 export const SSM_MANAGED_POLICY_ARN = 'arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore';
 export const WORKSTATION_INLINE_POLICY_NAME = 'cws-tui-workstation-self';
 
-/** IAM's policy variable for the ARN of the instance a request comes from. */
-// biome-ignore lint/suspicious/noTemplateCurlyInString: an IAM policy variable, resolved by IAM
-const CALLING_INSTANCE_ARN = '${ec2:SourceInstanceARN}';
-
 /**
- * What the boot script and the idle agent do through the role, and nothing more: tag and untag
- * their own instance with the app's `cws:` keys (progress, idle state) and stop or hibernate it.
- * `${ec2:SourceInstanceARN}` is the ARN of the instance the request comes from (a global condition
- * key, usable as a policy variable); as the resource it confines every action to that instance, and
- * it does not resolve at all for credentials used off the instance. The Null condition refuses a
- * DeleteTags that names no key, which would delete every tag (cws:managed included).
+ * The inline policy in the commercial partition; the role gets the copy for its own partition
+ * (see `workstationRolePolicy` for how "only itself" is said in IAM's grammar).
  */
-export const WORKSTATION_INLINE_POLICY = JSON.stringify({
-  Version: '2012-10-17',
-  Statement: [
-    {
-      Sid: 'TagItselfWithAppKeys',
-      Effect: 'Allow',
-      Action: ['ec2:CreateTags', 'ec2:DeleteTags'],
-      Resource: CALLING_INSTANCE_ARN,
-      Condition: {
-        'ForAllValues:StringLike': { 'aws:TagKeys': 'cws:*' },
-        Null: { 'aws:TagKeys': 'false' },
-      },
-    },
-    {
-      Sid: 'StopOrHibernateItself',
-      Effect: 'Allow',
-      Action: 'ec2:StopInstances',
-      Resource: CALLING_INSTANCE_ARN,
-    },
-  ],
-});
+export const WORKSTATION_INLINE_POLICY = JSON.stringify(workstationRolePolicy('aws'));
 
 export interface IamWorkstationRoleOptions {
   iam: () => IAMClient;
@@ -115,7 +89,10 @@ export class IamWorkstationRole implements InstanceRolePort {
         description: 'cws-tui workstations: tag and stop themselves, SSM Session Manager',
         trustedService: 'ec2.amazonaws.com',
         managedPolicyArns: [SSM_MANAGED_POLICY_ARN],
-        inlinePolicies: { [WORKSTATION_INLINE_POLICY_NAME]: WORKSTATION_INLINE_POLICY },
+        inlinePolicies: {
+          [WORKSTATION_INLINE_POLICY_NAME]: (roleArn) =>
+            JSON.stringify(workstationRolePolicy(partitionOf(roleArn))),
+        },
       },
       this.options.profile,
     );

@@ -45,6 +45,10 @@ const QUOTA = new Set([
   'RulesPerSecurityGroupLimitExceeded',
   'NetworkInterfaceLimitExceeded',
   'KeyPairLimitExceeded',
+  'VpcLimitExceeded',
+  'SubnetLimitExceeded',
+  'InternetGatewayLimitExceeded',
+  'RouteLimitExceeded',
 ]);
 const THROTTLED = new Set([
   'RequestLimitExceeded',

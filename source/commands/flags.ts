@@ -45,4 +45,8 @@ export const cliFlags = {
   notebook: { type: 'string' },
   deleteDomain: { type: 'boolean', default: false },
   group: { type: 'string', isMultiple: true },
+  sshCidr: { type: 'string' },
+  securityGroup: { type: 'string' },
+  force: { type: 'boolean', default: false },
+  for: { type: 'string' },
 } as const;

@@ -131,6 +131,22 @@ export const commands: Command[] = [
     usage: ['storage list [--json]', 'storage create <name> [--region R] [--json]'],
     load: async () => (await import('./storageCommand.js')).runStorageCommand,
   },
+  {
+    name: 'network',
+    summary: "where the profile's workstations go: VPCs and subnets, a recorded subnet, the SSH source",
+    usage: [
+      'network show [--region R] [--json]',
+      'network use <subnet-id>|default [--security-group sg-...] [--ssh-cidr CIDR|none [--force]] [--region R]',
+      'network create [--region R] [--yes] [--json]',
+    ],
+    load: async () => (await import('./networkCommand.js')).runNetworkCommand,
+  },
+  {
+    name: 'iam',
+    summary: 'the least-privilege IAM policy a lab member or admin needs, as JSON to attach',
+    usage: ['iam policy --for user|admin [--json]'],
+    load: async () => (await import('./iamCommand.js')).runIamCommand,
+  },
 ];
 
 export function findCommand(name: string): Command | undefined {

@@ -1,4 +1,6 @@
 import type { InstanceTypeInfo } from './catalog/InstanceTypeInfo.js';
+import type { NetworkChoice } from './network/NetworkChoice.js';
+import type { CreatedNetwork, NetworkOverview } from './network/NetworkOverview.js';
 import type { Architecture } from './templates/templateSchema.js';
 
 /**
@@ -133,8 +135,19 @@ export interface IdentityPort {
 }
 
 export interface NetworkPort {
-  /** The app's security group in the region (created once, tagged): SSH from `ssh_cidr` only. */
-  ensureSecurityGroup(region: string, options: { ssh_cidr?: string; subnet_id?: string }): Promise<string>;
+  /**
+   * The app's security group in the subnet's VPC (created once, tagged): SSH from `ssh_cidr` only.
+   * Only rules the app tagged are ever added or removed; an admin's own rules stay. An admin's own
+   * `security_group_id` is used as is.
+   */
+  ensureSecurityGroup(region: string, options: NetworkChoice): Promise<string>;
+  /** The region's VPCs and subnets, and how a workstation in each would be reached. */
+  describeNetworks(region: string): Promise<NetworkOverview>;
+  /**
+   * A small tagged VPC (one public subnet in each of two zones, an internet gateway, no NAT), or
+   * the rest of one an interrupted run left half-made.
+   */
+  createNetwork(region: string): Promise<CreatedNetwork>;
   /** Imports the public key under a stable name and returns that name (no-op when present). */
   ensureKeyPair(region: string, name: string, publicKey: string): Promise<string>;
 }

@@ -21,6 +21,8 @@ import {
   WORKSTATION_INLINE_POLICY,
   WORKSTATION_INLINE_POLICY_NAME,
 } from '../../source/aws/iamWorkstationRole.js';
+import { validatePolicyDocument } from '../../source/core/iam/validatePolicyDocument.js';
+import { workstationRolePolicy } from '../../source/core/iam/workstationRolePolicy.js';
 import { rejectionOf } from './rejectionOf.js';
 
 const iamMock = mockClient(IAMClient);
@@ -270,29 +272,92 @@ describe('IamWorkstationRole.ensureWorkstationInstanceProfile', () => {
 });
 
 describe('the workstation inline policy', () => {
-  const policy = JSON.parse(WORKSTATION_INLINE_POLICY) as {
-    Version: string;
-    Statement: { Effect: string; Action: string | string[]; Resource: string; Condition?: unknown }[];
-  };
+  const policy = workstationRolePolicy('aws');
 
-  it('lets the instance tag, untag and stop only itself', () => {
-    expect(policy.Version).toBe('2012-10-17');
-    const actions = policy.Statement.flatMap((statement) => [statement.Action].flat()).sort();
-    expect(actions).toEqual(['ec2:CreateTags', 'ec2:DeleteTags', 'ec2:StopInstances']);
-    for (const statement of policy.Statement) {
-      expect(statement.Effect).toBe('Allow');
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: the IAM policy variable itself
-      expect(statement.Resource).toBe('${ec2:SourceInstanceARN}');
+  it('passes the IAM grammar check, and uses no policy variable as a whole Resource', () => {
+    expect(validatePolicyDocument(policy)).toEqual([]);
+    expect(JSON.parse(WORKSTATION_INLINE_POLICY)).toEqual(policy);
+    expect(WORKSTATION_INLINE_POLICY).not.toContain(`"${'$'}{`);
+  });
+
+  it('lets the instance act only on itself: the caller (role id:instance id) must be the instance acted on', () => {
+    for (const statement of policy.Statement.filter((s) => String(s.Sid).includes('Itself'))) {
+      expect(statement.Resource).toBe('arn:aws:ec2:*:*:instance/*');
+      expect(statement.Condition?.StringLike).toEqual({ 'aws:userid': `*:${'$'}{ec2:InstanceID}` });
     }
   });
 
-  it("limits tagging to the app's cws: keys and refuses a DeleteTags that names no key", () => {
+  it('lets it set only cws:progress and cws:idle-* tags, never ownership keys, and no key-less DeleteTags', () => {
     const tagging = policy.Statement.find((statement) =>
       [statement.Action].flat().includes('ec2:CreateTags'),
     );
-    expect(tagging?.Condition).toEqual({
-      'ForAllValues:StringLike': { 'aws:TagKeys': 'cws:*' },
-      Null: { 'aws:TagKeys': 'false' },
+    expect(tagging?.Condition?.['ForAllValues:StringLike']).toEqual({
+      'aws:TagKeys': ['cws:progress', 'cws:idle-*'],
     });
+    expect(tagging?.Condition?.Null).toEqual({ 'aws:TagKeys': 'false' });
+    expect(JSON.stringify(tagging)).not.toMatch(/cws:owner|cws:research-user|cws:managed|"cws:\*"/);
+  });
+
+  it('keeps its SecureString parameters under /cws-tui/<instance id>/, tagged with its own id', () => {
+    const parameters = policy.Statement.filter((statement) =>
+      [statement.Action].flat().some((a) => a?.startsWith('ssm:')),
+    );
+    expect(parameters.map((statement) => statement.Resource)).toEqual([
+      ['arn:aws:ssm:*:*:parameter/cws-tui/i-*', 'arn:aws:ssm:*:*:parameter/cws-tui/i-*/*'],
+      ['arn:aws:ssm:*:*:parameter/cws-tui/i-*', 'arn:aws:ssm:*:*:parameter/cws-tui/i-*/*'],
+    ]);
+    expect(parameters[0]?.Condition?.StringLike).toEqual({
+      'aws:userid': `*:${'$'}{aws:RequestTag/cws:instance}`,
+    });
+    expect(parameters[1]?.Condition?.StringLike).toEqual({
+      'aws:userid': `*:${'$'}{aws:ResourceTag/cws:instance}`,
+    });
+  });
+
+  it("is written in the role's own partition", () => {
+    expect(JSON.stringify(workstationRolePolicy('aws-cn'))).toContain('arn:aws-cn:ec2:*:*:instance/*');
+    expect(validatePolicyDocument(workstationRolePolicy('aws-us-gov'))).toEqual([]);
+  });
+});
+
+describe('a half-made role from an earlier launch', () => {
+  it('is finished: the missing inline policy is put and the instance profile made, without re-creating the role', async () => {
+    iamMock.on(GetRoleCommand).resolves({ Role: role });
+    iamMock.on(ListAttachedRolePoliciesCommand).resolves({
+      AttachedPolicies: [{ PolicyName: 'AmazonSSMManagedInstanceCore', PolicyArn: SSM_MANAGED_POLICY_ARN }],
+    });
+    iamMock.on(GetRolePolicyCommand).rejects(noSuchEntity('role policy'));
+    iamMock.on(PutRolePolicyCommand).resolves({});
+    iamMock.on(GetInstanceProfileCommand).rejects(noSuchEntity('instance profile'));
+    iamMock.on(CreateInstanceProfileCommand).resolves({ InstanceProfile: instanceProfile([]) });
+    iamMock.on(AddRoleToInstanceProfileCommand).resolves({});
+    const roles = new IamWorkstationRole({ iam: () => iam });
+    expect(await roles.ensureWorkstationInstanceProfile()).toBe(PROFILE_ARN);
+    expect(iamMock.commandCalls(CreateRoleCommand)).toHaveLength(0);
+    expect(iamMock.commandCalls(AttachRolePolicyCommand)).toHaveLength(0);
+    const put = iamMock.commandCalls(PutRolePolicyCommand)[0]!.args[0].input;
+    expect(validatePolicyDocument(JSON.parse(put.PolicyDocument ?? ''))).toEqual([]);
+    expect(iamMock.commandCalls(AddRoleToInstanceProfileCommand)).toHaveLength(1);
+  });
+
+  it('says the role is left without its policy, and that the next launch finishes it, when IAM refuses the policy', async () => {
+    emptyAccount();
+    iamMock.on(PutRolePolicyCommand).rejects(
+      new IAMServiceException({
+        name: 'MalformedPolicyDocument',
+        $fault: 'client',
+        message: 'Partition "SourceInstanceARN}" is not valid for resource "arn:SourceInstanceARN}:*:*:*:*".',
+        $metadata: { httpStatusCode: 400 },
+      }),
+    );
+    const error = await rejectionOf(
+      new IamWorkstationRole({ iam: () => iam }).ensureWorkstationInstanceProfile(),
+    );
+    expect(error.message).toContain('iam:PutRolePolicy');
+    expect(error.message).toContain(
+      'The role cws-tui-workstation exists without its policy cws-tui-workstation-self.',
+    );
+    expect(error.hint).toContain('The next launch finishes the role');
+    expect(iamMock.commandCalls(CreateInstanceProfileCommand)).toHaveLength(0);
   });
 });

@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,19 +7,30 @@ import { runLaunchCommand } from '../../source/commands/launchCommand.js';
 import { runServicesCommand } from '../../source/commands/servicesCommand.js';
 import { runCommand, testEnvironment } from './commandHarness.js';
 
+/** The demo profile allows SSH from the user's network (`network use --ssh-cidr`). */
+function withSshAllowed(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const configDir = env.CWS_CONFIG_DIR ?? '';
+  mkdirSync(configDir, { recursive: true });
+  writeFileSync(
+    join(configDir, 'network.json'),
+    JSON.stringify({ profiles: { demo: { ssh_cidr: '198.51.100.0/24', regions: {} } } }),
+  );
+  return env;
+}
+
 /** A desktop session: a display, no SSH. */
 function localEnv(): NodeJS.ProcessEnv {
-  return { ...testEnvironment(), DISPLAY: ':0', PATH: '/nonexistent' };
+  return withSshAllowed({ ...testEnvironment(), DISPLAY: ':0', PATH: '/nonexistent' });
 }
 
 /** A session over SSH from a laptop: no browser can open here. */
 function sshEnv(): NodeJS.ProcessEnv {
-  return {
+  return withSshAllowed({
     ...testEnvironment(),
     SSH_CONNECTION: '198.51.100.7 53122 203.0.113.10 2222',
     SSH_TTY: '/dev/pts/3',
     PATH: '/nonexistent',
-  };
+  });
 }
 
 describe('cws-tui connect --print on the demo account', () => {
@@ -29,7 +40,30 @@ describe('cws-tui connect --print on the demo account', () => {
     const printed = await runCommand(runConnectCommand, ['box'], env, { print: true });
     expect(printed.code).toBe(0);
     expect(printed.stdout).toMatch(
-      /^ssh -i \S+\/keys\/alice_ed25519 -o IdentitiesOnly=yes -o StrictHostKeyChecking=accept-new alice@3\.\d+\.\d+\.\d+\n$/,
+      /^ssh -i \S+\/keys\/alice_ed25519 -o IdentitiesOnly=yes -o StrictHostKeyChecking=accept-new alice@3\.\d+\.\d+\.\d+\n {2}via SSH to the public address: the profile allows SSH from 198\.51\.100\.0\/24; Session Manager would need the AWS CLI\n$/,
+    );
+  });
+
+  it('says what to install or set when neither Session Manager nor SSH can work', async () => {
+    const env = { ...testEnvironment(), DISPLAY: ':0', PATH: '/nonexistent' };
+    await runCommand(runLaunchCommand, ['ubuntu-24-04', 'box'], env);
+    await expect(runCommand(runConnectCommand, ['box'], env, { print: true })).rejects.toThrow(
+      /No way into box from here: Session Manager needs the AWS CLI, and SSH is not allowed from any network\. Install the AWS CLI and the session-manager-plugin .*; or allow SSH from the network you connect from with `cws-tui network use --ssh-cidr <cidr>`.*CWS_SSH_BASTION/,
+    );
+  });
+
+  it('prefers Session Manager when the AWS CLI and the plugin are installed, and says why', async () => {
+    const bin = mkdtempSync(join(tmpdir(), 'cws-bin-'));
+    for (const tool of ['aws', 'session-manager-plugin']) {
+      writeFileSync(join(bin, tool), '#!/bin/sh\nexit 0\n');
+      chmodSync(join(bin, tool), 0o755);
+    }
+    const env = { ...localEnv(), PATH: bin };
+    await runCommand(runLaunchCommand, ['ubuntu-24-04', 'box'], env);
+    const printed = await runCommand(runConnectCommand, ['box'], env, { print: true });
+    expect(printed.stdout).toMatch(/^aws ssm start-session --target i-0[0-9a-f]+ --region us-east-1\n/);
+    expect(printed.stdout).toContain(
+      'via Session Manager: the AWS CLI and the session-manager-plugin are installed, and it needs no inbound rule',
     );
   });
 

@@ -31,6 +31,7 @@ import { LaunchRecordStore } from '../../core/launch/LaunchRecordStore.js';
 import type { LaunchRequest } from '../../core/launch/LaunchRequest.js';
 import type { LaunchCheckContext, LaunchProfile } from '../../core/launch/launchChecks.js';
 import { type AuditedOverride, launchWorkstation } from '../../core/launch/launchWorkstation.js';
+import { NetworkSettingsStore } from '../../core/network/NetworkSettingsStore.js';
 import type { AppPaths } from '../../core/paths.js';
 import type { CallerIdentity, CloudAccount, Instance } from '../../core/ports.js';
 import { TAG } from '../../core/ports.js';
@@ -251,12 +252,16 @@ export class CloudSession implements Session {
   async connectionPlan(workstation: Workstation, options: ConnectionOptions = {}): Promise<ConnectionPlan> {
     const { env } = this.options;
     const records = new LaunchRecordStore(this.options.paths.stateDir);
+    const { ssh_cidr: sshCidr } = await new NetworkSettingsStore(this.options.paths.configDir).profile(
+      this.profile.name,
+    );
     return connectionPlanFor(
       workstation,
       {
         env,
         platform: process.platform,
         ...(env.CWS_SSH_BASTION ? { bastion: env.CWS_SSH_BASTION } : {}),
+        ...(sshCidr ? { ssh_cidr: sshCidr } : {}),
         ...(env.AWS_PROFILE ? { aws_profile: env.AWS_PROFILE } : {}),
         ssm: {
           aws_cli: findOnPath('aws', env) !== undefined,
@@ -415,6 +420,8 @@ export class CloudSession implements Session {
         resolveTemplate: (reference) => resolveTemplate(reference, registry),
         renderUserData,
         audit: this.options.audit,
+        network: (region) =>
+          new NetworkSettingsStore(this.options.paths.configDir).choice(this.profile.name, region),
         dryRun: !this.launchPermissionChecked,
         ...(this.account.kind === 'demo' ? { polling: DEMO_POLLING } : {}),
       },

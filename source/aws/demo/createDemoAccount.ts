@@ -40,7 +40,7 @@ export function createDemoAccount({ stateDir, env, region, now }: DemoAccountOpt
     identity: new DemoIdentity(),
     compute: new DemoCompute({ store, speed, faults, ...(now ? { now } : {}) }),
     images: new DemoImages(),
-    network: new DemoNetwork(store),
+    network: new DemoNetwork(store, faults.noDefaultVpcRegions ?? []),
     storage: new DemoStorage(store, speed, now),
     studio: new DemoStudio({ store, speed, env, ...(now ? { now } : {}) }),
     roles: new DemoRoles(env),

@@ -123,6 +123,15 @@ export const demoStudioSchema = z.object({
   apps: z.array(demoStudioAppSchema),
 });
 
+/** A VPC `network create` made in the demo account (the default VPCs are implied, not stored). */
+export const demoNetworkSchema = z.object({
+  region: z.string(),
+  vpc_id: z.string(),
+  subnets: z.array(z.object({ id: z.string(), availability_zone: z.string(), cidr: z.string() })),
+  internet_gateway_id: z.string(),
+  route_table_id: z.string(),
+});
+
 export const demoStateSchema = z.object({
   version: z.literal(1),
   account: z.string(),
@@ -131,12 +140,14 @@ export const demoStateSchema = z.object({
   access_points: z.array(demoAccessPointSchema),
   security_groups: z.record(z.string(), z.string()),
   key_pairs: z.record(z.string(), z.string()),
+  networks: z.array(demoNetworkSchema).default(() => []),
   studio: demoStudioSchema.default(() => ({ domains: [], user_profiles: [], spaces: [], apps: [] })),
   /** Counter for ids, so that ids are unique and stable across restarts. */
   next_serial: z.number().int().nonnegative(),
 });
 
 export type DemoState = z.infer<typeof demoStateSchema>;
+export type DemoNetworkState = z.infer<typeof demoNetworkSchema>;
 export type DemoInstance = z.infer<typeof demoInstanceSchema>;
 export type DemoFileSystem = z.infer<typeof demoFileSystemSchema>;
 export type DemoAccessPoint = z.infer<typeof demoAccessPointSchema>;
@@ -157,6 +168,7 @@ export function emptyDemoState(): DemoState {
     access_points: [],
     security_groups: {},
     key_pairs: {},
+    networks: [],
     studio: { domains: [], user_profiles: [], spaces: [], apps: [] },
     next_serial: 1,
   };

@@ -7,6 +7,8 @@ export interface PlannedCommand {
 
 export interface PlannedTunnel extends PlannedCommand {
   via: 'ssh' | 'ssm';
+  /** Why this path was chosen (SSM first; SSH only from the profile's CIDR or through a bastion). */
+  why?: string;
   local_port: number;
   remote_port: number;
 }
@@ -17,7 +19,7 @@ export interface PlannedTunnel extends PlannedCommand {
  * service listens on the instance's localhost; `unavailable` says why there is no way in now.
  */
 export type ConnectionPlan =
-  | ({ kind: 'terminal'; via: 'ssh' | 'ssm'; note?: string } & PlannedCommand)
+  | ({ kind: 'terminal'; via: 'ssh' | 'ssm'; why?: string; note?: string } & PlannedCommand)
   | {
       kind: 'url';
       url: string;

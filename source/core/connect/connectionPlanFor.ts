@@ -12,6 +12,8 @@ export interface ConnectionSources {
   env: NodeJS.ProcessEnv;
   platform: NodeJS.Platform;
   bastion?: string;
+  /** The profile's SSH source CIDR, when it opened SSH at all. */
+  ssh_cidr?: string;
   aws_profile?: string;
   ssm: { aws_cli: boolean; plugin: boolean };
   /** The template the row was launched from, if it is still on the search path. */
@@ -64,6 +66,7 @@ export async function connectionPlanFor(
     platform: sources.platform,
     ssm: sources.ssm,
     ...(sources.bastion ? { bastion: sources.bastion } : {}),
+    ...(sources.ssh_cidr ? { ssh_cidr: sources.ssh_cidr } : {}),
     ...(sources.aws_profile ? { aws_profile: sources.aws_profile } : {}),
     ...(options.prefer ? { prefer: options.prefer } : {}),
     ...(options.local_port !== undefined ? { local_port: options.local_port } : {}),

@@ -14,8 +14,10 @@ export interface ConnectionInput {
   /** SSH_CONNECTION, SSH_TTY, DISPLAY, WAYLAND_DISPLAY and USER decide where the browser is. */
   env: NodeJS.ProcessEnv;
   platform: NodeJS.Platform;
-  /** A jump host, `user@host` or `host`: SSH goes through it to the private address. */
+  /** A jump host, `user@host` or `host` (CWS_SSH_BASTION): SSH goes through it to the private address. */
   bastion?: string;
+  /** The network the profile allows SSH from (`network use --ssh-cidr`); without it, no inbound SSH. */
+  ssh_cidr?: string;
   /** Whether SSM Session Manager can run here: the AWS CLI and the session-manager-plugin. */
   ssm: { aws_cli: boolean; plugin: boolean };
   aws_profile?: string;
@@ -66,6 +68,7 @@ export function planConnection(input: ConnectionInput): ConnectionPlan {
     return {
       kind: 'terminal',
       via: route.via,
+      why: route.why,
       ...command(argv),
       ...(route.via === 'ssm' ? { note: SSM_AGENT_NOTE } : {}),
     };
@@ -78,6 +81,7 @@ export function planConnection(input: ConnectionInput): ConnectionPlan {
   const localPort = input.local_port ?? remotePort;
   const tunnel: PlannedTunnel = {
     via: route.via,
+    why: route.why,
     local_port: localPort,
     remote_port: remotePort,
     ...command(
@@ -115,23 +119,52 @@ export function planConnection(input: ConnectionInput): ConnectionPlan {
   return plan;
 }
 
-function chooseRoute(
-  input: ConnectionInput,
-): { via: 'ssh'; host: string } | { via: 'ssm' } | { reason: string } {
+type Route = { via: 'ssh'; host: string; why: string } | { via: 'ssm'; why: string } | { reason: string };
+
+const SSH_CIDR_HELP =
+  'allow SSH from the network you connect from with `cws-tui network use --ssh-cidr <cidr>`, or set CWS_SSH_BASTION to a jump host';
+
+/**
+ * SSM Session Manager first: it needs no inbound rule and works in private subnets. SSH only
+ * through a bastion (CWS_SSH_BASTION) or from the CIDR the profile opened: the app's security
+ * group allows no SSH otherwise, so an SSH attempt would only hang.
+ */
+function chooseRoute(input: ConnectionInput): Route {
   const instance = input.workstation.instance;
   const ssmReady = input.ssm.aws_cli && input.ssm.plugin;
+  const missing = input.ssm.aws_cli ? 'the session-manager-plugin' : 'the AWS CLI';
+  const ssm: Route = {
+    via: 'ssm',
+    why: `Session Manager: ${input.prefer === 'ssm' ? 'asked for with --ssm' : 'the AWS CLI and the session-manager-plugin are installed'}, and it needs no inbound rule`,
+  };
+  const bastionHost = instance?.private_ip ?? instance?.public_ip;
+  const ssh: Route | undefined =
+    input.bastion && bastionHost
+      ? { via: 'ssh', host: bastionHost, why: `SSH through the bastion ${input.bastion} (CWS_SSH_BASTION)` }
+      : input.ssh_cidr && instance?.public_ip
+        ? {
+            via: 'ssh',
+            host: instance.public_ip,
+            why: `SSH to the public address: the profile allows SSH from ${input.ssh_cidr}`,
+          }
+        : undefined;
   if (input.prefer === 'ssm') {
-    if (ssmReady) return { via: 'ssm' };
-    const missing = input.ssm.aws_cli ? 'the session-manager-plugin' : 'the AWS CLI';
+    if (ssmReady) return ssm;
     return {
       reason: `SSM Session Manager needs ${missing}, which is not installed here. ${SSM_PLUGIN_HELP}, or connect with SSH.`,
     };
   }
-  const host = input.bastion ? (instance?.private_ip ?? instance?.public_ip) : instance?.public_ip;
-  if (host) return { via: 'ssh', host };
-  if (ssmReady) return { via: 'ssm' };
+  if (input.prefer === 'ssh') {
+    if (ssh) return ssh;
+    return { reason: `SSH to ${input.workstation.name} is not open: ${SSH_CIDR_HELP}.` };
+  }
+  if (ssmReady) return ssm;
+  if (ssh) return { ...ssh, why: `${ssh.why}; Session Manager would need ${missing}` };
+  const address = instance?.public_ip
+    ? 'and SSH is not allowed from any network'
+    : 'and it has no public IP address for SSH';
   return {
-    reason: `${input.workstation.name} has no public IP address and no bastion is configured. ${SSM_PLUGIN_HELP} to connect through SSM, or configure a bastion.`,
+    reason: `No way into ${input.workstation.name} from here: Session Manager needs ${missing}, ${address}. ${SSM_PLUGIN_HELP}; or ${SSH_CIDR_HELP}.`,
   };
 }
 

@@ -23,11 +23,14 @@ export function renderConnectionPlan(plan: ConnectionPlan, options: RenderConnec
     case 'unavailable':
       return `${plan.reason}\n`;
     case 'terminal':
-      return `${plan.command}\n${plan.note ? `  ${plan.note}\n` : ''}`;
+      return `${plan.command}\n${plan.why ? `  via ${plan.why}\n` : ''}${plan.note ? `  ${plan.note}\n` : ''}`;
     case 'url': {
       const lines: string[] = [];
       if (plan.tunnel && !options.tunnelRunning)
-        lines.push(`Tunnel (${plan.tunnel.via}): ${plan.tunnel.command}`);
+        lines.push(
+          `Tunnel (${plan.tunnel.via}): ${plan.tunnel.command}`,
+          ...(plan.tunnel.why ? [`  via ${plan.tunnel.why}`] : []),
+        );
       if (plan.laptop_command) lines.push(`On your laptop, run: ${plan.laptop_command}`);
       const copy = options.terminal && plan.open === 'show';
       const link = options.terminal ? osc8Hyperlink(plan.url) : sanitizeForTerminal(plan.url);

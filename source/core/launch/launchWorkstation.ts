@@ -3,6 +3,7 @@ import type { InstanceTypeInfo } from '../catalog/InstanceTypeInfo.js';
 import type { CostEstimate } from '../cost/estimateCost.js';
 import { formatUsd, formatUsdPerHour } from '../cost/formatUsd.js';
 import { distroOfBase, resolveImageSource } from '../images/resolveImageSource.js';
+import type { NetworkChoice } from '../network/NetworkChoice.js';
 import type { PolicyVerdict } from '../policy/PolicyVerdict.js';
 import type { ImageSource, Instance, ResourceTags, RunInstanceRequest } from '../ports.js';
 import { TAG } from '../ports.js';
@@ -47,6 +48,8 @@ export interface LaunchContext extends LaunchCheckContext {
   resolveTemplate(slugOrName: string): ResolvedTemplate;
   renderUserData(input: UserDataInput): UserData;
   audit(event: AuditedOverride): Promise<void>;
+  /** The subnet and SSH source `network use` recorded for the profile in a region (none: default VPC). */
+  network?: (region: string) => Promise<NetworkChoice>;
   /** Check RunInstances with DryRun first (once per session: the caller clears it after). */
   dryRun: boolean;
   polling?: { intervalMs: number; runningTimeoutMs: number; readyTimeoutMs: number };
@@ -160,17 +163,20 @@ export async function launchWorkstation(
   const launchId = existing?.id ?? context.records.newId();
 
   const network = await run('prepare-network', async () => {
-    const securityGroup = await account.network.ensureSecurityGroup(region, {});
+    const choice = (await context.network?.(region)) ?? {};
+    const securityGroup = await account.network.ensureSecurityGroup(region, choice);
     const publicKey = context.researchUser.ssh_public_keys[0];
     const keyName = publicKey
       ? await account.network.ensureKeyPair(region, `cws-${context.researchUser.username}`, publicKey)
       : undefined;
     // The boot script tags its progress and the idle agent stops the instance through this role.
     const instanceProfile = await account.roles.ensureWorkstationInstanceProfile();
-    const efs = request.efs ? await prepareFileSystem(context, region, request.efs) : undefined;
+    const efs = request.efs
+      ? await prepareFileSystem(context, region, request.efs, choice.subnet_id)
+      : undefined;
     return [
-      { securityGroup, keyName, instanceProfile, efs },
-      `security group ${securityGroup}${keyName ? `, key ${keyName}` : ''}, instance profile ${instanceProfile}` +
+      { securityGroup, keyName, instanceProfile, efs, subnetId: choice.subnet_id },
+      `${choice.subnet_id ? `subnet ${choice.subnet_id}, ` : ''}security group ${securityGroup}${keyName ? `, key ${keyName}` : ''}, instance profile ${instanceProfile}` +
         (efs ? `, ${efs.file_system_id} through access point ${efs.access_point_id}` : ''),
     ];
   });
@@ -214,6 +220,7 @@ export async function launchWorkstation(
     spot: request.spot,
     hibernation: request.hibernation,
     security_group_ids: [network.securityGroup],
+    ...(network.subnetId ? { subnet_id: network.subnetId } : {}),
     ...(network.keyName ? { key_name: network.keyName } : {}),
     iam_instance_profile: network.instanceProfile,
   };
@@ -360,6 +367,7 @@ async function prepareFileSystem(
   context: LaunchContext,
   region: string,
   efs: NonNullable<LaunchRequest['efs']>,
+  subnetId: string | undefined,
 ): Promise<{ file_system_id: string; access_point_id: string }> {
   const { storage } = context.account;
   const found = (await storage.listFileSystems([region])).find((fs) => fs.id === efs.file_system_id);
@@ -370,7 +378,7 @@ async function prepareFileSystem(
       'See :storage, or create one with cws-tui storage create <name>.',
     );
   }
-  await storage.ensureMountTarget(region, found.id, undefined);
+  await storage.ensureMountTarget(region, found.id, subnetId);
   if (efs.access_point_id) return { file_system_id: found.id, access_point_id: efs.access_point_id };
   const user = context.researchUser;
   const accessPoint = await storage.ensureAccessPoint(

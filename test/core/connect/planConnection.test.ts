@@ -50,6 +50,8 @@ function input(overrides: Partial<ConnectionInput> = {}): ConnectionInput {
     env: { DISPLAY: ':0' },
     platform: 'linux',
     ssm: { aws_cli: true, plugin: true },
+    ssh_cidr: '203.0.113.0/24',
+    prefer: 'ssh',
     ...overrides,
   };
 }
@@ -59,6 +61,7 @@ describe('planConnection', () => {
     expect(planConnection(input())).toEqual({
       kind: 'terminal',
       via: 'ssh',
+      why: 'SSH to the public address: the profile allows SSH from 203.0.113.0/24',
       argv: [
         'ssh',
         '-i',
@@ -99,19 +102,36 @@ describe('planConnection', () => {
     });
   });
 
-  it('falls back to SSM without a public address, and explains when neither works', () => {
+  it('Session Manager first; SSH only from the profile CIDR or through a bastion; explains when neither works', () => {
     const privateOnly = row({ instance: { ...instance, public_ip: undefined } });
-    expect(planConnection(input({ workstation: privateOnly }))).toMatchObject({
+    expect(planConnection(input({ prefer: undefined }))).toMatchObject({ kind: 'terminal', via: 'ssm' });
+    expect(planConnection(input({ workstation: privateOnly, prefer: undefined }))).toMatchObject({
       kind: 'terminal',
       via: 'ssm',
     });
+    const noPlugin = { aws_cli: true, plugin: false };
+    expect(planConnection(input({ prefer: undefined, ssm: noPlugin }))).toMatchObject({
+      via: 'ssh',
+      why: 'SSH to the public address: the profile allows SSH from 203.0.113.0/24; Session Manager would need the session-manager-plugin',
+    });
     expect(
-      planConnection(input({ workstation: privateOnly, ssm: { aws_cli: true, plugin: false } })),
-    ).toEqual({
+      planConnection(
+        input({ prefer: undefined, ssm: noPlugin, ssh_cidr: undefined, bastion: 'jump@bastion' }),
+      ),
+    ).toMatchObject({
+      via: 'ssh',
+      argv: expect.arrayContaining(['-J', 'jump@bastion', 'ana@172.31.0.9']),
+      why: expect.stringMatching(/^SSH through the bastion jump@bastion \(CWS_SSH_BASTION\)/),
+    });
+    expect(planConnection(input({ prefer: undefined, workstation: privateOnly, ssm: noPlugin }))).toEqual({
       kind: 'unavailable',
       reason: expect.stringMatching(
-        /no public IP address and no bastion is configured.*session-manager-plugin/,
+        /^No way into box from here: Session Manager needs the session-manager-plugin, and it has no public IP address for SSH\./,
       ),
+    });
+    expect(planConnection(input({ ssh_cidr: undefined }))).toEqual({
+      kind: 'unavailable',
+      reason: expect.stringMatching(/^SSH to box is not open: allow SSH from the network you connect from/),
     });
     expect(planConnection(input({ prefer: 'ssm', ssm: { aws_cli: true, plugin: false } }))).toEqual({
       kind: 'unavailable',

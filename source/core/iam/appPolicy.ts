@@ -1,0 +1,295 @@
+import type { PolicyDocument, PolicyStatement } from './PolicyDocument.js';
+
+/** The principal tag an admin gives each member's IAM user or role (or SSO attribute) to name them. */
+export const MEMBER_PRINCIPAL_TAG = 'cws:research-user';
+
+// biome-ignore lint/suspicious/noTemplateCurlyInString: an IAM policy variable, resolved by IAM
+const MEMBER = '${aws:PrincipalTag/cws:research-user}';
+// biome-ignore lint/suspicious/noTemplateCurlyInString: an IAM policy variable, resolved by IAM
+const CALLER_ID = '${aws:userid}';
+
+/**
+ * Why members are kept to their own workstations by a tag and not by `cws:owner`: `cws:owner` is
+ * the launching principal's ARN, and every SSO user of one permission set shares one role, so
+ * `aws:PrincipalArn` cannot tell two members apart. The admin tags each member's IAM user or role
+ * (or maps an SSO attribute) `cws:research-user=<name>`; launches must carry the same value in
+ * their `cws:research-user` tag, and start, stop, terminate, tag and Session Manager need it on the
+ * instance. Ownership tags cannot be changed after launch.
+ */
+export const MEMBER_POLICY_NOTES = [
+  `Tag each member's IAM user or role (or map the SSO attribute) ${MEMBER_PRINCIPAL_TAG}=<their research user name>.`,
+  'A member may launch only workstations tagged with their own research user, and start, stop, terminate, tag or open a Session Manager session only on those.',
+  'cws:owner holds the launching ARN, which SSO users of one permission set share; the principal tag is what tells members apart.',
+  'Nobody but an admin can change cws:owner, cws:research-user or cws:managed after a launch.',
+];
+
+const arn = (partition: string, service: string, resource: string, region = '*', account = '*') =>
+  `arn:${partition}:${service}:${region}:${account}:${resource}`;
+
+const READ_ACTIONS = [
+  'sts:GetCallerIdentity',
+  'ec2:DescribeInstances',
+  'ec2:DescribeInstanceTypes',
+  'ec2:DescribeImages',
+  'ec2:DescribeSubnets',
+  'ec2:DescribeVpcs',
+  'ec2:DescribeRouteTables',
+  'ec2:DescribeVpcEndpoints',
+  'ec2:DescribeAvailabilityZones',
+  'ec2:DescribeInternetGateways',
+  'ec2:DescribeSecurityGroups',
+  'ec2:DescribeSecurityGroupRules',
+  'ec2:DescribeKeyPairs',
+  'ec2:DescribeSpotPriceHistory',
+  'ec2:GetConsoleOutput',
+  'elasticfilesystem:DescribeFileSystems',
+  'elasticfilesystem:DescribeMountTargets',
+  'elasticfilesystem:DescribeAccessPoints',
+  'sagemaker:Describe*',
+  'sagemaker:List*',
+  'pricing:GetProducts',
+  'ce:GetCostAndUsage',
+  'servicequotas:GetServiceQuota',
+];
+
+function memberStatements(partition: string): PolicyStatement[] {
+  const instances = arn(partition, 'ec2', 'instance/*');
+  return [
+    { Sid: 'Read', Effect: 'Allow', Action: READ_ACTIONS, Resource: '*' },
+    {
+      Sid: 'PublicImageParameters',
+      Effect: 'Allow',
+      Action: ['ssm:GetParameter', 'ssm:GetParameters'],
+      Resource: arn(partition, 'ssm', 'parameter/aws/service/*', '*', ''),
+    },
+    {
+      Sid: 'WorkstationServiceTokens',
+      Effect: 'Allow',
+      Action: ['ssm:GetParameter', 'ssm:GetParameters', 'ssm:ListTagsForResource'],
+      Resource: arn(partition, 'ssm', 'parameter/cws-tui/i-*'),
+    },
+    {
+      Sid: 'LaunchOwnWorkstations',
+      Effect: 'Allow',
+      Action: 'ec2:RunInstances',
+      Resource: [instances, arn(partition, 'ec2', 'volume/*')],
+      Condition: {
+        StringEquals: { 'aws:RequestTag/cws:research-user': MEMBER, 'aws:RequestTag/cws:managed': 'true' },
+      },
+    },
+    {
+      Sid: 'LaunchWithSharedResources',
+      Effect: 'Allow',
+      Action: 'ec2:RunInstances',
+      Resource: [
+        'image/*',
+        'subnet/*',
+        'network-interface/*',
+        'security-group/*',
+        'key-pair/*',
+        'spot-instances-request/*',
+      ].map((resource) => arn(partition, 'ec2', resource)),
+    },
+    {
+      Sid: 'TagAtCreation',
+      Effect: 'Allow',
+      Action: 'ec2:CreateTags',
+      Resource: [
+        'instance/*',
+        'volume/*',
+        'spot-instances-request/*',
+        'security-group/*',
+        'security-group-rule/*',
+        'key-pair/*',
+      ].map((resource) => arn(partition, 'ec2', resource)),
+      Condition: {
+        StringEquals: {
+          'ec2:CreateAction': [
+            'RunInstances',
+            'CreateSecurityGroup',
+            'AuthorizeSecurityGroupIngress',
+            'ImportKeyPair',
+          ],
+        },
+      },
+    },
+    {
+      Sid: 'ManageOwnWorkstations',
+      Effect: 'Allow',
+      Action: [
+        'ec2:StartInstances',
+        'ec2:StopInstances',
+        'ec2:TerminateInstances',
+        'ec2:CreateTags',
+        'ec2:DeleteTags',
+        'ssm:StartSession',
+      ],
+      Resource: [instances, arn(partition, 'ssm', 'managed-instance/*')],
+      Condition: { StringEquals: { 'aws:ResourceTag/cws:research-user': MEMBER } },
+    },
+    {
+      Sid: 'KeepOwnershipTags',
+      Effect: 'Deny',
+      Action: ['ec2:CreateTags', 'ec2:DeleteTags'],
+      Resource: instances,
+      Condition: {
+        'ForAnyValue:StringEquals': { 'aws:TagKeys': ['cws:owner', 'cws:research-user', 'cws:managed'] },
+        Null: { 'ec2:CreateAction': 'true' },
+      },
+    },
+    {
+      Sid: 'SessionManager',
+      Effect: 'Allow',
+      Action: 'ssm:StartSession',
+      Resource: ['AWS-StartPortForwardingSession', 'SSM-SessionManagerRunShell'].map((name) =>
+        arn(partition, 'ssm', `document/${name}`, '*', ''),
+      ),
+    },
+    {
+      Sid: 'OwnSessions',
+      Effect: 'Allow',
+      Action: ['ssm:TerminateSession', 'ssm:ResumeSession'],
+      Resource: arn(partition, 'ssm', `session/${CALLER_ID}-*`),
+    },
+    {
+      Sid: 'AppSecurityGroupAndKeys',
+      Effect: 'Allow',
+      Action: [
+        'ec2:CreateSecurityGroup',
+        'ec2:AuthorizeSecurityGroupIngress',
+        'ec2:RevokeSecurityGroupIngress',
+        'ec2:ImportKeyPair',
+      ],
+      Resource: ['security-group/*', 'security-group-rule/*', 'vpc/*', 'key-pair/*'].map((resource) =>
+        arn(partition, 'ec2', resource),
+      ),
+    },
+    {
+      Sid: 'SharedStorage',
+      Effect: 'Allow',
+      Action: [
+        'elasticfilesystem:CreateFileSystem',
+        'elasticfilesystem:CreateMountTarget',
+        'elasticfilesystem:CreateAccessPoint',
+        'elasticfilesystem:TagResource',
+      ],
+      Resource: ['file-system/*', 'access-point/*'].map((resource) =>
+        arn(partition, 'elasticfilesystem', resource),
+      ),
+    },
+    {
+      Sid: 'WorkstationRole',
+      Effect: 'Allow',
+      Action: ['iam:GetRole', 'iam:GetRolePolicy', 'iam:ListAttachedRolePolicies', 'iam:GetInstanceProfile'],
+      Resource: [
+        arn(partition, 'iam', 'role/cws-tui/*', '', '*'),
+        arn(partition, 'iam', 'instance-profile/cws-tui/*', '', '*'),
+      ],
+    },
+    {
+      Sid: 'PassWorkstationRoleToEc2',
+      Effect: 'Allow',
+      Action: 'iam:PassRole',
+      Resource: arn(partition, 'iam', 'role/cws-tui/cws-tui-workstation', '', '*'),
+      Condition: { StringEquals: { 'iam:PassedToService': 'ec2.amazonaws.com' } },
+    },
+    {
+      Sid: 'StudioApps',
+      Effect: 'Allow',
+      Action: [
+        'sagemaker:CreateUserProfile',
+        'sagemaker:CreateSpace',
+        'sagemaker:DeleteSpace',
+        'sagemaker:CreateApp',
+        'sagemaker:DeleteApp',
+        'sagemaker:CreatePresignedDomainUrl',
+        'sagemaker:AddTags',
+      ],
+      Resource: arn(partition, 'sagemaker', '*'),
+    },
+  ];
+}
+
+function adminStatements(partition: string): PolicyStatement[] {
+  return [
+    {
+      Sid: 'ManageEveryWorkstation',
+      Effect: 'Allow',
+      Action: [
+        'ec2:StartInstances',
+        'ec2:StopInstances',
+        'ec2:TerminateInstances',
+        'ec2:CreateTags',
+        'ec2:DeleteTags',
+        'ec2:CancelSpotInstanceRequests',
+        'ssm:StartSession',
+      ],
+      Resource: [arn(partition, 'ec2', '*'), arn(partition, 'ssm', 'managed-instance/*')],
+    },
+    {
+      Sid: 'LaunchForAnyMember',
+      Effect: 'Allow',
+      Action: 'ec2:RunInstances',
+      Resource: arn(partition, 'ec2', '*'),
+    },
+    {
+      Sid: 'MakeTheAppRoles',
+      Effect: 'Allow',
+      Action: [
+        'iam:CreateRole',
+        'iam:TagRole',
+        'iam:AttachRolePolicy',
+        'iam:PutRolePolicy',
+        'iam:CreateInstanceProfile',
+        'iam:TagInstanceProfile',
+        'iam:AddRoleToInstanceProfile',
+        'iam:GetRole',
+        'iam:PassRole',
+      ],
+      Resource: [
+        arn(partition, 'iam', 'role/cws-tui/*', '', '*'),
+        arn(partition, 'iam', 'instance-profile/cws-tui/*', '', '*'),
+        arn(partition, 'iam', 'role/cws-tui-sagemaker-execution', '', '*'),
+      ],
+    },
+    {
+      Sid: 'MakeANetwork',
+      Effect: 'Allow',
+      Action: [
+        'ec2:CreateVpc',
+        'ec2:ModifyVpcAttribute',
+        'ec2:CreateSubnet',
+        'ec2:ModifySubnetAttribute',
+        'ec2:CreateInternetGateway',
+        'ec2:AttachInternetGateway',
+        'ec2:CreateRoute',
+      ],
+      Resource: '*',
+    },
+    {
+      Sid: 'StudioDomains',
+      Effect: 'Allow',
+      Action: ['sagemaker:CreateDomain', 'sagemaker:DeleteDomain', 'sagemaker:DeleteUserProfile'],
+      Resource: arn(partition, 'sagemaker', '*'),
+    },
+    { Sid: 'Doctor', Effect: 'Allow', Action: 'iam:SimulatePrincipalPolicy', Resource: '*' },
+  ];
+}
+
+/**
+ * The least-privilege identity policy for a member or an admin of the lab, generated from the
+ * same list of calls the adapters make (`cws-tui iam policy --for user|admin`).
+ */
+export function appPolicyFor(role: 'user' | 'admin', partition = 'aws'): PolicyDocument {
+  const member = memberStatements(partition);
+  return {
+    Version: '2012-10-17',
+    Statement:
+      role === 'user'
+        ? member
+        : [
+            ...member.filter((statement) => statement.Sid !== 'KeepOwnershipTags'),
+            ...adminStatements(partition),
+          ],
+  };
+}

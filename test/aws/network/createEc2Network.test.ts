@@ -1,0 +1,252 @@
+import {
+  AttachInternetGatewayCommand,
+  type AvailabilityZone,
+  CreateInternetGatewayCommand,
+  CreateRouteCommand,
+  CreateSubnetCommand,
+  CreateVpcCommand,
+  DescribeAvailabilityZonesCommand,
+  DescribeInternetGatewaysCommand,
+  DescribeRouteTablesCommand,
+  DescribeSubnetsCommand,
+  DescribeVpcEndpointsCommand,
+  DescribeVpcsCommand,
+  EC2Client,
+  ModifySubnetAttributeCommand,
+  ModifyVpcAttributeCommand,
+} from '@aws-sdk/client-ec2';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { Ec2Network } from '../../../source/aws/ec2Network.js';
+import { awsServiceError } from '../awsServiceError.js';
+import { rejectionOf } from '../rejectionOf.js';
+
+const ec2Mock = mockClient(EC2Client);
+const client = new EC2Client({
+  region: 'eu-central-1',
+  maxAttempts: 1,
+  credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' },
+});
+const network = () => new Ec2Network({ ec2: () => client, profile: 'lab' });
+
+const zones: { AvailabilityZones: AvailabilityZone[] } = {
+  AvailabilityZones: [
+    { ZoneName: 'eu-central-1b', State: 'available', ZoneType: 'availability-zone' },
+    { ZoneName: 'eu-central-1a', State: 'available', ZoneType: 'availability-zone' },
+    { ZoneName: 'eu-central-1c', State: 'available', ZoneType: 'availability-zone' },
+  ],
+};
+
+beforeEach(() => {
+  ec2Mock.reset();
+  ec2Mock.on(DescribeAvailabilityZonesCommand).resolves(zones);
+});
+
+describe('Ec2Network.createNetwork', () => {
+  it('makes a tagged VPC, a public subnet in each of two zones, an internet gateway and the default route', async () => {
+    ec2Mock
+      .on(DescribeVpcsCommand)
+      .resolves({ Vpcs: [] })
+      .on(CreateVpcCommand)
+      .resolves({ Vpc: { VpcId: 'vpc-0new', CidrBlock: '10.42.0.0/16', State: 'pending' } })
+      .on(ModifyVpcAttributeCommand)
+      .resolves({})
+      .on(DescribeSubnetsCommand)
+      .resolves({ Subnets: [] })
+      .on(CreateSubnetCommand, { AvailabilityZone: 'eu-central-1a' })
+      .resolves({
+        Subnet: { SubnetId: 'subnet-0aaa', CidrBlock: '10.42.0.0/20', MapPublicIpOnLaunch: false },
+      })
+      .on(CreateSubnetCommand, { AvailabilityZone: 'eu-central-1b' })
+      .resolves({
+        Subnet: { SubnetId: 'subnet-0bbb', CidrBlock: '10.42.16.0/20', MapPublicIpOnLaunch: false },
+      })
+      .on(ModifySubnetAttributeCommand)
+      .resolves({})
+      .on(DescribeInternetGatewaysCommand)
+      .resolves({ InternetGateways: [] })
+      .on(CreateInternetGatewayCommand)
+      .resolves({ InternetGateway: { InternetGatewayId: 'igw-0new', Attachments: [] } })
+      .on(AttachInternetGatewayCommand)
+      .resolves({})
+      .on(DescribeRouteTablesCommand)
+      .resolves({
+        RouteTables: [
+          {
+            RouteTableId: 'rtb-0main',
+            VpcId: 'vpc-0new',
+            Associations: [{ Main: true }],
+            Routes: [{ DestinationCidrBlock: '10.42.0.0/16', GatewayId: 'local' }],
+          },
+        ],
+      })
+      .on(CreateRouteCommand)
+      .resolves({ Return: true });
+    const created = await network().createNetwork('eu-central-1');
+    expect(created).toMatchObject({
+      vpc_id: 'vpc-0new',
+      subnet_ids: ['subnet-0aaa', 'subnet-0bbb'],
+      internet_gateway_id: 'igw-0new',
+      route_table_id: 'rtb-0main',
+      outcome: 'created',
+    });
+    const vpc = ec2Mock.commandCalls(CreateVpcCommand)[0]!.args[0].input;
+    expect(vpc.TagSpecifications?.[0]?.Tags).toEqual([
+      { Key: 'cws:managed', Value: 'true' },
+      { Key: 'Name', Value: 'cws-tui' },
+    ]);
+    expect(ec2Mock.commandCalls(ModifySubnetAttributeCommand).map((call) => call.args[0].input)).toEqual([
+      { SubnetId: 'subnet-0aaa', MapPublicIpOnLaunch: { Value: true } },
+      { SubnetId: 'subnet-0bbb', MapPublicIpOnLaunch: { Value: true } },
+    ]);
+    expect(ec2Mock.commandCalls(CreateRouteCommand)[0]!.args[0].input).toEqual({
+      RouteTableId: 'rtb-0main',
+      DestinationCidrBlock: '0.0.0.0/0',
+      GatewayId: 'igw-0new',
+    });
+    // No NAT gateway: the shape costs nothing.
+    expect(JSON.stringify(ec2Mock.calls().map((call) => call.args[0].constructor.name))).not.toContain('Nat');
+  });
+
+  it('finishes a network an earlier run left half-made instead of making a second one', async () => {
+    ec2Mock
+      .on(DescribeVpcsCommand)
+      .resolves({ Vpcs: [{ VpcId: 'vpc-0half', Tags: [{ Key: 'cws:managed', Value: 'true' }] }] })
+      .on(DescribeSubnetsCommand)
+      .resolves({
+        Subnets: [{ SubnetId: 'subnet-0aaa', CidrBlock: '10.42.0.0/20', MapPublicIpOnLaunch: true }],
+      })
+      .on(CreateSubnetCommand)
+      .resolves({
+        Subnet: { SubnetId: 'subnet-0bbb', CidrBlock: '10.42.16.0/20', MapPublicIpOnLaunch: false },
+      })
+      .on(ModifySubnetAttributeCommand)
+      .resolves({})
+      .on(DescribeInternetGatewaysCommand, {
+        Filters: [{ Name: 'attachment.vpc-id', Values: ['vpc-0half'] }],
+      })
+      .resolves({ InternetGateways: [] })
+      .on(DescribeInternetGatewaysCommand, {
+        Filters: [
+          { Name: 'tag:cws:managed', Values: ['true'] },
+          { Name: 'tag:Name', Values: ['cws-tui'] },
+        ],
+      })
+      .resolves({ InternetGateways: [{ InternetGatewayId: 'igw-0left', Attachments: [] }] })
+      .on(AttachInternetGatewayCommand)
+      .resolves({})
+      .on(DescribeRouteTablesCommand)
+      .resolves({ RouteTables: [{ RouteTableId: 'rtb-0main', Associations: [{ Main: true }], Routes: [] }] })
+      .on(CreateRouteCommand)
+      .resolves({ Return: true });
+    const created = await network().createNetwork('eu-central-1');
+    expect(created.outcome).toBe('finished');
+    expect(created.made).toEqual([
+      'subnet subnet-0bbb in eu-central-1b',
+      'attached igw-0left to vpc-0half',
+      'route 0.0.0.0/0 to igw-0left in rtb-0main',
+    ]);
+    expect(ec2Mock.commandCalls(CreateVpcCommand)).toHaveLength(0);
+    expect(ec2Mock.commandCalls(CreateInternetGatewayCommand)).toHaveLength(0);
+    expect(ec2Mock.commandCalls(CreateSubnetCommand)).toHaveLength(1);
+  });
+
+  it('names the call, the region and what to do when EC2 refuses', async () => {
+    ec2Mock
+      .on(DescribeVpcsCommand)
+      .resolves({ Vpcs: [] })
+      .on(CreateVpcCommand)
+      .rejects(awsServiceError('VpcLimitExceeded', 'The maximum number of VPCs has been reached.'));
+    const error = await rejectionOf(network().createNetwork('eu-central-1'));
+    expect(error.kind).toBe('quota');
+    expect(error.message).toBe(
+      'An AWS quota in eu-central-1 is used up: The maximum number of VPCs has been reached.',
+    );
+    expect(error.hint).toContain('request a higher quota');
+    expect(ec2Mock.commandCalls(CreateSubnetCommand)).toHaveLength(0);
+  });
+});
+
+describe('Ec2Network.describeNetworks', () => {
+  it('tells public subnets from private ones by their route tables, and sees NAT and SSM endpoints', async () => {
+    ec2Mock
+      .on(DescribeVpcsCommand)
+      .resolves({
+        Vpcs: [
+          {
+            VpcId: 'vpc-0lz',
+            CidrBlock: '10.10.0.0/16',
+            IsDefault: false,
+            Tags: [{ Key: 'Name', Value: 'landing-zone' }],
+          },
+        ],
+      })
+      .on(DescribeSubnetsCommand)
+      .resolves({
+        Subnets: [
+          {
+            SubnetId: 'subnet-0pub',
+            VpcId: 'vpc-0lz',
+            AvailabilityZone: 'eu-central-1a',
+            CidrBlock: '10.10.0.0/24',
+            MapPublicIpOnLaunch: true,
+          },
+          {
+            SubnetId: 'subnet-0nat',
+            VpcId: 'vpc-0lz',
+            AvailabilityZone: 'eu-central-1a',
+            CidrBlock: '10.10.1.0/24',
+            MapPublicIpOnLaunch: false,
+          },
+          {
+            SubnetId: 'subnet-0iso',
+            VpcId: 'vpc-0lz',
+            AvailabilityZone: 'eu-central-1b',
+            CidrBlock: '10.10.2.0/24',
+            MapPublicIpOnLaunch: false,
+          },
+        ],
+      })
+      .on(DescribeRouteTablesCommand)
+      .resolves({
+        RouteTables: [
+          {
+            RouteTableId: 'rtb-0pub',
+            VpcId: 'vpc-0lz',
+            Associations: [{ SubnetId: 'subnet-0pub', Main: false }],
+            Routes: [{ DestinationCidrBlock: '0.0.0.0/0', GatewayId: 'igw-0lz', State: 'active' }],
+          },
+          {
+            RouteTableId: 'rtb-0nat',
+            VpcId: 'vpc-0lz',
+            Associations: [{ SubnetId: 'subnet-0nat', Main: false }],
+            Routes: [{ DestinationCidrBlock: '0.0.0.0/0', NatGatewayId: 'nat-0lz', State: 'active' }],
+          },
+          { RouteTableId: 'rtb-0main', VpcId: 'vpc-0lz', Associations: [{ Main: true }], Routes: [] },
+        ],
+      })
+      .on(DescribeVpcEndpointsCommand)
+      .resolves({
+        VpcEndpoints: ['ssm', 'ssmmessages', 'ec2messages'].map((service) => ({
+          VpcId: 'vpc-0lz',
+          ServiceName: `com.amazonaws.eu-central-1.${service}`,
+          State: 'Available' as const,
+        })),
+      });
+    const overview = await network().describeNetworks('eu-central-1');
+    const [vpc] = overview.vpcs;
+    expect(vpc).toMatchObject({
+      id: 'vpc-0lz',
+      name: 'landing-zone',
+      is_default: false,
+      internet_gateway: true,
+      ssm_endpoints: true,
+      ec2_endpoint: false,
+    });
+    expect(vpc?.subnets.map((subnet) => [subnet.id, subnet.public, subnet.nat])).toEqual([
+      ['subnet-0nat', false, true],
+      ['subnet-0pub', true, false],
+      ['subnet-0iso', false, false],
+    ]);
+  });
+});

@@ -95,7 +95,7 @@ export async function listInvitations(store: TeamStore, now: Date = new Date()):
  * record of an invitation issued on another machine: the first accept here records it, used once.
  * Returns how to give the use back if the accept fails afterwards.
  */
-export async function useInvitation(
+export async function takeInvitationUse(
   store: TeamStore,
   payload: InvitationPayload,
   acceptedBy: string,

@@ -8,7 +8,7 @@ import { FileTeamStore } from '../../../source/core/team/FileTeamStore.js';
 import { acquireRunningLease } from '../../../source/core/team/runningLeases.js';
 import { TeamResearchUserStore } from '../../../source/core/team/TeamResearchUserStore.js';
 import type { TeamStore } from '../../../source/core/team/TeamStore.js';
-import { useInvitation } from '../../../source/core/team/teamInvitations.js';
+import { takeInvitationUse } from '../../../source/core/team/teamInvitations.js';
 import { reserveWorkstationName } from '../../../source/core/team/workstationNames.js';
 import { dynamoClient } from '../../aws/dynamodb/dynaliteServer.js';
 
@@ -57,7 +57,7 @@ async function run(): Promise<unknown> {
       });
     case 'accept': {
       const payload = { id: 'invitation-1', issuer: 'admin', profile: { name: 'lab' } } as InvitationPayload;
-      await useInvitation(store, payload, `carol${index}`, now);
+      await takeInvitationUse(store, payload, `carol${index}`, now);
       return `carol${index}`;
     }
   }

@@ -67,6 +67,7 @@ import {
   type ProfileListing,
 } from './profileDirectory.js';
 import type { Session, SessionInfo, SessionLaunchResult } from './Session.js';
+import type { SessionTeam } from './SessionTeam.js';
 
 export interface CloudSessionOptions {
   info: SessionInfo;
@@ -87,6 +88,8 @@ export interface CloudSessionOptions {
   livePrices?: () => Promise<void>;
   /** Billed spend from Cost Explorer, when the profile enables it. */
   billedSpend?: (now: Date, window?: TimeWindow) => Promise<BilledSpendResult>;
+  /** The lab's team store: name reservations, running leases, the invitation chain. */
+  team?: SessionTeam;
 }
 
 /** A session on one cloud account (AWS or the demo account) for one profile. */
@@ -187,6 +190,7 @@ export class CloudSession implements Session {
   async startWorkstation(workstation: Workstation): Promise<void> {
     const service = this.serviceOf(workstation);
     if (service) return service.start(workstation);
+    await this.options.team?.beforeStart(workstation);
     await this.account.compute.startInstance(workstation.region, workstation.id);
   }
 
@@ -195,12 +199,14 @@ export class CloudSession implements Session {
     if (service && options.hibernate) throw unsupportedOperationError(workstation.kind, 'hibernate');
     if (service) return service.stop(workstation);
     await this.account.compute.stopInstance(workstation.region, workstation.id, options);
+    await this.options.team?.released(workstation, false);
   }
 
   async terminateWorkstation(workstation: Workstation): Promise<void> {
     const service = this.serviceOf(workstation);
     if (service) return service.delete(workstation);
     await this.account.compute.terminateInstance(workstation.region, workstation.id);
+    await this.options.team?.released(workstation, true);
   }
 
   async launchService(
@@ -396,6 +402,7 @@ export class CloudSession implements Session {
     const { check, registry, blocked, identity } = await this.launchFacts();
     if (blocked)
       throw new LaunchError('check-policy', blocked, 'cws-tui cost shows what is running and what it costs.');
+    await this.options.team?.checkChain();
     const result = await launchWorkstation(
       request,
       {
@@ -405,6 +412,7 @@ export class CloudSession implements Session {
         renderUserData,
         audit: this.options.audit,
         dryRun: !this.launchPermissionChecked,
+        ...(this.options.team ? { claimLaunch: this.options.team.claimLaunch() } : {}),
         ...(this.account.kind === 'demo' ? { polling: DEMO_POLLING } : {}),
       },
       onProgress,

@@ -25,6 +25,7 @@ import {
 } from '../../core/identity/createResearchUser.js';
 import type { ResearchUser } from '../../core/identity/ResearchUser.js';
 import type { ResearchUserStore } from '../../core/identity/ResearchUserStore.js';
+import { ResearchUserStoreError } from '../../core/identity/ResearchUserStoreError.js';
 import { LaunchError } from '../../core/launch/LaunchError.js';
 import type { LaunchProgress } from '../../core/launch/LaunchProgress.js';
 import { LaunchRecordStore } from '../../core/launch/LaunchRecordStore.js';
@@ -487,10 +488,17 @@ export class CloudSession implements Session {
         `the research user '${wanted}' of profile '${this.info.profile}' does not exist; create it with 'cws-tui users create ${wanted}'`,
       );
     }
-    const created = await createResearchUser(users, join(paths.stateDir, 'keys'), identity.account, {
-      username: wanted,
-    });
-    return created.user;
+    try {
+      const created = await createResearchUser(users, join(paths.stateDir, 'keys'), identity.account, {
+        username: wanted,
+      });
+      return created.user;
+    } catch (error) {
+      // Parallel first launches all try to create the user: the one that lost uses the winner's.
+      const winner = error instanceof ResearchUserStoreError ? await users.get(wanted) : undefined;
+      if (winner) return winner;
+      throw error;
+    }
   }
 
   /** One instance's row, a spot one priced at its current spot price. */

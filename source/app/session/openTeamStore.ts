@@ -41,7 +41,9 @@ export function teamStoreSetting(
     table,
     region: profile?.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? FALLBACK_REGION,
     ...(env.AWS_ENDPOINT_URL_DYNAMODB ? { endpoint: env.AWS_ENDPOINT_URL_DYNAMODB } : {}),
-    ...(profile ? { aws_profile: profile.aws_profile } : {}),
+    // The environment's store uses the environment's credentials (AWS_PROFILE, keys): it is how
+    // the demo account and tests reach a table; a profile's store uses the profile's AWS profile.
+    ...(profile && from === 'profile' ? { aws_profile: profile.aws_profile } : {}),
     from,
   });
   if (raw) {

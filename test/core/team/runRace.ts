@@ -1,28 +1,19 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { RaceOperation, RaceStore } from './teamRaceWorker.js';
 
 export type RaceOutcome = { ok: unknown } | { error: string };
 
 /**
- * Starts `count` worker processes on one store, waits until every one is ready, then releases
- * them together and collects what each did.
+ * Starts `count` worker processes of `script` (given the arguments and their index), waits until
+ * every one is ready, then releases them together and collects what each did.
  */
-export async function runRace(
-  store: RaceStore,
-  operation: RaceOperation,
-  count: number,
-): Promise<RaceOutcome[]> {
-  const script = fileURLToPath(new URL('./teamRaceWorker.ts', import.meta.url));
+export async function runRace(script: URL, args: string[], count: number): Promise<RaceOutcome[]> {
+  const path = fileURLToPath(script);
   const workers = Array.from({ length: count }, (_, index) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', script, JSON.stringify(store), operation, String(index)],
-      {
-        stdio: ['pipe', 'pipe', 'pipe'],
-        env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-      },
-    );
+    const child = spawn(process.execPath, ['--import', 'tsx', path, ...args, String(index)], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    });
     let output = '';
     let errors = '';
     let markReady: () => void = () => {};

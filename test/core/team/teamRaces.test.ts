@@ -12,9 +12,12 @@ import {
   startDynalite,
 } from '../../aws/dynamodb/dynaliteServer.js';
 import { type RaceOutcome, runRace } from './runRace.js';
-import type { RaceStore } from './teamRaceWorker.js';
+import type { RaceOperation, RaceStore } from './teamRaceWorker.js';
 
 const WORKERS = 6;
+const WORKER = new URL('./teamRaceWorker.ts', import.meta.url);
+const race = (store: RaceStore, operation: RaceOperation, count: number) =>
+  runRace(WORKER, [JSON.stringify(store), operation], count);
 
 let server: DynaliteServer;
 beforeAll(async () => {
@@ -43,7 +46,7 @@ const failures = (outcomes: RaceOutcome[]) =>
 describe.each(['local', 'dynamodb'] as const)('races between processes on the %s store', (kind) => {
   it(`${WORKERS} users created at once get ${WORKERS} distinct UIDs`, async () => {
     const { spec, store } = await freshStore(kind);
-    const outcomes = await runRace(spec, 'create-user', WORKERS);
+    const outcomes = await race(spec, 'create-user', WORKERS);
     const uids = successes(outcomes).map((outcome) => Number((outcome as { ok: unknown }).ok));
     expect(failures(outcomes)).toEqual([]);
     expect(new Set(uids).size).toBe(WORKERS);
@@ -53,7 +56,7 @@ describe.each(['local', 'dynamodb'] as const)('races between processes on the %s
 
   it(`${WORKERS} launches of one name at once: one holds it, the others are told who does`, async () => {
     const { spec, store } = await freshStore(kind);
-    const outcomes = await runRace(spec, 'reserve-name', WORKERS);
+    const outcomes = await race(spec, 'reserve-name', WORKERS);
     expect(successes(outcomes)).toHaveLength(1);
     const winner = (successes(outcomes)[0] as { ok: string }).ok;
     expect((await store.get(teamKeys.name('lab', 'same')))?.launch_id).toBe(winner);
@@ -64,7 +67,7 @@ describe.each(['local', 'dynamodb'] as const)('races between processes on the %s
 
   it(`${WORKERS} launches at once under a cap of 1: one lease`, async () => {
     const { spec, store } = await freshStore(kind);
-    const outcomes = await runRace(spec, 'lease', WORKERS);
+    const outcomes = await race(spec, 'lease', WORKERS);
     expect(successes(outcomes)).toHaveLength(1);
     expect(failures(outcomes)).toHaveLength(WORKERS - 1);
     expect((await store.get(teamKeys.leases('USER#alice')))?.holders).toHaveLength(1);
@@ -83,7 +86,7 @@ describe.each(['local', 'dynamodb'] as const)('races between processes on the %s
       uses: 0,
       state: 'open',
     });
-    const outcomes = await runRace(spec, 'accept', 2);
+    const outcomes = await race(spec, 'accept', 2);
     expect(successes(outcomes)).toHaveLength(1);
     expect(failures(outcomes)[0]).toMatch(/this invitation (has been used|is being accepted elsewhere)/);
     expect((await store.get(teamKeys.invitation('invitation-1')))?.uses).toBe(1);

@@ -2,13 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { accountForNewUser } from '../core/identity/accountForNewUser.js';
 import { createResearchUser } from '../core/identity/createResearchUser.js';
-import { FileResearchUserStore } from '../core/identity/FileResearchUserStore.js';
 import type { ResearchUser } from '../core/identity/ResearchUser.js';
 import { ResearchUserStoreError } from '../core/identity/ResearchUserStoreError.js';
 import { resolveAppPaths } from '../core/paths.js';
 import { CliError, usageError } from './CliError.js';
 import type { CommandContext, CommandRun } from './Command.js';
 import { openCommandSession } from './openCommandSession.js';
+import { openTeamForCommand } from './openTeamForCommand.js';
 import { renderTextTable } from './output/renderTextTable.js';
 import { openConfigForCommand } from './profilesCommand.js';
 
@@ -56,7 +56,7 @@ export const runUsersCommand: CommandRun = async (context) => {
   const { args, flags, stdout, env } = context;
   const [subcommand, name, ...extra] = args;
   const paths = resolveAppPaths(env);
-  const store = new FileResearchUserStore(paths.configDir);
+  const store = (await openTeamForCommand(context)).users;
   const needName = (usage: string): string => {
     if (!name || extra.length > 0) throw usageError(`usage: cws-tui users ${usage}`);
     return name;

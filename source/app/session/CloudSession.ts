@@ -25,6 +25,7 @@ import {
 } from '../../core/identity/createResearchUser.js';
 import type { ResearchUser } from '../../core/identity/ResearchUser.js';
 import type { ResearchUserStore } from '../../core/identity/ResearchUserStore.js';
+import { ResearchUserStoreError } from '../../core/identity/ResearchUserStoreError.js';
 import { LaunchError } from '../../core/launch/LaunchError.js';
 import type { LaunchProgress } from '../../core/launch/LaunchProgress.js';
 import { LaunchRecordStore } from '../../core/launch/LaunchRecordStore.js';
@@ -69,6 +70,7 @@ import {
   type ProfileListing,
 } from './profileDirectory.js';
 import type { Session, SessionInfo, SessionLaunchResult } from './Session.js';
+import type { SessionTeam } from './SessionTeam.js';
 
 export interface CloudSessionOptions {
   info: SessionInfo;
@@ -89,6 +91,8 @@ export interface CloudSessionOptions {
   livePrices?: () => Promise<void>;
   /** Billed spend from Cost Explorer, when the profile enables it. */
   billedSpend?: (now: Date, window?: TimeWindow) => Promise<BilledSpendResult>;
+  /** The lab's team store: name reservations, running leases, the invitation chain. */
+  team?: SessionTeam;
 }
 
 /** A session on one cloud account (AWS or the demo account) for one profile. */
@@ -199,6 +203,7 @@ export class CloudSession implements Session {
   async startWorkstation(workstation: Workstation): Promise<void> {
     const service = this.serviceOf(workstation);
     if (service) return service.start(workstation);
+    await this.options.team?.beforeStart(workstation);
     await this.account.compute.startInstance(workstation.region, workstation.id);
   }
 
@@ -207,12 +212,14 @@ export class CloudSession implements Session {
     if (service && options.hibernate) throw unsupportedOperationError(workstation.kind, 'hibernate');
     if (service) return service.stop(workstation);
     await this.account.compute.stopInstance(workstation.region, workstation.id, options);
+    await this.options.team?.released(workstation, false);
   }
 
   async terminateWorkstation(workstation: Workstation): Promise<void> {
     const service = this.serviceOf(workstation);
     if (service) return service.delete(workstation);
     await this.account.compute.terminateInstance(workstation.region, workstation.id);
+    await this.options.team?.released(workstation, true);
   }
 
   async launchService(
@@ -412,6 +419,7 @@ export class CloudSession implements Session {
     const { check, registry, blocked, identity } = await this.launchFacts();
     if (blocked)
       throw new LaunchError('check-policy', blocked, 'cws-tui cost shows what is running and what it costs.');
+    await this.options.team?.checkChain();
     const result = await launchWorkstation(
       request,
       {
@@ -423,6 +431,7 @@ export class CloudSession implements Session {
         network: (region) =>
           new NetworkSettingsStore(this.options.paths.configDir).choice(this.profile.name, region),
         dryRun: !this.launchPermissionChecked,
+        ...(this.options.team ? { claimLaunch: this.options.team.claimLaunch() } : {}),
         ...(this.account.kind === 'demo' ? { polling: DEMO_POLLING } : {}),
       },
       onProgress,
@@ -497,10 +506,17 @@ export class CloudSession implements Session {
         `the research user '${wanted}' of profile '${this.info.profile}' does not exist; create it with 'cws-tui users create ${wanted}'`,
       );
     }
-    const created = await createResearchUser(users, join(paths.stateDir, 'keys'), identity.account, {
-      username: wanted,
-    });
-    return created.user;
+    try {
+      const created = await createResearchUser(users, join(paths.stateDir, 'keys'), identity.account, {
+        username: wanted,
+      });
+      return created.user;
+    } catch (error) {
+      // Parallel first launches all try to create the user: the one that lost uses the winner's.
+      const winner = error instanceof ResearchUserStoreError ? await users.get(wanted) : undefined;
+      if (winner) return winner;
+      throw error;
+    }
   }
 
   /** One instance's row, a spot one priced at its current spot price. */

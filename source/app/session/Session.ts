@@ -38,6 +38,8 @@ export interface SessionInfo {
   region: string;
   regions: string[];
   research_user?: string;
+  /** The lab's team store in use, as the header and the profile switcher say it. */
+  team_store?: string;
   /** Things the user should know once (e.g. a corrupt file that was moved aside). */
   notices: string[];
 }

@@ -8,14 +8,17 @@ import { snapshotPriceCatalog } from '../../core/cost/priceTable.js';
 import { ReplaceablePriceCatalog } from '../../core/cost/ReplaceablePriceCatalog.js';
 import { SimulatedSpotPriceSource } from '../../core/cost/SimulatedSpotPriceSource.js';
 import { enforcedProfilePolicy } from '../../core/identity/enforcedProfilePolicy.js';
-import { FileResearchUserStore } from '../../core/identity/FileResearchUserStore.js';
 import type { LaunchProfile } from '../../core/launch/launchChecks.js';
 import { type AppPaths, resolveAppPaths } from '../../core/paths.js';
 import type { Policy } from '../../core/policy/policySchema.js';
-import type { CloudAccount } from '../../core/ports.js';
+import { type CloudAccount, TAG } from '../../core/ports.js';
+import { appendTeamAudit } from '../../core/team/appendTeamAudit.js';
+import type { TeamStore } from '../../core/team/TeamStore.js';
 import { CloudSession, type CloudSessionOptions } from './CloudSession.js';
+import { openSessionTeamStore } from './openTeamStore.js';
 import type { Session } from './Session.js';
 import { SessionError } from './SessionError.js';
+import { SessionTeam } from './SessionTeam.js';
 
 export interface OpenSessionOptions {
   env: NodeJS.ProcessEnv;
@@ -48,6 +51,13 @@ export async function openSession(options: OpenSessionOptions): Promise<Session>
     ? { name: profile.name, policy: enforcedPolicy(profile, notices), role: profile.role }
     : // No cws-tui profile: the user's own account (or the demo), with no institutional policy.
       { name: account.kind === 'demo' ? 'demo' : 'default', policy: {}, role: 'member' };
+  const team = await openSessionTeamStore(
+    env,
+    paths,
+    profile,
+    profile?.research_user ?? launchProfile.name,
+    notices,
+  );
   const prices = new ReplaceablePriceCatalog(snapshotPriceCatalog);
   const costSources =
     account.kind === 'aws'
@@ -68,6 +78,7 @@ export async function openSession(options: OpenSessionOptions): Promise<Session>
       region: account.defaultRegion,
       regions: account.regions,
       ...(profile?.research_user ? { research_user: profile.research_user } : {}),
+      team_store: team.description,
       notices,
     },
     account,
@@ -77,10 +88,40 @@ export async function openSession(options: OpenSessionOptions): Promise<Session>
     ...(profile?.discounts ? { discounts: profile.discounts } : {}),
     paths,
     env,
-    users: new FileResearchUserStore(paths.configDir),
-    audit: (event) => appendAuditEvent(paths.stateDir, event),
+    users: team.users,
+    audit: teamAudit(paths, team.team, launchProfile.name, notices),
+    team: new SessionTeam({
+      ...(team.team ? { store: team.team } : {}),
+      ...(team.unavailable ? { unavailable: team.unavailable } : {}),
+      profile: launchProfile.name,
+      ...(profile?.invitation_id ? { invitation_id: profile.invitation_id } : {}),
+      cap: launchProfile.policy.max_running_per_user,
+      instances: async () =>
+        (await account.compute.listInstances({ regions: account.regions, tags: { [TAG.managed]: 'true' } }))
+          .items,
+      notices,
+    }),
     ...(profile?.budget ? { budget: profile.budget } : {}),
   });
+}
+
+/**
+ * The audit log: this machine's file always, and the lab's store when there is one (a store that
+ * fails to take it leaves a notice; the local line is already written).
+ */
+function teamAudit(
+  paths: AppPaths,
+  store: TeamStore | undefined,
+  by: string,
+  notices: string[],
+): CloudSessionOptions['audit'] {
+  return async (event) => {
+    await appendAuditEvent(paths.stateDir, event);
+    if (!store) return;
+    await appendTeamAudit(store, event, by).catch((error: unknown) => {
+      notices.push(`the audit event was not written to the team store: ${(error as Error).message}`);
+    });
+  };
 }
 
 /** The demo account prices from the snapshot, simulates spot prices and has no bill. */

@@ -7,6 +7,8 @@ import { POSIX_NAME_PATTERN } from '../templates/templateSchema.js';
 
 export const PROFILE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 export const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+/** A DynamoDB table name, as `--team-store` and CWS_TEAM_STORE name the lab's team store. */
+export const TEAM_TABLE_PATTERN = /^[A-Za-z0-9_.-]{3,255}$/;
 
 /**
  * A cws-tui profile: which AWS profile and region to use, as which research user, under which
@@ -35,6 +37,11 @@ export const profileSchema = z.strictObject({
   /** Whether this profile may invite others (with the same or a narrower policy). */
   can_invite: z.boolean(),
   invitation_id: z.string().optional(),
+  /** The DynamoDB table the lab shares (users, UIDs, invitations, leases, budgets); local without one. */
+  team_store: z
+    .string()
+    .regex(TEAM_TABLE_PATTERN, 'a DynamoDB table name is 3-255 letters, digits, "_", "." or "-"')
+    .optional(),
   created_at: z.string().min(1),
 });
 export type Profile = z.infer<typeof profileSchema>;

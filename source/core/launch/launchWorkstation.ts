@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { CloudError } from '../CloudError.js';
 import type { InstanceTypeInfo } from '../catalog/InstanceTypeInfo.js';
 import type { CostEstimate } from '../cost/estimateCost.js';
 import { formatUsd, formatUsdPerHour } from '../cost/formatUsd.js';
@@ -13,6 +14,7 @@ import type { UserDataInput } from '../provisioning/UserDataInput.js';
 import type { ResolvedTemplate } from '../templates/templateSchema.js';
 import { chooseInstanceType } from './chooseInstanceType.js';
 import { connectionHint } from './connectionHint.js';
+import type { LaunchClaim, ReleaseLaunchClaim } from './LaunchClaim.js';
 import { LaunchDeniedError, LaunchError } from './LaunchError.js';
 import type { LaunchProgress } from './LaunchProgress.js';
 import type { LaunchRecord } from './LaunchRecordStore.js';
@@ -50,6 +52,8 @@ export interface LaunchContext extends LaunchCheckContext {
   audit(event: AuditedOverride): Promise<void>;
   /** The subnet and SSH source `network use` recorded for the profile in a region (none: default VPC). */
   network?: (region: string) => Promise<NetworkChoice>;
+  /** Claims the name and a running lease in the team store before RunInstances (see LaunchClaim). */
+  claimLaunch?(claim: LaunchClaim): Promise<ReleaseLaunchClaim>;
   /** Check RunInstances with DryRun first (once per session: the caller clears it after). */
   dryRun: boolean;
   polling?: { intervalMs: number; runningTimeoutMs: number; readyTimeoutMs: number };
@@ -240,6 +244,14 @@ export async function launchWorkstation(
     const found = existing ? await account.compute.findByClientToken(region, launchId) : undefined;
     if (found) return [{ instance: found, resumed: true }, `resumed ${found.id} from an earlier attempt`];
     if (context.dryRun) await account.compute.checkLaunchPermission(runRequest);
+    const release = await context.claimLaunch?.({
+      launch_id: launchId,
+      name: request.name,
+      profile: profile.name,
+      research_user: context.researchUser.username,
+      owner: context.owner,
+      overridden: !verdict.allowed,
+    });
     // Saved before RunInstances: whatever happens next, a retry reuses this id as the ClientToken.
     await context.records.save(record);
     if (!verdict.allowed && request.override_reason) {
@@ -254,7 +266,11 @@ export async function launchWorkstation(
         launch_id: launchId,
       });
     }
-    const launched = await account.compute.runInstance(runRequest);
+    const launched = await account.compute.runInstance(runRequest).catch(async (error: unknown) => {
+      // A network failure may have started the instance anyway: a retry resumes it, so keep the claim.
+      if (!(error instanceof CloudError && error.kind === 'network')) await release?.().catch(() => {});
+      throw error;
+    });
     return [
       { instance: launched, resumed: false },
       `${launched.id} in ${launched.availability_zone ?? region}`,

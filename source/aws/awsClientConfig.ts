@@ -12,6 +12,29 @@ export interface AwsSessionOptions {
   maxAttempts?: number;
   /** Tests pass static credentials so that no provider chain runs. */
   credentials?: AwsCredentials;
+  /** Where the timeouts' overrides are read (CWS_AWS_CONNECT_TIMEOUT_MS, CWS_AWS_REQUEST_TIMEOUT_MS). */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** How long to wait for a connection and for a whole answer: an endpoint that never answers fails fast. */
+export interface AwsTimeouts {
+  connectionTimeout: number;
+  requestTimeout: number;
+}
+
+export const DEFAULT_TIMEOUTS: AwsTimeouts = { connectionTimeout: 5_000, requestTimeout: 30_000 };
+
+function timeoutFromEnv(value: string | undefined, fallback: number): number {
+  const parsed = Number(value);
+  return value !== undefined && Number.isInteger(parsed) && parsed > 0 ? parsed : fallback;
+}
+
+/** The session's timeouts, from the environment when set there (milliseconds, positive integers). */
+export function awsTimeouts(env: NodeJS.ProcessEnv = process.env): AwsTimeouts {
+  return {
+    connectionTimeout: timeoutFromEnv(env.CWS_AWS_CONNECT_TIMEOUT_MS, DEFAULT_TIMEOUTS.connectionTimeout),
+    requestTimeout: timeoutFromEnv(env.CWS_AWS_REQUEST_TIMEOUT_MS, DEFAULT_TIMEOUTS.requestTimeout),
+  };
 }
 
 /** What every SDK client of the session is constructed with, minus the region. */
@@ -20,6 +43,8 @@ export interface AwsClientConfig {
   credentials: AwsCredentials;
   retryMode: 'adaptive';
   maxAttempts: number;
+  /** The Node HTTP handler's options: a request past its timeout fails instead of only warning. */
+  requestHandler: AwsTimeouts & { throwOnRequestTimeout: true };
 }
 
 export const DEFAULT_MAX_ATTEMPTS = 5;
@@ -39,5 +64,6 @@ export function awsClientConfig(options: AwsSessionOptions = {}): AwsClientConfi
     credentials,
     retryMode: 'adaptive',
     maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+    requestHandler: { ...awsTimeouts(options.env), throwOnRequestTimeout: true },
   };
 }

@@ -1,8 +1,6 @@
-import type { EC2ClientConfig } from '@aws-sdk/client-ec2';
-import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import { type AwsCredentials, sessionCredentials } from './credentialSource.js';
 
-/** Static credentials or a provider: the same type every SDK v3 client accepts. */
-export type AwsCredentials = NonNullable<EC2ClientConfig['credentials']>;
+export type { AwsCredentials } from './credentialSource.js';
 
 /** Where the AWS clients of one session get their credentials and how they retry. */
 export interface AwsSessionOptions {
@@ -57,8 +55,7 @@ export const DEFAULT_MAX_ATTEMPTS = 5;
  * AWS_ENDPOINT_URL and the per-service variants are read by the SDK itself.
  */
 export function awsClientConfig(options: AwsSessionOptions = {}): AwsClientConfig {
-  const credentials =
-    options.credentials ?? fromNodeProviderChain(options.profile ? { profile: options.profile } : {});
+  const credentials = options.credentials ?? sessionCredentials(options.env ?? process.env, options.profile);
   return {
     ...(options.profile ? { profile: options.profile } : {}),
     credentials,

@@ -5,6 +5,7 @@ import type { CommandFlags } from './commands/CommandFlags.js';
 import { describeFailure } from './commands/describeFailure.js';
 import { findUnknownFlag } from './commands/findUnknownFlag.js';
 import { cliFlags } from './commands/flags.js';
+import { logCommandFailure } from './commands/logCommandFailure.js';
 import { commands, findCommand } from './commands/registry.js';
 
 const commandHelp = commands
@@ -33,6 +34,7 @@ ${commandHelp}
     --help, --version
 
   Exit codes: 0 ok, 1 error, 2 usage error, 3 denied by policy.
+  Failures are logged to cws-tui.log in the state dir (rotated at 1 MB).
 `,
   {
     importMeta: import.meta,
@@ -68,9 +70,10 @@ main().then(
   (code) => {
     process.exitCode = code;
   },
-  (error: unknown) => {
+  async (error: unknown) => {
     const failure = describeFailure(error);
-    process.stderr.write(`cws-tui: ${failure.text}\n`);
+    const logged = await logCommandFailure(process.env, cli.input[0], error, failure.exitCode);
+    process.stderr.write(`cws-tui: ${failure.text}\n${logged}`);
     process.exitCode = failure.exitCode;
   },
 );

@@ -1,8 +1,6 @@
-import type { EC2ClientConfig } from '@aws-sdk/client-ec2';
-import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import { type AwsCredentials, sessionCredentials } from './credentialSource.js';
 
-/** Static credentials or a provider: the same type every SDK v3 client accepts. */
-export type AwsCredentials = NonNullable<EC2ClientConfig['credentials']>;
+export type { AwsCredentials } from './credentialSource.js';
 
 /** Where the AWS clients of one session get their credentials and how they retry. */
 export interface AwsSessionOptions {
@@ -12,6 +10,29 @@ export interface AwsSessionOptions {
   maxAttempts?: number;
   /** Tests pass static credentials so that no provider chain runs. */
   credentials?: AwsCredentials;
+  /** Where the timeouts' overrides are read (CWS_AWS_CONNECT_TIMEOUT_MS, CWS_AWS_REQUEST_TIMEOUT_MS). */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** How long to wait for a connection and for a whole answer: an endpoint that never answers fails fast. */
+export interface AwsTimeouts {
+  connectionTimeout: number;
+  requestTimeout: number;
+}
+
+export const DEFAULT_TIMEOUTS: AwsTimeouts = { connectionTimeout: 5_000, requestTimeout: 30_000 };
+
+function timeoutFromEnv(value: string | undefined, fallback: number): number {
+  const parsed = Number(value);
+  return value !== undefined && Number.isInteger(parsed) && parsed > 0 ? parsed : fallback;
+}
+
+/** The session's timeouts, from the environment when set there (milliseconds, positive integers). */
+export function awsTimeouts(env: NodeJS.ProcessEnv = process.env): AwsTimeouts {
+  return {
+    connectionTimeout: timeoutFromEnv(env.CWS_AWS_CONNECT_TIMEOUT_MS, DEFAULT_TIMEOUTS.connectionTimeout),
+    requestTimeout: timeoutFromEnv(env.CWS_AWS_REQUEST_TIMEOUT_MS, DEFAULT_TIMEOUTS.requestTimeout),
+  };
 }
 
 /** What every SDK client of the session is constructed with, minus the region. */
@@ -20,6 +41,8 @@ export interface AwsClientConfig {
   credentials: AwsCredentials;
   retryMode: 'adaptive';
   maxAttempts: number;
+  /** The Node HTTP handler's options: a request past its timeout fails instead of only warning. */
+  requestHandler: AwsTimeouts & { throwOnRequestTimeout: true };
 }
 
 export const DEFAULT_MAX_ATTEMPTS = 5;
@@ -32,12 +55,12 @@ export const DEFAULT_MAX_ATTEMPTS = 5;
  * AWS_ENDPOINT_URL and the per-service variants are read by the SDK itself.
  */
 export function awsClientConfig(options: AwsSessionOptions = {}): AwsClientConfig {
-  const credentials =
-    options.credentials ?? fromNodeProviderChain(options.profile ? { profile: options.profile } : {});
+  const credentials = options.credentials ?? sessionCredentials(options.env ?? process.env, options.profile);
   return {
     ...(options.profile ? { profile: options.profile } : {}),
     credentials,
     retryMode: 'adaptive',
     maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+    requestHandler: { ...awsTimeouts(options.env), throwOnRequestTimeout: true },
   };
 }

@@ -9,6 +9,7 @@ import { type AwsSessionOptions, awsClientConfig } from './awsClientConfig.js';
 import { Ec2Compute } from './ec2Compute.js';
 import { Ec2Network } from './ec2Network.js';
 import { EfsStorage } from './efsStorage.js';
+import { guardAwsReplies } from './guardAwsReplies.js';
 import { IamWorkstationRole } from './iamWorkstationRole.js';
 import { ensureSageMakerExecutionRole } from './sagemaker/ensureSageMakerExecutionRole.js';
 import { SageMakerStudio } from './sagemaker/SageMakerStudio.js';
@@ -46,15 +47,15 @@ export async function createAwsAccount(options: AwsAccountOptions): Promise<Clou
   // The SDK's notice that it will drop Node 20 in 2027 is for developers; printed to stderr by the
   // first client, it would tear the full-screen display. A user's own setting wins.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  const config = awsClientConfig(options);
+  const config = awsClientConfig({ ...options, env: options.env ?? process.env });
   const profile = options.profile;
-  const ec2 = perRegion((region) => new EC2Client({ ...config, region }));
-  const ssm = perRegion((region) => new SSMClient({ ...config, region }));
-  const efs = perRegion((region) => new EFSClient({ ...config, region }));
-  const sts = perRegion((region) => new STSClient({ ...config, region }));
-  const sagemaker = perRegion((region) => new SageMakerClient({ ...config, region }));
+  const ec2 = perRegion((region) => guardAwsReplies(new EC2Client({ ...config, region })));
+  const ssm = perRegion((region) => guardAwsReplies(new SSMClient({ ...config, region })));
+  const efs = perRegion((region) => guardAwsReplies(new EFSClient({ ...config, region })));
+  const sts = perRegion((region) => guardAwsReplies(new STSClient({ ...config, region })));
+  const sagemaker = perRegion((region) => guardAwsReplies(new SageMakerClient({ ...config, region })));
   // IAM is global: one client, and the execution role is looked up once per session.
-  const iam = perRegion((region) => new IAMClient({ ...config, region }));
+  const iam = perRegion((region) => guardAwsReplies(new IAMClient({ ...config, region })));
   let executionRole: Promise<string> | undefined;
   const withProfile = profile ? { profile } : {};
   const network = new Ec2Network({ ec2, ...withProfile });

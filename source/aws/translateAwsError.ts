@@ -109,6 +109,36 @@ interface ErrorFacts {
   message: string;
   retryable: boolean;
   serverFault: boolean;
+  /** The HTTP status the SDK saw, when it got a reply at all. */
+  status?: number;
+}
+
+/** The service's name for people, from the IAM action: `ec2:RunInstances` -> `EC2`. */
+const SERVICE_NAMES: Record<string, string> = {
+  ec2: 'EC2',
+  ssm: 'Systems Manager',
+  sts: 'STS',
+  iam: 'IAM',
+  elasticfilesystem: 'EFS',
+  sagemaker: 'SageMaker',
+  pricing: 'Price List',
+  ce: 'Cost Explorer',
+};
+
+function serviceOf(action: string): string {
+  const prefix = action.split(':')[0] ?? action;
+  return SERVICE_NAMES[prefix] ?? prefix;
+}
+
+const ENDPOINT_HINT =
+  'A proxy, a captive portal (hotel or campus Wi-Fi sign-in) or a wrong AWS_ENDPOINT_URL answered instead of AWS: sign in to the network, check HTTPS_PROXY and AWS_ENDPOINT_URL, then retry.';
+
+/** The request timed out (Node HTTP handler) or the connection could not be made in time. */
+function isTimeout(facts: ErrorFacts): boolean {
+  return (
+    facts.name === 'TimeoutError' ||
+    /exceeded the configured \d+ ms requestTimeout|timed out/i.test(facts.message)
+  );
 }
 
 function factsOf(error: unknown): ErrorFacts {
@@ -123,7 +153,15 @@ function factsOf(error: unknown): ErrorFacts {
     message: text(record.message),
     retryable: typeof record.$retryable === 'object' && record.$retryable !== null,
     serverFault: record.$fault === 'server',
+    ...statusOf(record),
   };
+}
+
+function statusOf(record: Record<string, unknown>): { status?: number } {
+  const metadata = record.$metadata as { httpStatusCode?: unknown } | undefined;
+  const response = record.$response as { statusCode?: unknown } | undefined;
+  const status = metadata?.httpStatusCode ?? response?.statusCode;
+  return typeof status === 'number' ? { status } : {};
 }
 
 /** EC2 names the denied action in the message ("is not authorized to perform: ec2:CreateTags"). */
@@ -200,6 +238,44 @@ export function translateAwsError(thrown: unknown, context: AwsCallContext): Clo
 
   if (name === 'CredentialsProviderError' || name === 'TokenProviderError') {
     return translateCredentialProviderError(facts, context);
+  }
+  const service = serviceOf(context.action);
+  if (name === 'NonAwsReplyError') {
+    const { status, firstLine } = thrown as { status: number; firstLine: string };
+    return error(
+      'network',
+      'NonAwsReply',
+      `The reply to ${context.action}${where} did not come from AWS: HTTP ${status}, "${firstLine}".`,
+      ENDPOINT_HINT,
+      true,
+    );
+  }
+  // The SDK could not parse the body: a page that is not AWS's XML or JSON (older paths, no content type).
+  if (
+    /Deserialization error|is not valid JSON|Unexpected token|non-whitespace before first tag|Invalid character/i.test(
+      message,
+    ) ||
+    (message === 'Unknown' && facts.status !== undefined && !/^[A-Z][A-Za-z.]+$/.test(code))
+  ) {
+    const status = facts.status !== undefined ? `HTTP ${facts.status}` : 'a reply';
+    return error(
+      'network',
+      'NonAwsReply',
+      `${service}${where} answered ${context.action} with ${status} that is not an AWS reply.`,
+      ENDPOINT_HINT,
+      true,
+    );
+  }
+  if (isTimeout(facts)) {
+    const ms = Number(/(\d+) ?ms/.exec(message)?.[1]);
+    const after = Number.isFinite(ms) && ms > 0 ? ` in ${Math.round(ms / 100) / 10} s` : ' in time';
+    return error(
+      'network',
+      'Timeout',
+      `AWS did not answer${after} (${context.region ?? 'global'}, ${service}: ${context.action}).`,
+      'Check the network connection, proxy or AWS_ENDPOINT_URL; for a slow link raise CWS_AWS_REQUEST_TIMEOUT_MS (and CWS_AWS_CONNECT_TIMEOUT_MS). The last known view is kept meanwhile.',
+      true,
+    );
   }
   if (UNAUTHORIZED.has(name)) {
     const action = deniedAction(message, context.action);
@@ -317,7 +393,9 @@ export function translateAwsError(thrown: unknown, context: AwsCallContext): Clo
     'unknown',
     name,
     `${context.action}${where} failed: ${message || name}`,
-    facts.serverFault ? 'AWS had an internal error: retry in a moment.' : 'See the log for details.',
+    facts.serverFault
+      ? 'AWS had an internal error: retry in a moment.'
+      : 'The details are in the log (cws-tui.log in the state dir).',
     facts.retryable || facts.serverFault,
   );
 }

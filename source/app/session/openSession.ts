@@ -178,6 +178,9 @@ async function chooseAccount(
     const awsProfile = profile?.aws_profile;
     const awsRegion = region ?? (await resolveAwsRegion(env, awsProfile)) ?? FALLBACK_REGION;
     const { createAwsAccount } = await import('../../aws/createAwsAccount.js');
+    const { chooseCredentialSource } = await import('../../aws/credentialSource.js');
+    const source = await chooseCredentialSource(env, awsProfile);
+    if (source.notice) notices.push(source.notice);
     return createAwsAccount({
       region: awsRegion,
       regions: listedRegions(awsRegion, profile),

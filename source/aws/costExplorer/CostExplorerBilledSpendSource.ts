@@ -11,6 +11,7 @@ import type {
   BilledSpendSource,
 } from '../../core/cost/BilledSpendSource.js';
 import { type AwsSessionOptions, awsClientConfig } from '../awsClientConfig.js';
+import { guardAwsReplies } from '../guardAwsReplies.js';
 import { translateAwsError } from '../translateAwsError.js';
 
 /** Cost Explorer's API is served from us-east-1 for every account. */
@@ -124,6 +125,8 @@ export function createCostExplorerBilledSpendSource(
   session: AwsSessionOptions = {},
 ): CostExplorerBilledSpendSource {
   return new CostExplorerBilledSpendSource(
-    new CostExplorerClient({ ...awsClientConfig(session), region: COST_EXPLORER_ENDPOINT_REGION }),
+    guardAwsReplies(
+      new CostExplorerClient({ ...awsClientConfig(session), region: COST_EXPLORER_ENDPOINT_REGION }),
+    ),
   );
 }

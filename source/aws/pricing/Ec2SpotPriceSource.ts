@@ -3,6 +3,7 @@ import type { PriceQuote } from '../../core/cost/PriceQuote.js';
 import type { SpotPriceSource } from '../../core/cost/SpotPriceSource.js';
 import { type AwsSessionOptions, awsClientConfig } from '../awsClientConfig.js';
 import { callAws } from '../callAws.js';
+import { guardAwsReplies } from '../guardAwsReplies.js';
 
 /**
  * Current spot prices from EC2 DescribeSpotPriceHistory: with a start time of now, EC2 returns the
@@ -62,7 +63,7 @@ export function createEc2SpotPriceSource(session: AwsSessionOptions = {}): Ec2Sp
   return new Ec2SpotPriceSource((region) => {
     let client = clients.get(region);
     if (!client) {
-      client = new EC2Client({ ...config, region });
+      client = guardAwsReplies(new EC2Client({ ...config, region }));
       clients.set(region, client);
     }
     return client;

@@ -2,6 +2,7 @@ import { type Filter, GetProductsCommand, PricingClient } from '@aws-sdk/client-
 import type { OnDemandPriceSource, RegionPriceList } from '../../core/cost/OnDemandPriceSource.js';
 import { type AwsSessionOptions, awsClientConfig } from '../awsClientConfig.js';
 import { callAws } from '../callAws.js';
+import { guardAwsReplies } from '../guardAwsReplies.js';
 import { type PriceListProduct, parsePriceListProduct } from './parsePriceListProduct.js';
 
 /** The Price List API is served from us-east-1 whatever region the prices are for. */
@@ -105,6 +106,6 @@ export function createPriceListOnDemandPriceSource(
   session: AwsSessionOptions = {},
 ): PriceListOnDemandPriceSource {
   return new PriceListOnDemandPriceSource(
-    new PricingClient({ ...awsClientConfig(session), region: PRICING_ENDPOINT_REGION }),
+    guardAwsReplies(new PricingClient({ ...awsClientConfig(session), region: PRICING_ENDPOINT_REGION })),
   );
 }

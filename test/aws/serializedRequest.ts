@@ -1,0 +1,137 @@
+/** The parts of a Smithy HttpRequest the comparison reads. */
+export interface HttpRequest {
+  path: string;
+  query?: Record<string, string | string[] | null>;
+  headers: Record<string, string>;
+  body?: unknown;
+}
+
+/** One field of a command's input: where it is, and what was given. */
+interface InputLeaf {
+  path: string[];
+  value: unknown;
+}
+
+/** A request as the SDK put it on the wire, caught before it leaves. */
+export interface CapturedRequest {
+  protocol: 'json' | 'rest-json' | 'ec2-query';
+  request: HttpRequest;
+}
+
+class Captured extends Error {
+  constructor(readonly request: HttpRequest) {
+    super('captured');
+  }
+}
+
+/** A request handler that keeps the serialized request and sends nothing. */
+export const capturingHandler = {
+  handle: async (request: HttpRequest): Promise<never> => {
+    throw new Captured(request);
+  },
+};
+
+interface Sendable {
+  send(command: unknown): Promise<unknown>;
+}
+
+/** Runs a command through a real client's middleware stack (serializers included) and returns the request. */
+export async function serialize(client: Sendable, command: unknown): Promise<HttpRequest> {
+  try {
+    await client.send(command);
+  } catch (error) {
+    if (error instanceof Captured) return error.request;
+    throw error;
+  }
+  throw new Error('the request handler was not reached');
+}
+
+function leaves(value: unknown, path: string[] = []): InputLeaf[] {
+  if (value === undefined) return [];
+  if (value instanceof Date || value === null || typeof value !== 'object') return [{ path, value }];
+  const entries = Array.isArray(value)
+    ? value.map((item, index) => [String(index), item] as const)
+    : Object.entries(value);
+  if (entries.length === 0) return [{ path, value }];
+  return entries.flatMap(([key, item]) => leaves(item, [...path, key]));
+}
+
+function at(body: unknown, path: readonly string[]): unknown {
+  let node = body;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
+
+function wireText(value: unknown): string | undefined {
+  if (value instanceof Date) return undefined;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return undefined;
+}
+
+/** Members whose EC2 query name is not their own name made singular (CreateTags' Resources is ResourceId.N). */
+const EC2_QUERY_NAMES: Record<string, string> = { resources: 'resourceid' };
+
+/** EC2's query names are singular where the SDK's members are plural (TagSpecifications -> TagSpecification.1). */
+function querySegment(segment: string): string {
+  const lower = segment.toLowerCase();
+  return EC2_QUERY_NAMES[lower] ?? lower.replace(/s$/, '');
+}
+
+function bodyText(request: HttpRequest): string {
+  const body: unknown = request.body;
+  if (typeof body === 'string') return body;
+  if (body instanceof Uint8Array) return Buffer.from(body).toString('utf8');
+  return '';
+}
+
+/**
+ * The input's fields the serialized request lacks: a field the SDK does not know is dropped without
+ * a word (SpaceIdleSettings has no LifecycleManagement, for one). JSON protocols are compared path by
+ * path (REST fields may sit in the URI, query or headers instead); EC2's query protocol by the
+ * flattened parameter names, lists' indexes aside.
+ */
+export function missingFields(input: unknown, captured: CapturedRequest): string[] {
+  const { request, protocol } = captured;
+  const text = bodyText(request);
+  if (protocol === 'ec2-query') {
+    const params = [...new URLSearchParams(text).entries()].map(([key, value]) => ({
+      segments: key
+        .split('.')
+        .filter((segment) => !/^\d+$/.test(segment))
+        .map(querySegment),
+      value,
+    }));
+    return leaves(input)
+      .filter((leaf) => {
+        const wanted = leaf.path.filter((segment) => !/^\d+$/.test(segment)).map(querySegment);
+        const expected = wireText(leaf.value);
+        return !params.some(
+          (param) =>
+            param.segments.join('.') === wanted.join('.') &&
+            (expected === undefined || param.value === expected),
+        );
+      })
+      .map((leaf) => leaf.path.join('.'));
+  }
+  const body: unknown = text ? JSON.parse(text) : {};
+  const elsewhere = [
+    decodeURIComponent(request.path),
+    ...Object.values(request.query ?? {})
+      .flat()
+      .map((value) => String(value ?? '')),
+    ...Object.values(request.headers),
+  ];
+  return leaves(input)
+    .filter((leaf) => {
+      if (at(body, leaf.path) !== undefined) return false;
+      const expected = wireText(leaf.value);
+      return (
+        protocol === 'json' || expected === undefined || !elsewhere.some((part) => part.includes(expected))
+      );
+    })
+    .map((leaf) => leaf.path.join('.'));
+}

@@ -45,4 +45,6 @@ export const cliFlags = {
   notebook: { type: 'string' },
   deleteDomain: { type: 'boolean', default: false },
   group: { type: 'string', isMultiple: true },
+  teamStore: { type: 'string' },
+  uses: { type: 'number' },
 } as const;

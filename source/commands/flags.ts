@@ -49,4 +49,6 @@ export const cliFlags = {
   securityGroup: { type: 'string' },
   force: { type: 'boolean', default: false },
   for: { type: 'string' },
+  teamStore: { type: 'string' },
+  uses: { type: 'number' },
 } as const;

@@ -4,7 +4,6 @@ import type { Profile } from '../core/config/profileSchema.js';
 import { budgetSchema } from '../core/cost/Budget.js';
 import { acceptInvitation } from '../core/identity/acceptInvitation.js';
 import { createInvitation } from '../core/identity/createInvitation.js';
-import { FileResearchUserStore } from '../core/identity/FileResearchUserStore.js';
 import { InvitationError } from '../core/identity/InvitationError.js';
 import { formatUtc } from '../core/identity/invitationToken.js';
 import { ResearchUserStoreError } from '../core/identity/ResearchUserStoreError.js';
@@ -13,11 +12,21 @@ import { usernameProblem } from '../core/identity/usernameProblem.js';
 import { resolveAppPaths } from '../core/paths.js';
 import { PolicyParseError } from '../core/policy/PolicyParseError.js';
 import { loadPolicyFile } from '../core/policy/parsePolicy.js';
+import { TeamConflictError } from '../core/team/TeamConflictError.js';
+import { takeInvitationUse } from '../core/team/teamInvitations.js';
 import { CliError, usageError } from './CliError.js';
 import type { CommandContext, CommandRun } from './Command.js';
+import { openTeamForAccept } from './openTeamForAccept.js';
+import { requireTeamStore } from './openTeamForCommand.js';
 import { openConfigForCommand } from './profilesCommand.js';
+import {
+  auditInvitation,
+  recordCreatedInvitation,
+  runInvitationList,
+  runInvitationRevoke,
+} from './teamInvitations.js';
 
-const SUBCOMMANDS = 'create <profile-name> or accept <token>';
+const SUBCOMMANDS = 'create <profile-name>, accept <token>, list or revoke <id>';
 const DEFAULT_EXPIRY = '7d';
 const UNIT_MS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
 
@@ -81,6 +90,7 @@ async function runCreate(context: CommandContext, profileName: string): Promise<
     },
     now,
   );
+  const teamTable = await recordCreatedInvitation(context, issuer, payload);
   if (flags.json) {
     stdout(
       `${JSON.stringify(
@@ -96,6 +106,7 @@ async function runCreate(context: CommandContext, profileName: string): Promise<
           budget: payload.budget ?? null,
           can_invite: payload.can_invite,
           chain_length: payload.policy_chain.length,
+          team_store: teamTable || null,
         },
         null,
         2,
@@ -106,7 +117,7 @@ async function runCreate(context: CommandContext, profileName: string): Promise<
       [
         `invitation for profile '${profileName}' (${payload.profile.aws_profile}, ${payload.profile.region}), expires ${formatUtc(payload.expires_at)}`,
         `signed by ${payload.issuer}, key ${signingKey.fingerprint}`,
-        `the invitee runs: cws-tui invite accept <token>${payload.username ? '' : ' --user <username>'}`,
+        `the invitee runs: cws-tui invite accept <token>${payload.username ? '' : ' --user <username>'}${teamTable ? ` --team-store ${teamTable}` : ''}`,
         '',
         token,
         '',
@@ -119,15 +130,30 @@ async function runCreate(context: CommandContext, profileName: string): Promise<
 async function runAccept(context: CommandContext, token: string): Promise<number> {
   const { flags, stdout, env } = context;
   const paths = resolveAppPaths(env);
+  const team = await openTeamForAccept(context, token);
+  const store = requireTeamStore(team);
   const accepted = await acceptInvitation(token, {
     config: openConfigForCommand(context),
-    users: new FileResearchUserStore(paths.configDir),
+    users: team.users,
+    ...(flags.teamStore !== undefined ? { team_store: flags.teamStore } : {}),
+    takeUse: (payload, username) => takeInvitationUse(store, payload, username),
     keysDir: join(paths.stateDir, 'keys'),
     ...(flags.profile !== undefined ? { profile_name: flags.profile } : {}),
     ...(flags.user !== undefined ? { username: flags.user } : {}),
     ...(flags.fullName !== undefined ? { full_name: flags.fullName } : {}),
     ...(flags.email !== undefined ? { email: flags.email } : {}),
   });
+  await auditInvitation(
+    context,
+    store,
+    {
+      action: 'invitation-accepted',
+      id: accepted.payload.id,
+      profile: accepted.profile.name,
+      research_user: accepted.user.username,
+    },
+    accepted.user.username,
+  );
   const chain = accepted.profile.policy_chain.map((link) => ({
     issuer: link.issuer,
     fingerprint: publicKeyFingerprint(link.issuer_key),
@@ -181,8 +207,16 @@ export const runInviteCommand: CommandRun = async (context) => {
         return await runCreate(context, argument);
       case 'accept':
         if (!argument || extra.length > 0)
-          throw usageError('usage: cws-tui invite accept <token> [--user U] [--profile NAME]');
+          throw usageError(
+            'usage: cws-tui invite accept <token> [--user U] [--profile NAME] [--team-store TABLE]',
+          );
         return await runAccept(context, argument);
+      case 'list':
+        if (argument !== undefined) throw usageError('usage: cws-tui invite list [--json]');
+        return await runInvitationList(context);
+      case 'revoke':
+        if (!argument || extra.length > 0) throw usageError('usage: cws-tui invite revoke <id> [--json]');
+        return await runInvitationRevoke(context, argument);
       default:
         throw usageError(
           subcommand === undefined
@@ -193,6 +227,7 @@ export const runInviteCommand: CommandRun = async (context) => {
   } catch (error) {
     if (
       error instanceof InvitationError ||
+      error instanceof TeamConflictError ||
       error instanceof ResearchUserStoreError ||
       error instanceof ConfigStoreError
     ) {

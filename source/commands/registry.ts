@@ -93,8 +93,10 @@ export const commands: Command[] = [
     summary: 'signed invitations that hand on a profile with the same or a narrower policy',
     usage: [
       'invite create <profile-name> [--aws-profile P] [--region R] [--user U] [--policy FILE]',
-      '       [--budget USD] [--expires 7d] [--can-invite] [--json]',
-      'invite accept <token> [--user U] [--profile NAME] [--full-name N] [--email E] [--json]',
+      '       [--budget USD] [--expires 7d] [--can-invite] [--uses N] [--json]',
+      'invite accept <token> [--user U] [--profile NAME] [--full-name N] [--email E] [--team-store TABLE] [--json]',
+      'invite list [--json]',
+      'invite revoke <id> [--json]',
     ],
     load: async () => (await import('./inviteCommand.js')).runInviteCommand,
   },

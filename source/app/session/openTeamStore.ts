@@ -119,7 +119,7 @@ export function researchUserStoreFor(
 export async function openTeamFor(
   env: NodeJS.ProcessEnv,
   paths: AppPaths,
-  profile: Profile | undefined,
+  profile: Pick<Profile, 'team_store' | 'region' | 'aws_profile'> | undefined,
   createdBy: string,
 ): Promise<{ setting: TeamStoreSetting; team?: TeamStore; unavailable?: string; users: ResearchUserStore }> {
   const setting = teamStoreSetting(env, profile);

@@ -19,6 +19,14 @@ export interface AcceptInvitationOptions {
   full_name?: string;
   email?: string;
   now?: Date;
+  /**
+   * Takes one use of the invitation in the lab's store (a conditional update: single use unless
+   * the issuer allowed more), once every check passed and before anything is written; returns how
+   * to give it back if writing fails.
+   */
+  /** The lab's DynamoDB table the new profile uses (`invite accept --team-store`). */
+  team_store?: string;
+  takeUse?: (payload: InvitationPayload, username: string) => Promise<() => Promise<void>>;
 }
 
 export interface AcceptedInvitation {
@@ -54,6 +62,22 @@ export async function acceptInvitation(
   if (username === undefined) {
     throw new InvitationError('the invitation names no research user; give one with --user <username>');
   }
+  const giveBack = await options.takeUse?.(payload, username);
+  try {
+    return await acceptChecked(payload, options, now, profileName, username);
+  } catch (error) {
+    await giveBack?.().catch(() => {});
+    throw error;
+  }
+}
+
+async function acceptChecked(
+  payload: InvitationPayload,
+  options: AcceptInvitationOptions,
+  now: Date,
+  profileName: string,
+  username: string,
+): Promise<AcceptedInvitation> {
   const existing = await options.users.get(username);
   let user: ResearchUser;
   let privateKeyPath: string | undefined;
@@ -83,6 +107,7 @@ export async function acceptInvitation(
     role: 'member',
     can_invite: payload.can_invite,
     invitation_id: payload.id,
+    ...(options.team_store !== undefined ? { team_store: options.team_store } : {}),
     created_at: now.toISOString(),
   };
   options.config.addProfile(profile);

@@ -16,6 +16,7 @@ import {
 import { join, relative } from 'node:path';
 import { loadOrCreateSigningKey } from '../source/core/identity/signingKey.js';
 import { ensureBundle, root } from './bundleFreshness.mjs';
+import { NODE_FLAGS } from './nodeFlags.mjs';
 
 const ARCHES = ['x64', 'arm64'] as const;
 const SEA_FUSE = 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2';
@@ -61,8 +62,8 @@ function runtimeFor(arch: string): string {
 }
 
 if (ensureBundle() !== 0) fail('the build failed');
-rmSync(work + '/app', { recursive: true, force: true });
 const app = join(work, 'app');
+rmSync(app, { recursive: true, force: true });
 mkdirSync(join(app, 'dist'), { recursive: true });
 
 // The app's files, laid out as the npm package is (the bundle finds templates/ by the package root).
@@ -94,6 +95,8 @@ writeFileSync(
     disableExperimentalSEAWarning: true,
     useCodeCache: false,
     useSnapshot: false,
+    // The flags the bundle's shebang passes to node, for the same memory use.
+    execArgv: NODE_FLAGS,
     assets: { ...assets, 'manifest.json': join(app, 'manifest.json') },
   }),
 );

@@ -47,6 +47,8 @@ type SessionStatus =
 
 /** Header (2), flash (1), footer (1), and the last row Ink must leave free to avoid clearing the screen. */
 const CHROME_ROWS = 5;
+/** Keys closer together than this are typing: a refresh waits until it pauses. */
+const TYPING_PAUSE_MS = 250;
 
 /** The research portal: providers around the shell. */
 export function App({
@@ -123,6 +125,9 @@ function ShellView({
   // (React schedules it with setImmediate; a timer runs after that): `/gpu` in one read opens the
   // filter, then types into it.
   const queuedPressesRef = useRef<KeyPress[]>([]);
+  // Refreshes wait for a pause in the typing (at most one more interval): see RefreshLoop.
+  const lastKeyAtRef = useRef(Number.NEGATIVE_INFINITY);
+  const typing = useCallback(() => performance.now() - lastKeyAtRef.current < TYPING_PAUSE_MS, []);
   const routeQueuedPress = useCallback(() => {
     const press = queuedPressesRef.current.shift();
     if (!press) return;
@@ -130,6 +135,7 @@ function ShellView({
     if (queuedPressesRef.current.length > 0) setTimeout(routeQueuedPress, 0);
   }, [dispatcher]);
   useInput((input, key) => {
+    lastKeyAtRef.current = performance.now();
     if (key.ctrl && input === 'c') {
       exit();
       return;
@@ -185,6 +191,7 @@ function ShellView({
     const loop = new RefreshLoop({
       intervalMs: refreshMs,
       isPaused: () => modalRef.current !== undefined,
+      isBusy: typing,
       refresh: async () => {
         store.refreshStarted();
         try {
@@ -211,6 +218,7 @@ function ShellView({
       store,
       intervalMs: refreshMs,
       isPaused: () => modalRef.current !== undefined,
+      isBusy: typing,
       isCurrent: () => current,
     });
     costLoopRef.current = costLoop;
@@ -222,7 +230,7 @@ function ShellView({
       loopRef.current = undefined;
       costLoopRef.current = undefined;
     };
-  }, [session, store, refreshMs, now]);
+  }, [session, store, refreshMs, now, typing]);
 
   const top = stack[stack.length - 1] ?? { key: 0, id: DASHBOARD_PAGE, params: {} };
   const titleOf = useCallback((entry: PageEntry) => findPage(entry.id)?.title(entry.params) ?? entry.id, []);

@@ -3,7 +3,15 @@ export interface RefreshLoopOptions {
   refresh: () => Promise<void>;
   /** While this holds (a dialog is open) the loop skips its turn. */
   isPaused: () => boolean;
+  /**
+   * While this holds (keys are arriving) a turn waits for a pause in the typing, at most one more
+   * interval, so a refresh's work does not land between a keypress and its frame.
+   */
+  isBusy?: () => boolean;
 }
+
+/** How often a turn that waits for a pause in the typing looks again. */
+const BUSY_RECHECK_MS = 100;
 
 /**
  * Refreshes on an interval without ever overlapping: the next turn is scheduled only when the
@@ -65,7 +73,19 @@ export class RefreshLoop {
     this.timer = setTimeout(() => {
       this.timer = undefined;
       if (this.options.isPaused()) this.schedule();
-      else void this.runNow();
+      else this.runWhenIdle(Date.now() + this.options.intervalMs);
     }, this.options.intervalMs);
+  }
+
+  private runWhenIdle(latest: number): void {
+    if (this.stopped) return;
+    if (this.options.isBusy?.() && Date.now() < latest) {
+      this.timer = setTimeout(() => {
+        this.timer = undefined;
+        this.runWhenIdle(latest);
+      }, BUSY_RECHECK_MS);
+      return;
+    }
+    void this.runNow();
   }
 }

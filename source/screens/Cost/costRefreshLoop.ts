@@ -12,6 +12,8 @@ export interface CostRefreshOptions {
   store: AppStore;
   intervalMs: number;
   isPaused: () => boolean;
+  /** Keys are arriving: the report waits for a pause in the typing (see RefreshLoop). */
+  isBusy?: () => boolean;
   /** False once the session was replaced: a report that arrives after that is dropped. */
   isCurrent: () => boolean;
 }
@@ -26,12 +28,14 @@ export function costRefreshLoop({
   store,
   intervalMs,
   isPaused,
+  isBusy,
   isCurrent,
 }: CostRefreshOptions): RefreshLoop {
   const shownWarnings = new Set<string>();
   return new RefreshLoop({
     intervalMs: Math.max(intervalMs, MIN_COST_REFRESH_MS),
     isPaused,
+    ...(isBusy ? { isBusy } : {}),
     refresh: async () => {
       try {
         const loaded = await session.costReport({ fireAlerts: true });

@@ -71,4 +71,25 @@ describe('RefreshLoop', () => {
     await vi.advanceTimersByTimeAsync(1000);
     expect(stats().runs).toBe(1);
   });
+
+  it('waits for a pause in the typing before a turn, but never more than one more interval', async () => {
+    const { refresh, stats } = slowRefresh(0);
+    let typing = true;
+    const loop = new RefreshLoop({ intervalMs: 1000, refresh, isPaused: () => false, isBusy: () => typing });
+    loop.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(stats().runs).toBe(1);
+    await vi.advanceTimersByTimeAsync(1500);
+    expect(stats().runs).toBe(1);
+    typing = false;
+    await vi.advanceTimersByTimeAsync(100);
+    expect(stats().runs).toBe(2);
+    typing = true;
+    // Typing without a pause: the turn due 1 s after the last one still runs about 2 s after it.
+    await vi.advanceTimersByTimeAsync(1900);
+    expect(stats().runs).toBe(2);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(stats().runs).toBe(3);
+    loop.stop();
+  });
 });

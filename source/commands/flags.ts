@@ -45,4 +45,5 @@ export const cliFlags = {
   notebook: { type: 'string' },
   deleteDomain: { type: 'boolean', default: false },
   group: { type: 'string', isMultiple: true },
+  root: { type: 'string' },
 } as const;

@@ -6,15 +6,19 @@ import { acceptInvitation } from '../core/identity/acceptInvitation.js';
 import { createInvitation } from '../core/identity/createInvitation.js';
 import { FileResearchUserStore } from '../core/identity/FileResearchUserStore.js';
 import { InvitationError } from '../core/identity/InvitationError.js';
+import { invitationSigningKey } from '../core/identity/invitationSigningKey.js';
 import { formatUtc } from '../core/identity/invitationToken.js';
+import { PinnedRootStore } from '../core/identity/PinnedRootStore.js';
 import { ResearchUserStoreError } from '../core/identity/ResearchUserStoreError.js';
 import { loadOrCreateSigningKey, publicKeyFingerprint } from '../core/identity/signingKey.js';
+import { isRootFingerprint } from '../core/identity/systemConfig.js';
 import { usernameProblem } from '../core/identity/usernameProblem.js';
 import { resolveAppPaths } from '../core/paths.js';
 import { PolicyParseError } from '../core/policy/PolicyParseError.js';
 import { loadPolicyFile } from '../core/policy/parsePolicy.js';
-import { CliError, usageError } from './CliError.js';
+import { CliError, EXIT, usageError } from './CliError.js';
 import type { CommandContext, CommandRun } from './Command.js';
+import { governedProfileForCommand } from './governedProfileForCommand.js';
 import { openConfigForCommand } from './profilesCommand.js';
 
 const SUBCOMMANDS = 'create <profile-name> or accept <token>';
@@ -37,10 +41,10 @@ export function parseExpiry(text: string, now: Date): Date {
 async function runCreate(context: CommandContext, profileName: string): Promise<number> {
   const { flags, stdout, env } = context;
   const config = openConfigForCommand(context);
-  const issuer: Profile | undefined = flags.profile
+  const cached: Profile | undefined = flags.profile
     ? config.getProfile(flags.profile)
     : config.currentProfile();
-  if (!issuer) {
+  if (!cached) {
     throw new CliError(
       flags.profile
         ? `no profile named '${flags.profile}'`
@@ -51,6 +55,16 @@ async function runCreate(context: CommandContext, profileName: string): Promise<
     const problem = usernameProblem(flags.user);
     if (problem) throw usageError(`--user: ${problem}`);
   }
+  const expiresAt = parseExpiry(flags.expires ?? DEFAULT_EXPIRY, new Date());
+  // What the issuer may hand on is what its own invitation signed, not what the config file says.
+  const governed = await governedProfileForCommand(context, cached);
+  if (governed.refused) {
+    throw new CliError(
+      `the profile '${cached.name}' may not invite: ${governed.problems.join('; ')}`,
+      EXIT.denied,
+    );
+  }
+  const issuer = governed.profile;
   if (flags.budget !== undefined && !(flags.budget > 0))
     throw usageError('--budget is a monthly amount in USD, above 0');
   let policy: Profile['policy'] | undefined;
@@ -64,7 +78,10 @@ async function runCreate(context: CommandContext, profileName: string): Promise<
     }
   }
   const now = new Date();
-  const signingKey = await loadOrCreateSigningKey(resolveAppPaths(env).stateDir);
+  const signingKey = invitationSigningKey(
+    issuer,
+    await loadOrCreateSigningKey(resolveAppPaths(env).stateDir),
+  );
   const { token, payload } = createInvitation(
     issuer,
     signingKey,
@@ -76,7 +93,7 @@ async function runCreate(context: CommandContext, profileName: string): Promise<
       ...(flags.user !== undefined ? { username: flags.user } : {}),
       ...(policy !== undefined ? { policy } : {}),
       ...(flags.budget !== undefined ? { budget: budgetSchema.parse({ monthly_limit: flags.budget }) } : {}),
-      expires_at: parseExpiry(flags.expires ?? DEFAULT_EXPIRY, now),
+      expires_at: expiresAt,
       can_invite: flags.canInvite,
     },
     now,
@@ -119,10 +136,16 @@ async function runCreate(context: CommandContext, profileName: string): Promise<
 async function runAccept(context: CommandContext, token: string): Promise<number> {
   const { flags, stdout, env } = context;
   const paths = resolveAppPaths(env);
+  if (flags.root !== undefined && !isRootFingerprint(flags.root)) {
+    throw usageError(`--root takes a key fingerprint like SHA256:<43 characters> (got '${flags.root}')`);
+  }
   const accepted = await acceptInvitation(token, {
     config: openConfigForCommand(context),
     users: new FileResearchUserStore(paths.configDir),
     keysDir: join(paths.stateDir, 'keys'),
+    pins: new PinnedRootStore(paths.stateDir),
+    env,
+    ...(flags.root !== undefined ? { root: flags.root } : {}),
     ...(flags.profile !== undefined ? { profile_name: flags.profile } : {}),
     ...(flags.user !== undefined ? { username: flags.user } : {}),
     ...(flags.fullName !== undefined ? { full_name: flags.fullName } : {}),

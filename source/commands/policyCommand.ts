@@ -1,9 +1,7 @@
 import { resolveAwsRegion } from '../aws/awsSharedConfig.js';
 import type { Profile } from '../core/config/profileSchema.js';
-import { enforcedProfilePolicy } from '../core/identity/enforcedProfilePolicy.js';
 import { formatUtc } from '../core/identity/invitationToken.js';
 import { publicKeyFingerprint } from '../core/identity/signingKey.js';
-import { verifyProfilePolicy } from '../core/identity/verifyProfilePolicy.js';
 import { resolveAppPaths } from '../core/paths.js';
 import { describePolicy } from '../core/policy/describePolicy.js';
 import { formatUsdPrecise } from '../core/policy/formatUsdPrecise.js';
@@ -16,6 +14,7 @@ import { findTemplate } from '../core/templates/TemplateRegistry.js';
 import { templateSearchPath } from '../core/templates/templateSearchPath.js';
 import { CliError, EXIT, usageError } from './CliError.js';
 import type { CommandContext, CommandRun } from './Command.js';
+import { governedProfileForCommand } from './governedProfileForCommand.js';
 import { openConfigForCommand } from './profilesCommand.js';
 
 const SUBCOMMANDS = 'show or test --template <slug> --type <instance-type>';
@@ -25,6 +24,8 @@ interface PolicySource {
   /** `file <path>`, `profile <name>`, or `none`. */
   label: string;
   profile?: Profile;
+  /** What re-verifying the profile's signed invitation found. */
+  problems?: string[];
 }
 
 async function choosePolicy(context: CommandContext): Promise<PolicySource> {
@@ -42,14 +43,18 @@ async function choosePolicy(context: CommandContext): Promise<PolicySource> {
   const profile = flags.profile ? config.getProfile(flags.profile) : config.currentProfile();
   if (flags.profile && !profile) throw new CliError(`no profile named '${flags.profile}'`);
   if (!profile) return { policy: {}, label: 'none (no profile is set up)' };
-  const { policy, problems } = enforcedProfilePolicy(profile);
-  for (const problem of problems) context.stderr(`cws-tui: profile '${profile.name}': ${problem}\n`);
-  return { policy, label: `profile ${profile.name} (${profile.kind})`, profile };
+  const { profile: governed, problems } = await governedProfileForCommand(context, profile);
+  return {
+    policy: governed.policy,
+    label: `profile ${governed.name} (${governed.kind})`,
+    profile: governed,
+    problems,
+  };
 }
 
 function runShow(context: CommandContext, source: PolicySource): number {
   const chain = source.profile?.policy_chain ?? [];
-  const chainProblems = source.profile ? verifyProfilePolicy(source.profile) : [];
+  const chainProblems = source.problems ?? [];
   if (context.flags.json) {
     context.stdout(
       `${JSON.stringify(

@@ -35,6 +35,11 @@ export const profileSchema = z.strictObject({
   /** Whether this profile may invite others (with the same or a narrower policy). */
   can_invite: z.boolean(),
   invitation_id: z.string().optional(),
+  /**
+   * The signed invitation this profile was accepted from: the truth about its kind, policy, budget
+   * and right to invite. The fields above are a cache of it that can never widen it.
+   */
+  invitation_token: z.string().min(1).optional(),
   created_at: z.string().min(1),
 });
 export type Profile = z.infer<typeof profileSchema>;

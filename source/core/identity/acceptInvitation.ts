@@ -4,8 +4,10 @@ import { accountKeyFor } from './accountKeyFor.js';
 import { createResearchUser } from './createResearchUser.js';
 import { InvitationError } from './InvitationError.js';
 import { decodeInvitationToken, type InvitationPayload } from './invitationToken.js';
+import type { PinnedRootStore } from './PinnedRootStore.js';
 import type { ResearchUser } from './ResearchUser.js';
 import type { ResearchUserStore } from './ResearchUserStore.js';
+import { acceptRootProblem, loadRootTrust } from './RootTrust.js';
 import { publicKeyFingerprint } from './signingKey.js';
 
 export interface AcceptInvitationOptions {
@@ -18,6 +20,12 @@ export interface AcceptInvitationOptions {
   username?: string;
   full_name?: string;
   email?: string;
+  /** The roots pinned here; the chain's root must be one of them (or of the system's), or is pinned now. */
+  pins: PinnedRootStore;
+  /** For the system config's path (`CWS_SYSTEM_CONFIG`). */
+  env: NodeJS.ProcessEnv;
+  /** `--root`: the root key fingerprint the institution published, checked before anything else. */
+  root?: string;
   now?: Date;
 }
 
@@ -31,6 +39,8 @@ export interface AcceptedInvitation {
   /** Fingerprints to compare with the ones the institution publishes. */
   issuer_fingerprint: string;
   root_fingerprint: string;
+  /** True when this accept pinned the root for the first time (trust on first use). */
+  root_pinned_now: boolean;
 }
 
 /**
@@ -44,6 +54,10 @@ export async function acceptInvitation(
 ): Promise<AcceptedInvitation> {
   const now = options.now ?? new Date();
   const payload = decodeInvitationToken(token, now);
+  const rootFingerprint = publicKeyFingerprint(payload.policy_chain[0]?.issuer_key ?? payload.issuer_key);
+  const trust = await loadRootTrust(options.env, options.pins);
+  const rootProblem = acceptRootProblem(trust, rootFingerprint, options.root);
+  if (rootProblem) throw new InvitationError(rootProblem);
   const profileName = options.profile_name ?? payload.profile.name;
   if (options.config.getProfile(profileName)) {
     throw new InvitationError(
@@ -83,10 +97,13 @@ export async function acceptInvitation(
     role: 'member',
     can_invite: payload.can_invite,
     invitation_id: payload.id,
+    invitation_token: token.replace(/\s+/g, ''),
     created_at: now.toISOString(),
   };
   options.config.addProfile(profile);
   const root = payload.policy_chain[0];
+  const rootPinnedNow = !trust.pinned.includes(rootFingerprint);
+  await options.pins.pin(rootFingerprint, root?.issuer ?? payload.issuer, profileName, now);
   return {
     profile,
     user,
@@ -94,6 +111,7 @@ export async function acceptInvitation(
     ...(privateKeyPath !== undefined ? { private_key_path: privateKeyPath } : {}),
     payload,
     issuer_fingerprint: publicKeyFingerprint(payload.issuer_key),
-    root_fingerprint: publicKeyFingerprint(root?.issuer_key ?? payload.issuer_key),
+    root_fingerprint: rootFingerprint,
+    root_pinned_now: rootPinnedNow,
   };
 }

@@ -167,6 +167,7 @@ async function runAccept(context: CommandContext, token: string): Promise<number
           private_key_path: accepted.private_key_path ?? null,
           issuer_fingerprint: accepted.issuer_fingerprint,
           root_fingerprint: accepted.root_fingerprint,
+          root_pinned_now: accepted.root_pinned_now,
           can_invite: accepted.profile.can_invite,
           chain,
         },
@@ -184,7 +185,12 @@ async function runAccept(context: CommandContext, token: string): Promise<number
     ...(accepted.private_key_path ? [`private key: ${accepted.private_key_path} (mode 0600)`] : []),
     `issued by ${accepted.payload.issuer}, key ${accepted.issuer_fingerprint}`,
     `root of the chain: ${chain[0]?.issuer ?? accepted.payload.issuer}, key ${accepted.root_fingerprint}`,
-    'compare the root key with the one your institution publishes before you rely on this profile',
+    ...(accepted.root_pinned_now
+      ? [
+          'this root key is now pinned (trust on first use): invitations rooted at any other key will be refused',
+          'compare the root key with the one your institution publishes before you rely on this profile',
+        ]
+      : ['the root key is one this installation already trusts']),
   ];
   stdout(`${lines.join('\n')}\n`);
   return 0;

@@ -27,6 +27,8 @@ export function testEnvironment(): NodeJS.ProcessEnv {
   return {
     CWS_CONFIG_DIR: join(root, 'config'),
     CWS_STATE_DIR: join(root, 'state'),
+    // The machine's /etc/cws-tui/config.yaml must never decide a test.
+    CWS_SYSTEM_CONFIG: join(root, 'system-config.yaml'),
     CWS_DEMO_SPEED: '0',
     // Never probe the instance metadata service from a test: no traffic leaves this machine.
     AWS_EC2_METADATA_DISABLED: 'true',

@@ -191,3 +191,45 @@ describe('governance repros: each bypass is refused', () => {
     expect(shown.stderr).toContain('the signed values are used');
   });
 });
+
+describe('one policy evaluation for spot (repro 6)', () => {
+  async function cappedProfile(basis?: 'current') {
+    const env = testEnvironment();
+    const path = join(env.HOME ?? '', 'cap.yaml');
+    await writeFile(path, `max_hourly_cost: 1.00\n${basis ? `spot_price_basis: ${basis}\n` : ''}`);
+    const created = await run(runProfilesCommand, ['create', 'capped'], env, {
+      awsProfile: 'lab',
+      region: 'us-east-1',
+      policy: path,
+    });
+    expect(created.code).toBe(0);
+    return env;
+  }
+
+  it('launch --spot and policy test --spot both hold spot to the on-demand price', async () => {
+    const env = await cappedProfile();
+    const tested = await run(runPolicyCommand, ['test'], env, {
+      template: 'python-ml',
+      type: 'r7i.4xlarge',
+      spot: true,
+    });
+    expect(tested.code).toBe(3);
+    const launched = await run(runLaunchCommand, ['python-ml', 'spotty'], env, {
+      demo: true,
+      type: 'r7i.4xlarge',
+      spot: true,
+    });
+    expect(launched.code).toBe(3);
+    expect(launched.stderr).toMatch(/costs \$1\.0584\/h on demand \(the most a spot instance can cost\)/);
+  });
+
+  it('spot_price_basis: current holds a spot launch to the current spot price instead', async () => {
+    const env = await cappedProfile('current');
+    const launched = await run(runLaunchCommand, ['python-ml', 'spotty'], env, {
+      demo: true,
+      type: 'r7i.4xlarge',
+      spot: true,
+    });
+    expect(launched.code).toBe(0);
+  });
+});

@@ -203,6 +203,7 @@ export function evaluateLaunchPolicy(
     {
       ...(launch.typeInfo ? { instance_type_info: launch.typeInfo } : {}),
       ...(estimate ? { hourly_cost: estimate.hourly } : {}),
+      ...onDemandHourly(discounted.instanceHourly(launch.instanceType, region)?.usd_per_hour),
       running_count_for_user: launch.live.filter(
         (instance) =>
           instance.tags[TAG.researchUser] === context.researchUser.username &&
@@ -219,4 +220,8 @@ export function evaluateLaunchPolicy(
         : {}),
     },
   );
+}
+
+function onDemandHourly(price: number | undefined): { on_demand_hourly_cost?: number } {
+  return price === undefined ? {} : { on_demand_hourly_cost: price };
 }

@@ -62,11 +62,11 @@ export function testPolicyOffline(policy: Policy, launch: WhatIfLaunch): WhatIfR
   const hourly = priceOf(launch.instance_type);
   const discount = discounts[serviceOfInstanceType(launch.instance_type)];
   if (discount) notes.push(`prices include the institution's ${discount}% discount`);
-  if (launch.spot && hourly !== undefined)
-    notes.push('the on-demand price stands in for the spot price, an upper bound');
+  if (launch.spot && hourly !== undefined && policy.spot_price_basis === 'current')
+    notes.push('the on-demand price stands in for the current spot price, an upper bound');
   const verdict = evaluatePolicy(offlinePolicy, request, {
     ...(info ? { instance_type_info: info } : {}),
-    ...(hourly !== undefined ? { hourly_cost: hourly } : {}),
+    ...(hourly !== undefined ? { hourly_cost: hourly, on_demand_hourly_cost: hourly } : {}),
     candidate_instance_types: listInstanceTypes(),
     candidate_hourly_cost: priceOf,
   });

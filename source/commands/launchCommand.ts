@@ -31,7 +31,13 @@ export const runLaunchCommand: CommandRun = async (context) => {
     if (!flags.json) stderr(formatProgress(progress));
   };
   try {
-    if (isManagedServiceKind(serviceKindOf(await session.resolveTemplate(template)))) {
+    const resolved = await session.resolveTemplate(template);
+    if (resolved.shadows_builtin) {
+      stderr(
+        `cws-tui: note: '${resolved.slug}' is your own template (${resolved.source}); it shadows the built-in of that name\n`,
+      );
+    }
+    if (isManagedServiceKind(serviceKindOf(resolved))) {
       const result = await session.launchService(request, onProgress);
       const { workstation } = result;
       stdout(

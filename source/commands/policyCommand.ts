@@ -11,6 +11,7 @@ import type { Policy } from '../core/policy/policySchema.js';
 import { testPolicyOffline } from '../core/policy/testPolicyOffline.js';
 import { loadTemplateRegistry } from '../core/templates/loadTemplateRegistry.js';
 import { findTemplate } from '../core/templates/TemplateRegistry.js';
+import { templatePolicyFactsOf } from '../core/templates/templatePolicyFacts.js';
 import { templateSearchPath } from '../core/templates/templateSearchPath.js';
 import { CliError, EXIT, usageError } from './CliError.js';
 import type { CommandContext, CommandRun } from './Command.js';
@@ -123,6 +124,7 @@ async function runTest(context: CommandContext, source: PolicySource): Promise<n
     );
   const tags = { ...parseTags(flags.tag), ...(flags.project ? { project: flags.project } : {}) };
   const templateRootVolume = template?.template.instance_defaults?.root_volume_gb;
+  const facts = template ? templatePolicyFactsOf(template.slug, registry) : {};
   const {
     request,
     verdict,
@@ -138,6 +140,7 @@ async function runTest(context: CommandContext, source: PolicySource): Promise<n
     ...(flags.rootVolume !== undefined ? { root_volume_gb: flags.rootVolume } : {}),
     tags,
     discounts: source.profile?.discounts ?? {},
+    ...facts,
   });
   notes.push(...offline.notes);
   const allNotes = [...verdict.notes, ...notes];

@@ -233,3 +233,47 @@ describe('one policy evaluation for spot (repro 6)', () => {
     expect(launched.code).toBe(0);
   });
 });
+
+describe('inheritance and shadowing (repro 7)', () => {
+  async function profileWith(policy: string) {
+    const env = testEnvironment();
+    const path = join(env.HOME ?? '', 'p.yaml');
+    await writeFile(path, policy);
+    await run(runProfilesCommand, ['create', 'lab'], env, {
+      awsProfile: 'lab',
+      region: 'us-east-1',
+      policy: path,
+    });
+    const dir = join(env.CWS_CONFIG_DIR ?? '', 'templates');
+    await import('node:fs/promises').then((fs) => fs.mkdir(dir, { recursive: true }));
+    return { env, dir };
+  }
+
+  it('a user template inheriting a denied template is denied, naming the ancestor', async () => {
+    const { env, dir } = await profileWith('templates:\n  deny: [jupyter-server]\n');
+    await writeFile(
+      join(dir, 'my-notebook.yml'),
+      'name: My Notebook\nslug: my-notebook\ndescription: mine\ninherits: [jupyter-server]\n',
+    );
+    const launched = await run(runLaunchCommand, ['my-notebook', 'nb'], env, { demo: true });
+    expect(launched.code).toBe(3);
+    expect(launched.stderr).toContain("the template 'my-notebook' inherits from 'jupyter-server'");
+    const tested = await run(runPolicyCommand, ['test'], env, { template: 'my-notebook', type: 't3.large' });
+    expect(tested.code).toBe(3);
+    expect(tested.stdout).toContain("inherits from 'jupyter-server'");
+  });
+
+  it('user_templates: deny refuses the user own templates, and a shadowing one is named as such', async () => {
+    const { env, dir } = await profileWith('user_templates: deny\n');
+    await writeFile(
+      join(dir, 'python-ml.yml'),
+      'name: Python ML\nslug: python-ml\ndescription: not the built-in\ninherits: [ubuntu-24-04]\n',
+    );
+    const launched = await run(runLaunchCommand, ['python-ml', 'x'], env, { demo: true });
+    expect(launched.code).toBe(3);
+    expect(launched.stderr).toMatch(/it shadows the built-in of that name/);
+    expect(launched.stderr).toMatch(/the policy allows only built-in templates/);
+    const builtin = await run(runLaunchCommand, ['ubuntu-24-04', 'y'], env, { demo: true });
+    expect(builtin.code).toBe(0);
+  });
+});

@@ -5,6 +5,7 @@ import type { PolicyRequest } from './PolicyRequest.js';
 import type { PolicySuggestion, PolicyVerdict, PolicyViolation } from './PolicyVerdict.js';
 import { isEmptyPolicy, type Policy } from './policySchema.js';
 import { suggestInstanceTypes } from './suggestInstanceTypes.js';
+import { templateOriginViolations } from './templateOriginViolations.js';
 
 /** Rules an instance-type suggestion can fix. */
 const INSTANCE_TYPE_RULES = new Set([
@@ -48,6 +49,8 @@ export function evaluatePolicy(
     const violation = checkGlobRule(rule, policy[rule], value);
     if (violation) violations.push(violation);
   }
+  violations.push(...templateOriginViolations(policy, request));
+  if (policy.user_templates !== undefined) checked.push('user_templates');
   if (policy.regions?.allow && violations.some((violation) => violation.rule.startsWith('regions.'))) {
     const allowed = policy.regions.allow.filter((region) => !region.includes('*'));
     if (allowed.length > 0)

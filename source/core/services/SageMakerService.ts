@@ -21,6 +21,7 @@ import {
   type StudioStatus,
   TAG,
 } from '../ports.js';
+import { templatePolicyFacts } from '../templates/templatePolicyFacts.js';
 import type { ResolvedTemplate } from '../templates/templateSchema.js';
 import type { Workstation } from '../workstations/Workstation.js';
 import { CANVAS_INSTANCE_TYPE, CANVAS_SESSION_HOURLY_USD } from './canvasPricing.js';
@@ -188,6 +189,7 @@ export class SageMakerService implements Service {
           service_type: 'sagemaker',
           root_volume_gb: 0,
           tags: launchTags,
+          ...templatePolicyFacts(template),
         },
         {
           ...(canvas ? {} : { instance_type_info: sageMakerTypeInfo(instanceType) }),

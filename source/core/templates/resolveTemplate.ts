@@ -45,6 +45,15 @@ function failure(loaded: LoadedTemplate, inheritsIndex: number, message: string)
   return { ok: false, diagnostics: [{ file: loaded.source, line, column, severity: 'error', message }] };
 }
 
+/** The built-in a template of the user's hides by taking its slug. */
+function shadowOf(loaded: LoadedTemplate, registry: TemplateRegistry): { shadows_builtin?: string } {
+  if (loaded.origin === 'builtin') return {};
+  const hidden = registry.shadowed.find(
+    (entry) => entry.slug === loaded.slug && entry.shadowedBy === loaded.source && entry.origin === 'builtin',
+  );
+  return hidden ? { shadows_builtin: hidden.source } : {};
+}
+
 /** Parents first, each ancestor once (the first time it is reached), the template itself last. */
 function linearize(parents: readonly LoadedTemplate[][], self: LoadedTemplate): LoadedTemplate[] {
   // One parent: its chain has no repeats and cannot hold `self` (that would be a cycle).
@@ -130,6 +139,8 @@ function resolveLoaded(
           description: merged.description ?? '',
           inheritance_chain: chain.map((entry) => entry.slug),
           source: loaded.source,
+          user_made: chain.some((entry) => entry.origin !== 'builtin'),
+          ...shadowOf(loaded, registry),
         },
       };
   memo.set(loaded.slug, result);

@@ -6,6 +6,7 @@ import { describeFailure } from './commands/describeFailure.js';
 import { findUnknownFlag } from './commands/findUnknownFlag.js';
 import { cliFlags } from './commands/flags.js';
 import { commands, findCommand } from './commands/registry.js';
+import { safeWriter, sanitizeCommandOutput } from './core/text/sanitizeCommandOutput.js';
 
 const commandHelp = commands
   .flatMap((command) => command.usage.map((line) => `    $ cws-tui ${line}`))
@@ -13,7 +14,9 @@ const commandHelp = commands
 
 const unknownFlag = findUnknownFlag(process.argv.slice(2), cliFlags);
 if (unknownFlag) {
-  process.stderr.write(`cws-tui: unknown option ${unknownFlag}. Run 'cws-tui --help' for the options.\n`);
+  process.stderr.write(
+    sanitizeCommandOutput(`cws-tui: unknown option ${unknownFlag}. Run 'cws-tui --help' for the options.\n`),
+  );
   process.exit(EXIT.usage);
 }
 
@@ -51,7 +54,9 @@ async function main(): Promise<number> {
   }
   const command = findCommand(name);
   if (!command) {
-    process.stderr.write(`cws-tui: unknown command '${name}'. Run 'cws-tui --help' for the list.\n`);
+    process.stderr.write(
+      sanitizeCommandOutput(`cws-tui: unknown command '${name}'. Run 'cws-tui --help' for the list.\n`),
+    );
     return EXIT.usage;
   }
   const run = await command.load();
@@ -59,8 +64,10 @@ async function main(): Promise<number> {
     args,
     flags,
     env: process.env,
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    // One output filter for every command: no field can reach the terminal as an escape sequence.
+    stdout: safeWriter((text) => process.stdout.write(text), { json: flags.json }),
+    stderr: safeWriter((text) => process.stderr.write(text), { json: false }),
+    terminalStdout: (text) => process.stdout.write(text),
   });
 }
 
@@ -70,7 +77,7 @@ main().then(
   },
   (error: unknown) => {
     const failure = describeFailure(error);
-    process.stderr.write(`cws-tui: ${failure.text}\n`);
+    process.stderr.write(sanitizeCommandOutput(`cws-tui: ${failure.text}\n`));
     process.exitCode = failure.exitCode;
   },
 );

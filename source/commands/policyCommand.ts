@@ -2,6 +2,7 @@ import { resolveAwsRegion } from '../aws/awsSharedConfig.js';
 import type { Profile } from '../core/config/profileSchema.js';
 import { formatUtc } from '../core/identity/invitationToken.js';
 import { publicKeyFingerprint } from '../core/identity/signingKey.js';
+import { validateProject, validateTagValue } from '../core/launch/validateLaunchNames.js';
 import { resolveAppPaths } from '../core/paths.js';
 import { describePolicy } from '../core/policy/describePolicy.js';
 import { formatUsdPrecise } from '../core/policy/formatUsdPrecise.js';
@@ -101,6 +102,8 @@ function parseTags(values: readonly string[]): Record<string, string> {
   for (const value of values) {
     const separator = value.indexOf('=');
     if (separator <= 0) throw usageError(`--tag takes key=value (got '${value}')`);
+    const problem = validateTagValue(value.slice(0, separator), value.slice(separator + 1));
+    if (problem) throw usageError(`--tag: ${problem}`);
     tags[value.slice(0, separator)] = value.slice(separator + 1);
   }
   return tags;
@@ -122,6 +125,8 @@ async function runTest(context: CommandContext, source: PolicySource): Promise<n
     notes.push(
       `the template '${flags.template}' is not on the template search path; its slug was checked as given`,
     );
+  const projectProblem = flags.project === undefined ? undefined : validateProject(flags.project);
+  if (projectProblem) throw usageError(`--project: ${projectProblem}`);
   const tags = { ...parseTags(flags.tag), ...(flags.project ? { project: flags.project } : {}) };
   const templateRootVolume = template?.template.instance_defaults?.root_volume_gb;
   const facts = template ? templatePolicyFactsOf(template.slug, registry) : {};

@@ -8,6 +8,7 @@ import { runInviteCommand } from '../../source/commands/inviteCommand.js';
 import { runLaunchCommand } from '../../source/commands/launchCommand.js';
 import { runPolicyCommand } from '../../source/commands/policyCommand.js';
 import { runProfilesCommand } from '../../source/commands/profilesCommand.js';
+import { runUsersCommand } from '../../source/commands/usersCommand.js';
 import { type CommandOutcome, runCommand, testEnvironment } from './commandHarness.js';
 
 /** Runs a command as the CLI would report it: a CliError becomes its exit code and message. */
@@ -275,5 +276,68 @@ describe('inheritance and shadowing (repro 7)', () => {
     expect(launched.stderr).toMatch(/the policy allows only built-in templates/);
     const builtin = await run(runLaunchCommand, ['ubuntu-24-04', 'y'], env, { demo: true });
     expect(builtin.code).toBe(0);
+  });
+});
+
+describe('research users (repro 11)', () => {
+  it('privileged groups need an admin profile or the policy allowed_groups', async () => {
+    const { member } = await invitedMember();
+    for (const group of ['sudo', 'wheel', 'root', 'disk', 'docker']) {
+      const refused = await run(runUsersCommand, ['create', `u${group}`], member, {
+        group: [group],
+        demo: true,
+      });
+      expect(refused.code, group).toBe(3);
+      expect(refused.stderr).toContain(`${group} is a privileged group`);
+    }
+    expect(
+      (await run(runUsersCommand, ['create', 'plain'], member, { group: ['research'], demo: true })).code,
+    ).toBe(0);
+    const admin = testEnvironment();
+    await run(runProfilesCommand, ['create', 'ops'], admin, {
+      awsProfile: 'lab',
+      region: 'us-east-1',
+      admin: true,
+    });
+    expect(
+      (await run(runUsersCommand, ['create', 'root1'], admin, { group: ['sudo'], demo: true })).code,
+    ).toBe(0);
+    const allowing = testEnvironment();
+    const policyPath = join(allowing.HOME ?? '', 'groups.yaml');
+    await writeFile(policyPath, 'allowed_groups: [docker]\n');
+    await run(runProfilesCommand, ['create', 'lab'], allowing, {
+      awsProfile: 'lab',
+      region: 'us-east-1',
+      policy: policyPath,
+    });
+    expect(
+      (await run(runUsersCommand, ['create', 'dock'], allowing, { group: ['docker'], demo: true })).code,
+    ).toBe(0);
+    expect(
+      (await run(runUsersCommand, ['create', 'sudoer'], allowing, { group: ['sudo'], demo: true })).code,
+    ).toBe(3);
+  });
+
+  it('full names and emails that a launch would refuse are refused at creation', async () => {
+    const env = testEnvironment();
+    for (const fullName of [
+      '$(reboot)',
+      'Ada: Lovelace',
+      'Ada\nLovelace',
+      'x'.repeat(10_000),
+      'Ada\u001B[2J',
+    ]) {
+      const refused = await run(runUsersCommand, ['create', 'ada'], env, { fullName });
+      expect(refused.code, JSON.stringify(fullName.slice(0, 20))).toBe(2);
+      expect(refused.stderr).toContain('--full-name is not valid');
+    }
+    for (const email of ['ada', 'ada@', 'a b@example.org', 'ada@example.org\n', '$(id)@x.org']) {
+      expect((await run(runUsersCommand, ['create', 'ada'], env, { email })).code, email).toBe(2);
+    }
+    const ok = await run(runUsersCommand, ['create', 'ada'], env, {
+      fullName: "Ada O'Brien-Lovelace",
+      email: 'ada@example.org',
+    });
+    expect(ok.code).toBe(0);
   });
 });

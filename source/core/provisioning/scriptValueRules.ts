@@ -22,6 +22,10 @@ export const SCRIPT_VALUE_RULES = {
     /^[\p{L}\p{M}\p{N} .,'()_-]{0,64}$/u,
     "letters, digits, spaces and . , ' ( ) _ -, at most 64 (a : would end the passwd field)",
   ),
+  email: rule(
+    /^[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(\.[A-Za-z0-9-]{1,63})+$/,
+    'an address such as ada@example.org (ASCII letters, digits and . _ % + - before the @)',
+  ),
   shell: rule(/^\/(?!.*\/\.\.?(\/|$))[A-Za-z0-9_./-]{1,63}$/, 'an absolute path such as /bin/bash'),
   sshPublicKey: rule(
     /^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(256|384|521)|sk-ssh-ed25519@openssh\.com|sk-ecdsa-sha2-nistp256@openssh\.com) [A-Za-z0-9+/]+={0,3}( [\x20-\x7e]{1,200})?$/,

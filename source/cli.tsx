@@ -3,6 +3,7 @@ import pkg from '../package.json' with { type: 'json' };
 import { EXIT } from './commands/CliError.js';
 import type { CommandFlags } from './commands/CommandFlags.js';
 import { describeFailure } from './commands/describeFailure.js';
+import { findNegativeValue } from './commands/findNegativeValue.js';
 import { findUnknownFlag } from './commands/findUnknownFlag.js';
 import { cliFlags } from './commands/flags.js';
 import { commands, findCommand } from './commands/registry.js';
@@ -11,6 +12,12 @@ import { safeWriter, sanitizeCommandOutput } from './core/text/sanitizeCommandOu
 const commandHelp = commands
   .flatMap((command) => command.usage.map((line) => `    $ cws-tui ${line}`))
   .join('\n');
+
+const negativeValue = findNegativeValue(process.argv.slice(2), cliFlags);
+if (negativeValue) {
+  process.stderr.write(sanitizeCommandOutput(`cws-tui: ${negativeValue}\n`));
+  process.exit(EXIT.usage);
+}
 
 const unknownFlag = findUnknownFlag(process.argv.slice(2), cliFlags);
 if (unknownFlag) {

@@ -24,18 +24,28 @@ import { openConfigForCommand } from './profilesCommand.js';
 const SUBCOMMANDS = 'create <profile-name> or accept <token>';
 const DEFAULT_EXPIRY = '7d';
 const UNIT_MS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
+const MAX_EXPIRY_DAYS = 366;
+const MAX_EXPIRY_MS = MAX_EXPIRY_DAYS * 86_400_000;
 
 /** `7d`, `12h`, `30m`, or an ISO date: when the invitation stops being accepted. */
 export function parseExpiry(text: string, now: Date): Date {
   const relative = /^(\d+)([mhd])$/.exec(text.trim());
-  if (relative) return new Date(now.getTime() + Number(relative[1]) * (UNIT_MS[relative[2] ?? 'd'] ?? 0));
-  const absolute = /^\d{4}-\d{2}-\d{2}/.test(text) ? new Date(text) : new Date(Number.NaN);
-  if (Number.isNaN(absolute.getTime())) {
+  const expiry = relative
+    ? new Date(now.getTime() + Number(relative[1]) * (UNIT_MS[relative[2] ?? 'd'] ?? 0))
+    : /^\d{4}-\d{2}-\d{2}/.test(text)
+      ? new Date(text)
+      : new Date(Number.NaN);
+  if (Number.isNaN(expiry.getTime()) && !relative) {
     throw usageError(
       `--expires takes a duration like 7d, 12h or 30m, or a date like 2026-12-01T12:00Z (got '${text}')`,
     );
   }
-  return absolute;
+  // An invitation is a secret while it is valid: a year is the most it may stay one.
+  if (Number.isNaN(expiry.getTime()) || expiry.getTime() - now.getTime() > MAX_EXPIRY_MS) {
+    throw usageError(`--expires is at most ${MAX_EXPIRY_DAYS} days ahead (got '${text}')`);
+  }
+  if (expiry.getTime() <= now.getTime()) throw usageError(`--expires must be in the future (got '${text}')`);
+  return expiry;
 }
 
 async function runCreate(context: CommandContext, profileName: string): Promise<number> {

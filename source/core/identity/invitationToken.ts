@@ -42,6 +42,9 @@ export const invitationPayloadSchema = z.strictObject({
 });
 export type InvitationPayload = z.infer<typeof invitationPayloadSchema>;
 
+/** Far above a long chain's token (a few KB): a larger paste is refused before it is parsed. */
+export const MAX_TOKEN_LENGTH = 65_536;
+
 /** `base64url(payload JSON).base64url(Ed25519 signature of the first part)`. */
 export function encodeInvitationToken(payload: InvitationPayload, privateKey: KeyObject): string {
   const body = Buffer.from(JSON.stringify(payload)).toString('base64url');
@@ -59,6 +62,11 @@ export function decodeInvitationToken(
   now: Date,
   options: { ignoreExpiry?: boolean } = {},
 ): InvitationPayload {
+  if (token.length > MAX_TOKEN_LENGTH) {
+    throw new InvitationError(
+      `this is not an invitation token: it is ${token.length} characters, and an invitation is at most ${MAX_TOKEN_LENGTH}`,
+    );
+  }
   // A token is base64url: whitespace (a terminal's or a mailer's line wrapping) is never part of it.
   const parts = token.replace(/\s+/g, '').split('.');
   const [body, signature] = parts;

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { closestKnownKey, typoDistance } from './closestKnownKey.js';
 import type { LoadedTemplate } from './LoadedTemplate.js';
 import { mergeTemplates } from './mergeTemplates.js';
@@ -155,6 +156,12 @@ function resolveLoaded(
 export function resolveTemplate(reference: string, registry: TemplateRegistry): ResolvedTemplate {
   const loaded = findTemplate(registry, reference);
   if (!loaded) {
+    // A file of that name that failed to load says why, rather than "no template".
+    const broken = registry.diagnostics.filter(
+      (diagnostic) =>
+        diagnostic.severity === 'error' && basename(diagnostic.file).replace(/\.ya?ml$/, '') === reference,
+    );
+    if (broken.length > 0) throw new TemplateResolutionError(broken);
     throw new UnknownTemplateError(
       reference,
       closestKnownKey(reference, [...registry.templates.keys()], typoDistance(reference)),

@@ -3,18 +3,28 @@ import pkg from '../package.json' with { type: 'json' };
 import { EXIT } from './commands/CliError.js';
 import type { CommandFlags } from './commands/CommandFlags.js';
 import { describeFailure } from './commands/describeFailure.js';
+import { findNegativeValue } from './commands/findNegativeValue.js';
 import { findUnknownFlag } from './commands/findUnknownFlag.js';
 import { cliFlags } from './commands/flags.js';
 import { logCommandFailure } from './commands/logCommandFailure.js';
 import { commands, findCommand } from './commands/registry.js';
+import { safeWriter, sanitizeCommandOutput } from './core/text/sanitizeCommandOutput.js';
 
 const commandHelp = commands
   .flatMap((command) => command.usage.map((line) => `    $ cws-tui ${line}`))
   .join('\n');
 
+const negativeValue = findNegativeValue(process.argv.slice(2), cliFlags);
+if (negativeValue) {
+  process.stderr.write(sanitizeCommandOutput(`cws-tui: ${negativeValue}\n`));
+  process.exit(EXIT.usage);
+}
+
 const unknownFlag = findUnknownFlag(process.argv.slice(2), cliFlags);
 if (unknownFlag) {
-  process.stderr.write(`cws-tui: unknown option ${unknownFlag}. Run 'cws-tui --help' for the options.\n`);
+  process.stderr.write(
+    sanitizeCommandOutput(`cws-tui: unknown option ${unknownFlag}. Run 'cws-tui --help' for the options.\n`),
+  );
   process.exit(EXIT.usage);
 }
 
@@ -53,7 +63,9 @@ async function main(): Promise<number> {
   }
   const command = findCommand(name);
   if (!command) {
-    process.stderr.write(`cws-tui: unknown command '${name}'. Run 'cws-tui --help' for the list.\n`);
+    process.stderr.write(
+      sanitizeCommandOutput(`cws-tui: unknown command '${name}'. Run 'cws-tui --help' for the list.\n`),
+    );
     return EXIT.usage;
   }
   const run = await command.load();
@@ -61,8 +73,10 @@ async function main(): Promise<number> {
     args,
     flags,
     env: process.env,
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    // One output filter for every command: no field can reach the terminal as an escape sequence.
+    stdout: safeWriter((text) => process.stdout.write(text), { json: flags.json }),
+    stderr: safeWriter((text) => process.stderr.write(text), { json: false }),
+    terminalStdout: (text) => process.stdout.write(text),
   });
 }
 
@@ -73,7 +87,7 @@ main().then(
   async (error: unknown) => {
     const failure = describeFailure(error);
     const logged = await logCommandFailure(process.env, cli.input[0], error, failure.exitCode);
-    process.stderr.write(`cws-tui: ${failure.text}\n${logged}`);
+    process.stderr.write(sanitizeCommandOutput(`cws-tui: ${failure.text}\n${logged}`));
     process.exitCode = failure.exitCode;
   },
 );

@@ -6,6 +6,11 @@ export interface CommandContext {
   flags: CommandFlags;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /**
+   * stdout without the output filter, for the app's own escape sequences (an OSC 8 link, an OSC 52
+   * copy); whatever a field holds must be sanitized before it is written here. stdout when absent.
+   */
+  terminalStdout?: (text: string) => void;
   env: NodeJS.ProcessEnv;
 }
 

@@ -44,12 +44,14 @@ export const runConnectCommand: CommandRun = async (context) => {
   }
   if (plan.kind === 'unavailable') throw new CliError(plan.reason);
   const terminal = process.stdout.isTTY === true;
+  // The plan's own OSC 8 link and OSC 52 copy go through unfiltered; its fields are sanitized.
+  const planOut = context.terminalStdout ?? stdout;
   if (printOnly) {
-    stdout(renderConnectionPlan(plan, { terminal, env }));
+    planOut(renderConnectionPlan(plan, { terminal, env }));
     return EXIT.ok;
   }
   try {
-    return await connectNow(plan, { terminal, env, stdout, stderr });
+    return await connectNow(plan, { terminal, env, stdout: planOut, stderr });
   } catch (error) {
     throw new CliError((error as Error).message);
   }

@@ -51,4 +51,5 @@ export const cliFlags = {
   for: { type: 'string' },
   teamStore: { type: 'string' },
   uses: { type: 'number' },
+  root: { type: 'string' },
 } as const;

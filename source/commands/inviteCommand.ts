@@ -5,17 +5,21 @@ import { budgetSchema } from '../core/cost/Budget.js';
 import { acceptInvitation } from '../core/identity/acceptInvitation.js';
 import { createInvitation } from '../core/identity/createInvitation.js';
 import { InvitationError } from '../core/identity/InvitationError.js';
+import { invitationSigningKey } from '../core/identity/invitationSigningKey.js';
 import { formatUtc } from '../core/identity/invitationToken.js';
+import { PinnedRootStore } from '../core/identity/PinnedRootStore.js';
 import { ResearchUserStoreError } from '../core/identity/ResearchUserStoreError.js';
 import { loadOrCreateSigningKey, publicKeyFingerprint } from '../core/identity/signingKey.js';
+import { isRootFingerprint } from '../core/identity/systemConfig.js';
 import { usernameProblem } from '../core/identity/usernameProblem.js';
 import { resolveAppPaths } from '../core/paths.js';
 import { PolicyParseError } from '../core/policy/PolicyParseError.js';
 import { loadPolicyFile } from '../core/policy/parsePolicy.js';
 import { TeamConflictError } from '../core/team/TeamConflictError.js';
 import { takeInvitationUse } from '../core/team/teamInvitations.js';
-import { CliError, usageError } from './CliError.js';
+import { CliError, EXIT, usageError } from './CliError.js';
 import type { CommandContext, CommandRun } from './Command.js';
+import { governedProfileForCommand } from './governedProfileForCommand.js';
 import { openTeamForAccept } from './openTeamForAccept.js';
 import { requireTeamStore } from './openTeamForCommand.js';
 import { openConfigForCommand } from './profilesCommand.js';
@@ -29,27 +33,37 @@ import {
 const SUBCOMMANDS = 'create <profile-name>, accept <token>, list or revoke <id>';
 const DEFAULT_EXPIRY = '7d';
 const UNIT_MS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
+const MAX_EXPIRY_DAYS = 366;
+const MAX_EXPIRY_MS = MAX_EXPIRY_DAYS * 86_400_000;
 
 /** `7d`, `12h`, `30m`, or an ISO date: when the invitation stops being accepted. */
 export function parseExpiry(text: string, now: Date): Date {
   const relative = /^(\d+)([mhd])$/.exec(text.trim());
-  if (relative) return new Date(now.getTime() + Number(relative[1]) * (UNIT_MS[relative[2] ?? 'd'] ?? 0));
-  const absolute = /^\d{4}-\d{2}-\d{2}/.test(text) ? new Date(text) : new Date(Number.NaN);
-  if (Number.isNaN(absolute.getTime())) {
+  const expiry = relative
+    ? new Date(now.getTime() + Number(relative[1]) * (UNIT_MS[relative[2] ?? 'd'] ?? 0))
+    : /^\d{4}-\d{2}-\d{2}/.test(text)
+      ? new Date(text)
+      : new Date(Number.NaN);
+  if (Number.isNaN(expiry.getTime()) && !relative) {
     throw usageError(
       `--expires takes a duration like 7d, 12h or 30m, or a date like 2026-12-01T12:00Z (got '${text}')`,
     );
   }
-  return absolute;
+  // An invitation is a secret while it is valid: a year is the most it may stay one.
+  if (Number.isNaN(expiry.getTime()) || expiry.getTime() - now.getTime() > MAX_EXPIRY_MS) {
+    throw usageError(`--expires is at most ${MAX_EXPIRY_DAYS} days ahead (got '${text}')`);
+  }
+  if (expiry.getTime() <= now.getTime()) throw usageError(`--expires must be in the future (got '${text}')`);
+  return expiry;
 }
 
 async function runCreate(context: CommandContext, profileName: string): Promise<number> {
   const { flags, stdout, env } = context;
   const config = openConfigForCommand(context);
-  const issuer: Profile | undefined = flags.profile
+  const cached: Profile | undefined = flags.profile
     ? config.getProfile(flags.profile)
     : config.currentProfile();
-  if (!issuer) {
+  if (!cached) {
     throw new CliError(
       flags.profile
         ? `no profile named '${flags.profile}'`
@@ -60,6 +74,16 @@ async function runCreate(context: CommandContext, profileName: string): Promise<
     const problem = usernameProblem(flags.user);
     if (problem) throw usageError(`--user: ${problem}`);
   }
+  const expiresAt = parseExpiry(flags.expires ?? DEFAULT_EXPIRY, new Date());
+  // What the issuer may hand on is what its own invitation signed, not what the config file says.
+  const governed = await governedProfileForCommand(context, cached);
+  if (governed.refused) {
+    throw new CliError(
+      `the profile '${cached.name}' may not invite: ${governed.problems.join('; ')}`,
+      EXIT.denied,
+    );
+  }
+  const issuer = governed.profile;
   if (flags.budget !== undefined && !(flags.budget > 0))
     throw usageError('--budget is a monthly amount in USD, above 0');
   let policy: Profile['policy'] | undefined;
@@ -73,7 +97,10 @@ async function runCreate(context: CommandContext, profileName: string): Promise<
     }
   }
   const now = new Date();
-  const signingKey = await loadOrCreateSigningKey(resolveAppPaths(env).stateDir);
+  const signingKey = invitationSigningKey(
+    issuer,
+    await loadOrCreateSigningKey(resolveAppPaths(env).stateDir),
+  );
   const { token, payload } = createInvitation(
     issuer,
     signingKey,
@@ -85,7 +112,7 @@ async function runCreate(context: CommandContext, profileName: string): Promise<
       ...(flags.user !== undefined ? { username: flags.user } : {}),
       ...(policy !== undefined ? { policy } : {}),
       ...(flags.budget !== undefined ? { budget: budgetSchema.parse({ monthly_limit: flags.budget }) } : {}),
-      expires_at: parseExpiry(flags.expires ?? DEFAULT_EXPIRY, now),
+      expires_at: expiresAt,
       can_invite: flags.canInvite,
     },
     now,
@@ -132,12 +159,18 @@ async function runAccept(context: CommandContext, token: string): Promise<number
   const paths = resolveAppPaths(env);
   const team = await openTeamForAccept(context, token);
   const store = requireTeamStore(team);
+  if (flags.root !== undefined && !isRootFingerprint(flags.root)) {
+    throw usageError(`--root takes a key fingerprint like SHA256:<43 characters> (got '${flags.root}')`);
+  }
   const accepted = await acceptInvitation(token, {
     config: openConfigForCommand(context),
     users: team.users,
     ...(flags.teamStore !== undefined ? { team_store: flags.teamStore } : {}),
     takeUse: (payload, username) => takeInvitationUse(store, payload, username),
     keysDir: join(paths.stateDir, 'keys'),
+    pins: new PinnedRootStore(paths.stateDir),
+    env,
+    ...(flags.root !== undefined ? { root: flags.root } : {}),
     ...(flags.profile !== undefined ? { profile_name: flags.profile } : {}),
     ...(flags.user !== undefined ? { username: flags.user } : {}),
     ...(flags.fullName !== undefined ? { full_name: flags.fullName } : {}),
@@ -170,6 +203,7 @@ async function runAccept(context: CommandContext, token: string): Promise<number
           private_key_path: accepted.private_key_path ?? null,
           issuer_fingerprint: accepted.issuer_fingerprint,
           root_fingerprint: accepted.root_fingerprint,
+          root_pinned_now: accepted.root_pinned_now,
           can_invite: accepted.profile.can_invite,
           chain,
         },
@@ -187,7 +221,12 @@ async function runAccept(context: CommandContext, token: string): Promise<number
     ...(accepted.private_key_path ? [`private key: ${accepted.private_key_path} (mode 0600)`] : []),
     `issued by ${accepted.payload.issuer}, key ${accepted.issuer_fingerprint}`,
     `root of the chain: ${chain[0]?.issuer ?? accepted.payload.issuer}, key ${accepted.root_fingerprint}`,
-    'compare the root key with the one your institution publishes before you rely on this profile',
+    ...(accepted.root_pinned_now
+      ? [
+          'this root key is now pinned (trust on first use): invitations rooted at any other key will be refused',
+          'compare the root key with the one your institution publishes before you rely on this profile',
+        ]
+      : ['the root key is one this installation already trusts']),
   ];
   stdout(`${lines.join('\n')}\n`);
   return 0;

@@ -1,6 +1,7 @@
 import { formatUsd, formatUsdPerHour, roundUsd, roundUsdPerHour } from '../core/cost/formatUsd.js';
 import { LaunchDeniedError, LaunchError } from '../core/launch/LaunchError.js';
 import { LAUNCH_STEP_LABELS, type LaunchProgress } from '../core/launch/LaunchProgress.js';
+import { validateProject, validateTagValue } from '../core/launch/validateLaunchNames.js';
 import { isManagedServiceKind, serviceKindOf } from '../core/services/ServiceKind.js';
 import type { StudioLabLaunchRequest } from '../core/services/StudioLabService.js';
 import { sanitizeForTerminal } from '../core/text/sanitizeForTerminal.js';
@@ -31,7 +32,13 @@ export const runLaunchCommand: CommandRun = async (context) => {
     if (!flags.json) stderr(formatProgress(progress));
   };
   try {
-    if (isManagedServiceKind(serviceKindOf(await session.resolveTemplate(template)))) {
+    const resolved = await session.resolveTemplate(template);
+    if (resolved.shadows_builtin) {
+      stderr(
+        `cws-tui: note: '${resolved.slug}' is your own template (${resolved.source}); it shadows the built-in of that name\n`,
+      );
+    }
+    if (isManagedServiceKind(serviceKindOf(resolved))) {
       const result = await session.launchService(request, onProgress);
       const { workstation } = result;
       stdout(
@@ -97,8 +104,13 @@ function launchRequestFrom(template: string, name: string, flags: CommandFlags):
   for (const entry of flags.tag) {
     const separator = entry.indexOf('=');
     if (separator <= 0) throw usageError(`--tag takes key=value, got '${entry}'`);
-    tags[entry.slice(0, separator)] = entry.slice(separator + 1);
+    const [key, value] = [entry.slice(0, separator), entry.slice(separator + 1)];
+    const problem = validateTagValue(key, value);
+    if (problem) throw usageError(`--tag: ${problem}`);
+    tags[key] = value;
   }
+  const projectProblem = flags.project === undefined ? undefined : validateProject(flags.project);
+  if (projectProblem) throw usageError(`--project: ${projectProblem}`);
   if (flags.accessPoint && !flags.efs) throw usageError('--access-point needs --efs');
   if (flags.size && flags.type) {
     throw usageError(

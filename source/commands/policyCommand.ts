@@ -1,9 +1,8 @@
 import { resolveAwsRegion } from '../aws/awsSharedConfig.js';
 import type { Profile } from '../core/config/profileSchema.js';
-import { enforcedProfilePolicy } from '../core/identity/enforcedProfilePolicy.js';
 import { formatUtc } from '../core/identity/invitationToken.js';
 import { publicKeyFingerprint } from '../core/identity/signingKey.js';
-import { verifyProfilePolicy } from '../core/identity/verifyProfilePolicy.js';
+import { validateProject, validateTagValue } from '../core/launch/validateLaunchNames.js';
 import { resolveAppPaths } from '../core/paths.js';
 import { describePolicy } from '../core/policy/describePolicy.js';
 import { formatUsdPrecise } from '../core/policy/formatUsdPrecise.js';
@@ -13,9 +12,11 @@ import type { Policy } from '../core/policy/policySchema.js';
 import { testPolicyOffline } from '../core/policy/testPolicyOffline.js';
 import { loadTemplateRegistry } from '../core/templates/loadTemplateRegistry.js';
 import { findTemplate } from '../core/templates/TemplateRegistry.js';
+import { templatePolicyFactsOf } from '../core/templates/templatePolicyFacts.js';
 import { templateSearchPath } from '../core/templates/templateSearchPath.js';
 import { CliError, EXIT, usageError } from './CliError.js';
 import type { CommandContext, CommandRun } from './Command.js';
+import { governedProfileForCommand } from './governedProfileForCommand.js';
 import { openConfigForCommand } from './profilesCommand.js';
 
 const SUBCOMMANDS = 'show or test --template <slug> --type <instance-type>';
@@ -25,6 +26,8 @@ interface PolicySource {
   /** `file <path>`, `profile <name>`, or `none`. */
   label: string;
   profile?: Profile;
+  /** What re-verifying the profile's signed invitation found. */
+  problems?: string[];
 }
 
 async function choosePolicy(context: CommandContext): Promise<PolicySource> {
@@ -42,14 +45,18 @@ async function choosePolicy(context: CommandContext): Promise<PolicySource> {
   const profile = flags.profile ? config.getProfile(flags.profile) : config.currentProfile();
   if (flags.profile && !profile) throw new CliError(`no profile named '${flags.profile}'`);
   if (!profile) return { policy: {}, label: 'none (no profile is set up)' };
-  const { policy, problems } = enforcedProfilePolicy(profile);
-  for (const problem of problems) context.stderr(`cws-tui: profile '${profile.name}': ${problem}\n`);
-  return { policy, label: `profile ${profile.name} (${profile.kind})`, profile };
+  const { profile: governed, problems } = await governedProfileForCommand(context, profile);
+  return {
+    policy: governed.policy,
+    label: `profile ${governed.name} (${governed.kind})`,
+    profile: governed,
+    problems,
+  };
 }
 
 function runShow(context: CommandContext, source: PolicySource): number {
   const chain = source.profile?.policy_chain ?? [];
-  const chainProblems = source.profile ? verifyProfilePolicy(source.profile) : [];
+  const chainProblems = source.problems ?? [];
   if (context.flags.json) {
     context.stdout(
       `${JSON.stringify(
@@ -95,6 +102,8 @@ function parseTags(values: readonly string[]): Record<string, string> {
   for (const value of values) {
     const separator = value.indexOf('=');
     if (separator <= 0) throw usageError(`--tag takes key=value (got '${value}')`);
+    const problem = validateTagValue(value.slice(0, separator), value.slice(separator + 1));
+    if (problem) throw usageError(`--tag: ${problem}`);
     tags[value.slice(0, separator)] = value.slice(separator + 1);
   }
   return tags;
@@ -116,8 +125,11 @@ async function runTest(context: CommandContext, source: PolicySource): Promise<n
     notes.push(
       `the template '${flags.template}' is not on the template search path; its slug was checked as given`,
     );
+  const projectProblem = flags.project === undefined ? undefined : validateProject(flags.project);
+  if (projectProblem) throw usageError(`--project: ${projectProblem}`);
   const tags = { ...parseTags(flags.tag), ...(flags.project ? { project: flags.project } : {}) };
   const templateRootVolume = template?.template.instance_defaults?.root_volume_gb;
+  const facts = template ? templatePolicyFactsOf(template.slug, registry) : {};
   const {
     request,
     verdict,
@@ -133,6 +145,7 @@ async function runTest(context: CommandContext, source: PolicySource): Promise<n
     ...(flags.rootVolume !== undefined ? { root_volume_gb: flags.rootVolume } : {}),
     tags,
     discounts: source.profile?.discounts ?? {},
+    ...facts,
   });
   notes.push(...offline.notes);
   const allNotes = [...verdict.notes, ...notes];

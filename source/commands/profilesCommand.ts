@@ -29,8 +29,10 @@ export function openConfigForCommand(context: CommandContext): ConfigStore {
 }
 
 function profileJson(profile: Profile, current: boolean): Record<string, unknown> {
+  // The token may carry the key to invite with: never printed.
+  const { invitation_token: _secret, ...shown } = profile;
   return {
-    ...profile,
+    ...shown,
     current,
     policy_chain: profile.policy_chain.map((link) => ({
       issuer: link.issuer,

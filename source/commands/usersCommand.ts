@@ -2,11 +2,15 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { accountForNewUser } from '../core/identity/accountForNewUser.js';
 import { createResearchUser } from '../core/identity/createResearchUser.js';
+import { PinnedRootStore } from '../core/identity/PinnedRootStore.js';
+import type { GroupAuthority } from '../core/identity/privilegedGroups.js';
 import type { ResearchUser } from '../core/identity/ResearchUser.js';
 import { ResearchUserStoreError } from '../core/identity/ResearchUserStoreError.js';
+import { loadRootTrust } from '../core/identity/RootTrust.js';
 import { resolveAppPaths } from '../core/paths.js';
-import { CliError, usageError } from './CliError.js';
+import { CliError, EXIT, usageError } from './CliError.js';
 import type { CommandContext, CommandRun } from './Command.js';
+import { governedProfileForCommand } from './governedProfileForCommand.js';
 import { openCommandSession } from './openCommandSession.js';
 import { openTeamForCommand } from './openTeamForCommand.js';
 import { renderTextTable } from './output/renderTextTable.js';
@@ -49,6 +53,32 @@ async function readPublicKeyFile(path: string): Promise<string> {
       `cannot read the public key file ${path}: ${code === 'ENOENT' ? 'no such file' : code}`,
     );
   }
+}
+
+/**
+ * Who gives a new user's groups: the profile the command runs as, held to its signed terms. Without
+ * any profile the caller works in their own account, as its admin; once this installation has
+ * accepted an invitation (or the machine allows only invited profiles), never.
+ */
+async function groupAuthority(context: CommandContext): Promise<GroupAuthority> {
+  const config = openConfigForCommand(context);
+  const chosen = context.flags.profile ? config.getProfile(context.flags.profile) : config.currentProfile();
+  if (context.flags.profile && !chosen) throw new CliError(`no profile named '${context.flags.profile}'`);
+  if (!chosen) {
+    const trust = await loadRootTrust(
+      context.env,
+      new PinnedRootStore(resolveAppPaths(context.env).stateDir),
+    );
+    const governed =
+      trust.accepted_profiles.length > 0 || trust.personal_profiles === 'deny' || config.problems.length > 0;
+    return { role: governed ? 'member' : 'admin' };
+  }
+  const { profile } = await governedProfileForCommand(context, chosen);
+  return {
+    role: profile.role,
+    ...(profile.policy.allowed_groups ? { allowed_groups: profile.policy.allowed_groups } : {}),
+    profile: profile.name,
+  };
 }
 
 /** `cws-tui users list|show|create|delete`. */
@@ -94,6 +124,8 @@ export const runUsersCommand: CommandRun = async (context) => {
           'create <name> [--full-name N] [--email E] [--ssh-public-key FILE] [--group G]...',
         );
         const importedKey = flags.sshPublicKey ? await readPublicKeyFile(flags.sshPublicKey) : undefined;
+        // Who may give which groups is decided before the account is asked for anything.
+        const authority = await groupAuthority(context);
         const created = await createResearchUser(
           store,
           join(paths.stateDir, 'keys'),
@@ -104,6 +136,7 @@ export const runUsersCommand: CommandRun = async (context) => {
             ...(flags.email !== undefined ? { email: flags.email } : {}),
             ...(importedKey !== undefined ? { imported_public_key: importedKey } : {}),
             ...(flags.group.length > 0 ? { groups: flags.group } : {}),
+            authority,
           },
         );
         if (flags.json) stdout(`${JSON.stringify(created.user, null, 2)}\n`);
@@ -136,7 +169,11 @@ export const runUsersCommand: CommandRun = async (context) => {
         );
     }
   } catch (error) {
-    if (error instanceof ResearchUserStoreError) throw new CliError(error.message);
+    if (error instanceof ResearchUserStoreError) {
+      const code =
+        error.reason === 'denied' ? EXIT.denied : error.reason === 'invalid' ? EXIT.usage : EXIT.error;
+      throw new CliError(error.message, code);
+    }
     throw error;
   }
 };

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { CommandContext, CommandRun } from '../../source/commands/Command.js';
 import type { CommandFlags } from '../../source/commands/CommandFlags.js';
 import { cliFlags } from '../../source/commands/flags.js';
+import { safeWriter } from '../../source/core/text/sanitizeCommandOutput.js';
 
 /** The flags a command sees when none is given on the command line. */
 export function defaultFlags(): CommandFlags {
@@ -27,6 +28,8 @@ export function testEnvironment(): NodeJS.ProcessEnv {
   return {
     CWS_CONFIG_DIR: join(root, 'config'),
     CWS_STATE_DIR: join(root, 'state'),
+    // The machine's /etc/cws-tui/config.yaml must never decide a test.
+    CWS_SYSTEM_CONFIG: join(root, 'system-config.yaml'),
     CWS_DEMO_SPEED: '0',
     // Never probe the instance metadata service from a test: no traffic leaves this machine.
     AWS_EC2_METADATA_DISABLED: 'true',
@@ -43,16 +46,24 @@ export async function runCommand(
 ): Promise<CommandOutcome> {
   let stdout = '';
   let stderr = '';
+  const allFlags = { ...defaultFlags(), ...flags };
+  // The same output filter as the CLI's, so that tests see what a terminal would.
   const context: CommandContext = {
     args,
-    flags: { ...defaultFlags(), ...flags },
+    flags: allFlags,
     env,
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
+    stdout: safeWriter(
+      (text) => {
+        stdout += text;
+      },
+      { json: allFlags.json },
+    ),
+    stderr: safeWriter(
+      (text) => {
+        stderr += text;
+      },
+      { json: false },
+    ),
   };
   const code = await run(context);
   return { code, stdout, stderr };

@@ -157,7 +157,7 @@ describe('cws-tui invite', () => {
       '--expires takes a duration like 7d',
     );
     await expect(invite(admin, 'lab', { expires: '2020-01-01' })).rejects.toThrow(
-      'the expiry must be in the future',
+      '--expires must be in the future',
     );
     await expect(invite(admin, 'lab', { user: 'ubuntu' })).rejects.toThrow('--user: "ubuntu" is a system');
     await expect(invite(testEnvironment(), 'lab', {})).rejects.toThrow('no profile is current');

@@ -2,6 +2,7 @@ import type { ConnectionPlan } from '../../core/connect/ConnectionPlan.js';
 import { renderConnectionPlan } from '../../core/connect/renderConnectionPlan.js';
 import { type OpenTunnel, startTunnel } from '../../core/connect/startTunnel.js';
 import { probeWebService } from '../../core/services/probeWebService.js';
+import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
 import { runInTerminal } from '../terminalHandOver.js';
 
 export interface ConnectIo {
@@ -22,14 +23,16 @@ export async function connectNow(
   io: ConnectIo,
 ): Promise<number> {
   if (plan.kind === 'terminal') {
-    io.stderr(`Connecting: ${plan.command}\n`);
+    io.stderr(`Connecting: ${sanitizeForTerminal(plan.command)}\n`);
     return runInTerminal(plan.argv, io.env);
   }
   if (!plan.tunnel) {
     await showOrOpen(plan, io);
     return 0;
   }
-  io.stderr(`Opening a tunnel to port ${plan.tunnel.remote_port}: ${plan.tunnel.command}\n`);
+  io.stderr(
+    `Opening a tunnel to port ${plan.tunnel.remote_port}: ${sanitizeForTerminal(plan.tunnel.command)}\n`,
+  );
   const tunnel: OpenTunnel = await startTunnel(plan.tunnel, 'inherit', io.env);
   const health = await probeWebService(plan.url);
   io.stderr(

@@ -368,7 +368,7 @@ export class CloudSession implements Session {
   }
 
   acceptInvitation(acceptance: InvitationAcceptance): Promise<AcceptedInvitation> {
-    return acceptInvitationToken(this.options.paths, this.options.users, acceptance);
+    return acceptInvitationToken(this.options.paths, this.options.users, acceptance, this.options.env);
   }
 
   createResearchUser(request: CreateResearchUserRequest): Promise<CreatedResearchUser> {

@@ -7,10 +7,12 @@ import type { Profile } from '../../core/config/profileSchema.js';
 import { snapshotPriceCatalog } from '../../core/cost/priceTable.js';
 import { ReplaceablePriceCatalog } from '../../core/cost/ReplaceablePriceCatalog.js';
 import { SimulatedSpotPriceSource } from '../../core/cost/SimulatedSpotPriceSource.js';
-import { enforcedProfilePolicy } from '../../core/identity/enforcedProfilePolicy.js';
+import { configRefusal } from '../../core/identity/configRefusal.js';
+import { enforcedProfile, REFUSE_EVERYTHING } from '../../core/identity/enforcedProfile.js';
+import { PinnedRootStore } from '../../core/identity/PinnedRootStore.js';
+import { loadRootTrust, type RootTrust } from '../../core/identity/RootTrust.js';
 import type { LaunchProfile } from '../../core/launch/launchChecks.js';
 import { type AppPaths, resolveAppPaths } from '../../core/paths.js';
-import type { Policy } from '../../core/policy/policySchema.js';
 import { type CloudAccount, TAG } from '../../core/ports.js';
 import { appendTeamAudit } from '../../core/team/appendTeamAudit.js';
 import type { TeamStore } from '../../core/team/TeamStore.js';
@@ -39,18 +41,27 @@ export async function openSession(options: OpenSessionOptions): Promise<Session>
   const paths = resolveAppPaths(env);
   const notices: string[] = [];
   const config = ConfigStore.open(paths.configDir);
+  const trust = await loadRootTrust(env, new PinnedRootStore(paths.stateDir));
+  const refusal = configRefusal(config.problems, trust);
   for (const problem of config.problems) {
     notices.push(
-      `the config file had a problem at ${problem.key}: ${problem.message}; it was kept as ${problem.backup_path} and defaults are used`,
+      `the config file had a problem at ${problem.key}: ${problem.message}; it was kept as ${problem.backup_path}${refusal ? '' : ' and defaults are used'}`,
     );
   }
-  const profile = chooseProfile(config, options.profile);
+  if (refusal) notices.push(refusal);
+  const chosen = chooseProfile(config, options.profile);
+  const profile = chosen ? governedProfile(chosen, trust, notices) : undefined;
   const region = options.region ?? profile?.region;
   const account = await chooseAccount(options, profile, region, paths, notices);
   const launchProfile: LaunchProfile = profile
-    ? { name: profile.name, policy: enforcedPolicy(profile, notices), role: profile.role }
-    : // No cws-tui profile: the user's own account (or the demo), with no institutional policy.
-      { name: account.kind === 'demo' ? 'demo' : 'default', policy: {}, role: 'member' };
+    ? { name: profile.name, policy: refusal ? REFUSE_EVERYTHING : profile.policy, role: profile.role }
+    : // No cws-tui profile: the user's own account (or the demo), with no institutional policy,
+      // unless the config could not be read or the machine allows only invited profiles.
+      {
+        name: account.kind === 'demo' ? 'demo' : 'default',
+        policy: refusal || noProfileRefused(trust, notices) ? REFUSE_EVERYTHING : {},
+        role: 'member',
+      };
   const team = await openSessionTeamStore(
     env,
     paths,
@@ -143,10 +154,18 @@ function demoCostSources(
   };
 }
 
-function enforcedPolicy(profile: Profile, notices: string[]): Policy {
-  const { policy, problems } = enforcedProfilePolicy(profile);
-  if (problems.length > 0) notices.push(`profile '${profile.name}': ${problems.join('; ')}`);
-  return policy;
+/** The profile with its signed terms in place of the config file's cache (see enforcedProfile). */
+function governedProfile(profile: Profile, trust: RootTrust, notices: string[]): Profile {
+  const enforced = enforcedProfile(profile, trust);
+  if (enforced.problems.length > 0)
+    notices.push(`profile '${profile.name}': ${enforced.problems.join('; ')}`);
+  return enforced.profile;
+}
+
+function noProfileRefused(trust: RootTrust, notices: string[]): boolean {
+  if (trust.personal_profiles !== 'deny') return false;
+  notices.push(`launches are refused: ${trust.source} allows only invited profiles on this machine`);
+  return true;
 }
 
 function chooseProfile(config: ConfigStore, name: string | undefined): Profile | undefined {

@@ -8,6 +8,7 @@ import {
   type CreateResearchUserRequest,
   createResearchUser,
 } from '../../core/identity/createResearchUser.js';
+import { PinnedRootStore } from '../../core/identity/PinnedRootStore.js';
 import type { ResearchUserStore } from '../../core/identity/ResearchUserStore.js';
 import type { AppPaths } from '../../core/paths.js';
 
@@ -54,11 +55,14 @@ export function acceptInvitationToken(
   paths: AppPaths,
   users: ResearchUserStore,
   acceptance: InvitationAcceptance,
+  env: NodeJS.ProcessEnv,
 ): Promise<AcceptedInvitation> {
   return acceptInvitation(acceptance.token.trim(), {
     config: openConfig(paths),
     users,
     keysDir: join(paths.stateDir, 'keys'),
+    pins: new PinnedRootStore(paths.stateDir),
+    env,
     ...(acceptance.profile_name ? { profile_name: acceptance.profile_name } : {}),
     ...(acceptance.username ? { username: acceptance.username } : {}),
   });

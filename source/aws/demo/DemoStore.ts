@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readJsonFileOrSetAside } from '../../core/fs/readJsonFileOrSetAside.js';
+import { uniqueBackupPath } from '../../core/fs/uniqueBackupPath.js';
 import { withFileLock } from '../../core/fs/withFileLock.js';
 import { writeFileAtomic } from '../../core/fs/writeFileAtomic.js';
 import { type DemoState, demoStateSchema, emptyDemoState } from './demoState.js';
@@ -50,7 +51,7 @@ export class DemoStore {
 
   private async load(): Promise<DemoState> {
     // Keep an unreadable file for inspection and start over rather than crash.
-    const read = await readJsonFileOrSetAside(this.path, demoStateSchema, `${this.path}.bak-${Date.now()}`);
+    const read = await readJsonFileOrSetAside(this.path, demoStateSchema, uniqueBackupPath(this.path));
     if (read.status === 'read') return read.data;
     if (read.status === 'set-aside') {
       this.recoveredFrom = `the demo account state was unreadable (${read.reason}); it was moved to ${read.backup} and the demo starts fresh`;

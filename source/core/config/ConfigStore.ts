@@ -1,10 +1,12 @@
-import { existsSync, renameSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import Conf from 'conf';
+import { uniqueBackupPath } from '../fs/uniqueBackupPath.js';
 import { ConfigStoreError } from './ConfigStoreError.js';
 import { CONFIG_FORMAT_VERSION, configMigrations } from './configMigrations.js';
 import { type ConfigData, configJsonSchema } from './configSchema.js';
 import { type Profile, profileSchema } from './profileSchema.js';
+import { replaceSymlinkSync } from './replaceSymlinkSync.js';
 import { withFileLockSync } from './withFileLockSync.js';
 
 /** What was wrong with a config file that had to be set aside. */
@@ -14,6 +16,11 @@ export interface ConfigProblem {
   message: string;
   /** Where the broken file was moved to. */
   backup_path: string;
+  /**
+   * Whether the set-aside file held (or, unreadable, may have held) an invited profile, whose
+   * launches must then be refused rather than run with defaults.
+   */
+  held_invited: boolean | 'unknown';
 }
 
 /**
@@ -32,15 +39,21 @@ export class ConfigStore {
   }
 
   static open(configDir: string, now: Date = new Date()): ConfigStore {
+    replaceSymlinkSync(join(configDir, 'config.json'));
     try {
       return new ConfigStore(openConf(configDir), []);
     } catch (error) {
       const path = join(configDir, 'config.json');
       // Only a file whose content is wrong is set aside; an unreadable one (permissions) is reported as is.
       if (!existsSync(path) || !isBrokenContent(error)) throw error;
-      const backupPath = `${path}.bak-${now.toISOString().replace(/[:.]/g, '-')}`;
+      const backupPath = uniqueBackupPath(path, now);
+      const heldInvited = heldInvitedProfile(readFileSync(path, 'utf8'));
       renameSync(path, backupPath);
-      const problems = problemsOf(error).map((problem) => ({ ...problem, backup_path: backupPath }));
+      const problems = problemsOf(error).map((problem) => ({
+        ...problem,
+        backup_path: backupPath,
+        held_invited: heldInvited,
+      }));
       return new ConfigStore(openConf(configDir), problems);
     }
   }
@@ -112,9 +125,16 @@ export class ConfigStore {
     });
   }
 
-  /** conf re-reads the file on every access, so a change made under the lock starts from the latest. */
+  /**
+   * conf re-reads the file on every access, so a change made under the lock starts from the latest.
+   * A config.json that is a symlink is first replaced by a file of its own: a write never lands in
+   * whatever the link points at.
+   */
   private locked<T>(change: () => T): T {
-    return withFileLockSync(`${this.conf.path}.lock`, change);
+    return withFileLockSync(`${this.conf.path}.lock`, () => {
+      replaceSymlinkSync(this.conf.path);
+      return change();
+    });
   }
 }
 
@@ -128,6 +148,8 @@ function openConf(configDir: string): Conf<ConfigData> {
     schema: configJsonSchema,
     accessPropertiesByDotNotation: false,
     clearInvalidConfig: false,
+    // Invitation tokens that grant the right to invite carry a key: the file is the user's alone.
+    configFileMode: 0o600,
   });
 }
 
@@ -136,12 +158,36 @@ function isBrokenContent(error: unknown): boolean {
   const message = error instanceof Error ? error.message : '';
   return (
     message.startsWith('Config schema violation:') ||
-    message.startsWith('Something went wrong during the migration')
+    message.startsWith('Something went wrong during the migration') ||
+    // semver's error for a migration version that is not a version (`"version": 1`).
+    /^Invalid (version|comparator)/i.test(message)
+  );
+}
+
+/** Whether a damaged config's text shows an invited profile; 'unknown' when it is not JSON. */
+function heldInvitedProfile(text: string): boolean | 'unknown' {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return 'unknown';
+  }
+  if (raw === null || typeof raw !== 'object' || !('profiles' in raw)) return false;
+  const profiles = raw.profiles;
+  if (profiles === null || typeof profiles !== 'object') return 'unknown';
+  return Object.values(profiles).some(
+    (profile: unknown) =>
+      profile === null ||
+      typeof profile !== 'object' ||
+      ('kind' in profile && profile.kind !== 'personal') ||
+      'invitation_token' in profile ||
+      'invitation_id' in profile ||
+      ('policy_chain' in profile && Array.isArray(profile.policy_chain) && profile.policy_chain.length > 0),
   );
 }
 
 /** Turns conf's errors (a JSON SyntaxError, or "Config schema violation: `a/b` must ...") into problems. */
-function problemsOf(error: unknown): Omit<ConfigProblem, 'backup_path'>[] {
+function problemsOf(error: unknown): Pick<ConfigProblem, 'key' | 'message'>[] {
   const message = error instanceof Error ? error.message : String(error);
   if (error instanceof SyntaxError) return [{ key: '(file)', message: `not valid JSON: ${message}` }];
   const violations = message.replace(/^Config schema violation: /, '');

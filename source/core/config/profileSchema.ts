@@ -42,6 +42,11 @@ export const profileSchema = z.strictObject({
     .string()
     .regex(TEAM_TABLE_PATTERN, 'a DynamoDB table name is 3-255 letters, digits, "_", "." or "-"')
     .optional(),
+  /**
+   * The signed invitation this profile was accepted from: the truth about its kind, policy, budget
+   * and right to invite. The fields above are a cache of it that can never widen it.
+   */
+  invitation_token: z.string().min(1).optional(),
   created_at: z.string().min(1),
 });
 export type Profile = z.infer<typeof profileSchema>;

@@ -18,25 +18,29 @@ export interface RenderConnectionOptions {
  * without a display) and the output is a terminal, it is a clickable link and is put on the user's
  * clipboard, since nothing can open a browser for them.
  */
+/** Every field of a plan can hold a tag's text (the research user, the name): the plan's lines are filtered. */
+const safe = (text: string) => sanitizeForTerminal(text);
+
 export function renderConnectionPlan(plan: ConnectionPlan, options: RenderConnectionOptions): string {
   switch (plan.kind) {
     case 'unavailable':
-      return `${plan.reason}\n`;
+      return `${safe(plan.reason)}\n`;
     case 'terminal':
-      return `${plan.command}\n${plan.why ? `  via ${plan.why}\n` : ''}${plan.note ? `  ${plan.note}\n` : ''}`;
+      return `${safe(plan.command)}\n${plan.why ? `  via ${safe(plan.why)}\n` : ''}${plan.note ? `  ${safe(plan.note)}\n` : ''}`;
     case 'url': {
       const lines: string[] = [];
       if (plan.tunnel && !options.tunnelRunning)
         lines.push(
-          `Tunnel (${plan.tunnel.via}): ${plan.tunnel.command}`,
-          ...(plan.tunnel.why ? [`  via ${plan.tunnel.why}`] : []),
+          `Tunnel (${plan.tunnel.via}): ${safe(plan.tunnel.command)}`,
+          ...(plan.tunnel.why ? [`  via ${safe(plan.tunnel.why)}`] : []),
         );
-      if (plan.laptop_command) lines.push(`On your laptop, run: ${plan.laptop_command}`);
+      if (plan.laptop_command) lines.push(`On your laptop, run: ${safe(plan.laptop_command)}`);
       const copy = options.terminal && plan.open === 'show';
       const link = options.terminal ? osc8Hyperlink(plan.url) : sanitizeForTerminal(plan.url);
       lines.push(`Open: ${link}${copy ? ' (copied to the clipboard)' : ''}`);
-      if (plan.note) lines.push(`  ${sanitizeForTerminal(plan.note)}`);
-      if (plan.expires_at) lines.push(`  It expires at ${plan.expires_at}: run connect again for a new one.`);
+      if (plan.note) lines.push(`  ${safe(plan.note)}`);
+      if (plan.expires_at)
+        lines.push(`  It expires at ${safe(plan.expires_at)}: run connect again for a new one.`);
       return `${lines.join('\n')}\n${copy ? osc52Copy(plan.url, options.env) : ''}`;
     }
   }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { readJsonFileOrSetAside } from '../fs/readJsonFileOrSetAside.js';
+import { uniqueBackupPath } from '../fs/uniqueBackupPath.js';
 import { writeFileAtomic } from '../fs/writeFileAtomic.js';
 
 const storeFileSchema = z.object({
@@ -32,7 +33,7 @@ export class BudgetAlertStore {
   }
 
   private async read(): Promise<{ data: StoreFile; warning?: string }> {
-    const read = await readJsonFileOrSetAside(this.file, storeFileSchema, `${this.file}.bak`);
+    const read = await readJsonFileOrSetAside(this.file, storeFileSchema, uniqueBackupPath(this.file));
     if (read.status === 'read') return { data: read.data };
     const data: StoreFile = { version: 1, budgets: {} };
     if (read.status === 'missing') return { data };

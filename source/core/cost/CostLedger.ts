@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { readJsonFileOrSetAside } from '../fs/readJsonFileOrSetAside.js';
+import { uniqueBackupPath } from '../fs/uniqueBackupPath.js';
 import { writeFileAtomic } from '../fs/writeFileAtomic.js';
 import { INSTANCE_STATES } from '../ports.js';
 import type { CostResource } from './CostResource.js';
@@ -85,7 +86,7 @@ export class CostLedger {
   }
 
   private async read(): Promise<{ entries: LedgerEntry[]; warning?: string }> {
-    const read = await readJsonFileOrSetAside(this.file, ledgerFileSchema, `${this.file}.bak`);
+    const read = await readJsonFileOrSetAside(this.file, ledgerFileSchema, uniqueBackupPath(this.file));
     if (read.status === 'read') return { entries: read.data.entries };
     if (read.status === 'missing') return { entries: [] };
     return {

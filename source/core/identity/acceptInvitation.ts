@@ -4,8 +4,10 @@ import { accountKeyFor } from './accountKeyFor.js';
 import { createResearchUser } from './createResearchUser.js';
 import { InvitationError } from './InvitationError.js';
 import { decodeInvitationToken, type InvitationPayload } from './invitationToken.js';
+import type { PinnedRootStore } from './PinnedRootStore.js';
 import type { ResearchUser } from './ResearchUser.js';
 import type { ResearchUserStore } from './ResearchUserStore.js';
+import { acceptRootProblem, loadRootTrust } from './RootTrust.js';
 import { publicKeyFingerprint } from './signingKey.js';
 
 export interface AcceptInvitationOptions {
@@ -18,6 +20,12 @@ export interface AcceptInvitationOptions {
   username?: string;
   full_name?: string;
   email?: string;
+  /** The roots pinned here; the chain's root must be one of them (or of the system's), or is pinned now. */
+  pins: PinnedRootStore;
+  /** For the system config's path (`CWS_SYSTEM_CONFIG`). */
+  env: NodeJS.ProcessEnv;
+  /** `--root`: the root key fingerprint the institution published, checked before anything else. */
+  root?: string;
   now?: Date;
   /**
    * Takes one use of the invitation in the lab's store (a conditional update: single use unless
@@ -39,6 +47,8 @@ export interface AcceptedInvitation {
   /** Fingerprints to compare with the ones the institution publishes. */
   issuer_fingerprint: string;
   root_fingerprint: string;
+  /** True when this accept pinned the root for the first time (trust on first use). */
+  root_pinned_now: boolean;
 }
 
 /**
@@ -52,6 +62,10 @@ export async function acceptInvitation(
 ): Promise<AcceptedInvitation> {
   const now = options.now ?? new Date();
   const payload = decodeInvitationToken(token, now);
+  const rootFingerprint = publicKeyFingerprint(payload.policy_chain[0]?.issuer_key ?? payload.issuer_key);
+  const trust = await loadRootTrust(options.env, options.pins);
+  const rootProblem = acceptRootProblem(trust, rootFingerprint, options.root);
+  if (rootProblem) throw new InvitationError(rootProblem);
   const profileName = options.profile_name ?? payload.profile.name;
   if (options.config.getProfile(profileName)) {
     throw new InvitationError(
@@ -64,7 +78,11 @@ export async function acceptInvitation(
   }
   const giveBack = await options.takeUse?.(payload, username);
   try {
-    return await acceptChecked(payload, options, now, profileName, username);
+    return await acceptChecked(payload, options, now, profileName, username, {
+      token,
+      rootFingerprint,
+      rootPinnedBefore: trust.pinned.includes(rootFingerprint),
+    });
   } catch (error) {
     await giveBack?.().catch(() => {});
     throw error;
@@ -77,7 +95,9 @@ async function acceptChecked(
   now: Date,
   profileName: string,
   username: string,
+  signed: { token: string; rootFingerprint: string; rootPinnedBefore: boolean },
 ): Promise<AcceptedInvitation> {
+  const { token, rootFingerprint } = signed;
   const existing = await options.users.get(username);
   let user: ResearchUser;
   let privateKeyPath: string | undefined;
@@ -108,10 +128,13 @@ async function acceptChecked(
     can_invite: payload.can_invite,
     invitation_id: payload.id,
     ...(options.team_store !== undefined ? { team_store: options.team_store } : {}),
+    invitation_token: token.replace(/\s+/g, ''),
     created_at: now.toISOString(),
   };
   options.config.addProfile(profile);
   const root = payload.policy_chain[0];
+  const rootPinnedNow = !signed.rootPinnedBefore;
+  await options.pins.pin(rootFingerprint, root?.issuer ?? payload.issuer, profileName, now);
   return {
     profile,
     user,
@@ -119,6 +142,7 @@ async function acceptChecked(
     ...(privateKeyPath !== undefined ? { private_key_path: privateKeyPath } : {}),
     payload,
     issuer_fingerprint: publicKeyFingerprint(payload.issuer_key),
-    root_fingerprint: publicKeyFingerprint(root?.issuer_key ?? payload.issuer_key),
+    root_fingerprint: rootFingerprint,
+    root_pinned_now: rootPinnedNow,
   };
 }

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import type { Profile } from '../config/profileSchema.js';
 import type { Budget } from '../cost/Budget.js';
 import { budgetWidening } from '../cost/budgetWidening.js';
@@ -67,9 +67,26 @@ export function createInvitation(
   }
   const issuerName = issuer.research_user ?? issuer.name;
   const parentChain = isAdmin ? [] : issuer.policy_chain;
+  const parent = parentChain[parentChain.length - 1];
+  if (parent && parent.subject_key !== signingKey.publicKey) {
+    throw new InvitationError(
+      `the profile '${issuer.name}' holds no key to sign invitations with; its own invitation did not grant it`,
+    );
+  }
+  // The invitee signs their own invitations with this key, and only they get it (in the token).
+  const delegate = request.can_invite ? generateKeyPairSync('ed25519') : undefined;
+  const subjectKey = delegate?.publicKey.export({ format: 'der', type: 'spki' }).toString('base64');
   const link = signPolicyLink(
-    { issuer: issuerName, issuer_key: signingKey.publicKey, issued_at: now.toISOString(), policy },
-    parentChain[parentChain.length - 1],
+    {
+      issuer: issuerName,
+      issuer_key: signingKey.publicKey,
+      issued_at: now.toISOString(),
+      policy,
+      ...(budget !== undefined ? { budget } : {}),
+      can_invite: request.can_invite,
+      ...(subjectKey !== undefined ? { subject_key: subjectKey } : {}),
+    },
+    parent,
     signingKey.privateKey,
   );
   const payload: InvitationPayload = {
@@ -90,6 +107,9 @@ export function createInvitation(
     policy_chain: [...parentChain, link],
     ...(budget !== undefined ? { budget } : {}),
     can_invite: request.can_invite,
+    ...(delegate
+      ? { delegate_key: delegate.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString() }
+      : {}),
   };
   return { token: encodeInvitationToken(payload, signingKey.privateKey), payload };
 }

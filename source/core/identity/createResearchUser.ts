@@ -1,7 +1,10 @@
 import { access, mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../fs/writeFileAtomic.js';
+import { requireSafeValue } from '../provisioning/scriptValueRules.js';
+import { UnsafeScriptValueError } from '../provisioning/UnsafeScriptValueError.js';
 import { POSIX_NAME_PATTERN } from '../templates/templateSchema.js';
+import { type GroupAuthority, privilegedGroupProblem } from './privilegedGroups.js';
 import type { ResearchUser } from './ResearchUser.js';
 import type { ResearchUserStore } from './ResearchUserStore.js';
 import { ResearchUserStoreError } from './ResearchUserStoreError.js';
@@ -16,6 +19,8 @@ export interface CreateResearchUserRequest {
   groups?: string[];
   /** An existing OpenSSH public key to authorize instead of generating a key pair. */
   imported_public_key?: string;
+  /** Who asks: privileged groups need an admin or the policy's allowed_groups. A member when absent. */
+  authority?: GroupAuthority;
 }
 
 export interface CreatedResearchUser {
@@ -44,6 +49,10 @@ export async function createResearchUser(
       `${JSON.stringify(badGroup)} is not a valid group name: use lowercase letters, digits, '_' or '-'`,
     );
   }
+  const groupProblem = privilegedGroupProblem(request.groups ?? [], request.authority ?? { role: 'member' });
+  if (groupProblem) throw new ResearchUserStoreError(groupProblem, 'denied');
+  const detailProblem = userDetailsProblem(request);
+  if (detailProblem) throw new ResearchUserStoreError(detailProblem, 'invalid');
   // Checked again atomically by the store; asking first gives the clearer message before key checks.
   if (await store.get(request.username)) {
     throw new ResearchUserStoreError(`a research user named '${request.username}' already exists`);
@@ -89,6 +98,26 @@ export async function createResearchUser(
     throw error;
   }
   return { user, private_key_path: privateKeyPath };
+}
+
+/**
+ * The full name and email checked with the rules a launch applies to them (the full name goes into
+ * the workstation's passwd), so that a user who can be created can also be launched for.
+ */
+function userDetailsProblem(request: CreateResearchUserRequest): string | undefined {
+  for (const [field, value, kind] of [
+    ['--full-name', request.full_name, 'fullName'],
+    ['--email', request.email, 'email'],
+  ] as const) {
+    if (value === undefined) continue;
+    try {
+      requireSafeValue(field, value, kind);
+    } catch (error) {
+      if (error instanceof UnsafeScriptValueError) return `${field} is not valid: ${error.rule}`;
+      throw error;
+    }
+  }
+  return undefined;
 }
 
 async function exists(path: string): Promise<boolean> {

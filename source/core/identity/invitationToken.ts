@@ -1,4 +1,4 @@
-import { type KeyObject, sign, verify } from 'node:crypto';
+import { createPrivateKey, createPublicKey, type KeyObject, sign, verify } from 'node:crypto';
 import { z } from 'zod';
 import { upgradeStoredBudget } from '../config/legacyProfileBudget.js';
 import { PROFILE_NAME_PATTERN, REGION_PATTERN } from '../config/profileSchema.js';
@@ -7,7 +7,7 @@ import { policySchema } from '../policy/policySchema.js';
 import { POSIX_NAME_PATTERN } from '../templates/templateSchema.js';
 import { canonicalJson } from './canonicalJson.js';
 import { InvitationError } from './InvitationError.js';
-import { policyChainLinkSchema, verifyPolicyChain } from './policyChain.js';
+import { type PolicyChainLink, policyChainLinkSchema, signsTerms, verifyPolicyChain } from './policyChain.js';
 import { ed25519PublicKey } from './signingKey.js';
 
 export const invitationPayloadSchema = z.strictObject({
@@ -34,8 +34,16 @@ export const invitationPayloadSchema = z.strictObject({
   /** Invitations issued before config format 1.2.0 carry the old budget shape: read as today's. */
   budget: z.preprocess(upgradeStoredBudget, budgetSchema).optional(),
   can_invite: z.boolean(),
+  /**
+   * With can_invite: the PKCS#8 PEM private key whose public key is the last link's subject_key, the
+   * only key that may sign the invitee's own invitations. The token is a secret while it is valid.
+   */
+  delegate_key: z.string().min(1).optional(),
 });
 export type InvitationPayload = z.infer<typeof invitationPayloadSchema>;
+
+/** Far above a long chain's token (a few KB): a larger paste is refused before it is parsed. */
+export const MAX_TOKEN_LENGTH = 65_536;
 
 /** `base64url(payload JSON).base64url(Ed25519 signature of the first part)`. */
 export function encodeInvitationToken(payload: InvitationPayload, privateKey: KeyObject): string {
@@ -49,8 +57,18 @@ export function encodeInvitationToken(payload: InvitationPayload, privateKey: Ke
  * its content, its expiry, and its policy chain (signatures and narrowing). Throws an
  * InvitationError naming the first check that fails.
  */
-export function decodeInvitationToken(token: string, now: Date): InvitationPayload {
-  const parts = token.trim().split('.');
+export function decodeInvitationToken(
+  token: string,
+  now: Date,
+  options: { ignoreExpiry?: boolean } = {},
+): InvitationPayload {
+  if (token.length > MAX_TOKEN_LENGTH) {
+    throw new InvitationError(
+      `this is not an invitation token: it is ${token.length} characters, and an invitation is at most ${MAX_TOKEN_LENGTH}`,
+    );
+  }
+  // A token is base64url: whitespace (a terminal's or a mailer's line wrapping) is never part of it.
+  const parts = token.replace(/\s+/g, '').split('.');
   const [body, signature] = parts;
   if (parts.length !== 2 || !body || !signature || !/^[A-Za-z0-9_-]+$/.test(body + signature)) {
     throw new InvitationError(
@@ -86,7 +104,7 @@ export function decodeInvitationToken(token: string, now: Date): InvitationPaylo
     );
   }
   const payload = parsed.data;
-  if (new Date(payload.expires_at).getTime() <= now.getTime()) {
+  if (!options.ignoreExpiry && new Date(payload.expires_at).getTime() <= now.getTime()) {
     throw new InvitationError(`this invitation expired on ${formatUtc(payload.expires_at)}`);
   }
   const chainProblems = verifyPolicyChain(payload.policy_chain);
@@ -99,10 +117,43 @@ export function decodeInvitationToken(token: string, now: Date): InvitationPaylo
   if (last && canonicalJson(last.policy) !== canonicalJson(payload.policy)) {
     chainProblems.push('the policy differs from the last link of its chain');
   }
+  if (last) chainProblems.push(...termsProblems(payload, last));
   if (chainProblems.length > 0) {
     throw new InvitationError(`this invitation's policy chain is not valid: ${chainProblems.join('; ')}`);
   }
   return payload;
+}
+
+/** The token's budget, right to invite and delegate key must be the ones its last link signed. */
+function termsProblems(payload: InvitationPayload, last: PolicyChainLink): string[] {
+  if (!signsTerms(last)) {
+    return payload.can_invite || payload.delegate_key !== undefined
+      ? ['the chain was issued before the right to invite was signed, so it cannot grant it']
+      : [];
+  }
+  const problems: string[] = [];
+  if (canonicalJson(last.budget ?? null) !== canonicalJson(payload.budget ?? null)) {
+    problems.push('the budget differs from the last link of its chain');
+  }
+  if (last.can_invite !== payload.can_invite) {
+    problems.push('the right to invite differs from the last link of its chain');
+  }
+  const delegate = payload.delegate_key === undefined ? undefined : publicKeyOfPem(payload.delegate_key);
+  if (payload.can_invite && (delegate === undefined || delegate !== last.subject_key)) {
+    problems.push('the key to sign further invitations is not the one the last link names');
+  }
+  if (!payload.can_invite && (payload.delegate_key !== undefined || last.subject_key !== undefined)) {
+    problems.push('an invitation without the right to invite carries a key to invite with');
+  }
+  return problems;
+}
+
+function publicKeyOfPem(pem: string): string | undefined {
+  try {
+    return createPublicKey(createPrivateKey(pem)).export({ format: 'der', type: 'spki' }).toString('base64');
+  } catch {
+    return undefined;
+  }
 }
 
 /** `2026-11-20 14:00 UTC` */

@@ -47,7 +47,7 @@ export function ed25519PublicKey(publicKey: string): KeyObject {
   return key;
 }
 
-function signingKeyOf(privateKey: KeyObject): SigningKey {
+export function signingKeyOf(privateKey: KeyObject): SigningKey {
   const publicKey = createPublicKey(privateKey).export({ format: 'der', type: 'spki' }).toString('base64');
   return { privateKey, publicKey, fingerprint: publicKeyFingerprint(publicKey) };
 }

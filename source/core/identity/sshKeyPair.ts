@@ -1,4 +1,5 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { SCRIPT_VALUE_RULES } from '../provisioning/scriptValueRules.js';
 
 export interface SshKeyPair {
   /** `ssh-ed25519 AAAA... comment` */
@@ -49,6 +50,10 @@ export function parseOpenSshPublicKey(text: string): string {
   const innerLength = decoded.length >= 4 ? decoded.readUInt32BE(0) : -1;
   const innerType = innerLength > 0 ? decoded.subarray(4, 4 + innerLength).toString('latin1') : '';
   if (innerType !== type) throw new Error(`the key data is not a '${type}' key`);
+  // The line goes into authorized_keys by the boot script: its comment is held to the same rule.
+  if (!SCRIPT_VALUE_RULES.sshPublicKey.pattern.test(line)) {
+    throw new Error('the comment after the key may hold only printable ASCII, at most 200 characters');
+  }
   return line;
 }
 

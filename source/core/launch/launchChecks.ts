@@ -10,6 +10,7 @@ import type { PolicyVerdict } from '../policy/PolicyVerdict.js';
 import type { Policy } from '../policy/policySchema.js';
 import type { CloudAccount, Instance, ResourceTags } from '../ports.js';
 import { TAG } from '../ports.js';
+import { templatePolicyFacts } from '../templates/templatePolicyFacts.js';
 import type { ResolvedTemplate } from '../templates/templateSchema.js';
 import { LaunchError } from './LaunchError.js';
 import type { LaunchRecordStore } from './LaunchRecordStore.js';
@@ -199,10 +200,12 @@ export function evaluateLaunchPolicy(
       root_volume_gb: launch.rootVolumeGb,
       ...(request.efs ? { efs: request.efs.file_system_id } : {}),
       tags: launchTagsFor(request, context.profile),
+      ...templatePolicyFacts(launch.template),
     },
     {
       ...(launch.typeInfo ? { instance_type_info: launch.typeInfo } : {}),
       ...(estimate ? { hourly_cost: estimate.hourly } : {}),
+      ...onDemandHourly(discounted.instanceHourly(launch.instanceType, region)?.usd_per_hour),
       running_count_for_user: launch.live.filter(
         (instance) =>
           instance.tags[TAG.researchUser] === context.researchUser.username &&
@@ -219,4 +222,8 @@ export function evaluateLaunchPolicy(
         : {}),
     },
   );
+}
+
+function onDemandHourly(price: number | undefined): { on_demand_hourly_cost?: number } {
+  return price === undefined ? {} : { on_demand_hourly_cost: price };
 }

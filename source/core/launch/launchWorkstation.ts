@@ -31,7 +31,12 @@ import {
   rootVolumeFor,
 } from './launchChecks.js';
 import { asLaunchError, launchStepRunner } from './launchStepRunner.js';
-import { toTagValue, validateTagValue, validateWorkstationName } from './validateLaunchNames.js';
+import {
+  toTagValue,
+  validateProject,
+  validateTagValue,
+  validateWorkstationName,
+} from './validateLaunchNames.js';
 
 export interface AuditedOverride {
   action: 'policy-override';
@@ -98,6 +103,8 @@ export async function launchWorkstation(
     const problem = validateTagValue(key, value);
     if (problem) throw new LaunchError('resolve-template', problem);
   }
+  const projectProblem = request.project === undefined ? undefined : validateProject(request.project);
+  if (projectProblem) throw new LaunchError('resolve-template', projectProblem);
 
   const template = await run('resolve-template', async () => {
     const resolved = requireWorkstationTemplate(context.resolveTemplate(request.template));

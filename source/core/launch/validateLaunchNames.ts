@@ -1,7 +1,10 @@
 /** A workstation name: it becomes the Name tag, a key pair suffix and an argument on the command line. */
 const WORKSTATION_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
-/** What EC2 and EFS accept in a tag key or value. */
-const TAG_TEXT = /^[\p{L}\p{N}\s_.:/=+\-@]*$/u;
+/**
+ * What EC2 and EFS accept in a tag key or value, with the plain space as the only white space: a
+ * line break or tab in a tag would reach every listing, log and terminal that shows it.
+ */
+const TAG_TEXT = /^[\p{L}\p{N} _.:/=+\-@]*$/u;
 
 export function validateWorkstationName(name: string): string | undefined {
   if (WORKSTATION_NAME.test(name)) return undefined;
@@ -16,6 +19,12 @@ export function validateTagValue(key: string, value: string): string | undefined
     return `the value of tag '${key}' is not valid: at most 256 letters, digits, spaces and _ . : / = + - @`;
   }
   return undefined;
+}
+
+/** A project name: a tag value (cws:project and project) on every resource of the launch. */
+export function validateProject(project: string): string | undefined {
+  if (project.trim() === '') return 'the project cannot be empty';
+  return validateTagValue('project', project)?.replace("the value of tag 'project'", 'the project');
 }
 
 /** Free text (an override reason) made fit for a tag value: other characters become spaces. */

@@ -8,6 +8,11 @@ export interface PolicyContext {
   instance_type_info?: InstanceTypeInfo;
   /** USD per hour of the requested instance type in the requested region and purchase option. */
   hourly_cost?: number;
+  /**
+   * USD per hour of the type on demand: what a spot request's cost cap is checked against unless
+   * the policy's spot_price_basis is `current` (a spot price can rise up to it after launch).
+   */
+  on_demand_hourly_cost?: number;
   month_to_date_spend?: number;
   /** This month's spend projected to month end, including the requested launch. */
   projected_month_spend?: number;

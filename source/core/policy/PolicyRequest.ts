@@ -12,4 +12,8 @@ export interface PolicyRequest {
   /** The EFS file system to mount, if any. */
   efs?: string;
   tags: Record<string, string>;
+  /** The template's ancestors, root first (without the template itself): a denied one denies it. */
+  template_ancestors?: string[];
+  /** Whether the template or an ancestor is not a built-in; unknown when absent. */
+  template_user_made?: boolean;
 }

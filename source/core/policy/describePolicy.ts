@@ -38,5 +38,17 @@ export function describePolicy(policy: Policy): string[] {
   add('service_types', policy.service_types && (policy.service_types.join(', ') || 'none'));
   add('max_ebs_gb', atMost(policy.max_ebs_gb, ' GB'));
   add('required_tags', policy.required_tags?.join(', '));
+  add(
+    'spot_price_basis',
+    policy.spot_price_basis &&
+      (policy.spot_price_basis === 'current'
+        ? 'spot is held to its current price'
+        : 'spot is held to the on-demand price'),
+  );
+  add(
+    'user_templates',
+    policy.user_templates === 'deny' ? 'denied: built-in templates only' : policy.user_templates,
+  );
+  add('allowed_groups', policy.allowed_groups && (policy.allowed_groups.join(', ') || 'none'));
   return lines;
 }

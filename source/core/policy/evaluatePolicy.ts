@@ -5,6 +5,7 @@ import type { PolicyRequest } from './PolicyRequest.js';
 import type { PolicySuggestion, PolicyVerdict, PolicyViolation } from './PolicyVerdict.js';
 import { isEmptyPolicy, type Policy } from './policySchema.js';
 import { suggestInstanceTypes } from './suggestInstanceTypes.js';
+import { templateOriginViolations } from './templateOriginViolations.js';
 
 /** Rules an instance-type suggestion can fix. */
 const INSTANCE_TYPE_RULES = new Set([
@@ -48,6 +49,8 @@ export function evaluatePolicy(
     const violation = checkGlobRule(rule, policy[rule], value);
     if (violation) violations.push(violation);
   }
+  violations.push(...templateOriginViolations(policy, request));
+  if (policy.user_templates !== undefined) checked.push('user_templates');
   if (policy.regions?.allow && violations.some((violation) => violation.rule.startsWith('regions.'))) {
     const allowed = policy.regions.allow.filter((region) => !region.includes('*'));
     if (allowed.length > 0)
@@ -86,14 +89,16 @@ export function evaluatePolicy(
   if (policy.max_hourly_cost !== undefined) {
     checked.push('max_hourly_cost');
     const cap = policy.max_hourly_cost;
-    const cost = context.hourly_cost;
+    const onDemandBasis = request.spot && policy.spot_price_basis !== 'current';
+    const cost = onDemandBasis ? context.on_demand_hourly_cost : context.hourly_cost;
+    const priced = onDemandBasis ? ' on demand (the most a spot instance can cost)' : '';
     if (cost === undefined) {
       deny(
         {
           rule: 'max_hourly_cost',
           expected: `<= ${formatUsdPrecise(cap)}/h`,
           actual: 'unknown',
-          message: `no price is known for ${type} in ${request.region}, so the cap of ${formatUsdPrecise(cap)}/h cannot be checked`,
+          message: `no${onDemandBasis ? ' on-demand' : ''} price is known for ${type} in ${request.region}, so the cap of ${formatUsdPrecise(cap)}/h cannot be checked`,
         },
         true,
       );
@@ -102,7 +107,7 @@ export function evaluatePolicy(
         rule: 'max_hourly_cost',
         expected: `<= ${formatUsdPrecise(cap)}/h`,
         actual: `${formatUsdPrecise(cost)}/h`,
-        message: `${type} costs ${formatUsdPrecise(cost)}/h in ${request.region}, above the cap of ${formatUsdPrecise(cap)}/h`,
+        message: `${type} costs ${formatUsdPrecise(cost)}/h${priced} in ${request.region}, above the cap of ${formatUsdPrecise(cap)}/h`,
       });
     }
   }

@@ -74,6 +74,21 @@ export function narrowerThan(child: Policy, parent: Policy): NarrowingCheck {
     }
   }
 
+  if (parent.spot_price_basis !== 'current' && child.spot_price_basis === 'current') {
+    widened.push(
+      'spot_price_basis: the parent holds spot to the on-demand price, the child to the current one',
+    );
+  }
+  if (parent.user_templates === 'deny' && child.user_templates !== 'deny') {
+    widened.push("user_templates: the parent denies the user's own templates, the child does not");
+  }
+  if (child.allowed_groups !== undefined) {
+    const parentGroups = parent.allowed_groups ?? [];
+    for (const group of child.allowed_groups.filter((name) => !parentGroups.includes(name))) {
+      widened.push(`allowed_groups: '${group}' is not among the parent's ${listOrNothing(parentGroups)}`);
+    }
+  }
+
   const childTags = child.required_tags ?? [];
   for (const tag of parent.required_tags ?? []) {
     if (!childTags.includes(tag))

@@ -8,6 +8,8 @@ export const SPOT_RULES = ['allowed', 'required', 'forbidden'] as const;
 
 export const HIBERNATION_RULES = ['optional', 'required'] as const;
 
+export const SPOT_PRICE_BASES = ['on-demand', 'current'] as const;
+
 /** Globs use `*` only (any run of characters), so that comparing two policies stays exact. */
 const globList = z.array(
   z
@@ -39,6 +41,17 @@ export const policySchema = z.strictObject({
   service_types: z.array(z.enum(SERVICE_TYPES)).optional(),
   max_ebs_gb: z.number().int().positive().optional(),
   required_tags: z.array(z.string().min(1, 'a tag key cannot be empty')).optional(),
+  /**
+   * Which price a spot launch is held to under max_hourly_cost: `on-demand` (the default, the most
+   * a spot instance can cost) or `current` (today's spot price, which can rise after launch).
+   */
+  spot_price_basis: z.enum(SPOT_PRICE_BASES).optional(),
+  /** `deny`: only built-in templates may be launched, never the user's own. */
+  user_templates: z.enum(['allow', 'deny']).optional(),
+  /** Privileged groups (sudo, wheel, docker, ...) a member may give research users, admins aside. */
+  allowed_groups: z
+    .array(z.string().regex(/^[a-z_][a-z0-9_-]{0,31}$/, 'a group name is a POSIX name like sudo or docker'))
+    .optional(),
 });
 
 export type Policy = z.infer<typeof policySchema>;

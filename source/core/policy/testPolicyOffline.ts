@@ -23,6 +23,9 @@ export interface WhatIfLaunch {
   tags: Record<string, string>;
   /** The profile's discounts: the prices the launch would be checked with. */
   discounts?: Discounts;
+  /** The template's ancestors and origin, as the launch would see them (templatePolicyFacts). */
+  template_ancestors?: string[];
+  template_user_made?: boolean;
 }
 
 export interface WhatIfResult {
@@ -48,6 +51,8 @@ export function testPolicyOffline(policy: Policy, launch: WhatIfLaunch): WhatIfR
     service_type: launch.instance_type.startsWith('ml.') ? 'sagemaker' : 'ec2',
     root_volume_gb: launch.root_volume_gb ?? launch.template_root_volume_gb ?? DEFAULT_ROOT_VOLUME_GB,
     tags: launch.tags,
+    ...(launch.template_ancestors !== undefined ? { template_ancestors: launch.template_ancestors } : {}),
+    ...(launch.template_user_made !== undefined ? { template_user_made: launch.template_user_made } : {}),
   };
   const notes: string[] = [];
   const offlinePolicy: Policy = { ...policy };
@@ -62,11 +67,11 @@ export function testPolicyOffline(policy: Policy, launch: WhatIfLaunch): WhatIfR
   const hourly = priceOf(launch.instance_type);
   const discount = discounts[serviceOfInstanceType(launch.instance_type)];
   if (discount) notes.push(`prices include the institution's ${discount}% discount`);
-  if (launch.spot && hourly !== undefined)
-    notes.push('the on-demand price stands in for the spot price, an upper bound');
+  if (launch.spot && hourly !== undefined && policy.spot_price_basis === 'current')
+    notes.push('the on-demand price stands in for the current spot price, an upper bound');
   const verdict = evaluatePolicy(offlinePolicy, request, {
     ...(info ? { instance_type_info: info } : {}),
-    ...(hourly !== undefined ? { hourly_cost: hourly } : {}),
+    ...(hourly !== undefined ? { hourly_cost: hourly, on_demand_hourly_cost: hourly } : {}),
     candidate_instance_types: listInstanceTypes(),
     candidate_hourly_cost: priceOf,
   });

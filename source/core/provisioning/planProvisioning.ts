@@ -10,7 +10,12 @@ import type {
   PlannedUser,
   ProvisioningPlan,
 } from './ProvisioningPlan.js';
-import { requireAccountId, requirePositiveInteger, requireSafeValue } from './scriptValueRules.js';
+import {
+  requireAccountId,
+  requireAppControlledSetting,
+  requirePositiveInteger,
+  requireSafeValue,
+} from './scriptValueRules.js';
 import { templateSystemPackages } from './templateSystemPackages.js';
 import { UnavailablePackagesError } from './UnavailablePackagesError.js';
 import type { UserDataInput } from './UserDataInput.js';
@@ -163,10 +168,13 @@ function serviceToken(input: UserDataInput, kind: WebServiceKind): string {
 }
 
 function serviceOptions(service: TemplateService, index: number): [string, string][] {
-  return Object.entries(service.config ?? {}).map(([key, value]) => [
-    requireSafeValue(`services[${index}].config key`, key, 'serviceConfigKey'),
-    requireSafeValue(`services[${index}].config.${key}`, String(value), 'serviceConfigValue'),
-  ]);
+  return Object.entries(service.config ?? {}).map(([key, value]) => {
+    requireAppControlledSetting(`services[${index}].config.${key}`, key, String(value));
+    return [
+      requireSafeValue(`services[${index}].config key`, key, 'serviceConfigKey'),
+      requireSafeValue(`services[${index}].config.${key}`, String(value), 'serviceConfigValue'),
+    ];
+  });
 }
 
 function planServices(input: UserDataInput, jupyterBinary: string): PlannedService[] {

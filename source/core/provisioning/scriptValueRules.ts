@@ -22,6 +22,10 @@ export const SCRIPT_VALUE_RULES = {
     /^[\p{L}\p{M}\p{N} .,'()_-]{0,64}$/u,
     "letters, digits, spaces and . , ' ( ) _ -, at most 64 (a : would end the passwd field)",
   ),
+  email: rule(
+    /^[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(\.[A-Za-z0-9-]{1,63})+$/,
+    'an address such as ada@example.org (ASCII letters, digits and . _ % + - before the @)',
+  ),
   shell: rule(/^\/(?!.*\/\.\.?(\/|$))[A-Za-z0-9_./-]{1,63}$/, 'an absolute path such as /bin/bash'),
   sshPublicKey: rule(
     /^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(256|384|521)|sk-ssh-ed25519@openssh\.com|sk-ecdsa-sha2-nistp256@openssh\.com) [A-Za-z0-9+/]+={0,3}( [\x20-\x7e]{1,200})?$/,
@@ -82,4 +86,51 @@ export function requirePositiveInteger(field: string, value: number, max: number
     throw new UnsafeScriptValueError(field, String(value), `a whole number from 1 to ${max}`);
   }
   return value;
+}
+
+/** Settings that choose where a web service listens: only loopback (what the app sets) is allowed. */
+const BIND_SETTING = /^(?:ip|host|bind[_-]addr|www[_-]address)$/i;
+const LOOPBACK = /^(?:127\.0\.0\.1|localhost|::1|\[::1\])(?::\d{1,5})?$/i;
+/** Settings that decide who may use a web service, each with the only value that keeps the app's. */
+const AUTH_SETTINGS: Record<string, string | undefined> = {
+  token: undefined,
+  password: undefined,
+  hashed_password: undefined,
+  password_required: 'true',
+  identity_provider_class: undefined,
+  allow_remote_access: 'false',
+  allow_origin: undefined,
+  allow_origin_pat: undefined,
+  disable_check_xsrf: 'false',
+  auth: 'password',
+  auth_none: '0',
+  socket: undefined,
+  link: undefined,
+  server_user: undefined,
+};
+
+/**
+ * Why a template's web service setting would undo the app's localhost binding or authentication
+ * (Jupyter's ServerApp.ip or .token, code-server's bind-addr or auth, RStudio's www-address or
+ * auth-none), judged by the setting's last dotted part in any case; undefined when it does not.
+ * Template validation and the boot script generation both apply it.
+ */
+export function appControlledSettingProblem(key: string, value: string): string | undefined {
+  const name = (key.split('.').at(-1) ?? key).toLowerCase();
+  if (BIND_SETTING.test(name)) {
+    return LOOPBACK.test(value.trim())
+      ? undefined
+      : `${key} is where the service listens, which the app keeps on 127.0.0.1 (reached through a tunnel); a template cannot set it to '${value}'`;
+  }
+  const normalized = name.replaceAll('-', '_');
+  if (!Object.hasOwn(AUTH_SETTINGS, normalized)) return undefined;
+  const safe = AUTH_SETTINGS[normalized];
+  if (safe !== undefined && value.trim().toLowerCase() === safe) return undefined;
+  return `${key} decides who may use the service, which the app sets (its own token or password); a template cannot set it`;
+}
+
+/** Throws, naming the field, when a web service setting would undo the app's binding or auth. */
+export function requireAppControlledSetting(field: string, key: string, value: string): void {
+  const problem = appControlledSettingProblem(key, value);
+  if (problem) throw new UnsafeScriptValueError(field, value, problem);
 }

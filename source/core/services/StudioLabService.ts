@@ -11,6 +11,7 @@ import type { LaunchProfile } from '../launch/launchChecks.js';
 import { launchStepRunner } from '../launch/launchStepRunner.js';
 import { validateWorkstationName } from '../launch/validateLaunchNames.js';
 import { evaluatePolicy } from '../policy/evaluatePolicy.js';
+import { templatePolicyFacts } from '../templates/templatePolicyFacts.js';
 import type { ResolvedTemplate } from '../templates/templateSchema.js';
 import type { Workstation } from '../workstations/Workstation.js';
 import type { Service, ServiceEndpoint, ServiceLaunchResult } from './Service.js';
@@ -101,6 +102,7 @@ export class StudioLabService implements Service {
           service_type: 'web',
           root_volume_gb: 0,
           tags: request.tags ?? {},
+          ...templatePolicyFacts(template),
         },
         { hourly_cost: 0, running_count_for_user: 0 },
       );

@@ -8,6 +8,7 @@ import { launchStepRunner } from '../launch/launchStepRunner.js';
 import { toTagValue, validateTagValue, validateWorkstationName } from '../launch/validateLaunchNames.js';
 import { evaluatePolicy } from '../policy/evaluatePolicy.js';
 import { type Instance, type ResourceTags, type StudioApp, TAG } from '../ports.js';
+import { templatePolicyFacts } from '../templates/templatePolicyFacts.js';
 import type { ResolvedTemplate } from '../templates/templateSchema.js';
 import type { Workstation } from '../workstations/Workstation.js';
 import { CANVAS_INSTANCE_TYPE, CANVAS_SESSION_HOURLY_USD } from './canvasPricing.js';
@@ -147,6 +148,7 @@ export async function launchSageMakerService(
         service_type: 'sagemaker',
         root_volume_gb: 0,
         tags: launchTags,
+        ...templatePolicyFacts(template),
       },
       {
         ...(canvas ? {} : { instance_type_info: sageMakerTypeInfo(instanceType) }),

@@ -7,6 +7,8 @@ export interface ShadowedTemplate {
   slug: string;
   source: string;
   shadowedBy: string;
+  /** Where the hidden file was found: a hidden built-in is shown wherever the template appears. */
+  origin?: LoadedTemplate['origin'];
 }
 
 /** Every template found on the search path, by slug: the last file with a slug wins. */
@@ -33,7 +35,12 @@ export function buildTemplateRegistry(
   for (const template of loaded) {
     const earlier = templates.get(template.slug);
     if (earlier) {
-      shadowed.push({ slug: template.slug, source: earlier.source, shadowedBy: template.source });
+      shadowed.push({
+        slug: template.slug,
+        source: earlier.source,
+        shadowedBy: template.source,
+        origin: earlier.origin,
+      });
       if (directoryOf(earlier.source) === directoryOf(template.source)) {
         const { line, column } = template.locate(template.template.slug === undefined ? ['name'] : ['slug']);
         diagnostics.push({

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { closestKnownKey, typoDistance } from './closestKnownKey.js';
 import type { LoadedTemplate } from './LoadedTemplate.js';
 import { mergeTemplates } from './mergeTemplates.js';
@@ -43,6 +44,15 @@ function memoOf(registry: TemplateRegistry): Map<string, Resolution> {
 function failure(loaded: LoadedTemplate, inheritsIndex: number, message: string): Resolution {
   const { line, column } = loaded.locate(['inherits', inheritsIndex]);
   return { ok: false, diagnostics: [{ file: loaded.source, line, column, severity: 'error', message }] };
+}
+
+/** The built-in a template of the user's hides by taking its slug. */
+function shadowOf(loaded: LoadedTemplate, registry: TemplateRegistry): { shadows_builtin?: string } {
+  if (loaded.origin === 'builtin') return {};
+  const hidden = registry.shadowed.find(
+    (entry) => entry.slug === loaded.slug && entry.shadowedBy === loaded.source && entry.origin === 'builtin',
+  );
+  return hidden ? { shadows_builtin: hidden.source } : {};
 }
 
 /** Parents first, each ancestor once (the first time it is reached), the template itself last. */
@@ -130,6 +140,8 @@ function resolveLoaded(
           description: merged.description ?? '',
           inheritance_chain: chain.map((entry) => entry.slug),
           source: loaded.source,
+          user_made: chain.some((entry) => entry.origin !== 'builtin'),
+          ...shadowOf(loaded, registry),
         },
       };
   memo.set(loaded.slug, result);
@@ -144,6 +156,12 @@ function resolveLoaded(
 export function resolveTemplate(reference: string, registry: TemplateRegistry): ResolvedTemplate {
   const loaded = findTemplate(registry, reference);
   if (!loaded) {
+    // A file of that name that failed to load says why, rather than "no template".
+    const broken = registry.diagnostics.filter(
+      (diagnostic) =>
+        diagnostic.severity === 'error' && basename(diagnostic.file).replace(/\.ya?ml$/, '') === reference,
+    );
+    if (broken.length > 0) throw new TemplateResolutionError(broken);
     throw new UnknownTemplateError(
       reference,
       closestKnownKey(reference, [...registry.templates.keys()], typoDistance(reference)),

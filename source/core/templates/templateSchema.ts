@@ -217,4 +217,11 @@ export interface ResolvedTemplate extends Template {
   inheritance_chain: string[];
   /** The file this template came from. */
   source: string;
+  /**
+   * Whether this template or any ancestor comes from outside the built-ins (the user's directory,
+   * CWS_TEMPLATE_PATH or a path): what a policy's `user_templates: deny` refuses. Unknown when absent.
+   */
+  user_made?: boolean;
+  /** The built-in file this template's slug hides, when a user's template shadows one. */
+  shadows_builtin?: string;
 }

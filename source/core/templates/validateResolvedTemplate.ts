@@ -1,4 +1,6 @@
 import { findBaseImage, KNOWN_BASES } from '../images/resolveImageSource.js';
+import { appControlledSettingProblem } from '../provisioning/scriptValueRules.js';
+import { webServiceKind } from '../provisioning/webServiceKind.js';
 import { closestKnownKey } from './closestKnownKey.js';
 import type { LoadedTemplate, TemplatePath } from './LoadedTemplate.js';
 import type { DiagnosticSeverity, TemplateDiagnostic } from './TemplateDiagnostic.js';
@@ -107,6 +109,21 @@ export function validateResolvedTemplate(
       ['minimum_size'],
       `minimum_size '${merged.minimum_size}' is not one of the sizes (${offered})`,
     );
+  }
+
+  // The same rule the boot script applies: a web service's bind address and auth stay the app's.
+  for (const [index, service] of (merged.services ?? []).entries()) {
+    if (webServiceKind(service.name) === undefined) continue;
+    for (const [key, value] of Object.entries(service.config ?? {})) {
+      const problem = appControlledSettingProblem(key, String(value));
+      if (problem)
+        report(
+          'error',
+          definerOf('services'),
+          ['services', index, 'config', key],
+          `services[${index}].config: ${problem}`,
+        );
+    }
   }
 
   const idle = merged.idle_detection;

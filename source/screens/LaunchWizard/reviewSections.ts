@@ -41,7 +41,8 @@ export function verdictRows(verdict: PolicyVerdict): Row[] {
 
 function templateRow(template: ResolvedTemplate): Row {
   const chain = template.inheritance_chain.length > 1 ? ` (${template.inheritance_chain.join(' > ')})` : '';
-  return ['Template', safe(`${template.slug}${chain}`)];
+  const shadow = template.shadows_builtin ? ` - YOUR OWN, shadowing the built-in '${template.slug}'` : '';
+  return ['Template', safe(`${template.slug}${chain}${shadow}`)];
 }
 
 /** The review page of an EC2 launch: what, where, storage, price, the policy's verdict, user data. */

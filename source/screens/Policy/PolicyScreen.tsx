@@ -9,6 +9,8 @@ import { useTheme } from '../../app/ThemeContext.js';
 import type { Theme } from '../../app/theme.js';
 import { testPolicyOffline } from '../../core/policy/testPolicyOffline.js';
 import type { LoadedTemplate } from '../../core/templates/LoadedTemplate.js';
+import type { TemplateRegistry } from '../../core/templates/TemplateRegistry.js';
+import { templatePolicyFactsOf } from '../../core/templates/templatePolicyFacts.js';
 import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
 import { numberLines, type PolicyLine, policyLines } from './policyLines.js';
 import { whatIfLines } from './whatIfLines.js';
@@ -60,6 +62,7 @@ export function PolicyScreen({ height }: ScreenProps) {
     [session, profile],
   );
   const [templates, setTemplates] = useState<LoadedTemplate[] | undefined>(undefined);
+  const [registry, setRegistry] = useState<TemplateRegistry | undefined>(undefined);
   const [templateError, setTemplateError] = useState<string | undefined>(undefined);
   const [templateIndex, setTemplateIndex] = useState(0);
   const [instanceType, setInstanceTypeState] = useState<string | undefined>(undefined);
@@ -79,6 +82,7 @@ export function PolicyScreen({ height }: ScreenProps) {
       (registry) => {
         if (cancelled) return;
         const listed = [...registry.templates.values()].sort((a, b) => a.slug.localeCompare(b.slug));
+        setRegistry(registry);
         setTemplates(listed);
       },
       (error: unknown) => {
@@ -104,8 +108,9 @@ export function PolicyScreen({ height }: ScreenProps) {
       hibernation: false,
       tags: {},
       discounts: profile?.discounts ?? {},
+      ...(registry ? templatePolicyFactsOf(template.slug, registry) : {}),
     });
-  }, [session, profile, template, typeShown, spot]);
+  }, [session, profile, template, registry, typeShown, spot]);
 
   const viewHeight = Math.max(1, height - FORM_ROWS);
   const maxTop = Math.max(0, lines.length - viewHeight);

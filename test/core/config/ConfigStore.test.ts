@@ -69,9 +69,15 @@ describe('ConfigStore', () => {
     const truncated = full.slice(0, Math.floor(full.length / 2));
     await writeFile(path, truncated);
     const store = ConfigStore.open(configDir, new Date('2026-11-26T10:00:00.000Z'));
-    const backup = `${path}.bak-2026-11-26T10-00-00-000Z`;
+    const backup = store.problems[0]?.backup_path ?? '';
+    expect(backup).toMatch(/config\.json\.bak-2026-11-26T10-00-00-000Z-[0-9a-f]{6}$/);
     expect(store.problems).toEqual([
-      { key: '(file)', message: expect.stringContaining('not valid JSON'), backup_path: backup },
+      {
+        key: '(file)',
+        message: expect.stringContaining('not valid JSON'),
+        backup_path: backup,
+        held_invited: 'unknown',
+      },
     ]);
     expect(await readFile(backup, 'utf8')).toBe(truncated);
     expect(store.listProfiles()).toEqual([]);

@@ -73,7 +73,7 @@ describe('CostLedger', () => {
     expect(later.resources).toEqual([]);
   });
 
-  it('sets an unreadable ledger aside as .bak and says so', async () => {
+  it('sets an unreadable ledger aside under a unique .bak- name and says so', async () => {
     const file = costLedgerFile(dir, 'aws-lab');
     await mkdir(dirname(file), { recursive: true });
     await writeFile(file, '{"version": 2}');
@@ -83,8 +83,16 @@ describe('CostLedger', () => {
       new Date('2026-11-05T00:00:00Z'),
     );
     expect(resources).toEqual([fileSystem]);
-    expect(warning).toMatch(/cost ledger .* was unreadable .* kept as .*\.bak/);
-    expect(await readFile(`${file}.bak`, 'utf8')).toBe('{"version": 2}');
+    const backup = /kept as (\S+\.bak-\S+?)[;,)]?(\s|$)/.exec(warning ?? '')?.[1] ?? '';
+    expect(warning).toMatch(/cost ledger .* was unreadable .* kept as .*\.bak-/);
+    expect(await readFile(backup, 'utf8')).toBe('{"version": 2}');
+    // A second corruption is kept next to the first, never over it.
+    await writeFile(file, '{"version": 3}');
+    const second = await ledger.merge([], ['us-east-1'], new Date('2026-11-06T00:00:00Z'));
+    const secondBackup = /kept as (\S+\.bak-\S+?)[;,)]?(\s|$)/.exec(second.warning ?? '')?.[1] ?? '';
+    expect(secondBackup).not.toBe(backup);
+    expect(await readFile(backup, 'utf8')).toBe('{"version": 2}');
+    expect(await readFile(secondBackup, 'utf8')).toBe('{"version": 3}');
     expect(costLedgerFile(dir, 'demo/../x')).toBe(join(dir, 'cost-ledger', 'demo_.._x.json'));
   });
 });

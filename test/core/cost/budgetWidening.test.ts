@@ -6,22 +6,24 @@ import type { Profile } from '../../../source/core/config/profileSchema.js';
 import { budgetSchema } from '../../../source/core/cost/Budget.js';
 import { budgetWidening } from '../../../source/core/cost/budgetWidening.js';
 import { createInvitation, type InvitationRequest } from '../../../source/core/identity/createInvitation.js';
+import { invitationSigningKey } from '../../../source/core/identity/invitationSigningKey.js';
 import {
   decodeInvitationToken,
   encodeInvitationToken,
 } from '../../../source/core/identity/invitationToken.js';
+import { signPolicyLink } from '../../../source/core/identity/policyChain.js';
 import { loadOrCreateSigningKey, type SigningKey } from '../../../source/core/identity/signingKey.js';
 
 const NOW = new Date('2026-11-20T12:00:00.000Z');
 const budget = (monthly_limit: number) => budgetSchema.parse({ monthly_limit });
 
 let adminKey: SigningKey;
-let memberKey: SigningKey;
+let installationKey: SigningKey;
 
 beforeAll(async () => {
   const root = await mkdtemp(join(tmpdir(), 'cws-budget-widening-'));
   adminKey = await loadOrCreateSigningKey(join(root, 'admin'));
-  memberKey = await loadOrCreateSigningKey(join(root, 'member'));
+  installationKey = await loadOrCreateSigningKey(join(root, 'member'));
 });
 
 const admin: Profile = {
@@ -49,8 +51,9 @@ const request = (overrides: Partial<InvitationRequest> = {}): InvitationRequest 
 
 /** A member profile as accepting an admin's invitation with a $100 budget makes it. */
 function invitedMember(): Profile {
-  const { payload } = createInvitation(admin, adminKey, request({ budget: budget(100) }), NOW);
+  const { payload, token } = createInvitation(admin, adminKey, request({ budget: budget(100) }), NOW);
   return {
+    invitation_token: token,
     name: 'lab',
     aws_profile: 'lab',
     region: 'us-east-1',
@@ -78,6 +81,45 @@ describe('budgetWidening', () => {
       "budget: the inviter's limit is $100.00 a month, the invitation has none",
     ]);
   });
+
+  it('refuses later alerts, weaker or later actions, and asking where the inviter acts on its own', () => {
+    const parent = budgetSchema.parse({
+      monthly_limit: 100,
+      thresholds: [80, 100],
+      actions: { '100': 'stop' },
+      auto: true,
+    });
+    expect(budgetWidening(parent, parent)).toEqual([]);
+    const tighter = budgetSchema.parse({
+      monthly_limit: 50,
+      thresholds: [50, 150],
+      actions: { '150': 'stop' },
+      auto: true,
+    });
+    expect(budgetWidening(tighter, parent)).toEqual([]);
+    expect(
+      budgetWidening(budgetSchema.parse({ monthly_limit: 100, thresholds: [1000], auto: true }), parent),
+    ).toEqual([
+      "budget: the last alert comes at $1,000.00, after the inviter's last at $100.00",
+      "budget: the inviter's budget will stop at $100.00; the invitation does not by then",
+    ]);
+    const blockOnly = budgetSchema.parse({
+      monthly_limit: 100,
+      thresholds: [100],
+      actions: { '100': 'block' },
+    });
+    expect(budgetWidening(blockOnly, parent)).toEqual([
+      "budget: the inviter's budget will stop at $100.00; the invitation does not by then",
+      "budget: the inviter's actions run without asking (auto); the invitation's would ask",
+    ]);
+    const stopLater = budgetSchema.parse({
+      monthly_limit: 100,
+      thresholds: [80, 100],
+      actions: { '100': 'warn', '80': 'hibernate' },
+      auto: true,
+    });
+    expect(budgetWidening(stopLater, parent)).toEqual([]);
+  });
 });
 
 describe('invitations and budgets', () => {
@@ -93,6 +135,7 @@ describe('invitations and budgets', () => {
 
   it('lets a member hand on a smaller budget, its own by default, and never a larger one', () => {
     const member = invitedMember();
+    const memberKey = invitationSigningKey(member, installationKey);
     const smaller = createInvitation(
       member,
       memberKey,
@@ -110,9 +153,14 @@ describe('invitations and budgets', () => {
   });
 
   it('still reads an invitation issued with the old budget shape, with the same meaning', () => {
-    const { payload } = createInvitation(admin, adminKey, request(), NOW);
+    const { payload } = createInvitation(admin, adminKey, request({ can_invite: false }), NOW);
+    // Links of that time signed the policy only.
+    const [first] = payload.policy_chain;
+    if (!first) throw new Error('no link');
+    const { signature: _s, budget: _b, can_invite: _c, subject_key: _k, ...unsigned } = first;
     const legacy = {
       ...payload,
+      policy_chain: [signPolicyLink(unsigned, undefined, adminKey.privateKey)],
       budget: { monthly_limit: 80, thresholds: [50, 100], actions: ['notify', 'block_launches'] },
     };
     const token = encodeInvitationToken(legacy as unknown as typeof payload, adminKey.privateKey);

@@ -142,8 +142,9 @@ describe('budget alerts fire exactly once', () => {
     const store = new BudgetAlertStore(file);
     const result = await store.firedThresholds('profile:lab', '2026-11');
     expect(result.fired.size).toBe(0);
-    expect(result.warning).toMatch(/unreadable .* kept as .*budget-alerts\.json\.bak/);
-    expect(await readFile(`${file}.bak`, 'utf8')).toBe('{ not json');
+    expect(result.warning).toMatch(/unreadable .* kept as .*budget-alerts\.json\.bak-/);
+    const backup = /kept as (\S+\.bak-\S+?)[;,)]?(\s|$)/.exec(result.warning ?? '')?.[1] ?? '';
+    expect(await readFile(backup, 'utf8')).toBe('{ not json');
   });
 });
 

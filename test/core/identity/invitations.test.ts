@@ -8,10 +8,12 @@ import type { Profile } from '../../../source/core/config/profileSchema.js';
 import { acceptInvitation } from '../../../source/core/identity/acceptInvitation.js';
 import { createInvitation, type InvitationRequest } from '../../../source/core/identity/createInvitation.js';
 import { FileResearchUserStore } from '../../../source/core/identity/FileResearchUserStore.js';
+import { invitationSigningKey } from '../../../source/core/identity/invitationSigningKey.js';
 import {
   decodeInvitationToken,
   encodeInvitationToken,
 } from '../../../source/core/identity/invitationToken.js';
+import { PinnedRootStore } from '../../../source/core/identity/PinnedRootStore.js';
 import { verifyPolicyChain } from '../../../source/core/identity/policyChain.js';
 import { loadOrCreateSigningKey, type SigningKey } from '../../../source/core/identity/signingKey.js';
 import { verifyProfilePolicy } from '../../../source/core/identity/verifyProfilePolicy.js';
@@ -52,7 +54,15 @@ function installation(name: string) {
   const dir = join(root, name);
   const config = ConfigStore.open(join(dir, 'config'));
   const users = new FileResearchUserStore(join(dir, 'config'));
-  return { dir, config, users, keysDir: join(dir, 'state', 'keys'), stateDir: join(dir, 'state') };
+  return {
+    dir,
+    config,
+    users,
+    keysDir: join(dir, 'state', 'keys'),
+    stateDir: join(dir, 'state'),
+    pins: new PinnedRootStore(join(dir, 'state')),
+    env: { CWS_SYSTEM_CONFIG: join(dir, 'no-system-config.yaml') },
+  };
 }
 
 beforeEach(async () => {
@@ -186,7 +196,8 @@ describe('invitation chains', () => {
     const { token } = createInvitation(admin, adminKey, request(), NOW);
     const invitee = installation('alice');
     const accepted = await acceptInvitation(token, { ...invitee, now: NOW });
-    return { profile: accepted.profile, key: await loadOrCreateSigningKey(invitee.stateDir) };
+    const installationKey = await loadOrCreateSigningKey(invitee.stateDir);
+    return { profile: accepted.profile, key: invitationSigningKey(accepted.profile, installationKey) };
   }
 
   it('lets an invitee hand on a narrower policy, and the chain records both links', async () => {

@@ -81,7 +81,9 @@ function evaluate(policy: Policy, request: PolicyRequest, facts: SpendFacts) {
   const info = catalog.find((type) => type.name === request.instance_type);
   return evaluatePolicy(policy, request, {
     ...(info ? { instance_type_info: info } : {}),
-    ...(prices[request.instance_type] !== undefined ? { hourly_cost: prices[request.instance_type] } : {}),
+    ...(prices[request.instance_type] !== undefined
+      ? { hourly_cost: prices[request.instance_type], on_demand_hourly_cost: prices[request.instance_type] }
+      : {}),
     candidate_instance_types: catalog,
     candidate_hourly_cost: (name) => prices[name],
     ...facts,

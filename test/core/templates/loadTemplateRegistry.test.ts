@@ -82,8 +82,8 @@ describe('loadTemplateRegistry', () => {
     expect(registry.templates.get('base')?.source).toBe(extra);
     expect(registry.templates.get('base')?.origin).toBe('env');
     expect(registry.shadowed).toEqual([
-      { slug: 'base', source: builtin, shadowedBy: user },
-      { slug: 'base', source: user, shadowedBy: extra },
+      { slug: 'base', source: builtin, shadowedBy: user, origin: 'builtin' },
+      { slug: 'base', source: user, shadowedBy: extra, origin: 'user' },
     ]);
     expect(resolveTemplate('other', registry).base).toBe('al2023');
   });

@@ -39,3 +39,17 @@ describe('sanitizeForTerminal', () => {
     expect(sanitizeForTerminal(script)).toBe('echo ok  apt-get install -y git ');
   });
 });
+
+describe('sanitizeForTerminal against every hostile class', () => {
+  it('leaves no C0, C1 or bidi control, wherever it sits in the value', async () => {
+    const { hostileText } = await import('./hostileText.js');
+    fc.assert(
+      fc.property(hostileText, hostileText, (before, after) => {
+        expect(sanitizeForTerminal(`${before}x${after}`)).not.toMatch(
+          /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/,
+        );
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});

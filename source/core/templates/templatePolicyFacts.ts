@@ -1,0 +1,31 @@
+import { resolveTemplate } from './resolveTemplate.js';
+import type { TemplateRegistry } from './TemplateRegistry.js';
+import type { ResolvedTemplate } from './templateSchema.js';
+
+/** What a policy needs to know about a template besides its slug: its ancestors and who made it. */
+export function templatePolicyFacts(
+  template: Pick<ResolvedTemplate, 'slug' | 'inheritance_chain' | 'user_made'>,
+): {
+  template_ancestors: string[];
+  template_user_made?: boolean;
+} {
+  return {
+    template_ancestors: template.inheritance_chain.filter((slug) => slug !== template.slug),
+    ...(template.user_made !== undefined ? { template_user_made: template.user_made } : {}),
+  };
+}
+
+/**
+ * The facts of a template by slug, as a launch would see them; none (so unknown, which a policy
+ * that asks treats as denied) when it does not resolve. For the offline checks: policy test, what-if.
+ */
+export function templatePolicyFactsOf(
+  slug: string,
+  registry: TemplateRegistry,
+): ReturnType<typeof templatePolicyFacts> | Record<string, never> {
+  try {
+    return templatePolicyFacts(resolveTemplate(slug, registry));
+  } catch {
+    return {};
+  }
+}

@@ -150,14 +150,17 @@ describe('governance repros: each bypass is refused', () => {
     );
   });
 
-  it('5. a config whose migration version is not a version is set aside, not fatal', async () => {
+  it('5. a config whose migration version is not a version is not fatal', async () => {
     const env = testEnvironment();
     const path = join(env.CWS_CONFIG_DIR ?? '', 'config.json');
     await runCommand(runProfilesCommand, ['list'], env);
     await writeFile(path, '{"__internal__":{"migrations":{"version":1}}}');
     const listed = await runCommand(runProfilesCommand, ['list'], env);
     expect(listed.code).toBe(0);
-    expect(listed.stderr).toMatch(/config file had a problem .* kept as .*\.bak-/);
+    // conf 16 re-reads such a version as "before every migration" (the file holds nothing else to
+    // lose); conf 15 threw semver's "Invalid version", which the store sets aside with a backup.
+    expect(listed.stderr).not.toMatch(/Invalid version/);
+    if (listed.stderr !== '') expect(listed.stderr).toMatch(/config file had a problem .* kept as .*\.bak-/);
   });
 
   it('12. config.json that is a symlink is replaced by a file of its own; the target is untouched', async () => {

@@ -131,6 +131,15 @@ export const commands: Command[] = [
     usage: ['storage list [--json]', 'storage create <name> [--region R] [--json]'],
     load: async () => (await import('./storageCommand.js')).runStorageCommand,
   },
+  {
+    name: 'exec',
+    summary: 'run a command on workstations through SSM (as the research user; --root for admins)',
+    usage: [
+      'exec <name> [--root] [--timeout S] [--json] -- <command...>',
+      'exec --all | --tag k=v [--concurrency N] [--yes] [--json] -- <command...>',
+    ],
+    load: async () => (await import('./execCommand.js')).runExecCommand,
+  },
 ];
 
 export function findCommand(name: string): Command | undefined {

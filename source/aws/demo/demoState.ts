@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { INSTANCE_STATES } from '../../core/ports.js';
+import { demoOperationsSchema, emptyDemoOperations } from './demoOperationsState.js';
 
 /**
  * The demo account's persisted state. Instance states are stored as timed transitions (some in the
@@ -132,6 +133,7 @@ export const demoStateSchema = z.object({
   security_groups: z.record(z.string(), z.string()),
   key_pairs: z.record(z.string(), z.string()),
   studio: demoStudioSchema.default(() => ({ domains: [], user_profiles: [], spaces: [], apps: [] })),
+  operations: demoOperationsSchema.default(emptyDemoOperations),
   /** Counter for ids, so that ids are unique and stable across restarts. */
   next_serial: z.number().int().nonnegative(),
 });
@@ -158,6 +160,7 @@ export function emptyDemoState(): DemoState {
     security_groups: {},
     key_pairs: {},
     studio: { domains: [], user_profiles: [], spaces: [], apps: [] },
+    operations: emptyDemoOperations(),
     next_serial: 1,
   };
 }

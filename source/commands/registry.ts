@@ -140,6 +140,12 @@ export const commands: Command[] = [
     ],
     load: async () => (await import('./execCommand.js')).runExecCommand,
   },
+  {
+    name: 'logs',
+    summary: "a workstation's console (--boot), setup log (--setup, the default) or a service's journal",
+    usage: ['logs <name> [--boot | --setup | --service S] [--lines N] [--follow] [--json]'],
+    load: async () => (await import('./logsCommand.js')).runLogsCommand,
+  },
 ];
 
 export function findCommand(name: string): Command | undefined {

@@ -65,12 +65,19 @@ function setupLog(host: DemoShellHost): string {
 
 function appScript(purpose: string, args: string, host: DemoShellHost): DemoShellResult {
   switch (purpose) {
-    case 'logs-setup':
-      return ok(setupLog(host));
+    case 'logs-setup': {
+      const log = setupLog(host).split('\n').filter(Boolean);
+      const from = Number(/from=(\d+)/.exec(args)?.[1] ?? 0);
+      const shown = from > 0 ? log.slice(from - 1) : log;
+      return ok(`-- lines: ${log.length}\n${shown.map((line) => `${line}\n`).join('')}`);
+    }
     case 'logs-service': {
+      const [unit = '', after] = args.split(' ');
+      const cursor = `-- cursor: s=demo;i=${host.stages.length}\n`;
+      if (after) return ok(`-- No entries --\n${cursor}`);
       const at = new Date(host.running_since).toISOString();
       return ok(
-        `${at} ${host.hostname} systemd[1]: Started ${args}.\n${at} ${host.hostname} ${args}[812]: listening\n`,
+        `${at} ${host.hostname} systemd[1]: Started ${unit}.service.\n${at} ${host.hostname} ${unit}[812]: listening\n${cursor}`,
       );
     }
     case 'idle-policy':

@@ -146,6 +146,12 @@ export const commands: Command[] = [
     usage: ['logs <name> [--boot | --setup | --service S] [--lines N] [--follow] [--json]'],
     load: async () => (await import('./logsCommand.js')).runLogsCommand,
   },
+  {
+    name: 'resize',
+    summary: "change a stopped workstation's instance type, checked by the policy and priced before -> after",
+    usage: ['resize <name> --type T | --size S [--start] [--yes] [--json]'],
+    load: async () => (await import('./resizeCommand.js')).runResizeCommand,
+  },
 ];
 
 export function findCommand(name: string): Command | undefined {

@@ -152,6 +152,12 @@ export const commands: Command[] = [
     usage: ['resize <name> --type T | --size S [--start] [--yes] [--json]'],
     load: async () => (await import('./resizeCommand.js')).runResizeCommand,
   },
+  {
+    name: 'ssh-config',
+    summary: 'Host entries for ssh, scp, rsync and VS Code (--write: ~/.ssh/config.d/cws-tui, included once)',
+    usage: ['ssh-config [--write] [--json]'],
+    load: async () => (await import('./sshConfigCommand.js')).runSshConfigCommand,
+  },
 ];
 
 export function findCommand(name: string): Command | undefined {

@@ -400,6 +400,7 @@ export class CloudSession implements Session {
       stateDir,
       pollIntervalMs: this.account.kind === 'demo' ? DEMO_POLLING.intervalMs : 2_000,
       researchUser: async () => this.researchUser(await this.callerIdentity()),
+      findResearchUser: (username) => this.options.users.get(username),
       audit: (event) => appendAuditEvent(stateDir, event),
     };
   }

@@ -26,5 +26,7 @@ export interface OperationsContext {
   /** How often to poll AWS for a command or a state change. */
   pollIntervalMs: number;
   researchUser(): Promise<ResearchUser>;
+  /** Another research user of this machine, by name (undefined when unknown here). */
+  findResearchUser(username: string): Promise<ResearchUser | undefined>;
   audit(event: OperationAuditEvent): Promise<void>;
 }

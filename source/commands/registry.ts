@@ -158,6 +158,16 @@ export const commands: Command[] = [
     usage: ['ssh-config [--write] [--json]'],
     load: async () => (await import('./sshConfigCommand.js')).runSshConfigCommand,
   },
+  {
+    name: 'volumes',
+    summary: 'EBS data volumes (gp3/io2): create next to a workstation, attach and mount, detach, delete',
+    usage: [
+      'volumes list [--json]',
+      'volumes create <name> --size GB [--type gp3|io2] [--iops N] [--throughput MBps] (--to <workstation> [--mount DIR] | --zone AZ) [--yes]',
+      'volumes attach <volume> <workstation> [--mount DIR] [--yes] | detach <volume> [--force] [--yes] | delete <volume> [--yes]',
+    ],
+    load: async () => (await import('./volumesCommand.js')).runVolumesCommand,
+  },
 ];
 
 export function findCommand(name: string): Command | undefined {

@@ -168,6 +168,16 @@ export const commands: Command[] = [
     ],
     load: async () => (await import('./volumesCommand.js')).runVolumesCommand,
   },
+  {
+    name: 'snapshot',
+    summary:
+      "EBS snapshots of a workstation's volumes, with their cost per GB-month; restore as a volume or the root",
+    usage: [
+      'snapshot create <workstation | volume> [--yes] [--json] | snapshot list [--json]',
+      'snapshot restore <snapshot> --to <workstation> [--root | --mount DIR] [--yes] | snapshot delete <snapshot> [--yes]',
+    ],
+    load: async () => (await import('./snapshotCommand.js')).runSnapshotCommand,
+  },
 ];
 
 export function findCommand(name: string): Command | undefined {

@@ -178,6 +178,12 @@ export const commands: Command[] = [
     ],
     load: async () => (await import('./snapshotCommand.js')).runSnapshotCommand,
   },
+  {
+    name: 'image',
+    summary: 'save a workstation as an AMI and a template (base: ami-based) that launches it',
+    usage: ['image save <workstation> --as-template <slug> [--stop-first] [--yes] [--json]'],
+    load: async () => (await import('./imageCommand.js')).runImageCommand,
+  },
 ];
 
 export function findCommand(name: string): Command | undefined {

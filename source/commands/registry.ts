@@ -184,6 +184,17 @@ export const commands: Command[] = [
     usage: ['image save <workstation> --as-template <slug> [--stop-first] [--yes] [--json]'],
     load: async () => (await import('./imageCommand.js')).runImageCommand,
   },
+  {
+    name: 'idle',
+    summary:
+      'idle policies applied through SSM, start/stop schedules (EventBridge Scheduler), and what idling saved',
+    usage: [
+      'idle list | show <policy> | status | savings [--json]',
+      'idle apply <policy> <workstation...> [--yes]',
+      'idle schedule <workstation> [--stop HH:MM] [--start HH:MM] [--days mon-fri] [--tz Europe/Berlin] [--yes] | idle unschedule <workstation> [--yes]',
+    ],
+    load: async () => (await import('./idleCommand.js')).runIdleCommand,
+  },
 ];
 
 export function findCommand(name: string): Command | undefined {

@@ -195,6 +195,13 @@ export const commands: Command[] = [
     ],
     load: async () => (await import('./idleCommand.js')).runIdleCommand,
   },
+  {
+    name: 'rightsize',
+    summary:
+      'recommend smaller or larger types from 14 days of CloudWatch CPU (p95) and memory, with the monthly saving',
+    usage: ['rightsize [<name>] [--json]'],
+    load: async () => (await import('./rightsizeCommand.js')).runRightsizeCommand,
+  },
 ];
 
 export function findCommand(name: string): Command | undefined {

@@ -7,7 +7,8 @@ const FIVE_MINUTES_MS = 5 * 60_000;
 /**
  * CloudWatch on the demo account: a stable, made-up working pattern per instance (busy in working
  * hours, quiet at night), with the load spread over its vCPUs, so that big instances look oversized
- * and small busy ones undersized, as in a real lab. Samples exist only while the instance ran.
+ * and small busy ones undersized, as in a real lab. Every workstation has the whole window of
+ * history, so that rightsizing can be shown on a workstation launched a minute ago.
  */
 export class DemoMetrics implements MetricsPort {
   constructor(private readonly compute: ComputePort) {}
@@ -20,7 +21,7 @@ export class DemoMetrics implements MetricsPort {
     const seed = createHash('sha256').update(instance.id).digest();
     // The work needs this many busy vCPUs at its peak: between a quarter of one and six.
     const busyVcpus = 0.25 + ((seed[0] ?? 0) / 255) * 5.75;
-    const start = Math.max(window.from.getTime(), Date.parse(instance.launched_at));
+    const start = window.from.getTime();
     const cpu: number[] = [];
     for (let at = start; at < window.to.getTime(); at += FIVE_MINUTES_MS) {
       const hour = new Date(at).getUTCHours();

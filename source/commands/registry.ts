@@ -202,6 +202,17 @@ export const commands: Command[] = [
     usage: ['rightsize [<name>] [--json]'],
     load: async () => (await import('./rightsizeCommand.js')).runRightsizeCommand,
   },
+  {
+    name: 'project',
+    summary:
+      'projects: workstations grouped by the cws:project tag, with members, spend and a monthly budget',
+    usage: [
+      'project create <name> [--budget USD] [--user U] [--yes] | project list | project show <name> [--json]',
+      'project members <name> [add|remove <user>] [--yes] | project budget <name> [--budget USD | --force] [--yes]',
+      'project delete <name> [--force] [--yes]',
+    ],
+    load: async () => (await import('./projectCommand.js')).runProjectCommand,
+  },
 ];
 
 export function findCommand(name: string): Command | undefined {

@@ -1,18 +1,25 @@
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { EFSClient } from '@aws-sdk/client-efs';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
+import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { CloudAccount } from '../core/ports.js';
 import { type AwsSessionOptions, awsClientConfig } from './awsClientConfig.js';
+import { CloudWatchMetrics } from './cloudwatch/CloudWatchMetrics.js';
+import { EbsBlockStorage } from './ebs/EbsBlockStorage.js';
 import { Ec2Compute } from './ec2Compute.js';
+import { Ec2InstanceChanges } from './ec2InstanceChanges.js';
 import { Ec2Network } from './ec2Network.js';
 import { EfsStorage } from './efsStorage.js';
 import { guardAwsReplies } from './guardAwsReplies.js';
 import { IamWorkstationRole } from './iamWorkstationRole.js';
 import { ensureSageMakerExecutionRole } from './sagemaker/ensureSageMakerExecutionRole.js';
 import { SageMakerStudio } from './sagemaker/SageMakerStudio.js';
+import { EventBridgeSchedules } from './scheduler/EventBridgeSchedules.js';
+import { SsmRemoteCommands } from './ssm/SsmRemoteCommands.js';
 import { SsmImages } from './ssmImages.js';
 import { StsIdentity } from './stsIdentity.js';
 import { INSTANCE_PROFILE_ENV } from './workstationInstanceProfile.js';
@@ -57,6 +64,8 @@ export async function createAwsAccount(options: AwsAccountOptions): Promise<Clou
   // IAM is global: one client, and the execution role is looked up once per session.
   const iam = perRegion((region) => guardAwsReplies(new IAMClient({ ...config, region })));
   let executionRole: Promise<string> | undefined;
+  const scheduler = perRegion((region) => new SchedulerClient({ ...config, region }));
+  const cloudwatch = perRegion((region) => new CloudWatchClient({ ...config, region }));
   const withProfile = profile ? { profile } : {};
   const network = new Ec2Network({ ec2, ...withProfile });
   return {
@@ -92,5 +101,10 @@ export async function createAwsAccount(options: AwsAccountOptions): Promise<Clou
       configured: process.env[INSTANCE_PROFILE_ENV],
       ...withProfile,
     }),
+    commands: new SsmRemoteCommands({ ssm, ...withProfile }),
+    blockStorage: new EbsBlockStorage({ ec2, ...withProfile }),
+    instanceChanges: new Ec2InstanceChanges({ ec2, ...withProfile }),
+    schedules: new EventBridgeSchedules({ scheduler, iam: () => iam(options.region), ...withProfile }),
+    metrics: new CloudWatchMetrics({ cloudwatch, ...withProfile }),
   };
 }

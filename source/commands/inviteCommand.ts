@@ -154,14 +154,24 @@ async function runCreate(context: CommandContext, profileName: string): Promise<
   return 0;
 }
 
-async function runAccept(context: CommandContext, token: string): Promise<number> {
+/**
+ * The root fingerprint to hold the chain to: `--root-key <fp>`, or `--root <fp>` (`--root` is also
+ * exec's boolean switch, so its value arrives as an extra argument).
+ */
+function pinnedRootArgument(rootKey: string | undefined, root: boolean, extra: string[]): string | undefined {
+  const given = rootKey ?? (root ? (extra[0] ?? '') : undefined);
+  if (given !== undefined && !isRootFingerprint(given)) {
+    throw usageError(`--root takes a key fingerprint like SHA256:<43 characters> (got '${given}')`);
+  }
+  return given;
+}
+
+async function runAccept(context: CommandContext, token: string, extra: string[]): Promise<number> {
   const { flags, stdout, env } = context;
   const paths = resolveAppPaths(env);
   const team = await openTeamForAccept(context, token);
   const store = requireTeamStore(team);
-  if (flags.root !== undefined && !isRootFingerprint(flags.root)) {
-    throw usageError(`--root takes a key fingerprint like SHA256:<43 characters> (got '${flags.root}')`);
-  }
+  const rootKey = pinnedRootArgument(flags.rootKey, flags.root, extra);
   const accepted = await acceptInvitation(token, {
     config: openConfigForCommand(context),
     users: team.users,
@@ -170,7 +180,7 @@ async function runAccept(context: CommandContext, token: string): Promise<number
     keysDir: join(paths.stateDir, 'keys'),
     pins: new PinnedRootStore(paths.stateDir),
     env,
-    ...(flags.root !== undefined ? { root: flags.root } : {}),
+    ...(rootKey !== undefined ? { root: rootKey } : {}),
     ...(flags.profile !== undefined ? { profile_name: flags.profile } : {}),
     ...(flags.user !== undefined ? { username: flags.user } : {}),
     ...(flags.fullName !== undefined ? { full_name: flags.fullName } : {}),
@@ -245,11 +255,11 @@ export const runInviteCommand: CommandRun = async (context) => {
         }
         return await runCreate(context, argument);
       case 'accept':
-        if (!argument || extra.length > 0)
+        if (!argument || extra.length > (context.flags.root ? 1 : 0))
           throw usageError(
-            'usage: cws-tui invite accept <token> [--user U] [--profile NAME] [--team-store TABLE]',
+            'usage: cws-tui invite accept <token> [--user U] [--profile NAME] [--team-store TABLE] [--root-key FINGERPRINT]',
           );
-        return await runAccept(context, argument);
+        return await runAccept(context, argument, extra);
       case 'list':
         if (argument !== undefined) throw usageError('usage: cws-tui invite list [--json]');
         return await runInvitationList(context);

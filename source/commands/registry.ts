@@ -149,6 +149,88 @@ export const commands: Command[] = [
     usage: ['iam policy --for user|admin [--json]'],
     load: async () => (await import('./iamCommand.js')).runIamCommand,
   },
+  {
+    name: 'exec',
+    summary: 'run a command on workstations through SSM (as the research user; --root for admins)',
+    usage: [
+      'exec <name> [--root] [--timeout S] [--json] -- <command...>',
+      'exec --all | --tag k=v [--concurrency N] [--yes] [--json] -- <command...>',
+    ],
+    load: async () => (await import('./execCommand.js')).runExecCommand,
+  },
+  {
+    name: 'logs',
+    summary: "a workstation's console (--boot), setup log (--setup, the default) or a service's journal",
+    usage: ['logs <name> [--boot | --setup | --service S] [--lines N] [--follow] [--json]'],
+    load: async () => (await import('./logsCommand.js')).runLogsCommand,
+  },
+  {
+    name: 'resize',
+    summary: "change a stopped workstation's instance type, checked by the policy and priced before -> after",
+    usage: ['resize <name> --type T | --size S [--start] [--yes] [--json]'],
+    load: async () => (await import('./resizeCommand.js')).runResizeCommand,
+  },
+  {
+    name: 'ssh-config',
+    summary: 'Host entries for ssh, scp, rsync and VS Code (--write: ~/.ssh/config.d/cws-tui, included once)',
+    usage: ['ssh-config [--write] [--json]'],
+    load: async () => (await import('./sshConfigCommand.js')).runSshConfigCommand,
+  },
+  {
+    name: 'volumes',
+    summary: 'EBS data volumes (gp3/io2): create next to a workstation, attach and mount, detach, delete',
+    usage: [
+      'volumes list [--json]',
+      'volumes create <name> --size GB [--type gp3|io2] [--iops N] [--throughput MBps] (--to <workstation> [--mount DIR] | --zone AZ) [--yes]',
+      'volumes attach <volume> <workstation> [--mount DIR] [--yes] | detach <volume> [--force] [--yes] | delete <volume> [--yes]',
+    ],
+    load: async () => (await import('./volumesCommand.js')).runVolumesCommand,
+  },
+  {
+    name: 'snapshot',
+    summary:
+      "EBS snapshots of a workstation's volumes, with their cost per GB-month; restore as a volume or the root",
+    usage: [
+      'snapshot create <workstation | volume> [--yes] [--json] | snapshot list [--json]',
+      'snapshot restore <snapshot> --to <workstation> [--root | --mount DIR] [--yes] | snapshot delete <snapshot> [--yes]',
+    ],
+    load: async () => (await import('./snapshotCommand.js')).runSnapshotCommand,
+  },
+  {
+    name: 'image',
+    summary: 'save a workstation as an AMI and a template (base: ami-based) that launches it',
+    usage: ['image save <workstation> --as-template <slug> [--stop-first] [--yes] [--json]'],
+    load: async () => (await import('./imageCommand.js')).runImageCommand,
+  },
+  {
+    name: 'idle',
+    summary:
+      'idle policies applied through SSM, start/stop schedules (EventBridge Scheduler), and what idling saved',
+    usage: [
+      'idle list | show <policy> | status | savings [--json]',
+      'idle apply <policy> <workstation...> [--yes]',
+      'idle schedule <workstation> [--stop HH:MM] [--start HH:MM] [--days mon-fri] [--tz Europe/Berlin] [--yes] | idle unschedule <workstation> [--yes]',
+    ],
+    load: async () => (await import('./idleCommand.js')).runIdleCommand,
+  },
+  {
+    name: 'rightsize',
+    summary:
+      'recommend smaller or larger types from 14 days of CloudWatch CPU (p95) and memory, with the monthly saving',
+    usage: ['rightsize [<name>] [--json]'],
+    load: async () => (await import('./rightsizeCommand.js')).runRightsizeCommand,
+  },
+  {
+    name: 'project',
+    summary:
+      'projects: workstations grouped by the cws:project tag, with members, spend and a monthly budget',
+    usage: [
+      'project create <name> [--budget USD] [--user U] [--yes] | project list | project show <name> [--json]',
+      'project members <name> [add|remove <user>] [--yes] | project budget <name> [--budget USD | --force] [--yes]',
+      'project delete <name> [--force] [--yes]',
+    ],
+    load: async () => (await import('./projectCommand.js')).runProjectCommand,
+  },
 ];
 
 export function findCommand(name: string): Command | undefined {

@@ -1,7 +1,18 @@
 import type { InstanceTypeInfo } from './catalog/InstanceTypeInfo.js';
 import type { NetworkChoice } from './network/NetworkChoice.js';
 import type { CreatedNetwork, NetworkOverview } from './network/NetworkOverview.js';
+import type { BlockStoragePort } from './ports/blockStorage.js';
+import type { InstanceChangePort } from './ports/instanceChanges.js';
+import type { MetricsPort } from './ports/metrics.js';
+import type { RemoteCommandPort } from './ports/remoteCommands.js';
+import type { SchedulePort } from './ports/schedules.js';
 import type { Architecture } from './templates/templateSchema.js';
+
+export * from './ports/blockStorage.js';
+export * from './ports/instanceChanges.js';
+export * from './ports/metrics.js';
+export * from './ports/remoteCommands.js';
+export * from './ports/schedules.js';
 
 /**
  * The interfaces the cloud layer implements: `source/aws` with the AWS SDK, `source/aws/demo` with
@@ -342,4 +353,14 @@ export interface CloudAccount {
   storage: StoragePort;
   studio: StudioPort;
   roles: InstanceRolePort;
+  /** SSM Run Command on running workstations (exec, logs, idle policies, mounting volumes). */
+  commands: RemoteCommandPort;
+  /** EBS data volumes, snapshots and images. */
+  blockStorage: BlockStoragePort;
+  /** Type changes and tags on existing instances. */
+  instanceChanges: InstanceChangePort;
+  /** Start/stop schedules (EventBridge Scheduler). */
+  schedules: SchedulePort;
+  /** Utilisation history (CloudWatch) for rightsizing. */
+  metrics: MetricsPort;
 }

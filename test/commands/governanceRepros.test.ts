@@ -113,13 +113,19 @@ describe('governance repros: each bypass is refused', () => {
       `the chain's root key ${forged.issuer_fingerprint} is not the one pinned`,
     );
     // --root names the expected root up front: a mismatch is refused before anything is written.
-    const wrongRoot = await run(runInviteCommand, ['accept', forged.token], testEnvironment(), {
-      root: rootFingerprint,
-    });
+    // Written `--root <fp>` (the value arrives as an argument: --root is also exec's switch).
+    const wrongRoot = await run(
+      runInviteCommand,
+      ['accept', forged.token, rootFingerprint],
+      testEnvironment(),
+      {
+        root: true,
+      },
+    );
     expect(wrongRoot.code).toBe(1);
     expect(wrongRoot.stderr).toContain(`not the ${rootFingerprint} given with --root`);
     expect(
-      (await run(runInviteCommand, ['accept', forged.token], member, { root: 'SHA256:nope' })).code,
+      (await run(runInviteCommand, ['accept', forged.token], member, { rootKey: 'SHA256:nope' })).code,
     ).toBe(2);
   });
 

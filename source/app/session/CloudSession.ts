@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { appendAuditEvent } from '../../core/audit/appendAuditEvent.js';
 import { CloudError } from '../../core/CloudError.js';
 import type { ConnectionPlan } from '../../core/connect/ConnectionPlan.js';
 import { type ConnectionOptions, connectionPlanFor } from '../../core/connect/connectionPlanFor.js';
@@ -33,6 +34,7 @@ import type { LaunchRequest } from '../../core/launch/LaunchRequest.js';
 import type { LaunchCheckContext, LaunchProfile } from '../../core/launch/launchChecks.js';
 import { type AuditedOverride, launchWorkstation } from '../../core/launch/launchWorkstation.js';
 import { NetworkSettingsStore } from '../../core/network/NetworkSettingsStore.js';
+import type { OperationsContext } from '../../core/operations/OperationsContext.js';
 import type { AppPaths } from '../../core/paths.js';
 import type { CallerIdentity, CloudAccount, Instance } from '../../core/ports.js';
 import { TAG } from '../../core/ports.js';
@@ -410,6 +412,20 @@ export class CloudSession implements Session {
       ...(this.options.budget ? { budget: this.options.budget } : {}),
       now: new Date(),
     });
+  }
+
+  operationsContext(): OperationsContext {
+    const stateDir = this.options.paths.stateDir;
+    return {
+      account: this.account,
+      profile: this.profile,
+      prices: this.shownPrices,
+      stateDir,
+      pollIntervalMs: this.account.kind === 'demo' ? DEMO_POLLING.intervalMs : 2_000,
+      researchUser: async () => this.researchUser(await this.callerIdentity()),
+      findResearchUser: (username) => this.options.users.get(username),
+      audit: (event) => appendAuditEvent(stateDir, event),
+    };
   }
 
   async launch(

@@ -12,6 +12,7 @@ import type { LaunchProgress } from '../../core/launch/LaunchProgress.js';
 import type { LaunchRequest } from '../../core/launch/LaunchRequest.js';
 import type { LaunchProfile } from '../../core/launch/launchChecks.js';
 import type { LaunchResult } from '../../core/launch/launchWorkstation.js';
+import type { OperationsContext } from '../../core/operations/OperationsContext.js';
 import type { CallerIdentity, CloudAccount } from '../../core/ports.js';
 import type { StudioCleanupOptions, StudioCleanupResult } from '../../core/services/cleanupStudio.js';
 import type { ServiceLaunchResult } from '../../core/services/Service.js';
@@ -98,6 +99,8 @@ export interface Session {
   launchChoices(template: string): Promise<LaunchChoices>;
   /** The pipeline's checks of an EC2 launch (price, policy, name, user data), without launching. */
   previewLaunch(request: LaunchRequest): Promise<LaunchPreview>;
+  /** What day-to-day operations (exec, logs, volumes, resize, idle, projects...) work with. */
+  operationsContext(): OperationsContext;
   /** Runs the one launch pipeline. */
   launch(
     request: LaunchRequest,

@@ -1,9 +1,14 @@
 import type { CloudAccount } from '../../core/ports.js';
+import { DemoBlockStorage } from './DemoBlockStorage.js';
 import { DemoCompute } from './DemoCompute.js';
 import { DemoIdentity } from './DemoIdentity.js';
 import { DemoImages } from './DemoImages.js';
+import { DemoInstanceChanges } from './DemoInstanceChanges.js';
+import { DemoMetrics } from './DemoMetrics.js';
 import { DemoNetwork } from './DemoNetwork.js';
+import { DemoRemoteCommands } from './DemoRemoteCommands.js';
 import { DemoRoles } from './DemoRoles.js';
+import { DemoSchedules } from './DemoSchedules.js';
 import { DemoStorage } from './DemoStorage.js';
 import { DemoStore } from './DemoStore.js';
 import { DemoStudio } from './DemoStudio.js';
@@ -32,17 +37,23 @@ export function createDemoAccount({ stateDir, env, region, now }: DemoAccountOpt
   const faults = parseDemoFaults(env.CWS_DEMO_FAULTS);
   const defaultRegion = region ?? 'us-east-1';
   const regions = DEMO_REGIONS.includes(defaultRegion) ? DEMO_REGIONS : [defaultRegion, ...DEMO_REGIONS];
+  const compute = new DemoCompute({ store, speed, faults, ...(now ? { now } : {}) });
   return {
     kind: 'demo',
     store,
     regions,
     defaultRegion,
     identity: new DemoIdentity(),
-    compute: new DemoCompute({ store, speed, faults, ...(now ? { now } : {}) }),
+    compute,
     images: new DemoImages(),
     network: new DemoNetwork(store, faults.noDefaultVpcRegions ?? []),
     storage: new DemoStorage(store, speed, now),
     studio: new DemoStudio({ store, speed, env, ...(now ? { now } : {}) }),
     roles: new DemoRoles(env),
+    commands: new DemoRemoteCommands(compute, now),
+    blockStorage: new DemoBlockStorage(store, speed, now),
+    instanceChanges: new DemoInstanceChanges(store, now),
+    schedules: new DemoSchedules(store),
+    metrics: new DemoMetrics(compute),
   };
 }

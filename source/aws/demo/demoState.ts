@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { INSTANCE_STATES } from '../../core/ports.js';
+import { demoOperationsSchema, emptyDemoOperations } from './demoOperationsState.js';
 
 /**
  * The demo account's persisted state. Instance states are stored as timed transitions (some in the
@@ -142,6 +143,7 @@ export const demoStateSchema = z.object({
   key_pairs: z.record(z.string(), z.string()),
   networks: z.array(demoNetworkSchema).default(() => []),
   studio: demoStudioSchema.default(() => ({ domains: [], user_profiles: [], spaces: [], apps: [] })),
+  operations: demoOperationsSchema.default(emptyDemoOperations),
   /** Counter for ids, so that ids are unique and stable across restarts. */
   next_serial: z.number().int().nonnegative(),
 });
@@ -170,6 +172,7 @@ export function emptyDemoState(): DemoState {
     key_pairs: {},
     networks: [],
     studio: { domains: [], user_profiles: [], spaces: [], apps: [] },
+    operations: emptyDemoOperations(),
     next_serial: 1,
   };
 }

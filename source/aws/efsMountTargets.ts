@@ -12,9 +12,9 @@ import { callAws } from './callAws.js';
 import type { AwsCallContext } from './translateAwsError.js';
 
 /**
- * New mount targets take one to two minutes to become available (EFS User Guide, "Creating mount
- * targets"); a workstation booting before then comes up without its file system. Polled every 5 s
- * for up to 4 minutes.
+ * CreateMountTarget returns while the target is still `creating` (EFS API Reference,
+ * MountTargetDescription LifeCycleState), typically for one to two minutes; a workstation booting
+ * before then comes up without its file system. Polled every 5 s for up to 4 minutes.
  */
 export const MOUNT_TARGET_POLL_MS = 5000;
 export const MOUNT_TARGET_POLLS = 48;

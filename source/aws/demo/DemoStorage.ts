@@ -1,3 +1,4 @@
+import { setTimeout } from 'node:timers/promises';
 import { CloudError } from '../../core/CloudError.js';
 import type { AccessPoint, FileSystem, ResourceTags, StoragePort } from '../../core/ports.js';
 import { TAG } from '../../core/ports.js';
@@ -42,13 +43,18 @@ export class DemoStorage implements StoragePort {
     return this.toFileSystem(created);
   }
 
+  /** As on AWS, a new mount target is waited for until available, so the workstation boots with it. */
   async ensureMountTarget(region: string, fileSystemId: string, subnetId: string | undefined): Promise<void> {
-    await this.store.update((state) => {
+    const created = await this.store.update((state) => {
       const fileSystem = state.file_systems.find((fs) => fs.id === fileSystemId && fs.region === region);
       if (!fileSystem) throw fileSystemNotFound(fileSystemId, region);
       const subnet = subnetId ?? `${region}-default`;
-      if (!fileSystem.mount_target_subnets.includes(subnet)) fileSystem.mount_target_subnets.push(subnet);
+      if (fileSystem.mount_target_subnets.includes(subnet)) return false;
+      fileSystem.mount_target_subnets.push(subnet);
+      return true;
     });
+    const wait = demoDelayMs('mountTargetCreation', this.speed);
+    if (created && wait > 0) await setTimeout(wait);
   }
 
   async ensureAccessPoint(

@@ -10,12 +10,27 @@ import type {
   StudioPort,
   StudioSpace,
   StudioSpaceRequest,
-  StudioStatus,
   StudioUserProfile,
 } from '../../core/ports.js';
+import { checkAppCreation } from './checkAppCreation.js';
 import type { DemoStore } from './DemoStore.js';
 import { demoIdFor } from './demoIds.js';
-import type { DemoState, DemoStudioApp, DemoStudioDomain } from './demoState.js';
+import type { DemoStudioApp, DemoStudioDomain } from './demoState.js';
+import {
+  inUse,
+  isLive,
+  iso,
+  notFound,
+  ownerKey,
+  requireDomainInService,
+  requireProfile,
+  schedule,
+  statusAt,
+  type Timed,
+  toApp,
+  toDomain,
+  toSpace,
+} from './demoStudioRecords.js';
 import { retainHomeFileSystem } from './retainHomeFileSystem.js';
 
 /** Seconds each SageMaker transition takes at realistic pace (CWS_DEMO_SPEED scales them). */
@@ -29,8 +44,7 @@ export const DEMO_STUDIO_DELAYS_SECONDS = {
   domainDeleting: 15,
 } as const;
 
-/** Live apps of one instance type per domain before SageMaker answers ResourceLimitExceeded. */
-export const DEMO_STUDIO_APPS_PER_TYPE = 4;
+export { DEMO_STUDIO_APPS_PER_TYPE } from './checkAppCreation.js';
 
 /** A presigned Studio URL is valid for this long (CreatePresignedDomainUrl's default). */
 const PRESIGNED_URL_SECONDS = 300;
@@ -48,8 +62,6 @@ export interface DemoStudioOptions {
   env: NodeJS.ProcessEnv;
   now?: () => number;
 }
-
-type Timed = { transitions: Array<{ at: string; status: StudioStatus }> };
 
 /** SageMaker Studio and Canvas as the demo account simulates them, on timed transitions. */
 export class DemoStudio implements StudioPort {
@@ -71,7 +83,7 @@ export class DemoStudio implements StudioPort {
     const now = this.now();
     return state.studio.domains
       .filter((domain) => domain.region === region && statusAt(domain, now) !== 'Deleted')
-      .map((domain) => this.toDomain(domain, now));
+      .map((domain) => toDomain(domain, now));
   }
 
   async ensureDomain(region: string, request: StudioDomainRequest): Promise<StudioDomain> {
@@ -108,7 +120,7 @@ export class DemoStudio implements StudioPort {
       state.studio.domains.push(created);
       return created;
     });
-    return this.toDomain(domain, at);
+    return toDomain(domain, at);
   }
 
   async ensureUserProfile(
@@ -119,7 +131,7 @@ export class DemoStudio implements StudioPort {
   ): Promise<StudioUserProfile> {
     const at = this.now();
     const profile = await this.store.update((state) => {
-      this.requireDomainInService(state, region, domainId, at);
+      requireDomainInService(state, region, domainId, at);
       const existing = state.studio.user_profiles.find(
         (candidate) =>
           candidate.region === region &&
@@ -144,8 +156,8 @@ export class DemoStudio implements StudioPort {
   async ensureSpace(region: string, request: StudioSpaceRequest): Promise<StudioSpace> {
     const at = this.now();
     const space = await this.store.update((state) => {
-      this.requireDomainInService(state, region, request.domain_id, at);
-      this.requireProfile(state, region, request.domain_id, request.owner_profile, at);
+      requireDomainInService(state, region, request.domain_id, at);
+      requireProfile(state, region, request.domain_id, request.owner_profile, at);
       const existing = state.studio.spaces.find(
         (candidate) =>
           candidate.region === region &&
@@ -209,45 +221,7 @@ export class DemoStudio implements StudioPort {
   async createApp(region: string, request: StudioAppRequest): Promise<StudioApp> {
     const at = this.now();
     const app = await this.store.update((state) => {
-      this.requireDomainInService(state, region, request.domain_id, at);
-      if ('space' in request.owner) {
-        const spaceName = request.owner.space;
-        const space = state.studio.spaces.find(
-          (s) => s.region === region && s.domain_id === request.domain_id && s.name === spaceName,
-        );
-        if (!space || statusAt(space, at) !== 'InService') {
-          throw notFound(`the space ${spaceName} is not in service in ${request.domain_id}`);
-        }
-      } else {
-        this.requireProfile(state, region, request.domain_id, request.owner.profile, at);
-      }
-      const live = state.studio.apps.filter(
-        (candidate) =>
-          candidate.region === region &&
-          candidate.domain_id === request.domain_id &&
-          isLive(statusAt(candidate, at)),
-      );
-      const sameOwner = live.find(
-        (candidate) =>
-          candidate.type === request.type && ownerKey(candidate.owner) === ownerKey(request.owner),
-      );
-      if (sameOwner) {
-        throw new CloudError({
-          kind: 'conflict',
-          code: 'ResourceInUse',
-          message: `a ${request.type} app already runs for ${ownerKey(request.owner)}`,
-          hint: 'Connect to it, or stop it first.',
-        });
-      }
-      const sameType = live.filter((candidate) => candidate.instance_type === request.instance_type).length;
-      if (this.fault === 'app-limit' || sameType >= DEMO_STUDIO_APPS_PER_TYPE) {
-        throw new CloudError({
-          kind: 'quota',
-          code: 'ResourceLimitExceeded',
-          message: `The account-level service limit for ${request.type} apps on ${request.instance_type} is ${DEMO_STUDIO_APPS_PER_TYPE}, with ${sameType} current utilization`,
-          hint: 'Stop a running space, choose another size, or request a higher limit in Service Quotas (Amazon SageMaker).',
-        });
-      }
+      checkAppCreation(state, region, request, at, this.fault === 'app-limit');
       const created: DemoStudioApp = {
         domain_id: request.domain_id,
         region,
@@ -282,7 +256,7 @@ export class DemoStudio implements StudioPort {
       if (!app) throw notFound(`the ${target.type} app of ${ownerKey(target.owner)} does not exist`);
       const status = statusAt(app, at);
       if (status === 'Deleting' || status === 'Deleted') return;
-      this.schedule(app, at, [
+      schedule(app, at, [
         ['Deleting', 0],
         ['Deleted', this.delayMs('appDeleting')],
       ]);
@@ -367,47 +341,14 @@ export class DemoStudio implements StudioPort {
   ): Promise<{ url: string; expires_at: string }> {
     const at = this.now();
     const state = await this.store.read();
-    this.requireDomainInService(state, region, request.domain_id, at);
-    this.requireProfile(state, region, request.domain_id, request.profile, at);
+    requireDomainInService(state, region, request.domain_id, at);
+    requireProfile(state, region, request.domain_id, request.profile, at);
     const token = randomBytes(24).toString('base64url');
     const url = new URL(`https://${request.domain_id}.studio.${region}.sagemaker.aws/auth`);
     url.searchParams.set('token', token);
     if (request.space) url.searchParams.set('space', request.space);
     url.searchParams.set('landing', `app:${request.landing}:`);
     return { url: url.toString(), expires_at: iso(at + PRESIGNED_URL_SECONDS * 1000) };
-  }
-
-  private toDomain(domain: DemoStudioDomain, now: number): StudioDomain {
-    const result: StudioDomain = {
-      id: domain.id,
-      name: domain.name,
-      region: domain.region,
-      status: statusAt(domain, now),
-      url: `https://${domain.id}.studio.${domain.region}.sagemaker.aws`,
-      home_efs_file_system_id: domain.home_efs_file_system_id,
-      // The app creates its domains with custom tag propagation on.
-      tag_propagation: true,
-      tags: { ...domain.tags },
-    };
-    if (result.status === 'Failed' && domain.failure_reason) result.failure_reason = domain.failure_reason;
-    return result;
-  }
-
-  private requireDomainInService(state: DemoState, region: string, domainId: string, at: number): void {
-    const domain = state.studio.domains.find((d) => d.region === region && d.id === domainId);
-    const status = domain ? statusAt(domain, at) : 'Deleted';
-    if (status === 'Deleted') throw notFound(`the domain ${domainId} does not exist in ${region}`);
-    if (status !== 'InService') throw inUse(`the domain ${domainId} is ${status}, not InService`);
-  }
-
-  private requireProfile(state: DemoState, region: string, domainId: string, name: string, at: number): void {
-    const profile = state.studio.user_profiles.find(
-      (p) =>
-        p.region === region && p.domain_id === domainId && p.name === name && statusAt(p, at) !== 'Deleted',
-    );
-    if (!profile) throw notFound(`the user profile ${name} does not exist in ${domainId}`);
-    if (statusAt(profile, at) !== 'InService')
-      throw inUse(`the user profile ${name} is ${statusAt(profile, at)}`);
   }
 
   private creation(at: number, delay: keyof typeof DEMO_STUDIO_DELAYS_SECONDS): Timed['transitions'] {
@@ -423,91 +364,13 @@ export class DemoStudio implements StudioPort {
     delay: keyof typeof DEMO_STUDIO_DELAYS_SECONDS,
   ): void {
     if (statusAt(resource, at) === 'Deleting') return;
-    this.schedule(resource, at, [
+    schedule(resource, at, [
       ['Deleting', 0],
       ['Deleted', this.delayMs(delay)],
     ]);
   }
 
-  /** A new action supersedes what was still scheduled (e.g. delete while pending). */
-  private schedule(resource: Timed, at: number, steps: Array<[StudioStatus, number]>): void {
-    resource.transitions = resource.transitions.filter((t) => Date.parse(t.at) <= at);
-    for (const [status, delay] of steps) resource.transitions.push({ at: iso(at + delay), status });
-  }
-
   private delayMs(delay: keyof typeof DEMO_STUDIO_DELAYS_SECONDS): number {
     return DEMO_STUDIO_DELAYS_SECONDS[delay] * 1000 * this.speed;
   }
-}
-
-function statusAt(resource: Timed, now: number): StudioStatus {
-  let status: StudioStatus = 'Pending';
-  for (const transition of resource.transitions) {
-    if (Date.parse(transition.at) > now) break;
-    status = transition.status;
-  }
-  return status;
-}
-
-function isLive(status: StudioStatus): boolean {
-  return status === 'Pending' || status === 'InService' || status === 'Updating';
-}
-
-function ownerKey(owner: StudioApp['owner']): string {
-  return 'space' in owner ? `space ${owner.space}` : `user profile ${owner.profile}`;
-}
-
-function toSpace(space: DemoState['studio']['spaces'][number], now: number): StudioSpace {
-  return {
-    domain_id: space.domain_id,
-    name: space.name,
-    status: statusAt(space, now),
-    owner_profile: space.owner_profile,
-    app_type: space.app_type,
-    instance_type: space.instance_type,
-    idle_timeout_minutes: space.idle_timeout_minutes,
-    // SageMaker's default for a space's own EBS volume, as the AWS adapter sets it.
-    ebs_volume_gb: 5,
-    created_at: space.created_at,
-    tags: { ...space.tags },
-  };
-}
-
-function toApp(app: DemoStudioApp, now: number): StudioApp {
-  const result: StudioApp = {
-    domain_id: app.domain_id,
-    region: app.region,
-    type: app.type,
-    name: app.name,
-    owner: { ...app.owner },
-    status: statusAt(app, now),
-    instance_type: app.instance_type,
-    created_at: app.created_at,
-    tags: { ...app.tags },
-  };
-  if (app.failure_reason) result.failure_reason = app.failure_reason;
-  return result;
-}
-
-function iso(ms: number): string {
-  return new Date(ms).toISOString();
-}
-
-function notFound(message: string): CloudError {
-  return new CloudError({
-    kind: 'not-found',
-    code: 'ResourceNotFound',
-    message,
-    hint: 'Refresh: it may have been deleted.',
-  });
-}
-
-function inUse(message: string): CloudError {
-  return new CloudError({
-    kind: 'conflict',
-    code: 'ResourceInUse',
-    message,
-    hint: 'Wait for the resource to finish its current step, then retry.',
-    retryable: true,
-  });
 }

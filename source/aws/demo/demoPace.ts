@@ -9,6 +9,8 @@ export const DEMO_DELAYS_SECONDS = {
   shuttingDownToTerminated: 10,
   provisioningStage: 4,
   fileSystemCreation: 8,
+  /** A new EFS mount target, which the launch waits for (AWS takes one to two minutes). */
+  mountTargetCreation: 12,
 } as const;
 
 export type DemoDelay = keyof typeof DEMO_DELAYS_SECONDS;

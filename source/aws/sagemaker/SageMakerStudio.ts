@@ -6,19 +6,14 @@ import {
   type AppType,
   CreateAppCommand,
   CreatePresignedDomainUrlCommand,
-  CreateSpaceCommand,
   CreateUserProfileCommand,
   DeleteAppCommand,
-  DeleteSpaceCommand,
   DeleteUserProfileCommand,
   DescribeAppCommand,
-  DescribeSpaceCommand,
   DescribeUserProfileCommand,
   paginateListApps,
-  paginateListSpaces,
   paginateListUserProfiles,
   type SageMakerClient,
-  type SpaceSettings,
 } from '@aws-sdk/client-sagemaker';
 import { CloudError } from '../../core/CloudError.js';
 import {
@@ -36,9 +31,10 @@ import {
 } from '../../core/ports.js';
 import type { Ec2Network } from '../ec2Network.js';
 import { toTagList } from '../tagList.js';
+import { orUndefined } from './orUndefined.js';
 import { StudioDomains } from './StudioDomains.js';
+import { StudioSpaces } from './StudioSpaces.js';
 import { sageMakerTags } from './sageMakerTags.js';
-import { STUDIO_SPACE_EBS } from './studioDomainSettings.js';
 import { studioStatus } from './studioStatus.js';
 import { callSageMaker } from './translateSageMakerError.js';
 
@@ -68,13 +64,13 @@ export interface SageMakerStudioOptions {
 export class SageMakerStudio implements StudioPort {
   private readonly options: SageMakerStudioOptions;
   private readonly domains: StudioDomains;
+  private readonly spaces: StudioSpaces;
 
   constructor(options: SageMakerStudioOptions) {
     this.options = options;
-    this.domains = new StudioDomains({
-      ...options,
-      context: (action, region) => this.context(action, region),
-    });
+    const context = (action: string, region: string) => this.context(action, region);
+    this.domains = new StudioDomains({ ...options, context });
+    this.spaces = new StudioSpaces({ sagemaker: options.sagemaker, now: () => this.now(), context });
   }
 
   listDomains(region: string): Promise<StudioDomain[]> {
@@ -92,7 +88,7 @@ export class SageMakerStudio implements StudioPort {
     tags: ResourceTags,
   ): Promise<StudioUserProfile> {
     const client = this.options.sagemaker(region);
-    const found = await this.orUndefined(() =>
+    const found = await orUndefined(() =>
       callSageMaker(this.context('sagemaker:DescribeUserProfile', region), () =>
         client.send(new DescribeUserProfileCommand({ DomainId: domainId, UserProfileName: name })),
       ),
@@ -106,54 +102,16 @@ export class SageMakerStudio implements StudioPort {
     return { domain_id: domainId, name, status: 'Pending' };
   }
 
-  async ensureSpace(region: string, request: StudioSpaceRequest): Promise<StudioSpace> {
-    const existing = await this.describeSpace(region, request.domain_id, request.name);
-    if (existing) {
-      if (existing.owner_profile !== request.owner_profile) {
-        throw new CloudError({
-          kind: 'conflict',
-          code: 'ResourceInUse',
-          message: `the space ${request.name} belongs to ${existing.owner_profile}`,
-          hint: 'Choose another name.',
-        });
-      }
-      return existing;
-    }
-    // SageMaker API Reference, SpaceIdleSettings: a space holds only its timeout; idle shutdown itself
-    // is switched on for the domain (studioUserSettings), which bounds the timeout.
-    const idle = {
-      AppLifecycleManagement: { IdleSettings: { IdleTimeoutInMinutes: request.idle_timeout_minutes } },
-      DefaultResourceSpec: { InstanceType: request.instance_type as AppInstanceType },
-    };
-    const storage = { EbsStorageSettings: { EbsVolumeSizeInGb: STUDIO_SPACE_EBS.DefaultEbsVolumeSizeInGb } };
-    const settings: SpaceSettings =
-      request.app_type === 'JupyterLab'
-        ? { AppType: 'JupyterLab', JupyterLabAppSettings: idle, SpaceStorageSettings: storage }
-        : { AppType: 'CodeEditor', CodeEditorAppSettings: idle, SpaceStorageSettings: storage };
-    await callSageMaker(this.context('sagemaker:CreateSpace', region), () =>
-      this.options.sagemaker(region).send(
-        new CreateSpaceCommand({
-          DomainId: request.domain_id,
-          SpaceName: request.name,
-          OwnershipSettings: { OwnerUserProfileName: request.owner_profile },
-          SpaceSharingSettings: { SharingType: 'Private' },
-          SpaceSettings: settings,
-          Tags: toTagList(request.tags),
-        }),
-      ),
-    );
-    return {
-      domain_id: request.domain_id,
-      name: request.name,
-      status: 'Pending',
-      owner_profile: request.owner_profile,
-      app_type: request.app_type,
-      instance_type: request.instance_type,
-      idle_timeout_minutes: request.idle_timeout_minutes,
-      ebs_volume_gb: STUDIO_SPACE_EBS.DefaultEbsVolumeSizeInGb,
-      created_at: new Date(this.now()).toISOString(),
-      tags: { ...request.tags },
-    };
+  ensureSpace(region: string, request: StudioSpaceRequest): Promise<StudioSpace> {
+    return this.spaces.ensure(region, request);
+  }
+
+  listSpaces(region: string, domainId: string): Promise<StudioSpace[]> {
+    return this.spaces.list(region, domainId);
+  }
+
+  deleteSpace(region: string, domainId: string, name: string): Promise<void> {
+    return this.spaces.delete(region, domainId, name);
   }
 
   async listUserProfiles(region: string, domainId: string): Promise<StudioUserProfile[]> {
@@ -171,20 +129,6 @@ export class SageMakerStudio implements StudioPort {
       }
       return profiles;
     });
-  }
-
-  /** ListSpaces lacks the instance type, idle setting and tags: each space is described too. */
-  async listSpaces(region: string, domainId: string): Promise<StudioSpace[]> {
-    const client = this.options.sagemaker(region);
-    const names = await callSageMaker(this.context('sagemaker:ListSpaces', region), async () => {
-      const found: string[] = [];
-      for await (const page of paginateListSpaces({ client }, { DomainIdEquals: domainId })) {
-        for (const space of page.Spaces ?? []) if (space.SpaceName) found.push(space.SpaceName);
-      }
-      return found;
-    });
-    const spaces = await Promise.all(names.map((name) => this.describeSpace(region, domainId, name)));
-    return spaces.filter((space): space is StudioSpace => space !== undefined);
   }
 
   /** Tags and failure reasons are only in DescribeApp and ListTags: fetched for Canvas and failed apps. */
@@ -250,12 +194,6 @@ export class SageMakerStudio implements StudioPort {
     );
   }
 
-  async deleteSpace(region: string, domainId: string, name: string): Promise<void> {
-    await callSageMaker(this.context('sagemaker:DeleteSpace', region), () =>
-      this.options.sagemaker(region).send(new DeleteSpaceCommand({ DomainId: domainId, SpaceName: name })),
-    );
-  }
-
   async deleteUserProfile(region: string, domainId: string, name: string): Promise<void> {
     await callSageMaker(this.context('sagemaker:DeleteUserProfile', region), () =>
       this.options
@@ -301,38 +239,6 @@ export class SageMakerStudio implements StudioPort {
     };
   }
 
-  private async describeSpace(
-    region: string,
-    domainId: string,
-    name: string,
-  ): Promise<StudioSpace | undefined> {
-    const client = this.options.sagemaker(region);
-    const described = await this.orUndefined(() =>
-      callSageMaker(this.context('sagemaker:DescribeSpace', region), () =>
-        client.send(new DescribeSpaceCommand({ DomainId: domainId, SpaceName: name })),
-      ),
-    );
-    if (!described) return undefined;
-    const settings = described.SpaceSettings;
-    const ide =
-      settings?.AppType === 'CodeEditor' ? settings.CodeEditorAppSettings : settings?.JupyterLabAppSettings;
-    return {
-      domain_id: domainId,
-      name,
-      status: studioStatus(described.Status),
-      owner_profile: described.OwnershipSettings?.OwnerUserProfileName ?? '',
-      app_type: settings?.AppType === 'CodeEditor' ? 'CodeEditor' : 'JupyterLab',
-      instance_type: ide?.DefaultResourceSpec?.InstanceType ?? '',
-      idle_timeout_minutes: ide?.AppLifecycleManagement?.IdleSettings?.IdleTimeoutInMinutes ?? 0,
-      // SageMaker gives a space without its own setting the domain default (5 GB unless changed).
-      ebs_volume_gb:
-        settings?.SpaceStorageSettings?.EbsStorageSettings?.EbsVolumeSizeInGb ??
-        STUDIO_SPACE_EBS.DefaultEbsVolumeSizeInGb,
-      created_at: (described.CreationTime ?? new Date(0)).toISOString(),
-      tags: described.SpaceArn ? await this.tagsOf(region, described.SpaceArn) : {},
-    };
-  }
-
   private async toApp(region: string, domainId: string, detail: AppDetails): Promise<StudioApp> {
     const type = detail.AppType as StudioApp['type'];
     const owner = detail.SpaceName ? { space: detail.SpaceName } : { profile: detail.UserProfileName ?? '' };
@@ -368,16 +274,6 @@ export class SageMakerStudio implements StudioPort {
 
   private tagsOf(region: string, arn: string): Promise<ResourceTags> {
     return sageMakerTags(this.options.sagemaker(region), arn, this.context('sagemaker:ListTags', region));
-  }
-
-  /** A Describe call's not-found answer, as "absent". */
-  private async orUndefined<T>(call: () => Promise<T>): Promise<T | undefined> {
-    try {
-      return await call();
-    } catch (error) {
-      if (error instanceof CloudError && error.kind === 'not-found') return undefined;
-      throw error;
-    }
   }
 
   private now(): number {

@@ -1,9 +1,10 @@
 import type { Subnet } from '@aws-sdk/client-ec2';
 
 /**
- * Zone ids where SageMaker Studio cannot place a domain's network interfaces. The SageMaker Developer
- * Guide lists per-region exceptions rather than an API to ask; these are the ones it names (by zone id,
- * which is the same in every account, unlike zone names). Unlisted zones are taken as supported.
+ * Zone ids a Studio domain avoids. No SageMaker API says which zones Studio supports, and the
+ * documentation consulted does not list them (inconclusive), so the safe choice is to skip the two
+ * legacy zone ids known to lack many newer services (ids are the same in every account, unlike zone
+ * names) and to take the rest as supported; a domain that still fails says why in FailureReason.
  */
 export const STUDIO_UNSUPPORTED_ZONE_IDS: ReadonlySet<string> = new Set(['use1-az3', 'usw1-az2']);
 

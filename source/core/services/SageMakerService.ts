@@ -1,12 +1,7 @@
 import { CloudError } from '../CloudError.js';
-import type { PriceCatalog } from '../cost/PriceCatalog.js';
-import type { ResearchUser } from '../identity/ResearchUser.js';
 import type { LaunchProgress } from '../launch/LaunchProgress.js';
 import type { LaunchRequest } from '../launch/LaunchRequest.js';
-import type { LaunchProfile } from '../launch/launchChecks.js';
-import type { AuditedOverride } from '../launch/launchWorkstation.js';
 import {
-  type CloudAccount,
   type Instance,
   type StudioApp,
   type StudioDomain,
@@ -18,6 +13,7 @@ import type { ResolvedTemplate } from '../templates/templateSchema.js';
 import type { Workstation } from '../workstations/Workstation.js';
 import { CANVAS_SESSION_HOURLY_USD } from './canvasPricing.js';
 import { launchSageMakerService } from './launchSageMakerService.js';
+import type { SageMakerServiceContext } from './SageMakerServiceContext.js';
 import type { Service, ServiceEndpoint, ServiceLaunchResult } from './Service.js';
 import type { ServiceHealth } from './ServiceHealth.js';
 import { STUDIO_DOMAIN_NAME } from './sageMakerNames.js';
@@ -31,23 +27,7 @@ import {
 } from './studioRows.js';
 import { DEFAULT_STUDIO_POLLING, type StudioPolling, waitForStudioStatus } from './waitForStudioStatus.js';
 
-export interface SageMakerServiceContext {
-  account: CloudAccount;
-  profile: LaunchProfile;
-  /** The AWS principal launching (cws:owner). */
-  owner(): Promise<string>;
-  researchUser(): Promise<ResearchUser>;
-  prices: PriceCatalog;
-  /** Records an admin's override of a denying policy, as the EC2 pipeline does. */
-  audit(event: AuditedOverride): Promise<void>;
-  /** An execution role an admin chose for the domain; otherwise the adapter provides one. */
-  executionRoleArn?: string;
-  polling?: StudioPolling;
-  now?: () => Date;
-}
-
-const _DEFAULT_STUDIO_INSTANCE_TYPE = 'ml.t3.medium';
-const _DEFAULT_IDLE_TIMEOUT_MINUTES = 60;
+export type { SageMakerServiceContext } from './SageMakerServiceContext.js';
 
 /** What one listing of a region found: the rows and where they came from, for the operations. */
 interface StudioView {

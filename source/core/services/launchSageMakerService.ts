@@ -12,7 +12,7 @@ import { templatePolicyFacts } from '../templates/templatePolicyFacts.js';
 import type { ResolvedTemplate } from '../templates/templateSchema.js';
 import type { Workstation } from '../workstations/Workstation.js';
 import { CANVAS_INSTANCE_TYPE, CANVAS_SESSION_HOURLY_USD } from './canvasPricing.js';
-import type { SageMakerServiceContext } from './SageMakerService.js';
+import type { SageMakerServiceContext } from './SageMakerServiceContext.js';
 import type { ServiceLaunchResult } from './Service.js';
 import type { ManagedServiceKind } from './ServiceKind.js';
 import { STUDIO_DOMAIN_NAME, studioSpaceName, studioUserProfileName } from './sageMakerNames.js';

@@ -107,7 +107,7 @@ describe('ConfigStore', () => {
     await writeFile(path, JSON.stringify(broken));
     const store = ConfigStore.open(configDir);
     expect(store.problems[0]).toMatchObject({
-      key: 'profiles.lab',
+      key: 'profiles.lab.colour', // conf 16 names the extra key itself
       message: 'must NOT have additional properties',
     });
   });

@@ -27,6 +27,10 @@ const TemplateDetailsScreen = lazyScreen(
   () => import('../../screens/Templates/TemplateDetailsScreen.js'),
   'TemplateDetailsScreen',
 );
+const WorkstationOpsScreen = lazyScreen(
+  () => import('../../screens/WorkstationOps/WorkstationOpsScreen.js'),
+  'WorkstationOpsScreen',
+);
 const TemplatesScreen = lazyScreen(
   () => import('../../screens/Templates/TemplatesScreen.js'),
   'TemplatesScreen',
@@ -98,6 +102,11 @@ export const pages: readonly PageDefinition[] = [
     id: 'workstation',
     title: (params) => params.name ?? 'Workstation',
     component: WorkstationDetailsScreen,
+  },
+  {
+    id: 'workstation-ops',
+    title: (params) => `${params.name ?? 'Workstation'}: logs, volumes, snapshots, idle, exec`,
+    component: WorkstationOpsScreen,
   },
 ];
 

@@ -31,6 +31,10 @@ const WorkstationOpsScreen = lazyScreen(
   () => import('../../screens/WorkstationOps/WorkstationOpsScreen.js'),
   'WorkstationOpsScreen',
 );
+const RightsizeScreen = lazyScreen(
+  () => import('../../screens/Rightsize/RightsizeScreen.js'),
+  'RightsizeScreen',
+);
 const TemplatesScreen = lazyScreen(
   () => import('../../screens/Templates/TemplatesScreen.js'),
   'TemplatesScreen',
@@ -102,6 +106,13 @@ export const pages: readonly PageDefinition[] = [
     id: 'workstation',
     title: (params) => params.name ?? 'Workstation',
     component: WorkstationDetailsScreen,
+  },
+  {
+    id: 'rightsize',
+    title: () => 'Rightsize',
+    component: RightsizeScreen,
+    command: 'rightsize',
+    summary: 'smaller or larger types from 14 days of CPU, top savings first',
   },
   {
     id: 'workstation-ops',

@@ -18,6 +18,9 @@ export const runResizeCommand = operationCommand(async (context) => {
   const [name, ...extra] = context.args;
   if (!name || extra.length > 0 || (flags.type === undefined) === (flags.size === undefined))
     throw usageError(USAGE);
+  if (flags.start !== undefined && flags.start !== '') {
+    throw usageError(`--start takes no value (got '${flags.start}'): put it after the workstation's name`);
+  }
   const workstation = await findWorkstationByName(session, name);
   const instance = workstation.instance;
   if (workstation.kind !== 'ec2' || !instance) {

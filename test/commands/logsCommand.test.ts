@@ -18,6 +18,9 @@ describe('cws-tui logs on the demo account', () => {
     expect(result.stdout).toMatch(/cws-setup: CWS-PROGRESS \S+\n/);
     expect(result.stdout).toContain('CWS-PROGRESS ready');
     expect(result.stdout).not.toContain('-- lines:');
+    const tail = await runCommand(runLogsCommand, ['box'], env, { lines: 2 });
+    expect(tail.stdout.trimEnd().split('\n')).toHaveLength(2);
+    expect(tail.stdout).toMatch(/CWS-PROGRESS ready\n$/);
   });
 
   it("prints the console with --boot, also once stopped, and a service's journal with --service", async () => {

@@ -27,6 +27,14 @@ const TemplateDetailsScreen = lazyScreen(
   () => import('../../screens/Templates/TemplateDetailsScreen.js'),
   'TemplateDetailsScreen',
 );
+const WorkstationOpsScreen = lazyScreen(
+  () => import('../../screens/WorkstationOps/WorkstationOpsScreen.js'),
+  'WorkstationOpsScreen',
+);
+const RightsizeScreen = lazyScreen(
+  () => import('../../screens/Rightsize/RightsizeScreen.js'),
+  'RightsizeScreen',
+);
 const TemplatesScreen = lazyScreen(
   () => import('../../screens/Templates/TemplatesScreen.js'),
   'TemplatesScreen',
@@ -98,6 +106,18 @@ export const pages: readonly PageDefinition[] = [
     id: 'workstation',
     title: (params) => params.name ?? 'Workstation',
     component: WorkstationDetailsScreen,
+  },
+  {
+    id: 'rightsize',
+    title: () => 'Rightsize',
+    component: RightsizeScreen,
+    command: 'rightsize',
+    summary: 'smaller or larger types from 14 days of CPU, top savings first',
+  },
+  {
+    id: 'workstation-ops',
+    title: (params) => `${params.name ?? 'Workstation'}: logs, volumes, snapshots, idle, exec`,
+    component: WorkstationOpsScreen,
   },
 ];
 

@@ -38,6 +38,8 @@ import type { OperationsContext } from '../../core/operations/OperationsContext.
 import type { AppPaths } from '../../core/paths.js';
 import type { CallerIdentity, CloudAccount, Instance } from '../../core/ports.js';
 import { TAG } from '../../core/ports.js';
+import { FileProjectStore } from '../../core/projects/FileProjectStore.js';
+import { projectBudgetBlock } from '../../core/projects/projectBudgetBlock.js';
 import { renderUserData } from '../../core/provisioning/renderUserData.js';
 import {
   cleanupStudio,
@@ -436,6 +438,13 @@ export class CloudSession implements Session {
     if (blocked)
       throw new LaunchError('check-policy', blocked, 'cws-tui cost shows what is running and what it costs.');
     await this.options.team?.checkChain();
+    const projectBlocked = await this.projectBudgetBlock(request.project ?? this.profile.project);
+    if (projectBlocked)
+      throw new LaunchError(
+        'check-policy',
+        projectBlocked,
+        'cws-tui project show <project> shows its spend.',
+      );
     const result = await launchWorkstation(
       request,
       {
@@ -454,6 +463,18 @@ export class CloudSession implements Session {
     );
     this.launchPermissionChecked = true;
     return { ...result, workstation: await this.pricedWorkstation(result.instance) };
+  }
+
+  /** A project over its budget this month takes no new workstations. */
+  private projectBudgetBlock(project: string | undefined): Promise<string | undefined> {
+    const budgets = new FileProjectStore(this.options.paths.stateDir).budgets();
+    return projectBudgetBlock(project, budgets, async () => {
+      const [{ items: instances }, { report }] = await Promise.all([
+        this.account.compute.listInstances({ regions: this.info.regions, tags: { [TAG.managed]: 'true' } }),
+        this.costReport({ fireAlerts: false, now: new Date() }),
+      ]);
+      return { instances, items: report.items };
+    });
   }
 
   /**

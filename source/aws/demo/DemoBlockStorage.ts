@@ -1,4 +1,3 @@
-import { CloudError } from '../../core/CloudError.js';
 import type {
   BlockStoragePort,
   CreateVolumeRequest,
@@ -8,8 +7,18 @@ import type {
 } from '../../core/ports.js';
 import type { DemoStore } from './DemoStore.js';
 import { demoIdFor } from './demoIds.js';
-import type { DemoOperationsState, DemoVolume } from './demoOperationsState.js';
-import type { DemoInstance, DemoState } from './demoState.js';
+import type { DemoVolume } from './demoOperationsState.js';
+import {
+  conflict,
+  findVolume,
+  invalid,
+  isGone,
+  notFound,
+  operations,
+  rootVolumeIdOf,
+  rootVolumeOf,
+  toVolume,
+} from './demoVolumeShapes.js';
 
 /** Seconds a snapshot or image takes on the demo account at realistic pace (scaled by CWS_DEMO_SPEED). */
 const SNAPSHOT_SECONDS = 30;
@@ -258,84 +267,4 @@ export class DemoBlockStorage implements BlockStoragePort {
         .map(toVolume),
     ];
   }
-}
-
-function operations(state: DemoState): DemoOperationsState {
-  return state.operations;
-}
-
-/** The demo's root volume id is derived from the instance id, so it is stable without being stored. */
-export function rootVolumeIdOf(instance: Pick<DemoInstance, 'id'>): string {
-  return `vol-${instance.id.slice(2)}`;
-}
-
-function rootVolumeOf(instance: DemoInstance): Volume {
-  return {
-    id: rootVolumeIdOf(instance),
-    name: instance.tags.Name ?? instance.id,
-    region: instance.region,
-    availability_zone: instance.availability_zone,
-    size_gb: instance.root_volume_gb,
-    type: instance.root_volume_type,
-    state: 'in-use',
-    attachments: [{ instance_id: instance.id, device: '/dev/sda1', state: 'attached' }],
-    created_at: instance.launched_at,
-    tags: { ...instance.tags },
-  };
-}
-
-function isGone(instance: DemoInstance, now: number): boolean {
-  const last = [...instance.transitions].reverse().find((t) => Date.parse(t.at) <= now);
-  return last?.state === 'terminated' || last?.state === 'shutting-down';
-}
-
-function toVolume(raw: DemoVolume): Volume {
-  return {
-    id: raw.id,
-    name: raw.tags.Name ?? raw.id,
-    region: raw.region,
-    availability_zone: raw.availability_zone,
-    size_gb: raw.size_gb,
-    type: raw.type,
-    ...(raw.iops !== undefined ? { iops: raw.iops } : {}),
-    ...(raw.throughput_mbps !== undefined ? { throughput_mbps: raw.throughput_mbps } : {}),
-    state: raw.attachment ? 'in-use' : 'available',
-    attachments: raw.attachment ? [{ ...raw.attachment, state: 'attached' }] : [],
-    ...(raw.snapshot_id ? { snapshot_id: raw.snapshot_id } : {}),
-    created_at: raw.created_at,
-    tags: { ...raw.tags },
-  };
-}
-
-function findVolume(state: DemoState, region: string, id: string): DemoVolume {
-  const volume = operations(state).volumes.find((v) => v.id === id && v.region === region && !v.deleted_at);
-  if (!volume) throw notFound('InvalidVolume.NotFound', `The volume '${id}' does not exist.`);
-  return volume;
-}
-
-function notFound(code: string, message: string): CloudError {
-  return new CloudError({
-    kind: 'not-found',
-    code,
-    message,
-    hint: 'Refresh: it may have been deleted, or it lives in another region.',
-  });
-}
-
-function invalid(code: string, message: string): CloudError {
-  return new CloudError({
-    kind: 'invalid-parameter',
-    code,
-    message,
-    hint: 'Check the ids and options named in the message.',
-  });
-}
-
-function conflict(code: string, message: string): CloudError {
-  return new CloudError({
-    kind: 'conflict',
-    code,
-    message,
-    hint: 'Detach it first, or wait for the current change to finish.',
-  });
 }

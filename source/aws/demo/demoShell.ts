@@ -68,7 +68,8 @@ function appScript(purpose: string, args: string, host: DemoShellHost): DemoShel
     case 'logs-setup': {
       const log = setupLog(host).split('\n').filter(Boolean);
       const from = Number(/from=(\d+)/.exec(args)?.[1] ?? 0);
-      const shown = from > 0 ? log.slice(from - 1) : log;
+      const lines = Number(/lines=(\d+)/.exec(args)?.[1] ?? log.length);
+      const shown = from > 0 ? log.slice(from - 1) : log.slice(-lines);
       return ok(`-- lines: ${log.length}\n${shown.map((line) => `${line}\n`).join('')}`);
     }
     case 'logs-service': {

@@ -89,7 +89,19 @@ export class SsmRemoteCommands implements RemoteCommandPort {
           },
         }),
       ),
-    );
+    ).catch((error: unknown) => {
+      // SSM's answer when an agent is offline or the instance is not a managed node.
+      if (error instanceof CloudError && error.code === 'InvalidInstanceId') {
+        throw new CloudError({
+          kind: 'conflict',
+          code: error.code,
+          message: `Systems Manager cannot reach ${request.instance_ids.join(', ')}: its SSM agent is not online.`,
+          hint: 'Start the workstation and wait a minute for the agent to register; it needs the AmazonSSMManagedInstanceCore policy and a route to the SSM endpoints.',
+          retryable: true,
+        });
+      }
+      throw error;
+    });
     const id = response.Command?.CommandId;
     if (!id) {
       throw new CloudError({

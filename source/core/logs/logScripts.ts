@@ -25,7 +25,7 @@ export function setupLogScript(options: { from?: number; lines: number }): strin
   const from = options.from ?? 0;
   const read = from > 0 ? `tail -n +${from} ${SETUP_LOG_PATH}` : `tail -n ${options.lines} ${SETUP_LOG_PATH}`;
   return [
-    `# cws-tui:logs-setup from=${from}`,
+    `# cws-tui:logs-setup from=${from} lines=${options.lines}`,
     `if [ ! -r ${SETUP_LOG_PATH} ]; then echo "no ${SETUP_LOG_PATH}: the boot script has not started logging" >&2; exit 3; fi`,
     `echo "-- lines: $(wc -l < ${SETUP_LOG_PATH})"`,
     read,

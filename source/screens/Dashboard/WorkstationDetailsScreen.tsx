@@ -2,6 +2,7 @@ import { Text } from 'ink';
 import { useMemo } from 'react';
 import { useActions } from '../../app/keys/useActions.js';
 import type { ScreenProps } from '../../app/pages/PageDefinition.js';
+import { useShell } from '../../app/ShellContext.js';
 import { useAppState } from '../../app/store/useAppState.js';
 import { DetailsPanel } from '../../components/DetailsPanel.js';
 import { useDetailsScroll } from '../../components/useDetailsScroll.js';
@@ -17,7 +18,16 @@ export function WorkstationDetailsScreen({ page, height, filter }: ScreenProps) 
     [workstation, now],
   );
   const { sections, offset, actions } = useDetailsScroll(all, filter, height);
-  useActions(actions);
+  const shell = useShell();
+  useActions([
+    ...actions,
+    {
+      key: 'o',
+      label: 'logs, volumes, snapshots, idle, exec',
+      when: () => workstation?.kind === 'ec2',
+      run: () => shell.open('workstation-ops', { id: id ?? '', name: workstation?.name ?? id ?? '' }),
+    },
+  ]);
   if (!workstation) {
     return (
       <Text wrap="truncate">{id} is no longer in the account (terminated and gone). Esc goes back.</Text>

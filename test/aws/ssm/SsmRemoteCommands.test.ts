@@ -143,4 +143,26 @@ describe('SsmRemoteCommands', () => {
     expect(error.kind).toBe('unauthorized');
     expect(error.message).toContain('ssm:SendCommand');
   });
+
+  it('says the agent is offline when SSM answers InvalidInstanceId', async () => {
+    ssmMock.on(SendCommandCommand).rejects(
+      new SSMServiceException({
+        name: 'InvalidInstanceId',
+        message: 'Instances [[i-0123456789abcdef0]] not in a valid state for account 123456789012',
+        $fault: 'client',
+        $metadata: metadata,
+      }),
+    );
+    const error = await rejectionOf(
+      commands.send({
+        region: 'us-east-1',
+        instance_ids: ['i-0123456789abcdef0'],
+        script: 'true',
+        timeout_seconds: 60,
+        comment: '',
+      }),
+    );
+    expect(error).toMatchObject({ kind: 'conflict', code: 'InvalidInstanceId' });
+    expect(error.message).toContain('its SSM agent is not online');
+  });
 });

@@ -20,7 +20,7 @@ import { openTeamForAccept } from './openTeamForAccept.js';
 import { requireTeamStore } from './openTeamForCommand.js';
 import { openConfigForCommand } from './profilesCommand.js';
 import {
-  auditInvitation,
+  auditTeamEvent,
   recordCreatedInvitation,
   runInvitationList,
   runInvitationRevoke,
@@ -143,7 +143,7 @@ async function runAccept(context: CommandContext, token: string): Promise<number
     ...(flags.fullName !== undefined ? { full_name: flags.fullName } : {}),
     ...(flags.email !== undefined ? { email: flags.email } : {}),
   });
-  await auditInvitation(
+  await auditTeamEvent(
     context,
     store,
     {

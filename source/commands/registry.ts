@@ -103,7 +103,12 @@ export const commands: Command[] = [
   {
     name: 'team',
     summary: "the lab's team store (DynamoDB): create it, see it, bring this machine's users in",
-    usage: ['team init <table> [--region R] [--yes]', 'team status [--json]', 'team migrate [--yes]'],
+    usage: [
+      'team init <table> [--region R] [--yes]',
+      'team status [--json]',
+      'team migrate [--yes]',
+      'team budget <lab|project:NAME|user:NAME> <USD>',
+    ],
     load: async () => (await import('./teamCommand.js')).runTeamCommand,
   },
   {

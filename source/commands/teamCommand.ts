@@ -12,14 +12,16 @@ import {
 } from '../core/team/migrateToTeamStore.js';
 import { describeTeamStore, type TeamStore } from '../core/team/TeamStore.js';
 import { TeamStoreError } from '../core/team/TeamStoreError.js';
+import { budgetScope, setTeamBudget } from '../core/team/teamBudgets.js';
 import { listInvitations } from '../core/team/teamInvitations.js';
 import { teamStoreCost } from '../core/team/teamStoreCost.js';
 import { CliError, EXIT, usageError } from './CliError.js';
 import type { CommandContext, CommandRun } from './Command.js';
 import { openTeamForCommand, requireTeamStore } from './openTeamForCommand.js';
 import { openConfigForCommand } from './profilesCommand.js';
+import { auditTeamEvent } from './teamInvitations.js';
 
-const SUBCOMMANDS = 'init <table>, status or migrate';
+const SUBCOMMANDS = 'init <table>, status, migrate or budget <lab|project:P|user:U> <USD>';
 /** The lab the cost of `team init` is worked out for. */
 const LAB_SCALE = { members: 20, launches_per_month: 400 };
 
@@ -178,7 +180,27 @@ async function runMigrate(context: CommandContext): Promise<number> {
   return EXIT.ok;
 }
 
-/** `cws-tui team init|status|migrate`. */
+/** `team budget lab 500`: a budget of the lab's store (admins only), audited. */
+async function runBudget(context: CommandContext, scopeText: string, amount: string): Promise<number> {
+  const scope = budgetScope(scopeText);
+  const limit = Number(amount);
+  if (!scope || !(limit > 0)) {
+    throw usageError('usage: cws-tui team budget <lab|project:NAME|user:NAME> <USD a month, above 0>');
+  }
+  const team = await openTeamForCommand(context);
+  const store = requireTeamStore(team);
+  if (team.profile?.role !== 'admin')
+    throw new CliError("only an admin profile sets the lab's budgets", EXIT.denied);
+  const by = team.profile.research_user ?? team.profile.name;
+  await setTeamBudget(store, scope, budgetSchema.parse({ monthly_limit: limit }), by);
+  await auditTeamEvent(context, store, { action: 'budget-set', scope, monthly_limit: limit }, by);
+  context.stdout(
+    `the ${scopeText} budget is ${formatUsd(limit)} a month, in ${describeTeamStore(store.location)}\n`,
+  );
+  return EXIT.ok;
+}
+
+/** `cws-tui team init|status|migrate|budget`. */
 export const runTeamCommand: CommandRun = async (context) => {
   const [subcommand, argument, ...extra] = context.args;
   try {
@@ -193,6 +215,13 @@ export const runTeamCommand: CommandRun = async (context) => {
       case 'status':
         if (argument !== undefined) throw usageError('usage: cws-tui team status [--json]');
         return await runStatus(context);
+      case 'budget': {
+        const [amount, ...more] = extra;
+        if (!argument || amount === undefined || more.length > 0) {
+          throw usageError('usage: cws-tui team budget <lab|project:NAME|user:NAME> <USD>');
+        }
+        return await runBudget(context, argument, amount);
+      }
       case 'migrate':
         if (argument !== undefined) throw usageError('usage: cws-tui team migrate [--yes]');
         return await runMigrate(context);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCostCommand } from '../../source/commands/costCommand.js';
 import { runProfilesCommand } from '../../source/commands/profilesCommand.js';
 import { runTeamCommand } from '../../source/commands/teamCommand.js';
 import { runUsersCommand } from '../../source/commands/usersCommand.js';
@@ -88,6 +89,35 @@ describe('cws-tui team', () => {
     expect(conflict.code).toBe(1);
     expect(conflict.stderr).toContain("UID 5000 is dave's here and alice's in the store");
     expect(conflict.stderr).toContain('nothing was written');
+  }, 60_000);
+
+  it("sets the lab's budget in the store, and every member's cost report compares with it", async () => {
+    const table = await createdTable();
+    const admin = onTable(testEnvironment(), table);
+    await runCommand(runProfilesCommand, ['create', 'ops'], admin, {
+      awsProfile: 'lab',
+      region: 'us-east-1',
+      admin: true,
+    });
+    const set = await runCommand(runTeamCommand, ['budget', 'lab', '250'], admin);
+    expect(set.stdout).toContain('the lab budget is $250.00 a month');
+    await expect(runCommand(runTeamCommand, ['budget', 'galaxy', '5'], admin)).rejects.toMatchObject({
+      exitCode: 2,
+    });
+    const member = onTable(testEnvironment(), table);
+    const cost = JSON.parse(
+      (await runCommand(runCostCommand, [], member, { demo: true, json: true })).stdout,
+    );
+    expect(cost.budget.monthly_limit).toBe(250);
+    await runCommand(runProfilesCommand, ['create', 'mine'], member, {
+      awsProfile: 'lab',
+      region: 'us-east-1',
+    });
+    await expect(runCommand(runTeamCommand, ['budget', 'lab', '9000'], member)).rejects.toMatchObject({
+      exitCode: 3,
+    });
+    const status = JSON.parse((await runCommand(runTeamCommand, ['status'], member, { json: true })).stdout);
+    expect(status.budgets).toMatchObject([{ scope: 'LAB', budget: { monthly_limit: 250 } }]);
   }, 60_000);
 
   it('profiles name their store, and a bad table name or CWS_TEAM_STORE is a usage error', async () => {

@@ -10,7 +10,7 @@ import { costResourceFromInstance } from '../../core/cost/CostResource.js';
 import { type Discounts, withDiscounts } from '../../core/cost/discounts.js';
 import type { BudgetAlert } from '../../core/cost/evaluateBudget.js';
 import type { BilledSpendResult } from '../../core/cost/loadBilledSpend.js';
-import type { LoadedCostReport } from '../../core/cost/loadCostReport.js';
+import type { CostReportRequest, LoadedCostReport } from '../../core/cost/loadCostReport.js';
 import type { PriceCatalog } from '../../core/cost/PriceCatalog.js';
 import type { PriceQuote } from '../../core/cost/PriceQuote.js';
 import { resourceRates } from '../../core/cost/resourceRates.js';
@@ -91,6 +91,8 @@ export interface CloudSessionOptions {
   billedSpend?: (now: Date, window?: TimeWindow) => Promise<BilledSpendResult>;
   /** The lab's team store: name reservations, running leases, the invitation chain. */
   team?: SessionTeam;
+  /** The lab's budget alert record, when the budget is the lab's (from the team store). */
+  budgetAlerts?: { key: string; store: CostReportRequest['store'] };
 }
 
 /** A session on one cloud account (AWS or the demo account) for one profile. */

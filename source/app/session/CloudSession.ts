@@ -69,6 +69,7 @@ import {
 } from './profileDirectory.js';
 import type { Session, SessionInfo, SessionLaunchResult } from './Session.js';
 import type { SessionTeam } from './SessionTeam.js';
+import { loadTeamOverview, revokeFromPage, type TeamOverview } from './teamOverview.js';
 
 export interface CloudSessionOptions {
   info: SessionInfo;
@@ -355,6 +356,22 @@ export class CloudSession implements Session {
 
   acceptInvitation(acceptance: InvitationAcceptance): Promise<AcceptedInvitation> {
     return acceptInvitationToken(this.options.paths, this.options.users, acceptance);
+  }
+
+  teamOverview(): Promise<TeamOverview> {
+    const team = this.options.team;
+    return loadTeamOverview({
+      ...(team?.store ? { store: team.store } : {}),
+      ...(team?.unavailable ? { unavailable: team.unavailable } : {}),
+      description: this.info.team_store ?? 'no team store',
+      users: this.options.users,
+      admin: this.profile.role === 'admin',
+    });
+  }
+
+  revokeInvitation(id: string): Promise<void> {
+    const by = this.info.research_user ?? this.profile.name;
+    return revokeFromPage(this.options.team?.store, this.profile.role === 'admin', id, by);
   }
 
   createResearchUser(request: CreateResearchUserRequest): Promise<CreatedResearchUser> {

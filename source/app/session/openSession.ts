@@ -81,7 +81,7 @@ export async function openSession(options: OpenSessionOptions): Promise<Session>
       region: account.defaultRegion,
       regions: account.regions,
       ...(profile?.research_user ? { research_user: profile.research_user } : {}),
-      team_store: team.description,
+      team_store: team.label,
       notices,
     },
     account,

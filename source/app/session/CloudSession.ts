@@ -47,6 +47,7 @@ import type { ServiceHealth } from '../../core/services/ServiceHealth.js';
 import { isManagedServiceKind, serviceKindOf } from '../../core/services/ServiceKind.js';
 import { type StudioLabLaunchRequest, StudioLabService } from '../../core/services/StudioLabService.js';
 import { unsupportedOperationError } from '../../core/services/serviceOperations.js';
+import { takeInvitationUse } from '../../core/team/teamInvitations.js';
 import { loadTemplateRegistry } from '../../core/templates/loadTemplateRegistry.js';
 import { resolveTemplate } from '../../core/templates/resolveTemplate.js';
 import type { TemplateRegistry } from '../../core/templates/TemplateRegistry.js';
@@ -355,7 +356,14 @@ export class CloudSession implements Session {
   }
 
   acceptInvitation(acceptance: InvitationAcceptance): Promise<AcceptedInvitation> {
-    return acceptInvitationToken(this.options.paths, this.options.users, acceptance);
+    // Single use through the session's team store, as `invite accept` does.
+    const store = this.options.team?.store;
+    return acceptInvitationToken(
+      this.options.paths,
+      this.options.users,
+      acceptance,
+      store ? (payload, username) => takeInvitationUse(store, payload, username) : undefined,
+    );
   }
 
   teamOverview(): Promise<TeamOverview> {

@@ -1,7 +1,11 @@
 import { join } from 'node:path';
 import { ConfigStore } from '../../core/config/ConfigStore.js';
 import type { Profile } from '../../core/config/profileSchema.js';
-import { type AcceptedInvitation, acceptInvitation } from '../../core/identity/acceptInvitation.js';
+import {
+  type AcceptedInvitation,
+  type AcceptInvitationOptions,
+  acceptInvitation,
+} from '../../core/identity/acceptInvitation.js';
 import { accountForNewUser } from '../../core/identity/accountForNewUser.js';
 import {
   type CreatedResearchUser,
@@ -54,10 +58,12 @@ export function acceptInvitationToken(
   paths: AppPaths,
   users: ResearchUserStore,
   acceptance: InvitationAcceptance,
+  takeUse?: AcceptInvitationOptions['takeUse'],
 ): Promise<AcceptedInvitation> {
   return acceptInvitation(acceptance.token.trim(), {
     config: openConfig(paths),
     users,
+    ...(takeUse ? { takeUse } : {}),
     keysDir: join(paths.stateDir, 'keys'),
     ...(acceptance.profile_name ? { profile_name: acceptance.profile_name } : {}),
     ...(acceptance.username ? { username: acceptance.username } : {}),

@@ -11,6 +11,7 @@ import { openCommandSession } from './openCommandSession.js';
 import { openTeamForCommand } from './openTeamForCommand.js';
 import { renderTextTable } from './output/renderTextTable.js';
 import { openConfigForCommand } from './profilesCommand.js';
+import { auditTeamEvent } from './teamInvitations.js';
 
 const SUBCOMMANDS = 'list, show <name>, create <name> or delete <name>';
 
@@ -56,7 +57,8 @@ export const runUsersCommand: CommandRun = async (context) => {
   const { args, flags, stdout, env } = context;
   const [subcommand, name, ...extra] = args;
   const paths = resolveAppPaths(env);
-  const store = (await openTeamForCommand(context)).users;
+  const team = await openTeamForCommand(context);
+  const store = team.users;
   const needName = (usage: string): string => {
     if (!name || extra.length > 0) throw usageError(`usage: cws-tui users ${usage}`);
     return name;
@@ -105,6 +107,12 @@ export const runUsersCommand: CommandRun = async (context) => {
             ...(importedKey !== undefined ? { imported_public_key: importedKey } : {}),
             ...(flags.group.length > 0 ? { groups: flags.group } : {}),
           },
+        );
+        await auditTeamEvent(
+          context,
+          team.team,
+          { action: 'user-created', username: created.user.username, uid: created.user.uid },
+          team.profile?.research_user ?? team.profile?.name ?? env.USER ?? 'unknown',
         );
         if (flags.json) stdout(`${JSON.stringify(created.user, null, 2)}\n`);
         else {

@@ -24,7 +24,7 @@ import { openTeamForAccept } from './openTeamForAccept.js';
 import { requireTeamStore } from './openTeamForCommand.js';
 import { openConfigForCommand } from './profilesCommand.js';
 import {
-  auditInvitation,
+  auditTeamEvent,
   recordCreatedInvitation,
   runInvitationList,
   runInvitationRevoke,
@@ -186,7 +186,7 @@ async function runAccept(context: CommandContext, token: string, extra: string[]
     ...(flags.fullName !== undefined ? { full_name: flags.fullName } : {}),
     ...(flags.email !== undefined ? { email: flags.email } : {}),
   });
-  await auditInvitation(
+  await auditTeamEvent(
     context,
     store,
     {

@@ -1,7 +1,7 @@
 import { readAwsProfiles } from '../aws/awsSharedConfig.js';
 import { ConfigStore } from '../core/config/ConfigStore.js';
 import { ConfigStoreError } from '../core/config/ConfigStoreError.js';
-import type { Profile } from '../core/config/profileSchema.js';
+import { type Profile, TEAM_TABLE_PATTERN } from '../core/config/profileSchema.js';
 import { budgetSchema } from '../core/cost/Budget.js';
 import type { Discounts } from '../core/cost/discounts.js';
 import { formatUsd } from '../core/cost/formatUsd.js';
@@ -67,6 +67,9 @@ function describeProfile(profile: Profile): string {
     `billed spend:   ${profile.cost_explorer ? 'from Cost Explorer' : 'not fetched (estimates only)'}`,
   );
   lines.push(`policy:         ${Object.keys(profile.policy).length} rules (cws-tui policy show)`);
+  lines.push(
+    `team store:     ${profile.team_store ? `DynamoDB table ${profile.team_store}` : 'local file on this machine'}`,
+  );
   return `${lines.join('\n')}\n`;
 }
 
@@ -117,6 +120,7 @@ async function createProfile(context: CommandContext, config: ConfigStore, name:
     ...(flags.budget !== undefined ? { budget: budgetSchema.parse({ monthly_limit: flags.budget }) } : {}),
     ...(Object.keys(discounts).length > 0 ? { discounts } : {}),
     cost_explorer: flags.costExplorer,
+    ...(flags.teamStore !== undefined ? { team_store: teamTableFlag(flags.teamStore) } : {}),
     kind: 'personal',
     role: flags.admin ? 'admin' : 'member',
     can_invite: false,
@@ -124,6 +128,11 @@ async function createProfile(context: CommandContext, config: ConfigStore, name:
   };
   config.addProfile(profile);
   return profile;
+}
+
+function teamTableFlag(table: string): string {
+  if (TEAM_TABLE_PATTERN.test(table)) return table;
+  throw usageError(`--team-store takes a DynamoDB table name (3-255 letters, digits, _ . -), got '${table}'`);
 }
 
 /** `cws-tui profiles list|current|use|create|delete`. */

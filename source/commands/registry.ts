@@ -73,7 +73,7 @@ export const commands: Command[] = [
       'profiles list|current [--json]',
       'profiles use <name>',
       'profiles create <name> --aws-profile P --region R [--policy FILE] [--admin] [--user U] [--budget USD]',
-      '       [--discount ec2=10 --discount ebs=5 ...] [--cost-explorer]',
+      '       [--discount ec2=10 --discount ebs=5 ...] [--cost-explorer] [--team-store TABLE]',
       'profiles delete <name>',
     ],
     load: async () => (await import('./profilesCommand.js')).runProfilesCommand,
@@ -99,6 +99,17 @@ export const commands: Command[] = [
       'invite revoke <id> [--json]',
     ],
     load: async () => (await import('./inviteCommand.js')).runInviteCommand,
+  },
+  {
+    name: 'team',
+    summary: "the lab's team store (DynamoDB): create it, see it, bring this machine's users in",
+    usage: [
+      'team init <table> [--region R] [--yes]',
+      'team status [--json]',
+      'team migrate [--yes]',
+      'team budget <lab|project:NAME|user:NAME> <USD>',
+    ],
+    load: async () => (await import('./teamCommand.js')).runTeamCommand,
   },
   {
     name: 'policy',

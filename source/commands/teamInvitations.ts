@@ -19,7 +19,7 @@ export function policyDigest(policy: unknown): string {
 }
 
 /** The audit event, in this machine's log and in the lab's store (a failure there is reported). */
-export async function auditInvitation(
+export async function auditTeamEvent(
   context: CommandContext,
   store: TeamStore | undefined,
   event: { action: string } & Record<string, unknown>,
@@ -50,7 +50,7 @@ export async function recordCreatedInvitation(
     uses_allowed: uses,
     ...(issuer.invitation_id ? { parent_invitation: issuer.invitation_id } : {}),
   });
-  await auditInvitation(
+  await auditTeamEvent(
     context,
     store,
     { action: 'invitation-created', id: payload.id, profile: payload.profile.name, uses_allowed: uses },
@@ -101,7 +101,7 @@ export async function runInvitationRevoke(context: CommandContext, id: string): 
   }
   try {
     const revoked = await revokeInvitation(store, id, by);
-    await auditInvitation(context, store, { action: 'invitation-revoked', id }, by);
+    await auditTeamEvent(context, store, { action: 'invitation-revoked', id }, by);
     context.stdout(
       context.flags.json
         ? `${JSON.stringify(revoked, null, 2)}\n`

@@ -15,6 +15,7 @@ import { openCommandSession } from './openCommandSession.js';
 import { openTeamForCommand } from './openTeamForCommand.js';
 import { renderTextTable } from './output/renderTextTable.js';
 import { openConfigForCommand } from './profilesCommand.js';
+import { auditTeamEvent } from './teamInvitations.js';
 
 const SUBCOMMANDS = 'list, show <name>, create <name> or delete <name>';
 
@@ -86,7 +87,8 @@ export const runUsersCommand: CommandRun = async (context) => {
   const { args, flags, stdout, env } = context;
   const [subcommand, name, ...extra] = args;
   const paths = resolveAppPaths(env);
-  const store = (await openTeamForCommand(context)).users;
+  const team = await openTeamForCommand(context);
+  const store = team.users;
   const needName = (usage: string): string => {
     if (!name || extra.length > 0) throw usageError(`usage: cws-tui users ${usage}`);
     return name;
@@ -138,6 +140,12 @@ export const runUsersCommand: CommandRun = async (context) => {
             ...(flags.group.length > 0 ? { groups: flags.group } : {}),
             authority,
           },
+        );
+        await auditTeamEvent(
+          context,
+          team.team,
+          { action: 'user-created', username: created.user.username, uid: created.user.uid },
+          team.profile?.research_user ?? team.profile?.name ?? env.USER ?? 'unknown',
         );
         if (flags.json) stdout(`${JSON.stringify(created.user, null, 2)}\n`);
         else {

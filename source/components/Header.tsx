@@ -27,6 +27,7 @@ export function Header({ info, account, burnRate, spend, breadcrumbs, status }: 
         `account ${account ?? '…'}`,
         sanitizeForTerminal(info.region),
         ...(info.research_user ? [`user ${sanitizeForTerminal(info.research_user)}`] : []),
+        ...(info.team_store ? [`team ${sanitizeForTerminal(info.team_store)}`] : []),
       ].join(' · ')
     : (status ?? '');
   const costs = [

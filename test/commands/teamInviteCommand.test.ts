@@ -4,6 +4,7 @@ import { runInviteCommand } from '../../source/commands/inviteCommand.js';
 import { runLaunchCommand } from '../../source/commands/launchCommand.js';
 import { runProfilesCommand } from '../../source/commands/profilesCommand.js';
 import { runUsersCommand } from '../../source/commands/usersCommand.js';
+import { listTeamAudit } from '../../source/core/team/appendTeamAudit.js';
 import { createTestTeamStore, type DynaliteServer, startDynalite } from '../aws/dynamodb/dynaliteServer.js';
 import { runCommand, testEnvironment } from './commandHarness.js';
 
@@ -31,7 +32,7 @@ function machine(table: string, user: string): NodeJS.ProcessEnv {
 describe('invitations in a shared team store (two machines, one table)', () => {
   it('records, lists, accepts once, shares the user and its UID, and revokes', async () => {
     const table = `invite-${randomUUID().slice(0, 8)}`;
-    await createTestTeamStore(server.endpoint, table);
+    const store = await createTestTeamStore(server.endpoint, table);
     const admin = machine(table, 'root');
     await runCommand(runProfilesCommand, ['create', 'ops'], admin, {
       awsProfile: 'lab',
@@ -81,6 +82,16 @@ describe('invitations in a shared team store (two machines, one table)', () => {
     ).rejects.toThrow(
       /the invitation .* this profile's chain comes from was revoked by ops: launches are refused/,
     );
+
+    // Every member's events are in the lab's log, as well as in each machine's file.
+    const month = new Date().toISOString().slice(0, 7);
+    const audit = await listTeamAudit(store, month);
+    expect(audit.map((item) => (item.event as { action: string }).action).sort()).toEqual([
+      'invitation-accepted',
+      'invitation-created',
+      'invitation-revoked',
+      'user-created',
+    ]);
   }, 60_000);
 
   it('refuses to revoke for a member who did not issue it, and an unknown id', async () => {

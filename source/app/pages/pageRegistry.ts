@@ -23,6 +23,7 @@ const PolicyScreen = lazyScreen(() => import('../../screens/Policy/PolicyScreen.
 const ProfilesScreen = lazyScreen(() => import('../../screens/Profiles/ProfilesScreen.js'), 'ProfilesScreen');
 const ServicesScreen = lazyScreen(() => import('../../screens/Services/ServicesScreen.js'), 'ServicesScreen');
 const StorageScreen = lazyScreen(() => import('../../screens/Storage/StorageScreen.js'), 'StorageScreen');
+const TeamScreen = lazyScreen(() => import('../../screens/Team/TeamScreen.js'), 'TeamScreen');
 const TemplateDetailsScreen = lazyScreen(
   () => import('../../screens/Templates/TemplateDetailsScreen.js'),
   'TemplateDetailsScreen',
@@ -93,6 +94,13 @@ export const pages: readonly PageDefinition[] = [
     component: ProfilesScreen,
     command: 'profiles',
     summary: 'switch, accept an invitation, new research user',
+  },
+  {
+    id: 'team',
+    title: () => 'Team',
+    component: TeamScreen,
+    command: 'team',
+    summary: "the lab's users, invitations and budgets (team store)",
   },
   {
     id: 'templates',

@@ -11,7 +11,7 @@ import { costResourceFromInstance } from '../../core/cost/CostResource.js';
 import { type Discounts, withDiscounts } from '../../core/cost/discounts.js';
 import type { BudgetAlert } from '../../core/cost/evaluateBudget.js';
 import type { BilledSpendResult } from '../../core/cost/loadBilledSpend.js';
-import type { LoadedCostReport } from '../../core/cost/loadCostReport.js';
+import type { CostReportRequest, LoadedCostReport } from '../../core/cost/loadCostReport.js';
 import type { PriceCatalog } from '../../core/cost/PriceCatalog.js';
 import type { PriceQuote } from '../../core/cost/PriceQuote.js';
 import { resourceRates } from '../../core/cost/resourceRates.js';
@@ -52,6 +52,7 @@ import type { ServiceHealth } from '../../core/services/ServiceHealth.js';
 import { isManagedServiceKind, serviceKindOf } from '../../core/services/ServiceKind.js';
 import { type StudioLabLaunchRequest, StudioLabService } from '../../core/services/StudioLabService.js';
 import { unsupportedOperationError } from '../../core/services/serviceOperations.js';
+import { takeInvitationUse } from '../../core/team/teamInvitations.js';
 import { loadTemplateRegistry } from '../../core/templates/loadTemplateRegistry.js';
 import { resolveTemplate } from '../../core/templates/resolveTemplate.js';
 import type { TemplateRegistry } from '../../core/templates/TemplateRegistry.js';
@@ -75,6 +76,7 @@ import {
 } from './profileDirectory.js';
 import type { Session, SessionInfo, SessionLaunchResult } from './Session.js';
 import type { SessionTeam } from './SessionTeam.js';
+import { loadTeamOverview, revokeFromPage, type TeamOverview } from './teamOverview.js';
 
 export interface CloudSessionOptions {
   info: SessionInfo;
@@ -97,6 +99,8 @@ export interface CloudSessionOptions {
   billedSpend?: (now: Date, window?: TimeWindow) => Promise<BilledSpendResult>;
   /** The lab's team store: name reservations, running leases, the invitation chain. */
   team?: SessionTeam;
+  /** The lab's budget alert record, when the budget is the lab's (from the team store). */
+  budgetAlerts?: { key: string; store: CostReportRequest['store'] };
 }
 
 /** A session on one cloud account (AWS or the demo account) for one profile. */
@@ -372,7 +376,31 @@ export class CloudSession implements Session {
   }
 
   acceptInvitation(acceptance: InvitationAcceptance): Promise<AcceptedInvitation> {
-    return acceptInvitationToken(this.options.paths, this.options.users, acceptance, this.options.env);
+    // Single use through the session's team store, as `invite accept` does.
+    const store = this.options.team?.store;
+    return acceptInvitationToken(
+      this.options.paths,
+      this.options.users,
+      acceptance,
+      this.options.env,
+      store ? (payload, username) => takeInvitationUse(store, payload, username) : undefined,
+    );
+  }
+
+  teamOverview(): Promise<TeamOverview> {
+    const team = this.options.team;
+    return loadTeamOverview({
+      ...(team?.store ? { store: team.store } : {}),
+      ...(team?.unavailable ? { unavailable: team.unavailable } : {}),
+      description: this.info.team_store ?? 'no team store',
+      users: this.options.users,
+      admin: this.profile.role === 'admin',
+    });
+  }
+
+  revokeInvitation(id: string): Promise<void> {
+    const by = this.info.research_user ?? this.profile.name;
+    return revokeFromPage(this.options.team?.store, this.profile.role === 'admin', id, by);
   }
 
   createResearchUser(request: CreateResearchUserRequest): Promise<CreatedResearchUser> {

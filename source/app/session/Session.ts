@@ -26,6 +26,7 @@ import type { StorageListing } from './listStorage.js';
 import type { SessionCostRequest } from './loadSessionCostReport.js';
 import type { LaunchPreview } from './previewLaunch.js';
 import type { InvitationAcceptance, ProfileListing } from './profileDirectory.js';
+import type { TeamOverview } from './teamOverview.js';
 
 /** A launch's result, with the new workstation as the dashboard shows it. */
 export interface SessionLaunchResult extends LaunchResult {
@@ -76,6 +77,10 @@ export interface Session {
   setCurrentProfile(name: string): void;
   /** Verifies an invitation token and creates its profile and research user. */
   acceptInvitation(acceptance: InvitationAcceptance): Promise<AcceptedInvitation>;
+  /** The lab's users, invitations and budgets from the team store (the `:team` page). */
+  teamOverview(): Promise<TeamOverview>;
+  /** Revokes an invitation in the team store (admin profiles only). */
+  revokeInvitation(id: string): Promise<void>;
   /** Creates a research user with a UID of this profile's account and a new key pair. */
   createResearchUser(request: CreateResearchUserRequest): Promise<CreatedResearchUser>;
   /** The templates on the search path (loaded once per session). */

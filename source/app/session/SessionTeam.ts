@@ -30,6 +30,14 @@ export class SessionTeam {
   private readonly options: SessionTeamOptions;
   private chainCheckedAt = 0;
 
+  get store(): TeamStore | undefined {
+    return this.options.store;
+  }
+
+  get unavailable(): string | undefined {
+    return this.options.unavailable;
+  }
+
   constructor(options: SessionTeamOptions) {
     this.options = options;
   }

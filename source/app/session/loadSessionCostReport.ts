@@ -3,7 +3,11 @@ import { BudgetAlertStore, budgetAlertFile } from '../../core/cost/BudgetAlertSt
 import { CostLedger, costLedgerFile } from '../../core/cost/CostLedger.js';
 import type { Discounts } from '../../core/cost/discounts.js';
 import type { BilledSpendResult } from '../../core/cost/loadBilledSpend.js';
-import { type LoadedCostReport, loadCostReport } from '../../core/cost/loadCostReport.js';
+import {
+  type CostReportRequest,
+  type LoadedCostReport,
+  loadCostReport,
+} from '../../core/cost/loadCostReport.js';
 import type { PriceCatalog } from '../../core/cost/PriceCatalog.js';
 import type { SpotPriceSource } from '../../core/cost/SpotPriceSource.js';
 import type { TimeWindow } from '../../core/cost/TimeWindow.js';
@@ -37,6 +41,8 @@ export async function loadSessionCostReport(
     /** Billed spend from Cost Explorer, when the profile enables it. */
     billedSpend?: (now: Date, window?: TimeWindow) => Promise<BilledSpendResult>;
     spotPrices?: SpotPriceSource;
+    /** A lab budget from the team store: its key and the store's alert record replace the profile's. */
+    budgetAlerts?: { key: string; store: CostReportRequest['store'] };
   },
   request: SessionCostRequest,
 ): Promise<LoadedCostReport> {
@@ -54,8 +60,8 @@ export async function loadSessionCostReport(
     ...(context.spotPrices ? { spotPrices: context.spotPrices } : {}),
     now,
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-    budgetKey: `profile:${info.profile}`,
-    store: new BudgetAlertStore(budgetAlertFile(paths.stateDir)),
+    budgetKey: context.budgetAlerts?.key ?? `profile:${info.profile}`,
+    store: context.budgetAlerts?.store ?? new BudgetAlertStore(budgetAlertFile(paths.stateDir)),
     ledger: new CostLedger(costLedgerFile(paths.stateDir, `${info.account_kind}-${info.profile}`)),
     fireAlerts: request.fireAlerts,
     ...(budget ? { budget } : {}),

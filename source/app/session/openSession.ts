@@ -4,6 +4,7 @@ import { hasAwsCredentials } from '../../aws/detectCredentials.js';
 import { appendAuditEvent } from '../../core/audit/appendAuditEvent.js';
 import { ConfigStore } from '../../core/config/ConfigStore.js';
 import type { Profile } from '../../core/config/profileSchema.js';
+import type { Budget } from '../../core/cost/Budget.js';
 import { snapshotPriceCatalog } from '../../core/cost/priceTable.js';
 import { ReplaceablePriceCatalog } from '../../core/cost/ReplaceablePriceCatalog.js';
 import { SimulatedSpotPriceSource } from '../../core/cost/SimulatedSpotPriceSource.js';
@@ -16,6 +17,7 @@ import { type AppPaths, resolveAppPaths } from '../../core/paths.js';
 import { type CloudAccount, TAG } from '../../core/ports.js';
 import { appendTeamAudit } from '../../core/team/appendTeamAudit.js';
 import type { TeamStore } from '../../core/team/TeamStore.js';
+import { TeamBudgetAlertStore, teamBudget } from '../../core/team/teamBudgets.js';
 import { CloudSession, type CloudSessionOptions } from './CloudSession.js';
 import { openSessionTeamStore } from './openTeamStore.js';
 import type { Session } from './Session.js';
@@ -69,6 +71,7 @@ export async function openSession(options: OpenSessionOptions): Promise<Session>
     profile?.research_user ?? launchProfile.name,
     notices,
   );
+  const labBudget = team.team ? await readLabBudget(team.team, notices) : undefined;
   const prices = new ReplaceablePriceCatalog(snapshotPriceCatalog);
   const costSources =
     account.kind === 'aws'
@@ -89,7 +92,7 @@ export async function openSession(options: OpenSessionOptions): Promise<Session>
       region: account.defaultRegion,
       regions: account.regions,
       ...(profile?.research_user ? { research_user: profile.research_user } : {}),
-      team_store: team.description,
+      team_store: team.label,
       notices,
     },
     account,
@@ -112,7 +115,14 @@ export async function openSession(options: OpenSessionOptions): Promise<Session>
           .items,
       notices,
     }),
-    ...(profile?.budget ? { budget: profile.budget } : {}),
+    ...(labBudget
+      ? {
+          budget: labBudget,
+          budgetAlerts: { key: 'lab', store: new TeamBudgetAlertStore(labStore(team.team)) },
+        }
+      : profile?.budget
+        ? { budget: profile.budget }
+        : {}),
   });
 }
 
@@ -133,6 +143,21 @@ function teamAudit(
       notices.push(`the audit event was not written to the team store: ${(error as Error).message}`);
     });
   };
+}
+
+/** The lab's budget in the team store, which every member's session compares the account's spend with. */
+async function readLabBudget(store: TeamStore, notices: string[]): Promise<Budget | undefined> {
+  try {
+    return await teamBudget(store, 'LAB');
+  } catch (error) {
+    notices.push(`the lab budget could not be read from the team store: ${(error as Error).message}`);
+    return undefined;
+  }
+}
+
+function labStore(store: TeamStore | undefined): TeamStore {
+  if (!store) throw new Error('a lab budget comes from a team store');
+  return store;
 }
 
 /** The demo account prices from the snapshot, simulates spot prices and has no bill. */

@@ -144,14 +144,26 @@ export async function openSessionTeamStore(
   profile: Profile | undefined,
   createdBy: string,
   notices: string[],
-): Promise<{ team?: TeamStore; unavailable?: string; users: ResearchUserStore; description: string }> {
+): Promise<{
+  team?: TeamStore;
+  unavailable?: string;
+  users: ResearchUserStore;
+  description: string;
+  /** What the header says: `local` or `dynamodb:<table>`, and whether it is usable. */
+  label: string;
+}> {
   let setting: TeamStoreSetting = { kind: 'local' };
   try {
     setting = teamStoreSetting(env, profile);
     const opened = await openTeamFor(env, paths, profile, createdBy);
     const where = opened.team ? describeTeamStore(opened.team.location) : describeSetting(setting);
     if (opened.unavailable) notices.push(`the team store cannot be reached: ${opened.unavailable}`);
-    return { ...opened, description: opened.unavailable ? `${where} (unreachable)` : where };
+    const label = setting.kind === 'local' ? 'local' : `dynamodb:${setting.table}`;
+    return {
+      ...opened,
+      description: opened.unavailable ? `${where} (unreachable)` : where,
+      label: opened.unavailable ? `${label} (unreachable)` : label,
+    };
   } catch (error) {
     const reason = (error as Error).message;
     notices.push(`the team store is not usable: ${reason}`);
@@ -159,6 +171,7 @@ export async function openSessionTeamStore(
       unavailable: reason,
       users: researchUserStoreFor(setting, undefined, paths, createdBy, reason),
       description: `${describeSetting(setting)} (not usable)`,
+      label: `${setting.kind === 'local' ? 'local' : `dynamodb:${setting.table}`} (not usable)`,
     };
   }
 }

@@ -1,7 +1,11 @@
 import { join } from 'node:path';
 import { ConfigStore } from '../../core/config/ConfigStore.js';
 import type { Profile } from '../../core/config/profileSchema.js';
-import { type AcceptedInvitation, acceptInvitation } from '../../core/identity/acceptInvitation.js';
+import {
+  type AcceptedInvitation,
+  type AcceptInvitationOptions,
+  acceptInvitation,
+} from '../../core/identity/acceptInvitation.js';
 import { accountForNewUser } from '../../core/identity/accountForNewUser.js';
 import {
   type CreatedResearchUser,
@@ -56,10 +60,12 @@ export function acceptInvitationToken(
   users: ResearchUserStore,
   acceptance: InvitationAcceptance,
   env: NodeJS.ProcessEnv,
+  takeUse?: AcceptInvitationOptions['takeUse'],
 ): Promise<AcceptedInvitation> {
   return acceptInvitation(acceptance.token.trim(), {
     config: openConfig(paths),
     users,
+    ...(takeUse ? { takeUse } : {}),
     keysDir: join(paths.stateDir, 'keys'),
     pins: new PinnedRootStore(paths.stateDir),
     env,

@@ -24,7 +24,8 @@ export interface CostReportRequest {
   budget?: Budget;
   /** Whose budget it is, e.g. `profile:lab` or `project:genomics`: the alert record's key. */
   budgetKey: string;
-  store: BudgetAlertStore;
+  /** The alert record: this machine's file, or the lab's team store. */
+  store: Pick<BudgetAlertStore, 'firedThresholds' | 'recordFired'>;
   /** Keeps what AWS forgets (terminated instances, histories); without it only listed resources count. */
   ledger?: CostLedger;
   /**

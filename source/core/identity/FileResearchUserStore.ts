@@ -41,6 +41,12 @@ export class FileResearchUserStore implements ResearchUserStore {
     return (await this.read()).users;
   }
 
+  /** Everything the file holds, for `team migrate`: accounts in range order, users, retired UIDs. */
+  async exportAll(): Promise<{ accounts: string[]; users: ResearchUser[]; retired_uids: number[] }> {
+    const file = await this.read();
+    return { accounts: file.accounts, users: file.users, retired_uids: file.retired_uids };
+  }
+
   async get(username: string): Promise<ResearchUser | undefined> {
     return (await this.read()).users.find((user) => user.username === username);
   }

@@ -26,6 +26,12 @@ export function profileColumns(width: number): TableColumn<Profile>[] {
             cell: (profile: Profile) => (profile.budget ? formatUsd(profile.budget.monthly_limit) : '-'),
           },
           {
+            id: 'store',
+            title: 'TEAM STORE',
+            width: 12,
+            cell: (profile: Profile) => safe(profile.team_store ?? 'local'),
+          },
+          {
             id: 'rules',
             title: 'RULES',
             width: 5,

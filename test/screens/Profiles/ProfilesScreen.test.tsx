@@ -141,7 +141,7 @@ describe('switching while the old session is still answering', () => {
 });
 
 describe('invitations and research users in the profile switcher', () => {
-  it('accepts a pasted invitation token, and refuses the same one twice', async () => {
+  it('accepts a pasted invitation token, and refuses the same one a second time', async () => {
     const admin = testEnvironment();
     await runCommand(runProfilesCommand, ['create', 'ops'], admin, {
       awsProfile: 'lab',
@@ -172,10 +172,11 @@ describe('invitations and research users in the profile switcher', () => {
     frame = await view.waitFor('A profile named lab exists. Name this one:', 15_000);
     expect(frame).toMatch(/^\| +_ +\|$/m);
     await view.type(`lab-2${KEYS.enter}`);
-    // carol exists now: the second profile reuses her.
-    frame = await view.waitFor('Added profile lab-2');
-    expect(frame).toContain('research user carol (UID');
-    expect(frame).toMatch(/lab-2 +invited +member/);
+    // The invitation allowed one use, taken in the team store: a second profile from it is refused.
+    frame = await view.waitFor('this invitation has been used', 15_000);
+    expect(frame).toContain('1 of 1 use, by carol');
+    await view.type(KEYS.esc);
+    expect(view.lastFrame()).not.toMatch(/lab-2 +invited/);
     await view.type('a');
     await view.waitFor('Paste the invitation token');
     await view.type(`not-a-token${KEYS.enter}`);

@@ -142,6 +142,12 @@ export const commands: Command[] = [
     load: async () => (await import('./networkCommand.js')).runNetworkCommand,
   },
   {
+    name: 'doctor',
+    summary: 'check credentials, region, permissions, network, tools, quotas and prices, each with its fix',
+    usage: ['doctor [--region R] [--json]'],
+    load: async () => (await import('./doctorCommand.js')).runDoctorCommand,
+  },
+  {
     name: 'iam',
     summary: 'the least-privilege IAM policy a lab member or admin needs, as JSON to attach',
     usage: ['iam policy --for user|admin [--json]'],

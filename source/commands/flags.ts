@@ -49,4 +49,5 @@ export const cliFlags = {
   securityGroup: { type: 'string' },
   force: { type: 'boolean', default: false },
   for: { type: 'string' },
+  abandonUnfinished: { type: 'boolean', default: false },
 } as const;

@@ -1,6 +1,7 @@
 import { formatUsd, formatUsdPerHour, roundUsd, roundUsdPerHour } from '../core/cost/formatUsd.js';
 import { LaunchDeniedError, LaunchError } from '../core/launch/LaunchError.js';
 import { LAUNCH_STEP_LABELS, type LaunchProgress } from '../core/launch/LaunchProgress.js';
+import { reservedTagProblem } from '../core/launch/reservedTagProblem.js';
 import { isManagedServiceKind, serviceKindOf } from '../core/services/ServiceKind.js';
 import type { StudioLabLaunchRequest } from '../core/services/StudioLabService.js';
 import { sanitizeForTerminal } from '../core/text/sanitizeForTerminal.js';
@@ -97,6 +98,8 @@ function launchRequestFrom(template: string, name: string, flags: CommandFlags):
   for (const entry of flags.tag) {
     const separator = entry.indexOf('=');
     if (separator <= 0) throw usageError(`--tag takes key=value, got '${entry}'`);
+    const reserved = reservedTagProblem(entry.slice(0, separator));
+    if (reserved) throw usageError(`--tag ${entry}: ${reserved}`);
     tags[entry.slice(0, separator)] = entry.slice(separator + 1);
   }
   if (flags.accessPoint && !flags.efs) throw usageError('--access-point needs --efs');
@@ -116,6 +119,7 @@ function launchRequestFrom(template: string, name: string, flags: CommandFlags):
     name,
     spot: flags.spot,
     hibernation: flags.hibernation,
+    ...(flags.abandonUnfinished ? { abandon_unfinished: true } : {}),
     ...(flags.size ? { size: flags.size } : {}),
     ...(flags.type ? { instance_type: flags.type } : {}),
     ...(flags.rootVolume !== undefined ? { root_volume_gb: flags.rootVolume } : {}),

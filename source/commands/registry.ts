@@ -24,6 +24,7 @@ export const commands: Command[] = [
     usage: [
       'launch <template> <name> [--size S | --type T] [--spot] [--hibernation] [--root-volume GB]',
       '       [--efs fs-... [--access-point fsap-...]] [--project P] [--tag k=v]... [--reason R] [--wait-ready] [--json]',
+      '       [--abandon-unfinished]   (set aside an unfinished launch of the name asked with other arguments)',
     ],
     load: async () => (await import('./launchCommand.js')).runLaunchCommand,
   },

@@ -271,7 +271,7 @@ describe('launchWorkstation on the demo account', () => {
       /an unfinished launch of thesis \(cws-[0-9a-f-]+, started .*\) asked for python-ml, \S+, us-east-1, on demand, 40 GB root; this one asks for python-ml, \S+, us-east-1, spot, 60 GB root/,
     );
     expect((refused as LaunchError).hint).toMatch(
-      /Finish the earlier one with `cws-tui launch python-ml thesis --type \S+ --region us-east-1`, or abandon it with `--abandon-unfinished`/,
+      /Finish the earlier one with `cws-tui launch python-ml thesis --type \S+ --root-volume 40 --region us-east-1`, or abandon it with `--abandon-unfinished`/,
     );
     const fresh = await launchWorkstation(
       request({ spot: true, root_volume_gb: 60, abandon_unfinished: true }),

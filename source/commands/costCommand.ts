@@ -28,7 +28,8 @@ function renderText(report: CostReport): string {
     `Burn rate ${formatUsdPerHour(report.burn_rate_per_hour)}   today ${formatUsd(report.today)}   month to date ${formatUsd(report.month_to_date)}   projected ${formatUsd(report.projected_month)}   (estimates)`,
   ];
   if (report.window) {
-    lines.push(`${report.window.from} to ${report.window.to}: ${formatUsd(report.window.total)} (estimate)`);
+    const until = report.window.until_now ? `${report.window.to} (until now)` : report.window.to;
+    lines.push(`${report.window.from} to ${until}: ${formatUsd(report.window.total)} (estimate)`);
   }
   if (report.budget) {
     const budget = report.budget;

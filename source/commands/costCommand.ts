@@ -92,7 +92,8 @@ export const runCostCommand: CommandRun = async (context) => {
     ...(flags.budget !== undefined ? { budget: budgetSchema.parse({ monthly_limit: flags.budget }) } : {}),
     ...(window ? { window } : {}),
   });
-  for (const warning of warnings) context.stderr(`cws-tui: ${warning}\n`);
+  // The same gap (say, SageMaker not readable) is met once per region and source: say it once.
+  for (const warning of new Set(warnings)) context.stderr(`cws-tui: ${warning}\n`);
   context.stdout(flags.json ? `${JSON.stringify(costReportJson(report), null, 2)}\n` : renderText(report));
   return 0;
 };

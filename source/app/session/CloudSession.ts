@@ -159,6 +159,7 @@ export class CloudSession implements Session {
       this.sageMakerDenied = true;
     }
     const rows: Workstation[] = [];
+    this.info.listing_failures = [];
     for (const [what, result] of [
       ['SageMaker Studio and Canvas', studio],
       ['Studio Lab links', lab],
@@ -168,6 +169,7 @@ export class CloudSession implements Session {
         continue;
       }
       const reason = result.reason instanceof Error ? result.reason.message : String(result.reason);
+      this.info.listing_failures.push({ what, reason });
       const notice = `${what} could not be listed: ${reason}`;
       if (!this.info.notices.includes(notice)) this.info.notices.push(notice);
     }

@@ -187,6 +187,6 @@ export function buildCostReport(input: CostReportInput): CostReport {
 
 /** Time after now is not spend: a window reaching past now stops there; one wholly ahead is empty. */
 export function windowUntilNow(window: TimeWindow, now: Date): TimeWindow {
-  const to = window.to > now ? now : window.to;
+  const to = new Date(Math.min(window.to.getTime(), now.getTime()));
   return { from: window.from > to ? to : window.from, to };
 }

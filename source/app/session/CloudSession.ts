@@ -52,6 +52,7 @@ import { resolveTemplate } from '../../core/templates/resolveTemplate.js';
 import type { TemplateRegistry } from '../../core/templates/TemplateRegistry.js';
 import type { ResolvedTemplate } from '../../core/templates/templateSchema.js';
 import { templateSearchPath } from '../../core/templates/templateSearchPath.js';
+import { lifecycleDenial } from '../../core/workstations/LifecycleDeniedError.js';
 import type { Workstation } from '../../core/workstations/Workstation.js';
 import { workstationFromInstance } from '../../core/workstations/workstationFromInstance.js';
 import { defaultResearchUsername } from './defaultResearchUsername.js';
@@ -187,13 +188,24 @@ export class CloudSession implements Session {
     return instance ? this.pricedWorkstation(instance) : undefined;
   }
 
+  /** Members act on their own workstations only (fail closed), admins on any. */
+  private requireMayAct(workstation: Workstation, action: string): void {
+    const denial = lifecycleDenial(workstation, action, {
+      research_user: this.info.research_user ?? defaultResearchUsername(this.options.env),
+      role: this.profile.role,
+    });
+    if (denial) throw denial;
+  }
+
   async startWorkstation(workstation: Workstation): Promise<void> {
+    this.requireMayAct(workstation, 'start');
     const service = this.serviceOf(workstation);
     if (service) return service.start(workstation);
     await this.account.compute.startInstance(workstation.region, workstation.id);
   }
 
   async stopWorkstation(workstation: Workstation, options: { hibernate: boolean }): Promise<void> {
+    this.requireMayAct(workstation, options.hibernate ? 'hibernate' : 'stop');
     const service = this.serviceOf(workstation);
     if (service && options.hibernate) throw unsupportedOperationError(workstation.kind, 'hibernate');
     if (service) return service.stop(workstation);
@@ -201,6 +213,7 @@ export class CloudSession implements Session {
   }
 
   async terminateWorkstation(workstation: Workstation): Promise<void> {
+    this.requireMayAct(workstation, 'terminate');
     const service = this.serviceOf(workstation);
     if (service) return service.delete(workstation);
     await this.account.compute.terminateInstance(workstation.region, workstation.id);

@@ -43,7 +43,8 @@ ${commandHelp}
     --refresh <seconds>       dashboard refresh interval (default 5)
     --help, --version
 
-  Exit codes: 0 ok, 1 error, 2 usage error, 3 denied by policy.
+  Exit codes: 0 ok, 1 error, 2 usage error, 3 denied by policy, 4 partial (list/services list
+  could not read some service: see the warning on stderr).
   Failures are logged to cws-tui.log in the state dir (rotated at 1 MB).
 `,
   {

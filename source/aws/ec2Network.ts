@@ -8,20 +8,29 @@ import {
   DescribeVpcsCommand,
   type EC2Client,
   ImportKeyPairCommand,
-  type IpPermission,
   RevokeSecurityGroupIngressCommand,
   type SecurityGroup,
-  type SecurityGroupRule,
 } from '@aws-sdk/client-ec2';
 import { CloudError } from '../core/CloudError.js';
 import type { NetworkChoice } from '../core/network/NetworkChoice.js';
 import type { CreatedNetwork, NetworkOverview } from '../core/network/NetworkOverview.js';
 import { noDefaultVpcError, unknownSubnetError } from '../core/network/networkErrors.js';
-import { sshCidrProblem } from '../core/network/sshCidrProblem.js';
 import { type NetworkPort, TAG } from '../core/ports.js';
 import { callAws } from './callAws.js';
 import { createEc2Network } from './network/createEc2Network.js';
 import { describeEc2Networks } from './network/describeEc2Networks.js';
+import {
+  checkSshCidr,
+  existingRuleKey,
+  type IngressRule,
+  isAppRule,
+  NFS_RULE_DESCRIPTION,
+  ruleKey,
+  SSH_RULE_DESCRIPTION,
+  toPermission,
+} from './network/securityGroupRules.js';
+
+export { checkSshCidr } from './network/securityGroupRules.js';
 
 export const WORKSTATION_GROUP_NAME = 'cws-tui-workstations';
 const SSH_PORT = 22;
@@ -32,58 +41,6 @@ const IMPORTABLE_KEY = /^(ssh-ed25519|ssh-rsa) [A-Za-z0-9+/]+={0,3}(\s|$)/;
 export interface Ec2NetworkOptions {
   ec2: (region: string) => EC2Client;
   profile?: string;
-}
-
-/** One ingress rule, flattened from EC2's nested IpPermissions so that rule sets compare as strings. */
-interface IngressRule {
-  port: number;
-  source: { cidr: string } | { group: string };
-  description: string;
-}
-
-const SSH_RULE_DESCRIPTION = 'SSH for cws-tui';
-const NFS_RULE_DESCRIPTION = 'NFS between cws-tui workstations';
-/** Rules the app made before it tagged them are known by these descriptions. */
-const APP_RULE_DESCRIPTIONS = new Set([SSH_RULE_DESCRIPTION, NFS_RULE_DESCRIPTION]);
-
-function ruleKey(rule: IngressRule): string {
-  return `tcp/${rule.port}-${rule.port}/${'cidr' in rule.source ? rule.source.cidr : rule.source.group}`;
-}
-
-function existingRuleKey(rule: SecurityGroupRule): string {
-  const source = rule.CidrIpv4 ?? rule.CidrIpv6 ?? rule.ReferencedGroupInfo?.GroupId ?? rule.PrefixListId;
-  return `${rule.IpProtocol}/${rule.FromPort}-${rule.ToPort}/${source ?? ''}`;
-}
-
-/** A rule cws-tui added: tagged cws:managed=true, or (made before tagging) with one of its descriptions. */
-function isAppRule(rule: SecurityGroupRule): boolean {
-  return (
-    (rule.Tags ?? []).some((tag) => tag.Key === TAG.managed && tag.Value === 'true') ||
-    APP_RULE_DESCRIPTIONS.has(rule.Description ?? '')
-  );
-}
-
-function toPermission(rule: IngressRule): IpPermission {
-  const base = { IpProtocol: 'tcp', FromPort: rule.port, ToPort: rule.port };
-  if ('group' in rule.source)
-    return { ...base, UserIdGroupPairs: [{ GroupId: rule.source.group, Description: rule.description }] };
-  const cidr = rule.source.cidr;
-  return cidr.includes(':')
-    ? { ...base, Ipv6Ranges: [{ CidrIpv6: cidr, Description: rule.description }] }
-    : { ...base, IpRanges: [{ CidrIp: cidr, Description: rule.description }] };
-}
-
-/** A CIDR that is well formed and not the whole internet (the width limit is the profile's to enforce). */
-export function checkSshCidr(cidr: string): void {
-  const problem = sshCidrProblem(cidr, { force: true });
-  if (!problem) return;
-  const world = problem.includes('whole internet');
-  throw new CloudError({
-    kind: 'invalid-parameter',
-    code: world ? 'SshOpenToWorld' : 'InvalidSshCidr',
-    message: `${problem.charAt(0).toUpperCase()}${problem.slice(1)}.`,
-    hint: 'Set the SSH CIDR of the profile to the network you connect from: cws-tui network use --ssh-cidr <cidr>.',
-  });
 }
 
 /**

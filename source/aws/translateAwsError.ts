@@ -1,4 +1,5 @@
 import { CloudError, type CloudErrorKind } from '../core/CloudError.js';
+import { type ErrorFacts, translateTransportError } from './translateTransportError.js';
 
 /** What was being called when an error happened: used to say which permission or region is at stake. */
 export interface AwsCallContext {
@@ -103,44 +104,6 @@ const NETWORK_CODES = new Set([
 ]);
 const NETWORK_NAMES = new Set(['TimeoutError', 'NetworkingError', 'RequestTimeout', 'AbortError']);
 
-interface ErrorFacts {
-  name: string;
-  code: string;
-  message: string;
-  retryable: boolean;
-  serverFault: boolean;
-  /** The HTTP status the SDK saw, when it got a reply at all. */
-  status?: number;
-}
-
-/** The service's name for people, from the IAM action: `ec2:RunInstances` -> `EC2`. */
-const SERVICE_NAMES: Record<string, string> = {
-  ec2: 'EC2',
-  ssm: 'Systems Manager',
-  sts: 'STS',
-  iam: 'IAM',
-  elasticfilesystem: 'EFS',
-  sagemaker: 'SageMaker',
-  pricing: 'Price List',
-  ce: 'Cost Explorer',
-};
-
-function serviceOf(action: string): string {
-  const prefix = action.split(':')[0] ?? action;
-  return SERVICE_NAMES[prefix] ?? prefix;
-}
-
-const ENDPOINT_HINT =
-  'A proxy, a captive portal (hotel or campus Wi-Fi sign-in) or a wrong AWS_ENDPOINT_URL answered instead of AWS: sign in to the network, check HTTPS_PROXY and AWS_ENDPOINT_URL, then retry.';
-
-/** The request timed out (Node HTTP handler) or the connection could not be made in time. */
-function isTimeout(facts: ErrorFacts): boolean {
-  return (
-    facts.name === 'TimeoutError' ||
-    /exceeded the configured \d+ ms requestTimeout|timed out/i.test(facts.message)
-  );
-}
-
 function factsOf(error: unknown): ErrorFacts {
   if (!(error instanceof Error) && (typeof error !== 'object' || error === null)) {
     return { name: 'Error', code: '', message: String(error), retryable: false, serverFault: false };
@@ -239,44 +202,8 @@ export function translateAwsError(thrown: unknown, context: AwsCallContext): Clo
   if (name === 'CredentialsProviderError' || name === 'TokenProviderError') {
     return translateCredentialProviderError(facts, context);
   }
-  const service = serviceOf(context.action);
-  if (name === 'NonAwsReplyError') {
-    const { status, firstLine } = thrown as { status: number; firstLine: string };
-    return error(
-      'network',
-      'NonAwsReply',
-      `The reply to ${context.action}${where} did not come from AWS: HTTP ${status}, "${firstLine}".`,
-      ENDPOINT_HINT,
-      true,
-    );
-  }
-  // The SDK could not parse the body: a page that is not AWS's XML or JSON (older paths, no content type).
-  if (
-    /Deserialization error|is not valid JSON|Unexpected token|non-whitespace before first tag|Invalid character/i.test(
-      message,
-    ) ||
-    (message === 'Unknown' && facts.status !== undefined && !/^[A-Z][A-Za-z.]+$/.test(code))
-  ) {
-    const status = facts.status !== undefined ? `HTTP ${facts.status}` : 'a reply';
-    return error(
-      'network',
-      'NonAwsReply',
-      `${service}${where} answered ${context.action} with ${status} that is not an AWS reply.`,
-      ENDPOINT_HINT,
-      true,
-    );
-  }
-  if (isTimeout(facts)) {
-    const ms = Number(/(\d+) ?ms/.exec(message)?.[1]);
-    const after = Number.isFinite(ms) && ms > 0 ? ` in ${Math.round(ms / 100) / 10} s` : ' in time';
-    return error(
-      'network',
-      'Timeout',
-      `AWS did not answer${after} (${context.region ?? 'global'}, ${service}: ${context.action}).`,
-      'Check the network connection, proxy or AWS_ENDPOINT_URL; for a slow link raise CWS_AWS_REQUEST_TIMEOUT_MS (and CWS_AWS_CONNECT_TIMEOUT_MS). The last known view is kept meanwhile.',
-      true,
-    );
-  }
+  const transport = translateTransportError(thrown, facts, context);
+  if (transport) return transport;
   if (UNAUTHORIZED.has(name)) {
     const action = deniedAction(message, context.action);
     return error(

@@ -28,7 +28,8 @@ function renderText(report: CostReport): string {
     `Burn rate ${formatUsdPerHour(report.burn_rate_per_hour)}   today ${formatUsd(report.today)}   month to date ${formatUsd(report.month_to_date)}   projected ${formatUsd(report.projected_month)}   (estimates)`,
   ];
   if (report.window) {
-    lines.push(`${report.window.from} to ${report.window.to}: ${formatUsd(report.window.total)} (estimate)`);
+    const until = report.window.until_now ? `${report.window.to} (until now)` : report.window.to;
+    lines.push(`${report.window.from} to ${until}: ${formatUsd(report.window.total)} (estimate)`);
   }
   if (report.budget) {
     const budget = report.budget;
@@ -98,7 +99,8 @@ export const runCostCommand: CommandRun = async (context) => {
     ...(flags.budget !== undefined ? { budget: budgetSchema.parse({ monthly_limit: flags.budget }) } : {}),
     ...(window ? { window } : {}),
   });
-  for (const warning of warnings) context.stderr(`cws-tui: ${warning}\n`);
+  // The same gap (say, SageMaker not readable) is met once per region and source: say it once.
+  for (const warning of new Set(warnings)) context.stderr(`cws-tui: ${warning}\n`);
   context.stdout(flags.json ? `${JSON.stringify(costReportJson(report), null, 2)}\n` : renderText(report));
   return 0;
 };

@@ -1,3 +1,4 @@
+import { LifecycleDeniedError } from '../core/workstations/LifecycleDeniedError.js';
 import { CliError, EXIT, type ExitCode } from './CliError.js';
 
 /** JavaScript's own error types: they mean a bug, not a problem the user can fix. */
@@ -15,6 +16,8 @@ export interface Failure {
  */
 export function describeFailure(error: unknown): Failure {
   if (error instanceof CliError) return { text: error.message, exitCode: error.exitCode };
+  if (error instanceof LifecycleDeniedError)
+    return { text: `${error.message}\n  ${error.hint}`, exitCode: EXIT.denied };
   if (error instanceof Error && !PROGRAMMING_ERRORS.has(error.name)) {
     const hint = 'hint' in error && typeof error.hint === 'string' && error.hint ? `\n  ${error.hint}` : '';
     return { text: `${error.message}${hint}`, exitCode: EXIT.error };

@@ -75,4 +75,5 @@ export const cliFlags = {
   force: { type: 'boolean', default: false },
   asTemplate: { type: 'string' },
   stopFirst: { type: 'boolean', default: false },
+  abandonUnfinished: { type: 'boolean', default: false },
 } as const;

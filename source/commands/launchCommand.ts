@@ -1,6 +1,7 @@
 import { formatUsd, formatUsdPerHour, roundUsd, roundUsdPerHour } from '../core/cost/formatUsd.js';
 import { LaunchDeniedError, LaunchError } from '../core/launch/LaunchError.js';
 import { LAUNCH_STEP_LABELS, type LaunchProgress } from '../core/launch/LaunchProgress.js';
+import { reservedTagProblem } from '../core/launch/reservedTagProblem.js';
 import { validateProject, validateTagValue } from '../core/launch/validateLaunchNames.js';
 import { isManagedServiceKind, serviceKindOf } from '../core/services/ServiceKind.js';
 import type { StudioLabLaunchRequest } from '../core/services/StudioLabService.js';
@@ -105,6 +106,8 @@ function launchRequestFrom(template: string, name: string, flags: CommandFlags):
     const separator = entry.indexOf('=');
     if (separator <= 0) throw usageError(`--tag takes key=value, got '${entry}'`);
     const [key, value] = [entry.slice(0, separator), entry.slice(separator + 1)];
+    const reserved = reservedTagProblem(key);
+    if (reserved) throw usageError(`--tag ${entry}: ${reserved}`);
     const problem = validateTagValue(key, value);
     if (problem) throw usageError(`--tag: ${problem}`);
     tags[key] = value;
@@ -128,6 +131,7 @@ function launchRequestFrom(template: string, name: string, flags: CommandFlags):
     name,
     spot: flags.spot,
     hibernation: flags.hibernation,
+    ...(flags.abandonUnfinished ? { abandon_unfinished: true } : {}),
     ...(flags.size ? { size: flags.size } : {}),
     ...(flags.type ? { instance_type: flags.type } : {}),
     ...(flags.rootVolume !== undefined ? { root_volume_gb: flags.rootVolume } : {}),

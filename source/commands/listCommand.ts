@@ -3,20 +3,23 @@ import type { Workstation } from '../core/workstations/Workstation.js';
 import type { CommandRun } from './Command.js';
 import { openCommandSession } from './openCommandSession.js';
 import { renderTextTable } from './output/renderTextTable.js';
+import { reportListingFailures, unknownRows } from './reportListingFailures.js';
 
 /** `cws-tui list`: every workstation and service of the profile, rebuilt from the cloud. */
 export const runListCommand: CommandRun = async (context) => {
   const session = await openCommandSession(context);
   const workstations = (await session.listWorkstations()).sort((a, b) => a.name.localeCompare(b.name));
   if (context.flags.json) {
-    context.stdout(`${JSON.stringify(workstations.map(workstationJson), null, 2)}\n`);
-    return 0;
+    context.stdout(
+      `${JSON.stringify([...workstations.map(workstationJson), ...unknownRows(session)], null, 2)}\n`,
+    );
+    return reportListingFailures(session, context);
   }
   if (workstations.length === 0) {
     context.stdout(
       `No workstations in ${session.info.regions.join(', ')}. Launch one with: cws-tui launch <template> <name>\n`,
     );
-    return 0;
+    return reportListingFailures(session, context);
   }
   context.stdout(
     renderTextTable(workstations, [
@@ -35,7 +38,7 @@ export const runListCommand: CommandRun = async (context) => {
       { header: 'ID', value: (w) => w.id },
     ]),
   );
-  return 0;
+  return reportListingFailures(session, context);
 };
 
 /** The JSON shape of `list --json`: EC2's state names, USD per hour. */

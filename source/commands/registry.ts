@@ -24,6 +24,7 @@ export const commands: Command[] = [
     usage: [
       'launch <template> <name> [--size S | --type T] [--spot] [--hibernation] [--root-volume GB]',
       '       [--efs fs-... [--access-point fsap-...]] [--project P] [--tag k=v]... [--reason R] [--wait-ready] [--json]',
+      '       [--abandon-unfinished]   (set aside an unfinished launch of the name asked with other arguments)',
     ],
     load: async () => (await import('./launchCommand.js')).runLaunchCommand,
   },
@@ -153,6 +154,12 @@ export const commands: Command[] = [
       'network create [--region R] [--yes] [--json]',
     ],
     load: async () => (await import('./networkCommand.js')).runNetworkCommand,
+  },
+  {
+    name: 'doctor',
+    summary: 'check credentials, region, permissions, network, tools, quotas and prices, each with its fix',
+    usage: ['doctor [--region R] [--json]'],
+    load: async () => (await import('./doctorCommand.js')).runDoctorCommand,
   },
   {
     name: 'iam',

@@ -7,6 +7,7 @@ import { runLaunchCommand } from './launchCommand.js';
 import { workstationJson } from './listCommand.js';
 import { openCommandSession } from './openCommandSession.js';
 import { renderTextTable } from './output/renderTextTable.js';
+import { reportListingFailures, unknownRows } from './reportListingFailures.js';
 
 const USAGE =
   'usage: cws-tui services list | launch <template> <name> [--size S | --type T] [--notebook URL] | health <name> | cleanup [--delete-domain] --yes';
@@ -38,10 +39,12 @@ async function listServices(context: CommandContext, rest: string[]): Promise<nu
     .filter((row) => row.kind !== 'ec2')
     .sort((a, b) => a.name.localeCompare(b.name));
   if (context.flags.json) {
-    context.stdout(`${JSON.stringify(services.map(workstationJson), null, 2)}\n`);
-    return EXIT.ok;
+    context.stdout(
+      `${JSON.stringify([...services.map(workstationJson), ...unknownRows(session)], null, 2)}\n`,
+    );
+    return reportListingFailures(session, context);
   }
-  if (services.length === 0) {
+  if (services.length === 0 && !session.info.listing_failures?.length) {
     context.stdout('No services. Launch one with: cws-tui services launch sagemaker-studio <name>\n');
     return EXIT.ok;
   }
@@ -61,7 +64,7 @@ async function listServices(context: CommandContext, rest: string[]): Promise<nu
       { header: 'NOTE', value: (row) => row.progress ?? '' },
     ]),
   );
-  return EXIT.ok;
+  return reportListingFailures(session, context);
 }
 
 async function serviceHealth(context: CommandContext, rest: string[]): Promise<number> {

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSession } from '../../source/app/session/openSession.js';
@@ -11,7 +11,14 @@ export function tempEnv(): NodeJS.ProcessEnv {
   const root = mkdtempSync(join(tmpdir(), 'cws-tui-app-'));
   mkdirSync(join(root, 'config'));
   mkdirSync(join(root, 'state'));
+  // The demo profile allows SSH from the user's network, so that connect plans an SSH tunnel.
+  writeFileSync(
+    join(root, 'config', 'network.json'),
+    JSON.stringify({ profiles: { demo: { ssh_cidr: '198.51.100.0/24', regions: {} } } }),
+  );
   return {
+    // The seeded workstations belong to alice: the session acts as her.
+    USER: 'alice',
     HOME: root,
     CWS_CONFIG_DIR: join(root, 'config'),
     CWS_STATE_DIR: join(root, 'state'),

@@ -53,4 +53,32 @@ describe('cws-tui cost on the demo account', () => {
     });
     await expect(runCommand(runCostCommand, [], env, { budget: -5 })).rejects.toMatchObject({ exitCode: 2 });
   });
+
+  it('counts no spend after now: a window ahead is zero, one across now stops at now and says so', async () => {
+    const env = testEnvironment();
+    expect((await runCommand(runLaunchCommand, ['python-ml', 'thesis'], env, { size: 'S' })).code).toBe(0);
+    const day = 86_400_000;
+    const ahead = await runCommand(runCostCommand, [], env, {
+      json: true,
+      since: new Date(Date.now() + 7 * day).toISOString(),
+      until: new Date(Date.now() + 8 * day).toISOString(),
+    });
+    const aheadWindow = JSON.parse(ahead.stdout).window;
+    expect(aheadWindow).toMatchObject({ total: 0, until_now: true });
+    const across = await runCommand(runCostCommand, [], env, {
+      since: new Date(Date.now() - day).toISOString(),
+      until: new Date(Date.now() + 30 * day).toISOString(),
+    });
+    expect(across.stdout).toMatch(/ to \S+ \(until now\): \$\d+\.\d\d \(estimate\)/);
+    const acrossJson = JSON.parse(
+      (
+        await runCommand(runCostCommand, [], env, {
+          json: true,
+          since: new Date(Date.now() - day).toISOString(),
+          until: new Date(Date.now() + 30 * day).toISOString(),
+        })
+      ).stdout,
+    );
+    expect(Date.parse(acrossJson.window.to)).toBeLessThanOrEqual(Date.now());
+  });
 });

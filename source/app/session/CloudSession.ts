@@ -58,6 +58,7 @@ import { resolveTemplate } from '../../core/templates/resolveTemplate.js';
 import type { TemplateRegistry } from '../../core/templates/TemplateRegistry.js';
 import type { ResolvedTemplate } from '../../core/templates/templateSchema.js';
 import { templateSearchPath } from '../../core/templates/templateSearchPath.js';
+import { lifecycleDenial } from '../../core/workstations/LifecycleDeniedError.js';
 import { SharedInstanceListing } from '../../core/workstations/SharedInstanceListing.js';
 import type { Workstation } from '../../core/workstations/Workstation.js';
 import { workstationFromInstance } from '../../core/workstations/workstationFromInstance.js';
@@ -182,6 +183,7 @@ export class CloudSession implements Session {
       this.sageMakerDenied = true;
     }
     const rows: Workstation[] = [];
+    this.info.listing_failures = [];
     for (const [what, result] of [
       ['SageMaker Studio and Canvas', studio],
       ['Studio Lab links', lab],
@@ -191,6 +193,7 @@ export class CloudSession implements Session {
         continue;
       }
       const reason = result.reason instanceof Error ? result.reason.message : String(result.reason);
+      this.info.listing_failures.push({ what, reason });
       const notice = `${what} could not be listed: ${reason}`;
       if (!this.info.notices.includes(notice)) this.info.notices.push(notice);
     }
@@ -208,7 +211,17 @@ export class CloudSession implements Session {
     return instance ? this.pricedWorkstation(instance) : undefined;
   }
 
+  /** Members act on their own workstations only (fail closed), admins on any. */
+  private requireMayAct(workstation: Workstation, action: string): void {
+    const denial = lifecycleDenial(workstation, action, {
+      research_user: this.info.research_user ?? defaultResearchUsername(this.options.env),
+      role: this.profile.role,
+    });
+    if (denial) throw denial;
+  }
+
   async startWorkstation(workstation: Workstation): Promise<void> {
+    this.requireMayAct(workstation, 'start');
     const service = this.serviceOf(workstation);
     if (service) return service.start(workstation);
     await this.options.team?.beforeStart(workstation);
@@ -216,6 +229,7 @@ export class CloudSession implements Session {
   }
 
   async stopWorkstation(workstation: Workstation, options: { hibernate: boolean }): Promise<void> {
+    this.requireMayAct(workstation, options.hibernate ? 'hibernate' : 'stop');
     const service = this.serviceOf(workstation);
     if (service && options.hibernate) throw unsupportedOperationError(workstation.kind, 'hibernate');
     if (service) return service.stop(workstation);
@@ -224,6 +238,7 @@ export class CloudSession implements Session {
   }
 
   async terminateWorkstation(workstation: Workstation): Promise<void> {
+    this.requireMayAct(workstation, 'terminate');
     const service = this.serviceOf(workstation);
     if (service) return service.delete(workstation);
     await this.account.compute.terminateInstance(workstation.region, workstation.id);

@@ -44,6 +44,8 @@ export interface SessionInfo {
   team_store?: string;
   /** Things the user should know once (e.g. a corrupt file that was moved aside). */
   notices: string[];
+  /** What the last listing could not read (its rows are unknown, not absent), with why. */
+  listing_failures?: Array<{ what: string; reason: string }>;
 }
 
 /**

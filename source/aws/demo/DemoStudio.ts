@@ -52,9 +52,9 @@ const PRESIGNED_URL_SECONDS = 300;
 /**
  * Faults for demos and tests, from `CWS_DEMO_STUDIO_FAULT`: `domain-failed` makes a new domain end
  * in Failed (as a VPC without the needed endpoints does), `app-limit` answers every CreateApp with
- * ResourceLimitExceeded.
+ * ResourceLimitExceeded, `list-denied` refuses ListDomains (a profile without SageMaker permissions).
  */
-export type DemoStudioFault = 'domain-failed' | 'app-limit';
+export type DemoStudioFault = 'domain-failed' | 'app-limit' | 'list-denied';
 
 export interface DemoStudioOptions {
   store: DemoStore;
@@ -75,10 +75,19 @@ export class DemoStudio implements StudioPort {
     this.speed = options.speed;
     this.now = options.now ?? Date.now;
     const fault = options.env.CWS_DEMO_STUDIO_FAULT;
-    this.fault = fault === 'domain-failed' || fault === 'app-limit' ? fault : undefined;
+    this.fault =
+      fault === 'domain-failed' || fault === 'app-limit' || fault === 'list-denied' ? fault : undefined;
   }
 
   async listDomains(region: string): Promise<StudioDomain[]> {
+    if (this.fault === 'list-denied') {
+      throw new CloudError({
+        kind: 'unauthorized',
+        code: 'AccessDeniedException',
+        message: `Not permitted: sagemaker:ListDomains in ${region}.`,
+        hint: 'Ask your AWS administrator to allow sagemaker:ListDomains for your role.',
+      });
+    }
     const state = await this.store.read();
     const now = this.now();
     return state.studio.domains

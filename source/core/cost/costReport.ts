@@ -57,7 +57,8 @@ export interface CostReport {
   projected_month: number;
   saved_this_month: number;
   month: { from: string; to: string };
-  window?: { from: string; to: string; total: number };
+  /** `until_now`: the window asked for reached past now and was cut there (time after now is not spend). */
+  window?: { from: string; to: string; total: number; until_now?: boolean };
   /** Spend per calendar day of the last two weeks, oldest first, today last: the sparkline. */
   daily: DailySpend[];
   budget?: BudgetEvaluation;
@@ -98,6 +99,7 @@ export function buildCostReport(input: CostReportInput): CostReport {
   assertTimeZone(input.timeZone);
   const discounts = input.discounts ?? {};
   const catalog = withDiscounts(input.catalog, discounts);
+  const window = input.window ? windowUntilNow(input.window, input.now) : undefined;
   const now = input.now;
   const nowMs = now.getTime();
   const today: TimeWindow = { from: startOfZonedDay(now, input.timeZone), to: now };
@@ -137,7 +139,7 @@ export function buildCostReport(input: CostReportInput): CostReport {
       notes: itemNotes,
     };
     if (resource.kind === 'instance') item.instance_type = resource.instance_type;
-    if (input.window) item.window_total = costOfUsage(usageHoursOf(history, input.window), priced.rates);
+    if (window) item.window_total = costOfUsage(usageHoursOf(history, window), priced.rates);
     // A resource gone before this month (still in the ledger for last month's view) is no line.
     days.forEach((day, index) => {
       const spent = daily[index];
@@ -168,11 +170,12 @@ export function buildCostReport(input: CostReportInput): CostReport {
     items,
     notes: [...notes],
   };
-  if (input.window) {
+  if (input.window && window) {
     report.window = {
-      from: input.window.from.toISOString(),
-      to: input.window.to.toISOString(),
+      from: window.from.toISOString(),
+      to: window.to.toISOString(),
       total: sum((item) => item.window_total ?? 0),
+      ...(input.window.to > window.to ? { until_now: true } : {}),
     };
   }
   if (input.budget) {
@@ -180,4 +183,10 @@ export function buildCostReport(input: CostReportInput): CostReport {
   }
   if (input.billed) report.billed = input.billed;
   return report;
+}
+
+/** Time after now is not spend: a window reaching past now stops there; one wholly ahead is empty. */
+export function windowUntilNow(window: TimeWindow, now: Date): TimeWindow {
+  const to = new Date(Math.min(window.to.getTime(), now.getTime()));
+  return { from: window.from > to ? to : window.from, to };
 }

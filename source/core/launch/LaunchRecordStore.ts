@@ -13,6 +13,16 @@ const launchRecordSchema = z.object({
   created_at: z.string(),
   status: z.enum(['requested', 'launched', 'failed']),
   instance_id: z.string().optional(),
+  /** What the launch asked for, so that a retry with other arguments is refused, not misreported. */
+  arguments: z
+    .object({
+      instance_type: z.string(),
+      spot: z.boolean(),
+      hibernation: z.boolean(),
+      root_volume_gb: z.number(),
+    })
+    .partial()
+    .optional(),
   /** Web service secrets (Jupyter and code-server tokens): kept here, never in tags. */
   service_tokens: z.record(z.string(), z.string()).optional(),
 });

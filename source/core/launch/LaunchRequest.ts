@@ -19,4 +19,6 @@ export interface LaunchRequest {
   override_reason?: string;
   /** Wait for the boot script's `ready` marker, not only for `running`. */
   wait_ready?: boolean;
+  /** Set aside an unfinished launch of the same name asked with other arguments, and start anew. */
+  abandon_unfinished?: boolean;
 }

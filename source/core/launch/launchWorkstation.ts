@@ -31,6 +31,8 @@ import {
   rootVolumeFor,
 } from './launchChecks.js';
 import { asLaunchError, launchStepRunner } from './launchStepRunner.js';
+import { reservedTagProblem } from './reservedTagProblem.js';
+import { unfinishedMatching } from './unfinishedLaunchConflict.js';
 import {
   toTagValue,
   validateProject,
@@ -100,7 +102,7 @@ export async function launchWorkstation(
   const nameProblem = validateWorkstationName(request.name);
   if (nameProblem) throw new LaunchError('resolve-template', nameProblem);
   for (const [key, value] of Object.entries(request.tags ?? {})) {
-    const problem = validateTagValue(key, value);
+    const problem = reservedTagProblem(key) ?? validateTagValue(key, value);
     if (problem) throw new LaunchError('resolve-template', problem);
   }
   const projectProblem = request.project === undefined ? undefined : validateProject(request.project);
@@ -170,7 +172,15 @@ export async function launchWorkstation(
     return [id, `${template.base} ${typeInfo.architecture}: ${id}`];
   });
 
-  const existing = await context.records.findUnfinished(profile.name, request.name);
+  const wanted = {
+    template: template.slug,
+    region,
+    instance_type: instanceType,
+    spot: request.spot,
+    hibernation: request.hibernation,
+    root_volume_gb: rootVolumeGb,
+  };
+  const existing = await unfinishedMatching(context.records, account.compute, profile.name, request, wanted);
   const launchId = existing?.id ?? context.records.newId();
 
   const network = await run('prepare-network', async () => {
@@ -244,6 +254,12 @@ export async function launchWorkstation(
     region,
     created_at: now().toISOString(),
     status: 'requested',
+    arguments: {
+      instance_type: instanceType,
+      spot: request.spot,
+      hibernation: request.hibernation,
+      root_volume_gb: rootVolumeGb,
+    },
   };
   record.service_tokens = { ...(record.service_tokens ?? {}), ...stringTokens(userData.service_tokens) };
 

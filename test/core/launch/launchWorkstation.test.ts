@@ -251,6 +251,63 @@ describe('launchWorkstation on the demo account', () => {
     expect(calls).toBe(1);
   });
 
+  it('refuses to resume an unfinished launch with other arguments, showing both, until it is abandoned', async () => {
+    const realRun = account.compute.runInstance.bind(account.compute);
+    account.compute.runInstance = async () => {
+      throw new CloudError({
+        kind: 'network',
+        code: 'Timeout',
+        message: 'the request timed out',
+        hint: 'retry',
+      });
+    };
+    await expect(launchWorkstation(request(), context)).rejects.toBeInstanceOf(LaunchError);
+    account.compute.runInstance = realRun;
+    const refused = await launchWorkstation(request({ spot: true, root_volume_gb: 60 }), context).catch(
+      (e: unknown) => e,
+    );
+    expect(refused).toBeInstanceOf(LaunchError);
+    expect((refused as LaunchError).message).toMatch(
+      /an unfinished launch of thesis \(cws-[0-9a-f-]+, started .*\) asked for python-ml, \S+, us-east-1, on demand, 40 GB root; this one asks for python-ml, \S+, us-east-1, spot, 60 GB root/,
+    );
+    expect((refused as LaunchError).hint).toMatch(
+      /Finish the earlier one with `cws-tui launch python-ml thesis --type \S+ --root-volume 40 --region us-east-1`, or abandon it with `--abandon-unfinished`/,
+    );
+    const fresh = await launchWorkstation(
+      request({ spot: true, root_volume_gb: 60, abandon_unfinished: true }),
+      context,
+    );
+    expect(fresh.resumed).toBe(false);
+    expect(fresh.instance.spot).toBe(true);
+  });
+
+  it('will not abandon an unfinished launch whose instance is running', async () => {
+    const realRun = account.compute.runInstance.bind(account.compute);
+    account.compute.runInstance = async (runRequest) => {
+      await realRun(runRequest);
+      throw new CloudError({
+        kind: 'network',
+        code: 'Timeout',
+        message: 'the request timed out',
+        hint: 'retry',
+      });
+    };
+    await expect(launchWorkstation(request(), context)).rejects.toBeInstanceOf(LaunchError);
+    const refused = await launchWorkstation(request({ spot: true, abandon_unfinished: true }), context).catch(
+      (e: unknown) => e,
+    );
+    expect((refused as LaunchError).message).toMatch(/the unfinished launch cws-\S+ started i-0[0-9a-f]+/);
+    expect((refused as LaunchError).hint).toContain('cws-tui terminate thesis');
+  });
+
+  it('refuses reserved tag keys instead of dropping them', async () => {
+    for (const key of ['cws:managed', 'Name', 'CWS:owner']) {
+      await expect(launchWorkstation(request({ tags: { [key]: 'x' } }), context)).rejects.toThrow(
+        new RegExp(`the tag key '${key}' is reserved for cws-tui`),
+      );
+    }
+  });
+
   it('turns a cloud error into a launch error at its step, with the hint', async () => {
     const faulty = createDemoAccount({
       stateDir,

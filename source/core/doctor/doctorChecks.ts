@@ -1,0 +1,176 @@
+import { findOnPath } from '../connect/findOnPath.js';
+import type { NetworkChoice } from '../network/NetworkChoice.js';
+import type { NetworkOverview } from '../network/NetworkOverview.js';
+import type { CallerIdentity } from '../ports.js';
+import { check, type DoctorCheck, type DoctorProbes, simulatablePrincipal } from './DoctorCheck.js';
+
+/** What the app needs allowed, by task, as `doctor` simulates it. */
+export const DOCTOR_PERMISSIONS: Record<string, string[]> = {
+  list: ['ec2:DescribeInstances', 'ec2:DescribeInstanceTypes'],
+  launch: ['ec2:RunInstances', 'ec2:CreateTags', 'iam:PassRole', 'ec2:CreateSecurityGroup'],
+  storage: ['elasticfilesystem:DescribeFileSystems', 'elasticfilesystem:CreateAccessPoint'],
+  SageMaker: ['sagemaker:ListDomains', 'sagemaker:CreatePresignedDomainUrl'],
+};
+
+/** Service Quotas codes: running On-Demand vCPUs of the standard families and of G and P. */
+const VCPU_QUOTAS = [
+  { label: 'standard (A, C, D, H, I, M, R, T, Z)', code: 'L-1216C47A', gpu: false },
+  { label: 'G and VT', code: 'L-DB2E81BA', gpu: true },
+  { label: 'P', code: 'L-417A185B', gpu: true },
+];
+
+/** The checks every account gets: the tools on PATH and where launches would go. */
+export async function localChecks(facts: {
+  env: NodeJS.ProcessEnv;
+  region: string;
+  network: () => Promise<{ overview: NetworkOverview; choice: NetworkChoice }>;
+}): Promise<DoctorCheck[]> {
+  const tool = (name: string, missing: Omit<DoctorCheck, 'name'>): Promise<DoctorCheck> =>
+    check(`${name} on PATH`, async () =>
+      findOnPath(name, facts.env) ? { status: 'ok', detail: findOnPath(name, facts.env) ?? '' } : missing,
+    );
+  return Promise.all([
+    check('network', async () => networkVerdict(facts.region, await facts.network())),
+    tool('session-manager-plugin', {
+      status: 'warning',
+      detail: 'not installed: connect needs SSH from the profile network or a bastion instead',
+      fix: 'Install it: https://docs.aws.amazon.com/systems-manager/latest/userguide/session-manager-working-with-install-plugin.html',
+    }),
+    tool('aws', {
+      status: 'warning',
+      detail: 'the AWS CLI is not installed: Session Manager sessions need it',
+      fix: 'Install the AWS CLI v2.',
+    }),
+    tool('ssh', {
+      status: 'warning',
+      detail: 'no ssh client: connect can only use Session Manager',
+      fix: 'Install OpenSSH.',
+    }),
+  ]);
+}
+
+function networkVerdict(
+  region: string,
+  { overview, choice }: { overview: NetworkOverview; choice: NetworkChoice },
+): Omit<DoctorCheck, 'name'> {
+  const fixBoth = `Run \`cws-tui network use <subnet-id> --region ${region}\` or \`cws-tui network create --region ${region}\`.`;
+  const vpc = choice.subnet_id
+    ? overview.vpcs.find((candidate) => candidate.subnets.some((subnet) => subnet.id === choice.subnet_id))
+    : overview.vpcs.find((candidate) => candidate.is_default);
+  if (!vpc) {
+    return {
+      status: 'failing',
+      detail: choice.subnet_id
+        ? `the recorded subnet ${choice.subnet_id} no longer exists in ${region}`
+        : `${region} has no default VPC and no subnet is recorded`,
+      fix: fixBoth,
+    };
+  }
+  const subnet = vpc.subnets.find((candidate) => candidate.id === choice.subnet_id) ?? vpc.subnets[0];
+  const where = choice.subnet_id ? `the recorded subnet ${choice.subnet_id}` : `the default VPC ${vpc.id}`;
+  if (subnet?.public && subnet.auto_public_ip) {
+    return {
+      status: 'ok',
+      detail: `${where}: public IP, Session Manager${choice.ssh_cidr ? ` and SSH from ${choice.ssh_cidr}` : ''}`,
+    };
+  }
+  if (subnet?.nat || vpc.ssm_endpoints)
+    return { status: 'ok', detail: `${where}: private, Session Manager only` };
+  return {
+    status: 'failing',
+    detail: `${where} has neither a public IP route, a NAT nor SSM endpoints: a workstation there cannot be reached`,
+    fix: fixBoth,
+  };
+}
+
+/** The AWS checks: identity, permissions (simulated when allowed), vCPU quotas, the Price List. */
+export async function awsChecks(facts: {
+  identity: () => Promise<CallerIdentity>;
+  credentialSource: string;
+  region: string;
+  costExplorer: boolean;
+  probes: DoctorProbes;
+}): Promise<DoctorCheck[]> {
+  const identityCheck = await check('credentials and identity', async () => {
+    const identity = await facts.identity();
+    return {
+      status: 'ok',
+      detail: `${identity.arn} (account ${identity.account}) from ${facts.credentialSource}`,
+    };
+  });
+  const checks: DoctorCheck[] = [identityCheck, { name: 'region', status: 'ok', detail: facts.region }];
+  if (identityCheck.status === 'failing') return checks;
+  const identity = await facts.identity();
+  const principal = simulatablePrincipal(identity.arn);
+  const permissions = await check('permissions', async () => {
+    const allowed = await facts.probes.simulate(principal, Object.values(DOCTOR_PERMISSIONS).flat());
+    const denied = Object.entries(DOCTOR_PERMISSIONS).flatMap(([task, actions]) =>
+      actions.filter((action) => allowed[action] === false).map((action) => `${action} (${task})`),
+    );
+    return denied.length === 0
+      ? {
+          status: 'ok',
+          detail: `simulated for ${principal}: ${Object.keys(DOCTOR_PERMISSIONS).join(', ')} allowed`,
+        }
+      : {
+          status: 'failing',
+          detail: `simulated for ${principal}: denied ${denied.join(', ')}`,
+          fix: 'Ask an admin to attach the output of `cws-tui iam policy --for user`.',
+        };
+  });
+  checks.push(
+    permissions.status === 'failing' && !permissions.detail.startsWith('simulated')
+      ? {
+          name: 'permissions',
+          status: 'warning',
+          detail: `could not simulate (${permissions.detail})`,
+          fix: 'The first launch of a session checks RunInstances with a dry run; `cws-tui iam policy --for user` shows what is needed.',
+        }
+      : permissions,
+  );
+  for (const quota of VCPU_QUOTAS) {
+    checks.push(
+      await check(`vCPU quota ${quota.label}`, async () => {
+        const value = await facts.probes.quota(facts.region, 'ec2', quota.code);
+        if (value === undefined) return { status: 'warning', detail: 'unknown in this region' };
+        return value > 0
+          ? { status: 'ok', detail: `${value} vCPUs in ${facts.region}` }
+          : {
+              status: quota.gpu ? 'warning' : 'failing',
+              detail: `0 vCPUs in ${facts.region}: no ${quota.label} instance can start`,
+              fix: `Request an increase of ${quota.code} in Service Quotas (Amazon EC2).`,
+            };
+      }).then((result) =>
+        result.status === 'failing' && !result.detail.includes('vCPUs')
+          ? { ...result, status: 'warning' as const, fix: result.fix ?? 'Service Quotas could not be read.' }
+          : result,
+      ),
+    );
+  }
+  checks.push(
+    facts.costExplorer
+      ? {
+          name: 'Cost Explorer',
+          status: 'ok',
+          detail: 'billed spend is fetched (each refresh past 6 h costs $0.01)',
+        }
+      : {
+          name: 'Cost Explorer',
+          status: 'ok',
+          detail: 'not enabled: estimates only (profiles create --cost-explorer)',
+        },
+    await check('Price List', async () => {
+      await facts.probes.priceList();
+      return { status: 'ok', detail: 'live on-demand prices can be read' };
+    }).then((result) =>
+      result.status === 'failing'
+        ? {
+            ...result,
+            status: 'warning' as const,
+            detail: `${result.detail} (the built-in price table is used)`,
+          }
+        : result,
+    ),
+  );
+  return checks;
+}

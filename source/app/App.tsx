@@ -6,6 +6,8 @@ import { Flash } from '../components/Flash.js';
 import { MIN_COLUMNS, MIN_ROWS, TooSmall } from '../components/TooSmall.js';
 import { costRefreshLoop } from '../screens/Cost/costRefreshLoop.js';
 import { ActiveKeyHints } from './ActiveKeyHints.js';
+import { type CopyResult, copyToClipboard } from './connect/copyToClipboard.js';
+import { TunnelPorts } from './connect/TunnelPorts.js';
 import { describeError } from './describeError.js';
 import type { Action } from './keys/Action.js';
 import { KeyDispatcher } from './keys/KeyDispatcher.js';
@@ -38,6 +40,10 @@ export interface AppProps {
   redraw?: () => void;
   /** Lends the terminal to another program (ssh) and takes it back, when there is a real terminal. */
   handOverTerminal?: (run: () => Promise<number>) => Promise<number>;
+  /** Writes a control sequence (an OSC 52 copy) straight to the terminal, when there is one. */
+  writeToTerminal?: (sequence: string) => void;
+  /** TMUX decides how a copy reaches the terminal. */
+  env?: NodeJS.ProcessEnv;
 }
 
 type SessionStatus =
@@ -57,6 +63,8 @@ export function App({
   now = Date.now,
   redraw,
   handOverTerminal,
+  writeToTerminal,
+  env = process.env,
 }: AppProps) {
   const appStore = useMemo(() => store ?? new AppStore(), [store]);
   const dispatcher = useMemo(() => new KeyDispatcher(), []);
@@ -72,6 +80,8 @@ export function App({
             now={now}
             redraw={redraw}
             handOverTerminal={handOverTerminal}
+            writeToTerminal={writeToTerminal}
+            env={env}
           />
         </KeyDispatcherContext.Provider>
       </AppStoreContext.Provider>
@@ -87,6 +97,8 @@ interface ShellViewProps {
   now: () => number;
   redraw: (() => void) | undefined;
   handOverTerminal: AppProps['handOverTerminal'];
+  writeToTerminal: AppProps['writeToTerminal'];
+  env: NodeJS.ProcessEnv;
 }
 
 /** The page stack, header, footer, filter and dialog layer, and the one key handler. */
@@ -98,6 +110,8 @@ function ShellView({
   now,
   redraw,
   handOverTerminal,
+  writeToTerminal,
+  env,
 }: ShellViewProps) {
   const { exit } = useApp();
   const terminal = useTerminalSize();
@@ -126,6 +140,15 @@ function ShellView({
   const routeQueuedPress = useCallback(() => {
     const press = queuedPressesRef.current.shift();
     if (!press) return;
+    // ESC and a key in one read: Alt+key where something takes it (a text field's Alt-B), else
+    // Esc then the key, each after the render the one before caused.
+    const plain = press.name.startsWith('alt+') ? press.name.slice(4) : undefined;
+    if (plain && !dispatcher.claims(press.name)) {
+      dispatcher.dispatch('esc', '');
+      queuedPressesRef.current.unshift({ name: plain, text: press.text });
+      setTimeout(routeQueuedPress, 0);
+      return;
+    }
     dispatcher.dispatch(press.name, press.text);
     if (queuedPressesRef.current.length > 0) setTimeout(routeQueuedPress, 0);
   }, [dispatcher]);
@@ -249,6 +272,19 @@ function ShellView({
     setStack((current) => (current.length > 1 ? current.slice(0, -1) : current));
   }, []);
   const closeModal = useCallback(() => setModal(undefined), []);
+  const resizeModal = useCallback(
+    (height: number) =>
+      setModal((current) => (current && current.height !== height ? { ...current, height } : current)),
+    [],
+  );
+  const tunnelPorts = useMemo(() => new TunnelPorts(), []);
+  const copy = useCallback(
+    (text: string): Promise<CopyResult> =>
+      writeToTerminal
+        ? copyToClipboard(text, { env, write: writeToTerminal })
+        : Promise.resolve({ sent: false, message: 'this display has no terminal clipboard to copy to' }),
+    [env, writeToTerminal],
+  );
   // The new session replaces the old one everywhere: the store is emptied and every page remounts.
   const switchProfile = useCallback(
     async (name: string) => {
@@ -268,6 +304,9 @@ function ShellView({
         back,
         showModal: setModal,
         closeModal,
+        resizeModal,
+        copy,
+        tunnelPorts,
         refreshNow: () => {
           loopRef.current?.requestNow();
           costLoopRef.current?.requestNow();
@@ -279,7 +318,7 @@ function ShellView({
             : Promise.reject(new Error('this display cannot hand the terminal over; use cws-tui connect')),
         quit: () => exit(),
       },
-    [session, open, back, closeModal, switchProfile, handOverTerminal, exit],
+    [session, open, back, closeModal, resizeModal, copy, tunnelPorts, switchProfile, handOverTerminal, exit],
   );
 
   const paletteCommands = useMemo<PaletteCommand[]>(

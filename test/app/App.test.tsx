@@ -263,11 +263,27 @@ describe('the dashboard actions', () => {
     await tui.type('c');
     await tui.waitFor('Connect to analysis-1');
     // python-ml is a Jupyter template: a web address reached through an SSH tunnel.
-    const frame = await tui.waitFor(/Open: |Run: |No way in now/);
-    expect(frame).toContain('Open: http://localhost:8888');
-    expect(frame).toMatch(/Tunnel: ssh /);
+    const frame = await tui.waitFor(/Open |Run |No way in now/);
+    expect(frame).toMatch(/> Open +http:\/\/localhost:8888/);
+    expect(frame).toMatch(/Tunnel +ssh /);
     await tui.type(KEYS.esc, 80);
     expect(tui.lastFrame()).not.toContain('Connect to');
+  });
+
+  it('takes Esc then a key over a slow link as Esc and then the key, joined or not', async () => {
+    const tui = show(await seededSession(), SIZES[1]);
+    await tui.waitFor('gpu-box');
+    await tui.type(KEYS.enter);
+    await tui.waitFor(/Dashboard > analysis-1/);
+    await tui.type(`${KEYS.esc}j`, 100);
+    expect(tui.lastFrame()).not.toMatch(/Dashboard > analysis-1/);
+    expect(selectedLine(tui.lastFrame())).toContain('analysis-2');
+    await tui.type(KEYS.enter);
+    await tui.waitFor(/Dashboard > analysis-2/);
+    await tui.type(KEYS.esc, 20);
+    await tui.type('j', 100);
+    expect(tui.lastFrame()).not.toMatch(/Dashboard > analysis-2/);
+    expect(selectedLine(tui.lastFrame())).toContain('gpu-box');
   });
 
   it('pauses the refresh while a dialog is open', async () => {

@@ -1,5 +1,8 @@
 import { type Action, isAvailable, keysOf } from './Action.js';
 
+/** An Enter this soon after an Esc runs no dangerous action. */
+export const ESC_ENTER_GUARD_MS = 300;
+
 /** Who may claim a key, in the order they are asked. */
 export type KeyLayer = 'modal' | 'screen' | 'global';
 
@@ -22,6 +25,10 @@ interface Registration {
  */
 export class KeyDispatcher {
   private registrations: Registration[] = [];
+  private lastEscAt = Number.NEGATIVE_INFINITY;
+
+  /** `now` is the clock the Esc-then-Enter guard reads. */
+  constructor(private readonly now: () => number = Date.now) {}
   private listeners = new Set<() => void>();
   private version = 0;
 
@@ -42,6 +49,7 @@ export class KeyDispatcher {
 
   /** Routes a key press; returns whether anything took it. */
   dispatch(keyName: string, text: string): boolean {
+    if (keyName === 'esc') this.lastEscAt = this.now();
     const modal = this.top('modal');
     if (modal) {
       this.handle(modal, keyName, text);
@@ -74,6 +82,15 @@ export class KeyDispatcher {
     return [...(this.top('global')?.actions ?? [])];
   }
 
+  /** Whether an action where the key would be routed now takes it (`alt+b` in a text field). */
+  claims(keyName: string): boolean {
+    const modal = this.top('modal');
+    const layers = modal ? [modal] : [this.top('screen'), this.top('global')];
+    return layers.some((binding) =>
+      binding?.actions.some((a) => keysOf(a).includes(keyName) && isAvailable(a)),
+    );
+  }
+
   hasModal(): boolean {
     return this.top('modal') !== undefined;
   }
@@ -102,6 +119,9 @@ export class KeyDispatcher {
   private handle(binding: KeyBinding, keyName: string, text: string): boolean {
     const action = binding.actions.find((a) => keysOf(a).includes(keyName) && isAvailable(a));
     if (action) {
+      // Esc then Enter (a slip, or two keys joined over a slow link) never confirms what Esc left.
+      const escJustBefore = this.now() - this.lastEscAt < ESC_ENTER_GUARD_MS;
+      if (action.dangerous && keyName === 'enter' && escJustBefore) return true;
       action.run();
       return true;
     }

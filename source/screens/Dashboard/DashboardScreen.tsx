@@ -12,7 +12,7 @@ import { Table } from '../../components/Table.js';
 import { useListCursor } from '../../components/useListCursor.js';
 import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
 import type { Workstation } from '../../core/workstations/Workstation.js';
-import { CONNECT_HINT_HEIGHT, ConnectHint } from './ConnectHint.js';
+import { CONNECT_DIALOG_HEIGHT, ConnectDialog } from './ConnectDialog.js';
 import { dashboardColumns } from './dashboardColumns.js';
 import { filterWorkstations } from './filterWorkstations.js';
 import { nextSortKey, sortWorkstations, type WorkstationSort } from './sortWorkstations.js';
@@ -157,8 +157,8 @@ export function DashboardScreen({ width, height, filter, scope = 'all' }: Dashbo
       run: () =>
         selected &&
         shell.showModal({
-          height: CONNECT_HINT_HEIGHT,
-          node: <ConnectHint session={shell.session} workstation={selected} onClose={shell.closeModal} />,
+          height: CONNECT_DIALOG_HEIGHT,
+          node: <ConnectDialog workstation={selected} onClose={shell.closeModal} />,
         }),
     },
     {

@@ -87,4 +87,28 @@ describe('KeyDispatcher', () => {
     expect(notified).toBe(2);
     expect(dispatcher.getVersion()).toBe(before + 2);
   });
+
+  it('runs no dangerous Enter action just after an Esc, and a safe one as usual', () => {
+    const { calls, action } = recorder();
+    let now = 1000;
+    const dispatcher = new KeyDispatcher(() => now);
+    dispatcher.register('modal', { actions: [action('enter', 'connect now', { dangerous: true })] });
+    dispatcher.dispatch('esc', '');
+    now += 50;
+    dispatcher.dispatch('enter', '\r');
+    expect(calls).toEqual([]);
+    now += 1000;
+    dispatcher.dispatch('enter', '\r');
+    expect(calls).toEqual(['connect now']);
+  });
+
+  it('says whether an alt+ key is taken where it would be routed', () => {
+    const { action } = recorder();
+    const dispatcher = new KeyDispatcher();
+    dispatcher.register('screen', { actions: [action('j', 'down')] });
+    expect(dispatcher.claims('alt+b')).toBe(false);
+    dispatcher.register('modal', { actions: [action('alt+b', 'word left')] });
+    expect(dispatcher.claims('alt+b')).toBe(true);
+    expect(dispatcher.claims('j')).toBe(false);
+  });
 });

@@ -50,6 +50,24 @@ export class TmuxSession {
     return Number(children.split(/\s+/)[0]);
   }
 
+  /** Sets a tmux option for the whole server (`set-clipboard`, `allow-passthrough`). */
+  setOption(name: string, value: string): void {
+    this.tmux('set-option', '-g', name, value);
+  }
+
+  /** tmux's newest paste buffer (where an OSC 52 copy lands with `set-clipboard on`), or '' if none. */
+  pasteBuffer(): string {
+    try {
+      return this.tmux('show-buffer');
+    } catch {
+      return '';
+    }
+  }
+
+  deleteBuffers(): void {
+    spawnSync('tmux', ['-L', this.socket, 'delete-buffer'], { stdio: 'ignore' });
+  }
+
   kill(): void {
     spawnSync('tmux', ['-L', this.socket, 'kill-server'], { stdio: 'ignore' });
   }

@@ -40,6 +40,6 @@ export function clipboardRoute(
   return {
     kind: 'blocked',
     message:
-      "tmux keeps copies from reaching your terminal's clipboard: run `tmux set -g allow-passthrough on` (or `set -g set-clipboard on`), then y again",
+      "not copied to your terminal's clipboard: tmux drops it here. Run `tmux set -g allow-passthrough on` (or `set -g set-clipboard on`) and copy again",
   };
 }

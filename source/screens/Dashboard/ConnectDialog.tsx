@@ -9,6 +9,7 @@ import { useTheme } from '../../app/ThemeContext.js';
 import { useTerminalSize } from '../../app/useTerminalSize.js';
 import { DIALOG_CHROME_ROWS, Dialog } from '../../components/Dialog.js';
 import { terminalLink } from '../../components/terminalLink.js';
+import { wrapText } from '../../components/wrapText.js';
 import type { ConnectionPlan } from '../../core/connect/ConnectionPlan.js';
 import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
 import type { Workstation } from '../../core/workstations/Workstation.js';
@@ -95,7 +96,13 @@ export function ConnectDialog({ workstation, onClose }: ConnectDialogProps) {
             text: view.kind === 'planning' ? 'Working out how to connect…' : view.message,
           },
         ];
-  const height = DIALOG_CHROME_ROWS + rows.length + 1;
+  const statusText = status
+    ? sanitizeForTerminal(status.text)
+    : copyable.length > 0
+      ? `y copies the selected line${copyable.length > 1 ? ' (j/k choose)' : ''} · Esc closes`
+      : 'Esc closes';
+  const statusRows = wrapText(statusText, innerWidth);
+  const height = DIALOG_CHROME_ROWS + rows.length + statusRows.length;
   const { resizeModal } = shell;
   useLayoutEffect(() => resizeModal(height), [resizeModal, height]);
 
@@ -218,16 +225,16 @@ export function ConnectDialog({ workstation, onClose }: ConnectDialogProps) {
           </Text>
         );
       })}
-      <Text
-        wrap="truncate"
-        color={status ? theme[status.tone === 'info' ? 'muted' : status.tone] : theme.muted}
-      >
-        {status
-          ? sanitizeForTerminal(status.text)
-          : copyable.length > 0
-            ? `y copies the selected line${copyable.length > 1 ? ' (j/k choose)' : ''} · Esc closes`
-            : 'Esc closes'}
-      </Text>
+      {statusRows.map((line, index) => (
+        <Text
+          // biome-ignore lint/suspicious/noArrayIndexKey: the status's wrapped lines
+          key={`status-${index}`}
+          wrap="truncate"
+          color={status ? theme[status.tone === 'info' ? 'muted' : status.tone] : theme.muted}
+        >
+          {line}
+        </Text>
+      ))}
     </Dialog>
   );
 }

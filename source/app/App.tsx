@@ -249,6 +249,8 @@ function ShellView({
   const top = stack[stack.length - 1] ?? { key: 0, id: DASHBOARD_PAGE, params: {} };
   const titleOf = useCallback((entry: PageEntry) => findPage(entry.id)?.title(entry.params) ?? entry.id, []);
   const filter = filters[top.key] ?? '';
+  const topKeyRef = useRef(top.key);
+  topKeyRef.current = top.key;
 
   const open = useCallback(
     (pageId: string, params: Readonly<Record<string, string>> = {}) => {
@@ -278,6 +280,10 @@ function ShellView({
     [],
   );
   const tunnelPorts = useMemo(() => new TunnelPorts(), []);
+  const clearFilter = useCallback(() => {
+    setFilterEditing(false);
+    setFilters((current) => ({ ...current, [topKeyRef.current]: '' }));
+  }, []);
   const copy = useCallback(
     (text: string): Promise<CopyResult> =>
       writeToTerminal
@@ -307,6 +313,7 @@ function ShellView({
         resizeModal,
         copy,
         tunnelPorts,
+        clearFilter,
         refreshNow: () => {
           loopRef.current?.requestNow();
           costLoopRef.current?.requestNow();
@@ -318,7 +325,19 @@ function ShellView({
             : Promise.reject(new Error('this display cannot hand the terminal over; use cws-tui connect')),
         quit: () => exit(),
       },
-    [session, open, back, closeModal, resizeModal, copy, tunnelPorts, switchProfile, handOverTerminal, exit],
+    [
+      session,
+      open,
+      back,
+      closeModal,
+      resizeModal,
+      copy,
+      tunnelPorts,
+      clearFilter,
+      switchProfile,
+      handOverTerminal,
+      exit,
+    ],
   );
 
   const paletteCommands = useMemo<PaletteCommand[]>(

@@ -21,6 +21,8 @@ export interface Shell {
   resizeModal(height: number): void;
   /** Copies text to the clipboard of the user's terminal (OSC 52), saying whether it could arrive. */
   copy(text: string): Promise<CopyResult>;
+  /** Empties the current page's `/` filter (a wizard leaving the page the filter was for). */
+  clearFilter(): void;
   /** The local port of each workstation's tunnel in this app session. */
   tunnelPorts: TunnelPorts;
   /** Refreshes the workstations and the cost report now (after an action), without waiting for the next turn. */

@@ -447,7 +447,7 @@ function ShellView({
         ) : null}
         {modal ? modal.node : null}
       </ShellContext.Provider>
-      <ActiveKeyHints />
+      <ActiveKeyHints width={columns} />
     </Box>
   );
   if (fits) return shellView;

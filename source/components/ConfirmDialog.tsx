@@ -42,6 +42,7 @@ export function ConfirmDialog({ title, message, confirmText, onConfirm, onCancel
     ],
     {
       layer: 'modal',
+      typing: true,
       onText: (text, keyName) => {
         setMismatch(false);
         if (keyName === 'backspace') setTyped(typedRef.current.slice(0, -1));

@@ -37,6 +37,7 @@ function FilterInput({ onEdit, onAccept, onClear }: Omit<FilterBarProps, 'editin
     ],
     {
       layer: 'modal',
+      typing: true,
       onText: (typed, keyName) => {
         if (keyName === 'backspace') onEdit((text) => text.slice(0, -1));
         else if (keyName === 'space') onEdit((text) => `${text} `);

@@ -54,6 +54,12 @@ describe.skipIf(!tmuxAvailable())('connecting from the built app in tmux', () =>
     const tmux = new TmuxSession(command, size);
     sessions.push(tmux);
     await tmux.waitFor(/> nb1 .*running/);
+    const dashboard = await tmux.waitFor(/^c connect/m);
+    // The footer: the row's keys first, `? more` for what does not fit, never a cut word.
+    const footer = dashboard.trimEnd().split('\n').at(-1) ?? '';
+    expect(footer).toMatch(/^c connect {2}s start {2}S stop {2}h hibernate {2}\^D terminate/);
+    expect(footer).toMatch(size.columns === 80 ? /\? more$/ : /\? (more|help)$/);
+    expect(footer).not.toContain('…');
     tmux.sendKeys('c');
     const screen = await tmux.waitFor('Tunnel');
     const rows = screen.split('\n').flatMap((line) => /^│ (?:> Open {3}| {9})(\S+)/.exec(line)?.[1] ?? []);

@@ -11,6 +11,8 @@ export interface KeyBinding {
   actions: readonly Action[];
   /** Gets printable input no action claimed (and `backspace`); returns whether it used it. */
   onText?: (text: string, keyName: string) => boolean;
+  /** A text field has focus: printable keys are typed, so the global keys are off (and not offered). */
+  typing?: boolean;
 }
 
 interface Registration {
@@ -57,21 +59,33 @@ export class KeyDispatcher {
     }
     const screen = this.top('screen');
     if (screen && this.handle(screen, keyName, text)) return true;
+    // While typing, a key the field did not take (a control key) does not act globally either.
+    if (screen?.typing && keyName !== 'ctrl+l') return false;
     const global = this.top('global');
     return global ? this.handle(global, keyName, text) : false;
   }
 
-  /** The actions that work right now, grouped as the footer shows them. */
+  /**
+   * The actions that work right now, in the footer's order: the screen's own first (what the user
+   * came to do), then the global keys; the footer cuts from the end and offers `?` for the rest.
+   */
   activeActions(): Action[] {
     const modal = this.top('modal');
     if (modal) return modal.actions.filter(isAvailable);
-    const screen = this.top('screen')?.actions.filter(isAvailable) ?? [];
+    const screenBinding = this.top('screen');
+    const screen = screenBinding?.actions.filter(isAvailable) ?? [];
+    if (screenBinding?.typing) return screen;
     const screenKeys = new Set(screen.flatMap(keysOf));
     const global = (this.top('global')?.actions.filter(isAvailable) ?? []).filter(
       (action) => !keysOf(action).some((key) => screenKeys.has(key)),
     );
-    // The few global keys lead, so `?` and `q` stay visible however many keys the screen has.
-    return [...global, ...screen];
+    return [...screen, ...global];
+  }
+
+  /** Whether a text field has the keys (a dialog's, or the screen's). */
+  isTyping(): boolean {
+    const modal = this.top('modal');
+    return modal ? modal.typing === true : this.top('screen')?.typing === true;
   }
 
   screenActions(): Action[] {

@@ -84,25 +84,19 @@ export function DashboardScreen({ width, height, filter, scope = 'all' }: Dashbo
   };
 
   const hasTarget = () => selected !== undefined || marked.size > 0;
+  // In the footer's order: what the row is for first, then the rest (`? more` lists all).
   const actions: Action[] = [
     ...cursor.actions,
     {
-      key: 'space',
-      label: 'mark',
+      key: 'c',
+      label: 'connect',
       when: () => selected !== undefined,
-      run: () => {
-        if (!selected) return;
-        const next = new Set(marked);
-        if (next.has(selected.id)) next.delete(selected.id);
-        else next.add(selected.id);
-        setMarked(next);
-      },
-    },
-    {
-      key: 'enter',
-      label: 'details',
-      when: () => selected !== undefined,
-      run: () => selected && shell.open('workstation', { id: selected.id, name: selected.name }),
+      run: () =>
+        selected &&
+        shell.showModal({
+          height: CONNECT_DIALOG_HEIGHT,
+          node: <ConnectDialog workstation={selected} onClose={shell.closeModal} />,
+        }),
     },
     {
       key: 's',
@@ -151,15 +145,27 @@ export function DashboardScreen({ width, height, filter, scope = 'all' }: Dashbo
       },
     },
     {
-      key: 'c',
-      label: 'connect',
+      key: 'enter',
+      label: 'details',
       when: () => selected !== undefined,
-      run: () =>
-        selected &&
-        shell.showModal({
-          height: CONNECT_DIALOG_HEIGHT,
-          node: <ConnectDialog workstation={selected} onClose={shell.closeModal} />,
-        }),
+      run: () => selected && shell.open('workstation', { id: selected.id, name: selected.name }),
+    },
+    {
+      key: 'space',
+      label: 'mark',
+      when: () => selected !== undefined,
+      run: () => {
+        if (!selected) return;
+        const next = new Set(marked);
+        if (next.has(selected.id)) next.delete(selected.id);
+        else next.add(selected.id);
+        setMarked(next);
+      },
+    },
+    {
+      key: ['n', 'L'],
+      label: 'launch',
+      run: () => shell.open('launch'),
     },
     {
       key: 'o',
@@ -208,7 +214,7 @@ export function DashboardScreen({ width, height, filter, scope = 'all' }: Dashbo
               ? `No ${noun} matches the filter (Esc clears it).`
               : scope === 'services'
                 ? 'No web services yet: :launch one (SageMaker Studio, Canvas, JupyterLab, RStudio, VS Code).'
-                : 'No workstations in this account yet.'
+                : 'No workstations in this account yet: press n to launch one.'
         }
       />
     </Box>

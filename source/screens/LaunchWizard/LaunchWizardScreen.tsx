@@ -163,8 +163,10 @@ export function LaunchWizardScreen({ page, width, height, filter }: ScreenProps)
       });
       return;
     }
-    // The filter was for the template list: the next pages start unfiltered.
+    // The filter was for the template list: the next pages start unfiltered, and back on step 1
+    // the cursor is on the chosen template.
     shell.clearFilter();
+    templateCursor.select(templateKey(choice));
     dispatch({
       type: 'choose-template',
       slug: choice.template.slug,
@@ -392,6 +394,7 @@ export function LaunchWizardScreen({ page, width, height, filter }: ScreenProps)
     }
   };
   useActions(stepActions(), {
+    typing: (state.step === 'options' && typingField) || (state.step === 'review' && overriding),
     onText: (text, keyName) => {
       const field =
         state.step === 'storage'

@@ -62,6 +62,7 @@ export function TextPromptDialog({ title, prompt, width, onSubmit, onCancel }: T
     ],
     {
       layer: 'modal',
+      typing: true,
       onText: (typed, keyName) => {
         setProblem(undefined);
         if (keyName === 'backspace') setText(textRef.current.slice(0, -1));

@@ -66,14 +66,14 @@ describe('KeyDispatcher', () => {
     expect(calls).toEqual(['new screen']);
   });
 
-  it('offers the footer the dialog keys alone, or the global then the screen keys without duplicates', () => {
+  it('offers the footer the dialog keys alone, or the screen then the global keys without duplicates', () => {
     const { action } = recorder();
     const dispatcher = new KeyDispatcher();
     dispatcher.register('global', { actions: [action('?', 'help'), action('/', 'filter')] });
     dispatcher.register('screen', {
       actions: [action('/', 'search'), action('x', 'hidden', { when: () => false })],
     });
-    expect(dispatcher.activeActions().map((a) => a.label)).toEqual(['help', 'search']);
+    expect(dispatcher.activeActions().map((a) => a.label)).toEqual(['search', 'help']);
     dispatcher.register('modal', { actions: [action('enter', 'confirm')] });
     expect(dispatcher.activeActions().map((a) => a.label)).toEqual(['confirm']);
   });
@@ -110,5 +110,20 @@ describe('KeyDispatcher', () => {
     dispatcher.register('modal', { actions: [action('alt+b', 'word left')] });
     expect(dispatcher.claims('alt+b')).toBe(true);
     expect(dispatcher.claims('j')).toBe(false);
+  });
+
+  it('offers only the field keys while typing, and a global key does not act', () => {
+    const { calls, action } = recorder();
+    const dispatcher = new KeyDispatcher();
+    dispatcher.register('global', { actions: [action('q', 'quit'), action('ctrl+x', 'global chord')] });
+    dispatcher.register('screen', {
+      actions: [action('enter', 'review')],
+      typing: true,
+      onText: () => false,
+    });
+    expect(dispatcher.isTyping()).toBe(true);
+    expect(dispatcher.activeActions().map((a) => a.label)).toEqual(['review']);
+    expect(dispatcher.dispatch('ctrl+x', '')).toBe(false);
+    expect(calls).toEqual([]);
   });
 });

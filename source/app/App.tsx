@@ -10,6 +10,7 @@ import { type CopyResult, copyToClipboard } from './connect/copyToClipboard.js';
 import { TunnelPorts } from './connect/TunnelPorts.js';
 import { describeError } from './describeError.js';
 import type { Action } from './keys/Action.js';
+import { BracketedPaste, PASTE_LIMIT_CHARS } from './keys/BracketedPaste.js';
 import { KeyDispatcher } from './keys/KeyDispatcher.js';
 import { KeyDispatcherContext } from './keys/KeyDispatcherContext.js';
 import { type KeyPress, keyPressesOf } from './keys/keyPressesOf.js';
@@ -137,6 +138,7 @@ function ShellView({
   // (React schedules it with setImmediate; a timer runs after that): `/gpu` in one read opens the
   // filter, then types into it.
   const queuedPressesRef = useRef<KeyPress[]>([]);
+  const pasteRef = useRef(new BracketedPaste());
   const routeQueuedPress = useCallback(() => {
     const press = queuedPressesRef.current.shift();
     if (!press) return;
@@ -162,8 +164,19 @@ function ShellView({
       if (input === 'q') exit();
       return;
     }
+    const pasted = pasteRef.current.feed(input, key);
+    if (pasted.kind === 'reading') return;
+    if (pasted.kind === 'refused') {
+      const size = `${Math.ceil(pasted.length / 1024).toLocaleString('en-US')} KB`;
+      store.flash(
+        'error',
+        `Paste refused: ${size} is over the limit of ${PASTE_LIMIT_CHARS / 1024 / 1024} MB`,
+      );
+      return;
+    }
     const idle = queuedPressesRef.current.length === 0;
-    queuedPressesRef.current.push(...keyPressesOf(input, key));
+    if (pasted.kind === 'pasted') queuedPressesRef.current.push({ name: 'paste', text: pasted.text });
+    else queuedPressesRef.current.push(...keyPressesOf(input, key));
     if (idle) routeQueuedPress();
   });
 

@@ -28,6 +28,7 @@ interface Registration {
 export class KeyDispatcher {
   private registrations: Registration[] = [];
   private lastEscAt = Number.NEGATIVE_INFINITY;
+  private escBeforeEnter = false;
 
   /** `now` is the clock the Esc-then-Enter guard reads. */
   constructor(private readonly now: () => number = Date.now) {}
@@ -51,7 +52,10 @@ export class KeyDispatcher {
 
   /** Routes a key press; returns whether anything took it. */
   dispatch(keyName: string, text: string): boolean {
-    if (keyName === 'esc') this.lastEscAt = this.now();
+    // Only an Enter straight after an Esc (no key between) is held back from a dangerous action.
+    const escJustBefore = keyName === 'enter' && this.now() - this.lastEscAt < ESC_ENTER_GUARD_MS;
+    this.lastEscAt = keyName === 'esc' ? this.now() : Number.NEGATIVE_INFINITY;
+    this.escBeforeEnter = escJustBefore;
     const modal = this.top('modal');
     if (modal) {
       this.handle(modal, keyName, text);
@@ -134,8 +138,7 @@ export class KeyDispatcher {
     const action = binding.actions.find((a) => keysOf(a).includes(keyName) && isAvailable(a));
     if (action) {
       // Esc then Enter (a slip, or two keys joined over a slow link) never confirms what Esc left.
-      const escJustBefore = this.now() - this.lastEscAt < ESC_ENTER_GUARD_MS;
-      if (action.dangerous && keyName === 'enter' && escJustBefore) return true;
+      if (action.dangerous && keyName === 'enter' && this.escBeforeEnter) return true;
       action.run();
       return true;
     }

@@ -5,6 +5,7 @@ import { type ConnectionOptions, connectionPlanFor } from '../../core/connect/co
 import { findOnPath } from '../../core/connect/findOnPath.js';
 import { hourlyRateInState } from '../../core/cost/AccrualRates.js';
 import type { Budget } from '../../core/cost/Budget.js';
+import { BudgetAlertStore, budgetAlertFile } from '../../core/cost/BudgetAlertStore.js';
 import { type BudgetActionStep, budgetActionPlan } from '../../core/cost/budgetActionPlan.js';
 import { costResourceFromInstance } from '../../core/cost/CostResource.js';
 import { type Discounts, withDiscounts } from '../../core/cost/discounts.js';
@@ -56,7 +57,7 @@ import { workstationFromInstance } from '../../core/workstations/workstationFrom
 import { defaultResearchUsername } from './defaultResearchUsername.js';
 import { type LaunchChoices, launchChoices } from './launchChoices.js';
 import { listStorage, type StorageListing } from './listStorage.js';
-import { loadSessionCostReport, type SessionCostRequest } from './loadSessionCostReport.js';
+import { loadSessionCostReport, type SessionCostRequest, sessionBudgetKey } from './loadSessionCostReport.js';
 import { type LaunchPreview, previewLaunch } from './previewLaunch.js';
 import {
   acceptInvitationToken,
@@ -235,6 +236,11 @@ export class CloudSession implements Session {
       status: 'starting',
       detail: workstation.progress ? `setup: ${workstation.progress}` : 'setup has not reported yet',
     };
+  }
+
+  async acknowledgeBudgetAlerts(): Promise<void> {
+    const store = new BudgetAlertStore(budgetAlertFile(this.options.paths.stateDir));
+    await store.acknowledge(sessionBudgetKey(this.info.profile));
   }
 
   async connectionPlan(workstation: Workstation, options: ConnectionOptions = {}): Promise<ConnectionPlan> {

@@ -22,6 +22,11 @@ export interface SessionCostRequest {
   waitForLivePrices?: boolean;
 }
 
+/** The key a profile's budget alerts are kept under in the alert record. */
+export function sessionBudgetKey(profile: string): string {
+  return `profile:${profile}`;
+}
+
 /** The session's cost report: the same figures for the cost panel, the header and `cost --json`. */
 export async function loadSessionCostReport(
   context: {
@@ -54,7 +59,7 @@ export async function loadSessionCostReport(
     ...(context.spotPrices ? { spotPrices: context.spotPrices } : {}),
     now,
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-    budgetKey: `profile:${info.profile}`,
+    budgetKey: sessionBudgetKey(info.profile),
     store: new BudgetAlertStore(budgetAlertFile(paths.stateDir)),
     ledger: new CostLedger(costLedgerFile(paths.stateDir, `${info.account_kind}-${info.profile}`)),
     fireAlerts: request.fireAlerts,

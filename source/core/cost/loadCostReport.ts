@@ -42,6 +42,8 @@ export interface LoadedCostReport {
   alerts: BudgetAlert[];
   /** Problems to show once, e.g. an unreadable alert record set aside. */
   warnings: string[];
+  /** Alerts fired before this report and not acknowledged yet (they survive a restart). */
+  pending?: BudgetAlert[];
 }
 
 /**
@@ -62,10 +64,12 @@ export async function loadCostReport(request: CostReportRequest): Promise<Loaded
     resources = merged.resources;
   }
   let budgetFired: ReadonlySet<number> = new Set();
+  let pending: BudgetAlert[] = [];
   if (request.budget) {
     const fired = await request.store.firedThresholds(request.budgetKey, month);
     if (fired.warning) warnings.push(fired.warning);
     budgetFired = fired.fired;
+    pending = await request.store.pendingAlerts(request.budgetKey, month);
   }
   const report = buildCostReport({
     resources,
@@ -84,7 +88,8 @@ export async function loadCostReport(request: CostReportRequest): Promise<Loaded
       request.budgetKey,
       month,
       alerts.map((alert) => alert.threshold),
+      alerts,
     );
   }
-  return { report, alerts, warnings };
+  return { report, alerts, warnings, ...(pending.length > 0 ? { pending } : {}) };
 }

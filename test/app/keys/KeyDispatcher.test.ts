@@ -100,6 +100,10 @@ describe('KeyDispatcher', () => {
     now += 1000;
     dispatcher.dispatch('enter', '\r');
     expect(calls).toEqual(['connect now']);
+    dispatcher.dispatch('esc', '');
+    dispatcher.dispatch('x', 'x');
+    dispatcher.dispatch('enter', '\r');
+    expect(calls).toEqual(['connect now', 'connect now']);
   });
 
   it('says whether an alt+ key is taken where it would be routed', () => {

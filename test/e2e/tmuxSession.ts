@@ -64,6 +64,12 @@ export class TmuxSession {
     }
   }
 
+  /** Pastes text as a terminal would: bracketed, when the app asked for it. */
+  pasteText(text: string): void {
+    this.tmux('set-buffer', '-b', 'e2e-paste', '--', text);
+    this.tmux('paste-buffer', '-p', '-d', '-b', 'e2e-paste', '-t', 'e2e');
+  }
+
   deleteBuffers(): void {
     spawnSync('tmux', ['-L', this.socket, 'delete-buffer'], { stdio: 'ignore' });
   }

@@ -163,6 +163,26 @@ export function DashboardScreen({ width, height, filter, scope = 'all' }: Dashbo
       },
     },
     {
+      key: 'y',
+      label: 'copy id',
+      when: () => selected !== undefined,
+      run: () => {
+        if (!selected) return;
+        const id = selected.id;
+        void shell
+          .copy(id)
+          .then((result) => store.flash(result.sent ? 'success' : 'error', `${id}: ${result.message}`));
+      },
+    },
+    {
+      key: 'ctrl+a',
+      label: 'mark all',
+      footer: false,
+      when: () => rows.length > 0,
+      // Marks every row shown (the filter narrows it); a second Ctrl-A clears the marks.
+      run: () => setMarked(marked.size === rows.length ? new Set() : new Set(rows.map(rowKey))),
+    },
+    {
       key: ['n', 'L'],
       label: 'launch',
       run: () => shell.open('launch'),

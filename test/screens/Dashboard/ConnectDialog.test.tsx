@@ -104,4 +104,15 @@ describe('c on the dashboard', () => {
     await shown.type('y');
     await shown.waitFor('no terminal clipboard');
   });
+
+  it('y on the dashboard copies the row id, and Ctrl-A marks every row', async () => {
+    const written: string[] = [];
+    const shown = await showThesis({ columns: 80, rows: 24 }, { written });
+    await shown.type('y');
+    const frame = await shown.waitFor("sent to the terminal's clipboard");
+    const id = /(i-[0-9a-f]+): sent/.exec(frame)?.[1] ?? '';
+    expect(written).toContain(`\u001B]52;c;${Buffer.from(id).toString('base64')}\u0007`);
+    await shown.type('\u0001');
+    await shown.waitFor('2 marked');
+  });
 });

@@ -115,4 +115,17 @@ describe('c on the dashboard', () => {
     await shown.type('\u0001');
     await shown.waitFor('2 marked');
   });
+
+  it('connects, stops and starts from the details page', async () => {
+    const shown = await showThesis({ columns: 80, rows: 24 });
+    await shown.type(KEYS.enter);
+    await shown.waitFor(/Dashboard > thesis/);
+    await shown.waitFor('S stop');
+    await shown.type('c');
+    await shown.waitFor('Connect to thesis');
+    await shown.type(KEYS.esc, 80);
+    await shown.type('S');
+    await shown.waitFor('Stopping thesis');
+    await shown.waitFor('s start');
+  });
 });

@@ -132,7 +132,11 @@ export function DashboardScreen({ width, height, filter, scope = 'all' }: Dashbo
           node: (
             <ConfirmDialog
               title={`Terminate ${name}?`}
-              message="Terminating deletes the instance and its root volume. This cannot be undone."
+              message={
+                list.every((w) => w.kind === 'ec2')
+                  ? 'Terminating deletes the instance and its root volume. This cannot be undone.'
+                  : 'Terminating deletes the service and what runs in it (a SageMaker space and its apps). This cannot be undone.'
+              }
               confirmText={name}
               onCancel={shell.closeModal}
               onConfirm={() => {

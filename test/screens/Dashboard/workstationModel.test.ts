@@ -5,7 +5,10 @@ import { connectItems } from '../../../source/screens/Dashboard/connectItems.js'
 import { connectLayout } from '../../../source/screens/Dashboard/connectLayout.js';
 import { filterWorkstations } from '../../../source/screens/Dashboard/filterWorkstations.js';
 import { nextSortKey, sortWorkstations } from '../../../source/screens/Dashboard/sortWorkstations.js';
-import { workstationDetailsSections } from '../../../source/screens/Dashboard/workstationDetailsSections.js';
+import {
+  readableTime,
+  workstationDetailsSections,
+} from '../../../source/screens/Dashboard/workstationDetailsSections.js';
 import {
   currentHourlyCost,
   formatHourlyCost,
@@ -180,6 +183,14 @@ describe('connect and details', () => {
         .map((row) => row.text)
         .join(' '),
     ).toBe('ssh -N -L 8888:localhost:8888 alice@3.80.0.1');
+  });
+
+  it('names the region and the availability zone apart, and shows times as people read them', () => {
+    const sections = workstationDetailsSections(workstation({}), NOW);
+    const rows = sections.find((s) => s.title === 'Workstation')?.rows ?? [];
+    expect(rows).toContainEqual(['Launched', '2026-11-01 09:00 UTC']);
+    expect(rows.find(([label]) => label === 'Region')?.[1]).not.toMatch(/[a-z]$/);
+    expect(readableTime('not a time')).toBe('not a time');
   });
 
   it('shows tags and recent events with their escape sequences removed', () => {

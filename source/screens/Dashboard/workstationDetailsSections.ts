@@ -22,7 +22,7 @@ export function workstationDetailsSections(workstation: Workstation, now: number
         ['Type', safe(workstation.instance_type)],
         ['State', safe(stateLabel(workstation))],
         ['Region', safe(workstation.region)],
-        ...optional('Availability zone', instance?.availability_zone),
+        ...optional('Zone', instance?.availability_zone),
         ['Launched', safe(readableTime(workstation.launched_at))],
         ['Uptime', formatUptime(uptimeMs(workstation, now))],
         ['$/h now', formatHourlyCost(workstation)],

@@ -221,7 +221,16 @@ describe('the dashboard actions', () => {
     await tui.type('j');
     await tui.type(' ');
     expect(tui.lastFrame()).toContain('2 marked');
+    // Several rows: asked first; Esc leaves them running.
     await tui.type('S');
+    await tui.waitFor('Stop 2 workstations?');
+    expect(tui.lastFrame()).toMatch(/analysis-1, gpu-box/);
+    await tui.type(KEYS.esc, 80);
+    expect(tui.lastFrame()).not.toContain('Stop 2 workstations?');
+    expect(tui.lastFrame()).toContain('2 marked');
+    await tui.type('S');
+    await tui.waitFor('Stop 2 workstations?');
+    await tui.type(KEYS.enter);
     await tui.waitFor('Stopping 2 workstations');
     const frame = await tui.waitFor(/gpu-box.*stopped/);
     expect(frame).toMatch(/analysis-1.*stopped/);

@@ -7,6 +7,7 @@ import type { ScreenProps } from '../../app/pages/PageDefinition.js';
 import { useShell } from '../../app/ShellContext.js';
 import { useAppState, useAppStore } from '../../app/store/useAppState.js';
 import { useTheme } from '../../app/ThemeContext.js';
+import { BULK_CONFIRM_DIALOG_HEIGHT, BulkConfirmDialog } from '../../components/BulkConfirmDialog.js';
 import { CONFIRM_DIALOG_HEIGHT, ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { Table } from '../../components/Table.js';
 import { useListCursor } from '../../components/useListCursor.js';
@@ -84,6 +85,24 @@ export function DashboardScreen({ width, height, filter, scope = 'all' }: Dashbo
   };
 
   const hasTarget = () => selected !== undefined || marked.size > 0;
+  // One key acting on several marked rows asks first; on one row it acts at once.
+  const confirmBulk = (verb: string, list: Workstation[], go: (list: Workstation[]) => void) => {
+    if (list.length <= 1) return go(list);
+    shell.showModal({
+      height: BULK_CONFIRM_DIALOG_HEIGHT,
+      node: (
+        <BulkConfirmDialog
+          title={`${verb} ${list.length} workstations?`}
+          names={list.map((w) => w.name)}
+          onCancel={shell.closeModal}
+          onConfirm={() => {
+            shell.closeModal();
+            go(list);
+          }}
+        />
+      ),
+    });
+  };
   // In the footer's order: what the row is for first, then the rest (`? more` lists all).
   const actions: Action[] = [
     ...cursor.actions,
@@ -109,14 +128,18 @@ export function DashboardScreen({ width, height, filter, scope = 'all' }: Dashbo
       label: 'stop',
       when: hasTarget,
       run: () =>
-        runOnTargets('Stopping', targets(), (w) => shell.session.stopWorkstation(w, { hibernate: false })),
+        confirmBulk('Stop', targets(), (list) =>
+          runOnTargets('Stopping', list, (w) => shell.session.stopWorkstation(w, { hibernate: false })),
+        ),
     },
     {
       key: 'h',
       label: 'hibernate',
       when: hasTarget,
       run: () =>
-        runOnTargets('Hibernating', targets(), (w) => shell.session.stopWorkstation(w, { hibernate: true })),
+        confirmBulk('Hibernate', targets(), (list) =>
+          runOnTargets('Hibernating', list, (w) => shell.session.stopWorkstation(w, { hibernate: true })),
+        ),
     },
     {
       key: 'ctrl+d',

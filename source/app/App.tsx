@@ -6,8 +6,11 @@ import { Flash } from '../components/Flash.js';
 import { MIN_COLUMNS, MIN_ROWS, TooSmall } from '../components/TooSmall.js';
 import { costRefreshLoop } from '../screens/Cost/costRefreshLoop.js';
 import { ActiveKeyHints } from './ActiveKeyHints.js';
+import { type CopyResult, copyToClipboard } from './connect/copyToClipboard.js';
+import { TunnelPorts } from './connect/TunnelPorts.js';
 import { describeError } from './describeError.js';
 import type { Action } from './keys/Action.js';
+import { BracketedPaste, PASTE_LIMIT_CHARS } from './keys/BracketedPaste.js';
 import { KeyDispatcher } from './keys/KeyDispatcher.js';
 import { KeyDispatcherContext } from './keys/KeyDispatcherContext.js';
 import { type KeyPress, keyPressesOf } from './keys/keyPressesOf.js';
@@ -38,6 +41,10 @@ export interface AppProps {
   redraw?: () => void;
   /** Lends the terminal to another program (ssh) and takes it back, when there is a real terminal. */
   handOverTerminal?: (run: () => Promise<number>) => Promise<number>;
+  /** Writes a control sequence (an OSC 52 copy) straight to the terminal, when there is one. */
+  writeToTerminal?: (sequence: string) => void;
+  /** TMUX decides how a copy reaches the terminal. */
+  env?: NodeJS.ProcessEnv;
 }
 
 type SessionStatus =
@@ -59,6 +66,8 @@ export function App({
   now = Date.now,
   redraw,
   handOverTerminal,
+  writeToTerminal,
+  env = process.env,
 }: AppProps) {
   const appStore = useMemo(() => store ?? new AppStore(), [store]);
   const dispatcher = useMemo(() => new KeyDispatcher(), []);
@@ -74,6 +83,8 @@ export function App({
             now={now}
             redraw={redraw}
             handOverTerminal={handOverTerminal}
+            writeToTerminal={writeToTerminal}
+            env={env}
           />
         </KeyDispatcherContext.Provider>
       </AppStoreContext.Provider>
@@ -89,6 +100,8 @@ interface ShellViewProps {
   now: () => number;
   redraw: (() => void) | undefined;
   handOverTerminal: AppProps['handOverTerminal'];
+  writeToTerminal: AppProps['writeToTerminal'];
+  env: NodeJS.ProcessEnv;
 }
 
 /** The page stack, header, footer, filter and dialog layer, and the one key handler. */
@@ -100,6 +113,8 @@ function ShellView({
   now,
   redraw,
   handOverTerminal,
+  writeToTerminal,
+  env,
 }: ShellViewProps) {
   const { exit } = useApp();
   const terminal = useTerminalSize();
@@ -128,9 +143,19 @@ function ShellView({
   // Refreshes wait for a pause in the typing (at most one more interval): see RefreshLoop.
   const lastKeyAtRef = useRef(Number.NEGATIVE_INFINITY);
   const typing = useCallback(() => performance.now() - lastKeyAtRef.current < TYPING_PAUSE_MS, []);
+  const pasteRef = useRef(new BracketedPaste());
   const routeQueuedPress = useCallback(() => {
     const press = queuedPressesRef.current.shift();
     if (!press) return;
+    // ESC and a key in one read: Alt+key where something takes it (a text field's Alt-B), else
+    // Esc then the key, each after the render the one before caused.
+    const plain = press.name.startsWith('alt+') ? press.name.slice(4) : undefined;
+    if (plain && !dispatcher.claims(press.name)) {
+      dispatcher.dispatch('esc', '');
+      queuedPressesRef.current.unshift({ name: plain, text: press.text });
+      setTimeout(routeQueuedPress, 0);
+      return;
+    }
     dispatcher.dispatch(press.name, press.text);
     if (queuedPressesRef.current.length > 0) setTimeout(routeQueuedPress, 0);
   }, [dispatcher]);
@@ -145,8 +170,19 @@ function ShellView({
       if (input === 'q') exit();
       return;
     }
+    const pasted = pasteRef.current.feed(input, key);
+    if (pasted.kind === 'reading') return;
+    if (pasted.kind === 'refused') {
+      const size = `${Math.ceil(pasted.length / 1024).toLocaleString('en-US')} KB`;
+      store.flash(
+        'error',
+        `Paste refused: ${size} is over the limit of ${PASTE_LIMIT_CHARS / 1024 / 1024} MB`,
+      );
+      return;
+    }
     const idle = queuedPressesRef.current.length === 0;
-    queuedPressesRef.current.push(...keyPressesOf(input, key));
+    if (pasted.kind === 'pasted') queuedPressesRef.current.push({ name: 'paste', text: pasted.text });
+    else queuedPressesRef.current.push(...keyPressesOf(input, key));
     if (idle) routeQueuedPress();
   });
 
@@ -235,6 +271,8 @@ function ShellView({
   const top = stack[stack.length - 1] ?? { key: 0, id: DASHBOARD_PAGE, params: {} };
   const titleOf = useCallback((entry: PageEntry) => findPage(entry.id)?.title(entry.params) ?? entry.id, []);
   const filter = filters[top.key] ?? '';
+  const topKeyRef = useRef(top.key);
+  topKeyRef.current = top.key;
 
   const open = useCallback(
     (pageId: string, params: Readonly<Record<string, string>> = {}) => {
@@ -258,6 +296,23 @@ function ShellView({
     setStack((current) => (current.length > 1 ? current.slice(0, -1) : current));
   }, []);
   const closeModal = useCallback(() => setModal(undefined), []);
+  const resizeModal = useCallback(
+    (height: number) =>
+      setModal((current) => (current && current.height !== height ? { ...current, height } : current)),
+    [],
+  );
+  const tunnelPorts = useMemo(() => new TunnelPorts(), []);
+  const clearFilter = useCallback(() => {
+    setFilterEditing(false);
+    setFilters((current) => ({ ...current, [topKeyRef.current]: '' }));
+  }, []);
+  const copy = useCallback(
+    (text: string): Promise<CopyResult> =>
+      writeToTerminal
+        ? copyToClipboard(text, { env, write: writeToTerminal })
+        : Promise.resolve({ sent: false, message: 'this display has no terminal clipboard to copy to' }),
+    [env, writeToTerminal],
+  );
   // The new session replaces the old one everywhere: the store is emptied and every page remounts.
   const switchProfile = useCallback(
     async (name: string) => {
@@ -277,6 +332,10 @@ function ShellView({
         back,
         showModal: setModal,
         closeModal,
+        resizeModal,
+        copy,
+        tunnelPorts,
+        clearFilter,
         refreshNow: () => {
           loopRef.current?.requestNow();
           costLoopRef.current?.requestNow();
@@ -288,7 +347,19 @@ function ShellView({
             : Promise.reject(new Error('this display cannot hand the terminal over; use cws-tui connect')),
         quit: () => exit(),
       },
-    [session, open, back, closeModal, switchProfile, handOverTerminal, exit],
+    [
+      session,
+      open,
+      back,
+      closeModal,
+      resizeModal,
+      copy,
+      tunnelPorts,
+      clearFilter,
+      switchProfile,
+      handOverTerminal,
+      exit,
+    ],
   );
 
   const paletteCommands = useMemo<PaletteCommand[]>(
@@ -398,7 +469,7 @@ function ShellView({
         ) : null}
         {modal ? modal.node : null}
       </ShellContext.Provider>
-      <ActiveKeyHints />
+      <ActiveKeyHints width={columns} />
     </Box>
   );
   if (fits) return shellView;

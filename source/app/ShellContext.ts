@@ -1,4 +1,6 @@
 import { createContext, type ReactNode, useContext } from 'react';
+import type { CopyResult } from './connect/copyToClipboard.js';
+import type { TunnelPorts } from './connect/TunnelPorts.js';
 import type { Session } from './session/Session.js';
 
 /** A dialog over the current page: it takes every key while it is open. */
@@ -15,6 +17,14 @@ export interface Shell {
   back(): void;
   showModal(modal: Modal): void;
   closeModal(): void;
+  /** The open dialog's content changed height (a plan arrived, a URL wrapped). */
+  resizeModal(height: number): void;
+  /** Copies text to the clipboard of the user's terminal (OSC 52), saying whether it could arrive. */
+  copy(text: string): Promise<CopyResult>;
+  /** Empties the current page's `/` filter (a wizard leaving the page the filter was for). */
+  clearFilter(): void;
+  /** The local port of each workstation's tunnel in this app session. */
+  tunnelPorts: TunnelPorts;
   /** Refreshes the workstations and the cost report now (after an action), without waiting for the next turn. */
   refreshNow(): void;
   /** Opens a session on another profile and replaces this one: nothing of the old account stays shown. */

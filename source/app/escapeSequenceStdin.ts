@@ -33,10 +33,16 @@ export interface TerminalInput {
   unref?(): unknown;
 }
 
+/** What may follow a split ESC in a key's own sequence: CSI `[`, SS3 `O`, or a second ESC. */
+const SEQUENCE_CONTINUATION = /^[[O\u001B]/;
+
 /**
  * The terminal input as Ink should see it: an escape sequence split across reads is joined back
  * together, so an arrow key is never taken for Esc. A trailing incomplete sequence is held for
- * `holdMs`; if nothing follows it is passed on as is (a real Esc).
+ * `holdMs`; if nothing follows it is passed on as is (a real Esc). A lone ESC followed, in a later
+ * read, by anything that cannot continue a sequence (`j`, Enter) is two key presses: the ESC goes
+ * first and the rest a moment later, once Ink has taken the ESC on its own, so it is never read as
+ * Alt+key (a terminal sends a real Alt+key in one write).
  */
 export class EscapeSequenceStdin extends Readable {
   readonly isTTY: boolean;
@@ -44,6 +50,9 @@ export class EscapeSequenceStdin extends Readable {
   private holdTimer: NodeJS.Timeout | undefined;
   private listening = false;
   private readonly decoder = new StringDecoder('utf8');
+  /** Input that arrived after a split Esc, waiting for Ink to have taken the Esc alone. */
+  private deferred = '';
+  private deferTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly source: TerminalInput,
@@ -67,7 +76,11 @@ export class EscapeSequenceStdin extends Readable {
       this.source.off('data', this.onData);
       this.source.pause();
       this.listening = false;
+      if (this.deferTimer) clearTimeout(this.deferTimer);
+      this.deferTimer = undefined;
       this.flushHeld();
+      if (this.deferred !== '') this.push(this.deferred);
+      this.deferred = '';
     }
     return this;
   }
@@ -83,7 +96,28 @@ export class EscapeSequenceStdin extends Readable {
   }
 
   private readonly onData = (chunk: Buffer | string): void => {
-    const text = this.held + (typeof chunk === 'string' ? chunk : this.decoder.write(chunk));
+    const decoded = typeof chunk === 'string' ? chunk : this.decoder.write(chunk);
+    if (this.deferTimer) {
+      this.deferred += decoded;
+      return;
+    }
+    if (this.held === '\u001B' && decoded !== '' && !SEQUENCE_CONTINUATION.test(decoded)) {
+      this.flushHeld();
+      this.deferred = decoded;
+      // A timer runs after Ink's setImmediate that hands it the pending Esc.
+      this.deferTimer = setTimeout(() => {
+        this.deferTimer = undefined;
+        const rest = this.deferred;
+        this.deferred = '';
+        this.accept(rest);
+      }, 1);
+      return;
+    }
+    this.accept(decoded);
+  };
+
+  private accept(decoded: string): void {
+    const text = this.held + decoded;
     this.held = '';
     if (this.holdTimer) clearTimeout(this.holdTimer);
     this.holdTimer = undefined;
@@ -93,7 +127,7 @@ export class EscapeSequenceStdin extends Readable {
       this.held = text.slice(heldFrom);
       this.holdTimer = setTimeout(() => this.flushHeld(), this.holdMs);
     }
-  };
+  }
 
   private flushHeld(): void {
     if (this.holdTimer) clearTimeout(this.holdTimer);

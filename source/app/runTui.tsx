@@ -98,6 +98,8 @@ export async function runTui({ flags, env }: RunTuiOptions): Promise<number> {
       refreshMs={refresh * 1000}
       redraw={() => frames.redraw()}
       handOverTerminal={handOver}
+      writeToTerminal={(sequence) => process.stdout.write(sequence)}
+      env={env}
       openSession={async (profile?: string) => {
         const { openSession } = await import('./session/openSession.js');
         // A switched-to profile brings its own region; --region applies to the profile it started with.

@@ -8,6 +8,9 @@ const LEAVE_ALT_SCREEN = '\u001B[?1049l';
 const SHOW_CURSOR = '\u001B[?25h';
 const ENABLE_WRAP = '\u001B[?7h';
 const RESET_ATTRIBUTES = '\u001B[0m';
+/** Pasted text comes wrapped in ESC [200~ ... ESC [201~, so it is never read as keys. */
+const BRACKETED_PASTE_ON = '\u001B[?2004h';
+const BRACKETED_PASTE_OFF = '\u001B[?2004l';
 
 export interface TerminalScreen {
   enter(): void;
@@ -26,14 +29,14 @@ export function createTerminalScreen(stream: TerminalOutput): TerminalScreen {
   return {
     enter() {
       if (active || !stream.isTTY) return;
-      stream.write(ENTER_ALT_SCREEN + HIDE_CURSOR);
+      stream.write(ENTER_ALT_SCREEN + HIDE_CURSOR + BRACKETED_PASTE_ON);
       active = true;
     },
     restore() {
       if (!active) return;
       active = false;
       try {
-        stream.write(RESET_ATTRIBUTES + SHOW_CURSOR + ENABLE_WRAP + LEAVE_ALT_SCREEN);
+        stream.write(BRACKETED_PASTE_OFF + RESET_ATTRIBUTES + SHOW_CURSOR + ENABLE_WRAP + LEAVE_ALT_SCREEN);
       } catch {
         // The terminal is gone (SSH dropped): there is nothing left to restore.
       }

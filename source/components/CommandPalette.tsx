@@ -85,6 +85,7 @@ export function CommandPalette({ commands, onClose }: CommandPaletteProps) {
     ],
     {
       layer: 'modal',
+      typing: true,
       onText: (text, keyName) => {
         const current = inputRef.current.typed;
         if (keyName === 'backspace') edit(current.slice(0, -1));

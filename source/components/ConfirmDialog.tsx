@@ -1,9 +1,11 @@
 import { Text } from 'ink';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useActions } from '../app/keys/useActions.js';
 import { useTheme } from '../app/ThemeContext.js';
 import { sanitizeForTerminal } from '../core/text/sanitizeForTerminal.js';
 import { DIALOG_CHROME_ROWS, Dialog } from './Dialog.js';
+import { TextField } from './TextField.js';
+import { useTextInput } from './useTextInput.js';
 
 export interface ConfirmDialogProps {
   title: string;
@@ -19,13 +21,7 @@ export const CONFIRM_DIALOG_HEIGHT = DIALOG_CHROME_ROWS + 3;
 /** A typed confirmation: the action runs only once the exact name is typed and Enter pressed. */
 export function ConfirmDialog({ title, message, confirmText, onConfirm, onCancel }: ConfirmDialogProps) {
   const theme = useTheme();
-  const [typed, setTypedState] = useState('');
-  // What was typed so far, read by Enter even when it arrives before the next frame.
-  const typedRef = useRef('');
-  const setTyped = (next: string) => {
-    typedRef.current = next;
-    setTypedState(next);
-  };
+  const input = useTextInput();
   const [mismatch, setMismatch] = useState(false);
   useActions(
     [
@@ -34,19 +30,19 @@ export function ConfirmDialog({ title, message, confirmText, onConfirm, onCancel
         label: 'confirm',
         dangerous: true,
         run: () => {
-          if (typedRef.current === confirmText) onConfirm();
+          if (input.current() === confirmText) onConfirm();
           else setMismatch(true);
         },
       },
       { key: 'esc', label: 'cancel', run: onCancel },
+      ...input.actions,
     ],
     {
       layer: 'modal',
+      typing: true,
       onText: (text, keyName) => {
         setMismatch(false);
-        if (keyName === 'backspace') setTyped(typedRef.current.slice(0, -1));
-        else if (keyName === 'space') setTyped(`${typedRef.current} `);
-        else if (text.length > 0 && !text.startsWith('\u001B')) setTyped(typedRef.current + text);
+        input.onText(text, keyName);
         return true;
       },
     },
@@ -56,9 +52,7 @@ export function ConfirmDialog({ title, message, confirmText, onConfirm, onCancel
     <Dialog title={sanitizeForTerminal(title)} height={CONFIRM_DIALOG_HEIGHT} dangerous>
       <Text wrap="truncate">{sanitizeForTerminal(message)}</Text>
       <Text wrap="truncate">
-        Type <Text bold>{name}</Text> to confirm:{' '}
-        <Text inverse={theme.color}>{sanitizeForTerminal(typed)}</Text>
-        {theme.color ? '' : '_'}
+        Type <Text bold>{name}</Text> to confirm: <TextField state={input.state} width={40} />
       </Text>
       <Text wrap="truncate" color={mismatch ? theme.danger : theme.muted}>
         {mismatch

@@ -2,6 +2,8 @@ import { Text } from 'ink';
 import { useActions } from '../app/keys/useActions.js';
 import { useTheme } from '../app/ThemeContext.js';
 import { sanitizeForTerminal } from '../core/text/sanitizeForTerminal.js';
+import { TextField } from './TextField.js';
+import { useTextInput } from './useTextInput.js';
 
 export interface FilterBarProps {
   text: string;
@@ -21,30 +23,39 @@ export function FilterBar({ text, editing, onEdit, onAccept, onClear }: FilterBa
   return (
     <Text wrap="truncate">
       <Text color={theme.accent}>/</Text>
-      {sanitizeForTerminal(text)}
-      {editing ? <FilterInput onEdit={onEdit} onAccept={onAccept} onClear={onClear} /> : null}
+      {editing ? (
+        <FilterInput text={text} onEdit={onEdit} onAccept={onAccept} onClear={onClear} />
+      ) : (
+        sanitizeForTerminal(text)
+      )}
       {editing ? null : <Text color={theme.muted}> (/ edit · Esc clear)</Text>}
     </Text>
   );
 }
 
-function FilterInput({ onEdit, onAccept, onClear }: Omit<FilterBarProps, 'editing' | 'text'>) {
-  const theme = useTheme();
+function FilterInput({ text, onEdit, onAccept, onClear }: Omit<FilterBarProps, 'editing'>) {
+  const input = useTextInput(text);
   useActions(
     [
       { key: 'enter', label: 'apply filter', run: onAccept },
       { key: 'esc', label: 'clear filter', run: onClear },
+      ...input.actions.map((action) => ({
+        ...action,
+        run: () => {
+          action.run();
+          onEdit(() => input.current());
+        },
+      })),
     ],
     {
       layer: 'modal',
+      typing: true,
       onText: (typed, keyName) => {
-        if (keyName === 'backspace') onEdit((text) => text.slice(0, -1));
-        else if (keyName === 'space') onEdit((text) => `${text} `);
-        else if (typed.length > 0 && !typed.startsWith('\u001B'))
-          onEdit((text) => text + sanitizeForTerminal(typed));
+        if (input.onText(keyName === 'paste' ? sanitizeForTerminal(typed) : typed, keyName))
+          onEdit(() => input.current());
         return true;
       },
     },
   );
-  return <Text inverse={theme.color}>{theme.color ? ' ' : '_'}</Text>;
+  return <TextField state={input.state} width={60} />;
 }

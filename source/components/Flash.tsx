@@ -13,7 +13,9 @@ export function Flash({ message }: FlashProps) {
   if (!message) return <Box height={1} />;
   const color =
     message.kind === 'error' ? theme.danger : message.kind === 'success' ? theme.success : undefined;
-  const prefix = message.kind === 'error' ? 'Error: ' : '';
+  // A message that names what it is ("Budget alert: …", "Refresh failed: …") needs no "Error:".
+  const labelled = /^[A-Z][A-Za-z ]{2,30}: /.test(message.text);
+  const prefix = message.kind === 'error' && !labelled ? 'Error: ' : '';
   return (
     <Text wrap="truncate" color={color}>
       {prefix}

@@ -4,6 +4,7 @@ import type { MonthSpend } from '../app/store/AppState.js';
 import { useTheme } from '../app/ThemeContext.js';
 import { formatUsd } from '../core/cost/formatUsd.js';
 import { sanitizeForTerminal } from '../core/text/sanitizeForTerminal.js';
+import { fitText } from './fitText.js';
 import { spendColor } from './spendColor.js';
 
 export interface HeaderProps {
@@ -16,6 +17,19 @@ export interface HeaderProps {
   breadcrumbs: readonly string[];
   /** Shown instead of the session's details while it opens or when it failed. */
   status?: string;
+}
+
+const CRUMB_WIDTH = 24;
+
+/**
+ * Where the user is, short enough that the burn rate and budget after it stay on the line: the
+ * last two pages (`… > ` before them), each cut to a width.
+ */
+export function collapseBreadcrumbs(breadcrumbs: readonly string[]): string {
+  const shown = breadcrumbs
+    .slice(-2)
+    .map((crumb) => fitText(sanitizeForTerminal(crumb), CRUMB_WIDTH).trimEnd());
+  return `${breadcrumbs.length > 2 ? '… > ' : ''}${shown.join(' > ')}`;
 }
 
 /** Two lines: who and where (profile, account, region, research user, DEMO), then cost and place. */
@@ -51,7 +65,7 @@ export function Header({ info, account, burnRate, spend, breadcrumbs, status }: 
         {identity}
       </Text>
       <Text wrap="truncate">
-        {breadcrumbs.map((crumb) => sanitizeForTerminal(crumb)).join(' > ')}
+        {collapseBreadcrumbs(breadcrumbs)}
         {costs.length > 0 ? '  ·  ' : ''}
         <Text color={spendColor(spend, theme)}>{costs.join(' · ')}</Text>
       </Text>

@@ -1,23 +1,29 @@
 import { Text } from 'ink';
 import { type Action, keysOf } from '../app/keys/Action.js';
-import { formatKey } from '../app/keys/formatKey.js';
 import { useTheme } from '../app/ThemeContext.js';
+import { fitKeyHints, keyHintText } from './fitKeyHints.js';
+
+export { keyHintText } from './fitKeyHints.js';
 
 export interface KeyHintsProps {
   actions: readonly Action[];
+  /** Cells the footer has; the hints that do not fit give way to `? more`. */
+  width?: number;
+  /** A text field has the keys: said first, since `q` or `:` are typed rather than obeyed. */
+  typing?: boolean;
 }
 
-/** `j/Down down` */
-export function keyHintText(action: Action): string {
-  return `${keysOf(action).map(formatKey).join('/')} ${action.label}`;
-}
+const TYPING = 'typing ·';
 
 /** The footer: the keys that work here, from the same action maps the help page lists. */
-export function KeyHints({ actions }: KeyHintsProps) {
+export function KeyHints({ actions, width = Number.POSITIVE_INFINITY, typing = false }: KeyHintsProps) {
   const theme = useTheme();
+  const room = typing ? width - TYPING.length - 1 : width;
+  const { shown, more } = fitKeyHints(actions, room);
   return (
     <Text wrap="truncate">
-      {actions.map((action, index) => {
+      {typing ? <Text color={theme.warning}>{TYPING} </Text> : null}
+      {shown.map((action, index) => {
         const [keys, ...label] = keyHintText(action).split(' ');
         return (
           <Text key={`${keysOf(action).join('/')}-${action.label}`}>
@@ -29,6 +35,15 @@ export function KeyHints({ actions }: KeyHintsProps) {
           </Text>
         );
       })}
+      {more ? (
+        <Text>
+          {shown.length > 0 ? '  ' : ''}
+          <Text bold color={theme.accent}>
+            ?
+          </Text>{' '}
+          more
+        </Text>
+      ) : null}
     </Text>
   );
 }

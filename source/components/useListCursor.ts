@@ -6,6 +6,8 @@ export interface ListCursor {
   index: number;
   selectedKey: string | undefined;
   actions: Action[];
+  /** Puts the cursor on a row (what was chosen, when the list comes back unfiltered). */
+  select(key: string): void;
 }
 
 /**
@@ -49,5 +51,5 @@ export function useListCursor(keys: readonly string[], pageSize: number): ListCu
     { key: ['g', 'home'], label: 'first', footer: false, run: () => moveTo('first') },
     { key: ['G', 'end'], label: 'last', footer: false, run: () => moveTo('last') },
   ];
-  return { index, selectedKey: index === -1 ? undefined : keys[index], actions };
+  return { index, selectedKey: index === -1 ? undefined : keys[index], actions, select: setSelectedKey };
 }

@@ -69,6 +69,21 @@ describe('EscapeSequenceStdin', () => {
     expect(chunks).toEqual(['j', '\u001B']);
   });
 
+  it('passes Esc then a key read a moment later as two presses, the Esc first and alone', async () => {
+    const source = new FakeTerminalInput();
+    const stdin = new EscapeSequenceStdin(source, 80);
+    const chunks = collect(stdin);
+    stdin.setRawMode(true);
+    source.emit('data', Buffer.from('\u001B'));
+    await sleep(5);
+    source.emit('data', Buffer.from('j'));
+    source.emit('data', Buffer.from('\r'));
+    await sleep(1);
+    expect(chunks[0]).toBe('\u001B');
+    await sleep(10);
+    expect(chunks).toEqual(['\u001B', 'j\r']);
+  });
+
   it('joins a multi-byte character split across reads', async () => {
     const source = new FakeTerminalInput();
     const stdin = new EscapeSequenceStdin(source, 10);

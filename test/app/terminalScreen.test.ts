@@ -12,13 +12,14 @@ describe('the terminal screen', () => {
     const screen = createTerminalScreen(terminal);
     screen.enter();
     screen.enter();
-    expect(terminal.written).toEqual(['\u001B[?1049h\u001B[H\u001B[?25l']);
+    expect(terminal.written).toEqual(['\u001B[?1049h\u001B[H\u001B[?25l\u001B[?2004h']);
     screen.restore();
     screen.restore();
     expect(terminal.written).toHaveLength(2);
     const restore = terminal.written[1] ?? '';
     expect(restore).toContain('\u001B[?25h');
     expect(restore).toContain('\u001B[?7h');
+    expect(restore).toContain('\u001B[?2004l');
     expect(restore.endsWith('\u001B[?1049l')).toBe(true);
   });
 

@@ -67,6 +67,30 @@ export class TmuxSession {
     return Number(children.split(/\s+/)[0]);
   }
 
+  /** Sets a tmux option for the whole server (`set-clipboard`, `allow-passthrough`). */
+  setOption(name: string, value: string): void {
+    this.tmux('set-option', '-g', name, value);
+  }
+
+  /** tmux's newest paste buffer (where an OSC 52 copy lands with `set-clipboard on`), or '' if none. */
+  pasteBuffer(): string {
+    try {
+      return this.tmux('show-buffer');
+    } catch {
+      return '';
+    }
+  }
+
+  /** Pastes text as a terminal would: bracketed, when the app asked for it. */
+  pasteText(text: string): void {
+    this.tmux('set-buffer', '-b', 'e2e-paste', '--', text);
+    this.tmux('paste-buffer', '-p', '-d', '-b', 'e2e-paste', '-t', 'e2e');
+  }
+
+  deleteBuffers(): void {
+    spawnSync('tmux', ['-L', this.socket, 'delete-buffer'], { stdio: 'ignore' });
+  }
+
   kill(): void {
     spawnSync('tmux', ['-L', this.socket, 'kill-server'], { stdio: 'ignore' });
   }

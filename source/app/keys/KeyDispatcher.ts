@@ -1,5 +1,8 @@
 import { type Action, isAvailable, keysOf } from './Action.js';
 
+/** An Enter this soon after an Esc runs no dangerous action. */
+export const ESC_ENTER_GUARD_MS = 300;
+
 /** Who may claim a key, in the order they are asked. */
 export type KeyLayer = 'modal' | 'screen' | 'global';
 
@@ -8,6 +11,8 @@ export interface KeyBinding {
   actions: readonly Action[];
   /** Gets printable input no action claimed (and `backspace`); returns whether it used it. */
   onText?: (text: string, keyName: string) => boolean;
+  /** A text field has focus: printable keys are typed, so the global keys are off (and not offered). */
+  typing?: boolean;
 }
 
 interface Registration {
@@ -22,6 +27,11 @@ interface Registration {
  */
 export class KeyDispatcher {
   private registrations: Registration[] = [];
+  private lastEscAt = Number.NEGATIVE_INFINITY;
+  private escBeforeEnter = false;
+
+  /** `now` is the clock the Esc-then-Enter guard reads. */
+  constructor(private readonly now: () => number = Date.now) {}
   private listeners = new Set<() => void>();
   private version = 0;
 
@@ -42,6 +52,10 @@ export class KeyDispatcher {
 
   /** Routes a key press; returns whether anything took it. */
   dispatch(keyName: string, text: string): boolean {
+    // Only an Enter straight after an Esc (no key between) is held back from a dangerous action.
+    const escJustBefore = keyName === 'enter' && this.now() - this.lastEscAt < ESC_ENTER_GUARD_MS;
+    this.lastEscAt = keyName === 'esc' ? this.now() : Number.NEGATIVE_INFINITY;
+    this.escBeforeEnter = escJustBefore;
     const modal = this.top('modal');
     if (modal) {
       this.handle(modal, keyName, text);
@@ -49,21 +63,33 @@ export class KeyDispatcher {
     }
     const screen = this.top('screen');
     if (screen && this.handle(screen, keyName, text)) return true;
+    // While typing, a key the field did not take (a control key) does not act globally either.
+    if (screen?.typing && keyName !== 'ctrl+l') return false;
     const global = this.top('global');
     return global ? this.handle(global, keyName, text) : false;
   }
 
-  /** The actions that work right now, grouped as the footer shows them. */
+  /**
+   * The actions that work right now, in the footer's order: the screen's own first (what the user
+   * came to do), then the global keys; the footer cuts from the end and offers `?` for the rest.
+   */
   activeActions(): Action[] {
     const modal = this.top('modal');
     if (modal) return modal.actions.filter(isAvailable);
-    const screen = this.top('screen')?.actions.filter(isAvailable) ?? [];
+    const screenBinding = this.top('screen');
+    const screen = screenBinding?.actions.filter(isAvailable) ?? [];
+    if (screenBinding?.typing) return screen;
     const screenKeys = new Set(screen.flatMap(keysOf));
     const global = (this.top('global')?.actions.filter(isAvailable) ?? []).filter(
       (action) => !keysOf(action).some((key) => screenKeys.has(key)),
     );
-    // The few global keys lead, so `?` and `q` stay visible however many keys the screen has.
-    return [...global, ...screen];
+    return [...screen, ...global];
+  }
+
+  /** Whether a text field has the keys (a dialog's, or the screen's). */
+  isTyping(): boolean {
+    const modal = this.top('modal');
+    return modal ? modal.typing === true : this.top('screen')?.typing === true;
   }
 
   screenActions(): Action[] {
@@ -72,6 +98,15 @@ export class KeyDispatcher {
 
   globalActions(): Action[] {
     return [...(this.top('global')?.actions ?? [])];
+  }
+
+  /** Whether an action where the key would be routed now takes it (`alt+b` in a text field). */
+  claims(keyName: string): boolean {
+    const modal = this.top('modal');
+    const layers = modal ? [modal] : [this.top('screen'), this.top('global')];
+    return layers.some((binding) =>
+      binding?.actions.some((a) => keysOf(a).includes(keyName) && isAvailable(a)),
+    );
   }
 
   hasModal(): boolean {
@@ -102,6 +137,8 @@ export class KeyDispatcher {
   private handle(binding: KeyBinding, keyName: string, text: string): boolean {
     const action = binding.actions.find((a) => keysOf(a).includes(keyName) && isAvailable(a));
     if (action) {
+      // Esc then Enter (a slip, or two keys joined over a slow link) never confirms what Esc left.
+      if (action.dangerous && keyName === 'enter' && this.escBeforeEnter) return true;
       action.run();
       return true;
     }

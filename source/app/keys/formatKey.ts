@@ -20,5 +20,6 @@ export function formatKey(name: string): string {
   const label = KEY_LABELS[name];
   if (label) return label;
   if (name.startsWith('ctrl+')) return `^${name.slice(5).toUpperCase()}`;
+  if (name.startsWith('alt+')) return `M-${formatKey(name.slice(4))}`;
   return name;
 }

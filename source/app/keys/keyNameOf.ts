@@ -1,7 +1,18 @@
 import type { Key } from 'ink';
 
-/** One name per key press, so action maps can say `ctrl+d` or `pgdn` instead of testing Ink's flags. */
+/**
+ * One name per key press, so action maps can say `ctrl+d` or `pgdn` instead of testing Ink's flags.
+ * ESC followed by a key in the same read (Alt+key, or Esc then a key over a slow link) is `alt+`
+ * that key, never the key alone: Esc then Enter must not act as Enter.
+ */
 export function keyNameOf(input: string, key: Key): string {
+  if (key.escape) return 'esc';
+  const plain = plainKeyNameOf(input, key);
+  const alt = key.meta && (key.return || key.backspace || key.delete || (input.length === 1 && !key.ctrl));
+  return alt ? `alt+${plain}` : plain;
+}
+
+function plainKeyNameOf(input: string, key: Key): string {
   if (key.upArrow) return 'up';
   if (key.downArrow) return 'down';
   if (key.leftArrow) return 'left';

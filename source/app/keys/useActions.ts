@@ -7,14 +7,16 @@ import { useKeyDispatcher } from './KeyDispatcherContext.js';
 export interface UseActionsOptions {
   layer?: KeyLayer;
   onText?: KeyBinding['onText'];
+  typing?: boolean;
 }
 
 /** What the footer shows of a map: a change here re-renders the footer, a new closure does not. */
-function offeredSignature(actions: readonly Action[]): string {
-  return actions
+function offeredSignature(actions: readonly Action[], typing: boolean): string {
+  const offered = actions
     .filter(isAvailable)
     .map((action) => `${keysOf(action).join('/')}:${action.label}`)
     .join('|');
+  return typing ? `typing|${offered}` : offered;
 }
 
 /**
@@ -26,7 +28,11 @@ export function useActions(actions: readonly Action[], options: UseActionsOption
   const layer = options.layer ?? 'screen';
   // A page under the top of the stack keeps its state but not its keys.
   const enabled = usePageActive() || layer !== 'screen';
-  const binding: KeyBinding = options.onText ? { actions, onText: options.onText } : { actions };
+  const binding: KeyBinding = {
+    actions,
+    ...(options.onText ? { onText: options.onText } : {}),
+    ...(options.typing ? { typing: true } : {}),
+  };
   const bindingRef = useRef(binding);
   bindingRef.current = binding;
   const registrationRef = useRef<ReturnType<typeof dispatcher.register> | undefined>(undefined);
@@ -45,7 +51,7 @@ export function useActions(actions: readonly Action[], options: UseActionsOption
   // A layout effect: the closures are swapped before any key can reach the new frame.
   useLayoutEffect(() => {
     registrationRef.current?.update(binding);
-    const signature = offeredSignature(actions);
+    const signature = offeredSignature(actions, options.typing === true);
     if (signature !== signatureRef.current) {
       signatureRef.current = signature;
       dispatcher.changed();

@@ -6,6 +6,7 @@ import { type ConnectionOptions, connectionPlanFor } from '../../core/connect/co
 import { findOnPath } from '../../core/connect/findOnPath.js';
 import { hourlyRateInState } from '../../core/cost/AccrualRates.js';
 import type { Budget } from '../../core/cost/Budget.js';
+import { BudgetAlertStore, budgetAlertFile } from '../../core/cost/BudgetAlertStore.js';
 import { type BudgetActionStep, budgetActionPlan } from '../../core/cost/budgetActionPlan.js';
 import { costResourceFromInstance } from '../../core/cost/CostResource.js';
 import { type Discounts, withDiscounts } from '../../core/cost/discounts.js';
@@ -18,6 +19,7 @@ import { resourceRates } from '../../core/cost/resourceRates.js';
 import type { SpotPriceSource } from '../../core/cost/SpotPriceSource.js';
 import { spotQuoteKey, spotQuotesFor } from '../../core/cost/spotQuotesFor.js';
 import { HOUR_MS, type TimeWindow } from '../../core/cost/TimeWindow.js';
+import { zonedMonthKey } from '../../core/cost/zonedCalendar.js';
 import type { AcceptedInvitation } from '../../core/identity/acceptInvitation.js';
 import {
   type CreatedResearchUser,
@@ -65,7 +67,7 @@ import { workstationFromInstance } from '../../core/workstations/workstationFrom
 import { defaultResearchUsername } from './defaultResearchUsername.js';
 import { type LaunchChoices, launchChoices } from './launchChoices.js';
 import { listStorage, type StorageListing } from './listStorage.js';
-import { loadSessionCostReport, type SessionCostRequest } from './loadSessionCostReport.js';
+import { loadSessionCostReport, type SessionCostRequest, sessionBudgetKey } from './loadSessionCostReport.js';
 import { type LaunchPreview, previewLaunch } from './previewLaunch.js';
 import {
   acceptInvitationToken,
@@ -277,6 +279,15 @@ export class CloudSession implements Session {
       status: 'starting',
       detail: workstation.progress ? `setup: ${workstation.progress}` : 'setup has not reported yet',
     };
+  }
+
+  /** Acknowledged where the report keeps them: the lab's store, or this machine's file. */
+  async acknowledgeBudgetAlerts(): Promise<void> {
+    const alerts = this.options.budgetAlerts;
+    const month = zonedMonthKey(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone);
+    if (alerts) return alerts.store.acknowledge(alerts.key, month);
+    const store = new BudgetAlertStore(budgetAlertFile(this.options.paths.stateDir));
+    await store.acknowledge(sessionBudgetKey(this.info.profile), month);
   }
 
   async connectionPlan(workstation: Workstation, options: ConnectionOptions = {}): Promise<ConnectionPlan> {

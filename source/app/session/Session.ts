@@ -69,6 +69,8 @@ export interface Session {
   costReport(request: SessionCostRequest): Promise<LoadedCostReport>;
   /** The running workstations a stop or hibernate budget alert acts on (none for warn and block). */
   budgetActionPlan(alert: BudgetAlert): Promise<BudgetActionStep[]>;
+  /** The user has seen the fired budget alerts: they stop being shown (they are kept until then). */
+  acknowledgeBudgetAlerts(): Promise<void>;
   /** Stops or hibernates one workstation of a budget action plan. */
   applyBudgetAction(step: BudgetActionStep): Promise<void>;
   /** EFS file systems with their access points, and the root volumes of the workstations. */

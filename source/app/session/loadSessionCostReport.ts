@@ -26,6 +26,11 @@ export interface SessionCostRequest {
   waitForLivePrices?: boolean;
 }
 
+/** The key a profile's budget alerts are kept under in the alert record. */
+export function sessionBudgetKey(profile: string): string {
+  return `profile:${profile}`;
+}
+
 /** The session's cost report: the same figures for the cost panel, the header and `cost --json`. */
 export async function loadSessionCostReport(
   context: {
@@ -60,7 +65,7 @@ export async function loadSessionCostReport(
     ...(context.spotPrices ? { spotPrices: context.spotPrices } : {}),
     now,
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-    budgetKey: context.budgetAlerts?.key ?? `profile:${info.profile}`,
+    budgetKey: context.budgetAlerts?.key ?? sessionBudgetKey(info.profile),
     store: context.budgetAlerts?.store ?? new BudgetAlertStore(budgetAlertFile(paths.stateDir)),
     ledger: new CostLedger(costLedgerFile(paths.stateDir, `${info.account_kind}-${info.profile}`)),
     fireAlerts: request.fireAlerts,

@@ -3,10 +3,27 @@ import { z } from 'zod';
 import { readJsonFileOrSetAside } from '../fs/readJsonFileOrSetAside.js';
 import { uniqueBackupPath } from '../fs/uniqueBackupPath.js';
 import { writeFileAtomic } from '../fs/writeFileAtomic.js';
+import type { BudgetAlert } from './evaluateBudget.js';
+
+export const budgetAlertSchema = z.object({
+  threshold: z.number(),
+  action: z.enum(['warn', 'block', 'stop', 'hibernate']),
+  percent_used: z.number(),
+  message: z.string(),
+  requires_confirmation: z.boolean(),
+});
 
 const storeFileSchema = z.object({
   version: z.literal(1),
-  budgets: z.record(z.string(), z.object({ month: z.string(), fired: z.array(z.number()) })),
+  budgets: z.record(
+    z.string(),
+    z.object({
+      month: z.string(),
+      fired: z.array(z.number()),
+      /** Fired alerts nobody has acknowledged yet: they are shown again after a restart. */
+      pending: z.array(budgetAlertSchema).optional(),
+    }),
+  ),
 });
 type StoreFile = z.infer<typeof storeFileSchema>;
 
@@ -52,14 +69,44 @@ export class BudgetAlertStore {
     return result;
   }
 
-  /** Adds thresholds to those fired in `month`; an entry of an earlier month is replaced. */
-  async recordFired(budgetKey: string, month: string, thresholds: readonly number[]): Promise<void> {
+  /**
+   * Adds thresholds to those fired in `month` (an entry of an earlier month is replaced), and the
+   * alerts they raised to those waiting to be acknowledged.
+   */
+  async recordFired(
+    budgetKey: string,
+    month: string,
+    thresholds: readonly number[],
+    alerts: readonly BudgetAlert[] = [],
+  ): Promise<void> {
     if (thresholds.length === 0) return;
     const { data } = await this.read();
     const entry = data.budgets[budgetKey];
-    const fired = new Set(entry?.month === month ? entry.fired : []);
+    const current = entry?.month === month ? entry : undefined;
+    const fired = new Set(current?.fired ?? []);
     for (const threshold of thresholds) fired.add(threshold);
-    data.budgets[budgetKey] = { month, fired: [...fired].sort((a, b) => a - b) };
+    const pending = [...(current?.pending ?? []), ...alerts];
+    data.budgets[budgetKey] = {
+      month,
+      fired: [...fired].sort((a, b) => a - b),
+      ...(pending.length > 0 ? { pending } : {}),
+    };
+    await writeFileAtomic(this.file, `${JSON.stringify(data, null, 2)}\n`);
+  }
+
+  /** The alerts of `month` not acknowledged yet, oldest first. */
+  async pendingAlerts(budgetKey: string, month: string): Promise<BudgetAlert[]> {
+    const { data } = await this.read();
+    const entry = data.budgets[budgetKey];
+    return entry?.month === month ? [...(entry.pending ?? [])] : [];
+  }
+
+  /** The user has seen (or acted on) the alerts: they are not shown again. */
+  async acknowledge(budgetKey: string, _month?: string): Promise<void> {
+    const { data } = await this.read();
+    const entry = data.budgets[budgetKey];
+    if (!entry?.pending) return;
+    data.budgets[budgetKey] = { month: entry.month, fired: entry.fired };
     await writeFileAtomic(this.file, `${JSON.stringify(data, null, 2)}\n`);
   }
 }

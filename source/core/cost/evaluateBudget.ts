@@ -36,7 +36,9 @@ function percentOf(amount: number, limit: number): number {
 }
 
 function alertMessage(threshold: number, action: BudgetAction, budget: Budget, spent: number): string {
-  const reached = `Spend ${formatUsd(spent)} has reached ${threshold}% of the ${formatUsd(budget.monthly_limit)} monthly budget`;
+  // The spend and the share of the budget it is now, not only the threshold crossed on the way.
+  const used = Math.floor(percentOf(spent, budget.monthly_limit));
+  const reached = `Budget alert: ${formatUsd(spent)} spent, ${used}% of the ${formatUsd(budget.monthly_limit)} budget (${threshold}% threshold)`;
   switch (action) {
     case 'warn':
       return `${reached}.`;

@@ -25,7 +25,7 @@ export interface CostReportRequest {
   /** Whose budget it is, e.g. `profile:lab` or `project:genomics`: the alert record's key. */
   budgetKey: string;
   /** The alert record: this machine's file, or the lab's team store. */
-  store: Pick<BudgetAlertStore, 'firedThresholds' | 'recordFired'>;
+  store: Pick<BudgetAlertStore, 'firedThresholds' | 'recordFired' | 'pendingAlerts' | 'acknowledge'>;
   /** Keeps what AWS forgets (terminated instances, histories); without it only listed resources count. */
   ledger?: CostLedger;
   /**
@@ -43,6 +43,8 @@ export interface LoadedCostReport {
   alerts: BudgetAlert[];
   /** Problems to show once, e.g. an unreadable alert record set aside. */
   warnings: string[];
+  /** Alerts fired before this report and not acknowledged yet (they survive a restart). */
+  pending?: BudgetAlert[];
 }
 
 /**
@@ -63,10 +65,12 @@ export async function loadCostReport(request: CostReportRequest): Promise<Loaded
     resources = merged.resources;
   }
   let budgetFired: ReadonlySet<number> = new Set();
+  let pending: BudgetAlert[] = [];
   if (request.budget) {
     const fired = await request.store.firedThresholds(request.budgetKey, month);
     if (fired.warning) warnings.push(fired.warning);
     budgetFired = fired.fired;
+    pending = await request.store.pendingAlerts(request.budgetKey, month);
   }
   const report = buildCostReport({
     resources,
@@ -85,7 +89,8 @@ export async function loadCostReport(request: CostReportRequest): Promise<Loaded
       request.budgetKey,
       month,
       alerts.map((alert) => alert.threshold),
+      alerts,
     );
   }
-  return { report, alerts, warnings };
+  return { report, alerts, warnings, ...(pending.length > 0 ? { pending } : {}) };
 }

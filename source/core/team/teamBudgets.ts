@@ -1,5 +1,6 @@
 import { type Budget, budgetSchema } from '../cost/Budget.js';
-import type { FiredThresholds } from '../cost/BudgetAlertStore.js';
+import { budgetAlertSchema, type FiredThresholds } from '../cost/BudgetAlertStore.js';
+import type { BudgetAlert } from '../cost/evaluateBudget.js';
 import type { TeamItem, TeamStore } from './TeamStore.js';
 import { isConditionFailure } from './TeamStoreError.js';
 import { teamKeys } from './teamItemKeys.js';
@@ -56,20 +57,51 @@ export class TeamBudgetAlertStore {
     return { fired: new Set(items.map((item) => Number(item.threshold)).filter(Number.isFinite)) };
   }
 
-  async recordFired(budgetKey: string, month: string, thresholds: readonly number[]): Promise<void> {
+  /**
+   * Records each threshold once for the lab; the alert it raised waits, in the same item, until
+   * someone acknowledges it (so a stop alert survives a restart on every member's machine).
+   */
+  async recordFired(
+    budgetKey: string,
+    month: string,
+    thresholds: readonly number[],
+    alerts: readonly BudgetAlert[] = [],
+  ): Promise<void> {
     for (const threshold of thresholds) {
+      const alert = alerts.find((candidate) => candidate.threshold === threshold);
       try {
         await this.store.put(
           {
             ...teamKeys.budgetAlert(month, budgetKey, threshold),
             threshold,
             fired_at: new Date().toISOString(),
+            ...(alert ? { alert: { ...alert }, acknowledged: false } : {}),
           },
           { exists: false },
         );
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
       }
+    }
+  }
+
+  /** The lab's alerts of `month` nobody has acknowledged yet, by threshold. */
+  async pendingAlerts(budgetKey: string, month: string): Promise<BudgetAlert[]> {
+    const items = await this.store.query(`ALERT#${month}`, `${budgetKey}#`);
+    return items
+      .filter((item) => item.acknowledged === false)
+      .flatMap((item) => {
+        const parsed = budgetAlertSchema.safeParse(item.alert);
+        return parsed.success ? [parsed.data] : [];
+      })
+      .sort((a, b) => a.threshold - b.threshold);
+  }
+
+  async acknowledge(budgetKey: string, month?: string): Promise<void> {
+    if (month === undefined) return;
+    const items = await this.store.query(`ALERT#${month}`, `${budgetKey}#`);
+    for (const item of items) {
+      if (item.acknowledged === false) await this.store.put({ ...item, acknowledged: true });
     }
   }
 }

@@ -10,9 +10,11 @@ import { useTheme } from '../../app/ThemeContext.js';
 import { Sparkline } from '../../components/Sparkline.js';
 import { Table } from '../../components/Table.js';
 import { useListCursor } from '../../components/useListCursor.js';
+import { wrapText } from '../../components/wrapText.js';
 import type { CostReportItem } from '../../core/cost/costReport.js';
 import type { BudgetAlert } from '../../core/cost/evaluateBudget.js';
 import { formatUsd, formatUsdPerHour } from '../../core/cost/formatUsd.js';
+import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
 import { applyBudgetActions, describeBudgetActionOutcome } from './applyBudgetActions.js';
 import { BudgetActionDialog, budgetActionDialogHeight } from './BudgetActionDialog.js';
 import { budgetBar } from './budgetBar.js';
@@ -62,7 +64,15 @@ export function CostScreen({ width, height, filter }: ScreenProps) {
     () => (view === 'workstation' ? items.map(itemKey) : services.map(serviceKey)),
     [view, items, services],
   );
-  const tableHeight = Math.max(2, height - SUMMARY_ROWS);
+  // The latest alert is read whole: wrapped under the summary, at most three rows.
+  const latestAlertText = alerts.at(-1);
+  const alertRows = latestAlertText
+    ? wrapText(`${alerts.length} alert(s): ${sanitizeForTerminal(latestAlertText.message)}`, width).slice(
+        0,
+        3,
+      )
+    : [];
+  const tableHeight = Math.max(2, height - SUMMARY_ROWS - alertRows.length);
   const cursor = useListCursor(keys, tableHeight - 2);
   const itemCols = useMemo(() => itemColumns(width, theme), [width, theme]);
   const serviceCols = useMemo(() => serviceColumns(), []);
@@ -89,7 +99,7 @@ export function CostScreen({ width, height, filter }: ScreenProps) {
                     outcome.failed.length > 0 ? 'error' : 'success',
                     describeBudgetActionOutcome(outcome),
                   );
-                  if (outcome.failed.length === 0) store.dismissBudgetAlerts();
+                  if (outcome.failed.length === 0) acknowledge();
                   shell.refreshNow();
                 });
               }}
@@ -104,6 +114,13 @@ export function CostScreen({ width, height, filter }: ScreenProps) {
     );
   };
 
+  // Seen: gone from the panel, and from the alert record, so a restart does not show them again.
+  const acknowledge = () => {
+    store.dismissBudgetAlerts();
+    shell.session.acknowledgeBudgetAlerts().catch((error: unknown) => {
+      store.flash('error', `Could not record the alerts as seen: ${describeError(error).message}`);
+    });
+  };
   const actions: Action[] = [
     ...cursor.actions,
     {
@@ -122,7 +139,7 @@ export function CostScreen({ width, height, filter }: ScreenProps) {
       key: 'd',
       label: 'dismiss alerts',
       when: () => alerts.length > 0,
-      run: () => store.dismissBudgetAlerts(),
+      run: acknowledge,
     },
     { key: 'r', label: 'refresh', footer: false, run: () => shell.refreshNow() },
   ];
@@ -170,14 +187,18 @@ export function CostScreen({ width, height, filter }: ScreenProps) {
         Last {report.daily.length} days <Sparkline values={report.daily.map((day) => day.amount)} /> · saved
         by stopping and hibernating {formatUsd(report.saved_this_month)}
       </Text>
-      <Text wrap="truncate">
-        <Text bold>{viewLine}</Text>
-        {latestAlert ? (
-          <Text color={latestAlert.action === 'warn' ? theme.warning : theme.danger}>
-            {' · '}
-            {alerts.length} alert(s): {latestAlert.message}
-          </Text>
-        ) : null}
+      {alertRows.map((row, index) => (
+        <Text
+          // biome-ignore lint/suspicious/noArrayIndexKey: the alert's wrapped rows
+          key={`alert-${index}`}
+          wrap="truncate"
+          color={latestAlert?.action === 'warn' ? theme.warning : theme.danger}
+        >
+          {row}
+        </Text>
+      ))}
+      <Text wrap="truncate" bold>
+        {viewLine}
       </Text>
       {view === 'workstation' ? (
         <Table

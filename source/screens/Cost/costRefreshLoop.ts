@@ -32,14 +32,21 @@ export function costRefreshLoop({
   isCurrent,
 }: CostRefreshOptions): RefreshLoop {
   const shownWarnings = new Set<string>();
+  // Alerts from before this start, not yet acknowledged, join the first report's.
+  let restoredPending = false;
   return new RefreshLoop({
     intervalMs: Math.max(intervalMs, MIN_COST_REFRESH_MS),
     isPaused,
     ...(isBusy ? { isBusy } : {}),
     refresh: async () => {
       try {
-        const loaded = await session.costReport({ fireAlerts: true });
+        const fresh = await session.costReport({ fireAlerts: true });
         if (!isCurrent()) return;
+        const loaded =
+          restoredPending || !fresh.pending
+            ? fresh
+            : { ...fresh, alerts: [...fresh.pending, ...fresh.alerts] };
+        restoredPending = true;
         store.costRefreshed(loaded);
         for (const warning of loaded.warnings) {
           if (shownWarnings.has(warning)) continue;
@@ -54,7 +61,7 @@ export function costRefreshLoop({
             latest.requires_confirmation ? 'Open the cost panel (:cost) to act on it.' : undefined,
           );
         }
-        for (const alert of loaded.alerts) {
+        for (const alert of fresh.alerts) {
           if (alert.requires_confirmation || (alert.action !== 'stop' && alert.action !== 'hibernate'))
             continue;
           const outcome = await applyBudgetActions(session, await session.budgetActionPlan(alert));

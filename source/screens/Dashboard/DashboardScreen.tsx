@@ -7,12 +7,13 @@ import type { ScreenProps } from '../../app/pages/PageDefinition.js';
 import { useShell } from '../../app/ShellContext.js';
 import { useAppState, useAppStore } from '../../app/store/useAppState.js';
 import { useTheme } from '../../app/ThemeContext.js';
+import { BULK_CONFIRM_DIALOG_HEIGHT, BulkConfirmDialog } from '../../components/BulkConfirmDialog.js';
 import { CONFIRM_DIALOG_HEIGHT, ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { Table } from '../../components/Table.js';
 import { useListCursor } from '../../components/useListCursor.js';
 import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
 import type { Workstation } from '../../core/workstations/Workstation.js';
-import { CONNECT_HINT_HEIGHT, ConnectHint } from './ConnectHint.js';
+import { CONNECT_DIALOG_HEIGHT, ConnectDialog } from './ConnectDialog.js';
 import { dashboardColumns } from './dashboardColumns.js';
 import { filterWorkstations } from './filterWorkstations.js';
 import { nextSortKey, sortWorkstations, type WorkstationSort } from './sortWorkstations.js';
@@ -86,25 +87,37 @@ export function DashboardScreen({ width, height, filter, scope = 'all' }: Dashbo
   };
 
   const hasTarget = () => selected !== undefined || marked.size > 0;
+  // One key acting on several marked rows asks first; on one row it acts at once.
+  const confirmBulk = (verb: string, list: Workstation[], go: (list: Workstation[]) => void) => {
+    if (list.length <= 1) return go(list);
+    shell.showModal({
+      height: BULK_CONFIRM_DIALOG_HEIGHT,
+      node: (
+        <BulkConfirmDialog
+          title={`${verb} ${list.length} workstations?`}
+          names={list.map((w) => w.name)}
+          onCancel={shell.closeModal}
+          onConfirm={() => {
+            shell.closeModal();
+            go(list);
+          }}
+        />
+      ),
+    });
+  };
+  // In the footer's order: what the row is for first, then the rest (`? more` lists all).
   const actions: Action[] = [
     ...cursor.actions,
     {
-      key: 'space',
-      label: 'mark',
+      key: 'c',
+      label: 'connect',
       when: () => selected !== undefined,
-      run: () => {
-        if (!selected) return;
-        const next = new Set(marked);
-        if (next.has(selected.id)) next.delete(selected.id);
-        else next.add(selected.id);
-        setMarked(next);
-      },
-    },
-    {
-      key: 'enter',
-      label: 'details',
-      when: () => selected !== undefined,
-      run: () => selected && shell.open('workstation', { id: selected.id, name: selected.name }),
+      run: () =>
+        selected &&
+        shell.showModal({
+          height: CONNECT_DIALOG_HEIGHT,
+          node: <ConnectDialog workstation={selected} onClose={shell.closeModal} />,
+        }),
     },
     {
       key: 's',
@@ -117,14 +130,18 @@ export function DashboardScreen({ width, height, filter, scope = 'all' }: Dashbo
       label: 'stop',
       when: hasTarget,
       run: () =>
-        runOnTargets('Stopping', targets(), (w) => shell.session.stopWorkstation(w, { hibernate: false })),
+        confirmBulk('Stop', targets(), (list) =>
+          runOnTargets('Stopping', list, (w) => shell.session.stopWorkstation(w, { hibernate: false })),
+        ),
     },
     {
       key: 'h',
       label: 'hibernate',
       when: hasTarget,
       run: () =>
-        runOnTargets('Hibernating', targets(), (w) => shell.session.stopWorkstation(w, { hibernate: true })),
+        confirmBulk('Hibernate', targets(), (list) =>
+          runOnTargets('Hibernating', list, (w) => shell.session.stopWorkstation(w, { hibernate: true })),
+        ),
     },
     {
       key: 'ctrl+d',
@@ -140,7 +157,11 @@ export function DashboardScreen({ width, height, filter, scope = 'all' }: Dashbo
           node: (
             <ConfirmDialog
               title={`Terminate ${name}?`}
-              message="Terminating deletes the instance and its root volume. This cannot be undone."
+              message={
+                list.every((w) => w.kind === 'ec2')
+                  ? 'Terminating deletes the instance and its root volume. This cannot be undone.'
+                  : 'Terminating deletes the service and what runs in it (a SageMaker space and its apps). This cannot be undone.'
+              }
               confirmText={name}
               onCancel={shell.closeModal}
               onConfirm={() => {
@@ -153,15 +174,47 @@ export function DashboardScreen({ width, height, filter, scope = 'all' }: Dashbo
       },
     },
     {
-      key: 'c',
-      label: 'connect',
+      key: 'enter',
+      label: 'details',
       when: () => selected !== undefined,
-      run: () =>
-        selected &&
-        shell.showModal({
-          height: CONNECT_HINT_HEIGHT,
-          node: <ConnectHint session={shell.session} workstation={selected} onClose={shell.closeModal} />,
-        }),
+      run: () => selected && shell.open('workstation', { id: selected.id, name: selected.name }),
+    },
+    {
+      key: 'space',
+      label: 'mark',
+      when: () => selected !== undefined,
+      run: () => {
+        if (!selected) return;
+        const next = new Set(marked);
+        if (next.has(selected.id)) next.delete(selected.id);
+        else next.add(selected.id);
+        setMarked(next);
+      },
+    },
+    {
+      key: 'y',
+      label: 'copy id',
+      when: () => selected !== undefined,
+      run: () => {
+        if (!selected) return;
+        const id = selected.id;
+        void shell
+          .copy(id)
+          .then((result) => store.flash(result.sent ? 'success' : 'error', `${id}: ${result.message}`));
+      },
+    },
+    {
+      key: 'ctrl+a',
+      label: 'mark all',
+      footer: false,
+      when: () => rows.length > 0,
+      // Marks every row shown (the filter narrows it); a second Ctrl-A clears the marks.
+      run: () => setMarked(marked.size === rows.length ? new Set() : new Set(rows.map(rowKey))),
+    },
+    {
+      key: ['n', 'L'],
+      label: 'launch',
+      run: () => shell.open('launch'),
     },
     {
       key: 'o',
@@ -210,7 +263,7 @@ export function DashboardScreen({ width, height, filter, scope = 'all' }: Dashbo
               ? `No ${noun} matches the filter (Esc clears it).`
               : scope === 'services'
                 ? 'No web services yet: :launch one (SageMaker Studio, Canvas, JupyterLab, RStudio, VS Code).'
-                : 'No workstations in this account yet.'
+                : 'No workstations in this account yet: press n to launch one.'
         }
       />
     </Box>

@@ -21,8 +21,9 @@ export function workstationDetailsSections(workstation: Workstation, now: number
         ['Template', safe(workstation.template)],
         ['Type', safe(workstation.instance_type)],
         ['State', safe(stateLabel(workstation))],
-        ['Region', safe(instance?.availability_zone ?? workstation.region)],
-        ['Launched', safe(workstation.launched_at)],
+        ['Region', safe(workstation.region)],
+        ...optional('Zone', instance?.availability_zone),
+        ['Launched', safe(readableTime(workstation.launched_at))],
         ['Uptime', formatUptime(uptimeMs(workstation, now))],
         ['$/h now', formatHourlyCost(workstation)],
         ...optional('Research user', workstation.research_user),
@@ -68,4 +69,11 @@ export function workstationDetailsSections(workstation: Workstation, now: number
         .map((transition) => [safe(transition.at), safe(transition.state)] as [string, string]),
     },
   ];
+}
+
+/** An ISO time as people read it, in UTC: `2026-11-01 09:00 UTC` (the raw text if it is not a time). */
+export function readableTime(iso: string): string {
+  const at = Date.parse(iso);
+  if (Number.isNaN(at)) return iso;
+  return `${new Date(at).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }

@@ -22,8 +22,9 @@ import {
   initialWizardState,
   launchWizardReducer,
   leavesWizard,
-  OPTION_FIELDS,
+  OPTION_TOGGLES,
   type OptionField,
+  tagOfField,
   type WizardStep,
   wizardSteps,
 } from './launchWizardReducer.js';
@@ -69,7 +70,10 @@ export function LaunchWizardScreen({ page, width, height, filter }: ScreenProps)
   const store = useAppStore();
   const theme = useTheme();
   const { session } = shell;
-  const [state, dispatch] = useReducer(launchWizardReducer, undefined, initialWizardState);
+  const [state, dispatch] = useReducer(launchWizardReducer, session.profile.project, (project) =>
+    initialWizardState(project ? { project } : {}),
+  );
+  const requiredTags = session.profile.policy.required_tags ?? [];
   const workstations = useAppState((app) => app.workstations);
   const [templates, setTemplates] = useState<Loaded<TemplateChoice[]> | undefined>(undefined);
   const [choices, setChoices] = useState<Loaded<LaunchChoices> | undefined>(undefined);
@@ -159,6 +163,10 @@ export function LaunchWizardScreen({ page, width, height, filter }: ScreenProps)
       });
       return;
     }
+    // The filter was for the template list: the next pages start unfiltered, and back on step 1
+    // the cursor is on the chosen template.
+    shell.clearFilter();
+    templateCursor.select(templateKey(choice));
     dispatch({
       type: 'choose-template',
       slug: choice.template.slug,
@@ -226,7 +234,14 @@ export function LaunchWizardScreen({ page, width, height, filter }: ScreenProps)
     );
   };
 
-  const optionFields: readonly OptionField[] = state.template?.kind === 'ec2' ? OPTION_FIELDS : ['name'];
+  // The project always (cost reports group by it), then every tag the policy requires.
+  const tagFields: OptionField[] = [...new Set(['project', ...requiredTags])].map(
+    (key) => `tag:${key}` as const,
+  );
+  const optionFields: readonly OptionField[] =
+    state.template?.kind === 'ec2' ? ['name', ...tagFields, ...OPTION_TOGGLES] : ['name', ...tagFields];
+  const focusedTag = tagOfField(state.option_field);
+  const typingField = state.option_field === 'name' || focusedTag !== undefined;
   const moveOption = (delta: number) => {
     const at = optionFields.indexOf(state.option_field);
     const next = optionFields[(at + delta + optionFields.length) % optionFields.length] ?? 'name';
@@ -308,11 +323,23 @@ export function LaunchWizardScreen({ page, width, height, filter }: ScreenProps)
           {
             key: 'space',
             label: 'toggle',
-            when: () => state.option_field !== 'name',
+            when: () => !typingField,
             run: () =>
-              dispatch({ type: state.option_field === 'spot' ? 'toggle-spot' : 'toggle-hibernation' }),
+              !typingField &&
+              dispatch({ type: 'toggle', field: state.option_field as (typeof OPTION_TOGGLES)[number] }),
           },
-          { key: 'enter', label: 'review', run: () => dispatch({ type: 'confirm-options' }) },
+          {
+            key: 'ctrl+u',
+            label: 'clear field',
+            footer: false,
+            when: () => typingField,
+            run: () => dispatch({ type: 'clear-field' }),
+          },
+          {
+            key: 'enter',
+            label: 'review',
+            run: () => dispatch({ type: 'confirm-options', required_tags: requiredTags }),
+          },
           back,
         ];
       case 'review':
@@ -367,18 +394,27 @@ export function LaunchWizardScreen({ page, width, height, filter }: ScreenProps)
     }
   };
   useActions(stepActions(), {
+    typing: (state.step === 'options' && typingField) || (state.step === 'review' && overriding),
     onText: (text, keyName) => {
       const field =
         state.step === 'storage'
           ? 'root'
           : state.step === 'options' && state.option_field === 'name'
             ? 'name'
-            : state.step === 'review' && overriding
-              ? 'reason'
-              : '';
+            : state.step === 'options' && focusedTag !== undefined
+              ? 'tag'
+              : state.step === 'review' && overriding
+                ? 'reason'
+                : '';
       if (field === '') return false;
       // Enter or Tab while they do nothing here arrive as text too: only printable text is typed.
       const printable = text.length > 0 && !/[\u0000-\u001F\u007F]/.test(text);
+      if (field === 'tag' && focusedTag !== undefined) {
+        if (keyName === 'backspace') dispatch({ type: 'erase-tag', key: focusedTag });
+        else if (printable || keyName === 'space')
+          dispatch({ type: 'type-tag', key: focusedTag, text: keyName === 'space' ? ' ' : text });
+        return true;
+      }
       if (keyName === 'backspace')
         dispatch({
           type: field === 'root' ? 'erase-root-volume' : field === 'name' ? 'erase-name' : 'erase-override',
@@ -499,7 +535,7 @@ export function LaunchWizardScreen({ page, width, height, filter }: ScreenProps)
           <Text>Loading file systems…</Text>
         );
       case 'options':
-        return <OptionsStepView state={state} fields={optionFields} />;
+        return <OptionsStepView state={state} fields={optionFields} requiredTags={requiredTags} />;
       case 'review':
         return (
           <DetailsPanel sections={sections} height={bodyHeight} offset={Math.min(reviewOffset, maxOffset)} />

@@ -40,7 +40,8 @@ export function launchProgressLines(
       step,
       label: LAUNCH_STEP_LABELS[step],
       status: event?.status ?? 'waiting',
-      detail: event?.detail ?? '',
+      // The pipeline speaks to the command line; here the same choice is a toggle of the wizard.
+      detail: (event?.detail ?? '').replace('(use --wait-ready)', '(the "Wait for setup" option waits)'),
     };
   });
 }

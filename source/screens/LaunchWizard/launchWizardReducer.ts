@@ -16,9 +16,20 @@ export type WizardStep =
 /** EC2 workstations get every page; managed web services have no storage, and some no sizes. */
 export type WizardTemplateKind = 'ec2' | 'service';
 
-/** The fields of the options page, in the order Tab visits them. */
-export const OPTION_FIELDS = ['name', 'spot', 'hibernation'] as const;
-export type OptionField = (typeof OPTION_FIELDS)[number];
+/** The toggles of the options page of an EC2 launch, after the name and the tags. */
+export const OPTION_TOGGLES = ['spot', 'hibernation', 'wait_ready'] as const;
+export type OptionToggle = (typeof OPTION_TOGGLES)[number];
+/** A field of the options page: the name, a tag (`tag:project`), or a toggle. */
+export type OptionField = 'name' | `tag:${string}` | OptionToggle;
+
+/** The tag a field edits, or undefined for the name and the toggles. */
+export function tagOfField(field: OptionField): string | undefined {
+  return field.startsWith('tag:') ? field.slice(4) : undefined;
+}
+
+/** What a tag value may hold on AWS (letters, digits, spaces and `+ - = . _ : / @`), up to 256. */
+const TAG_VALUE_CHARACTERS = /^[\p{L}\p{N} +\-=._:/@]*$/u;
+export const MAX_TAG_VALUE_LENGTH = 256;
 
 export interface WizardFailure {
   message: string;
@@ -41,6 +52,10 @@ export interface LaunchWizardState {
   name: string;
   spot: boolean;
   hibernation: boolean;
+  /** Wait for the boot script to report ready, not only for the instance to run. */
+  wait_ready: boolean;
+  /** Tags typed on the options page: the project and whatever the policy requires. */
+  tags: Readonly<Record<string, string>>;
   option_field: OptionField;
   /** Why the page cannot be left yet (a bad name or size), shown under its fields. */
   problem?: string;
@@ -66,9 +81,11 @@ export type LaunchWizardEvent =
   | { type: 'erase-override' }
   | { type: 'cancel-override' }
   | { type: 'focus-option'; field: OptionField }
-  | { type: 'toggle-spot' }
-  | { type: 'toggle-hibernation' }
-  | { type: 'confirm-options' }
+  | { type: 'toggle'; field: OptionToggle }
+  | { type: 'type-tag'; key: string; text: string }
+  | { type: 'erase-tag'; key: string }
+  | { type: 'clear-field' }
+  | { type: 'confirm-options'; required_tags?: readonly string[] }
   | { type: 'back' }
   | { type: 'launch-started' }
   | { type: 'progress'; progress: LaunchProgress }
@@ -78,13 +95,15 @@ export type LaunchWizardEvent =
 export const MIN_ROOT_VOLUME_GB = 8;
 export const MAX_ROOT_VOLUME_GB = 16384;
 
-export function initialWizardState(): LaunchWizardState {
+export function initialWizardState(tags: Readonly<Record<string, string>> = {}): LaunchWizardState {
   return {
     step: 'template',
     root_volume: '',
     name: '',
     spot: false,
     hibernation: false,
+    wait_ready: false,
+    tags,
     option_field: 'name',
     progress: [],
   };
@@ -161,21 +180,50 @@ export function launchWizardReducer(state: LaunchWizardState, event: LaunchWizar
       const chosen = event.file_system_id ? { ...kept, efs: event.file_system_id } : kept;
       return { ...chosen, step: nextStep(state) };
     }
-    case 'type-name':
-      return { ...rest, name: (state.name + event.text).slice(0, 63) };
+    case 'type-name': {
+      // Checked as typed: a `:` or a pasted token is refused here, not at the review.
+      if (!/^[A-Za-z0-9._-]+$/.test(event.text))
+        return { ...state, problem: `A name holds letters, digits, '.', '_' and '-' only` };
+      if (state.name.length + event.text.length > 63)
+        return {
+          ...state,
+          name: (state.name + event.text).slice(0, 63),
+          problem: 'A name is at most 63 characters',
+        };
+      return { ...rest, name: state.name + event.text };
+    }
     case 'erase-name':
       return { ...rest, name: state.name.slice(0, -1) };
     case 'refuse':
       return { ...state, problem: event.problem };
     case 'focus-option':
       return { ...rest, option_field: event.field };
-    case 'toggle-spot':
-      return { ...rest, spot: !state.spot };
-    case 'toggle-hibernation':
-      return { ...rest, hibernation: !state.hibernation };
+    case 'toggle':
+      return { ...rest, [event.field]: !state[event.field] };
+    case 'type-tag': {
+      const value = `${state.tags[event.key] ?? ''}${event.text}`;
+      if (!TAG_VALUE_CHARACTERS.test(event.text))
+        return { ...state, problem: `A tag value holds letters, digits, spaces and + - = . _ : / @ only` };
+      return { ...rest, tags: { ...state.tags, [event.key]: value.slice(0, MAX_TAG_VALUE_LENGTH) } };
+    }
+    case 'erase-tag':
+      return { ...rest, tags: { ...state.tags, [event.key]: (state.tags[event.key] ?? '').slice(0, -1) } };
+    case 'clear-field': {
+      const key = tagOfField(state.option_field);
+      if (key) return { ...rest, tags: { ...state.tags, [key]: '' } };
+      return state.option_field === 'name' ? { ...rest, name: '' } : rest;
+    }
     case 'confirm-options': {
       const problem = validateWorkstationName(state.name);
-      return problem ? { ...state, problem, option_field: 'name' } : { ...rest, step: 'review' };
+      if (problem) return { ...state, problem, option_field: 'name' };
+      const missing = (event.required_tags ?? []).find((key) => (state.tags[key] ?? '').trim() === '');
+      if (missing)
+        return {
+          ...state,
+          problem: `The policy requires the tag ${missing}: type a value`,
+          option_field: `tag:${missing}`,
+        };
+      return { ...rest, step: 'review' };
     }
     case 'start-override':
       return { ...rest, override_reason: state.override_reason ?? '' };

@@ -6,6 +6,10 @@ export function wizardLaunchRequest(state: LaunchWizardState): LaunchRequest | u
   const template = state.template;
   if (!template) return undefined;
   const ec2 = template.kind === 'ec2';
+  const tags = Object.fromEntries(
+    Object.entries(state.tags).flatMap(([key, value]) => (value.trim() === '' ? [] : [[key, value.trim()]])),
+  );
+  const { project, ...otherTags } = tags;
   return {
     template: template.slug,
     name: state.name,
@@ -15,5 +19,8 @@ export function wizardLaunchRequest(state: LaunchWizardState): LaunchRequest | u
     ...(state.instance_type ? { instance_type: state.instance_type } : {}),
     ...(ec2 && state.root_volume !== '' ? { root_volume_gb: Number(state.root_volume) } : {}),
     ...(ec2 && state.efs ? { efs: { file_system_id: state.efs } } : {}),
+    ...(project ? { project } : {}),
+    ...(Object.keys(otherTags).length > 0 ? { tags: otherTags } : {}),
+    ...(ec2 && state.wait_ready ? { wait_ready: true } : {}),
   };
 }

@@ -103,7 +103,7 @@ export function StorageScreen({ width, height, filter }: ScreenProps) {
       <Text wrap="truncate">
         {STORAGE_VIEWS.map((target, index) => (
           <Text key={target} bold={target === view} inverse={target === view && theme.color}>
-            {`${index > 0 ? '  ' : ''}${index + 1} ${STORAGE_VIEW_TITLES[target]}${target === view && !theme.color ? '*' : ''}`}
+            {`${index > 0 ? '  ' : ''}[${index + 1}] ${STORAGE_VIEW_TITLES[target]}${target === view && !theme.color ? '*' : ''}`}
           </Text>
         ))}
       </Text>

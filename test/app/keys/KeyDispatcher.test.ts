@@ -66,14 +66,14 @@ describe('KeyDispatcher', () => {
     expect(calls).toEqual(['new screen']);
   });
 
-  it('offers the footer the dialog keys alone, or the global then the screen keys without duplicates', () => {
+  it('offers the footer the dialog keys alone, or the screen then the global keys without duplicates', () => {
     const { action } = recorder();
     const dispatcher = new KeyDispatcher();
     dispatcher.register('global', { actions: [action('?', 'help'), action('/', 'filter')] });
     dispatcher.register('screen', {
       actions: [action('/', 'search'), action('x', 'hidden', { when: () => false })],
     });
-    expect(dispatcher.activeActions().map((a) => a.label)).toEqual(['help', 'search']);
+    expect(dispatcher.activeActions().map((a) => a.label)).toEqual(['search', 'help']);
     dispatcher.register('modal', { actions: [action('enter', 'confirm')] });
     expect(dispatcher.activeActions().map((a) => a.label)).toEqual(['confirm']);
   });
@@ -86,5 +86,48 @@ describe('KeyDispatcher', () => {
     dispatcher.register('screen', { actions: [] }).remove();
     expect(notified).toBe(2);
     expect(dispatcher.getVersion()).toBe(before + 2);
+  });
+
+  it('runs no dangerous Enter action just after an Esc, and a safe one as usual', () => {
+    const { calls, action } = recorder();
+    let now = 1000;
+    const dispatcher = new KeyDispatcher(() => now);
+    dispatcher.register('modal', { actions: [action('enter', 'connect now', { dangerous: true })] });
+    dispatcher.dispatch('esc', '');
+    now += 50;
+    dispatcher.dispatch('enter', '\r');
+    expect(calls).toEqual([]);
+    now += 1000;
+    dispatcher.dispatch('enter', '\r');
+    expect(calls).toEqual(['connect now']);
+    dispatcher.dispatch('esc', '');
+    dispatcher.dispatch('x', 'x');
+    dispatcher.dispatch('enter', '\r');
+    expect(calls).toEqual(['connect now', 'connect now']);
+  });
+
+  it('says whether an alt+ key is taken where it would be routed', () => {
+    const { action } = recorder();
+    const dispatcher = new KeyDispatcher();
+    dispatcher.register('screen', { actions: [action('j', 'down')] });
+    expect(dispatcher.claims('alt+b')).toBe(false);
+    dispatcher.register('modal', { actions: [action('alt+b', 'word left')] });
+    expect(dispatcher.claims('alt+b')).toBe(true);
+    expect(dispatcher.claims('j')).toBe(false);
+  });
+
+  it('offers only the field keys while typing, and a global key does not act', () => {
+    const { calls, action } = recorder();
+    const dispatcher = new KeyDispatcher();
+    dispatcher.register('global', { actions: [action('q', 'quit'), action('ctrl+x', 'global chord')] });
+    dispatcher.register('screen', {
+      actions: [action('enter', 'review')],
+      typing: true,
+      onText: () => false,
+    });
+    expect(dispatcher.isTyping()).toBe(true);
+    expect(dispatcher.activeActions().map((a) => a.label)).toEqual(['review']);
+    expect(dispatcher.dispatch('ctrl+x', '')).toBe(false);
+    expect(calls).toEqual([]);
   });
 });

@@ -40,6 +40,15 @@ describe('key names', () => {
     expect(keyNameOf('s', NO_KEY)).toBe('s');
   });
 
+  it('names ESC and a key read together alt+ that key, so Esc then Enter is never Enter', () => {
+    expect(keyNameOf('', { ...NO_KEY, return: true, meta: true })).toBe('alt+enter');
+    expect(keyNameOf('j', { ...NO_KEY, meta: true })).toBe('alt+j');
+    expect(keyNameOf('', { ...NO_KEY, delete: true, meta: true })).toBe('alt+backspace');
+    expect(keyNameOf('', { ...NO_KEY, escape: true, meta: true })).toBe('esc');
+    expect(keyNameOf('', { ...NO_KEY, upArrow: true, meta: true })).toBe('up');
+    expect(formatKey('alt+b')).toBe('M-b');
+  });
+
   it('shows key names the way the footer and help print them', () => {
     expect(formatKey('ctrl+d')).toBe('^D');
     expect(formatKey('pgdn')).toBe('PgDn');

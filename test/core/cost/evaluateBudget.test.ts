@@ -62,7 +62,7 @@ describe('evaluateBudget', () => {
         threshold: 50,
         action: 'warn',
         percent_used: 52,
-        message: 'Spend $260.00 has reached 50% of the $500.00 monthly budget.',
+        message: 'Budget alert: $260.00 spent, 52% of the $500.00 budget (50% threshold).',
         requires_confirmation: false,
       },
     ]);

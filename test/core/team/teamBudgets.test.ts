@@ -23,4 +23,24 @@ describe('lab budgets in the team store', () => {
     expect((await second.firedThresholds('lab', '2027-01')).fired.size).toBe(0);
     expect((await second.firedThresholds('project:x', '2026-12')).fired.size).toBe(0);
   });
+
+  it('keeps a fired stop alert for every member until someone acknowledges it', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'cws-budget-')), 'team-store.json');
+    const machineA = new TeamBudgetAlertStore(new FileTeamStore(path));
+    const machineB = new TeamBudgetAlertStore(new FileTeamStore(path));
+    const stop = {
+      threshold: 100,
+      action: 'stop' as const,
+      percent_used: 104,
+      message: 'Budget alert: $104.00 spent, 104% of the $100.00 budget (100% threshold)',
+      requires_confirmation: true,
+    };
+    await machineA.recordFired('lab', '2026-12', [100], [stop]);
+    // A second machine seeing the same threshold neither duplicates nor resets it.
+    await machineB.recordFired('lab', '2026-12', [100], [{ ...stop, percent_used: 105 }]);
+    expect(await machineB.pendingAlerts('lab', '2026-12')).toEqual([stop]);
+    await machineB.acknowledge('lab', '2026-12');
+    expect(await machineA.pendingAlerts('lab', '2026-12')).toEqual([]);
+    expect([...(await machineA.firedThresholds('lab', '2026-12')).fired]).toEqual([100]);
+  });
 });

@@ -141,6 +141,29 @@ describe('budget alerts in the cost panel', () => {
     expect(states.every((state) => state === 'stopped' || state === 'stopping')).toBe(true);
   });
 
+  it('keeps a fired stop alert across a restart until it is dismissed', async () => {
+    const env = tempEnv();
+    const base = await seededSession(env);
+    const budget = { monthly_limit: 0.05, thresholds: [50], actions: { '50': 'stop' } };
+    let view = await openCostPanel(withBudget(base, budget), { columns: 80, rows: 24 });
+    let frame = await view.waitFor('1 alert(s)');
+    expect(frame).toContain('Budget alert: $');
+    expect(frame).not.toContain('Error: Budget alert');
+    view.unmount();
+    // A restart: a new session on the same state dir; the alert fired before is still waiting.
+    const restarted = withBudget(await openDemoSession(env), budget);
+    view = await openCostPanel(restarted, { columns: 80, rows: 24 });
+    frame = await view.waitFor('1 alert(s)');
+    expect(frame).toContain('running workstations are to be stopped');
+    expect(frame).toContain('x stop (budget)');
+    await view.type('d');
+    await view.waitFor(/^(?![\s\S]*1 alert\(s\))/);
+    view.unmount();
+    view = await openCostPanel(withBudget(await openDemoSession(env), budget), { columns: 80, rows: 24 });
+    // The first report (the one that shows the burn rate) brings any alert still waiting.
+    expect(view.lastFrame()).not.toContain('alert(s)');
+  });
+
   it('carries out a stop the admin set to act alone, without asking', async () => {
     const env = tempEnv();
     const base = await seededSession(env);

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Instance } from '../../../source/core/ports.js';
 import type { Workstation } from '../../../source/core/workstations/Workstation.js';
-import { connectionPlanLines } from '../../../source/screens/Dashboard/connectionPlanLines.js';
+import { connectItems } from '../../../source/screens/Dashboard/connectItems.js';
+import { connectLayout } from '../../../source/screens/Dashboard/connectLayout.js';
 import { filterWorkstations } from '../../../source/screens/Dashboard/filterWorkstations.js';
 import { nextSortKey, sortWorkstations } from '../../../source/screens/Dashboard/sortWorkstations.js';
-import { workstationDetailsSections } from '../../../source/screens/Dashboard/workstationDetailsSections.js';
+import {
+  readableTime,
+  workstationDetailsSections,
+} from '../../../source/screens/Dashboard/workstationDetailsSections.js';
 import {
   currentHourlyCost,
   formatHourlyCost,
@@ -121,17 +125,17 @@ describe('sorting and filtering', () => {
 });
 
 describe('connect and details', () => {
-  it('shows a connection plan as lines to copy, without escape sequences', () => {
+  it('shows a connection plan as items to copy, without escape sequences', () => {
     expect(
-      connectionPlanLines({
+      connectItems({
         kind: 'terminal',
         via: 'ssh',
         argv: ['ssh', 'alice@3.80.0.1'],
         command: 'ssh alice@3.80.0.1',
       }),
-    ).toEqual(['Run: ssh alice@3.80.0.1']);
+    ).toEqual([{ label: 'Run', text: 'ssh alice@3.80.0.1', copy: true }]);
     expect(
-      connectionPlanLines({
+      connectItems({
         kind: 'url',
         url: 'http://localhost:8888/?token=\u001B]0;x\u0007abc',
         open: 'show',
@@ -139,13 +143,54 @@ describe('connect and details', () => {
         note: 'the token is in the URL',
       }),
     ).toEqual([
-      'Open: http://localhost:8888/?token=abc',
-      'On your laptop: ssh -L 8888:localhost:8888 bastion',
-      'the token is in the URL',
+      { label: 'Open', text: 'http://localhost:8888/?token=abc', copy: true, link: true },
+      { label: 'Laptop', text: 'ssh -L 8888:localhost:8888 bastion', copy: true },
+      { label: '', text: 'the token is in the URL', copy: false },
     ]);
-    expect(connectionPlanLines({ kind: 'unavailable', reason: 'it is stopped' })).toEqual([
-      'No way in now: it is stopped',
+    expect(connectItems({ kind: 'unavailable', reason: 'it is stopped' })).toEqual([
+      { label: '', text: 'No way in now: it is stopped', copy: false },
     ]);
+  });
+
+  it('wraps every URL and command whole, and shrinks the others before the selected one', () => {
+    const url = `http://localhost:8888/lab?token=${'f'.repeat(120)}`;
+    const items = connectItems({
+      kind: 'url',
+      url,
+      open: 'show',
+      tunnel: {
+        via: 'ssh',
+        argv: [],
+        command: 'ssh -N -L 8888:localhost:8888 alice@3.80.0.1',
+        local_port: 8888,
+        remote_port: 8888,
+      },
+    });
+    const rows = connectLayout(items, 0, 76, 20);
+    expect(
+      rows
+        .filter((row) => row.item === 0)
+        .map((row) => row.text)
+        .join(''),
+    ).toBe(url);
+    for (const row of rows) expect(row.prefix.length + row.text.length).toBeLessThanOrEqual(76);
+    expect(rows[0]?.prefix).toBe('> Open   ');
+    const tight = connectLayout(items, 1, 76, 3);
+    expect(tight.filter((row) => row.item === 0)).toHaveLength(1);
+    expect(
+      tight
+        .filter((row) => row.item === 1)
+        .map((row) => row.text)
+        .join(' '),
+    ).toBe('ssh -N -L 8888:localhost:8888 alice@3.80.0.1');
+  });
+
+  it('names the region and the availability zone apart, and shows times as people read them', () => {
+    const sections = workstationDetailsSections(workstation({}), NOW);
+    const rows = sections.find((s) => s.title === 'Workstation')?.rows ?? [];
+    expect(rows).toContainEqual(['Launched', '2026-11-01 09:00 UTC']);
+    expect(rows.find(([label]) => label === 'Region')?.[1]).not.toMatch(/[a-z]$/);
+    expect(readableTime('not a time')).toBe('not a time');
   });
 
   it('shows tags and recent events with their escape sequences removed', () => {

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../../source/app/App.js';
 import type { Session } from '../../../source/app/session/Session.js';
@@ -53,6 +55,28 @@ describe.each([
 
   const fits = (view: RenderedTui) =>
     expect(view.lastFrame().split('\n').length).toBeLessThanOrEqual(size.rows - 1);
+
+  it('launches under the example policy as a member once the project is typed; the filter goes with step 1', async () => {
+    const policy = readFileSync(resolve(import.meta.dirname, '../../../policies/example.yaml'), 'utf8');
+    const view = await openWizard(underPolicy(await openDemoSession(), policy));
+    await chooseTemplate(view, 'python-ml');
+    let frame = await view.waitFor('t3.large');
+    expect(frame).not.toContain('/python-ml');
+    await view.type(KEYS.enter);
+    await view.waitFor('Root volume (GB)');
+    await view.type(KEYS.enter);
+    frame = await view.waitFor('Name and options');
+    expect(frame).toMatch(/Project\* +required by the policy/);
+    await view.type(KEYS.enter);
+    frame = await view.waitFor('The policy requires the tag project: type a value');
+    expect(selectedLine(frame)).toContain('Project');
+    await view.type('thesis');
+    await view.type(KEYS.enter);
+    frame = await view.waitFor('Enter launches');
+    await view.type(KEYS.enter);
+    frame = await view.waitFor(/python-ml-1 is running/);
+    fits(view);
+  });
 
   it('launches a workstation through every page and shows each pipeline step', async () => {
     const view = await openWizard();
@@ -111,11 +135,12 @@ describe.each([
     await view.type('0');
     await view.type(KEYS.enter);
     await view.waitFor('Name and options');
-    // A name field takes q, j and / as text: nothing quits, moves or filters.
+    // A name field takes q and j as text: nothing quits or moves; / is refused as typed, not obeyed.
     await view.type('q');
     await view.type('/');
-    expect(view.lastFrame()).toContain('python-ml-1q/');
-    await view.type(KEYS.backspace);
+    await view.waitFor("A name holds letters, digits, '.', '_' and '-' only");
+    expect(view.lastFrame()).toMatch(/Name +python-ml-1q_ /);
+    await view.type(KEYS.tab);
     await view.type(KEYS.tab);
     await view.type(' ');
     expect(view.lastFrame()).toMatch(/> Spot capacity +\[x\] yes/);

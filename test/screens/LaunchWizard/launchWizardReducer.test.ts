@@ -69,7 +69,7 @@ describe('the launch wizard reducer', () => {
       { type: 'erase-name' },
       { type: 'type-name', text: '9' },
       { type: 'focus-option', field: 'spot' },
-      { type: 'toggle-spot' },
+      { type: 'toggle', field: 'spot' },
       { type: 'confirm-options' },
     ]);
     expect(review.step).toBe('review');
@@ -122,10 +122,37 @@ describe('the launch wizard reducer', () => {
       options,
     );
     expect(blank.name).toBe('');
-    const refused = run([{ type: 'type-name', text: 'my box' }, { type: 'confirm-options' }], blank);
+    const typed = run([{ type: 'type-name', text: 'my box' }], blank);
+    expect(typed.name).toBe('');
+    expect(typed.problem).toBe("A name holds letters, digits, '.', '_' and '-' only");
+    const refused = run([{ type: 'type-name', text: '-box' }, { type: 'confirm-options' }], blank);
     expect(refused.step).toBe('options');
-    expect(refused.problem).toMatch(/^the name 'my box' is not valid: use 1-63 letters/);
+    expect(refused.problem).toMatch(/^the name '-box' is not valid: use 1-63 letters/);
     expect(refused.option_field).toBe('name');
+  });
+
+  it('asks for the tags the policy requires before the review, and puts them on the request', () => {
+    const options = run([pythonMl, { type: 'choose-size', size: 'S' }, { type: 'confirm-storage' }]);
+    const missing = run([{ type: 'confirm-options', required_tags: ['project', 'grant'] }], options);
+    expect(missing.step).toBe('options');
+    expect(missing.problem).toBe('The policy requires the tag project: type a value');
+    expect(missing.option_field).toBe('tag:project');
+    const filled = run(
+      [
+        { type: 'type-tag', key: 'project', text: 'thesis' },
+        { type: 'type-tag', key: 'grant', text: 'G-42' },
+        { type: 'type-tag', key: 'grant', text: '<' },
+        { type: 'toggle', field: 'wait_ready' },
+        { type: 'confirm-options', required_tags: ['project', 'grant'] },
+      ],
+      missing,
+    );
+    expect(filled.step).toBe('review');
+    expect(wizardLaunchRequest(filled)).toMatchObject({
+      project: 'thesis',
+      tags: { grant: 'G-42' },
+      wait_ready: true,
+    });
   });
 
   it('records each progress event, then the launched workstation', () => {

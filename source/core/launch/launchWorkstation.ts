@@ -26,8 +26,10 @@ import {
   nameInUseProblem,
   requireWorkstationTemplate,
   rootVolumeFor,
+  runningCountFor,
 } from './launchChecks.js';
 import { asLaunchError, launchStepRunner } from './launchStepRunner.js';
+import { ownershipTagsOf } from './ownershipTampering.js';
 import {
   toTagValue,
   validateProject,
@@ -144,6 +146,7 @@ export async function launchWorkstation(
       typeInfo,
       estimate,
       live,
+      runningCount: await runningCountFor(context.researchUser.username, live, context.records),
     });
     if (!result.allowed) {
       if (!request.override_reason) throw new LaunchDeniedError(result);
@@ -235,6 +238,7 @@ export async function launchWorkstation(
     status: 'requested',
   };
   record.service_tokens = { ...(record.service_tokens ?? {}), ...stringTokens(userData.service_tokens) };
+  record.ownership_tags = ownershipTagsOf(tags);
 
   const { instance, resumed } = await run('run-instance', async () => {
     const found = existing ? await account.compute.findByClientToken(region, launchId) : undefined;

@@ -212,3 +212,42 @@ describe('configRefusal', () => {
     ).toBeDefined();
   });
 });
+
+describe('loadRootTrust', () => {
+  it('reads the system config and the pins, and names a broken system config', async () => {
+    const { mkdtemp, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { PinnedRootStore } = await import('../../../source/core/identity/PinnedRootStore.js');
+    const { loadRootTrust } = await import('../../../source/core/identity/RootTrust.js');
+    const dir = await mkdtemp(join(tmpdir(), 'cws-trust-'));
+    const systemPath = join(dir, 'system.yaml');
+    const env = { CWS_SYSTEM_CONFIG: systemPath };
+    const pins = new PinnedRootStore(join(dir, 'state'));
+    expect(await loadRootTrust(env, pins)).toEqual({
+      system_roots: [],
+      pinned: [],
+      accepted_profiles: [],
+      personal_profiles: 'allow',
+      source: systemPath,
+    });
+    await pins.pin(rootKey.fingerprint, 'admin', 'lab', NOW);
+    await pins.pin(rootKey.fingerprint, 'admin', 'lab2', NOW);
+    await writeFile(systemPath, `trusted_roots: [${otherRoot}]\npersonal_profiles: deny\n`);
+    expect(await loadRootTrust(env, pins)).toMatchObject({
+      system_roots: [otherRoot],
+      pinned: [rootKey.fingerprint],
+      accepted_profiles: ['lab', 'lab2'],
+      personal_profiles: 'deny',
+    });
+    await writeFile(systemPath, 'trusted_roots: [nope]\n');
+    expect((await loadRootTrust(env, pins)).unknown).toContain('a root fingerprint looks like SHA256:');
+    await writeFile(systemPath, 'trusted_roots: [\n');
+    expect((await loadRootTrust(env, pins)).unknown).toContain('is not valid YAML');
+    await writeFile(join(dir, 'state', 'trusted-roots.json'), '{ damaged');
+    await writeFile(systemPath, '');
+    expect((await loadRootTrust(env, pins)).unknown).toMatch(
+      /pinned root keys .* were damaged .* kept as .*\.bak-/,
+    );
+  });
+});

@@ -90,3 +90,32 @@ describe('ownershipTampering', () => {
     expect(launcherOf({ id: 'i-1', tags: {} }, undefined)).toBeUndefined();
   });
 });
+
+describe('retaggedInstances', () => {
+  it('fetches by id the recorded instances a tag filter missed, skipping terminated ones', async () => {
+    const { retaggedInstances } = await import('../../../source/core/launch/ownershipTampering.js');
+    const asked: unknown[] = [];
+    const instance = (id: string, state: 'running' | 'terminated') =>
+      ({ id, state, tags: {} }) as unknown as import('../../../source/core/ports.js').Instance;
+    const compute = {
+      listInstances: async (filter: unknown) => {
+        asked.push(filter);
+        return { items: [instance('i-2', 'running'), instance('i-3', 'terminated')], requests: 1 };
+      },
+    };
+    const records = [
+      record({ id: 'a', instance_id: 'i-1', ownership_tags: {} }),
+      record({ id: 'b', instance_id: 'i-2', ownership_tags: {}, region: 'eu-west-1' }),
+      record({ id: 'c', instance_id: 'i-3', ownership_tags: {} }),
+      record({ id: 'd', instance_id: 'i-4' }),
+      record({ id: 'e' }),
+    ];
+    const found = await retaggedInstances(compute, records, [instance('i-1', 'running')]);
+    expect(found.map((entry) => entry.id)).toEqual(['i-2']);
+    expect(asked).toEqual([{ regions: ['eu-west-1', 'us-east-1'], ids: ['i-2', 'i-3'] }]);
+    expect(
+      await retaggedInstances(compute, [records[0] as LaunchRecord], [instance('i-1', 'running')]),
+    ).toEqual([]);
+    expect(asked).toHaveLength(1);
+  });
+});

@@ -6,6 +6,7 @@ import { budgetSchema } from '../../../source/core/cost/Budget.js';
 import { configRefusal } from '../../../source/core/identity/configRefusal.js';
 import { createInvitation } from '../../../source/core/identity/createInvitation.js';
 import { enforcedProfile, REFUSE_EVERYTHING } from '../../../source/core/identity/enforcedProfile.js';
+import { signPolicyLink } from '../../../source/core/identity/policyChain.js';
 import {
   acceptRootProblem,
   type RootTrust,
@@ -249,5 +250,68 @@ describe('loadRootTrust', () => {
     expect((await loadRootTrust(env, pins)).unknown).toMatch(
       /pinned root keys .* were damaged .* kept as .*\.bak-/,
     );
+  });
+});
+
+describe('enforcedProfile, each trace of an invitation alone', () => {
+  const bare: Profile = { ...admin, name: 'lab', role: 'member' };
+  const none = trust({ accepted_profiles: [], pinned: [rootKey.fingerprint] });
+  it('treats kind, token, invitation id or a chain each as invited', () => {
+    expect(enforcedProfile(bare, none)).toEqual({ profile: bare, problems: [], refused: false });
+    for (const marked of [
+      { ...bare, kind: 'invited' as const },
+      { ...bare, invitation_id: 'x' },
+      { ...bare, policy_chain: payload.policy_chain },
+      { ...bare, invitation_token: token },
+    ]) {
+      const enforced = enforcedProfile(marked, none);
+      expect(enforced.profile.kind).toBe('invited');
+      expect(enforced.profile.role).toBe('member');
+    }
+    const refused = enforcedProfile({ ...bare, kind: 'invited' }, none);
+    expect(refused).toMatchObject({
+      refused: true,
+      problems: [
+        'the profile is invited but holds no signed invitation',
+        'launches are refused until the invitation is accepted again',
+      ],
+    });
+    expect(refused.profile).toMatchObject({
+      kind: 'invited',
+      role: 'member',
+      can_invite: false,
+      policy: REFUSE_EVERYTHING,
+    });
+  });
+
+  it('names the profile and the system config in its refusals', () => {
+    const personal: Profile = { ...admin, name: 'lab' };
+    expect(enforcedProfile(personal, trust()).problems).toEqual([
+      "the profile 'lab' was accepted from an invitation, but the config file now calls it personal",
+      'launches are refused until the invitation is accepted again',
+    ]);
+    expect(
+      enforcedProfile(personal, trust({ accepted_profiles: [], personal_profiles: 'deny' })).problems[0],
+    ).toBe('the system config (/etc/cws-tui/config.yaml) allows only invited profiles on this machine');
+  });
+
+  it('uses the signed budget of a legacy profile when its last link signs one, and says when none is signed', () => {
+    const legacy: Profile = { ...invited, budget: budgetSchema.parse({ monthly_limit: 5 }) };
+    delete legacy.invitation_token;
+    const signed = enforcedProfile(legacy, trust());
+    expect(signed.profile.budget?.monthly_limit).toBe(100);
+    expect(signed.problems).toEqual([
+      "the config file's budget differs from what the invitation signed; the signed values are used",
+    ]);
+    const unsignedLink = payload.policy_chain.map(
+      ({ budget: _b, can_invite: _c, subject_key: _s, signature: _g, ...link }) =>
+        signPolicyLink(link, undefined, rootKey.privateKey),
+    );
+    const old: Profile = { ...legacy, policy_chain: unsignedLink };
+    const unsigned = enforcedProfile(old, trust());
+    expect(unsigned.problems).toContain(
+      'the budget of this profile is not covered by a signature; accept a new invitation',
+    );
+    expect(unsigned.profile.budget?.monthly_limit).toBe(5);
   });
 });

@@ -21,9 +21,12 @@ export const runListCommand: CommandRun = async (context) => {
     );
     return reportListingFailures(session, context);
   }
+  for (const w of workstations.filter((row) => row.tampered)) {
+    context.stderr(`cws-tui: ${w.name} (${w.id}) was retagged after launch: ${w.tampered?.join('; ')}\n`);
+  }
   context.stdout(
     renderTextTable(workstations, [
-      { header: 'NAME', value: (w) => w.name },
+      { header: 'NAME', value: (w) => (w.tampered ? `${w.name} TAMPERED` : w.name) },
       { header: 'STATE', value: (w) => (w.hibernated && w.state === 'stopped' ? 'hibernated' : w.state) },
       { header: 'TEMPLATE', value: (w) => w.template },
       { header: 'TYPE', value: (w) => w.instance_type },
@@ -60,5 +63,6 @@ export function workstationJson(workstation: Workstation): Record<string, unknow
     connect: workstation.connect,
     public_ip: workstation.instance?.public_ip ?? null,
     private_ip: workstation.instance?.private_ip ?? null,
+    ...(workstation.tampered ? { tampered: workstation.tampered } : {}),
   };
 }

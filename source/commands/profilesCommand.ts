@@ -13,6 +13,7 @@ import { PolicyParseError } from '../core/policy/PolicyParseError.js';
 import { loadPolicyFile } from '../core/policy/parsePolicy.js';
 import { CliError, usageError } from './CliError.js';
 import type { CommandContext, CommandRun } from './Command.js';
+import { governedProfileForCommand } from './governedProfileForCommand.js';
 import { renderTextTable } from './output/renderTextTable.js';
 
 const SUBCOMMANDS = 'list, current, use <name>, create <name> or delete <name>';
@@ -178,12 +179,14 @@ export const runProfilesCommand: CommandRun = async (context) => {
       }
       case 'current': {
         if (name) throw usageError('usage: cws-tui profiles current [--json]');
-        const profile = config.currentProfile();
-        if (!profile) {
+        const cached = config.currentProfile();
+        if (!cached) {
           throw new CliError(
             'no profile is current; create one with: cws-tui profiles create <name> --aws-profile P --region R',
           );
         }
+        // What the profile may do is what its invitation signed, not what the file says.
+        const { profile } = await governedProfileForCommand(context, cached);
         stdout(
           flags.json ? `${JSON.stringify(profileJson(profile, true), null, 2)}\n` : describeProfile(profile),
         );

@@ -19,6 +19,7 @@ import { validateTemplates } from '../core/templates/validateTemplates.js';
 import { sanitizeForTerminal } from '../core/text/sanitizeForTerminal.js';
 import { CliError, EXIT, usageError } from './CliError.js';
 import type { CommandContext, CommandRun } from './Command.js';
+import { governedProfileForCommand } from './governedProfileForCommand.js';
 import { renderTextTable } from './output/renderTextTable.js';
 
 const SUBCOMMANDS = 'list, show <slug> or validate [PATH...]';
@@ -38,14 +39,15 @@ function describeSource(loaded: Pick<LoadedTemplate, 'origin' | 'source'>): stri
 }
 
 /** The policy templates rule of the chosen (or current) profile, for `--profile-filtered`. */
-function profileFilter(context: CommandContext): (slug: string) => boolean {
+async function profileFilter(context: CommandContext): Promise<(slug: string) => boolean> {
   const config = ConfigStore.open(resolveAppPaths(context.env).configDir);
-  const profile = context.flags.profile ? config.getProfile(context.flags.profile) : config.currentProfile();
-  if (!profile) {
+  const cached = context.flags.profile ? config.getProfile(context.flags.profile) : config.currentProfile();
+  if (!cached) {
     if (context.flags.profile) throw new CliError(`no profile named '${context.flags.profile}'`);
     context.stderr('cws-tui: no profile is set up, so no policy filters the templates\n');
     return () => true;
   }
+  const { profile } = await governedProfileForCommand(context, cached);
   return (slug) => evaluateTemplateAccess(profile.policy, slug).allowed;
 }
 
@@ -79,7 +81,7 @@ function listEntryJson(template: ResolvedTemplate, registry: TemplateRegistry): 
 
 async function listTemplates(context: CommandContext, extra: string[]): Promise<number> {
   if (extra.length > 0) throw usageError(`templates list takes no arguments (got '${extra[0]}')`);
-  const allowed = context.flags.profileFiltered ? profileFilter(context) : () => true;
+  const allowed = context.flags.profileFiltered ? await profileFilter(context) : () => true;
   const registry = await loadTemplateRegistry({ searchPath: templateSearchPath(context.env) });
   const resolution = resolveAll(registry, (loaded) => allowed(loaded.slug));
   const problems = countBySeverity([...registry.diagnostics, ...resolution.diagnostics]);

@@ -6,6 +6,7 @@ import type { CommandRun } from '../../source/commands/Command.js';
 import type { CommandFlags } from '../../source/commands/CommandFlags.js';
 import { runInviteCommand } from '../../source/commands/inviteCommand.js';
 import { runLaunchCommand } from '../../source/commands/launchCommand.js';
+import { runListCommand } from '../../source/commands/listCommand.js';
 import { runPolicyCommand } from '../../source/commands/policyCommand.js';
 import { runProfilesCommand } from '../../source/commands/profilesCommand.js';
 import { runUsersCommand } from '../../source/commands/usersCommand.js';
@@ -348,5 +349,42 @@ describe('research users (repro 11)', () => {
       email: 'ada@example.org',
     });
     expect(ok.code).toBe(0);
+  });
+});
+
+describe('ownership tags changed after launch (repro 8, core side)', () => {
+  it('shows the workstation as tampered and still counts it against its launcher', async () => {
+    const env = testEnvironment();
+    const path = join(env.HOME ?? '', 'one.yaml');
+    await writeFile(path, 'max_running_per_user: 1\n');
+    await run(runProfilesCommand, ['create', 'lab'], env, {
+      awsProfile: 'lab',
+      region: 'us-east-1',
+      policy: path,
+    });
+    expect((await run(runLaunchCommand, ['ubuntu-24-04', 'first'], env, { demo: true })).code).toBe(0);
+    const statePath = join(env.CWS_STATE_DIR ?? '', 'demo-account.json');
+    const state = JSON.parse(await readFile(statePath, 'utf8')) as {
+      instances: { tags: Record<string, string> }[];
+    };
+    const tags = state.instances[0]?.tags ?? {};
+    tags['cws:research-user'] = 'someone-else';
+    tags['cws:profile'] = 'elsewhere';
+    delete tags['cws:managed'];
+    await writeFile(statePath, JSON.stringify(state));
+    const listed = await run(runListCommand, [], env, { demo: true, json: true });
+    const rows = JSON.parse(listed.stdout) as { name: string; tampered?: string[] }[];
+    expect(rows.find((row) => row.name === 'first')?.tampered).toEqual([
+      "cws:managed: launched 'true', now removed",
+      "cws:profile: launched 'lab', now 'elsewhere'",
+      "cws:research-user: launched 'alice', now 'someone-else'",
+    ]);
+    const text = await run(runListCommand, [], env, { demo: true });
+    expect(text.stdout).toContain('first TAMPERED');
+    const second = await run(runLaunchCommand, ['ubuntu-24-04', 'second'], env, { demo: true });
+    expect(second.code).toBe(3);
+    expect(second.stderr).toContain(
+      '1 workstations are already running; the policy allows at most 1 per user',
+    );
   });
 });

@@ -35,6 +35,7 @@ import { LaunchRecordStore } from '../../core/launch/LaunchRecordStore.js';
 import type { LaunchRequest } from '../../core/launch/LaunchRequest.js';
 import type { LaunchCheckContext, LaunchProfile } from '../../core/launch/launchChecks.js';
 import { type AuditedOverride, launchWorkstation } from '../../core/launch/launchWorkstation.js';
+import { ownershipTampering, retaggedInstances } from '../../core/launch/ownershipTampering.js';
 import { NetworkSettingsStore } from '../../core/network/NetworkSettingsStore.js';
 import type { OperationsContext } from '../../core/operations/OperationsContext.js';
 import type { AppPaths } from '../../core/paths.js';
@@ -159,9 +160,16 @@ export class CloudSession implements Session {
       }),
       this.listServices(),
     ]);
-    const spot = await spotQuotesFor(items, this.options.spotPrices);
+    const records = await new LaunchRecordStore(this.options.paths.stateDir).list();
+    const all = [...items, ...(await retaggedInstances(this.account.compute, records, items))];
+    const byToken = new Map(records.map((record) => [record.id, record]));
+    const spot = await spotQuotesFor(all, this.options.spotPrices);
     return [
-      ...items.map((instance) => this.toWorkstation(instance, spot.get(spotQuoteKey(instance)))),
+      ...all.map((instance) => {
+        const row = this.toWorkstation(instance, spot.get(spotQuoteKey(instance)));
+        const tampered = ownershipTampering(instance, byToken.get(instance.client_token ?? ''));
+        return tampered.length > 0 ? { ...row, tampered } : row;
+      }),
       ...services,
     ];
   }

@@ -15,6 +15,7 @@ import {
   nameInUseProblem,
   requireWorkstationTemplate,
   rootVolumeFor,
+  runningCountFor,
 } from '../../core/launch/launchChecks.js';
 import type { LaunchContext } from '../../core/launch/launchWorkstation.js';
 import { validateWorkstationName } from '../../core/launch/validateLaunchNames.js';
@@ -96,6 +97,7 @@ export async function previewLaunch(
     typeInfo,
     estimate,
     live,
+    runningCount: await runningCountFor(context.researchUser.username, live, context.records),
   });
 
   let userData: LaunchPreview['user_data'];

@@ -114,11 +114,12 @@ function legacyProfile(
     policy: last.policy,
     can_invite: false,
   };
-  const problems = cacheMismatches(profile, signed);
   if (signsTerms(last)) {
     if (last.budget !== undefined) signed.budget = last.budget;
     else delete signed.budget;
-  } else if (profile.budget !== undefined) {
+  }
+  const problems = cacheMismatches(profile, signed);
+  if (!signsTerms(last) && profile.budget !== undefined) {
     problems.push('the budget of this profile is not covered by a signature; accept a new invitation');
   }
   return { profile: signed, problems, refused: false };

@@ -25,6 +25,11 @@ const launchRecordSchema = z.object({
     .optional(),
   /** Web service secrets (Jupyter and code-server tokens): kept here, never in tags. */
   service_tokens: z.record(z.string(), z.string()).optional(),
+  /**
+   * The ownership and management tags as launched (cws:managed, cws:profile, cws:research-user,
+   * cws:owner, cws:template): what the instance is held to when its own tags are changed later.
+   */
+  ownership_tags: z.record(z.string(), z.string()).optional(),
 });
 
 export type LaunchRecord = z.infer<typeof launchRecordSchema>;

@@ -15,6 +15,7 @@ import type { ResolvedTemplate } from '../templates/templateSchema.js';
 import { LaunchError } from './LaunchError.js';
 import type { LaunchRecordStore } from './LaunchRecordStore.js';
 import type { LaunchRequest } from './LaunchRequest.js';
+import { launcherOf } from './ownershipTampering.js';
 
 /**
  * The checks a launch makes before it starts anything. The pipeline runs them and stops at the
@@ -132,15 +133,49 @@ export function hibernationProblem(
   );
 }
 
-/** The profile's workstations that are not gone: names are unique among them. */
+/**
+ * The profile's workstations that are not gone: names are unique among them. Those this profile
+ * launched count even when their tags were changed afterwards (found by the ids in its launch
+ * records), so that retagging a workstation never takes it out of its launcher's running cap.
+ */
 export async function liveInstances(
-  context: Pick<LaunchCheckContext, 'account' | 'profile'>,
+  context: Pick<LaunchCheckContext, 'account' | 'profile'> & { records?: LaunchRecordStore },
 ): Promise<Instance[]> {
   const { items } = await context.account.compute.listInstances({
     regions: context.account.regions,
     tags: { [TAG.managed]: 'true', [TAG.profile]: context.profile.name },
   });
-  return items.filter((instance) => instance.state !== 'terminated' && instance.state !== 'shutting-down');
+  const tagged = new Set(items.map((instance) => instance.id));
+  const launched = (await context.records?.list())?.filter(
+    (record) =>
+      record.profile === context.profile.name && record.instance_id && !tagged.has(record.instance_id),
+  );
+  const retagged =
+    launched && launched.length > 0
+      ? (
+          await context.account.compute.listInstances({
+            regions: [...new Set(launched.map((record) => record.region))],
+            ids: launched.flatMap((record) => (record.instance_id ? [record.instance_id] : [])),
+          })
+        ).items
+      : [];
+  return [...items, ...retagged].filter(
+    (instance) => instance.state !== 'terminated' && instance.state !== 'shutting-down',
+  );
+}
+
+/** How many of the research user's workstations run: each counts against its recorded launcher. */
+export async function runningCountFor(
+  username: string,
+  live: readonly Instance[],
+  records: LaunchRecordStore | undefined,
+): Promise<number> {
+  const byInstance = new Map((await records?.list())?.map((record) => [record.instance_id, record]) ?? []);
+  return live.filter(
+    (instance) =>
+      launcherOf(instance, byInstance.get(instance.id)) === username &&
+      (instance.state === 'pending' || instance.state === 'running'),
+  ).length;
 }
 
 /** A live workstation with this name, other than the one an unfinished launch of it started. */
@@ -184,6 +219,8 @@ export function evaluateLaunchPolicy(
     typeInfo: InstanceTypeInfo | undefined;
     estimate: CostEstimate | undefined;
     live: readonly Instance[];
+    /** The research user's running workstations by their recorded launcher (runningCountFor). */
+    runningCount?: number;
   },
 ): PolicyVerdict {
   const { request, estimate, region } = launch;
@@ -206,11 +243,13 @@ export function evaluateLaunchPolicy(
       ...(launch.typeInfo ? { instance_type_info: launch.typeInfo } : {}),
       ...(estimate ? { hourly_cost: estimate.hourly } : {}),
       ...onDemandHourly(discounted.instanceHourly(launch.instanceType, region)?.usd_per_hour),
-      running_count_for_user: launch.live.filter(
-        (instance) =>
-          instance.tags[TAG.researchUser] === context.researchUser.username &&
-          (instance.state === 'pending' || instance.state === 'running'),
-      ).length,
+      running_count_for_user:
+        launch.runningCount ??
+        launch.live.filter(
+          (instance) =>
+            instance.tags[TAG.researchUser] === context.researchUser.username &&
+            (instance.state === 'pending' || instance.state === 'running'),
+        ).length,
       candidate_instance_types: listInstanceTypes(),
       candidate_hourly_cost: (type) => discounted.instanceHourly(type, region)?.usd_per_hour,
       ...(context.spend

@@ -29,8 +29,10 @@ import {
   nameInUseProblem,
   requireWorkstationTemplate,
   rootVolumeFor,
+  runningCountFor,
 } from './launchChecks.js';
 import { asLaunchError, launchStepRunner } from './launchStepRunner.js';
+import { ownershipTagsOf } from './ownershipTampering.js';
 import { reservedTagProblem } from './reservedTagProblem.js';
 import { unfinishedMatching } from './unfinishedLaunchConflict.js';
 import {
@@ -153,6 +155,7 @@ export async function launchWorkstation(
       typeInfo,
       estimate,
       live,
+      runningCount: await runningCountFor(context.researchUser.username, live, context.records),
     });
     if (!result.allowed) {
       if (!request.override_reason) throw new LaunchDeniedError(result);
@@ -262,6 +265,7 @@ export async function launchWorkstation(
     },
   };
   record.service_tokens = { ...(record.service_tokens ?? {}), ...stringTokens(userData.service_tokens) };
+  record.ownership_tags = ownershipTagsOf(tags);
 
   const { instance, resumed } = await run('run-instance', async () => {
     const found = existing ? await account.compute.findByClientToken(region, launchId) : undefined;

@@ -27,4 +27,6 @@ export interface Workstation {
   /** A short hint: `ssh`, `web :8888`, `browser`. */
   connect: string;
   instance?: Instance;
+  /** Ownership tags changed since launch (see ownershipTampering): shown, and never trusted. */
+  tampered?: string[];
 }

@@ -282,3 +282,73 @@ describe('budgets handed on (repro 2)', () => {
     expect(inherited.payload.budget).toEqual(alice.payload.budget);
   });
 });
+
+describe('token shape checks', () => {
+  const { alice } = threeLinks();
+  it('refuses malformed tokens before reading them', () => {
+    const [body = '', signature = ''] = alice.token.split('.');
+    for (const bad of [
+      `${body}.${signature}.x`,
+      `.${signature}`,
+      `${body}.`,
+      `${body}!.${signature}`,
+      `${body}.${signature}$`,
+    ]) {
+      expect(() => decodeInvitationToken(bad, NOW), bad.slice(-8)).toThrow('this is not an invitation token');
+    }
+    expect(decodeInvitationToken(` \n${body}\n.${signature}\t`, NOW).id).toBe(alice.payload.id);
+    const atLimit = 'a'.repeat(65_536);
+    expect(() => decodeInvitationToken(atLimit, NOW)).toThrow('expected two base64url parts');
+    expect(() => decodeInvitationToken(`${atLimit}a`, NOW)).toThrow('it is 65537 characters');
+  });
+
+  it('refuses a payload that is not an object with an issuer key, and one that breaks the schema', () => {
+    const sign = (value: unknown) => encodeInvitationToken(value as InvitationPayload, rootKey.privateKey);
+    for (const value of [null, 42, 'x', {}, { issuer_key: 7 }]) {
+      expect(() => decodeInvitationToken(sign(value), NOW)).toThrow('carries no valid issuer key');
+    }
+    expect(() => decodeInvitationToken(sign({ ...alice.payload, version: 2 }), NOW)).toThrow(
+      'this invitation is invalid: version: ',
+    );
+  });
+
+  it('expires at its expiry instant, unless asked to ignore it', () => {
+    const at = new Date(alice.payload.expires_at);
+    expect(() => decodeInvitationToken(alice.token, at)).toThrow(
+      'this invitation expired on 2026-11-27 12:00 UTC',
+    );
+    expect(decodeInvitationToken(alice.token, new Date(at.getTime() - 1)).id).toBe(alice.payload.id);
+    expect(decodeInvitationToken(alice.token, at, { ignoreExpiry: true }).id).toBe(alice.payload.id);
+  });
+
+  it('refuses a legacy chain that claims the right to invite, or a key without the right', () => {
+    const [first] = alice.payload.policy_chain;
+    if (!first) throw new Error('no link');
+    const { signature: _s, budget: _b, can_invite: _c, subject_key: _k, ...unsigned } = first;
+    const legacyLink = signPolicyLink(unsigned, undefined, rootKey.privateKey);
+    const base = { ...alice.payload, policy_chain: [legacyLink] };
+    const claims = encodeInvitationToken(base, rootKey.privateKey);
+    expect(() => decodeInvitationToken(claims, NOW)).toThrow(
+      'the chain was issued before the right to invite was signed',
+    );
+    const { delegate_key: _d, ...keyless } = base;
+    expect(() =>
+      decodeInvitationToken(encodeInvitationToken({ ...keyless, can_invite: true }, rootKey.privateKey), NOW),
+    ).toThrow('before the right to invite was signed');
+    expect(
+      decodeInvitationToken(encodeInvitationToken({ ...keyless, can_invite: false }, rootKey.privateKey), NOW)
+        .id,
+    ).toBe(alice.payload.id);
+    // An invitation without the right to invite may not carry a key to invite with.
+    const { carol, bobKey } = threeLinks();
+    const smuggled = { ...carol.payload, delegate_key: alice.payload.delegate_key ?? '' };
+    expect(() => decodeInvitationToken(encodeInvitationToken(smuggled, bobKey.privateKey), NOW)).toThrow(
+      'an invitation without the right to invite carries a key to invite with',
+    );
+    const noDelegate = { ...alice.payload };
+    delete noDelegate.delegate_key;
+    expect(() => decodeInvitationToken(encodeInvitationToken(noDelegate, rootKey.privateKey), NOW)).toThrow(
+      'the key to sign further invitations is not the one the last link names',
+    );
+  });
+});

@@ -144,6 +144,14 @@ const FIELDS: Field[] = [
   },
 ];
 
+/** Fields that hold free text by design: quoted in the script, never parsed by it. */
+const FREE_TEXT_FIELDS = new Set([
+  'files[0].content',
+  'parameters.dataset',
+  'user.full_name',
+  'user.ssh_public_keys[0]',
+]);
+
 const baseInput: UserDataInput = {
   template: pythonMlTemplate,
   distro: 'ubuntu',
@@ -178,6 +186,10 @@ describe('hostile values in every field', () => {
     fc.assert(
       fc.property(fc.constantFrom(...FIELDS), hostile, ({ field, apply }, value) => {
         const outcome = attempt(apply(baseInput, value));
+        // A value carrying shell syntax must be refused by every field that is not free text.
+        if (!FREE_TEXT_FIELDS.has(field) && /[$`;|&\n\r'"\\\u0000]/.test(value)) {
+          expect(outcome, `${field} accepted ${JSON.stringify(value)}`).toEqual({ rejected: field });
+        }
         if ('rejected' in outcome) {
           expect(outcome.rejected).toBe(field);
         } else {

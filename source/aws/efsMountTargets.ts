@@ -95,17 +95,38 @@ export async function deleteEfsFileSystem(options: EfsCallOptions, fileSystemId:
   for (const id of accessPoints) {
     await callAws(context('elasticfilesystem:DeleteAccessPoint', region), () =>
       efs.send(new DeleteAccessPointCommand({ AccessPointId: id })),
-    );
+    ).catch(unless('AccessPointNotFound'));
   }
   for (const target of await mountTargets(options, fileSystemId)) {
     if (!target.MountTargetId || target.LifeCycleState === 'deleting' || target.LifeCycleState === 'deleted')
       continue;
+    // Another session deleting the same file system may have removed it meanwhile.
     await callAws(context('elasticfilesystem:DeleteMountTarget', region), () =>
       efs.send(new DeleteMountTargetCommand({ MountTargetId: target.MountTargetId })),
-    );
+    ).catch(unless('MountTargetNotFound'));
   }
   await waitForMountTargets(options, fileSystemId, 'gone');
-  await callAws(context('elasticfilesystem:DeleteFileSystem', region), () =>
-    efs.send(new DeleteFileSystemCommand({ FileSystemId: fileSystemId })),
-  );
+  try {
+    await callAws(context('elasticfilesystem:DeleteFileSystem', region), () =>
+      efs.send(new DeleteFileSystemCommand({ FileSystemId: fileSystemId })),
+    );
+  } catch (error) {
+    if (error instanceof CloudError && error.code === 'FileSystemInUse') {
+      // A mount target created meanwhile (a launch in progress) keeps the file system.
+      throw new CloudError({
+        kind: 'conflict',
+        code: 'FileSystemInUse',
+        message: `${fileSystemId} in ${region} got a new mount target while it was being deleted: a workstation is being launched with it.`,
+        hint: 'Nothing was lost. Wait for the launch, unmount it there (cws-tui storage unmount), then delete again.',
+      });
+    }
+    throw error;
+  }
+}
+
+/** Passes over an error whose code says the thing is already gone. */
+function unless(code: string): (error: unknown) => void {
+  return (error) => {
+    if (!(error instanceof CloudError && error.code === code)) throw error;
+  };
 }

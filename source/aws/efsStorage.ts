@@ -1,12 +1,10 @@
 import { DescribeSubnetsCommand, type EC2Client, type Filter } from '@aws-sdk/client-ec2';
 import {
-  CreateAccessPointCommand,
   CreateFileSystemCommand,
   CreateMountTargetCommand,
   DescribeFileSystemsCommand,
   DescribeMountTargetsCommand,
   type EFSClient,
-  paginateDescribeAccessPoints,
   paginateDescribeFileSystems,
 } from '@aws-sdk/client-efs';
 import { CloudError } from '../core/CloudError.js';
@@ -19,11 +17,12 @@ import {
 } from '../core/ports.js';
 import { callAws } from './callAws.js';
 import type { Ec2Network } from './ec2Network.js';
-import { toAccessPoint, toFileSystem } from './efsDescriptions.js';
+import { type EfsAccessPointUser, ensureEfsAccessPoint, listEfsAccessPoints } from './efsAccessPoints.js';
+import { toFileSystem } from './efsDescriptions.js';
 import { deleteEfsFileSystem, type EfsCallOptions, waitForMountTargets } from './efsMountTargets.js';
 import { fromTagList, toTagList } from './tagList.js';
 
-/** EFS limits creation tokens and client tokens to 64 characters. */
+/** EFS limits creation tokens to 64 characters. */
 const TOKEN_MAX = 64;
 const AVAILABLE_POLL_MS = 3000;
 const AVAILABLE_POLLS = 40;
@@ -213,77 +212,13 @@ export class EfsStorage implements StoragePort {
   async ensureAccessPoint(
     region: string,
     fileSystemId: string,
-    user: { username: string; uid: number; gid: number },
+    user: EfsAccessPointUser,
     tags: ResourceTags,
   ): Promise<AccessPoint> {
-    const existing = await this.findAccessPoint(region, fileSystemId, user);
-    if (existing) return existing;
-    try {
-      const created = await callAws(this.context('elasticfilesystem:CreateAccessPoint', region), () =>
-        this.options.efs(region).send(
-          new CreateAccessPointCommand({
-            ClientToken: `cws-${user.username}-${fileSystemId}`.slice(0, TOKEN_MAX),
-            FileSystemId: fileSystemId,
-            PosixUser: { Uid: user.uid, Gid: user.gid },
-            RootDirectory: {
-              Path: `/home/${user.username}`,
-              CreationInfo: { OwnerUid: user.uid, OwnerGid: user.gid, Permissions: '0750' },
-            },
-            Tags: toTagList({
-              ...tags,
-              [TAG.managed]: 'true',
-              [TAG.researchUser]: user.username,
-              [TAG.name]: `${user.username}@${fileSystemId}`,
-            }),
-          }),
-        ),
-      );
-      return toAccessPoint(created);
-    } catch (error) {
-      if (!(error instanceof CloudError && error.code === 'AccessPointAlreadyExists')) throw error;
-    }
-    const raced = await this.findAccessPoint(region, fileSystemId, user);
-    if (raced) return raced;
-    throw new CloudError({
-      kind: 'conflict',
-      code: 'AccessPointAlreadyExists',
-      message: `The access point for ${user.username} on ${fileSystemId} is being created.`,
-      hint: 'Retry in a moment.',
-      retryable: true,
-    });
-  }
-
-  /** The user's access point, found by tag; one with another UID or GID would hand their files to someone else. */
-  private async findAccessPoint(
-    region: string,
-    fileSystemId: string,
-    user: { username: string; uid: number; gid: number },
-  ): Promise<AccessPoint | undefined> {
-    const found = (await this.listAccessPoints(region, fileSystemId)).find(
-      (point) => point.tags[TAG.researchUser] === user.username,
-    );
-    if (found && (found.uid !== user.uid || found.gid !== user.gid)) {
-      throw new CloudError({
-        kind: 'conflict',
-        code: 'AccessPointIdentityMismatch',
-        message: `The access point ${found.id} for ${user.username} on ${fileSystemId} uses UID ${found.uid}/GID ${found.gid}, but ${user.username} is ${user.uid}/${user.gid}.`,
-        hint: `Give ${user.username} back UID ${found.uid} and GID ${found.gid}, or delete the access point (its files keep their owner).`,
-      });
-    }
-    return found;
+    return ensureEfsAccessPoint(this.efsCalls(region), fileSystemId, user, tags);
   }
 
   async listAccessPoints(region: string, fileSystemId: string): Promise<AccessPoint[]> {
-    return callAws(this.context('elasticfilesystem:DescribeAccessPoints', region), async () => {
-      const found: AccessPoint[] = [];
-      const pages = paginateDescribeAccessPoints(
-        { client: this.options.efs(region) },
-        { FileSystemId: fileSystemId },
-      );
-      for await (const page of pages) {
-        for (const description of page.AccessPoints ?? []) found.push(toAccessPoint(description));
-      }
-      return found;
-    });
+    return listEfsAccessPoints(this.efsCalls(region), fileSystemId);
   }
 }

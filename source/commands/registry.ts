@@ -142,7 +142,12 @@ export const commands: Command[] = [
   {
     name: 'storage',
     summary: 'EFS file systems with their access points, and root volumes; create a file system',
-    usage: ['storage list [--json]', 'storage create <name> [--region R] [--json]'],
+    usage: [
+      'storage list [--json]',
+      'storage create <name> [--region R] [--json]',
+      'storage unmount <fs-id> <workstation> [--force] [--yes]',
+      'storage delete <fs-id> [--region R] [--force] --yes',
+    ],
     load: async () => (await import('./storageCommand.js')).runStorageCommand,
   },
   {

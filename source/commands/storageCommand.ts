@@ -1,13 +1,13 @@
 import { TAG } from '../core/ports.js';
 import { sanitizeForTerminal } from '../core/text/sanitizeForTerminal.js';
-import { CliError, usageError } from './CliError.js';
+import { usageError } from './CliError.js';
 import type { CommandContext, CommandRun } from './Command.js';
 import { openCommandSession } from './openCommandSession.js';
 import { renderTextTable } from './output/renderTextTable.js';
+import { deleteFileSystemCommand, unmountFileSystemCommand } from './storageFileSystemCommands.js';
 
 const USAGE =
-  'usage: cws-tui storage list [--json] | storage create <name> [--region R] [--json] | storage delete <fs-id> [--region R] --yes';
-const FILE_SYSTEM_ID = /^fs-[0-9a-f]{8,40}$/;
+  'usage: cws-tui storage list [--json] | storage create <name> [--region R] [--json] | storage delete <fs-id> [--region R] [--force] --yes | storage unmount <fs-id> <workstation> [--force] [--yes]';
 const FILE_SYSTEM_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
 
 /**
@@ -19,7 +19,9 @@ export const runStorageCommand: CommandRun = async (context) => {
   const [sub, ...rest] = context.args;
   if (sub === 'list' && rest.length === 0) return listStorage(context);
   if (sub === 'create' && rest.length === 1 && rest[0]) return createFileSystem(context, rest[0]);
-  if (sub === 'delete' && rest.length === 1 && rest[0]) return deleteFileSystem(context, rest[0]);
+  if (sub === 'delete' && rest.length === 1 && rest[0]) return deleteFileSystemCommand(rest[0])(context);
+  if (sub === 'unmount' && rest.length === 2 && rest[0] && rest[1])
+    return unmountFileSystemCommand(rest[0], rest[1])(context);
   throw usageError(USAGE);
 };
 
@@ -80,31 +82,5 @@ async function createFileSystem(context: CommandContext, name: string): Promise<
       `${created.name} is ${created.id} in ${created.region} (${created.state}). Mount it with: cws-tui launch <template> <name> --efs ${created.id}\n`,
     );
   }
-  return 0;
-}
-
-/**
- * Deletes one of the app's file systems (a Studio home a deleted domain left, or one made with
- * `storage create`): its files are lost, so --yes is required and only managed file systems qualify.
- */
-async function deleteFileSystem(context: CommandContext, id: string): Promise<number> {
-  if (!FILE_SYSTEM_ID.test(id)) {
-    throw usageError(`'${sanitizeForTerminal(id)}' is not an EFS file system id (fs-...)`);
-  }
-  if (!context.flags.yes) {
-    throw usageError(`deleting ${id} deletes every file on it: add --yes to confirm`);
-  }
-  const session = await openCommandSession(context);
-  const region = context.flags.region ?? session.info.region;
-  const found = (await session.account.storage.listFileSystems([region])).find(
-    (fileSystem) => fileSystem.id === id,
-  );
-  if (found?.tags[TAG.managed] !== 'true') {
-    throw new CliError(
-      `${id} is not one of cws-tui's file systems in ${region}: nothing was deleted (check the id and --region with: cws-tui storage list)`,
-    );
-  }
-  await session.account.storage.deleteFileSystem(region, id);
-  context.stdout(`${found.name} (${id}) in ${region} is being deleted.\n`);
   return 0;
 }

@@ -44,6 +44,8 @@ export const TAG = {
   progress: 'cws:progress',
   hibernated: 'cws:hibernated',
   override: 'cws:policy-override',
+  /** The EFS file system a workstation mounts (set at launch, removed by `storage unmount`). */
+  efs: 'cws:efs',
   name: 'Name',
 } as const;
 

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runLaunchCommand } from '../../source/commands/launchCommand.js';
+import { lifecycleCommand } from '../../source/commands/lifecycleCommand.js';
 import { runServicesCommand } from '../../source/commands/servicesCommand.js';
 import { runStorageCommand } from '../../source/commands/storageCommand.js';
 import { runCommand, testEnvironment } from './commandHarness.js';
@@ -44,6 +47,66 @@ describe('cws-tui storage', () => {
       `studio-home-${/\(d-\w+\)/.exec(listed.stdout)?.[0].slice(1, -1)} (${home}) in us-east-1 is being deleted.\n`,
     );
     expect((await runCommand(runStorageCommand, ['list'], env)).stdout).not.toContain(home);
+  });
+
+  it('refuses to delete a file system a workstation mounts, until it is unmounted there', async () => {
+    const env = testEnvironment();
+    const { id } = JSON.parse(
+      (await runCommand(runStorageCommand, ['create', 'lab-share'], env, { json: true })).stdout,
+    ) as { id: string };
+    await runCommand(runLaunchCommand, ['ubuntu-24-04', 'box'], env, { efs: id });
+    await expect(runCommand(runStorageCommand, ['delete', id], env, { yes: true })).rejects.toMatchObject({
+      exitCode: 1,
+      message: `${id} is mounted by box: nothing was deleted\n  Unmount it first (cws-tui storage unmount ${id} box), or add --force to delete it under them.`,
+    });
+    await expect(
+      runCommand(runStorageCommand, ['unmount', id, 'nobody'], env, { yes: true }),
+    ).rejects.toThrow(/no workstation named 'nobody' \(workstations: box\)/);
+    const unmounted = await runCommand(runStorageCommand, ['unmount', id, 'box'], env, { yes: true });
+    expect(unmounted.stdout).toBe(`unmounted ${id} from /efs/home/alice /efs\n`);
+    const deleted = await runCommand(runStorageCommand, ['delete', id], env, { yes: true });
+    expect(deleted.stdout).toBe(`lab-share (${id}) in us-east-1 is being deleted.\n`);
+    const audit = readFileSync(join(env.CWS_STATE_DIR ?? '', 'audit.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { action: string; targets: string[]; mounted_by?: string[] });
+    expect(audit.find((event) => event.action === 'efs-unmount')?.targets).toEqual([id, 'box']);
+    expect(audit.find((event) => event.action === 'efs-delete')).toMatchObject({
+      targets: [id],
+      mounted_by: [],
+    });
+  });
+
+  it('deletes a mounted file system with --force and records who still had it', async () => {
+    const env = testEnvironment();
+    const { id } = JSON.parse(
+      (await runCommand(runStorageCommand, ['create', 'lab-share'], env, { json: true })).stdout,
+    ) as { id: string };
+    await runCommand(runLaunchCommand, ['ubuntu-24-04', 'box'], env, { efs: id });
+    const deleted = await runCommand(runStorageCommand, ['delete', id], env, { yes: true, force: true });
+    expect(deleted.stderr).toContain('note: box still had it in /etc/fstab');
+    expect(readFileSync(join(env.CWS_STATE_DIR ?? '', 'audit.jsonl'), 'utf8')).toContain(
+      '"mounted_by":["box"]',
+    );
+    expect((await runCommand(runStorageCommand, ['list'], env)).stdout).not.toContain(id);
+  });
+
+  it('unmounts only on a running workstation, and never touches a file system the app did not create', async () => {
+    const env = testEnvironment();
+    const { id } = JSON.parse(
+      (await runCommand(runStorageCommand, ['create', 'lab-share'], env, { json: true })).stdout,
+    ) as { id: string };
+    await runCommand(runLaunchCommand, ['ubuntu-24-04', 'box'], env, { efs: id });
+    await runCommand(lifecycleCommand('stop'), ['box'], env);
+    await expect(runCommand(runStorageCommand, ['unmount', id, 'box'], env, { yes: true })).rejects.toThrow(
+      /box is stopped: start it first/,
+    );
+    await expect(
+      runCommand(runStorageCommand, ['unmount', 'fs-0123456789abcdef0', 'box'], env, { yes: true }),
+    ).rejects.toMatchObject({
+      exitCode: 1,
+      message: expect.stringMatching(/not one of cws-tui's file systems/),
+    });
   });
 
   it('explains a wrong use', async () => {

@@ -87,6 +87,8 @@ function appScript(purpose: string, args: string, host: DemoShellHost): DemoShel
       return ok(`mounted ${args}\n`);
     case 'unmount':
       return ok(`unmounted ${args}\n`);
+    case 'efs-unmount':
+      return ok(`unmounted ${args} from /efs/home/${host.research_user} /efs\n`);
     default:
       return { stdout: '', stderr: `demo: unknown app script ${purpose}\n`, exit_code: 1 };
   }

@@ -227,6 +227,7 @@ export async function launchWorkstation(
     [TAG.launchId]: launchId,
     'cws:connect': connectionHint(template),
     ...(request.hibernation ? { [TAG.hibernated]: 'false' } : {}),
+    ...(network.efs ? { [TAG.efs]: network.efs.file_system_id } : {}),
     ...(!verdict.allowed && request.override_reason
       ? { [TAG.override]: toTagValue(request.override_reason) }
       : {}),

@@ -19,10 +19,11 @@ import { applyBudgetActions, describeBudgetActionOutcome } from './applyBudgetAc
 import { BudgetActionDialog, budgetActionDialogHeight } from './BudgetActionDialog.js';
 import { budgetBar } from './budgetBar.js';
 import { itemColumns, serviceColumns } from './costColumns.js';
+import { RightsizeSavings } from './RightsizeSavings.js';
 import { type ServiceSpend, spendByService } from './spendByService.js';
 
-/** Totals, budget, the last days, and the view/alert line above the table. */
-const SUMMARY_ROWS = 4;
+/** Totals, budget, the last days, rightsizing, and the view/alert line above the table. */
+const SUMMARY_ROWS = 5;
 
 type CostView = 'workstation' | 'service';
 
@@ -187,6 +188,7 @@ export function CostScreen({ width, height, filter }: ScreenProps) {
         Last {report.daily.length} days <Sparkline values={report.daily.map((day) => day.amount)} /> · saved
         by stopping and hibernating {formatUsd(report.saved_this_month)}
       </Text>
+      <RightsizeSavings session={shell.session} />
       {alertRows.map((row, index) => (
         <Text
           // biome-ignore lint/suspicious/noArrayIndexKey: the alert's wrapped rows

@@ -1,7 +1,7 @@
 import type { Workstation } from '../../core/workstations/Workstation.js';
 import { currentHourlyCost, stateLabel, uptimeMs } from './workstationFigures.js';
 
-export const SORT_KEYS = ['name', 'state', 'template', 'type', 'uptime', 'cost', 'user'] as const;
+export const SORT_KEYS = ['name', 'state', 'template', 'type', 'uptime', 'cost', 'user', 'project'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 
 export interface WorkstationSort {
@@ -36,6 +36,9 @@ export function sortWorkstations(
         return currentHourlyCost(a) - currentHourlyCost(b);
       case 'user':
         return compareText(text(a.research_user), text(b.research_user));
+      // Groups the rows by project (those without one first).
+      case 'project':
+        return compareText(text(a.project), text(b.project));
     }
   };
   const direction = sort.descending ? -1 : 1;

@@ -114,7 +114,8 @@ describe('sorting and filtering', () => {
       'node-9',
     ]);
     expect(nextSortKey('name')).toBe('state');
-    expect(nextSortKey('user')).toBe('name');
+    expect(nextSortKey('user')).toBe('project');
+    expect(nextSortKey('project')).toBe('name');
   });
 
   it('keeps rows with every filter word somewhere in their fields', () => {

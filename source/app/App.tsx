@@ -1,4 +1,4 @@
-import { Box, Text, useApp, useInput } from 'ink';
+import { Box, Text, useApp, useInput, usePaste } from 'ink';
 import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { COMMAND_PALETTE_HEIGHT, CommandPalette } from '../components/CommandPalette.js';
 import { FilterBar } from '../components/FilterBar.js';
@@ -172,17 +172,26 @@ function ShellView({
     }
     const pasted = pasteRef.current.feed(input, key);
     if (pasted.kind === 'reading') return;
-    if (pasted.kind === 'refused') {
-      const size = `${Math.ceil(pasted.length / 1024).toLocaleString('en-US')} KB`;
-      store.flash(
-        'error',
-        `Paste refused: ${size} is over the limit of ${PASTE_LIMIT_CHARS / 1024 / 1024} MB`,
-      );
-      return;
-    }
+    if (pasted.kind === 'refused') return refusePaste(pasted.length);
     const idle = queuedPressesRef.current.length === 0;
     if (pasted.kind === 'pasted') queuedPressesRef.current.push({ name: 'paste', text: pasted.text });
-    else queuedPressesRef.current.push(...keyPressesOf(input, key));
+    // One push per key: a long unbracketed burst must not become one call's arguments.
+    else for (const press of keyPressesOf(input, key)) queuedPressesRef.current.push(press);
+    if (idle) routeQueuedPress();
+  });
+
+  const refusePaste = (length: number) => {
+    const size = `${Math.ceil(length / 1024).toLocaleString('en-US')} KB`;
+    store.flash('error', `Paste refused: ${size} is over the limit of ${PASTE_LIMIT_CHARS / 1024 / 1024} MB`);
+  };
+
+  // Ink 7 reads the bracketed-paste markers itself and hands the text over on its own channel: one
+  // press, whatever its size, in order with the keys queued before it.
+  usePaste((text) => {
+    if (!fits) return;
+    if (text.length > PASTE_LIMIT_CHARS) return refusePaste(text.length);
+    const idle = queuedPressesRef.current.length === 0;
+    queuedPressesRef.current.push({ name: 'paste', text });
     if (idle) routeQueuedPress();
   });
 

@@ -44,12 +44,13 @@ describe('cws-tui connect --print on the demo account', () => {
     );
   });
 
-  it('says what to install or set when neither Session Manager nor SSH can work', async () => {
+  it('on the demo account, without Session Manager or a recorded CIDR, uses the simulated SSH and says so', async () => {
+    // The refusal when neither way works is pinned in planConnection.test.ts (real accounts).
     const env = { ...testEnvironment(), DISPLAY: ':0', PATH: '/nonexistent' };
     await runCommand(runLaunchCommand, ['ubuntu-24-04', 'box'], env);
-    await expect(runCommand(runConnectCommand, ['box'], env, { print: true })).rejects.toThrow(
-      /No way into box from here: Session Manager needs the AWS CLI, and SSH is not allowed from any network\. Install the AWS CLI and the session-manager-plugin .*; or allow SSH from the network you connect from with `cws-tui network use --ssh-cidr <cidr>`.*CWS_SSH_BASTION/,
-    );
+    const printed = await runCommand(runConnectCommand, ['box'], env, { print: true });
+    expect(printed.stdout).toMatch(/^ssh /);
+    expect(printed.stdout).toContain('via SSH to the public address, simulated by the demo account');
   });
 
   it('prefers Session Manager when the AWS CLI and the plugin are installed, and says why', async () => {

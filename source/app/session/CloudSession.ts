@@ -311,6 +311,7 @@ export class CloudSession implements Session {
         platform: process.platform,
         ...(env.CWS_SSH_BASTION ? { bastion: env.CWS_SSH_BASTION } : {}),
         ...(sshCidr ? { ssh_cidr: sshCidr } : {}),
+        ...(this.account.kind === 'demo' ? { demo: true } : {}),
         ...(env.AWS_PROFILE ? { aws_profile: env.AWS_PROFILE } : {}),
         ssm: {
           aws_cli: findOnPath('aws', env) !== undefined,

@@ -59,11 +59,7 @@ export async function openSession(options: OpenSessionOptions): Promise<Session>
     ? { name: profile.name, policy: refusal ? REFUSE_EVERYTHING : profile.policy, role: profile.role }
     : // No cws-tui profile: the user's own account (or the demo), with no institutional policy,
       // unless the config could not be read or the machine allows only invited profiles.
-      {
-        name: account.kind === 'demo' ? 'demo' : 'default',
-        policy: refusal || noProfileRefused(trust, notices) ? REFUSE_EVERYTHING : {},
-        role: 'member',
-      };
+      ownAccountProfile(account.kind === 'demo' ? 'demo' : 'default', Boolean(refusal), trust, notices);
   const team = await openSessionTeamStore(
     env,
     paths,
@@ -185,6 +181,26 @@ function governedProfile(profile: Profile, trust: RootTrust, notices: string[]):
   if (enforced.problems.length > 0)
     notices.push(`profile '${profile.name}': ${enforced.problems.join('; ')}`);
   return enforced.profile;
+}
+
+/**
+ * Without a cws-tui profile the caller works in their own account as its admin (they can act on any
+ * workstation in it), unless the config could not be read, the machine allows only invited
+ * profiles, or this installation has accepted an invitation: then a member, and refused if either
+ * of the first two.
+ */
+function ownAccountProfile(
+  name: string,
+  configRefused: boolean,
+  trust: RootTrust,
+  notices: string[],
+): LaunchProfile {
+  const refused = configRefused || noProfileRefused(trust, notices);
+  return {
+    name,
+    policy: refused ? REFUSE_EVERYTHING : {},
+    role: refused || trust.accepted_profiles.length > 0 ? 'member' : 'admin',
+  };
 }
 
 function noProfileRefused(trust: RootTrust, notices: string[]): boolean {

@@ -14,6 +14,8 @@ export interface ConnectionSources {
   bastion?: string;
   /** The profile's SSH source CIDR, when it opened SSH at all. */
   ssh_cidr?: string;
+  /** On the demo account the simulated security group lets SSH in. */
+  demo?: boolean;
   aws_profile?: string;
   ssm: { aws_cli: boolean; plugin: boolean };
   /** The template the row was launched from, if it is still on the search path. */
@@ -67,6 +69,7 @@ export async function connectionPlanFor(
     ssm: sources.ssm,
     ...(sources.bastion ? { bastion: sources.bastion } : {}),
     ...(sources.ssh_cidr ? { ssh_cidr: sources.ssh_cidr } : {}),
+    ...(sources.demo ? { demo: true } : {}),
     ...(sources.aws_profile ? { aws_profile: sources.aws_profile } : {}),
     ...(options.prefer ? { prefer: options.prefer } : {}),
     ...(options.local_port !== undefined ? { local_port: options.local_port } : {}),

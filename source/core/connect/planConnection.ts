@@ -18,6 +18,8 @@ export interface ConnectionInput {
   bastion?: string;
   /** The network the profile allows SSH from (`network use --ssh-cidr`); without it, no inbound SSH. */
   ssh_cidr?: string;
+  /** The demo account: its security group is simulated, so SSH is open without a recorded CIDR. */
+  demo?: boolean;
   /** Whether SSM Session Manager can run here: the AWS CLI and the session-manager-plugin. */
   ssm: { aws_cli: boolean; plugin: boolean };
   aws_profile?: string;
@@ -147,7 +149,13 @@ function chooseRoute(input: ConnectionInput): Route {
             host: instance.public_ip,
             why: `SSH to the public address: the profile allows SSH from ${input.ssh_cidr}`,
           }
-        : undefined;
+        : input.demo && instance?.public_ip
+          ? {
+              via: 'ssh',
+              host: instance.public_ip,
+              why: 'SSH to the public address, simulated by the demo account (on AWS: Session Manager, or `cws-tui network use --ssh-cidr`)',
+            }
+          : undefined;
   if (input.prefer === 'ssm') {
     if (ssmReady) return ssm;
     return {

@@ -102,6 +102,20 @@ describe('planConnection', () => {
     });
   });
 
+  it('on the demo account SSH is open without a recorded CIDR (its security group is simulated), and says so', () => {
+    const noPlugin = { aws_cli: false, plugin: false };
+    expect(planConnection(input({ prefer: undefined, ssm: noPlugin, ssh_cidr: undefined }))).toMatchObject({
+      kind: 'unavailable',
+    });
+    expect(
+      planConnection(input({ prefer: undefined, ssm: noPlugin, ssh_cidr: undefined, demo: true })),
+    ).toMatchObject({
+      kind: 'terminal',
+      via: 'ssh',
+      why: expect.stringMatching(/^SSH to the public address, simulated by the demo account/),
+    });
+  });
+
   it('Session Manager first; SSH only from the profile CIDR or through a bastion; explains when neither works', () => {
     const privateOnly = row({ instance: { ...instance, public_ip: undefined } });
     expect(planConnection(input({ prefer: undefined }))).toMatchObject({ kind: 'terminal', via: 'ssm' });

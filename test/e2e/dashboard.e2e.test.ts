@@ -22,6 +22,8 @@ describe.skipIf(!tmuxAvailable())('the built app in tmux on the demo account', (
       CWS_DEMO_SPEED: '0',
       AWS_EC2_METADATA_DISABLED: 'true',
       TERM: 'xterm-256color',
+      // The seeded workstation is alice's: only its research user (or an admin) may stop it.
+      USER: 'alice',
     };
     const assignments = Object.entries(env)
       .map(([key, value]) => `${key}=${shellQuote(value)}`)

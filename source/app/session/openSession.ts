@@ -184,10 +184,9 @@ function governedProfile(profile: Profile, trust: RootTrust, notices: string[]):
 }
 
 /**
- * Without a cws-tui profile the caller works in their own account as its admin (they can act on any
- * workstation in it), unless the config could not be read, the machine allows only invited
- * profiles, or this installation has accepted an invitation: then a member, and refused if either
- * of the first two.
+ * Without a cws-tui profile: the caller's own account (or the demo) with no institutional policy,
+ * unless the config could not be read or the machine allows only invited profiles. Still a member:
+ * people sharing a bastion's credentials are told apart by their login (their research user).
  */
 function ownAccountProfile(
   name: string,
@@ -196,11 +195,7 @@ function ownAccountProfile(
   notices: string[],
 ): LaunchProfile {
   const refused = configRefused || noProfileRefused(trust, notices);
-  return {
-    name,
-    policy: refused ? REFUSE_EVERYTHING : {},
-    role: refused || trust.accepted_profiles.length > 0 ? 'member' : 'admin',
-  };
+  return { name, policy: refused ? REFUSE_EVERYTHING : {}, role: 'member' };
 }
 
 function noProfileRefused(trust: RootTrust, notices: string[]): boolean {

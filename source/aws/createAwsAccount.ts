@@ -13,6 +13,7 @@ import { IamWorkstationRole } from './iamWorkstationRole.js';
 import { ensureSageMakerExecutionRole } from './sagemaker/ensureSageMakerExecutionRole.js';
 import { SageMakerStudio } from './sagemaker/SageMakerStudio.js';
 import { SsmImages } from './ssmImages.js';
+import { SsmServiceSecrets } from './ssmServiceSecrets.js';
 import { StsIdentity } from './stsIdentity.js';
 import { INSTANCE_PROFILE_ENV } from './workstationInstanceProfile.js';
 
@@ -90,5 +91,6 @@ export async function createAwsAccount(options: AwsAccountOptions): Promise<Clou
       configured: process.env[INSTANCE_PROFILE_ENV],
       ...withProfile,
     }),
+    secrets: new SsmServiceSecrets({ ssm, ...withProfile }),
   };
 }

@@ -261,6 +261,10 @@ export class CloudSession implements Session {
         },
         researchUser: (username) => this.options.users.get(username),
         tokens: async (launchId) => (await records.get(launchId))?.service_tokens,
+        serviceSecret: (row, service) =>
+          row.instance
+            ? this.account.secrets.readServiceSecret(row.region, row.instance.id, service)
+            : Promise.resolve(undefined),
         endpoint: (row) => {
           const service = this.serviceOf(row);
           if (!service) throw new Error(`${row.name} is not a managed service`);

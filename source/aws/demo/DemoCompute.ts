@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { gunzipSync } from 'node:zlib';
 import { CloudError } from '../../core/CloudError.js';
@@ -94,6 +95,7 @@ export class DemoCompute implements ComputePort {
     at: number,
   ): DemoInstance {
     const serial = state.next_serial++;
+    const script = userDataScript(request.user_data_base64);
     const instance: DemoInstance = {
       id: demoIdFor('i', state.account, serial),
       region: request.region,
@@ -114,7 +116,10 @@ export class DemoCompute implements ComputePort {
         { at: new Date(at).toISOString(), state: 'pending' },
         { at: new Date(at + demoDelayMs('pendingToRunning', this.speed)).toISOString(), state: 'running' },
       ],
-      progress_stages: progressStagesOf(request.user_data_base64),
+      progress_stages: progressStagesOf(script),
+      service_secrets: Object.fromEntries(
+        serviceSecretsOf(script).map((name) => [name, randomBytes(24).toString('hex')]),
+      ),
     };
     if (request.key_name) instance.key_name = request.key_name;
     return instance;
@@ -210,6 +215,22 @@ export class DemoCompute implements ComputePort {
     if (runningSince === undefined) return [];
     const stageMs = demoDelayMs('provisioningStage', this.speed);
     return raw.progress_stages.filter((_, index) => runningSince + (index + 1) * stageMs <= now);
+  }
+
+  /**
+   * The secret the instance stored for `service`, once its boot has reached the services stage
+   * (where the script stores it), as on AWS; undefined before, or for an instance without it.
+   */
+  async storedServiceSecret(region: string, id: string, service: string): Promise<string | undefined> {
+    await this.simulateNetwork();
+    const raw = findInstance(await this.store.read(), region, id);
+    const secret = raw.service_secrets?.[service];
+    if (secret === undefined) return undefined;
+    const reached = this.stagesReached(raw, this.now());
+    // A parameter outlives the boot that wrote it: an instance stopped since has booted before
+    // (demo boots take seconds).
+    const bootedBefore = raw.transitions.some((t) => t.state === 'stopped' || t.state === 'hibernated');
+    return reached.includes('services') || bootedBefore ? secret : undefined;
   }
 
   async checkLaunchPermission(request: RunInstanceRequest): Promise<void> {
@@ -361,12 +382,21 @@ function incorrectState(id: string, state: InstanceState, action: string): Cloud
   });
 }
 
-/** The stages the boot script announces (`cws_mark <stage>`), so the demo can replay them. */
-function progressStagesOf(userDataBase64: string): string[] {
+function userDataScript(userDataBase64: string): string {
   let bytes = Buffer.from(userDataBase64, 'base64');
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
+  return bytes.toString('utf8');
+}
+
+/** The secrets the boot script makes and stores (`cws_service_secret <name>`). */
+function serviceSecretsOf(script: string): string[] {
+  return [...script.matchAll(/^cws_service_secret ([a-z][a-z-]*)$/gm)].map((match) => match[1] ?? '');
+}
+
+/** The stages the boot script announces (`cws_mark <stage>`, `cws_part <stage>`), so the demo can replay them. */
+function progressStagesOf(script: string): string[] {
   const stages: string[] = [];
-  for (const match of bytes.toString('utf8').matchAll(/^\s*cws_mark\s+([a-z0-9][a-z0-9_-]*)/gm)) {
+  for (const match of script.matchAll(/^\s*cws_(?:mark|part)\s+([a-z0-9][a-z0-9_-]*)/gm)) {
     const stage = match[1];
     if (stage && !stages.includes(stage)) stages.push(stage);
   }

@@ -4,6 +4,7 @@ import { DemoIdentity } from './DemoIdentity.js';
 import { DemoImages } from './DemoImages.js';
 import { DemoNetwork } from './DemoNetwork.js';
 import { DemoRoles } from './DemoRoles.js';
+import { DemoServiceSecrets } from './DemoServiceSecrets.js';
 import { DemoStorage } from './DemoStorage.js';
 import { DemoStore } from './DemoStore.js';
 import { DemoStudio } from './DemoStudio.js';
@@ -32,17 +33,19 @@ export function createDemoAccount({ stateDir, env, region, now }: DemoAccountOpt
   const faults = parseDemoFaults(env.CWS_DEMO_FAULTS);
   const defaultRegion = region ?? 'us-east-1';
   const regions = DEMO_REGIONS.includes(defaultRegion) ? DEMO_REGIONS : [defaultRegion, ...DEMO_REGIONS];
+  const compute = new DemoCompute({ store, speed, faults, ...(now ? { now } : {}) });
   return {
     kind: 'demo',
     store,
     regions,
     defaultRegion,
     identity: new DemoIdentity(),
-    compute: new DemoCompute({ store, speed, faults, ...(now ? { now } : {}) }),
+    compute,
     images: new DemoImages(),
     network: new DemoNetwork(store),
     storage: new DemoStorage(store, speed, now),
     studio: new DemoStudio({ store, speed, env, ...(now ? { now } : {}) }),
     roles: new DemoRoles(env),
+    secrets: new DemoServiceSecrets(compute),
   };
 }

@@ -13,7 +13,7 @@ const launchRecordSchema = z.object({
   created_at: z.string(),
   status: z.enum(['requested', 'launched', 'failed']),
   instance_id: z.string().optional(),
-  /** Web service secrets (Jupyter and code-server tokens): kept here, never in tags. */
+  /** Web service tokens kept by versions before the instances made and stored their own; read only for those launches. */
   service_tokens: z.record(z.string(), z.string()).optional(),
 });
 

@@ -182,7 +182,6 @@ export async function launchWorkstation(
       user: context.researchUser,
       launch_id: launchId,
       ...(network.efs ? { efs: { ...network.efs, region } } : {}),
-      ...(existing?.service_tokens ? { service_tokens: existing.service_tokens } : {}),
     });
     return [rendered, `${rendered.bytes} bytes${rendered.compressed ? ', gzip-compressed' : ''}`];
   });
@@ -227,7 +226,6 @@ export async function launchWorkstation(
     created_at: now().toISOString(),
     status: 'requested',
   };
-  record.service_tokens = { ...(record.service_tokens ?? {}), ...stringTokens(userData.service_tokens) };
 
   const { instance, resumed } = await run('run-instance', async () => {
     const found = existing ? await account.compute.findByClientToken(region, launchId) : undefined;
@@ -344,12 +342,6 @@ async function waitFor<T>(
     if (Date.now() >= deadline) return undefined;
     await sleep(intervalMs);
   }
-}
-
-function stringTokens(tokens: UserData['service_tokens']): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(tokens).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
-  );
 }
 
 /**

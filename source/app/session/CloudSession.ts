@@ -229,6 +229,13 @@ export class CloudSession implements Session {
     if (workstation.state !== 'running')
       return { status: 'stopped', detail: `the instance is ${workstation.state}` };
     if (workstation.progress === 'ready') return { status: 'healthy', detail: 'setup reported ready' };
+    if (workstation.progress?.startsWith('degraded:')) {
+      // Finished without some optional parts: usable, with the idle agent running; say which.
+      return {
+        status: 'unhealthy',
+        detail: `setup finished without ${workstation.progress.slice('degraded:'.length).replaceAll(',', ', ')} (see /var/log/cws-setup.log)`,
+      };
+    }
     if (workstation.progress?.startsWith('failed'))
       return { status: 'unhealthy', detail: workstation.progress };
     return {

@@ -17,10 +17,20 @@ export function instanceShellLibrary(): string {
   return `# cws-tui shell library: shared by the boot script, the idle agent and post_install.
 CWS_IMDS=\${CWS_IMDS:-http://169.254.169.254}
 
+# A session token for six hours, kept in the caller's shell (call it directly, not in $(...)).
+cws_imds_session() {
+  local now
+  now=$(date +%s)
+  if [ -z "\${CWS_IMDS_TOKEN:-}" ] || [ $((now - \${CWS_IMDS_AT:-0})) -gt 20000 ]; then
+    CWS_IMDS_TOKEN=$(curl -fsS -m 2 -X PUT -H 'X-aws-ec2-metadata-token-ttl-seconds: 21600' "$CWS_IMDS/latest/api/token") || return 1
+    CWS_IMDS_AT=$now
+    CWS_ID=$(cws_imds instance-id) || return 1
+    CWS_REGION=$(cws_imds placement/region) || return 1
+  fi
+}
+
 cws_imds() {
-  local token
-  token=$(curl -fsS -m 2 -X PUT -H 'X-aws-ec2-metadata-token-ttl-seconds: 300' "$CWS_IMDS/latest/api/token") || return 1
-  curl -fsS -m 2 -H "X-aws-ec2-metadata-token: $token" "$CWS_IMDS/latest/meta-data/$1"
+  curl -fsS -m 2 -H "X-aws-ec2-metadata-token: \${CWS_IMDS_TOKEN:-}" "$CWS_IMDS/latest/meta-data/$1"
 }
 
 cws_json_field() {
@@ -43,7 +53,8 @@ cws_urlencode() {
 cws_aws() {
   local service=$1 body=$2 target=\${3:-} region role creds endpoint
   local headers=(-H 'Content-Type: application/x-www-form-urlencoded')
-  region=$(cws_imds placement/region) || return 1
+  cws_imds_session || return 1
+  region=$CWS_REGION
   role=$(cws_imds iam/security-credentials/) || return 1
   creds=$(cws_imds "iam/security-credentials/\${role%%$'\\n'*}") || return 1
   endpoint=\${CWS_AWS_ENDPOINT:-https://$service.$region.amazonaws.com}
@@ -58,9 +69,9 @@ cws_aws() {
 
 # cws_tag_instance KEY VALUE [KEY VALUE ...]
 cws_tag_instance() {
-  local id body n=1
-  id=$(cws_imds instance-id) || return 1
-  body="Action=CreateTags&Version=2016-11-15&ResourceId.1=$id"
+  local body n=1
+  cws_imds_session || return 1
+  body="Action=CreateTags&Version=2016-11-15&ResourceId.1=$CWS_ID"
   while [ $# -ge 2 ]; do
     body+="&Tag.$n.Key=$(cws_urlencode "$1")&Tag.$n.Value=$(cws_urlencode "$2")"
     n=$((n + 1))
@@ -70,24 +81,22 @@ cws_tag_instance() {
 }
 
 cws_untag_instance() {
-  local id
-  id=$(cws_imds instance-id) || return 1
-  cws_aws ec2 "Action=DeleteTags&Version=2016-11-15&ResourceId.1=$id&Tag.1.Key=$(cws_urlencode "$1")"
+  cws_imds_session || return 1
+  cws_aws ec2 "Action=DeleteTags&Version=2016-11-15&ResourceId.1=$CWS_ID&Tag.1.Key=$(cws_urlencode "$1")"
 }
 
 # cws_stop_instance [hibernate]
 cws_stop_instance() {
-  local id hibernate=''
-  id=$(cws_imds instance-id) || return 1
+  local hibernate=''
+  cws_imds_session || return 1
   [ "\${1:-}" = hibernate ] && hibernate='&Hibernate=true'
-  cws_aws ec2 "Action=StopInstances&Version=2016-11-15&InstanceId.1=$id$hibernate"
+  cws_aws ec2 "Action=StopInstances&Version=2016-11-15&InstanceId.1=$CWS_ID$hibernate"
 }
 
 # cws_store_secret NAME FILE: a SecureString only this instance's role may write and the app reads.
 cws_store_secret() {
-  local id
-  id=$(cws_imds instance-id) || return 1
-  cws_aws ssm "{\\"Name\\":\\"/cws-tui/$id/$1\\",\\"Type\\":\\"SecureString\\",\\"Overwrite\\":true,\\"Value\\":\\"$(cat "$2")\\"}" AmazonSSM.PutParameter
+  cws_imds_session || return 1
+  cws_aws ssm "{\\"Name\\":\\"/cws-tui/$CWS_ID/$1\\",\\"Type\\":\\"SecureString\\",\\"Overwrite\\":true,\\"Value\\":\\"$(cat "$2")\\"}" AmazonSSM.PutParameter
 }
 
 cws_retry() {
@@ -95,6 +104,7 @@ cws_retry() {
   shift
   until "$@"; do
     if [ "$attempt" -ge "$attempts" ]; then
+      CWS_GAVE_UP="$* (tried $attempts times)"
       return 1
     fi
     sleep $((5 * 2 ** (attempt - 1)))

@@ -35,6 +35,8 @@ CWS_STAGE=started
 CWS_DEGRADED=''
 CWS_PART=''
 CWS_CHANGED=0
+CWS_GAVE_UP=''
+CWS_REPORTED=''
 readonly CWS_LAUNCH_ID=${shellQuote(plan.launchId)}
 rm -f ${STATE_DIR}/ready ${STATE_DIR}/degraded
 cat >${SHELL_LIBRARY_PATH} <<'CWS_LIBRARY'
@@ -81,8 +83,15 @@ cws_failed() {
   cws_tag cws:progress "failed:$CWS_STAGE"
 }
 
+# Names the command that failed: for a retried one, the command itself, not cws_retry's return.
 cws_on_error() {
-  local what="\${2:0:160} failed (exit $1, line $3)"
+  local command=$2
+  if [[ $command == return* ]] && [ -n "$CWS_GAVE_UP" ]; then
+    command=$CWS_GAVE_UP
+  fi
+  [ "$CWS_REPORTED" = "$CWS_STAGE $command" ] && return 0
+  CWS_REPORTED="$CWS_STAGE $command"
+  local what="\${command:0:200} failed (exit $1, line $3)"
   if [ -n "$CWS_PART" ]; then
     cws_warn "$what"
   else

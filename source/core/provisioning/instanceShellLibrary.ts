@@ -10,12 +10,11 @@ export const RETRY_ATTEMPTS = 4;
  * Parameter Store under `/cws-tui/<instance-id>/`), signed by curl's SigV4 with the instance role's
  * credentials from IMDSv2: no AWS CLI, so nothing fetched from the internet stands between a boot
  * and its idle agent. Plus bounded retries and checksummed downloads. Credentials reach curl
- * through a config on a pipe, never its argument list. CWS_IMDS and CWS_AWS_ENDPOINT exist for the
- * boot-test harness; nothing sets them on EC2.
+ * through a config on a pipe, never its argument list.
  */
 export function instanceShellLibrary(): string {
   return `# cws-tui shell library: shared by the boot script, the idle agent and post_install.
-CWS_IMDS=\${CWS_IMDS:-http://169.254.169.254}
+CWS_IMDS=http://169.254.169.254
 
 # A session token for six hours, kept in the caller's shell (call it directly, not in $(...)).
 cws_imds_session() {
@@ -57,7 +56,7 @@ cws_aws() {
   region=$CWS_REGION
   role=$(cws_imds iam/security-credentials/) || return 1
   creds=$(cws_imds "iam/security-credentials/\${role%%$'\\n'*}") || return 1
-  endpoint=\${CWS_AWS_ENDPOINT:-https://$service.$region.amazonaws.com}
+  endpoint=https://$service.$region.amazonaws.com
   if [ -n "$target" ]; then
     headers=(-H 'Content-Type: application/x-amz-json-1.1' -H "X-Amz-Target: $target")
   fi

@@ -35,8 +35,15 @@ describe.skipIf(!hasBootTools || process.getuid?.() !== 0)(
     });
     afterAll(() => stubs?.dispose());
 
-    const boot = async (slug: string, configure: (server: BootStubServer) => void = () => {}, boots = 2) => {
-      const template = templates.find((candidate) => candidate.slug === slug) ?? templates[0]!;
+    const boot = async (
+      slug: string,
+      configure: (server: BootStubServer) => void = () => {},
+      boots = 2,
+      light = false,
+    ) => {
+      const found = templates.find((candidate) => candidate.slug === slug) ?? templates[0]!;
+      // A fault test needs the script's handling, not the template's compilers: its packages go.
+      const template = light ? { ...found, packages: { ...found.packages, system: [] } } : found;
       const server = await startBootStubServer(
         `i-0boot${slug.replaceAll(/[^a-z0-9]/g, '').slice(0, 10)}`,
         stubs.artifacts,
@@ -95,6 +102,7 @@ describe.skipIf(!hasBootTools || process.getuid?.() !== 0)(
         'jupyter-server',
         (stub) => stub.failDownloads.push('Miniforge3'),
         1,
+        true,
       );
       for (const run of runs) {
         expect(run.progress.stage, run.log.slice(-3000)).toBe('degraded');

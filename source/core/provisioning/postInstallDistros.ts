@@ -1,5 +1,4 @@
 import type { Distro } from '../images/baseImages.js';
-import type { ResolvedTemplate } from '../templates/templateSchema.js';
 
 const PACKAGE_MANAGERS: Record<string, Distro[]> = {
   'apt-get': ['ubuntu'],
@@ -45,7 +44,7 @@ export function postInstallPackageManagers(postInstall: string | undefined): str
 
 /** The first package manager in post_install that `distro` lacks, if any. */
 export function foreignPostInstallCommand(
-  template: Pick<ResolvedTemplate, 'post_install'>,
+  template: { post_install?: string | undefined },
   distro: Distro,
 ): string | undefined {
   return postInstallPackageManagers(template.post_install).find(
@@ -53,7 +52,10 @@ export function foreignPostInstallCommand(
   );
 }
 
-export function requirePostInstallDistro(template: ResolvedTemplate, distro: Distro): void {
+export function requirePostInstallDistro(
+  template: { slug: string; post_install?: string | undefined },
+  distro: Distro,
+): void {
   const command = foreignPostInstallCommand(template, distro);
   if (command) throw new PostInstallDistroError(template.slug, distro, command);
 }

@@ -1,4 +1,5 @@
 import { findBaseImage, KNOWN_BASES } from '../images/resolveImageSource.js';
+import { foreignPostInstallCommand } from '../provisioning/postInstallDistros.js';
 import { closestKnownKey } from './closestKnownKey.js';
 import type { LoadedTemplate, TemplatePath } from './LoadedTemplate.js';
 import type { DiagnosticSeverity, TemplateDiagnostic } from './TemplateDiagnostic.js';
@@ -78,6 +79,15 @@ export function validateResolvedTemplate(
       );
     } else {
       const expected = PACKAGE_MANAGER_OF_DISTRO[image.distro];
+      const foreign = foreignPostInstallCommand(merged, image.distro);
+      if (foreign) {
+        report(
+          'error',
+          definerOf('post_install'),
+          ['post_install'],
+          `post_install runs ${foreign}, which ${image.displayName} does not have: use ${expected}, or check /etc/os-release to support several distros`,
+        );
+      }
       const manager = merged.package_manager;
       if ((manager === 'apt' || manager === 'dnf') && manager !== expected) {
         report(

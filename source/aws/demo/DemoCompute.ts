@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { gunzipSync } from 'node:zlib';
 import { CloudError } from '../../core/CloudError.js';
 import type { InstanceTypeInfo } from '../../core/catalog/InstanceTypeInfo.js';
 import { findInstanceType } from '../../core/catalog/instanceTypes.js';
@@ -19,6 +18,7 @@ import type { DemoFaults } from './demoFaults.js';
 import { demoIdFor } from './demoIds.js';
 import { demoDelayMs } from './demoPace.js';
 import type { DemoInstance, DemoState } from './demoState.js';
+import { progressStagesOf, serviceSecretsOf, userDataScript } from './demoUserData.js';
 
 /** DescribeInstances returns at most this many instances per page. */
 const PAGE_SIZE = 1000;
@@ -380,27 +380,6 @@ function incorrectState(id: string, state: InstanceState, action: string): Cloud
     message: `cannot ${action} ${id}: it is ${state}`,
     hint: 'Wait for the current transition to finish, then try again.',
   });
-}
-
-function userDataScript(userDataBase64: string): string {
-  let bytes = Buffer.from(userDataBase64, 'base64');
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
-  return bytes.toString('utf8');
-}
-
-/** The secrets the boot script makes and stores (`cws_service_secret <name>`). */
-function serviceSecretsOf(script: string): string[] {
-  return [...script.matchAll(/^cws_service_secret ([a-z][a-z-]*)$/gm)].map((match) => match[1] ?? '');
-}
-
-/** The stages the boot script announces (`cws_mark <stage>`, `cws_part <stage>`), so the demo can replay them. */
-function progressStagesOf(script: string): string[] {
-  const stages: string[] = [];
-  for (const match of script.matchAll(/^\s*cws_(?:mark|part)\s+([a-z0-9][a-z0-9_-]*)/gm)) {
-    const stage = match[1];
-    if (stage && !stages.includes(stage)) stages.push(stage);
-  }
-  return stages;
 }
 
 /** Like EC2's adapter: name the neighbouring types the catalog has, with the same architecture. */

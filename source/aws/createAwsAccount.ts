@@ -21,6 +21,7 @@ import { SageMakerStudio } from './sagemaker/SageMakerStudio.js';
 import { EventBridgeSchedules } from './scheduler/EventBridgeSchedules.js';
 import { SsmRemoteCommands } from './ssm/SsmRemoteCommands.js';
 import { SsmImages } from './ssmImages.js';
+import { SsmServiceSecrets } from './ssmServiceSecrets.js';
 import { StsIdentity } from './stsIdentity.js';
 import { INSTANCE_PROFILE_ENV } from './workstationInstanceProfile.js';
 
@@ -106,5 +107,6 @@ export async function createAwsAccount(options: AwsAccountOptions): Promise<Clou
     instanceChanges: new Ec2InstanceChanges({ ec2, ...withProfile }),
     schedules: new EventBridgeSchedules({ scheduler, iam: () => iam(options.region), ...withProfile }),
     metrics: new CloudWatchMetrics({ cloudwatch, ...withProfile }),
+    secrets: new SsmServiceSecrets({ ssm, ...withProfile }),
   };
 }

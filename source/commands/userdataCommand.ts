@@ -7,7 +7,9 @@ import type { Distro } from '../core/images/baseImages.js';
 import { distroOfBase } from '../core/images/resolveImageSource.js';
 import { resolveAppPaths } from '../core/paths.js';
 import { USER_DATA_LIMIT_BYTES } from '../core/provisioning/encodeUserDataPayload.js';
+import { PostInstallDistroError } from '../core/provisioning/postInstallDistros.js';
 import { renderUserData } from '../core/provisioning/renderUserData.js';
+import { serviceSecretParameter } from '../core/provisioning/serviceSecretParameter.js';
 import { DISTROS, supportedDistros } from '../core/provisioning/supportedDistros.js';
 import { UnavailablePackagesError } from '../core/provisioning/UnavailablePackagesError.js';
 import { UnsafeScriptValueError } from '../core/provisioning/UnsafeScriptValueError.js';
@@ -107,6 +109,7 @@ function render(input: UserDataInput): ReturnType<typeof renderUserData> {
     if (
       error instanceof UnsafeScriptValueError ||
       error instanceof UnavailablePackagesError ||
+      error instanceof PostInstallDistroError ||
       error instanceof UserDataTooLargeError
     ) {
       throw new CliError(error.message);
@@ -148,6 +151,7 @@ export const runUserdataCommand: CommandRun = async (context) => {
           payload_bytes: userData.payload.length,
           limit_bytes: USER_DATA_LIMIT_BYTES,
           sections: userData.sections,
+          service_secrets: userData.service_secrets,
           diagnostics: userData.diagnostics,
           script: userData.script,
         },
@@ -160,6 +164,11 @@ export const runUserdataCommand: CommandRun = async (context) => {
   stdout(userData.script);
   for (const diagnostic of userData.diagnostics) {
     stderr(`cws-tui: ${diagnostic.level}: ${diagnostic.field}: ${diagnostic.message}\n`);
+  }
+  for (const secret of userData.service_secrets) {
+    stderr(
+      `cws-tui: no ${secret} secret in this script: the workstation makes it at boot and stores it in Parameter Store as ${serviceSecretParameter('<instance-id>', secret)}, where connect reads it\n`,
+    );
   }
   const sent = userData.compressed
     ? `sent gzip-compressed as ${userData.payload.length} bytes`

@@ -365,4 +365,14 @@ export interface CloudAccount {
   schedules: SchedulePort;
   /** Utilisation history (CloudWatch) for rightsizing. */
   metrics: MetricsPort;
+  secrets: ServiceSecretPort;
+}
+
+/**
+ * The web services' sign-in secrets, which each workstation makes at boot and stores itself as a
+ * SecureString under `/cws-tui/<instance-id>/<service>`: never in user data, tags or launch records.
+ */
+export interface ServiceSecretPort {
+  /** The secret, or undefined while the instance has not stored it (it does when its services start). */
+  readServiceSecret(region: string, instanceId: string, service: string): Promise<string | undefined>;
 }

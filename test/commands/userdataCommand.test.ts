@@ -28,9 +28,14 @@ describe('cws-tui userdata', () => {
     expect(stderr).toContain("research user 'alice' does not exist yet: previewing with UID 5000");
     expect(stderr).toMatch(
       new RegExp(
-        `python-ml on ubuntu for alice: ${Buffer.byteLength(stdout)} bytes, sent as is \\(EC2 limit 16384\\)`,
+        `python-ml on ubuntu for alice: ${Buffer.byteLength(stdout)} bytes, sent gzip-compressed as \\d+ bytes \\(EC2 limit 16384\\)`,
       ),
     );
+    // The proof asked for: the Jupyter token is nowhere in the script.
+    expect(stderr).toContain(
+      'cws-tui: no jupyter secret in this script: the workstation makes it at boot and stores it in Parameter Store as /cws-tui/<instance-id>/jupyter',
+    );
+    expect(stdout).not.toMatch(/JUPYTER_TOKEN=[0-9a-f]/);
   });
 
   it('uses a stored research user and the chosen distro and EFS, as JSON', async () => {
@@ -57,7 +62,8 @@ describe('cws-tui userdata', () => {
       template: 'jupyter-server',
       distro: 'rocky',
       research_user: 'bob',
-      compressed: false,
+      compressed: true,
+      service_secrets: ['jupyter'],
       limit_bytes: 16384,
       diagnostics: [expect.objectContaining({ field: 'efs', level: 'warning' })],
     });

@@ -281,6 +281,13 @@ export class CloudSession implements Session {
     if (workstation.state !== 'running')
       return { status: 'stopped', detail: `the instance is ${workstation.state}` };
     if (workstation.progress === 'ready') return { status: 'healthy', detail: 'setup reported ready' };
+    if (workstation.progress?.startsWith('degraded:')) {
+      // Finished without some optional parts: usable, with the idle agent running; say which.
+      return {
+        status: 'unhealthy',
+        detail: `setup finished without ${workstation.progress.slice('degraded:'.length).replaceAll(',', ', ')} (see /var/log/cws-setup.log)`,
+      };
+    }
     if (workstation.progress?.startsWith('failed'))
       return { status: 'unhealthy', detail: workstation.progress };
     return {
@@ -327,6 +334,10 @@ export class CloudSession implements Session {
         },
         researchUser: (username) => this.options.users.get(username),
         tokens: async (launchId) => (await records.get(launchId))?.service_tokens,
+        serviceSecret: (row, service) =>
+          row.instance
+            ? this.account.secrets.readServiceSecret(row.region, row.instance.id, service)
+            : Promise.resolve(undefined),
         endpoint: (row) => {
           const service = this.serviceOf(row);
           if (!service) throw new Error(`${row.name} is not a managed service`);

@@ -20,7 +20,6 @@ import {
 import type { LaunchContext } from '../../core/launch/launchWorkstation.js';
 import { validateWorkstationName } from '../../core/launch/validateLaunchNames.js';
 import type { PolicyVerdict } from '../../core/policy/PolicyVerdict.js';
-import type { UserData } from '../../core/provisioning/UserData.js';
 import type { ResolvedTemplate } from '../../core/templates/templateSchema.js';
 
 /** What the review page shows: the decisions the launch pipeline will make, made now. */
@@ -52,9 +51,6 @@ export interface LaunchPreviewContext
   budget?: Budget;
   now: Date;
 }
-
-/** Stands for a generated secret in the preview. */
-export const MASKED_SECRET = '<generated at launch>';
 
 /**
  * Runs the checks the launch pipeline runs before it starts anything (the same functions, with the
@@ -110,7 +106,7 @@ export async function previewLaunch(
       launch_id: 'preview',
       ...(request.efs ? { efs: { ...request.efs, region } } : {}),
     });
-    userData = { script: maskSecrets(rendered), bytes: rendered.bytes, compressed: rendered.compressed };
+    userData = { script: rendered.script, bytes: rendered.bytes, compressed: rendered.compressed };
   } catch (error) {
     userDataError = error instanceof Error ? error.message : String(error);
   }
@@ -140,12 +136,4 @@ export async function previewLaunch(
     ...(userDataError ? { user_data_error: userDataError } : {}),
     ...(budget ? { budget } : {}),
   };
-}
-
-function maskSecrets(userData: UserData): string {
-  let script = userData.script;
-  for (const token of Object.values(userData.service_tokens)) {
-    if (token) script = script.replaceAll(token, MASKED_SECRET);
-  }
-  return script;
 }

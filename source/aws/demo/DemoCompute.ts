@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CloudError } from '../../core/CloudError.js';
 import type { InstanceTypeInfo } from '../../core/catalog/InstanceTypeInfo.js';
@@ -17,13 +18,8 @@ import type { DemoFaults } from './demoFaults.js';
 import { demoIdFor } from './demoIds.js';
 import { demoDelayMs } from './demoPace.js';
 import type { DemoInstance, DemoState } from './demoState.js';
-import {
-  currentState,
-  lastRunningSince,
-  lastTransitionTime,
-  nextChangeAt,
-  progressStagesOf,
-} from './demoTimeline.js';
+import { currentState, lastRunningSince, lastTransitionTime, nextChangeAt } from './demoTimeline.js';
+import { progressStagesOf, serviceSecretsOf, userDataScript } from './demoUserData.js';
 
 /** DescribeInstances returns at most this many instances per page. */
 const PAGE_SIZE = 1000;
@@ -106,6 +102,7 @@ export class DemoCompute implements ComputePort {
     at: number,
   ): DemoInstance {
     const serial = state.next_serial++;
+    const script = userDataScript(request.user_data_base64);
     const instance: DemoInstance = {
       id: demoIdFor('i', state.account, serial),
       region: request.region,
@@ -126,7 +123,10 @@ export class DemoCompute implements ComputePort {
         { at: new Date(at).toISOString(), state: 'pending' },
         { at: new Date(at + demoDelayMs('pendingToRunning', this.speed)).toISOString(), state: 'running' },
       ],
-      progress_stages: progressStagesOf(request.user_data_base64),
+      progress_stages: progressStagesOf(script),
+      service_secrets: Object.fromEntries(
+        serviceSecretsOf(script).map((name) => [name, randomBytes(24).toString('hex')]),
+      ),
     };
     if (request.key_name) instance.key_name = request.key_name;
     return instance;
@@ -229,6 +229,22 @@ export class DemoCompute implements ComputePort {
     if (runningSince === undefined) return [];
     const stageMs = demoDelayMs('provisioningStage', this.speed);
     return raw.progress_stages.filter((_, index) => runningSince + (index + 1) * stageMs <= now);
+  }
+
+  /**
+   * The secret the instance stored for `service`, once its boot has reached the services stage
+   * (where the script stores it), as on AWS; undefined before, or for an instance without it.
+   */
+  async storedServiceSecret(region: string, id: string, service: string): Promise<string | undefined> {
+    await this.simulateNetwork();
+    const raw = findInstance(await this.store.read(), region, id);
+    const secret = raw.service_secrets?.[service];
+    if (secret === undefined) return undefined;
+    const reached = this.stagesReached(raw, this.now());
+    // A parameter outlives the boot that wrote it: an instance stopped since has booted before
+    // (demo boots take seconds).
+    const bootedBefore = raw.transitions.some((t) => t.state === 'stopped' || t.state === 'hibernated');
+    return reached.includes('services') || bootedBefore ? secret : undefined;
   }
 
   async checkLaunchPermission(request: RunInstanceRequest): Promise<void> {

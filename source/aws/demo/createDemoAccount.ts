@@ -9,6 +9,7 @@ import { DemoNetwork } from './DemoNetwork.js';
 import { DemoRemoteCommands } from './DemoRemoteCommands.js';
 import { DemoRoles } from './DemoRoles.js';
 import { DemoSchedules } from './DemoSchedules.js';
+import { DemoServiceSecrets } from './DemoServiceSecrets.js';
 import { DemoStorage } from './DemoStorage.js';
 import { DemoStore } from './DemoStore.js';
 import { DemoStudio } from './DemoStudio.js';
@@ -55,5 +56,6 @@ export function createDemoAccount({ stateDir, env, region, now }: DemoAccountOpt
     instanceChanges: new DemoInstanceChanges(store, now),
     schedules: new DemoSchedules(store),
     metrics: new DemoMetrics(compute),
+    secrets: new DemoServiceSecrets(compute),
   };
 }

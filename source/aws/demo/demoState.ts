@@ -32,6 +32,11 @@ export const demoInstanceSchema = z.object({
   transitions: z.array(transition),
   /** Provisioning stages the user data announces, in order, replayed on the console once running. */
   progress_stages: z.array(z.string()),
+  /**
+   * The secrets the instance makes at boot and stores in Parameter Store, by service: on AWS the
+   * boot script writes them at its services stage, so the demo shows them only from then on.
+   */
+  service_secrets: z.record(z.string(), z.string()).optional(),
 });
 
 export const demoFileSystemSchema = z.object({

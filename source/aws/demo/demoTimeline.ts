@@ -1,4 +1,3 @@
-import { gunzipSync } from 'node:zlib';
 import type { InstanceState } from '../../core/ports.js';
 import type { DemoInstance } from './demoState.js';
 
@@ -48,16 +47,4 @@ export function nextChangeAt(raw: DemoInstance, now: number, stageMs: number): n
     }
   }
   return next;
-}
-
-/** The stages the boot script announces (`cws_mark <stage>`), so the demo can replay them. */
-export function progressStagesOf(userDataBase64: string): string[] {
-  let bytes = Buffer.from(userDataBase64, 'base64');
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
-  const stages: string[] = [];
-  for (const match of bytes.toString('utf8').matchAll(/^\s*cws_mark\s+([a-z0-9][a-z0-9_-]*)/gm)) {
-    const stage = match[1];
-    if (stage && !stages.includes(stage)) stages.push(stage);
-  }
-  return stages;
 }

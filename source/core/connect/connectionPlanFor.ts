@@ -21,8 +21,10 @@ export interface ConnectionSources {
   /** The template the row was launched from, if it is still on the search path. */
   template(slug: string): Promise<ResolvedTemplate | undefined>;
   researchUser(username: string): Promise<ResearchUser | undefined>;
-  /** The web services' tokens kept in the launch record of this launch id. */
+  /** Tokens an older version kept in the launch record of this launch id (before secrets moved to the instance). */
   tokens(launchId: string): Promise<Record<string, string> | undefined>;
+  /** The secret the instance stored for `service` in Parameter Store (ServiceSecretPort). */
+  serviceSecret(row: Workstation, service: string): Promise<string | undefined>;
   /** A managed service's address, made now (a SageMaker URL expires in five minutes). */
   endpoint(row: Workstation): Promise<ServiceEndpoint>;
 }
@@ -31,6 +33,14 @@ export interface ConnectionOptions {
   prefer?: 'ssh' | 'ssm';
   local_port?: number;
 }
+
+/** The secret each kind signs in with, by its name in Parameter Store (see renderServiceSecrets). */
+const SECRET_OF_KIND: Partial<Record<ServiceKind, string>> = {
+  jupyterlab: 'jupyter',
+  'code-server': 'code-server',
+  rstudio: 'rstudio',
+  'ec2-desktop': 'desktop',
+};
 
 /** The DCV server's port when a desktop template does not name one. */
 const DCV_PORT = 8443;
@@ -47,10 +57,19 @@ export async function connectionPlanFor(
   const user = username ? await sources.researchUser(username) : undefined;
   const launchId = row.instance?.tags[TAG.launchId];
   const needsAddress = row.kind !== 'ec2' && (row.state === 'running' || row.kind === 'studio-lab');
-  const [tokens, endpoint] = await Promise.all([
+  const secretName = SECRET_OF_KIND[kind];
+  const [legacyTokens, secret, endpoint] = await Promise.all([
     launchId ? sources.tokens(launchId) : Promise.resolve(undefined),
+    secretName && row.instance && row.state === 'running'
+      ? sources.serviceSecret(row, secretName).then(
+          (value) => ({ value }),
+          (error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }),
+        )
+      : Promise.resolve(undefined),
     needsAddress ? sources.endpoint(row) : Promise.resolve(undefined),
   ]);
+  const tokens = { ...legacyTokens };
+  if (secretName && secret && 'value' in secret && secret.value) tokens[secretName] = secret.value;
   const webPort =
     kind === 'ec2-desktop'
       ? (template?.services?.find((service) => service.name.startsWith('dcv'))?.port ?? DCV_PORT)
@@ -74,7 +93,8 @@ export async function connectionPlanFor(
     ...(options.prefer ? { prefer: options.prefer } : {}),
     ...(options.local_port !== undefined ? { local_port: options.local_port } : {}),
     ...(webPort !== undefined ? { web_port: webPort } : {}),
-    ...(tokens ? { tokens } : {}),
+    tokens,
+    ...(secret && 'error' in secret ? { secret_error: secret.error } : {}),
     ...(endpoint ? { endpoint } : {}),
   });
 }

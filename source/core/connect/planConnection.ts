@@ -1,3 +1,4 @@
+import { USER_SECRET_DIR } from '../provisioning/renderServiceSecrets.js';
 import { shellQuote } from '../provisioning/shellQuote.js';
 import type { ServiceEndpoint } from '../services/Service.js';
 import { isManagedServiceKind, type ServiceKind } from '../services/ServiceKind.js';
@@ -24,8 +25,10 @@ export interface ConnectionInput {
   ssm: { aws_cli: boolean; plugin: boolean };
   aws_profile?: string;
   prefer?: 'ssh' | 'ssm';
-  /** The web services' tokens from the launch record. */
+  /** The web services' secrets, by name (jupyter, code-server, rstudio, desktop). */
   tokens?: Record<string, string>;
+  /** Why the secret could not be read from Parameter Store, when it could not. */
+  secret_error?: string;
   /** A managed service's address, made at the moment of connecting. */
   endpoint?: ServiceEndpoint;
   local_port?: number;
@@ -218,13 +221,21 @@ function command(argv: string[]): PlannedCommand {
 
 function webAddress(input: ConnectionInput, localPort: number): { url: string; note?: string } {
   const tokens = input.tokens ?? {};
-  const missing = 'no token for it is stored on this machine (was it launched from another one?)';
+  const missing = (name: string) =>
+    `${
+      input.secret_error
+        ? `it could not be read from Parameter Store (${input.secret_error})`
+        : 'the workstation has not stored it yet (it does when its services start)'
+    }; on the instance it is in ~/${USER_SECRET_DIR}/${name}.secret`;
   switch (input.kind) {
     case 'jupyterlab': {
       const token = tokens.jupyter;
       return token
         ? { url: `http://localhost:${localPort}/lab?token=${encodeURIComponent(token)}` }
-        : { url: `http://localhost:${localPort}/lab`, note: `Jupyter asks for its token: ${missing}` };
+        : {
+            url: `http://localhost:${localPort}/lab`,
+            note: `Jupyter asks for its token: ${missing('jupyter')}`,
+          };
     }
     case 'code-server': {
       const password = tokens['code-server'];
@@ -232,7 +243,7 @@ function webAddress(input: ConnectionInput, localPort: number): { url: string; n
         url: `http://localhost:${localPort}/`,
         note: password
           ? `code-server password: ${password}`
-          : `code-server asks for its password: ${missing}`,
+          : `code-server asks for its password: ${missing('code-server')}`,
       };
     }
     case 'rstudio': {
@@ -240,15 +251,19 @@ function webAddress(input: ConnectionInput, localPort: number): { url: string; n
       return {
         url: `http://localhost:${localPort}/`,
         note: password
-          ? `Sign in to RStudio as ${input.user.username} with password ${password}`
-          : `Sign in to RStudio as ${input.user.username}: ${missing}`,
+          ? `Sign in to RStudio as ${input.user.username} with password ${password} (RStudio's own, not your Linux password)`
+          : `Sign in to RStudio as ${input.user.username}: ${missing('rstudio')}`,
       };
     }
-    default:
+    default: {
+      const password = tokens.desktop;
       return {
         url: `https://localhost:${localPort}/`,
-        note: `Sign in to the desktop as ${input.user.username}`,
+        note: password
+          ? `Sign in to the desktop as ${input.user.username} with password ${password} (the desktop's own, not your Linux password)`
+          : `Sign in to the desktop as ${input.user.username}: ${missing('desktop')}`,
       };
+    }
   }
 }
 

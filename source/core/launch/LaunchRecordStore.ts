@@ -23,7 +23,7 @@ const launchRecordSchema = z.object({
     })
     .partial()
     .optional(),
-  /** Web service secrets (Jupyter and code-server tokens): kept here, never in tags. */
+  /** Web service tokens kept by versions before the instances made and stored their own; read only for those launches. */
   service_tokens: z.record(z.string(), z.string()).optional(),
   /**
    * The ownership and management tags as launched (cws:managed, cws:profile, cws:research-user,

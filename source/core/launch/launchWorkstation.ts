@@ -212,7 +212,6 @@ export async function launchWorkstation(
       user: context.researchUser,
       launch_id: launchId,
       ...(network.efs ? { efs: { ...network.efs, region } } : {}),
-      ...(existing?.service_tokens ? { service_tokens: existing.service_tokens } : {}),
     });
     return [rendered, `${rendered.bytes} bytes${rendered.compressed ? ', gzip-compressed' : ''}`];
   });
@@ -265,7 +264,6 @@ export async function launchWorkstation(
       root_volume_gb: rootVolumeGb,
     },
   };
-  record.service_tokens = { ...(record.service_tokens ?? {}), ...stringTokens(userData.service_tokens) };
   record.ownership_tags = ownershipTagsOf(tags);
 
   const { instance, resumed } = await run('run-instance', async () => {
@@ -395,12 +393,6 @@ async function waitFor<T>(
     if (Date.now() >= deadline) return undefined;
     await sleep(intervalMs);
   }
-}
-
-function stringTokens(tokens: UserData['service_tokens']): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(tokens).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
-  );
 }
 
 /**

@@ -23,6 +23,8 @@ export interface ProvisioningPlan {
   parameters: { name: string; value: string }[];
   services: PlannedService[];
   idle?: PlannedIdleAgent;
+  /** Which NVIDIA driver a GPU size gets: the desktop's graphics driver or the compute one. */
+  gpu: 'compute' | 'graphics';
   diagnostics: ProvisioningDiagnostic[];
 }
 
@@ -56,16 +58,10 @@ export interface PlannedFile {
 }
 
 export type PlannedService =
-  | {
-      kind: 'jupyter';
-      port: number;
-      token: string;
-      binary: string;
-      options: [string, string][];
-      enable: boolean;
-    }
-  | { kind: 'code-server'; port: number; token: string; options: [string, string][]; enable: boolean }
-  | { kind: 'rstudio'; port: number; password: string; options: [string, string][]; enable: boolean }
+  | { kind: 'jupyter'; port: number; binary: string; options: [string, string][]; enable: boolean }
+  | { kind: 'code-server'; port: number; options: [string, string][]; enable: boolean }
+  | { kind: 'rstudio'; port: number; options: [string, string][]; enable: boolean }
+  | { kind: 'desktop'; port: number; enable: boolean }
   | { kind: 'system'; unit: string; enable: boolean };
 
 export interface PlannedIdleAgent {

@@ -1,5 +1,4 @@
 import type { ProvisioningDiagnostic } from './ProvisioningDiagnostic.js';
-import type { ServiceTokens } from './UserDataInput.js';
 
 export interface UserDataSection {
   name: string;
@@ -17,7 +16,10 @@ export interface UserData {
   payload: Buffer;
   /** The script's parts and their sizes, largest first when the script is too big. */
   sections: UserDataSection[];
-  /** The web services' secrets: the launch pipeline stores them in the state dir, never in tags. */
-  service_tokens: ServiceTokens;
+  /**
+   * The secrets the instance makes at boot and stores under `/cws-tui/<instance-id>/<name>` in
+   * Parameter Store, by name (jupyter, code-server, rstudio, desktop): never in the script.
+   */
+  service_secrets: string[];
   diagnostics: ProvisioningDiagnostic[];
 }

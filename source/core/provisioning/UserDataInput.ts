@@ -12,20 +12,13 @@ export interface EfsMountRequest {
   mount_point?: string;
 }
 
-/** Secrets of the web services, by service kind; generated at render time when absent. */
-export type ServiceTokens = Partial<Record<'jupyter' | 'code-server' | 'rstudio', string>>;
-
-/** Everything one boot script is generated from: plain data, no I/O. */
+/** Everything one boot script is generated from: plain data, no I/O, and no secret. */
 export interface UserDataInput {
   template: ResolvedTemplate;
   distro: Distro;
   user: ResearchUser;
   efs?: EfsMountRequest;
   launch_id: string;
-  /** Tokens to reuse (a re-render of the same launch); missing ones are generated. */
-  service_tokens?: ServiceTokens;
   /** Values for the template's parameters chosen at launch; the template's defaults fill the rest. */
   parameters?: Record<string, string | number | boolean>;
-  /** Random bytes for tokens; `node:crypto` randomBytes unless a test injects a deterministic one. */
-  random?: (size: number) => Uint8Array;
 }

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { SHARED_GROUP_GID, SHARED_GROUP_NAME } from '../identity/uidRanges.js';
 import type { ResolvedTemplate, TemplateService } from '../templates/templateSchema.js';
 import type { ProvisioningDiagnostic } from './ProvisioningDiagnostic.js';
@@ -10,6 +9,7 @@ import type {
   PlannedUser,
   ProvisioningPlan,
 } from './ProvisioningPlan.js';
+import { requirePostInstallDistro } from './postInstallDistros.js';
 import {
   requireAccountId,
   requireAppControlledSetting,
@@ -24,9 +24,12 @@ import { type WebServiceKind, webServiceKind } from './webServiceKind.js';
 export const MINIFORGE_PREFIX = '/opt/miniforge';
 export const PYTHON_VENV_PREFIX = '/opt/cws-python';
 export const DEFAULT_EFS_MOUNT_POINT = '/efs';
-const TOKEN_BYTES = 24;
 const DOCKER_PACKAGES = ['docker', 'docker.io', 'docker-ce'];
 const MAX_IDLE_MINUTES = 7 * 24 * 60;
+
+/** The Amazon DCV server's unit names: the desktop the script configures. */
+const DESKTOP_SERVICES = ['dcvserver', 'dcv'];
+const DCV_PORT = 8443;
 
 const DEFAULT_PORTS: Record<WebServiceKind, number> = { jupyter: 8888, 'code-server': 8080, rstudio: 8787 };
 
@@ -42,6 +45,7 @@ export function planProvisioning(input: UserDataInput): ProvisioningPlan {
   const diagnostics: ProvisioningDiagnostic[] = [];
   const slug = requireSafeValue('template.slug', template.slug, 'slug');
   const launchId = requireSafeValue('launch_id', input.launch_id, 'launchId');
+  requirePostInstallDistro(template, distro);
   const user = planUser(input);
   const packages = template.packages ?? {};
 
@@ -108,6 +112,7 @@ export function planProvisioning(input: UserDataInput): ProvisioningPlan {
     parameters: planParameters(input),
     services,
     ...(idle ? { idle } : {}),
+    gpu: services.some((service) => service.kind === 'desktop') ? 'graphics' : 'compute',
     diagnostics,
   };
 }
@@ -158,15 +163,6 @@ function planEfs(input: UserDataInput, diagnostics: ProvisioningDiagnostic[]): P
   };
 }
 
-function serviceToken(input: UserDataInput, kind: WebServiceKind): string {
-  const given = input.service_tokens?.[kind];
-  if (given !== undefined) return requireSafeValue(`service_tokens.${kind}`, given, 'token');
-  const random = input.random ?? ((size: number) => randomBytes(size));
-  const token = Buffer.from(random(TOKEN_BYTES)).toString('hex');
-  // A broken injected generator must not yield a short or empty secret.
-  return requireSafeValue(`service_tokens.${kind}`, token, 'token');
-}
-
 function serviceOptions(service: TemplateService, index: number): [string, string][] {
   return Object.entries(service.config ?? {}).map(([key, value]) => {
     requireAppControlledSetting(`services[${index}].config.${key}`, key, String(value));
@@ -182,6 +178,13 @@ function planServices(input: UserDataInput, jupyterBinary: string): PlannedServi
     const name = requireSafeValue(`services[${index}].name`, service.name, 'serviceName');
     const kind = webServiceKind(name);
     const enable = service.enable !== false;
+    if (DESKTOP_SERVICES.includes(name)) {
+      return {
+        kind: 'desktop',
+        port: requirePositiveInteger(`services[${index}].port`, service.port ?? DCV_PORT, 65535),
+        enable,
+      };
+    }
     if (kind === undefined) return { kind: 'system', unit: name, enable };
     const port = requirePositiveInteger(
       `services[${index}].port`,
@@ -189,10 +192,8 @@ function planServices(input: UserDataInput, jupyterBinary: string): PlannedServi
       65535,
     );
     const options = serviceOptions(service, index);
-    const token = serviceToken(input, kind);
-    if (kind === 'jupyter') return { kind, port, token, binary: jupyterBinary, options, enable };
-    if (kind === 'code-server') return { kind, port, token, options, enable };
-    return { kind, port, password: token, options, enable };
+    if (kind === 'jupyter') return { kind, port, binary: jupyterBinary, options, enable };
+    return { kind, port, options, enable };
   });
 }
 

@@ -1,25 +1,33 @@
 /**
  * The stages of a workstation's first boot, in order. The boot script prints
- * `CWS-PROGRESS <stage>` at the start of each (and tags the instance `cws:progress=<stage>` when it
- * can), `CWS-NOTE`/`CWS-WARN <stage> <text>` for things worth telling, and `CWS-FAILED <stage> <text>`
- * when it stops. `ready` is the last marker of a successful boot.
+ * `CWS-PROGRESS <stage>` at the start of each (and tags the instance `cws:progress=<stage>`),
+ * `CWS-NOTE`/`CWS-WARN <stage> <text>` for things worth telling, `CWS-DEGRADED <stage> <text>` when
+ * an optional part failed and the boot went on, and `CWS-FAILED <stage> <text>` when it stops.
+ * `ready` is the last marker of a complete boot, `degraded` of one that finished without some parts
+ * (tag `cws:progress=degraded:<stage>[,<stage>]`).
  */
 export const PROVISIONING_STAGES = [
   'started',
-  'packages',
+  'idle-agent',
   'user',
+  'packages',
   'efs',
+  'files',
+  'aws-cli',
+  'gpu-driver',
   'conda',
   'pip',
   'r',
-  'files',
   'post-install',
   'services',
-  'idle-agent',
+  'gpu-check',
   'ready',
 ] as const;
 
-export type ProvisioningStage = (typeof PROVISIONING_STAGES)[number];
+/** The last marker of a boot that finished with optional parts missing. */
+export const DEGRADED_STAGE = 'degraded';
+
+export type ProvisioningStage = (typeof PROVISIONING_STAGES)[number] | typeof DEGRADED_STAGE;
 
 export interface ProvisioningNote {
   stage: string;
@@ -34,14 +42,16 @@ export interface ProvisioningProgress {
   /** 0..1, by the position of `stage` in PROVISIONING_STAGES. */
   fraction: number;
   ready: boolean;
+  /** The boot finished, but these optional parts failed. */
+  degraded: { stage: string; message: string }[];
   failed?: { stage: string; message: string };
   notes: ProvisioningNote[];
 }
 
 const isStage = (value: string): value is ProvisioningStage =>
-  (PROVISIONING_STAGES as readonly string[]).includes(value);
+  value === DEGRADED_STAGE || (PROVISIONING_STAGES as readonly string[]).includes(value);
 
-const MARKER = /^.*?CWS-(PROGRESS|NOTE|WARN|FAILED) ([a-z-]+)(?: (.*))?$/;
+const MARKER = /^.*?CWS-(PROGRESS|NOTE|WARN|FAILED|DEGRADED) ([a-z-]+)(?: (.*))?$/;
 
 /**
  * Reads the markers out of console output (which also holds kernel and cloud-init lines, and may
@@ -52,6 +62,7 @@ export function parseProgressMarkers(consoleOutput: string): ProvisioningProgres
   let stage: ProvisioningStage | undefined;
   let failed: ProvisioningProgress['failed'];
   let notes: ProvisioningNote[] = [];
+  let degraded: ProvisioningProgress['degraded'] = [];
   for (const rawLine of consoleOutput.split(/\r?\n/)) {
     const match = MARKER.exec(rawLine.trimEnd());
     if (!match) continue;
@@ -61,8 +72,11 @@ export function parseProgressMarkers(consoleOutput: string): ProvisioningProgres
       if (name === 'started' && stage !== undefined && stage !== 'started') {
         failed = undefined;
         notes = [];
+        degraded = [];
       }
       stage = name;
+    } else if (kind === 'DEGRADED') {
+      if (!degraded.some((part) => part.stage === name)) degraded.push({ stage: name, message });
     } else if (kind === 'FAILED') {
       failed = { stage: name, message };
     } else if (kind === 'NOTE' || kind === 'WARN') {
@@ -72,11 +86,17 @@ export function parseProgressMarkers(consoleOutput: string): ProvisioningProgres
       }
     }
   }
-  const index = stage === undefined ? -1 : PROVISIONING_STAGES.indexOf(stage);
+  const index =
+    stage === undefined
+      ? -1
+      : stage === DEGRADED_STAGE
+        ? PROVISIONING_STAGES.length - 1
+        : PROVISIONING_STAGES.indexOf(stage);
   return {
     stage,
     fraction: (index + 1) / PROVISIONING_STAGES.length,
     ready: stage === 'ready' && failed === undefined,
+    degraded,
     ...(failed ? { failed } : {}),
     notes,
   };

@@ -45,14 +45,14 @@ cws_efs_mount() {
  */
 export function renderEfsSection(plan: ProvisioningPlan): string {
   const { efs, user, sharedGroup } = plan;
-  if (!efs) return 'cws_mark efs\ncws_note "no EFS file system requested"\n';
+  if (!efs) return 'cws_note "no EFS file system requested"\n';
   const root = shellQuote(efs.mountPoint);
   const homes = shellQuote(`${efs.mountPoint}/home`);
   const userDir = shellQuote(`${efs.mountPoint}/home/${user.name}`);
   const sharedDir = shellQuote(`${efs.mountPoint}/shared`);
   const helperSource = shellQuote(`${efs.fileSystemId}:/`);
   const helperLines = ['cws_efs_type=efs', `cws_efs_source=${helperSource}`, "cws_efs_options='tls'"];
-  const lines = ['cws_mark efs', MOUNT_FUNCTION];
+  const lines = [MOUNT_FUNCTION];
   if (efs.helper === 'installed') {
     lines.push(...helperLines);
   } else {

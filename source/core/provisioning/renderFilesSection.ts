@@ -6,7 +6,7 @@ import { shellQuote } from './shellQuote.js';
  * lands through a temporary file and a rename, so a reboot mid-write leaves no half file.
  */
 export function renderFilesSection(plan: ProvisioningPlan): string {
-  const lines = ['cws_mark files'];
+  const lines: string[] = [];
   for (const file of plan.files) {
     const path = shellQuote(file.path);
     const temporary = shellQuote(`${file.path}.cws-tmp`);

@@ -1,23 +1,29 @@
+import { RETRY_ATTEMPTS } from './instanceShellLibrary.js';
 import type { ProvisioningPlan } from './ProvisioningPlan.js';
 import { MINIFORGE_PREFIX, PYTHON_VENV_PREFIX } from './planProvisioning.js';
 import { shellQuote } from './shellQuote.js';
+
+/** Miniforge's installer; conda-forge publishes its SHA-256 next to it. */
+const MINIFORGE_URL =
+  'https://github.com/conda-forge/miniforge/releases/latest/download/Miniforge3-Linux-$(uname -m).sh';
 
 const quoteAll = (values: readonly string[]): string => values.map(shellQuote).join(' ');
 
 /** Miniforge (conda-forge's installer) into /opt, on everyone's PATH; `-u` resumes a cut-off install. */
 export function renderCondaSection(plan: ProvisioningPlan): string {
-  if (!plan.conda) return 'cws_mark conda\n';
+  if (!plan.conda) return '';
   const lines = [
-    'cws_mark conda',
     `if [ ! -x ${MINIFORGE_PREFIX}/bin/conda ]; then`,
-    '  cws_retry 3 curl -fsSL -o /tmp/cws-miniforge.sh "https://github.com/conda-forge/miniforge/releases/latest/download/Miniforge3-Linux-$(uname -m).sh"',
+    `  cws_fetch "${MINIFORGE_URL}" /tmp/cws-miniforge.sh "${MINIFORGE_URL}.sha256"`,
     `  bash /tmp/cws-miniforge.sh -b -u -p ${MINIFORGE_PREFIX}`,
     '  rm -f /tmp/cws-miniforge.sh',
     'fi',
     `printf '%s\\n' '. ${MINIFORGE_PREFIX}/etc/profile.d/conda.sh' >/etc/profile.d/cws-conda.sh`,
   ];
   if (plan.conda.length > 0) {
-    lines.push(`cws_retry 3 ${MINIFORGE_PREFIX}/bin/conda install --yes --quiet ${quoteAll(plan.conda)}`);
+    lines.push(
+      `cws_retry ${RETRY_ATTEMPTS} ${MINIFORGE_PREFIX}/bin/conda install --yes --quiet ${quoteAll(plan.conda)}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -27,8 +33,8 @@ export function renderCondaSection(plan: ProvisioningPlan): string {
  * distros' own Python refuses system-wide pip installs (PEP 668) on Ubuntu 24.04.
  */
 export function renderPipSection(plan: ProvisioningPlan): string {
-  if (!plan.pip) return 'cws_mark pip\n';
-  const lines = ['cws_mark pip'];
+  if (!plan.pip) return '';
+  const lines: string[] = [];
   let pip = `${MINIFORGE_PREFIX}/bin/pip`;
   if (plan.pip.into === 'venv') {
     pip = `${PYTHON_VENV_PREFIX}/bin/pip`;
@@ -39,13 +45,13 @@ export function renderPipSection(plan: ProvisioningPlan): string {
       'CWS_PROFILE',
     );
   }
-  lines.push(`cws_retry 3 ${pip} install --no-input ${quoteAll(plan.pip.packages)}`);
+  lines.push(`cws_retry ${RETRY_ATTEMPTS} ${pip} install --no-input ${quoteAll(plan.pip.packages)}`);
   return `${lines.join('\n')}\n`;
 }
 
 /** CRAN packages not already installed; R's install.packages only warns, so missing ones fail here. */
 export function renderRSection(plan: ProvisioningPlan): string {
-  if (plan.r.length === 0) return 'cws_mark r\n';
+  if (plan.r.length === 0) return '';
   const vector = `c(${plan.r.map((name) => `"${name}"`).join(', ')})`;
   const program = [
     `wanted <- ${vector}`,
@@ -54,5 +60,5 @@ export function renderRSection(plan: ProvisioningPlan): string {
     'failed <- wanted[!vapply(wanted, requireNamespace, logical(1), quietly = TRUE)]',
     'if (length(failed)) { message("R packages not installed: ", paste(failed, collapse = ", ")); quit(status = 1) }',
   ].join('; ');
-  return `cws_mark r\nRscript -e ${shellQuote(program)}\n`;
+  return `Rscript -e ${shellQuote(program)}\n`;
 }

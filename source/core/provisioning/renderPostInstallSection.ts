@@ -17,7 +17,7 @@ export function heredocDelimiter(base: string, text: string): string {
  * and a reboot does not run it again.
  */
 export function renderPostInstallSection(plan: ProvisioningPlan): string {
-  if (plan.postInstall === undefined) return 'cws_mark post-install\n';
+  if (plan.postInstall === undefined) return '';
   const text = plan.postInstall.endsWith('\n') ? plan.postInstall : `${plan.postInstall}\n`;
   const delimiter = heredocDelimiter('CWS_POST_INSTALL', text);
   const done = `${STATE_DIR}/post-install.done`;
@@ -27,8 +27,7 @@ export function renderPostInstallSection(plan: ProvisioningPlan): string {
     `CWS_UID=${plan.user.uid}`,
     ...plan.parameters.map(({ name, value }) => `CWS_PARAM_${name}=${value}`),
   ];
-  return `cws_mark post-install
-if [ -f ${done} ]; then
+  return `if [ -f ${done} ]; then
   cws_note "post_install already ran; not run again"
 else
 cat >${STATE_DIR}/post-install.sh <<'${delimiter}'

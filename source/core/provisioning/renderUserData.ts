@@ -3,51 +3,69 @@ import type { ProvisioningPlan } from './ProvisioningPlan.js';
 import { planProvisioning } from './planProvisioning.js';
 import { renderEfsSection } from './renderEfsSection.js';
 import { renderFilesSection } from './renderFilesSection.js';
+import { renderGpuCheckSection, renderGpuDriverSection } from './renderGpuSections.js';
 import { renderIdleAgentSection } from './renderIdleAgent.js';
 import { renderCondaSection, renderPipSection, renderRSection } from './renderLanguagePackageSections.js';
-import { renderPackageSection } from './renderPackageSection.js';
+import { renderAwsCliSection, renderPackageSection } from './renderPackageSection.js';
 import { renderPostInstallSection } from './renderPostInstallSection.js';
-import { renderPrelude, STATE_DIR } from './renderPrelude.js';
+import { renderFinish, renderPrelude } from './renderPrelude.js';
+import { serviceSecretNames } from './renderServiceSecrets.js';
 import { renderServiceSection } from './renderServiceSection.js';
 import { renderUserSection } from './renderUserSection.js';
 import type { UserData } from './UserData.js';
-import type { ServiceTokens, UserDataInput } from './UserDataInput.js';
+import type { UserDataInput } from './UserDataInput.js';
 
-const renderReady = (): string => `cws_mark ready\ntouch ${STATE_DIR}/ready\n`;
+/**
+ * An essential stage stops the boot when it fails; an optional one marks the workstation
+ * `degraded:<stage>` and the boot goes on.
+ */
+type Importance = 'essential' | 'optional';
 
-/** The script's parts in boot order; each stage's marker opens its part. */
-const SECTIONS: [string, (plan: ProvisioningPlan) => string][] = [
-  ['prelude', renderPrelude],
-  ['packages', renderPackageSection],
-  ['user', renderUserSection],
-  ['efs', renderEfsSection],
-  ['conda', renderCondaSection],
-  ['pip', renderPipSection],
-  ['r', renderRSection],
-  ['files', renderFilesSection],
-  ['post-install', renderPostInstallSection],
-  ['services', renderServiceSection],
-  ['idle-agent', renderIdleAgentSection],
-  ['ready', renderReady],
+/**
+ * The script's parts in boot order. The idle agent comes first, then the research user and EFS,
+ * all before anything fetched from outside the distro, so that any later failure still leaves a
+ * workstation that stops itself when idle and that its owner can reach. The GPU driver comes before conda and pip.
+ */
+const SECTIONS: [string, Importance, (plan: ProvisioningPlan) => string][] = [
+  ['idle-agent', 'essential', renderIdleAgentSection],
+  ['user', 'essential', renderUserSection],
+  ['packages', 'essential', renderPackageSection],
+  ['efs', 'essential', renderEfsSection],
+  ['files', 'essential', renderFilesSection],
+  ['aws-cli', 'optional', renderAwsCliSection],
+  ['gpu-driver', 'optional', renderGpuDriverSection],
+  ['conda', 'optional', renderCondaSection],
+  ['pip', 'optional', renderPipSection],
+  ['r', 'optional', renderRSection],
+  ['post-install', 'optional', renderPostInstallSection],
+  ['services', 'optional', renderServiceSection],
+  ['gpu-check', 'optional', renderGpuCheckSection],
 ];
 
-function tokensOf(plan: ProvisioningPlan): ServiceTokens {
-  const tokens: ServiceTokens = {};
-  for (const service of plan.services) {
-    if (service.kind === 'rstudio') tokens.rstudio = service.password;
-    else if (service.kind !== 'system') tokens[service.kind] = service.token;
-  }
-  return tokens;
+function renderStage(name: string, importance: Importance, body: string): string {
+  if (importance === 'essential') return `cws_mark ${name}\n${body}`;
+  if (body.trim() === '') return '';
+  // Not indented: a here-document's closing word must start its line.
+  const fn = `cws_part_${name.replaceAll('-', '_')}`;
+  return `${fn}() {\n${body.endsWith('\n') ? body : `${body}\n`}}\ncws_part ${name} ${fn}\n`;
 }
 
 /**
  * The boot script that turns a plain image of `input.distro` into the workstation the template
- * describes, for the research user who launches it. Pure apart from the random tokens (injectable).
- * Throws `UnsafeScriptValueError`, `UnavailablePackagesError` or `UserDataTooLargeError`.
+ * describes, for the research user who launches it. Pure: it holds no secret (each web service's
+ * is made on the instance). Throws `UnsafeScriptValueError`, `UnavailablePackagesError`,
+ * `PostInstallDistroError` or `UserDataTooLargeError`.
  */
 export function renderUserData(input: UserDataInput): UserData {
   const plan = planProvisioning(input);
-  const parts = SECTIONS.map(([name, render]) => ({ name, text: render(plan) }));
+  const parts = [
+    { name: 'prelude', text: renderPrelude(plan) },
+    ...SECTIONS.map(([name, importance, render]) => ({
+      name,
+      text: renderStage(name, importance, render(plan)),
+    })),
+    { name: 'finish', text: renderFinish() },
+  ].filter((part) => part.text !== '');
   const script = parts.map((part) => part.text).join('\n');
   const sections = parts.map(({ name, text }) => ({ name, bytes: Buffer.byteLength(text, 'utf8') }));
   const { payload, compressed, bytes } = encodeUserDataPayload(script, sections);
@@ -57,7 +75,7 @@ export function renderUserData(input: UserDataInput): UserData {
     compressed,
     payload,
     sections,
-    service_tokens: tokensOf(plan),
+    service_secrets: serviceSecretNames(plan),
     diagnostics: plan.diagnostics,
   };
 }

@@ -13,7 +13,6 @@ export function renderUserSection(plan: ProvisioningPlan): string {
   const adminGroup = distro === 'ubuntu' ? 'sudo' : 'wheel';
   const optional = ['docker', ...user.optionalGroups.filter((group) => group !== 'docker')];
   const lines = [
-    'cws_mark user',
     `getent group ${shellQuote(sharedGroup.name)} >/dev/null || groupadd --gid ${sharedGroup.gid} ${shellQuote(sharedGroup.name)}`,
     `getent group ${name} >/dev/null || groupadd --gid ${user.gid} ${name}`,
     `if cws_existing_uid=$(id -u ${name} 2>/dev/null); then`,
@@ -46,10 +45,18 @@ export function renderUserSection(plan: ProvisioningPlan): string {
     `install -d -m 0700 -o ${user.uid} -g ${user.gid} ${shellQuote(`${user.home}/.ssh`)}`,
   );
   const keys = shellQuote(`${user.home}/.ssh/authorized_keys`);
+  // Merged, never overwritten: keys the user added on the instance stay.
+  lines.push(`[ -f ${keys} ] || install -m 0600 -o ${user.uid} -g ${user.gid} /dev/null ${keys}`);
   if (user.sshKeys.length > 0) {
-    lines.push(`printf '%s\\n' ${user.sshKeys.map(shellQuote).join(' ')} >${keys}`);
+    lines.push(
+      `cws_keys=(${user.sshKeys.map(shellQuote).join(' ')})`,
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a bash array expansion, not a template
+      'for cws_key in "${cws_keys[@]}"; do',
+      `  grep -qxF -- "$cws_key" ${keys} || printf '%s\\n' "$cws_key" >>${keys}`,
+      'done',
+    );
   } else {
-    lines.push(`: >${keys}`, 'cws_warn "the research user has no SSH public key"');
+    lines.push('cws_warn "the research user has no SSH public key"');
   }
   lines.push(`chown ${user.uid}:${user.gid} ${keys}`, `chmod 0600 ${keys}`);
   return `${lines.join('\n')}\n`;

@@ -1,4 +1,5 @@
 import { findBaseImage, KNOWN_BASES } from '../images/resolveImageSource.js';
+import { foreignPostInstallCommand } from '../provisioning/postInstallDistros.js';
 import { appControlledSettingProblem } from '../provisioning/scriptValueRules.js';
 import { webServiceKind } from '../provisioning/webServiceKind.js';
 import { closestKnownKey } from './closestKnownKey.js';
@@ -80,6 +81,15 @@ export function validateResolvedTemplate(
       );
     } else {
       const expected = PACKAGE_MANAGER_OF_DISTRO[image.distro];
+      const foreign = foreignPostInstallCommand(merged, image.distro);
+      if (foreign) {
+        report(
+          'error',
+          definerOf('post_install'),
+          ['post_install'],
+          `post_install runs ${foreign}, which ${image.displayName} does not have: use ${expected}, or check /etc/os-release to support several distros`,
+        );
+      }
       const manager = merged.package_manager;
       if ((manager === 'apt' || manager === 'dnf') && manager !== expected) {
         report(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { launchChoices } from '../../../source/app/session/launchChoices.js';
-import { MASKED_SECRET, previewLaunch } from '../../../source/app/session/previewLaunch.js';
+import { previewLaunch } from '../../../source/app/session/previewLaunch.js';
 import type { Session } from '../../../source/app/session/Session.js';
 import { estimateCost } from '../../../source/core/cost/estimateCost.js';
 import { snapshotPriceCatalog } from '../../../source/core/cost/priceTable.js';
@@ -54,8 +54,9 @@ describe('previewLaunch', () => {
     expect(preview.verdict.allowed).toBe(true);
     expect(preview.problems).toEqual([]);
     expect(preview.user_data?.script).toMatch(/^#!\/bin\/bash/);
-    // The Jupyter token is generated at launch; the preview never shows one.
-    expect(preview.user_data?.script).toContain(MASKED_SECRET);
+    // The Jupyter token is made on the instance: the script has none to show.
+    expect(preview.user_data?.script).toContain('cws_service_secret jupyter');
+    expect(preview.user_data?.script).not.toMatch(/JUPYTER_TOKEN=[0-9a-f]/);
     expect(await session.listWorkstations()).toEqual([]);
   });
 

@@ -195,10 +195,24 @@ describe('planConnection', () => {
       planConnection(input({ kind: 'rstudio', web_port: 8787, tokens: { rstudio: 'pw' } })),
     ).toMatchObject({
       url: 'http://localhost:8787/',
-      note: 'Sign in to RStudio as ana with password pw',
+      note: "Sign in to RStudio as ana with password pw (RStudio's own, not your Linux password)",
     });
     expect(planConnection(input({ kind: 'code-server', web_port: 8080 }))).toMatchObject({
-      note: expect.stringMatching(/no token for it is stored on this machine/),
+      note: 'code-server asks for its password: the workstation has not stored it yet (it does when its services start); on the instance it is in ~/.cws-tui/code-server.secret',
+    });
+    expect(
+      planConnection(input({ kind: 'jupyterlab', web_port: 8888, secret_error: 'AccessDeniedException' })),
+    ).toMatchObject({
+      note: expect.stringMatching(/could not be read from Parameter Store \(AccessDeniedException\)/),
+    });
+  });
+
+  it('the desktop signs in with its own password from Parameter Store, never the Linux one', () => {
+    expect(
+      planConnection(input({ kind: 'ec2-desktop', web_port: 8443, tokens: { desktop: 'd3sk' } })),
+    ).toMatchObject({
+      url: 'https://localhost:8443/',
+      note: "Sign in to the desktop as ana with password d3sk (the desktop's own, not your Linux password)",
     });
   });
 

@@ -31,7 +31,7 @@ const userData: UserData = {
   compressed: false,
   payload: Buffer.from(script),
   sections: [],
-  service_tokens: {},
+  service_secrets: [],
   diagnostics: [],
 };
 

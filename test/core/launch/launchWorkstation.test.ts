@@ -52,7 +52,7 @@ function fakeUserData(): UserData {
     compressed: false,
     payload: Buffer.from(script),
     sections: [],
-    service_tokens: { jupyter: 'f00dfeed' },
+    service_secrets: ['jupyter'],
     diagnostics: [],
   };
 }
@@ -131,12 +131,11 @@ describe('launchWorkstation on the demo account', () => {
     expect(result.instance.client_token).toBe(result.record.id);
   });
 
-  it('keeps the web service tokens in a launch record only its owner can read', async () => {
+  it('keeps its launch record where only its owner can read it, with no service secret in it', async () => {
     const result = await launchWorkstation(request(), context);
     const file = join(stateDir, 'launches', `${result.record.id}.json`);
     expect(statSync(file).mode & 0o777).toBe(0o600);
-    expect(JSON.parse(readFileSync(file, 'utf8')).service_tokens).toEqual({ jupyter: 'f00dfeed' });
-    expect(JSON.stringify(result.instance.tags)).not.toContain('f00dfeed');
+    expect(JSON.parse(readFileSync(file, 'utf8')).service_tokens).toBeUndefined();
   });
 
   it("mounts an existing EFS file system through the research user's own access point", async () => {

@@ -8,7 +8,7 @@ import { UnsafeScriptValueError } from '../../../source/core/provisioning/Unsafe
 import { builtinTemplatesDir } from '../../../source/core/templates/builtinTemplatesDir.js';
 import { loadTemplateRegistry } from '../../../source/core/templates/loadTemplateRegistry.js';
 import { resolveTemplate } from '../../../source/core/templates/resolveTemplate.js';
-import { basicTemplate, fixedRandom, researchUser } from './provisioningFixtures.js';
+import { basicTemplate, researchUser } from './provisioningFixtures.js';
 
 /** Each way repro 9 undid the localhost and auth guarantees, by service. */
 const UNSAFE: [service: string, key: string, value: string][] = [
@@ -58,7 +58,6 @@ describe('settings the app controls (repro 9)', () => {
         distro: 'ubuntu',
         user: researchUser,
         launch_id: 'req-1',
-        random: fixedRandom,
       });
     } catch (caught) {
       error = caught;

@@ -7,18 +7,15 @@ import {
 import { renderUserData } from '../../../source/core/provisioning/renderUserData.js';
 import type { UserDataInput } from '../../../source/core/provisioning/UserDataInput.js';
 import {
+  apiCallsOf,
   type BootScriptSandbox,
+  callsOf,
   createBootScriptSandbox,
   hasBubblewrap,
-  type RecordedCall,
+  hasCall,
+  tagValues,
 } from './bootScriptSandbox.js';
-import {
-  basicTemplate,
-  fixedRandom,
-  pythonMlTemplate,
-  researchUser,
-  rResearchTemplate,
-} from './provisioningFixtures.js';
+import { basicTemplate, pythonMlTemplate, researchUser, rResearchTemplate } from './provisioningFixtures.js';
 
 const efs = {
   file_system_id: 'fs-0123abcd',
@@ -26,10 +23,6 @@ const efs = {
   region: 'us-east-1',
   mount_point: '/mnt/efs',
 };
-
-const callsOf = (calls: RecordedCall[], command: string) => calls.filter((call) => call[0] === command);
-const hasCall = (calls: RecordedCall[], expected: string[]) =>
-  calls.some((call) => expected.every((part, index) => call[index] === part));
 
 describe.skipIf(!hasBubblewrap)(
   'the generated boot script, executed with stub commands in a throwaway root',
@@ -47,7 +40,6 @@ describe.skipIf(!hasBubblewrap)(
         user: researchUser,
         launch_id: 'req-exec',
         efs,
-        random: fixedRandom,
         ...overrides,
       });
 
@@ -60,6 +52,11 @@ describe.skipIf(!hasBubblewrap)(
       expect(hasCall(calls, ['apt-get', '-o', 'DPkg::Lock::Timeout=600', 'install', '-y', 'curl'])).toBe(
         true,
       );
+      // The idle agent is running before the first package step.
+      const agentAt = calls.findIndex((call) => call.join(' ') === 'systemctl enable cws-idle-agent.service');
+      const aptAt = calls.findIndex((call) => call[0] === 'apt-get');
+      expect(agentAt).toBeGreaterThanOrEqual(0);
+      expect(agentAt).toBeLessThan(aptAt);
       expect(callsOf(calls, 'apt-get').flat()).toContain('build-essential');
       expect(callsOf(calls, 'dnf')).toEqual([]);
 
@@ -83,6 +80,7 @@ describe.skipIf(!hasBubblewrap)(
       ]);
       expect(hasCall(calls, ['usermod', '--append', '--groups', 'sudo', 'alice'])).toBe(true);
       expect(sandbox.read('/home/alice/.ssh/authorized_keys')).toBe(`${researchUser.ssh_public_keys[0]}\n`);
+      expect(callsOf(calls, 'chpasswd')).toEqual([]);
       const keys = statSync(sandbox.hostPath('/home/alice/.ssh/authorized_keys'));
       expect([keys.uid, keys.gid, keys.mode & 0o777]).toEqual([5001, 5001, 0o600]);
 
@@ -116,22 +114,31 @@ describe.skipIf(!hasBubblewrap)(
       const jupyterUnit = sandbox.read('/etc/systemd/system/cws-jupyter.service');
       expect(jupyterUnit).toContain('User=alice\n');
       expect(jupyterUnit).toContain('--ip=127.0.0.1 --port=8888');
-      expect(sandbox.read('/etc/cws/cws-jupyter.env')).toBe(
-        `JUPYTER_TOKEN=${userData.service_tokens.jupyter}\n`,
-      );
+      // The token is made on the instance, kept for root and the user, and stored in Parameter Store.
+      const token = sandbox.read('/etc/cws/jupyter.secret');
+      expect(token).toMatch(/^[0-9a-f]{48}$/);
+      expect(userData.script).not.toContain(token);
+      expect(sandbox.read('/etc/cws/cws-jupyter.env')).toBe(`JUPYTER_TOKEN=${token}\n`);
       expect(statSync(sandbox.hostPath('/etc/cws/cws-jupyter.env')).mode & 0o777).toBe(0o600);
+      const copy = statSync(sandbox.hostPath('/home/alice/.cws-tui/jupyter.secret'));
+      expect([copy.uid, copy.mode & 0o777]).toEqual([5001, 0o600]);
+      const stored = apiCallsOf(calls).find((call) => call.target === 'AmazonSSM.PutParameter');
+      expect(stored?.service).toBe('ssm');
+      expect(JSON.parse(stored?.body ?? '{}')).toEqual({
+        Name: '/cws-tui/i-0123456789abcdef0/jupyter',
+        Type: 'SecureString',
+        Overwrite: true,
+        Value: token,
+      });
       expect(hasCall(calls, ['systemctl', 'restart', 'cws-jupyter.service'])).toBe(true);
       expect(sandbox.read('/usr/local/sbin/cws-idle-agent')).toContain(
         'readonly IDLE_MINUTES=15\nreadonly HIBERNATE_MINUTES=30\n',
       );
       expect(hasCall(calls, ['systemctl', 'enable', 'cws-idle-agent.service'])).toBe(true);
 
-      // Every stage is tagged through the (stubbed) AWS CLI, in order, ending with ready.
-      const tagged = callsOf(calls, 'aws')
-        .map((call) => call.at(-1) ?? '')
-        .filter((tag) => tag.startsWith('Key=cws:progress,'))
-        .map((tag) => tag.replace('Key=cws:progress,Value=', ''));
-      expect(tagged).toEqual([...PROVISIONING_STAGES]);
+      // Every stage is tagged through signed API calls (no AWS CLI needed), in order, ending with ready.
+      expect(tagValues(calls, 'cws:progress')).toEqual(PROVISIONING_STAGES.filter((stage) => stage !== 'r'));
+      expect(callsOf(calls, 'aws')).toEqual([]);
       const progress = parseProgressMarkers(output);
       expect(progress.ready).toBe(true);
       expect(progress.notes.find((note) => note.stage === 'efs')?.message).toMatch(/^nfs-fallback: /);
@@ -188,7 +195,7 @@ describe.skipIf(!hasBubblewrap)(
       const { status, output, calls } = sandbox.run(render().script);
       expect(status, output).toBe(0);
       expect(callsOf(calls, 'mount')).toHaveLength(5);
-      expect(callsOf(calls, 'sleep').map((call) => call[1])).toEqual(['5', '10', '15', '20']);
+      expect(callsOf(calls, 'sleep').map((call) => call[1])).toEqual(['5', '10', '20', '40']);
       const progress = parseProgressMarkers(output);
       expect(progress.notes).toContainEqual(
         expect.objectContaining({
@@ -213,16 +220,30 @@ describe.skipIf(!hasBubblewrap)(
       expect(progress.ready).toBe(false);
       expect(progress.failed).toEqual({
         stage: 'user',
-        message: 'user alice exists with UID 1000, not 5001',
+        message: 'user alice exists with UID 1000, not 5001; the idle agent is running',
       });
     });
 
-    it('reports the failing stage when a command fails', () => {
+    it('marks an optional part that fails as degraded, names the failing command, and finishes the rest', () => {
       sandbox = createBootScriptSandbox();
       sandbox.write('/usr/local/sbin/Rscript', '#!/bin/sh\nexit 1\n', 0o755);
-      const { status, output } = sandbox.run(render({ template: rResearchTemplate }).script);
-      expect(status).not.toBe(0);
-      expect(parseProgressMarkers(output).failed?.stage).toBe('r');
+      const { status, output, calls } = sandbox.run(render({ template: rResearchTemplate }).script);
+      expect(status, output).toBe(0);
+      const progress = parseProgressMarkers(output);
+      expect(progress.stage).toBe('degraded');
+      expect(progress.ready).toBe(false);
+      expect(progress.degraded.map((part) => part.stage)).toEqual(['r']);
+      expect(progress.notes).toContainEqual(
+        expect.objectContaining({
+          stage: 'r',
+          level: 'warning',
+          message: expect.stringMatching(/^Rscript -e .* failed \(exit 1, line \d+\)$/),
+        }),
+      );
+      expect(hasCall(calls, ['systemctl', 'restart', 'rstudio-server'])).toBe(true);
+      expect(tagValues(calls, 'cws:progress').at(-1)).toBe('degraded:r');
+      expect(sandbox.exists('/var/lib/cws/ready')).toBe(false);
+      expect(sandbox.read('/var/lib/cws/degraded')).toBe('r\n');
     });
 
     it('provisions Rocky: dnf install, the docker-ce repository, code-server unit, venv pip, template files', () => {
@@ -238,8 +259,11 @@ describe.skipIf(!hasBubblewrap)(
       expect(callsOf(calls, 'mount')).toEqual([]);
       expect(hasCall(calls, ['pip', 'install', '--no-input', 'black'])).toBe(true);
       expect(sandbox.read('/etc/cws/cws-code-server.env')).toBe(
-        `PASSWORD=${userData.service_tokens['code-server']}\n`,
+        `PASSWORD=${sandbox.read('/etc/cws/code-server.secret')}\n`,
       );
+      // code-server from its pinned release, not `curl | sh`.
+      expect(sandbox.exists('/usr/local/lib/code-server-4.96.4/bin/code-server')).toBe(true);
+      expect(parseProgressMarkers(output).ready).toBe(true);
       expect(sandbox.read('/etc/systemd/system/cws-code-server.service')).toContain(
         '--bind-addr=127.0.0.1:8080',
       );
@@ -247,7 +271,7 @@ describe.skipIf(!hasBubblewrap)(
       expect(sandbox.read('/etc/cws/welcome.txt')).toBe("Welcome! It's $HOME `date`\n");
     });
 
-    it("gives RStudio Server the research user's login on 127.0.0.1", () => {
+    it('signs RStudio Server in with its own secret through PAM on 127.0.0.1, never the Linux password', () => {
       sandbox = createBootScriptSandbox();
       const userData = render({ template: rResearchTemplate, efs: undefined });
       const { status, output, calls } = sandbox.run(userData.script);
@@ -255,7 +279,18 @@ describe.skipIf(!hasBubblewrap)(
       expect(sandbox.read('/etc/rstudio/rserver.conf')).toBe(
         'www-address=127.0.0.1\nwww-port=8787\nauth-timeout-minutes=120\n',
       );
-      expect(sandbox.read('/tmp/cws-chpasswd.log')).toBe(`alice:${userData.service_tokens.rstudio}\n`);
+      expect(callsOf(calls, 'chpasswd')).toEqual([]);
+      expect(sandbox.read('/etc/pam.d/rstudio')).toContain(
+        'auth required pam_exec.so expose_authtok quiet /usr/local/sbin/cws-check-secret rstudio',
+      );
+      // pam_exec hands the password on stdin, NUL-terminated, and the user in PAM_USER.
+      const check = (user: string, password: string) =>
+        sandbox!.run(
+          `printf '%s\\0' ${password} | PAM_USER=${user} PAM_TYPE=auth /usr/local/sbin/cws-check-secret rstudio`,
+        ).status;
+      expect(check('alice', '"$(cat /etc/cws/rstudio.secret)"')).toBe(0);
+      expect(check('alice', 'wrong')).toBe(1);
+      expect(check('bob', '"$(cat /etc/cws/rstudio.secret)"')).toBe(1);
       expect(hasCall(calls, ['Rscript', '-e'])).toBe(true);
       expect(hasCall(calls, ['systemctl', 'restart', 'rstudio-server'])).toBe(true);
     });

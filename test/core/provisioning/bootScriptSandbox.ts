@@ -20,12 +20,32 @@ const RECORDER = `#!/bin/bash
 
 /** Stubs that need to do more than record, so the script sees the world it expects. */
 const SPECIAL_STUBS: Record<string, string> = {
-  curl: `${RECORDER}
+  curl: `#!/bin/bash
+body=
+if [[ " $* " == *" --data-binary @- "* ]]; then body=$(cat); fi
+service=
+target=
+previous=
+for arg in "$@"; do
+  case "$previous" in
+    --aws-sigv4) service=\${arg##*:} ;;
+    -H) case "$arg" in "X-Amz-Target: "*) target=\${arg#X-Amz-Target: } ;; esac ;;
+  esac
+  previous=$arg
+done
+if [ -n "$service" ]; then
+  { printf 'aws-api'; printf '\\x1f%s' "$service" "$target" "$body"; printf '\\x1e'; } >>${RECORD}
+  [ -f /tmp/cws-fail-api ] && exit 22
+  exit 0
+fi
+{ printf '%s' "$(basename "$0")"; printf '\\x1f%s' "$@"; printf '\\x1e'; } >>${RECORD}
 for arg in "$@"; do
   case "$arg" in
     */api/token) echo test-token ;;
     */meta-data/instance-id) echo i-0123456789abcdef0 ;;
     */meta-data/placement/region) echo us-east-1 ;;
+    */meta-data/iam/security-credentials/) echo cws-workstation ;;
+    */meta-data/iam/security-credentials/cws-workstation) printf '{\\n  "AccessKeyId" : "ASIATEST",\\n  "SecretAccessKey" : "c2VjcmV0",\\n  "Token" : "session-token"\\n}\\n' ;;
   esac
 done
 output=
@@ -34,12 +54,38 @@ for arg in "$@"; do
   if [ "$previous" = -o ]; then output=$arg; fi
   previous=$arg
 done
-if [ -n "$output" ]; then
-  case "$*" in
-    *Miniforge3*) printf '%s\\n' '#!/bin/bash' 'mkdir -p /opt/miniforge/bin' 'for tool in conda pip jupyter; do cp /usr/local/sbin/cws-recorder /opt/miniforge/bin/$tool; done' >"$output" ;;
-    *) : >"$output" ;;
+url=\${*: -1}
+for pattern in $(cat /tmp/cws-fail-downloads 2>/dev/null); do
+  case "$url" in *"$pattern"*) exit 22 ;; esac
+done
+content() {
+  case "$1" in
+    *Miniforge3*) printf '%s\\n' '#!/bin/bash' 'mkdir -p /opt/miniforge/bin' 'for tool in conda pip jupyter python; do cp /usr/local/sbin/cws-recorder /opt/miniforge/bin/$tool; done' ;;
+    *code-server-*.tar.gz)
+      mkdir -p /tmp/cws-code-server/code-server/bin
+      cp /usr/local/sbin/cws-recorder /tmp/cws-code-server/code-server/bin/code-server
+      tar -czf - -C /tmp/cws-code-server code-server ;;
   esac
+}
+if [ -n "$output" ]; then
+  content "$url" >"$output"
+elif [[ $url == *.sha256 ]] && [ -f /tmp/cws-bad-checksum ]; then
+  echo "0000000000000000000000000000000000000000000000000000000000000000  installer"
+elif [[ $url == *.sha256 ]]; then
+  content "\${url%.sha256}" | sha256sum
 fi
+`,
+  unzip: `${RECORDER}
+previous=
+for arg in "$@"; do
+  if [ "$previous" = -d ]; then mkdir -p "$arg/aws"; cp /usr/local/sbin/cws-recorder "$arg/aws/install"; fi
+  previous=$arg
+done
+`,
+  pgrep: `${RECORDER}
+busy=$(cat /tmp/cws-apt-busy 2>/dev/null || echo 0)
+[ "$busy" -gt 0 ] || exit 1
+echo $((busy - 1)) >/tmp/cws-apt-busy
 `,
   mount: `${RECORDER}
 [ -f /tmp/cws-fail-mount ] && exit 32
@@ -90,8 +136,8 @@ const RECORDED_COMMANDS = [
   'usermod',
   'systemctl',
   'sleep',
-  'aws',
-  'unzip',
+  'ubuntu-drivers',
+  'modprobe',
   'Rscript',
   'mount.efs',
 ];
@@ -115,14 +161,26 @@ export interface BootScriptSandbox {
   dispose(): void;
 }
 
-const BOUND_DIRECTORIES = ['/etc', '/home', '/opt', '/var', '/mnt', '/tmp', '/usr/local/sbin'] as const;
+const BOUND_DIRECTORIES = [
+  '/etc',
+  '/home',
+  '/opt',
+  '/var',
+  '/mnt',
+  '/tmp',
+  '/usr/local/sbin',
+  '/usr/local/bin',
+  '/usr/local/lib',
+] as const;
 
 /**
  * A throwaway root for a generated boot script: bubblewrap binds fresh directories over /etc, /home,
  * /opt, /var, /mnt and /tmp, and a directory of recording stubs over /usr/local/sbin (first on the
  * script's PATH), so the real script runs for real without touching the machine.
  */
-export function createBootScriptSandbox(options: { withMountEfsHelper?: boolean } = {}): BootScriptSandbox {
+export function createBootScriptSandbox(
+  options: { withMountEfsHelper?: boolean; nvidiaGpu?: boolean } = {},
+): BootScriptSandbox {
   const base = mkdtempSync(join(tmpdir(), 'cws-boot-'));
   const hostDir = (dir: string) => join(base, dir.replaceAll('/', '_'));
   for (const dir of BOUND_DIRECTORIES) mkdirSync(hostDir(dir), { recursive: true });
@@ -165,6 +223,11 @@ export function createBootScriptSandbox(options: { withMountEfsHelper?: boolean 
         procStat = ['--ro-bind', hostPath('/tmp/cws-proc-stat'), '/proc/stat'];
       }
       rmSync(hostPath(RECORD), { force: true });
+      // An NVIDIA card on the PCI bus (vendor 0x10de), where the script looks for one.
+      const pci = join(base, 'pci');
+      mkdirSync(join(pci, '0000:00:1e.0'), { recursive: true });
+      writeFileSync(join(pci, '0000:00:1e.0', 'vendor'), options.nvidiaGpu ? '0x10de\n' : '0x1d0f\n');
+      const gpu = ['--ro-bind', pci, '/sys/bus/pci/devices'];
       const binds = BOUND_DIRECTORIES.flatMap((dir) => ['--bind', hostDir(dir), dir]);
       // Debian reaches tools such as awk through /etc/alternatives.
       const alternatives = existsSync('/etc/alternatives')
@@ -183,6 +246,7 @@ export function createBootScriptSandbox(options: { withMountEfsHelper?: boolean 
           '--proc',
           '/proc',
           ...procStat,
+          ...gpu,
           '--die-with-parent',
           '/bin/bash',
           '/tmp/cws-boot.sh',
@@ -199,3 +263,37 @@ export function createBootScriptSandbox(options: { withMountEfsHelper?: boolean 
     dispose: () => rmSync(base, { recursive: true, force: true }),
   };
 }
+
+export const callsOf = (calls: RecordedCall[], command: string) =>
+  calls.filter((call) => call[0] === command);
+export const hasCall = (calls: RecordedCall[], expected: string[]) =>
+  calls.some((call) => expected.every((part, index) => call[index] === part));
+
+/** One signed AWS API call the script made through curl: the service, the JSON target, the body. */
+export interface RecordedApiCall {
+  service: string;
+  target: string;
+  body: string;
+  /** A Query API body's parameters (EC2). */
+  params: URLSearchParams;
+}
+
+export const apiCallsOf = (calls: RecordedCall[]): RecordedApiCall[] =>
+  callsOf(calls, 'aws-api').map(([, service = '', target = '', body = '']) => ({
+    service,
+    target,
+    body,
+    params: new URLSearchParams(body),
+  }));
+
+/** The values the script gave a tag on its instance, in order. */
+export const tagValues = (calls: RecordedCall[], key: string): string[] =>
+  apiCallsOf(calls)
+    .filter((call) => call.params.get('Action') === 'CreateTags')
+    .flatMap((call) => {
+      const values: string[] = [];
+      for (let n = 1; call.params.has(`Tag.${n}.Key`); n += 1) {
+        if (call.params.get(`Tag.${n}.Key`) === key) values.push(call.params.get(`Tag.${n}.Value`) ?? '');
+      }
+      return values;
+    });

@@ -1,8 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import {
+  instanceShellLibrary,
+  SHELL_LIBRARY_PATH,
+} from '../../../source/core/provisioning/instanceShellLibrary.js';
 import type { PlannedIdleAgent } from '../../../source/core/provisioning/ProvisioningPlan.js';
 import { renderIdleAgentScript } from '../../../source/core/provisioning/renderIdleAgent.js';
 import {
+  apiCallsOf,
   type BootScriptSandbox,
+  callsOf,
   createBootScriptSandbox,
   hasBubblewrap,
   type RecordedCall,
@@ -15,8 +21,16 @@ const STILL_CPU = 'cpu  1000 0 500 90000 100 0 20 0 0 0\ncpu0 1000 0 500 90000 1
 const sleepFor = (rounds: number) =>
   `#!/bin/bash\ncount=$(($(cat /tmp/sleeps 2>/dev/null || echo 0) + 1))\necho "$count" >/tmp/sleeps\n[ "$count" -le ${rounds} ]\n`;
 
-const awsCalls = (calls: RecordedCall[]) =>
-  calls.filter((call) => call[0] === 'aws').map((call) => call.slice(1).join(' '));
+/** The EC2 calls the agent signed, as `Action Key=Value ...` (the instance id left out). */
+const ec2Calls = (calls: RecordedCall[]) =>
+  apiCallsOf(calls)
+    .filter((call) => call.service === 'ec2')
+    .map((call) =>
+      [...call.params]
+        .filter(([key]) => !['Version', 'ResourceId.1', 'InstanceId.1'].includes(key))
+        .map(([key, value]) => (key === 'Action' ? value : `${key}=${value}`))
+        .join(' '),
+    );
 
 describe.skipIf(!hasBubblewrap)('the idle agent, run with a still CPU and stub commands', () => {
   let sandbox: BootScriptSandbox | undefined;
@@ -25,58 +39,87 @@ describe.skipIf(!hasBubblewrap)('the idle agent, run with a still CPU and stub c
     sandbox = undefined;
   });
 
-  const runAgent = (idle: PlannedIdleAgent, rounds: number, stubs: Record<string, string> = {}) => {
+  const runAgent = (
+    idle: PlannedIdleAgent,
+    rounds: number,
+    stubs: Record<string, string> = {},
+    setUp: (box: BootScriptSandbox) => void = () => {},
+    environment = '',
+  ) => {
     sandbox = createBootScriptSandbox();
+    sandbox.write(SHELL_LIBRARY_PATH, instanceShellLibrary());
     sandbox.write('/usr/local/sbin/sleep', sleepFor(rounds), 0o755);
     sandbox.write('/usr/local/sbin/who', '#!/bin/sh\n', 0o755);
     sandbox.write('/usr/local/sbin/ss', '#!/bin/sh\n', 0o755);
     for (const [name, text] of Object.entries(stubs)) sandbox.write(`/usr/local/sbin/${name}`, text, 0o755);
-    return sandbox.run(renderIdleAgentScript(idle), { procStat: STILL_CPU });
+    setUp(sandbox);
+    return sandbox.run(`${environment}${renderIdleAgentScript(idle)}`, { procStat: STILL_CPU });
   };
 
-  it('stops the instance after the idle minutes, tagging why', () => {
+  it('stops the instance after the idle minutes, tagging why, with no AWS CLI', () => {
     const { output, calls } = runAgent({ idleMinutes: 10, intervalMinutes: 5 }, 3);
-    const aws = awsCalls(calls);
-    expect(aws).toHaveLength(2);
-    expect(aws[0]).toMatch(
-      /^ec2 create-tags --region us-east-1 --resources i-0123456789abcdef0 --tags Key=cws:idle-action,Value=stop Key=cws:idle-reason,Value=idle 10 min: cpu 0 pct \/ 0 sessions \/ gpu 0 pct Key=cws:idle-at,Value=\S+Z$/,
+    const ec2 = ec2Calls(calls);
+    expect(ec2).toHaveLength(2);
+    expect(ec2[0]).toMatch(
+      /^CreateTags Tag\.1\.Key=cws:idle-action Tag\.1\.Value=stop Tag\.2\.Key=cws:idle-reason Tag\.2\.Value=idle 10 min: cpu 0 pct \/ 0 sessions \/ gpu none Tag\.3\.Key=cws:idle-at Tag\.3\.Value=\S+Z$/,
     );
-    expect(aws[1]).toBe('ec2 stop-instances --region us-east-1 --instance-ids i-0123456789abcdef0');
+    expect(ec2[1]).toBe('StopInstances');
+    expect(callsOf(calls, 'aws')).toEqual([]);
     expect(output).toContain('cws-idle-agent: stop: idle 10 min');
   });
 
   it('marks the instance idle at the idle threshold, then hibernates at the hibernate threshold', () => {
-    const { calls } = runAgent({ idleMinutes: 5, hibernateMinutes: 10, intervalMinutes: 5 }, 2);
-    const aws = awsCalls(calls);
-    expect(aws[0]).toMatch(/^ec2 create-tags .* --tags Key=cws:idle-since,Value=\S+Z$/);
-    expect(aws[1]).toMatch(/Key=cws:idle-action,Value=hibernate /);
-    expect(aws[2]).toBe(
-      'ec2 stop-instances --region us-east-1 --instance-ids i-0123456789abcdef0 --hibernate',
-    );
-    expect(aws).toHaveLength(3);
+    const ec2 = ec2Calls(runAgent({ idleMinutes: 5, hibernateMinutes: 10, intervalMinutes: 5 }, 2).calls);
+    expect(ec2[0]).toMatch(/^CreateTags Tag\.1\.Key=cws:idle-since Tag\.1\.Value=\S+Z$/);
+    expect(ec2[1]).toMatch(/Tag\.1\.Value=hibernate /);
+    expect(ec2[2]).toBe('StopInstances Hibernate=true');
+    expect(ec2).toHaveLength(3);
   });
 
-  it('stops instead when hibernation is refused', () => {
-    const refuseHibernate = `#!/bin/bash\n{ printf '%s' aws; printf '\\x1f%s' "$@"; printf '\\x1e'; } >>/tmp/cws-calls.log\n[[ " $* " != *" --hibernate "* ]]\n`;
-    const { calls, output } = runAgent({ hibernateMinutes: 5, intervalMinutes: 5 }, 1, {
-      aws: refuseHibernate,
-    });
-    expect(awsCalls(calls).slice(1)).toEqual([
-      'ec2 stop-instances --region us-east-1 --instance-ids i-0123456789abcdef0 --hibernate',
-      'ec2 stop-instances --region us-east-1 --instance-ids i-0123456789abcdef0',
-    ]);
+  it('powers off when the API refuses the stop: EC2 turns that into a stop', () => {
+    const { calls, output } = runAgent({ hibernateMinutes: 5, intervalMinutes: 5 }, 1, {}, (box) =>
+      box.write('/tmp/cws-fail-api', ''),
+    );
+    expect(ec2Calls(calls).slice(1)).toEqual(['StopInstances Hibernate=true', 'StopInstances']);
     expect(output).toContain('hibernation refused; stopping instead');
+    expect(output).toContain('the stop call failed; powering off');
+    expect(callsOf(calls, 'systemctl')).toEqual([['systemctl', 'poweroff']]);
   });
 
   it('does nothing while someone is logged in or the GPU is busy', () => {
-    expect(
-      awsCalls(
-        runAgent({ idleMinutes: 5, intervalMinutes: 5 }, 3, { who: '#!/bin/sh\necho "alice pts/0"\n' }).calls,
-      ),
-    ).toEqual([]);
+    const loggedIn = runAgent({ idleMinutes: 5, intervalMinutes: 5 }, 3, {
+      who: '#!/bin/sh\necho "alice pts/0"\n',
+    });
+    expect(ec2Calls(loggedIn.calls)).toEqual([]);
     const busyGpu = '#!/bin/sh\nprintf "3\\n87\\n"\n';
     expect(
-      awsCalls(runAgent({ idleMinutes: 5, intervalMinutes: 5 }, 3, { 'nvidia-smi': busyGpu }).calls),
+      ec2Calls(runAgent({ idleMinutes: 5, intervalMinutes: 5 }, 3, { 'nvidia-smi': busyGpu }).calls),
+    ).toEqual([]);
+  });
+
+  it('counts a GPU probe it cannot read ([N/A]) as unknown, then decides on the other signals and says why', () => {
+    const unreadable = '#!/bin/sh\nprintf "[N/A]\\n"\n';
+    // Grace 15 min at 5-minute checks: 2 rounds held, then 2 rounds count, reaching 10 idle minutes.
+    const { calls, output } = runAgent(
+      { idleMinutes: 10, intervalMinutes: 5 },
+      5,
+      { 'nvidia-smi': unreadable },
+      () => {},
+      'export CWS_UNKNOWN_GRACE_MINUTES=15\n',
+    );
+    expect(output).not.toContain('integer expression expected');
+    const ec2 = ec2Calls(calls);
+    expect(ec2).toHaveLength(2);
+    expect(ec2[0]).toMatch(
+      /cws:idle-reason Tag\.2\.Value=idle 10 min: cpu 0 pct \/ 0 sessions \/ gpu unknown \/ probe unreadable: cpu 0 \/ gpu unknown for 20 min /,
+    );
+    expect(ec2[1]).toBe('StopInstances');
+  });
+
+  it('holds off while an unreadable probe is within its grace time', () => {
+    const mismatch = '#!/bin/sh\necho "Failed to initialize NVML: Driver/library version mismatch"\n';
+    expect(
+      ec2Calls(runAgent({ idleMinutes: 5, intervalMinutes: 5 }, 4, { 'nvidia-smi': mismatch }).calls),
     ).toEqual([]);
   });
 });

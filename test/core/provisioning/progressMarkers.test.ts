@@ -9,6 +9,7 @@ describe('parseProgressMarkers', () => {
     expect(parseProgressMarkers('[    0.000000] Linux version 6.8.0\ncloud-init: modules:config\n')).toEqual({
       stage: undefined,
       fraction: 0,
+      degraded: [],
       ready: false,
       notes: [],
     });
@@ -27,7 +28,9 @@ describe('parseProgressMarkers', () => {
     ].join('\n');
     const progress = parseProgressMarkers(console);
     expect(progress.stage).toBe('efs');
-    expect(progress.fraction).toBeCloseTo(4 / PROVISIONING_STAGES.length);
+    expect(progress.fraction).toBeCloseTo(
+      (PROVISIONING_STAGES.indexOf('efs') + 1) / PROVISIONING_STAGES.length,
+    );
     expect(progress.ready).toBe(false);
     expect(progress.notes).toEqual([
       { stage: 'packages', level: 'info', message: 'apt lock held; waiting' },

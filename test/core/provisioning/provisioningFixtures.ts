@@ -1,10 +1,6 @@
 import type { ResearchUser } from '../../../source/core/identity/ResearchUser.js';
 import type { ResolvedTemplate } from '../../../source/core/templates/templateSchema.js';
 
-/** Deterministic bytes for tokens, so that scripts can be snapshotted. */
-export const fixedRandom = (size: number): Uint8Array =>
-  Uint8Array.from({ length: size }, (_, index) => index + 1);
-
 export const researchUser: ResearchUser = {
   username: 'alice',
   full_name: "Alice O'Neil",

@@ -5,14 +5,12 @@ import { USER_DATA_LIMIT_BYTES } from '../../../source/core/provisioning/encodeU
 import { renderIdleAgentScript } from '../../../source/core/provisioning/renderIdleAgent.js';
 import { renderUserData } from '../../../source/core/provisioning/renderUserData.js';
 import { UnavailablePackagesError } from '../../../source/core/provisioning/UnavailablePackagesError.js';
-import { UnsafeScriptValueError } from '../../../source/core/provisioning/UnsafeScriptValueError.js';
 import type { UserDataInput } from '../../../source/core/provisioning/UserDataInput.js';
 import { UserDataTooLargeError } from '../../../source/core/provisioning/UserDataTooLargeError.js';
 import type { ResolvedTemplate } from '../../../source/core/templates/templateSchema.js';
 import {
   basicTemplate,
   FIXTURE_TEMPLATES,
-  fixedRandom,
   pythonMlTemplate,
   researchUser,
   rResearchTemplate,
@@ -28,7 +26,6 @@ const input = (overrides: Partial<UserDataInput> = {}): UserDataInput => ({
   user: researchUser,
   launch_id: 'req-0001',
   efs,
-  random: fixedRandom,
   ...overrides,
 });
 
@@ -55,27 +52,22 @@ describe('renderUserData', () => {
       expect(shellcheckFindings(userData.script)).toBe('');
     });
 
-    it('fits the user data limit uncompressed and says what is in it', () => {
-      expect(userData.compressed).toBe(false);
-      expect(userData.payload.toString('utf8')).toBe(userData.script);
+    it('fits the user data limit (gzip, which cloud-init unpacks) and says what is in it, agent first', () => {
+      expect(userData.payload.length).toBeLessThanOrEqual(USER_DATA_LIMIT_BYTES);
+      const unpacked = userData.compressed ? gunzipSync(userData.payload) : userData.payload;
+      expect(unpacked.toString('utf8')).toBe(userData.script);
       expect(userData.bytes).toBe(Buffer.byteLength(userData.script));
       expect(userData.sections.reduce((sum, section) => sum + section.bytes, 0)).toBeLessThanOrEqual(
         userData.bytes,
       );
-      expect(userData.sections.map((section) => section.name)).toEqual([
-        'prelude',
-        'packages',
-        'user',
-        'efs',
-        'conda',
-        'pip',
-        'r',
-        'files',
-        'post-install',
-        'services',
-        'idle-agent',
-        'ready',
-      ]);
+      const names = userData.sections.map((section) => section.name);
+      expect(names.slice(0, 6)).toEqual(['prelude', 'idle-agent', 'user', 'packages', 'efs', 'files']);
+      expect(names.at(-1)).toBe('finish');
+      expect(names).toContain('services');
+      // The GPU driver comes before the frameworks that pick CUDA builds from it.
+      for (const framework of ['conda', 'pip'].filter((name) => names.includes(name))) {
+        expect(names.indexOf('gpu-driver')).toBeLessThan(names.indexOf(framework));
+      }
     });
   });
 
@@ -88,7 +80,8 @@ describe('renderUserData', () => {
   it('names each distro its own package manager, admin group and package names', () => {
     const ubuntu = renderUserData(input({ template: rResearchTemplate })).script;
     const rocky = renderUserData(input({ template: rResearchTemplate, distro: 'rocky' })).script;
-    expect(ubuntu).toContain("apt-get -o DPkg::Lock::Timeout=600 install -y 'curl'");
+    expect(ubuntu).toContain("cws_apt install -y 'curl'");
+    expect(ubuntu).toContain('apt-get -o DPkg::Lock::Timeout=600 "$@"');
     expect(ubuntu).toContain("'r-base' 'r-base-dev' 'libcurl4-openssl-dev' 'libssl-dev' 'libxml2-dev'");
     expect(ubuntu).toContain('--groups sudo');
     expect(rocky).toContain("dnf install -y --allowerasing 'curl'");
@@ -119,26 +112,16 @@ describe('renderUserData', () => {
     );
   });
 
-  it('generates a fresh, non-empty token per web service and returns it for the state dir', () => {
-    const first = renderUserData(input({ template: pythonMlTemplate, random: undefined }));
-    const second = renderUserData(input({ template: pythonMlTemplate, random: undefined }));
-    expect(first.service_tokens.jupyter).toMatch(/^[0-9a-f]{48}$/);
-    expect(first.service_tokens.jupyter).not.toBe(second.service_tokens.jupyter);
-    expect(first.script).toContain(`JUPYTER_TOKEN=${first.service_tokens.jupyter}`);
-    expect(renderUserData(input({ template: rResearchTemplate })).service_tokens).toEqual({
-      rstudio: '0102030405060708090a0b0c0d0e0f101112131415161718',
-    });
-  });
-
-  it('reuses given tokens and refuses an empty or short one', () => {
-    const token = 'ab'.repeat(20);
-    expect(renderUserData(input({ service_tokens: { jupyter: token } })).service_tokens.jupyter).toBe(token);
-    expect(() => renderUserData(input({ service_tokens: { jupyter: '' } }))).toThrowError(
-      UnsafeScriptValueError,
-    );
-    expect(() => renderUserData(input({ random: () => new Uint8Array(0), service_tokens: {} }))).toThrowError(
-      /service_tokens\.jupyter/,
-    );
+  it('holds no secret: each web service makes its own on the instance and stores it in Parameter Store', () => {
+    const first = renderUserData(input({ template: pythonMlTemplate }));
+    expect(first.script).toBe(renderUserData(input({ template: pythonMlTemplate })).script);
+    expect(first.service_secrets).toEqual(['jupyter']);
+    expect(first.script).toContain('cws_service_secret jupyter');
+    expect(first.script).not.toMatch(/[0-9a-f]{32}/);
+    expect(renderUserData(input({ template: rResearchTemplate })).service_secrets).toEqual(['rstudio']);
+    expect(renderUserData(input({ template: basicTemplate, distro: 'rocky' })).service_secrets).toEqual([
+      'code-server',
+    ]);
   });
 
   it('places post_install verbatim, with a heredoc delimiter its lines cannot end early', () => {
@@ -171,7 +154,7 @@ describe('renderUserData', () => {
       { ...basicTemplate, idle_detection: { enabled: false, idle_threshold_minutes: 5 } },
     ]) {
       const { script } = renderUserData(input({ template }));
-      expect(script).not.toContain('cws-idle-agent.service');
+      expect(script).not.toContain('cws_start cws-idle-agent.service');
       expect(script).toContain('idle detection is off');
     }
   });

@@ -8,7 +8,7 @@ import { UnsafeScriptValueError } from '../../../source/core/provisioning/Unsafe
 import type { UserDataInput } from '../../../source/core/provisioning/UserDataInput.js';
 import type { ResolvedTemplate } from '../../../source/core/templates/templateSchema.js';
 import { createBootScriptSandbox, hasBubblewrap } from './bootScriptSandbox.js';
-import { basicTemplate, fixedRandom, pythonMlTemplate, researchUser } from './provisioningFixtures.js';
+import { basicTemplate, pythonMlTemplate, researchUser } from './provisioningFixtures.js';
 import { bashSyntaxErrors } from './scriptChecks.js';
 
 const PWNED = '/tmp/pwned';
@@ -138,10 +138,6 @@ const FIELDS: Field[] = [
       efs: { file_system_id: 'fs-0123abcd', region: 'us-east-1', mount_point: value },
     }),
   },
-  {
-    field: 'service_tokens.jupyter',
-    apply: (input, value) => ({ ...input, service_tokens: { jupyter: value } }),
-  },
 ];
 
 /** Fields that hold free text by design: quoted in the script, never parsed by it. */
@@ -157,7 +153,6 @@ const baseInput: UserDataInput = {
   distro: 'ubuntu',
   user: researchUser,
   launch_id: 'req-hostile',
-  random: fixedRandom,
 };
 
 /** Renders, and returns the script, or the rejection's field. */
@@ -263,6 +258,8 @@ describe('hostile values in every field', () => {
               sandbox.remove('/var/lib/cws/post-install.done');
               sandbox.write('/etc/passwd', '');
               sandbox.write('/etc/group', '');
+              // Keys are merged into an existing file: start each run without one.
+              sandbox.remove('/home/alice/.ssh/authorized_keys');
               const { status, output, calls } = sandbox.run(outcome.script);
               expect(status, output).toBe(0);
               expect(sandbox.exists(PWNED)).toBe(false);

@@ -151,6 +151,22 @@ describe('resolveTemplate', () => {
     ]);
   });
 
+  it("refuses post_install that calls another distribution's package manager, unless it checks the distro", () => {
+    const registry = registryOf({
+      'gpu.yml':
+        'name: GPU\nslug: gpu\nbase: rocky-9\npost_install: |\n  if lspci | grep -qi nvidia; then\n    apt-get install -y ubuntu-drivers-common\n  fi\n',
+      'aware.yml':
+        'name: Aware\nslug: aware\nbase: rocky-9\npost_install: |\n  . /etc/os-release\n  if [ "$ID" = ubuntu ]; then apt-get install -y htop; else dnf install -y htop; fi\n',
+      'comment.yml':
+        'name: Comment\nslug: comment\nbase: al2023\npost_install: |\n  # not apt-get here\n  dnf install -y htop\n',
+    });
+    const { templates, diagnostics } = resolveAll(registry);
+    expect(templates.map((template) => template.slug).sort()).toEqual(['aware', 'comment']);
+    expect(diagnostics.map(formatDiagnostic)).toEqual([
+      '/t/gpu.yml:4:15: error: post_install runs apt-get, which Rocky Linux 9 does not have: use dnf, or check /etc/os-release to support several distros',
+    ]);
+  });
+
   it('points an inherited contradiction at the file that set the field', () => {
     const registry = registryOf({
       'base.yml': base,

@@ -124,11 +124,12 @@ describe.skipIf(!hasBubblewrap)(
       expect([copy.uid, copy.mode & 0o777]).toEqual([5001, 0o600]);
       const stored = apiCallsOf(calls).find((call) => call.target === 'AmazonSSM.PutParameter');
       expect(stored?.service).toBe('ssm');
+      // Created with the tag the instance role requires (SSM refuses Tags with Overwrite).
       expect(JSON.parse(stored?.body ?? '{}')).toEqual({
         Name: '/cws-tui/i-0123456789abcdef0/jupyter',
         Type: 'SecureString',
-        Overwrite: true,
         Value: token,
+        Tags: [{ Key: 'cws:instance', Value: 'i-0123456789abcdef0' }],
       });
       expect(hasCall(calls, ['systemctl', 'restart', 'cws-jupyter.service'])).toBe(true);
       expect(sandbox.read('/usr/local/sbin/cws-idle-agent')).toContain(

@@ -14,8 +14,10 @@ interface InputLeaf {
 
 /** A request as the SDK put it on the wire, caught before it leaves. */
 export interface CapturedRequest {
-  protocol: 'json' | 'rest-json' | 'ec2-query';
+  protocol: 'json' | 'rest-json' | 'ec2-query' | 'query';
   request: HttpRequest;
+  /** EC2 query names a member has in one operation only (CreateSecurityGroup's Description is GroupDescription). */
+  queryNames?: Record<string, string>;
 }
 
 class Captured extends Error {
@@ -48,19 +50,31 @@ export async function serialize(client: Sendable, command: unknown): Promise<Htt
 
 function leaves(value: unknown, path: string[] = []): InputLeaf[] {
   if (value === undefined) return [];
-  if (value instanceof Date || value === null || typeof value !== 'object') return [{ path, value }];
+  // Blobs (an imported key's material) go on the wire base64-encoded: one field, not a list of bytes.
+  if (value instanceof Date || value instanceof Uint8Array || value === null || typeof value !== 'object')
+    return [{ path, value }];
   const entries = Array.isArray(value)
     ? value.map((item, index) => [String(index), item] as const)
     : Object.entries(value);
-  if (entries.length === 0) return [{ path, value }];
+  if (entries.length === 0) return path.length === 0 ? [] : [{ path, value }];
   return entries.flatMap(([key, item]) => leaves(item, [...path, key]));
+}
+
+/** DynamoDB's document client wraps nested maps and lists as { M: ... } and { L: [...] } on the wire. */
+function unwrapAttribute(node: object, key: string): unknown {
+  const record = node as Record<string, unknown>;
+  if (key in record) return record[key];
+  const wrapped = record.M ?? record.L;
+  return wrapped !== null && typeof wrapped === 'object'
+    ? (wrapped as Record<string, unknown>)[key]
+    : undefined;
 }
 
 function at(body: unknown, path: readonly string[]): unknown {
   let node = body;
   for (const key of path) {
     if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[key];
+    node = unwrapAttribute(node, key);
   }
   return node;
 }
@@ -73,7 +87,11 @@ function wireText(value: unknown): string | undefined {
 }
 
 /** Members whose EC2 query name is not their own name made singular (CreateTags' Resources is ResourceId.N). */
-const EC2_QUERY_NAMES: Record<string, string> = { resources: 'resourceid' };
+const EC2_QUERY_NAMES: Record<string, string> = {
+  resources: 'resourceid',
+  useridgrouppairs: 'group',
+  ownerids: 'owner',
+};
 
 /** EC2's query names are singular where the SDK's members are plural (TagSpecifications -> TagSpecification.1). */
 function querySegment(segment: string): string {
@@ -107,12 +125,36 @@ export function missingFields(input: unknown, captured: CapturedRequest): string
     }));
     return leaves(input)
       .filter((leaf) => {
-        const wanted = leaf.path.filter((segment) => !/^\d+$/.test(segment)).map(querySegment);
+        const named = leaf.path.filter((segment) => !/^\d+$/.test(segment)).map(querySegment);
+        const wanted = (captured.queryNames?.[named.join('.')] ?? named.join('.')).split('.');
         const expected = wireText(leaf.value);
         return !params.some(
           (param) =>
             param.segments.join('.') === wanted.join('.') &&
             (expected === undefined || param.value === expected),
+        );
+      })
+      .map((leaf) => leaf.path.join('.'));
+  }
+  if (protocol === 'query') {
+    // The AWS query protocol (IAM, STS, CloudWatch) names list items Name.member.N, keeping the member's name.
+    const params = [...new URLSearchParams(text).entries()].map(([key, value]) => ({
+      name: key
+        .split('.')
+        .filter((segment) => !/^\d+$/.test(segment) && segment !== 'member')
+        .join('.')
+        .toLowerCase(),
+      value,
+    }));
+    return leaves(input)
+      .filter((leaf) => {
+        const wanted = leaf.path
+          .filter((segment) => !/^\d+$/.test(segment))
+          .join('.')
+          .toLowerCase();
+        const expected = wireText(leaf.value);
+        return !params.some(
+          (param) => param.name === wanted && (expected === undefined || param.value === expected),
         );
       })
       .map((leaf) => leaf.path.join('.'));

@@ -102,7 +102,8 @@ function querySegment(segment: string): string {
 function bodyText(request: HttpRequest): string {
   const body: unknown = request.body;
   if (typeof body === 'string') return body;
-  if (body instanceof Uint8Array) return Buffer.from(body).toString('utf8');
+  // Decoded as bytes: the SDK's JSON bodies are Uint8Arrays that warn when used as strings.
+  if (body instanceof Uint8Array) return new TextDecoder().decode(body);
   return '';
 }
 

@@ -1,5 +1,13 @@
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
-import { CreateImageCommand, EC2Client } from '@aws-sdk/client-ec2';
+import {
+  CreateImageCommand,
+  CreateInternetGatewayCommand,
+  CreateSubnetCommand,
+  CreateVpcCommand,
+  DescribeAvailabilityZonesCommand,
+  DescribeRouteTablesCommand,
+  EC2Client,
+} from '@aws-sdk/client-ec2';
 import { CreateRoleCommand, GetRoleCommand, IAMClient, NoSuchEntityException } from '@aws-sdk/client-iam';
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SendCommandCommand, SSMClient } from '@aws-sdk/client-ssm';
@@ -8,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CloudWatchMetrics } from '../../source/aws/cloudwatch/CloudWatchMetrics.js';
 import { EbsBlockStorage } from '../../source/aws/ebs/EbsBlockStorage.js';
 import { Ec2InstanceChanges } from '../../source/aws/ec2InstanceChanges.js';
+import { createEc2Network } from '../../source/aws/network/createEc2Network.js';
 import { EventBridgeSchedules } from '../../source/aws/scheduler/EventBridgeSchedules.js';
 import { SsmRemoteCommands } from '../../source/aws/ssm/SsmRemoteCommands.js';
 import { type CapturedRequest, capturingHandler, missingFields, serialize } from './serializedRequest.js';
@@ -45,7 +54,7 @@ interface Recorded {
 // biome-ignore lint/suspicious/noExplicitAny: the stubs of five different clients share one recorder.
 type AnyStub = AwsClientStub<any>;
 
-/** What the EBS, instance-change, scheduler, CloudWatch and SSM adapters send in one run of each operation. */
+/** What the EBS, instance-change, network-creation, scheduler, CloudWatch and SSM adapters send in one run of each operation. */
 async function recordAdapterCommands(): Promise<Recorded[]> {
   const mocks: Record<Kind, AnyStub> = {
     ec2: mockClient(EC2Client),
@@ -56,7 +65,19 @@ async function recordAdapterCommands(): Promise<Recorded[]> {
   };
   try {
     for (const mock of Object.values(mocks)) mock.onAnyCommand().resolves({});
-    mocks.ec2.on(CreateImageCommand).resolves({ ImageId: 'ami-0new' });
+    mocks.ec2
+      .on(CreateImageCommand)
+      .resolves({ ImageId: 'ami-0new' })
+      .on(CreateVpcCommand)
+      .resolves({ Vpc: { VpcId: 'vpc-0new' } })
+      .on(DescribeAvailabilityZonesCommand)
+      .resolves({ AvailabilityZones: [{ ZoneName: 'us-east-1a' }, { ZoneName: 'us-east-1b' }] })
+      .on(CreateSubnetCommand)
+      .resolves({ Subnet: { SubnetId: 'subnet-0new', MapPublicIpOnLaunch: false } })
+      .on(DescribeRouteTablesCommand)
+      .resolves({ RouteTables: [{ RouteTableId: 'rtb-0main', Routes: [] }] })
+      .on(CreateInternetGatewayCommand)
+      .resolves({ InternetGateway: { InternetGatewayId: 'igw-0new' } });
     mocks.iam
       .on(GetRoleCommand)
       .rejectsOnce(new NoSuchEntityException({ message: 'no role', $metadata: {} }))
@@ -93,6 +114,8 @@ async function recordAdapterCommands(): Promise<Recorded[]> {
       tags: { 'cws:managed': 'true' },
     });
     await ebs.describeImage(region, 'ami-0new');
+
+    await createEc2Network(ec2, region, (action) => ({ action, region }));
 
     const changes = new Ec2InstanceChanges({ ec2: () => ec2 });
     await changes.modifyInstanceType(region, INSTANCE, 'm7i.xlarge');
@@ -140,7 +163,7 @@ async function recordAdapterCommands(): Promise<Recorded[]> {
   }
 }
 
-describe('the requests the EBS, instance-change, scheduler, CloudWatch and SSM adapters really send', () => {
+describe('the requests the EBS, instance-change, network-creation, scheduler, CloudWatch and SSM adapters really send', () => {
   let recorded: Recorded[] = [];
   beforeAll(async () => {
     recorded = await recordAdapterCommands();
@@ -157,6 +180,10 @@ describe('the requests the EBS, instance-change, scheduler, CloudWatch and SSM a
       'CreateImageCommand',
       'ModifyInstanceAttributeCommand',
       'DeleteTagsCommand',
+      'CreateVpcCommand',
+      'ModifySubnetAttributeCommand',
+      'AttachInternetGatewayCommand',
+      'CreateRouteCommand',
       'CreateRoleCommand',
       'PutRolePolicyCommand',
       'CreateScheduleGroupCommand',

@@ -1,4 +1,5 @@
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   CreateImageCommand,
   CreateInternetGatewayCommand,
@@ -11,9 +12,11 @@ import {
 import { CreateRoleCommand, GetRoleCommand, IAMClient, NoSuchEntityException } from '@aws-sdk/client-iam';
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SendCommandCommand, SSMClient } from '@aws-sdk/client-ssm';
+import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type AwsClientStub, mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CloudWatchMetrics } from '../../source/aws/cloudwatch/CloudWatchMetrics.js';
+import { DynamoTeamStore } from '../../source/aws/dynamodb/DynamoTeamStore.js';
 import { EbsBlockStorage } from '../../source/aws/ebs/EbsBlockStorage.js';
 import { Ec2InstanceChanges } from '../../source/aws/ec2InstanceChanges.js';
 import { createEc2Network } from '../../source/aws/network/createEc2Network.js';
@@ -30,13 +33,14 @@ const config = {
 const INSTANCE = 'i-0a1b2c3d4e5f60718';
 const ROLE_ARN = 'arn:aws:iam::123456789012:role/cws-tui-scheduler';
 
-type Kind = 'ec2' | 'iam' | 'scheduler' | 'cloudwatch' | 'ssm';
+type Kind = 'ec2' | 'iam' | 'scheduler' | 'cloudwatch' | 'ssm' | 'documents';
 const protocols: Record<Kind, CapturedRequest['protocol']> = {
   ec2: 'ec2-query',
   iam: 'query',
   scheduler: 'rest-json',
   cloudwatch: 'json',
   ssm: 'json',
+  documents: 'json',
 };
 const realClients = {
   ec2: new EC2Client({ ...config, requestHandler: capturingHandler }),
@@ -44,6 +48,12 @@ const realClients = {
   scheduler: new SchedulerClient({ ...config, requestHandler: capturingHandler }),
   cloudwatch: new CloudWatchClient({ ...config, requestHandler: capturingHandler }),
   ssm: new SSMClient({ ...config, requestHandler: capturingHandler }),
+  documents: DynamoDBDocumentClient.from(
+    new DynamoDBClient({ ...config, requestHandler: capturingHandler }),
+    {
+      marshallOptions: { removeUndefinedValues: true },
+    },
+  ),
 };
 
 interface Recorded {
@@ -54,7 +64,7 @@ interface Recorded {
 // biome-ignore lint/suspicious/noExplicitAny: the stubs of five different clients share one recorder.
 type AnyStub = AwsClientStub<any>;
 
-/** What the EBS, instance-change, network-creation, scheduler, CloudWatch and SSM adapters send in one run of each operation. */
+/** What the EBS, instance-change, network-creation, scheduler, CloudWatch, SSM and team-store adapters send in one run of each operation. */
 async function recordAdapterCommands(): Promise<Recorded[]> {
   const mocks: Record<Kind, AnyStub> = {
     ec2: mockClient(EC2Client),
@@ -62,6 +72,7 @@ async function recordAdapterCommands(): Promise<Recorded[]> {
     scheduler: mockClient(SchedulerClient),
     cloudwatch: mockClient(CloudWatchClient),
     ssm: mockClient(SSMClient),
+    documents: mockClient(DynamoDBDocumentClient),
   };
   try {
     for (const mock of Object.values(mocks)) mock.onAnyCommand().resolves({});
@@ -84,6 +95,7 @@ async function recordAdapterCommands(): Promise<Recorded[]> {
       .resolves({ Role: { Arn: ROLE_ARN } as never })
       .on(CreateRoleCommand)
       .resolves({ Role: { Arn: ROLE_ARN } as never });
+    mocks.documents.on(QueryCommand).resolves({ Items: [] });
     mocks.ssm.on(SendCommandCommand).resolves({ Command: { CommandId: '4b1c-8f2e' } });
     const ec2 = new EC2Client(config);
 
@@ -155,6 +167,30 @@ async function recordAdapterCommands(): Promise<Recorded[]> {
     });
     await remote.invocation(region, '4b1c-8f2e', INSTANCE);
 
+    const team = new DynamoTeamStore(new DynamoDBClient(config), {
+      kind: 'dynamodb',
+      table: 'cws-team',
+      region,
+    });
+    const key = { pk: 'team#genomics', sk: 'member#ana' };
+    await team.get(key);
+    await team.query('team#genomics', 'member#');
+    await team.put(
+      { ...key, role: 'member', uid: 5001, quota: { usd: 500 }, groups: ['lab'] },
+      { exists: false },
+    );
+    await team.update(
+      key,
+      {
+        set: { role: 'admin' },
+        add: { leases: 1 },
+        add_to_set: { workstations: [INSTANCE] },
+        remove: ['invite'],
+      },
+      { all: [{ exists: true }, { size_below: ['workstations', 3] }] },
+    );
+    await team.delete(key, { equals: ['role', 'admin'] });
+
     return (Object.entries(mocks) as Array<[Kind, AnyStub]>).flatMap(([kind, mock]) =>
       mock.calls().map((call) => ({ kind, command: call.args[0] as Recorded['command'] })),
     );
@@ -163,7 +199,7 @@ async function recordAdapterCommands(): Promise<Recorded[]> {
   }
 }
 
-describe('the requests the EBS, instance-change, network-creation, scheduler, CloudWatch and SSM adapters really send', () => {
+describe('the requests the EBS, instance-change, network-creation, scheduler, CloudWatch, SSM and team-store adapters really send', () => {
   let recorded: Recorded[] = [];
   beforeAll(async () => {
     recorded = await recordAdapterCommands();
@@ -194,6 +230,9 @@ describe('the requests the EBS, instance-change, network-creation, scheduler, Cl
       'DescribeInstanceInformationCommand',
       'SendCommandCommand',
       'GetCommandInvocationCommand',
+      'PutCommand',
+      'UpdateCommand',
+      'DeleteCommand',
     ]) {
       expect(names).toContain(name);
     }

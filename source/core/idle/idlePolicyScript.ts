@@ -1,4 +1,9 @@
-import { IDLE_AGENT_PATH, renderIdleAgentScript } from '../provisioning/renderIdleAgent.js';
+import {
+  IDLE_AGENT_PATH,
+  IDLE_AGENT_UNIT,
+  IDLE_AGENT_UNIT_PATH,
+  renderIdleAgentScript,
+} from '../provisioning/renderIdleAgent.js';
 import type { IdlePolicy } from './idlePolicies.js';
 
 const UNIT = 'cws-idle-agent.service';
@@ -22,21 +27,9 @@ cat >${IDLE_AGENT_PATH}.new <<'CWS_IDLE_AGENT'
 ${renderIdleAgentScript(policy.agent)}CWS_IDLE_AGENT
 chmod 0755 ${IDLE_AGENT_PATH}.new
 mv ${IDLE_AGENT_PATH}.new ${IDLE_AGENT_PATH}
-if [ ! -f /etc/systemd/system/${UNIT} ]; then
-  cat >/etc/systemd/system/${UNIT} <<'CWS_UNIT'
-[Unit]
-Description=cws-tui idle agent
-After=network-online.target
-
-[Service]
-Type=simple
-ExecStart=${IDLE_AGENT_PATH}
-Restart=always
-RestartSec=30
-
-[Install]
-WantedBy=multi-user.target
-CWS_UNIT
+if [ ! -f ${IDLE_AGENT_UNIT_PATH} ]; then
+  cat >${IDLE_AGENT_UNIT_PATH} <<'CWS_UNIT'
+${IDLE_AGENT_UNIT}CWS_UNIT
   systemctl daemon-reload
 fi
 systemctl enable ${UNIT} >/dev/null 2>&1

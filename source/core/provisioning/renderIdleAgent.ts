@@ -8,6 +8,23 @@ export const IDLE_GPU_PERCENT = 5;
 /** Minutes of probe output that cannot be read (nvidia-smi's `[N/A]`) before the agent decides on the other signals. */
 export const UNKNOWN_GRACE_MINUTES = 30;
 export const IDLE_AGENT_ENV = '/etc/cws/idle-agent.env';
+export const IDLE_AGENT_UNIT_PATH = '/etc/systemd/system/cws-idle-agent.service';
+
+/** The agent's systemd unit: written by the boot script, and again by `idle apply` when missing. */
+export const IDLE_AGENT_UNIT = `[Unit]
+Description=cws-tui idle agent
+After=network-online.target
+
+[Service]
+Type=simple
+EnvironmentFile=-${IDLE_AGENT_ENV}
+ExecStart=${IDLE_AGENT_PATH}
+Restart=always
+RestartSec=30
+
+[Install]
+WantedBy=multi-user.target
+`;
 
 /**
  * The idle agent: every interval it samples CPU (from /proc/stat), logged-in sessions (`who`, plus
@@ -159,21 +176,8 @@ export function renderIdleAgentSection(plan: ProvisioningPlan): string {
 cws_put 0755 ${IDLE_AGENT_PATH} <<'CWS_IDLE_AGENT'
 ${renderIdleAgentScript(plan.idle)}CWS_IDLE_AGENT
 [ -f ${IDLE_AGENT_ENV} ] || printf '%s\\n' 'CWS_UNKNOWN_GRACE_MINUTES=${UNKNOWN_GRACE_MINUTES}' >${IDLE_AGENT_ENV}
-cws_put 0644 /etc/systemd/system/cws-idle-agent.service <<'CWS_UNIT'
-[Unit]
-Description=cws-tui idle agent
-After=network-online.target
-
-[Service]
-Type=simple
-EnvironmentFile=-${IDLE_AGENT_ENV}
-ExecStart=${IDLE_AGENT_PATH}
-Restart=always
-RestartSec=30
-
-[Install]
-WantedBy=multi-user.target
-CWS_UNIT
+cws_put 0644 ${IDLE_AGENT_UNIT_PATH} <<'CWS_UNIT'
+${IDLE_AGENT_UNIT}CWS_UNIT
 systemctl daemon-reload
 cws_start cws-idle-agent.service
 cws_note "idle agent: ${summary}"

@@ -1,12 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type E2eWorkspace, e2eWorkspace } from './e2eWorkspace.js';
 import { TmuxSession, tmuxAvailable } from './tmuxSession.js';
-
-const BUNDLE = resolve(import.meta.dirname, '../../dist/cws-tui.js');
-const shellQuote = (value: string) => `'${value.replaceAll("'", "'\\''")}'`;
 
 /**
  * A budget's stop alert fired in one run of the built app is still waiting in the next (at 80x24),
@@ -14,25 +10,13 @@ const shellQuote = (value: string) => `'${value.replaceAll("'", "'\\''")}'`;
  */
 describe.skipIf(!tmuxAvailable())('a budget stop alert across a restart of the built app', () => {
   let root: string;
-  let env: Record<string, string>;
+  let workspace: E2eWorkspace;
   const sessions: TmuxSession[] = [];
 
   beforeAll(() => {
-    if (!existsSync(BUNDLE)) {
-      throw new Error(`${BUNDLE} is missing: run \`npm run build\` before the end-to-end test.`);
-    }
-    root = mkdtempSync(join(tmpdir(), 'cws-e2e-alert-'));
-    for (const dir of ['config', 'state']) mkdirSync(join(root, dir));
-    env = {
-      HOME: root,
-      CWS_CONFIG_DIR: join(root, 'config'),
-      CWS_STATE_DIR: join(root, 'state'),
-      CWS_DEMO_SPEED: '0',
-      AWS_EC2_METADATA_DISABLED: 'true',
-      TERM: 'xterm-256color',
-    };
-    const run = (...args: string[]) =>
-      execFileSync(process.execPath, [BUNDLE, ...args], { env: { ...process.env, ...env }, stdio: 'ignore' });
+    workspace = e2eWorkspace('cws-e2e-alert-');
+    root = workspace.root;
+    const { run } = workspace;
     // A budget so small that a running workstation crosses half of it within a second.
     run('profiles', 'create', 'lab', '--aws-profile', 'lab', '--region', 'us-east-1', '--budget', '0.0001');
     const configFile = join(root, 'config', 'config.json');
@@ -53,10 +37,7 @@ describe.skipIf(!tmuxAvailable())('a budget stop alert across a restart of the b
   });
 
   function startApp(): TmuxSession {
-    const assignments = Object.entries(env)
-      .map(([key, value]) => `${key}=${shellQuote(value)}`)
-      .join(' ');
-    const command = `env -u CI ${assignments} ${shellQuote(process.execPath)} ${shellQuote(BUNDLE)} --demo --profile lab; echo "EXITED:$?"; sleep 600`;
+    const command = `${workspace.appLine('--demo --profile lab')}; echo "EXITED:$?"; sleep 600`;
     const tmux = new TmuxSession(command, { columns: 80, rows: 24 });
     sessions.push(tmux);
     return tmux;

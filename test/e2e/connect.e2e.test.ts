@@ -1,12 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type E2eWorkspace, e2eWorkspace } from './e2eWorkspace.js';
 import { TmuxSession, tmuxAvailable } from './tmuxSession.js';
-
-const BUNDLE = resolve(import.meta.dirname, '../../dist/cws-tui.js');
-const shellQuote = (value: string) => `'${value.replaceAll("'", "'\\''")}'`;
 
 /**
  * The connect dialog in the built app, in tmux at 80x24 and 120x40 on the demo account: the URL
@@ -15,28 +9,12 @@ const shellQuote = (value: string) => `'${value.replaceAll("'", "'\\''")}'`;
  * reach the terminal instead of claiming it did.
  */
 describe.skipIf(!tmuxAvailable())('connecting from the built app in tmux', () => {
-  let root: string;
-  let env: Record<string, string>;
+  let workspace: E2eWorkspace;
   const sessions: TmuxSession[] = [];
 
   beforeAll(() => {
-    if (!existsSync(BUNDLE)) {
-      throw new Error(`${BUNDLE} is missing: run \`npm run build\` before the end-to-end test.`);
-    }
-    root = mkdtempSync(join(tmpdir(), 'cws-e2e-connect-'));
-    for (const dir of ['config', 'state']) mkdirSync(join(root, dir));
-    env = {
-      HOME: root,
-      CWS_CONFIG_DIR: join(root, 'config'),
-      CWS_STATE_DIR: join(root, 'state'),
-      CWS_DEMO_SPEED: '0',
-      AWS_EC2_METADATA_DISABLED: 'true',
-      TERM: 'xterm-256color',
-    };
-    execFileSync(process.execPath, [BUNDLE, 'launch', 'python-ml', 'nb1', '--demo'], {
-      env: { ...process.env, ...env },
-      stdio: 'ignore',
-    });
+    workspace = e2eWorkspace('cws-e2e-connect-');
+    workspace.run('launch', 'python-ml', 'nb1', '--demo');
   });
 
   afterAll(() => {
@@ -47,10 +25,7 @@ describe.skipIf(!tmuxAvailable())('connecting from the built app in tmux', () =>
     { columns: 80, rows: 24 },
     { columns: 120, rows: 40 },
   ])('shows the whole URL at $columns x $rows and y copies it', async (size) => {
-    const assignments = Object.entries(env)
-      .map(([key, value]) => `${key}=${shellQuote(value)}`)
-      .join(' ');
-    const command = `env -u CI ${assignments} ${shellQuote(process.execPath)} ${shellQuote(BUNDLE)} --demo; sleep 600`;
+    const command = `${workspace.appLine('--demo')}; sleep 600`;
     const tmux = new TmuxSession(command, size);
     sessions.push(tmux);
     await tmux.waitFor(/> nb1 .*running/);

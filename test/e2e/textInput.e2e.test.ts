@@ -1,12 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type E2eWorkspace, e2eWorkspace } from './e2eWorkspace.js';
 import { TmuxSession, tmuxAvailable } from './tmuxSession.js';
-
-const BUNDLE = resolve(import.meta.dirname, '../../dist/cws-tui.js');
-const shellQuote = (value: string) => `'${value.replaceAll("'", "'\\''")}'`;
 
 /**
  * Text editing in the built app, in tmux at 80x24 and 120x40: the filter field takes Ctrl-W, Alt-B,
@@ -14,29 +8,13 @@ const shellQuote = (value: string) => `'${value.replaceAll("'", "'\\''")}'`;
  * paste from tmux (with a line break) is one edit that presses no Enter.
  */
 describe.skipIf(!tmuxAvailable())('text fields in the built app in tmux', () => {
-  let root: string;
-  let env: Record<string, string>;
+  let workspace: E2eWorkspace;
   const sessions: TmuxSession[] = [];
 
   beforeAll(() => {
-    if (!existsSync(BUNDLE)) {
-      throw new Error(`${BUNDLE} is missing: run \`npm run build\` before the end-to-end test.`);
-    }
-    root = mkdtempSync(join(tmpdir(), 'cws-e2e-text-'));
-    for (const dir of ['config', 'state']) mkdirSync(join(root, dir));
-    env = {
-      HOME: root,
-      CWS_CONFIG_DIR: join(root, 'config'),
-      CWS_STATE_DIR: join(root, 'state'),
-      CWS_DEMO_SPEED: '0',
-      AWS_EC2_METADATA_DISABLED: 'true',
-      TERM: 'xterm-256color',
-    };
+    workspace = e2eWorkspace('cws-e2e-text-');
     for (const name of ['gpu-box', 'analysis']) {
-      execFileSync(process.execPath, [BUNDLE, 'launch', 'python-ml', name, '--demo'], {
-        env: { ...process.env, ...env },
-        stdio: 'ignore',
-      });
+      workspace.run('launch', 'python-ml', name, '--demo');
     }
   });
 
@@ -50,10 +28,7 @@ describe.skipIf(!tmuxAvailable())('text fields in the built app in tmux', () => 
   ])(
     'edits the filter with the usual keys at $columns x $rows',
     async (size) => {
-      const assignments = Object.entries(env)
-        .map(([key, value]) => `${key}=${shellQuote(value)}`)
-        .join(' ');
-      const command = `env -u CI ${assignments} ${shellQuote(process.execPath)} ${shellQuote(BUNDLE)} --demo; echo "EXITED:$?"; sleep 600`;
+      const command = `${workspace.appLine('--demo')}; echo "EXITED:$?"; sleep 600`;
       const tmux = new TmuxSession(command, size);
       sessions.push(tmux);
       await tmux.waitFor(/> analysis .*running/);

@@ -74,7 +74,8 @@ export const runLaunchCommand: CommandRun = async (context) => {
     } else {
       stdout(
         `${result.instance.name} (${result.instance.id}) is ${result.instance.state} in ${result.instance.region}: ` +
-          `${formatUsdPerHour(result.estimate.hourly)}, ${formatUsd(result.estimate.monthly)}/month (estimate)\n`,
+          `${formatUsdPerHour(result.estimate.hourly)}, ${formatUsd(result.estimate.monthly)}/month (estimate)\n` +
+          `Connect with: cws-tui connect ${result.instance.name}\n`,
       );
     }
     return EXIT.ok;

@@ -242,11 +242,24 @@ async function createNetwork(context: CommandContext): Promise<number> {
     finished: `finished the network ${created.vpc_id} that an earlier run left half-made in ${region}`,
     existing: `the network ${created.vpc_id} already exists in ${region}; nothing was created`,
   }[created.outcome];
+  const settings = await settingsStore(context).profile(session.profile.name);
   context.stdout(
     `${headline}\n${created.made.map((line) => `  made ${line}\n`).join('')}` +
-      `profile '${session.profile.name}' launches into ${first} (change with cws-tui network use <subnet-id>)\n`,
+      `profile '${session.profile.name}' launches into ${first} (change with cws-tui network use <subnet-id>)\n` +
+      nextSteps(settings.ssh_cidr),
   );
   return EXIT.ok;
+}
+
+/** What a new user does after making the network: launch, then a way in that works. */
+function nextSteps(sshCidr: string | undefined): string {
+  return (
+    'Next: launch a workstation with `cws-tui launch <template> <name>` (`cws-tui templates list` shows them).\n' +
+    (sshCidr
+      ? `Connect with \`cws-tui connect <name>\`: SSH is allowed from ${sshCidr}, or Session Manager when its plugin is installed.\n`
+      : 'Connect with `cws-tui connect <name>` through Session Manager (install the AWS CLI and the session-manager-plugin), ' +
+        'or allow SSH from your network with `cws-tui network use --ssh-cidr <cidr>`.\n')
+  );
 }
 
 async function confirm(context: CommandContext, plan: string, session: Session): Promise<void> {

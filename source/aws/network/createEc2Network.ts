@@ -210,6 +210,6 @@ async function ensureInternetGateway(
   await call('ec2:AttachInternetGateway', () =>
     client.send(new AttachInternetGatewayCommand({ InternetGatewayId: id, VpcId: vpcId })),
   );
-  made.push(`attached ${id} to ${vpcId}`);
+  made.push(`the attachment of ${id} to ${vpcId}`);
   return id;
 }

@@ -143,7 +143,7 @@ describe('Ec2Network.createNetwork', () => {
     expect(created.outcome).toBe('finished');
     expect(created.made).toEqual([
       'subnet subnet-0bbb in eu-central-1b',
-      'attached igw-0left to vpc-0half',
+      'the attachment of igw-0left to vpc-0half',
       'route 0.0.0.0/0 to igw-0left in rtb-0main',
     ]);
     expect(ec2Mock.commandCalls(CreateVpcCommand)).toHaveLength(0);

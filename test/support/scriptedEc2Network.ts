@@ -1,0 +1,302 @@
+import {
+  AttachInternetGatewayCommand,
+  type AttachInternetGatewayCommandInput,
+  type AttachmentStatus,
+  AuthorizeSecurityGroupIngressCommand,
+  type AuthorizeSecurityGroupIngressCommandInput,
+  CreateInternetGatewayCommand,
+  type CreateInternetGatewayCommandInput,
+  CreateRouteCommand,
+  type CreateRouteCommandInput,
+  CreateSecurityGroupCommand,
+  type CreateSecurityGroupCommandInput,
+  CreateSubnetCommand,
+  type CreateSubnetCommandInput,
+  CreateVpcCommand,
+  type CreateVpcCommandInput,
+  DescribeAvailabilityZonesCommand,
+  DescribeInternetGatewaysCommand,
+  type DescribeInternetGatewaysCommandInput,
+  DescribeKeyPairsCommand,
+  type DescribeKeyPairsCommandInput,
+  DescribeRouteTablesCommand,
+  type DescribeRouteTablesCommandInput,
+  DescribeSecurityGroupRulesCommand,
+  type DescribeSecurityGroupRulesCommandInput,
+  DescribeSecurityGroupsCommand,
+  type DescribeSecurityGroupsCommandInput,
+  DescribeSubnetsCommand,
+  type DescribeSubnetsCommandInput,
+  DescribeVpcEndpointsCommand,
+  DescribeVpcsCommand,
+  type DescribeVpcsCommandInput,
+  type EC2Client,
+  type Filter,
+  ImportKeyPairCommand,
+  type ImportKeyPairCommandInput,
+  type InternetGateway,
+  ModifySubnetAttributeCommand,
+  type ModifySubnetAttributeCommandInput,
+  ModifyVpcAttributeCommand,
+  RevokeSecurityGroupIngressCommand,
+  type RevokeSecurityGroupIngressCommandInput,
+  type RouteTable,
+  type SecurityGroupRule,
+  type Subnet,
+  type Tag,
+  type Vpc,
+} from '@aws-sdk/client-ec2';
+import type { AwsClientStub } from 'aws-sdk-client-mock';
+import { awsServiceError } from '../aws/awsServiceError.js';
+
+type Ec2Stub = AwsClientStub<EC2Client>;
+
+/** Whether a resource's tags and fields match EC2 describe filters (the names the app uses). */
+function matches(filters: Filter[] | undefined, tags: Tag[] | undefined, fields: Record<string, string[]>) {
+  return (filters ?? []).every((filter) => {
+    const values = filter.Values ?? [];
+    const have = filter.Name?.startsWith('tag:')
+      ? (tags ?? []).filter((tag) => tag.Key === filter.Name?.slice(4)).map((tag) => tag.Value ?? '')
+      : (fields[filter.Name ?? ''] ?? []);
+    return have.some((value) => values.includes(value));
+  });
+}
+
+const hex = (n: number) => n.toString(16).padStart(17, '0');
+
+/**
+ * The network half of one scripted AWS account: an institution's region with no default VPC (a
+ * landing zone deleted it) whose VPCs, subnets, internet gateways, route tables, security groups
+ * and key pairs change as the app creates them, answering as EC2 does (ids, filters, error codes).
+ */
+export class ScriptedEc2Network {
+  readonly vpcs: Vpc[] = [];
+  readonly subnets: Subnet[] = [];
+  readonly gateways: InternetGateway[] = [];
+  readonly routeTables: RouteTable[] = [];
+  readonly groups: Array<{ GroupId: string; GroupName: string; VpcId: string; Tags: Tag[] }> = [];
+  readonly rules: SecurityGroupRule[] = [];
+  readonly keyPairs: string[] = [];
+  /** Fails the next call of this command name once (a mid-way failure), then behaves again. */
+  failOnce = new Map<string, Error>();
+  private next = 1;
+
+  constructor(private readonly region: string) {}
+
+  id(prefix: string): string {
+    this.next += 1;
+    return `${prefix}-${hex(this.next)}`;
+  }
+
+  private fail(command: string): void {
+    const error = this.failOnce.get(command);
+    if (error) {
+      this.failOnce.delete(command);
+      throw error;
+    }
+  }
+
+  install(ec2: Ec2Stub): void {
+    const zones = [`${this.region}a`, `${this.region}b`, `${this.region}c`];
+    ec2.on(DescribeAvailabilityZonesCommand).resolves({
+      AvailabilityZones: zones.map((ZoneName) => ({
+        ZoneName,
+        State: 'available',
+        ZoneType: 'availability-zone',
+      })),
+    });
+    ec2.on(DescribeVpcsCommand).callsFake(async (input: DescribeVpcsCommandInput) => ({
+      Vpcs: this.vpcs.filter((vpc) =>
+        matches(input.Filters, vpc.Tags, { isDefault: [String(vpc.IsDefault === true)] }),
+      ),
+    }));
+    ec2.on(CreateVpcCommand).callsFake(async (input: CreateVpcCommandInput) => {
+      this.fail('CreateVpc');
+      const vpc: Vpc = {
+        VpcId: this.id('vpc'),
+        CidrBlock: input.CidrBlock,
+        State: 'pending',
+        IsDefault: false,
+        Tags: input.TagSpecifications?.[0]?.Tags ?? [],
+      };
+      this.vpcs.push(vpc);
+      this.routeTables.push({
+        RouteTableId: this.id('rtb'),
+        VpcId: vpc.VpcId,
+        Associations: [{ Main: true, RouteTableAssociationId: this.id('rtbassoc') }],
+        Routes: [{ DestinationCidrBlock: input.CidrBlock, GatewayId: 'local', State: 'active' }],
+      });
+      return { Vpc: vpc };
+    });
+    ec2.on(ModifyVpcAttributeCommand).callsFake(async () => {
+      this.fail('ModifyVpcAttribute');
+      return {};
+    });
+    ec2.on(DescribeSubnetsCommand).callsFake(async (input: DescribeSubnetsCommandInput) => {
+      const found = this.subnets.filter(
+        (subnet) =>
+          (!input.SubnetIds || input.SubnetIds.includes(subnet.SubnetId ?? '')) &&
+          matches(input.Filters, subnet.Tags, {
+            'vpc-id': [subnet.VpcId ?? ''],
+            'default-for-az': [String(subnet.DefaultForAz === true)],
+          }),
+      );
+      if (input.SubnetIds && found.length === 0) {
+        throw awsServiceError(
+          'InvalidSubnetID.NotFound',
+          `The subnet ID '${input.SubnetIds[0]}' does not exist`,
+        );
+      }
+      return { Subnets: found };
+    });
+    ec2.on(CreateSubnetCommand).callsFake(async (input: CreateSubnetCommandInput) => {
+      this.fail('CreateSubnet');
+      const subnet: Subnet = {
+        SubnetId: this.id('subnet'),
+        VpcId: input.VpcId,
+        CidrBlock: input.CidrBlock,
+        AvailabilityZone: input.AvailabilityZone,
+        MapPublicIpOnLaunch: false,
+        DefaultForAz: false,
+        State: 'available',
+        Tags: input.TagSpecifications?.[0]?.Tags ?? [],
+      };
+      this.subnets.push(subnet);
+      return { Subnet: subnet };
+    });
+    ec2.on(ModifySubnetAttributeCommand).callsFake(async (input: ModifySubnetAttributeCommandInput) => {
+      const subnet = this.subnets.find((candidate) => candidate.SubnetId === input.SubnetId);
+      if (subnet && input.MapPublicIpOnLaunch) subnet.MapPublicIpOnLaunch = input.MapPublicIpOnLaunch.Value;
+      return {};
+    });
+    ec2
+      .on(DescribeInternetGatewaysCommand)
+      .callsFake(async (input: DescribeInternetGatewaysCommandInput) => ({
+        InternetGateways: this.gateways.filter((gateway) =>
+          matches(input.Filters, gateway.Tags, {
+            'attachment.vpc-id': (gateway.Attachments ?? []).map((attachment) => attachment.VpcId ?? ''),
+          }),
+        ),
+      }));
+    ec2.on(CreateInternetGatewayCommand).callsFake(async (input: CreateInternetGatewayCommandInput) => {
+      this.fail('CreateInternetGateway');
+      const gateway: InternetGateway = {
+        InternetGatewayId: this.id('igw'),
+        Attachments: [],
+        Tags: input.TagSpecifications?.[0]?.Tags ?? [],
+      };
+      this.gateways.push(gateway);
+      return { InternetGateway: gateway };
+    });
+    ec2.on(AttachInternetGatewayCommand).callsFake(async (input: AttachInternetGatewayCommandInput) => {
+      this.fail('AttachInternetGateway');
+      const gateway = this.gateways.find(
+        (candidate) => candidate.InternetGatewayId === input.InternetGatewayId,
+      );
+      gateway?.Attachments?.push({ VpcId: input.VpcId, State: 'available' as AttachmentStatus });
+      return {};
+    });
+    ec2.on(DescribeRouteTablesCommand).callsFake(async (input: DescribeRouteTablesCommandInput) => ({
+      RouteTables: this.routeTables.filter((table) =>
+        matches(input.Filters, table.Tags, {
+          'vpc-id': [table.VpcId ?? ''],
+          'association.main': [String(table.Associations?.some((association) => association.Main) === true)],
+        }),
+      ),
+    }));
+    ec2.on(CreateRouteCommand).callsFake(async (input: CreateRouteCommandInput) => {
+      this.fail('CreateRoute');
+      const table = this.routeTables.find((candidate) => candidate.RouteTableId === input.RouteTableId);
+      table?.Routes?.push({
+        DestinationCidrBlock: input.DestinationCidrBlock,
+        GatewayId: input.GatewayId,
+        State: 'active',
+      });
+      return { Return: true };
+    });
+    ec2.on(DescribeVpcEndpointsCommand).resolves({ VpcEndpoints: [] });
+    this.installSecurityGroups(ec2);
+  }
+
+  private installSecurityGroups(ec2: Ec2Stub): void {
+    ec2.on(DescribeSecurityGroupsCommand).callsFake(async (input: DescribeSecurityGroupsCommandInput) => ({
+      SecurityGroups: this.groups.filter((group) =>
+        matches(input.Filters, group.Tags, { 'group-name': [group.GroupName], 'vpc-id': [group.VpcId] }),
+      ),
+    }));
+    ec2.on(CreateSecurityGroupCommand).callsFake(async (input: CreateSecurityGroupCommandInput) => {
+      if (!input.VpcId) {
+        throw awsServiceError(
+          'VPCIdNotSpecified',
+          'No default VPC for this user. GroupName is only supported for EC2-Classic and default VPC.',
+        );
+      }
+      const group = {
+        GroupId: this.id('sg'),
+        GroupName: input.GroupName ?? '',
+        VpcId: input.VpcId,
+        Tags: input.TagSpecifications?.[0]?.Tags ?? [],
+      };
+      this.groups.push(group);
+      return { GroupId: group.GroupId, Tags: group.Tags };
+    });
+    ec2
+      .on(DescribeSecurityGroupRulesCommand)
+      .callsFake(async (input: DescribeSecurityGroupRulesCommandInput) => {
+        const groupIds = input.Filters?.find((filter) => filter.Name === 'group-id')?.Values ?? [];
+        return { SecurityGroupRules: this.rules.filter((rule) => groupIds.includes(rule.GroupId ?? '')) };
+      });
+    ec2
+      .on(AuthorizeSecurityGroupIngressCommand)
+      .callsFake(async (input: AuthorizeSecurityGroupIngressCommandInput) => {
+        for (const permission of input.IpPermissions ?? []) {
+          const sources = [
+            ...(permission.IpRanges ?? []).map((range) => ({
+              CidrIpv4: range.CidrIp,
+              Description: range.Description,
+            })),
+            ...(permission.UserIdGroupPairs ?? []).map((pair) => ({
+              ReferencedGroupInfo: { GroupId: pair.GroupId },
+              Description: pair.Description,
+            })),
+          ];
+          for (const source of sources) {
+            this.rules.push({
+              SecurityGroupRuleId: this.id('sgr'),
+              GroupId: input.GroupId,
+              IsEgress: false,
+              IpProtocol: permission.IpProtocol,
+              FromPort: permission.FromPort,
+              ToPort: permission.ToPort,
+              Tags: input.TagSpecifications?.[0]?.Tags ?? [],
+              ...source,
+            });
+          }
+        }
+        return { Return: true };
+      });
+    ec2
+      .on(RevokeSecurityGroupIngressCommand)
+      .callsFake(async (input: RevokeSecurityGroupIngressCommandInput) => {
+        for (const id of input.SecurityGroupRuleIds ?? []) {
+          const index = this.rules.findIndex((rule) => rule.SecurityGroupRuleId === id);
+          if (index >= 0) this.rules.splice(index, 1);
+        }
+        return { Return: true };
+      });
+    ec2.on(DescribeKeyPairsCommand).callsFake(async (input: DescribeKeyPairsCommandInput) => {
+      const names = (input.KeyNames ?? []).filter((name) => this.keyPairs.includes(name));
+      if (input.KeyNames && names.length === 0) {
+        throw awsServiceError(
+          'InvalidKeyPair.NotFound',
+          `The key pair '${input.KeyNames[0]}' does not exist`,
+        );
+      }
+      return { KeyPairs: names.map((KeyName) => ({ KeyName, KeyPairId: this.id('key') })) };
+    });
+    ec2.on(ImportKeyPairCommand).callsFake(async (input: ImportKeyPairCommandInput) => {
+      this.keyPairs.push(input.KeyName ?? '');
+      return { KeyName: input.KeyName, KeyPairId: this.id('key') };
+    });
+  }
+}

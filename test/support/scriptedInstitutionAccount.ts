@@ -1,0 +1,316 @@
+import {
+  CreateTagsCommand,
+  DescribeImagesCommand,
+  DescribeInstancesCommand,
+  type DescribeInstancesCommandInput,
+  DescribeInstanceTypesCommand,
+  EC2Client,
+  GetConsoleOutputCommand,
+  type Instance,
+  RunInstancesCommand,
+  type RunInstancesCommandInput,
+} from '@aws-sdk/client-ec2';
+import { DescribeFileSystemsCommand, EFSClient } from '@aws-sdk/client-efs';
+import {
+  AddRoleToInstanceProfileCommand,
+  type AddRoleToInstanceProfileCommandInput,
+  AttachRolePolicyCommand,
+  CreateInstanceProfileCommand,
+  type CreateInstanceProfileCommandInput,
+  CreateRoleCommand,
+  type CreateRoleCommandInput,
+  GetInstanceProfileCommand,
+  type GetInstanceProfileCommandInput,
+  GetRoleCommand,
+  type GetRoleCommandInput,
+  GetRolePolicyCommand,
+  type GetRolePolicyCommandInput,
+  IAMClient,
+  type InstanceProfile,
+  ListAttachedRolePoliciesCommand,
+  NoSuchEntityException,
+  PutRolePolicyCommand,
+  type PutRolePolicyCommandInput,
+  type Role,
+  SimulatePrincipalPolicyCommand,
+  type SimulatePrincipalPolicyCommandInput,
+} from '@aws-sdk/client-iam';
+import { GetProductsCommand, type GetProductsCommandInput, PricingClient } from '@aws-sdk/client-pricing';
+import { ListDomainsCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
+import {
+  GetServiceQuotaCommand,
+  type GetServiceQuotaCommandInput,
+  ServiceQuotasClient,
+} from '@aws-sdk/client-service-quotas';
+import {
+  GetParameterCommand,
+  type GetParameterCommandInput,
+  ParameterNotFound,
+  SSMClient,
+} from '@aws-sdk/client-ssm';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { mockClient } from 'aws-sdk-client-mock';
+import { awsServiceError } from '../aws/awsServiceError.js';
+import { ScriptedEc2Network } from './scriptedEc2Network.js';
+
+export const ACCOUNT_ID = '210987654321';
+/** An IAM Identity Center session, as institutions hand them out. */
+export const CALLER_ARN = `arn:aws:sts::${ACCOUNT_ID}:assumed-role/AWSReservedSSO_Researcher_0a1b2c3d4e5f6a7b/ana@uni.example`;
+const AMI = 'ami-0e2c8caa4b6378d8c';
+
+/** One Price List product in eu-west-2, as GetProducts returns it (a JSON string). */
+function priceListProduct(attributes: Record<string, string>, unit: string, usd: number): string {
+  return JSON.stringify({
+    product: { attributes: { ...attributes, regionCode: 'eu-west-2' } },
+    terms: {
+      OnDemand: {
+        term: {
+          effectiveDate: '2026-11-01T00:00:00Z',
+          priceDimensions: { dimension: { unit, pricePerUnit: { USD: String(usd) } } },
+        },
+      },
+    },
+  });
+}
+
+/**
+ * One institution's AWS account, scripted behind aws-sdk-client-mock: no default VPC, no role for
+ * workstations yet, and the answers (ids, filters, error codes) EC2, IAM, SSM, STS, Service
+ * Quotas and the Price List give as the app creates what it needs. Nothing leaves the machine.
+ */
+export class ScriptedInstitutionAccount {
+  readonly ec2 = mockClient(EC2Client);
+  readonly iam = mockClient(IAMClient);
+  readonly ssm = mockClient(SSMClient);
+  readonly sts = mockClient(STSClient);
+  readonly quotas = mockClient(ServiceQuotasClient);
+  readonly pricing = mockClient(PricingClient);
+  readonly efs = mockClient(EFSClient);
+  readonly sagemaker = mockClient(SageMakerClient);
+  readonly network: ScriptedEc2Network;
+  readonly instances: Instance[] = [];
+  roles: Role[] = [];
+  profiles: InstanceProfile[] = [];
+  rolePolicies = new Map<string, string>();
+  /** Whether the caller may call iam:SimulatePrincipalPolicy (many SSO permission sets may not). */
+  maySimulate = true;
+  /** The secrets the workstations stored at boot, by parameter name. */
+  readonly parameters = new Map<string, string>();
+
+  constructor(readonly region: string) {
+    this.network = new ScriptedEc2Network(region);
+  }
+
+  install(): this {
+    for (const mock of [
+      this.ec2,
+      this.iam,
+      this.ssm,
+      this.sts,
+      this.quotas,
+      this.pricing,
+      this.efs,
+      this.sagemaker,
+    ])
+      mock.reset();
+    this.network.install(this.ec2);
+    this.sts
+      .on(GetCallerIdentityCommand)
+      .resolves({ Account: ACCOUNT_ID, Arn: CALLER_ARN, UserId: 'AROAEXAMPLE:ana@uni.example' });
+    this.quotas.on(GetServiceQuotaCommand).callsFake(async (input: GetServiceQuotaCommandInput) => ({
+      Quota: { QuotaCode: input.QuotaCode, Value: input.QuotaCode === 'L-1216C47A' ? 64 : 0 },
+    }));
+    this.pricing.on(GetProductsCommand).callsFake(async (input: GetProductsCommandInput) => {
+      const storage = input.Filters?.some((filter) => filter.Value === 'Storage');
+      return {
+        PriceList: [
+          storage
+            ? priceListProduct({ volumeApiName: 'gp3' }, 'GB-Mo', 0.0928)
+            : priceListProduct({ instanceType: 't3.large' }, 'Hrs', 0.0944),
+        ],
+      };
+    });
+    this.efs.on(DescribeFileSystemsCommand).resolves({ FileSystems: [] });
+    this.sagemaker.on(ListDomainsCommand).resolves({ Domains: [] });
+    this.installIam();
+    this.installCompute();
+    this.ssm.on(GetParameterCommand).callsFake(async (input: GetParameterCommandInput) => {
+      const name = input.Name ?? '';
+      if (name.startsWith('/aws/service/')) return { Parameter: { Name: name, Type: 'String', Value: AMI } };
+      const value = this.parameters.get(name);
+      if (value === undefined)
+        throw new ParameterNotFound({ message: '', $metadata: { httpStatusCode: 400 } });
+      return { Parameter: { Name: name, Type: 'SecureString', Value: value } };
+    });
+    return this;
+  }
+
+  private installIam(): void {
+    const noSuch = (what: string) =>
+      new NoSuchEntityException({
+        message: `The ${what} cannot be found.`,
+        $metadata: { httpStatusCode: 404 },
+      });
+    this.iam
+      .on(SimulatePrincipalPolicyCommand)
+      .callsFake(async (input: SimulatePrincipalPolicyCommandInput) => {
+        if (!this.maySimulate) {
+          throw Object.assign(
+            awsServiceError(
+              'AccessDenied',
+              `User: ${CALLER_ARN} is not authorized to perform: iam:SimulatePrincipalPolicy on resource: ${input.PolicySourceArn}`,
+              403,
+            ),
+          );
+        }
+        return {
+          EvaluationResults: (input.ActionNames ?? []).map((EvalActionName) => ({
+            EvalActionName,
+            EvalResourceName: '*',
+            EvalDecision: 'allowed' as const,
+          })),
+        };
+      });
+    this.iam.on(GetRoleCommand).callsFake(async (input: GetRoleCommandInput) => {
+      const role = this.roles.find((candidate) => candidate.RoleName === input.RoleName);
+      if (!role) throw noSuch(`role with name ${input.RoleName}`);
+      return { Role: role };
+    });
+    this.iam.on(CreateRoleCommand).callsFake(async (input: CreateRoleCommandInput) => {
+      const role: Role = {
+        RoleName: input.RoleName,
+        Path: input.Path ?? '/',
+        RoleId: 'AROAWORKSTATIONROLE01',
+        Arn: `arn:aws:iam::${ACCOUNT_ID}:role${input.Path ?? '/'}${input.RoleName}`,
+        CreateDate: new Date(),
+      };
+      this.roles.push(role);
+      return { Role: role };
+    });
+    this.iam.on(ListAttachedRolePoliciesCommand).resolves({ AttachedPolicies: [] });
+    this.iam.on(AttachRolePolicyCommand).resolves({});
+    this.iam.on(GetRolePolicyCommand).callsFake(async (input: GetRolePolicyCommandInput) => {
+      const document = this.rolePolicies.get(`${input.RoleName}/${input.PolicyName}`);
+      if (!document) throw noSuch('role policy');
+      return {
+        RoleName: input.RoleName,
+        PolicyName: input.PolicyName,
+        PolicyDocument: encodeURIComponent(document),
+      };
+    });
+    this.iam.on(PutRolePolicyCommand).callsFake(async (input: PutRolePolicyCommandInput) => {
+      this.rolePolicies.set(`${input.RoleName}/${input.PolicyName}`, input.PolicyDocument ?? '');
+      return {};
+    });
+    this.iam.on(GetInstanceProfileCommand).callsFake(async (input: GetInstanceProfileCommandInput) => {
+      const profile = this.profiles.find(
+        (candidate) => candidate.InstanceProfileName === input.InstanceProfileName,
+      );
+      if (!profile) throw noSuch(`instance profile ${input.InstanceProfileName}`);
+      return { InstanceProfile: profile };
+    });
+    this.iam.on(CreateInstanceProfileCommand).callsFake(async (input: CreateInstanceProfileCommandInput) => {
+      const profile: InstanceProfile = {
+        InstanceProfileName: input.InstanceProfileName,
+        Path: input.Path ?? '/',
+        InstanceProfileId: 'AIPAWORKSTATIONPROF01',
+        Arn: `arn:aws:iam::${ACCOUNT_ID}:instance-profile${input.Path ?? '/'}${input.InstanceProfileName}`,
+        CreateDate: new Date(),
+        Roles: [],
+      };
+      this.profiles.push(profile);
+      return { InstanceProfile: profile };
+    });
+    this.iam
+      .on(AddRoleToInstanceProfileCommand)
+      .callsFake(async (input: AddRoleToInstanceProfileCommandInput) => {
+        const profile = this.profiles.find(
+          (candidate) => candidate.InstanceProfileName === input.InstanceProfileName,
+        );
+        const role = this.roles.find((candidate) => candidate.RoleName === input.RoleName);
+        if (profile && role) profile.Roles = [role];
+        return {};
+      });
+  }
+
+  private installCompute(): void {
+    this.ec2.on(DescribeInstanceTypesCommand).resolves({
+      InstanceTypes: [
+        {
+          InstanceType: 't3.large',
+          VCpuInfo: { DefaultVCpus: 2 },
+          MemoryInfo: { SizeInMiB: 8192 },
+          ProcessorInfo: { SupportedArchitectures: ['x86_64'] },
+          HibernationSupported: true,
+        },
+      ],
+    });
+    this.ec2.on(DescribeImagesCommand).resolves({
+      Images: [{ ImageId: AMI, RootDeviceName: '/dev/sda1', Architecture: 'x86_64', State: 'available' }],
+    });
+    this.ec2.on(RunInstancesCommand).callsFake(async (input: RunInstancesCommandInput) => {
+      // Without a default VPC EC2 needs a subnet: exactly what a landing-zone account answers.
+      if (!input.SubnetId) {
+        throw awsServiceError('VPCIdNotSpecified', 'No default VPC for this user');
+      }
+      if (input.DryRun)
+        throw awsServiceError(
+          'DryRunOperation',
+          'Request would have succeeded, but DryRun flag is set.',
+          412,
+        );
+      const subnet = this.network.subnets.find((candidate) => candidate.SubnetId === input.SubnetId);
+      const existing = this.instances.find((instance) => instance.ClientToken === input.ClientToken);
+      if (existing) return { Instances: [existing] };
+      const instance: Instance = {
+        InstanceId: this.network.id('i'),
+        ImageId: input.ImageId,
+        InstanceType: input.InstanceType,
+        Architecture: 'x86_64',
+        KeyName: input.KeyName,
+        LaunchTime: new Date(),
+        Placement: { AvailabilityZone: subnet?.AvailabilityZone, Tenancy: 'default' },
+        PrivateIpAddress: '10.42.3.17',
+        PublicIpAddress: subnet?.MapPublicIpOnLaunch ? '54.210.33.7' : undefined,
+        SubnetId: input.SubnetId,
+        VpcId: subnet?.VpcId,
+        State: { Code: 0, Name: 'pending' },
+        ClientToken: input.ClientToken,
+        RootDeviceName: '/dev/sda1',
+        IamInstanceProfile: { Arn: input.IamInstanceProfile?.Arn, Id: 'AIPAWORKSTATIONPROF01' },
+        SecurityGroups: (input.SecurityGroupIds ?? []).map((GroupId) => ({
+          GroupId,
+          GroupName: 'cws-tui-workstations',
+        })),
+        Tags: input.TagSpecifications?.find((spec) => spec.ResourceType === 'instance')?.Tags ?? [],
+      };
+      this.instances.push({ ...instance, State: { Code: 16, Name: 'running' } });
+      // EC2 answers pending; the first describe after it already sees the instance running.
+      return { Instances: [instance] };
+    });
+    this.ec2.on(DescribeInstancesCommand).callsFake(async (input: DescribeInstancesCommandInput) => {
+      const found = this.instances.filter((instance) => {
+        const fields: Record<string, string[]> = {
+          'client-token': [instance.ClientToken ?? ''],
+          'instance-id': [instance.InstanceId ?? ''],
+        };
+        return (
+          (!input.InstanceIds || input.InstanceIds.includes(instance.InstanceId ?? '')) &&
+          (input.Filters ?? []).every((filter) => {
+            const have = filter.Name?.startsWith('tag:')
+              ? (instance.Tags ?? [])
+                  .filter((tag) => tag.Key === filter.Name?.slice(4))
+                  .map((tag) => tag.Value ?? '')
+              : (fields[filter.Name ?? ''] ?? []);
+            return have.some((value) => (filter.Values ?? []).includes(value));
+          })
+        );
+      });
+      return {
+        Reservations: found.length > 0 ? [{ Instances: found.map((instance) => ({ ...instance })) }] : [],
+      };
+    });
+    this.ec2.on(CreateTagsCommand).resolves({});
+    this.ec2.on(GetConsoleOutputCommand).resolves({ Output: '' });
+  }
+}

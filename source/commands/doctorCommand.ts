@@ -48,11 +48,16 @@ export const runDoctorCommand: CommandRun = async (context) => {
       import('../aws/doctor/awsDoctorProbes.js'),
     ]);
     const source = await chooseCredentialSource(env, awsProfile);
+    const recorded = await new NetworkSettingsStore(resolveAppPaths(env).configDir).choice(
+      session.profile.name,
+      region,
+    );
     const remote = await awsChecks({
       identity: () => session.callerIdentity(),
       credentialSource: source.description,
       region,
       costExplorer: profile?.cost_explorer === true,
+      ...(recorded.subnet_id ? { subnetId: recorded.subnet_id } : {}),
       probes: awsDoctorProbes({ ...(awsProfile ? { profile: awsProfile } : {}), env }),
     });
     checks = [...remote.slice(0, 2), ...local, ...remote.slice(2)];

@@ -164,4 +164,23 @@ describe('the first launch in an institutional account without a default VPC, on
     );
     expect(overSsm.stdout).toContain('Session Manager');
   });
+
+  it('doctor checks the permissions with dry runs where the permission set may not simulate IAM', async () => {
+    account.install();
+    account.maySimulate = false;
+    const env = newUserEnvironment();
+    await cli(runNetworkCommand, ['create'], env, { yes: true });
+    const doctor = await cli(runDoctorCommand, [], env);
+    expect(doctor.code).toBe(0);
+    const line = doctor.stdout.split('\n').find((text) => text.includes('permissions:')) ?? '';
+    expect(line).toMatch(
+      /^ok {4}permissions: dry runs in eu-west-2: ec2:DescribeInstances, ec2:DescribeInstanceTypes, ec2:RunInstances, ec2:CreateTags, ec2:CreateSecurityGroup, elasticfilesystem:DescribeFileSystems, sagemaker:ListDomains allowed; not checked: iam:PassRole/,
+    );
+    expect(line).toContain('IAM simulation is not allowed (Not permitted: iam:SimulatePrincipalPolicy');
+    const dryRun = account.ec2.commandCalls(RunInstancesCommand).map((call) => call.args[0].input);
+    expect(dryRun).toEqual([
+      expect.objectContaining({ DryRun: true, SubnetId: account.network.subnets[0]?.SubnetId }),
+    ]);
+    expect(account.instances).toHaveLength(0);
+  });
 });

@@ -225,6 +225,13 @@ export class ScriptedEc2Network {
       ),
     }));
     ec2.on(CreateSecurityGroupCommand).callsFake(async (input: CreateSecurityGroupCommandInput) => {
+      if (input.DryRun) {
+        throw awsServiceError(
+          'DryRunOperation',
+          'Request would have succeeded, but DryRun flag is set.',
+          412,
+        );
+      }
       if (!input.VpcId) {
         throw awsServiceError(
           'VPCIdNotSpecified',

@@ -4,6 +4,7 @@ import {
   DescribeInstancesCommand,
   type DescribeInstancesCommandInput,
   DescribeInstanceTypesCommand,
+  type DescribeInstanceTypesCommandInput,
   EC2Client,
   GetConsoleOutputCommand,
   type Instance,
@@ -58,6 +59,10 @@ export const ACCOUNT_ID = '210987654321';
 export const CALLER_ARN = `arn:aws:sts::${ACCOUNT_ID}:assumed-role/AWSReservedSSO_Researcher_0a1b2c3d4e5f6a7b/ana@uni.example`;
 const AMI = 'ami-0e2c8caa4b6378d8c';
 
+/** EC2's answer to a permitted DryRun request. */
+export const dryRunOperation = () =>
+  awsServiceError('DryRunOperation', 'Request would have succeeded, but DryRun flag is set.', 412);
+
 /** One Price List product in eu-west-2, as GetProducts returns it (a JSON string). */
 function priceListProduct(attributes: Record<string, string>, unit: string, usd: number): string {
   return JSON.stringify({
@@ -87,21 +92,29 @@ export class ScriptedInstitutionAccount {
   readonly pricing = mockClient(PricingClient);
   readonly efs = mockClient(EFSClient);
   readonly sagemaker = mockClient(SageMakerClient);
-  readonly network: ScriptedEc2Network;
-  readonly instances: Instance[] = [];
+  network: ScriptedEc2Network;
+  instances: Instance[] = [];
   roles: Role[] = [];
   profiles: InstanceProfile[] = [];
   rolePolicies = new Map<string, string>();
   /** Whether the caller may call iam:SimulatePrincipalPolicy (many SSO permission sets may not). */
   maySimulate = true;
   /** The secrets the workstations stored at boot, by parameter name. */
-  readonly parameters = new Map<string, string>();
+  parameters = new Map<string, string>();
 
   constructor(readonly region: string) {
     this.network = new ScriptedEc2Network(region);
   }
 
+  /** Starts the account afresh: nothing made, simulation allowed, every mock re-scripted. */
   install(): this {
+    this.network = new ScriptedEc2Network(this.region);
+    this.instances = [];
+    this.roles = [];
+    this.profiles = [];
+    this.rolePolicies = new Map();
+    this.parameters = new Map();
+    this.maySimulate = true;
     for (const mock of [
       this.ec2,
       this.iam,
@@ -234,16 +247,19 @@ export class ScriptedInstitutionAccount {
   }
 
   private installCompute(): void {
-    this.ec2.on(DescribeInstanceTypesCommand).resolves({
-      InstanceTypes: [
-        {
-          InstanceType: 't3.large',
-          VCpuInfo: { DefaultVCpus: 2 },
-          MemoryInfo: { SizeInMiB: 8192 },
-          ProcessorInfo: { SupportedArchitectures: ['x86_64'] },
-          HibernationSupported: true,
-        },
-      ],
+    this.ec2.on(DescribeInstanceTypesCommand).callsFake(async (input: DescribeInstanceTypesCommandInput) => {
+      if (input.DryRun) throw dryRunOperation();
+      return {
+        InstanceTypes: [
+          {
+            InstanceType: 't3.large',
+            VCpuInfo: { DefaultVCpus: 2 },
+            MemoryInfo: { SizeInMiB: 8192 },
+            ProcessorInfo: { SupportedArchitectures: ['x86_64'] },
+            HibernationSupported: true,
+          },
+        ],
+      };
     });
     this.ec2.on(DescribeImagesCommand).resolves({
       Images: [{ ImageId: AMI, RootDeviceName: '/dev/sda1', Architecture: 'x86_64', State: 'available' }],
@@ -289,6 +305,7 @@ export class ScriptedInstitutionAccount {
       return { Instances: [instance] };
     });
     this.ec2.on(DescribeInstancesCommand).callsFake(async (input: DescribeInstancesCommandInput) => {
+      if (input.DryRun) throw dryRunOperation();
       const found = this.instances.filter((instance) => {
         const fields: Record<string, string[]> = {
           'client-token': [instance.ClientToken ?? ''],

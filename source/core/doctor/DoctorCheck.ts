@@ -10,6 +10,11 @@ export interface DoctorCheck {
 export interface DoctorProbes {
   /** Whether each action is allowed for the principal; rejects when simulation itself is refused. */
   simulate(principalArn: string, actions: string[]): Promise<Record<string, boolean>>;
+  /**
+   * Whether the caller may do `action` in the region, by a dry run (EC2's DryRun) or a harmless
+   * read; undefined when neither can tell (the action has no dry run, or the answer was another error).
+   */
+  dryRun(region: string, action: string, subnetId?: string): Promise<boolean | undefined>;
   /** A Service Quotas value (vCPUs), undefined when the quota is unknown in the region. */
   quota(region: string, serviceCode: string, quotaCode: string): Promise<number | undefined>;
   /** One small Price List query. */

@@ -3,14 +3,9 @@ import type { NetworkChoice } from '../network/NetworkChoice.js';
 import type { NetworkOverview } from '../network/NetworkOverview.js';
 import type { CallerIdentity } from '../ports.js';
 import { check, type DoctorCheck, type DoctorProbes, simulatablePrincipal } from './DoctorCheck.js';
+import { permissionsCheck } from './permissionsCheck.js';
 
-/** What the app needs allowed, by task, as `doctor` simulates it. */
-export const DOCTOR_PERMISSIONS: Record<string, string[]> = {
-  list: ['ec2:DescribeInstances', 'ec2:DescribeInstanceTypes'],
-  launch: ['ec2:RunInstances', 'ec2:CreateTags', 'iam:PassRole', 'ec2:CreateSecurityGroup'],
-  storage: ['elasticfilesystem:DescribeFileSystems', 'elasticfilesystem:CreateAccessPoint'],
-  SageMaker: ['sagemaker:ListDomains', 'sagemaker:CreatePresignedDomainUrl'],
-};
+export { DOCTOR_PERMISSIONS } from './permissionsCheck.js';
 
 /** Service Quotas codes: running On-Demand vCPUs of the standard families and of G and P. */
 const VCPU_QUOTAS = [
@@ -83,13 +78,15 @@ function networkVerdict(
   };
 }
 
-/** The AWS checks: identity, permissions (simulated when allowed), vCPU quotas, the Price List. */
+/** The AWS checks: identity, permissions (simulated when allowed, else dry runs), vCPU quotas, the Price List. */
 export async function awsChecks(facts: {
   identity: () => Promise<CallerIdentity>;
   credentialSource: string;
   region: string;
   costExplorer: boolean;
   probes: DoctorProbes;
+  /** The subnet `network use` recorded, where the launch dry run goes (none: the default VPC). */
+  subnetId?: string;
 }): Promise<DoctorCheck[]> {
   const identityCheck = await check('credentials and identity', async () => {
     const identity = await facts.identity();
@@ -102,31 +99,13 @@ export async function awsChecks(facts: {
   if (identityCheck.status === 'failing') return checks;
   const identity = await facts.identity();
   const principal = simulatablePrincipal(identity.arn);
-  const permissions = await check('permissions', async () => {
-    const allowed = await facts.probes.simulate(principal, Object.values(DOCTOR_PERMISSIONS).flat());
-    const denied = Object.entries(DOCTOR_PERMISSIONS).flatMap(([task, actions]) =>
-      actions.filter((action) => allowed[action] === false).map((action) => `${action} (${task})`),
-    );
-    return denied.length === 0
-      ? {
-          status: 'ok',
-          detail: `simulated for ${principal}: ${Object.keys(DOCTOR_PERMISSIONS).join(', ')} allowed`,
-        }
-      : {
-          status: 'failing',
-          detail: `simulated for ${principal}: denied ${denied.join(', ')}`,
-          fix: 'Ask an admin to attach the output of `cws-tui iam policy --for user`.',
-        };
-  });
   checks.push(
-    permissions.status === 'failing' && !permissions.detail.startsWith('simulated')
-      ? {
-          name: 'permissions',
-          status: 'warning',
-          detail: `could not simulate (${permissions.detail})`,
-          fix: 'The first launch of a session checks RunInstances with a dry run; `cws-tui iam policy --for user` shows what is needed.',
-        }
-      : permissions,
+    await permissionsCheck({
+      principal,
+      region: facts.region,
+      ...(facts.subnetId ? { subnetId: facts.subnetId } : {}),
+      probes: facts.probes,
+    }),
   );
   for (const quota of VCPU_QUOTAS) {
     checks.push(

@@ -13,6 +13,7 @@ const identity = async () => ({
 function probes(overrides: Partial<DoctorProbes> = {}): DoctorProbes {
   return {
     simulate: async (_principal, actions) => Object.fromEntries(actions.map((action) => [action, true])),
+    dryRun: async () => undefined,
     quota: async () => 64,
     priceList: async () => {},
     ...overrides,
@@ -51,6 +52,50 @@ describe('doctor on AWS', () => {
     expect(permissions?.fix).toContain('cws-tui iam policy --for user');
   });
 
+  it('falls back to dry runs when it may not simulate: allowed, denied and not checked are each named', async () => {
+    const denied = new CloudError({
+      kind: 'unauthorized',
+      code: 'AccessDenied',
+      message: 'Not permitted: iam:SimulatePrincipalPolicy.',
+      hint: 'Ask.',
+    });
+    const asked: string[] = [];
+    const dryRunOf = (refuse: string[]) => async (region: string, action: string, subnetId?: string) => {
+      asked.push(`${region} ${action} ${subnetId ?? '-'}`);
+      if (action.startsWith('iam:') || action.endsWith('CreateAccessPoint') || action.endsWith('DomainUrl'))
+        return undefined;
+      return !refuse.includes(action);
+    };
+    const allowed = await awsChecks({
+      identity,
+      credentialSource: 'the environment',
+      region: 'eu-west-1',
+      costExplorer: false,
+      subnetId: 'subnet-0aaa1111bbbb2222c',
+      probes: probes({ simulate: async () => Promise.reject(denied), dryRun: dryRunOf([]) }),
+    });
+    const ok = allowed.find((entry) => entry.name === 'permissions');
+    expect(ok?.status).toBe('ok');
+    expect(ok?.detail).toMatch(
+      /^dry runs in eu-west-1: ec2:DescribeInstances, .*ec2:RunInstances, .* allowed/,
+    );
+    expect(ok?.detail).toContain('not checked: iam:PassRole, elasticfilesystem:CreateAccessPoint');
+    expect(ok?.detail).toContain(
+      'IAM simulation is not allowed (Not permitted: iam:SimulatePrincipalPolicy.)',
+    );
+    expect(asked).toContain('eu-west-1 ec2:RunInstances subnet-0aaa1111bbbb2222c');
+
+    const refused = await run({
+      simulate: async () => Promise.reject(denied),
+      dryRun: dryRunOf(['ec2:RunInstances', 'sagemaker:ListDomains']),
+    });
+    expect(refused.find((entry) => entry.name === 'permissions')).toMatchObject({
+      status: 'failing',
+      detail: expect.stringContaining('denied ec2:RunInstances (launch), sagemaker:ListDomains (SageMaker)'),
+      fix: expect.stringContaining('cws-tui iam policy --for user'),
+    });
+  });
+
   it('warns, not fails, when it may not simulate, read quotas or prices', async () => {
     const denied = new CloudError({
       kind: 'unauthorized',
@@ -65,7 +110,7 @@ describe('doctor on AWS', () => {
     });
     expect(checks.find((entry) => entry.name === 'permissions')).toMatchObject({
       status: 'warning',
-      detail: expect.stringContaining('could not simulate'),
+      detail: expect.stringContaining('could not be checked: IAM simulation is not allowed'),
     });
     expect(
       checks.filter((entry) => entry.name.startsWith('vCPU')).every((entry) => entry.status === 'warning'),

@@ -27,6 +27,8 @@ import {
   type DescribeSecurityGroupsCommandInput,
   DescribeSubnetsCommand,
   type DescribeSubnetsCommandInput,
+  DescribeVpcAttributeCommand,
+  type DescribeVpcAttributeCommandInput,
   DescribeVpcEndpointsCommand,
   DescribeVpcsCommand,
   type DescribeVpcsCommandInput,
@@ -38,6 +40,7 @@ import {
   ModifySubnetAttributeCommand,
   type ModifySubnetAttributeCommandInput,
   ModifyVpcAttributeCommand,
+  type ModifyVpcAttributeCommandInput,
   RevokeSecurityGroupIngressCommand,
   type RevokeSecurityGroupIngressCommandInput,
   type RouteTable,
@@ -77,6 +80,7 @@ export class ScriptedEc2Network {
   readonly groups: Array<{ GroupId: string; GroupName: string; VpcId: string; Tags: Tag[] }> = [];
   readonly rules: SecurityGroupRule[] = [];
   readonly keyPairs: string[] = [];
+  readonly dnsHostnames = new Set<string>();
   /** Fails the next call of this command name once (a mid-way failure), then behaves again. */
   failOnce = new Map<string, Error>();
   private next = 1;
@@ -128,10 +132,15 @@ export class ScriptedEc2Network {
       });
       return { Vpc: vpc };
     });
-    ec2.on(ModifyVpcAttributeCommand).callsFake(async () => {
+    ec2.on(ModifyVpcAttributeCommand).callsFake(async (input: ModifyVpcAttributeCommandInput) => {
       this.fail('ModifyVpcAttribute');
+      if (input.EnableDnsHostnames?.Value) this.dnsHostnames.add(input.VpcId ?? '');
       return {};
     });
+    ec2.on(DescribeVpcAttributeCommand).callsFake(async (input: DescribeVpcAttributeCommandInput) => ({
+      VpcId: input.VpcId,
+      EnableDnsHostnames: { Value: this.dnsHostnames.has(input.VpcId ?? '') },
+    }));
     ec2.on(DescribeSubnetsCommand).callsFake(async (input: DescribeSubnetsCommandInput) => {
       const found = this.subnets.filter(
         (subnet) =>

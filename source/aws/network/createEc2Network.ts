@@ -8,6 +8,7 @@ import {
   DescribeInternetGatewaysCommand,
   DescribeRouteTablesCommand,
   DescribeSubnetsCommand,
+  DescribeVpcAttributeCommand,
   DescribeVpcsCommand,
   type EC2Client,
   ModifySubnetAttributeCommand,
@@ -16,6 +17,7 @@ import {
   type Subnet,
 } from '@aws-sdk/client-ec2';
 import { CloudError } from '../../core/CloudError.js';
+import { leftHalfMade } from '../../core/leftHalfMade.js';
 import {
   CREATED_NETWORK_NAME,
   CREATED_SUBNET_CIDRS,
@@ -56,15 +58,41 @@ function emptyResponse(what: string, region: string): CloudError {
  * The smallest network a workstation can use: a tagged VPC with one public subnet in each of two
  * zones, an internet gateway and a default route; no NAT gateway, so it costs nothing. Every step
  * first looks for what an earlier run made (by tag, CIDR or attachment), so a run that failed
- * half-way is finished by the next one instead of leaving a second VPC.
+ * half-way is finished by the next one instead of leaving a second VPC; its error says so.
  */
 export async function createEc2Network(
   client: EC2Client,
   region: string,
   context: Ec2CallContext,
 ): Promise<CreatedNetwork> {
+  const progress: NetworkProgress = { made: [] };
+  try {
+    return await buildNetwork(client, region, context, progress);
+  } catch (error) {
+    if (!progress.vpcId) throw error;
+    const made = progress.made.length > 0 ? ` (this run made ${progress.made.join(', ')})` : '';
+    throw leftHalfMade(
+      error,
+      `The network ${progress.vpcId} in ${region} is left unfinished${made}; nothing was removed.`,
+      `Run \`cws-tui network create --region ${region}\` again to finish it: it keeps what exists and makes only the rest. Or delete ${progress.vpcId} in the VPC console.`,
+    );
+  }
+}
+
+/** What a run has got to: the VPC it found or made, and what it made. */
+interface NetworkProgress {
+  vpcId?: string;
+  made: string[];
+}
+
+async function buildNetwork(
+  client: EC2Client,
+  region: string,
+  context: Ec2CallContext,
+  progress: NetworkProgress,
+): Promise<CreatedNetwork> {
   const call = <T>(action: string, send: () => Promise<T>) => callAws(context(action, region), send);
-  const made: string[] = [];
+  const { made } = progress;
 
   const found = await call('ec2:DescribeVpcs', () =>
     client.send(new DescribeVpcsCommand({ Filters: OWN_FILTERS })),
@@ -78,13 +106,22 @@ export async function createEc2Network(
     vpcId = response.Vpc?.VpcId;
     if (!vpcId) throw emptyResponse('VPC', region);
     made.push(`VPC ${vpcId} (${CREATED_VPC_CIDR})`);
-    // EFS mounts by DNS name: the VPC must give instances DNS hostnames.
-    const id = vpcId;
-    await call('ec2:ModifyVpcAttribute', () =>
-      client.send(new ModifyVpcAttributeCommand({ VpcId: id, EnableDnsHostnames: { Value: true } })),
-    );
   }
   const vpc = vpcId;
+  progress.vpcId = vpc;
+  // EFS mounts by DNS name: the VPC must give instances DNS hostnames (also when an earlier run
+  // made the VPC and failed before it set them).
+  const hostnames = created
+    ? undefined
+    : await call('ec2:DescribeVpcAttribute', () =>
+        client.send(new DescribeVpcAttributeCommand({ VpcId: vpc, Attribute: 'enableDnsHostnames' })),
+      );
+  if (created || hostnames?.EnableDnsHostnames?.Value !== true) {
+    await call('ec2:ModifyVpcAttribute', () =>
+      client.send(new ModifyVpcAttributeCommand({ VpcId: vpc, EnableDnsHostnames: { Value: true } })),
+    );
+    if (!created) made.push(`DNS hostnames in ${vpc}`);
+  }
 
   const zones = await call('ec2:DescribeAvailabilityZones', () =>
     client.send(
@@ -132,6 +169,8 @@ export async function createEc2Network(
           new ModifySubnetAttributeCommand({ SubnetId: subnetId, MapPublicIpOnLaunch: { Value: true } }),
         ),
       );
+      if (!made.some((line) => line.startsWith(`subnet ${subnetId} `)))
+        made.push(`public IPs on launch in ${subnetId}`);
     }
     subnets.push(subnet);
   }

@@ -9,6 +9,7 @@ import {
   DescribeInternetGatewaysCommand,
   DescribeRouteTablesCommand,
   DescribeSubnetsCommand,
+  DescribeVpcAttributeCommand,
   DescribeVpcEndpointsCommand,
   DescribeVpcsCommand,
   EC2Client,
@@ -112,6 +113,8 @@ describe('Ec2Network.createNetwork', () => {
     ec2Mock
       .on(DescribeVpcsCommand)
       .resolves({ Vpcs: [{ VpcId: 'vpc-0half', Tags: [{ Key: 'cws:managed', Value: 'true' }] }] })
+      .on(DescribeVpcAttributeCommand)
+      .resolves({ VpcId: 'vpc-0half', EnableDnsHostnames: { Value: true } })
       .on(DescribeSubnetsCommand)
       .resolves({
         Subnets: [{ SubnetId: 'subnet-0aaa', CidrBlock: '10.42.0.0/20', MapPublicIpOnLaunch: true }],
@@ -149,6 +152,71 @@ describe('Ec2Network.createNetwork', () => {
     expect(ec2Mock.commandCalls(CreateVpcCommand)).toHaveLength(0);
     expect(ec2Mock.commandCalls(CreateInternetGatewayCommand)).toHaveLength(0);
     expect(ec2Mock.commandCalls(CreateSubnetCommand)).toHaveLength(1);
+  });
+
+  it('says the VPC is left unfinished and that running it again finishes it, when a later step fails', async () => {
+    ec2Mock
+      .on(DescribeVpcsCommand)
+      .resolves({ Vpcs: [] })
+      .on(CreateVpcCommand)
+      .resolves({ Vpc: { VpcId: 'vpc-0new', CidrBlock: '10.42.0.0/16', State: 'pending' } })
+      .on(ModifyVpcAttributeCommand)
+      .rejects(
+        awsServiceError(
+          'UnauthorizedOperation',
+          'You are not authorized to perform this operation. Encoded authorization failure message: AbC',
+          403,
+        ),
+      );
+    const error = await rejectionOf(network().createNetwork('eu-central-1'));
+    expect(error.message).toContain('ec2:ModifyVpcAttribute');
+    expect(error.message).toContain(
+      'The network vpc-0new in eu-central-1 is left unfinished (this run made VPC vpc-0new (10.42.0.0/16)); nothing was removed.',
+    );
+    expect(error.hint).toContain('Run `cws-tui network create --region eu-central-1` again to finish it');
+    expect(ec2Mock.commandCalls(CreateSubnetCommand)).toHaveLength(0);
+  });
+
+  it('turns on the DNS hostnames an earlier run failed to set, and says so', async () => {
+    ec2Mock
+      .on(DescribeVpcsCommand)
+      .resolves({ Vpcs: [{ VpcId: 'vpc-0half' }] })
+      .on(DescribeVpcAttributeCommand)
+      .resolves({ VpcId: 'vpc-0half', EnableDnsHostnames: { Value: false } })
+      .on(ModifyVpcAttributeCommand)
+      .resolves({})
+      .on(DescribeSubnetsCommand)
+      .resolves({
+        Subnets: [
+          { SubnetId: 'subnet-0aaa', CidrBlock: '10.42.0.0/20', MapPublicIpOnLaunch: true },
+          { SubnetId: 'subnet-0bbb', CidrBlock: '10.42.16.0/20', MapPublicIpOnLaunch: false },
+        ],
+      })
+      .on(ModifySubnetAttributeCommand)
+      .resolves({})
+      .on(DescribeInternetGatewaysCommand)
+      .resolves({
+        InternetGateways: [{ InternetGatewayId: 'igw-0on', Attachments: [{ VpcId: 'vpc-0half' }] }],
+      })
+      .on(DescribeRouteTablesCommand)
+      .resolves({
+        RouteTables: [
+          {
+            RouteTableId: 'rtb-0main',
+            Associations: [{ Main: true }],
+            Routes: [{ DestinationCidrBlock: '0.0.0.0/0', GatewayId: 'igw-0on' }],
+          },
+        ],
+      });
+    const finished = await network().createNetwork('eu-central-1');
+    expect(finished).toMatchObject({
+      outcome: 'finished',
+      made: ['DNS hostnames in vpc-0half', 'public IPs on launch in subnet-0bbb'],
+    });
+    expect(ec2Mock.commandCalls(ModifyVpcAttributeCommand)[0]?.args[0].input).toEqual({
+      VpcId: 'vpc-0half',
+      EnableDnsHostnames: { Value: true },
+    });
   });
 
   it('names the call, the region and what to do when EC2 refuses', async () => {

@@ -10,10 +10,15 @@ import {
 } from '@aws-sdk/client-iam';
 import { CloudError } from '../core/CloudError.js';
 import { serviceTrustPolicy } from '../core/iam/workstationRolePolicy.js';
+import { leftHalfMade } from '../core/leftHalfMade.js';
 import { TAG } from '../core/ports.js';
 import { callAws } from './callAws.js';
 import { toTagList } from './tagList.js';
 import type { AwsCallContext } from './translateAwsError.js';
+
+/** What a role left half-made by a failed step gets: the next run completes it, nothing is undone. */
+export const FINISHED_NEXT_TIME =
+  'The next launch finishes the role (it keeps what is there and adds what is missing).';
 
 /** An IAM role the app owns, assumed by one AWS service on the app's behalf. */
 export interface ServiceRoleSpec {
@@ -126,7 +131,13 @@ export async function ensureServiceRole(
   for (const policyArn of wanted.filter((arn) => !attachedArns.has(arn))) {
     await callAws(context('iam:AttachRolePolicy'), () =>
       iam.send(new AttachRolePolicyCommand({ RoleName: spec.name, PolicyArn: policyArn })),
-    );
+    ).catch((error: unknown) => {
+      throw leftHalfMade(
+        error,
+        `The role ${spec.name} exists without the policy ${policyArn}.`,
+        FINISHED_NEXT_TIME,
+      );
+    });
   }
 
   for (const [policyName, policy] of Object.entries(spec.inlinePolicies ?? {})) {
@@ -141,16 +152,11 @@ export async function ensureServiceRole(
       ),
     ).catch((error: unknown) => {
       // The role exists without this policy: say so, and that the next run finishes it.
-      if (error instanceof CloudError) {
-        throw new CloudError({
-          kind: error.kind,
-          code: error.code,
-          message: `${error.message} The role ${spec.name} exists without its policy ${policyName}.`,
-          hint: `${error.hint} The next launch finishes the role (it keeps what is there and adds what is missing).`,
-          retryable: error.retryable,
-        });
-      }
-      throw error;
+      throw leftHalfMade(
+        error,
+        `The role ${spec.name} exists without its policy ${policyName}.`,
+        FINISHED_NEXT_TIME,
+      );
     });
   }
   return roleArn;

@@ -8,6 +8,7 @@ import {
 import { CloudError } from '../core/CloudError.js';
 import { partitionOf } from '../core/iam/PolicyDocument.js';
 import { workstationRolePolicy } from '../core/iam/workstationRolePolicy.js';
+import { leftHalfMade } from '../core/leftHalfMade.js';
 import { type InstanceRolePort, TAG } from '../core/ports.js';
 import { callAws } from './callAws.js';
 import { ensureServiceRole, findIamEntity, isEntityAlreadyExists } from './ensureServiceRole.js';
@@ -23,6 +24,7 @@ import {
 /** What the SSM agent needs to register the instance and carry Session Manager sessions. */
 export const SSM_MANAGED_POLICY_ARN = 'arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore';
 export const WORKSTATION_INLINE_POLICY_NAME = 'cws-tui-workstation-self';
+const FINISH_PROFILE = 'The next launch finishes it (it keeps what is there and adds what is missing).';
 
 /**
  * The inline policy in the commercial partition; the role gets the copy for its own partition
@@ -96,6 +98,11 @@ export class IamWorkstationRole implements InstanceRolePort {
       },
       this.options.profile,
     );
+    return this.ensureProfileWithRole(iam);
+  }
+
+  /** The instance profile of the same name, made if missing, carrying the role. */
+  private async ensureProfileWithRole(iam: IAMClient): Promise<string> {
     const instanceProfile = await this.findOrCreateInstanceProfile(iam);
     const roles = instanceProfile.Roles ?? [];
     if (!roles.some((role) => role.RoleName === WORKSTATION_ROLE_NAME)) {
@@ -116,7 +123,13 @@ export class IamWorkstationRole implements InstanceRolePort {
             RoleName: WORKSTATION_ROLE_NAME,
           }),
         ),
-      );
+      ).catch((error: unknown) => {
+        throw leftHalfMade(
+          error,
+          `The instance profile ${WORKSTATION_ROLE_NAME} exists without its role.`,
+          FINISH_PROFILE,
+        );
+      });
     }
     if (!instanceProfile.Arn) {
       throw new CloudError({
@@ -149,7 +162,15 @@ export class IamWorkstationRole implements InstanceRolePort {
         (error: unknown) =>
           isEntityAlreadyExists(error)
             ? callAws(this.context('iam:GetInstanceProfile'), read)
-            : callAws(this.context('iam:CreateInstanceProfile'), () => Promise.reject(error)),
+            : callAws(this.context('iam:CreateInstanceProfile'), () => Promise.reject(error)).catch(
+                (failure: unknown) => {
+                  throw leftHalfMade(
+                    failure,
+                    `The role ${WORKSTATION_ROLE_NAME} is ready but has no instance profile yet.`,
+                    FINISH_PROFILE,
+                  );
+                },
+              ),
       );
     if (!created) {
       throw new CloudError({

@@ -360,4 +360,44 @@ describe('a half-made role from an earlier launch', () => {
     expect(error.hint).toContain('The next launch finishes the role');
     expect(iamMock.commandCalls(CreateInstanceProfileCommand)).toHaveLength(0);
   });
+
+  it('says the role is ready but not in its profile when the profile step fails, and the next launch finishes it', async () => {
+    emptyAccount();
+    iamMock
+      .on(CreateInstanceProfileCommand)
+      .rejectsOnce(accessDenied('iam:CreateInstanceProfile', PROFILE_ARN))
+      .resolves({ InstanceProfile: instanceProfile([]) });
+    const roles = new IamWorkstationRole({ iam: () => iam });
+    const error = await rejectionOf(roles.ensureWorkstationInstanceProfile());
+    expect(error.message).toContain('iam:CreateInstanceProfile');
+    expect(error.message).toContain('The role cws-tui-workstation is ready but has no instance profile yet.');
+    expect(error.hint).toContain('The next launch finishes it');
+    // The next launch: the role is found (as IAM now has it), the profile made and the role put in it.
+    iamMock.on(GetRoleCommand).resolves({ Role: role });
+    iamMock.on(GetRolePolicyCommand).resolves({
+      RoleName: 'cws-tui-workstation',
+      PolicyName: WORKSTATION_INLINE_POLICY_NAME,
+      PolicyDocument: encodeURIComponent(WORKSTATION_INLINE_POLICY),
+    });
+    iamMock.on(ListAttachedRolePoliciesCommand).resolves({
+      AttachedPolicies: [{ PolicyName: 'AmazonSSMManagedInstanceCore', PolicyArn: SSM_MANAGED_POLICY_ARN }],
+    });
+    expect(await roles.ensureWorkstationInstanceProfile()).toBe(PROFILE_ARN);
+    expect(iamMock.commandCalls(CreateRoleCommand)).toHaveLength(1);
+    expect(iamMock.commandCalls(AddRoleToInstanceProfileCommand)).toHaveLength(1);
+  });
+
+  it('says the role lacks the SSM policy when attaching it is refused', async () => {
+    emptyAccount();
+    iamMock.on(AttachRolePolicyCommand).rejects(accessDenied('iam:AttachRolePolicy', ROLE_ARN));
+    const error = await rejectionOf(
+      new IamWorkstationRole({ iam: () => iam }).ensureWorkstationInstanceProfile(),
+    );
+    expect(error.message).toContain(
+      `The role cws-tui-workstation exists without the policy ${SSM_MANAGED_POLICY_ARN}.`,
+    );
+    expect(error.hint).toContain('The next launch finishes the role');
+    expect(error.hint).toContain('CWS_INSTANCE_PROFILE');
+    expect(iamMock.commandCalls(CreateInstanceProfileCommand)).toHaveLength(0);
+  });
 });

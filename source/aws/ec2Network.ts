@@ -12,6 +12,7 @@ import {
   type SecurityGroup,
 } from '@aws-sdk/client-ec2';
 import { CloudError } from '../core/CloudError.js';
+import { leftHalfMade } from '../core/leftHalfMade.js';
 import type { NetworkChoice } from '../core/network/NetworkChoice.js';
 import type { CreatedNetwork, NetworkOverview } from '../core/network/NetworkOverview.js';
 import { noDefaultVpcError, unknownSubnetError } from '../core/network/networkErrors.js';
@@ -126,7 +127,13 @@ export class Ec2Network implements NetworkPort {
         ),
       ).catch((error: unknown) => {
         // Another bastion added the same rule a moment ago.
-        if (!(error instanceof CloudError && error.code === 'InvalidPermission.Duplicate')) throw error;
+        if (error instanceof CloudError && error.code === 'InvalidPermission.Duplicate') return;
+        const ports = missing.map((permission) => permission.FromPort).join(' and ');
+        throw leftHalfMade(
+          error,
+          `The security group ${groupId} is left without its rules for ${missing.length > 1 ? 'ports' : 'port'} ${ports}; nothing was removed.`,
+          'The next launch adds it (the group is kept and its rules completed).',
+        );
       });
     }
     return groupId;

@@ -113,6 +113,36 @@ describe('Ec2Network.ensureSecurityGroup', () => {
     expect(ec2Mock.commandCalls(RevokeSecurityGroupIngressCommand)).toHaveLength(0);
   });
 
+  it('says the group is kept without its rules when adding them is refused; the next launch completes it', async () => {
+    ec2Mock
+      .on(DescribeSecurityGroupsCommand)
+      .resolvesOnce({ SecurityGroups: [] })
+      .resolves({
+        SecurityGroups: [{ GroupId: 'sg-0new', GroupName: WORKSTATION_GROUP_NAME, VpcId: 'vpc-0def' }],
+      })
+      .on(CreateSecurityGroupCommand)
+      .resolves({ GroupId: 'sg-0new' })
+      .on(DescribeSecurityGroupRulesCommand)
+      .resolves({ SecurityGroupRules: [egressRule('sg-0new')] })
+      .on(AuthorizeSecurityGroupIngressCommand)
+      .rejectsOnce(
+        awsServiceError(
+          'RulesPerSecurityGroupLimitExceeded',
+          'The maximum number of rules per security group has been reached.',
+        ),
+      )
+      .resolves({ Return: true });
+    const ports = network();
+    const error = await rejectionOf(ports.ensureSecurityGroup('us-east-1', { ssh_cidr: '203.0.113.0/24' }));
+    expect(error.message).toContain(
+      'The security group sg-0new is left without its rules for ports 2049 and 22; nothing was removed.',
+    );
+    expect(error.hint).toContain('The next launch adds it');
+    expect(await ports.ensureSecurityGroup('us-east-1', { ssh_cidr: '203.0.113.0/24' })).toBe('sg-0new');
+    expect(ec2Mock.commandCalls(CreateSecurityGroupCommand)).toHaveLength(1);
+    expect(ec2Mock.commandCalls(AuthorizeSecurityGroupIngressCommand)).toHaveLength(2);
+  });
+
   it('leaves a correct group alone and remembers it for the session', async () => {
     ec2Mock
       .on(DescribeSecurityGroupsCommand)

@@ -1,131 +1,26 @@
-import { CloudError, type CloudErrorKind } from '../core/CloudError.js';
-import { type ErrorFacts, translateTransportError } from './translateTransportError.js';
+import { CloudError } from '../core/CloudError.js';
+import type { AwsCallContext } from './AwsCallContext.js';
+import {
+  CAPACITY,
+  CLOCK_SKEW,
+  CONFLICT,
+  EXPIRED,
+  INVALID_CREDENTIALS,
+  INVALID_PARAMETER,
+  NETWORK_CODES,
+  NETWORK_NAMES,
+  QUOTA,
+  THROTTLED,
+  UNAUTHORIZED,
+} from './awsErrorCodes.js';
+import { cloudErrorOf as error } from './cloudErrorOf.js';
+import { errorFactsOf } from './errorFactsOf.js';
+import { loginHint } from './loginHint.js';
+import { translateCredentialProviderError } from './translateCredentialProviderError.js';
+import { translateQuotaError } from './translateQuotaError.js';
+import { translateTransportError } from './translateTransportError.js';
 
-/** What was being called when an error happened: used to say which permission or region is at stake. */
-export interface AwsCallContext {
-  /** The IAM action, e.g. `ec2:RunInstances`. */
-  action: string;
-  region?: string;
-  /** The AWS profile in use, for the log-in hint. */
-  profile?: string;
-}
-
-const UNAUTHORIZED = new Set([
-  'UnauthorizedOperation',
-  'Client.UnauthorizedOperation',
-  'AccessDenied',
-  'AccessDeniedException',
-  'UnauthorizedAccess',
-]);
-const EXPIRED = new Set(['ExpiredToken', 'ExpiredTokenException', 'TokenRefreshRequired']);
-const INVALID_CREDENTIALS = new Set([
-  'AuthFailure',
-  'InvalidClientTokenId',
-  'UnrecognizedClientException',
-  'InvalidAccessKeyId',
-  'SignatureDoesNotMatch',
-  'IncompleteSignature',
-]);
-const CLOCK_SKEW = new Set(['RequestExpired', 'RequestTimeTooSkewed', 'InvalidSignatureException']);
-const CAPACITY = new Set([
-  'InsufficientInstanceCapacity',
-  'InsufficientCapacity',
-  'InsufficientHostCapacity',
-  'InsufficientReservedInstanceCapacity',
-  'InsufficientThroughputCapacity',
-]);
-const QUOTA = new Set([
-  'VcpuLimitExceeded',
-  'InstanceLimitExceeded',
-  'MaxSpotInstanceCountExceeded',
-  'VolumeLimitExceeded',
-  'FileSystemLimitExceeded',
-  'AccessPointLimitExceeded',
-  'ThroughputLimitExceeded',
-  'SecurityGroupLimitExceeded',
-  'RulesPerSecurityGroupLimitExceeded',
-  'NetworkInterfaceLimitExceeded',
-  'KeyPairLimitExceeded',
-  'VpcLimitExceeded',
-  'SubnetLimitExceeded',
-  'InternetGatewayLimitExceeded',
-  'RouteLimitExceeded',
-]);
-const THROTTLED = new Set([
-  'RequestLimitExceeded',
-  'Throttling',
-  'ThrottlingException',
-  'TooManyRequestsException',
-  'TooManyRequests',
-  'SlowDown',
-]);
-const INVALID_PARAMETER = new Set([
-  'InvalidParameterValue',
-  'InvalidParameterCombination',
-  'InvalidParameter',
-  'MissingParameter',
-  'UnknownParameter',
-  'ValidationError',
-  'ValidationException',
-  'BadRequest',
-  'InvalidInstanceType',
-  'InvalidBlockDeviceMapping',
-  'InvalidUserData.Malformed',
-  'InvalidKeyPair.Format',
-  'InvalidPermission.Malformed',
-  'UnsupportedOperation',
-  'UnsupportedHibernationConfiguration',
-]);
-const CONFLICT = new Set([
-  'IdempotentParameterMismatch',
-  'IncorrectInstanceState',
-  'IncorrectState',
-  'IncorrectFileSystemLifeCycleState',
-  'IncorrectMountTargetState',
-  'InvalidGroup.Duplicate',
-  'InvalidKeyPair.Duplicate',
-  'InvalidPermission.Duplicate',
-  'ConflictException',
-  'MountTargetConflict',
-  'FileSystemAlreadyExists',
-  'AccessPointAlreadyExists',
-  'DependencyViolation',
-]);
-const NETWORK_CODES = new Set([
-  'ENOTFOUND',
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EAI_AGAIN',
-  'ENETUNREACH',
-  'EHOSTUNREACH',
-  'EPIPE',
-  'ECONNABORTED',
-]);
-const NETWORK_NAMES = new Set(['TimeoutError', 'NetworkingError', 'RequestTimeout', 'AbortError']);
-
-function factsOf(error: unknown): ErrorFacts {
-  if (!(error instanceof Error) && (typeof error !== 'object' || error === null)) {
-    return { name: 'Error', code: '', message: String(error), retryable: false, serverFault: false };
-  }
-  const record = error as Record<string, unknown>;
-  const text = (value: unknown): string => (typeof value === 'string' ? value : '');
-  return {
-    name: text(record.name) || 'Error',
-    code: text(record.code) || text(record.Code),
-    message: text(record.message),
-    retryable: typeof record.$retryable === 'object' && record.$retryable !== null,
-    serverFault: record.$fault === 'server',
-    ...statusOf(record),
-  };
-}
-
-function statusOf(record: Record<string, unknown>): { status?: number } {
-  const metadata = record.$metadata as { httpStatusCode?: unknown } | undefined;
-  const response = record.$response as { statusCode?: unknown } | undefined;
-  const status = metadata?.httpStatusCode ?? response?.statusCode;
-  return typeof status === 'number' ? { status } : {};
-}
+export type { AwsCallContext } from './AwsCallContext.js';
 
 /** EC2 names the denied action in the message ("is not authorized to perform: ec2:CreateTags"). */
 function deniedAction(message: string, fallback: string): string {
@@ -137,57 +32,6 @@ function withoutEncodedMessage(message: string): string {
   return message.replace(/\s*Encoded authorization failure message:.*$/s, '').trim();
 }
 
-function loginHint(profile: string | undefined): string {
-  const sso = profile ? `aws sso login --profile ${profile}` : 'aws sso login';
-  return `Log in again (\`${sso}\` for an SSO profile) or refresh the credentials in your environment, then retry.`;
-}
-
-function error(
-  kind: CloudErrorKind,
-  code: string,
-  message: string,
-  hint: string,
-  retryable = false,
-): CloudError {
-  return new CloudError({ kind, code, message, hint, retryable });
-}
-
-function translateCredentialProviderError(facts: ErrorFacts, context: AwsCallContext): CloudError {
-  const { name, message } = facts;
-  if (/expired|invalid_grant|refresh this sso session|token is expired/i.test(message)) {
-    return error(
-      'credentials-expired',
-      name,
-      `Your AWS session has expired${context.profile ? ` (profile ${context.profile})` : ''}.`,
-      loginHint(context.profile),
-    );
-  }
-  const missingProfile = /Profile (\S+) could not be found/i.exec(message);
-  if (missingProfile) {
-    return error(
-      'no-credentials',
-      name,
-      `The AWS profile ${missingProfile[1]} is not in ~/.aws/config or ~/.aws/credentials.`,
-      'Check the name with `aws configure list-profiles`, or choose another profile.',
-    );
-  }
-  if (/could not load credentials from any providers/i.test(message) || message === '') {
-    return error(
-      'no-credentials',
-      name,
-      'No AWS credentials were found.',
-      'Run `aws configure` or `aws configure sso`, set AWS_PROFILE, or use --demo to explore the simulated account.',
-    );
-  }
-  // A source that exists but failed (credential_process, a role to assume, a web identity token).
-  return error(
-    'no-credentials',
-    name,
-    `AWS credentials could not be loaded${context.profile ? ` for profile ${context.profile}` : ''}: ${message}`,
-    'Check the credential source the profile names in ~/.aws/config (credential_process, role_arn, source_profile).',
-  );
-}
-
 /**
  * Turns anything an SDK call can throw into a CloudError that says what happened and what to do.
  * The SDK has already retried throttling and transient faults (adaptive retry mode) by the time an
@@ -195,7 +39,7 @@ function translateCredentialProviderError(facts: ErrorFacts, context: AwsCallCon
  */
 export function translateAwsError(thrown: unknown, context: AwsCallContext): CloudError {
   if (thrown instanceof CloudError) return thrown;
-  const facts = factsOf(thrown);
+  const facts = errorFactsOf(thrown);
   const { name, code, message } = facts;
   const where = context.region ? ` in ${context.region}` : '';
 
@@ -254,7 +98,7 @@ export function translateAwsError(thrown: unknown, context: AwsCallContext): Clo
     );
   }
   if (QUOTA.has(name)) {
-    return translateQuota(name, message, where);
+    return translateQuotaError(name, message, where);
   }
   if (THROTTLED.has(name)) {
     return error(
@@ -325,30 +169,4 @@ export function translateAwsError(thrown: unknown, context: AwsCallContext): Clo
       : 'The details are in the log (cws-tui.log in the state dir).',
     facts.retryable || facts.serverFault,
   );
-}
-
-function translateQuota(name: string, message: string, where: string): CloudError {
-  switch (name) {
-    case 'VcpuLimitExceeded':
-      return error(
-        'quota',
-        name,
-        `Your vCPU quota for this instance family${where} is used up.`,
-        'Stop or terminate a workstation, pick a smaller size, or request a higher "Running On-Demand instances" quota in Service Quotas (Amazon EC2).',
-      );
-    case 'MaxSpotInstanceCountExceeded':
-      return error(
-        'quota',
-        name,
-        `Your Spot quota${where} is used up.`,
-        'Launch on demand instead, or request a higher "All Spot Instance Requests" quota in Service Quotas (Amazon EC2).',
-      );
-    default:
-      return error(
-        'quota',
-        name,
-        `An AWS quota${where} is used up: ${message}`,
-        'Delete unused resources, or request a higher quota in the Service Quotas console.',
-      );
-  }
 }

@@ -1,21 +1,11 @@
 import {
-  type _InstanceType,
-  CancelSpotInstanceRequestsCommand,
-  CreateTagsCommand,
   DescribeImagesCommand,
-  DescribeInstancesCommand,
   DescribeSubnetsCommand,
   type EC2Client,
   type Filter,
-  GetConsoleOutputCommand,
-  type InstanceMarketOptionsRequest,
   paginateDescribeInstances,
   RunInstancesCommand,
   type RunInstancesCommandInput,
-  StartInstancesCommand,
-  StopInstancesCommand,
-  type TagSpecification,
-  TerminateInstancesCommand,
 } from '@aws-sdk/client-ec2';
 import { CloudError } from '../core/CloudError.js';
 import type { InstanceTypeInfo } from '../core/catalog/InstanceTypeInfo.js';
@@ -24,34 +14,23 @@ import {
   type Instance,
   type InstanceFilter,
   type ListResult,
-  type ResourceTags,
   type RunInstanceRequest,
   TAG,
 } from '../core/ports.js';
 import { alternativeInstanceTypes } from './alternativeInstanceTypes.js';
 import { callAws } from './callAws.js';
+import { Ec2InstanceLifecycle } from './Ec2InstanceLifecycle.js';
 import { Ec2InstanceTypes } from './ec2InstanceTypes.js';
-import { EC2_TAG } from './ec2Tags.js';
-import { toTagList } from './tagList.js';
+import { hibernationRefusal } from './hibernationRefusal.js';
+import { runInstancesInput } from './runInstancesInput.js';
 import { toCoreInstance } from './toCoreInstance.js';
 import { translateAwsError } from './translateAwsError.js';
 import { whileInstanceProfilePropagates } from './whileInstanceProfilePropagates.js';
+import { zoneClientToken } from './zoneClientToken.js';
+import { zonesInCapacityMessage } from './zonesInCapacityMessage.js';
 
-/** Room on the root volume for the OS and software besides the RAM image a hibernation writes. */
-export const HIBERNATION_OS_RESERVE_GB = 8;
 /** DescribeInstances' largest page: one request per thousand instances per region. */
 const PAGE_SIZE = 1000;
-/** EC2's ClientToken limit. */
-const CLIENT_TOKEN_MAX = 64;
-/**
- * How long a persistent Spot request stays valid. EC2 API Reference, SpotMarketOptions: a persistent
- * request "remains active until the ValidUntil date"; the launch-template variant documents a default
- * of 7 days, and once the request has lapsed EC2 no longer restarts an interrupted (stopped or
- * hibernated) instance. The reference states no maximum, so the safe choice is an explicit, long date:
- * the workstation stays restartable for as long as anyone plausibly keeps one.
- */
-export const SPOT_REQUEST_VALID_DAYS = 5 * 365;
-const DAY_MS = 86_400_000;
 
 export interface Ec2ComputeOptions {
   ec2: (region: string) => EC2Client;
@@ -69,29 +48,15 @@ interface DefaultSubnet {
   availabilityZone: string;
 }
 
-/** A distinct token per zone attempt: a token is bound to the parameters of its first request. */
-function zoneClientToken(token: string, zone: string): string {
-  return `${token.slice(0, CLIENT_TOKEN_MAX - zone.length - 1)}-${zone}`;
-}
-
-/** EC2 names the zone it tried and those with capacity: "...(us-east-1a)... choosing us-east-1b, us-east-1c." */
-function zonesInCapacityMessage(message: string): { failed?: string; suggested: string[] } {
-  const failed = /Availability Zone[^(]*\(([a-z0-9-]+)\)/.exec(message)?.[1];
-  const suggestedText = /choosing ([a-z0-9-, ]+)/.exec(message)?.[1] ?? '';
-  const suggested = suggestedText
-    .split(/,\s*|\s+or\s+/)
-    .map((zone) => zone.trim().replace(/\.$/, ''))
-    .filter((zone) => /^[a-z]{2}-[a-z-]+-\d+[a-z]$/.test(zone));
-  return { ...(failed ? { failed } : {}), suggested };
-}
-
 /** ComputePort on EC2: every instance is tagged, every launch idempotent through its client token. */
 export class Ec2Compute implements ComputePort {
   private readonly instanceTypes: Ec2InstanceTypes;
   private readonly rootDevices = new Map<string, string>();
   private readonly permittedRegions = new Set<string>();
+  private readonly lifecycle: Ec2InstanceLifecycle;
 
   constructor(private readonly options: Ec2ComputeOptions) {
+    this.lifecycle = new Ec2InstanceLifecycle(options);
     this.instanceTypes = new Ec2InstanceTypes(options.ec2, {
       ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
       ...(options.profile ? { profile: options.profile } : {}),
@@ -229,104 +194,14 @@ export class Ec2Compute implements ComputePort {
     return device;
   }
 
-  /** Refuses a hibernation request EC2 would reject only after a long wait, or accept and then fail to honour. */
-  private async checkHibernation(request: RunInstanceRequest): Promise<void> {
-    const [info] = await this.instanceTypes.describe(request.region, [request.instance_type]);
-    if (!info) {
-      throw new CloudError({
-        kind: 'invalid-parameter',
-        code: 'InvalidInstanceType',
-        message: `The instance type ${request.instance_type} is not offered in ${request.region}.`,
-        hint: 'Pick another instance type.',
-      });
-    }
-    if (!info.hibernation_supported) {
-      throw new CloudError({
-        kind: 'invalid-parameter',
-        code: 'HibernationNotSupported',
-        message: `${request.instance_type} cannot hibernate.`,
-        hint: 'Launch without hibernation, or pick a type that supports it (most current m, c, r and t families with at most 150 GiB of RAM).',
-      });
-    }
-    const needed = Math.ceil(info.memory_gib) + HIBERNATION_OS_RESERVE_GB;
-    if (request.root_volume_gb < needed) {
-      throw new CloudError({
-        kind: 'invalid-parameter',
-        code: 'HibernationRootVolumeTooSmall',
-        message: `Hibernation needs a root volume of at least ${needed} GB (${info.memory_gib} GiB of RAM plus the OS); this one is ${request.root_volume_gb} GB.`,
-        hint: `Raise the root volume to ${needed} GB or launch without hibernation.`,
-      });
-    }
-  }
-
   private async runInstancesInput(request: RunInstanceRequest): Promise<RunInstancesCommandInput> {
-    if (request.hibernation) await this.checkHibernation(request);
+    if (request.hibernation) {
+      const [info] = await this.instanceTypes.describe(request.region, [request.instance_type]);
+      const refusal = hibernationRefusal(request, info);
+      if (refusal) throw refusal;
+    }
     const deviceName = await this.rootDeviceName(request.region, request.image_id);
-    const tags: ResourceTags = {
-      ...request.tags,
-      [TAG.managed]: 'true',
-      [TAG.name]: request.name,
-      [TAG.launchId]: request.tags[TAG.launchId] ?? request.client_token,
-      [EC2_TAG.rootVolumeGb]: String(request.root_volume_gb),
-      [EC2_TAG.rootVolumeType]: request.root_volume_type,
-    };
-    const tagSpecifications: TagSpecification[] = [
-      { ResourceType: 'instance', Tags: toTagList(tags) },
-      { ResourceType: 'volume', Tags: toTagList(tags) },
-    ];
-    if (request.spot)
-      tagSpecifications.push({ ResourceType: 'spot-instances-request', Tags: toTagList(tags) });
-    const profile = request.iam_instance_profile;
-    return {
-      ImageId: request.image_id,
-      InstanceType: request.instance_type as _InstanceType,
-      MinCount: 1,
-      MaxCount: 1,
-      ClientToken: request.client_token,
-      UserData: request.user_data_base64,
-      TagSpecifications: tagSpecifications,
-      BlockDeviceMappings: [
-        {
-          DeviceName: deviceName,
-          Ebs: {
-            VolumeSize: request.root_volume_gb,
-            VolumeType: request.root_volume_type,
-            Encrypted: true,
-            DeleteOnTermination: true,
-          },
-        },
-      ],
-      MetadataOptions: { HttpTokens: 'required', HttpEndpoint: 'enabled', HttpPutResponseHopLimit: 2 },
-      ...(request.hibernation ? { HibernationOptions: { Configured: true } } : {}),
-      ...(request.spot ? { InstanceMarketOptions: this.spotMarketOptions(request) } : {}),
-      ...(request.key_name ? { KeyName: request.key_name } : {}),
-      ...(request.security_group_ids?.length ? { SecurityGroupIds: request.security_group_ids } : {}),
-      ...(request.subnet_id ? { SubnetId: request.subnet_id } : {}),
-      ...(!request.subnet_id && request.availability_zone
-        ? { Placement: { AvailabilityZone: request.availability_zone } }
-        : {}),
-      ...(profile
-        ? { IamInstanceProfile: profile.startsWith('arn:') ? { Arn: profile } : { Name: profile } }
-        : {}),
-    };
-  }
-
-  /**
-   * A persistent request (a one-time Spot instance could never be stopped) that keeps the instance on
-   * interruption. EC2 API Reference, SpotMarketOptions: with HibernationOptions.Configured the
-   * interruption behaviour must be `hibernate` ("If you set it to stop or terminate, you'll get an
-   * error"); without it `stop`, since persistent requests from RunInstances accept only those two.
-   */
-  private spotMarketOptions(request: RunInstanceRequest): InstanceMarketOptionsRequest {
-    const now = (this.options.now ?? Date.now)();
-    return {
-      MarketType: 'spot',
-      SpotOptions: {
-        SpotInstanceType: 'persistent',
-        InstanceInterruptionBehavior: request.hibernation ? 'hibernate' : 'stop',
-        ValidUntil: new Date(now + SPOT_REQUEST_VALID_DAYS * DAY_MS),
-      },
-    };
+    return runInstancesInput(request, deviceName, (this.options.now ?? Date.now)());
   }
 
   async listInstances(filter: InstanceFilter): Promise<ListResult<Instance>> {
@@ -376,69 +251,24 @@ export class Ec2Compute implements ComputePort {
     return undefined;
   }
 
-  async startInstance(region: string, id: string): Promise<void> {
-    await callAws(this.context('ec2:StartInstances', region), () =>
-      this.options.ec2(region).send(new StartInstancesCommand({ InstanceIds: [id] })),
-    );
-    await this.tagHibernated(region, id, false);
+  startInstance(region: string, id: string): Promise<void> {
+    return this.lifecycle.start(region, id);
   }
 
-  async stopInstance(region: string, id: string, options: { hibernate: boolean }): Promise<void> {
-    await callAws(this.context('ec2:StopInstances', region), () =>
-      this.options
-        .ec2(region)
-        .send(new StopInstancesCommand({ InstanceIds: [id], Hibernate: options.hibernate })),
-    );
-    await this.tagHibernated(region, id, options.hibernate);
+  stopInstance(region: string, id: string, options: { hibernate: boolean }): Promise<void> {
+    return this.lifecycle.stop(region, id, options);
   }
 
-  /** The tag lets every bastion see a hibernated instance as such once EC2's state reason has moved on. */
-  private async tagHibernated(region: string, id: string, hibernated: boolean): Promise<void> {
-    await callAws(this.context('ec2:CreateTags', region), () =>
-      this.options.ec2(region).send(
-        new CreateTagsCommand({
-          Resources: [id],
-          Tags: [{ Key: TAG.hibernated, Value: String(hibernated) }],
-        }),
-      ),
-    );
+  terminateInstance(region: string, id: string): Promise<void> {
+    return this.lifecycle.terminate(region, id);
   }
 
-  async terminateInstance(region: string, id: string): Promise<void> {
-    const described = await callAws(this.context('ec2:DescribeInstances', region), () =>
-      this.options.ec2(region).send(new DescribeInstancesCommand({ InstanceIds: [id] })),
-    );
-    const spotRequestId = described.Reservations?.[0]?.Instances?.[0]?.SpotInstanceRequestId;
-    // A persistent Spot request left open would launch a replacement for the terminated instance.
-    if (spotRequestId) {
-      await callAws(this.context('ec2:CancelSpotInstanceRequests', region), () =>
-        this.options
-          .ec2(region)
-          .send(new CancelSpotInstanceRequestsCommand({ SpotInstanceRequestIds: [spotRequestId] })),
-      );
-    }
-    await callAws(this.context('ec2:TerminateInstances', region), () =>
-      this.options.ec2(region).send(new TerminateInstancesCommand({ InstanceIds: [id] })),
-    );
+  consoleOutput(region: string, id: string): Promise<string> {
+    return this.lifecycle.consoleOutput(region, id);
   }
 
   describeInstanceTypes(region: string, names: string[]): Promise<InstanceTypeInfo[]> {
     return this.instanceTypes.describe(region, names);
-  }
-
-  async consoleOutput(region: string, id: string): Promise<string> {
-    const client = this.options.ec2(region);
-    const context = this.context('ec2:GetConsoleOutput', region);
-    // Latest gives the live buffer on Nitro instances; Xen instances only have the snapshot.
-    const response = await callAws(context, () =>
-      client.send(new GetConsoleOutputCommand({ InstanceId: id, Latest: true })),
-    ).catch((error: unknown) => {
-      if (error instanceof CloudError && error.code === 'UnsupportedOperation') {
-        return callAws(context, () => client.send(new GetConsoleOutputCommand({ InstanceId: id })));
-      }
-      throw error;
-    });
-    return response.Output ? Buffer.from(response.Output, 'base64').toString('utf8') : '';
   }
 
   async checkLaunchPermission(request: RunInstanceRequest): Promise<void> {

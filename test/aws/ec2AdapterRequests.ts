@@ -25,6 +25,7 @@ import {
   DescribeSpotPriceHistoryCommand,
   DescribeSubnetsCommand,
   DescribeVolumesCommand,
+  DescribeVpcAttributeCommand,
   DescribeVpcEndpointsCommand,
   DescribeVpcsCommand,
   DetachVolumeCommand,
@@ -89,6 +90,7 @@ export const ec2Requests = [
   new DescribeVpcsCommand({ Filters: [filter('tag:cws:managed', 'true')] }),
   new CreateVpcCommand({ CidrBlock: '10.42.0.0/16', TagSpecifications: tagged('vpc') }),
   new ModifyVpcAttributeCommand({ VpcId: VPC, EnableDnsHostnames: { Value: true } }),
+  new DescribeVpcAttributeCommand({ VpcId: VPC, Attribute: 'enableDnsHostnames' }),
   new DescribeAvailabilityZonesCommand({
     Filters: [filter('state', 'available'), filter('zone-type', 'availability-zone')],
   }),

@@ -7,6 +7,7 @@ import {
   CreateVpcCommand,
   DescribeAvailabilityZonesCommand,
   DescribeRouteTablesCommand,
+  DescribeVpcsCommand,
   EC2Client,
 } from '@aws-sdk/client-ec2';
 import { CreateRoleCommand, GetRoleCommand, IAMClient, NoSuchEntityException } from '@aws-sdk/client-iam';
@@ -79,6 +80,9 @@ async function recordAdapterCommands(): Promise<Recorded[]> {
     mocks.ec2
       .on(CreateImageCommand)
       .resolves({ ImageId: 'ami-0new' })
+      .on(DescribeVpcsCommand)
+      .resolvesOnce({})
+      .resolves({ Vpcs: [{ VpcId: 'vpc-0half' }] })
       .on(CreateVpcCommand)
       .resolves({ Vpc: { VpcId: 'vpc-0new' } })
       .on(DescribeAvailabilityZonesCommand)
@@ -127,6 +131,8 @@ async function recordAdapterCommands(): Promise<Recorded[]> {
     });
     await ebs.describeImage(region, 'ami-0new');
 
+    await createEc2Network(ec2, region, (action) => ({ action, region }));
+    // A second run finds the VPC an earlier one made and checks what it may have missed.
     await createEc2Network(ec2, region, (action) => ({ action, region }));
 
     const changes = new Ec2InstanceChanges({ ec2: () => ec2 });
@@ -217,6 +223,7 @@ describe('the requests the EBS, instance-change, network-creation, scheduler, Cl
       'ModifyInstanceAttributeCommand',
       'DeleteTagsCommand',
       'CreateVpcCommand',
+      'DescribeVpcAttributeCommand',
       'ModifySubnetAttributeCommand',
       'AttachInternetGatewayCommand',
       'CreateRouteCommand',

@@ -38,6 +38,34 @@ describe('cws-tui userdata', () => {
     expect(stdout).not.toMatch(/JUPYTER_TOKEN=[0-9a-f]/);
   });
 
+  it.each([
+    ['jupyter-server', 'jupyter'],
+    ['vscode-server', 'code-server'],
+    ['r-research', 'rstudio'],
+  ])(
+    'shows that the %s script holds no secret: its %s secret is made on the instance',
+    async (template, secret) => {
+      const { code, stdout, stderr } = await runCommand(runUserdataCommand, [], testEnvironment(), {
+        template,
+      });
+      expect(code).toBe(0);
+      expect(stderr).toContain(
+        `cws-tui: no ${secret} secret in this script: the workstation makes it at boot and stores it in Parameter Store as /cws-tui/<instance-id>/${secret}`,
+      );
+      expect(stdout).toContain(`cws_service_secret ${secret}`);
+      expect(stdout).not.toMatch(
+        /chpasswd|usermod (-p|--password)|\b[0-9a-f]{32,}\b|(TOKEN|PASSWORD)=[^\s'"$%]/,
+      );
+    },
+  );
+
+  it('names the RStudio template when asked for rstudio-server, a service and not a template', async () => {
+    const error = await rejection(
+      runCommand(runUserdataCommand, [], testEnvironment(), { template: 'rstudio-server' }),
+    );
+    expect(error.message).toContain("no template 'rstudio-server' (closest: 'r-research')");
+  });
+
   it('uses a stored research user and the chosen distro and EFS, as JSON', async () => {
     const env = testEnvironment();
     const bob = await new FileResearchUserStore(env.CWS_CONFIG_DIR!).create(

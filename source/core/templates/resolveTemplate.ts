@@ -164,12 +164,22 @@ export function resolveTemplate(reference: string, registry: TemplateRegistry): 
     if (broken.length > 0) throw new TemplateResolutionError(broken);
     throw new UnknownTemplateError(
       reference,
-      closestKnownKey(reference, [...registry.templates.keys()], typoDistance(reference)),
+      closestKnownKey(reference, [...registry.templates.keys()], typoDistance(reference)) ??
+        templateRunningService(reference, registry),
     );
   }
   const resolution = resolveLoaded(loaded, registry, []);
   if (!resolution.ok) throw new TemplateResolutionError(resolution.diagnostics);
   return resolution.template;
+}
+
+/** A template that runs a service of that name (`rstudio-server` is r-research's): what was meant. */
+function templateRunningService(service: string, registry: TemplateRegistry): string | undefined {
+  const wanted = service.toLowerCase();
+  for (const [slug, loaded] of registry.templates) {
+    if (loaded.template.services?.some((entry) => entry.name.toLowerCase() === wanted)) return slug;
+  }
+  return undefined;
 }
 
 export interface ResolvedTemplates {

@@ -205,6 +205,17 @@ describe('resolveTemplate', () => {
     );
   });
 
+  it('suggests the template that runs a service of the name asked for (rstudio-server: r-research)', () => {
+    const registry = registryOf({
+      'base.yml': base,
+      'r.yml':
+        'name: R Research\nslug: r-research\ninherits: [base]\nservices:\n  - name: rstudio-server\n    port: 8787\nconnection_type: web\n',
+    });
+    expect(() => resolveTemplate('rstudio-server', registry)).toThrow(
+      "no template 'rstudio-server' (closest: 'r-research')",
+    );
+  });
+
   it('resolves every other template when one is broken', () => {
     const registry = registryOf({
       'base.yml': base,

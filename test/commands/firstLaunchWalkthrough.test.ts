@@ -2,6 +2,7 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { RunInstancesCommand } from '@aws-sdk/client-ec2';
+import { GetProductsCommand } from '@aws-sdk/client-pricing';
 import { describe, expect, it } from 'vitest';
 import type { CliError } from '../../source/commands/CliError.js';
 import type { CommandRun } from '../../source/commands/Command.js';
@@ -78,6 +79,9 @@ describe('the first launch in an institutional account without a default VPC, on
     );
     expect(doctor.stdout).toContain(`FAIL  network: ${REGION} has no default VPC and no subnet is recorded`);
     expect(doctor.stdout).toContain(`cws-tui network create --region ${REGION}`);
+    expect(doctor.stdout).toContain(
+      'warn  session-manager-plugin on PATH: not installed: connect needs SSH instead, allowed from your network with `cws-tui network use --ssh-cidr <cidr>`',
+    );
 
     // 2. A launch before that is refused before anything is made, naming both ways out.
     const early = await cli(runLaunchCommand, ['jupyter-server', 'nb1'], env, { size: 'S' });
@@ -181,6 +185,29 @@ describe('the first launch in an institutional account without a default VPC, on
     expect(dryRun).toEqual([
       expect.objectContaining({ DryRun: true, SubnetId: account.network.subnets[0]?.SubnetId }),
     ]);
+    expect(account.instances).toHaveLength(0);
+  });
+
+  it('where the Price List is not allowed and the built-in table lacks the region, launch and doctor say so', async () => {
+    account.install();
+    account.pricing.on(GetProductsCommand).rejects(
+      Object.assign(new Error('User is not authorized to perform: pricing:GetProducts'), {
+        name: 'AccessDeniedException',
+        $fault: 'client',
+        $metadata: { httpStatusCode: 400 },
+      }),
+    );
+    const env = newUserEnvironment();
+    await cli(runNetworkCommand, ['create'], env, { yes: true });
+    const doctor = await cli(runDoctorCommand, [], env);
+    expect(doctor.stdout).toMatch(
+      /warn {2}Price List: Not permitted: pricing:GetProducts.*\(the built-in price table is used\)/,
+    );
+    const launched = await cli(runLaunchCommand, ['jupyter-server', 'nb1'], env, { size: 'S' });
+    expect(launched.code).toBe(1);
+    expect(launched.stderr).toContain(`no price for t3.large in ${REGION}`);
+    expect(launched.stderr).toContain('pricing:GetProducts');
+    expect(suggested(launched.stderr)).toContain('cws-tui doctor');
     expect(account.instances).toHaveLength(0);
   });
 });

@@ -28,8 +28,9 @@ export async function localChecks(facts: {
     check('network', async () => networkVerdict(facts.region, await facts.network())),
     tool('session-manager-plugin', {
       status: 'warning',
-      detail: 'not installed: connect needs SSH from the profile network or a bastion instead',
-      fix: 'Install it: https://docs.aws.amazon.com/systems-manager/latest/userguide/session-manager-working-with-install-plugin.html',
+      detail:
+        'not installed: connect needs SSH instead, allowed from your network with `cws-tui network use --ssh-cidr <cidr>` or through a bastion (CWS_SSH_BASTION)',
+      fix: 'Or install it: https://docs.aws.amazon.com/systems-manager/latest/userguide/session-manager-working-with-install-plugin.html',
     }),
     tool('aws', {
       status: 'warning',

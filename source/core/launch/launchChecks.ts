@@ -1,7 +1,7 @@
 import type { InstanceTypeInfo } from '../catalog/InstanceTypeInfo.js';
 import { listInstanceTypes } from '../catalog/instanceTypes.js';
 import { type Discounts, withDiscounts } from '../cost/discounts.js';
-import { type CostEstimate, estimateCost } from '../cost/estimateCost.js';
+import { type CostEstimate, CostEstimateError, estimateCost } from '../cost/estimateCost.js';
 import type { PriceCatalog } from '../cost/PriceCatalog.js';
 import type { PriceQuote } from '../cost/PriceQuote.js';
 import type { ResearchUser } from '../identity/ResearchUser.js';
@@ -78,19 +78,38 @@ export async function estimateLaunchCost(
   launch: { instanceType: string; region: string; rootVolumeGb: number; spot: boolean },
 ): Promise<CostEstimate> {
   const spot = launch.spot ? await currentSpotPrice(context, launch.instanceType, launch.region) : undefined;
-  const estimate = estimateCost(
-    {
-      instanceType: launch.instanceType,
-      region: launch.region,
-      rootVolumeGb: launch.rootVolumeGb,
-      volumeType: 'gp3',
-      ...(spot?.quote ? { spot: spot.quote } : {}),
-      ...(context.discounts ? { discounts: context.discounts } : {}),
-    },
-    context.prices,
+  const estimate = withPriceHint(() =>
+    estimateCost(
+      {
+        instanceType: launch.instanceType,
+        region: launch.region,
+        rootVolumeGb: launch.rootVolumeGb,
+        volumeType: 'gp3',
+        ...(spot?.quote ? { spot: spot.quote } : {}),
+        ...(context.discounts ? { discounts: context.discounts } : {}),
+      },
+      context.prices,
+    ),
   );
   if (spot?.missing) estimate.note = estimate.note ? `${spot.missing}; ${estimate.note}` : spot.missing;
   return estimate;
+}
+
+/**
+ * A missing price says where prices come from and how to check it: a region the built-in table
+ * lacks is priced only by the Price List API, which an institution's policy may not allow.
+ */
+function withPriceHint(estimate: () => CostEstimate): CostEstimate {
+  try {
+    return estimate();
+  } catch (error) {
+    if (!(error instanceof CostEstimateError) || !error.message.startsWith('no price')) throw error;
+    throw new LaunchError(
+      'estimate-cost',
+      error.message,
+      'Neither the built-in price table nor the AWS Price List API (pricing:GetProducts) gave one, and the policy checks need it: `cws-tui doctor` shows whether live prices can be read.',
+    );
+  }
 }
 
 async function currentSpotPrice(

@@ -171,11 +171,15 @@ function chooseRoute(input: ConnectionInput): Route {
   }
   if (ssmReady) return ssm;
   if (ssh) return { ...ssh, why: `${ssh.why}; Session Manager would need ${missing}` };
-  const address = instance?.public_ip
-    ? 'and SSH is not allowed from any network'
-    : 'and it has no public IP address for SSH';
+  // Without a public address an SSH CIDR cannot help: only a bastion inside the VPC can.
+  const [address, sshHelp] = instance?.public_ip
+    ? ['and SSH is not allowed from any network', SSH_CIDR_HELP]
+    : [
+        'and it has no public IP address for SSH',
+        'set CWS_SSH_BASTION to a jump host in its VPC (a private subnet needs a NAT or SSM endpoints for Session Manager)',
+      ];
   return {
-    reason: `No way into ${input.workstation.name} from here: Session Manager needs ${missing}, ${address}. ${SSM_PLUGIN_HELP}; or ${SSH_CIDR_HELP}.`,
+    reason: `No way into ${input.workstation.name} from here: Session Manager needs ${missing}, ${address}. ${SSM_PLUGIN_HELP}; or ${sshHelp}.`,
   };
 }
 

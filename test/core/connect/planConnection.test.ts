@@ -140,9 +140,13 @@ describe('planConnection', () => {
     expect(planConnection(input({ prefer: undefined, workstation: privateOnly, ssm: noPlugin }))).toEqual({
       kind: 'unavailable',
       reason: expect.stringMatching(
-        /^No way into box from here: Session Manager needs the session-manager-plugin, and it has no public IP address for SSH\./,
+        /^No way into box from here: Session Manager needs the session-manager-plugin, and it has no public IP address for SSH\..*; or set CWS_SSH_BASTION to a jump host in its VPC/,
       ),
     });
+    const privateReason = planConnection(
+      input({ prefer: undefined, workstation: privateOnly, ssm: noPlugin }),
+    );
+    expect(JSON.stringify(privateReason)).not.toContain('--ssh-cidr');
     expect(planConnection(input({ ssh_cidr: undefined }))).toEqual({
       kind: 'unavailable',
       reason: expect.stringMatching(/^SSH to box is not open: allow SSH from the network you connect from/),

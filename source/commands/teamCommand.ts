@@ -1,9 +1,9 @@
-import { localTeamStorePath, teamStoreSetting } from '../app/session/openTeamStore.js';
+import { localTeamStorePath, openTeamFor, teamStoreSetting } from '../app/session/openTeamStore.js';
 import { budgetSchema } from '../core/cost/Budget.js';
 import { formatUsd } from '../core/cost/formatUsd.js';
-import { FileResearchUserStore } from '../core/identity/FileResearchUserStore.js';
 import { resolveAppPaths } from '../core/paths.js';
 import { initialiseTeamFormat } from '../core/team/checkTeamFormat.js';
+import { exportTeamUsers } from '../core/team/exportTeamUsers.js';
 import { FileTeamStore } from '../core/team/FileTeamStore.js';
 import {
   applyTeamMigration,
@@ -134,11 +134,14 @@ async function runStatus(context: CommandContext): Promise<number> {
   return EXIT.ok;
 }
 
-/** This machine's users, invitations (its local store) and profile budgets. */
-async function localData(context: CommandContext): Promise<LocalTeamData> {
+/** This machine's users, invitations (its local store, the old users file taken in) and profile budgets. */
+async function localData(context: CommandContext, by: string): Promise<LocalTeamData> {
   const paths = resolveAppPaths(context.env);
-  const file = await new FileResearchUserStore(paths.configDir).exportAll();
-  const invitations = await new FileTeamStore(localTeamStorePath(paths)).query('INVITE');
+  const local = await openTeamFor({ ...context.env, CWS_TEAM_STORE: 'local' }, paths, undefined, by);
+  await local.users.list();
+  const localStore = local.team ?? new FileTeamStore(localTeamStorePath(paths));
+  const file = await exportTeamUsers(localStore);
+  const invitations = await localStore.query('INVITE');
   const budgets = openConfigForCommand(context)
     .listProfiles()
     .flatMap((profile) =>
@@ -162,7 +165,8 @@ async function runMigrate(context: CommandContext): Promise<number> {
       "team migrate brings this machine's data into a DynamoDB store: name one with --profile or CWS_TEAM_STORE",
     );
   }
-  const local = await localData(context);
+  const by = team.profile?.name ?? context.env.USER ?? 'migrate';
+  const local = await localData(context, by);
   const plan = await planTeamMigration(store, local);
   const summary = `${plan.users.length} users, ${plan.invitations.length} invitations, ${plan.budgets.length} budgets to import; ${plan.unchanged.length} already there`;
   if (plan.conflicts.length > 0) {
@@ -175,7 +179,7 @@ async function runMigrate(context: CommandContext): Promise<number> {
     context.stdout(`${summary}\nnothing was written: run again with --yes to import\n`);
     return EXIT.ok;
   }
-  await applyTeamMigration(store, local, plan, team.profile?.name ?? context.env.USER ?? 'migrate');
+  await applyTeamMigration(store, local, plan, by);
   context.stdout(`${summary}\nimported into ${describeTeamStore(store.location)}; every UID kept\n`);
   return EXIT.ok;
 }

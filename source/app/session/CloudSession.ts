@@ -9,6 +9,7 @@ import type { Budget } from '../../core/cost/Budget.js';
 import { BudgetAlertStore, budgetAlertFile } from '../../core/cost/BudgetAlertStore.js';
 import { type BudgetActionStep, budgetActionPlan } from '../../core/cost/budgetActionPlan.js';
 import { costResourceFromInstance } from '../../core/cost/CostResource.js';
+import type { CostReportItem } from '../../core/cost/costReport.js';
 import { type Discounts, withDiscounts } from '../../core/cost/discounts.js';
 import type { BudgetAlert } from '../../core/cost/evaluateBudget.js';
 import type { BilledSpendResult } from '../../core/cost/loadBilledSpend.js';
@@ -512,7 +513,11 @@ export class CloudSession implements Session {
     if (blocked)
       throw new LaunchError('check-policy', blocked, 'cws-tui cost shows what is running and what it costs.');
     await this.options.team?.checkChain();
-    const projectBlocked = await this.projectBudgetBlock(request.project ?? this.profile.project);
+    const project = request.project ?? this.profile.project;
+    await this.options.team?.checkBudgets({ research_user: check.researchUser.username, project }, () =>
+      this.budgetFacts(),
+    );
+    const projectBlocked = await this.projectBudgetBlock(project);
     if (projectBlocked)
       throw new LaunchError(
         'check-policy',
@@ -542,13 +547,16 @@ export class CloudSession implements Session {
   /** A project over its budget this month takes no new workstations. */
   private projectBudgetBlock(project: string | undefined): Promise<string | undefined> {
     const budgets = new FileProjectStore(this.options.paths.stateDir).budgets();
-    return projectBudgetBlock(project, budgets, async () => {
-      const [{ items: instances }, { report }] = await Promise.all([
-        this.account.compute.listInstances({ regions: this.info.regions, tags: { [TAG.managed]: 'true' } }),
-        this.costReport({ fireAlerts: false, now: new Date() }),
-      ]);
-      return { instances, items: report.items };
-    });
+    return projectBudgetBlock(project, budgets, () => this.budgetFacts());
+  }
+
+  /** What a budget's spend is summed from: the managed instances and this month's cost report. */
+  private async budgetFacts(): Promise<{ instances: Instance[]; items: CostReportItem[] }> {
+    const [{ items: instances }, { report }] = await Promise.all([
+      this.account.compute.listInstances({ regions: this.info.regions, tags: { [TAG.managed]: 'true' } }),
+      this.costReport({ fireAlerts: false, now: new Date() }),
+    ]);
+    return { instances, items: report.items };
   }
 
   /**

@@ -79,6 +79,7 @@ import {
   makeCurrentProfile,
   type ProfileListing,
 } from './profileDirectory.js';
+import { type BudgetActionAudit, recordBudgetAction } from './recordBudgetAction.js';
 import type { Session, SessionInfo, SessionLaunchResult } from './Session.js';
 import type { SessionTeam } from './SessionTeam.js';
 import { loadTeamOverview, revokeFromPage, type TeamOverview } from './teamOverview.js';
@@ -91,7 +92,7 @@ export interface CloudSessionOptions {
   paths: AppPaths;
   env: NodeJS.ProcessEnv;
   users: ResearchUserStore;
-  audit(event: AuditedOverride): Promise<void>;
+  audit(event: AuditedOverride | BudgetActionAudit): Promise<void>;
   /** The profile's budget, in the cost format. */
   budget?: Budget;
   /** The institution's discounts: `prices` are list prices, every shown price has these applied. */
@@ -408,6 +409,18 @@ export class CloudSession implements Session {
 
   async applyBudgetAction(step: BudgetActionStep): Promise<void> {
     await this.account.compute.stopInstance(step.region, step.id, { hibernate: step.action === 'hibernate' });
+    await recordBudgetAction(step, {
+      profile: this.profile.name,
+      audit: this.options.audit,
+      team: this.options.team,
+      instance: async () =>
+        (
+          await this.account.compute.listInstances({
+            regions: [step.region],
+            tags: { [TAG.managed]: 'true' },
+          })
+        ).items.find((instance) => instance.id === step.id),
+    });
   }
 
   listStorage(): Promise<StorageListing> {

@@ -105,6 +105,16 @@ export class SessionTeam {
     });
   }
 
+  /** After a stop the app made itself (a budget's): the leases go; best effort, never blocking. */
+  async releasedInstance(instance: Instance): Promise<void> {
+    const { store, notices } = this.options;
+    const launchId = instance.client_token ?? instance.tags[TAG.launchId];
+    if (!store || !launchId) return;
+    await releaseRunningLeases(store, instance.tags[TAG.researchUser], launchId).catch((error: unknown) => {
+      notices.push(`the team store was not updated for ${instance.name}: ${(error as Error).message}`);
+    });
+  }
+
   /** After a stop (the lease goes) or a terminate (the name goes too); best effort, never blocking. */
   async released(workstation: Workstation, terminated: boolean): Promise<void> {
     const { store, profile, notices } = this.options;

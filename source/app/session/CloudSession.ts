@@ -66,6 +66,7 @@ import { lifecycleDenial } from '../../core/workstations/LifecycleDeniedError.js
 import { SharedInstanceListing } from '../../core/workstations/SharedInstanceListing.js';
 import type { Workstation } from '../../core/workstations/Workstation.js';
 import { workstationFromInstance } from '../../core/workstations/workstationFromInstance.js';
+import { costLedgerKey } from './costLedgerKey.js';
 import { defaultResearchUsername } from './defaultResearchUsername.js';
 import { type LaunchChoices, launchChoices } from './launchChoices.js';
 import { listStorage, type StorageListing } from './listStorage.js';
@@ -395,8 +396,9 @@ export class CloudSession implements Session {
     return workstation.kind === 'studio-lab' ? studioLab : sageMaker;
   }
 
-  costReport(request: SessionCostRequest): Promise<LoadedCostReport> {
-    return loadSessionCostReport({ ...this.options, info: this.info }, request);
+  async costReport(request: SessionCostRequest): Promise<LoadedCostReport> {
+    const ledgerKey = await costLedgerKey(this.options.paths, this.info, () => this.callerIdentity());
+    return loadSessionCostReport({ ...this.options, info: this.info, ledgerKey }, request);
   }
 
   async budgetActionPlan(alert: BudgetAlert): Promise<BudgetActionStep[]> {

@@ -80,7 +80,7 @@ import {
   makeCurrentProfile,
   type ProfileListing,
 } from './profileDirectory.js';
-import { type BudgetActionAudit, recordBudgetAction } from './recordBudgetAction.js';
+import { type BudgetActionAudit, recordBudgetAction, type UserCreatedAudit } from './recordBudgetAction.js';
 import type { Session, SessionInfo, SessionLaunchResult } from './Session.js';
 import type { SessionTeam } from './SessionTeam.js';
 import { loadTeamOverview, revokeFromPage, type TeamOverview } from './teamOverview.js';
@@ -93,7 +93,7 @@ export interface CloudSessionOptions {
   paths: AppPaths;
   env: NodeJS.ProcessEnv;
   users: ResearchUserStore;
-  audit(event: AuditedOverride | BudgetActionAudit): Promise<void>;
+  audit(event: AuditedOverride | BudgetActionAudit | UserCreatedAudit): Promise<void>;
   /** The profile's budget, in the cost format. */
   budget?: Budget;
   /** The institution's discounts: `prices` are list prices, every shown price has these applied. */
@@ -644,6 +644,8 @@ export class CloudSession implements Session {
       const created = await createResearchUser(users, join(paths.stateDir, 'keys'), identity.account, {
         username: wanted,
       });
+      const { username, uid } = created.user;
+      await this.options.audit({ action: 'user-created', username, uid, profile: this.info.profile });
       return created.user;
     } catch (error) {
       // Parallel first launches all try to create the user: the one that lost uses the winner's.

@@ -13,6 +13,14 @@ export interface BudgetActionAudit extends AuditEvent {
   note?: string;
 }
 
+/** A research user a session created itself (a first launch), audited as `users create` is. */
+export interface UserCreatedAudit extends AuditEvent {
+  action: 'user-created';
+  username: string;
+  uid: number;
+  profile: string;
+}
+
 /**
  * What follows a budget's stop or hibernate: the audit event (this machine's log and the lab's
  * store, as every audited action) and the workstation's running leases given back, so the caps

@@ -8,7 +8,7 @@ import { FileTeamStore } from '../../../source/core/team/FileTeamStore.js';
 import { teamKeys } from '../../../source/core/team/teamItemKeys.js';
 import { runCommand, testEnvironment } from '../../commands/commandHarness.js';
 
-describe("a budget's stop, taken by the app", () => {
+describe("what the app does by itself is audited: a budget's stop, a first launch's user", () => {
   it("is audited on this machine and in the lab's store, and gives the workstation's leases back", async () => {
     const env = testEnvironment();
     expect((await runCommand(runLaunchCommand, ['ubuntu-24-04', 'box'], env, { demo: true })).code).toBe(0);
@@ -33,6 +33,9 @@ describe("a budget's stop, taken by the app", () => {
     const month = new Date().toISOString().slice(0, 7);
     const shared = (await listTeamAudit(store, month)).map((item) => item.event);
     expect(shared).toContainEqual(expect.objectContaining({ action: 'budget-stop', name: 'box' }));
+    // The first launch created the research user: audited as `users create` is.
+    expect(local).toContainEqual(expect.objectContaining({ action: 'user-created', username: 'alice' }));
+    expect(shared).toContainEqual(expect.objectContaining({ action: 'user-created', username: 'alice' }));
     expect((await store.get(teamKeys.leases('LAB')))?.holders ?? []).toEqual([]);
     expect((await store.get(teamKeys.leases('USER#alice')))?.holders ?? []).toEqual([]);
   }, 30_000);

@@ -40,6 +40,11 @@ describe("the lab's caps and budgets in the team store, at launch", () => {
     expect(third.stderr).toMatch(/2 running workstations are the most the lab may have \(team cap lab\)/);
     expect((await runCommand(lifecycleCommand('stop'), ['one'], env, { demo: true })).code).toBe(0);
     expect((await launch(env, 'three')).code).toBe(0);
+    // Starting the stopped one again needs a lease under the lab's cap too.
+    await expect(runCommand(lifecycleCommand('start'), ['one'], env, { demo: true })).rejects.toMatchObject({
+      exitCode: 3,
+      message: expect.stringMatching(/the most the lab may have \(team cap lab\)/),
+    });
     const status = JSON.parse((await runCommand(runTeamCommand, ['status'], env, { json: true })).stdout);
     expect(status.caps).toEqual([{ scope: 'LAB', max_running: 2 }]);
     await expect(runCommand(runTeamCommand, ['cap', 'lab', '-1'], env)).rejects.toMatchObject({

@@ -1,6 +1,7 @@
 import { formatUsd, formatUsdPerHour, roundUsd, roundUsdPerHour } from '../core/cost/formatUsd.js';
 import { LaunchDeniedError, LaunchError } from '../core/launch/LaunchError.js';
 import { LAUNCH_STEP_LABELS, type LaunchProgress } from '../core/launch/LaunchProgress.js';
+import { LaunchRefusedError } from '../core/launch/LaunchRefusedError.js';
 import { reservedTagProblem } from '../core/launch/reservedTagProblem.js';
 import { validateProject, validateTagValue } from '../core/launch/validateLaunchNames.js';
 import { isManagedServiceKind, serviceKindOf } from '../core/services/ServiceKind.js';
@@ -90,6 +91,13 @@ export const runLaunchCommand: CommandRun = async (context) => {
         for (const violation of error.verdict.violations) stderr(`  - ${violation.message}\n`);
         for (const suggestion of error.verdict.suggestions) stderr(`  suggestion: ${suggestion.message}\n`);
       }
+      return EXIT.denied;
+    }
+    if (error instanceof LaunchRefusedError) {
+      // A lab rule of the team store (a cap, a budget): denied like the policy, with its figures.
+      if (flags.json)
+        stdout(`${JSON.stringify({ allowed: false, refused: error.message, steps }, null, 2)}\n`);
+      else stderr(`The lab denies this launch: ${error.message}${error.hint ? `\n  ${error.hint}` : ''}\n`);
       return EXIT.denied;
     }
     if (error instanceof LaunchError) {

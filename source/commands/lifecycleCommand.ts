@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Session } from '../app/session/Session.js';
+import { LaunchRefusedError } from '../core/launch/LaunchRefusedError.js';
 import type { Workstation } from '../core/workstations/Workstation.js';
 import { CliError, EXIT, usageError } from './CliError.js';
 import type { CommandRun } from './Command.js';
@@ -35,7 +36,7 @@ export function lifecycleCommand(action: LifecycleAction): CommandRun {
     if (action === 'terminate' && !context.flags.yes) await confirmTermination(workstation);
     const target = TARGET[action];
     if (!context.flags.json) context.stderr(`${target.verb} ${workstation.name} (${workstation.id})...\n`);
-    if (action === 'start') await session.startWorkstation(workstation);
+    if (action === 'start') await startUnderCaps(session, workstation);
     else if (action === 'terminate') await session.terminateWorkstation(workstation);
     else await session.stopWorkstation(workstation, { hibernate: action === 'hibernate' });
     const reached = await waitForState(session, workstation, target.state);
@@ -46,6 +47,16 @@ export function lifecycleCommand(action: LifecycleAction): CommandRun {
       );
     return EXIT.ok;
   };
+}
+
+/** A start past a running cap of the lab's store is denied (exit 3), as a launch is. */
+async function startUnderCaps(session: Session, workstation: Workstation): Promise<void> {
+  try {
+    await session.startWorkstation(workstation);
+  } catch (error) {
+    if (error instanceof LaunchRefusedError) throw new CliError(error.message, EXIT.denied);
+    throw error;
+  }
 }
 
 async function waitForState(

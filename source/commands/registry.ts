@@ -109,6 +109,7 @@ export const commands: Command[] = [
       'team status [--json]',
       'team migrate [--yes]',
       'team budget <lab|project:NAME|user:NAME> <USD>',
+      'team cap <lab|per-user|user:NAME> <N|none>',
     ],
     load: async () => (await import('./teamCommand.js')).runTeamCommand,
   },

@@ -1,9 +1,9 @@
-import { localTeamStorePath, teamStoreSetting } from '../app/session/openTeamStore.js';
+import { localTeamStorePath, openTeamFor, teamStoreSetting } from '../app/session/openTeamStore.js';
 import { budgetSchema } from '../core/cost/Budget.js';
 import { formatUsd } from '../core/cost/formatUsd.js';
-import { FileResearchUserStore } from '../core/identity/FileResearchUserStore.js';
 import { resolveAppPaths } from '../core/paths.js';
 import { initialiseTeamFormat } from '../core/team/checkTeamFormat.js';
+import { exportTeamUsers } from '../core/team/exportTeamUsers.js';
 import { FileTeamStore } from '../core/team/FileTeamStore.js';
 import {
   applyTeamMigration,
@@ -13,6 +13,7 @@ import {
 import { describeTeamStore, type TeamStore } from '../core/team/TeamStore.js';
 import { TeamStoreError } from '../core/team/TeamStoreError.js';
 import { budgetScope, setTeamBudget } from '../core/team/teamBudgets.js';
+import { capScope, describeCapScope, listTeamCaps, setTeamCap } from '../core/team/teamCaps.js';
 import { listInvitations } from '../core/team/teamInvitations.js';
 import { teamStoreCost } from '../core/team/teamStoreCost.js';
 import { CliError, EXIT, usageError } from './CliError.js';
@@ -21,7 +22,8 @@ import { openTeamForCommand, requireTeamStore } from './openTeamForCommand.js';
 import { openConfigForCommand } from './profilesCommand.js';
 import { auditTeamEvent } from './teamInvitations.js';
 
-const SUBCOMMANDS = 'init <table>, status, migrate or budget <lab|project:P|user:U> <USD>';
+const SUBCOMMANDS =
+  'init <table>, status, migrate, budget <lab|project:P|user:U> <USD> or cap <lab|per-user|user:U> <N>';
 /** The lab the cost of `team init` is worked out for. */
 const LAB_SCALE = { members: 20, launches_per_month: 400 };
 
@@ -92,11 +94,12 @@ async function runStatus(context: CommandContext): Promise<number> {
           store.location.table,
         )
       : undefined;
-  const [users, invitations, budgets, policies] = await Promise.all([
+  const [users, invitations, budgets, policies, caps] = await Promise.all([
     team.users.list(),
     listInvitations(store),
     store.query('BUDGET'),
     store.query('POLICY'),
+    listTeamCaps(store),
   ]);
   const status = {
     store: describeTeamStore(store.location),
@@ -110,6 +113,7 @@ async function runStatus(context: CommandContext): Promise<number> {
     users: users.map((user) => ({ username: user.username, uid: user.uid, email: user.email ?? null })),
     budgets: budgets.map((item) => ({ scope: item.sk, budget: item.budget })),
     policies: policies.map((item) => item.sk),
+    caps,
   };
   if (context.flags.json) {
     context.stdout(`${JSON.stringify(status, null, 2)}\n`);
@@ -129,16 +133,20 @@ async function runStatus(context: CommandContext): Promise<number> {
       const parsed = budgetSchema.safeParse(item.budget);
       return `  budget ${item.sk}: ${parsed.success ? `${formatUsd(parsed.data.monthly_limit)} a month` : 'unreadable'}`;
     }),
+    ...caps.map((cap) => `  cap ${describeCapScope(cap.scope)}: ${cap.max_running} running`),
   ];
   context.stdout(`${lines.join('\n')}\n`);
   return EXIT.ok;
 }
 
-/** This machine's users, invitations (its local store) and profile budgets. */
-async function localData(context: CommandContext): Promise<LocalTeamData> {
+/** This machine's users, invitations (its local store, the old users file taken in) and profile budgets. */
+async function localData(context: CommandContext, by: string): Promise<LocalTeamData> {
   const paths = resolveAppPaths(context.env);
-  const file = await new FileResearchUserStore(paths.configDir).exportAll();
-  const invitations = await new FileTeamStore(localTeamStorePath(paths)).query('INVITE');
+  const local = await openTeamFor({ ...context.env, CWS_TEAM_STORE: 'local' }, paths, undefined, by);
+  await local.users.list();
+  const localStore = local.team ?? new FileTeamStore(localTeamStorePath(paths));
+  const file = await exportTeamUsers(localStore);
+  const invitations = await localStore.query('INVITE');
   const budgets = openConfigForCommand(context)
     .listProfiles()
     .flatMap((profile) =>
@@ -162,7 +170,8 @@ async function runMigrate(context: CommandContext): Promise<number> {
       "team migrate brings this machine's data into a DynamoDB store: name one with --profile or CWS_TEAM_STORE",
     );
   }
-  const local = await localData(context);
+  const by = team.profile?.name ?? context.env.USER ?? 'migrate';
+  const local = await localData(context, by);
   const plan = await planTeamMigration(store, local);
   const summary = `${plan.users.length} users, ${plan.invitations.length} invitations, ${plan.budgets.length} budgets to import; ${plan.unchanged.length} already there`;
   if (plan.conflicts.length > 0) {
@@ -175,7 +184,7 @@ async function runMigrate(context: CommandContext): Promise<number> {
     context.stdout(`${summary}\nnothing was written: run again with --yes to import\n`);
     return EXIT.ok;
   }
-  await applyTeamMigration(store, local, plan, team.profile?.name ?? context.env.USER ?? 'migrate');
+  await applyTeamMigration(store, local, plan, by);
   context.stdout(`${summary}\nimported into ${describeTeamStore(store.location)}; every UID kept\n`);
   return EXIT.ok;
 }
@@ -200,7 +209,31 @@ async function runBudget(context: CommandContext, scopeText: string, amount: str
   return EXIT.ok;
 }
 
-/** `cws-tui team init|status|migrate|budget`. */
+/** `team cap lab 10`: a running cap of the lab's store (admins only), audited; `none` removes it. */
+async function runCap(context: CommandContext, scopeText: string, amount: string): Promise<number> {
+  const scope = capScope(scopeText);
+  const limit = amount === 'none' ? undefined : Number(amount);
+  if (!scope || (limit !== undefined && !(Number.isInteger(limit) && limit >= 0))) {
+    throw usageError(
+      'usage: cws-tui team cap <lab|per-user|user:NAME> <running workstations, 0 or more, or none>',
+    );
+  }
+  const team = await openTeamForCommand(context);
+  const store = requireTeamStore(team);
+  if (team.profile?.role !== 'admin')
+    throw new CliError("only an admin profile sets the lab's running caps", EXIT.denied);
+  const by = team.profile.research_user ?? team.profile.name;
+  await setTeamCap(store, scope, limit, by);
+  await auditTeamEvent(context, store, { action: 'cap-set', scope, max_running: limit ?? null }, by);
+  context.stdout(
+    limit === undefined
+      ? `${describeCapScope(scope)} has no running cap in ${describeTeamStore(store.location)} now\n`
+      : `at most ${limit} running workstation${limit === 1 ? '' : 's'} for ${describeCapScope(scope)}, in ${describeTeamStore(store.location)}\n`,
+  );
+  return EXIT.ok;
+}
+
+/** `cws-tui team init|status|migrate|budget|cap`. */
 export const runTeamCommand: CommandRun = async (context) => {
   const [subcommand, argument, ...extra] = context.args;
   try {
@@ -221,6 +254,13 @@ export const runTeamCommand: CommandRun = async (context) => {
           throw usageError('usage: cws-tui team budget <lab|project:NAME|user:NAME> <USD>');
         }
         return await runBudget(context, argument, amount);
+      }
+      case 'cap': {
+        const [amount, ...more] = extra;
+        if (!argument || amount === undefined || more.length > 0) {
+          throw usageError('usage: cws-tui team cap <lab|per-user|user:NAME> <N|none>');
+        }
+        return await runCap(context, argument, amount);
       }
       case 'migrate':
         if (argument !== undefined) throw usageError('usage: cws-tui team migrate [--yes]');

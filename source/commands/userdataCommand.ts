@@ -1,11 +1,9 @@
 import { defaultResearchUsername } from '../app/session/defaultResearchUsername.js';
-import { FileResearchUserStore } from '../core/identity/FileResearchUserStore.js';
 import type { ResearchUser } from '../core/identity/ResearchUser.js';
 import { ResearchUserStoreError } from '../core/identity/ResearchUserStoreError.js';
 import { UID_RANGE_START } from '../core/identity/uidRanges.js';
 import type { Distro } from '../core/images/baseImages.js';
 import { distroOfBase } from '../core/images/resolveImageSource.js';
-import { resolveAppPaths } from '../core/paths.js';
 import { USER_DATA_LIMIT_BYTES } from '../core/provisioning/encodeUserDataPayload.js';
 import { PostInstallDistroError } from '../core/provisioning/postInstallDistros.js';
 import { renderUserData } from '../core/provisioning/renderUserData.js';
@@ -25,6 +23,7 @@ import type { ResolvedTemplate } from '../core/templates/templateSchema.js';
 import { templateSearchPath } from '../core/templates/templateSearchPath.js';
 import { CliError, usageError } from './CliError.js';
 import type { CommandContext, CommandRun } from './Command.js';
+import { openTeamForCommand } from './openTeamForCommand.js';
 
 const USAGE =
   'usage: cws-tui userdata --template <slug> [--user <research user>] [--distro ubuntu|rocky|al2023] [--efs fs-... [--access-point fsap-...]] [--region R] [--json]';
@@ -50,7 +49,7 @@ async function loadTemplate(context: CommandContext, slug: string): Promise<Reso
  * create it.
  */
 async function researchUserFor(context: CommandContext): Promise<ResearchUser> {
-  const store = new FileResearchUserStore(resolveAppPaths(context.env).configDir);
+  const store = (await openTeamForCommand(context)).users;
   const username = context.flags.user ?? defaultResearchUsername(context.env);
   let user: ResearchUser | undefined;
   try {

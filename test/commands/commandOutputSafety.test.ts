@@ -61,9 +61,10 @@ describe('every command text output is safe from AWS- and user-supplied fields',
         instance.tags['cws:research-user'] = `alice${payload}`;
         instance.tags['cws:project'] = payload;
       });
-      type Users = { users: { full_name?: string; email?: string }[] };
-      await rewriteJson<Users>(join(env.CWS_CONFIG_DIR ?? '', 'research-users.json'), (data) => {
-        const { users } = data;
+      // Research users live in the local team store: its USER items.
+      type Users = { items: Record<string, { pk: string; full_name?: string; email?: string }> };
+      await rewriteJson<Users>(join(env.CWS_CONFIG_DIR ?? '', 'team-store.json'), (data) => {
+        const users = Object.values(data.items).filter((item) => item.pk === 'USER');
         expect(users.length).toBeGreaterThan(0);
         for (const user of users) {
           user.full_name = payload;

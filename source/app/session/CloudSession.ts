@@ -9,6 +9,7 @@ import type { Budget } from '../../core/cost/Budget.js';
 import { BudgetAlertStore, budgetAlertFile } from '../../core/cost/BudgetAlertStore.js';
 import { type BudgetActionStep, budgetActionPlan } from '../../core/cost/budgetActionPlan.js';
 import { costResourceFromInstance } from '../../core/cost/CostResource.js';
+import type { CostReportItem } from '../../core/cost/costReport.js';
 import { type Discounts, withDiscounts } from '../../core/cost/discounts.js';
 import type { BudgetAlert } from '../../core/cost/evaluateBudget.js';
 import type { BilledSpendResult } from '../../core/cost/loadBilledSpend.js';
@@ -65,6 +66,7 @@ import { lifecycleDenial } from '../../core/workstations/LifecycleDeniedError.js
 import { SharedInstanceListing } from '../../core/workstations/SharedInstanceListing.js';
 import type { Workstation } from '../../core/workstations/Workstation.js';
 import { workstationFromInstance } from '../../core/workstations/workstationFromInstance.js';
+import { costLedgerKey } from './costLedgerKey.js';
 import { defaultResearchUsername } from './defaultResearchUsername.js';
 import { type LaunchChoices, launchChoices } from './launchChoices.js';
 import { listStorage, type StorageListing } from './listStorage.js';
@@ -78,6 +80,7 @@ import {
   makeCurrentProfile,
   type ProfileListing,
 } from './profileDirectory.js';
+import { type BudgetActionAudit, recordBudgetAction, type UserCreatedAudit } from './recordBudgetAction.js';
 import type { Session, SessionInfo, SessionLaunchResult } from './Session.js';
 import type { SessionTeam } from './SessionTeam.js';
 import { loadTeamOverview, revokeFromPage, type TeamOverview } from './teamOverview.js';
@@ -90,7 +93,7 @@ export interface CloudSessionOptions {
   paths: AppPaths;
   env: NodeJS.ProcessEnv;
   users: ResearchUserStore;
-  audit(event: AuditedOverride): Promise<void>;
+  audit(event: AuditedOverride | BudgetActionAudit | UserCreatedAudit): Promise<void>;
   /** The profile's budget, in the cost format. */
   budget?: Budget;
   /** The institution's discounts: `prices` are list prices, every shown price has these applied. */
@@ -393,8 +396,9 @@ export class CloudSession implements Session {
     return workstation.kind === 'studio-lab' ? studioLab : sageMaker;
   }
 
-  costReport(request: SessionCostRequest): Promise<LoadedCostReport> {
-    return loadSessionCostReport({ ...this.options, info: this.info }, request);
+  async costReport(request: SessionCostRequest): Promise<LoadedCostReport> {
+    const ledgerKey = await costLedgerKey(this.options.paths, this.info, () => this.callerIdentity());
+    return loadSessionCostReport({ ...this.options, info: this.info, ledgerKey }, request);
   }
 
   async budgetActionPlan(alert: BudgetAlert): Promise<BudgetActionStep[]> {
@@ -407,6 +411,18 @@ export class CloudSession implements Session {
 
   async applyBudgetAction(step: BudgetActionStep): Promise<void> {
     await this.account.compute.stopInstance(step.region, step.id, { hibernate: step.action === 'hibernate' });
+    await recordBudgetAction(step, {
+      profile: this.profile.name,
+      audit: this.options.audit,
+      team: this.options.team,
+      instance: async () =>
+        (
+          await this.account.compute.listInstances({
+            regions: [step.region],
+            tags: { [TAG.managed]: 'true' },
+          })
+        ).items.find((instance) => instance.id === step.id),
+    });
   }
 
   listStorage(): Promise<StorageListing> {
@@ -512,7 +528,11 @@ export class CloudSession implements Session {
     if (blocked)
       throw new LaunchError('check-policy', blocked, 'cws-tui cost shows what is running and what it costs.');
     await this.options.team?.checkChain();
-    const projectBlocked = await this.projectBudgetBlock(request.project ?? this.profile.project);
+    const project = request.project ?? this.profile.project;
+    await this.options.team?.checkBudgets({ research_user: check.researchUser.username, project }, () =>
+      this.budgetFacts(),
+    );
+    const projectBlocked = await this.projectBudgetBlock(project);
     if (projectBlocked)
       throw new LaunchError(
         'check-policy',
@@ -542,13 +562,16 @@ export class CloudSession implements Session {
   /** A project over its budget this month takes no new workstations. */
   private projectBudgetBlock(project: string | undefined): Promise<string | undefined> {
     const budgets = new FileProjectStore(this.options.paths.stateDir).budgets();
-    return projectBudgetBlock(project, budgets, async () => {
-      const [{ items: instances }, { report }] = await Promise.all([
-        this.account.compute.listInstances({ regions: this.info.regions, tags: { [TAG.managed]: 'true' } }),
-        this.costReport({ fireAlerts: false, now: new Date() }),
-      ]);
-      return { instances, items: report.items };
-    });
+    return projectBudgetBlock(project, budgets, () => this.budgetFacts());
+  }
+
+  /** What a budget's spend is summed from: the managed instances and this month's cost report. */
+  private async budgetFacts(): Promise<{ instances: Instance[]; items: CostReportItem[] }> {
+    const [{ items: instances }, { report }] = await Promise.all([
+      this.account.compute.listInstances({ regions: this.info.regions, tags: { [TAG.managed]: 'true' } }),
+      this.costReport({ fireAlerts: false, now: new Date() }),
+    ]);
+    return { instances, items: report.items };
   }
 
   /**
@@ -621,6 +644,8 @@ export class CloudSession implements Session {
       const created = await createResearchUser(users, join(paths.stateDir, 'keys'), identity.account, {
         username: wanted,
       });
+      const { username, uid } = created.user;
+      await this.options.audit({ action: 'user-created', username, uid, profile: this.info.profile });
       return created.user;
     } catch (error) {
       // Parallel first launches all try to create the user: the one that lost uses the winner's.

@@ -1,11 +1,18 @@
 import { LaunchError } from '../../core/launch/LaunchError.js';
 import type { LaunchContext } from '../../core/launch/launchWorkstation.js';
 import { type Instance, TAG } from '../../core/ports.js';
-import { acquireRunningLease, releaseRunningLease } from '../../core/team/runningLeases.js';
 import type { TeamStore } from '../../core/team/TeamStore.js';
+import {
+  type BudgetedLaunch,
+  type BudgetFacts,
+  checkTeamBudgets,
+} from '../../core/team/teamBudgetRefusal.js';
 import { revokedInChain } from '../../core/team/teamInvitations.js';
-import { userScope } from '../../core/team/teamItemKeys.js';
-import { teamLaunchClaim } from '../../core/team/teamLaunchClaim.js';
+import {
+  acquireRunningLeases,
+  releaseRunningLeases,
+  teamLaunchClaim,
+} from '../../core/team/teamLaunchClaim.js';
 import { releaseWorkstationName } from '../../core/team/workstationNames.js';
 import type { Workstation } from '../../core/workstations/Workstation.js';
 
@@ -78,23 +85,33 @@ export class SessionTeam {
     this.chainCheckedAt = now;
   }
 
-  /** Before a stopped workstation starts: it needs a running lease under the cap again. */
+  /** Refuses a launch whose user's or project's budget in the store is spent, or cannot be read. */
+  checkBudgets(launch: BudgetedLaunch, facts: BudgetFacts): Promise<void> {
+    return checkTeamBudgets(this.options.store, this.options.unavailable, launch, facts);
+  }
+
+  /** Before a stopped workstation starts: it needs running leases under the caps again. */
   async beforeStart(workstation: Workstation): Promise<void> {
     const { store, cap, instances } = this.options;
     const launchId = launchIdOf(workstation);
     if (!store || !launchId || !workstation.research_user) return;
-    const user = workstation.research_user;
-    const running = (await instances()).filter(
-      (instance) =>
-        instance.tags[TAG.researchUser] === user &&
-        (instance.state === 'pending' || instance.state === 'running'),
-    );
-    await acquireRunningLease(store, {
-      scope: userScope(user),
+    await acquireRunningLeases(store, {
+      research_user: workstation.research_user,
       launch_id: launchId,
-      cap,
-      running_launch_ids: new Set(running.map((instance) => instance.client_token ?? '')),
+      policy_cap: cap,
+      overridden: false,
+      instances: await instances(),
       now: new Date(),
+    });
+  }
+
+  /** After a stop the app made itself (a budget's): the leases go; best effort, never blocking. */
+  async releasedInstance(instance: Instance): Promise<void> {
+    const { store, notices } = this.options;
+    const launchId = instance.client_token ?? instance.tags[TAG.launchId];
+    if (!store || !launchId) return;
+    await releaseRunningLeases(store, instance.tags[TAG.researchUser], launchId).catch((error: unknown) => {
+      notices.push(`the team store was not updated for ${instance.name}: ${(error as Error).message}`);
     });
   }
 
@@ -104,8 +121,7 @@ export class SessionTeam {
     const launchId = launchIdOf(workstation);
     if (!store || !launchId) return;
     try {
-      if (workstation.research_user)
-        await releaseRunningLease(store, userScope(workstation.research_user), launchId);
+      await releaseRunningLeases(store, workstation.research_user, launchId);
       if (terminated)
         await releaseWorkstationName(store, workstation.profile ?? profile, workstation.name, launchId);
     } catch (error) {

@@ -46,6 +46,8 @@ export async function loadSessionCostReport(
     /** Billed spend from Cost Explorer, when the profile enables it. */
     billedSpend?: (now: Date, window?: TimeWindow) => Promise<BilledSpendResult>;
     spotPrices?: SpotPriceSource;
+    /** The cost ledger's key (see costLedgerKey); the profile's own when not given. */
+    ledgerKey?: string;
     /** A lab budget from the team store: its key and the store's alert record replace the profile's. */
     budgetAlerts?: { key: string; store: CostReportRequest['store'] };
   },
@@ -67,7 +69,9 @@ export async function loadSessionCostReport(
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     budgetKey: context.budgetAlerts?.key ?? sessionBudgetKey(info.profile),
     store: context.budgetAlerts?.store ?? new BudgetAlertStore(budgetAlertFile(paths.stateDir)),
-    ledger: new CostLedger(costLedgerFile(paths.stateDir, `${info.account_kind}-${info.profile}`)),
+    ledger: new CostLedger(
+      costLedgerFile(paths.stateDir, context.ledgerKey ?? `${info.account_kind}-${info.profile}`),
+    ),
     fireAlerts: request.fireAlerts,
     ...(budget ? { budget } : {}),
     ...(request.window ? { window: request.window } : {}),

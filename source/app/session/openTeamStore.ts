@@ -1,16 +1,18 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Profile } from '../../core/config/profileSchema.js';
 import { TEAM_TABLE_PATTERN } from '../../core/config/profileSchema.js';
-import { FileResearchUserStore } from '../../core/identity/FileResearchUserStore.js';
 import type { ResearchUserStore } from '../../core/identity/ResearchUserStore.js';
 import type { AppPaths } from '../../core/paths.js';
 import { CachedResearchUserStore } from '../../core/team/CachedResearchUserStore.js';
 import { checkTeamFormat } from '../../core/team/checkTeamFormat.js';
 import { FileTeamStore } from '../../core/team/FileTeamStore.js';
+import { ImportingResearchUserStore } from '../../core/team/ImportingResearchUserStore.js';
+import { importResearchUsersFile } from '../../core/team/importResearchUsersFile.js';
+import { LazyTeamStore } from '../../core/team/LazyTeamStore.js';
 import { TeamResearchUserStore } from '../../core/team/TeamResearchUserStore.js';
 import { describeTeamStore, type TeamStore } from '../../core/team/TeamStore.js';
 import { TeamStoreError } from '../../core/team/TeamStoreError.js';
+import { localPrivateKeyPath } from './localPrivateKeyPath.js';
 
 /** Which store a session uses: the environment's, the profile's table, or this machine's file. */
 export type TeamStoreSetting =
@@ -66,24 +68,29 @@ export function localTeamStorePath(paths: AppPaths): string {
 
 const opened = new Map<string, Promise<TeamStore>>();
 
-/** Opens the store of a setting once per process, after checking its schema and format. */
+/**
+ * Opens the store of a setting once per process, after checking its schema and format; the local
+ * file is checked on its first use instead, so a start that never needs it never touches it.
+ */
 export function openTeamStore(setting: TeamStoreSetting, paths: AppPaths): Promise<TeamStore> {
   const key = JSON.stringify(setting.kind === 'local' ? [localTeamStorePath(paths)] : setting);
   let store = opened.get(key);
   if (!store) {
-    store = (async () => {
-      const team: TeamStore =
-        setting.kind === 'local'
-          ? new FileTeamStore(localTeamStorePath(paths))
-          : await (await import('../../aws/dynamodb/openDynamoTeamStore.js')).openDynamoTeamStore({
+    store =
+      setting.kind === 'local'
+        ? Promise.resolve(new LazyTeamStore(new FileTeamStore(localTeamStorePath(paths))))
+        : (async () => {
+            const team = await (
+              await import('../../aws/dynamodb/openDynamoTeamStore.js')
+            ).openDynamoTeamStore({
               table: setting.table,
               region: setting.region,
               ...(setting.aws_profile ? { profile: setting.aws_profile } : {}),
               ...(setting.endpoint ? { endpoint: setting.endpoint } : {}),
             });
-      await checkTeamFormat(team);
-      return team;
-    })();
+            await checkTeamFormat(team);
+            return team;
+          })();
     opened.set(key, store);
     store.catch(() => opened.delete(key));
   }
@@ -91,8 +98,9 @@ export function openTeamStore(setting: TeamStoreSetting, paths: AppPaths): Promi
 }
 
 /**
- * Where research users live: the lab's table when the store is DynamoDB (private keys stay on this
- * machine: their paths are found here), this machine's file otherwise.
+ * Research users live in the team store for every profile: the lab's table (read through a cache
+ * of the last listing), or this machine's local store, which first takes in the old
+ * `research-users.json` once. Private keys stay on this machine: their paths are found here.
  */
 export function researchUserStoreFor(
   setting: TeamStoreSetting,
@@ -101,17 +109,17 @@ export function researchUserStoreFor(
   createdBy: string,
   unavailable?: string,
 ): ResearchUserStore {
-  if (setting.kind === 'local') return new FileResearchUserStore(paths.configDir);
+  const privateKeyPath = localPrivateKeyPath(paths);
+  if (setting.kind === 'local') {
+    const local = team ?? new LazyTeamStore(new FileTeamStore(localTeamStorePath(paths)));
+    return new ImportingResearchUserStore(
+      new TeamResearchUserStore(local, { created_by: createdBy, privateKeyPath }),
+      () => importResearchUsersFile(local, paths.configDir, createdBy),
+    );
+  }
   const cachePath = join(paths.cacheDir, `team-users-${setting.table}.json`);
   if (!team) return new CachedResearchUserStore(undefined, cachePath, unavailable);
-  const keysDir = join(paths.stateDir, 'keys');
-  const users = new TeamResearchUserStore(team, {
-    created_by: createdBy,
-    privateKeyPath: (username) => {
-      const path = join(keysDir, `${username}_ed25519`);
-      return existsSync(path) ? path : undefined;
-    },
-  });
+  const users = new TeamResearchUserStore(team, { created_by: createdBy, privateKeyPath });
   return new CachedResearchUserStore(users, cachePath);
 }
 

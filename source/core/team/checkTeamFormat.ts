@@ -4,12 +4,18 @@ import { TEAM_FORMAT_VERSION, teamKeys } from './teamItemKeys.js';
 
 /**
  * Checks that the store is one this version of the app may write: its format item says so. A local
- * store gets the item on first use; a DynamoDB table gets it from `team init`, and a table without
- * it (someone else's) or with a newer format is refused.
+ * store gets the item on first use (`create`; a read-only look at a local store without one writes
+ * nothing: it is empty); a DynamoDB table gets it from `team init`, and a table without it (someone
+ * else's) or with a newer format is refused.
  */
-export async function checkTeamFormat(store: TeamStore, now: Date = new Date()): Promise<void> {
+export async function checkTeamFormat(
+  store: TeamStore,
+  now: Date = new Date(),
+  create = true,
+): Promise<void> {
   let item = await store.get(teamKeys.format());
   if (!item && store.location.kind === 'local') {
+    if (!create) return;
     await initialiseTeamFormat(store, now);
     item = await store.get(teamKeys.format());
   }

@@ -12,6 +12,8 @@ export interface LeaseClaim {
   launch_id: string;
   /** At most this many leases; undefined: no cap, the lease is only recorded. */
   cap: number | undefined;
+  /** The rule the cap comes from, named in the refusal (max_running_per_user when not given). */
+  rule?: string;
   /** Launch ids (client tokens) of the pending or running instances counted in this scope. */
   running_launch_ids: ReadonlySet<string>;
   now: Date;
@@ -49,7 +51,7 @@ export async function acquireRunningLease(store: TeamStore, claim: LeaseClaim): 
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
     throw new TeamConflictError(
-      `${claim.cap} running workstation${claim.cap === 1 ? ' is' : 's are'} the most ${claim.scope === 'LAB' ? 'the lab' : claim.scope.replace(/^USER#/, '')} may have (max_running_per_user), and that many are running or starting: stop one first`,
+      `${claim.cap} running workstation${claim.cap === 1 ? ' is' : 's are'} the most ${claim.scope === 'LAB' ? 'the lab' : claim.scope.replace(/^USER#/, '')} may have (${claim.rule ?? 'max_running_per_user'}), and that many are running or starting: stop one first`,
     );
   }
 }

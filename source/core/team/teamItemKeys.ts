@@ -28,6 +28,8 @@ export const teamKeys = {
   policy: (digest: string): TeamKey => ({ pk: 'POLICY', sk: digest }),
   /** {budget, scope}: the lab's budget, a project's (`PROJECT#p`) or a user's (`USER#u`). */
   budget: (scope: string): TeamKey => ({ pk: 'BUDGET', sk: scope }),
+  /** {max_running}: a running cap of the lab (`LAB`), of every user (`USER`) or of one (`USER#u`). */
+  cap: (scope: string): TeamKey => ({ pk: 'CAP', sk: scope }),
   /** {fired_at, spend}: a budget threshold that fired this month, recorded once for the lab. */
   budgetAlert: (month: string, scope: string, percent: number): TeamKey => ({
     pk: `ALERT#${month}`,

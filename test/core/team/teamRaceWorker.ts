@@ -9,13 +9,14 @@ import { acquireRunningLease } from '../../../source/core/team/runningLeases.js'
 import { TeamResearchUserStore } from '../../../source/core/team/TeamResearchUserStore.js';
 import type { TeamStore } from '../../../source/core/team/TeamStore.js';
 import { takeInvitationUse } from '../../../source/core/team/teamInvitations.js';
+import { acquireRunningLeases } from '../../../source/core/team/teamLaunchClaim.js';
 import { reserveWorkstationName } from '../../../source/core/team/workstationNames.js';
 import { dynamoClient } from '../../aws/dynamodb/dynaliteServer.js';
 
 export type RaceStore =
   | { kind: 'local'; path: string }
   | { kind: 'dynamodb'; endpoint: string; table: string };
-export type RaceOperation = 'create-user' | 'reserve-name' | 'lease' | 'accept';
+export type RaceOperation = 'create-user' | 'reserve-name' | 'lease' | 'lab-lease' | 'accept';
 
 const [storeJson, operation, index] = process.argv.slice(2) as [string, RaceOperation, string];
 const spec = JSON.parse(storeJson) as RaceStore;
@@ -55,6 +56,17 @@ async function run(): Promise<unknown> {
         running_launch_ids: new Set(),
         now,
       });
+    case 'lab-lease':
+      // A different user each: only the lab's cap (set in the store by the test) holds them back.
+      await acquireRunningLeases(store, {
+        research_user: `user${index}`,
+        launch_id: `launch-${index}`,
+        policy_cap: undefined,
+        overridden: false,
+        instances: [],
+        now,
+      });
+      return `user${index}`;
     case 'accept': {
       const payload = { id: 'invitation-1', issuer: 'admin', profile: { name: 'lab' } } as InvitationPayload;
       await takeInvitationUse(store, payload, `carol${index}`, now);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FileTeamStore } from '../../../source/core/team/FileTeamStore.js';
 import type { TeamStore } from '../../../source/core/team/TeamStore.js';
+import { setTeamCap } from '../../../source/core/team/teamCaps.js';
 import { teamKeys } from '../../../source/core/team/teamItemKeys.js';
 import {
   createTestTeamStore,
@@ -72,6 +73,23 @@ describe.each(['local', 'dynamodb'] as const)('races between processes on the %s
     expect(successes(outcomes)).toHaveLength(1);
     expect(failures(outcomes)).toHaveLength(WORKERS - 1);
     expect((await store.get(teamKeys.leases('USER#alice')))?.holders).toHaveLength(1);
+  }, 60_000);
+
+  it(`${WORKERS} users launching at once under the lab's cap of 2: two leases, the others hold nothing`, async () => {
+    const { spec, store } = await freshStore(kind);
+    await setTeamCap(store, 'LAB', 2, 'admin');
+    const outcomes = await race(spec, 'lab-lease', WORKERS);
+    expect(successes(outcomes)).toHaveLength(2);
+    for (const message of failures(outcomes)) {
+      expect(message).toMatch(/^2 running workstations are the most the lab may have \(team cap lab\)/);
+    }
+    expect((await store.get(teamKeys.leases('LAB')))?.holders).toHaveLength(2);
+    // A refused launch gave back the user's lease it took first.
+    const winners = successes(outcomes).map((outcome) => String((outcome as { ok: string }).ok));
+    for (let index = 0; index < WORKERS; index += 1) {
+      const holders = (await store.get(teamKeys.leases(`USER#user${index}`)))?.holders;
+      expect(Array.isArray(holders) ? holders.length : 0).toBe(winners.includes(`user${index}`) ? 1 : 0);
+    }
   }, 60_000);
 
   it('an invitation accepted twice at once is accepted once', async () => {

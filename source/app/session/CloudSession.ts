@@ -79,6 +79,7 @@ import {
   type ProfileListing,
 } from './profileDirectory.js';
 import type { Session, SessionInfo, SessionLaunchResult } from './Session.js';
+import type { SessionProfiles } from './SessionProfiles.js';
 import type { SessionTeam } from './SessionTeam.js';
 import { loadTeamOverview, revokeFromPage, type TeamOverview } from './teamOverview.js';
 
@@ -89,6 +90,8 @@ export interface CloudSessionOptions {
   prices: PriceCatalog;
   paths: AppPaths;
   env: NodeJS.ProcessEnv;
+  /** Lists profiles as their signed chains say (without it, as the config file caches them). */
+  verifiedProfiles?: SessionProfiles;
   users: ResearchUserStore;
   audit(event: AuditedOverride): Promise<void>;
   /** The profile's budget, in the cost format. */
@@ -414,23 +417,25 @@ export class CloudSession implements Session {
   }
 
   profiles(): ProfileListing {
-    return listProfiles(this.options.paths);
+    return this.options.verifiedProfiles?.list() ?? listProfiles(this.options.paths);
   }
 
   setCurrentProfile(name: string): void {
     makeCurrentProfile(this.options.paths, name);
   }
 
-  acceptInvitation(acceptance: InvitationAcceptance): Promise<AcceptedInvitation> {
+  async acceptInvitation(acceptance: InvitationAcceptance): Promise<AcceptedInvitation> {
     // Single use through the session's team store, as `invite accept` does.
     const store = this.options.team?.store;
-    return acceptInvitationToken(
+    const accepted = await acceptInvitationToken(
       this.options.paths,
       this.options.users,
       acceptance,
       this.options.env,
       store ? (payload, username) => takeInvitationUse(store, payload, username) : undefined,
     );
+    await this.options.verifiedProfiles?.reloadTrust();
+    return accepted;
   }
 
   teamOverview(): Promise<TeamOverview> {

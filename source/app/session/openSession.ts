@@ -23,6 +23,7 @@ import { CloudSession, type CloudSessionOptions } from './CloudSession.js';
 import { openSessionTeamStore } from './openTeamStore.js';
 import type { Session } from './Session.js';
 import { SessionError } from './SessionError.js';
+import { SessionProfiles } from './SessionProfiles.js';
 import { SessionTeam } from './SessionTeam.js';
 
 export interface OpenSessionOptions {
@@ -99,6 +100,7 @@ export async function openSession(options: OpenSessionOptions): Promise<Session>
     ...(profile?.discounts ? { discounts: profile.discounts } : {}),
     paths,
     env,
+    verifiedProfiles: new SessionProfiles(paths, env, trust),
     users: team.users,
     audit: teamAudit(paths, team.team, launchProfile.name, notices),
     team: new SessionTeam({

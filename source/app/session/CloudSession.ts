@@ -501,6 +501,7 @@ export class CloudSession implements Session {
       account: this.account,
       profile: this.profile,
       prices: this.shownPrices,
+      ...(this.options.livePrices ? { livePrices: this.options.livePrices } : {}),
       stateDir,
       pollIntervalMs: this.account.kind === 'demo' ? DEMO_POLLING.intervalMs : 2_000,
       researchUser: async () => this.researchUser(await this.callerIdentity()),

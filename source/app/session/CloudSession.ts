@@ -132,7 +132,8 @@ export class CloudSession implements Session {
     // The dashboard, the cost report and the services read one listing per refresh, not one each.
     const compute = new SharedInstanceListing(given.account.compute, 0);
     this.listing = compute;
-    const options = { ...given, account: { ...given.account, compute } };
+    const instanceChanges = compute.watching(given.account.instanceChanges);
+    const options = { ...given, account: { ...given.account, compute, instanceChanges } };
     this.options = options;
     this.shownPrices = withDiscounts(options.prices, options.discounts ?? {});
     this.info = options.info;

@@ -70,6 +70,8 @@ export async function idleUnscheduleCommand(context: OperationCommandContext, na
 /** `idle savings`: compute not paid this month because the idle agent stopped workstations. */
 export async function idleSavingsCommand(context: OperationCommandContext): Promise<number> {
   const { ops } = context;
+  // Prices of types the snapshot lacks come from the Price List API; without them a saving is $0.
+  await ops.livePrices?.();
   const now = new Date();
   const { items } = await ops.account.compute.listInstances({
     regions: ops.account.regions,
@@ -84,19 +86,30 @@ export async function idleSavingsCommand(context: OperationCommandContext): Prom
     return EXIT.ok;
   }
   if (savings.length === 0) {
-    context.stdout('No workstation is stopped by its idle agent this month: nothing saved yet.\n');
+    context.stdout('No workstation was stopped by its idle agent this month: nothing saved yet.\n');
     return EXIT.ok;
   }
   context.stdout(
     renderTextTable(savings, [
       { header: 'WORKSTATION', value: (s) => s.workstation },
       { header: 'IDLE ACTION', value: (s) => `${s.action} at ${s.at.slice(0, 16).replace('T', ' ')}` },
+      {
+        header: 'UNTIL',
+        value: (s) => (s.restarted_at ? s.restarted_at.slice(0, 16).replace('T', ' ') : 'still stopped'),
+      },
       { header: 'STOPPED', value: (s) => `${s.stopped_hours.toFixed(1)} h`, align: 'right' },
-      { header: 'SAVED', value: (s) => formatUsd(s.usd), align: 'right' },
+      {
+        header: 'SAVED',
+        value: (s) => (s.price_unknown ? 'price unknown' : formatUsd(s.usd)),
+        align: 'right',
+      },
     ]),
   );
   context.stdout(
     `Saved this month: ${formatUsd(total_usd)} of compute (estimate; storage is billed either way)\n`,
   );
+  const unpriced = savings.filter((s) => s.price_unknown).map((s) => s.workstation);
+  if (unpriced.length > 0)
+    context.stdout(`Not counted (no price for the type here): ${unpriced.join(', ')}\n`);
   return EXIT.ok;
 }

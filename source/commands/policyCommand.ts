@@ -28,6 +28,8 @@ interface PolicySource {
   profile?: Profile;
   /** What re-verifying the profile's signed invitation found. */
   problems?: string[];
+  /** True when the chain does not verify (every launch is refused), not only a hand-edited cache. */
+  refused?: boolean;
 }
 
 async function choosePolicy(context: CommandContext): Promise<PolicySource> {
@@ -45,12 +47,13 @@ async function choosePolicy(context: CommandContext): Promise<PolicySource> {
   const profile = flags.profile ? config.getProfile(flags.profile) : config.currentProfile();
   if (flags.profile && !profile) throw new CliError(`no profile named '${flags.profile}'`);
   if (!profile) return { policy: {}, label: 'none (no profile is set up)' };
-  const { profile: governed, problems } = await governedProfileForCommand(context, profile);
+  const { profile: governed, problems, refused } = await governedProfileForCommand(context, profile);
   return {
     policy: governed.policy,
     label: `profile ${governed.name} (${governed.kind})`,
     profile: governed,
     problems,
+    refused,
   };
 }
 
@@ -90,7 +93,9 @@ function runShow(context: CommandContext, source: PolicySource): number {
     lines.push(
       chainProblems.length === 0
         ? '  the chain is intact: every link is signed and only narrows the one before'
-        : `  the chain is NOT valid:\n${chainProblems.map((problem) => `    ${problem}`).join('\n')}`,
+        : source.refused
+          ? `  the chain is NOT valid (launches are refused):\n${chainProblems.map((problem) => `    ${problem}`).join('\n')}`
+          : `  the chain is intact, but the config file's copy was edited (the signed values above are used):\n${chainProblems.map((problem) => `    ${problem}`).join('\n')}`,
     );
   }
   context.stdout(`${lines.join('\n')}\n`);

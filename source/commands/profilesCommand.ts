@@ -6,8 +6,11 @@ import { budgetSchema } from '../core/cost/Budget.js';
 import type { Discounts } from '../core/cost/discounts.js';
 import { formatUsd } from '../core/cost/formatUsd.js';
 import { DiscountSyntaxError, parseDiscounts } from '../core/cost/parseDiscounts.js';
+import { PinnedRootStore } from '../core/identity/PinnedRootStore.js';
+import { loadRootTrust } from '../core/identity/RootTrust.js';
 import { publicKeyFingerprint } from '../core/identity/signingKey.js';
 import { usernameProblem } from '../core/identity/usernameProblem.js';
+import { verifiedProfiles } from '../core/identity/verifiedProfiles.js';
 import { resolveAppPaths } from '../core/paths.js';
 import { PolicyParseError } from '../core/policy/PolicyParseError.js';
 import { loadPolicyFile } from '../core/policy/parsePolicy.js';
@@ -149,7 +152,14 @@ export const runProfilesCommand: CommandRun = async (context) => {
     switch (subcommand) {
       case 'list': {
         const current = config.currentProfileName();
-        const profiles = config.listProfiles();
+        // Kind and role as the signed chain says, never as the (editable) config file caches them.
+        const trust = await loadRootTrust(
+          context.env,
+          new PinnedRootStore(resolveAppPaths(context.env).stateDir),
+        );
+        const verified = verifiedProfiles(config.listProfiles(), trust);
+        const profiles = verified.profiles;
+        for (const problem of verified.problems) context.stderr(`cws-tui: ${problem}\n`);
         if (flags.json) {
           stdout(
             `${JSON.stringify(

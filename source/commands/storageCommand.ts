@@ -1,4 +1,5 @@
 import { TAG } from '../core/ports.js';
+import { createManagedFileSystem, FILE_SYSTEM_NAME } from '../core/storage/fileSystemOperations.js';
 import { sanitizeForTerminal } from '../core/text/sanitizeForTerminal.js';
 import { usageError } from './CliError.js';
 import type { CommandContext, CommandRun } from './Command.js';
@@ -8,7 +9,6 @@ import { deleteFileSystemCommand, unmountFileSystemCommand } from './storageFile
 
 const USAGE =
   'usage: cws-tui storage list [--json] | storage create <name> [--region R] [--json] | storage delete <fs-id> [--region R] [--force] --yes | storage unmount <fs-id> <workstation> [--force] [--yes]';
-const FILE_SYSTEM_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
 
 /**
  * `cws-tui storage`: the app's EFS file systems (with each research user's access point) and the
@@ -72,10 +72,7 @@ async function createFileSystem(context: CommandContext, name: string): Promise<
   }
   const session = await openCommandSession(context);
   const region = context.flags.region ?? session.info.region;
-  const created = await session.account.storage.createFileSystem(region, name, {
-    [TAG.managed]: 'true',
-    [TAG.profile]: session.info.profile,
-  });
+  const created = await createManagedFileSystem(session.operationsContext(), region, name);
   if (context.flags.json) context.stdout(`${JSON.stringify(created, null, 2)}\n`);
   else {
     context.stdout(

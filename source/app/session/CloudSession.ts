@@ -82,6 +82,7 @@ import {
 } from './profileDirectory.js';
 import { type BudgetActionAudit, recordBudgetAction, type UserCreatedAudit } from './recordBudgetAction.js';
 import type { Session, SessionInfo, SessionLaunchResult } from './Session.js';
+import type { SessionProfiles } from './SessionProfiles.js';
 import type { SessionTeam } from './SessionTeam.js';
 import { loadTeamOverview, revokeFromPage, type TeamOverview } from './teamOverview.js';
 
@@ -92,6 +93,8 @@ export interface CloudSessionOptions {
   prices: PriceCatalog;
   paths: AppPaths;
   env: NodeJS.ProcessEnv;
+  /** Lists profiles as their signed chains say (without it, as the config file caches them). */
+  verifiedProfiles?: SessionProfiles;
   users: ResearchUserStore;
   audit(event: AuditedOverride | BudgetActionAudit | UserCreatedAudit): Promise<void>;
   /** The profile's budget, in the cost format. */
@@ -132,7 +135,8 @@ export class CloudSession implements Session {
     // The dashboard, the cost report and the services read one listing per refresh, not one each.
     const compute = new SharedInstanceListing(given.account.compute, 0);
     this.listing = compute;
-    const options = { ...given, account: { ...given.account, compute } };
+    const instanceChanges = compute.watching(given.account.instanceChanges);
+    const options = { ...given, account: { ...given.account, compute, instanceChanges } };
     this.options = options;
     this.shownPrices = withDiscounts(options.prices, options.discounts ?? {});
     this.info = options.info;
@@ -430,23 +434,25 @@ export class CloudSession implements Session {
   }
 
   profiles(): ProfileListing {
-    return listProfiles(this.options.paths);
+    return this.options.verifiedProfiles?.list() ?? listProfiles(this.options.paths);
   }
 
   setCurrentProfile(name: string): void {
     makeCurrentProfile(this.options.paths, name);
   }
 
-  acceptInvitation(acceptance: InvitationAcceptance): Promise<AcceptedInvitation> {
+  async acceptInvitation(acceptance: InvitationAcceptance): Promise<AcceptedInvitation> {
     // Single use through the session's team store, as `invite accept` does.
     const store = this.options.team?.store;
-    return acceptInvitationToken(
+    const accepted = await acceptInvitationToken(
       this.options.paths,
       this.options.users,
       acceptance,
       this.options.env,
       store ? (payload, username) => takeInvitationUse(store, payload, username) : undefined,
     );
+    await this.options.verifiedProfiles?.reloadTrust();
+    return accepted;
   }
 
   teamOverview(): Promise<TeamOverview> {
@@ -512,6 +518,7 @@ export class CloudSession implements Session {
       account: this.account,
       profile: this.profile,
       prices: this.shownPrices,
+      ...(this.options.livePrices ? { livePrices: this.options.livePrices } : {}),
       stateDir,
       pollIntervalMs: this.account.kind === 'demo' ? DEMO_POLLING.intervalMs : 2_000,
       researchUser: async () => this.researchUser(await this.callerIdentity()),

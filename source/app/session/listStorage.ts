@@ -10,6 +10,7 @@ import {
   type StudioHomeFileSystem,
   studioHomeFileSystems,
 } from '../../core/services/studioHomeFileSystems.js';
+import { isRootVolume } from '../../core/volumes/volumeRules.js';
 import { describeError } from '../describeError.js';
 
 /** An EFS file system with the access points (one per research user) on it. */
@@ -29,13 +30,30 @@ export interface RootVolume {
   size_gb: number;
   volume_type: string;
   instance_state: InstanceState;
+  /** Stopped by hibernation: its RAM is kept on this volume. */
+  hibernated: boolean;
+}
+
+/** An EBS data volume the app made (`volumes create`), attached or not. */
+export interface DataVolume {
+  id: string;
+  name: string;
+  region: string;
+  size_gb: number;
+  volume_type: string;
+  /** available, in-use, ... */
+  state: string;
+  /** The instance it is attached to, if any. */
+  attached_to?: string;
 }
 
 /** The storage screen's view: managed file systems and the root volumes of managed instances. */
 export interface StorageListing {
   file_systems: FileSystemWithAccessPoints[];
-  /** Only the instances' root volumes: the app attaches no other EBS volume. */
+  /** The instances' root volumes. */
   volumes: RootVolume[];
+  /** The app's data volumes (made with `volumes create`), from EBS. */
+  data_volumes: DataVolume[];
   /** The home EFS SageMaker made for the app's Studio domain (SageMaker owns it; it is not tagged). */
   studio_homes: StudioHomeFileSystem[];
   /** What could not be listed (SageMaker without permission), while the rest was. */
@@ -48,11 +66,15 @@ export async function listStorage(
   regions: readonly string[],
 ): Promise<StorageListing> {
   const notes: string[] = [];
-  const [fileSystems, instances, studioHomes] = await Promise.all([
+  const [fileSystems, instances, studioHomes, ebsVolumes] = await Promise.all([
     account.storage.listFileSystems([...regions]),
     account.compute.listInstances({ regions: [...regions], tags: { [TAG.managed]: 'true' } }),
     studioHomeFileSystems(account.studio, regions).catch((error: unknown) => {
       notes.push(`SageMaker Studio's home file systems could not be listed: ${describeError(error).message}`);
+      return [];
+    }),
+    account.blockStorage.listVolumes([...regions]).catch((error: unknown) => {
+      notes.push(`EBS data volumes could not be listed: ${describeError(error).message}`);
       return [];
     }),
   ]);
@@ -83,7 +105,27 @@ export async function listStorage(
         size_gb: instance.root_volume_gb,
         volume_type: instance.root_volume_type,
         instance_state: instance.state,
+        hibernated: instance.hibernated,
       }),
     );
-  return { file_systems: withAccessPoints, volumes, studio_homes: studioHomes, notes };
+  const dataVolumes = ebsVolumes
+    .filter((volume) => !isRootVolume(volume) && volume.state !== 'deleted')
+    .map(
+      (volume): DataVolume => ({
+        id: volume.id,
+        name: volume.name,
+        region: volume.region,
+        size_gb: volume.size_gb,
+        volume_type: volume.type,
+        state: volume.state,
+        ...(volume.attachments[0] ? { attached_to: volume.attachments[0].instance_id } : {}),
+      }),
+    );
+  return {
+    file_systems: withAccessPoints,
+    volumes,
+    data_volumes: dataVolumes,
+    studio_homes: studioHomes,
+    notes,
+  };
 }

@@ -10,6 +10,7 @@ import { ReplaceablePriceCatalog } from '../../core/cost/ReplaceablePriceCatalog
 import { SimulatedSpotPriceSource } from '../../core/cost/SimulatedSpotPriceSource.js';
 import { configRefusal } from '../../core/identity/configRefusal.js';
 import { enforcedProfile, REFUSE_EVERYTHING } from '../../core/identity/enforcedProfile.js';
+import { noProfileRefusal } from '../../core/identity/noProfileRefusal.js';
 import { PinnedRootStore } from '../../core/identity/PinnedRootStore.js';
 import { loadRootTrust, type RootTrust } from '../../core/identity/RootTrust.js';
 import type { LaunchProfile } from '../../core/launch/launchChecks.js';
@@ -22,6 +23,7 @@ import { CloudSession, type CloudSessionOptions } from './CloudSession.js';
 import { openSessionTeamStore } from './openTeamStore.js';
 import type { Session } from './Session.js';
 import { SessionError } from './SessionError.js';
+import { SessionProfiles } from './SessionProfiles.js';
 import { SessionTeam } from './SessionTeam.js';
 
 export interface OpenSessionOptions {
@@ -98,6 +100,7 @@ export async function openSession(options: OpenSessionOptions): Promise<Session>
     ...(profile?.discounts ? { discounts: profile.discounts } : {}),
     paths,
     env,
+    verifiedProfiles: new SessionProfiles(paths, env, trust),
     users: team.users,
     audit: teamAudit(paths, team.team, launchProfile.name, notices),
     team: new SessionTeam({
@@ -185,7 +188,8 @@ function governedProfile(profile: Profile, trust: RootTrust, notices: string[]):
 
 /**
  * Without a cws-tui profile: the caller's own account (or the demo) with no institutional policy,
- * unless the config could not be read or the machine allows only invited profiles. Still a member:
+ * unless the config could not be read, this installation accepted an invitation, or the machine
+ * allows only invited profiles (see noProfileRefusal). Still a member:
  * people sharing a bastion's credentials are told apart by their login (their research user).
  */
 function ownAccountProfile(
@@ -199,8 +203,9 @@ function ownAccountProfile(
 }
 
 function noProfileRefused(trust: RootTrust, notices: string[]): boolean {
-  if (trust.personal_profiles !== 'deny') return false;
-  notices.push(`launches are refused: ${trust.source} allows only invited profiles on this machine`);
+  const refusal = noProfileRefusal(trust);
+  if (refusal === undefined) return false;
+  notices.push(refusal);
   return true;
 }
 

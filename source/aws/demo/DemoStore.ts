@@ -14,7 +14,13 @@ import { type DemoState, demoStateSchema, emptyDemoState } from './demoState.js'
 export class DemoStore {
   readonly path: string;
   private cached: DemoState | undefined;
-  private cachedMtimeMs = -1;
+  /**
+   * What the cached state was read from: the file's inode and mtime. Every write renames a new file
+   * into place (a new inode), so a change is seen even within the clock tick mtime is kept in.
+   */
+  private cachedVersion = '';
+  /** Counts this process's writes: a read that loaded the file before one must not be cached. */
+  private writes = 0;
   /** Counts every new or changed state, so a cache built from the state knows when it is stale. */
   generation = 0;
   /** Set when the state file was unreadable and moved aside; the UI reports it once. */
@@ -25,13 +31,17 @@ export class DemoStore {
   }
 
   async read(): Promise<DemoState> {
-    const mtimeMs = await stat(this.path).then(
-      (info) => info.mtimeMs,
-      () => -1,
+    const version = await stat(this.path).then(
+      (info) => `${info.ino}:${info.mtimeMs}`,
+      () => '',
     );
-    if (this.cached && mtimeMs === this.cachedMtimeMs) return this.cached;
-    this.cached = await this.load();
-    this.cachedMtimeMs = mtimeMs;
+    if (this.cached && version !== '' && version === this.cachedVersion) return this.cached;
+    const writesBefore = this.writes;
+    const loaded = await this.load();
+    // A write of this process landed while the file was read: what it wrote is fresher.
+    if (this.writes !== writesBefore && this.cached) return this.cached;
+    this.cached = loaded;
+    this.cachedVersion = version;
     this.generation++;
     return this.cached;
   }
@@ -39,12 +49,15 @@ export class DemoStore {
   /** Applies `change` to the freshest state under the lock and persists the result. */
   async update<T>(change: (state: DemoState) => T): Promise<T> {
     return withFileLock(`${this.path}.lock`, async () => {
-      this.cachedMtimeMs = -1;
+      this.cachedVersion = '';
       const state = await this.read();
       const result = change(state);
       this.generation++;
       await writeFileAtomic(this.path, JSON.stringify(state));
-      this.cachedMtimeMs = (await stat(this.path)).mtimeMs;
+      const info = await stat(this.path);
+      this.writes++;
+      this.cached = state;
+      this.cachedVersion = `${info.ino}:${info.mtimeMs}`;
       return result;
     });
   }

@@ -4,6 +4,8 @@ import type { PolicyDocument } from './PolicyDocument.js';
 export const INSTANCE_PARAMETER_ROOT = '/cws-tui';
 /** The tag each of those parameters carries: the id of the instance that wrote it. */
 export const INSTANCE_PARAMETER_TAG = 'cws:instance';
+/** Where the CloudWatch agent publishes memory and GPU use (rightsizing reads `mem_used_percent`). */
+export const CLOUDWATCH_AGENT_NAMESPACE = 'CWAgent';
 /** The only tag keys a workstation may set on itself: never ownership or management keys. */
 export const SELF_TAG_KEYS = ['cws:progress', 'cws:idle-*'] as const;
 
@@ -24,7 +26,8 @@ const CALLER_IS = (key: string) => `*:\${${key}}`;
  * and untag their own instance with `cws:progress` and `cws:idle-*` (never `cws:owner`,
  * `cws:research-user` or `cws:managed`), stop or hibernate it, and keep their web services'
  * tokens as SecureString parameters under `/cws-tui/<instance id>/`. The Null condition refuses a
- * DeleteTags that names no key, which would delete every tag.
+ * DeleteTags that names no key, which would delete every tag. The CloudWatch agent (when the
+ * template asks for it) publishes memory and GPU use, to the `CWAgent` namespace only.
  */
 export function workstationRolePolicy(partition = 'aws'): PolicyDocument {
   const instances = `arn:${partition}:ec2:*:*:instance/*`;
@@ -59,6 +62,13 @@ export function workstationRolePolicy(partition = 'aws'): PolicyDocument {
           StringLike: { 'aws:userid': CALLER_IS(`aws:RequestTag/${INSTANCE_PARAMETER_TAG}`) },
           'ForAllValues:StringEquals': { 'aws:TagKeys': [INSTANCE_PARAMETER_TAG] },
         },
+      },
+      {
+        Sid: 'PublishAgentMetrics',
+        Effect: 'Allow',
+        Action: 'cloudwatch:PutMetricData',
+        Resource: '*',
+        Condition: { StringEquals: { 'cloudwatch:namespace': CLOUDWATCH_AGENT_NAMESPACE } },
       },
       {
         Sid: 'UseItsOwnParameters',

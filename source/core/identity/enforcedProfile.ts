@@ -5,6 +5,7 @@ import { InvitationError } from './InvitationError.js';
 import { decodeInvitationToken } from './invitationToken.js';
 import { signsTerms, verifyPolicyChain } from './policyChain.js';
 import { type RootTrust, rootTrustProblem } from './RootTrust.js';
+import { reissueAdvice } from './reissueAdvice.js';
 import { publicKeyFingerprint } from './signingKey.js';
 
 /** Refuses every launch: what a profile gets when nothing it holds can be trusted. */
@@ -51,7 +52,11 @@ export function enforcedProfile(profile: Profile, trust: RootTrust): EnforcedPro
     payload = decodeInvitationToken(profile.invitation_token, new Date(), { ignoreExpiry: true });
   } catch (error) {
     if (!(error instanceof InvitationError)) throw error;
-    return refuse([`the profile's invitation does not verify: ${error.message}`]);
+    const advice = reissueAdvice(profile.policy_chain, profile.name);
+    return refuse([
+      `the profile's invitation does not verify: ${error.message}`,
+      ...(advice ? [advice] : []),
+    ]);
   }
   const root = payload.policy_chain[0];
   const rootProblem = rootTrustProblem(trust, publicKeyFingerprint(root?.issuer_key ?? payload.issuer_key));
@@ -104,7 +109,8 @@ function legacyProfile(
   const root = chain[0];
   if (!last || !root) return refuse(['the profile is invited but holds no signed invitation']);
   const chainProblems = verifyPolicyChain(chain);
-  if (chainProblems.length > 0) return refuse(chainProblems);
+  const advice = reissueAdvice(chain, profile.name);
+  if (chainProblems.length > 0) return refuse(advice ? [...chainProblems, advice] : chainProblems);
   const rootProblem = rootTrustProblem(trust, publicKeyFingerprint(root.issuer_key));
   if (rootProblem) return refuse([rootProblem]);
   const signed: Profile = {
@@ -120,7 +126,9 @@ function legacyProfile(
   }
   const problems = cacheMismatches(profile, signed);
   if (!signsTerms(last) && profile.budget !== undefined) {
-    problems.push('the budget of this profile is not covered by a signature; accept a new invitation');
+    problems.push(
+      `the budget of this profile is not covered by a signature: ${advice ?? 'accept a new invitation'}`,
+    );
   }
   return { profile: signed, problems, refused: false };
 }

@@ -21,6 +21,8 @@ export interface OperationsContext {
   profile: LaunchProfile;
   /** List prices with the profile's discounts. */
   prices: PriceCatalog;
+  /** Replaces the snapshot prices with the Price List API's (AWS only): types the snapshot lacks. */
+  livePrices?: () => Promise<void>;
   /** The app's state dir (audit log, local project records). */
   stateDir: string;
   /** How often to poll AWS for a command or a state change. */

@@ -23,6 +23,8 @@ export interface ProvisioningPlan {
   parameters: { name: string; value: string }[];
   services: PlannedService[];
   idle?: PlannedIdleAgent;
+  /** The template asks for the CloudWatch agent (memory, and GPU where present). */
+  cloudwatchAgent: boolean;
   /** Which NVIDIA driver a GPU size gets: the desktop's graphics driver or the compute one. */
   gpu: 'compute' | 'graphics';
   diagnostics: ProvisioningDiagnostic[];

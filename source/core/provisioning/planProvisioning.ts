@@ -112,6 +112,7 @@ export function planProvisioning(input: UserDataInput): ProvisioningPlan {
     parameters: planParameters(input),
     services,
     ...(idle ? { idle } : {}),
+    cloudwatchAgent: template.cloudwatch_agent === true,
     gpu: services.some((service) => service.kind === 'desktop') ? 'graphics' : 'compute',
     diagnostics,
   };

@@ -14,6 +14,7 @@ export const PROVISIONING_STAGES = [
   'efs',
   'files',
   'aws-cli',
+  'metrics',
   'gpu-driver',
   'conda',
   'pip',

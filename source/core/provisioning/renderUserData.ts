@@ -1,6 +1,7 @@
 import { encodeUserDataPayload } from './encodeUserDataPayload.js';
 import type { ProvisioningPlan } from './ProvisioningPlan.js';
 import { planProvisioning } from './planProvisioning.js';
+import { renderCloudWatchAgentSection } from './renderCloudWatchAgentSection.js';
 import { renderEfsSection } from './renderEfsSection.js';
 import { renderFilesSection } from './renderFilesSection.js';
 import { renderGpuCheckSection, renderGpuDriverSection } from './renderGpuSections.js';
@@ -33,6 +34,7 @@ const SECTIONS: [string, Importance, (plan: ProvisioningPlan) => string][] = [
   ['efs', 'essential', renderEfsSection],
   ['files', 'essential', renderFilesSection],
   ['aws-cli', 'optional', renderAwsCliSection],
+  ['metrics', 'optional', renderCloudWatchAgentSection],
   ['gpu-driver', 'optional', renderGpuDriverSection],
   ['conda', 'optional', renderCondaSection],
   ['pip', 'optional', renderPipSection],

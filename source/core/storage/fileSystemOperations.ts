@@ -6,6 +6,38 @@ import { type FileSystem, TAG } from '../ports.js';
 import type { Workstation } from '../workstations/Workstation.js';
 import { efsUnmountScript } from './efsUnmountScript.js';
 
+/** What a file system the app creates may be called (its Name tag). */
+export const FILE_SYSTEM_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
+
+/**
+ * Creates an encrypted EFS file system tagged as the app's (so only the app's own are ever
+ * deleted), and records it in the audit log. Mount it with `launch --efs`.
+ */
+export async function createManagedFileSystem(
+  context: OperationsContext,
+  region: string,
+  name: string,
+): Promise<FileSystem> {
+  if (!FILE_SYSTEM_NAME.test(name)) {
+    throw new OperationError(
+      'invalid',
+      `the name '${name}' is not valid: 1-63 letters, digits, '.', '_' or '-', starting with a letter or digit`,
+    );
+  }
+  const created = await context.account.storage.createFileSystem(region, name, {
+    [TAG.managed]: 'true',
+    [TAG.profile]: context.profile.name,
+  });
+  await context.audit({
+    action: 'efs-create',
+    profile: context.profile.name,
+    targets: [created.id],
+    name,
+    region,
+  });
+  return created;
+}
+
 /** One of the app's file systems in the region; one the app did not create is never acted on. */
 export async function findManagedFileSystem(
   context: OperationsContext,

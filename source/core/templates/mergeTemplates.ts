@@ -143,6 +143,7 @@ const rules: MergeRules = {
   post_install: concatenateScripts,
   user_data: concatenateScripts,
   idle_detection: mapMerge,
+  cloudwatch_agent: override,
   instance_defaults: (parent, child) => {
     if (!parent) return child;
     if (!child) return parent;

@@ -161,6 +161,8 @@ export const templateSchema = z.strictObject({
   user_data: z.string().optional(),
   files: z.array(templateFileSchema).optional(),
   idle_detection: idleDetectionSchema.optional(),
+  /** Install the CloudWatch agent: memory (and GPU) use for rightsizing and idle decisions. */
+  cloudwatch_agent: z.boolean().optional(),
   instance_defaults: instanceDefaultsSchema.optional(),
   // CloudWorkstation also writes `all` and `both` (the user picks among SSH, web and DCV): that is `auto`.
   connection_type: z

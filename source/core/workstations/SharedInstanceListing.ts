@@ -1,3 +1,4 @@
+import type { InstanceChangePort } from '../ports/instanceChanges.js';
 import {
   type ComputePort,
   type Instance,
@@ -82,6 +83,19 @@ export class SharedInstanceListing implements ComputePort {
 
   checkLaunchPermission(request: RunInstanceRequest): Promise<void> {
     return this.compute.checkLaunchPermission(request);
+  }
+
+  /**
+   * The instance-change port (type, tags) with every change dropping the shared listing too: an
+   * unmount untags `cws:efs`, and the delete that follows must not see the listing from before it.
+   */
+  watching(changes: InstanceChangePort): InstanceChangePort {
+    return {
+      modifyInstanceType: (region, id, type) =>
+        this.changing(() => changes.modifyInstanceType(region, id, type)),
+      tagInstances: (region, ids, tags) => this.changing(() => changes.tagInstances(region, ids, tags)),
+      untagInstances: (region, ids, keys) => this.changing(() => changes.untagInstances(region, ids, keys)),
+    };
   }
 
   private async changing<T>(change: () => Promise<T>): Promise<T> {

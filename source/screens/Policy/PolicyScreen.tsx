@@ -53,13 +53,18 @@ export function PolicyScreen({ height }: ScreenProps) {
   const shell = useShell();
   const theme = useTheme();
   const { session } = shell;
-  const profile = useMemo(
-    () => session.profiles().profiles.find((candidate) => candidate.name === session.info.profile),
-    [session],
-  );
+  // Kind, role and chain as verified from the signature, with any hand edit of the config named.
+  const { profile, verification } = useMemo(() => {
+    const listing = session.profiles();
+    const prefix = `profile '${session.info.profile}': `;
+    return {
+      profile: listing.profiles.find((candidate) => candidate.name === session.info.profile),
+      verification: listing.problems.filter((problem) => problem.startsWith(prefix)),
+    };
+  }, [session]);
   const lines = useMemo(
-    () => numberLines(policyLines(session.profile.policy, session.info.profile, profile)),
-    [session, profile],
+    () => numberLines(policyLines(session.profile.policy, session.info.profile, profile, verification)),
+    [session, profile, verification],
   );
   const [templates, setTemplates] = useState<LoadedTemplate[] | undefined>(undefined);
   const [registry, setRegistry] = useState<TemplateRegistry | undefined>(undefined);

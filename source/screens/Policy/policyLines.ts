@@ -25,7 +25,13 @@ export function numberLines(lines: readonly PolicyLine[]): NumberedLine[] {
  * The restrictions in force and the invitation chain they come from, root first, with whether the
  * chain holds: what `policy show` prints, as lines to scroll.
  */
-export function policyLines(policy: Policy, profileName: string, profile: Profile | undefined): PolicyLine[] {
+export function policyLines(
+  policy: Policy,
+  profileName: string,
+  profile: Profile | undefined,
+  /** What verifying the profile against its signed chain found (hand edits of the config file). */
+  verification: readonly string[] = [],
+): PolicyLine[] {
   const safe = sanitizeForTerminal;
   const rules = describePolicy(policy);
   const lines: PolicyLine[] = [
@@ -61,5 +67,6 @@ export function policyLines(policy: Policy, profileName: string, profile: Profil
     lines.push({ text: '  The chain is NOT valid:', tone: 'danger' });
     for (const problem of problems) lines.push({ text: `    ${safe(problem)}`, tone: 'danger' });
   }
+  for (const problem of verification) lines.push({ text: `  ${safe(problem)}`, tone: 'danger' });
   return lines;
 }

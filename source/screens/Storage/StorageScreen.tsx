@@ -11,7 +11,14 @@ import { Table } from '../../components/Table.js';
 import { useListCursor } from '../../components/useListCursor.js';
 import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
 import { accessPointColumns, fileSystemColumns, volumeColumns } from './storageColumns.js';
-import { STORAGE_VIEW_TITLES, STORAGE_VIEWS, type StorageView, storageRows } from './storageRows.js';
+import {
+  STORAGE_VIEW_TITLES,
+  STORAGE_VIEWS,
+  type StorageView,
+  storageRows,
+  storageTabLabel,
+} from './storageRows.js';
+import { useStorageActions } from './useStorageActions.js';
 
 /** The tabs line and the note under it. */
 const HEADER_ROWS = 2;
@@ -19,17 +26,26 @@ const HEADER_ROWS = 2;
 const VIEW_NOTES: Record<StorageView, string> = {
   'file-systems': 'Shared home directories, with one access point per research user.',
   'access-points': "Each research user's directory on a file system, with the POSIX identity it enforces.",
-  volumes: 'Workstation root volumes (from the instances); the app uses no other EBS volume.',
+  volumes: 'Root volumes of workstations, and data volumes (cws-tui volumes create).',
 };
 
-const NOTHING_LISTED: StorageListing = { file_systems: [], volumes: [], studio_homes: [], notes: [] };
+const NOTHING_LISTED: StorageListing = {
+  file_systems: [],
+  volumes: [],
+  data_volumes: [],
+  studio_homes: [],
+  notes: [],
+};
 
 type Loaded =
   | { kind: 'loading' }
   | { kind: 'loaded'; listing: StorageListing }
   | { kind: 'failed'; message: string };
 
-/** EFS file systems, their access points, and the workstations' EBS root volumes. */
+/**
+ * EFS file systems (create, unmount, delete), their access points, and the EBS volumes: the
+ * workstations' root volumes (a hibernated one says so) and the app's data volumes.
+ */
 export function StorageScreen({ width, height, filter }: ScreenProps) {
   const shell = useShell();
   const theme = useTheme();
@@ -64,7 +80,7 @@ export function StorageScreen({ width, height, filter }: ScreenProps) {
         ? fileSystems.map((fs) => fs.id)
         : view === 'access-points'
           ? accessPoints.map((ap) => ap.id)
-          : volumes.map((volume) => volume.instance_id),
+          : volumes.map((volume) => volume.key),
     [view, fileSystems, accessPoints, volumes],
   );
   const tableHeight = Math.max(2, height - HEADER_ROWS);
@@ -74,8 +90,19 @@ export function StorageScreen({ width, height, filter }: ScreenProps) {
   const cursor = useListCursor(keys, tableHeight - 2);
 
   const nextView = STORAGE_VIEWS[(STORAGE_VIEWS.indexOf(view) + 1) % STORAGE_VIEWS.length] ?? 'file-systems';
+  const storageActions = useStorageActions({
+    selected: view === 'file-systems' && cursor.index !== -1 ? fileSystems[cursor.index] : undefined,
+    width,
+    reload: load,
+  });
+  const counts: Record<StorageView, number> = {
+    'file-systems': fileSystems.length,
+    'access-points': accessPoints.length,
+    volumes: volumes.length,
+  };
   const actions: Action[] = [
     ...cursor.actions,
+    ...(view === 'file-systems' ? storageActions : []),
     { key: 'tab', label: STORAGE_VIEW_TITLES[nextView], run: () => setView(nextView) },
     ...STORAGE_VIEWS.map(
       (target, index): Action => ({
@@ -95,15 +122,17 @@ export function StorageScreen({ width, height, filter }: ScreenProps) {
       : filter
         ? 'Nothing matches the filter (Esc clears it).'
         : view === 'volumes'
-          ? 'No workstations, so no root volumes.'
-          : 'No EFS file systems of this app in these regions yet.';
+          ? 'No workstations and no data volumes.'
+          : view === 'file-systems'
+            ? 'No EFS file systems of this app in these regions yet (c creates one).'
+            : 'No EFS file systems of this app in these regions yet.';
   const common = { selectedIndex: cursor.index, width, height: tableHeight, emptyText };
   return (
     <Box flexDirection="column" height={height}>
       <Text wrap="truncate">
         {STORAGE_VIEWS.map((target, index) => (
           <Text key={target} bold={target === view} inverse={target === view && theme.color}>
-            {`${index > 0 ? '  ' : ''}[${index + 1}] ${STORAGE_VIEW_TITLES[target]}${target === view && !theme.color ? '*' : ''}`}
+            {`${index > 0 ? '  ' : ''}${storageTabLabel(target, loaded.kind === 'loaded' ? counts[target] : undefined)}${target === view && !theme.color ? '*' : ''}`}
           </Text>
         ))}
       </Text>
@@ -125,7 +154,7 @@ export function StorageScreen({ width, height, filter }: ScreenProps) {
       ) : view === 'access-points' ? (
         <Table rows={accessPoints} columns={accessPointCols} rowKey={(ap) => ap.id} {...common} />
       ) : (
-        <Table rows={volumes} columns={volumeCols} rowKey={(volume) => volume.instance_id} {...common} />
+        <Table rows={volumes} columns={volumeCols} rowKey={(volume) => volume.key} {...common} />
       )}
     </Box>
   );

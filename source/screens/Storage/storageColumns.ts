@@ -1,9 +1,9 @@
-import type { RootVolume } from '../../app/session/listStorage.js';
 import type { Theme } from '../../app/theme.js';
 import type { TableColumn } from '../../components/TableColumn.js';
+import type { InstanceState } from '../../core/ports.js';
 import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
 import { formatBytes } from './formatBytes.js';
-import type { AccessPointRow, FileSystemRow } from './storageRows.js';
+import type { AccessPointRow, EbsVolumeRow, FileSystemRow } from './storageRows.js';
 
 const WIDE_FROM = 110;
 const safe = sanitizeForTerminal;
@@ -49,22 +49,36 @@ export function accessPointColumns(width: number): TableColumn<AccessPointRow>[]
   ];
 }
 
-export function volumeColumns(width: number, theme: Theme): TableColumn<RootVolume>[] {
+export function volumeColumns(width: number, theme: Theme): TableColumn<EbsVolumeRow>[] {
   const wide = width >= WIDE_FROM;
   return [
-    { id: 'name', title: 'WORKSTATION', width: 12, grow: true, cell: (v) => safe(v.instance_name) },
+    { id: 'name', title: 'WORKSTATION', width: 12, grow: true, cell: (v) => safe(v.workstation) },
+    { id: 'role', title: 'ROLE', width: 4, cell: (v) => v.role },
     ...(wide
-      ? [{ id: 'id', title: 'INSTANCE', width: 19, cell: (v: RootVolume) => safe(v.instance_id) }]
+      ? [
+          {
+            id: 'id',
+            title: 'VOLUME / INSTANCE',
+            width: 21,
+            cell: (v: EbsVolumeRow) => safe(v.volume_id ?? v.name),
+          },
+        ]
       : []),
     { id: 'region', title: 'REGION', width: 10, cell: (v) => safe(v.region) },
     { id: 'size', title: 'SIZE', width: 7, align: 'right', cell: (v) => `${v.size_gb} GiB` },
     { id: 'type', title: 'TYPE', width: 5, cell: (v) => safe(v.volume_type) },
     {
       id: 'state',
-      title: 'INSTANCE',
-      width: 9,
-      cell: (v) => v.instance_state,
-      color: (v) => theme.state(v.instance_state, false),
+      title: 'STATE',
+      width: 10,
+      cell: (v) => safe(v.state),
+      color: (v) =>
+        v.role === 'root'
+          ? theme.state(
+              v.state === 'hibernated' ? 'stopped' : (v.state as InstanceState),
+              v.state === 'hibernated',
+            )
+          : undefined,
     },
   ];
 }

@@ -309,8 +309,8 @@ describe('enforcedProfile, each trace of an invitation alone', () => {
     );
     const old: Profile = { ...legacy, policy_chain: unsignedLink };
     const unsigned = enforcedProfile(old, trust());
-    expect(unsigned.problems).toContain(
-      'the budget of this profile is not covered by a signature; accept a new invitation',
+    expect(unsigned.problems.join('\n')).toContain(
+      'the budget of this profile is not covered by a signature: this invitation was issued by an older cws-tui',
     );
     expect(unsigned.profile.budget?.monthly_limit).toBe(5);
   });

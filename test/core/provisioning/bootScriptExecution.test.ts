@@ -137,6 +137,38 @@ describe.skipIf(!hasBubblewrap)(
       );
       expect(hasCall(calls, ['systemctl', 'enable', 'cws-idle-agent.service'])).toBe(true);
 
+      // The CloudWatch agent from AWS's bucket, publishing memory under the instance id alone.
+      expect(
+        callsOf(calls, 'curl').some(
+          (call) =>
+            call.at(-1) ===
+            'https://amazoncloudwatch-agent.s3.amazonaws.com/ubuntu/amd64/latest/amazon-cloudwatch-agent.deb',
+        ),
+      ).toBe(true);
+      expect(
+        callsOf(calls, 'apt-get').some((call) => call.at(-1)?.endsWith('/amazon-cloudwatch-agent.deb')),
+      ).toBe(true);
+      const agentConfig = JSON.parse(sandbox.read('/opt/aws/amazon-cloudwatch-agent/etc/cws-tui.json'));
+      expect(agentConfig.metrics).toEqual({
+        namespace: 'CWAgent',
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: the agent's own variable, resolved on the instance
+        append_dimensions: { InstanceId: '${aws:InstanceId}' },
+        metrics_collected: { mem: { measurement: ['mem_used_percent'] } },
+      });
+      expect(agentConfig.agent.omit_hostname).toBe(true);
+      expect(
+        hasCall(calls, [
+          'amazon-cloudwatch-agent-ctl',
+          '-a',
+          'fetch-config',
+          '-m',
+          'ec2',
+          '-s',
+          '-c',
+          'file:/opt/aws/amazon-cloudwatch-agent/etc/cws-tui.json',
+        ]),
+      ).toBe(true);
+
       // Every stage is tagged through signed API calls (no AWS CLI needed), in order, ending with ready.
       expect(tagValues(calls, 'cws:progress')).toEqual(PROVISIONING_STAGES.filter((stage) => stage !== 'r'));
       expect(callsOf(calls, 'aws')).toEqual([]);
@@ -165,6 +197,7 @@ describe.skipIf(!hasBubblewrap)(
       const { status, output, calls } = sandbox.run(render({ distro: 'al2023' }).script);
       expect(status, output).toBe(0);
       expect(callsOf(calls, 'dnf').flat()).toContain('amazon-efs-utils');
+      expect(hasCall(calls, ['dnf', 'install', '-y', 'amazon-cloudwatch-agent'])).toBe(true);
       expect(hasCall(calls, ['usermod', '--append', '--groups', 'wheel', 'alice'])).toBe(true);
       // The file system's root with TLS, then the user's access point over their directory.
       expect(callsOf(calls, 'mount')).toEqual([

@@ -140,6 +140,7 @@ const RECORDED_COMMANDS = [
   'modprobe',
   'Rscript',
   'mount.efs',
+  'amazon-cloudwatch-agent-ctl',
 ];
 
 /** One recorded stub call: the command's name first, then its arguments. */

@@ -41,6 +41,7 @@ export const pythonMlTemplate = resolved({
     hibernate_threshold_minutes: 30,
     check_interval_minutes: 5,
   },
+  cloudwatch_agent: true,
 });
 
 export const rResearchTemplate = resolved({

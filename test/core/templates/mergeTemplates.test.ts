@@ -142,6 +142,10 @@ const cases: Record<keyof Template, FieldCase[]> = {
       expected: { enabled: true, idle_threshold_minutes: 10, check_interval_minutes: 5 },
     },
   ],
+  cloudwatch_agent: [
+    { parent: { cloudwatch_agent: true }, child: {}, expected: true },
+    { parent: { cloudwatch_agent: true }, child: { cloudwatch_agent: false }, expected: false },
+  ],
   instance_defaults: [
     {
       parent: {

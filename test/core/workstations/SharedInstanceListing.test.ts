@@ -32,7 +32,7 @@ async function countedCompute() {
     spot: false,
     hibernation: false,
   });
-  return { counted, listed, region: account.defaultRegion };
+  return { counted, listed, region: account.defaultRegion, changes: account.instanceChanges };
 }
 
 describe('SharedInstanceListing', () => {
@@ -85,5 +85,21 @@ describe('SharedInstanceListing', () => {
     );
     await expect(failing.listInstances({ regions: [region] })).rejects.toThrow('throttled');
     await expect(failing.listInstances({ regions: [region] })).rejects.toThrow('throttled');
+  });
+
+  it('lists again after a tag or type change made through the port it watches', async () => {
+    const { counted, listed, region, changes } = await countedCompute();
+    const shared = new SharedInstanceListing(counted, 60_000, () => 0);
+    const watched = shared.watching(changes);
+    const [one] = (await shared.listInstances({ regions: [region] })).items;
+    const id = one?.id ?? '';
+    await watched.tagInstances(region, [id], { 'cws:efs': 'fs-1' });
+    expect((await shared.listInstances({ regions: [region] })).items[0]?.tags['cws:efs']).toBe('fs-1');
+    await watched.untagInstances(region, [id], ['cws:efs']);
+    expect((await shared.listInstances({ regions: [region] })).items[0]?.tags['cws:efs']).toBeUndefined();
+    await counted.stopInstance(region, id, { hibernate: false });
+    await watched.modifyInstanceType(region, id, 't3.large');
+    expect((await shared.listInstances({ regions: [region] })).items[0]?.instance_type).toBe('t3.large');
+    expect(listed).toHaveLength(4);
   });
 });

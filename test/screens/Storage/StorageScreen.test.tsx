@@ -73,7 +73,7 @@ describe.each([
 
     await view.type('3');
     frame = view.lastFrame();
-    expect(frame).toContain('the app uses no other EBS volume');
+    expect(frame).toContain('and data volumes (cws-tui volumes create)');
     expect(frame).toMatch(/thesis .*us-east-1 +30 GiB gp3 +running/);
     expect(frame.split('\n').length).toBeLessThanOrEqual(size.rows - 1);
   });

@@ -19,6 +19,7 @@ describe('fileSystemRows', () => {
         },
       ],
       volumes: [],
+      data_volumes: [],
       studio_homes: [],
       notes: [],
     });

@@ -1,0 +1,164 @@
+import { describeError } from '../../app/describeError.js';
+import type { Action } from '../../app/keys/Action.js';
+import { useShell } from '../../app/ShellContext.js';
+import { useAppStore } from '../../app/store/useAppState.js';
+import { CONFIRM_DIALOG_HEIGHT, ConfirmDialog } from '../../components/ConfirmDialog.js';
+import {
+  createManagedFileSystem,
+  deleteManagedFileSystem,
+  findManagedFileSystem,
+  unmountFileSystem,
+  workstationsMounting,
+} from '../../core/storage/fileSystemOperations.js';
+import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
+import { TEXT_PROMPT_DIALOG_HEIGHT, TextPromptDialog } from '../Profiles/TextPromptDialog.js';
+import type { FileSystemRow } from './storageRows.js';
+
+/**
+ * The storage page's changes to EFS, each confirmed first and recorded in the audit log as the CLI
+ * records it: create a file system (its name typed), delete one (its name typed again; refused
+ * while a workstation mounts it), and unmount one from a workstation that mounts it (its name
+ * typed). Only the app's own file systems are offered; SageMaker's Studio homes are not.
+ */
+export function useStorageActions(options: {
+  selected: FileSystemRow | undefined;
+  width: number;
+  /** Lists again once a change is made. */
+  reload: () => void;
+}): Action[] {
+  const shell = useShell();
+  const store = useAppStore();
+  const { selected, width, reload } = options;
+  const { session } = shell;
+  const safe = sanitizeForTerminal;
+
+  const fail = (what: string, error: unknown) => {
+    const { message, hint } = describeError(error);
+    store.flash('error', `${what}: ${message}`, hint);
+  };
+
+  const create = () =>
+    shell.showModal({
+      height: TEXT_PROMPT_DIALOG_HEIGHT,
+      node: (
+        <TextPromptDialog
+          title={`Create an EFS file system in ${session.info.region}`}
+          prompt="Name (billed per GB stored; Enter creates it):"
+          width={width}
+          onCancel={shell.closeModal}
+          onSubmit={async (typed) => {
+            try {
+              const created = await createManagedFileSystem(
+                session.operationsContext(),
+                session.info.region,
+                typed.trim(),
+              );
+              shell.closeModal();
+              store.flash(
+                'success',
+                `Created ${safe(created.name)} (${created.id}): launch with --efs ${created.id}`,
+              );
+              reload();
+              return undefined;
+            } catch (error) {
+              return describeError(error).message;
+            }
+          }}
+        />
+      ),
+    });
+
+  const remove = (row: FileSystemRow) =>
+    shell.showModal({
+      height: CONFIRM_DIALOG_HEIGHT,
+      node: (
+        <ConfirmDialog
+          title={`Delete ${safe(row.name)} (${row.id})?`}
+          message="Every file on it is lost. Refused while a workstation mounts it. This cannot be undone."
+          confirmText={row.name}
+          onCancel={shell.closeModal}
+          onConfirm={() => {
+            shell.closeModal();
+            const ops = session.operationsContext();
+            Promise.all([
+              findManagedFileSystem(ops, row.region, row.id, 'nothing was deleted'),
+              session.listWorkstations(),
+            ])
+              .then(([fileSystem, workstations]) =>
+                deleteManagedFileSystem(ops, fileSystem, workstations, false),
+              )
+              .then(
+                () => {
+                  store.flash('success', `${safe(row.name)} (${row.id}) is being deleted`);
+                  reload();
+                },
+                (error: unknown) => fail(`Could not delete ${safe(row.name)}`, error),
+              );
+          }}
+        />
+      ),
+    });
+
+  const unmount = async (row: FileSystemRow) => {
+    const ops = session.operationsContext();
+    let mounting: string[];
+    try {
+      const fileSystem = await findManagedFileSystem(ops, row.region, row.id, 'nothing was unmounted');
+      mounting = workstationsMounting(fileSystem, await session.listWorkstations()).map((w) => w.name);
+    } catch (error) {
+      fail(`Could not unmount ${safe(row.name)}`, error);
+      return;
+    }
+    if (mounting.length === 0) {
+      store.flash('info', `No workstation mounts ${safe(row.name)}: d deletes it`);
+      return;
+    }
+    shell.showModal({
+      height: TEXT_PROMPT_DIALOG_HEIGHT,
+      node: (
+        <TextPromptDialog
+          title={`Unmount ${safe(row.name)} (${row.id})`}
+          prompt={`Workstation (${safe(mounting.join(', '))}):`}
+          width={width}
+          onCancel={shell.closeModal}
+          onSubmit={async (typed) => {
+            const name = typed.trim();
+            if (!mounting.includes(name)) return `Type one of: ${mounting.join(', ')}`;
+            try {
+              const workstations = await session.listWorkstations();
+              const workstation = workstations.find((w) => w.name === name);
+              if (!workstation) return `${name} is no longer in the account`;
+              if (workstation.state !== 'running') return `${name} is ${workstation.state}: start it first`;
+              const fileSystem = await findManagedFileSystem(
+                ops,
+                row.region,
+                row.id,
+                'nothing was unmounted',
+              );
+              await unmountFileSystem(ops, fileSystem, workstation, false);
+              shell.closeModal();
+              store.flash('success', `Unmounted ${safe(row.name)} from ${safe(name)}`);
+              reload();
+              return undefined;
+            } catch (error) {
+              return describeError(error).message;
+            }
+          }}
+        />
+      ),
+    });
+  };
+
+  const ours = selected?.owner === 'cws-tui' ? selected : undefined;
+  return [
+    { key: 'c', label: 'create EFS', run: create },
+    { key: 'u', label: 'unmount', when: () => ours !== undefined, run: () => ours && void unmount(ours) },
+    {
+      key: 'd',
+      label: 'delete',
+      dangerous: true,
+      when: () => ours !== undefined,
+      run: () => ours && remove(ours),
+    },
+  ];
+}

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { type BenchFigure, meetsGoal } from './BenchFigure.js';
 import { runCloudBench } from './cloudBench.js';
 import { runCostBench } from './costBench.js';
+import { runListingBench } from './listingBench.js';
 import { runProvisioningBench } from './provisioningBench.js';
 import { runStartBench } from './startBench.js';
 import { runTemplatesBench } from './templatesBench.js';
@@ -17,6 +18,7 @@ const suites: Array<[string, () => Promise<BenchFigure[]>]> = [
   ['provisioning', runProvisioningBench],
   ['cloud', runCloudBench],
   ['cost', runCostBench],
+  ['listing', runListingBench],
   ['start', runStartBench],
   ['tui', runTuiBench],
 ];
@@ -57,7 +59,7 @@ function format(value: number, unit: string): string {
         ? value < 10
           ? 2
           : 1
-        : ['bytes', 'requests', 'keys'].includes(unit)
+        : ['bytes', 'requests', 'keys', 'instances'].includes(unit)
           ? 0
           : 1;
   return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });

@@ -1,8 +1,7 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { useInput } from 'ink';
 import { render } from 'ink-testing-library';
 import { type ReactNode, useMemo } from 'react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { KeyDispatcher } from '../../source/app/keys/KeyDispatcher.js';
 import { KeyDispatcherContext } from '../../source/app/keys/KeyDispatcherContext.js';
 import { keyNameOf } from '../../source/app/keys/keyNameOf.js';
@@ -19,10 +18,18 @@ function WithKeys({ children }: { children: ReactNode }) {
   return <KeyDispatcherContext.Provider value={dispatcher}>{children}</KeyDispatcherContext.Provider>;
 }
 
-async function typeText(stdin: { write(data: string): void }, text: string) {
+/** Types one key at a time, each once the frame shows the text so far. */
+async function typeText(
+  stdin: { write(data: string): void },
+  lastFrame: () => string | undefined,
+  text: string,
+  before = '',
+) {
+  let typed = before;
   for (const char of text) {
     stdin.write(char);
-    await sleep(5);
+    typed += char;
+    await vi.waitFor(() => expect(lastFrame()).toContain(typed));
   }
 }
 
@@ -40,24 +47,21 @@ describe('ConfirmDialog', () => {
         />
       </WithKeys>,
     );
-    await sleep(10);
-    expect(lastFrame()).toContain('Type analysis-1 to confirm');
-    await typeText(stdin, 'analysis-2');
+    await vi.waitFor(() => expect(lastFrame()).toContain('Type analysis-1 to confirm'));
+    await typeText(stdin, lastFrame, 'analysis-2');
     stdin.write('\r');
-    await sleep(10);
+    await vi.waitFor(() => expect(lastFrame()).toContain('That is not "analysis-1"'));
     expect(outcomes).toEqual([]);
-    expect(lastFrame()).toContain('That is not "analysis-1"');
     stdin.write('\u007F');
-    await sleep(5);
-    await typeText(stdin, '1');
+    await vi.waitFor(() => expect(lastFrame()).not.toContain('analysis-2'));
+    await typeText(stdin, lastFrame, '1', 'analysis-');
     stdin.write('\r');
-    await sleep(10);
-    expect(outcomes).toEqual(['confirmed']);
+    await vi.waitFor(() => expect(outcomes).toEqual(['confirmed']));
   });
 
   it('cancels with Esc', async () => {
     const outcomes: string[] = [];
-    const { stdin } = render(
+    const { stdin, lastFrame } = render(
       <WithKeys>
         <ConfirmDialog
           title="t"
@@ -68,10 +72,9 @@ describe('ConfirmDialog', () => {
         />
       </WithKeys>,
     );
-    await sleep(10);
+    await vi.waitFor(() => expect(lastFrame()).toContain('Type x to confirm'));
     stdin.write('\u001B');
-    await sleep(20);
-    expect(outcomes).toEqual(['cancelled']);
+    await vi.waitFor(() => expect(outcomes).toEqual(['cancelled']));
   });
 });
 
@@ -89,17 +92,14 @@ describe('CommandPalette', () => {
         <CommandPalette commands={commands} onClose={() => closed++} />
       </WithKeys>,
     );
-    await sleep(10);
-    expect(lastFrame()).toContain(':dashboard');
+    await vi.waitFor(() => expect(lastFrame()).toContain(':dashboard'));
     stdin.write('h');
-    await sleep(10);
-    expect(lastFrame()).not.toContain(':dashboard');
+    await vi.waitFor(() => expect(lastFrame()).not.toContain(':dashboard'));
     expect(lastFrame()).toContain(':hibernate-all');
     stdin.write('\u001B[B');
-    await sleep(40);
+    await vi.waitFor(() => expect(lastFrame()).toContain('> :hibernate-all'));
     stdin.write('\r');
-    await sleep(10);
-    expect(ran).toEqual(['hibernate-all']);
+    await vi.waitFor(() => expect(ran).toEqual(['hibernate-all']));
     expect(closed).toBe(1);
   });
 });

@@ -56,6 +56,7 @@ import type { ServiceHealth } from '../../core/services/ServiceHealth.js';
 import { isManagedServiceKind, serviceKindOf } from '../../core/services/ServiceKind.js';
 import { type StudioLabLaunchRequest, StudioLabService } from '../../core/services/StudioLabService.js';
 import { unsupportedOperationError } from '../../core/services/serviceOperations.js';
+import { TimeSlicer } from '../../core/slicing/TimeSlicer.js';
 import { takeInvitationUse } from '../../core/team/teamInvitations.js';
 import { loadTemplateRegistry } from '../../core/templates/loadTemplateRegistry.js';
 import { resolveTemplate } from '../../core/templates/resolveTemplate.js';
@@ -171,14 +172,14 @@ export class CloudSession implements Session {
     const all = [...items, ...(await retaggedInstances(this.account.compute, records, items))];
     const byToken = new Map(records.map((record) => [record.id, record]));
     const spot = await spotQuotesFor(all, this.options.spotPrices);
-    return [
-      ...all.map((instance) => {
-        const row = this.toWorkstation(instance, spot.get(spotQuoteKey(instance)));
-        const tampered = ownershipTampering(instance, byToken.get(instance.client_token ?? ''));
-        return tampered.length > 0 ? { ...row, tampered } : row;
-      }),
-      ...services,
-    ];
+    const rows: Workstation[] = [];
+    // Priced in slices: 10,000 rows at every refresh would otherwise hold back the keys typed meanwhile.
+    await new TimeSlicer().forEach(all, (instance) => {
+      const row = this.toWorkstation(instance, spot.get(spotQuoteKey(instance)));
+      const tampered = ownershipTampering(instance, byToken.get(instance.client_token ?? ''));
+      rows.push(tampered.length > 0 ? { ...row, tampered } : row);
+    });
+    return [...rows, ...services];
   }
 
   /**

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { CloudError } from '../../core/CloudError.js';
 import type {
   ResourceTags,
@@ -15,23 +14,25 @@ import type {
 import { checkAppCreation } from './checkAppCreation.js';
 import type { DemoStore } from './DemoStore.js';
 import { demoIdFor } from './demoIds.js';
+import { demoPresignedUrl } from './demoPresignedUrl.js';
 import type { DemoStudioApp, DemoStudioDomain } from './demoState.js';
 import {
-  inUse,
-  isLive,
+  type DemoStudioDeletion,
+  deleteDemoApp,
+  deleteDemoDomain,
+  deleteDemoSpace,
+  deleteDemoUserProfile,
+} from './demoStudioDeletions.js';
+import {
   iso,
-  notFound,
-  ownerKey,
   requireDomainInService,
   requireProfile,
-  schedule,
   statusAt,
   type Timed,
   toApp,
   toDomain,
   toSpace,
 } from './demoStudioRecords.js';
-import { retainHomeFileSystem } from './retainHomeFileSystem.js';
 
 /** Seconds each SageMaker transition takes at realistic pace (CWS_DEMO_SPEED scales them). */
 export const DEMO_STUDIO_DELAYS_SECONDS = {
@@ -45,9 +46,6 @@ export const DEMO_STUDIO_DELAYS_SECONDS = {
 } as const;
 
 export { DEMO_STUDIO_APPS_PER_TYPE } from './checkAppCreation.js';
-
-/** A presigned Studio URL is valid for this long (CreatePresignedDomainUrl's default). */
-const PRESIGNED_URL_SECONDS = 300;
 
 /**
  * Faults for demos and tests, from `CWS_DEMO_STUDIO_FAULT`: `domain-failed` makes a new domain end
@@ -252,96 +250,26 @@ export class DemoStudio implements StudioPort {
   }
 
   async deleteApp(region: string, target: StudioApp): Promise<void> {
-    const at = this.now();
-    await this.store.update((state) => {
-      const app = state.studio.apps.find(
-        (candidate) =>
-          candidate.region === region &&
-          candidate.domain_id === target.domain_id &&
-          candidate.type === target.type &&
-          ownerKey(candidate.owner) === ownerKey(target.owner) &&
-          candidate.created_at === target.created_at,
-      );
-      if (!app) throw notFound(`the ${target.type} app of ${ownerKey(target.owner)} does not exist`);
-      const status = statusAt(app, at);
-      if (status === 'Deleting' || status === 'Deleted') return;
-      schedule(app, at, [
-        ['Deleting', 0],
-        ['Deleted', this.delayMs('appDeleting')],
-      ]);
-    });
+    const deletion = this.deletion();
+    await this.store.update((state) => deleteDemoApp(state, region, target, deletion));
   }
 
   async deleteSpace(region: string, domainId: string, name: string): Promise<void> {
-    const at = this.now();
-    await this.store.update((state) => {
-      const space = state.studio.spaces.find(
-        (s) =>
-          s.region === region && s.domain_id === domainId && s.name === name && statusAt(s, at) !== 'Deleted',
-      );
-      if (!space) throw notFound(`the space ${name} does not exist in ${domainId}`);
-      const blocking = state.studio.apps.find(
-        (app) =>
-          app.region === region &&
-          app.domain_id === domainId &&
-          'space' in app.owner &&
-          app.owner.space === name &&
-          statusAt(app, at) !== 'Deleted' &&
-          statusAt(app, at) !== 'Failed',
-      );
-      if (blocking)
-        throw inUse(`the space ${name} still has a ${blocking.type} app (${statusAt(blocking, at)})`);
-      this.scheduleDeletion(space, at, 'resourceDeleting');
-    });
+    const deletion = this.deletion();
+    await this.store.update((state) => deleteDemoSpace(state, region, domainId, name, deletion));
   }
 
   async deleteUserProfile(region: string, domainId: string, name: string): Promise<void> {
-    const at = this.now();
-    await this.store.update((state) => {
-      const profile = state.studio.user_profiles.find(
-        (p) =>
-          p.region === region && p.domain_id === domainId && p.name === name && statusAt(p, at) !== 'Deleted',
-      );
-      if (!profile) throw notFound(`the user profile ${name} does not exist in ${domainId}`);
-      const space = state.studio.spaces.find(
-        (s) =>
-          s.region === region &&
-          s.domain_id === domainId &&
-          s.owner_profile === name &&
-          statusAt(s, at) !== 'Deleted',
-      );
-      if (space) throw inUse(`the user profile ${name} still owns the space ${space.name}`);
-      const app = state.studio.apps.find(
-        (a) =>
-          a.region === region &&
-          a.domain_id === domainId &&
-          'profile' in a.owner &&
-          a.owner.profile === name &&
-          isLive(statusAt(a, at)),
-      );
-      if (app) throw inUse(`the user profile ${name} still has a ${app.type} app`);
-      this.scheduleDeletion(profile, at, 'resourceDeleting');
-    });
+    const deletion = this.deletion();
+    await this.store.update((state) => deleteDemoUserProfile(state, region, domainId, name, deletion));
   }
 
-  /** As on AWS: the home EFS is retained, tagged as left by the domain, and listed in storage. */
   async deleteDomain(
     region: string,
     domainId: string,
   ): Promise<{ retained_home_efs_file_system_id?: string }> {
-    const at = this.now();
-    return this.store.update((state) => {
-      const domain = state.studio.domains.find((d) => d.region === region && d.id === domainId);
-      if (!domain || statusAt(domain, at) === 'Deleted')
-        throw notFound(`the domain ${domainId} does not exist`);
-      const profile = state.studio.user_profiles.find(
-        (p) => p.region === region && p.domain_id === domainId && statusAt(p, at) !== 'Deleted',
-      );
-      if (profile) throw inUse(`the domain ${domainId} still has the user profile ${profile.name}`);
-      retainHomeFileSystem(state, domain, at);
-      this.scheduleDeletion(domain, at, 'domainDeleting');
-      return { retained_home_efs_file_system_id: domain.home_efs_file_system_id };
-    });
+    const deletion = this.deletion();
+    return this.store.update((state) => deleteDemoDomain(state, region, domainId, deletion));
   }
 
   async presignedUrl(
@@ -349,15 +277,7 @@ export class DemoStudio implements StudioPort {
     request: { domain_id: string; profile: string; space?: string; landing: StudioAppType },
   ): Promise<{ url: string; expires_at: string }> {
     const at = this.now();
-    const state = await this.store.read();
-    requireDomainInService(state, region, request.domain_id, at);
-    requireProfile(state, region, request.domain_id, request.profile, at);
-    const token = randomBytes(24).toString('base64url');
-    const url = new URL(`https://${request.domain_id}.studio.${region}.sagemaker.aws/auth`);
-    url.searchParams.set('token', token);
-    if (request.space) url.searchParams.set('space', request.space);
-    url.searchParams.set('landing', `app:${request.landing}:`);
-    return { url: url.toString(), expires_at: iso(at + PRESIGNED_URL_SECONDS * 1000) };
+    return demoPresignedUrl(await this.store.read(), region, request, at);
   }
 
   private creation(at: number, delay: keyof typeof DEMO_STUDIO_DELAYS_SECONDS): Timed['transitions'] {
@@ -367,16 +287,15 @@ export class DemoStudio implements StudioPort {
     ];
   }
 
-  private scheduleDeletion(
-    resource: Timed,
-    at: number,
-    delay: keyof typeof DEMO_STUDIO_DELAYS_SECONDS,
-  ): void {
-    if (statusAt(resource, at) === 'Deleting') return;
-    schedule(resource, at, [
-      ['Deleting', 0],
-      ['Deleted', this.delayMs(delay)],
-    ]);
+  private deletion(): DemoStudioDeletion {
+    return {
+      at: this.now(),
+      delayMs: {
+        app: this.delayMs('appDeleting'),
+        resource: this.delayMs('resourceDeleting'),
+        domain: this.delayMs('domainDeleting'),
+      },
+    };
   }
 
   private delayMs(delay: keyof typeof DEMO_STUDIO_DELAYS_SECONDS): number {

@@ -1,9 +1,11 @@
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { readJsonFileOrSetAside } from '../fs/readJsonFileOrSetAside.js';
 import { uniqueBackupPath } from '../fs/uniqueBackupPath.js';
 import { writeFileAtomic } from '../fs/writeFileAtomic.js';
 import { INSTANCE_STATES } from '../ports.js';
+import { TimeSlicer } from '../slicing/TimeSlicer.js';
 import type { CostResource } from './CostResource.js';
 
 const transitionSchema = z.object({ at: z.string(), state: z.enum([...INSTANCE_STATES, 'hibernated']) });
@@ -80,14 +82,27 @@ function endOf(entry: LedgerEntry): number {
  */
 export class CostLedger {
   readonly file: string;
+  /**
+   * The entries this process last wrote (or read), with the file's size and mtime then: the next
+   * refresh parses and validates 10,000 entries again only when another process changed the file.
+   */
+  private kept: { entries: LedgerEntry[]; size: number; mtimeMs: number } | undefined;
 
   constructor(file: string) {
     this.file = file;
   }
 
   private async read(): Promise<{ entries: LedgerEntry[]; warning?: string }> {
+    const now = await fileStamp(this.file);
+    const kept = this.kept;
+    if (kept && now && now.size === kept.size && now.mtimeMs === kept.mtimeMs)
+      return { entries: kept.entries };
+    this.kept = undefined;
     const read = await readJsonFileOrSetAside(this.file, ledgerFileSchema, uniqueBackupPath(this.file));
-    if (read.status === 'read') return { entries: read.data.entries };
+    if (read.status === 'read') {
+      if (now) this.kept = { entries: read.data.entries, ...now };
+      return { entries: read.data.entries };
+    }
     if (read.status === 'missing') return { entries: [] };
     return {
       entries: [],
@@ -99,16 +114,22 @@ export class CostLedger {
    * Records the resources listed at `now` in `regions` and returns them with those no longer listed
    * (a resource of a region not listed this time is kept as it was, neither closed nor returned).
    */
-  async merge(listed: readonly CostResource[], regions: readonly string[], now: Date): Promise<LedgerMerge> {
+  async merge(
+    listed: readonly CostResource[],
+    regions: readonly string[],
+    now: Date,
+    slicer = new TimeSlicer(),
+  ): Promise<LedgerMerge> {
     const { entries, warning } = await this.read();
     const seenAt = now.toISOString();
-    const previous = new Map(entries.map((entry) => [entryKey(entry.resource), entry]));
+    const previous = new Map<string, LedgerEntry>();
+    await slicer.forEach(entries, (entry) => previous.set(entryKey(entry.resource), entry));
     const merged: LedgerEntry[] = [];
-    for (const resource of listed) {
+    await slicer.forEach(listed, (resource) => {
       const known = previous.get(entryKey(resource));
       previous.delete(entryKey(resource));
       merged.push({ last_seen: seenAt, resource: withObservedHistory(resource, known?.resource, seenAt) });
-    }
+    });
     const elsewhere: LedgerEntry[] = [];
     for (const entry of previous.values()) {
       if (regions.includes(entry.resource.region)) {
@@ -120,11 +141,24 @@ export class CostLedger {
     const recent = (entry: LedgerEntry) => now.getTime() - endOf(entry) <= RETENTION_MS;
     const kept = merged.filter(recent);
     const entriesToKeep = [...kept, ...elsewhere.filter(recent)];
-    await writeFileAtomic(this.file, `${JSON.stringify({ version: 1, entries: entriesToKeep })}\n`);
+    // Serialized entry by entry, in slices: one JSON.stringify of 10,000 entries would hold the keys.
+    const lines: string[] = [];
+    await slicer.forEach(entriesToKeep, (entry) => lines.push(JSON.stringify(entry)));
+    const text = `{"version":1,"entries":[${lines.join(',')}]}\n`;
+    await writeFileAtomic(this.file, text);
+    const written = await fileStamp(this.file);
+    this.kept = written ? { entries: entriesToKeep, ...written } : undefined;
     const result: LedgerMerge = { resources: kept.map((entry) => entry.resource) };
     if (warning) result.warning = warning;
     return result;
   }
+}
+
+async function fileStamp(file: string): Promise<{ size: number; mtimeMs: number } | undefined> {
+  return stat(file).then(
+    ({ size, mtimeMs }) => ({ size, mtimeMs }),
+    () => undefined,
+  );
 }
 
 /**

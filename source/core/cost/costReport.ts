@@ -1,4 +1,5 @@
 import type { StateTransition } from '../ports.js';
+import type { TimeSlicer } from '../slicing/TimeSlicer.js';
 import { type AccrualState, hourlyRateInState } from './AccrualRates.js';
 import { costOfUsage } from './accrueSpend.js';
 import type { Budget } from './Budget.js';
@@ -96,25 +97,60 @@ function resourceHistory(resource: CostResource): readonly StateTransition[] {
  * Amounts are unrounded; presentation rounds them to cents with `formatUsd`/`costReportJson`.
  */
 export function buildCostReport(input: CostReportInput): CostReport {
-  assertTimeZone(input.timeZone);
-  const discounts = input.discounts ?? {};
-  const catalog = withDiscounts(input.catalog, discounts);
-  const window = input.window ? windowUntilNow(input.window, input.now) : undefined;
-  const now = input.now;
-  const nowMs = now.getTime();
-  const today: TimeWindow = { from: startOfZonedDay(now, input.timeZone), to: now };
-  const month: TimeWindow = { from: startOfZonedMonth(now, input.timeZone), to: now };
-  const monthEnd = startOfNextZonedMonth(now, input.timeZone);
-  const notes = new Set<string>();
-  const items: CostReportItem[] = [];
-  const days = lastZonedDays(now, input.timeZone, DAILY_SPEND_DAYS);
-  const daily: DailySpend[] = days.map((day) => ({ date: day.date, amount: 0 }));
-  for (const resource of input.resources) {
-    const priced = resourceRates(resource, catalog, discounts);
+  const builder = new CostReportBuilder(input);
+  for (const resource of input.resources) builder.add(resource);
+  return builder.finish();
+}
+
+/**
+ * The same report built in slices of `slicer`'s length, handing the event loop a turn between them:
+ * the TUI's cost refresh at 10,000 workstations never holds a keypress back for long.
+ */
+export async function buildCostReportInSlices(
+  input: CostReportInput,
+  slicer: TimeSlicer,
+): Promise<CostReport> {
+  const builder = new CostReportBuilder(input);
+  await slicer.forEach(input.resources, (resource) => builder.add(resource));
+  if (slicer.due()) await slicer.nextTurn();
+  return builder.finish();
+}
+
+/** A cost report resource by resource: `add` each, then `finish`. */
+class CostReportBuilder {
+  private readonly discounts: Discounts;
+  private readonly catalog: PriceCatalog;
+  private readonly window: TimeWindow | undefined;
+  private readonly nowMs: number;
+  private readonly today: TimeWindow;
+  private readonly month: TimeWindow;
+  private readonly monthEnd: Date;
+  private readonly notes = new Set<string>();
+  private readonly items: CostReportItem[] = [];
+  private readonly days: ReturnType<typeof lastZonedDays>;
+  private readonly daily: DailySpend[];
+
+  constructor(private readonly input: CostReportInput) {
+    assertTimeZone(input.timeZone);
+    this.discounts = input.discounts ?? {};
+    this.catalog = withDiscounts(input.catalog, this.discounts);
+    this.window = input.window ? windowUntilNow(input.window, input.now) : undefined;
+    const now = input.now;
+    this.nowMs = now.getTime();
+    this.today = { from: startOfZonedDay(now, input.timeZone), to: now };
+    this.month = { from: startOfZonedMonth(now, input.timeZone), to: now };
+    this.monthEnd = startOfNextZonedMonth(now, input.timeZone);
+    this.days = lastZonedDays(now, input.timeZone, DAILY_SPEND_DAYS);
+    this.daily = this.days.map((day) => ({ date: day.date, amount: 0 }));
+  }
+
+  add(resource: CostResource): void {
+    const { window, notes, daily } = this;
+    const priced = resourceRates(resource, this.catalog, this.discounts);
     const history = timedHistory(resourceHistory(resource));
-    const state = stateAt(history, nowMs);
+    const state = stateAt(history, this.nowMs);
     const rate = hourlyRateInState(state, priced.rates);
-    const monthUsage = usageHoursOf(history, month);
+    const monthUsage = usageHoursOf(history, this.month);
     const monthToDate = costOfUsage(monthUsage, priced.rates);
     const saved = savings(monthUsage, priced.rates);
     const itemNotes = [...priced.notes];
@@ -130,9 +166,9 @@ export function buildCostReport(input: CostReportInput): CostReport {
       basis: 'estimate',
       price_source: priced.source,
       rate_per_hour: rate,
-      today: costOfUsage(usageHoursOf(history, today), priced.rates),
+      today: costOfUsage(usageHoursOf(history, this.today), priced.rates),
       month_to_date: monthToDate,
-      projected_month: projectMonth(monthToDate, rate, now, monthEnd),
+      projected_month: projectMonth(monthToDate, rate, this.input.now, this.monthEnd),
       saved_this_month: saved.usd,
       stopped_hours_this_month: saved.stopped_hours,
       hibernated_hours_this_month: saved.hibernated_hours,
@@ -141,48 +177,53 @@ export function buildCostReport(input: CostReportInput): CostReport {
     if (resource.kind === 'instance') item.instance_type = resource.instance_type;
     if (window) item.window_total = costOfUsage(usageHoursOf(history, window), priced.rates);
     // A resource gone before this month (still in the ledger for last month's view) is no line.
-    days.forEach((day, index) => {
+    this.days.forEach((day, index) => {
       const spent = daily[index];
       if (spent) spent.amount += costOfUsage(usageHoursOf(history, day.window), priced.rates);
     });
-    if (state === 'terminated' && monthToDate === 0 && !item.window_total) continue;
-    items.push(item);
+    if (state === 'terminated' && monthToDate === 0 && !item.window_total) return;
+    this.items.push(item);
   }
-  items.sort(
-    (a, b) => b.month_to_date - a.month_to_date || a.name.localeCompare(b.name) || a.id.localeCompare(b.id),
-  );
-  const sum = (pick: (item: CostReportItem) => number): number =>
-    items.reduce((total, item) => total + pick(item), 0);
-  const monthToDate = sum((item) => item.month_to_date);
-  const projected = sum((item) => item.projected_month);
-  const report: CostReport = {
-    generated_at: now.toISOString(),
-    time_zone: input.timeZone,
-    currency: 'USD',
-    basis: 'estimate',
-    burn_rate_per_hour: sum((item) => item.rate_per_hour),
-    today: sum((item) => item.today),
-    month_to_date: monthToDate,
-    projected_month: projected,
-    saved_this_month: sum((item) => item.saved_this_month),
-    month: { from: month.from.toISOString(), to: monthEnd.toISOString() },
-    daily,
-    items,
-    notes: [...notes],
-  };
-  if (input.window && window) {
-    report.window = {
-      from: window.from.toISOString(),
-      to: window.to.toISOString(),
-      total: sum((item) => item.window_total ?? 0),
-      ...(input.window.to > window.to ? { until_now: true } : {}),
+
+  finish(): CostReport {
+    const { input, items, window } = this;
+    const now = input.now;
+    items.sort(
+      (a, b) => b.month_to_date - a.month_to_date || a.name.localeCompare(b.name) || a.id.localeCompare(b.id),
+    );
+    const sum = (pick: (item: CostReportItem) => number): number =>
+      items.reduce((total, item) => total + pick(item), 0);
+    const monthToDate = sum((item) => item.month_to_date);
+    const projected = sum((item) => item.projected_month);
+    const report: CostReport = {
+      generated_at: now.toISOString(),
+      time_zone: input.timeZone,
+      currency: 'USD',
+      basis: 'estimate',
+      burn_rate_per_hour: sum((item) => item.rate_per_hour),
+      today: sum((item) => item.today),
+      month_to_date: monthToDate,
+      projected_month: projected,
+      saved_this_month: sum((item) => item.saved_this_month),
+      month: { from: this.month.from.toISOString(), to: this.monthEnd.toISOString() },
+      daily: this.daily,
+      items,
+      notes: [...this.notes],
     };
+    if (input.window && window) {
+      report.window = {
+        from: window.from.toISOString(),
+        to: window.to.toISOString(),
+        total: sum((item) => item.window_total ?? 0),
+        ...(input.window.to > window.to ? { until_now: true } : {}),
+      };
+    }
+    if (input.budget) {
+      report.budget = evaluateBudget(input.budget, monthToDate, projected, input.budgetFired ?? new Set());
+    }
+    if (input.billed) report.billed = input.billed;
+    return report;
   }
-  if (input.budget) {
-    report.budget = evaluateBudget(input.budget, monthToDate, projected, input.budgetFired ?? new Set());
-  }
-  if (input.billed) report.billed = input.billed;
-  return report;
 }
 
 /** Time after now is not spend: a window reaching past now stops there; one wholly ahead is empty. */

@@ -1,8 +1,9 @@
 import type { CloudAccount } from '../ports.js';
+import { TimeSlicer } from '../slicing/TimeSlicer.js';
 import type { Budget } from './Budget.js';
 import type { BudgetAlertStore } from './BudgetAlertStore.js';
 import type { CostLedger } from './CostLedger.js';
-import { buildCostReport, type CostReport } from './costReport.js';
+import { buildCostReportInSlices, type CostReport } from './costReport.js';
 import type { Discounts } from './discounts.js';
 import type { BudgetAlert } from './evaluateBudget.js';
 import { listCostResources } from './listCostResources.js';
@@ -52,6 +53,8 @@ export interface LoadedCostReport {
  * accrued and compared with the budget, so the two agree to the cent.
  */
 export async function loadCostReport(request: CostReportRequest): Promise<LoadedCostReport> {
+  // In slices: the TUI refreshes this while keys arrive (a one-shot command loses nothing by it).
+  const slicer = new TimeSlicer();
   const { resources: listed, warnings } = await listCostResources(
     request.account,
     request.regions,
@@ -60,7 +63,7 @@ export async function loadCostReport(request: CostReportRequest): Promise<Loaded
   const month = zonedMonthKey(request.now, request.timeZone);
   let resources = listed;
   if (request.ledger) {
-    const merged = await request.ledger.merge(listed, request.regions, request.now);
+    const merged = await request.ledger.merge(listed, request.regions, request.now, slicer);
     if (merged.warning) warnings.push(merged.warning);
     resources = merged.resources;
   }
@@ -72,17 +75,20 @@ export async function loadCostReport(request: CostReportRequest): Promise<Loaded
     budgetFired = fired.fired;
     pending = await request.store.pendingAlerts(request.budgetKey, month);
   }
-  const report = buildCostReport({
-    resources,
-    now: request.now,
-    catalog: request.catalog,
-    timeZone: request.timeZone,
-    budgetFired,
-    ...(request.discounts ? { discounts: request.discounts } : {}),
-    ...(request.budget ? { budget: request.budget } : {}),
-    ...(request.window ? { window: request.window } : {}),
-    ...(request.billed ? { billed: request.billed } : {}),
-  });
+  const report = await buildCostReportInSlices(
+    {
+      resources,
+      now: request.now,
+      catalog: request.catalog,
+      timeZone: request.timeZone,
+      budgetFired,
+      ...(request.discounts ? { discounts: request.discounts } : {}),
+      ...(request.budget ? { budget: request.budget } : {}),
+      ...(request.window ? { window: request.window } : {}),
+      ...(request.billed ? { billed: request.billed } : {}),
+    },
+    slicer,
+  );
   const alerts = report.budget?.fired ?? [];
   if (request.fireAlerts && alerts.length > 0) {
     await request.store.recordFired(

@@ -73,6 +73,22 @@ describe('CostLedger', () => {
     expect(later.resources).toEqual([]);
   });
 
+  it('reads the file again when another process changed it, and writes JSON its schema reads back', async () => {
+    const regions = ['us-east-1'];
+    const file = costLedgerFile(dir, 'aws-lab');
+    await ledger.merge([awsView('running')], regions, new Date('2026-11-02T00:00:00Z'));
+    const written = JSON.parse(await readFile(file, 'utf8'));
+    expect(written).toMatchObject({ version: 1, entries: [{ resource: { id: 'i-1' } }] });
+    // Another cws-tui adds a file system it saw: this ledger's next merge keeps it (a region listed).
+    const other = new CostLedger(file);
+    await other.merge([awsView('running'), fileSystem], regions, new Date('2026-11-03T00:00:00Z'));
+    const { resources } = await ledger.merge([awsView('running')], regions, new Date('2026-11-04T00:00:00Z'));
+    expect(resources.map((resource) => resource.id).sort()).toEqual(['fs-1', 'i-1']);
+    expect(resources.find((resource) => resource.kind === 'file-system')).toMatchObject({
+      deleted_at: '2026-11-03T00:00:00.000Z',
+    });
+  });
+
   it('sets an unreadable ledger aside under a unique .bak- name and says so', async () => {
     const file = costLedgerFile(dir, 'aws-lab');
     await mkdir(dirname(file), { recursive: true });

@@ -5,12 +5,13 @@ import {
   costResourceFromFileSystem,
   costResourceFromInstance,
 } from '../../../source/core/cost/CostResource.js';
-import { buildCostReport } from '../../../source/core/cost/costReport.js';
+import { buildCostReport, buildCostReportInSlices } from '../../../source/core/cost/costReport.js';
 import { costReportJson } from '../../../source/core/cost/costReportJson.js';
 import { formatUsd, formatUsdPerHour, roundUsd } from '../../../source/core/cost/formatUsd.js';
 import { snapshotPriceCatalog } from '../../../source/core/cost/priceTable.js';
 import { timeWindow } from '../../../source/core/cost/TimeWindow.js';
 import type { Instance } from '../../../source/core/ports.js';
+import { TimeSlicer } from '../../../source/core/slicing/TimeSlicer.js';
 
 const instance = (overrides: Partial<CostResource & { kind: 'instance' }>): CostResource => ({
   kind: 'instance',
@@ -200,6 +201,32 @@ describe('buildCostReport', () => {
     expect(withBudget.budget?.spent).toBe(withBudget.month_to_date);
     expect(withBudget.budget?.blocks_launch).toBe(true);
     expect(withBudget.budget?.block_reason).toMatch(/at 50% the budget blocks new launches/);
+  });
+});
+
+describe('buildCostReportInSlices', () => {
+  it('builds the same report as in one go, letting a keypress in between its slices', async () => {
+    const many = Array.from({ length: 400 }, (_, index) =>
+      instance({
+        id: `i-${index}`,
+        name: `ws-${index}`,
+        transitions: [{ at: '2026-11-01T00:00:00Z', state: index % 3 ? 'running' : 'stopped' }],
+      }),
+    );
+    let clock = 0;
+    // Each resource takes 1 ms on this clock: a slice of 4 ms holds 4 of them.
+    const slicer = new TimeSlicer(4, () => clock++);
+    let keysRead = 0;
+    const keys = setInterval(() => keysRead++, 0);
+    const sliced = await buildCostReportInSlices(
+      { resources: many, now, catalog: snapshotPriceCatalog, timeZone: 'UTC' },
+      slicer,
+    );
+    clearInterval(keys);
+    expect(keysRead).toBeGreaterThan(0);
+    expect(sliced).toEqual(
+      buildCostReport({ resources: many, now, catalog: snapshotPriceCatalog, timeZone: 'UTC' }),
+    );
   });
 });
 

@@ -1,0 +1,43 @@
+import { type Instance, TAG } from '../../core/ports.js';
+import { demoDelayMs } from './demoPace.js';
+import type { DemoInstance } from './demoState.js';
+import { currentState, lastRunningSince } from './demoTimeline.js';
+
+/** The boot script's stages that have run by `now`, since the instance last started. */
+export function demoStagesReached(raw: DemoInstance, now: number, speed: number): string[] {
+  const runningSince = lastRunningSince(raw, now);
+  if (runningSince === undefined) return [];
+  const stageMs = demoDelayMs('provisioningStage', speed);
+  return raw.progress_stages.filter((_, index) => runningSince + (index + 1) * stageMs <= now);
+}
+
+/** A demo instance as DescribeInstances shows it at `now`: its state, address and progress tag. */
+export function demoInstanceView(raw: DemoInstance, now: number, speed: number): Instance {
+  const { state, hibernated } = currentState(raw, now);
+  const instance: Instance = {
+    id: raw.id,
+    name: raw.tags[TAG.name] ?? raw.id,
+    region: raw.region,
+    availability_zone: raw.availability_zone,
+    state,
+    instance_type: raw.instance_type,
+    architecture: raw.architecture,
+    image_id: raw.image_id,
+    launched_at: raw.launched_at,
+    private_ip: raw.private_ip,
+    spot: raw.spot,
+    hibernation_configured: raw.hibernation_configured,
+    hibernated,
+    root_volume_gb: raw.root_volume_gb,
+    root_volume_type: raw.root_volume_type,
+    client_token: raw.client_token,
+    tags: { ...raw.tags },
+    transitions: raw.transitions.filter((t) => Date.parse(t.at) <= now),
+  };
+  if (state === 'running' && raw.public_ip) instance.public_ip = raw.public_ip;
+  if (raw.key_name) instance.key_name = raw.key_name;
+  // As on AWS, where the boot script tags its instance with each stage through its role.
+  const stage = demoStagesReached(raw, now, speed).at(-1);
+  if (stage) instance.tags[TAG.progress] = stage;
+  return instance;
+}

@@ -4,6 +4,7 @@ import { COMMAND_PALETTE_HEIGHT, CommandPalette } from '../components/CommandPal
 import { FilterBar } from '../components/FilterBar.js';
 import { Flash } from '../components/Flash.js';
 import { MIN_COLUMNS, MIN_ROWS, TooSmall } from '../components/TooSmall.js';
+import { formatCount } from '../core/cost/formatUsd.js';
 import { costRefreshLoop } from '../screens/Cost/costRefreshLoop.js';
 import { ActiveKeyHints } from './ActiveKeyHints.js';
 import { type CopyResult, copyToClipboard } from './connect/copyToClipboard.js';
@@ -181,7 +182,7 @@ function ShellView({
   });
 
   const refusePaste = (length: number) => {
-    const size = `${Math.ceil(length / 1024).toLocaleString('en-US')} KB`;
+    const size = `${formatCount(Math.ceil(length / 1024))} KB`;
     store.flash('error', `Paste refused: ${size} is over the limit of ${PASTE_LIMIT_CHARS / 1024 / 1024} MB`);
   };
 

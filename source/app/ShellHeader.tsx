@@ -1,4 +1,6 @@
+import { useMemo } from 'react';
 import { Header } from '../components/Header.js';
+import { roundCostReport } from '../core/cost/roundCostReport.js';
 import type { SessionInfo } from './session/Session.js';
 import { useAppState } from './store/useAppState.js';
 
@@ -14,7 +16,9 @@ export interface ShellHeaderProps {
  */
 export function ShellHeader({ info, breadcrumbs, status }: ShellHeaderProps) {
   const identity = useAppState((state) => state.identity);
-  const rate = useAppState((state) => state.cost?.report.burn_rate_per_hour);
+  const report = useAppState((state) => state.cost?.report);
+  // The burn rate as the cost panel shows it: the sum of the rows' rounded rates.
+  const rate = useMemo(() => (report ? roundCostReport(report).burn_rate_per_hour : undefined), [report]);
   const spend = useAppState((state) => state.spend);
   return (
     <Header

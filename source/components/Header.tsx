@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import type { SessionInfo } from '../app/session/Session.js';
 import type { MonthSpend } from '../app/store/AppState.js';
 import { useTheme } from '../app/ThemeContext.js';
-import { formatUsd } from '../core/cost/formatUsd.js';
+import { formatUsd, formatUsdPerHour } from '../core/cost/formatUsd.js';
 import { sanitizeForTerminal } from '../core/text/sanitizeForTerminal.js';
 import { fitText } from './fitText.js';
 import { spendColor } from './spendColor.js';
@@ -45,7 +45,7 @@ export function Header({ info, account, burnRate, spend, breadcrumbs, status }: 
       ].join(' · ')
     : (status ?? '');
   const costs = [
-    burnRate === undefined ? undefined : `${formatUsd(burnRate)}/h`,
+    burnRate === undefined ? undefined : formatUsdPerHour(burnRate),
     spend === undefined
       ? undefined
       : `month ${formatUsd(spend.spent_usd)}${spend.budget_usd === undefined ? '' : ` of ${formatUsd(spend.budget_usd)}`}`,

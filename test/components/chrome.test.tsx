@@ -31,7 +31,7 @@ describe('Header', () => {
     expect(frame).toContain('[DEMO]');
     expect(frame).toContain('profile lab · account 123456789012 · eu-west-1 · user alice');
     expect(frame).toContain('Dashboard > analysis-1');
-    expect(frame).toContain('$1.50/h · month $120.00 of $500.00');
+    expect(frame).toContain('$1.5000/h · month $120.00 of $500.00');
   });
 
   it('shows a status line while the session opens, and strips escapes from names', () => {

@@ -11,6 +11,7 @@ import { BULK_CONFIRM_DIALOG_HEIGHT, BulkConfirmDialog } from '../../components/
 import { CONFIRM_DIALOG_HEIGHT, ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { Table } from '../../components/Table.js';
 import { useListCursor } from '../../components/useListCursor.js';
+import { formatCount } from '../../core/cost/formatUsd.js';
 import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
 import type { Workstation } from '../../core/workstations/Workstation.js';
 import { CONNECT_DIALOG_HEIGHT, ConnectDialog } from './ConnectDialog.js';
@@ -232,9 +233,11 @@ export function DashboardScreen({ width, height, filter, scope = 'all' }: Dashbo
   useActions(actions);
 
   const counts = [
-    filter ? `${rows.length} of ${workstations.length}` : `${workstations.length}`,
+    filter
+      ? `${formatCount(rows.length)} of ${formatCount(workstations.length)}`
+      : formatCount(workstations.length),
     workstations.length === 1 ? noun : `${noun}s`,
-    ...(marked.size > 0 ? [`· ${marked.size} marked`] : []),
+    ...(marked.size > 0 ? [`· ${formatCount(marked.size)} marked`] : []),
     ...(refreshedAt === undefined
       ? ['· loading…']
       : [`· updated ${new Date(refreshedAt).toLocaleTimeString('en-GB')}`]),

@@ -42,7 +42,7 @@ describe.each([
       <App openSession={() => Promise.resolve(session)} theme={createTheme(false)} refreshMs={60_000} />,
       size,
     );
-    await tui.waitFor('10000 workstations');
+    await tui.waitFor('10,000 workstations');
     return tui;
   }
 

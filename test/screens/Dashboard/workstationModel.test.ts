@@ -84,8 +84,8 @@ describe('workstation figures', () => {
     expect(currentHourlyCost(unpriced)).toBe(0);
     expect(formatHourlyCost(unpriced)).toBe('-');
     expect(formatHourlyCost(terminated)).toBe('-');
-    expect(formatHourlyCost(stopped)).toBe('0.0033');
-    expect(formatHourlyCost(running)).toBe('0.0500');
+    expect(formatHourlyCost(stopped)).toBe('$0.0033');
+    expect(formatHourlyCost(running)).toBe('$0.0500');
   });
 
   it('labels hibernated instances and unfinished launches', () => {

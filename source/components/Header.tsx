@@ -17,6 +17,16 @@ export interface HeaderProps {
   breadcrumbs: readonly string[];
   /** Shown instead of the session's details while it opens or when it failed. */
   status?: string;
+  /** The one region shown (`:region`); every region of the profile when unset. */
+  region?: string;
+  /** `--readonly`: said in the header, so nobody wonders why `s` does nothing. */
+  readonly?: boolean;
+}
+
+/** `us-east-1`, or `all 3 regions` when the profile has several and none is chosen. */
+export function regionLabel(info: SessionInfo, region: string | undefined): string {
+  if (region) return `region ${region}`;
+  return info.regions.length > 1 ? `all ${info.regions.length} regions` : info.region;
 }
 
 const CRUMB_WIDTH = 24;
@@ -33,13 +43,22 @@ export function collapseBreadcrumbs(breadcrumbs: readonly string[]): string {
 }
 
 /** Two lines: who and where (profile, account, region, research user, DEMO), then cost and place. */
-export function Header({ info, account, burnRate, spend, breadcrumbs, status }: HeaderProps) {
+export function Header({
+  info,
+  account,
+  burnRate,
+  spend,
+  breadcrumbs,
+  status,
+  region,
+  readonly,
+}: HeaderProps) {
   const theme = useTheme();
   const identity = info
     ? [
         `profile ${sanitizeForTerminal(info.profile)}`,
         `account ${account ?? '…'}`,
-        sanitizeForTerminal(info.region),
+        sanitizeForTerminal(regionLabel(info, region)),
         ...(info.research_user ? [`user ${sanitizeForTerminal(info.research_user)}`] : []),
         ...(info.team_store ? [`team ${sanitizeForTerminal(info.team_store)}`] : []),
       ].join(' · ')
@@ -61,14 +80,25 @@ export function Header({ info, account, burnRate, spend, breadcrumbs, status }: 
             {theme.color ? ' DEMO ' : ' [DEMO]'}
           </Text>
         ) : null}
+        {readonly ? (
+          <Text bold color={theme.warning}>
+            {' READ-ONLY'}
+          </Text>
+        ) : null}
         {'  '}
         {identity}
       </Text>
-      <Text wrap="truncate">
-        {collapseBreadcrumbs(breadcrumbs)}
-        {costs.length > 0 ? '  ·  ' : ''}
-        <Text color={spendColor(spend, theme)}>{costs.join(' · ')}</Text>
-      </Text>
+      {/* The costs never shrink: the breadcrumbs give way first, so burn rate and budget stay seen. */}
+      <Box>
+        <Box flexShrink={1} flexGrow={1}>
+          <Text wrap="truncate">{collapseBreadcrumbs(breadcrumbs)}</Text>
+        </Box>
+        {costs.length > 0 ? (
+          <Box flexShrink={0} marginLeft={2}>
+            <Text color={spendColor(spend, theme)}>{costs.join(' · ')}</Text>
+          </Box>
+        ) : null}
+      </Box>
     </Box>
   );
 }

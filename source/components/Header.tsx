@@ -23,10 +23,13 @@ export interface HeaderProps {
   readonly?: boolean;
 }
 
-/** `us-east-1`, or `all 3 regions` when the profile has several and none is chosen. */
+/**
+ * `us-east-1` (where launches go), `us-east-1 +3 regions` when the rows of the profile's other
+ * regions are shown too, `region eu-west-1 only` when `:region` chose one.
+ */
 export function regionLabel(info: SessionInfo, region: string | undefined): string {
-  if (region) return `region ${region}`;
-  return info.regions.length > 1 ? `all ${info.regions.length} regions` : info.region;
+  if (region) return `region ${region} only`;
+  return info.regions.length > 1 ? `${info.region} +${info.regions.length - 1} regions` : info.region;
 }
 
 const CRUMB_WIDTH = 24;

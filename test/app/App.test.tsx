@@ -49,7 +49,7 @@ describe.each(SIZES)('the shell at $columns x $rows', (size) => {
     const frame = await tui.waitFor(/\$0\.\d{4}\/h/);
     expect(frame).toContain('[DEMO]');
     expect(frame).toContain('profile demo');
-    expect(frame).toContain('all 4 regions');
+    expect(frame).toContain('us-east-1 +3 regions');
     expect(frame).toMatch(/account \d{12}/);
     expect(frame).toContain('Dashboard');
     expect(frame).toContain('3 workstations');

@@ -55,7 +55,7 @@ describe('Header', () => {
     const lines = (lastFrame() ?? '').split('\n');
     expect(lines[0]).toContain('READ-ONLY');
     expect(lines[1]).toMatch(
-      /^… > a-very-long-workstation-name-1.*… +\$3,031\.7995\/h · month \$12,345\.60 of \$20,000\.00$/,
+      /^… > a-very-long-workstation… > .* +\$3,031\.7995\/h · month \$12,345\.60 of \$20,000\.00$/,
     );
     expect(Array.from(lines[1] ?? '').length).toBeLessThanOrEqual(80);
   });

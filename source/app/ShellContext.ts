@@ -1,6 +1,7 @@
 import { createContext, type ReactNode, useContext } from 'react';
 import type { CopyResult } from './connect/copyToClipboard.js';
 import type { TunnelPorts } from './connect/TunnelPorts.js';
+import type { PaletteCommand } from './pages/PaletteCommand.js';
 import type { Session } from './session/Session.js';
 
 /** A dialog over the current page: it takes every key while it is open. */
@@ -31,6 +32,10 @@ export interface Shell {
   switchProfile(name: string): Promise<void>;
   /** Lends the terminal to a program (ssh, an SSM session, a tunnel) and takes it back after. */
   handOver(run: () => Promise<number>): Promise<number>;
+  /** `--readonly`: nothing may be changed; screens hide what would. */
+  readonly: boolean;
+  /** The palette's `:commands` (the help page lists them). */
+  commands: readonly PaletteCommand[];
   quit(): void;
 }
 

@@ -1,4 +1,6 @@
+import { useMemo } from 'react';
 import { Header } from '../components/Header.js';
+import { roundCostReport } from '../core/cost/roundCostReport.js';
 import type { SessionInfo } from './session/Session.js';
 import { useAppState } from './store/useAppState.js';
 
@@ -6,16 +8,20 @@ export interface ShellHeaderProps {
   info?: SessionInfo;
   breadcrumbs: readonly string[];
   status?: string;
+  readonly?: boolean;
 }
 
 /**
  * The header fed from the store: the account once known, the burn rate and the month's spend from
  * the last cost report, the one the cost panel and `cost --json` show.
  */
-export function ShellHeader({ info, breadcrumbs, status }: ShellHeaderProps) {
+export function ShellHeader({ info, breadcrumbs, status, readonly = false }: ShellHeaderProps) {
   const identity = useAppState((state) => state.identity);
-  const rate = useAppState((state) => state.cost?.report.burn_rate_per_hour);
+  const report = useAppState((state) => state.cost?.report);
+  // The burn rate as the cost panel shows it: the sum of the rows' rounded rates.
+  const rate = useMemo(() => (report ? roundCostReport(report).burn_rate_per_hour : undefined), [report]);
   const spend = useAppState((state) => state.spend);
+  const region = useAppState((state) => state.region);
   return (
     <Header
       breadcrumbs={breadcrumbs}
@@ -24,6 +30,8 @@ export function ShellHeader({ info, breadcrumbs, status }: ShellHeaderProps) {
       {...(rate === undefined ? {} : { burnRate: rate })}
       {...(spend ? { spend } : {})}
       {...(status ? { status } : {})}
+      {...(region ? { region } : {})}
+      readonly={readonly}
     />
   );
 }

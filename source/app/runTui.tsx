@@ -100,6 +100,7 @@ export async function runTui({ flags, env }: RunTuiOptions): Promise<number> {
       handOverTerminal={handOver}
       writeToTerminal={(sequence) => process.stdout.write(sequence)}
       env={env}
+      readonly={flags.readonly}
       openSession={async (profile?: string) => {
         const { openSession } = await import('./session/openSession.js');
         // A switched-to profile brings its own region; --region applies to the profile it started with.

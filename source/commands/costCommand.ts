@@ -2,6 +2,7 @@ import { budgetSchema } from '../core/cost/Budget.js';
 import type { CostReport } from '../core/cost/costReport.js';
 import { costReportJson } from '../core/cost/costReportJson.js';
 import { formatUsd, formatUsdPerHour } from '../core/cost/formatUsd.js';
+import { roundCostReport } from '../core/cost/roundCostReport.js';
 import { type TimeWindow, timeWindow } from '../core/cost/TimeWindow.js';
 import { usageError } from './CliError.js';
 import type { CommandRun } from './Command.js';
@@ -23,7 +24,8 @@ function requestedWindow(
   }
 }
 
-function renderText(report: CostReport): string {
+function renderText(unrounded: CostReport): string {
+  const report = roundCostReport(unrounded);
   const lines = [
     `Burn rate ${formatUsdPerHour(report.burn_rate_per_hour)}   today ${formatUsd(report.today)}   month to date ${formatUsd(report.month_to_date)}   projected ${formatUsd(report.projected_month)}   (estimates)`,
   ];

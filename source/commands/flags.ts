@@ -23,6 +23,7 @@ export const cliFlags = {
   waitReady: { type: 'boolean', default: false },
   print: { type: 'boolean', default: false },
   refresh: { type: 'number', default: 5 },
+  readonly: { type: 'boolean', default: false },
   fullName: { type: 'string' },
   email: { type: 'string' },
   sshPublicKey: { type: 'string' },

@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import type { SessionInfo } from '../app/session/Session.js';
 import type { MonthSpend } from '../app/store/AppState.js';
 import { useTheme } from '../app/ThemeContext.js';
-import { formatUsd } from '../core/cost/formatUsd.js';
+import { formatUsd, formatUsdPerHour } from '../core/cost/formatUsd.js';
 import { sanitizeForTerminal } from '../core/text/sanitizeForTerminal.js';
 import { fitText } from './fitText.js';
 import { spendColor } from './spendColor.js';
@@ -17,6 +17,19 @@ export interface HeaderProps {
   breadcrumbs: readonly string[];
   /** Shown instead of the session's details while it opens or when it failed. */
   status?: string;
+  /** The one region shown (`:region`); every region of the profile when unset. */
+  region?: string;
+  /** `--readonly`: said in the header, so nobody wonders why `s` does nothing. */
+  readonly?: boolean;
+}
+
+/**
+ * `us-east-1` (where launches go), `us-east-1 +3 regions` when the rows of the profile's other
+ * regions are shown too, `region eu-west-1 only` when `:region` chose one.
+ */
+export function regionLabel(info: SessionInfo, region: string | undefined): string {
+  if (region) return `region ${region} only`;
+  return info.regions.length > 1 ? `${info.region} +${info.regions.length - 1} regions` : info.region;
 }
 
 const CRUMB_WIDTH = 24;
@@ -33,19 +46,28 @@ export function collapseBreadcrumbs(breadcrumbs: readonly string[]): string {
 }
 
 /** Two lines: who and where (profile, account, region, research user, DEMO), then cost and place. */
-export function Header({ info, account, burnRate, spend, breadcrumbs, status }: HeaderProps) {
+export function Header({
+  info,
+  account,
+  burnRate,
+  spend,
+  breadcrumbs,
+  status,
+  region,
+  readonly,
+}: HeaderProps) {
   const theme = useTheme();
   const identity = info
     ? [
         `profile ${sanitizeForTerminal(info.profile)}`,
         `account ${account ?? '…'}`,
-        sanitizeForTerminal(info.region),
+        sanitizeForTerminal(regionLabel(info, region)),
         ...(info.research_user ? [`user ${sanitizeForTerminal(info.research_user)}`] : []),
         ...(info.team_store ? [`team ${sanitizeForTerminal(info.team_store)}`] : []),
       ].join(' · ')
     : (status ?? '');
   const costs = [
-    burnRate === undefined ? undefined : `${formatUsd(burnRate)}/h`,
+    burnRate === undefined ? undefined : formatUsdPerHour(burnRate),
     spend === undefined
       ? undefined
       : `month ${formatUsd(spend.spent_usd)}${spend.budget_usd === undefined ? '' : ` of ${formatUsd(spend.budget_usd)}`}`,
@@ -61,14 +83,25 @@ export function Header({ info, account, burnRate, spend, breadcrumbs, status }: 
             {theme.color ? ' DEMO ' : ' [DEMO]'}
           </Text>
         ) : null}
+        {readonly ? (
+          <Text bold color={theme.warning}>
+            {' READ-ONLY'}
+          </Text>
+        ) : null}
         {'  '}
         {identity}
       </Text>
-      <Text wrap="truncate">
-        {collapseBreadcrumbs(breadcrumbs)}
-        {costs.length > 0 ? '  ·  ' : ''}
-        <Text color={spendColor(spend, theme)}>{costs.join(' · ')}</Text>
-      </Text>
+      {/* The costs never shrink: the breadcrumbs give way first, so burn rate and budget stay seen. */}
+      <Box>
+        <Box flexShrink={1} flexGrow={1}>
+          <Text wrap="truncate">{collapseBreadcrumbs(breadcrumbs)}</Text>
+        </Box>
+        {costs.length > 0 ? (
+          <Box flexShrink={0} marginLeft={2}>
+            <Text color={spendColor(spend, theme)}>{costs.join(' · ')}</Text>
+          </Box>
+        ) : null}
+      </Box>
     </Box>
   );
 }

@@ -1,8 +1,9 @@
 import { Box, Text } from 'ink';
 import { memo, useMemo, useRef } from 'react';
 import { useTheme } from '../app/ThemeContext.js';
+import { formatCount } from '../core/cost/formatUsd.js';
 import { fitText } from './fitText.js';
-import { layoutColumns, type TableColumn } from './TableColumn.js';
+import { fitColumns, layoutColumns, type TableColumn } from './TableColumn.js';
 
 export interface TableSort {
   column: string;
@@ -40,7 +41,7 @@ export function scrollTop(previousTop: number, selected: number, visible: number
  */
 export function Table<Row>({
   rows,
-  columns,
+  columns: allColumns,
   rowKey,
   selectedIndex,
   width,
@@ -54,19 +55,37 @@ export function Table<Row>({
   const visible = Math.max(1, height - 1);
   const top = scrollTop(topRef.current, selectedIndex, visible, rows.length);
   topRef.current = top;
+  const columns = useMemo(() => fitColumns(allColumns, width - GUTTER), [allColumns, width]);
   const widths = useMemo(() => layoutColumns(columns, width - GUTTER), [columns, width]);
+  // A long list says where the view is (`12-30/10,000`), right-aligned in the growing column's
+  // heading when it has the room, so no other title is cut for it.
+  const position =
+    rows.length > visible
+      ? `${formatCount(top + 1)}-${formatCount(Math.min(rows.length, top + visible))}/${formatCount(rows.length)}`
+      : '';
+  let positionShown = position === '';
   const heading = columns
     .map((column, index) => {
+      const width = widths[index] ?? column.width;
       const indicator = sort?.column === column.id ? (sort.descending ? '▼' : '▲') : '';
-      return fitText(column.title + indicator, widths[index] ?? column.width, column.align);
+      const title = column.title + indicator;
+      if (!positionShown && column.grow && title.length + 1 + position.length <= width) {
+        positionShown = true;
+        return title + fitText(position, width - title.length, 'right');
+      }
+      return fitText(title, width, column.align);
     })
     .join(' ');
+  // No room there: at the heading's end, over the last titles.
+  const fullHeading = positionShown
+    ? heading
+    : `${fitText(heading.trimEnd(), Math.max(0, width - GUTTER - position.length - 1))} ${position}`;
   const window = rows.slice(top, top + visible);
   return (
     <Box flexDirection="column" height={height}>
       <Text bold wrap="truncate">
         {' '.repeat(GUTTER)}
-        {heading}
+        {fullHeading}
       </Text>
       {rows.length === 0 ? (
         <Text color={theme.muted} wrap="truncate">

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { Action } from '../app/keys/Action.js';
-import { type DetailsSection, detailsLineCount } from './DetailsPanel.js';
+import { type DetailsSection, detailsLineCount, detailsVisibleLines } from './DetailsPanel.js';
 
 /**
  * What a details page shares: the `/` filter applied to its rows, and scrolling with the list keys.
@@ -10,6 +10,8 @@ export function useDetailsScroll(
   all: readonly DetailsSection[],
   filter: string,
   height: number,
+  /** The panel's width, when its values wrap (see DetailsPanel). */
+  width?: number,
 ): { sections: DetailsSection[]; offset: number; actions: Action[] } {
   const [offset, setOffset] = useState(0);
   const sections = useMemo(() => {
@@ -20,7 +22,8 @@ export function useDetailsScroll(
       rows: section.rows.filter(([label, value]) => `${label} ${value}`.toLowerCase().includes(needle)),
     }));
   }, [all, filter]);
-  const maxOffset = Math.max(0, detailsLineCount(sections) - height);
+  const total = detailsLineCount(sections, width);
+  const maxOffset = Math.max(0, total - detailsVisibleLines(total, height, width));
   const scroll = (delta: number) => setOffset((current) => Math.max(0, Math.min(maxOffset, current + delta)));
   return {
     sections,

@@ -46,12 +46,11 @@ describe.each(SIZES)('the shell at $columns x $rows', (size) => {
   it('paints a header, the dashboard and the footer, never taller than the terminal', async () => {
     const tui = show(await seededSession(), size);
     await tui.waitFor('analysis-2');
-    const frame = await tui.waitFor(/\$0\.\d\d\/h/);
+    const frame = await tui.waitFor(/\$0\.\d{4}\/h/);
     expect(frame).toContain('[DEMO]');
     expect(frame).toContain('profile demo');
-    expect(frame).toContain('us-east-1');
+    expect(frame).toContain('us-east-1 +3 regions');
     expect(frame).toMatch(/account \d{12}/);
-    expect(frame).toMatch(/\$0\.\d\d\/h/);
     expect(frame).toContain('Dashboard');
     expect(frame).toContain('3 workstations');
     expect(frame).toContain('s start');

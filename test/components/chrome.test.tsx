@@ -1,3 +1,4 @@
+import { Box } from 'ink';
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
 import type { SessionInfo } from '../../source/app/session/Session.js';
@@ -31,7 +32,32 @@ describe('Header', () => {
     expect(frame).toContain('[DEMO]');
     expect(frame).toContain('profile lab · account 123456789012 · eu-west-1 · user alice');
     expect(frame).toContain('Dashboard > analysis-1');
-    expect(frame).toContain('$1.50/h · month $120.00 of $500.00');
+    expect(frame).toContain('$1.5000/h · month $120.00 of $500.00');
+  });
+
+  it('keeps burn rate and budget whole at 80 columns: long breadcrumbs give way, READ-ONLY is said', () => {
+    const { lastFrame } = render(
+      <Box width={80}>
+        <Header
+          info={{ ...info, regions: ['eu-west-1', 'us-east-1'] }}
+          account="123456789012"
+          burnRate={3031.79951}
+          spend={{ spent_usd: 12_345.6, budget_usd: 20_000 }}
+          breadcrumbs={[
+            'Dashboard',
+            'a-very-long-workstation-name-1',
+            'logs, volumes, snapshots, idle, exec',
+          ]}
+          readonly
+        />
+      </Box>,
+    );
+    const lines = (lastFrame() ?? '').split('\n');
+    expect(lines[0]).toContain('READ-ONLY');
+    expect(lines[1]).toMatch(
+      /^… > a-very-long-workstation… > .* +\$3,031\.7995\/h · month \$12,345\.60 of \$20,000\.00$/,
+    );
+    expect(Array.from(lines[1] ?? '').length).toBeLessThanOrEqual(80);
   });
 
   it('shows a status line while the session opens, and strips escapes from names', () => {
@@ -82,5 +108,24 @@ describe('Flash, TooSmall and DetailsPanel', () => {
     expect(lines[0]).toMatch(/^ {2}b\s+2$/);
     expect(lines[1]).toBe('Two');
     expect(lines[2]).toBe('  none');
+  });
+
+  it('wraps long values under themselves and says which lines a long page shows', () => {
+    const sections = [
+      {
+        title: 'Connect',
+        rows: [['URL', 'https://example.org/lab?token=0123456789abcdef0123456789abcdef'] as const],
+      },
+      { title: 'Events', rows: [['running', '2026-12-04 23:41:07 UTC'] as const] },
+    ];
+    expect(detailsLineCount(sections, 50)).toBe(5);
+    const { lastFrame } = render(<DetailsPanel sections={sections} height={4} offset={0} width={50} />);
+    const lines = (lastFrame() ?? '').split('\n');
+    expect(lines[1]).toMatch(/^ {2}URL +https:\/\//);
+    expect(lines[2]).toMatch(/^ {19}\S/);
+    expect(lines.slice(1, 3).join('').replace(/\s+/g, '')).toContain(
+      'token=0123456789abcdef0123456789abcdef',
+    );
+    expect(lines[3]).toBe('lines 1-3 of 5 · j/k scroll');
   });
 });

@@ -45,7 +45,7 @@ describe.skipIf(!tmuxAvailable())('a budget stop alert across a restart of the b
 
   it('shows the alert again after a restart, until it is dismissed', async () => {
     const first = startApp();
-    await first.waitFor(/> nb1 .*running/);
+    await first.waitFor(/> nb1 .*\brun(ning)?\b/);
     first.type(':cost');
     first.sendKeys('Enter');
     const fired = await first.waitFor('1 alert(s)', 20_000);

@@ -28,7 +28,7 @@ describe.skipIf(!tmuxAvailable())('connecting from the built app in tmux', () =>
     const command = `${workspace.appLine('--demo')}; sleep 600`;
     const tmux = new TmuxSession(command, size);
     sessions.push(tmux);
-    await tmux.waitFor(/> nb1 .*running/);
+    await tmux.waitFor(/> nb1 .*\brun(ning)?\b/);
     const dashboard = await tmux.waitFor(/^c connect/m);
     // The footer: the row's keys first, `? more` for what does not fit, never a cut word.
     const footer = dashboard.trimEnd().split('\n').at(-1) ?? '';

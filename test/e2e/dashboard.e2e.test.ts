@@ -62,12 +62,12 @@ describe.skipIf(!tmuxAvailable())('the built app in tmux on the demo account', (
   it('shows the workstation running, stops it, terminates it and quits', async () => {
     const tmux = startApp();
 
-    const first = await tmux.waitFor(/> analysis-1 .*running/);
+    const first = await tmux.waitFor(/> analysis-1 .*\brun(ning)?\b/);
     expect(first).toContain('DEMO');
     expect(first).toContain('1 workstation');
 
     tmux.sendKeys('S');
-    await tmux.waitFor(/> analysis-1 .*stopped/);
+    await tmux.waitFor(/> analysis-1 .*\bstop(ped)?\b/);
 
     tmux.sendKeys('C-d');
     await tmux.waitFor('Type analysis-1 to confirm');

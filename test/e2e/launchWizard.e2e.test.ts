@@ -69,9 +69,9 @@ describe.skipIf(!tmuxAvailable())('the launch wizard in the built app in tmux', 
     expect(launched).toMatch(/✓ Wait until running/);
 
     session.sendKeys('Enter');
-    await session.waitFor(/> wizard-1 .*running/);
+    await session.waitFor(/> wizard-1 .*\brun(ning)?\b/);
     session.sendKeys('S');
-    await session.waitFor(/> wizard-1 .*stopped/);
+    await session.waitFor(/> wizard-1 .*\bstop(ped)?\b/);
     session.sendKeys('C-d');
     await session.waitFor('Type wizard-1 to confirm');
     session.type('wizard-1');

@@ -31,7 +31,7 @@ describe.skipIf(!tmuxAvailable())('text fields in the built app in tmux', () => 
       const command = `${workspace.appLine('--demo')}; echo "EXITED:$?"; sleep 600`;
       const tmux = new TmuxSession(command, size);
       sessions.push(tmux);
-      await tmux.waitFor(/> analysis .*running/);
+      await tmux.waitFor(/> analysis .*\brun(ning)?\b/);
       tmux.sendKeys('/');
       tmux.type('box one');
       await tmux.waitFor(/^\/box one/m);

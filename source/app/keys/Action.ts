@@ -11,6 +11,8 @@ export interface Action {
   when?: () => boolean;
   /** Changes or destroys something: shown in the danger colour. */
   dangerous?: boolean;
+  /** Changes something in the account (start, stop, launch): off in a read-only session. */
+  mutates?: boolean;
   /** `false` keeps it out of the footer (cursor keys): the help page still lists it. */
   footer?: boolean;
 }
@@ -21,4 +23,9 @@ export function keysOf(action: Action): readonly string[] {
 
 export function isAvailable(action: Action): boolean {
   return action.when ? action.when() : true;
+}
+
+/** Whether a read-only session must refuse it: it changes something, or destroys something. */
+export function isMutating(action: Action): boolean {
+  return action.mutates === true || action.dangerous === true;
 }

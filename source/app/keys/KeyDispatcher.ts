@@ -1,4 +1,4 @@
-import { type Action, isAvailable, keysOf } from './Action.js';
+import { type Action, isMutating, isAvailable as isOffered, keysOf } from './Action.js';
 
 /** An Enter this soon after an Esc runs no dangerous action. */
 export const ESC_ENTER_GUARD_MS = 300;
@@ -30,8 +30,17 @@ export class KeyDispatcher {
   private lastEscAt = Number.NEGATIVE_INFINITY;
   private escBeforeEnter = false;
 
-  /** `now` is the clock the Esc-then-Enter guard reads. */
-  constructor(private readonly now: () => number = Date.now) {}
+  /**
+   * `now` is the clock the Esc-then-Enter guard reads; a `readonly` dispatcher neither routes nor
+   * offers an action that changes something.
+   */
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly options: { readonly?: boolean } = {},
+  ) {}
+
+  private isAvailable = (action: Action): boolean =>
+    isOffered(action) && !(this.options.readonly && isMutating(action));
   private listeners = new Set<() => void>();
   private version = 0;
 
@@ -75,12 +84,12 @@ export class KeyDispatcher {
    */
   activeActions(): Action[] {
     const modal = this.top('modal');
-    if (modal) return modal.actions.filter(isAvailable);
+    if (modal) return modal.actions.filter(this.isAvailable);
     const screenBinding = this.top('screen');
-    const screen = screenBinding?.actions.filter(isAvailable) ?? [];
+    const screen = screenBinding?.actions.filter(this.isAvailable) ?? [];
     if (screenBinding?.typing) return screen;
     const screenKeys = new Set(screen.flatMap(keysOf));
-    const global = (this.top('global')?.actions.filter(isAvailable) ?? []).filter(
+    const global = (this.top('global')?.actions.filter(this.isAvailable) ?? []).filter(
       (action) => !keysOf(action).some((key) => screenKeys.has(key)),
     );
     return [...screen, ...global];
@@ -105,7 +114,7 @@ export class KeyDispatcher {
     const modal = this.top('modal');
     const layers = modal ? [modal] : [this.top('screen'), this.top('global')];
     return layers.some((binding) =>
-      binding?.actions.some((a) => keysOf(a).includes(keyName) && isAvailable(a)),
+      binding?.actions.some((a) => keysOf(a).includes(keyName) && this.isAvailable(a)),
     );
   }
 
@@ -135,7 +144,7 @@ export class KeyDispatcher {
   }
 
   private handle(binding: KeyBinding, keyName: string, text: string): boolean {
-    const action = binding.actions.find((a) => keysOf(a).includes(keyName) && isAvailable(a));
+    const action = binding.actions.find((a) => keysOf(a).includes(keyName) && this.isAvailable(a));
     if (action) {
       // Esc then Enter (a slip, or two keys joined over a slow link) never confirms what Esc left.
       if (action.dangerous && keyName === 'enter' && this.escBeforeEnter) return true;

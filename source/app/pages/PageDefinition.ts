@@ -30,4 +30,6 @@ export interface PageDefinition {
   command?: string;
   /** One line for the palette's list. */
   summary?: string;
+  /** Only changes things (the launch wizard): not offered in a read-only session. */
+  mutating?: boolean;
 }

@@ -1,13 +1,21 @@
 /**
  * Every page the shell can show. To add a screen: write `source/screens/<Name>/<Name>Screen.tsx` (a
  * component taking `ScreenProps` that calls `useActions(actions)`), then add one line below, e.g.
- *   { id: 'cost', title: () => 'Cost', component: CostScreen, command: 'cost', summary: 'spend and budgets' },
+ *   {
+    id: EVENTS_PAGE,
+    title: () => 'Events',
+    component: EventsScreen,
+    command: 'events',
+    summary: 'every notice, warning, error and alert of this session',
+  },
+  { id: 'cost', title: () => 'Cost', component: CostScreen, command: 'cost', summary: 'spend and budgets' },
  * The palette offers only registered commands, so a page that does not exist is never offered.
  */
 import { DashboardScreen } from '../../screens/Dashboard/DashboardScreen.js';
 import { HelpScreen } from '../../screens/Help/HelpScreen.js';
 import { lazyScreen } from './lazyScreen.js';
 import type { PageDefinition } from './PageDefinition.js';
+import { DASHBOARD_PAGE, EVENTS_PAGE, HELP_PAGE } from './pageIds.js';
 
 // Loaded when first opened: the first frame only needs the dashboard and help.
 const CostScreen = lazyScreen(() => import('../../screens/Cost/CostScreen.js'), 'CostScreen');
@@ -36,13 +44,13 @@ const RightsizeScreen = lazyScreen(
   () => import('../../screens/Rightsize/RightsizeScreen.js'),
   'RightsizeScreen',
 );
+const EventsScreen = lazyScreen(() => import('../../screens/Events/EventsScreen.js'), 'EventsScreen');
 const TemplatesScreen = lazyScreen(
   () => import('../../screens/Templates/TemplatesScreen.js'),
   'TemplatesScreen',
 );
 
-export const DASHBOARD_PAGE = 'dashboard';
-export const HELP_PAGE = 'help';
+export { DASHBOARD_PAGE, EVENTS_PAGE, HELP_PAGE } from './pageIds.js';
 
 export const pages: readonly PageDefinition[] = [
   {
@@ -65,6 +73,14 @@ export const pages: readonly PageDefinition[] = [
     component: LaunchWizardScreen,
     command: 'launch',
     summary: 'launch a workstation from a template',
+    mutating: true,
+  },
+  {
+    id: EVENTS_PAGE,
+    title: () => 'Events',
+    component: EventsScreen,
+    command: 'events',
+    summary: 'every notice, warning, error and alert of this session',
   },
   { id: 'cost', title: () => 'Cost', component: CostScreen, command: 'cost', summary: 'spend and budget' },
   {

@@ -23,9 +23,9 @@ import type { ResolvedTemplate } from '../../core/templates/templateSchema.js';
 import type { Workstation } from '../../core/workstations/Workstation.js';
 import type { LaunchChoices } from './launchChoices.js';
 import type { StorageListing } from './listStorage.js';
-import type { SessionCostRequest } from './loadSessionCostReport.js';
 import type { LaunchPreview } from './previewLaunch.js';
 import type { InvitationAcceptance, ProfileListing } from './profileDirectory.js';
+import type { SessionCostRequest } from './SessionCostRequest.js';
 import type { TeamOverview } from './teamOverview.js';
 
 /** A launch's result, with the new workstation as the dashboard shows it. */

@@ -14,17 +14,7 @@ import type { TimeWindow } from '../../core/cost/TimeWindow.js';
 import type { AppPaths } from '../../core/paths.js';
 import type { CloudAccount } from '../../core/ports.js';
 import type { SessionInfo } from './Session.js';
-
-export interface SessionCostRequest {
-  window?: TimeWindow;
-  /** A monthly limit to compare with instead of the profile's budget. */
-  budget?: Budget;
-  /** Record thresholds that fire (the TUI's refresh); read-only views leave them. */
-  fireAlerts: boolean;
-  now?: Date;
-  /** Wait for the live prices (a one-shot command) instead of using what is loaded so far (the TUI). */
-  waitForLivePrices?: boolean;
-}
+import type { SessionCostRequest } from './SessionCostRequest.js';
 
 /** The key a profile's budget alerts are kept under in the alert record. */
 export function sessionBudgetKey(profile: string): string {
@@ -80,3 +70,5 @@ export async function loadSessionCostReport(
   if (billed?.error) loaded.report.notes.push(`billed spend: ${billed.error}`);
   return loaded;
 }
+
+export type { SessionCostRequest } from './SessionCostRequest.js';

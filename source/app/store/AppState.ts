@@ -2,8 +2,9 @@ import type { BudgetAlert, BudgetLevel } from '../../core/cost/evaluateBudget.js
 import type { LoadedCostReport } from '../../core/cost/loadCostReport.js';
 import type { CallerIdentity } from '../../core/ports.js';
 import type { Workstation } from '../../core/workstations/Workstation.js';
+import type { FlashKind, LoggedMessage } from './MessageLog.js';
 
-export type FlashKind = 'info' | 'success' | 'error';
+export type { FlashKind } from './MessageLog.js';
 
 /** A one-line message under the header: the outcome of an action, or an error and what to do. */
 export interface FlashMessage {
@@ -36,4 +37,10 @@ export interface AppState {
   /** Budget alerts fired this session and not yet acted on or dismissed, oldest first. */
   budgetAlerts?: readonly BudgetAlert[];
   flash?: FlashMessage;
+  /** Every message of the session, oldest first (the `:events` page). */
+  messages: readonly LoggedMessage[];
+  /** Messages shown since the `:events` page was last opened. */
+  unreadMessages: number;
+  /** The one region shown, or every region of the profile when unset (`:region`). */
+  region?: string;
 }

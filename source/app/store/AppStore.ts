@@ -3,6 +3,7 @@ import type { CallerIdentity } from '../../core/ports.js';
 import type { Workstation } from '../../core/workstations/Workstation.js';
 import type { AppState, FlashKind, MonthSpend } from './AppState.js';
 import { keepUnchangedRows } from './keepUnchangedRows.js';
+import { appendMessage, type LoggedMessage } from './MessageLog.js';
 
 /** How long a flash message stays before it clears itself. */
 export const FLASH_MS = 6000;
@@ -12,10 +13,14 @@ export const FLASH_MS = 6000;
  * object, so a refresh that brings new workstations, a timestamp and a cleared error is one update.
  */
 export class AppStore {
-  private state: AppState = { workstations: [], refreshing: false };
+  private state: AppState = { workstations: [], refreshing: false, messages: [], unreadMessages: 0 };
   private listeners = new Set<() => void>();
   private flashTimer: NodeJS.Timeout | undefined;
   private nextFlashId = 1;
+  /** Where messages without a source of their own come from: the page on top. */
+  private source = 'cws-tui';
+
+  constructor(private readonly clock: () => number = Date.now) {}
 
   getState = (): AppState => this.state;
 
@@ -82,15 +87,43 @@ export class AppStore {
       cost: undefined,
       costError: undefined,
       budgetAlerts: undefined,
+      region: undefined,
     });
   }
 
-  flash(kind: FlashKind, text: string, hint?: string): void {
+  /** Shows a message on the message line and keeps it in the log, with its time and source. */
+  flash(kind: FlashKind, text: string, hint?: string, source?: string): void {
     if (this.flashTimer) clearTimeout(this.flashTimer);
-    const id = this.nextFlashId++;
+    const id = this.log(kind, text, hint, source);
     this.set({ flash: hint ? { id, kind, text, hint } : { id, kind, text } });
     this.flashTimer = setTimeout(() => this.clearFlash(id), FLASH_MS);
     this.flashTimer.unref();
+  }
+
+  /** Names the source of the messages that do not give one (the shell passes the page on top). */
+  setMessageSource(source: string): void {
+    this.source = source;
+  }
+
+  /** The `:events` page was read: nothing is unread. */
+  markMessagesRead(): void {
+    if (this.state.unreadMessages !== 0) this.set({ unreadMessages: 0 });
+  }
+
+  /** One region shown (`:region`), or every region with undefined. */
+  showRegion(region: string | undefined): void {
+    this.set({ region });
+  }
+
+  private log(kind: LoggedMessage['kind'], text: string, hint: string | undefined, source?: string): number {
+    const id = this.nextFlashId++;
+    const message: LoggedMessage = { id, at: this.clock(), kind, text, source: source ?? this.source };
+    if (hint) message.hint = hint;
+    this.set({
+      messages: appendMessage(this.state.messages, message),
+      unreadMessages: this.state.unreadMessages + 1,
+    });
+    return id;
   }
 
   clearFlash(id?: number): void {

@@ -14,6 +14,8 @@ export interface InstanceCostResource {
   spot?: boolean;
   /** The spot price it runs at (before discounts); on-demand pricing when absent. */
   spot_price?: PriceQuote;
+  /** A price the service sets itself (a Canvas session hour), used instead of the catalog's. */
+  compute_price?: PriceQuote;
   /** Its states, oldest first. */
   transitions: StateTransition[];
   /** Set when the history is reconstructed from the launch time and the current state only. */

@@ -1,5 +1,6 @@
 import type { CostReport, CostReportItem } from './costReport.js';
 import { roundUsd, roundUsdPerHour } from './formatUsd.js';
+import { roundCostReport } from './roundCostReport.js';
 
 function roundPercent(percent: number): number {
   return Math.round(percent * 10) / 10;
@@ -27,7 +28,9 @@ function itemJson(item: CostReportItem): CostReportItem {
  * daily (the last 14 days, oldest first), budget (null without one), billed (null unless Cost
  * Explorer is enabled), items.
  */
-export function costReportJson(report: CostReport): Record<string, unknown> {
+export function costReportJson(unrounded: CostReport): Record<string, unknown> {
+  // Lines rounded so they add up to the totals, as the panel and the text report show them.
+  const report = roundCostReport(unrounded);
   const budget = report.budget;
   return {
     generated_at: report.generated_at,

@@ -18,9 +18,24 @@ export function formatUsd(amount: number): string {
   return `${rounded < 0 ? '-' : ''}$${text}`;
 }
 
-/** `$0.0832/h`: hourly prices keep four decimals, as AWS publishes them. */
+/** `$0.0832/h`, `$3,031.7995/h`: hourly prices keep four decimals, as AWS publishes them. */
 export function formatUsdPerHour(amount: number): string {
-  return `$${roundUsdPerHour(amount).toFixed(4)}/h`;
+  return `${formatHourlyAmount(amount)}/h`;
+}
+
+/** `$0.0832`, `$3,031.7995`: an hourly rate without its unit (a `$/H` column). */
+export function formatHourlyAmount(amount: number): string {
+  const rounded = roundUsdPerHour(amount);
+  const text = Math.abs(rounded).toLocaleString('en-US', {
+    minimumFractionDigits: 4,
+    maximumFractionDigits: 4,
+  });
+  return `${rounded < 0 ? '-' : ''}$${text}`;
+}
+
+/** `10,000`: counts with thousands separators, the same in every view. */
+export function formatCount(count: number): string {
+  return count.toLocaleString('en-US');
 }
 
 /** Rounds an hourly rate to the 4 decimals AWS publishes prices with. */

@@ -33,7 +33,7 @@ export function resourceRates(
     const storage = (resource.size_gb * efs.usd_per_gb_month) / HOURS_PER_MONTH;
     return { rates: { ...ZERO_RATES, storage_per_hour: storage }, source: efs.source, notes };
   }
-  const onDemand = catalog.instanceHourly(resource.instance_type, resource.region);
+  const onDemand = resource.compute_price ?? catalog.instanceHourly(resource.instance_type, resource.region);
   const compute =
     resource.spot_price === undefined
       ? onDemand

@@ -1,4 +1,7 @@
 import { CloudError } from '../CloudError.js';
+import { hourlyRateInState } from '../cost/AccrualRates.js';
+import type { InstanceCostResource } from '../cost/CostResource.js';
+import { resourceRates } from '../cost/resourceRates.js';
 import type { LaunchProgress } from '../launch/LaunchProgress.js';
 import type { LaunchRequest } from '../launch/LaunchRequest.js';
 import {
@@ -19,6 +22,7 @@ import type { ServiceHealth } from './ServiceHealth.js';
 import { STUDIO_DOMAIN_NAME } from './sageMakerNames.js';
 import { unsupportedOperation, unsupportedOperationError } from './serviceOperations.js';
 import { latestCanvasApps, sameOwner } from './studioAppSelection.js';
+import { appCostResource, billedAppOfSpace, isBilledApp, spaceCostResource } from './studioCostResource.js';
 import {
   currentAppOfSpace,
   isLiveApp,
@@ -83,10 +87,20 @@ export class SageMakerService implements Service {
       return view.flatMap(({ spaces, apps }) => [
         ...spaces
           .filter((space) => space.tags[TAG.managed] === 'true')
-          .map((space) => this.priced(workstationFromSpace(space, currentAppOfSpace(space, apps), region))),
+          .map((space) =>
+            this.priced(
+              workstationFromSpace(space, currentAppOfSpace(space, apps), region),
+              spaceCostResource(space, billedAppOfSpace(space, apps), region),
+            ),
+          ),
         ...latestCanvasApps(apps)
           .filter((app) => app.tags[TAG.managed] === 'true')
-          .map((app) => this.priced(workstationFromCanvasApp(app, region))),
+          .map((app) =>
+            this.priced(
+              workstationFromCanvasApp(app, region),
+              isBilledApp(app) ? appCostResource(app, region) : undefined,
+            ),
+          ),
       ]);
     });
   }
@@ -196,9 +210,14 @@ export class SageMakerService implements Service {
     return items.filter((instance) => instance.state !== 'terminated' && instance.state !== 'shutting-down');
   }
 
-  private priced(row: Workstation): Workstation {
-    const hourly = this.hourlyCost(row);
-    return hourly === undefined ? row : { ...row, hourly_cost: hourly };
+  /**
+   * A row priced in its current state from the same cost resource the cost report accrues: a
+   * stopped space costs its volume alone, a Canvas app that is gone costs nothing.
+   */
+  private priced(row: Workstation, resource: InstanceCostResource | undefined): Workstation {
+    if (!resource) return { ...row, hourly_cost: 0 };
+    const { rates } = resourceRates(resource, this.context.prices, {});
+    return { ...row, hourly_cost: hourlyRateInState(resource.transitions.at(-1)?.state ?? 'stopped', rates) };
   }
 
   private async view(region: string): Promise<StudioView[]> {

@@ -14,6 +14,7 @@ import { wrapText } from '../../components/wrapText.js';
 import type { CostReportItem } from '../../core/cost/costReport.js';
 import type { BudgetAlert } from '../../core/cost/evaluateBudget.js';
 import { formatUsd, formatUsdPerHour } from '../../core/cost/formatUsd.js';
+import { roundCostReport } from '../../core/cost/roundCostReport.js';
 import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
 import { applyBudgetActions, describeBudgetActionOutcome } from './applyBudgetActions.js';
 import { BudgetActionDialog, budgetActionDialogHeight } from './BudgetActionDialog.js';
@@ -54,7 +55,8 @@ export function CostScreen({ width, height, filter }: ScreenProps) {
   const costError = useAppState((state) => state.costError);
   const alerts = useAppState((state) => state.budgetAlerts) ?? [];
   const [view, setView] = useState<CostView>('workstation');
-  const report = loaded?.report;
+  // Lines rounded so that each column adds up to the total above it.
+  const report = useMemo(() => (loaded ? roundCostReport(loaded.report) : undefined), [loaded]);
 
   const items = useMemo(
     () => (report?.items ?? []).filter((item) => filter === '' || matches(item, filter)),

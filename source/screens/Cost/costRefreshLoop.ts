@@ -51,27 +51,33 @@ export function costRefreshLoop({
         for (const warning of loaded.warnings) {
           if (shownWarnings.has(warning)) continue;
           shownWarnings.add(warning);
-          store.flash('error', warning);
+          store.flash('error', warning, undefined, 'cost');
         }
-        const latest = loaded.alerts.at(-1);
-        if (latest) {
+        // Every alert goes to the message log; the latest stays on the message line.
+        for (const alert of loaded.alerts) {
           store.flash(
-            latest.action === 'warn' ? 'info' : 'error',
-            latest.message,
-            latest.requires_confirmation ? 'Open the cost panel (:cost) to act on it.' : undefined,
+            alert.action === 'warn' ? 'info' : 'error',
+            alert.message,
+            alert.requires_confirmation ? 'Open the cost panel (:cost) to act on it.' : undefined,
+            'budget',
           );
         }
         for (const alert of fresh.alerts) {
           if (alert.requires_confirmation || (alert.action !== 'stop' && alert.action !== 'hibernate'))
             continue;
           const outcome = await applyBudgetActions(session, await session.budgetActionPlan(alert));
-          store.flash(outcome.failed.length > 0 ? 'error' : 'info', describeBudgetActionOutcome(outcome));
+          store.flash(
+            outcome.failed.length > 0 ? 'error' : 'info',
+            describeBudgetActionOutcome(outcome),
+            undefined,
+            'budget',
+          );
         }
       } catch (error) {
         if (!isCurrent()) return;
         const { message, hint } = describeError(error);
         store.costFailed(message);
-        store.flash('error', `Cost report failed: ${message}`, hint);
+        store.flash('error', `Cost report failed: ${message}`, hint, 'cost');
       }
     },
   });

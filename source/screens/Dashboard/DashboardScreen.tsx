@@ -11,10 +11,12 @@ import { BULK_CONFIRM_DIALOG_HEIGHT, BulkConfirmDialog } from '../../components/
 import { CONFIRM_DIALOG_HEIGHT, ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { Table } from '../../components/Table.js';
 import { useListCursor } from '../../components/useListCursor.js';
+import { formatCount } from '../../core/cost/formatUsd.js';
 import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
 import type { Workstation } from '../../core/workstations/Workstation.js';
 import { CONNECT_DIALOG_HEIGHT, ConnectDialog } from './ConnectDialog.js';
 import { dashboardColumns } from './dashboardColumns.js';
+import { dashboardLegend } from './dashboardLegend.js';
 import { filterWorkstations } from './filterWorkstations.js';
 import { nextSortKey, sortWorkstations, type WorkstationSort } from './sortWorkstations.js';
 
@@ -23,6 +25,8 @@ const rowKey = (workstation: Workstation) => workstation.id;
 const isWebService = (workstation: Workstation) =>
   workstation.kind !== 'ec2' || workstation.connect.includes('web');
 const STATUS_ROWS = 1;
+/** At most this many rows explain the short state names and badges of a narrow table. */
+const LEGEND_ROWS = 2;
 
 export interface DashboardScreenProps extends ScreenProps {
   /** `services`: only the web services (SageMaker, Studio Lab, and the web services on EC2). */
@@ -35,9 +39,13 @@ export function DashboardScreen({ width, height, filter, scope = 'all' }: Dashbo
   const store = useAppStore();
   const theme = useTheme();
   const everything = useAppState((state) => state.workstations);
+  const region = useAppState((state) => state.region);
   const workstations = useMemo(
-    () => (scope === 'services' ? everything.filter(isWebService) : everything),
-    [everything, scope],
+    () =>
+      everything.filter(
+        (w) => (scope !== 'services' || isWebService(w)) && (region === undefined || w.region === region),
+      ),
+    [everything, scope, region],
   );
   const noun = scope === 'services' ? 'service' : 'workstation';
   const refreshedAt = useAppState((state) => state.refreshedAt);
@@ -51,8 +59,14 @@ export function DashboardScreen({ width, height, filter, scope = 'all' }: Dashbo
   const sorted = useMemo(() => sortWorkstations(workstations, sort, sortNow), [workstations, sort, sortNow]);
   const rows = useMemo(() => filterWorkstations(sorted, filter), [sorted, filter]);
   const keys = useMemo(() => rows.map(rowKey), [rows]);
-  const columns = useMemo(() => dashboardColumns(width, theme, now), [width, theme, now]);
-  const tableHeight = height - STATUS_ROWS;
+  const manyRegions = useMemo(() => new Set(rows.map((w) => w.region)).size > 1, [rows]);
+  const columns = useMemo(
+    () => dashboardColumns(width, theme, now, { manyRegions }),
+    [width, theme, now, manyRegions],
+  );
+  // A narrow table uses short state names and badge letters: the legend under it says what they mean.
+  const legend = useMemo(() => dashboardLegend(rows, width).slice(0, LEGEND_ROWS), [rows, width]);
+  const tableHeight = height - STATUS_ROWS - legend.length;
   const cursor = useListCursor(keys, tableHeight - 2);
   const selected = cursor.index === -1 ? undefined : rows[cursor.index];
 
@@ -122,12 +136,14 @@ export function DashboardScreen({ width, height, filter, scope = 'all' }: Dashbo
     {
       key: 's',
       label: 'start',
+      mutates: true,
       when: hasTarget,
       run: () => runOnTargets('Starting', targets(), (w) => shell.session.startWorkstation(w)),
     },
     {
       key: 'S',
       label: 'stop',
+      mutates: true,
       when: hasTarget,
       run: () =>
         confirmBulk('Stop', targets(), (list) =>
@@ -137,6 +153,7 @@ export function DashboardScreen({ width, height, filter, scope = 'all' }: Dashbo
     {
       key: 'h',
       label: 'hibernate',
+      mutates: true,
       when: hasTarget,
       run: () =>
         confirmBulk('Hibernate', targets(), (list) =>
@@ -214,6 +231,7 @@ export function DashboardScreen({ width, height, filter, scope = 'all' }: Dashbo
     {
       key: ['n', 'L'],
       label: 'launch',
+      mutates: true,
       run: () => shell.open('launch'),
     },
     {
@@ -232,9 +250,12 @@ export function DashboardScreen({ width, height, filter, scope = 'all' }: Dashbo
   useActions(actions);
 
   const counts = [
-    filter ? `${rows.length} of ${workstations.length}` : `${workstations.length}`,
+    filter
+      ? `${formatCount(rows.length)} of ${formatCount(workstations.length)}`
+      : formatCount(workstations.length),
     workstations.length === 1 ? noun : `${noun}s`,
-    ...(marked.size > 0 ? [`· ${marked.size} marked`] : []),
+    ...(region ? [`in ${region}`] : []),
+    ...(marked.size > 0 ? [`· ${formatCount(marked.size)} marked`] : []),
     ...(refreshedAt === undefined
       ? ['· loading…']
       : [`· updated ${new Date(refreshedAt).toLocaleTimeString('en-GB')}`]),
@@ -259,13 +280,22 @@ export function DashboardScreen({ width, height, filter, scope = 'all' }: Dashbo
         emptyText={
           refreshedAt === undefined
             ? `Loading ${noun}s…`
-            : filter
-              ? `No ${noun} matches the filter (Esc clears it).`
-              : scope === 'services'
-                ? 'No web services yet: :launch one (SageMaker Studio, Canvas, JupyterLab, RStudio, VS Code).'
-                : 'No workstations in this account yet: press n to launch one.'
+            : region !== undefined && everything.length > 0 && !filter
+              ? `None in ${region}: :region shows another region or all of them.`
+              : filter
+                ? `No ${noun} matches the filter (Esc clears it).`
+                : scope === 'services'
+                  ? 'No web services yet: :launch one (SageMaker Studio, Canvas, JupyterLab, RStudio, VS Code).'
+                  : shell.readonly
+                    ? 'No workstations in this account (read-only: launching is off).'
+                    : 'No workstations in this account yet: press n (or :launch) to launch one.'
         }
       />
+      {legend.map((line) => (
+        <Text key={line} wrap="truncate" color={theme.muted}>
+          {line}
+        </Text>
+      ))}
     </Box>
   );
 }

@@ -17,7 +17,7 @@ import { workstationDetailsSections } from './workstationDetailsSections.js';
  * Everything about one workstation: template, image, addresses, volumes, tags, progress, events;
  * and what the dashboard does to it (connect, start, stop), without going back to it.
  */
-export function WorkstationDetailsScreen({ page, height, filter }: ScreenProps) {
+export function WorkstationDetailsScreen({ page, width, height, filter }: ScreenProps) {
   const shell = useShell();
   const store = useAppStore();
   const id = page.params.id;
@@ -27,7 +27,7 @@ export function WorkstationDetailsScreen({ page, height, filter }: ScreenProps) 
     () => (workstation ? workstationDetailsSections(workstation, now) : []),
     [workstation, now],
   );
-  const { sections, offset, actions } = useDetailsScroll(all, filter, height);
+  const { sections, offset, actions } = useDetailsScroll(all, filter, height, width);
   const act = (verb: string, run: (w: Workstation) => Promise<void>) => () => {
     if (!workstation) return;
     const name = sanitizeForTerminal(workstation.name);
@@ -57,12 +57,14 @@ export function WorkstationDetailsScreen({ page, height, filter }: ScreenProps) 
     {
       key: 's',
       label: 'start',
+      mutates: true,
       when: () => workstation?.state === 'stopped',
       run: act('Starting', (w) => shell.session.startWorkstation(w)),
     },
     {
       key: 'S',
       label: 'stop',
+      mutates: true,
       when: () => workstation?.state === 'running',
       run: act('Stopping', (w) => shell.session.stopWorkstation(w, { hibernate: false })),
     },
@@ -82,5 +84,5 @@ export function WorkstationDetailsScreen({ page, height, filter }: ScreenProps) 
       <Text wrap="truncate">{id} is no longer in the account (terminated and gone). Esc goes back.</Text>
     );
   }
-  return <DetailsPanel sections={sections} height={height} offset={offset} />;
+  return <DetailsPanel sections={sections} height={height} offset={offset} width={width} />;
 }

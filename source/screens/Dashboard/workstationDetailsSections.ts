@@ -66,14 +66,23 @@ export function workstationDetailsSections(workstation: Workstation, now: number
         .filter((transition) => Date.parse(transition.at) <= now)
         .reverse()
         .slice(0, RECENT_EVENTS)
-        .map((transition) => [safe(transition.at), safe(transition.state)] as [string, string]),
+        .map(
+          (transition) =>
+            [safe(transition.state), safe(readableTime(transition.at, true))] as [string, string],
+        ),
     },
   ];
 }
 
-/** An ISO time as people read it, in UTC: `2026-11-01 09:00 UTC` (the raw text if it is not a time). */
-export function readableTime(iso: string): string {
+/**
+ * An ISO time as people read it, in UTC: `2026-11-01 09:00 UTC`, with `:07` seconds when asked (state
+ * changes seconds apart); the raw text if it is not a time.
+ */
+export function readableTime(iso: string, seconds = false): string {
   const at = Date.parse(iso);
   if (Number.isNaN(at)) return iso;
-  return `${new Date(at).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  return `${new Date(at)
+    .toISOString()
+    .slice(0, seconds ? 19 : 16)
+    .replace('T', ' ')} UTC`;
 }

@@ -1,4 +1,4 @@
-import { roundUsdPerHour } from '../../core/cost/formatUsd.js';
+import { formatHourlyAmount } from '../../core/cost/formatUsd.js';
 import type { Workstation } from '../../core/workstations/Workstation.js';
 
 /**
@@ -34,11 +34,11 @@ export function formatUptime(ms: number | undefined): string {
   return `${days}d${String(hours % 24).padStart(2, '0')}h`;
 }
 
-/** `0.0832` for the $/h column, `-` when it costs nothing now or has no known price. */
+/** `$0.0832` for the $/h column, `-` when it costs nothing now or has no known price. */
 export function formatHourlyCost(workstation: Workstation): string {
   const cost = currentHourlyCost(workstation);
   if (cost === 0) return '-';
-  return roundUsdPerHour(cost).toFixed(4);
+  return formatHourlyAmount(cost);
 }
 
 /** The state as the dashboard shows it: hibernation and an unfinished launch made visible. */

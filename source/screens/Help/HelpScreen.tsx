@@ -5,7 +5,7 @@ import { formatKey } from '../../app/keys/formatKey.js';
 import { useKeyDispatcher } from '../../app/keys/KeyDispatcherContext.js';
 import { useActions } from '../../app/keys/useActions.js';
 import type { ScreenProps } from '../../app/pages/PageDefinition.js';
-import { pages } from '../../app/pages/pageRegistry.js';
+import { useShell } from '../../app/ShellContext.js';
 import { useTheme } from '../../app/ThemeContext.js';
 import { fitText } from '../../components/fitText.js';
 
@@ -34,6 +34,7 @@ function entries(actions: readonly Action[]): HelpLine[] {
 export function HelpScreen({ page, width, height, filter }: ScreenProps) {
   const theme = useTheme();
   const dispatcher = useKeyDispatcher();
+  const { commands } = useShell();
   const [offset, setOffset] = useState(0);
   const lines = useMemo(() => {
     const from = page.openedFrom;
@@ -45,10 +46,11 @@ export function HelpScreen({ page, width, height, filter }: ScreenProps) {
       ...entries(dispatcher.globalActions()),
       { kind: 'entry', keys: '^C', text: 'quit' },
       { kind: 'title', text: 'Commands (press : then a command, Tab completes)' },
-      ...pages.flatMap((p) =>
-        p.command ? [{ kind: 'entry' as const, keys: `:${p.command}`, text: p.summary ?? '' }] : [],
-      ),
-      { kind: 'entry', keys: ':quit', text: 'leave cws-tui' },
+      ...commands.map((command) => ({
+        kind: 'entry' as const,
+        keys: `:${command.name}`,
+        text: command.summary,
+      })),
     ];
     const needle = filter.toLowerCase();
     return needle
@@ -56,7 +58,7 @@ export function HelpScreen({ page, width, height, filter }: ScreenProps) {
           (line) => line.kind === 'title' || `${line.keys} ${line.text}`.toLowerCase().includes(needle),
         )
       : all;
-  }, [page.openedFrom, dispatcher, filter]);
+  }, [page.openedFrom, dispatcher, commands, filter]);
   const maxOffset = Math.max(0, lines.length - height);
   const scroll = (delta: number) => setOffset((current) => Math.max(0, Math.min(maxOffset, current + delta)));
   useActions([

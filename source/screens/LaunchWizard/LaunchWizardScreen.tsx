@@ -4,7 +4,7 @@ import { describeError } from '../../app/describeError.js';
 import type { Action } from '../../app/keys/Action.js';
 import { useActions } from '../../app/keys/useActions.js';
 import type { ScreenProps } from '../../app/pages/PageDefinition.js';
-import { DASHBOARD_PAGE } from '../../app/pages/pageRegistry.js';
+import { DASHBOARD_PAGE } from '../../app/pages/pageIds.js';
 import { useShell } from '../../app/ShellContext.js';
 import type { LaunchChoices } from '../../app/session/launchChoices.js';
 import type { LaunchPreview } from '../../app/session/previewLaunch.js';

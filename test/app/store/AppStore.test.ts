@@ -24,7 +24,13 @@ describe('AppStore', () => {
     const before = updates;
     store.refreshSucceeded([], 42);
     expect(updates).toBe(before + 1);
-    expect(store.getState()).toEqual({ workstations: [], refreshing: false, refreshedAt: 42 });
+    expect(store.getState()).toEqual({
+      workstations: [],
+      refreshing: false,
+      refreshedAt: 42,
+      messages: [],
+      unreadMessages: 0,
+    });
   });
 
   it('keeps a flash message for a while, and a newer one replaces it', () => {
@@ -67,8 +73,49 @@ describe('AppStore', () => {
     store.refreshSucceeded([], 42);
     store.costRefreshed(loadedReport([alertAt(50)]));
     store.costFailed('throttled');
+    store.showRegion('eu-west-1');
     store.sessionReplaced();
-    expect(store.getState()).toEqual({ workstations: [], refreshing: false });
+    expect(store.getState()).toEqual({
+      workstations: [],
+      refreshing: false,
+      messages: [],
+      unreadMessages: 0,
+    });
+  });
+
+  it('logs every message with its time and source, counts the unread, and keeps the log across sessions', () => {
+    let clock = Date.parse('2026-12-06T01:00:00Z');
+    const store = new AppStore(() => clock);
+    store.setMessageSource('Dashboard');
+    store.flash('success', 'Stopping ws-1');
+    clock += 1000;
+    store.flash('error', 'Refresh failed: throttled', 'try again', 'refresh');
+    expect(store.getState().messages).toEqual([
+      {
+        id: 1,
+        at: Date.parse('2026-12-06T01:00:00Z'),
+        kind: 'success',
+        text: 'Stopping ws-1',
+        source: 'Dashboard',
+      },
+      {
+        id: 2,
+        at: Date.parse('2026-12-06T01:00:01Z'),
+        kind: 'error',
+        text: 'Refresh failed: throttled',
+        hint: 'try again',
+        source: 'refresh',
+      },
+    ]);
+    expect(store.getState().unreadMessages).toBe(2);
+    store.markMessagesRead();
+    expect(store.getState().unreadMessages).toBe(0);
+    store.sessionReplaced();
+    expect(store.getState().messages).toHaveLength(2);
+    for (let n = 0; n < 600; n++) store.flash('info', `notice ${n}`);
+    expect(store.getState().messages).toHaveLength(500);
+    expect(store.getState().messages.at(-1)?.text).toBe('notice 599');
+    store.dispose();
   });
 });
 

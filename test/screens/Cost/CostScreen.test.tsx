@@ -88,7 +88,7 @@ describe.each([
     expect(frame).toContain(`saved by stopping and hibernating ${usd(json.saved_this_month)}`);
     // The header: burn rate and the month against the budget, from the same report.
     expect(frame).toContain(
-      `${usd(json.burn_rate_per_hour)}/h · month ${usd(json.month_to_date)} of $300.00`,
+      `${formatUsdPerHour(json.burn_rate_per_hour)} · month ${usd(json.month_to_date)} of $300.00`,
     );
     expect(json.month_to_date).toBeGreaterThan(0);
     for (const item of json.items) {
@@ -96,6 +96,12 @@ describe.each([
       expect(line).toContain(usd(item.month_to_date));
       expect(line).toContain(usd(item.today));
     }
+    // The lines add up to the totals shown above them, to the cent.
+    const cents = (amount: number) => Math.round(amount * 100);
+    expect(json.items.reduce((sum, item) => sum + cents(item.today), 0)).toBe(cents(json.today));
+    expect(json.items.reduce((sum, item) => sum + cents(item.month_to_date), 0)).toBe(
+      cents(json.month_to_date),
+    );
     expect(frame).toMatch(/Budget \$300\.00 [█▒░]+ 0% used · \d+% projected/);
     expect(frame).toMatch(/Last 14 days [▁▂▃▄▅▆▇█]{14} /);
   });

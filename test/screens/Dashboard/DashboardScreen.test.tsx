@@ -42,7 +42,7 @@ describe.each([
       <App openSession={() => Promise.resolve(session)} theme={createTheme(false)} refreshMs={60_000} />,
       size,
     );
-    await tui.waitFor('10000 workstations');
+    await tui.waitFor('10,000 workstations');
     return tui;
   }
 
@@ -52,6 +52,9 @@ describe.each([
     expect(frame.split('\n').length).toBeLessThanOrEqual(size.rows - 1);
     expect(frame).toContain('ws-00000');
     expect(frame).not.toContain('ws-00100');
+    // A long list says where the view is, and at 80 columns what the short state names mean.
+    expect(frame).toMatch(/ 1-\d+\/10,000\b/);
+    if (size.columns === 80) expect(frame).toContain('pend pending · run running · stop stopped');
     await view.type('G');
     expect(selected(view.lastFrame())).toContain('ws-09999');
     await view.type('g');
@@ -61,9 +64,9 @@ describe.each([
   it('pages down by the visible height', async () => {
     const view = await show();
     await view.type(KEYS.pageDown);
-    // The table gets the rows left by the shell (5) and the status line (1); its heading takes one,
-    // and a page keeps one row of context.
-    const page = size.rows - 5 - 1 - 2;
+    // The table gets the rows left by the shell (5), the status line (1) and, at 80 columns, the
+    // legend of the short state names (1); its heading takes one, and a page keeps one row of context.
+    const page = size.rows - 5 - 1 - (size.columns === 80 ? 1 : 0) - 2;
     const index = Number(/ws-(\d+)/.exec(selected(view.lastFrame()))?.[1]);
     expect(index).toBe(page);
     await view.type(KEYS.pageUp);
@@ -75,10 +78,11 @@ describe.each([
     await view.type('o');
     let frame = view.lastFrame();
     expect(frame).toContain('STATE▲');
-    expect(selected(frame)).toContain('pending');
+    // Short state names at 80 columns (the legend under the table spells them out).
+    expect(selected(frame)).toContain(size.columns === 80 ? ' pend ' : 'pending');
     await view.type('O');
     frame = view.lastFrame();
     expect(frame).toContain('STATE▼');
-    expect(selected(frame)).toContain('stopped');
+    expect(selected(frame)).toContain(size.columns === 80 ? ' stop ' : 'stopped');
   });
 });

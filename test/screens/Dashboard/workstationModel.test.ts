@@ -84,8 +84,8 @@ describe('workstation figures', () => {
     expect(currentHourlyCost(unpriced)).toBe(0);
     expect(formatHourlyCost(unpriced)).toBe('-');
     expect(formatHourlyCost(terminated)).toBe('-');
-    expect(formatHourlyCost(stopped)).toBe('0.0033');
-    expect(formatHourlyCost(running)).toBe('0.0500');
+    expect(formatHourlyCost(stopped)).toBe('$0.0033');
+    expect(formatHourlyCost(running)).toBe('$0.0500');
   });
 
   it('labels hibernated instances and unfinished launches', () => {
@@ -200,6 +200,6 @@ describe('connect and details', () => {
     const tags = sections.find((s) => s.title === 'Tags');
     expect(tags?.rows).toContainEqual(['note', 'hi']);
     const events = sections.find((s) => s.title === 'Recent events');
-    expect(events?.rows[0]).toEqual(['2026-11-02T10:30:00Z', 'running']);
+    expect(events?.rows[0]).toEqual(['running', '2026-11-02 10:30:00 UTC']);
   });
 });

@@ -119,7 +119,7 @@ describe.each([
     expect(frame).toContain('✓ Check policy');
     fits(view);
     await view.type(KEYS.enter);
-    frame = await view.waitFor(/python-ml-1 .*running/);
+    frame = await view.waitFor(/python-ml-1 .*(running|run )/);
     expect(frame).toContain('Dashboard');
     expect(frame).not.toContain('Launch ·');
   });

@@ -80,7 +80,7 @@ export function LaunchWizardScreen({ page, width, height, filter }: ScreenProps)
   const steps: Record<WizardStep, WizardStepView> = {
     template,
     size,
-    storage: useStorageStep(context, loaded.choices),
+    storage: useStorageStep(context, loaded),
     options: useOptionsStep(context, { requiredTags, takenNames }),
     review: useReviewStep(context, {
       request,

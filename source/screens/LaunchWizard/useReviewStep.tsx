@@ -6,6 +6,7 @@ import type { LaunchChoices } from '../../app/session/launchChoices.js';
 import type { LaunchPreview } from '../../app/session/previewLaunch.js';
 import { useTheme } from '../../app/ThemeContext.js';
 import { DetailsPanel, type DetailsSection, detailsLineCount } from '../../components/DetailsPanel.js';
+import { WaitSpinner } from '../../components/WaitSpinner.js';
 import type { LaunchRequest } from '../../core/launch/LaunchRequest.js';
 import type { ResolvedTemplate } from '../../core/templates/templateSchema.js';
 import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
@@ -146,6 +147,11 @@ export function useReviewStep(
         dispatch({ type: 'type-override', text: keyName === 'space' ? ' ' : text });
       return true;
     },
-    body: <DetailsPanel sections={sections} height={bodyHeight} offset={Math.min(offset, maxOffset)} />,
+    body:
+      state.template?.kind === 'ec2' && !current ? (
+        <WaitSpinner label="Checking the launch as the pipeline will…" />
+      ) : (
+        <DetailsPanel sections={sections} height={bodyHeight} offset={Math.min(offset, maxOffset)} />
+      ),
   };
 }

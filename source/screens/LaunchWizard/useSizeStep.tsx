@@ -1,7 +1,11 @@
 import { useMemo } from 'react';
+import { useShell } from '../../app/ShellContext.js';
 import type { LaunchChoices } from '../../app/session/launchChoices.js';
+import { useTheme } from '../../app/ThemeContext.js';
 import { Table } from '../../components/Table.js';
 import { useListCursor } from '../../components/useListCursor.js';
+import { WaitSpinner } from '../../components/WaitSpinner.js';
+import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
 import { type InstanceChoiceRow, instanceChoiceRows } from './instanceChoiceRows.js';
 import type { WizardStepContext, WizardStepView } from './WizardStepView.js';
 import { instanceChoiceColumns } from './wizardColumns.js';
@@ -13,16 +17,31 @@ export interface SizeStep extends WizardStepView {
   chosen?: InstanceChoiceRow;
 }
 
-/** Step 2: the template's sizes, then every catalog type, each with its shape and price. */
+/**
+ * Step 2: the template's sizes, then every catalog type, each with its shape and price; those the
+ * policy forbids are dimmed with the rule, and the line under the page says it for the highlighted one.
+ */
 export function useSizeStep(context: WizardStepContext, choices: LaunchChoices | undefined): SizeStep {
   const { state, dispatch, width, bodyHeight, back } = context;
-  const rows = useMemo(() => (choices ? instanceChoiceRows(choices) : []), [choices]);
+  const { session } = useShell();
+  const theme = useTheme();
+  const { policy } = session.profile;
+  const rows = useMemo(() => (choices ? instanceChoiceRows(choices, policy) : []), [choices, policy]);
   const cursor = useListCursor(rows.map(choiceKey), bodyHeight - 2);
   const chosen = rows.find((row) =>
     state.size ? row.size === state.size : state.instance_type === row.instance_type && !row.size,
   );
+  const highlighted = state.step === 'size' ? rows[cursor.index] : undefined;
   return {
     ...(chosen ? { chosen } : {}),
+    ...(highlighted && !highlighted.access.allowed
+      ? {
+          footer: {
+            text: sanitizeForTerminal(`Forbidden by the policy: ${highlighted.access.reason ?? ''}`),
+            color: theme.warning,
+          },
+        }
+      : {}),
     actions: [
       ...cursor.actions,
       {
@@ -32,22 +51,32 @@ export function useSizeStep(context: WizardStepContext, choices: LaunchChoices |
         run: () => {
           const row = rows[cursor.index];
           if (!row) return;
+          // A member cannot launch it; an admin may go on to the review and override with a reason.
+          if (!row.access.allowed && session.profile.role !== 'admin') {
+            dispatch({
+              type: 'refuse',
+              problem: `The policy forbids ${row.instance_type}: ${row.access.reason ?? 'not allowed'}`,
+            });
+            return;
+          }
           if (row.size) dispatch({ type: 'choose-size', size: row.size });
           else dispatch({ type: 'choose-instance-type', instance_type: row.instance_type });
         },
       },
       back,
     ],
-    body: (
+    body: !choices ? (
+      <WaitSpinner label="Loading sizes and prices…" />
+    ) : (
       <Table
         rows={rows}
-        columns={instanceChoiceColumns()}
+        columns={instanceChoiceColumns(rows, width, theme)}
         rowKey={choiceKey}
         selectedIndex={cursor.index}
         width={width}
         height={bodyHeight}
         marked={new Set(chosen ? [chosen.key] : [])}
-        emptyText={choices ? 'This template offers no sizes.' : 'Loading sizes and prices…'}
+        emptyText="This template offers no sizes."
       />
     ),
   };

@@ -5,6 +5,7 @@ import { useShell } from '../../app/ShellContext.js';
 import { useTheme } from '../../app/ThemeContext.js';
 import { Table } from '../../components/Table.js';
 import { useListCursor } from '../../components/useListCursor.js';
+import { WaitSpinner } from '../../components/WaitSpinner.js';
 import { resolveAll } from '../../core/templates/resolveTemplate.js';
 import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
 import {
@@ -115,7 +116,9 @@ export function useTemplateStep(
           },
         }
       : {}),
-    body: (
+    body: !loaded ? (
+      <WaitSpinner label="Loading templates…" />
+    ) : (
       <Table
         rows={listed}
         columns={templateChoiceColumns(width, theme)}
@@ -124,11 +127,7 @@ export function useTemplateStep(
         width={width}
         height={bodyHeight}
         emptyText={
-          loaded === undefined
-            ? 'Loading templates…'
-            : filter
-              ? 'No template matches the filter (Esc clears it).'
-              : 'No templates on the search path.'
+          filter ? 'No template matches the filter (Esc clears it).' : 'No templates on the search path.'
         }
       />
     ),

@@ -73,11 +73,13 @@ import { type LaunchPreview, previewLaunch } from './previewLaunch.js';
 import {
   acceptInvitationToken,
   createResearchUserFor,
+  deleteProfileNamed,
   type InvitationAcceptance,
   listProfiles,
   makeCurrentProfile,
   type ProfileListing,
 } from './profileDirectory.js';
+import { deleteResearchUserAs, listResearchUsers } from './researchUserDirectory.js';
 import type { Session, SessionInfo, SessionLaunchResult } from './Session.js';
 import type { SessionTeam } from './SessionTeam.js';
 import { loadTeamOverview, revokeFromPage, type TeamOverview } from './teamOverview.js';
@@ -447,6 +449,18 @@ export class CloudSession implements Session {
   revokeInvitation(id: string): Promise<void> {
     const by = this.info.research_user ?? this.profile.name;
     return revokeFromPage(this.options.team?.store, this.profile.role === 'admin', id, by);
+  }
+
+  deleteProfile(name: string): void {
+    deleteProfileNamed(this.options.paths, name, this.info.profile);
+  }
+
+  researchUsers(): Promise<ResearchUser[]> {
+    return listResearchUsers(this.options.users);
+  }
+
+  deleteResearchUser(username: string): Promise<ResearchUser> {
+    return deleteResearchUserAs(this.options.users, this.profile.role, username);
   }
 
   createResearchUser(request: CreateResearchUserRequest): Promise<CreatedResearchUser> {

@@ -66,6 +66,7 @@ import { SharedInstanceListing } from '../../core/workstations/SharedInstanceLis
 import type { Workstation } from '../../core/workstations/Workstation.js';
 import { workstationFromInstance } from '../../core/workstations/workstationFromInstance.js';
 import { defaultResearchUsername } from './defaultResearchUsername.js';
+import { laptopHostSource } from './laptopHostSource.js';
 import { type LaunchChoices, launchChoices } from './launchChoices.js';
 import { listStorage, type StorageListing } from './listStorage.js';
 import { loadSessionCostReport, type SessionCostRequest, sessionBudgetKey } from './loadSessionCostReport.js';
@@ -310,15 +311,16 @@ export class CloudSession implements Session {
   async connectionPlan(workstation: Workstation, options: ConnectionOptions = {}): Promise<ConnectionPlan> {
     const { env } = this.options;
     const records = new LaunchRecordStore(this.options.paths.stateDir);
-    const { ssh_cidr: sshCidr } = await new NetworkSettingsStore(this.options.paths.configDir).profile(
-      this.profile.name,
-    );
+    const { ssh_cidr: sshCidr, laptop_host: laptopHost } = await new NetworkSettingsStore(
+      this.options.paths.configDir,
+    ).profile(this.profile.name);
     return connectionPlanFor(
       workstation,
       {
         env,
         platform: process.platform,
         ...(env.CWS_SSH_BASTION ? { bastion: env.CWS_SSH_BASTION } : {}),
+        ...laptopHostSource(env, laptopHost, this.profile.name),
         ...(sshCidr ? { ssh_cidr: sshCidr } : {}),
         ...(this.account.kind === 'demo' ? { demo: true } : {}),
         ...(env.AWS_PROFILE ? { aws_profile: env.AWS_PROFILE } : {}),

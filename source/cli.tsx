@@ -6,6 +6,7 @@ import { describeFailure } from './commands/describeFailure.js';
 import { findNegativeValue } from './commands/findNegativeValue.js';
 import { findUnknownFlag } from './commands/findUnknownFlag.js';
 import { cliFlags } from './commands/flags.js';
+import { helpForCommand, wantsHelp } from './commands/helpForCommand.js';
 import { logCommandFailure } from './commands/logCommandFailure.js';
 import { commands, findCommand } from './commands/registry.js';
 import { safeWriter, sanitizeCommandOutput } from './core/text/sanitizeCommandOutput.js';
@@ -69,6 +70,10 @@ async function main(): Promise<number> {
       sanitizeCommandOutput(`cws-tui: unknown command '${name}'. Run 'cws-tui --help' for the list.\n`),
     );
     return EXIT.usage;
+  }
+  if (wantsHelp(process.argv.slice(2))) {
+    process.stdout.write(sanitizeCommandOutput(helpForCommand(command, args)));
+    return EXIT.ok;
   }
   const run = await command.load();
   return run({

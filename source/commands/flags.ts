@@ -47,6 +47,7 @@ export const cliFlags = {
   deleteDomain: { type: 'boolean', default: false },
   group: { type: 'string', isMultiple: true },
   sshCidr: { type: 'string' },
+  laptopHost: { type: 'string' },
   securityGroup: { type: 'string' },
   for: { type: 'string' },
   teamStore: { type: 'string' },

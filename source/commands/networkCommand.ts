@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline/promises';
 import type { Session } from '../app/session/Session.js';
 import { CloudError } from '../core/CloudError.js';
+import { LAPTOP_SSH_HOST_ENV, parseLaptopSshHost } from '../core/connect/laptopSshTarget.js';
 import type { NetworkChoice } from '../core/network/NetworkChoice.js';
 import {
   CREATED_SUBNET_CIDRS,
@@ -18,6 +19,7 @@ import { renderTextTable } from './output/renderTextTable.js';
 const USAGE = [
   'usage: cws-tui network show [--region R] [--json]',
   '       cws-tui network use <subnet-id>|default [--security-group sg-...] [--ssh-cidr CIDR|none [--force]] [--region R]',
+  '       cws-tui network use --laptop-host user@host[:port]|none   (where laptops reach this machine)',
   '       cws-tui network create [--region R] [--yes] [--json]',
 ].join('\n');
 
@@ -130,7 +132,13 @@ function wayIn(subnet: NetworkOverview['vpcs'][number]['subnets'][number], ssmEn
 
 async function recordNetwork(context: CommandContext, target: string | undefined): Promise<number> {
   const { flags } = context;
-  if (target === undefined && flags.sshCidr === undefined) throw usageError(USAGE);
+  if (target === undefined && flags.sshCidr === undefined && flags.laptopHost === undefined)
+    throw usageError(USAGE);
+  const laptopHost = flags.laptopHost === 'none' ? undefined : flags.laptopHost;
+  if (laptopHost !== undefined) {
+    const parsed = parseLaptopSshHost(laptopHost);
+    if ('problem' in parsed) throw usageError(`--laptop-host: ${parsed.problem}`);
+  }
   if (target !== undefined && target !== 'default' && !SUBNET_ID.test(target)) {
     throw usageError(`'${target}' is not a subnet id (subnet-0123abcd...); see cws-tui network show`);
   }
@@ -189,6 +197,14 @@ async function recordNetwork(context: CommandContext, target: string | undefined
     const applied = await applyToGroup(session, region, await store.choice(profile, region));
     said.push(
       `${cidr ? `SSH is allowed from ${cidr}` : 'SSH is no longer opened (Session Manager still works)'}; ${applied}`,
+    );
+  }
+  if (flags.laptopHost !== undefined) {
+    await store.setLaptopHost(profile, laptopHost);
+    said.push(
+      laptopHost
+        ? `the laptop command of connect goes to ${laptopHost}`
+        : `the laptop command of connect goes to the address SSH_CONNECTION gives (${LAPTOP_SSH_HOST_ENV} still wins)`,
     );
   }
   if (flags.json)

@@ -157,6 +157,7 @@ export const commands: Command[] = [
     usage: [
       'network show [--region R] [--json]',
       'network use <subnet-id>|default [--security-group sg-...] [--ssh-cidr CIDR|none [--force]] [--region R]',
+      "network use --laptop-host user@host[:port]|none   (where laptops reach this machine: connect's laptop command)",
       'network create [--region R] [--yes] [--json]',
     ],
     load: async () => (await import('./networkCommand.js')).runNetworkCommand,

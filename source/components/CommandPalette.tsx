@@ -1,7 +1,7 @@
 import { Text } from 'ink';
 import { useRef, useState } from 'react';
 import { useActions } from '../app/keys/useActions.js';
-import { commonPrefix, completeCommand, type PaletteCommand } from '../app/pages/PaletteCommand.js';
+import { completeCommand, type PaletteCommand } from '../app/pages/PaletteCommand.js';
 import { useTheme } from '../app/ThemeContext.js';
 import { DIALOG_CHROME_ROWS, Dialog } from './Dialog.js';
 import { fitText } from './fitText.js';
@@ -14,7 +14,7 @@ export interface CommandPaletteProps {
 const LISTED_MATCHES = 4;
 export const COMMAND_PALETTE_HEIGHT = DIALOG_CHROME_ROWS + 1 + LISTED_MATCHES;
 
-/** `:` then a command: Tab completes, Up/Down choose among the matches, Enter runs, Esc closes. */
+/** `:` then a command: Tab completes the highlighted match, Up/Down choose among the matches, Enter runs, Esc closes. */
 export function CommandPalette({ commands, onClose }: CommandPaletteProps) {
   const theme = useTheme();
   const [input, setInput] = useState({ typed: '', chosen: 0 });
@@ -58,10 +58,14 @@ export function CommandPalette({ commands, onClose }: CommandPaletteProps) {
       {
         key: 'tab',
         label: 'complete',
+        // The highlighted match, as shells and k9s complete: Up/Down then Tab takes that one.
         run: () => {
-          const current = inputRef.current.typed;
-          const prefix = commonPrefix(completeCommand(commands, current).map((command) => command.name));
-          if (prefix.length > current.length) edit(prefix);
+          const current = inputRef.current;
+          const chosen = completeCommand(commands, current.typed)[highlightedOf(current)];
+          if (!chosen) return;
+          const completed = completeCommand(commands, chosen.name);
+          update({ typed: chosen.name, chosen: Math.max(0, completed.indexOf(chosen)) });
+          setProblem(undefined);
         },
       },
       {

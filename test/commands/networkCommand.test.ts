@@ -48,6 +48,21 @@ describe('cws-tui network', () => {
     expect(forced.code).toBe(0);
   });
 
+  it('records where laptops reach this machine (--laptop-host), refuses a bad one, and clears it with none', async () => {
+    const env = testEnvironment();
+    const bad = await failure(
+      runCommand(runNetworkCommand, ['use'], env, { laptopHost: '-oProxyCommand=x' }),
+    );
+    expect((bad as CliError).exitCode).toBe(2);
+    expect(bad.message).toContain('--laptop-host');
+    const set = await runCommand(runNetworkCommand, ['use'], env, {
+      laptopHost: 'ana@bastion.example.org:2222',
+    });
+    expect(set.stdout).toContain('the laptop command of connect goes to ana@bastion.example.org:2222');
+    const shown = await runCommand(runNetworkCommand, ['use'], env, { laptopHost: 'none', json: true });
+    expect(JSON.parse(shown.stdout)).not.toHaveProperty('laptop_host');
+  });
+
   it('refuses a subnet that is not in the region', async () => {
     const env = testEnvironment();
     const error = await failure(runCommand(runNetworkCommand, ['use', 'subnet-0123456789abcdef0'], env));

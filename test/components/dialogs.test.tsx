@@ -103,3 +103,43 @@ describe('CommandPalette', () => {
     expect(closed).toBe(1);
   });
 });
+
+describe('CommandPalette Tab', () => {
+  it('completes the highlighted match, not only the shared prefix', async () => {
+    const ran: string[] = [];
+    const commands: PaletteCommand[] = ['dashboard', 'help', 'hibernate-all', 'quit'].map((name) => ({
+      name,
+      summary: `the ${name} command`,
+      run: () => ran.push(name),
+    }));
+    const { stdin, lastFrame } = render(
+      <WithKeys>
+        <CommandPalette commands={commands} onClose={() => undefined} />
+      </WithKeys>,
+    );
+    const until = async (check: (frame: string) => boolean) => {
+      const deadline = Date.now() + 5000;
+      while (!check(lastFrame() ?? '')) {
+        if (Date.now() > deadline) throw new Error(`never held; last frame:\n${lastFrame() ?? ''}`);
+        await sleep(10);
+      }
+    };
+    // The input line, without the border and the cursor.
+    const typed = (frame: string) => (frame.split('\n')[2] ?? '').replace(/[|_]/g, '').trim();
+    await until((frame) => frame.includes(':dashboard'));
+    stdin.write('h');
+    await until((frame) => !frame.includes(':dashboard'));
+    // Tab on the first match (help) types it whole.
+    stdin.write('\t');
+    await until((frame) => typed(frame) === ':help');
+    stdin.write('\u007F'.repeat(3));
+    await until((frame) => frame.includes(':hibernate-all'));
+    stdin.write('\u001B[B');
+    await until((frame) => /> :hibernate-all/.test(frame));
+    stdin.write('\t');
+    await until((frame) => typed(frame) === ':hibernate-all');
+    stdin.write('\r');
+    await until(() => ran.length > 0);
+    expect(ran).toEqual(['hibernate-all']);
+  });
+});

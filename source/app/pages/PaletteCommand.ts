@@ -10,13 +10,3 @@ export function completeCommand(commands: readonly PaletteCommand[], typed: stri
   const prefix = typed.trim().replace(/^:/, '').toLowerCase();
   return commands.filter((command) => command.name.startsWith(prefix));
 }
-
-/** The longest prefix all matches share: what Tab fills in. */
-export function commonPrefix(names: readonly string[]): string {
-  if (names.length === 0) return '';
-  let prefix = names[0] ?? '';
-  for (const name of names) {
-    while (!name.startsWith(prefix)) prefix = prefix.slice(0, -1);
-  }
-  return prefix;
-}

@@ -69,6 +69,7 @@ import type { Workstation } from '../../core/workstations/Workstation.js';
 import { workstationFromInstance } from '../../core/workstations/workstationFromInstance.js';
 import { costLedgerKey } from './costLedgerKey.js';
 import { defaultResearchUsername } from './defaultResearchUsername.js';
+import { laptopHostSource } from './laptopHostSource.js';
 import { type LaunchChoices, launchChoices } from './launchChoices.js';
 import { listStorage, type StorageListing } from './listStorage.js';
 import { loadSessionCostReport, type SessionCostRequest, sessionBudgetKey } from './loadSessionCostReport.js';
@@ -76,12 +77,14 @@ import { type LaunchPreview, previewLaunch } from './previewLaunch.js';
 import {
   acceptInvitationToken,
   createResearchUserFor,
+  deleteProfileNamed,
   type InvitationAcceptance,
   listProfiles,
   makeCurrentProfile,
   type ProfileListing,
 } from './profileDirectory.js';
 import { type BudgetActionAudit, recordBudgetAction, type UserCreatedAudit } from './recordBudgetAction.js';
+import { deleteResearchUserAs, listResearchUsers } from './researchUserDirectory.js';
 import type { Session, SessionInfo, SessionLaunchResult } from './Session.js';
 import type { SessionProfiles } from './SessionProfiles.js';
 import type { SessionTeam } from './SessionTeam.js';
@@ -316,15 +319,16 @@ export class CloudSession implements Session {
   async connectionPlan(workstation: Workstation, options: ConnectionOptions = {}): Promise<ConnectionPlan> {
     const { env } = this.options;
     const records = new LaunchRecordStore(this.options.paths.stateDir);
-    const { ssh_cidr: sshCidr } = await new NetworkSettingsStore(this.options.paths.configDir).profile(
-      this.profile.name,
-    );
+    const { ssh_cidr: sshCidr, laptop_host: laptopHost } = await new NetworkSettingsStore(
+      this.options.paths.configDir,
+    ).profile(this.profile.name);
     return connectionPlanFor(
       workstation,
       {
         env,
         platform: process.platform,
         ...(env.CWS_SSH_BASTION ? { bastion: env.CWS_SSH_BASTION } : {}),
+        ...laptopHostSource(env, laptopHost, this.profile.name),
         ...(sshCidr ? { ssh_cidr: sshCidr } : {}),
         ...(this.account.kind === 'demo' ? { demo: true } : {}),
         ...(env.AWS_PROFILE ? { aws_profile: env.AWS_PROFILE } : {}),
@@ -470,6 +474,18 @@ export class CloudSession implements Session {
   revokeInvitation(id: string): Promise<void> {
     const by = this.info.research_user ?? this.profile.name;
     return revokeFromPage(this.options.team?.store, this.profile.role === 'admin', id, by);
+  }
+
+  deleteProfile(name: string): void {
+    deleteProfileNamed(this.options.paths, name, this.info.profile);
+  }
+
+  researchUsers(): Promise<ResearchUser[]> {
+    return listResearchUsers(this.options.users);
+  }
+
+  deleteResearchUser(username: string): Promise<ResearchUser> {
+    return deleteResearchUserAs(this.options.users, this.profile.role, username);
   }
 
   createResearchUser(request: CreateResearchUserRequest): Promise<CreatedResearchUser> {

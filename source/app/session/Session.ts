@@ -8,6 +8,7 @@ import type {
   CreatedResearchUser,
   CreateResearchUserRequest,
 } from '../../core/identity/createResearchUser.js';
+import type { ResearchUser } from '../../core/identity/ResearchUser.js';
 import type { LaunchProgress } from '../../core/launch/LaunchProgress.js';
 import type { LaunchRequest } from '../../core/launch/LaunchRequest.js';
 import type { LaunchProfile } from '../../core/launch/launchChecks.js';
@@ -85,6 +86,12 @@ export interface Session {
   teamOverview(): Promise<TeamOverview>;
   /** Revokes an invitation in the team store (admin profiles only). */
   revokeInvitation(id: string): Promise<void>;
+  /** Deletes a profile of the config (not the one this session runs as). */
+  deleteProfile(name: string): void;
+  /** The research users of the profile's store (its team store when it has one). */
+  researchUsers(): Promise<ResearchUser[]>;
+  /** Deletes a research user (admin profiles only); its UID is retired. */
+  deleteResearchUser(username: string): Promise<ResearchUser>;
   /** Creates a research user with a UID of this profile's account and a new key pair. */
   createResearchUser(request: CreateResearchUserRequest): Promise<CreatedResearchUser>;
   /** The templates on the search path (loaded once per session). */

@@ -31,9 +31,15 @@ export interface LaunchChoices {
   file_systems: FileSystem[];
 }
 
-/** SageMaker types are priced as `ml.<type>`; the catalog describes the type without the prefix. */
+/**
+ * What the catalog says of a type. SageMaker's `ml.*` types are listed under their own name; one
+ * the catalog lists only without the prefix is described by its EC2 twin.
+ */
 function describeType(instanceType: string): InstanceTypeInfo | undefined {
-  return findInstanceType(instanceType.startsWith('ml.') ? instanceType.slice(3) : instanceType);
+  return (
+    findInstanceType(instanceType) ??
+    (instanceType.startsWith('ml.') ? findInstanceType(instanceType.slice(3)) : undefined)
+  );
 }
 
 /** The sizes, types and file systems a template can be launched with in `region`, each priced. */

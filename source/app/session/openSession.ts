@@ -20,6 +20,7 @@ import { appendTeamAudit } from '../../core/team/appendTeamAudit.js';
 import type { TeamStore } from '../../core/team/TeamStore.js';
 import { TeamBudgetAlertStore, teamBudget } from '../../core/team/teamBudgets.js';
 import { CloudSession, type CloudSessionOptions } from './CloudSession.js';
+import { DEMO_ACCOUNT_PROFILE } from './demoAccountProfile.js';
 import { openSessionTeamStore } from './openTeamStore.js';
 import type { Session } from './Session.js';
 import { SessionError } from './SessionError.js';
@@ -211,6 +212,7 @@ function noProfileRefused(trust: RootTrust, notices: string[]): boolean {
 
 function chooseProfile(config: ConfigStore, name: string | undefined): Profile | undefined {
   if (name === undefined) return config.currentProfile();
+  if (name === DEMO_ACCOUNT_PROFILE) return undefined;
   const profile = config.getProfile(name);
   if (!profile) {
     const known = config.listProfiles().map((p) => p.name);
@@ -233,6 +235,7 @@ async function chooseAccount(
   // The probe is bounded: on a laptop with no instance role it must not hang the start.
   const useAws =
     !options.demo &&
+    options.profile !== DEMO_ACCOUNT_PROFILE &&
     (profile !== undefined || (await hasAwsCredentials(env, { timeoutMs: CREDENTIAL_PROBE_MS })));
   if (useAws) {
     const awsProfile = profile?.aws_profile;

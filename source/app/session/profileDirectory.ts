@@ -15,6 +15,8 @@ import {
 import { PinnedRootStore } from '../../core/identity/PinnedRootStore.js';
 import type { ResearchUserStore } from '../../core/identity/ResearchUserStore.js';
 import type { AppPaths } from '../../core/paths.js';
+import { DEMO_ACCOUNT_PROFILE } from './demoAccountProfile.js';
+import { SessionError } from './SessionError.js';
 
 /** The profiles of the config file, for the profile switcher and the policy viewer. */
 export interface ProfileListing {
@@ -49,9 +51,20 @@ export function listProfiles(paths: AppPaths): ProfileListing {
   };
 }
 
-/** Makes `name` the profile new sessions (and commands) open with, as `profiles use` does. */
+/**
+ * Makes `name` the profile new sessions (and commands) open with, as `profiles use` does; the demo
+ * account's row makes none current.
+ */
 export function makeCurrentProfile(paths: AppPaths, name: string): void {
-  openConfig(paths).setCurrentProfile(name);
+  if (name === DEMO_ACCOUNT_PROFILE) openConfig(paths).clearCurrentProfile();
+  else openConfig(paths).setCurrentProfile(name);
+}
+
+/** Deletes a profile as `profiles delete` does; the one this session runs as is refused. */
+export function deleteProfileNamed(paths: AppPaths, name: string, sessionProfile: string): void {
+  if (name === sessionProfile)
+    throw new SessionError(`profile ${name} is the one this session runs as: switch to another first`);
+  if (!openConfig(paths).deleteProfile(name)) throw new SessionError(`no profile named '${name}'`);
 }
 
 /** Accepts an invitation token exactly as `invite accept` does: the same core function. */

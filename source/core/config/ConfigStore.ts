@@ -113,6 +113,11 @@ export class ConfigStore {
     });
   }
 
+  /** No profile is current: sessions and commands open without one (the demo or the caller's account). */
+  clearCurrentProfile(): void {
+    this.locked(() => this.conf.delete('current_profile'));
+  }
+
   setCurrentProfile(name: string): void {
     this.locked(() => {
       if (!this.getProfile(name)) {

@@ -28,6 +28,8 @@ export type ConnectionPlan =
       tunnel?: PlannedTunnel;
       /** Over SSH: what to run on the laptop so that its browser reaches the tunnel here. */
       laptop_command?: string;
+      /** Why the laptop command's address may be wrong and how to set the right one, when guessed. */
+      laptop_note?: string;
       /** Sign-in details or caveats (a password, a 5-minute expiry, no cost...). */
       note?: string;
       expires_at?: string;

@@ -12,6 +12,8 @@ export interface ConnectionSources {
   env: NodeJS.ProcessEnv;
   platform: NodeJS.Platform;
   bastion?: string;
+  /** The address a laptop reaches this machine at, and where it was set (see laptopSshTarget). */
+  laptop_host?: { value: string; source: string };
   /** The profile's SSH source CIDR, when it opened SSH at all. */
   ssh_cidr?: string;
   /** On the demo account the simulated security group lets SSH in. */
@@ -87,6 +89,7 @@ export async function connectionPlanFor(
     platform: sources.platform,
     ssm: sources.ssm,
     ...(sources.bastion ? { bastion: sources.bastion } : {}),
+    ...(sources.laptop_host ? { laptop_host: sources.laptop_host } : {}),
     ...(sources.ssh_cidr ? { ssh_cidr: sources.ssh_cidr } : {}),
     ...(sources.demo ? { demo: true } : {}),
     ...(sources.aws_profile ? { aws_profile: sources.aws_profile } : {}),

@@ -5,6 +5,7 @@ import { isManagedServiceKind, type ServiceKind } from '../services/ServiceKind.
 import type { Workstation } from '../workstations/Workstation.js';
 import { browserAvailability } from './browserAvailability.js';
 import type { ConnectionPlan, PlannedCommand, PlannedTunnel } from './ConnectionPlan.js';
+import { laptopSshTarget } from './laptopSshTarget.js';
 
 export interface ConnectionInput {
   workstation: Workstation;
@@ -17,6 +18,8 @@ export interface ConnectionInput {
   platform: NodeJS.Platform;
   /** A jump host, `user@host` or `host` (CWS_SSH_BASTION): SSH goes through it to the private address. */
   bastion?: string;
+  /** The address a laptop reaches this machine at (CWS_LAPTOP_SSH_HOST or the profile's), and where it was set. */
+  laptop_host?: { value: string; source: string };
   /** The network the profile allows SSH from (`network use --ssh-cidr`); without it, no inbound SSH. */
   ssh_cidr?: string;
   /** The demo account: its security group is simulated, so SSH is open without a recorded CIDR. */
@@ -109,17 +112,27 @@ export function planConnection(input: ConnectionInput): ConnectionPlan {
   const { url, note } = webAddress(input, localPort);
   const plan: ConnectionPlan = { kind: 'url', url, open, tunnel };
   if (note) plan.note = note;
-  if (!browser.local && browser.reason === 'ssh' && browser.ssh_host) {
-    const login = input.env.USER ? `${input.env.USER}@${browser.ssh_host}` : browser.ssh_host;
-    const port = browser.ssh_port && browser.ssh_port !== 22 ? ['-p', String(browser.ssh_port)] : [];
+  const laptop =
+    !browser.local && browser.reason === 'ssh'
+      ? laptopSshTarget({
+          ...(input.laptop_host ? { configured: input.laptop_host } : {}),
+          ...(input.env.USER ? { user: input.env.USER } : {}),
+          ssh_connection: {
+            ...(browser.ssh_host ? { host: browser.ssh_host } : {}),
+            ...(browser.ssh_port ? { port: browser.ssh_port } : {}),
+          },
+        })
+      : undefined;
+  if (laptop) {
     plan.laptop_command = command([
       'ssh',
-      ...port,
+      ...(laptop.port ? ['-p', String(laptop.port)] : []),
       '-N',
       '-L',
       `${localPort}:localhost:${localPort}`,
-      login,
+      laptop.login,
     ]).command;
+    if (laptop.note) plan.laptop_note = laptop.note;
   }
   return plan;
 }

@@ -35,6 +35,7 @@ export function renderConnectionPlan(plan: ConnectionPlan, options: RenderConnec
           ...(plan.tunnel.why ? [`  via ${safe(plan.tunnel.why)}`] : []),
         );
       if (plan.laptop_command) lines.push(`On your laptop, run: ${safe(plan.laptop_command)}`);
+      if (plan.laptop_note) lines.push(`  (${safe(plan.laptop_note)})`);
       const copy = options.terminal && plan.open === 'show';
       const link = options.terminal ? osc8Hyperlink(plan.url) : sanitizeForTerminal(plan.url);
       lines.push(`Open: ${link}${copy ? ' (copied to the clipboard)' : ''}`);

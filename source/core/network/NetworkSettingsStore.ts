@@ -20,6 +20,8 @@ const profileNetworkSchema = z.strictObject({
   ssh_cidr: z.string().optional(),
   /** The CIDR is wider than the app allows by default and was accepted with --force. */
   ssh_cidr_forced: z.boolean().optional(),
+  /** The address a laptop reaches the machine running cws-tui at (`network use --laptop-host`). */
+  laptop_host: z.string().optional(),
   regions: z.record(z.string(), regionNetworkSchema),
 });
 
@@ -109,6 +111,14 @@ export class NetworkSettingsStore {
         ...(cidr !== undefined ? { ssh_cidr: cidr } : {}),
         ...(cidr !== undefined && options.force ? { ssh_cidr_forced: true } : {}),
       };
+    });
+  }
+
+  /** Sets (or with undefined clears) the address the profile's laptop port forwards go to. */
+  async setLaptopHost(profile: string, host: string | undefined): Promise<void> {
+    await this.change((file) => {
+      const { laptop_host: _host, ...current } = file.profiles[profile] ?? { regions: {} };
+      file.profiles[profile] = { ...current, ...(host !== undefined ? { laptop_host: host } : {}) };
     });
   }
 

@@ -26,6 +26,7 @@ export function connectItems(plan: ConnectionPlan): ConnectItem[] {
         { label: 'Open', text: safe(plan.url), copy: true, link: true },
         ...(plan.tunnel ? [{ label: 'Tunnel', text: safe(plan.tunnel.command), copy: true }] : []),
         ...(plan.laptop_command ? [{ label: 'Laptop', text: safe(plan.laptop_command), copy: true }] : []),
+        ...(plan.laptop_note ? [note(plan.laptop_note)] : []),
         ...(plan.note ? [note(plan.note)] : []),
         ...(plan.expires_at
           ? [note(`The link expires at ${plan.expires_at}: press c again for a new one.`)]

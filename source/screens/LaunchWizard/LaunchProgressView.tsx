@@ -1,5 +1,7 @@
 import { Box, Text } from 'ink';
+import { useRef } from 'react';
 import { useTheme } from '../../app/ThemeContext.js';
+import { WaitSpinner } from '../../components/WaitSpinner.js';
 import type { LaunchProgress } from '../../core/launch/LaunchProgress.js';
 import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
 import { launchProgressLines, PROGRESS_MARKS, type ProgressLine } from './launchProgressLines.js';
@@ -23,6 +25,10 @@ export function LaunchProgressView({ progress, kind, height }: LaunchProgressVie
           ? theme.warning
           : theme.muted;
   const lines = launchProgressLines(progress, kind);
+  // When each step was first seen under way, by this screen's clock: the spinner counts from it.
+  const startedAt = useRef(new Map<string, number>()).current;
+  for (const line of lines)
+    if (line.status === 'started' && !startedAt.has(line.step)) startedAt.set(line.step, Date.now());
   // The step under way stays in view when the list is taller than the page.
   const current = Math.max(
     0,
@@ -35,8 +41,20 @@ export function LaunchProgressView({ progress, kind, height }: LaunchProgressVie
     <Box flexDirection="column" height={height}>
       {lines.slice(first, first + height).map((line) => (
         <Text key={line.step} wrap="truncate">
-          <Text color={colorOf(line)}>{PROGRESS_MARKS[line.status]}</Text> {line.label.padEnd(labelWidth)}
-          <Text color={theme.muted}>{sanitizeForTerminal(line.detail)}</Text>
+          {line.status === 'started' ? (
+            <WaitSpinner
+              since={startedAt.get(line.step) ?? Date.now()}
+              label={line.label.padEnd(labelWidth)}
+            />
+          ) : (
+            <>
+              <Text color={colorOf(line)}>{PROGRESS_MARKS[line.status]}</Text> {line.label.padEnd(labelWidth)}
+            </>
+          )}
+          <Text color={theme.muted}>
+            {line.status === 'started' ? ' ' : ''}
+            {sanitizeForTerminal(line.detail)}
+          </Text>
         </Text>
       ))}
     </Box>

@@ -1,17 +1,32 @@
 import type { InstanceChoice, LaunchChoices } from '../../app/session/launchChoices.js';
 import type { InstanceTypeInfo } from '../../core/catalog/InstanceTypeInfo.js';
 import { formatUsdPerHour } from '../../core/cost/formatUsd.js';
+import {
+  evaluateInstanceTypeAccess,
+  type InstanceTypeAccess,
+} from '../../core/policy/evaluateInstanceTypeAccess.js';
+import type { Policy } from '../../core/policy/policySchema.js';
 
 /** One row of the size page: a template size, or any type of the catalog below them. */
 export interface InstanceChoiceRow extends InstanceChoice {
   key: string;
+  /** Whether the policy's type, size and price rules let it launch, and which rule if not. */
+  access: InstanceTypeAccess;
 }
 
-/** The template's sizes first (the usual pick), then every catalog type, cheapest first. */
-export function instanceChoiceRows(choices: LaunchChoices): InstanceChoiceRow[] {
+/**
+ * The template's sizes first (the usual pick), then every catalog type, cheapest first; each judged
+ * by the policy's type rules so the page can dim the ones it forbids.
+ */
+export function instanceChoiceRows(choices: LaunchChoices, policy: Policy = {}): InstanceChoiceRow[] {
+  const judged = (choice: InstanceChoice, key: string): InstanceChoiceRow => ({
+    ...choice,
+    key,
+    access: evaluateInstanceTypeAccess(policy, { ...choice, region: choices.region }),
+  });
   return [
-    ...choices.sizes.map((choice) => ({ ...choice, key: `size:${choice.size}` })),
-    ...choices.instance_types.map((choice) => ({ ...choice, key: `type:${choice.instance_type}` })),
+    ...choices.sizes.map((choice) => judged(choice, `size:${choice.size}`)),
+    ...choices.instance_types.map((choice) => judged(choice, `type:${choice.instance_type}`)),
   ];
 }
 

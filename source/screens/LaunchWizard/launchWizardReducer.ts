@@ -109,13 +109,27 @@ export function initialWizardState(tags: Readonly<Record<string, string>> = {}):
   };
 }
 
+/**
+ * The pages before the review, in order, and which templates have each: EC2 workstations get every
+ * page; managed web services have no storage, and some no sizes. A new step (a template's
+ * parameters, say) is one more entry here, one more case in the reducer and one more step hook.
+ */
+const STEP_ORDER: ReadonlyArray<{
+  step: WizardStep;
+  applies: (template: NonNullable<LaunchWizardState['template']>) => boolean;
+}> = [
+  { step: 'template', applies: () => true },
+  { step: 'size', applies: (template) => template.kind === 'ec2' || template.has_sizes },
+  { step: 'storage', applies: (template) => template.kind === 'ec2' },
+  { step: 'options', applies: () => true },
+  { step: 'review', applies: () => true },
+];
+
 /** The pages a template goes through, so that back and next skip the ones it does not have. */
 export function wizardSteps(template: LaunchWizardState['template']): WizardStep[] {
   // Until a template is chosen, count the pages of a workstation: most templates are one.
-  if (!template) return ['template', 'size', 'storage', 'options', 'review'];
-  const sizes: WizardStep[] = template.kind === 'ec2' || template.has_sizes ? ['size'] : [];
-  const storage: WizardStep[] = template.kind === 'ec2' ? ['storage'] : [];
-  return ['template', ...sizes, ...storage, 'options', 'review'];
+  const counted = template ?? { slug: '', kind: 'ec2', has_sizes: true };
+  return STEP_ORDER.filter((entry) => entry.applies(counted)).map((entry) => entry.step);
 }
 
 function nextStep(state: LaunchWizardState): WizardStep {

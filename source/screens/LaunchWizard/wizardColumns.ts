@@ -55,18 +55,60 @@ export function templateChoiceColumns(width: number, theme: Theme): TableColumn<
   ];
 }
 
-/** The size page: the template's sizes, then the catalog, each with its shape and price. */
-export function instanceChoiceColumns(): TableColumn<InstanceChoiceRow>[] {
+/**
+ * The size page: the template's sizes, then the catalog, each with its shape and price. When the
+ * policy forbids some, a POLICY column names the rule (the whole reason from 100 columns; the line
+ * under the page always says it for the highlighted row) and their rows are dimmed.
+ */
+export function instanceChoiceColumns(
+  rows: readonly InstanceChoiceRow[],
+  width: number,
+  theme: Theme,
+): TableColumn<InstanceChoiceRow>[] {
+  const dimmed = (row: InstanceChoiceRow) => (row.access.allowed ? undefined : theme.muted);
+  const wide = width >= 100;
+  const policy: TableColumn<InstanceChoiceRow> = {
+    id: 'policy',
+    title: 'POLICY',
+    width: wide ? 12 : 22,
+    grow: wide,
+    cell: (row) =>
+      row.access.allowed
+        ? 'allowed'
+        : sanitizeForTerminal(wide ? `forbidden: ${row.access.reason ?? ''}` : `✗ ${row.access.rule ?? ''}`),
+    color: (row) => (row.access.allowed ? theme.success : theme.muted),
+  };
   return [
-    { id: 'size', title: 'SIZE', width: 6, cell: (row) => sanitizeForTerminal(row.size ?? '-') },
-    { id: 'type', title: 'TYPE', width: 16, cell: (row) => sanitizeForTerminal(row.instance_type) },
+    {
+      id: 'size',
+      title: 'SIZE',
+      width: 6,
+      cell: (row) => sanitizeForTerminal(row.size ?? '-'),
+      color: dimmed,
+    },
+    {
+      id: 'type',
+      title: 'TYPE',
+      width: 16,
+      cell: (row) => sanitizeForTerminal(row.instance_type),
+      color: dimmed,
+    },
     {
       id: 'shape',
       title: 'vCPU · MEMORY · GPU',
       width: 20,
-      grow: true,
+      grow: !wide || rows.every((row) => row.access.allowed),
       cell: (row) => describeInstanceShape(row.info),
+      color: dimmed,
     },
-    { id: 'hourly', title: '$/H', width: 10, align: 'right', cell: (row) => formatHourly(row.hourly) },
+    {
+      id: 'hourly',
+      title: '$/H',
+      width: 10,
+      align: 'right',
+      cell: (row) => formatHourly(row.hourly),
+      color: dimmed,
+    },
+    ...(rows.some((row) => !row.access.allowed) ? [policy] : []),
   ];
 }

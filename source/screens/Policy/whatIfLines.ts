@@ -1,26 +1,34 @@
+import type { LaunchPreview } from '../../app/session/previewLaunch.js';
 import { formatUsdPerHour } from '../../core/cost/formatUsd.js';
-import type { WhatIfResult } from '../../core/policy/testPolicyOffline.js';
 import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
 import type { PolicyLine } from './policyLines.js';
 
-/** The verdict first, then why (violations), what would pass (suggestions) and what was not checked. */
-export function whatIfLines(result: WhatIfResult): PolicyLine[] {
+/**
+ * The what-if's answer as the launch would give it: the verdict first (REFUSED when something
+ * besides the policy stops it, such as a type that does not exist), then every violation, every
+ * other problem, what would pass, and the remarks. Nothing is cut: the form scrolls.
+ */
+export function whatIfLines(preview: LaunchPreview, spot: boolean): PolicyLine[] {
   const safe = sanitizeForTerminal;
-  const { request, verdict } = result;
-  const price = result.hourly_cost === undefined ? 'price unknown' : formatUsdPerHour(result.hourly_cost);
+  const { verdict, problems } = preview;
+  const price = preview.estimate ? formatUsdPerHour(preview.estimate.hourly) : 'price unknown';
+  const outcome = problems.length > 0 ? 'REFUSED' : verdict.allowed ? 'ALLOWED' : 'DENIED';
+  const count = verdict.violations.length + problems.length;
   const lines: PolicyLine[] = [
     {
-      text: `${verdict.allowed ? 'ALLOWED' : 'DENIED'}: ${safe(request.template_slug)} on ${safe(request.instance_type)} in ${safe(request.region)} (${request.spot ? 'spot' : 'on-demand'}, ${price})`,
-      tone: verdict.allowed ? 'success' : 'danger',
+      text: safe(
+        `${outcome}: ${preview.template.slug} on ${preview.instance_type} in ${preview.region} (${spot ? 'spot' : 'on-demand'}, ${price})${count > 0 ? ` · ${count} reason${count === 1 ? '' : 's'}` : ''}`,
+      ),
+      tone: outcome === 'ALLOWED' ? 'success' : 'danger',
     },
   ];
-  for (const violation of verdict.violations) {
+  for (const problem of problems) lines.push({ text: `  x ${safe(problem)}` });
+  for (const violation of verdict.violations)
     lines.push({
       text: `  x ${safe(violation.rule)}: ${safe(violation.message)} (expected ${safe(violation.expected)}, got ${safe(violation.actual)})`,
     });
-  }
   for (const suggestion of verdict.suggestions) lines.push({ text: `  try: ${safe(suggestion.message)}` });
-  for (const note of [...verdict.notes, ...result.notes])
-    lines.push({ text: `  note: ${safe(note)}`, tone: 'muted' });
+  for (const note of verdict.notes) lines.push({ text: `  note: ${safe(note)}`, tone: 'muted' });
+  if (preview.estimate?.note) lines.push({ text: `  note: ${safe(preview.estimate.note)}`, tone: 'muted' });
   return lines;
 }

@@ -6,16 +6,29 @@ import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
 const WIDE_FROM = 110;
 const safe = sanitizeForTerminal;
 
-/** The profile switcher's columns: who, where, as whom, and under what budget. */
-export function profileColumns(width: number): TableColumn<Profile>[] {
+/** A row of the profiles tab: a profile of the config, or the demo account (no profile). */
+export interface ProfileRow {
+  name: string;
+  profile?: Profile;
+}
+
+/** The profiles tab's columns: who, where, as whom, and under what budget. */
+export function profileColumns(width: number): TableColumn<ProfileRow>[] {
   const wide = width >= WIDE_FROM;
+  const of = (value: (profile: Profile) => string) => (row: ProfileRow) =>
+    row.profile ? value(row.profile) : '-';
   return [
-    { id: 'name', title: 'PROFILE', width: 10, grow: true, cell: (profile) => safe(profile.name) },
-    { id: 'kind', title: 'KIND', width: 8, cell: (profile) => profile.kind },
-    { id: 'role', title: 'ROLE', width: 6, cell: (profile) => profile.role },
-    { id: 'aws', title: 'AWS PROFILE', width: wide ? 14 : 10, cell: (profile) => safe(profile.aws_profile) },
-    { id: 'region', title: 'REGION', width: 10, cell: (profile) => safe(profile.region) },
-    { id: 'user', title: 'USER', width: 8, cell: (profile) => safe(profile.research_user ?? '-') },
+    { id: 'name', title: 'PROFILE', width: 10, grow: true, cell: (row) => safe(row.name) },
+    { id: 'kind', title: 'KIND', width: 8, cell: (row) => (row.profile ? row.profile.kind : 'demo') },
+    { id: 'role', title: 'ROLE', width: 6, cell: of((profile) => profile.role) },
+    {
+      id: 'aws',
+      title: 'AWS PROFILE',
+      width: wide ? 14 : 10,
+      cell: of((profile) => safe(profile.aws_profile)),
+    },
+    { id: 'region', title: 'REGION', width: 10, cell: of((profile) => safe(profile.region)) },
+    { id: 'user', title: 'USER', width: 8, cell: of((profile) => safe(profile.research_user ?? '-')) },
     ...(wide
       ? [
           {
@@ -23,20 +36,20 @@ export function profileColumns(width: number): TableColumn<Profile>[] {
             title: 'BUDGET',
             width: 10,
             align: 'right' as const,
-            cell: (profile: Profile) => (profile.budget ? formatUsd(profile.budget.monthly_limit) : '-'),
+            cell: of((profile) => (profile.budget ? formatUsd(profile.budget.monthly_limit) : '-')),
           },
           {
             id: 'store',
             title: 'TEAM STORE',
             width: 12,
-            cell: (profile: Profile) => safe(profile.team_store ?? 'local'),
+            cell: of((profile) => safe(profile.team_store ?? 'local')),
           },
           {
             id: 'rules',
             title: 'RULES',
             width: 5,
             align: 'right' as const,
-            cell: (profile: Profile) => String(Object.keys(profile.policy).length),
+            cell: of((profile) => String(Object.keys(profile.policy).length)),
           },
         ]
       : []),

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  commonPrefix,
-  completeCommand,
-  type PaletteCommand,
-} from '../../../source/app/pages/PaletteCommand.js';
+import { completeCommand, type PaletteCommand } from '../../../source/app/pages/PaletteCommand.js';
 import { pages } from '../../../source/app/pages/pageRegistry.js';
 
 const command = (name: string): PaletteCommand => ({ name, summary: '', run: () => undefined });
@@ -15,12 +11,6 @@ describe('palette completion', () => {
     expect(completeCommand(commands, ':h').map((c) => c.name)).toEqual(['help', 'hibernate-all']);
     expect(completeCommand(commands, 'DA').map((c) => c.name)).toEqual(['dashboard']);
     expect(completeCommand(commands, '').length).toBe(4);
-  });
-
-  it('completes to the longest shared prefix', () => {
-    expect(commonPrefix(['help', 'hibernate-all'])).toBe('h');
-    expect(commonPrefix(['dashboard'])).toBe('dashboard');
-    expect(commonPrefix([])).toBe('');
   });
 
   it('registers each page once, with unique commands', () => {

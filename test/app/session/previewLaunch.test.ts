@@ -171,4 +171,14 @@ describe('launchChoices', () => {
     expect(studio.instance_types).toEqual([]);
     expect(studio.sizes[0]).toMatchObject({ size: 'S', instance_type: 'ml.t3.medium', info: { vcpus: 2 } });
   });
+
+  it('describes every priced SageMaker size (ml.m5.xlarge is 4 vCPU, never "not in the catalog")', async () => {
+    const session = await openDemoSession();
+    const studio = await session.launchChoices('sagemaker-studio');
+    expect(studio.sizes.find((choice) => choice.instance_type === 'ml.m5.xlarge')).toMatchObject({
+      info: { vcpus: 4, memory_gib: 16 },
+    });
+    for (const choice of studio.sizes.filter((size) => size.hourly !== undefined))
+      expect(choice.info, choice.instance_type).toBeDefined();
+  });
 });

@@ -194,6 +194,41 @@ describe('planConnection', () => {
     });
   });
 
+  it('over SSH: the laptop command goes to the configured address, else to SSH_CONNECTION with a note', () => {
+    const overSsh = { SSH_CONNECTION: '198.51.100.7 50022 10.0.0.9 22', USER: 'ana' };
+    const configured = planConnection(
+      input({
+        kind: 'jupyterlab',
+        web_port: 8888,
+        env: overSsh,
+        laptop_host: { value: 'ana@bastion.example.org:2222', source: 'CWS_LAPTOP_SSH_HOST' },
+      }),
+    );
+    expect(configured).toMatchObject({
+      open: 'show',
+      laptop_command: 'ssh -p 2222 -N -L 8888:localhost:8888 ana@bastion.example.org',
+    });
+    expect(configured.kind === 'url' && configured.laptop_note).toBeUndefined();
+    const guessed = planConnection(input({ kind: 'jupyterlab', web_port: 8888, env: overSsh }));
+    expect(guessed).toMatchObject({ laptop_command: 'ssh -N -L 8888:localhost:8888 ana@10.0.0.9' });
+    expect(guessed.kind === 'url' && guessed.laptop_note).toMatch(
+      /SSH_CONNECTION gives it \(10\.0\.0\.9\); behind NAT, a DNS name or a jump host set CWS_LAPTOP_SSH_HOST/,
+    );
+    // A bad setting is not used, and the note says why.
+    const refused = planConnection(
+      input({
+        kind: 'jupyterlab',
+        web_port: 8888,
+        env: overSsh,
+        laptop_host: { value: 'ana@host; rm -rf /', source: 'CWS_LAPTOP_SSH_HOST' },
+      }),
+    );
+    expect(refused).toMatchObject({ laptop_command: 'ssh -N -L 8888:localhost:8888 ana@10.0.0.9' });
+    expect(refused.kind === 'url' && refused.laptop_note).toMatch(
+      /^CWS_LAPTOP_SSH_HOST: 'ana@host; rm -rf \/' is not/,
+    );
+  });
+
   it('RStudio and code-server sign in with a password, told in the note', () => {
     expect(
       planConnection(input({ kind: 'rstudio', web_port: 8787, tokens: { rstudio: 'pw' } })),

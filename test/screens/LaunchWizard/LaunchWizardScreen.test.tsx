@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { App } from '../../../source/app/App.js';
 import type { Session } from '../../../source/app/session/Session.js';
-import { createTheme } from '../../../source/app/theme.js';
 import { parsePolicy } from '../../../source/core/policy/parsePolicy.js';
 import { TAG } from '../../../source/core/ports.js';
 import { openDemoSession, seedWorkstation, tempEnv } from '../../app/demoSession.js';
-import { KEYS, type RenderedTui, renderTui } from '../../app/fakeTerminal.js';
+import { KEYS, type RenderedTui } from '../../app/fakeTerminal.js';
+import { chooseTemplate, openWizard as openWizardIn, underPolicy } from './wizardHarness.js';
 
 let tui: RenderedTui | undefined;
 afterEach(() => {
@@ -15,43 +14,16 @@ afterEach(() => {
   tui = undefined;
 });
 
-/** The same demo session under another policy, as a profile with a lab's policy would have. */
-function underPolicy(session: Session, policyYaml: string): Session {
-  const restricted: Session = Object.create(session);
-  Object.defineProperty(restricted, 'profile', {
-    value: { ...session.profile, policy: parsePolicy(policyYaml) },
-  });
-  return restricted;
-}
-
 const selectedLine = (frame: string) => frame.split('\n').find((line) => line.startsWith('>')) ?? '';
 
 describe.each([
   { columns: 80, rows: 24 },
   { columns: 120, rows: 40 },
 ])('the launch wizard at $columns x $rows', (size) => {
-  async function openWizard(session?: Session): Promise<RenderedTui> {
-    const opened = session ?? (await openDemoSession());
-    tui = renderTui(
-      <App openSession={() => Promise.resolve(opened)} theme={createTheme(false)} refreshMs={60_000} />,
-      size,
-    );
-    const view = tui;
-    await view.waitFor(/\d+ workstations? · updated/);
-    await view.type(':');
-    await view.type('launch');
-    await view.type(KEYS.enter);
-    await view.waitFor('python-ml');
-    return view;
-  }
-
-  async function chooseTemplate(view: RenderedTui, slug: string) {
-    await view.type('/');
-    await view.type(slug);
-    await view.type(KEYS.enter);
-    await view.waitFor(`> ${slug} `);
-    await view.type(KEYS.enter);
-  }
+  const openWizard = async (session?: Session) => {
+    tui = await openWizardIn(size, session);
+    return tui;
+  };
 
   const fits = (view: RenderedTui) =>
     expect(view.lastFrame().split('\n').length).toBeLessThanOrEqual(size.rows - 1);
@@ -272,10 +244,10 @@ describe.each([
     fits(view);
   });
 
-  it('dims the templates the policy forbids, with the reason, and explains a denied launch', async () => {
+  it('dims the templates and sizes the policy forbids, with the rule, and explains a denied launch', async () => {
     const session = underPolicy(
       await openDemoSession(),
-      'templates:\n  allow: ["python-*", "jupyter-*"]\ninstance_types:\n  allow: ["t3.*"]\n',
+      'templates:\n  allow: ["python-*", "jupyter-*"]\ninstance_types:\n  allow: ["t3.*"]\nspot: required\n',
     );
     const view = await openWizard(session);
     let frame = view.lastFrame();
@@ -287,8 +259,20 @@ describe.each([
 
     await view.type(KEYS.esc);
     await chooseTemplate(view, 'python-ml');
-    await view.waitFor('t3.large');
+    frame = await view.waitFor('t3.large');
+    expect(frame).toMatch(/t3\.large .*allowed/);
+    expect(frame).toMatch(
+      size.columns >= 100
+        ? /m7i\.xlarge .*forbidden: instance_types\.allow/
+        : /m7i\.xlarge .*✗ instance_types\.allow/,
+    );
     await view.type('j');
+    frame = await view.waitFor('Forbidden by the policy: instance_types.allow');
+    await view.type(KEYS.enter);
+    frame = await view.waitFor('The policy forbids m7i.xlarge: instance_types.allow');
+    expect(frame).toContain('step 2 of 5: Size');
+
+    await view.type('k');
     await view.type(KEYS.enter);
     await view.waitFor('Root volume (GB)');
     await view.type(KEYS.enter);
@@ -296,8 +280,8 @@ describe.each([
     await view.type(KEYS.enter);
     frame = await view.waitFor('DENIED');
     expect(frame).toContain('would be refused');
-    expect(frame).toMatch(/Violates +instance_types\.allow: the instance type 'm7i\.xlarge' match/);
-    expect(frame).toMatch(/Suggestion +use t3\.xlarge/);
+    expect(frame).toMatch(/Violates +spot: the policy requires spot/);
+    expect(frame).toMatch(/Suggestion +launch as a spot instance/);
     // Enter does not launch a launch the pipeline would refuse.
     await view.type(KEYS.enter, 200);
     expect(view.lastFrame()).not.toContain('Launching');

@@ -71,8 +71,10 @@ describe.each([
     expect(frame.split('\n').length).toBeLessThanOrEqual(size.rows - 1);
   });
 
-  it('tests a template and an instance type in the what-if form', async () => {
+  it('checks a launch in the what-if form as launch does, and lists every reason', async () => {
     const view = await openPolicy(await invitedSession(), size);
+    await view.type('w');
+    await view.waitFor('What if: a launch checked as');
     await view.type('t');
     for (let press = 0; press < 12; press++) await view.type(KEYS.backspace, 5);
     // The open field takes every key: q is typed, it does not quit.
@@ -81,19 +83,47 @@ describe.each([
     await view.type(KEYS.backspace);
     await view.type('p5.48xlarge');
     await view.type(KEYS.enter);
-    let frame = view.lastFrame();
-    expect(frame).toMatch(/DENIED: \S+ on p5\.48xlarge in us-east-1 \(on-demand/);
+    let frame = await view.waitFor(/DENIED: \S+ on p5\.48xlarge in us-east-1 \(on-demand/);
     expect(frame).toMatch(/x instance_types\.deny: the instance type 'p5\.48xlarge' is denied/);
+    // Every reason is listed (the lab requires tags, caps the price and the vCPUs): none is
+    // summed up as "… more", and those below the page are reached by scrolling.
+    const seen = new Set(frame.split('\n'));
+    for (let press = 0; press < 20; press++) {
+      await view.type('j', 5);
+      for (const line of view.lastFrame().split('\n')) seen.add(line);
+    }
+    const reasons = [...seen].join('\n');
+    expect(reasons).toMatch(/x required_tags/);
+    expect(reasons).toMatch(/x max_hourly_cost/);
+    expect(reasons).not.toContain('policy test lists them all');
+
     await view.type('t');
     for (let press = 0; press < 12; press++) await view.type(KEYS.backspace, 5);
     await view.type(`t3.medium${KEYS.enter}`);
+    await view.type('a');
+    await view.type('project=thesis grant=G-12');
+    await view.type(KEYS.enter);
     await view.type('s');
-    frame = view.lastFrame();
+    frame = await view.waitFor(/on t3\.medium in us-east-1 \(spot, \$0\.\d{4}\/h\)/);
     expect(frame).toContain('Purchase spot');
-    expect(frame).toMatch(/on t3\.medium in us-east-1 \(spot, \$0\.\d{4}\/h\)/);
-    // The lab requires project and grant tags: the form says so rather than pretending.
-    expect(frame).toMatch(/required_tags/);
+    expect(frame).toContain('Tags project=thesis grant=G-12');
+    expect(frame).not.toMatch(/x required_tags/);
+    await view.type('r');
+    frame = await view.waitFor(/on t3\.medium in (?!us-east-1)\S+ \(spot/);
     expect(frame.split('\n').length).toBeLessThanOrEqual(size.rows - 1);
+    await view.type(KEYS.esc);
+    await view.waitFor('Restrictions of profile lab');
+  });
+
+  it('refuses an instance type that does not exist, as launch refuses it', async () => {
+    const view = await openPolicy(await openSession({ env: testEnvironment(), demo: true }), size);
+    await view.type('w');
+    await view.type('t');
+    for (let press = 0; press < 12; press++) await view.type(KEYS.backspace, 5);
+    await view.type(`xq9.huge${KEYS.enter}`);
+    const frame = await view.waitFor(/REFUSED: \S+ on xq9\.huge in us-east-1/);
+    expect(frame).toMatch(/x the instance type '?xq9\.huge'? does not exist/);
+    expect(frame).not.toContain('ALLOWED');
   });
 });
 

@@ -7,6 +7,8 @@ import { createTheme } from '../../../source/app/theme.js';
 import { runInviteCommand } from '../../../source/commands/inviteCommand.js';
 import { runProfilesCommand } from '../../../source/commands/profilesCommand.js';
 import { runUsersCommand } from '../../../source/commands/usersCommand.js';
+import { ConfigStore } from '../../../source/core/config/ConfigStore.js';
+import { resolveAppPaths } from '../../../source/core/paths.js';
 import type { Workstation } from '../../../source/core/workstations/Workstation.js';
 import { KEYS, type RenderedTui, renderTui } from '../../app/fakeTerminal.js';
 import { runCommand, testEnvironment } from '../../commands/commandHarness.js';
@@ -60,6 +62,11 @@ async function openProfiles(env: NodeJS.ProcessEnv, size: { columns: number; row
   await tui.type(`profiles${KEYS.enter}`);
   await tui.waitFor('This session: profile');
   return tui;
+}
+
+/** The profile new sessions open with, as the config file says; undefined when none is. */
+function currentInConfig(env: NodeJS.ProcessEnv): string | undefined {
+  return ConfigStore.open(resolveAppPaths(env).configDir).currentProfileName();
 }
 
 async function currentProfile(env: NodeJS.ProcessEnv): Promise<string> {
@@ -156,14 +163,20 @@ describe('invitations and research users in the profile switcher', () => {
     const { token } = JSON.parse(created.stdout) as { token: string };
     const env = testEnvironment();
     const view = await openProfiles(env, { columns: 80, rows: 24 });
-    expect(view.lastFrame()).toContain('No profiles yet');
+    // No profile yet: the demo account's row is there, and opens next.
+    expect(view.lastFrame()).toMatch(/^>\*\(demo\) +demo/m);
     await view.type('a');
     await view.waitFor('Paste the invitation token');
     // A token is 2 KB: pasted, it arrives as one read of keys pressed one by one.
     await view.type(token);
     await view.type(KEYS.enter);
-    let frame = await view.waitFor('Added profile lab', 15_000);
+    // Accepting asks before switching, and leaves the profile that opens next as it was.
+    let frame = await view.waitFor('Switch to profile lab now?', 15_000);
+    await view.type('n');
+    frame = await view.waitFor('Staying on demo');
     expect(frame).toMatch(/lab +invited +member/);
+    expect(frame).toMatch(/^ \*\(demo\) +demo/m);
+    expect(currentInConfig(env)).toBeUndefined();
     await view.type('a');
     await view.waitFor('Paste the invitation token');
     await view.type(token);
@@ -201,8 +214,13 @@ describe('invitations and research users in the profile switcher', () => {
     await view.type(KEYS.enter);
     await view.waitFor('The invitation names no research user. Username:', 15_000);
     await view.type(`erin${KEYS.enter}`);
-    const frame = await view.waitFor('Added profile lab');
+    let frame = await view.waitFor('Added profile lab');
     expect(frame).toMatch(/created research user erin \(UID \d+\)/);
+    // Yes: the session reopens on the new profile, and it opens next.
+    await view.waitFor('Switch to profile lab now?');
+    await view.type('y');
+    frame = await view.waitFor('This session: profile lab as erin');
+    expect(frame).toContain('Switched to profile lab');
   });
 
   it('creates a research user, and says why a bad name is refused', async () => {
@@ -222,5 +240,85 @@ describe('invitations and research users in the profile switcher', () => {
       username: string;
     }[];
     expect(listed.map((user) => user.username)).toContain('quinn');
+  });
+
+  it('lists, creates and (for an admin, after the name is typed) deletes research users in their tab', async () => {
+    const env = testEnvironment();
+    await runCommand(runProfilesCommand, ['create', 'ops'], env, {
+      awsProfile: 'lab',
+      region: 'us-east-1',
+      admin: true,
+    });
+    const view = await openProfiles(env, { columns: 80, rows: 24 });
+    await view.type(KEYS.tab);
+    let frame = await view.waitFor('No research users yet');
+    expect(frame).toContain('[Research users]');
+    for (const username of ['dana', 'quinn']) {
+      await view.type('u');
+      await view.waitFor('Username');
+      await view.type(`${username}${KEYS.enter}`);
+      await view.waitFor(new RegExp(`${username} +\\d+ +\\d+`));
+    }
+    frame = view.lastFrame();
+    expect(frame).toMatch(/dana +\d+/);
+    // The cursor is on dana (first): d asks for the name, and a wrong one deletes nothing.
+    await view.type('d');
+    await view.waitFor('Delete research user dana');
+    await view.type(`quinn${KEYS.enter}`);
+    await view.type(KEYS.esc);
+    expect(view.lastFrame()).toMatch(/dana +\d+/);
+    await view.type('d');
+    await view.waitFor('Delete research user dana');
+    await view.type(`dana${KEYS.enter}`);
+    frame = await view.waitFor(/Deleted research user dana \(UID \d+ is retired/);
+    for (const deadline = Date.now() + 5000; /dana +\d+ +\d+/.test(view.lastFrame()); ) {
+      if (Date.now() > deadline) throw new Error(`dana is still listed:\n${view.lastFrame()}`);
+      await view.type('', 20);
+    }
+    const listed = JSON.parse((await runCommand(runUsersCommand, ['list'], env, { json: true })).stdout) as {
+      username: string;
+    }[];
+    expect(listed.map((user) => user.username)).toEqual(['quinn']);
+  });
+
+  it('offers no delete of research users to a member', async () => {
+    const view = await openProfiles(await withTwoProfiles(), { columns: 120, rows: 40 });
+    await view.type(KEYS.tab);
+    const frame = await view.waitFor('deleting a user needs an admin profile');
+    expect(frame).not.toContain('d delete user');
+  });
+});
+
+describe('the demo row and deleting profiles', () => {
+  it('returns to the demo account from a profile, and opens it next', async () => {
+    const env = await withTwoProfiles();
+    const view = await openProfiles(env, { columns: 80, rows: 24 });
+    await view.type('G');
+    let frame = await view.waitFor(/^> \(demo\) +demo/m);
+    await view.type(KEYS.enter);
+    frame = await view.waitFor('Switched to the demo account');
+    expect(frame).toContain('This session: profile demo');
+    expect(frame).toMatch(/^[ >]\*\(demo\)/m);
+    expect(currentInConfig(env)).toBeUndefined();
+  });
+
+  it('deletes another profile once its name is typed, and never the one the session runs as', async () => {
+    const env = await withTwoProfiles();
+    const view = await openProfiles(env, { columns: 120, rows: 40 });
+    // Rows: home, lab (the session's), the demo account; d is offered on home, not on lab.
+    await view.waitFor(/^> home /m);
+    expect(view.lastFrame()).toContain('d delete profile');
+    await view.type('j');
+    await view.waitFor(/^>\*lab /m);
+    expect(view.lastFrame()).not.toContain('d delete profile');
+    await view.type('k');
+    await view.waitFor(/^> home /m);
+    await view.type('d');
+    await view.waitFor('Delete profile home');
+    await view.type(`home${KEYS.enter}`);
+    const frame = await view.waitFor('Deleted profile home');
+    expect(frame).not.toMatch(/home +personal/);
+    const listed = await runCommand(runProfilesCommand, ['list'], env, { json: true });
+    expect(listed.stdout).not.toContain('"home"');
   });
 });

@@ -15,6 +15,7 @@ import { formatDiagnostic, type TemplateDiagnostic } from '../core/templates/Tem
 import type { TemplateRegistry } from '../core/templates/TemplateRegistry.js';
 import type { ResolvedTemplate } from '../core/templates/templateSchema.js';
 import { templateSearchPath } from '../core/templates/templateSearchPath.js';
+import { templateSizes, templateSizesLabel } from '../core/templates/templateSizes.js';
 import { validateTemplates } from '../core/templates/validateTemplates.js';
 import { sanitizeForTerminal } from '../core/text/sanitizeForTerminal.js';
 import { CliError, EXIT, usageError } from './CliError.js';
@@ -66,7 +67,7 @@ function listEntryJson(template: ResolvedTemplate, registry: TemplateRegistry): 
     icon: template.icon ?? null,
     popular: template.popular ?? false,
     featured: template.featured ?? false,
-    sizes: template.sizes ?? {},
+    sizes: templateSizes(template),
     minimum_size: template.minimum_size ?? null,
     instance_defaults: template.instance_defaults ?? {},
     inherits: template.inherits ?? [],
@@ -119,7 +120,7 @@ async function listTemplates(context: CommandContext, extra: string[]): Promise<
       { header: 'NAME', value: (t) => t.name },
       { header: 'CONNECT', value: (t) => t.connection_type ?? 'auto' },
       { header: 'BASE', value: (t) => t.base ?? t.service_config?.kind ?? '-' },
-      { header: 'SIZES', value: (t) => Object.keys(t.sizes ?? {}).join(' ') || '-' },
+      { header: 'SIZES', value: templateSizesLabel },
       {
         header: 'SOURCE',
         value: (t) => describeSource(registry.templates.get(t.slug) ?? { origin: 'path', source: t.source }),

@@ -7,6 +7,7 @@ import type { LoadedTemplate, TemplatePath } from './LoadedTemplate.js';
 import type { DiagnosticSeverity, TemplateDiagnostic } from './TemplateDiagnostic.js';
 import { AMI_BASED, describeTemplateImage, isTemplateImageProblem } from './templateImage.js';
 import type { Template } from './templateSchema.js';
+import { minimumSizeProblem } from './templateSizes.js';
 
 const PACKAGE_MANAGER_OF_DISTRO = { ubuntu: 'apt', rocky: 'dnf', al2023: 'dnf' } as const;
 
@@ -109,15 +110,8 @@ export function validateResolvedTemplate(
     );
   }
 
-  if (merged.minimum_size !== undefined && !(merged.sizes && merged.minimum_size in merged.sizes)) {
-    const offered = merged.sizes ? Object.keys(merged.sizes).join(', ') : 'none';
-    report(
-      'error',
-      definerOf('minimum_size'),
-      ['minimum_size'],
-      `minimum_size '${merged.minimum_size}' is not one of the sizes (${offered})`,
-    );
-  }
+  const sizeProblem = minimumSizeProblem(merged);
+  if (sizeProblem) report('error', definerOf('minimum_size'), ['minimum_size'], sizeProblem);
 
   // The same rule the boot script applies: a web service's bind address and auth stay the app's.
   for (const [index, service] of (merged.services ?? []).entries()) {

@@ -1,9 +1,8 @@
-import { basename } from 'node:path';
 import { stringify } from 'yaml';
 import { ConfigStore } from '../core/config/ConfigStore.js';
 import { resolveAppPaths } from '../core/paths.js';
 import { evaluateTemplateAccess } from '../core/policy/evaluateTemplateAccess.js';
-import type { LoadedTemplate } from '../core/templates/LoadedTemplate.js';
+import { describeTemplateOrigin } from '../core/templates/describeTemplateOrigin.js';
 import { loadTemplateRegistry } from '../core/templates/loadTemplateRegistry.js';
 import {
   resolveAll,
@@ -35,9 +34,6 @@ function countBySeverity(diagnostics: readonly TemplateDiagnostic[]): { errors: 
 }
 
 /** Where a template came from, short for the table: built-ins by file name, others by path. */
-function describeSource(loaded: Pick<LoadedTemplate, 'origin' | 'source'>): string {
-  return loaded.origin === 'builtin' ? `built-in ${basename(loaded.source)}` : loaded.source;
-}
 
 /** The policy templates rule of the chosen (or current) profile, for `--profile-filtered`. */
 async function profileFilter(context: CommandContext): Promise<(slug: string) => boolean> {
@@ -74,6 +70,7 @@ function listEntryJson(template: ResolvedTemplate, registry: TemplateRegistry): 
     inheritance_chain: template.inheritance_chain,
     source: template.source,
     origin: loaded?.origin ?? 'path',
+    path: loaded?.relative_path ?? null,
     shadows: registry.shadowed
       .filter((entry) => entry.shadowedBy === template.source)
       .map((entry) => entry.source),
@@ -123,7 +120,8 @@ async function listTemplates(context: CommandContext, extra: string[]): Promise<
       { header: 'SIZES', value: templateSizesLabel },
       {
         header: 'SOURCE',
-        value: (t) => describeSource(registry.templates.get(t.slug) ?? { origin: 'path', source: t.source }),
+        value: (t) =>
+          describeTemplateOrigin(registry.templates.get(t.slug) ?? { origin: 'path', source: t.source }),
       },
     ]),
   );

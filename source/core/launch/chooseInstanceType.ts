@@ -15,7 +15,7 @@ export const FALLBACK_INSTANCE_TYPE = 't3.medium';
 /**
  * The instance type of a launch: an explicit type wins, then the template's size of that name (its
  * own sizes, else CloudWorkstation's global sizes), then the template's default type, its AMI's
- * type for the architecture, its first own size, its minimum size.
+ * type for the architecture, its minimum size, its first own size.
  */
 export function chooseInstanceType(
   template: ResolvedTemplate,
@@ -40,8 +40,8 @@ export function chooseInstanceType(
   return (
     template.instance_defaults?.type ??
     template.ami_config?.instance_types?.[templateArchitecture(template)] ??
-    Object.values(template.sizes ?? {})[0] ??
     minimumSizeType(template) ??
+    Object.values(template.sizes ?? {})[0] ??
     FALLBACK_INSTANCE_TYPE
   );
 }

@@ -66,7 +66,7 @@ describe('global sizes', () => {
     const own = template({ sizes: { M: 'r5.xlarge', L: 'r5.2xlarge' }, minimum_size: 'L' });
     expect(templateSizes(own)).toEqual({ M: 'r5.xlarge', L: 'r5.2xlarge' });
     expect(chooseInstanceType(own, { size: 'l' })).toBe('r5.2xlarge');
-    expect(chooseInstanceType(own, {})).toBe('r5.xlarge');
+    expect(chooseInstanceType(own, {})).toBe('r5.2xlarge');
     expect(() => chooseInstanceType(own, { size: 'XS' })).toThrow("t needs at least size L, not 'XS'");
   });
 

@@ -1,4 +1,4 @@
-import { type EC2Client, paginateDescribeImages } from '@aws-sdk/client-ec2';
+import { DescribeImagesCommand, type EC2Client, paginateDescribeImages } from '@aws-sdk/client-ec2';
 import { GetParameterCommand, type SSMClient } from '@aws-sdk/client-ssm';
 import { CloudError } from '../core/CloudError.js';
 import type { ImagePort, ImageSource } from '../core/ports.js';
@@ -27,7 +27,9 @@ export class SsmImages implements ImagePort {
       pending =
         source.kind === 'ssm'
           ? this.fromParameter(region, source.parameter)
-          : this.newestImage(region, source);
+          : source.kind === 'ami'
+            ? this.namedImage(region, source)
+            : this.newestImage(region, source);
       // A failure is not kept: the next launch asks again.
       pending.catch(() => this.resolved.delete(key));
       this.resolved.set(key, pending);
@@ -63,6 +65,45 @@ export class SsmImages implements ImagePort {
       });
     }
     return value;
+  }
+
+  /**
+   * A template's own AMI: it must exist in the region, be available and fit the instance type's
+   * architecture, or RunInstances would fail later with a less helpful message.
+   */
+  private async namedImage(region: string, source: Extract<ImageSource, { kind: 'ami' }>): Promise<string> {
+    const missing = () =>
+      new CloudError({
+        kind: 'not-found',
+        code: 'InvalidAMIID.NotFound',
+        message: `The template's AMI ${source.image_id} does not exist in ${region}, or is not shared with this account.`,
+        hint: 'AMI ids are per region: add the AMI of this region under ami_config.amis, or copy the image here.',
+      });
+    const response = await callAws(this.context('ec2:DescribeImages', region), () =>
+      this.options.ec2(region).send(new DescribeImagesCommand({ ImageIds: [source.image_id] })),
+    ).catch((error: unknown) => {
+      if (error instanceof CloudError && error.code.startsWith('InvalidAMIID')) throw missing();
+      throw error;
+    });
+    const image = response.Images?.[0];
+    if (!image) throw missing();
+    if (image.State && image.State !== 'available') {
+      throw new CloudError({
+        kind: 'conflict',
+        code: 'ImageNotAvailable',
+        message: `The template's AMI ${source.image_id} in ${region} is ${image.State}, not available.`,
+        hint: 'Wait for the image to become available, or name another AMI in ami_config.',
+      });
+    }
+    if (image.Architecture && image.Architecture !== source.architecture) {
+      throw new CloudError({
+        kind: 'invalid-parameter',
+        code: 'ImageArchitectureMismatch',
+        message: `The template's AMI ${source.image_id} is ${image.Architecture}, but the instance type is ${source.architecture}.`,
+        hint: `Choose a ${image.Architecture} instance type, or add a ${source.architecture} AMI under ami_config.amis.${region}.`,
+      });
+    }
+    return source.image_id;
   }
 
   private async newestImage(

@@ -1,6 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { Distro } from '../core/images/baseImages.js';
 import { saveImage } from '../core/images/saveImage.js';
 import { resolveAppPaths } from '../core/paths.js';
+import { loadTemplateRegistry } from '../core/templates/loadTemplateRegistry.js';
+import { resolveTemplate } from '../core/templates/resolveTemplate.js';
+import { templateDistro } from '../core/templates/templateImage.js';
+import { templateSearchPath } from '../core/templates/templateSearchPath.js';
 import type { Workstation } from '../core/workstations/Workstation.js';
 import { CliError, usageError } from './CliError.js';
 import { findWorkstationByName } from './findWorkstationByName.js';
@@ -38,6 +43,7 @@ export const runImageCommand = operationCommand(async (context) => {
     slug,
     templates_dir: resolveAppPaths(context.env).userTemplatesDir,
     reboot: false,
+    ...(await distroOfTemplate(context, workstation.template)),
   });
   if (context.flags.json) printJson(context, saved);
   else {
@@ -46,6 +52,20 @@ export const runImageCommand = operationCommand(async (context) => {
   }
   return 0;
 });
+
+/** The Linux of the workstation's template, when that template still resolves here. */
+async function distroOfTemplate(
+  context: OperationCommandContext,
+  slug: string,
+): Promise<{ distro?: Distro }> {
+  try {
+    const registry = await loadTemplateRegistry({ searchPath: templateSearchPath(context.env) });
+    return { distro: templateDistro(resolveTemplate(slug, registry)) };
+  } catch {
+    // The saved template then asks for ami_config.distro when it is validated.
+    return {};
+  }
+}
 
 async function stopAndWait(context: OperationCommandContext, workstation: Workstation): Promise<Workstation> {
   await context.session.stopWorkstation(workstation, { hibernate: false });

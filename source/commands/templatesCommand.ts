@@ -1,9 +1,8 @@
-import { basename } from 'node:path';
 import { stringify } from 'yaml';
 import { ConfigStore } from '../core/config/ConfigStore.js';
 import { resolveAppPaths } from '../core/paths.js';
 import { evaluateTemplateAccess } from '../core/policy/evaluateTemplateAccess.js';
-import type { LoadedTemplate } from '../core/templates/LoadedTemplate.js';
+import { describeTemplateOrigin } from '../core/templates/describeTemplateOrigin.js';
 import { loadTemplateRegistry } from '../core/templates/loadTemplateRegistry.js';
 import {
   resolveAll,
@@ -15,6 +14,7 @@ import { formatDiagnostic, type TemplateDiagnostic } from '../core/templates/Tem
 import type { TemplateRegistry } from '../core/templates/TemplateRegistry.js';
 import type { ResolvedTemplate } from '../core/templates/templateSchema.js';
 import { templateSearchPath } from '../core/templates/templateSearchPath.js';
+import { templateSizes, templateSizesLabel } from '../core/templates/templateSizes.js';
 import { validateTemplates } from '../core/templates/validateTemplates.js';
 import { sanitizeForTerminal } from '../core/text/sanitizeForTerminal.js';
 import { CliError, EXIT, usageError } from './CliError.js';
@@ -34,9 +34,6 @@ function countBySeverity(diagnostics: readonly TemplateDiagnostic[]): { errors: 
 }
 
 /** Where a template came from, short for the table: built-ins by file name, others by path. */
-function describeSource(loaded: Pick<LoadedTemplate, 'origin' | 'source'>): string {
-  return loaded.origin === 'builtin' ? `built-in ${basename(loaded.source)}` : loaded.source;
-}
 
 /** The policy templates rule of the chosen (or current) profile, for `--profile-filtered`. */
 async function profileFilter(context: CommandContext): Promise<(slug: string) => boolean> {
@@ -66,13 +63,14 @@ function listEntryJson(template: ResolvedTemplate, registry: TemplateRegistry): 
     icon: template.icon ?? null,
     popular: template.popular ?? false,
     featured: template.featured ?? false,
-    sizes: template.sizes ?? {},
+    sizes: templateSizes(template),
     minimum_size: template.minimum_size ?? null,
     instance_defaults: template.instance_defaults ?? {},
     inherits: template.inherits ?? [],
     inheritance_chain: template.inheritance_chain,
     source: template.source,
     origin: loaded?.origin ?? 'path',
+    path: loaded?.relative_path ?? null,
     shadows: registry.shadowed
       .filter((entry) => entry.shadowedBy === template.source)
       .map((entry) => entry.source),
@@ -119,10 +117,11 @@ async function listTemplates(context: CommandContext, extra: string[]): Promise<
       { header: 'NAME', value: (t) => t.name },
       { header: 'CONNECT', value: (t) => t.connection_type ?? 'auto' },
       { header: 'BASE', value: (t) => t.base ?? t.service_config?.kind ?? '-' },
-      { header: 'SIZES', value: (t) => Object.keys(t.sizes ?? {}).join(' ') || '-' },
+      { header: 'SIZES', value: templateSizesLabel },
       {
         header: 'SOURCE',
-        value: (t) => describeSource(registry.templates.get(t.slug) ?? { origin: 'path', source: t.source }),
+        value: (t) =>
+          describeTemplateOrigin(registry.templates.get(t.slug) ?? { origin: 'path', source: t.source }),
       },
     ]),
   );

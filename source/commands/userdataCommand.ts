@@ -4,6 +4,7 @@ import { ResearchUserStoreError } from '../core/identity/ResearchUserStoreError.
 import { UID_RANGE_START } from '../core/identity/uidRanges.js';
 import type { Distro } from '../core/images/baseImages.js';
 import { distroOfBase } from '../core/images/resolveImageSource.js';
+import { resolveAppPaths } from '../core/paths.js';
 import { USER_DATA_LIMIT_BYTES } from '../core/provisioning/encodeUserDataPayload.js';
 import { PostInstallDistroError } from '../core/provisioning/postInstallDistros.js';
 import { renderUserData } from '../core/provisioning/renderUserData.js';
@@ -19,6 +20,7 @@ import {
   TemplateResolutionError,
   UnknownTemplateError,
 } from '../core/templates/resolveTemplate.js';
+import { templateDistro } from '../core/templates/templateImage.js';
 import type { ResolvedTemplate } from '../core/templates/templateSchema.js';
 import { templateSearchPath } from '../core/templates/templateSearchPath.js';
 import { CliError, usageError } from './CliError.js';
@@ -83,7 +85,7 @@ function distroFor(context: CommandContext, template: ResolvedTemplate): Distro 
     if (!distro) throw usageError(`--distro is one of ${DISTROS.join(', ')}, not '${wanted}'`);
     return distro;
   }
-  return distroOfBase(template.base!);
+  return templateDistro(template);
 }
 
 function efsFor(context: CommandContext): EfsMountRequest | undefined {

@@ -131,7 +131,9 @@ export interface ComputePort {
 /** Where a base image is published, resolved to an AMI id at launch time. */
 export type ImageSource =
   | { kind: 'ssm'; parameter: string }
-  | { kind: 'describe-images'; owner: string; name_pattern: string; architecture: Architecture };
+  | { kind: 'describe-images'; owner: string; name_pattern: string; architecture: Architecture }
+  /** An AMI the template names itself (`base: ami-based`): checked to exist and fit, not looked up. */
+  | { kind: 'ami'; image_id: string; architecture: Architecture };
 
 export interface ImagePort {
   resolveImage(region: string, source: ImageSource): Promise<string>;

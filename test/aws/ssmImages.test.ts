@@ -104,3 +104,54 @@ describe('SsmImages', () => {
     expect(error.message).toBe('No arm64 image named "nope-*" owned by amazon in us-east-1.');
   });
 });
+
+describe('SsmImages with a template’s own AMI (base: ami-based)', () => {
+  const own = { kind: 'ami', image_id: 'ami-0c02fb55956c7d316', architecture: 'x86_64' } as const;
+
+  it('checks that the AMI exists, is available and fits the architecture, then launches it as named', async () => {
+    ec2Mock.on(DescribeImagesCommand).resolves({
+      Images: [
+        {
+          ImageId: 'ami-0c02fb55956c7d316',
+          Name: 'Deep Learning Base OSS Nvidia Driver GPU AMI (Ubuntu 22.04) 20250101',
+          Architecture: 'x86_64',
+          State: 'available',
+          CreationDate: '2025-01-01T10:00:00.000Z',
+        },
+      ],
+    });
+    expect(await images().resolveImage('us-east-1', own)).toBe('ami-0c02fb55956c7d316');
+    expect(ec2Mock.commandCalls(DescribeImagesCommand)[0]!.args[0].input).toEqual({
+      ImageIds: ['ami-0c02fb55956c7d316'],
+    });
+  });
+
+  it('names the AMI and the region when EC2 does not know it there', async () => {
+    ec2Mock
+      .on(DescribeImagesCommand)
+      .rejects(
+        awsServiceError('InvalidAMIID.NotFound', "The image id '[ami-0c02fb55956c7d316]' does not exist"),
+      );
+    const error = (await rejectionOf(images().resolveImage('eu-west-1', own))) as CloudError;
+    expect(error).toBeInstanceOf(CloudError);
+    expect(error.kind).toBe('not-found');
+    expect(error.message).toBe(
+      "The template's AMI ami-0c02fb55956c7d316 does not exist in eu-west-1, or is not shared with this account.",
+    );
+    expect(error.hint).toMatch(/ami_config\.amis/);
+  });
+
+  it('refuses an arm64 AMI for an x86_64 type and one that is not available yet', async () => {
+    ec2Mock
+      .on(DescribeImagesCommand)
+      .resolvesOnce({ Images: [{ ImageId: own.image_id, Architecture: 'arm64', State: 'available' }] })
+      .resolvesOnce({ Images: [{ ImageId: own.image_id, Architecture: 'x86_64', State: 'pending' }] });
+    const port = images();
+    expect(((await rejectionOf(port.resolveImage('us-east-1', own))) as CloudError).message).toBe(
+      "The template's AMI ami-0c02fb55956c7d316 is arm64, but the instance type is x86_64.",
+    );
+    expect(((await rejectionOf(port.resolveImage('us-east-1', own))) as CloudError).message).toBe(
+      "The template's AMI ami-0c02fb55956c7d316 in us-east-1 is pending, not available.",
+    );
+  });
+});

@@ -28,11 +28,15 @@ describe('cws-tui image save on the demo account', () => {
       slug: 'tuned-env',
       base: 'ami-based',
       package_manager: 'ami',
-      ami_config: { amis: { 'us-east-1': { x86_64: image.id } }, ssh_user: 'alice' },
+      ami_config: { amis: { 'us-east-1': { x86_64: image.id } }, ssh_user: 'alice', distro: 'ubuntu' },
       instance_defaults: { type: 't3.medium' },
     });
     const listed = await runCommand(runListCommand, [], env, { json: true });
     expect(listed.stdout).toMatch(/"state": "stopped"/);
+    // The saved template launches its image again, with a boot script for its Linux.
+    const relaunched = await runCommand(runLaunchCommand, ['tuned-env', 'again'], env, { json: true });
+    expect(relaunched.code).toBe(0);
+    expect(relaunched.stdout).toContain(image.id);
   });
 
   it('never overwrites a template and refuses a slug that is not one', async () => {

@@ -5,6 +5,7 @@ import { chooseInstanceType } from '../../core/launch/chooseInstanceType.js';
 import { DEFAULT_ROOT_VOLUME_GB } from '../../core/launch/launchChecks.js';
 import type { FileSystem } from '../../core/ports.js';
 import type { ResolvedTemplate } from '../../core/templates/templateSchema.js';
+import { templateSizes } from '../../core/templates/templateSizes.js';
 
 /** One size or instance type the wizard offers, with what it is and what it costs. */
 export interface InstanceChoice {
@@ -19,7 +20,7 @@ export interface InstanceChoice {
 /** What a template may be launched with: the wizard's size and storage steps. */
 export interface LaunchChoices {
   region: string;
-  /** The template's own sizes, in its order. */
+  /** The template's sizes, in its order: its own, else the global sizes from its minimum up. */
   sizes: InstanceChoice[];
   /** Every catalog type of the template's architecture, cheapest first (EC2 templates only). */
   instance_types: InstanceChoice[];
@@ -74,7 +75,7 @@ export function launchChoices(
         );
   return {
     region,
-    sizes: Object.entries(template.sizes ?? {}).map(([size, type]) => priced(type, size)),
+    sizes: Object.entries(templateSizes(template)).map(([size, type]) => priced(type, size)),
     instance_types: instanceTypes,
     default_instance_type: managedService
       ? (template.instance_defaults?.type ?? Object.values(template.sizes ?? {})[0] ?? '')

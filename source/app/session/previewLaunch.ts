@@ -3,7 +3,6 @@ import type { Budget } from '../../core/cost/Budget.js';
 import { type BudgetLaunchImpact, budgetLaunchImpact } from '../../core/cost/budgetLaunchImpact.js';
 import type { CostEstimate } from '../../core/cost/estimateCost.js';
 import type { LoadedCostReport } from '../../core/cost/loadCostReport.js';
-import { distroOfBase } from '../../core/images/resolveImageSource.js';
 import { chooseInstanceType } from '../../core/launch/chooseInstanceType.js';
 import type { LaunchRequest } from '../../core/launch/LaunchRequest.js';
 import {
@@ -20,6 +19,7 @@ import {
 import type { LaunchContext } from '../../core/launch/launchWorkstation.js';
 import { validateWorkstationName } from '../../core/launch/validateLaunchNames.js';
 import type { PolicyVerdict } from '../../core/policy/PolicyVerdict.js';
+import { templateDistro } from '../../core/templates/templateImage.js';
 import type { ResolvedTemplate } from '../../core/templates/templateSchema.js';
 
 /** What the review page shows: the decisions the launch pipeline will make, made now. */
@@ -101,7 +101,7 @@ export async function previewLaunch(
   try {
     const rendered = context.renderUserData({
       template,
-      distro: distroOfBase(template.base ?? ''),
+      distro: templateDistro(template),
       user: researchUser,
       launch_id: 'preview',
       ...(request.efs ? { efs: { ...request.efs, region } } : {}),

@@ -7,6 +7,8 @@ import type { ImagePort, ImageSource } from '../../core/ports.js';
  */
 export class DemoImages implements ImagePort {
   async resolveImage(region: string, source: ImageSource): Promise<string> {
+    // A template's own AMI is launched as named, as EC2 would.
+    if (source.kind === 'ami') return source.image_id;
     const key =
       source.kind === 'ssm'
         ? source.parameter

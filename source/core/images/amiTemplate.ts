@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
 import type { Architecture } from '../templates/templateSchema.js';
+import type { Distro } from './baseImages.js';
 
 export interface AmiTemplateSource {
   slug: string;
@@ -12,12 +13,14 @@ export interface AmiTemplateSource {
   instance_type: string;
   ssh_user: string;
   saved_at: string;
+  /** The Linux of the workstation's base, so the template's boot script fits the image. */
+  distro?: Distro;
 }
 
 /**
  * A template that launches a saved image, in CloudWorkstation's `ami-based` shape (an AMI per
- * region and architecture, no package manager: the image already has everything). The loader
- * accepts this shape once the template-compatibility issue (#18) lands `base: ami-based`.
+ * region and architecture, no package manager: the image already has everything), with the
+ * image's Linux declared so that the boot script on relaunch uses the right tools.
  */
 export function renderAmiTemplate(source: AmiTemplateSource): string {
   const document = {
@@ -29,6 +32,7 @@ export function renderAmiTemplate(source: AmiTemplateSource): string {
     ami_config: {
       amis: { [source.region]: { [source.architecture]: source.image_id } },
       ssh_user: source.ssh_user,
+      ...(source.distro ? { distro: source.distro } : {}),
     },
     instance_defaults: { type: source.instance_type },
   };

@@ -23,6 +23,11 @@ export interface BaseImage {
   /** The account the vendor's image creates for the first SSH login. */
   loginUser: string;
   sources: Record<Architecture, ImageSource>;
+  /**
+   * The image comes with its software (drivers, frameworks): the boot script installs only what
+   * it needs and finds missing, never the template's whole stack again.
+   */
+  prebuilt?: boolean;
 }
 
 const canonicalUbuntu = (
@@ -37,6 +42,16 @@ const canonicalUbuntu = (
 const amazonLinux2023 = (arch: 'x86_64' | 'arm64'): ImageSource => ({
   kind: 'ssm',
   parameter: `/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-${arch}`,
+});
+
+/**
+ * AWS's Deep Learning Base AMIs (NVIDIA driver, CUDA, EFA) through their public parameters:
+ * `/aws/service/deeplearning/ami/<arch>/<ami type>/latest/ami-id`, where the type is the AMI's name
+ * without "Deep Learning" and "AMI" (Deep Learning AMIs developer guide, "Finding the ID of a DLAMI").
+ */
+const deepLearningBase = (arch: Architecture, flavour: string): ImageSource => ({
+  kind: 'ssm',
+  parameter: `/aws/service/deeplearning/ami/${arch}/base-oss-nvidia-driver-gpu-${flavour}/latest/ami-id`,
 });
 
 /** The Rocky Enterprise Software Foundation's AWS account; it publishes no SSM parameters. */
@@ -99,5 +114,31 @@ export const BASE_IMAGES: readonly BaseImage[] = [
     release: '2023',
     loginUser: 'ec2-user',
     sources: { x86_64: amazonLinux2023('x86_64'), arm64: amazonLinux2023('arm64') },
+  },
+  {
+    base: 'dlami-ubuntu-22.04',
+    aliases: ['deep-learning-ubuntu', 'dlami-ubuntu', 'deep-learning-ami-ubuntu', 'dlami-ubuntu-2204'],
+    displayName: 'Deep Learning Base AMI (Ubuntu 22.04)',
+    distro: 'ubuntu',
+    release: '22.04',
+    loginUser: 'ubuntu',
+    sources: {
+      x86_64: deepLearningBase('x86_64', 'ubuntu-22.04'),
+      arm64: deepLearningBase('arm64', 'ubuntu-22.04'),
+    },
+    prebuilt: true,
+  },
+  {
+    base: 'dlami-al2023',
+    aliases: ['deep-learning-al2023', 'dlami-amazon-linux-2023', 'deep-learning-ami-al2023'],
+    displayName: 'Deep Learning Base AMI (Amazon Linux 2023)',
+    distro: 'al2023',
+    release: '2023',
+    loginUser: 'ec2-user',
+    sources: {
+      x86_64: deepLearningBase('x86_64', 'amazon-linux-2023'),
+      arm64: deepLearningBase('arm64', 'amazon-linux-2023'),
+    },
+    prebuilt: true,
   },
 ];

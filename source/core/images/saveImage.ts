@@ -6,6 +6,7 @@ import { type MachineImage, TAG } from '../ports.js';
 import { slugFromName } from '../templates/slugFromName.js';
 import type { Workstation } from '../workstations/Workstation.js';
 import { renderAmiTemplate } from './amiTemplate.js';
+import type { Distro } from './baseImages.js';
 
 export interface SavedImage {
   image: MachineImage;
@@ -24,7 +25,7 @@ const AMI_NAME = /^[A-Za-z0-9()[\] ./'@_-]{3,128}$/;
 export async function saveImage(
   context: OperationsContext,
   workstation: Workstation,
-  request: { slug: string; templates_dir: string; reboot: boolean },
+  request: { slug: string; templates_dir: string; reboot: boolean; distro?: Distro },
 ): Promise<SavedImage> {
   const instance = workstation.instance;
   if (workstation.kind !== 'ec2' || !instance) {
@@ -75,6 +76,7 @@ export async function saveImage(
     instance_type: workstation.instance_type,
     ssh_user: workstation.research_user ?? 'ubuntu',
     saved_at: new Date().toISOString(),
+    ...(request.distro ? { distro: request.distro } : {}),
   });
   await mkdir(request.templates_dir, { recursive: true });
   // `wx`: a template written meanwhile by someone else is never overwritten.

@@ -3,14 +3,14 @@ import { CloudError } from '../CloudError.js';
 import type { InstanceTypeInfo } from '../catalog/InstanceTypeInfo.js';
 import type { CostEstimate } from '../cost/estimateCost.js';
 import { formatUsd, formatUsdPerHour } from '../cost/formatUsd.js';
-import { distroOfBase, resolveImageSource } from '../images/resolveImageSource.js';
 import type { NetworkChoice } from '../network/NetworkChoice.js';
 import type { PolicyVerdict } from '../policy/PolicyVerdict.js';
-import type { ImageSource, Instance, ResourceTags, RunInstanceRequest } from '../ports.js';
+import type { Instance, ResourceTags, RunInstanceRequest } from '../ports.js';
 import { TAG } from '../ports.js';
 import { parseProgressMarkers } from '../provisioning/progressMarkers.js';
 import type { UserData } from '../provisioning/UserData.js';
 import type { UserDataInput } from '../provisioning/UserDataInput.js';
+import { TemplateImageError, templateDistro, templateImageSource } from '../templates/templateImage.js';
 import type { ResolvedTemplate } from '../templates/templateSchema.js';
 import { chooseInstanceType } from './chooseInstanceType.js';
 import { connectionHint } from './connectionHint.js';
@@ -170,7 +170,7 @@ export async function launchWorkstation(
   });
 
   const imageId = await run('resolve-image', async () => {
-    const source = toImageSource(template.base ?? '', typeInfo);
+    const source = imageSourceFor(template, typeInfo, region);
     const id = await account.images.resolveImage(region, source);
     return [id, `${template.base} ${typeInfo.architecture}: ${id}`];
   });
@@ -208,7 +208,7 @@ export async function launchWorkstation(
   const userData = await run('render-user-data', async () => {
     const rendered = context.renderUserData({
       template,
-      distro: distroOfBase(template.base ?? ''),
+      distro: templateDistro(template),
       user: context.researchUser,
       launch_id: launchId,
       ...(network.efs ? { efs: { ...network.efs, region } } : {}),
@@ -369,16 +369,13 @@ export async function launchWorkstation(
   };
 }
 
-function toImageSource(base: string, info: InstanceTypeInfo): ImageSource {
-  const source = resolveImageSource(base, info.architecture);
-  return source.kind === 'ssm'
-    ? source
-    : {
-        kind: 'describe-images',
-        owner: source.owner,
-        name_pattern: source.namePattern,
-        architecture: info.architecture,
-      };
+function imageSourceFor(template: ResolvedTemplate, info: InstanceTypeInfo, region: string) {
+  try {
+    return templateImageSource(template, info.architecture, region);
+  } catch (error) {
+    if (error instanceof TemplateImageError) throw new LaunchError('resolve-image', error.message);
+    throw error;
+  }
 }
 
 async function waitFor<T>(

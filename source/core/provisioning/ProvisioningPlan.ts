@@ -13,6 +13,8 @@ export interface ProvisioningPlan {
   user: PlannedUser;
   sharedGroup: { name: string; gid: number };
   system: { packages: string[]; groups: string[]; repositories: PackageRepository[] };
+  /** The image comes with its software (an AMI base, a Deep Learning AMI): install only what is missing. */
+  prebuilt: boolean;
   efs?: PlannedEfsMount;
   /** Conda specs for Miniforge's base environment; undefined when conda is not used. */
   conda?: string[];

@@ -1,4 +1,5 @@
 import { SHARED_GROUP_GID, SHARED_GROUP_NAME } from '../identity/uidRanges.js';
+import { describeTemplateImage, isTemplateImageProblem } from '../templates/templateImage.js';
 import type { ResolvedTemplate, TemplateService } from '../templates/templateSchema.js';
 import type { ProvisioningDiagnostic } from './ProvisioningDiagnostic.js';
 import type {
@@ -103,6 +104,7 @@ export function planProvisioning(input: UserDataInput): ProvisioningPlan {
     user,
     sharedGroup: { name: SHARED_GROUP_NAME, gid: SHARED_GROUP_GID },
     system: { packages: system.packages, groups: system.groups, repositories: system.repositories },
+    prebuilt: isPrebuiltImage(template, distro),
     ...(efs ? { efs } : {}),
     ...(usesConda ? { conda: condaSpecs } : {}),
     ...(pipSpecs.length > 0 ? { pip: { packages: pipSpecs, into: pipInto } } : {}),
@@ -116,6 +118,12 @@ export function planProvisioning(input: UserDataInput): ProvisioningPlan {
     gpu: services.some((service) => service.kind === 'desktop') ? 'graphics' : 'compute',
     diagnostics,
   };
+}
+
+/** The template's image already has its software, and the script is made for that image's Linux. */
+function isPrebuiltImage(template: ResolvedTemplate, distro: UserDataInput['distro']): boolean {
+  const image = describeTemplateImage(template);
+  return !isTemplateImageProblem(image) && image.prebuilt && image.distro === distro;
 }
 
 function planUser({ user }: UserDataInput): PlannedUser {

@@ -40,6 +40,7 @@ cws_apt() {
  * Amazon Linux, \`--allowerasing\` lets curl replace curl-minimal.
  */
 export function renderPackageSection(plan: ProvisioningPlan): string {
+  if (plan.prebuilt) return renderMissingPackages(plan);
   const { packages, groups, repositories } = plan.system;
   if (plan.distro === 'ubuntu') {
     return `${APT_FUNCTIONS}
@@ -48,17 +49,59 @@ cws_retry ${RETRY_ATTEMPTS} cws_apt update
 cws_retry ${RETRY_ATTEMPTS} cws_apt install -y ${quoteAll(packages)}
 `;
   }
-  const lines: string[] = [];
-  if (repositories.length > 0) {
-    lines.push(
-      `rpm -q dnf-plugins-core >/dev/null 2>&1 || cws_retry ${RETRY_ATTEMPTS} dnf install -y dnf-plugins-core`,
-    );
-    for (const repository of ['crb', 'epel', 'docker-ce'] as const) {
-      if (repositories.includes(repository)) lines.push(ROCKY_REPOSITORIES[repository]);
-    }
-  }
+  const lines = repositoryLines(repositories);
   if (groups.length > 0) lines.push(`cws_retry ${RETRY_ATTEMPTS} dnf group install -y ${quoteAll(groups)}`);
   lines.push(`cws_retry ${RETRY_ATTEMPTS} dnf install -y --allowerasing ${quoteAll(packages)}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function repositoryLines(repositories: readonly PackageRepository[]): string[] {
+  if (repositories.length === 0) return [];
+  return [
+    `rpm -q dnf-plugins-core >/dev/null 2>&1 || cws_retry ${RETRY_ATTEMPTS} dnf install -y dnf-plugins-core`,
+    ...(['crb', 'epel', 'docker-ce'] as const)
+      .filter((repository) => repositories.includes(repository))
+      .map((repository) => ROCKY_REPOSITORIES[repository]),
+  ];
+}
+
+/**
+ * On an image that comes with its software (an AMI base, a Deep Learning AMI), only the packages the
+ * image lacks are installed, so a boot that needs nothing never touches the package manager (or
+ * the network), and a stack the image already has is never installed a second time.
+ */
+function renderMissingPackages(plan: ProvisioningPlan): string {
+  const { packages, groups, repositories } = plan.system;
+  const ubuntu = plan.distro === 'ubuntu';
+  const probe = ubuntu
+    ? 'dpkg -s "$cws_package" >/dev/null 2>&1'
+    : 'rpm -q --whatprovides "$cws_package" >/dev/null 2>&1';
+  const install = ubuntu
+    ? [
+        'export DEBIAN_FRONTEND=noninteractive',
+        `cws_retry ${RETRY_ATTEMPTS} cws_apt update`,
+        `cws_retry ${RETRY_ATTEMPTS} cws_apt install -y "\${cws_missing[@]}"`,
+      ]
+    : [
+        ...repositoryLines(repositories),
+        `cws_retry ${RETRY_ATTEMPTS} dnf install -y --allowerasing "\${cws_missing[@]}"`,
+      ];
+  const lines = [
+    ...(ubuntu ? [APT_FUNCTIONS] : []),
+    'cws_missing=()',
+    `for cws_package in ${quoteAll(packages)}; do`,
+    `  ${probe} || cws_missing+=("$cws_package")`,
+    'done',
+    `if [ "\${#cws_missing[@]}" -eq 0 ]; then`,
+    '  cws_note "the image has every package the workstation needs"',
+    'else',
+    `  cws_note "installing what the image lacks: \${cws_missing[*]}"`,
+    ...install.map((line) => `  ${line}`),
+    'fi',
+  ];
+  if (!ubuntu && groups.length > 0) {
+    lines.push(`cws_retry ${RETRY_ATTEMPTS} dnf group install -y ${quoteAll(groups)}`);
+  }
   return `${lines.join('\n')}\n`;
 }
 

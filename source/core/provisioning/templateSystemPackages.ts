@@ -1,4 +1,5 @@
 import type { Distro } from '../images/baseImages.js';
+import { describeTemplateImage, isTemplateImageProblem } from '../templates/templateImage.js';
 import type { ResolvedTemplate } from '../templates/templateSchema.js';
 import { type PackageFamily, planSystemPackages, type SystemPackagePlan } from './planSystemPackages.js';
 import { webServiceKind } from './webServiceKind.js';
@@ -14,6 +15,9 @@ export interface ScriptPackageNeeds {
 export function packageFamilyOf(template: ResolvedTemplate): PackageFamily {
   if (template.package_manager === 'apt' || template.package_manager === 'dnf')
     return template.package_manager;
+  // An AMI base's packages are named the way its Linux names them.
+  const image = describeTemplateImage(template);
+  if (!isTemplateImageProblem(image)) return image.distro === 'ubuntu' ? 'apt' : 'dnf';
   return /rocky|al2023|amazon|rhel|alma|fedora|centos/i.test(template.base ?? '') ? 'dnf' : 'apt';
 }
 

@@ -19,6 +19,8 @@ export interface LoadedTemplate {
   slug: string;
   source: string;
   origin: TemplateOrigin;
+  /** The file's path below the directory it was found in (`community/r.yml`), when found in one. */
+  relative_path?: string;
   /** Where the value at `path` starts in the file; the nearest present ancestor when it is absent. */
   locate(path: TemplatePath): SourcePosition;
 }

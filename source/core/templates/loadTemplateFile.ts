@@ -1,5 +1,4 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
 import type { TemplateOrigin, TemplateParseResult } from './LoadedTemplate.js';
 import { describeOversize, MAX_TEMPLATE_BYTES, parseTemplate } from './parseTemplate.js';
 
@@ -32,13 +31,4 @@ export async function loadTemplateFile(
       ],
     };
   }
-}
-
-/** The template files directly in `directory` (`*.yml`, `*.yaml`, not hidden), sorted by name. */
-export async function listTemplateFiles(directory: string): Promise<string[]> {
-  const entries = await readdir(directory, { withFileTypes: true });
-  return entries
-    .filter((entry) => !entry.isDirectory() && !entry.name.startsWith('.') && /\.ya?ml$/i.test(entry.name))
-    .map((entry) => join(directory, entry.name))
-    .sort();
 }

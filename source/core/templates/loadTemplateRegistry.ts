@@ -1,7 +1,8 @@
 import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
+import { type FoundTemplateFile, findTemplateFiles } from './findTemplateFiles.js';
 import type { LoadedTemplate, TemplateOrigin } from './LoadedTemplate.js';
-import { describeFsError, listTemplateFiles, loadTemplateFile } from './loadTemplateFile.js';
+import { describeFsError, loadTemplateFile } from './loadTemplateFile.js';
 import type { TemplateDiagnostic } from './TemplateDiagnostic.js';
 import { buildTemplateRegistry, type TemplateRegistry } from './TemplateRegistry.js';
 import type { TemplateSearchDirectory } from './templateSearchPath.js';
@@ -11,16 +12,22 @@ export interface LoadedTemplates {
   diagnostics: TemplateDiagnostic[];
 }
 
-async function loadFiles(files: readonly string[], origin: TemplateOrigin): Promise<LoadedTemplates> {
-  const results = await Promise.all(files.map((file) => loadTemplateFile(file, origin)));
+async function loadFiles(
+  files: readonly FoundTemplateFile[],
+  origin: TemplateOrigin,
+): Promise<LoadedTemplates> {
+  const results = await Promise.all(files.map(({ file }) => loadTemplateFile(file, origin)));
   return {
-    loaded: results.flatMap((result) => (result.loaded ? [result.loaded] : [])),
+    loaded: results.flatMap((result, index) =>
+      result.loaded ? [{ ...result.loaded, relative_path: files[index]!.relative_path }] : [],
+    ),
     diagnostics: results.flatMap((result) => result.diagnostics),
   };
 }
 
 /**
- * Loads template files and directories (a directory contributes its `*.yml`/`*.yaml` files).
+ * Loads template files and directories (a directory contributes its `*.yml`/`*.yaml` files, its
+ * subfolders' too: see findTemplateFiles).
  * With `optional`, a directory that does not exist is skipped quietly.
  */
 export async function loadTemplatePaths(
@@ -33,9 +40,15 @@ export async function loadTemplatePaths(
   // A file named twice (itself and through its directory) is loaded once.
   const seen = new Set<string>();
   for (const path of paths) {
-    let files: string[];
+    let files: FoundTemplateFile[];
     try {
-      files = (await stat(path)).isDirectory() ? await listTemplateFiles(path) : [path];
+      if ((await stat(path)).isDirectory()) {
+        const found = await findTemplateFiles(path);
+        files = found.files;
+        diagnostics.push(...found.diagnostics);
+      } else {
+        files = [{ file: path, relative_path: basename(path) }];
+      }
     } catch (error) {
       const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
       if (!(missing && options.optional)) {
@@ -50,8 +63,8 @@ export async function loadTemplatePaths(
       }
       continue;
     }
-    const unseen = files.filter((file) => !seen.has(resolve(file)));
-    for (const file of unseen) seen.add(resolve(file));
+    const unseen = files.filter(({ file }) => !seen.has(resolve(file)));
+    for (const { file } of unseen) seen.add(resolve(file));
     const result = await loadFiles(unseen, origin);
     loaded.push(...result.loaded);
     diagnostics.push(...result.diagnostics);

@@ -114,6 +114,7 @@ const rules: MergeRules = {
   version: own,
   last_updated: own,
   base: override,
+  ami_config: override,
   package_manager: override,
   connection_type: override,
   complexity: override,

@@ -19,12 +19,6 @@ import { type Template, templateSchema } from './templateSchema.js';
 /** Templates are a few KB; anything past this is not a template and is not parsed. */
 export const MAX_TEMPLATE_BYTES = 1024 * 1024;
 
-/** Keys of the CloudWorkstation format that cws-tui reads but deliberately does not use. */
-const IGNORED_KEYS: Record<string, string> = {
-  ami_config:
-    'ami_config is ignored: cws-tui never uses stored AMI IDs; it looks up the current image of `base` at launch',
-};
-
 export interface ParseTemplateOptions {
   file: string;
   origin?: TemplateOrigin;
@@ -170,7 +164,6 @@ function byPosition(diagnostics: TemplateDiagnostic[]): TemplateDiagnostic[] {
 }
 
 function describeUnknownKey(path: TemplatePath, key: string, data: unknown): string {
-  if (path.length === 0 && IGNORED_KEYS[key]) return IGNORED_KEYS[key];
   const where = path.length === 0 ? '' : ` in ${formatTemplatePath(path)}`;
   const closest = closestKnownKey(key, knownKeysAt(templateSchema as z.ZodType, path, data));
   const hint = closest ? ` (closest known key: '${closest}')` : '';

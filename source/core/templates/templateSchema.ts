@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { amiConfigSchema } from './amiConfigSchema.js';
 
 /**
  * The CloudWorkstation template format, as researchers already write it. Objects are strict so that
@@ -144,6 +145,8 @@ export const templateSchema = z.strictObject({
   description: z.string().optional(),
   long_description: z.string().optional(),
   base: z.string().optional(),
+  /** Where a `base: ami-based` template's image comes from (CloudWorkstation's format). */
+  ami_config: amiConfigSchema.optional(),
   inherits: z.array(z.string().min(1)).optional(),
   package_manager: z.enum(PACKAGE_MANAGERS).optional(),
   packages: z

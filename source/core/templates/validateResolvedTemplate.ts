@@ -1,11 +1,13 @@
-import { findBaseImage, KNOWN_BASES } from '../images/resolveImageSource.js';
+import { KNOWN_BASES } from '../images/resolveImageSource.js';
 import { foreignPostInstallCommand } from '../provisioning/postInstallDistros.js';
 import { appControlledSettingProblem } from '../provisioning/scriptValueRules.js';
 import { webServiceKind } from '../provisioning/webServiceKind.js';
-import { closestKnownKey } from './closestKnownKey.js';
+import { amiConfigFindings } from './amiConfigFindings.js';
 import type { LoadedTemplate, TemplatePath } from './LoadedTemplate.js';
 import type { DiagnosticSeverity, TemplateDiagnostic } from './TemplateDiagnostic.js';
+import { AMI_BASED, describeTemplateImage, isTemplateImageProblem } from './templateImage.js';
 import type { Template } from './templateSchema.js';
+import { minimumSizeProblem } from './templateSizes.js';
 
 const PACKAGE_MANAGER_OF_DISTRO = { ubuntu: 'apt', rocky: 'dnf', al2023: 'dnf' } as const;
 
@@ -67,18 +69,12 @@ export function validateResolvedTemplate(
       'error',
       self,
       [],
-      `base is required (one of ${KNOWN_BASES.join(', ')}) unless the template is a web service with service_config`,
+      `base is required (one of ${[...KNOWN_BASES, AMI_BASED].join(', ')}) unless the template is a web service with service_config`,
     );
   } else {
-    const image = findBaseImage(merged.base);
-    if (!image) {
-      const closest = closestKnownKey(merged.base, KNOWN_BASES);
-      report(
-        'error',
-        definerOf('base'),
-        ['base'],
-        `unknown base '${merged.base}' (closest: '${closest}'); known bases: ${KNOWN_BASES.join(', ')}`,
-      );
+    const image = describeTemplateImage(merged);
+    if (isTemplateImageProblem(image)) {
+      report('error', definerOf(image.field), image.path, image.message);
     } else {
       const expected = PACKAGE_MANAGER_OF_DISTRO[image.distro];
       const foreign = foreignPostInstallCommand(merged, image.distro);
@@ -100,6 +96,9 @@ export function validateResolvedTemplate(
         );
       }
     }
+    for (const finding of amiConfigFindings(merged)) {
+      report(finding.severity, definerOf('ami_config'), finding.path, finding.message);
+    }
   }
 
   if (merged.connection_type === 'web' && !merged.service_config && !merged.services?.some((s) => s.port)) {
@@ -111,15 +110,8 @@ export function validateResolvedTemplate(
     );
   }
 
-  if (merged.minimum_size !== undefined && !(merged.sizes && merged.minimum_size in merged.sizes)) {
-    const offered = merged.sizes ? Object.keys(merged.sizes).join(', ') : 'none';
-    report(
-      'error',
-      definerOf('minimum_size'),
-      ['minimum_size'],
-      `minimum_size '${merged.minimum_size}' is not one of the sizes (${offered})`,
-    );
-  }
+  const sizeProblem = minimumSizeProblem(merged);
+  if (sizeProblem) report('error', definerOf('minimum_size'), ['minimum_size'], sizeProblem);
 
   // The same rule the boot script applies: a web service's bind address and auth stay the app's.
   for (const [index, service] of (merged.services ?? []).entries()) {

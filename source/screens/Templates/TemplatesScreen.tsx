@@ -8,6 +8,11 @@ import { useShell } from '../../app/ShellContext.js';
 import { useTheme } from '../../app/ThemeContext.js';
 import { Table } from '../../components/Table.js';
 import { useListCursor } from '../../components/useListCursor.js';
+import {
+  countTemplateErrors,
+  describeTemplateErrors,
+  type TemplateErrorCount,
+} from '../../core/templates/countTemplateErrors.js';
 import { resolveAll } from '../../core/templates/resolveTemplate.js';
 import { templateListColumns } from './templateListColumns.js';
 import { type TemplateListRow, templateListRows } from './templateListRows.js';
@@ -18,8 +23,8 @@ const STATUS_ROWS = 1;
 
 interface TemplateListing {
   rows: TemplateListRow[];
-  /** Files that could not be loaded or resolved: listed by `cws-tui templates validate`. */
-  errors: number;
+  /** Files that could not be loaded or resolved, and their errors: listed by `cws-tui templates validate`. */
+  errors: TemplateErrorCount;
 }
 
 /** Every template on the search path, resolved: Enter shows one in full, `l` launches it. */
@@ -39,7 +44,7 @@ export function TemplatesScreen({ width, height, filter }: ScreenProps) {
         const diagnostics = [...registry.diagnostics, ...resolution.diagnostics];
         setListing({
           rows: templateListRows(resolution.templates, registry, session.profile.policy),
-          errors: diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length,
+          errors: countTemplateErrors(diagnostics),
         });
       },
       (error: unknown) => !cancelled && setFailure(describeError(error).message),
@@ -83,7 +88,9 @@ export function TemplatesScreen({ width, height, filter }: ScreenProps) {
         filter ? `${rows.length} of ${total} templates` : `${total} template${total === 1 ? '' : 's'}`,
         ...(forbidden > 0 ? [`${forbidden} forbidden by the policy (dimmed)`] : []),
         ...(shadowing > 0 ? ['* shadows a file of the same slug'] : []),
-        ...(listing.errors > 0 ? [`${listing.errors} with errors: cws-tui templates validate`] : []),
+        ...(listing.errors.errors > 0
+          ? [`${describeTemplateErrors(listing.errors)}: cws-tui templates validate`]
+          : []),
       ].join(' · ')
     : (failure ?? 'Loading templates…');
   return (

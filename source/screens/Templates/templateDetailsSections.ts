@@ -1,5 +1,6 @@
 import type { LaunchChoices } from '../../app/session/launchChoices.js';
 import type { DetailsSection } from '../../components/DetailsPanel.js';
+import { templateSizes } from '../../core/templates/templateSizes.js';
 import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
 import { describeInstanceShape, formatHourly } from '../LaunchWizard/instanceChoiceRows.js';
 import { describeTemplateSource, type TemplateListRow } from './templateListRows.js';
@@ -70,7 +71,7 @@ export function templateDetailsSections(
               `${safe(choice.instance_type)}: ${describeInstanceShape(choice.info)}, ${formatHourly(choice.hourly)}`,
             ],
           )
-        : Object.entries(template.sizes ?? {}).map(([size, type]): Row => [safe(size), safe(type)]),
+        : Object.entries(templateSizes(template)).map(([size, type]): Row => [safe(size), safe(type)]),
     },
     {
       title: 'Idle detection',

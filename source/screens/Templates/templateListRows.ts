@@ -1,6 +1,6 @@
-import { basename } from 'node:path';
 import { evaluateTemplateAccess, type TemplateAccess } from '../../core/policy/evaluateTemplateAccess.js';
 import type { Policy } from '../../core/policy/policySchema.js';
+import { describeTemplateOrigin } from '../../core/templates/describeTemplateOrigin.js';
 import type { TemplateOrigin } from '../../core/templates/LoadedTemplate.js';
 import type { TemplateRegistry } from '../../core/templates/TemplateRegistry.js';
 import type { ResolvedTemplate } from '../../core/templates/templateSchema.js';
@@ -9,14 +9,22 @@ import type { ResolvedTemplate } from '../../core/templates/templateSchema.js';
 export interface TemplateListRow {
   template: ResolvedTemplate;
   origin: TemplateOrigin;
+  /** The file's path below its search path folder, e.g. `community/r.yml`. */
+  relative_path?: string;
   /** Earlier files with the same slug that this one shadows. */
   shadows: string[];
   access: TemplateAccess;
 }
 
 /** Where a template came from, short: built-ins by file name, the others by path. */
-export function describeTemplateSource(row: Pick<TemplateListRow, 'origin' | 'template'>): string {
-  return row.origin === 'builtin' ? `built-in ${basename(row.template.source)}` : row.template.source;
+export function describeTemplateSource(
+  row: Pick<TemplateListRow, 'origin' | 'template' | 'relative_path'>,
+): string {
+  return describeTemplateOrigin({
+    origin: row.origin,
+    source: row.template.source,
+    ...(row.relative_path === undefined ? {} : { relative_path: row.relative_path }),
+  });
 }
 
 /** The resolved templates of a registry as the templates page lists them, by slug. */
@@ -25,12 +33,16 @@ export function templateListRows(
   registry: TemplateRegistry,
   policy: Policy,
 ): TemplateListRow[] {
-  return templates.map((template) => ({
-    template,
-    origin: registry.templates.get(template.slug)?.origin ?? 'path',
-    shadows: registry.shadowed
-      .filter((entry) => entry.shadowedBy === template.source)
-      .map((entry) => entry.source),
-    access: evaluateTemplateAccess(policy, template.slug),
-  }));
+  return templates.map((template) => {
+    const loaded = registry.templates.get(template.slug);
+    return {
+      template,
+      origin: loaded?.origin ?? 'path',
+      ...(loaded?.relative_path === undefined ? {} : { relative_path: loaded.relative_path }),
+      shadows: registry.shadowed
+        .filter((entry) => entry.shadowedBy === template.source)
+        .map((entry) => entry.source),
+      access: evaluateTemplateAccess(policy, template.slug),
+    };
+  });
 }

@@ -1,13 +1,14 @@
 import type { ResolvedTemplate } from '../../core/templates/templateSchema.js';
+import { templateSizesLabel as sizesLabel } from '../../core/templates/templateSizes.js';
 
 /** What a template runs on: its base image, or the managed service it opens. */
 export function templateBaseLabel(template: ResolvedTemplate): string {
   return template.base ?? template.service_config?.kind ?? '-';
 }
 
-/** The template's size names, e.g. `S M L GPU`. */
+/** The template's size names, e.g. `S M L GPU`, or the global ranges, e.g. `M-XL GPU-S-GPU-XL`. */
 export function templateSizesLabel(template: ResolvedTemplate): string {
-  return Object.keys(template.sizes ?? {}).join(' ') || '-';
+  return sizesLabel(template);
 }
 
 /** Whether a `/` filter matches the template: slug, name, description, category, domain or base. */

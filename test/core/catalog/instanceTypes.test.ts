@@ -42,6 +42,57 @@ describe('instance type catalog', () => {
     expect(findInstanceType('t3.nano')?.gpu_model).toBeUndefined();
   });
 
+  it('has every current family and the previous generations AWS still sells', () => {
+    const families = new Set(listInstanceTypes().map((info) => instanceFamily(info.name)));
+    for (const family of [
+      't2',
+      'm4',
+      'm5',
+      'm5a',
+      'c4',
+      'c5',
+      'c5n',
+      'r4',
+      'r5',
+      'p3',
+      'p3dn',
+      'g4dn',
+      'g4ad',
+      'g5g',
+      'i3',
+      'd2',
+      'x1e',
+      'z1d',
+      'm6g',
+      'c7g',
+      'r8g',
+      'inf2',
+      'trn1',
+      'hpc7g',
+    ]) {
+      expect(families.has(family), family).toBe(true);
+    }
+    expect(findInstanceType('r5.large')).toEqual({
+      name: 'r5.large',
+      vcpus: 2,
+      memory_gib: 16,
+      gpus: 0,
+      architecture: 'x86_64',
+      hibernation_supported: true,
+    });
+    expect(findInstanceType('c5.9xlarge')).toMatchObject({ vcpus: 36, memory_gib: 72 });
+    expect(findInstanceType('m5zn.3xlarge')).toMatchObject({ vcpus: 12, memory_gib: 48 });
+    expect(findInstanceType('t2.micro')).toMatchObject({ vcpus: 1, memory_gib: 1 });
+    expect(findInstanceType('g5g.xlarge')).toMatchObject({
+      architecture: 'arm64',
+      gpus: 1,
+      gpu_model: 'NVIDIA T4G',
+    });
+    expect(findInstanceType('x2iedn.xlarge')).toMatchObject({ vcpus: 4, memory_gib: 128 });
+    expect(findInstanceType('m5.metal')).toMatchObject({ vcpus: 96, hibernation_supported: false });
+    expect(nextSmallerInFamily('m7i.48xlarge')?.name).toBe('m7i.24xlarge');
+  });
+
   it('lists every type once, by family and from smallest to largest', () => {
     const names = listInstanceTypes().map((info) => info.name);
     expect(new Set(names).size).toBe(names.length);
@@ -56,6 +107,8 @@ describe('instance type catalog', () => {
       'm7i.16xlarge',
       'm7i.24xlarge',
       'm7i.48xlarge',
+      'm7i.metal-24xl',
+      'm7i.metal-48xl',
     ]);
     const copy = listInstanceTypes();
     copy.pop();

@@ -56,7 +56,14 @@ describe('resolveImageSource', () => {
     expect(() => distroOfBase('debian-12')).toThrow(
       "unknown base 'debian-12'; known bases: ubuntu-24.04, ubuntu-22.04, rocky-9, al2023",
     );
-    expect(KNOWN_BASES).toEqual(['ubuntu-24.04', 'ubuntu-22.04', 'rocky-9', 'al2023']);
+    expect(KNOWN_BASES).toEqual([
+      'ubuntu-24.04',
+      'ubuntu-22.04',
+      'rocky-9',
+      'al2023',
+      'dlami-ubuntu-22.04',
+      'dlami-al2023',
+    ]);
   });
 
   it('never stores an AMI ID and gives each base a source for every architecture', () => {

@@ -318,7 +318,7 @@ describe('launchWorkstation on the demo account', () => {
     ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LaunchError);
     expect((error as LaunchError).step).toBe('run-instance');
-    expect((error as LaunchError).hint).toMatch(/Try t3a\.large, another size/);
+    expect((error as LaunchError).hint).toMatch(/Try t2\.large or t3a\.large, another size/);
     expect(progress.at(-1)).toMatchObject({ step: 'run-instance', status: 'failed' });
   });
 

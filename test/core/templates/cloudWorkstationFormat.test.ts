@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadTemplateRegistry } from '../../../source/core/templates/loadTemplateRegistry.js';
-import { resolveTemplate } from '../../../source/core/templates/resolveTemplate.js';
+import { resolveAll, resolveTemplate } from '../../../source/core/templates/resolveTemplate.js';
 import { formatDiagnostic } from '../../../source/core/templates/TemplateDiagnostic.js';
 
 const fixtures = fileURLToPath(new URL('../../fixtures/templates/cloudworkstation', import.meta.url));
@@ -9,8 +9,11 @@ const fixtures = fileURLToPath(new URL('../../fixtures/templates/cloudworkstatio
 describe('CloudWorkstation templates', () => {
   it('load unchanged, inherit by name, and only ami_config is set aside', async () => {
     const registry = await loadTemplateRegistry({ searchPath: [{ directory: fixtures, origin: 'env' }] });
-    expect(registry.diagnostics.map(formatDiagnostic)).toEqual([
-      expect.stringMatching(/rocky9-conda-stack\.yml:60:1: warning: ami_config is ignored/),
+    expect(registry.diagnostics.map(formatDiagnostic)).toEqual([]);
+    expect(resolveAll(registry).diagnostics.map(formatDiagnostic)).toEqual([
+      expect.stringMatching(
+        /rocky9-conda-stack\.yml:61:3: warning: ami_config is ignored: base rocky-9 looks up its current image/,
+      ),
     ]);
     const stack = resolveTemplate('Rocky Linux 9 + Conda Stack', registry);
     expect(stack.slug).toBe('rocky-linux-9-conda-stack');
@@ -34,6 +37,6 @@ describe('CloudWorkstation templates', () => {
     expect(stack.instance_defaults?.ports).toEqual([22, 8888]);
     expect(stack.idle_detection?.check_interval_minutes).toBe(2);
     expect(stack.tags).toEqual({ os: 'rocky', tier: 'base' });
-    expect(stack).not.toHaveProperty('ami_config');
+    expect(stack.ami_config?.ssh_user).toBe('rocky');
   });
 });

@@ -30,6 +30,13 @@ const cases: Record<keyof Template, FieldCase[]> = {
     { parent: { base: 'ubuntu-24.04' }, child: {}, expected: 'ubuntu-24.04' },
     { parent: { base: 'ubuntu-24.04' }, child: { base: 'ubuntu-22.04' }, expected: 'ubuntu-22.04' },
   ],
+  ami_config: [
+    {
+      parent: { ami_config: { amis: { 'us-east-1': { x86_64: 'ami-0123456789abcdef0' } } } },
+      child: { ami_config: { ssm_parameter: '/aws/service/x/ami-id' } },
+      expected: { ssm_parameter: '/aws/service/x/ami-id' },
+    },
+  ],
   package_manager: [
     { parent: { package_manager: 'dnf' }, child: { package_manager: 'conda' }, expected: 'conda' },
     { parent: { package_manager: 'dnf' }, child: {}, expected: 'dnf' },

@@ -144,8 +144,8 @@ describe('resolveTemplate', () => {
     expect(templates.map((template) => template.slug)).toEqual(['alias']);
     expect(diagnostics.map(formatDiagnostic)).toEqual([
       '/t/apt.yml:4:18: error: package_manager apt does not fit base rocky-9 (Rocky Linux 9 uses dnf)',
-      "/t/badbase.yml:3:7: error: unknown base 'ubuntu-25.10' (closest: 'ubuntu-24.04'); known bases: ubuntu-24.04, ubuntu-22.04, rocky-9, al2023",
-      '/t/nobase.yml:1:1: error: base is required (one of ubuntu-24.04, ubuntu-22.04, rocky-9, al2023) unless the template is a web service with service_config',
+      "/t/badbase.yml:3:7: error: unknown base 'ubuntu-25.10' (closest: 'ubuntu-24.04'); known bases: ubuntu-24.04, ubuntu-22.04, rocky-9, al2023, dlami-ubuntu-22.04, dlami-al2023, ami-based",
+      '/t/nobase.yml:1:1: error: base is required (one of ubuntu-24.04, ubuntu-22.04, rocky-9, al2023, dlami-ubuntu-22.04, dlami-al2023, ami-based) unless the template is a web service with service_config',
       "/t/size.yml:5:15: error: minimum_size 'M' is not one of the sizes (S)",
       '/t/web.yml:3:7: error: a web service template (service_config.kind studio-lab) has no base',
     ]);

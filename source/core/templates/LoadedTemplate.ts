@@ -19,8 +19,11 @@ export interface LoadedTemplate {
   slug: string;
   source: string;
   origin: TemplateOrigin;
-  /** Where the value at `path` starts in the file; the nearest present ancestor when it is absent. */
-  locate(path: TemplatePath): SourcePosition;
+  /**
+   * Where the value at `path` starts in the file; the nearest present ancestor when it is absent.
+   * With `find`, where that text first occurs inside the value, when it does.
+   */
+  locate(path: TemplatePath, options?: { find?: string }): SourcePosition;
 }
 
 export interface TemplateParseResult {

@@ -4,6 +4,9 @@ import { appControlledSettingProblem } from '../provisioning/scriptValueRules.js
 import { webServiceKind } from '../provisioning/webServiceKind.js';
 import { closestKnownKey } from './closestKnownKey.js';
 import type { LoadedTemplate, TemplatePath } from './LoadedTemplate.js';
+import { placeholderFindings } from './placeholderFindings.js';
+import { provisioningFindings } from './provisioningFindings.js';
+import { serviceConfigSettings } from './serviceConfigSettings.js';
 import type { DiagnosticSeverity, TemplateDiagnostic } from './TemplateDiagnostic.js';
 import type { Template } from './templateSchema.js';
 
@@ -122,16 +125,26 @@ export function validateResolvedTemplate(
   }
 
   // The same rule the boot script applies: a web service's bind address and auth stay the app's.
+  // Every such setting is reported, where generation would stop at the first.
   for (const [index, service] of (merged.services ?? []).entries()) {
-    if (webServiceKind(service.name) === undefined) continue;
-    for (const [key, value] of Object.entries(service.config ?? {})) {
-      const problem = appControlledSettingProblem(key, String(value));
+    const kind = webServiceKind(service.name);
+    if (kind === undefined) continue;
+    const reading = serviceConfigSettings(kind, service.config);
+    for (const { at, message } of reading.problems)
+      report(
+        'error',
+        definerOf('services'),
+        ['services', index, 'config', at],
+        `services[${index}].config[${at}]: ${message}`,
+      );
+    for (const setting of reading.settings) {
+      const problem = appControlledSettingProblem(setting.key, String(setting.value));
       if (problem)
         report(
           'error',
           definerOf('services'),
-          ['services', index, 'config', key],
-          `services[${index}].config: ${problem}`,
+          ['services', index, 'config', setting.at],
+          `services[${index}].config: ${problem}; remove it (the app reaches ${kind} through a tunnel with its own secret)`,
         );
     }
   }
@@ -148,6 +161,15 @@ export function validateResolvedTemplate(
       ['idle_detection', 'hibernate_threshold_minutes'],
       'hibernate_threshold_minutes is below idle_threshold_minutes: the instance would hibernate before it counts as idle',
     );
+  }
+  diagnostics.push(...placeholderFindings(merged, chain));
+  const distro = merged.base === undefined ? undefined : findBaseImage(merged.base)?.distro;
+  if (distro && !merged.service_config) {
+    const placed = new Set(diagnostics.map((d) => `${d.file}:${d.line}:${d.column}:${d.severity}`));
+    for (const finding of provisioningFindings(merged, chain, distro)) {
+      if (!placed.has(`${finding.file}:${finding.line}:${finding.column}:${finding.severity}`))
+        diagnostics.push(finding);
+    }
   }
   return diagnostics;
 }

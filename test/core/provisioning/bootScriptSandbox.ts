@@ -92,7 +92,16 @@ echo $((busy - 1)) >/tmp/cws-apt-busy
 exit 0
 `,
   groupadd: `${RECORDER}
-printf '%s:x:%s:\\n' "$3" "$2" >>/etc/group
+gid=$((900 + $(wc -l </etc/group)))
+name=
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --gid) gid=$2; shift 2 ;;
+    --system) shift ;;
+    *) name=$1; shift ;;
+  esac
+done
+printf '%s:x:%s:\\n' "$name" "$gid" >>/etc/group
 `,
   useradd: `${RECORDER}
 uid=

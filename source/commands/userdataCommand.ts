@@ -25,9 +25,10 @@ import type { ResolvedTemplate } from '../core/templates/templateSchema.js';
 import { templateSearchPath } from '../core/templates/templateSearchPath.js';
 import { CliError, usageError } from './CliError.js';
 import type { CommandContext, CommandRun } from './Command.js';
+import { parseParamFlags } from './parseParamFlags.js';
 
 const USAGE =
-  'usage: cws-tui userdata --template <slug> [--user <research user>] [--distro ubuntu|rocky|al2023] [--efs fs-... [--access-point fsap-...]] [--region R] [--json]';
+  'usage: cws-tui userdata --template <slug> [--user <research user>] [--distro ubuntu|rocky|al2023] [--param k=v]... [--efs fs-... [--access-point fsap-...]] [--region R] [--json]';
 
 /** The launch id a preview script carries; a real launch puts its request id there. */
 const PREVIEW_LAUNCH_ID = 'preview';
@@ -130,6 +131,7 @@ export const runUserdataCommand: CommandRun = async (context) => {
   }
   const distro = distroFor(context, template);
   const efs = efsFor(context);
+  const parameters = parseParamFlags(flags.param);
   const user = await researchUserFor(context);
   const userData = render({
     template,
@@ -137,6 +139,7 @@ export const runUserdataCommand: CommandRun = async (context) => {
     user,
     launch_id: PREVIEW_LAUNCH_ID,
     ...(efs ? { efs } : {}),
+    ...(parameters ? { parameters } : {}),
   });
   if (flags.json) {
     stdout(

@@ -11,6 +11,7 @@ import { TAG } from '../ports.js';
 import { parseProgressMarkers } from '../provisioning/progressMarkers.js';
 import type { UserData } from '../provisioning/UserData.js';
 import type { UserDataInput } from '../provisioning/UserDataInput.js';
+import { resolveParameterValues } from '../templates/resolveParameterValues.js';
 import type { ResolvedTemplate } from '../templates/templateSchema.js';
 import { chooseInstanceType } from './chooseInstanceType.js';
 import { connectionHint } from './connectionHint.js';
@@ -112,6 +113,8 @@ export async function launchWorkstation(
 
   const template = await run('resolve-template', async () => {
     const resolved = requireWorkstationTemplate(context.resolveTemplate(request.template));
+    // Parameter values are checked before anything costs time or money.
+    resolveParameterValues(resolved, request.parameters);
     return [resolved, `${resolved.slug} (${resolved.inheritance_chain.join(' > ')})`];
   });
 
@@ -211,6 +214,7 @@ export async function launchWorkstation(
       distro: distroOfBase(template.base ?? ''),
       user: context.researchUser,
       launch_id: launchId,
+      ...(request.parameters ? { parameters: request.parameters } : {}),
       ...(network.efs ? { efs: { ...network.efs, region } } : {}),
     });
     return [rendered, `${rendered.bytes} bytes${rendered.compressed ? ', gzip-compressed' : ''}`];

@@ -47,8 +47,9 @@ function pythonLiteral(text: string): ServiceSettingValue | { problem: string } 
       character === 'n' ? '\n' : character === 't' ? '\t' : character,
     );
   }
-  if (text === 'True') return true;
-  if (text === 'False') return false;
+  // Lowercase too: a bool parameter fills `{{.flag}}` with true or false.
+  if (text === 'True' || text === 'true') return true;
+  if (text === 'False' || text === 'false') return false;
   if (NUMBER.test(text)) return Number(text);
   if (/^[[{(]|^None$/.test(text))
     return {

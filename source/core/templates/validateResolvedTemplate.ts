@@ -2,13 +2,28 @@ import { findBaseImage, KNOWN_BASES } from '../images/resolveImageSource.js';
 import { foreignPostInstallCommand } from '../provisioning/postInstallDistros.js';
 import { appControlledSettingProblem } from '../provisioning/scriptValueRules.js';
 import { webServiceKind } from '../provisioning/webServiceKind.js';
+import { applyTemplateParameters } from './applyTemplateParameters.js';
 import { closestKnownKey } from './closestKnownKey.js';
 import type { LoadedTemplate, TemplatePath } from './LoadedTemplate.js';
 import { placeholderFindings } from './placeholderFindings.js';
 import { provisioningFindings } from './provisioningFindings.js';
+import { resolveParameterValues } from './resolveParameterValues.js';
 import { serviceConfigSettings } from './serviceConfigSettings.js';
 import type { DiagnosticSeverity, TemplateDiagnostic } from './TemplateDiagnostic.js';
 import type { Template } from './templateSchema.js';
+
+/** The template with its placeholders filled by defaults or samples; as written when they cannot be. */
+function withSampleParameters(merged: Template): Template {
+  try {
+    const values = resolveParameterValues(merged, {}, { samples: true });
+    return applyTemplateParameters(
+      { ...merged, slug: 'x', description: '', inheritance_chain: [], source: '' },
+      values,
+    );
+  } catch {
+    return merged;
+  }
+}
 
 const PACKAGE_MANAGER_OF_DISTRO = { ubuntu: 'apt', rocky: 'dnf', al2023: 'dnf' } as const;
 
@@ -126,7 +141,7 @@ export function validateResolvedTemplate(
 
   // The same rule the boot script applies: a web service's bind address and auth stay the app's.
   // Every such setting is reported, where generation would stop at the first.
-  for (const [index, service] of (merged.services ?? []).entries()) {
+  for (const [index, service] of (withSampleParameters(merged).services ?? []).entries()) {
     const kind = webServiceKind(service.name);
     if (kind === undefined) continue;
     const reading = serviceConfigSettings(kind, service.config);

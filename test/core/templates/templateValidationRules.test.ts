@@ -18,7 +18,7 @@ function findings(files: Record<string, string>): string[] {
 const head = 'name: T\nslug: t\nbase: ubuntu-24.04\n';
 
 describe('validation runs the rules user-data generation applies', () => {
-  it('reports an unknown placeholder at its own line and column, in any field and in a parent', () => {
+  it('reports an unknown placeholder at its own line and column, in any field, and through a child', () => {
     expect(
       findings({
         't.yml': `${head}parameters:\n  ver: {default: "3.11"}\npackages:\n  pip: ["numpy{{.vers}}"]\npost_install: |\n  echo ok\n  echo {{ .ver }} {{.missing}}\n`,
@@ -36,7 +36,7 @@ describe('validation runs the rules user-data generation applies', () => {
         'c.yml': 'name: C\nslug: c\ninherits: [p]\n',
       }),
     ).toEqual([
-      '/t/p.yml:4:21: error: (inherited by c) unknown placeholder {{.who}}: declare it under parameters: (none declared)',
+      "/t/c.yml:3:12: error: cannot inherit from 'p': /t/p.yml:4:21: error: unknown placeholder {{.who}}: declare it under parameters: (none declared)",
       '/t/p.yml:4:21: error: unknown placeholder {{.who}}: declare it under parameters: (none declared)',
     ]);
   });

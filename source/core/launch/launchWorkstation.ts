@@ -9,6 +9,7 @@ import type { PolicyVerdict } from '../policy/PolicyVerdict.js';
 import type { ImageSource, Instance, ResourceTags, RunInstanceRequest } from '../ports.js';
 import { TAG } from '../ports.js';
 import { parseProgressMarkers } from '../provisioning/progressMarkers.js';
+import { templateS3Objects } from '../provisioning/templateS3Objects.js';
 import type { UserData } from '../provisioning/UserData.js';
 import type { UserDataInput } from '../provisioning/UserDataInput.js';
 import { resolveParameterValues } from '../templates/resolveParameterValues.js';
@@ -198,13 +199,18 @@ export async function launchWorkstation(
       : undefined;
     // The boot script tags its progress and the idle agent stops the instance through this role.
     const instanceProfile = await account.roles.ensureWorkstationInstanceProfile();
+    // The template's S3 files: the role may read exactly those objects (the policy checked the buckets).
+    const s3Objects = templateS3Objects(template, request.parameters);
+    const filesGrant =
+      s3Objects.length > 0 ? await account.roles.grantTemplateFiles(template.slug, s3Objects) : undefined;
     const efs = request.efs
       ? await prepareFileSystem(context, region, request.efs, choice.subnet_id)
       : undefined;
     return [
       { securityGroup, keyName, instanceProfile, efs, subnetId: choice.subnet_id },
       `${choice.subnet_id ? `subnet ${choice.subnet_id}, ` : ''}security group ${securityGroup}${keyName ? `, key ${keyName}` : ''}, instance profile ${instanceProfile}` +
-        (efs ? `, ${efs.file_system_id} through access point ${efs.access_point_id}` : ''),
+        (efs ? `, ${efs.file_system_id} through access point ${efs.access_point_id}` : '') +
+        (filesGrant ? `; ${filesGrant}` : ''),
     ];
   });
 

@@ -7,11 +7,13 @@ import {
 } from '@aws-sdk/client-iam';
 import { CloudError } from '../core/CloudError.js';
 import { partitionOf } from '../core/iam/PolicyDocument.js';
+import type { S3ObjectRef } from '../core/iam/templateFilesReadPolicy.js';
 import { workstationRolePolicy } from '../core/iam/workstationRolePolicy.js';
 import { leftHalfMade } from '../core/leftHalfMade.js';
 import { type InstanceRolePort, TAG } from '../core/ports.js';
 import { callAws } from './callAws.js';
 import { ensureServiceRole, findIamEntity, isEntityAlreadyExists } from './ensureServiceRole.js';
+import { grantTemplateFilesOnRole } from './iamTemplateFilesGrant.js';
 import { toTagList } from './tagList.js';
 import type { AwsCallContext } from './translateAwsError.js';
 import {
@@ -56,6 +58,26 @@ export class IamWorkstationRole implements InstanceRolePort {
       this.ensured = undefined;
     });
     return this.ensured;
+  }
+
+  async grantTemplateFiles(slug: string, objects: readonly S3ObjectRef[]): Promise<string> {
+    if (objects.length === 0) return 'no S3 files';
+    const configured = configuredInstanceProfile(this.options.configured);
+    if (configured) {
+      return `${configured} is an admin's instance profile: its role must allow s3:GetObject on ${objects.map((o) => `s3://${o.bucket}/${o.key}`).join(', ')}`;
+    }
+    const profileArn = await this.ensureWorkstationInstanceProfile();
+    const policy = await grantTemplateFilesOnRole(
+      this.options.iam(),
+      {
+        roleName: WORKSTATION_ROLE_NAME,
+        slug,
+        partition: partitionOf(profileArn),
+        ...(this.options.profile ? { profile: this.options.profile } : {}),
+      },
+      objects,
+    );
+    return `${WORKSTATION_ROLE_NAME} may read ${objects.length} S3 object${objects.length === 1 ? '' : 's'} (${policy})`;
   }
 
   private context(action: string): AwsCallContext {

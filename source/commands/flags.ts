@@ -40,6 +40,8 @@ export const cliFlags = {
   canInvite: { type: 'boolean', default: false },
   project: { type: 'string' },
   tag: { type: 'string', isMultiple: true },
+  // launch --param name=value: a template parameter (repeatable).
+  param: { type: 'string', isMultiple: true },
   rootVolume: { type: 'number' },
   ssm: { type: 'boolean', default: false },
   localPort: { type: 'number' },

@@ -12,6 +12,7 @@ import type { CommandRun } from './Command.js';
 import type { CommandFlags } from './CommandFlags.js';
 import { workstationJson } from './listCommand.js';
 import { openCommandSession } from './openCommandSession.js';
+import { parseParamFlags } from './parseParamFlags.js';
 
 /**
  * `cws-tui launch <template> <name>` (and `services launch`): runs the one launch pipeline of the
@@ -23,7 +24,7 @@ export const runLaunchCommand: CommandRun = async (context) => {
   const [template, name, ...extra] = args;
   if (!template || !name || extra.length > 0) {
     throw usageError(
-      'usage: cws-tui launch <template> <name> [--size S | --type T] [--spot] [--hibernation] [--efs fs-...] [--notebook URL]',
+      'usage: cws-tui launch <template> <name> [--size S | --type T] [--param k=v]... [--spot] [--hibernation] [--efs fs-...] [--notebook URL]',
     );
   }
   const request = launchRequestFrom(template, name, flags);
@@ -135,6 +136,7 @@ function launchRequestFrom(template: string, name: string, flags: CommandFlags):
       : String(flags.rootVolume);
     throw usageError(`--root-volume is a whole number of GB, at least 8 (got ${given})`);
   }
+  const parameters = parseParamFlags(flags.param);
   return {
     template,
     name,
@@ -154,6 +156,7 @@ function launchRequestFrom(template: string, name: string, flags: CommandFlags):
       : {}),
     ...(flags.project ? { project: flags.project } : {}),
     ...(Object.keys(tags).length > 0 ? { tags } : {}),
+    ...(parameters ? { parameters } : {}),
     ...(flags.reason ? { override_reason: flags.reason } : {}),
     ...(flags.notebook ? { notebook_url: flags.notebook } : {}),
     wait_ready: flags.waitReady,

@@ -22,7 +22,7 @@ export const commands: Command[] = [
     name: 'launch',
     summary: 'launch a workstation from a template, through the policy and the price check',
     usage: [
-      'launch <template> <name> [--size S | --type T] [--spot] [--hibernation] [--root-volume GB]',
+      'launch <template> <name> [--size S | --type T] [--param k=v]... [--spot] [--hibernation] [--root-volume GB]',
       '       [--efs fs-... [--access-point fsap-...]] [--project P] [--tag k=v]... [--reason R] [--wait-ready] [--json]',
       '       [--abandon-unfinished]   (set aside an unfinished launch of the name asked with other arguments)',
     ],
@@ -62,7 +62,7 @@ export const commands: Command[] = [
     name: 'userdata',
     summary: 'print the boot script a launch would send (and its size), for inspection',
     usage: [
-      'userdata --template <slug> [--user <research user>] [--distro ubuntu|rocky|al2023]',
+      'userdata --template <slug> [--user <research user>] [--distro ubuntu|rocky|al2023] [--param k=v]...',
       '         [--efs fs-... [--access-point fsap-...]] [--region R] [--json]',
     ],
     load: async () => (await import('./userdataCommand.js')).runUserdataCommand,

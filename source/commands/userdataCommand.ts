@@ -3,8 +3,6 @@ import type { ResearchUser } from '../core/identity/ResearchUser.js';
 import { ResearchUserStoreError } from '../core/identity/ResearchUserStoreError.js';
 import { UID_RANGE_START } from '../core/identity/uidRanges.js';
 import type { Distro } from '../core/images/baseImages.js';
-import { distroOfBase } from '../core/images/resolveImageSource.js';
-import { resolveAppPaths } from '../core/paths.js';
 import { USER_DATA_LIMIT_BYTES } from '../core/provisioning/encodeUserDataPayload.js';
 import { PostInstallDistroError } from '../core/provisioning/postInstallDistros.js';
 import { renderUserData } from '../core/provisioning/renderUserData.js';
@@ -26,9 +24,10 @@ import { templateSearchPath } from '../core/templates/templateSearchPath.js';
 import { CliError, usageError } from './CliError.js';
 import type { CommandContext, CommandRun } from './Command.js';
 import { openTeamForCommand } from './openTeamForCommand.js';
+import { parseParamFlags } from './parseParamFlags.js';
 
 const USAGE =
-  'usage: cws-tui userdata --template <slug> [--user <research user>] [--distro ubuntu|rocky|al2023] [--efs fs-... [--access-point fsap-...]] [--region R] [--json]';
+  'usage: cws-tui userdata --template <slug> [--user <research user>] [--distro ubuntu|rocky|al2023] [--param k=v]... [--efs fs-... [--access-point fsap-...]] [--region R] [--json]';
 
 /** The launch id a preview script carries; a real launch puts its request id there. */
 const PREVIEW_LAUNCH_ID = 'preview';
@@ -131,6 +130,7 @@ export const runUserdataCommand: CommandRun = async (context) => {
   }
   const distro = distroFor(context, template);
   const efs = efsFor(context);
+  const parameters = parseParamFlags(flags.param);
   const user = await researchUserFor(context);
   const userData = render({
     template,
@@ -138,6 +138,7 @@ export const runUserdataCommand: CommandRun = async (context) => {
     user,
     launch_id: PREVIEW_LAUNCH_ID,
     ...(efs ? { efs } : {}),
+    ...(parameters ? { parameters } : {}),
   });
   if (flags.json) {
     stdout(

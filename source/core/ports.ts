@@ -1,4 +1,5 @@
 import type { InstanceTypeInfo } from './catalog/InstanceTypeInfo.js';
+import type { S3ObjectRef } from './iam/templateFilesReadPolicy.js';
 import type { NetworkChoice } from './network/NetworkChoice.js';
 import type { CreatedNetwork, NetworkOverview } from './network/NetworkOverview.js';
 import type { BlockStoragePort } from './ports/blockStorage.js';
@@ -342,6 +343,12 @@ export interface StudioPort {
 export interface InstanceRolePort {
   /** Finds or creates the profile (or takes the one an admin configured); its ARN or name. */
   ensureWorkstationInstanceProfile(): Promise<string>;
+  /**
+   * Lets workstations of template `slug` read exactly these S3 objects (s3:GetObject, no listing)
+   * through the role; says what it did. With an admin's own instance profile nothing is changed,
+   * and the answer says the admin's role must allow it.
+   */
+  grantTemplateFiles(slug: string, objects: readonly S3ObjectRef[]): Promise<string>;
 }
 
 /** Everything a session needs from one AWS account (or the demo account). */

@@ -117,13 +117,13 @@ describe('CommandPalette Tab', () => {
         <CommandPalette commands={commands} onClose={() => undefined} />
       </WithKeys>,
     );
-    const until = async (check: (frame: string) => boolean) => {
-      const deadline = Date.now() + 5000;
-      while (!check(lastFrame() ?? '')) {
-        if (Date.now() > deadline) throw new Error(`never held; last frame:\n${lastFrame() ?? ''}`);
-        await sleep(10);
-      }
-    };
+    const until = (check: (frame: string) => boolean) =>
+      vi.waitFor(
+        () => {
+          if (!check(lastFrame() ?? '')) throw new Error(`never held; last frame:\n${lastFrame() ?? ''}`);
+        },
+        { timeout: 5000, interval: 10 },
+      );
     // The input line, without the border and the cursor.
     const typed = (frame: string) => (frame.split('\n')[2] ?? '').replace(/[|_]/g, '').trim();
     await until((frame) => frame.includes(':dashboard'));

@@ -1,3 +1,9 @@
+import type { PolicyDocument } from '../../core/iam/PolicyDocument.js';
+import {
+  type S3ObjectRef,
+  templateFilesPolicyName,
+  templateFilesReadPolicy,
+} from '../../core/iam/templateFilesReadPolicy.js';
 import type { InstanceRolePort } from '../../core/ports.js';
 import {
   configuredInstanceProfile,
@@ -12,7 +18,24 @@ import { DEMO_ACCOUNT_ID } from './demoState.js';
  * name and path, in the demo account), or the one CWS_INSTANCE_PROFILE names, checked the same way.
  */
 export class DemoRoles implements InstanceRolePort {
+  /** The inline policies the demo role carries, by name, as the AWS adapter would write them. */
+  readonly inlinePolicies = new Map<string, PolicyDocument>();
+
   constructor(private readonly env: NodeJS.ProcessEnv) {}
+
+  async grantTemplateFiles(slug: string, objects: readonly S3ObjectRef[]): Promise<string> {
+    if (objects.length === 0) return 'no S3 files';
+    const configured = configuredInstanceProfile(this.env[INSTANCE_PROFILE_ENV]);
+    if (configured)
+      return `${configured} is an admin's instance profile: its role must allow s3:GetObject on them`;
+    const name = templateFilesPolicyName(slug);
+    const existing = this.inlinePolicies.get(name)?.Statement[0]?.Resource;
+    this.inlinePolicies.set(
+      name,
+      templateFilesReadPolicy(objects, 'aws', Array.isArray(existing) ? existing : []),
+    );
+    return `${WORKSTATION_ROLE_NAME} may read ${objects.length} S3 object${objects.length === 1 ? '' : 's'} (${name})`;
+  }
 
   async ensureWorkstationInstanceProfile(): Promise<string> {
     return (

@@ -19,6 +19,8 @@ export interface LaunchRequest {
   override_reason?: string;
   /** Wait for the boot script's `ready` marker, not only for `running`. */
   wait_ready?: boolean;
+  /** Values for the template's `parameters:` (`--param k=v`); defaults fill the rest. */
+  parameters?: Record<string, string>;
   /** Set aside an unfinished launch of the same name asked with other arguments, and start anew. */
   abandon_unfinished?: boolean;
 }

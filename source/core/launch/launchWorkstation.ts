@@ -8,9 +8,11 @@ import type { PolicyVerdict } from '../policy/PolicyVerdict.js';
 import type { Instance, ResourceTags, RunInstanceRequest } from '../ports.js';
 import { TAG } from '../ports.js';
 import { parseProgressMarkers } from '../provisioning/progressMarkers.js';
+import { templateS3Objects } from '../provisioning/templateS3Objects.js';
 import type { UserData } from '../provisioning/UserData.js';
 import type { UserDataInput } from '../provisioning/UserDataInput.js';
 import { TemplateImageError, templateDistro, templateImageSource } from '../templates/templateImage.js';
+import { resolveParameterValues } from '../templates/resolveParameterValues.js';
 import type { ResolvedTemplate } from '../templates/templateSchema.js';
 import { chooseInstanceType } from './chooseInstanceType.js';
 import { connectionHint } from './connectionHint.js';
@@ -112,6 +114,8 @@ export async function launchWorkstation(
 
   const template = await run('resolve-template', async () => {
     const resolved = requireWorkstationTemplate(context.resolveTemplate(request.template));
+    // Parameter values are checked before anything costs time or money.
+    resolveParameterValues(resolved, request.parameters);
     return [resolved, `${resolved.slug} (${resolved.inheritance_chain.join(' > ')})`];
   });
 
@@ -195,13 +199,18 @@ export async function launchWorkstation(
       : undefined;
     // The boot script tags its progress and the idle agent stops the instance through this role.
     const instanceProfile = await account.roles.ensureWorkstationInstanceProfile();
+    // The template's S3 files: the role may read exactly those objects (the policy checked the buckets).
+    const s3Objects = templateS3Objects(template, request.parameters);
+    const filesGrant =
+      s3Objects.length > 0 ? await account.roles.grantTemplateFiles(template.slug, s3Objects) : undefined;
     const efs = request.efs
       ? await prepareFileSystem(context, region, request.efs, choice.subnet_id)
       : undefined;
     return [
       { securityGroup, keyName, instanceProfile, efs, subnetId: choice.subnet_id },
       `${choice.subnet_id ? `subnet ${choice.subnet_id}, ` : ''}security group ${securityGroup}${keyName ? `, key ${keyName}` : ''}, instance profile ${instanceProfile}` +
-        (efs ? `, ${efs.file_system_id} through access point ${efs.access_point_id}` : ''),
+        (efs ? `, ${efs.file_system_id} through access point ${efs.access_point_id}` : '') +
+        (filesGrant ? `; ${filesGrant}` : ''),
     ];
   });
 
@@ -211,6 +220,7 @@ export async function launchWorkstation(
       distro: templateDistro(template),
       user: context.researchUser,
       launch_id: launchId,
+      ...(request.parameters ? { parameters: request.parameters } : {}),
       ...(network.efs ? { efs: { ...network.efs, region } } : {}),
     });
     return [rendered, `${rendered.bytes} bytes${rendered.compressed ? ', gzip-compressed' : ''}`];

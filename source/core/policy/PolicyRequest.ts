@@ -14,6 +14,8 @@ export interface PolicyRequest {
   tags: Record<string, string>;
   /** The template's ancestors, root first (without the template itself): a denied one denies it. */
   template_ancestors?: string[];
+  /** The buckets the template's S3 files come from (the launch grants read access to them). */
+  template_s3_buckets?: string[];
   /** Whether the template or an ancestor is not a built-in; unknown when absent. */
   template_user_made?: boolean;
 }

@@ -4,6 +4,7 @@ import type { PolicyContext } from './PolicyContext.js';
 import type { PolicyRequest } from './PolicyRequest.js';
 import type { PolicySuggestion, PolicyVerdict, PolicyViolation } from './PolicyVerdict.js';
 import { isEmptyPolicy, type Policy } from './policySchema.js';
+import { s3FileBucketViolations } from './s3FileBucketViolations.js';
 import { suggestInstanceTypes } from './suggestInstanceTypes.js';
 import { templateOriginViolations } from './templateOriginViolations.js';
 
@@ -50,7 +51,9 @@ export function evaluatePolicy(
     if (violation) violations.push(violation);
   }
   violations.push(...templateOriginViolations(policy, request));
+  violations.push(...s3FileBucketViolations(policy, request));
   if (policy.user_templates !== undefined) checked.push('user_templates');
+  if (policy.s3_file_buckets !== undefined) checked.push('s3_file_buckets');
   if (policy.regions?.allow && violations.some((violation) => violation.rule.startsWith('regions.'))) {
     const allowed = policy.regions.allow.filter((region) => !region.includes('*'));
     if (allowed.length > 0)

@@ -46,6 +46,11 @@ export const policySchema = z.strictObject({
    * a spot instance can cost) or `current` (today's spot price, which can rise after launch).
    */
   spot_price_basis: z.enum(SPOT_PRICE_BASES).optional(),
+  /**
+   * The buckets a template's S3 files may come from (the launch grants the workstation role read
+   * access to those objects): allow/deny globs of bucket names; `deny: ["*"]` forbids S3 files.
+   */
+  s3_file_buckets: allowDeny.optional(),
   /** `deny`: only built-in templates may be launched, never the user's own. */
   user_templates: z.enum(['allow', 'deny']).optional(),
   /** Privileged groups (sudo, wheel, docker, ...) a member may give research users, admins aside. */
@@ -58,7 +63,7 @@ export type Policy = z.infer<typeof policySchema>;
 export type AllowDenyRule = z.infer<typeof allowDeny>;
 
 /** The allow/deny keys, whose values are glob lists. */
-export const GLOB_RULES = ['templates', 'instance_types', 'regions'] as const;
+export const GLOB_RULES = ['templates', 'instance_types', 'regions', 's3_file_buckets'] as const;
 export type GlobRule = (typeof GLOB_RULES)[number];
 
 /** The numeric caps: a request (or its facts) above the value is denied. */

@@ -1,4 +1,5 @@
 import type { Distro } from '../images/baseImages.js';
+import type { ServiceSetting } from '../templates/serviceConfigSettings.js';
 import type { ProvisioningDiagnostic } from './ProvisioningDiagnostic.js';
 import type { PackageRepository } from './systemPackageMap.js';
 
@@ -21,6 +22,8 @@ export interface ProvisioningPlan {
   pip?: { packages: string[]; into: 'conda' | 'venv' };
   r: string[];
   files: PlannedFile[];
+  /** The template's own users, in the order it lists them. */
+  templateUsers: PlannedTemplateUser[];
   postInstall?: string;
   parameters: { name: string; value: string }[];
   services: PlannedService[];
@@ -54,17 +57,33 @@ export interface PlannedEfsMount {
   helper: 'installed' | 'if-present';
 }
 
-export interface PlannedFile {
-  path: string;
-  contentBase64: string;
-  mode?: string;
-  owner?: string;
+export type PlannedFile =
+  | { kind: 'inline'; path: string; contentBase64: string; mode?: string; owner?: string }
+  | {
+      kind: 's3';
+      path: string;
+      bucket: string;
+      /** The object key, URL-encoded segment by segment. */
+      keyPath: string;
+      /** Lowercase hex; absent when the template gives none (a warning says so). */
+      sha256?: string;
+      mode?: string;
+      owner: string;
+    };
+
+/** A user the template declares: created after the research user, or merged into it. */
+export interface PlannedTemplateUser {
+  name: string;
+  groups: string[];
+  shell?: string;
+  /** True: the research user joins the groups instead of a second account being made. */
+  merge: boolean;
 }
 
 export type PlannedService =
-  | { kind: 'jupyter'; port: number; binary: string; options: [string, string][]; enable: boolean }
-  | { kind: 'code-server'; port: number; options: [string, string][]; enable: boolean }
-  | { kind: 'rstudio'; port: number; options: [string, string][]; enable: boolean }
+  | { kind: 'jupyter'; port: number; binary: string; settings: ServiceSetting[]; enable: boolean }
+  | { kind: 'code-server'; port: number; settings: ServiceSetting[]; enable: boolean }
+  | { kind: 'rstudio'; port: number; settings: ServiceSetting[]; enable: boolean }
   | { kind: 'desktop'; port: number; enable: boolean }
   | { kind: 'system'; unit: string; enable: boolean };
 

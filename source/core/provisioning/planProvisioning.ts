@@ -1,26 +1,18 @@
 import { SHARED_GROUP_GID, SHARED_GROUP_NAME } from '../identity/uidRanges.js';
+import { applyTemplateParameters } from '../templates/applyTemplateParameters.js';
+import { resolveParameterValues } from '../templates/resolveParameterValues.js';
 import { describeTemplateImage, isTemplateImageProblem } from '../templates/templateImage.js';
-import type { ResolvedTemplate, TemplateService } from '../templates/templateSchema.js';
+import type { ResolvedTemplate } from '../templates/templateSchema.js';
 import type { ProvisioningDiagnostic } from './ProvisioningDiagnostic.js';
-import type {
-  PlannedEfsMount,
-  PlannedFile,
-  PlannedIdleAgent,
-  PlannedService,
-  PlannedUser,
-  ProvisioningPlan,
-} from './ProvisioningPlan.js';
+import type { PlannedEfsMount, PlannedIdleAgent, PlannedUser, ProvisioningPlan } from './ProvisioningPlan.js';
+import { planFiles } from './planFiles.js';
+import { planServices } from './planServices.js';
+import { planTemplateUsers } from './planTemplateUsers.js';
 import { requirePostInstallDistro } from './postInstallDistros.js';
-import {
-  requireAccountId,
-  requireAppControlledSetting,
-  requirePositiveInteger,
-  requireSafeValue,
-} from './scriptValueRules.js';
+import { requireAccountId, requirePositiveInteger, requireSafeValue } from './scriptValueRules.js';
 import { templateSystemPackages } from './templateSystemPackages.js';
 import { UnavailablePackagesError } from './UnavailablePackagesError.js';
 import type { UserDataInput } from './UserDataInput.js';
-import { type WebServiceKind, webServiceKind } from './webServiceKind.js';
 
 export const MINIFORGE_PREFIX = '/opt/miniforge';
 export const PYTHON_VENV_PREFIX = '/opt/cws-python';
@@ -28,21 +20,23 @@ export const DEFAULT_EFS_MOUNT_POINT = '/efs';
 const DOCKER_PACKAGES = ['docker', 'docker.io', 'docker-ce'];
 const MAX_IDLE_MINUTES = 7 * 24 * 60;
 
-/** The Amazon DCV server's unit names: the desktop the script configures. */
-const DESKTOP_SERVICES = ['dcvserver', 'dcv'];
-const DCV_PORT = 8443;
-
-const DEFAULT_PORTS: Record<WebServiceKind, number> = { jupyter: 8888, 'code-server': 8080, rstudio: 8787 };
-
 const list = (values: readonly string[] | undefined): string[] => [...(values ?? [])];
 
 /**
  * Validates everything a boot script is made of and decides what it installs, so that rendering
- * is arrangement only. Throws `UnsafeScriptValueError` naming the field of the first value that
- * fails its whitelist, and `UnavailablePackagesError` when the distro cannot install the template.
+ * is arrangement only. The template's parameters are filled first (launch values over defaults),
+ * so every filled value meets the rule of the field it lands in. Throws `TemplateParameterError`
+ * for parameter values that do not fit, `UnsafeScriptValueError` naming the field of the first
+ * value that fails its whitelist, and `UnavailablePackagesError` when the distro cannot install
+ * the template. `options.samples` stands in for parameters without a default (template validation).
  */
-export function planProvisioning(input: UserDataInput): ProvisioningPlan {
-  const { template, distro } = input;
+export function planProvisioning(
+  input: UserDataInput,
+  options: { samples?: boolean } = {},
+): ProvisioningPlan {
+  const { distro } = input;
+  const values = resolveParameterValues(input.template, input.parameters ?? {}, options);
+  const template = applyTemplateParameters(input.template, values);
   const diagnostics: ProvisioningDiagnostic[] = [];
   const slug = requireSafeValue('template.slug', template.slug, 'slug');
   const launchId = requireSafeValue('launch_id', input.launch_id, 'launchId');
@@ -73,8 +67,9 @@ export function planProvisioning(input: UserDataInput): ProvisioningPlan {
 
   const usesConda = condaSpecs.length > 0 || template.package_manager === 'conda';
   const services = planServices(
-    input,
+    template.services ?? [],
     usesConda ? `${MINIFORGE_PREFIX}/bin/jupyter` : `${PYTHON_VENV_PREFIX}/bin/jupyter`,
+    diagnostics,
   );
   const wantsJupyter = services.some((service) => service.kind === 'jupyter');
   if (wantsJupyter && usesConda && !condaSpecs.some((spec) => /^jupyterlab\b/.test(spec)))
@@ -95,7 +90,7 @@ export function planProvisioning(input: UserDataInput): ProvisioningPlan {
 
   const efs = input.efs ? planEfs(input, diagnostics) : undefined;
   const idle = planIdleAgent(template, diagnostics);
-  reportIgnoredFields(template, user.name, diagnostics);
+  reportIgnoredFields(template, diagnostics);
 
   return {
     distro,
@@ -109,9 +104,13 @@ export function planProvisioning(input: UserDataInput): ProvisioningPlan {
     ...(usesConda ? { conda: condaSpecs } : {}),
     ...(pipSpecs.length > 0 ? { pip: { packages: pipSpecs, into: pipInto } } : {}),
     r: rPackages,
-    files: planFiles(template),
+    files: planFiles(template.files ?? [], values, user, diagnostics),
+    templateUsers: planTemplateUsers(template.users ?? [], user, diagnostics, template.research_user),
     ...(template.post_install?.trim() ? { postInstall: template.post_install } : {}),
-    parameters: planParameters(input),
+    parameters: [...values].map(([name, value]) => ({
+      name: requireSafeValue('parameters', name, 'parameterName'),
+      value: requireSafeValue(`parameters.${name}`, value, 'parameterValue'),
+    })),
     services,
     ...(idle ? { idle } : {}),
     cloudwatchAgent: template.cloudwatch_agent === true,
@@ -172,40 +171,6 @@ function planEfs(input: UserDataInput, diagnostics: ProvisioningDiagnostic[]): P
   };
 }
 
-function serviceOptions(service: TemplateService, index: number): [string, string][] {
-  return Object.entries(service.config ?? {}).map(([key, value]) => {
-    requireAppControlledSetting(`services[${index}].config.${key}`, key, String(value));
-    return [
-      requireSafeValue(`services[${index}].config key`, key, 'serviceConfigKey'),
-      requireSafeValue(`services[${index}].config.${key}`, String(value), 'serviceConfigValue'),
-    ];
-  });
-}
-
-function planServices(input: UserDataInput, jupyterBinary: string): PlannedService[] {
-  return (input.template.services ?? []).map((service, index): PlannedService => {
-    const name = requireSafeValue(`services[${index}].name`, service.name, 'serviceName');
-    const kind = webServiceKind(name);
-    const enable = service.enable !== false;
-    if (DESKTOP_SERVICES.includes(name)) {
-      return {
-        kind: 'desktop',
-        port: requirePositiveInteger(`services[${index}].port`, service.port ?? DCV_PORT, 65535),
-        enable,
-      };
-    }
-    if (kind === undefined) return { kind: 'system', unit: name, enable };
-    const port = requirePositiveInteger(
-      `services[${index}].port`,
-      service.port ?? DEFAULT_PORTS[kind],
-      65535,
-    );
-    const options = serviceOptions(service, index);
-    if (kind === 'jupyter') return { kind, port, binary: jupyterBinary, options, enable };
-    return { kind, port, options, enable };
-  });
-}
-
 /**
  * Idle detection is on when the template has an `idle_detection` block not marked
  * `enabled: false`. The agent hibernates at the hibernate threshold when there is one, and
@@ -239,45 +204,7 @@ function planIdleAgent(
   };
 }
 
-function planFiles(template: ResolvedTemplate): PlannedFile[] {
-  return (template.files ?? []).map((file, index) => ({
-    path: requireSafeValue(`files[${index}].path`, file.path, 'absolutePath'),
-    contentBase64: Buffer.from(file.content, 'utf8').toString('base64'),
-    ...(file.mode !== undefined
-      ? { mode: requireSafeValue(`files[${index}].mode`, file.mode, 'fileMode') }
-      : {}),
-    ...(file.owner !== undefined
-      ? { owner: requireSafeValue(`files[${index}].owner`, file.owner, 'fileOwner') }
-      : {}),
-  }));
-}
-
-/** The template's parameter defaults and variables, overridden by the values chosen at launch. */
-function planParameters(input: UserDataInput): { name: string; value: string }[] {
-  const values = new Map<string, string | number | boolean>();
-  for (const [name, parameter] of Object.entries(input.template.parameters ?? {})) {
-    if (parameter.default !== undefined) values.set(name, parameter.default);
-  }
-  for (const [name, value] of Object.entries(input.template.variables ?? {})) values.set(name, value);
-  for (const [name, value] of Object.entries(input.parameters ?? {})) values.set(name, value);
-  return [...values].map(([name, value]) => ({
-    name: requireSafeValue('parameters', name, 'parameterName'),
-    value: requireSafeValue(`parameters.${name}`, String(value), 'parameterValue'),
-  }));
-}
-
-function reportIgnoredFields(
-  template: ResolvedTemplate,
-  username: string,
-  diagnostics: ProvisioningDiagnostic[],
-) {
-  if ((template.users ?? []).length > 0) {
-    diagnostics.push({
-      level: 'info',
-      field: 'users',
-      message: `the template's users are not created: the workstation belongs to research user '${username}'`,
-    });
-  }
+function reportIgnoredFields(template: ResolvedTemplate, diagnostics: ProvisioningDiagnostic[]) {
   if (template.user_data?.trim()) {
     diagnostics.push({
       level: 'warning',

@@ -1,6 +1,13 @@
 import { RETRY_ATTEMPTS } from './instanceShellLibrary.js';
 import type { PlannedService, ProvisioningPlan } from './ProvisioningPlan.js';
 import { renderDesktopService } from './renderDesktopService.js';
+import {
+  CODE_SERVER_CONFIG_PATH,
+  codeServerConfigText,
+  JUPYTER_CONFIG_PATH,
+  jupyterConfigText,
+  renderConfigFile,
+} from './renderServiceConfigFile.js';
 import { renderServiceSecrets, SECRET_CHECK_PATH } from './renderServiceSecrets.js';
 import { shellQuote } from './shellQuote.js';
 
@@ -41,9 +48,6 @@ WantedBy=multi-user.target
 CWS_UNIT`;
 }
 
-const flags = (options: [string, string][]): string =>
-  options.map(([key, value]) => ` --${key}=${value}`).join('');
-
 /** Started only when enabled; restarted only when its unit or secret changed (a re-run keeps kernels). */
 const start = (service: WebService, unitName: string): string =>
   service.enable
@@ -82,35 +86,43 @@ function renderRStudioInstall(plan: ProvisioningPlan): string[] {
 function renderWebService(plan: ProvisioningPlan, service: WebService): string {
   const { user } = plan;
   if (service.kind === 'jupyter') {
+    // The template's settings are a config file; the app's own flags come after it and win.
+    const config = service.settings.length > 0 ? ` --config=${JUPYTER_CONFIG_PATH}` : '';
     return [
       'CWS_CHANGED=0',
+      ...(config ? [renderConfigFile(JUPYTER_CONFIG_PATH, jupyterConfigText(service.settings))] : []),
       environmentFile('cws-jupyter', 'JUPYTER_TOKEN', 'jupyter'),
       unit(
         plan,
         'cws-jupyter',
         'JupyterLab',
-        `${service.binary} lab --no-browser --ip=127.0.0.1 --port=${service.port} --ServerApp.root_dir=${user.home}${flags(service.options)}`,
+        `${service.binary} lab${config} --no-browser --ip=127.0.0.1 --port=${service.port} --ServerApp.root_dir=${user.home}`,
       ),
       start(service, 'cws-jupyter.service'),
     ].join('\n');
   }
   if (service.kind === 'code-server') {
+    const config = service.settings.length > 0 ? ` --config=${CODE_SERVER_CONFIG_PATH}` : '';
     return [
       renderCodeServerInstall(),
       'CWS_CHANGED=0',
+      ...(config ? [renderConfigFile(CODE_SERVER_CONFIG_PATH, codeServerConfigText(service.settings))] : []),
       environmentFile('cws-code-server', 'PASSWORD', 'code-server'),
       unit(
         plan,
         'cws-code-server',
         'code-server',
-        `/usr/local/bin/code-server --bind-addr=127.0.0.1:${service.port} --auth=password --disable-telemetry${flags(service.options)} ${user.home}`,
+        `/usr/local/bin/code-server${config} --bind-addr=127.0.0.1:${service.port} --auth=password --disable-telemetry ${user.home}`,
       ),
       start(service, 'cws-code-server.service'),
     ].join('\n');
   }
-  const config = [['www-address', '127.0.0.1'], ['www-port', String(service.port)], ...service.options].map(
-    ([key, value]) => `${key}=${value}`,
-  );
+  // rserver.conf is key=value to the end of the line, without quoting: values are printable text.
+  const config = [
+    'www-address=127.0.0.1',
+    `www-port=${service.port}`,
+    ...service.settings.map(({ key, value }) => `${key}=${String(value)}`),
+  ];
   return [
     'if [ ! -x /usr/lib/rstudio-server/bin/rserver ]; then',
     ...renderRStudioInstall(plan),

@@ -12,6 +12,7 @@ import { renderPostInstallSection } from './renderPostInstallSection.js';
 import { renderFinish, renderPrelude } from './renderPrelude.js';
 import { serviceSecretNames } from './renderServiceSecrets.js';
 import { renderServiceSection } from './renderServiceSection.js';
+import { renderTemplateUsersSection } from './renderTemplateUsersSection.js';
 import { renderUserSection } from './renderUserSection.js';
 import type { UserData } from './UserData.js';
 import type { UserDataInput } from './UserDataInput.js';
@@ -29,7 +30,7 @@ type Importance = 'essential' | 'optional';
  */
 const SECTIONS: [string, Importance, (plan: ProvisioningPlan) => string][] = [
   ['idle-agent', 'essential', renderIdleAgentSection],
-  ['user', 'essential', renderUserSection],
+  ['user', 'essential', (plan) => renderUserSection(plan) + renderTemplateUsersSection(plan)],
   ['packages', 'essential', renderPackageSection],
   ['efs', 'essential', renderEfsSection],
   ['files', 'essential', renderFilesSection],

@@ -56,6 +56,19 @@ export const SCRIPT_VALUE_RULES = {
     /^[A-Za-z0-9_./:@+,=-]{0,256}$/,
     'letters, digits and _ . / : @ + , = - (no spaces)',
   ),
+  jupyterConfigKey: rule(
+    /^[A-Za-z_][A-Za-z0-9_]{0,63}(\.[A-Za-z_][A-Za-z0-9_]{0,63}){1,3}$/,
+    'a traitlets name such as ServerApp.root_dir (Python identifiers joined by .)',
+  ),
+  serviceConfigText: rule(
+    /^[^\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069$`;|&\\'"<>]{0,256}$/,
+    "printable text of at most 256 characters without $ ` ; | & \\ ' \" < > (spaces are fine: it is written quoted in the service's own file)",
+  ),
+  s3Bucket: rule(
+    /^(?!xn--)(?!.*\.\.)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+    'an S3 bucket name: 3-63 lowercase letters, digits, . and -',
+  ),
+  s3KeyPath: rule(/^[A-Za-z0-9%._~-][A-Za-z0-9%._~/-]{0,2047}$/, 'an S3 object key of at most 1024 bytes'),
   parameterName: rule(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'letters, digits or _, starting with a letter or _'),
   parameterValue: rule(/^[^\x00-\x1f\x7f]{0,256}$/, 'printable text without control characters, at most 256'),
   fileMode: rule(/^0?[0-7]{3}$/, 'an octal mode such as 0644'),

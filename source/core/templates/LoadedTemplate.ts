@@ -21,8 +21,11 @@ export interface LoadedTemplate {
   origin: TemplateOrigin;
   /** The file's path below the directory it was found in (`community/r.yml`), when found in one. */
   relative_path?: string;
-  /** Where the value at `path` starts in the file; the nearest present ancestor when it is absent. */
-  locate(path: TemplatePath): SourcePosition;
+  /**
+   * Where the value at `path` starts in the file; the nearest present ancestor when it is absent.
+   * With `find`, where that text first occurs inside the value, when it does.
+   */
+  locate(path: TemplatePath, options?: { find?: string }): SourcePosition;
 }
 
 export interface TemplateParseResult {

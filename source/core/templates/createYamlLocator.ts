@@ -3,11 +3,17 @@ import type { SourcePosition, TemplatePath } from './LoadedTemplate.js';
 
 /**
  * Maps a path in the parsed document (e.g. `['users', 1, 'name']`) to where it is written. With
- * `{ key: true }` the position is that of the map key rather than its value (for unknown keys).
+ * `{ key: true }` the position is that of the map key rather than its value (for unknown keys);
+ * with `{ find }` that of the first occurrence of that text inside the value (a placeholder in a
+ * block of script), when the source text was given.
  */
-export type YamlLocator = (path: TemplatePath, options?: { key?: boolean }) => SourcePosition;
+export type YamlLocator = (path: TemplatePath, options?: { key?: boolean; find?: string }) => SourcePosition;
 
-export function createYamlLocator(document: Document, lineCounter: LineCounter): YamlLocator {
+export function createYamlLocator(
+  document: Document,
+  lineCounter: LineCounter,
+  source?: string,
+): YamlLocator {
   const positionOf = (offset: number): SourcePosition => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
@@ -37,6 +43,10 @@ export function createYamlLocator(document: Document, lineCounter: LineCounter):
       }
       node = next;
       offset = next.range?.[0] ?? keyOffset ?? offset;
+    }
+    if (options.find !== undefined && source !== undefined && node?.range) {
+      const found = source.indexOf(options.find, node.range[0]);
+      if (found >= 0 && found < node.range[2]) return positionOf(found);
     }
     return positionOf(offset);
   };

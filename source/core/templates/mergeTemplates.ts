@@ -1,3 +1,5 @@
+import { mergeServiceConfig } from './serviceConfigSettings.js';
+import { filePathOf } from './templateFileKinds.js';
 import type { Template, TemplateFile, TemplateService, TemplateUser } from './templateSchema.js';
 
 /**
@@ -99,7 +101,7 @@ const mergeUser = (parent: TemplateUser, child: TemplateUser): TemplateUser =>
   compact({ ...parent, ...child, groups: uniqueList(parent.groups, child.groups) });
 
 const mergeService = (parent: TemplateService, child: TemplateService): TemplateService =>
-  compact({ ...parent, ...child, config: mapMerge(parent.config, child.config) });
+  compact({ ...parent, ...child, config: mergeServiceConfig(parent.config, child.config) });
 
 const replaceFile = (_parent: TemplateFile, child: TemplateFile): TemplateFile => child;
 
@@ -140,7 +142,7 @@ const rules: MergeRules = {
   },
   users: (parent, child) => mergeByKey(parent, child, (user) => user.name, mergeUser),
   services: (parent, child) => mergeByKey(parent, child, (service) => service.name, mergeService),
-  files: (parent, child) => mergeByKey(parent, child, (file) => file.path, replaceFile),
+  files: (parent, child) => mergeByKey(parent, child, filePathOf, replaceFile),
   post_install: concatenateScripts,
   user_data: concatenateScripts,
   idle_detection: mapMerge,

@@ -92,7 +92,7 @@ export function parseTemplate(
     report('error', line, col, `YAML syntax: ${syntaxError.message.split('\n')[0]}`);
     return { diagnostics };
   }
-  const locate: YamlLocator = createYamlLocator(document, lineCounter);
+  const locate: YamlLocator = createYamlLocator(document, lineCounter, text);
   if (!isMap(document.contents)) {
     const found =
       document.contents === null ? 'an empty file' : isSeq(document.contents) ? 'a list' : 'a single value';

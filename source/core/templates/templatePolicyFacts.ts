@@ -1,16 +1,20 @@
 import { resolveTemplate } from './resolveTemplate.js';
 import type { TemplateRegistry } from './TemplateRegistry.js';
+import { isS3File } from './templateFileKinds.js';
 import type { ResolvedTemplate } from './templateSchema.js';
 
 /** What a policy needs to know about a template besides its slug: its ancestors and who made it. */
 export function templatePolicyFacts(
-  template: Pick<ResolvedTemplate, 'slug' | 'inheritance_chain' | 'user_made'>,
+  template: Pick<ResolvedTemplate, 'slug' | 'inheritance_chain' | 'user_made' | 'files'>,
 ): {
   template_ancestors: string[];
   template_user_made?: boolean;
+  template_s3_buckets?: string[];
 } {
+  const buckets = [...new Set((template.files ?? []).filter(isS3File).map((file) => file.s3_bucket))];
   return {
     template_ancestors: template.inheritance_chain.filter((slug) => slug !== template.slug),
+    ...(buckets.length > 0 ? { template_s3_buckets: buckets } : {}),
     ...(template.user_made !== undefined ? { template_user_made: template.user_made } : {}),
   };
 }

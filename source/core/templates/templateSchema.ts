@@ -35,22 +35,11 @@ const sageMakerIdleTimeout = z
   .min(60, 'SageMaker idle shutdown is 60-525600 minutes')
   .max(525600, 'SageMaker idle shutdown is 60-525600 minutes');
 
-const CONFIG_LINE = /^\s*([A-Za-z0-9_.-]+)\s*[=:]\s*(.*?)\s*$/;
-
-/** `["www-port=8787", "# comment"]` -> `{ "www-port": "8787" }`; blank and `#` lines are skipped. */
-const serviceConfigLines = z.array(z.string()).transform((lines, context) => {
-  const settings: Record<string, string> = {};
-  for (const [index, line] of lines.entries()) {
-    if (line.trim() === '' || line.trim().startsWith('#')) continue;
-    const match = CONFIG_LINE.exec(line);
-    if (!match) {
-      context.addIssue({ code: 'custom', path: [index], message: 'a config line is key=value', input: line });
-      continue;
-    }
-    settings[match[1]!] = match[2]!;
-  }
-  return settings;
-});
+/**
+ * CloudWorkstation's config lines (`www-port=8787`, `c.ServerApp.ip = '127.0.0.1'`, `auth: password`)
+ * are kept as written: each service's own syntax is read by serviceConfigSettings.
+ */
+const serviceConfigLines = z.array(z.string());
 
 export const templateUserSchema = z.strictObject({
   name: z.string().regex(POSIX_NAME_PATTERN, 'a user name is lowercase letters, digits, _ or - (max 32)'),
@@ -62,6 +51,8 @@ export const templateUserSchema = z.strictObject({
     .regex(/^\/[A-Za-z0-9_./-]+$/, 'a shell is an absolute path')
     .optional(),
   password: z.string().optional(),
+  /** This user is the research user under the template's name: its groups go to the research user. */
+  merge_into_research_user: z.boolean().optional(),
 });
 
 export const templateServiceSchema = z.strictObject({
@@ -79,7 +70,7 @@ export const templateServiceSchema = z.strictObject({
   enable: z.boolean().optional(),
 });
 
-export const templateFileSchema = z.strictObject({
+export const templateInlineFileSchema = z.strictObject({
   path: z.string().regex(/^\/[^\0]*$/, 'a file path is absolute'),
   content: z.string(),
   mode: z
@@ -88,6 +79,29 @@ export const templateFileSchema = z.strictObject({
     .optional(),
   owner: z.string().optional(),
 });
+
+/** CloudWorkstation's S3 file: downloaded at boot with the instance role, its checksum verified. */
+export const templateS3FileSchema = z.strictObject({
+  s3_bucket: z.string().min(1, 's3_bucket names a bucket'),
+  s3_key: z.string().min(1, 's3_key names an object'),
+  destination_path: z.string().regex(/^\/[^\0]*$/, 'destination_path is absolute'),
+  checksum: z
+    .string()
+    .regex(
+      /^(sha256:)?[0-9a-fA-F]{64}$/,
+      'checksum is a SHA-256 digest: 64 hex digits, optionally after sha256:',
+    )
+    .optional(),
+  /** Downloaded only when this parameter is true (`name`, `{{.name}}`) or has a value (`name=value`). */
+  only_if: z.string().optional(),
+  mode: z
+    .string()
+    .regex(/^0?[0-7]{3}$/, 'a mode is octal, like "0644"')
+    .optional(),
+  owner: z.string().optional(),
+});
+
+export const templateFileSchema = z.union([templateInlineFileSchema, templateS3FileSchema]);
 
 export const idleDetectionSchema = z.strictObject({
   enabled: z.boolean().optional(),
@@ -137,6 +151,20 @@ export const parameterSchema = z.strictObject({
   group: z.string().optional(),
   order: z.number().optional(),
   required: z.boolean().optional(),
+  /** A regular expression the value matches (string), or bounds (int, float: value; string: length). */
+  validation: z
+    .union([
+      z.string(),
+      z.strictObject({
+        pattern: z.string().optional(),
+        min: z.number().optional(),
+        max: z.number().optional(),
+        min_length: z.number().int().nonnegative().optional(),
+        max_length: z.number().int().positive().optional(),
+        message: z.string().optional(),
+      }),
+    ])
+    .optional(),
 });
 
 export const templateSchema = z.strictObject({
@@ -210,6 +238,8 @@ export type Template = z.infer<typeof templateSchema>;
 export type TemplateUser = z.infer<typeof templateUserSchema>;
 export type TemplateService = z.infer<typeof templateServiceSchema>;
 export type TemplateFile = z.infer<typeof templateFileSchema>;
+export type TemplateInlineFile = z.infer<typeof templateInlineFileSchema>;
+export type TemplateS3File = z.infer<typeof templateS3FileSchema>;
 export type TemplateParameter = z.infer<typeof parameterSchema>;
 export type ServiceConfig = z.infer<typeof serviceConfigSchema>;
 

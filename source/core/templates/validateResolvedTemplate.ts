@@ -3,11 +3,29 @@ import { foreignPostInstallCommand } from '../provisioning/postInstallDistros.js
 import { appControlledSettingProblem } from '../provisioning/scriptValueRules.js';
 import { webServiceKind } from '../provisioning/webServiceKind.js';
 import { amiConfigFindings } from './amiConfigFindings.js';
+import { applyTemplateParameters } from './applyTemplateParameters.js';
 import type { LoadedTemplate, TemplatePath } from './LoadedTemplate.js';
+import { placeholderFindings } from './placeholderFindings.js';
+import { provisioningFindings } from './provisioningFindings.js';
+import { resolveParameterValues } from './resolveParameterValues.js';
+import { serviceConfigSettings } from './serviceConfigSettings.js';
 import type { DiagnosticSeverity, TemplateDiagnostic } from './TemplateDiagnostic.js';
 import { AMI_BASED, describeTemplateImage, isTemplateImageProblem } from './templateImage.js';
 import type { Template } from './templateSchema.js';
 import { minimumSizeProblem } from './templateSizes.js';
+
+/** The template with its placeholders filled by defaults or samples; as written when they cannot be. */
+function withSampleParameters(merged: Template): Template {
+  try {
+    const values = resolveParameterValues(merged, {}, { samples: true });
+    return applyTemplateParameters(
+      { ...merged, slug: 'x', description: '', inheritance_chain: [], source: '' },
+      values,
+    );
+  } catch {
+    return merged;
+  }
+}
 
 const PACKAGE_MANAGER_OF_DISTRO = { ubuntu: 'apt', rocky: 'dnf', al2023: 'dnf' } as const;
 
@@ -114,16 +132,26 @@ export function validateResolvedTemplate(
   if (sizeProblem) report('error', definerOf('minimum_size'), ['minimum_size'], sizeProblem);
 
   // The same rule the boot script applies: a web service's bind address and auth stay the app's.
-  for (const [index, service] of (merged.services ?? []).entries()) {
-    if (webServiceKind(service.name) === undefined) continue;
-    for (const [key, value] of Object.entries(service.config ?? {})) {
-      const problem = appControlledSettingProblem(key, String(value));
+  // Every such setting is reported, where generation would stop at the first.
+  for (const [index, service] of (withSampleParameters(merged).services ?? []).entries()) {
+    const kind = webServiceKind(service.name);
+    if (kind === undefined) continue;
+    const reading = serviceConfigSettings(kind, service.config);
+    for (const { at, message } of reading.problems)
+      report(
+        'error',
+        definerOf('services'),
+        ['services', index, 'config', at],
+        `services[${index}].config[${at}]: ${message}`,
+      );
+    for (const setting of reading.settings) {
+      const problem = appControlledSettingProblem(setting.key, String(setting.value));
       if (problem)
         report(
           'error',
           definerOf('services'),
-          ['services', index, 'config', key],
-          `services[${index}].config: ${problem}`,
+          ['services', index, 'config', setting.at],
+          `services[${index}].config: ${problem}; remove it (the app reaches ${kind} through a tunnel with its own secret)`,
         );
     }
   }
@@ -140,6 +168,16 @@ export function validateResolvedTemplate(
       ['idle_detection', 'hibernate_threshold_minutes'],
       'hibernate_threshold_minutes is below idle_threshold_minutes: the instance would hibernate before it counts as idle',
     );
+  }
+  diagnostics.push(...placeholderFindings(merged, chain));
+  const image = merged.base === undefined ? undefined : describeTemplateImage(merged);
+  const distro = image === undefined || isTemplateImageProblem(image) ? undefined : image.distro;
+  if (distro && !merged.service_config) {
+    const placed = new Set(diagnostics.map((d) => `${d.file}:${d.line}:${d.column}:${d.severity}`));
+    for (const finding of provisioningFindings(merged, chain, distro)) {
+      if (!placed.has(`${finding.file}:${finding.line}:${finding.column}:${finding.severity}`))
+        diagnostics.push(finding);
+    }
   }
   return diagnostics;
 }

@@ -33,6 +33,21 @@ for arg in "$@"; do
   esac
   previous=$arg
 done
+if [ "$service" = s3 ]; then
+  # A signed S3 GetObject: served from /tmp/cws-s3/<host>/<path> when the test put an object there.
+  url=\${*: -1}
+  output=
+  previous=
+  for arg in "$@"; do
+    if [ "$previous" = -o ]; then output=$arg; fi
+    previous=$arg
+  done
+  { printf 'aws-s3'; printf '\\x1f%s' "$url"; printf '\\x1e'; } >>${RECORD}
+  object="/tmp/cws-s3/\${url#https://}"
+  [ -f "$object" ] || exit 22
+  cp "$object" "$output"
+  exit 0
+fi
 if [ -n "$service" ]; then
   { printf 'aws-api'; printf '\\x1f%s' "$service" "$target" "$body"; printf '\\x1e'; } >>${RECORD}
   [ -f /tmp/cws-fail-api ] && exit 22
@@ -92,7 +107,16 @@ echo $((busy - 1)) >/tmp/cws-apt-busy
 exit 0
 `,
   groupadd: `${RECORDER}
-printf '%s:x:%s:\\n' "$3" "$2" >>/etc/group
+gid=$((900 + $(wc -l </etc/group)))
+name=
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --gid) gid=$2; shift 2 ;;
+    --system) shift ;;
+    *) name=$1; shift ;;
+  esac
+done
+printf '%s:x:%s:\\n' "$name" "$gid" >>/etc/group
 `,
   useradd: `${RECORDER}
 uid=
@@ -107,10 +131,18 @@ while [ $# -gt 0 ]; do
     --home-dir) home=$2; shift 2 ;;
     --shell) shell=$2; shift 2 ;;
     --comment) shift 2 ;;
-    --create-home) shift ;;
+    --create-home | --user-group) shift ;;
     *) name=$1; shift ;;
   esac
 done
+# Accounts without a fixed id (a template's users) get the next one and their own group.
+if [ -z "$uid" ]; then
+  uid=$((2000 + $(wc -l </etc/passwd)))
+  gid=$uid
+  printf '%s:x:%s:\\n' "$name" "$gid" >>/etc/group
+fi
+home=\${home:-/home/$name}
+shell=\${shell:-/bin/sh}
 printf '%s:x:%s:%s::%s:%s\\n' "$name" "$uid" "$gid" "$home" "$shell" >>/etc/passwd
 mkdir -p "$home"
 `,

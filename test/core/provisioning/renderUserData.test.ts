@@ -217,10 +217,14 @@ describe('renderUserData', () => {
     const template: ResolvedTemplate = {
       ...basicTemplate,
       user_data: 'echo legacy',
-      users: [{ name: 'ubuntu' }],
+      users: [{ name: 'ubuntu', password: 'hunter2' }],
       packages: { ...basicTemplate.packages, spack: ['hdf5'] },
     };
-    const fields = renderUserData(input({ template, efs: undefined })).diagnostics.map((item) => item.field);
-    expect(fields).toEqual(['packages.spack', 'users', 'user_data']);
+    const userData = renderUserData(input({ template, efs: undefined }));
+    const fields = userData.diagnostics.map((item) => item.field);
+    expect(fields).toEqual(['packages.spack', 'user_data', 'users[0].password']);
+    // The user is made; its password never reaches the script.
+    expect(userData.script).toContain("useradd --create-home --user-group --shell '/bin/bash' 'ubuntu'");
+    expect(userData.script).not.toContain('hunter2');
   });
 });

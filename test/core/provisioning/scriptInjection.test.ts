@@ -234,6 +234,7 @@ describe('hostile values in every field', () => {
                 ...basicTemplate,
                 services: [],
                 files: [{ path: '/etc/cws/hostile.txt', content }],
+                parameters: { dataset: { type: 'string' } },
                 post_install: 'printf %s "$CWS_PARAM_dataset" >/tmp/parameter.out',
               };
               const input: UserDataInput = {

@@ -9,7 +9,10 @@ import {
 } from '../../../source/core/provisioning/scriptValueRules.js';
 import { UnsafeScriptValueError } from '../../../source/core/provisioning/UnsafeScriptValueError.js';
 
-/** A value each rule accepts, to carry a payload at its start, middle or end. */
+/**
+ * A value each rule accepts, to carry a payload at its start, middle or end. Parameter values are
+ * printable text on purpose: they are only ever written quoted.
+ */
 const VALID: Record<Exclude<ScriptValueKind, 'parameterValue'>, string> = {
   posixName: 'alice',
   fullName: 'Ada Lovelace',
@@ -29,6 +32,10 @@ const VALID: Record<Exclude<ScriptValueKind, 'parameterValue'>, string> = {
   serviceName: 'jupyter',
   serviceConfigKey: 'ServerApp.root_dir',
   serviceConfigValue: '/home/alice',
+  jupyterConfigKey: 'ServerApp.root_dir',
+  serviceConfigText: 'Research notebooks (2024)',
+  s3Bucket: 'lab-data.example',
+  s3KeyPath: 'datasets/2024/train%20set.csv',
   parameterName: 'dataset',
   fileMode: '0644',
   fileOwner: 'alice',

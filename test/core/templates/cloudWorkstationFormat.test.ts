@@ -30,7 +30,7 @@ describe('CloudWorkstation templates', () => {
       {
         name: 'jupyter',
         port: 8888,
-        config: { ip: '127.0.0.1', 'ServerApp.root_dir': '/home/datascientist' },
+        config: ['ip=127.0.0.1', 'ServerApp.root_dir=/home/datascientist'],
         enable: true,
       },
     ]);

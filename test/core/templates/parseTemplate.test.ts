@@ -91,16 +91,17 @@ describe('parseTemplate', () => {
     ]);
   });
 
-  it('reads CloudWorkstation service config lines into settings', () => {
+  it('keeps CloudWorkstation service config lines as written, for the service to read in its own syntax', () => {
     const result = parse(
       'name: x\nservices:\n  - name: rstudio-server\n    config: ["www-port=8787", "# comment", "auth-timeout-minutes: 30"]\n',
     );
-    expect(result.loaded?.template.services?.[0]?.config).toEqual({
-      'www-port': '8787',
-      'auth-timeout-minutes': '30',
-    });
-    expect(messages('name: x\nservices:\n  - name: s\n    config: ["no separator here"]\n')).toEqual([
-      'test.yml:4:14: error: services[0].config[0]: a config line is key=value (found "no separator here")',
+    expect(result.loaded?.template.services?.[0]?.config).toEqual([
+      'www-port=8787',
+      '# comment',
+      'auth-timeout-minutes: 30',
+    ]);
+    expect(messages('name: x\nservices:\n  - name: s\n    config: [3]\n')).toEqual([
+      expect.stringMatching(/^test\.yml:4:\d+: error: services\[0\]\.config/),
     ]);
   });
 

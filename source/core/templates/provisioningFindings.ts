@@ -1,0 +1,81 @@
+import type { ResearchUser } from '../identity/ResearchUser.js';
+import type { Distro } from '../images/baseImages.js';
+import { planProvisioning } from '../provisioning/planProvisioning.js';
+import { UnsafeScriptValueError } from '../provisioning/UnsafeScriptValueError.js';
+import type { LoadedTemplate, TemplatePath } from './LoadedTemplate.js';
+import type { TemplateDiagnostic } from './TemplateDiagnostic.js';
+import type { Template } from './templateSchema.js';
+import { UnknownPlaceholderError } from './UnknownPlaceholderError.js';
+
+/** A research user who passes every rule, standing in for whoever launches. */
+const STAND_IN_USER: ResearchUser = {
+  username: 'researcher',
+  uid: 5000,
+  gid: 5000,
+  groups: [],
+  shell: '/bin/bash',
+  ssh_public_keys: [],
+  created_at: '1970-01-01T00:00:00Z',
+};
+
+/** Template fields whose generation findings validation repeats (the rest have their own checks). */
+const REPORTED = /^(services|files|users|user_data|parameters|post_install|packages)\b/;
+
+/** `services[0].config[2]` -> ['services', 0, 'config', 2]; `services[0].config key` -> up to config. */
+export function templatePathOfField(field: string): TemplatePath {
+  const path: (string | number)[] = [];
+  for (const match of field.split(/[\s{]/)[0]!.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) {
+    path.push(match[2] !== undefined ? Number(match[2]) : match[1]!);
+  }
+  return path;
+}
+
+/**
+ * What user-data generation would refuse or warn about, found at validation by running the same
+ * planning (one rule set) with a stand-in user and each parameter's default (or a sample value of
+ * its type). Generation stops at the first refusal, so this reports at most one error per distro;
+ * placeholders have their own findings (placeholderFindings), so they are not repeated here.
+ */
+export function provisioningFindings(
+  merged: Template,
+  chain: readonly LoadedTemplate[],
+  distro: Distro,
+): TemplateDiagnostic[] {
+  const self = chain.at(-1)!;
+  const findings: TemplateDiagnostic[] = [];
+  const report = (severity: TemplateDiagnostic['severity'], field: string, message: string) => {
+    const path = templatePathOfField(field);
+    const top = path[0];
+    const at =
+      [...chain].reverse().find((loaded) => loaded.template[top as keyof Template] !== undefined) ?? self;
+    const { line, column } = at.locate(path);
+    const prefix = at === self ? '' : `(inherited by ${self.slug}) `;
+    findings.push({ file: at.source, line, column, severity, message: `${prefix}${message}` });
+  };
+  try {
+    const plan = planProvisioning(
+      {
+        template: {
+          ...merged,
+          slug: self.slug,
+          description: merged.description ?? '',
+          inheritance_chain: [],
+          source: self.source,
+        },
+        distro,
+        user: STAND_IN_USER,
+        launch_id: 'validate',
+      },
+      { samples: true },
+    );
+    for (const diagnostic of plan.diagnostics) {
+      if (diagnostic.level === 'warning' && REPORTED.test(diagnostic.field))
+        report('warning', diagnostic.field, `${diagnostic.field}: ${diagnostic.message}`);
+    }
+  } catch (error) {
+    if (error instanceof UnknownPlaceholderError) return findings;
+    if (error instanceof UnsafeScriptValueError) report('error', error.field, error.message);
+    // Packages and post_install per distro have their own validation; other failures are not ours.
+  }
+  return findings;
+}

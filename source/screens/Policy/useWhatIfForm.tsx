@@ -11,6 +11,7 @@ import { resolveAll } from '../../core/templates/resolveTemplate.js';
 import type { ResolvedTemplate } from '../../core/templates/templateSchema.js';
 import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
 import type { PolicyLine } from './policyLines.js';
+import { policyToneColor } from './policyToneColor.js';
 import { whatIfLines } from './whatIfLines.js';
 import { type WhatIfForm, whatIfRequest } from './whatIfRequest.js';
 
@@ -209,14 +210,7 @@ export function useWhatIfForm(): WhatIf {
       {'  '}
     </>
   );
-  const toneColor = (line: PolicyLine) =>
-    line.tone === 'danger'
-      ? theme.danger
-      : line.tone === 'success'
-        ? theme.success
-        : line.tone === 'muted'
-          ? theme.muted
-          : undefined;
+  const toneColor = (line: PolicyLine) => policyToneColor(theme, line.tone);
   const sizeLabel = form.size === '' ? '- (type)' : `${form.size} (${template?.sizes?.[form.size] ?? '?'})`;
 
   const view = (height: number, width: number) => {

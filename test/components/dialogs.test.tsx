@@ -78,15 +78,20 @@ describe('ConfirmDialog', () => {
   });
 });
 
+/** Four commands that record their name in `ran` when they run. */
+function paletteCommands(ran: string[]): PaletteCommand[] {
+  return ['dashboard', 'help', 'hibernate-all', 'quit'].map((name) => ({
+    name,
+    summary: `the ${name} command`,
+    run: () => ran.push(name),
+  }));
+}
+
 describe('CommandPalette', () => {
   it('completes with Tab, chooses with the arrows and runs with Enter', async () => {
     const ran: string[] = [];
     let closed = 0;
-    const commands: PaletteCommand[] = ['dashboard', 'help', 'hibernate-all', 'quit'].map((name) => ({
-      name,
-      summary: `the ${name} command`,
-      run: () => ran.push(name),
-    }));
+    const commands = paletteCommands(ran);
     const { stdin, lastFrame } = render(
       <WithKeys>
         <CommandPalette commands={commands} onClose={() => closed++} />
@@ -107,11 +112,7 @@ describe('CommandPalette', () => {
 describe('CommandPalette Tab', () => {
   it('completes the highlighted match, not only the shared prefix', async () => {
     const ran: string[] = [];
-    const commands: PaletteCommand[] = ['dashboard', 'help', 'hibernate-all', 'quit'].map((name) => ({
-      name,
-      summary: `the ${name} command`,
-      run: () => ran.push(name),
-    }));
+    const commands = paletteCommands(ran);
     const { stdin, lastFrame } = render(
       <WithKeys>
         <CommandPalette commands={commands} onClose={() => undefined} />

@@ -5,25 +5,18 @@ import { useActions } from '../../app/keys/useActions.js';
 import type { ScreenProps } from '../../app/pages/PageDefinition.js';
 import { useShell } from '../../app/ShellContext.js';
 import { useTheme } from '../../app/ThemeContext.js';
-import type { Theme } from '../../app/theme.js';
 import { WaitSpinner } from '../../components/WaitSpinner.js';
 import { numberLines, type PolicyLine, policyLines } from './policyLines.js';
+import { policyToneColor } from './policyToneColor.js';
 import { useWhatIfForm } from './useWhatIfForm.js';
 
 /** Under the restrictions: the what-if's title and its verdict in one line. */
 const SUMMARY_ROWS = 2;
 
-function toneColor(theme: Theme, tone: PolicyLine['tone']) {
-  if (tone === 'danger') return theme.danger;
-  if (tone === 'success') return theme.success;
-  if (tone === 'muted') return theme.muted;
-  return undefined;
-}
-
 function LineView({ line }: { line: PolicyLine }) {
   const theme = useTheme();
   return (
-    <Text wrap="truncate" bold={line.tone === 'heading'} color={toneColor(theme, line.tone)}>
+    <Text wrap="truncate" bold={line.tone === 'heading'} color={policyToneColor(theme, line.tone)}>
       {line.text === '' ? ' ' : line.text}
     </Text>
   );

@@ -7,10 +7,12 @@ import type { LaunchPreview } from '../../app/session/previewLaunch.js';
 import { useTheme } from '../../app/ThemeContext.js';
 import { WaitSpinner } from '../../components/WaitSpinner.js';
 import { wrapText } from '../../components/wrapText.js';
+import { evaluateTemplateAccess } from '../../core/policy/evaluateTemplateAccess.js';
 import { resolveAll } from '../../core/templates/resolveTemplate.js';
 import type { ResolvedTemplate } from '../../core/templates/templateSchema.js';
 import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
 import type { PolicyLine } from './policyLines.js';
+import { policyToneColor } from './policyToneColor.js';
 import { whatIfLines } from './whatIfLines.js';
 import { type WhatIfForm, whatIfRequest } from './whatIfRequest.js';
 
@@ -70,7 +72,10 @@ export function useWhatIfForm(): WhatIf {
           .templates.filter((template) => !template.service_config)
           .sort((a, b) => a.slug.localeCompare(b.slug));
         setTemplates(listed);
-        const first = listed[0];
+        // The first one the policy allows, so the form starts on a launch that could pass.
+        const first =
+          listed.find((template) => evaluateTemplateAccess(session.profile.policy, template.slug).allowed) ??
+          listed[0];
         if (first && formRef.current.template === '')
           setForm({
             template: first.slug,
@@ -209,25 +214,20 @@ export function useWhatIfForm(): WhatIf {
       {'  '}
     </>
   );
-  const toneColor = (line: PolicyLine) =>
-    line.tone === 'danger'
-      ? theme.danger
-      : line.tone === 'success'
-        ? theme.success
-        : line.tone === 'muted'
-          ? theme.muted
-          : undefined;
+  const toneColor = (line: PolicyLine) => policyToneColor(theme, line.tone);
   const sizeLabel = form.size === '' ? '- (type)' : `${form.size} (${template?.sizes?.[form.size] ?? '?'})`;
 
   const view = (height: number, width: number) => {
     // One row is kept for the scroll indicator whenever the reasons do not all fit.
-    const wrapped = lines.slice(1).flatMap((line, at) =>
-      wrapText(line.text, Math.max(10, width)).map((text, part) => ({
+    // A reason keeps its indent, and its continuation rows sit two cells further in.
+    const wrapped = lines.slice(1).flatMap((line, at) => {
+      const indent = ' '.repeat(line.text.length - line.text.trimStart().length);
+      return wrapText(line.text.trimStart(), Math.max(10, width - indent.length - 2)).map((text, part) => ({
         ...line,
-        text,
+        text: `${indent}${part === 0 ? '' : '  '}${text}`,
         id: `${at}.${part}`,
-      })),
-    );
+      }));
+    });
     const room = Math.max(1, height - FIELD_ROWS - 1);
     const rows = wrapped.length > room ? Math.max(1, room - 1) : room;
     shapeRef.current = { count: wrapped.length, rows };

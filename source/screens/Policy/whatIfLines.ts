@@ -16,8 +16,9 @@ export function whatIfLines(preview: LaunchPreview, spot: boolean): PolicyLine[]
   const count = verdict.violations.length + problems.length;
   const lines: PolicyLine[] = [
     {
+      // The count first: at 80 columns the end of this line may be cut, never how many reasons.
       text: safe(
-        `${outcome}: ${preview.template.slug} on ${preview.instance_type} in ${preview.region} (${spot ? 'spot' : 'on-demand'}, ${price})${count > 0 ? ` · ${count} reason${count === 1 ? '' : 's'}` : ''}`,
+        `${outcome}${count > 0 ? ` (${count} reason${count === 1 ? '' : 's'})` : ''}: ${preview.template.slug} on ${preview.instance_type} in ${preview.region} (${spot ? 'spot' : 'on-demand'}, ${price})`,
       ),
       tone: outcome === 'ALLOWED' ? 'success' : 'danger',
     },

@@ -83,7 +83,7 @@ describe.each([
     await view.type(KEYS.backspace);
     await view.type('p5.48xlarge');
     await view.type(KEYS.enter);
-    let frame = await view.waitFor(/DENIED: \S+ on p5\.48xlarge in us-east-1 \(on-demand/);
+    let frame = await view.waitFor(/DENIED \(\d+ reasons?\): \S+ on p5\.48xlarge in us-east-1 \(on-demand/);
     expect(frame).toMatch(/x instance_types\.deny: the instance type 'p5\.48xlarge' is denied/);
     // Every reason is listed (the lab requires tags, caps the price and the vCPUs): none is
     // summed up as "… more", and those below the page are reached by scrolling.
@@ -121,7 +121,7 @@ describe.each([
     await view.type('t');
     for (let press = 0; press < 12; press++) await view.type(KEYS.backspace, 5);
     await view.type(`xq9.huge${KEYS.enter}`);
-    const frame = await view.waitFor(/REFUSED: \S+ on xq9\.huge in us-east-1/);
+    const frame = await view.waitFor(/REFUSED(?: \(\d+ reasons?\))?: \S+ on xq9\.huge in us-east-1/);
     expect(frame).toMatch(/x the instance type '?xq9\.huge'? does not exist/);
     expect(frame).not.toContain('ALLOWED');
   });

@@ -125,10 +125,9 @@ function legacyProfile(
     else delete signed.budget;
   }
   const problems = cacheMismatches(profile, signed);
-  if (!signsTerms(last) && profile.budget !== undefined) {
-    problems.push(
-      `the budget of this profile is not covered by a signature: ${advice ?? 'accept a new invitation'}`,
-    );
+  // A verified chain with a link from before terms were signed ends in one: its budget is unsigned.
+  if (advice !== undefined && profile.budget !== undefined) {
+    problems.push(`the budget of this profile is not covered by a signature: ${advice}`);
   }
   return { profile: signed, problems, refused: false };
 }

@@ -105,6 +105,10 @@ describe('enforcedProfile', () => {
     expect(damaged.refused).toBe(true);
     expect(damaged.profile.policy).toEqual(REFUSE_EVERYTHING);
     expect(damaged.problems[0]).toContain("the profile's invitation does not verify");
+    // A current chain is not told to be re-issued: only its verification problem and the refusal.
+    expect(damaged.problems).toHaveLength(2);
+    // What "refuse everything" is: every template denied (an empty policy would allow all).
+    expect(REFUSE_EVERYTHING).toEqual({ templates: { deny: ['*'] } });
     const stranger = enforcedProfile(invited, trust({ pinned: [otherRoot] }));
     expect(stranger.refused).toBe(true);
     expect(stranger.problems[0]).toContain('is not the one pinned on this installation');

@@ -52,6 +52,29 @@ describe('old chains that must be re-issued say so, and how (issue 15)', () => {
     expect(reissueAdvice([], 'lab')).toBeUndefined();
   });
 
+  it('gives no advice for a chain of current links, and advice when any link is old', () => {
+    const old = oldLink('lab-admin', root);
+    const current = signPolicyLink(
+      {
+        issuer: 'lab-admin',
+        issuer_key: root.publicKey,
+        issued_at: '2026-12-01T00:00:00.000Z',
+        policy,
+        can_invite: false,
+      },
+      undefined,
+      root.privateKey,
+    );
+    expect(reissueAdvice([current], 'lab')).toBeUndefined();
+    expect(reissueAdvice([old, current], 'lab')).toContain('must be re-issued');
+    expect(reissueAdvice([current, old], 'lab')).toContain('must be re-issued');
+  });
+
+  it('an old single link without a budget verifies with nothing to say about a budget', () => {
+    const enforced = enforcedProfile(oldProfile([oldLink('lab-admin', root)]), trust);
+    expect(enforced).toMatchObject({ refused: false, problems: [] });
+  });
+
   it('an old single link still verifies, but its unsigned budget is named with the advice', () => {
     const enforced = enforcedProfile(
       oldProfile([oldLink('lab-admin', root)], {

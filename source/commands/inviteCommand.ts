@@ -16,7 +16,7 @@ import { resolveAppPaths } from '../core/paths.js';
 import { PolicyParseError } from '../core/policy/PolicyParseError.js';
 import { loadPolicyFile } from '../core/policy/parsePolicy.js';
 import { TeamConflictError } from '../core/team/TeamConflictError.js';
-import { takeInvitationUse } from '../core/team/teamInvitations.js';
+import { takeInvitationUseOnce } from '../core/team/takeInvitationUseOnce.js';
 import { CliError, EXIT, usageError } from './CliError.js';
 import type { CommandContext, CommandRun } from './Command.js';
 import { governedProfileForCommand } from './governedProfileForCommand.js';
@@ -176,7 +176,7 @@ async function runAccept(context: CommandContext, token: string, extra: string[]
     config: openConfigForCommand(context),
     users: team.users,
     ...(flags.teamStore !== undefined ? { team_store: flags.teamStore } : {}),
-    takeUse: (payload, username) => takeInvitationUse(store, payload, username),
+    takeUse: (payload, username) => takeInvitationUseOnce(store, payload, username, paths.stateDir),
     keysDir: join(paths.stateDir, 'keys'),
     pins: new PinnedRootStore(paths.stateDir),
     env,

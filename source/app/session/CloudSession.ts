@@ -57,7 +57,7 @@ import { isManagedServiceKind, serviceKindOf } from '../../core/services/Service
 import { type StudioLabLaunchRequest, StudioLabService } from '../../core/services/StudioLabService.js';
 import { unsupportedOperationError } from '../../core/services/serviceOperations.js';
 import { TimeSlicer } from '../../core/slicing/TimeSlicer.js';
-import { takeInvitationUse } from '../../core/team/teamInvitations.js';
+import { takeInvitationUseOnce } from '../../core/team/takeInvitationUseOnce.js';
 import { loadTemplateRegistry } from '../../core/templates/loadTemplateRegistry.js';
 import { resolveTemplate } from '../../core/templates/resolveTemplate.js';
 import type { TemplateRegistry } from '../../core/templates/TemplateRegistry.js';
@@ -454,7 +454,9 @@ export class CloudSession implements Session {
       this.options.users,
       acceptance,
       this.options.env,
-      store ? (payload, username) => takeInvitationUse(store, payload, username) : undefined,
+      store
+        ? (payload, username) => takeInvitationUseOnce(store, payload, username, this.options.paths.stateDir)
+        : undefined,
     );
     await this.options.verifiedProfiles?.reloadTrust();
     return accepted;

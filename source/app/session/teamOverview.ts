@@ -5,6 +5,7 @@ import { sshKeyFingerprint } from '../../core/team/sshKeyFingerprint.js';
 import type { TeamResearchUser } from '../../core/team/TeamResearchUserStore.js';
 import { describeTeamStore, type TeamStore } from '../../core/team/TeamStore.js';
 import { listTeamBudgets } from '../../core/team/teamBudgets.js';
+import { listTeamCaps } from '../../core/team/teamCaps.js';
 import { type InvitationRecord, listInvitations, revokeInvitation } from '../../core/team/teamInvitations.js';
 
 export interface TeamUserRow {
@@ -23,6 +24,8 @@ export interface TeamOverview {
   users: TeamUserRow[];
   invitations: InvitationRecord[];
   budgets: Array<{ scope: string; budget: Budget }>;
+  /** The running caps of the store (`team cap`): the lab's, every user's, one user's. */
+  caps: Array<{ scope: string; max_running: number }>;
   /** Why a part could not be read (the store is unreachable): the rest still shows. */
   problems: string[];
 }
@@ -48,6 +51,7 @@ export async function loadTeamOverview(options: {
   const users = await settle('users', () => options.users.list(), []);
   const invitations = store ? await settle('invitations', () => listInvitations(store), []) : [];
   const budgets = store ? await settle('budgets', () => listTeamBudgets(store), []) : [];
+  const caps = store ? await settle('caps', () => listTeamCaps(store), []) : [];
   return {
     store: store ? describeTeamStore(store.location) : options.description,
     can_revoke: options.admin && store !== undefined,
@@ -60,6 +64,7 @@ export async function loadTeamOverview(options: {
     })),
     invitations,
     budgets,
+    caps,
     problems,
   };
 }

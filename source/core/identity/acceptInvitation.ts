@@ -30,11 +30,14 @@ export interface AcceptInvitationOptions {
   /**
    * Takes one use of the invitation in the lab's store (a conditional update: single use unless
    * the issuer allowed more), once every check passed and before anything is written; returns how
-   * to give it back if writing fails.
+   * to give it back if writing fails, and to confirm it once the profile is written.
    */
   /** The lab's DynamoDB table the new profile uses (`invite accept --team-store`). */
   team_store?: string;
-  takeUse?: (payload: InvitationPayload, username: string) => Promise<() => Promise<void>>;
+  takeUse?: (
+    payload: InvitationPayload,
+    username: string,
+  ) => Promise<{ giveBack(): Promise<void>; confirm(): Promise<void> }>;
 }
 
 export interface AcceptedInvitation {
@@ -76,17 +79,20 @@ export async function acceptInvitation(
   if (username === undefined) {
     throw new InvitationError('the invitation names no research user; give one with --user <username>');
   }
-  const giveBack = await options.takeUse?.(payload, username);
+  const use = await options.takeUse?.(payload, username);
+  let accepted: AcceptedInvitation;
   try {
-    return await acceptChecked(payload, options, now, profileName, username, {
+    accepted = await acceptChecked(payload, options, now, profileName, username, {
       token,
       rootFingerprint,
       rootPinnedBefore: trust.pinned.includes(rootFingerprint),
     });
   } catch (error) {
-    await giveBack?.().catch(() => {});
+    await use?.giveBack().catch(() => {});
     throw error;
   }
+  await use?.confirm();
+  return accepted;
 }
 
 async function acceptChecked(

@@ -93,6 +93,8 @@ export async function listInvitations(store: TeamStore, now: Date = new Date()):
  * Takes one use of an invitation with a conditional update: it holds only while the invitation is
  * open and has a use left, so of two accepts at once exactly one succeeds. A local store has no
  * record of an invitation issued on another machine: the first accept here records it, used once.
+ * `attempt` marks the use pending (in the same write) until `confirmInvitationUse`: an accept that
+ * died before it finished is resumed by the same attempt (this machine's), never by another.
  * Returns how to give the use back if the accept fails afterwards.
  */
 export async function takeInvitationUse(
@@ -100,13 +102,20 @@ export async function takeInvitationUse(
   payload: InvitationPayload,
   acceptedBy: string,
   now: Date = new Date(),
+  attempt?: string,
 ): Promise<() => Promise<void>> {
   const key = teamKeys.invitation(payload.id);
+  const pending: Record<string, string[]> = attempt ? { pending: [attempt] } : {};
   const release = async () => {
-    await store.update(key, { add: { uses: -1 }, remove_from_set: { accepted_by: [acceptedBy] } });
+    await store.update(key, {
+      add: { uses: -1 },
+      remove_from_set: { accepted_by: [acceptedBy], ...pending },
+    });
   };
-  for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
+  for (let round = 0; round < ATTEMPTS; round += 1) {
     const item = await store.get(key);
+    // This attempt took the use before it was cut short: it goes on with it.
+    if (attempt && Array.isArray(item?.pending) && item.pending.includes(attempt)) return release;
     if (!item) {
       if (store.location.kind !== 'local') {
         throw new TeamConflictError(
@@ -125,6 +134,7 @@ export async function takeInvitationUse(
             uses_allowed: 1,
             uses: 1,
             accepted_by: [acceptedBy],
+            ...pending,
             state: 'open',
           },
           { exists: false },
@@ -140,7 +150,7 @@ export async function takeInvitationUse(
     try {
       await store.update(
         key,
-        { add: { uses: 1 }, add_to_set: { accepted_by: [acceptedBy] } },
+        { add: { uses: 1 }, add_to_set: { accepted_by: [acceptedBy], ...pending } },
         { all: [{ equals: ['state', 'open'] }, { equals: ['uses', record.uses] }] },
       );
       return release;
@@ -149,6 +159,11 @@ export async function takeInvitationUse(
     }
   }
   throw new TeamConflictError('this invitation is being accepted elsewhere at this moment: try again');
+}
+
+/** The accept finished: its use is no longer pending (a marker left by a failed write is inert). */
+export async function confirmInvitationUse(store: TeamStore, id: string, attempt: string): Promise<void> {
+  await store.update(teamKeys.invitation(id), { remove_from_set: { pending: [attempt] } }, { exists: true });
 }
 
 function refuseUnusable(record: InvitationRecord): void {

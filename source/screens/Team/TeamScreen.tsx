@@ -10,6 +10,7 @@ import { useAppStore } from '../../app/store/useAppState.js';
 import { useTheme } from '../../app/ThemeContext.js';
 import { Table } from '../../components/Table.js';
 import { useListCursor } from '../../components/useListCursor.js';
+import { describeCapScope } from '../../core/team/teamCaps.js';
 import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
 import {
   budgetColumns,
@@ -27,6 +28,7 @@ const NOTHING: TeamOverview = {
   users: [],
   invitations: [],
   budgets: [],
+  caps: [],
   problems: [],
 };
 
@@ -137,7 +139,7 @@ export function TeamScreen({ width, height, filter }: ScreenProps) {
       ? { color: theme.danger, text: `Could not read the team store: ${loaded.message} (r tries again)` }
       : overview.problems.length > 0
         ? { color: theme.warning, text: `${overview.problems.join('; ')} (showing what is cached)` }
-        : { color: theme.muted, text: overview.store || 'team store' };
+        : { color: theme.muted, text: storeNote(overview, view) };
   const common = { selectedIndex: cursor.index, width, height: tableHeight, emptyText };
   return (
     <Box flexDirection="column" height={height}>
@@ -160,4 +162,12 @@ export function TeamScreen({ width, height, filter }: ScreenProps) {
       )}
     </Box>
   );
+}
+
+/** The store's name, and with the budgets its running caps (`team cap`), which hold beside them. */
+function storeNote(overview: TeamOverview, view: string): string {
+  const store = overview.store || 'team store';
+  if (view !== 'budgets' || overview.caps.length === 0) return store;
+  const caps = overview.caps.map((cap) => `${describeCapScope(cap.scope)} ${cap.max_running}`);
+  return `${store}; running caps: ${caps.join(', ')}`;
 }

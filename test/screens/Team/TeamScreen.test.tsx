@@ -4,6 +4,7 @@ import { openSession } from '../../../source/app/session/openSession.js';
 import { createTheme } from '../../../source/app/theme.js';
 import { runInviteCommand } from '../../../source/commands/inviteCommand.js';
 import { runProfilesCommand } from '../../../source/commands/profilesCommand.js';
+import { runTeamCommand } from '../../../source/commands/teamCommand.js';
 import { seedWorkstation, tempEnv } from '../../app/demoSession.js';
 import { KEYS, type RenderedTui, renderTui } from '../../app/fakeTerminal.js';
 import { runCommand } from '../../commands/commandHarness.js';
@@ -24,6 +25,8 @@ describe('the team page', () => {
     });
     const invited = await runCommand(runInviteCommand, ['create', 'lab'], env, { json: true, user: 'dave' });
     const { id } = JSON.parse(invited.stdout) as { id: string };
+    await runCommand(runTeamCommand, ['cap', 'lab', '4'], env);
+    await runCommand(runTeamCommand, ['budget', 'project:genomics', '120'], env);
     const session = await openSession({ env, demo: true, profile: 'ops' });
     await session.createResearchUser({ username: 'carol', email: 'carol@lab.example' });
     await seedWorkstation(session, 'thesis');
@@ -47,5 +50,8 @@ describe('the team page', () => {
     await tui.waitFor('Revoked invitation');
     await tui.waitFor('revoked');
     expect(tui.lastFrame()).toMatch(/lab +ops +revoked +0\/1/);
+    await tui.type('3');
+    await tui.waitFor('PROJECT#genomics');
+    expect(tui.lastFrame()).toContain('running caps: the lab 4');
   });
 });

@@ -3,17 +3,12 @@ import {
   AttachRolePolicyCommand,
   CreateInstanceProfileCommand,
   CreateRoleCommand,
-  EntityAlreadyExistsException,
   GetInstanceProfileCommand,
   GetRoleCommand,
   GetRolePolicyCommand,
-  IAMClient,
-  IAMServiceException,
   ListAttachedRolePoliciesCommand,
-  NoSuchEntityException,
   PutRolePolicyCommand,
 } from '@aws-sdk/client-iam';
-import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   IamWorkstationRole,
@@ -23,71 +18,20 @@ import {
 } from '../../source/aws/iamWorkstationRole.js';
 import { validatePolicyDocument } from '../../source/core/iam/validatePolicyDocument.js';
 import { workstationRolePolicy } from '../../source/core/iam/workstationRolePolicy.js';
+import {
+  accessDenied,
+  alreadyExists,
+  emptyAccount,
+  iam,
+  iamMock,
+  instanceProfile,
+  noSuchEntity,
+  PROFILE_ARN,
+  preparedAccount,
+  ROLE_ARN,
+  role,
+} from './iamWorkstationRoleFixtures.js';
 import { rejectionOf } from './rejectionOf.js';
-
-const iamMock = mockClient(IAMClient);
-const iam = new IAMClient({
-  region: 'us-east-1',
-  maxAttempts: 1,
-  credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' },
-});
-
-const ROLE_ARN = 'arn:aws:iam::123456789012:role/cws-tui/cws-tui-workstation';
-const PROFILE_ARN = 'arn:aws:iam::123456789012:instance-profile/cws-tui/cws-tui-workstation';
-const role = {
-  RoleName: 'cws-tui-workstation',
-  Path: '/cws-tui/',
-  RoleId: 'AROAEXAMPLEROLEID0001',
-  Arn: ROLE_ARN,
-  CreateDate: new Date('2026-11-01T00:00:00Z'),
-};
-const instanceProfile = (roles: (typeof role)[]) => ({
-  InstanceProfileName: 'cws-tui-workstation',
-  Path: '/cws-tui/',
-  InstanceProfileId: 'AIPAEXAMPLEPROFILE001',
-  Arn: PROFILE_ARN,
-  CreateDate: new Date('2026-11-01T00:00:00Z'),
-  Roles: roles,
-});
-const noSuchEntity = (what: string) =>
-  new NoSuchEntityException({ message: `The ${what} cannot be found.`, $metadata: {} });
-const alreadyExists = (what: string) =>
-  new EntityAlreadyExistsException({ message: `${what} already exists.`, $metadata: {} });
-const accessDenied = (action: string, resource: string) =>
-  new IAMServiceException({
-    name: 'AccessDenied',
-    $fault: 'client',
-    message: `User: arn:aws:iam::123456789012:user/ana is not authorized to perform: ${action} on resource: ${resource} because no identity-based policy allows the ${action} action`,
-    $metadata: { httpStatusCode: 403 },
-  });
-
-/** Nothing exists yet: every look-up misses and every create succeeds. */
-function emptyAccount(): void {
-  iamMock.on(GetRoleCommand).rejects(noSuchEntity('role with name cws-tui-workstation'));
-  iamMock.on(CreateRoleCommand).resolves({ Role: role });
-  iamMock.on(ListAttachedRolePoliciesCommand).resolves({ AttachedPolicies: [] });
-  iamMock.on(AttachRolePolicyCommand).resolves({});
-  iamMock.on(GetRolePolicyCommand).rejects(noSuchEntity('role policy'));
-  iamMock.on(PutRolePolicyCommand).resolves({});
-  iamMock.on(GetInstanceProfileCommand).rejects(noSuchEntity('instance profile'));
-  iamMock.on(CreateInstanceProfileCommand).resolves({ InstanceProfile: instanceProfile([]) });
-  iamMock.on(AddRoleToInstanceProfileCommand).resolves({});
-}
-
-/** Everything the app needs is already there, as a previous session left it. */
-function preparedAccount(): void {
-  iamMock.on(GetRoleCommand).resolves({ Role: role });
-  iamMock.on(ListAttachedRolePoliciesCommand).resolves({
-    AttachedPolicies: [{ PolicyName: 'AmazonSSMManagedInstanceCore', PolicyArn: SSM_MANAGED_POLICY_ARN }],
-  });
-  // IAM hands the document back URL-encoded, and not necessarily spaced as it was sent.
-  iamMock.on(GetRolePolicyCommand).resolves({
-    RoleName: 'cws-tui-workstation',
-    PolicyName: WORKSTATION_INLINE_POLICY_NAME,
-    PolicyDocument: encodeURIComponent(JSON.stringify(JSON.parse(WORKSTATION_INLINE_POLICY), null, 2)),
-  });
-  iamMock.on(GetInstanceProfileCommand).resolves({ InstanceProfile: instanceProfile([role]) });
-}
 
 beforeEach(() => {
   iamMock.reset();
@@ -317,87 +261,5 @@ describe('the workstation inline policy', () => {
   it("is written in the role's own partition", () => {
     expect(JSON.stringify(workstationRolePolicy('aws-cn'))).toContain('arn:aws-cn:ec2:*:*:instance/*');
     expect(validatePolicyDocument(workstationRolePolicy('aws-us-gov'))).toEqual([]);
-  });
-});
-
-describe('a half-made role from an earlier launch', () => {
-  it('is finished: the missing inline policy is put and the instance profile made, without re-creating the role', async () => {
-    iamMock.on(GetRoleCommand).resolves({ Role: role });
-    iamMock.on(ListAttachedRolePoliciesCommand).resolves({
-      AttachedPolicies: [{ PolicyName: 'AmazonSSMManagedInstanceCore', PolicyArn: SSM_MANAGED_POLICY_ARN }],
-    });
-    iamMock.on(GetRolePolicyCommand).rejects(noSuchEntity('role policy'));
-    iamMock.on(PutRolePolicyCommand).resolves({});
-    iamMock.on(GetInstanceProfileCommand).rejects(noSuchEntity('instance profile'));
-    iamMock.on(CreateInstanceProfileCommand).resolves({ InstanceProfile: instanceProfile([]) });
-    iamMock.on(AddRoleToInstanceProfileCommand).resolves({});
-    const roles = new IamWorkstationRole({ iam: () => iam });
-    expect(await roles.ensureWorkstationInstanceProfile()).toBe(PROFILE_ARN);
-    expect(iamMock.commandCalls(CreateRoleCommand)).toHaveLength(0);
-    expect(iamMock.commandCalls(AttachRolePolicyCommand)).toHaveLength(0);
-    const put = iamMock.commandCalls(PutRolePolicyCommand)[0]!.args[0].input;
-    expect(validatePolicyDocument(JSON.parse(put.PolicyDocument ?? ''))).toEqual([]);
-    expect(iamMock.commandCalls(AddRoleToInstanceProfileCommand)).toHaveLength(1);
-  });
-
-  it('says the role is left without its policy, and that the next launch finishes it, when IAM refuses the policy', async () => {
-    emptyAccount();
-    iamMock.on(PutRolePolicyCommand).rejects(
-      new IAMServiceException({
-        name: 'MalformedPolicyDocument',
-        $fault: 'client',
-        message: 'Partition "SourceInstanceARN}" is not valid for resource "arn:SourceInstanceARN}:*:*:*:*".',
-        $metadata: { httpStatusCode: 400 },
-      }),
-    );
-    const error = await rejectionOf(
-      new IamWorkstationRole({ iam: () => iam }).ensureWorkstationInstanceProfile(),
-    );
-    expect(error.message).toContain('iam:PutRolePolicy');
-    expect(error.message).toContain(
-      'The role cws-tui-workstation exists without its policy cws-tui-workstation-self.',
-    );
-    expect(error.hint).toContain('The next launch finishes the role');
-    expect(iamMock.commandCalls(CreateInstanceProfileCommand)).toHaveLength(0);
-  });
-
-  it('says the role is ready but not in its profile when the profile step fails, and the next launch finishes it', async () => {
-    emptyAccount();
-    iamMock
-      .on(CreateInstanceProfileCommand)
-      .rejectsOnce(accessDenied('iam:CreateInstanceProfile', PROFILE_ARN))
-      .resolves({ InstanceProfile: instanceProfile([]) });
-    const roles = new IamWorkstationRole({ iam: () => iam });
-    const error = await rejectionOf(roles.ensureWorkstationInstanceProfile());
-    expect(error.message).toContain('iam:CreateInstanceProfile');
-    expect(error.message).toContain('The role cws-tui-workstation is ready but has no instance profile yet.');
-    expect(error.hint).toContain('The next launch finishes it');
-    // The next launch: the role is found (as IAM now has it), the profile made and the role put in it.
-    iamMock.on(GetRoleCommand).resolves({ Role: role });
-    iamMock.on(GetRolePolicyCommand).resolves({
-      RoleName: 'cws-tui-workstation',
-      PolicyName: WORKSTATION_INLINE_POLICY_NAME,
-      PolicyDocument: encodeURIComponent(WORKSTATION_INLINE_POLICY),
-    });
-    iamMock.on(ListAttachedRolePoliciesCommand).resolves({
-      AttachedPolicies: [{ PolicyName: 'AmazonSSMManagedInstanceCore', PolicyArn: SSM_MANAGED_POLICY_ARN }],
-    });
-    expect(await roles.ensureWorkstationInstanceProfile()).toBe(PROFILE_ARN);
-    expect(iamMock.commandCalls(CreateRoleCommand)).toHaveLength(1);
-    expect(iamMock.commandCalls(AddRoleToInstanceProfileCommand)).toHaveLength(1);
-  });
-
-  it('says the role lacks the SSM policy when attaching it is refused', async () => {
-    emptyAccount();
-    iamMock.on(AttachRolePolicyCommand).rejects(accessDenied('iam:AttachRolePolicy', ROLE_ARN));
-    const error = await rejectionOf(
-      new IamWorkstationRole({ iam: () => iam }).ensureWorkstationInstanceProfile(),
-    );
-    expect(error.message).toContain(
-      `The role cws-tui-workstation exists without the policy ${SSM_MANAGED_POLICY_ARN}.`,
-    );
-    expect(error.hint).toContain('The next launch finishes the role');
-    expect(error.hint).toContain('CWS_INSTANCE_PROFILE');
-    expect(iamMock.commandCalls(CreateInstanceProfileCommand)).toHaveLength(0);
   });
 });

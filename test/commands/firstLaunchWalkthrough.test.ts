@@ -171,7 +171,7 @@ describe('the first launch in an institutional account without a default VPC, on
 
   it('doctor checks the permissions with dry runs where the permission set may not simulate IAM', async () => {
     account.install();
-    account.maySimulate = false;
+    account.identity.maySimulate = false;
     const env = newUserEnvironment();
     await cli(runNetworkCommand, ['create'], env, { yes: true });
     const doctor = await cli(runDoctorCommand, [], env);

@@ -2,14 +2,10 @@ import {
   AttachInternetGatewayCommand,
   type AttachInternetGatewayCommandInput,
   type AttachmentStatus,
-  AuthorizeSecurityGroupIngressCommand,
-  type AuthorizeSecurityGroupIngressCommandInput,
   CreateInternetGatewayCommand,
   type CreateInternetGatewayCommandInput,
   CreateRouteCommand,
   type CreateRouteCommandInput,
-  CreateSecurityGroupCommand,
-  type CreateSecurityGroupCommandInput,
   CreateSubnetCommand,
   type CreateSubnetCommandInput,
   CreateVpcCommand,
@@ -17,14 +13,8 @@ import {
   DescribeAvailabilityZonesCommand,
   DescribeInternetGatewaysCommand,
   type DescribeInternetGatewaysCommandInput,
-  DescribeKeyPairsCommand,
-  type DescribeKeyPairsCommandInput,
   DescribeRouteTablesCommand,
   type DescribeRouteTablesCommandInput,
-  DescribeSecurityGroupRulesCommand,
-  type DescribeSecurityGroupRulesCommandInput,
-  DescribeSecurityGroupsCommand,
-  type DescribeSecurityGroupsCommandInput,
   DescribeSubnetsCommand,
   type DescribeSubnetsCommandInput,
   DescribeVpcAttributeCommand,
@@ -32,38 +22,20 @@ import {
   DescribeVpcEndpointsCommand,
   DescribeVpcsCommand,
   type DescribeVpcsCommandInput,
-  type EC2Client,
-  type Filter,
-  ImportKeyPairCommand,
-  type ImportKeyPairCommandInput,
   type InternetGateway,
   ModifySubnetAttributeCommand,
   type ModifySubnetAttributeCommandInput,
   ModifyVpcAttributeCommand,
   type ModifyVpcAttributeCommandInput,
-  RevokeSecurityGroupIngressCommand,
-  type RevokeSecurityGroupIngressCommandInput,
   type RouteTable,
   type SecurityGroupRule,
   type Subnet,
   type Tag,
   type Vpc,
 } from '@aws-sdk/client-ec2';
-import type { AwsClientStub } from 'aws-sdk-client-mock';
 import { awsServiceError } from '../aws/awsServiceError.js';
-
-type Ec2Stub = AwsClientStub<EC2Client>;
-
-/** Whether a resource's tags and fields match EC2 describe filters (the names the app uses). */
-function matches(filters: Filter[] | undefined, tags: Tag[] | undefined, fields: Record<string, string[]>) {
-  return (filters ?? []).every((filter) => {
-    const values = filter.Values ?? [];
-    const have = filter.Name?.startsWith('tag:')
-      ? (tags ?? []).filter((tag) => tag.Key === filter.Name?.slice(4)).map((tag) => tag.Value ?? '')
-      : (fields[filter.Name ?? ''] ?? []);
-    return have.some((value) => values.includes(value));
-  });
-}
+import { installSecurityGroups } from './installSecurityGroups.js';
+import { type Ec2Stub, matchesEc2Filters } from './matchesEc2Filters.js';
 
 const hex = (n: number) => n.toString(16).padStart(17, '0');
 
@@ -111,7 +83,7 @@ export class ScriptedEc2Network {
     });
     ec2.on(DescribeVpcsCommand).callsFake(async (input: DescribeVpcsCommandInput) => ({
       Vpcs: this.vpcs.filter((vpc) =>
-        matches(input.Filters, vpc.Tags, { isDefault: [String(vpc.IsDefault === true)] }),
+        matchesEc2Filters(input.Filters, vpc.Tags, { isDefault: [String(vpc.IsDefault === true)] }),
       ),
     }));
     ec2.on(CreateVpcCommand).callsFake(async (input: CreateVpcCommandInput) => {
@@ -145,7 +117,7 @@ export class ScriptedEc2Network {
       const found = this.subnets.filter(
         (subnet) =>
           (!input.SubnetIds || input.SubnetIds.includes(subnet.SubnetId ?? '')) &&
-          matches(input.Filters, subnet.Tags, {
+          matchesEc2Filters(input.Filters, subnet.Tags, {
             'vpc-id': [subnet.VpcId ?? ''],
             'default-for-az': [String(subnet.DefaultForAz === true)],
           }),
@@ -182,7 +154,7 @@ export class ScriptedEc2Network {
       .on(DescribeInternetGatewaysCommand)
       .callsFake(async (input: DescribeInternetGatewaysCommandInput) => ({
         InternetGateways: this.gateways.filter((gateway) =>
-          matches(input.Filters, gateway.Tags, {
+          matchesEc2Filters(input.Filters, gateway.Tags, {
             'attachment.vpc-id': (gateway.Attachments ?? []).map((attachment) => attachment.VpcId ?? ''),
           }),
         ),
@@ -207,7 +179,7 @@ export class ScriptedEc2Network {
     });
     ec2.on(DescribeRouteTablesCommand).callsFake(async (input: DescribeRouteTablesCommandInput) => ({
       RouteTables: this.routeTables.filter((table) =>
-        matches(input.Filters, table.Tags, {
+        matchesEc2Filters(input.Filters, table.Tags, {
           'vpc-id': [table.VpcId ?? ''],
           'association.main': [String(table.Associations?.some((association) => association.Main) === true)],
         }),
@@ -224,95 +196,6 @@ export class ScriptedEc2Network {
       return { Return: true };
     });
     ec2.on(DescribeVpcEndpointsCommand).resolves({ VpcEndpoints: [] });
-    this.installSecurityGroups(ec2);
-  }
-
-  private installSecurityGroups(ec2: Ec2Stub): void {
-    ec2.on(DescribeSecurityGroupsCommand).callsFake(async (input: DescribeSecurityGroupsCommandInput) => ({
-      SecurityGroups: this.groups.filter((group) =>
-        matches(input.Filters, group.Tags, { 'group-name': [group.GroupName], 'vpc-id': [group.VpcId] }),
-      ),
-    }));
-    ec2.on(CreateSecurityGroupCommand).callsFake(async (input: CreateSecurityGroupCommandInput) => {
-      if (input.DryRun) {
-        throw awsServiceError(
-          'DryRunOperation',
-          'Request would have succeeded, but DryRun flag is set.',
-          412,
-        );
-      }
-      if (!input.VpcId) {
-        throw awsServiceError(
-          'VPCIdNotSpecified',
-          'No default VPC for this user. GroupName is only supported for EC2-Classic and default VPC.',
-        );
-      }
-      const group = {
-        GroupId: this.id('sg'),
-        GroupName: input.GroupName ?? '',
-        VpcId: input.VpcId,
-        Tags: input.TagSpecifications?.[0]?.Tags ?? [],
-      };
-      this.groups.push(group);
-      return { GroupId: group.GroupId, Tags: group.Tags };
-    });
-    ec2
-      .on(DescribeSecurityGroupRulesCommand)
-      .callsFake(async (input: DescribeSecurityGroupRulesCommandInput) => {
-        const groupIds = input.Filters?.find((filter) => filter.Name === 'group-id')?.Values ?? [];
-        return { SecurityGroupRules: this.rules.filter((rule) => groupIds.includes(rule.GroupId ?? '')) };
-      });
-    ec2
-      .on(AuthorizeSecurityGroupIngressCommand)
-      .callsFake(async (input: AuthorizeSecurityGroupIngressCommandInput) => {
-        for (const permission of input.IpPermissions ?? []) {
-          const sources = [
-            ...(permission.IpRanges ?? []).map((range) => ({
-              CidrIpv4: range.CidrIp,
-              Description: range.Description,
-            })),
-            ...(permission.UserIdGroupPairs ?? []).map((pair) => ({
-              ReferencedGroupInfo: { GroupId: pair.GroupId },
-              Description: pair.Description,
-            })),
-          ];
-          for (const source of sources) {
-            this.rules.push({
-              SecurityGroupRuleId: this.id('sgr'),
-              GroupId: input.GroupId,
-              IsEgress: false,
-              IpProtocol: permission.IpProtocol,
-              FromPort: permission.FromPort,
-              ToPort: permission.ToPort,
-              Tags: input.TagSpecifications?.[0]?.Tags ?? [],
-              ...source,
-            });
-          }
-        }
-        return { Return: true };
-      });
-    ec2
-      .on(RevokeSecurityGroupIngressCommand)
-      .callsFake(async (input: RevokeSecurityGroupIngressCommandInput) => {
-        for (const id of input.SecurityGroupRuleIds ?? []) {
-          const index = this.rules.findIndex((rule) => rule.SecurityGroupRuleId === id);
-          if (index >= 0) this.rules.splice(index, 1);
-        }
-        return { Return: true };
-      });
-    ec2.on(DescribeKeyPairsCommand).callsFake(async (input: DescribeKeyPairsCommandInput) => {
-      const names = (input.KeyNames ?? []).filter((name) => this.keyPairs.includes(name));
-      if (input.KeyNames && names.length === 0) {
-        throw awsServiceError(
-          'InvalidKeyPair.NotFound',
-          `The key pair '${input.KeyNames[0]}' does not exist`,
-        );
-      }
-      return { KeyPairs: names.map((KeyName) => ({ KeyName, KeyPairId: this.id('key') })) };
-    });
-    ec2.on(ImportKeyPairCommand).callsFake(async (input: ImportKeyPairCommandInput) => {
-      this.keyPairs.push(input.KeyName ?? '');
-      return { KeyName: input.KeyName, KeyPairId: this.id('key') };
-    });
+    installSecurityGroups(ec2, this);
   }
 }

@@ -12,30 +12,7 @@ import {
   type RunInstancesCommandInput,
 } from '@aws-sdk/client-ec2';
 import { DescribeFileSystemsCommand, EFSClient } from '@aws-sdk/client-efs';
-import {
-  AddRoleToInstanceProfileCommand,
-  type AddRoleToInstanceProfileCommandInput,
-  AttachRolePolicyCommand,
-  CreateInstanceProfileCommand,
-  type CreateInstanceProfileCommandInput,
-  CreateRoleCommand,
-  type CreateRoleCommandInput,
-  GetInstanceProfileCommand,
-  type GetInstanceProfileCommandInput,
-  GetRoleCommand,
-  type GetRoleCommandInput,
-  GetRolePolicyCommand,
-  type GetRolePolicyCommandInput,
-  IAMClient,
-  type InstanceProfile,
-  ListAttachedRolePoliciesCommand,
-  NoSuchEntityException,
-  PutRolePolicyCommand,
-  type PutRolePolicyCommandInput,
-  type Role,
-  SimulatePrincipalPolicyCommand,
-  type SimulatePrincipalPolicyCommandInput,
-} from '@aws-sdk/client-iam';
+import { IAMClient } from '@aws-sdk/client-iam';
 import { GetProductsCommand, type GetProductsCommandInput, PricingClient } from '@aws-sdk/client-pricing';
 import { ListDomainsCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
 import {
@@ -52,6 +29,7 @@ import {
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { awsServiceError } from '../aws/awsServiceError.js';
+import { ScriptedIam } from './ScriptedIam.js';
 import { ScriptedEc2Network } from './scriptedEc2Network.js';
 
 export const ACCOUNT_ID = '210987654321';
@@ -94,11 +72,8 @@ export class ScriptedInstitutionAccount {
   readonly sagemaker = mockClient(SageMakerClient);
   network: ScriptedEc2Network;
   instances: Instance[] = [];
-  roles: Role[] = [];
-  profiles: InstanceProfile[] = [];
-  rolePolicies = new Map<string, string>();
-  /** Whether the caller may call iam:SimulatePrincipalPolicy (many SSO permission sets may not). */
-  maySimulate = true;
+  /** Roles, instance profiles and the policy simulator (`identity.maySimulate = false` denies it). */
+  identity = new ScriptedIam(ACCOUNT_ID, CALLER_ARN);
   /** The secrets the workstations stored at boot, by parameter name. */
   parameters = new Map<string, string>();
 
@@ -110,11 +85,8 @@ export class ScriptedInstitutionAccount {
   install(): this {
     this.network = new ScriptedEc2Network(this.region);
     this.instances = [];
-    this.roles = [];
-    this.profiles = [];
-    this.rolePolicies = new Map();
+    this.identity = new ScriptedIam(ACCOUNT_ID, CALLER_ARN);
     this.parameters = new Map();
-    this.maySimulate = true;
     for (const mock of [
       this.ec2,
       this.iam,
@@ -145,7 +117,7 @@ export class ScriptedInstitutionAccount {
     });
     this.efs.on(DescribeFileSystemsCommand).resolves({ FileSystems: [] });
     this.sagemaker.on(ListDomainsCommand).resolves({ Domains: [] });
-    this.installIam();
+    this.identity.install(this.iam);
     this.installCompute();
     this.ssm.on(GetParameterCommand).callsFake(async (input: GetParameterCommandInput) => {
       const name = input.Name ?? '';
@@ -156,94 +128,6 @@ export class ScriptedInstitutionAccount {
       return { Parameter: { Name: name, Type: 'SecureString', Value: value } };
     });
     return this;
-  }
-
-  private installIam(): void {
-    const noSuch = (what: string) =>
-      new NoSuchEntityException({
-        message: `The ${what} cannot be found.`,
-        $metadata: { httpStatusCode: 404 },
-      });
-    this.iam
-      .on(SimulatePrincipalPolicyCommand)
-      .callsFake(async (input: SimulatePrincipalPolicyCommandInput) => {
-        if (!this.maySimulate) {
-          throw Object.assign(
-            awsServiceError(
-              'AccessDenied',
-              `User: ${CALLER_ARN} is not authorized to perform: iam:SimulatePrincipalPolicy on resource: ${input.PolicySourceArn}`,
-              403,
-            ),
-          );
-        }
-        return {
-          EvaluationResults: (input.ActionNames ?? []).map((EvalActionName) => ({
-            EvalActionName,
-            EvalResourceName: '*',
-            EvalDecision: 'allowed' as const,
-          })),
-        };
-      });
-    this.iam.on(GetRoleCommand).callsFake(async (input: GetRoleCommandInput) => {
-      const role = this.roles.find((candidate) => candidate.RoleName === input.RoleName);
-      if (!role) throw noSuch(`role with name ${input.RoleName}`);
-      return { Role: role };
-    });
-    this.iam.on(CreateRoleCommand).callsFake(async (input: CreateRoleCommandInput) => {
-      const role: Role = {
-        RoleName: input.RoleName,
-        Path: input.Path ?? '/',
-        RoleId: 'AROAWORKSTATIONROLE01',
-        Arn: `arn:aws:iam::${ACCOUNT_ID}:role${input.Path ?? '/'}${input.RoleName}`,
-        CreateDate: new Date(),
-      };
-      this.roles.push(role);
-      return { Role: role };
-    });
-    this.iam.on(ListAttachedRolePoliciesCommand).resolves({ AttachedPolicies: [] });
-    this.iam.on(AttachRolePolicyCommand).resolves({});
-    this.iam.on(GetRolePolicyCommand).callsFake(async (input: GetRolePolicyCommandInput) => {
-      const document = this.rolePolicies.get(`${input.RoleName}/${input.PolicyName}`);
-      if (!document) throw noSuch('role policy');
-      return {
-        RoleName: input.RoleName,
-        PolicyName: input.PolicyName,
-        PolicyDocument: encodeURIComponent(document),
-      };
-    });
-    this.iam.on(PutRolePolicyCommand).callsFake(async (input: PutRolePolicyCommandInput) => {
-      this.rolePolicies.set(`${input.RoleName}/${input.PolicyName}`, input.PolicyDocument ?? '');
-      return {};
-    });
-    this.iam.on(GetInstanceProfileCommand).callsFake(async (input: GetInstanceProfileCommandInput) => {
-      const profile = this.profiles.find(
-        (candidate) => candidate.InstanceProfileName === input.InstanceProfileName,
-      );
-      if (!profile) throw noSuch(`instance profile ${input.InstanceProfileName}`);
-      return { InstanceProfile: profile };
-    });
-    this.iam.on(CreateInstanceProfileCommand).callsFake(async (input: CreateInstanceProfileCommandInput) => {
-      const profile: InstanceProfile = {
-        InstanceProfileName: input.InstanceProfileName,
-        Path: input.Path ?? '/',
-        InstanceProfileId: 'AIPAWORKSTATIONPROF01',
-        Arn: `arn:aws:iam::${ACCOUNT_ID}:instance-profile${input.Path ?? '/'}${input.InstanceProfileName}`,
-        CreateDate: new Date(),
-        Roles: [],
-      };
-      this.profiles.push(profile);
-      return { InstanceProfile: profile };
-    });
-    this.iam
-      .on(AddRoleToInstanceProfileCommand)
-      .callsFake(async (input: AddRoleToInstanceProfileCommandInput) => {
-        const profile = this.profiles.find(
-          (candidate) => candidate.InstanceProfileName === input.InstanceProfileName,
-        );
-        const role = this.roles.find((candidate) => candidate.RoleName === input.RoleName);
-        if (profile && role) profile.Roles = [role];
-        return {};
-      });
   }
 
   private installCompute(): void {

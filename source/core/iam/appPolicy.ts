@@ -1,4 +1,6 @@
+import { adminFeatureStatements } from './adminFeatureStatements.js';
 import type { PolicyDocument, PolicyStatement } from './PolicyDocument.js';
+import { policyArn as arn } from './policyArn.js';
 
 /** The principal tag an admin gives each member's IAM user or role (or SSO attribute) to name them. */
 export const MEMBER_PRINCIPAL_TAG = 'cws:research-user';
@@ -22,9 +24,6 @@ export const MEMBER_POLICY_NOTES = [
   'cws:owner holds the launching ARN, which SSO users of one permission set share; the principal tag is what tells members apart.',
   'Nobody but an admin can change cws:owner, cws:research-user or cws:managed after a launch.',
 ];
-
-const arn = (partition: string, service: string, resource: string, region = '*', account = '*') =>
-  `arn:${partition}:${service}:${region}:${account}:${resource}`;
 
 const READ_ACTIONS = [
   'sts:GetCallerIdentity',
@@ -258,6 +257,7 @@ function adminStatements(partition: string): PolicyStatement[] {
       Action: [
         'ec2:CreateVpc',
         'ec2:ModifyVpcAttribute',
+        'ec2:DescribeVpcAttribute',
         'ec2:CreateSubnet',
         'ec2:ModifySubnetAttribute',
         'ec2:CreateInternetGateway',
@@ -269,12 +269,25 @@ function adminStatements(partition: string): PolicyStatement[] {
     {
       Sid: 'StudioDomains',
       Effect: 'Allow',
-      Action: ['sagemaker:CreateDomain', 'sagemaker:DeleteDomain', 'sagemaker:DeleteUserProfile'],
+      Action: [
+        'sagemaker:CreateDomain',
+        'sagemaker:UpdateDomain',
+        'sagemaker:DeleteDomain',
+        'sagemaker:DeleteUserProfile',
+      ],
       Resource: arn(partition, 'sagemaker', '*'),
     },
     { Sid: 'Doctor', Effect: 'Allow', Action: 'iam:SimulatePrincipalPolicy', Resource: '*' },
+    ...adminFeatureStatements(partition),
   ];
 }
+
+/** Member statements an admin's own statements cover (or, for ownership tags, must not have). */
+const SUPERSEDED_FOR_ADMINS = new Set([
+  'KeepOwnershipTags',
+  'LaunchOwnWorkstations',
+  'LaunchWithSharedResources',
+]);
 
 /**
  * The least-privilege identity policy for a member or an admin of the lab, generated from the
@@ -288,7 +301,9 @@ export function appPolicyFor(role: 'user' | 'admin', partition = 'aws'): PolicyD
       role === 'user'
         ? member
         : [
-            ...member.filter((statement) => statement.Sid !== 'KeepOwnershipTags'),
+            // LaunchForAnyMember grants RunInstances on every EC2 resource: the member's narrower
+            // launch statements would only take room under IAM's size limit.
+            ...member.filter((statement) => !SUPERSEDED_FOR_ADMINS.has(statement.Sid ?? '')),
             ...adminStatements(partition),
           ],
   };

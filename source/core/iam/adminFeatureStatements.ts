@@ -1,0 +1,65 @@
+import type { PolicyStatement } from './PolicyDocument.js';
+import { policyArn as arn } from './policyArn.js';
+
+/**
+ * What the admin's volumes, snapshots, images, resizes, idle schedules, remote commands, metrics,
+ * file system clean-up and team store call (the test holds every action the adapters name to it).
+ */
+export function adminFeatureStatements(partition: string): PolicyStatement[] {
+  return [
+    {
+      Sid: 'VolumesSnapshotsImages',
+      Effect: 'Allow',
+      Action: [
+        'ec2:DescribeVolumes',
+        'ec2:DescribeSnapshots',
+        'ec2:*Volume',
+        'ec2:*Snapshot',
+        'ec2:CreateImage',
+        'ec2:CreateReplaceRootVolumeTask',
+        'ec2:ModifyInstanceAttribute',
+      ],
+      Resource: '*',
+    },
+    {
+      Sid: 'FileSystemCleanUp',
+      Effect: 'Allow',
+      Action: 'elasticfilesystem:Delete*',
+      Resource: arn(partition, 'elasticfilesystem', '*'),
+    },
+    {
+      Sid: 'IdleSchedules',
+      Effect: 'Allow',
+      Action: ['scheduler:CreateScheduleGroup', 'scheduler:*Schedule'],
+      Resource: [
+        arn(partition, 'scheduler', 'schedule-group/cws-tui'),
+        arn(partition, 'scheduler', 'schedule/cws-tui/*'),
+      ],
+    },
+    // These three answer only for every resource: IAM has no narrower form of them.
+    {
+      Sid: 'ListsWithoutResources',
+      Effect: 'Allow',
+      Action: ['scheduler:ListSchedules', 'cloudwatch:GetMetricData', 'ssm:DescribeInstanceInformation'],
+      Resource: '*',
+    },
+    {
+      Sid: 'RemoteCommands',
+      Effect: 'Allow',
+      Action: ['ssm:SendCommand', 'ssm:GetCommandInvocation'],
+      Resource: [arn(partition, 'ec2', 'instance/*'), arn(partition, 'ssm', '*')],
+    },
+    {
+      Sid: 'TeamStore',
+      Effect: 'Allow',
+      Action: [
+        'dynamodb:CreateTable',
+        'dynamodb:DescribeTable',
+        'dynamodb:UpdateContinuousBackups',
+        'dynamodb:*Item',
+        'dynamodb:Query',
+      ],
+      Resource: arn(partition, 'dynamodb', 'table/*'),
+    },
+  ];
+}

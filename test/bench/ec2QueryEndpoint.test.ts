@@ -4,15 +4,18 @@ import { type EndpointInstance, startEc2QueryEndpoint } from '../../bench/ec2Que
 import { requestsPerRefresh } from '../../bench/listingBench.js';
 import { Ec2Compute } from '../../source/aws/ec2Compute.js';
 
-const instances: EndpointInstance[] = Array.from({ length: 1_300 }, (_, n): EndpointInstance => ({
-  id: `i-${n.toString(16).padStart(17, '0')}`,
-  region: n < 1_250 ? 'us-east-1' : 'eu-west-1',
-  type: 't3.medium',
-  state: n % 2 ? 'running' : 'stopped',
-  launchedAt: '2026-11-01T08:00:00.000Z',
-  // Every tenth is not the app's: the filter on the server must leave it out.
-  tags: n % 10 === 0 ? { Name: `other-${n}` } : { 'cws:managed': 'true', Name: `ws-${n}` },
-}));
+const instances: EndpointInstance[] = Array.from(
+  { length: 1_300 },
+  (_, n): EndpointInstance => ({
+    id: `i-${n.toString(16).padStart(17, '0')}`,
+    region: n < 1_250 ? 'us-east-1' : 'eu-west-1',
+    type: 't3.medium',
+    state: n % 2 ? 'running' : 'stopped',
+    launchedAt: '2026-11-01T08:00:00.000Z',
+    // Every tenth is not the app's: the filter on the server must leave it out.
+    tags: n % 10 === 0 ? { Name: `other-${n}` } : { 'cws:managed': 'true', Name: `ws-${n}` },
+  }),
+);
 
 describe('the bench EC2 Query endpoint', () => {
   let endpoint: Awaited<ReturnType<typeof startEc2QueryEndpoint>>;

@@ -1,0 +1,63 @@
+import { hourlyRateInState } from '../../core/cost/AccrualRates.js';
+import { costResourceFromInstance } from '../../core/cost/CostResource.js';
+import type { Discounts } from '../../core/cost/discounts.js';
+import type { PriceCatalog } from '../../core/cost/PriceCatalog.js';
+import type { PriceQuote } from '../../core/cost/PriceQuote.js';
+import { resourceRates } from '../../core/cost/resourceRates.js';
+import type { SpotPriceSource } from '../../core/cost/SpotPriceSource.js';
+import { spotQuoteKey, spotQuotesFor } from '../../core/cost/spotQuotesFor.js';
+import type { LaunchRecord } from '../../core/launch/LaunchRecordStore.js';
+import { ownershipTampering } from '../../core/launch/ownershipTampering.js';
+import type { Instance } from '../../core/ports.js';
+import { TimeSlicer } from '../../core/slicing/TimeSlicer.js';
+import type { Workstation } from '../../core/workstations/Workstation.js';
+import { workstationFromInstance } from '../../core/workstations/workstationFromInstance.js';
+
+/** The dashboard's rows for EC2 instances, priced as the cost report accrues them. */
+export class WorkstationRows {
+  // An instance the account listed unchanged (the same object) keeps its row object, so the
+  // dashboard sees that nothing changed without comparing 10,000 rows field by field.
+  private readonly rows = new WeakMap<Instance, Workstation>();
+
+  constructor(
+    private readonly prices: PriceCatalog,
+    private readonly discounts: Discounts,
+    private readonly spotPrices: SpotPriceSource | undefined,
+  ) {}
+
+  /** Every instance's row, marked where its tags no longer match its launch record. */
+  async all(instances: Instance[], records: LaunchRecord[]): Promise<Workstation[]> {
+    const byToken = new Map(records.map((record) => [record.id, record]));
+    const spot = await spotQuotesFor(instances, this.spotPrices);
+    const rows: Workstation[] = [];
+    // Priced in slices: 10,000 rows at every refresh would otherwise hold back the keys typed meanwhile.
+    await new TimeSlicer().forEach(instances, (instance) => {
+      const row = this.row(instance, spot.get(spotQuoteKey(instance)));
+      const tampered = ownershipTampering(instance, byToken.get(instance.client_token ?? ''));
+      rows.push(tampered.length > 0 ? { ...row, tampered } : row);
+    });
+    return rows;
+  }
+
+  /** One instance's row, a spot one priced at its current spot price. */
+  async one(instance: Instance): Promise<Workstation> {
+    const spot = await spotQuotesFor([instance], this.spotPrices);
+    return this.row(instance, spot.get(spotQuoteKey(instance)));
+  }
+
+  private row(instance: Instance, spotPrice?: PriceQuote): Workstation {
+    const hourlyCost = this.hourlyCost(instance, spotPrice);
+    const built = this.rows.get(instance);
+    if (built && built.hourly_cost === hourlyCost) return built;
+    const workstation = workstationFromInstance(instance, hourlyCost);
+    this.rows.set(instance, workstation);
+    return workstation;
+  }
+
+  /** What it costs per hour in its current state: the same rates the cost report accrues. */
+  private hourlyCost(instance: Instance, spotPrice?: PriceQuote): number {
+    const resource = costResourceFromInstance(instance, spotPrice);
+    const { rates } = resourceRates(resource, this.prices, this.discounts);
+    return hourlyRateInState(resource.transitions.at(-1)?.state ?? instance.state, rates);
+  }
+}

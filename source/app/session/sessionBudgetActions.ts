@@ -1,0 +1,47 @@
+import { BudgetAlertStore, budgetAlertFile } from '../../core/cost/BudgetAlertStore.js';
+import { type BudgetActionStep, budgetActionPlan } from '../../core/cost/budgetActionPlan.js';
+import type { BudgetAlert } from '../../core/cost/evaluateBudget.js';
+import { zonedMonthKey } from '../../core/cost/zonedCalendar.js';
+import { TAG } from '../../core/ports.js';
+import type { CloudSessionOptions } from './CloudSessionOptions.js';
+import { sessionBudgetKey } from './loadSessionCostReport.js';
+import { recordBudgetAction } from './recordBudgetAction.js';
+
+/** Acknowledged where the report keeps them: the lab's store, or this machine's file. */
+export async function acknowledgeSessionBudgetAlerts(options: CloudSessionOptions): Promise<void> {
+  const alerts = options.budgetAlerts;
+  const month = zonedMonthKey(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone);
+  if (alerts) return alerts.store.acknowledge(alerts.key, month);
+  const store = new BudgetAlertStore(budgetAlertFile(options.paths.stateDir));
+  await store.acknowledge(sessionBudgetKey(options.info.profile), month);
+}
+
+/** What a budget alert's action would stop or hibernate, from the managed instances now. */
+export async function sessionBudgetActionPlan(
+  options: CloudSessionOptions,
+  alert: BudgetAlert,
+): Promise<BudgetActionStep[]> {
+  const { items } = await options.account.compute.listInstances({
+    regions: options.info.regions,
+    tags: { [TAG.managed]: 'true' },
+  });
+  return budgetActionPlan(alert, items);
+}
+
+/** One step of a budget's action, taken, audited and its leases given back. */
+export async function applySessionBudgetAction(
+  options: CloudSessionOptions,
+  step: BudgetActionStep,
+): Promise<void> {
+  const { compute } = options.account;
+  await compute.stopInstance(step.region, step.id, { hibernate: step.action === 'hibernate' });
+  await recordBudgetAction(step, {
+    profile: options.profile.name,
+    audit: options.audit,
+    team: options.team,
+    instance: async () =>
+      (await compute.listInstances({ regions: [step.region], tags: { [TAG.managed]: 'true' } })).items.find(
+        (instance) => instance.id === step.id,
+      ),
+  });
+}

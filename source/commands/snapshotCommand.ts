@@ -1,5 +1,6 @@
 import { formatUsd } from '../core/cost/formatUsd.js';
 import { OperationError } from '../core/operations/OperationError.js';
+import { formatUsdPrecise } from '../core/policy/formatUsdPrecise.js';
 import {
   createSnapshots,
   deleteSnapshot,
@@ -61,7 +62,7 @@ async function list(context: OperationCommandContext): Promise<number> {
     ]),
   );
   context.stdout(
-    `At most ${formatUsd(total)}/month at $${snapshots[0]?.usd_per_gb_month ?? 0.05}/GB-month (snapshots after the first store only changed blocks)\n`,
+    `At most ${formatUsd(total)}/month at ${formatUsdPrecise(snapshots[0]?.usd_per_gb_month ?? 0.05)}/GB-month (snapshots after the first store only changed blocks)\n`,
   );
   return 0;
 }

@@ -1,6 +1,6 @@
 import { localTeamStorePath, openTeamFor, teamStoreSetting } from '../app/session/openTeamStore.js';
 import { budgetSchema } from '../core/cost/Budget.js';
-import { formatUsd } from '../core/cost/formatUsd.js';
+import { formatCount, formatUsd } from '../core/cost/formatUsd.js';
 import { resolveAppPaths } from '../core/paths.js';
 import { initialiseTeamFormat } from '../core/team/checkTeamFormat.js';
 import { exportTeamUsers } from '../core/team/exportTeamUsers.js';
@@ -40,7 +40,7 @@ async function runInit(context: CommandContext, table: string): Promise<number> 
       `cws-tui team init creates, in ${region}${setting.endpoint ? ` (${setting.endpoint})` : ''}, table ${table}:`,
       ...(await import('../aws/dynamodb/teamTable.js')).TEAM_TABLE_PLAN.map((line) => `  - ${line}`),
       `cost at lab scale (${LAB_SCALE.members} members, ${LAB_SCALE.launches_per_month} launches a month): about ` +
-        `${cost.writes.toLocaleString('en-US')} writes, ${cost.reads.toLocaleString('en-US')} reads and ` +
+        `${formatCount(cost.writes)} writes, ${formatCount(cost.reads)} reads and ` +
         `${(cost.storage_gb * 1024).toFixed(1)} MB: ${(cost.usd_per_month * 100).toFixed(1)} cents a month on demand ` +
         '($0.625 per million writes, $0.125 per million reads, $0.25 + $0.20 PITR per GB-month)',
       '',

@@ -8,7 +8,6 @@ import { useShell } from '../../app/ShellContext.js';
 import { useAppState, useAppStore } from '../../app/store/useAppState.js';
 import { useTheme } from '../../app/ThemeContext.js';
 import { BULK_CONFIRM_DIALOG_HEIGHT, BulkConfirmDialog } from '../../components/BulkConfirmDialog.js';
-import { CONFIRM_DIALOG_HEIGHT, ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { Table } from '../../components/Table.js';
 import { useListCursor } from '../../components/useListCursor.js';
 import { formatCount } from '../../core/cost/formatUsd.js';
@@ -16,6 +15,7 @@ import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
 import type { Workstation } from '../../core/workstations/Workstation.js';
 import { CONNECT_DIALOG_HEIGHT, ConnectDialog } from './ConnectDialog.js';
 import { dashboardColumns } from './dashboardColumns.js';
+import { showColumnChooser, showTerminateDialog } from './dashboardDialogs.js';
 import { dashboardLegend } from './dashboardLegend.js';
 import { filterWorkstations } from './filterWorkstations.js';
 import { nextSortKey, sortWorkstations, type WorkstationSort } from './sortWorkstations.js';
@@ -52,6 +52,7 @@ export function DashboardScreen({ width, height, filter, scope = 'all' }: Dashbo
   const refreshError = useAppState((state) => state.refreshError);
   const [sort, setSort] = useState<WorkstationSort>({ key: 'name', descending: false });
   const [marked, setMarked] = useState<ReadonlySet<string>>(new Set());
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const now = refreshedAt ?? 0;
 
   // Only the uptime order moves with the clock: other sorts re-sort only when the rows change.
@@ -60,10 +61,11 @@ export function DashboardScreen({ width, height, filter, scope = 'all' }: Dashbo
   const rows = useMemo(() => filterWorkstations(sorted, filter), [sorted, filter]);
   const keys = useMemo(() => rows.map(rowKey), [rows]);
   const manyRegions = useMemo(() => new Set(rows.map((w) => w.region)).size > 1, [rows]);
-  const columns = useMemo(
+  const allColumns = useMemo(
     () => dashboardColumns(width, theme, now, { manyRegions }),
     [width, theme, now, manyRegions],
   );
+  const columns = useMemo(() => allColumns.filter((column) => !hidden.has(column.id)), [allColumns, hidden]);
   // A narrow table uses short state names and badge letters: the legend under it says what they mean.
   const legend = useMemo(() => dashboardLegend(rows, width).slice(0, LEGEND_ROWS), [rows, width]);
   const tableHeight = height - STATUS_ROWS - legend.length;
@@ -168,26 +170,9 @@ export function DashboardScreen({ width, height, filter, scope = 'all' }: Dashbo
       run: () => {
         const list = targets();
         if (list.length === 0) return;
-        const name = describeTargets(list);
-        shell.showModal({
-          height: CONFIRM_DIALOG_HEIGHT,
-          node: (
-            <ConfirmDialog
-              title={`Terminate ${name}?`}
-              message={
-                list.every((w) => w.kind === 'ec2')
-                  ? 'Terminating deletes the instance and its root volume. This cannot be undone.'
-                  : 'Terminating deletes the service and what runs in it (a SageMaker space and its apps). This cannot be undone.'
-              }
-              confirmText={name}
-              onCancel={shell.closeModal}
-              onConfirm={() => {
-                shell.closeModal();
-                runOnTargets('Terminating', list, (w) => shell.session.terminateWorkstation(w));
-              }}
-            />
-          ),
-        });
+        showTerminateDialog(shell, describeTargets(list), list, () =>
+          runOnTargets('Terminating', list, (w) => shell.session.terminateWorkstation(w)),
+        );
       },
     },
     {
@@ -246,6 +231,12 @@ export function DashboardScreen({ width, height, filter, scope = 'all' }: Dashbo
       run: () => setSort({ key: sort.key, descending: !sort.descending }),
     },
     { key: 'r', label: 'refresh', footer: false, run: () => shell.refreshNow() },
+    {
+      key: 'C',
+      label: 'columns',
+      footer: false,
+      run: () => showColumnChooser(shell, allColumns, hidden, setHidden),
+    },
   ];
   useActions(actions);
 

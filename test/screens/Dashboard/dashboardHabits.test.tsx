@@ -145,3 +145,32 @@ describe('launching from the dashboard', () => {
     await view.waitFor('Dashboard > Launch');
   });
 });
+
+describe('the column chooser', () => {
+  it('hides and shows a column with C, keeps NAME, and the name takes the room', async () => {
+    const session = await openDemoSession();
+    await seedWorkstation(session, 'analysis-1');
+    const view = show(session, WIDE);
+    await view.waitFor(/analysis-1.*running/);
+    expect(view.lastFrame()).toMatch(/ USER /);
+    await view.type('C');
+    await view.waitFor('Columns');
+    expect(view.lastFrame()).toContain('[x] NAME (always)');
+    // NAME cannot be hidden.
+    await view.type(' ');
+    expect(view.lastFrame()).toContain('[x] NAME (always)');
+    // Down to USER (NAME, TEMPLATE, TYPE, badges, REGION, STATE, UP, $/H, USER).
+    await view.type('jjjjjjjj');
+    await view.type(' ');
+    await view.waitFor('[ ] USER');
+    await view.type(KEYS.esc);
+    const frame = await view.waitFor(/^ {2}NAME/m);
+    expect(frame).not.toMatch(/ USER /);
+    expect(frame).toMatch(/ TEMPLATE /);
+    await view.type('C');
+    await view.waitFor('[ ] USER');
+    await view.type('jjjjjjjj ');
+    await view.type(KEYS.esc);
+    await view.waitFor(/ USER /);
+  });
+});

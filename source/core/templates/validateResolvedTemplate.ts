@@ -4,6 +4,7 @@ import { appControlledSettingProblem } from '../provisioning/scriptValueRules.js
 import { webServiceKind } from '../provisioning/webServiceKind.js';
 import { amiConfigFindings } from './amiConfigFindings.js';
 import type { LoadedTemplate, TemplatePath } from './LoadedTemplate.js';
+import { packageFindings } from './packageFindings.js';
 import type { DiagnosticSeverity, TemplateDiagnostic } from './TemplateDiagnostic.js';
 import { AMI_BASED, describeTemplateImage, isTemplateImageProblem } from './templateImage.js';
 import type { Template } from './templateSchema.js';
@@ -85,6 +86,9 @@ export function validateResolvedTemplate(
           ['post_install'],
           `post_install runs ${foreign}, which ${image.displayName} does not have: use ${expected}, or check /etc/os-release to support several distros`,
         );
+      }
+      for (const finding of packageFindings(merged, image.distro)) {
+        report(finding.severity, definerOf(finding.field), finding.path, finding.message);
       }
       const manager = merged.package_manager;
       if ((manager === 'apt' || manager === 'dnf') && manager !== expected) {

@@ -13,7 +13,9 @@ export interface ScriptPackageNeeds {
 }
 
 /** Which naming the template's system packages follow: its package manager, else its base's distro. */
-export function packageFamilyOf(template: ResolvedTemplate): PackageFamily {
+export function packageFamilyOf(
+  template: Pick<ResolvedTemplate, 'package_manager' | 'base' | 'ami_config'>,
+): PackageFamily {
   if (template.package_manager === 'apt' || template.package_manager === 'dnf')
     return template.package_manager;
   // An AMI base's packages are named the way its Linux names them.

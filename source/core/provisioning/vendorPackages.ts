@@ -79,3 +79,6 @@ export function vendorPackageProblems(
     return [{ index, name, kind: 'misplaced', message: `packages.system[${index}]: ${fix}` }];
   });
 }
+
+/** Whether `name` is a package the table above knows comes from outside the distro. */
+export const isVendorPackage = (name: string): boolean => Object.hasOwn(VENDOR_PACKAGES, name);

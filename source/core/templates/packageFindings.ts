@@ -1,6 +1,10 @@
 import type { Distro } from '../images/baseImages.js';
+import { packageIndex } from '../provisioning/packageIndex.js';
+import { distroFamily } from '../provisioning/planSystemPackages.js';
+import { SYSTEM_PACKAGE_MAP } from '../provisioning/systemPackageMap.js';
+import { packageFamilyOf } from '../provisioning/templateSystemPackages.js';
 import { unprovidedUnits } from '../provisioning/unprovidedUnits.js';
-import { vendorPackageProblems } from '../provisioning/vendorPackages.js';
+import { isVendorPackage, vendorPackageProblems } from '../provisioning/vendorPackages.js';
 import type { TemplatePath } from './LoadedTemplate.js';
 import type { DiagnosticSeverity } from './TemplateDiagnostic.js';
 import type { Template } from './templateSchema.js';
@@ -24,6 +28,7 @@ export function packageFindings(template: Template, distro: Distro): PackageFind
     path: ['packages', 'system', problem.index],
     message: problem.message,
   }));
+  findings.push(...unindexedPackages(template, distro));
   for (const unit of unprovidedUnits(template)) {
     findings.push({
       severity: 'warning',
@@ -33,4 +38,29 @@ export function packageFindings(template: Template, distro: Distro): PackageFind
     });
   }
   return findings;
+}
+
+const MAPPED = new Set(SYSTEM_PACKAGE_MAP.flatMap((mapping) => [mapping.name, ...(mapping.aliases ?? [])]));
+
+/**
+ * Names the distro's shipped package index does not have, for the packages handed to its package
+ * manager as written (the template's naming is the distro's, and the app's table does not map
+ * them). A warning, with the nearest indexed name: the index is a dated snapshot.
+ */
+function unindexedPackages(template: Template, distro: Distro): PackageFinding[] {
+  const index = packageIndex(distro);
+  if (!index) return [];
+  if (packageFamilyOf(template) !== distroFamily(distro)) return [];
+  return (template.packages?.system ?? []).flatMap((name, position): PackageFinding[] => {
+    if (MAPPED.has(name) || isVendorPackage(name) || index.has(name)) return [];
+    const closest = index.closest(name);
+    return [
+      {
+        severity: 'warning',
+        field: 'packages',
+        path: ['packages', 'system', position],
+        message: `packages.system[${position}] '${name}' is not in the package index for ${distro} (${index.source})${closest ? `; did you mean '${closest}'?` : ''}`,
+      },
+    ];
+  });
 }

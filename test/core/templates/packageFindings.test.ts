@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { packageIndex } from '../../../source/core/provisioning/packageIndex.js';
 import { planSystemPackages } from '../../../source/core/provisioning/planSystemPackages.js';
 import { renderUserData } from '../../../source/core/provisioning/renderUserData.js';
 import { UnavailablePackagesError } from '../../../source/core/provisioning/UnavailablePackagesError.js';
@@ -46,6 +47,24 @@ describe('package checks on every distro', () => {
     ).toEqual([
       't.yml:5:15: warning: post_install turns on julia-notebook.service, which nothing installs (no service, package or file of the template provides it): declare it under services or files, or install it before that line',
     ]);
+  });
+
+  it('checks Ubuntu package names against the shipped, dated index, with the nearest name', () => {
+    const index = packageIndex('ubuntu');
+    expect(index?.source).toMatch(/bookworm.*; \d{4}-\d{2}-\d{2}$/);
+    expect(index?.has('samtools')).toBe(true);
+    expect(index?.has('ubuntu-drivers-common')).toBe(true);
+    expect(
+      findings(
+        'name: x\nbase: ubuntu-22.04\npackages:\n  system: [samtools, bedtoolz, sqlite3, libxml2-dev]\n',
+      ),
+    ).toEqual([
+      expect.stringMatching(
+        /^t\.yml:4:22: warning: packages\.system\[1\] 'bedtoolz' is not in the package index for ubuntu \(Debian 12 \(bookworm\) main.*\); did you mean 'bedtools'\?$/,
+      ),
+    ]);
+    // dnf-named packages on Rocky are not checked against an apt index.
+    expect(findings('name: x\nbase: rocky-9\npackages:\n  system: [bedtoolz]\n')).toEqual([]);
   });
 
   it('refuses the same vendor packages when the boot script is generated', () => {

@@ -11,6 +11,7 @@ const slugs = [
   'data-analysis',
   'graviton-gpu',
   'memory-genomics',
+  'vscode-julia',
   'aws-deep-learning-ami-ami',
   'amazon-linux-2023-server',
   'rocky-9-lab-image',

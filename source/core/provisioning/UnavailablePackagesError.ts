@@ -8,8 +8,12 @@ export class UnavailablePackagesError extends Error {
 
   constructor(slug: string, distro: Distro, packages: UnavailablePackage[]) {
     const list = packages
-      .map(({ name, reason }) =>
-        reason === 'not-shipped' ? `${name} (not shipped)` : `${name} (no known name)`,
+      .map(({ name, reason, fix }) =>
+        reason === 'vendor' && fix
+          ? fix
+          : reason === 'not-shipped'
+            ? `${name} (not shipped)`
+            : `${name} (no known name)`,
       )
       .join(', ');
     super(`template '${slug}' cannot be provisioned on ${distro}: ${list}`);

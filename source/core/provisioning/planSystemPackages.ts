@@ -7,7 +7,9 @@ export type PackageFamily = 'apt' | 'dnf';
 /** A package the distro cannot install, found at generation time. */
 export interface UnavailablePackage {
   name: string;
-  reason: 'not-shipped' | 'unmapped';
+  /** `vendor`: no repository carries it; `fix` says what installs it. */
+  reason: 'not-shipped' | 'unmapped' | 'vendor';
+  fix?: string;
 }
 
 export interface SystemPackagePlan {

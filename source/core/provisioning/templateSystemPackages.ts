@@ -2,6 +2,7 @@ import type { Distro } from '../images/baseImages.js';
 import { describeTemplateImage, isTemplateImageProblem } from '../templates/templateImage.js';
 import type { ResolvedTemplate } from '../templates/templateSchema.js';
 import { type PackageFamily, planSystemPackages, type SystemPackagePlan } from './planSystemPackages.js';
+import { vendorPackageProblems } from './vendorPackages.js';
 import { webServiceKind } from './webServiceKind.js';
 
 /** What the script itself needs besides the template's own packages. */
@@ -12,7 +13,9 @@ export interface ScriptPackageNeeds {
 }
 
 /** Which naming the template's system packages follow: its package manager, else its base's distro. */
-export function packageFamilyOf(template: ResolvedTemplate): PackageFamily {
+export function packageFamilyOf(
+  template: Pick<ResolvedTemplate, 'package_manager' | 'base' | 'ami_config'>,
+): PackageFamily {
   if (template.package_manager === 'apt' || template.package_manager === 'dnf')
     return template.package_manager;
   // An AMI base's packages are named the way its Linux names them.
@@ -40,7 +43,18 @@ export function templateSystemPackages(
   if (needs.efs) implicit.push('nfs-common', ...(distro === 'al2023' ? ['amazon-efs-utils'] : []));
   if (needs.pythonVenv) implicit.push('python3', 'python3-venv');
   if (templateNeedsR(template)) implicit.push('r-base', 'r-base-dev');
-  const own = planSystemPackages(template.packages?.system ?? [], distro, packageFamilyOf(template));
+  // A vendor package comes from its service's section, or cannot be installed by the distro at all.
+  const vendor = vendorPackageProblems(template, distro);
+  const vendorNames = new Set(vendor.map((problem) => problem.name));
+  const own = planSystemPackages(
+    (template.packages?.system ?? []).filter((name) => !vendorNames.has(name)),
+    distro,
+    packageFamilyOf(template),
+  );
+  for (const problem of vendor) {
+    if (problem.kind === 'misplaced')
+      own.unavailable.push({ name: problem.name, reason: 'vendor', fix: problem.message });
+  }
   const required = planSystemPackages(implicit, distro, 'apt');
   const union = <T>(first: T[], second: T[]): T[] => [...new Set([...first, ...second])];
   return {

@@ -5,6 +5,7 @@ import { webServiceKind } from '../provisioning/webServiceKind.js';
 import { amiConfigFindings } from './amiConfigFindings.js';
 import { applyTemplateParameters } from './applyTemplateParameters.js';
 import type { LoadedTemplate, TemplatePath } from './LoadedTemplate.js';
+import { packageFindings } from './packageFindings.js';
 import { placeholderFindings } from './placeholderFindings.js';
 import { provisioningFindings } from './provisioningFindings.js';
 import { resolveParameterValues } from './resolveParameterValues.js';
@@ -103,6 +104,9 @@ export function validateResolvedTemplate(
           ['post_install'],
           `post_install runs ${foreign}, which ${image.displayName} does not have: use ${expected}, or check /etc/os-release to support several distros`,
         );
+      }
+      for (const finding of packageFindings(merged, image.distro)) {
+        report(finding.severity, definerOf(finding.field), finding.path, finding.message);
       }
       const manager = merged.package_manager;
       if ((manager === 'apt' || manager === 'dnf') && manager !== expected) {

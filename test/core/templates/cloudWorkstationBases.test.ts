@@ -44,6 +44,7 @@ describe('the CloudWorkstation bases corpus', () => {
       'deep-learning-ami.yml',
       'dlami-al2023.yml',
       'dlami-pytorch.yml',
+      'packages/vscode-julia.yml',
       'rocky-ami-search.yml',
       'sizes/cpu-global-sizes.yml',
       'sizes/gpu-arm64-sizes.yml',

@@ -29,6 +29,9 @@ import {
   wizardSteps,
 } from './launchWizardReducer.js';
 import { OptionsStepView } from './OptionsStepView.js';
+import { ParametersStepView } from './ParametersStepView.js';
+import { parameterFields } from './parametersStep.js';
+import { parametersStepKeys } from './parametersStepKeys.js';
 import { previewAllowsLaunch, reviewSections, serviceReviewSections, verdictRows } from './reviewSections.js';
 import { StorageStepView } from './StorageStepView.js';
 import {
@@ -45,6 +48,7 @@ const STEP_TITLES: Record<WizardStep, string> = {
   template: 'Template',
   size: 'Size',
   storage: 'Storage',
+  parameters: 'Parameters',
   options: 'Name and options',
   review: 'Review',
   launching: 'Launching',
@@ -172,6 +176,7 @@ export function LaunchWizardScreen({ page, width, height, filter }: ScreenProps)
       slug: choice.template.slug,
       kind: choice.kind,
       has_sizes: Object.keys(choice.template.sizes ?? {}).length > 0,
+      has_parameters: choice.kind === 'ec2' && parameterFields(choice.template).length > 0,
       name: suggestWorkstationName(choice.template.slug, takenNames),
     });
   };
@@ -274,8 +279,11 @@ export function LaunchWizardScreen({ page, width, height, filter }: ScreenProps)
     when: () => !leavesWizard(state) && state.step !== 'launching',
     run: () => dispatch({ type: 'back' }),
   };
+  const parametersStep = parametersStepKeys(state, chosenTemplate, dispatch, back);
   const stepActions = (): Action[] => {
     switch (state.step) {
+      case 'parameters':
+        return parametersStep.actions;
       case 'template':
         return [
           ...templateCursor.actions,
@@ -394,8 +402,12 @@ export function LaunchWizardScreen({ page, width, height, filter }: ScreenProps)
     }
   };
   useActions(stepActions(), {
-    typing: (state.step === 'options' && typingField) || (state.step === 'review' && overriding),
+    typing:
+      (state.step === 'options' && typingField) ||
+      (state.step === 'review' && overriding) ||
+      (state.step === 'parameters' && parametersStep.typing),
     onText: (text, keyName) => {
+      if (state.step === 'parameters') return parametersStep.onText(text, keyName);
       const field =
         state.step === 'storage'
           ? 'root'
@@ -534,6 +546,8 @@ export function LaunchWizardScreen({ page, width, height, filter }: ScreenProps)
         ) : (
           <Text>Loading file systems…</Text>
         );
+      case 'parameters':
+        return <ParametersStepView state={state} fields={parametersStep.fields} />;
       case 'options':
         return <OptionsStepView state={state} fields={optionFields} requiredTags={requiredTags} />;
       case 'review':

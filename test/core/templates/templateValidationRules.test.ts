@@ -41,6 +41,14 @@ describe('validation runs the rules user-data generation applies', () => {
     ]);
   });
 
+  it('fills a service name from a parameter, and checks the filled name', () => {
+    const template = `${head}parameters:\n  unit: {default: "julia-notebook"}\nservices:\n  - name: "{{.unit}}"\n`;
+    expect(findings({ 't.yml': template })).toEqual([]);
+    expect(findings({ 't.yml': template.replace('julia-notebook', 'Bad Unit') })).toEqual([
+      expect.stringMatching(/t\.yml:7:11: error: services\[0\]\.name: "Bad Unit" is not allowed/),
+    ]);
+  });
+
   it('reports a default that fails its own declaration, and a value that would inject, naming the field', () => {
     expect(
       findings({ 't.yml': `${head}parameters:\n  n: {type: int, default: 5, validation: {min: 10}}\n` }),

@@ -49,6 +49,20 @@ describe('validation runs the rules user-data generation applies', () => {
     ]);
   });
 
+  it('places a finding about an inherited user in the file that declared it', () => {
+    const all = findings({
+      'p.yml': 'name: P\nslug: p\nbase: rocky-9\nusers:\n  - name: rocky\n    password: x\n',
+      'c.yml': 'name: C\nslug: c\ninherits: [p]\nusers:\n  - name: ds\n    password: y\n',
+    });
+    expect(all).toEqual([
+      expect.stringMatching(
+        /^\/t\/p\.yml:6:15: warning: \(inherited by c\) users\[0\]\.password: the password of rocky/,
+      ),
+      expect.stringMatching(/^\/t\/c\.yml:6:15: warning: users\[1\]\.password: the password of ds/),
+      expect.stringMatching(/^\/t\/p\.yml:6:15: warning: users\[0\]\.password: the password of rocky/),
+    ]);
+  });
+
   it('reports a default that fails its own declaration, and a value that would inject, naming the field', () => {
     expect(
       findings({ 't.yml': `${head}parameters:\n  n: {type: int, default: 5, validation: {min: 10}}\n` }),

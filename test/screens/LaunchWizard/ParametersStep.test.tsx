@@ -97,7 +97,8 @@ describe('the launch wizard asks for a template’s parameters', () => {
     await view.type(KEYS.enter);
     await view.waitFor('Name and options');
     await view.type(KEYS.enter);
-    await view.waitFor('Enter launches');
+    const review = await view.waitFor('Enter launches');
+    expect(review).toMatch(/Parameters +pandas_version=2\.1\.4 · max_buffer_mb=32/);
     await view.type(KEYS.enter);
     await view.waitFor(/jupyter-parameters-1 is running/, 10_000);
   });

@@ -214,7 +214,7 @@ export class CloudSession implements Session {
   }
 
   acknowledgeBudgetAlerts(): Promise<void> {
-    return acknowledgeSessionBudgetAlerts(this.options);
+    return acknowledgeSessionBudgetAlerts(this.current());
   }
 
   connectionPlan(workstation: Workstation, options: ConnectionOptions = {}): Promise<ConnectionPlan> {
@@ -244,9 +244,17 @@ export class CloudSession implements Session {
   }
 
   /** The session's lookups, for the helpers that plan launches and connections. */
+  /**
+   * The options as this session sees them: a session derived from this one (a test's, or a view
+   * with another profile) may override `profile`, `info` or `account`, and the helpers must use those.
+   */
+  private current(): CloudSessionOptions {
+    return { ...this.options, profile: this.profile, info: this.info, account: this.account };
+  }
+
   private source() {
     return {
-      options: this.options,
+      options: this.current(),
       templates: () => this.templates(),
       callerIdentity: () => this.callerIdentity(),
       researchUser: (identity: CallerIdentity) => this.researchUser(identity),
@@ -262,11 +270,11 @@ export class CloudSession implements Session {
   }
 
   budgetActionPlan(alert: BudgetAlert): Promise<BudgetActionStep[]> {
-    return sessionBudgetActionPlan(this.options, alert);
+    return sessionBudgetActionPlan(this.current(), alert);
   }
 
   applyBudgetAction(step: BudgetActionStep): Promise<void> {
-    return applySessionBudgetAction(this.options, step);
+    return applySessionBudgetAction(this.current(), step);
   }
 
   listStorage(): Promise<StorageListing> {
@@ -282,15 +290,15 @@ export class CloudSession implements Session {
   }
 
   acceptInvitation(acceptance: InvitationAcceptance): Promise<AcceptedInvitation> {
-    return acceptSessionInvitation(this.options, acceptance);
+    return acceptSessionInvitation(this.current(), acceptance);
   }
 
   teamOverview(): Promise<TeamOverview> {
-    return sessionTeamOverview(this.options);
+    return sessionTeamOverview(this.current());
   }
 
   revokeInvitation(id: string): Promise<void> {
-    return revokeSessionInvitation(this.options, id);
+    return revokeSessionInvitation(this.current(), id);
   }
 
   deleteProfile(name: string): void {
@@ -375,6 +383,6 @@ export class CloudSession implements Session {
   }
 
   private researchUser(identity: CallerIdentity): Promise<ResearchUser> {
-    return ensureResearchUser(this.options, identity);
+    return ensureResearchUser(this.current(), identity);
   }
 }

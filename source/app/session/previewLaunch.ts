@@ -104,6 +104,7 @@ export async function previewLaunch(
       distro: templateDistro(template),
       user: researchUser,
       launch_id: 'preview',
+      ...(request.parameters ? { parameters: request.parameters } : {}),
       ...(request.efs ? { efs: { ...request.efs, region } } : {}),
     });
     userData = { script: rendered.script, bytes: rendered.bytes, compressed: rendered.compressed };

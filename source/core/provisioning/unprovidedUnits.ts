@@ -74,7 +74,7 @@ export function unprovidedUnits(
     for (const unit of UNITS_OF_PACKAGES[name] ?? []) provided.add(unit);
   }
   const written = [
-    ...(template.files ?? []).map((file) => file.path),
+    ...(template.files ?? []).map((file) => ('path' in file ? file.path : file.destination_path)),
     ...Array.from(
       script.matchAll(/\/(?:etc|usr\/lib|lib)\/systemd\/system\/([\w@.-]+)/g),
       (match) => `/x/${match[1]}`,

@@ -4,7 +4,8 @@ import { planProvisioning } from '../provisioning/planProvisioning.js';
 import { UnsafeScriptValueError } from '../provisioning/UnsafeScriptValueError.js';
 import type { LoadedTemplate, TemplatePath } from './LoadedTemplate.js';
 import type { TemplateDiagnostic } from './TemplateDiagnostic.js';
-import type { Template } from './templateSchema.js';
+import { filePathOf } from './templateFileKinds.js';
+import type { Template, TemplateFile } from './templateSchema.js';
 import { UnknownPlaceholderError } from './UnknownPlaceholderError.js';
 
 /** A research user who passes every rule, standing in for whoever launches. */
@@ -30,6 +31,42 @@ export function templatePathOfField(field: string): TemplatePath {
   return path;
 }
 
+type Keyed = { name?: string } & Partial<TemplateFile>;
+/** The lists that merge by a key, and each item's key. */
+const LIST_KEYS: Record<string, (item: Keyed) => string> = {
+  users: (user) => user.name ?? '',
+  services: (service) => service.name ?? '',
+  files: (file) => filePathOf(file as TemplateFile),
+};
+
+/**
+ * The template of the chain that wrote the value at `path` of the merged template, and its path
+ * there: users, services and files merge by name (or path), so an item's index in the merged list
+ * is not its index in the file that declared it.
+ */
+function whereWritten(
+  merged: Template,
+  chain: readonly LoadedTemplate[],
+  path: TemplatePath,
+): { at: LoadedTemplate; path: TemplatePath } {
+  const [top, index, ...rest] = path;
+  const latestFirst = [...chain].reverse();
+  const keyOf = typeof top === 'string' ? LIST_KEYS[top] : undefined;
+  const list = (template: Template): Keyed[] | undefined =>
+    (template as Record<string, unknown>)[String(top)] as Keyed[] | undefined;
+  const item = keyOf && typeof index === 'number' ? list(merged)?.[index] : undefined;
+  if (keyOf && item !== undefined) {
+    const key = keyOf(item);
+    for (const loaded of latestFirst) {
+      const found = list(loaded.template)?.findIndex((candidate) => keyOf(candidate) === key) ?? -1;
+      if (found >= 0) return { at: loaded, path: [String(top), found, ...rest] };
+    }
+  }
+  const at =
+    latestFirst.find((loaded) => loaded.template[top as keyof Template] !== undefined) ?? chain.at(-1)!;
+  return { at, path };
+}
+
 /**
  * What user-data generation would refuse or warn about, found at validation by running the same
  * planning (one rule set) with a stand-in user and each parameter's default (or a sample value of
@@ -44,10 +81,7 @@ export function provisioningFindings(
   const self = chain.at(-1)!;
   const findings: TemplateDiagnostic[] = [];
   const report = (severity: TemplateDiagnostic['severity'], field: string, message: string) => {
-    const path = templatePathOfField(field);
-    const top = path[0];
-    const at =
-      [...chain].reverse().find((loaded) => loaded.template[top as keyof Template] !== undefined) ?? self;
+    const { at, path } = whereWritten(merged, chain, templatePathOfField(field));
     const { line, column } = at.locate(path);
     const prefix = at === self ? '' : `(inherited by ${self.slug}) `;
     findings.push({ file: at.source, line, column, severity, message: `${prefix}${message}` });

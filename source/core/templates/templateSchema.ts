@@ -56,10 +56,11 @@ export const templateUserSchema = z.strictObject({
 });
 
 export const templateServiceSchema = z.strictObject({
+  // A `{{.name}}` placeholder may stand for part of it: the filled name is checked at launch.
   name: z
     .string()
-    .regex(
-      /^[a-z0-9][a-z0-9_.@-]{0,62}$/,
+    .refine(
+      (name) => /^[a-z0-9][a-z0-9_.@-]{0,62}$/.test(name.replace(/\{\{\s*\.[A-Za-z_]\w*\s*\}\}/g, 'x')),
       'a service (systemd unit) name is lowercase letters, digits, _ . @ or -',
     ),
   port: port.optional(),

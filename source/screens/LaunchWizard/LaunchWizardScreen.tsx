@@ -16,6 +16,7 @@ import {
 } from './launchWizardReducer.js';
 import { useOptionsStep } from './useOptionsStep.js';
 import { useOutcomeSteps } from './useOutcomeSteps.js';
+import { useParametersStep } from './useParametersStep.js';
 import { useReviewStep } from './useReviewStep.js';
 import { useSizeStep } from './useSizeStep.js';
 import { useStorageStep } from './useStorageStep.js';
@@ -28,6 +29,7 @@ const STEP_TITLES: Record<WizardStep, string> = {
   template: 'Template',
   size: 'Size',
   storage: 'Storage',
+  parameters: 'Parameters',
   options: 'Name and options',
   review: 'Review',
   launching: 'Launching',
@@ -77,14 +79,16 @@ export function LaunchWizardScreen({ page, width, height, filter }: ScreenProps)
   const context: WizardStepContext = { state, dispatch, width, bodyHeight, back };
   const template = useTemplateStep(context, { page, filter, takenNames });
   const size = useSizeStep(context, loaded.choices);
+  const chosenTemplate = template.templates.find((choice) => choice.template.slug === slug)?.template;
   const steps: Record<WizardStep, WizardStepView> = {
     template,
     size,
     storage: useStorageStep(context, loaded),
+    parameters: useParametersStep(context, chosenTemplate),
     options: useOptionsStep(context, { requiredTags, takenNames }),
     review: useReviewStep(context, {
       request,
-      template: template.templates.find((choice) => choice.template.slug === slug)?.template,
+      template: chosenTemplate,
       choices: loaded.choices,
       chosenSize: size.chosen,
     }),

@@ -1,12 +1,18 @@
 import type { LaunchProgress } from '../../core/launch/LaunchProgress.js';
 import { validateWorkstationName } from '../../core/launch/validateLaunchNames.js';
 import type { PolicyVerdict } from '../../core/policy/PolicyVerdict.js';
+import {
+  isParametersStepEvent,
+  type ParametersStepEvent,
+  parametersStepReducer,
+} from './parametersStepReducer.js';
 
 /** The wizard's pages, in order; launching, done and failed follow the review. */
 export type WizardStep =
   | 'template'
   | 'size'
   | 'storage'
+  | 'parameters'
   | 'options'
   | 'review'
   | 'launching'
@@ -42,7 +48,11 @@ export interface WizardFailure {
 /** Everything entered so far; stepping back keeps all of it. */
 export interface LaunchWizardState {
   step: WizardStep;
-  template?: { slug: string; kind: WizardTemplateKind; has_sizes: boolean };
+  template?: { slug: string; kind: WizardTemplateKind; has_sizes: boolean; has_parameters?: boolean };
+  /** Values typed or chosen for the template's parameters, by name (defaults are not copied). */
+  parameters?: Readonly<Record<string, string>>;
+  /** The focused field of the parameters page. */
+  parameter_field?: number;
   /** The chosen size of the template, or an instance type from the catalog (one of the two). */
   size?: string;
   instance_type?: string;
@@ -67,7 +77,15 @@ export interface LaunchWizardState {
 }
 
 export type LaunchWizardEvent =
-  | { type: 'choose-template'; slug: string; kind: WizardTemplateKind; has_sizes: boolean; name: string }
+  | {
+      type: 'choose-template';
+      slug: string;
+      kind: WizardTemplateKind;
+      has_sizes: boolean;
+      has_parameters?: boolean;
+      name: string;
+    }
+  | ParametersStepEvent
   | { type: 'choose-size'; size: string }
   | { type: 'choose-instance-type'; instance_type: string }
   | { type: 'type-root-volume'; text: string }
@@ -121,6 +139,7 @@ const STEP_ORDER: ReadonlyArray<{
   { step: 'template', applies: () => true },
   { step: 'size', applies: (template) => template.kind === 'ec2' || template.has_sizes },
   { step: 'storage', applies: (template) => template.kind === 'ec2' },
+  { step: 'parameters', applies: (template) => template.has_parameters === true },
   { step: 'options', applies: () => true },
   { step: 'review', applies: () => true },
 ];
@@ -163,13 +182,26 @@ export function leavesWizard(state: LaunchWizardState): boolean {
  * launching -> done or failed. Back steps to the previous page and keeps every value entered.
  */
 export function launchWizardReducer(state: LaunchWizardState, event: LaunchWizardEvent): LaunchWizardState {
+  if (isParametersStepEvent(event)) return parametersStepReducer(state, event, nextStep(state));
   const { problem: _cleared, ...rest } = state;
   switch (event.type) {
     case 'choose-template': {
-      const template = { slug: event.slug, kind: event.kind, has_sizes: event.has_sizes };
+      const template = {
+        slug: event.slug,
+        kind: event.kind,
+        has_sizes: event.has_sizes,
+        ...(event.has_parameters ? { has_parameters: true } : {}),
+      };
       // Another template's size means nothing here; the name follows the template until typed.
       const sameTemplate = state.template?.slug === event.slug;
-      const { size: _size, instance_type: _type, efs: _efs, ...kept } = rest;
+      const {
+        size: _size,
+        instance_type: _type,
+        efs: _efs,
+        parameters: _values,
+        parameter_field: _f,
+        ...kept
+      } = rest;
       const base = sameTemplate ? rest : { ...kept, root_volume: '' };
       const name = state.name === '' || !sameTemplate ? event.name : state.name;
       const next = { ...base, template, name };

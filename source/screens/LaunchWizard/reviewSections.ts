@@ -45,6 +45,13 @@ function templateRow(template: ResolvedTemplate): Row {
   return ['Template', safe(`${template.slug}${chain}${shadow}`)];
 }
 
+/** The parameter values chosen on the parameters page (the others keep the template's defaults). */
+function parameterRows(request: LaunchRequest): Row[] {
+  const chosen = Object.entries(request.parameters ?? {});
+  if (chosen.length === 0) return [];
+  return [['Parameters', safe(chosen.map(([name, value]) => `${name}=${value}`).join(' · '))]];
+}
+
 /** The review page of an EC2 launch: what, where, storage, price, the policy's verdict, user data. */
 export function reviewSections(
   preview: LaunchPreview,
@@ -72,6 +79,7 @@ export function reviewSections(
           `${request.spot ? 'spot (can be interrupted)' : 'on demand'} · ${request.hibernation ? 'hibernation enabled' : 'no hibernation'}`,
         ],
         ['Storage', `${preview.root_volume_gb} GB gp3 root · ${efs}`],
+        ...parameterRows(request),
       ],
     },
     {

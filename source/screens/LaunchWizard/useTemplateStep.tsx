@@ -8,6 +8,7 @@ import { useListCursor } from '../../components/useListCursor.js';
 import { WaitSpinner } from '../../components/WaitSpinner.js';
 import { resolveAll } from '../../core/templates/resolveTemplate.js';
 import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
+import { parameterFields } from './parametersStep.js';
 import {
   filterTemplateChoices,
   suggestWorkstationName,
@@ -79,6 +80,7 @@ export function useTemplateStep(
       slug: choice.template.slug,
       kind: choice.kind,
       has_sizes: Object.keys(choice.template.sizes ?? {}).length > 0,
+      has_parameters: choice.kind === 'ec2' && parameterFields(choice.template).length > 0,
       name: suggestWorkstationName(choice.template.slug, takenNames),
     });
   };

@@ -22,5 +22,8 @@ export function wizardLaunchRequest(state: LaunchWizardState): LaunchRequest | u
     ...(project ? { project } : {}),
     ...(Object.keys(otherTags).length > 0 ? { tags: otherTags } : {}),
     ...(ec2 && state.wait_ready ? { wait_ready: true } : {}),
+    ...(ec2 && state.parameters && Object.keys(state.parameters).length > 0
+      ? { parameters: { ...state.parameters } }
+      : {}),
   };
 }

@@ -55,12 +55,13 @@ describe('CloudWorkstation content templates (parameters, service config, S3 fil
     ]);
   });
 
-  it('show, with their parameters and files', async () => {
+  it('show, with their parameters or users', async () => {
     const env = { ...testEnvironment(), CWS_TEMPLATE_PATH: content };
     for (const slug of ['jupyter-parameters', 's3-datasets', 'rstudio-users', 'code-server-settings']) {
       const shown = await runCommand(runTemplatesCommand, ['show', slug], env);
       expect(shown.code, shown.stderr).toBe(0);
-      expect(shown.stdout).toContain(slug);
+      expect(shown.stdout).toContain(`slug: ${slug}`);
+      expect(shown.stdout).toMatch(slug === 'rstudio-users' ? /^users:/m : /^parameters:/m);
     }
   });
 

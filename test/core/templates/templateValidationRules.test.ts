@@ -41,6 +41,28 @@ describe('validation runs the rules user-data generation applies', () => {
     ]);
   });
 
+  it('fills a service name from a parameter, and checks the filled name', () => {
+    const template = `${head}parameters:\n  unit: {default: "julia-notebook"}\nservices:\n  - name: "{{.unit}}"\n`;
+    expect(findings({ 't.yml': template })).toEqual([]);
+    expect(findings({ 't.yml': template.replace('julia-notebook', 'Bad Unit') })).toEqual([
+      expect.stringMatching(/t\.yml:7:11: error: services\[0\]\.name: "Bad Unit" is not allowed/),
+    ]);
+  });
+
+  it('places a finding about an inherited user in the file that declared it', () => {
+    const all = findings({
+      'p.yml': 'name: P\nslug: p\nbase: rocky-9\nusers:\n  - name: rocky\n    password: x\n',
+      'c.yml': 'name: C\nslug: c\ninherits: [p]\nusers:\n  - name: ds\n    password: y\n',
+    });
+    expect(all).toEqual([
+      expect.stringMatching(
+        /^\/t\/p\.yml:6:15: warning: \(inherited by c\) users\[0\]\.password: the password of rocky/,
+      ),
+      expect.stringMatching(/^\/t\/c\.yml:6:15: warning: users\[1\]\.password: the password of ds/),
+      expect.stringMatching(/^\/t\/p\.yml:6:15: warning: users\[0\]\.password: the password of rocky/),
+    ]);
+  });
+
   it('reports a default that fails its own declaration, and a value that would inject, naming the field', () => {
     expect(
       findings({ 't.yml': `${head}parameters:\n  n: {type: int, default: 5, validation: {min: 10}}\n` }),

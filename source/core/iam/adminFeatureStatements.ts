@@ -29,7 +29,7 @@ export function adminFeatureStatements(partition: string): PolicyStatement[] {
     {
       Sid: 'IdleSchedules',
       Effect: 'Allow',
-      Action: ['scheduler:CreateScheduleGroup', 'scheduler:*Schedule'],
+      Action: ['scheduler:CreateScheduleGroup', 'scheduler:TagResource', 'scheduler:*Schedule'],
       Resource: [
         arn(partition, 'scheduler', 'schedule-group/cws-tui'),
         arn(partition, 'scheduler', 'schedule/cws-tui/*'),
@@ -46,6 +46,7 @@ export function adminFeatureStatements(partition: string): PolicyStatement[] {
       Effect: 'Allow',
       Action: [
         'dynamodb:CreateTable',
+        'dynamodb:TagResource',
         'dynamodb:DescribeTable',
         'dynamodb:UpdateContinuousBackups',
         'dynamodb:*Item',

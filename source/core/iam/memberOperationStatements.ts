@@ -54,8 +54,10 @@ export function memberOperationStatements(partition: string, teamTable?: string)
     {
       Sid: 'IdleSchedules',
       Effect: 'Allow',
+      // Creating the group with its tag needs scheduler:TagResource too.
       Action: [
         'scheduler:CreateScheduleGroup',
+        'scheduler:TagResource',
         'scheduler:GetSchedule',
         'scheduler:CreateSchedule',
         'scheduler:UpdateSchedule',

@@ -23,6 +23,33 @@ export function actionsInAdapters(): string[] {
   return [...actions].sort();
 }
 
+/**
+ * Calls IAM authorizes with a second action as well (the Service Authorization Reference's
+ * dependent actions): creating with tags, and passing a role to the service.
+ */
+export const DEPENDENT_ACTIONS: Record<string, string[]> = {
+  'ec2:RunInstances': ['ec2:CreateTags', 'iam:PassRole'],
+  'ec2:CreateVolume': ['ec2:CreateTags'],
+  'ec2:CreateSnapshot': ['ec2:CreateTags'],
+  'ec2:CreateImage': ['ec2:CreateTags'],
+  'ec2:CreateSecurityGroup': ['ec2:CreateTags'],
+  'ec2:ImportKeyPair': ['ec2:CreateTags'],
+  'scheduler:CreateScheduleGroup': ['scheduler:TagResource'],
+  'scheduler:CreateSchedule': ['iam:PassRole'],
+  'scheduler:UpdateSchedule': ['iam:PassRole'],
+  'dynamodb:CreateTable': ['dynamodb:TagResource'],
+  'elasticfilesystem:CreateFileSystem': ['elasticfilesystem:TagResource'],
+  'sagemaker:CreateDomain': ['sagemaker:AddTags', 'iam:PassRole'],
+  'sagemaker:CreateSpace': ['sagemaker:AddTags'],
+  'sagemaker:CreateApp': ['sagemaker:AddTags'],
+  'iam:CreateRole': ['iam:TagRole'],
+  'iam:CreateInstanceProfile': ['iam:TagInstanceProfile'],
+};
+
+/** The actions a policy needs for these calls: each, and what IAM also checks for it. */
+export const withDependents = (actions: string[]): string[] =>
+  [...new Set(actions.flatMap((action) => [action, ...(DEPENDENT_ACTIONS[action] ?? [])]))].sort();
+
 const matches = (patterns: string | string[] | undefined, action: string): boolean =>
   [patterns ?? []].flat().some((granted) => new RegExp(`^${granted.replace(/\*/g, '.*')}$`).test(action));
 

@@ -171,7 +171,7 @@ export const commands: Command[] = [
   {
     name: 'iam',
     summary: 'the least-privilege IAM policy a lab member or admin needs, as JSON to attach',
-    usage: ['iam policy --for user|admin [--json]'],
+    usage: ['iam policy --for user|admin [--team-store TABLE] [--json]'],
     load: async () => (await import('./iamCommand.js')).runIamCommand,
   },
   {

@@ -3,7 +3,8 @@ import { policyArn as arn } from './policyArn.js';
 
 /**
  * What the admin's volumes, snapshots, images, resizes, idle schedules, remote commands, metrics,
- * file system clean-up and team store call (the test holds every action the adapters name to it).
+ * file system clean-up and team store call (the test holds every action the adapters name to it);
+ * the reads that answer only for every resource are in everyone's `Read`.
  */
 export function adminFeatureStatements(partition: string): PolicyStatement[] {
   return [
@@ -11,8 +12,6 @@ export function adminFeatureStatements(partition: string): PolicyStatement[] {
       Sid: 'VolumesSnapshotsImages',
       Effect: 'Allow',
       Action: [
-        'ec2:DescribeVolumes',
-        'ec2:DescribeSnapshots',
         'ec2:*Volume',
         'ec2:*Snapshot',
         'ec2:CreateImage',
@@ -30,18 +29,11 @@ export function adminFeatureStatements(partition: string): PolicyStatement[] {
     {
       Sid: 'IdleSchedules',
       Effect: 'Allow',
-      Action: ['scheduler:CreateScheduleGroup', 'scheduler:*Schedule'],
+      Action: ['scheduler:CreateScheduleGroup', 'scheduler:TagResource', 'scheduler:*Schedule'],
       Resource: [
         arn(partition, 'scheduler', 'schedule-group/cws-tui'),
         arn(partition, 'scheduler', 'schedule/cws-tui/*'),
       ],
-    },
-    // These three answer only for every resource: IAM has no narrower form of them.
-    {
-      Sid: 'ListsWithoutResources',
-      Effect: 'Allow',
-      Action: ['scheduler:ListSchedules', 'cloudwatch:GetMetricData', 'ssm:DescribeInstanceInformation'],
-      Resource: '*',
     },
     {
       Sid: 'RemoteCommands',
@@ -54,6 +46,7 @@ export function adminFeatureStatements(partition: string): PolicyStatement[] {
       Effect: 'Allow',
       Action: [
         'dynamodb:CreateTable',
+        'dynamodb:TagResource',
         'dynamodb:DescribeTable',
         'dynamodb:UpdateContinuousBackups',
         'dynamodb:*Item',

@@ -1,59 +1,37 @@
 import { adminFeatureStatements } from './adminFeatureStatements.js';
+import {
+  MEMBER_CREATE_ACTIONS,
+  MEMBER_CREATED_RESOURCES,
+  MEMBER_OPERATION_SIDS,
+  MEMBER_OWN_RESOURCE_ACTIONS,
+  memberOperationStatements,
+  READ_ACTIONS_WITHOUT_RESOURCES,
+} from './memberOperationStatements.js';
 import type { PolicyDocument, PolicyStatement } from './PolicyDocument.js';
 import { policyArn as arn } from './policyArn.js';
-
-/** The principal tag an admin gives each member's IAM user or role (or SSO attribute) to name them. */
-export const MEMBER_PRINCIPAL_TAG = 'cws:research-user';
 
 // biome-ignore lint/suspicious/noTemplateCurlyInString: an IAM policy variable, resolved by IAM
 const MEMBER = '${aws:PrincipalTag/cws:research-user}';
 // biome-ignore lint/suspicious/noTemplateCurlyInString: an IAM policy variable, resolved by IAM
 const CALLER_ID = '${aws:userid}';
 
-/**
- * Why members are kept to their own workstations by a tag and not by `cws:owner`: `cws:owner` is
- * the launching principal's ARN, and every SSO user of one permission set shares one role, so
- * `aws:PrincipalArn` cannot tell two members apart. The admin tags each member's IAM user or role
- * (or maps an SSO attribute) `cws:research-user=<name>`; launches must carry the same value in
- * their `cws:research-user` tag, and start, stop, terminate, tag and Session Manager need it on the
- * instance. Ownership tags cannot be changed after launch.
- */
-export const MEMBER_POLICY_NOTES = [
-  `Tag each member's IAM user or role (or map the SSO attribute) ${MEMBER_PRINCIPAL_TAG}=<their research user name>.`,
-  'A member may launch only workstations tagged with their own research user, and start, stop, terminate, tag or open a Session Manager session only on those.',
-  'cws:owner holds the launching ARN, which SSO users of one permission set share; the principal tag is what tells members apart.',
-  'Nobody but an admin can change cws:owner, cws:research-user or cws:managed after a launch.',
-];
-
+// Describe calls only read; listing each one would cost room under IAM's size limit.
 const READ_ACTIONS = [
+  'ec2:Describe*',
+  'elasticfilesystem:Describe*',
   'sts:GetCallerIdentity',
-  'ec2:DescribeInstances',
-  'ec2:DescribeInstanceTypes',
-  'ec2:DescribeImages',
-  'ec2:DescribeSubnets',
-  'ec2:DescribeVpcs',
-  'ec2:DescribeRouteTables',
-  'ec2:DescribeVpcEndpoints',
-  'ec2:DescribeAvailabilityZones',
-  'ec2:DescribeInternetGateways',
-  'ec2:DescribeSecurityGroups',
-  'ec2:DescribeSecurityGroupRules',
-  'ec2:DescribeKeyPairs',
-  'ec2:DescribeSpotPriceHistory',
   'ec2:GetConsoleOutput',
-  'elasticfilesystem:DescribeFileSystems',
-  'elasticfilesystem:DescribeMountTargets',
-  'elasticfilesystem:DescribeAccessPoints',
   'sagemaker:Describe*',
   'sagemaker:List*',
   'pricing:GetProducts',
   'ce:GetCostAndUsage',
   'servicequotas:GetServiceQuota',
+  ...READ_ACTIONS_WITHOUT_RESOURCES,
 ];
 
-function memberStatements(partition: string): PolicyStatement[] {
-  const instances = arn(partition, 'ec2', 'instance/*');
+function memberStatements(partition: string, teamTable?: string): PolicyStatement[] {
   return [
+    ...memberOperationStatements(partition, teamTable),
     { Sid: 'Read', Effect: 'Allow', Action: READ_ACTIONS, Resource: '*' },
     {
       Sid: 'PublicImageParameters',
@@ -70,8 +48,10 @@ function memberStatements(partition: string): PolicyStatement[] {
     {
       Sid: 'LaunchOwnWorkstations',
       Effect: 'Allow',
-      Action: 'ec2:RunInstances',
-      Resource: [instances, arn(partition, 'ec2', 'volume/*')],
+      Action: ['ec2:RunInstances', ...MEMBER_CREATE_ACTIONS.map((action) => `ec2:${action}`)],
+      Resource: ['instance/*', ...MEMBER_CREATED_RESOURCES].map((resource) =>
+        arn(partition, 'ec2', resource),
+      ),
       Condition: {
         StringEquals: { 'aws:RequestTag/cws:research-user': MEMBER, 'aws:RequestTag/cws:managed': 'true' },
       },
@@ -95,7 +75,7 @@ function memberStatements(partition: string): PolicyStatement[] {
       Action: 'ec2:CreateTags',
       Resource: [
         'instance/*',
-        'volume/*',
+        ...MEMBER_CREATED_RESOURCES,
         'spot-instances-request/*',
         'security-group/*',
         'security-group-rule/*',
@@ -108,6 +88,7 @@ function memberStatements(partition: string): PolicyStatement[] {
             'CreateSecurityGroup',
             'AuthorizeSecurityGroupIngress',
             'ImportKeyPair',
+            ...MEMBER_CREATE_ACTIONS,
           ],
         },
       },
@@ -122,15 +103,17 @@ function memberStatements(partition: string): PolicyStatement[] {
         'ec2:CreateTags',
         'ec2:DeleteTags',
         'ssm:StartSession',
+        ...MEMBER_OWN_RESOURCE_ACTIONS,
       ],
-      Resource: [instances, arn(partition, 'ssm', 'managed-instance/*')],
+      // Every EC2 resource the member's launches, volumes and snapshots tag with their name.
+      Resource: [arn(partition, 'ec2', '*'), arn(partition, 'ssm', 'managed-instance/*')],
       Condition: { StringEquals: { 'aws:ResourceTag/cws:research-user': MEMBER } },
     },
     {
       Sid: 'KeepOwnershipTags',
       Effect: 'Deny',
       Action: ['ec2:CreateTags', 'ec2:DeleteTags'],
-      Resource: instances,
+      Resource: arn(partition, 'ec2', '*'),
       Condition: {
         'ForAnyValue:StringEquals': { 'aws:TagKeys': ['cws:owner', 'cws:research-user', 'cws:managed'] },
         Null: { 'ec2:CreateAction': 'true' },
@@ -186,11 +169,16 @@ function memberStatements(partition: string): PolicyStatement[] {
       ],
     },
     {
-      Sid: 'PassWorkstationRoleToEc2',
+      // The workstation role to EC2, the idle schedules' role to EventBridge Scheduler.
+      Sid: 'PassAppRolesToTheirServices',
       Effect: 'Allow',
       Action: 'iam:PassRole',
-      Resource: arn(partition, 'iam', 'role/cws-tui/cws-tui-workstation', '', '*'),
-      Condition: { StringEquals: { 'iam:PassedToService': 'ec2.amazonaws.com' } },
+      Resource: ['cws-tui-workstation', 'cws-tui-scheduler'].map((role) =>
+        arn(partition, 'iam', `role/cws-tui/${role}`, '', '*'),
+      ),
+      Condition: {
+        StringEquals: { 'iam:PassedToService': ['ec2.amazonaws.com', 'scheduler.amazonaws.com'] },
+      },
     },
     {
       Sid: 'StudioApps',
@@ -284,6 +272,8 @@ function adminStatements(partition: string): PolicyStatement[] {
 
 /** Member statements an admin's own statements cover (or, for ownership tags, must not have). */
 const SUPERSEDED_FOR_ADMINS = new Set([
+  ...MEMBER_OPERATION_SIDS,
+  'ManageOwnWorkstations',
   'KeepOwnershipTags',
   'LaunchOwnWorkstations',
   'LaunchWithSharedResources',
@@ -291,10 +281,11 @@ const SUPERSEDED_FOR_ADMINS = new Set([
 
 /**
  * The least-privilege identity policy for a member or an admin of the lab, generated from the
- * same list of calls the adapters make (`cws-tui iam policy --for user|admin`).
+ * same list of calls the adapters make (`cws-tui iam policy --for user|admin`). A member's team
+ * store statements name the lab's table, so they are there only when `teamTable` is given.
  */
-export function appPolicyFor(role: 'user' | 'admin', partition = 'aws'): PolicyDocument {
-  const member = memberStatements(partition);
+export function appPolicyFor(role: 'user' | 'admin', partition = 'aws', teamTable?: string): PolicyDocument {
+  const member = memberStatements(partition, teamTable);
   return {
     Version: '2012-10-17',
     Statement:

@@ -52,6 +52,8 @@ const MULTIVALUED_KEYS = new Set([
   'aws:PrincipalServiceNamesList',
   'aws:CalledVia',
   'aws:PrincipalOrgPaths',
+  'dynamodb:LeadingKeys',
+  'dynamodb:Attributes',
 ]);
 const PARTITIONS = new Set(['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', '*']);
 const ACTION = /^([a-z0-9-]+:[A-Za-z0-9*?]+|\*)$/;

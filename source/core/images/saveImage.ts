@@ -64,6 +64,8 @@ export async function saveImage(
       [TAG.profile]: context.profile.name,
       [TAG.template]: request.slug,
       'cws:source-workstation': workstation.name,
+      // A member's policy lets them create only images carrying their own research user.
+      ...(workstation.research_user ? { [TAG.researchUser]: workstation.research_user } : {}),
     },
   });
   const text = renderAmiTemplate({

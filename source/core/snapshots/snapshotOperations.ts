@@ -57,6 +57,8 @@ export async function createSnapshots(
         [SNAPSHOT_TAG.sourceVolume]: volume.id,
         ...(owner.workstation ? { [SNAPSHOT_TAG.workstation]: owner.workstation } : {}),
         ...(volume.tags[TAG.project] ? { [TAG.project]: volume.tags[TAG.project] } : {}),
+        // The volume's owner owns its snapshots: a member's policy creates and deletes only those.
+        ...(volume.tags[TAG.researchUser] ? { [TAG.researchUser]: volume.tags[TAG.researchUser] } : {}),
       },
     );
     snapshots.push(priceSnapshot(snapshot));

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { SSM_MANAGED_POLICY_ARN, WORKSTATION_INLINE_POLICY } from '../../../source/aws/iamWorkstationRole.js';
 import { appPolicyFor } from '../../../source/core/iam/appPolicy.js';
+import { MANAGED_POLICY_MAX_CHARS } from '../../../source/core/iam/managedPolicySize.js';
 import type { PolicyDocument } from '../../../source/core/iam/PolicyDocument.js';
 import { validatePolicyDocument } from '../../../source/core/iam/validatePolicyDocument.js';
 import { serviceTrustPolicy, workstationRolePolicy } from '../../../source/core/iam/workstationRolePolicy.js';
 
-/** IAM's limit for a managed policy, counted without whitespace. */
-const MANAGED_POLICY_MAX_CHARS = 6144;
-/** ...and for all inline policies of a role together. */
+/** IAM's limit for all inline policies of a role together. */
 const ROLE_INLINE_MAX_CHARS = 10240;
 
 const allow = (statement: Record<string, unknown>): PolicyDocument =>
@@ -32,6 +31,7 @@ describe('every IAM document the app writes passes the grammar check', () => {
     ['member policy', appPolicyFor('user'), 'identity'],
     ['admin policy', appPolicyFor('admin'), 'identity'],
     ['member policy in aws-cn', appPolicyFor('user', 'aws-cn'), 'identity'],
+    ['member policy with the team store', appPolicyFor('user', 'aws', 'lab-team'), 'identity'],
   ];
   it.each(documents)('%s', (_name, document, kind) => {
     expect(validatePolicyDocument(document, kind)).toEqual([]);

@@ -72,7 +72,9 @@ export function workstationRolePolicy(partition = 'aws'): PolicyDocument {
         Resource: [parameters, `${parameters}/*`],
         Condition: {
           StringLike: { 'aws:userid': CALLER_IS(`aws:RequestTag/${INSTANCE_PARAMETER_TAG}`) },
-          'ForAllValues:StringEquals': { 'aws:TagKeys': [INSTANCE_PARAMETER_TAG, PARAMETER_RESEARCH_USER_TAG] },
+          'ForAllValues:StringEquals': {
+            'aws:TagKeys': [INSTANCE_PARAMETER_TAG, PARAMETER_RESEARCH_USER_TAG],
+          },
           Null: {
             [`aws:RequestTag/${PARAMETER_RESEARCH_USER_TAG}`]: 'false',
             [`aws:ResourceTag/${INSTANCE_PARAMETER_TAG}`]: 'true',

@@ -1,6 +1,6 @@
 import { GetParameterCommand, type SSMClient } from '@aws-sdk/client-ssm';
 import { CloudError } from '../core/CloudError.js';
-import type { ServiceSecretPort } from '../core/ports.js';
+import { type ServiceSecretPort, TAG } from '../core/ports.js';
 import { serviceSecretParameter } from '../core/provisioning/serviceSecretParameter.js';
 import { callAws } from './callAws.js';
 
@@ -28,7 +28,22 @@ export class SsmServiceSecrets implements ServiceSecretPort {
     } catch (error) {
       // Not written yet: the instance stores it when its services start.
       if (error instanceof CloudError && error.code === 'ParameterNotFound') return undefined;
+      if (error instanceof CloudError && error.kind === 'unauthorized')
+        throw tokenRefused(error, name, instanceId, service);
       throw error;
     }
   }
+}
+
+/**
+ * A member's policy reads a token only when the parameter's `cws:research-user` tag is their own
+ * principal tag: the usual reason for a refusal is another user's workstation, so say that.
+ */
+function tokenRefused(error: CloudError, name: string, instanceId: string, service: string): CloudError {
+  return new CloudError({
+    kind: 'unauthorized',
+    code: error.code,
+    message: `Refused to read the ${service} token of ${instanceId} (ssm:GetParameter on ${name}): a token is readable only by its workstation's research user (the parameter's ${TAG.researchUser} tag must equal the one on your IAM identity) and by admins.`,
+    hint: `If ${instanceId} is yours, ask your admin to tag your IAM user or role ${TAG.researchUser}=<your research user>; otherwise ask its research user or an admin.`,
+  });
 }

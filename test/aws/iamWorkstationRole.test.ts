@@ -242,7 +242,7 @@ describe('the workstation inline policy', () => {
     expect(JSON.stringify(tagging)).not.toMatch(/cws:owner|cws:research-user|cws:managed|"cws:\*"/);
   });
 
-  it('keeps its SecureString parameters under /cws-tui/<instance id>/, tagged with its own id', () => {
+  it('keeps its SecureString parameters under /cws-tui/<instance id>/, tagged with its own id and research user', () => {
     const parameters = policy.Statement.filter((statement) =>
       [statement.Action].flat().some((a) => a?.startsWith('ssm:')),
     );
@@ -252,6 +252,15 @@ describe('the workstation inline policy', () => {
     ]);
     expect(parameters[0]?.Condition?.StringLike).toEqual({
       'aws:userid': `*:${'$'}{aws:RequestTag/cws:instance}`,
+    });
+    // Created with exactly its id and its research user (the member policy reads by that tag),
+    // and tags only on a parameter that has none yet: never another instance's, never a retag.
+    expect(parameters[0]?.Condition?.['ForAllValues:StringEquals']).toEqual({
+      'aws:TagKeys': ['cws:instance', 'cws:research-user'],
+    });
+    expect(parameters[0]?.Condition?.Null).toEqual({
+      'aws:RequestTag/cws:research-user': 'false',
+      'aws:ResourceTag/cws:instance': 'true',
     });
     expect(parameters[1]?.Condition?.StringLike).toEqual({
       'aws:userid': `*:${'$'}{aws:ResourceTag/cws:instance}`,

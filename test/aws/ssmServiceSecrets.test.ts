@@ -45,7 +45,7 @@ describe('SsmServiceSecrets', () => {
     expect(await secrets().readServiceSecret('eu-west-1', 'i-0123456789abcdef0', 'rstudio')).toBeUndefined();
   });
 
-  it('says which call was denied when the user may not read it', async () => {
+  it("says which call was refused and why when the token is another research user's", async () => {
     ssmMock
       .on(GetParameterCommand)
       .rejects(
@@ -58,6 +58,13 @@ describe('SsmServiceSecrets', () => {
       secrets().readServiceSecret('eu-west-1', 'i-0123456789abcdef0', 'desktop'),
     );
     expect(error.kind).toBe('unauthorized');
-    expect(error.message).toMatch(/ssm:GetParameter/);
+    expect(error.code).toBe('AccessDeniedException');
+    // The member policy reads only tokens tagged with the member's research user: say so.
+    expect(error.message).toBe(
+      "Refused to read the desktop token of i-0123456789abcdef0 (ssm:GetParameter on /cws-tui/i-0123456789abcdef0/desktop): a token is readable only by its workstation's research user (the parameter's cws:research-user tag must equal the one on your IAM identity) and by admins.",
+    );
+    expect(error.hint).toBe(
+      'If i-0123456789abcdef0 is yours, ask your admin to tag your IAM user or role cws:research-user=<your research user>; otherwise ask its research user or an admin.',
+    );
   });
 });

@@ -29,6 +29,10 @@ const READ_ACTIONS = [
   ...READ_ACTIONS_WITHOUT_RESOURCES,
 ];
 
+// The web services' tokens each workstation stores, tagged with its research user, at boot.
+const SERVICE_TOKEN_ACTIONS = ['ssm:GetParameter', 'ssm:GetParameters', 'ssm:ListTagsForResource'];
+const serviceTokens = (partition: string) => arn(partition, 'ssm', 'parameter/cws-tui/i-*');
+
 function memberStatements(partition: string, teamTable?: string): PolicyStatement[] {
   return [
     ...memberOperationStatements(partition, teamTable),
@@ -38,12 +42,6 @@ function memberStatements(partition: string, teamTable?: string): PolicyStatemen
       Effect: 'Allow',
       Action: ['ssm:GetParameter', 'ssm:GetParameters'],
       Resource: arn(partition, 'ssm', 'parameter/aws/service/*', '*', ''),
-    },
-    {
-      Sid: 'WorkstationServiceTokens',
-      Effect: 'Allow',
-      Action: ['ssm:GetParameter', 'ssm:GetParameters', 'ssm:ListTagsForResource'],
-      Resource: arn(partition, 'ssm', 'parameter/cws-tui/i-*'),
     },
     {
       Sid: 'LaunchOwnWorkstations',
@@ -104,9 +102,15 @@ function memberStatements(partition: string, teamTable?: string): PolicyStatemen
         'ec2:DeleteTags',
         'ssm:StartSession',
         ...MEMBER_OWN_RESOURCE_ACTIONS,
+        ...SERVICE_TOKEN_ACTIONS,
       ],
-      // Every EC2 resource the member's launches, volumes and snapshots tag with their name.
-      Resource: [arn(partition, 'ec2', '*'), arn(partition, 'ssm', 'managed-instance/*')],
+      // Every EC2 resource the member's launches, volumes and snapshots tag with their name, and
+      // the service tokens their workstations store (one statement: room under the size limit).
+      Resource: [
+        arn(partition, 'ec2', '*'),
+        arn(partition, 'ssm', 'managed-instance/*'),
+        serviceTokens(partition),
+      ],
       Condition: { StringEquals: { 'aws:ResourceTag/cws:research-user': MEMBER } },
     },
     {
@@ -266,6 +270,13 @@ function adminStatements(partition: string): PolicyStatement[] {
       Resource: arn(partition, 'sagemaker', '*'),
     },
     { Sid: 'Doctor', Effect: 'Allow', Action: 'iam:SimulatePrincipalPolicy', Resource: '*' },
+    // An admin reads any workstation's tokens, as before members were kept to their own.
+    {
+      Sid: 'EveryWorkstationServiceTokens',
+      Effect: 'Allow',
+      Action: SERVICE_TOKEN_ACTIONS,
+      Resource: serviceTokens(partition),
+    },
     ...adminFeatureStatements(partition),
   ];
 }

@@ -1,4 +1,4 @@
-import { INSTANCE_PARAMETER_TAG } from '../iam/workstationRolePolicy.js';
+import { INSTANCE_PARAMETER_TAG, PARAMETER_RESEARCH_USER_TAG } from '../iam/workstationRolePolicy.js';
 /** Where the boot script writes the shell functions it shares with the idle agent and post_install. */
 export const SHELL_LIBRARY_PATH = '/usr/local/lib/cws/cws.sh';
 /** A command post_install can call: `cws-fetch URL FILE [SHA256-URL]`, with retries and checksum. */
@@ -93,15 +93,16 @@ cws_stop_instance() {
   cws_aws ec2 "Action=StopInstances&Version=2016-11-15&InstanceId.1=$CWS_ID$hibernate"
 }
 
-# cws_store_secret NAME FILE: a SecureString only this instance's role may write and the app reads.
-# The role may create a parameter only with the tag cws:instance=<this instance> (SSM has no
-# condition key for a name), and SSM refuses Tags with Overwrite: so create it tagged, and on a
-# re-run overwrite the parameter that already carries the tag.
+# cws_store_secret NAME FILE USER: a SecureString only this instance's role may write, and only
+# USER (the research user, whose member policy reads parameters by this tag) and admins may read.
+# The role may create a parameter only with the tags cws:instance=<this instance> (SSM has no
+# condition key for a name) and cws:research-user, and SSM refuses Tags with Overwrite: so create
+# it tagged, and on a re-run overwrite the parameter that already carries the tags.
 cws_store_secret() {
   local name="/cws-tui/$CWS_ID/$1" value
   cws_imds_session || return 1
   value=$(cat "$2")
-  cws_aws ssm "{\\"Name\\":\\"$name\\",\\"Type\\":\\"SecureString\\",\\"Value\\":\\"$value\\",\\"Tags\\":[{\\"Key\\":\\"${INSTANCE_PARAMETER_TAG}\\",\\"Value\\":\\"$CWS_ID\\"}]}" AmazonSSM.PutParameter ||
+  cws_aws ssm "{\\"Name\\":\\"$name\\",\\"Type\\":\\"SecureString\\",\\"Value\\":\\"$value\\",\\"Tags\\":[{\\"Key\\":\\"${INSTANCE_PARAMETER_TAG}\\",\\"Value\\":\\"$CWS_ID\\"},{\\"Key\\":\\"${PARAMETER_RESEARCH_USER_TAG}\\",\\"Value\\":\\"$3\\"}]}" AmazonSSM.PutParameter ||
     cws_aws ssm "{\\"Name\\":\\"$name\\",\\"Type\\":\\"SecureString\\",\\"Overwrite\\":true,\\"Value\\":\\"$value\\"}" AmazonSSM.PutParameter
 }
 

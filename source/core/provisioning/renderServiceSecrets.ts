@@ -32,7 +32,7 @@ export function renderServiceSecrets(plan: ProvisioningPlan): string {
   fi
   install -d -m 0700 -o ${user.uid} -g ${user.gid} ${userDir}
   install -m 0600 -o ${user.uid} -g ${user.gid} "$file" ${userDir}/"$1.secret"
-  if cws_retry ${RETRY_ATTEMPTS} cws_store_secret "$1" "$file" >/dev/null 2>&1; then
+  if cws_retry ${RETRY_ATTEMPTS} cws_store_secret "$1" "$file" ${user.name} >/dev/null 2>&1; then
     cws_note "the $1 secret is stored in Parameter Store for connect"
   else
     cws_warn "could not store the $1 secret in Parameter Store; it is in ~/${USER_SECRET_DIR}/$1.secret on the instance"

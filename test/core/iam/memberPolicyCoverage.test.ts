@@ -109,6 +109,26 @@ describe('cws-tui iam policy --for user', () => {
     }
   });
 
+  it("reads a workstation's service tokens only when the parameter carries the member's research user; an admin reads any", () => {
+    const tokens = 'arn:aws:ssm:*:*:parameter/cws-tui/i-*';
+    for (const action of ['ssm:GetParameter', 'ssm:GetParameters', 'ssm:ListTagsForResource']) {
+      const granting = statementsGranting(member, action).filter((statement) =>
+        resources(statement).some((resource) => resource === tokens || resource === '*'),
+      );
+      expect(granting.map((statement) => statement.Sid)).toEqual(['ManageOwnWorkstations']);
+      expect(granting[0]?.Condition).toEqual({
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: an IAM policy variable
+        StringEquals: { 'aws:ResourceTag/cws:research-user': '${aws:PrincipalTag/cws:research-user}' },
+      });
+      const admin = statementsGranting(appPolicyFor('admin'), action).filter((statement) =>
+        resources(statement).includes(tokens),
+      );
+      expect(admin.map((statement) => [statement.Sid, statement.Condition])).toEqual([
+        ['EveryWorkstationServiceTokens', undefined],
+      ]);
+    }
+  });
+
   it('grants on every resource only calls that read', () => {
     const everywhere = member.Statement.filter(
       (statement) => statement.Effect === 'Allow' && resources(statement).includes('*'),

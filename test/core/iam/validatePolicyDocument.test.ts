@@ -120,6 +120,9 @@ describe('the member policy keeps members to their own workstations', () => {
     expect(statement('ManageOwnWorkstations')?.Condition).toEqual({
       StringEquals: { 'aws:ResourceTag/cws:research-user': `${'$'}{aws:PrincipalTag/cws:research-user}` },
     });
+    // The same condition keeps a member to their own workstations' service tokens.
+    expect(statement('ManageOwnWorkstations')?.Resource).toContain('arn:aws:ssm:*:*:parameter/cws-tui/i-*');
+    expect(statement('ManageOwnWorkstations')?.Action).toContain('ssm:GetParameter');
     expect(statement('KeepOwnershipTags')?.Effect).toBe('Deny');
     expect(JSON.stringify(member)).not.toContain('iam:CreateRole');
   });
@@ -129,5 +132,11 @@ describe('the member policy keeps members to their own workstations', () => {
     for (const action of ['iam:CreateRole', 'ec2:CreateVpc', 'iam:SimulatePrincipalPolicy'])
       expect(admin).toContain(action);
     expect(admin).not.toContain('KeepOwnershipTags');
+    expect(appPolicyFor('admin').Statement.find((s) => s.Sid === 'EveryWorkstationServiceTokens')).toEqual({
+      Sid: 'EveryWorkstationServiceTokens',
+      Effect: 'Allow',
+      Action: ['ssm:GetParameter', 'ssm:GetParameters', 'ssm:ListTagsForResource'],
+      Resource: 'arn:aws:ssm:*:*:parameter/cws-tui/i-*',
+    });
   });
 });

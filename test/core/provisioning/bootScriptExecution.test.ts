@@ -124,12 +124,16 @@ describe.skipIf(!hasBubblewrap)(
       expect([copy.uid, copy.mode & 0o777]).toEqual([5001, 0o600]);
       const stored = apiCallsOf(calls).find((call) => call.target === 'AmazonSSM.PutParameter');
       expect(stored?.service).toBe('ssm');
-      // Created with the tag the instance role requires (SSM refuses Tags with Overwrite).
+      // Created with the tags the instance role requires (SSM refuses Tags with Overwrite): its
+      // research user's is the one the member policy reads the token by.
       expect(JSON.parse(stored?.body ?? '{}')).toEqual({
         Name: '/cws-tui/i-0123456789abcdef0/jupyter',
         Type: 'SecureString',
         Value: token,
-        Tags: [{ Key: 'cws:instance', Value: 'i-0123456789abcdef0' }],
+        Tags: [
+          { Key: 'cws:instance', Value: 'i-0123456789abcdef0' },
+          { Key: 'cws:research-user', Value: 'alice' },
+        ],
       });
       expect(hasCall(calls, ['systemctl', 'restart', 'cws-jupyter.service'])).toBe(true);
       expect(sandbox.read('/usr/local/sbin/cws-idle-agent')).toContain(

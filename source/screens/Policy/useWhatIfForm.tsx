@@ -14,6 +14,7 @@ import type { ResolvedTemplate } from '../../core/templates/templateSchema.js';
 import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
 import type { PolicyLine } from './policyLines.js';
 import { policyToneColor } from './policyToneColor.js';
+import { whatIfField } from './whatIfField.js';
 import { whatIfLines } from './whatIfLines.js';
 import { type WhatIfForm, whatIfRequest } from './whatIfRequest.js';
 
@@ -220,28 +221,8 @@ export function useWhatIfForm(): WhatIf {
     return true;
   };
 
-  const field = (label: string, value: string, focused: boolean) => {
-    if (!focused)
-      return (
-        <>
-          {label} <Text bold>{sanitizeForTerminal(value)}</Text>
-          {'  '}
-        </>
-      );
-    const chars = Array.from(value);
-    const at = Math.min(cursor, chars.length);
-    return (
-      <>
-        {label}{' '}
-        <Text bold>
-          {sanitizeForTerminal(chars.slice(0, at).join(''))}
-          {theme.color ? <Text inverse>{chars[at] ?? ' '}</Text> : '_'}
-          {sanitizeForTerminal(chars.slice(theme.color ? at + 1 : at).join(''))}
-        </Text>
-        {'  '}
-      </>
-    );
-  };
+  const field = (label: string, value: string, focused: boolean) =>
+    whatIfField(label, value, focused ? cursor : undefined, theme.color);
   const toneColor = (line: PolicyLine) => policyToneColor(theme, line.tone);
   const sizeLabel = form.size === '' ? '- (type)' : `${form.size} (${template?.sizes?.[form.size] ?? '?'})`;
 

@@ -12,6 +12,7 @@ import { Table } from '../../components/Table.js';
 import { useListCursor } from '../../components/useListCursor.js';
 import { wrapText } from '../../components/wrapText.js';
 import type { CostReportItem } from '../../core/cost/costReport.js';
+import { costReportForRegion } from '../../core/cost/costReportForRegion.js';
 import type { BudgetAlert } from '../../core/cost/evaluateBudget.js';
 import { formatUsd, formatUsdPerHour } from '../../core/cost/formatUsd.js';
 import { roundCostReport } from '../../core/cost/roundCostReport.js';
@@ -54,9 +55,13 @@ export function CostScreen({ width, height, filter }: ScreenProps) {
   const loaded = useAppState((state) => state.cost);
   const costError = useAppState((state) => state.costError);
   const alerts = useAppState((state) => state.budgetAlerts) ?? [];
+  const region = useAppState((state) => state.region);
   const [view, setView] = useState<CostView>('workstation');
-  // Lines rounded so that each column adds up to the total above it.
-  const report = useMemo(() => (loaded ? roundCostReport(loaded.report) : undefined), [loaded]);
+  // Lines rounded so that each column adds up to the total above it; `:region` keeps one region's.
+  const report = useMemo(
+    () => (loaded ? costReportForRegion(roundCostReport(loaded.report), region) : undefined),
+    [loaded, region],
+  );
 
   const items = useMemo(
     () => (report?.items ?? []).filter((item) => filter === '' || matches(item, filter)),
@@ -164,17 +169,23 @@ export function CostScreen({ width, height, filter }: ScreenProps) {
   const budgetColor =
     budget?.level === 'exceeded' ? theme.danger : budget?.level === 'warning' ? theme.warning : theme.success;
   const latestAlert = alerts.at(-1);
-  const viewLine = view === 'workstation' ? 'Per workstation' : 'Per service';
+  const inRegion = region ? ` in ${region}` : '';
+  const viewLine = `${view === 'workstation' ? 'Per workstation' : 'Per service'}${inRegion}`;
+  // Only the lines and their totals follow `:region`; the history and the budget are the account's.
+  const accountWide = region ? ' (all regions)' : '';
   return (
     <Box flexDirection="column" height={height}>
       <Text wrap="truncate">
-        <Text bold>Burn {formatUsdPerHour(report.burn_rate_per_hour)}</Text> · today {formatUsd(report.today)}{' '}
-        · month to date {formatUsd(report.month_to_date)} · projected {formatUsd(report.projected_month)}
+        <Text bold>
+          {region ? `${region}: ` : ''}Burn {formatUsdPerHour(report.burn_rate_per_hour)}
+        </Text>{' '}
+        · today {formatUsd(report.today)} · month to date {formatUsd(report.month_to_date)} · projected{' '}
+        {formatUsd(report.projected_month)}
         <Text color={theme.muted}> (estimates)</Text>
       </Text>
       {budget ? (
         <Text wrap="truncate">
-          Budget {formatUsd(budget.monthly_limit)}{' '}
+          Budget{accountWide} {formatUsd(budget.monthly_limit)}{' '}
           <Text color={budgetColor}>
             {budgetBar(budget.spent, budget.projected, budget.monthly_limit, barWidth)}
           </Text>{' '}
@@ -187,8 +198,9 @@ export function CostScreen({ width, height, filter }: ScreenProps) {
         </Text>
       )}
       <Text wrap="truncate">
-        Last {report.daily.length} days <Sparkline values={report.daily.map((day) => day.amount)} /> · saved
-        by stopping and hibernating {formatUsd(report.saved_this_month)}
+        Last {report.daily.length} days{accountWide}{' '}
+        <Sparkline values={report.daily.map((day) => day.amount)} /> · saved{inRegion} by stopping and
+        hibernating {formatUsd(report.saved_this_month)}
       </Text>
       <RightsizeSavings session={shell.session} />
       {alertRows.map((row, index) => (
@@ -215,7 +227,9 @@ export function CostScreen({ width, height, filter }: ScreenProps) {
           emptyText={
             filter
               ? 'No resource matches the filter (Esc clears it).'
-              : 'No managed resources cost anything yet.'
+              : region
+                ? `Nothing in ${region}: :region shows another or all.`
+                : 'No managed resources cost anything yet.'
           }
         />
       ) : (

@@ -5,6 +5,7 @@ import type { Action } from '../../app/keys/Action.js';
 import { useShell } from '../../app/ShellContext.js';
 import type { LaunchPreview } from '../../app/session/previewLaunch.js';
 import { useTheme } from '../../app/ThemeContext.js';
+import { editText } from '../../components/editText.js';
 import { WaitSpinner } from '../../components/WaitSpinner.js';
 import { wrapText } from '../../components/wrapText.js';
 import { evaluateTemplateAccess } from '../../core/policy/evaluateTemplateAccess.js';
@@ -13,6 +14,7 @@ import type { ResolvedTemplate } from '../../core/templates/templateSchema.js';
 import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
 import type { PolicyLine } from './policyLines.js';
 import { policyToneColor } from './policyToneColor.js';
+import { whatIfField } from './whatIfField.js';
 import { whatIfLines } from './whatIfLines.js';
 import { type WhatIfForm, whatIfRequest } from './whatIfRequest.js';
 
@@ -57,7 +59,18 @@ export function useWhatIfForm(): WhatIf {
     formRef.current = { ...formRef.current, ...change };
     setFormState(formRef.current);
   }, []);
-  const [editing, setEditing] = useState<Field | undefined>(undefined);
+  const [editing, setEditingState] = useState<Field | undefined>(undefined);
+  // Where the cursor is in the field being typed in: the usual editing keys move it.
+  const cursorRef = useRef(0);
+  const [cursor, setCursorState] = useState(0);
+  const setCursor = useCallback((at: number) => {
+    cursorRef.current = at;
+    setCursorState(at);
+  }, []);
+  const setEditing = (field: Field | undefined) => {
+    if (field) setCursor(Array.from(formRef.current[field === 'type' ? 'instance_type' : 'tags']).length);
+    setEditingState(field);
+  };
   const [top, setTop] = useState(0);
   const [name] = useState(() => `what-if-${Date.now().toString(36)}`);
   const [answer, setAnswer] = useState<{ key: string; preview?: LaunchPreview; error?: string }>();
@@ -195,25 +208,21 @@ export function useWhatIfForm(): WhatIf {
   const onText = (text: string, keyName: string) => {
     if (!editing) return false;
     const key = editing === 'type' ? 'instance_type' : 'tags';
-    const value = formRef.current[key];
-    if (keyName === 'backspace') setForm({ [key]: value.slice(0, -1) });
-    else if (editing === 'type' && /^[a-z0-9.-]$/i.test(text)) setForm({ [key]: value + text.toLowerCase() });
-    else if (editing === 'tags' && (keyName === 'space' || /^[^\u0000-\u001F\u007F]+$/.test(text)))
-      setForm({ [key]: (value + (keyName === 'space' ? ' ' : text)).slice(0, 512) });
+    const next = editText({ text: formRef.current[key], cursor: cursorRef.current }, keyName, text);
+    // An instance type is letters, digits, dots and dashes; tags are one line of at most 512.
+    const fits =
+      next !== undefined &&
+      (editing === 'type' ? /^[a-z0-9.-]*$/i.test(next.text) : Array.from(next.text).length <= 512);
+    if (next && fits) {
+      setForm({ [key]: editing === 'type' ? next.text.toLowerCase() : next.text });
+      setCursor(next.cursor);
+    }
     // A field being typed in takes every printable key, so q and : type nothing rather than leave.
     return true;
   };
 
-  const field = (label: string, value: string, focused: boolean) => (
-    <>
-      {label}{' '}
-      <Text bold inverse={focused && theme.color}>
-        {sanitizeForTerminal(value)}
-        {focused && !theme.color ? '_' : ''}
-      </Text>
-      {'  '}
-    </>
-  );
+  const field = (label: string, value: string, focused: boolean) =>
+    whatIfField(label, value, focused ? cursor : undefined, theme.color);
   const toneColor = (line: PolicyLine) => policyToneColor(theme, line.tone);
   const sizeLabel = form.size === '' ? '- (type)' : `${form.size} (${template?.sizes?.[form.size] ?? '?'})`;
 

@@ -65,8 +65,8 @@ export function useProfilesTab(
       when: () => selected !== undefined && selected.name !== sessionRow && !switching,
       run: () => selected && switchTo(selected.name),
     },
-    { key: 'a', label: 'accept invitation', run: prompts.acceptInvitation },
-    { key: 'u', label: 'new research user', run: prompts.createResearchUser },
+    { key: 'a', label: 'accept invitation', mutates: true, run: prompts.acceptInvitation },
+    { key: 'u', label: 'new research user', mutates: true, run: prompts.createResearchUser },
     {
       key: 'd',
       label: 'delete profile',

@@ -42,7 +42,7 @@ export function useResearchUsersTab(
   const admin = session.profile.role === 'admin';
   const actions: Action[] = [
     ...cursor.actions,
-    { key: 'u', label: 'new research user', run: prompts.createResearchUser },
+    { key: 'u', label: 'new research user', mutates: true, run: prompts.createResearchUser },
     {
       key: 'd',
       label: 'delete user',

@@ -151,8 +151,14 @@ export function useStorageActions(options: {
 
   const ours = selected?.owner === 'cws-tui' ? selected : undefined;
   return [
-    { key: 'c', label: 'create EFS', run: create },
-    { key: 'u', label: 'unmount', when: () => ours !== undefined, run: () => ours && void unmount(ours) },
+    { key: 'c', label: 'create EFS', mutates: true, run: create },
+    {
+      key: 'u',
+      label: 'unmount',
+      mutates: true,
+      when: () => ours !== undefined,
+      run: () => ours && void unmount(ours),
+    },
     {
       key: 'd',
       label: 'delete',

@@ -44,6 +44,7 @@ export function TemplateDetailsScreen({ page, height, filter }: ScreenProps) {
     {
       key: 'l',
       label: 'launch',
+      mutates: true,
       when: () => row?.access.allowed === true,
       run: () => shell.open('launch', { template: slug }),
     },

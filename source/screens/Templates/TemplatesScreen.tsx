@@ -74,6 +74,7 @@ export function TemplatesScreen({ width, height, filter }: ScreenProps) {
     {
       key: 'l',
       label: 'launch',
+      mutates: true,
       when: () => selected?.access.allowed === true,
       run: () => selected && shell.open('launch', { template: selected.template.slug }),
     },

@@ -117,7 +117,13 @@ export function WorkstationOpsScreen({ page, height, width, filter }: ScreenProp
       footer: false,
       run: () => setTab(name),
     })),
-    { key: 'x', label: 'run a command', run: runCommand, when: () => workstation?.state === 'running' },
+    {
+      key: 'x',
+      label: 'run a command',
+      mutates: true,
+      run: runCommand,
+      when: () => workstation?.state === 'running',
+    },
     { key: 'r', label: 'reload', run: () => setGeneration((n) => n + 1) },
     ...scroll.actions,
   ]);

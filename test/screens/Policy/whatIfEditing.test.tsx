@@ -1,0 +1,56 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '../../../source/app/App.js';
+import { openSession } from '../../../source/app/session/openSession.js';
+import { createTheme } from '../../../source/app/theme.js';
+import { KEYS, type RenderedTui, renderTui } from '../../app/fakeTerminal.js';
+import { testEnvironment } from '../../commands/commandHarness.js';
+
+let tui: RenderedTui | undefined;
+afterEach(() => {
+  tui?.unmount();
+  tui = undefined;
+});
+
+const CTRL_U = '\u0015';
+const CTRL_W = '\u0017';
+const CTRL_A = '\u0001';
+const LEFT = '\u001B[D';
+
+describe('the what-if fields', () => {
+  it('take the usual editing keys: Ctrl-U clears, Left and Ctrl-A move, Ctrl-W deletes a word', async () => {
+    const session = await openSession({ env: testEnvironment(), demo: true });
+    tui = renderTui(
+      <App openSession={() => Promise.resolve(session)} theme={createTheme(false)} refreshMs={60_000} />,
+      { columns: 80, rows: 24 },
+    );
+    await tui.waitFor('No workstations');
+    await tui.type(':');
+    await tui.waitFor(':dashboard');
+    await tui.type(`policy${KEYS.enter}`);
+    await tui.waitFor(/ALLOWED|DENIED/);
+    await tui.type('w');
+    await tui.waitFor('What if: a launch checked as');
+    await tui.type('t');
+    await tui.waitFor('typing · Enter done');
+    // Ctrl-U empties the field rather than typing a u.
+    await tui.type(CTRL_U);
+    await tui.waitFor(/^Type _ {2}Purchase/m);
+    await tui.type('t3.medum');
+    await tui.type(LEFT.repeat(2));
+    expect(tui.lastFrame()).toMatch(/^Type t3\.med_um /m);
+    await tui.type('i');
+    await tui.type(KEYS.enter);
+    await tui.waitFor(/on t3\.medium in us-east-1/);
+
+    await tui.type('a');
+    await tui.waitFor('typing · Enter done');
+    await tui.type('project=x grant=G-1');
+    await tui.type(CTRL_W);
+    await tui.waitFor(/^Type t3\.medium {2}Purchase on-demand {2}Tags project=x grant=G-_/m);
+    await tui.type(CTRL_A);
+    await tui.type('owner=a ');
+    await tui.waitFor(/Tags owner=a _project=x grant=G-/);
+    await tui.type(KEYS.enter);
+    await tui.waitFor(/Tags owner=a project=x grant=G-$/m);
+  });
+});

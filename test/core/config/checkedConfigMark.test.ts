@@ -3,8 +3,8 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { checkedMarkPath, readCheckedConfig } from '../../../source/core/config/checkedConfigMark.js';
 import { ConfigStore } from '../../../source/core/config/ConfigStore.js';
+import { checkedMarkPath, readCheckedConfig } from '../../../source/core/config/checkedConfigMark.js';
 import type { Profile } from '../../../source/core/config/profileSchema.js';
 
 let configDir: string;

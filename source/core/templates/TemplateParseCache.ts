@@ -37,13 +37,15 @@ export class TemplateParseCache {
 
   private constructor(
     private readonly path: string,
-    private readonly code: string,
+    /** Undefined when the parser's own file cannot be found: nothing is then cached or reused. */
+    private readonly code: string | undefined,
     private readonly entries: Record<string, CachedTemplate>,
   ) {}
 
   static async open(cacheDir: string): Promise<TemplateParseCache> {
     const path = join(cacheDir, `templates-v${CACHE_FORMAT}.json`);
     const code = codeStamp();
+    if (code === undefined) return new TemplateParseCache(path, code, {});
     try {
       const data = JSON.parse(await readFile(path, 'utf8')) as Partial<CacheFile>;
       const usable =
@@ -99,19 +101,20 @@ export class TemplateParseCache {
 
   /** Writes the cache when something new was parsed; a cache that cannot be written is not an error. */
   async save(): Promise<void> {
-    if (!this.changed) return;
+    if (!this.changed || this.code === undefined) return;
     const data: CacheFile = { format: CACHE_FORMAT, code: this.code, entries: this.entries };
     await writeFileAtomic(this.path, JSON.stringify(data), 0o600).catch(() => undefined);
     this.changed = false;
   }
 }
 
-function codeStamp(): string {
+/** The size and mtime of this module's file: a new build or version changes it, so old entries are dropped. */
+function codeStamp(): string | undefined {
   try {
     const info = statSync(fileURLToPath(import.meta.url));
     return `${info.size}:${info.mtimeMs}`;
   } catch {
-    return 'unknown';
+    return undefined;
   }
 }
 

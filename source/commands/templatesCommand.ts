@@ -80,7 +80,10 @@ function listEntryJson(template: ResolvedTemplate, registry: TemplateRegistry): 
 async function listTemplates(context: CommandContext, extra: string[]): Promise<number> {
   if (extra.length > 0) throw usageError(`templates list takes no arguments (got '${extra[0]}')`);
   const allowed = context.flags.profileFiltered ? await profileFilter(context) : () => true;
-  const registry = await loadTemplateRegistry({ searchPath: templateSearchPath(context.env) });
+  const registry = await loadTemplateRegistry({
+    searchPath: templateSearchPath(context.env),
+    cacheDir: resolveAppPaths(context.env).cacheDir,
+  });
   const resolution = resolveAll(registry, (loaded) => allowed(loaded.slug));
   const problems = countBySeverity([...registry.diagnostics, ...resolution.diagnostics]);
   if (problems.errors + problems.warnings > 0) {
@@ -142,7 +145,10 @@ async function showTemplate(context: CommandContext, rest: string[]): Promise<nu
   if (reference === undefined)
     throw usageError('templates show needs a template slug, e.g. cws-tui templates show python-ml');
   if (extra.length > 0) throw usageError(`templates show takes one slug (got '${extra[0]}' too)`);
-  const registry = await loadTemplateRegistry({ searchPath: templateSearchPath(context.env) });
+  const registry = await loadTemplateRegistry({
+    searchPath: templateSearchPath(context.env),
+    cacheDir: resolveAppPaths(context.env).cacheDir,
+  });
   let template: ResolvedTemplate;
   try {
     template = resolveTemplate(reference, registry);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Conf from 'conf';
 import { uniqueBackupPath } from '../fs/uniqueBackupPath.js';
 import { ConfigStoreError } from './ConfigStoreError.js';
+import { markConfigChecked, readCheckedConfig } from './checkedConfigMark.js';
 import { CONFIG_FORMAT_VERSION, configMigrations } from './configMigrations.js';
 import { type ConfigData, configJsonSchema } from './configSchema.js';
 import { type Profile, profileSchema } from './profileSchema.js';
@@ -31,17 +32,25 @@ export interface ConfigProblem {
  */
 export class ConfigStore {
   readonly problems: ConfigProblem[];
-  private readonly conf: Conf<ConfigData>;
+  readonly path: string;
+  private readonly configDir: string;
+  /** Opened only when a file conf has not already accepted is read, or on the first change. */
+  private opened: Conf<ConfigData> | undefined;
 
-  private constructor(conf: Conf<ConfigData>, problems: ConfigProblem[]) {
-    this.conf = conf;
+  private constructor(configDir: string, conf: Conf<ConfigData> | undefined, problems: ConfigProblem[]) {
+    this.configDir = configDir;
+    this.path = join(configDir, 'config.json');
+    this.opened = conf;
     this.problems = problems;
   }
 
   static open(configDir: string, now: Date = new Date()): ConfigStore {
     replaceSymlinkSync(join(configDir, 'config.json'));
+    if (readCheckedConfig(join(configDir, 'config.json')) !== undefined) {
+      return new ConfigStore(configDir, undefined, []);
+    }
     try {
-      return new ConfigStore(openConf(configDir), []);
+      return new ConfigStore(configDir, openCheckedConf(configDir), []);
     } catch (error) {
       const path = join(configDir, 'config.json');
       // Only a file whose content is wrong is set aside; an unreadable one (permissions) is reported as is.
@@ -54,25 +63,36 @@ export class ConfigStore {
         backup_path: backupPath,
         held_invited: heldInvited,
       }));
-      return new ConfigStore(openConf(configDir), problems);
+      return new ConfigStore(configDir, openCheckedConf(configDir), problems);
     }
   }
 
-  get path(): string {
-    return this.conf.path;
+  /** conf, opened on first need. */
+  private get conf(): Conf<ConfigData> {
+    this.opened ??= openCheckedConf(this.configDir);
+    return this.opened;
+  }
+
+  /** A value read like conf reads it (the file afresh each time), without conf while conf accepted the file. */
+  private read<K extends keyof ConfigData>(key: K): ConfigData[K] {
+    if (this.opened === undefined) {
+      const data = readCheckedConfig(this.path);
+      if (data !== undefined) return data[key];
+    }
+    return this.conf.get(key);
   }
 
   listProfiles(): Profile[] {
-    return Object.values(this.conf.get('profiles') ?? {}).sort((a, b) => a.name.localeCompare(b.name));
+    return Object.values(this.read('profiles') ?? {}).sort((a, b) => a.name.localeCompare(b.name));
   }
 
   getProfile(name: string): Profile | undefined {
-    const profiles = this.conf.get('profiles') ?? {};
+    const profiles = this.read('profiles') ?? {};
     return Object.hasOwn(profiles, name) ? profiles[name] : undefined;
   }
 
   currentProfileName(): string | undefined {
-    const name = this.conf.get('current_profile');
+    const name = this.read('current_profile');
     return name !== undefined && this.getProfile(name) ? name : undefined;
   }
 
@@ -89,7 +109,7 @@ export class ConfigStore {
       throw new ConfigStoreError(`invalid profile: ${issue?.path.map(String).join('.')}: ${issue?.message}`);
     }
     this.locked(() => {
-      const profiles = this.conf.get('profiles') ?? {};
+      const profiles = this.read('profiles') ?? {};
       if (Object.hasOwn(profiles, profile.name)) {
         throw new ConfigStoreError(`a profile named '${profile.name}' already exists`);
       }
@@ -104,11 +124,11 @@ export class ConfigStore {
   /** Removes a profile; when it was current, no profile is current afterwards. */
   deleteProfile(name: string): boolean {
     return this.locked(() => {
-      const profiles = { ...(this.conf.get('profiles') ?? {}) };
+      const profiles = { ...(this.read('profiles') ?? {}) };
       if (!Object.hasOwn(profiles, name)) return false;
       delete profiles[name];
       this.conf.set('profiles', profiles);
-      if (this.conf.get('current_profile') === name) this.conf.delete('current_profile');
+      if (this.read('current_profile') === name) this.conf.delete('current_profile');
       return true;
     });
   }
@@ -136,11 +156,21 @@ export class ConfigStore {
    * whatever the link points at.
    */
   private locked<T>(change: () => T): T {
-    return withFileLockSync(`${this.conf.path}.lock`, () => {
-      replaceSymlinkSync(this.conf.path);
-      return change();
+    return withFileLockSync(`${this.path}.lock`, () => {
+      replaceSymlinkSync(this.path);
+      const result = change();
+      const conf = this.opened;
+      if (conf) markConfigChecked(this.path, () => conf.store);
+      return result;
     });
   }
+}
+
+/** Opens conf (which migrates and validates the file) and records that it accepted the file. */
+function openCheckedConf(configDir: string): Conf<ConfigData> {
+  const conf = openConf(configDir);
+  markConfigChecked(conf.path, () => conf.store);
+  return conf;
 }
 
 function openConf(configDir: string): Conf<ConfigData> {

@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { TemplateOrigin, TemplateParseResult } from './LoadedTemplate.js';
 import { describeOversize, MAX_TEMPLATE_BYTES, parseTemplate } from './parseTemplate.js';
+import type { TemplateParseCache } from './TemplateParseCache.js';
 
 export function describeFsError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
@@ -14,6 +15,7 @@ export function describeFsError(error: unknown): string {
 export async function loadTemplateFile(
   file: string,
   origin: TemplateOrigin = 'path',
+  cache?: TemplateParseCache,
 ): Promise<TemplateParseResult> {
   try {
     const info = await stat(file);
@@ -23,6 +25,7 @@ export async function loadTemplateFile(
         diagnostics: [{ file, line: 1, column: 1, severity: 'error', message: describeOversize(info.size) }],
       };
     }
+    if (cache) return await cache.parse(file, info, origin, () => readFile(file));
     return parseTemplate(await readFile(file), { file, origin });
   } catch (error) {
     return {

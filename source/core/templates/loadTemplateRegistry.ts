@@ -4,6 +4,7 @@ import { type FoundTemplateFile, findTemplateFiles } from './findTemplateFiles.j
 import type { LoadedTemplate, TemplateOrigin } from './LoadedTemplate.js';
 import { describeFsError, loadTemplateFile } from './loadTemplateFile.js';
 import type { TemplateDiagnostic } from './TemplateDiagnostic.js';
+import { TemplateParseCache } from './TemplateParseCache.js';
 import { buildTemplateRegistry, type TemplateRegistry } from './TemplateRegistry.js';
 import type { TemplateSearchDirectory } from './templateSearchPath.js';
 
@@ -15,8 +16,9 @@ export interface LoadedTemplates {
 async function loadFiles(
   files: readonly FoundTemplateFile[],
   origin: TemplateOrigin,
+  cache: TemplateParseCache | undefined,
 ): Promise<LoadedTemplates> {
-  const results = await Promise.all(files.map(({ file }) => loadTemplateFile(file, origin)));
+  const results = await Promise.all(files.map(({ file }) => loadTemplateFile(file, origin, cache)));
   return {
     loaded: results.flatMap((result, index) =>
       result.loaded ? [{ ...result.loaded, relative_path: files[index]!.relative_path }] : [],
@@ -33,7 +35,7 @@ async function loadFiles(
 export async function loadTemplatePaths(
   paths: readonly string[],
   origin: TemplateOrigin,
-  options: { optional?: boolean } = {},
+  options: { optional?: boolean; cache?: TemplateParseCache | undefined } = {},
 ): Promise<LoadedTemplates> {
   const loaded: LoadedTemplate[] = [];
   const diagnostics: TemplateDiagnostic[] = [];
@@ -65,7 +67,7 @@ export async function loadTemplatePaths(
     }
     const unseen = files.filter(({ file }) => !seen.has(resolve(file)));
     for (const { file } of unseen) seen.add(resolve(file));
-    const result = await loadFiles(unseen, origin);
+    const result = await loadFiles(unseen, origin, options.cache);
     loaded.push(...result.loaded);
     diagnostics.push(...result.diagnostics);
   }
@@ -76,18 +78,22 @@ export interface LoadTemplateRegistryOptions {
   searchPath: readonly TemplateSearchDirectory[];
   /** Files or directories loaded after the search path, so they shadow it (`templates validate PATH`). */
   extraPaths?: readonly string[];
+  /** Where parsed templates are cached between runs (see TemplateParseCache); no cache without it. */
+  cacheDir?: string;
 }
 
 /** Loads every template on the search path; a broken file is reported and the others still load. */
 export async function loadTemplateRegistry(options: LoadTemplateRegistryOptions): Promise<TemplateRegistry> {
   const loaded: LoadedTemplate[] = [];
   const diagnostics: TemplateDiagnostic[] = [];
+  const cache = options.cacheDir === undefined ? undefined : await TemplateParseCache.open(options.cacheDir);
   for (const { directory, origin } of options.searchPath) {
     // The user's templates directory exists only once they add a template.
-    const result = await loadTemplatePaths([directory], origin, { optional: origin === 'user' });
+    const result = await loadTemplatePaths([directory], origin, { optional: origin === 'user', cache });
     loaded.push(...result.loaded);
     diagnostics.push(...result.diagnostics);
   }
+  await cache?.save();
   if (!options.extraPaths) return buildTemplateRegistry(loaded, diagnostics);
   const extra = await loadTemplatePaths(options.extraPaths, 'path');
   // A file given explicitly that is also on the search path counts once, as given.

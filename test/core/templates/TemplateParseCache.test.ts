@@ -1,0 +1,80 @@
+import { readdirSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { builtinTemplatesDir } from '../../../source/core/templates/builtinTemplatesDir.js';
+import { loadTemplateRegistry } from '../../../source/core/templates/loadTemplateRegistry.js';
+import { resolveAll } from '../../../source/core/templates/resolveTemplate.js';
+import type { TemplateSearchDirectory } from '../../../source/core/templates/templateSearchPath.js';
+
+let root: string;
+let cacheDir: string;
+let userDir: string;
+let searchPath: TemplateSearchDirectory[];
+
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'cws-template-cache-'));
+  cacheDir = join(root, 'cache');
+  userDir = join(root, 'user');
+  searchPath = [
+    { directory: builtinTemplatesDir(), origin: 'builtin' },
+    { directory: userDir, origin: 'user' },
+  ];
+});
+
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+const lab = (description: string): string =>
+  `name: Lab box\nslug: lab-box\ndescription: ${description}\ninherits: [ubuntu-24.04]\n`;
+
+async function resolvedWith(cache: boolean) {
+  const registry = await loadTemplateRegistry({ searchPath, ...(cache ? { cacheDir } : {}) });
+  return { registry, resolved: resolveAll(registry) };
+}
+
+describe('TemplateParseCache', () => {
+  it('gives the same templates, diagnostics and positions from the cache as from parsing', async () => {
+    const fresh = await resolvedWith(false);
+    await resolvedWith(true);
+    expect(readdirSync(cacheDir)).toEqual(['templates-v1.json']);
+    const cached = await resolvedWith(true);
+    expect(cached.resolved).toEqual(fresh.resolved);
+    expect(cached.registry.diagnostics).toEqual(fresh.registry.diagnostics);
+    const slug = 'python-ml';
+    const path = ['packages', 'system'];
+    expect(cached.registry.templates.get(slug)?.locate(path)).toEqual(
+      fresh.registry.templates.get(slug)?.locate(path),
+    );
+  });
+
+  it('parses a file again when its size or mtime changes', async () => {
+    await mkdir(userDir, { recursive: true });
+    const file = join(userDir, 'lab.yml');
+    await writeFile(file, lab('first'));
+    expect((await resolvedWith(true)).registry.templates.get('lab-box')?.template.description).toBe('first');
+    await writeFile(file, lab('second, longer'));
+    expect((await resolvedWith(true)).registry.templates.get('lab-box')?.template.description).toBe(
+      'second, longer',
+    );
+    // The same size as the second: only the mtime tells them apart.
+    await writeFile(file, lab('third, longer!'));
+    await utimes(file, new Date(), new Date(Date.now() + 5000));
+    expect((await resolvedWith(true)).registry.templates.get('lab-box')?.template.description).toBe(
+      'third, longer!',
+    );
+  });
+
+  it('ignores a corrupt or foreign cache file and replaces it', async () => {
+    const fresh = await resolvedWith(false);
+    await resolvedWith(true);
+    const path = join(cacheDir, 'templates-v1.json');
+    for (const bad of ['{"format":1,"code":', '{"format":99,"code":"x","entries":{}}', 'null']) {
+      await writeFile(path, bad);
+      expect((await resolvedWith(true)).resolved).toEqual(fresh.resolved);
+      expect(JSON.parse(await readFile(path, 'utf8'))).toMatchObject({ format: 1 });
+    }
+  });
+});

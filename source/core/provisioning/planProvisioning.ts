@@ -135,7 +135,9 @@ export function planProvisioning(
 /** The template's image already has its software, and the script is made for that image's Linux. */
 function isPrebuiltImage(template: ResolvedTemplate, distro: UserDataInput['distro']): boolean {
   const image = describeTemplateImage(template);
-  return !isTemplateImageProblem(image) && image.prebuilt && image.distro === distro;
+  // Fixed AMIs whose Linux is read at launch are the template's own, prebuilt image.
+  if (isTemplateImageProblem(image)) return image.atLaunch === true;
+  return image.prebuilt && image.distro === distro;
 }
 
 function planUser({ user }: UserDataInput, checks: ScriptValueChecks): PlannedUser {

@@ -1,6 +1,8 @@
 import { DescribeImagesCommand, type EC2Client, paginateDescribeImages } from '@aws-sdk/client-ec2';
 import { GetParameterCommand, type SSMClient } from '@aws-sdk/client-ssm';
 import { CloudError } from '../core/CloudError.js';
+import type { Distro } from '../core/images/baseImages.js';
+import { distroNamedIn } from '../core/images/distroNamedIn.js';
 import type { ImagePort, ImageSource } from '../core/ports.js';
 import { callAws } from './callAws.js';
 
@@ -35,6 +37,20 @@ export class SsmImages implements ImagePort {
       this.resolved.set(key, pending);
     }
     return pending;
+  }
+
+  /**
+   * What an AMI says of its Linux: its PlatformDetails ("Red Hat Enterprise Linux" and the like;
+   * plain "Linux/UNIX" says nothing), then its name and description (e.g. "ubuntu/images/…",
+   * "al2023-ami-…", "Rocky-9-EC2-Base-…", "Deep Learning … (Ubuntu 22.04)").
+   */
+  async imageDistro(region: string, imageId: string): Promise<Distro | undefined> {
+    const response = await callAws(this.context('ec2:DescribeImages', region), () =>
+      this.options.ec2(region).send(new DescribeImagesCommand({ ImageIds: [imageId] })),
+    );
+    const image = response.Images?.[0];
+    if (!image) return undefined;
+    return distroNamedIn([image.PlatformDetails, image.Name, image.Description]);
   }
 
   private context(action: string, region: string) {

@@ -18,7 +18,7 @@ import {
   TemplateResolutionError,
   UnknownTemplateError,
 } from '../core/templates/resolveTemplate.js';
-import { templateDistro } from '../core/templates/templateImage.js';
+import { TemplateImageError, templateDistro } from '../core/templates/templateImage.js';
 import type { ResolvedTemplate } from '../core/templates/templateSchema.js';
 import { templateSearchPath } from '../core/templates/templateSearchPath.js';
 import { CliError, usageError } from './CliError.js';
@@ -84,7 +84,14 @@ function distroFor(context: CommandContext, template: ResolvedTemplate): Distro 
     if (!distro) throw usageError(`--distro is one of ${DISTROS.join(', ')}, not '${wanted}'`);
     return distro;
   }
-  return templateDistro(template);
+  try {
+    return templateDistro(template);
+  } catch (error) {
+    // Fixed AMIs that name no Linux are asked at launch; here the person says which.
+    if (error instanceof TemplateImageError)
+      throw usageError(`${error.message}; or pass --distro ${DISTROS.join('|')}`);
+    throw error;
+  }
 }
 
 function efsFor(context: CommandContext): EfsMountRequest | undefined {

@@ -1,5 +1,6 @@
 import type { InstanceTypeInfo } from './catalog/InstanceTypeInfo.js';
 import type { S3ObjectRef } from './iam/templateFilesReadPolicy.js';
+import type { Distro } from './images/baseImages.js';
 import type { NetworkChoice } from './network/NetworkChoice.js';
 import type { CreatedNetwork, NetworkOverview } from './network/NetworkOverview.js';
 import type { BlockStoragePort } from './ports/blockStorage.js';
@@ -138,6 +139,8 @@ export type ImageSource =
 
 export interface ImagePort {
   resolveImage(region: string, source: ImageSource): Promise<string>;
+  /** The Linux an AMI says it runs (platform, name, description); undefined when it does not say. */
+  imageDistro?(region: string, imageId: string): Promise<Distro | undefined>;
 }
 
 export interface CallerIdentity {

@@ -12,10 +12,11 @@ import { templateS3Objects } from '../provisioning/templateS3Objects.js';
 import type { UserData } from '../provisioning/UserData.js';
 import type { UserDataInput } from '../provisioning/UserDataInput.js';
 import { resolveParameterValues } from '../templates/resolveParameterValues.js';
-import { TemplateImageError, templateDistro, templateImageSource } from '../templates/templateImage.js';
+import { TemplateImageError, templateImageSource } from '../templates/templateImage.js';
 import type { ResolvedTemplate } from '../templates/templateSchema.js';
 import { chooseInstanceType } from './chooseInstanceType.js';
 import { connectionHint } from './connectionHint.js';
+import { imageLinux } from './imageLinux.js';
 import type { LaunchClaim, ReleaseLaunchClaim } from './LaunchClaim.js';
 import { LaunchDeniedError, LaunchError } from './LaunchError.js';
 import type { LaunchProgress } from './LaunchProgress.js';
@@ -173,10 +174,11 @@ export async function launchWorkstation(
     return [result, detail];
   });
 
-  const imageId = await run('resolve-image', async () => {
+  const [imageId, distro] = await run('resolve-image', async () => {
     const source = imageSourceFor(template, typeInfo, region);
     const id = await account.images.resolveImage(region, source);
-    return [id, `${template.base} ${typeInfo.architecture}: ${id}`];
+    const linux = await imageLinux(template, region, id, account.images);
+    return [[id, linux] as const, `${template.base} ${typeInfo.architecture}: ${id} (${linux})`];
   });
 
   const wanted = {
@@ -217,7 +219,7 @@ export async function launchWorkstation(
   const userData = await run('render-user-data', async () => {
     const rendered = context.renderUserData({
       template,
-      distro: templateDistro(template),
+      distro,
       user: context.researchUser,
       launch_id: launchId,
       ...(request.parameters ? { parameters: request.parameters } : {}),

@@ -2,7 +2,7 @@ import { isS3File } from '../templates/templateFileKinds.js';
 import type { TemplateFile, TemplateS3File } from '../templates/templateSchema.js';
 import type { ProvisioningDiagnostic } from './ProvisioningDiagnostic.js';
 import type { PlannedFile, PlannedUser } from './ProvisioningPlan.js';
-import { requireSafeValue } from './scriptValueRules.js';
+import type { ScriptValueChecks } from './ScriptValueChecks.js';
 import { UnsafeScriptValueError } from './UnsafeScriptValueError.js';
 
 /** An S3 object key as it goes into the request path: each segment URL-encoded, `/` kept. */
@@ -51,6 +51,7 @@ function planS3File(
   at: string,
   user: PlannedUser,
   diagnostics: ProvisioningDiagnostic[],
+  checks: ScriptValueChecks,
 ): PlannedFile {
   const sha256 = file.checksum?.replace(/^sha256:/, '').toLowerCase();
   if (sha256 === undefined) {
@@ -62,13 +63,29 @@ function planS3File(
   }
   return {
     kind: 's3',
-    bucket: requireSafeValue(`${at}.s3_bucket`, file.s3_bucket, 's3Bucket'),
-    keyPath: requireSafeValue(`${at}.s3_key`, s3KeyPath(file.s3_key), 's3KeyPath'),
-    path: requireSafeValue(`${at}.destination_path`, file.destination_path, 'absolutePath'),
+    bucket: checks.safe(`${at}.s3_bucket`, file.s3_bucket, 's3Bucket'),
+    keyPath: checks.safe(`${at}.s3_key`, s3KeyPath(file.s3_key), 's3KeyPath'),
+    path: checks.safe(`${at}.destination_path`, file.destination_path, 'absolutePath'),
     ...(sha256 !== undefined ? { sha256 } : {}),
-    ...(file.mode !== undefined ? { mode: requireSafeValue(`${at}.mode`, file.mode, 'fileMode') } : {}),
-    owner: requireSafeValue(`${at}.owner`, file.owner ?? `${user.name}:${user.name}`, 'fileOwner'),
+    ...(file.mode !== undefined ? { mode: checks.safe(`${at}.mode`, file.mode, 'fileMode') } : {}),
+    owner: checks.safe(`${at}.owner`, file.owner ?? `${user.name}:${user.name}`, 'fileOwner'),
   };
+}
+
+/** `onlyIfHolds`, with a refused condition recorded (and the file left out) instead of thrown. */
+function onlyIfHoldsChecked(
+  field: string,
+  condition: string | undefined,
+  values: ReadonlyMap<string, string>,
+  checks: ScriptValueChecks,
+): boolean {
+  try {
+    return onlyIfHolds(field, condition, values);
+  } catch (error) {
+    if (!(error instanceof UnsafeScriptValueError)) throw error;
+    checks.refuse(error);
+    return false;
+  }
 }
 
 /** The template's files: inline content (base64 in the script) and S3 objects this launch wants. */
@@ -77,23 +94,22 @@ export function planFiles(
   values: ReadonlyMap<string, string>,
   user: PlannedUser,
   diagnostics: ProvisioningDiagnostic[],
+  checks: ScriptValueChecks,
 ): PlannedFile[] {
   const planned: PlannedFile[] = [];
   for (const [index, file] of files.entries()) {
     const at = `files[${index}]`;
     if (isS3File(file)) {
-      if (onlyIfHolds(`${at}.only_if`, file.only_if, values))
-        planned.push(planS3File(file, at, user, diagnostics));
+      if (onlyIfHoldsChecked(`${at}.only_if`, file.only_if, values, checks))
+        planned.push(planS3File(file, at, user, diagnostics, checks));
       continue;
     }
     planned.push({
       kind: 'inline',
-      path: requireSafeValue(`${at}.path`, file.path, 'absolutePath'),
+      path: checks.safe(`${at}.path`, file.path, 'absolutePath'),
       contentBase64: Buffer.from(file.content, 'utf8').toString('base64'),
-      ...(file.mode !== undefined ? { mode: requireSafeValue(`${at}.mode`, file.mode, 'fileMode') } : {}),
-      ...(file.owner !== undefined
-        ? { owner: requireSafeValue(`${at}.owner`, file.owner, 'fileOwner') }
-        : {}),
+      ...(file.mode !== undefined ? { mode: checks.safe(`${at}.mode`, file.mode, 'fileMode') } : {}),
+      ...(file.owner !== undefined ? { owner: checks.safe(`${at}.owner`, file.owner, 'fileOwner') } : {}),
     });
   }
   return planned;

@@ -9,7 +9,7 @@ import { planFiles } from './planFiles.js';
 import { planServices } from './planServices.js';
 import { planTemplateUsers } from './planTemplateUsers.js';
 import { requirePostInstallDistro } from './postInstallDistros.js';
-import { requireAccountId, requirePositiveInteger, requireSafeValue } from './scriptValueRules.js';
+import { ScriptValueChecks } from './ScriptValueChecks.js';
 import { templateSystemPackages } from './templateSystemPackages.js';
 import { UnavailablePackagesError } from './UnavailablePackagesError.js';
 import type { UserDataInput } from './UserDataInput.js';
@@ -27,7 +27,7 @@ const list = (values: readonly string[] | undefined): string[] => [...(values ??
  * is arrangement only. The template's parameters are filled first (launch values over defaults),
  * so every filled value meets the rule of the field it lands in. Throws `TemplateParameterError`
  * for parameter values that do not fit, `UnsafeScriptValueError` naming the field of the first
- * value that fails its whitelist, and `UnavailablePackagesError` when the distro cannot install
+ * value that fails its whitelist (`UnsafeScriptValuesError` listing all of them when several do), and `UnavailablePackagesError` when the distro cannot install
  * the template. `options.samples` stands in for parameters without a default (template validation).
  */
 export function planProvisioning(
@@ -38,24 +38,25 @@ export function planProvisioning(
   const values = resolveParameterValues(input.template, input.parameters ?? {}, options);
   const template = applyTemplateParameters(input.template, values);
   const diagnostics: ProvisioningDiagnostic[] = [];
-  const slug = requireSafeValue('template.slug', template.slug, 'slug');
-  const launchId = requireSafeValue('launch_id', input.launch_id, 'launchId');
+  const checks = new ScriptValueChecks();
+  const slug = checks.safe('template.slug', template.slug, 'slug');
+  const launchId = checks.safe('launch_id', input.launch_id, 'launchId');
   requirePostInstallDistro(template, distro);
-  const user = planUser(input);
+  const user = planUser(input, checks);
   const packages = template.packages ?? {};
 
   // Validated here; templateSystemPackages maps the same list.
   for (const [index, name] of (packages.system ?? []).entries()) {
-    requireSafeValue(`packages.system[${index}]`, name, 'systemPackage');
+    checks.safe(`packages.system[${index}]`, name, 'systemPackage');
   }
   const condaSpecs = list(packages.conda).map((spec, index) =>
-    requireSafeValue(`packages.conda[${index}]`, spec, 'condaPackage'),
+    checks.safe(`packages.conda[${index}]`, spec, 'condaPackage'),
   );
   const pipSpecs = list(packages.pip).map((spec, index) =>
-    requireSafeValue(`packages.pip[${index}]`, spec, 'pipPackage'),
+    checks.safe(`packages.pip[${index}]`, spec, 'pipPackage'),
   );
   const rPackages = list(packages.r).map((name, index) =>
-    requireSafeValue(`packages.r[${index}]`, name, 'rPackage'),
+    checks.safe(`packages.r[${index}]`, name, 'rPackage'),
   );
   if ((packages.spack ?? []).length > 0) {
     diagnostics.push({
@@ -70,6 +71,7 @@ export function planProvisioning(
     template.services ?? [],
     usesConda ? `${MINIFORGE_PREFIX}/bin/jupyter` : `${PYTHON_VENV_PREFIX}/bin/jupyter`,
     diagnostics,
+    checks,
   );
   const wantsJupyter = services.some((service) => service.kind === 'jupyter');
   if (wantsJupyter && usesConda && !condaSpecs.some((spec) => /^jupyterlab\b/.test(spec)))
@@ -82,15 +84,29 @@ export function planProvisioning(
     efs: input.efs !== undefined,
     pythonVenv: pipSpecs.length > 0 && pipInto === 'venv',
   });
-  if (system.unavailable.length > 0) throw new UnavailablePackagesError(slug, distro, system.unavailable);
   const installsDocker = system.packages.some((name) => DOCKER_PACKAGES.includes(name));
   if (installsDocker && !services.some((service) => service.kind === 'system' && service.unit === 'docker')) {
     services.push({ kind: 'system', unit: 'docker', enable: true });
   }
 
-  const efs = input.efs ? planEfs(input, diagnostics) : undefined;
-  const idle = planIdleAgent(template, diagnostics);
+  const efs = input.efs ? planEfs(input, diagnostics, checks) : undefined;
+  const idle = planIdleAgent(template, diagnostics, checks);
   reportIgnoredFields(template, diagnostics);
+  const files = planFiles(template.files ?? [], values, user, diagnostics, checks);
+  const templateUsers = planTemplateUsers(
+    template.users ?? [],
+    user,
+    diagnostics,
+    checks,
+    template.research_user,
+  );
+  const parameters = [...values].map(([name, value]) => ({
+    name: checks.safe('parameters', name, 'parameterName'),
+    value: checks.safe(`parameters.${name}`, value, 'parameterValue'),
+  }));
+  // Every refused value at once, so validation can point at each of them.
+  checks.throwIfRefused();
+  if (system.unavailable.length > 0) throw new UnavailablePackagesError(slug, distro, system.unavailable);
 
   return {
     distro,
@@ -104,13 +120,10 @@ export function planProvisioning(
     ...(usesConda ? { conda: condaSpecs } : {}),
     ...(pipSpecs.length > 0 ? { pip: { packages: pipSpecs, into: pipInto } } : {}),
     r: rPackages,
-    files: planFiles(template.files ?? [], values, user, diagnostics),
-    templateUsers: planTemplateUsers(template.users ?? [], user, diagnostics, template.research_user),
+    files,
+    templateUsers,
     ...(template.post_install?.trim() ? { postInstall: template.post_install } : {}),
-    parameters: [...values].map(([name, value]) => ({
-      name: requireSafeValue('parameters', name, 'parameterName'),
-      value: requireSafeValue(`parameters.${name}`, value, 'parameterValue'),
-    })),
+    parameters,
     services,
     ...(idle ? { idle } : {}),
     cloudwatchAgent: template.cloudwatch_agent === true,
@@ -122,34 +135,40 @@ export function planProvisioning(
 /** The template's image already has its software, and the script is made for that image's Linux. */
 function isPrebuiltImage(template: ResolvedTemplate, distro: UserDataInput['distro']): boolean {
   const image = describeTemplateImage(template);
-  return !isTemplateImageProblem(image) && image.prebuilt && image.distro === distro;
+  // Fixed AMIs whose Linux is read at launch are the template's own, prebuilt image.
+  if (isTemplateImageProblem(image)) return image.atLaunch === true;
+  return image.prebuilt && image.distro === distro;
 }
 
-function planUser({ user }: UserDataInput): PlannedUser {
-  const name = requireSafeValue('user.username', user.username, 'posixName');
+function planUser({ user }: UserDataInput, checks: ScriptValueChecks): PlannedUser {
+  const name = checks.safe('user.username', user.username, 'posixName');
   return {
     name,
-    fullName: requireSafeValue('user.full_name', user.full_name ?? '', 'fullName'),
-    uid: requireAccountId('user.uid', user.uid),
-    gid: requireAccountId('user.gid', user.gid),
-    shell: requireSafeValue('user.shell', user.shell, 'shell'),
+    fullName: checks.safe('user.full_name', user.full_name ?? '', 'fullName'),
+    uid: checks.accountId('user.uid', user.uid),
+    gid: checks.accountId('user.gid', user.gid),
+    shell: checks.safe('user.shell', user.shell, 'shell'),
     home: `/home/${name}`,
     sshKeys: user.ssh_public_keys.map((key, index) =>
-      requireSafeValue(`user.ssh_public_keys[${index}]`, key.trim(), 'sshPublicKey'),
+      checks.safe(`user.ssh_public_keys[${index}]`, key.trim(), 'sshPublicKey'),
     ),
     admin: user.groups.includes('admin'),
     optionalGroups: user.groups
-      .map((group, index) => requireSafeValue(`user.groups[${index}]`, group, 'posixName'))
+      .map((group, index) => checks.safe(`user.groups[${index}]`, group, 'posixName'))
       .filter((group) => group !== 'admin'),
   };
 }
 
-function planEfs(input: UserDataInput, diagnostics: ProvisioningDiagnostic[]): PlannedEfsMount {
+function planEfs(
+  input: UserDataInput,
+  diagnostics: ProvisioningDiagnostic[],
+  checks: ScriptValueChecks,
+): PlannedEfsMount {
   const efs = input.efs!;
   const accessPointId =
     efs.access_point_id === undefined
       ? undefined
-      : requireSafeValue('efs.access_point_id', efs.access_point_id, 'accessPointId');
+      : checks.safe('efs.access_point_id', efs.access_point_id, 'accessPointId');
   const helper = input.distro === 'al2023' ? 'installed' : 'if-present';
   if (helper === 'if-present') {
     diagnostics.push({
@@ -159,14 +178,10 @@ function planEfs(input: UserDataInput, diagnostics: ProvisioningDiagnostic[]): P
     });
   }
   return {
-    fileSystemId: requireSafeValue('efs.file_system_id', efs.file_system_id, 'fileSystemId'),
+    fileSystemId: checks.safe('efs.file_system_id', efs.file_system_id, 'fileSystemId'),
     ...(accessPointId ? { accessPointId } : {}),
-    region: requireSafeValue('efs.region', efs.region, 'region'),
-    mountPoint: requireSafeValue(
-      'efs.mount_point',
-      efs.mount_point ?? DEFAULT_EFS_MOUNT_POINT,
-      'absolutePath',
-    ),
+    region: checks.safe('efs.region', efs.region, 'region'),
+    mountPoint: checks.safe('efs.mount_point', efs.mount_point ?? DEFAULT_EFS_MOUNT_POINT, 'absolutePath'),
     helper,
   };
 }
@@ -180,11 +195,12 @@ function planEfs(input: UserDataInput, diagnostics: ProvisioningDiagnostic[]): P
 function planIdleAgent(
   template: ResolvedTemplate,
   diagnostics: ProvisioningDiagnostic[],
+  checks: ScriptValueChecks,
 ): PlannedIdleAgent | undefined {
   const idle = template.idle_detection;
   if (idle === undefined || idle.enabled === false) return undefined;
   const minutes = (field: string, value: number) =>
-    requirePositiveInteger(`idle_detection.${field}`, value, MAX_IDLE_MINUTES);
+    checks.positiveInteger(`idle_detection.${field}`, value, MAX_IDLE_MINUTES);
   const hibernate = idle.hibernate_threshold_minutes;
   let threshold = idle.idle_threshold_minutes;
   if (threshold === undefined && hibernate === undefined) {

@@ -2,12 +2,8 @@ import { type ServiceSetting, serviceConfigSettings } from '../templates/service
 import type { TemplateService } from '../templates/templateSchema.js';
 import type { ProvisioningDiagnostic } from './ProvisioningDiagnostic.js';
 import type { PlannedService } from './ProvisioningPlan.js';
-import {
-  requireAppControlledSetting,
-  requirePositiveInteger,
-  requireSafeValue,
-  type ScriptValueKind,
-} from './scriptValueRules.js';
+import type { ScriptValueChecks } from './ScriptValueChecks.js';
+import type { ScriptValueKind } from './scriptValueRules.js';
 import { UnsafeScriptValueError } from './UnsafeScriptValueError.js';
 import { type WebServiceKind, webServiceKind } from './webServiceKind.js';
 
@@ -32,14 +28,14 @@ export function planServiceSettings(
   service: TemplateService,
   index: number,
   diagnostics: ProvisioningDiagnostic[],
+  checks: ScriptValueChecks,
 ): ServiceSetting[] {
   const reading = serviceConfigSettings(kind, service.config);
   const field = (at: number | string) =>
     typeof at === 'number' ? `services[${index}].config[${at}]` : `services[${index}].config.${at}`;
-  const [problem] = reading.problems;
-  if (problem) {
+  for (const problem of reading.problems) {
     const line = Array.isArray(service.config) ? (service.config[problem.at] ?? '') : '';
-    throw new UnsafeScriptValueError(field(problem.at), line, problem.message);
+    checks.refuse(new UnsafeScriptValueError(field(problem.at), line, problem.message));
   }
   for (const { at, line } of reading.commandLines) {
     diagnostics.push({
@@ -51,9 +47,9 @@ export function planServiceSettings(
   return reading.settings.map((setting) => {
     const text = String(setting.value);
     const keyField = typeof setting.at === 'number' ? field(setting.at) : `services[${index}].config key`;
-    requireSafeValue(keyField, setting.key, KEY_RULE[kind]);
-    requireAppControlledSetting(field(setting.at), setting.key, text);
-    if (typeof setting.value === 'string') requireSafeValue(field(setting.at), text, 'serviceConfigText');
+    checks.safe(keyField, setting.key, KEY_RULE[kind]);
+    checks.appControlledSetting(field(setting.at), setting.key, text);
+    if (typeof setting.value === 'string') checks.safe(field(setting.at), text, 'serviceConfigText');
     return setting;
   });
 }
@@ -62,15 +58,16 @@ export function planServices(
   services: readonly TemplateService[],
   jupyterBinary: string,
   diagnostics: ProvisioningDiagnostic[],
+  checks: ScriptValueChecks,
 ): PlannedService[] {
   return services.map((service, index): PlannedService => {
-    const name = requireSafeValue(`services[${index}].name`, service.name, 'serviceName');
+    const name = checks.safe(`services[${index}].name`, service.name, 'serviceName');
     const kind = webServiceKind(name);
     const enable = service.enable !== false;
     if (DESKTOP_SERVICES.includes(name)) {
       return {
         kind: 'desktop',
-        port: requirePositiveInteger(`services[${index}].port`, service.port ?? DCV_PORT, 65535),
+        port: checks.positiveInteger(`services[${index}].port`, service.port ?? DCV_PORT, 65535),
         enable,
       };
     }
@@ -84,12 +81,12 @@ export function planServices(
       }
       return { kind: 'system', unit: name, enable };
     }
-    const port = requirePositiveInteger(
+    const port = checks.positiveInteger(
       `services[${index}].port`,
       service.port ?? DEFAULT_PORTS[kind],
       65535,
     );
-    const settings = planServiceSettings(kind, service, index, diagnostics);
+    const settings = planServiceSettings(kind, service, index, diagnostics, checks);
     if (kind === 'jupyter') return { kind, port, binary: jupyterBinary, settings, enable };
     return { kind, port, settings, enable };
   });

@@ -1,7 +1,7 @@
 import type { TemplateUser } from '../templates/templateSchema.js';
 import type { ProvisioningDiagnostic } from './ProvisioningDiagnostic.js';
 import type { PlannedTemplateUser, PlannedUser } from './ProvisioningPlan.js';
-import { requireSafeValue } from './scriptValueRules.js';
+import type { ScriptValueChecks } from './ScriptValueChecks.js';
 
 /**
  * CloudWorkstation's `research_user.integration`: with a single-user strategy its `primary_user`
@@ -25,6 +25,7 @@ export function planTemplateUsers(
   users: readonly TemplateUser[],
   researchUser: PlannedUser,
   diagnostics: ProvisioningDiagnostic[],
+  checks: ScriptValueChecks,
   researchUserSection?: Record<string, unknown>,
 ): PlannedTemplateUser[] {
   const merged = mergedUserName(researchUserSection);
@@ -40,12 +41,12 @@ export function planTemplateUsers(
     const merge =
       user.merge_into_research_user === true || user.name === researchUser.name || user.name === merged;
     return {
-      name: requireSafeValue(`${at}.name`, user.name, 'posixName'),
+      name: checks.safe(`${at}.name`, user.name, 'posixName'),
       groups: (user.groups ?? []).map((group, groupIndex) =>
-        requireSafeValue(`${at}.groups[${groupIndex}]`, group, 'posixName'),
+        checks.safe(`${at}.groups[${groupIndex}]`, group, 'posixName'),
       ),
       ...(user.shell !== undefined && !merge
-        ? { shell: requireSafeValue(`${at}.shell`, user.shell, 'shell') }
+        ? { shell: checks.safe(`${at}.shell`, user.shell, 'shell') }
         : {}),
       merge,
     };

@@ -2,6 +2,7 @@ import type { ResearchUser } from '../identity/ResearchUser.js';
 import type { Distro } from '../images/baseImages.js';
 import { planProvisioning } from '../provisioning/planProvisioning.js';
 import { UnsafeScriptValueError } from '../provisioning/UnsafeScriptValueError.js';
+import { UnsafeScriptValuesError } from '../provisioning/UnsafeScriptValuesError.js';
 import type { LoadedTemplate, TemplatePath } from './LoadedTemplate.js';
 import type { TemplateDiagnostic } from './TemplateDiagnostic.js';
 import { filePathOf } from './templateFileKinds.js';
@@ -70,8 +71,8 @@ function whereWritten(
 /**
  * What user-data generation would refuse or warn about, found at validation by running the same
  * planning (one rule set) with a stand-in user and each parameter's default (or a sample value of
- * its type). Generation stops at the first refusal, so this reports at most one error per distro;
- * placeholders have their own findings (placeholderFindings), so they are not repeated here.
+ * its type). Planning collects every refused value before it throws, so each is reported at its
+ * own line; placeholders have their own findings (placeholderFindings), so they are not repeated here.
  */
 export function provisioningFindings(
   merged: Template,
@@ -108,7 +109,9 @@ export function provisioningFindings(
     }
   } catch (error) {
     if (error instanceof UnknownPlaceholderError) return findings;
-    if (error instanceof UnsafeScriptValueError) report('error', error.field, error.message);
+    if (error instanceof UnsafeScriptValuesError) {
+      for (const refusal of error.refusals) report('error', refusal.field, refusal.message);
+    } else if (error instanceof UnsafeScriptValueError) report('error', error.field, error.message);
     // Packages and post_install per distro have their own validation; other failures are not ours.
   }
   return findings;

@@ -1,4 +1,5 @@
 import type { Distro } from '../images/baseImages.js';
+import { distroNamedIn, namesAmazonLinux2 } from '../images/distroNamedIn.js';
 import { findBaseImage, KNOWN_BASES } from '../images/resolveImageSource.js';
 import type { ImageSource } from '../ports.js';
 import type { AmiConfig } from './amiConfigSchema.js';
@@ -25,6 +26,8 @@ export interface TemplateImageProblem {
   field: 'base' | 'ami_config';
   path: TemplatePath;
   message: string;
+  /** Not a problem yet: the template's fixed AMIs are asked at launch which Linux they run. */
+  atLaunch?: true;
 }
 
 const DISTRO_NAMES: Record<Distro, string> = {
@@ -33,12 +36,6 @@ const DISTRO_NAMES: Record<Distro, string> = {
   al2023: 'Amazon Linux 2023',
 };
 
-/** Image names and parameter paths say what they are: `ubuntu-22.04`, `al2023-ami-*`, `Rocky-9-*`. */
-const NAMED_FAMILIES: readonly [RegExp, Distro][] = [
-  [/ubuntu|debian/i, 'ubuntu'],
-  [/al2023|amazon-linux-2023|amzn2023|al-2023/i, 'al2023'],
-  [/rocky|rhel|alma/i, 'rocky'],
-];
 /** The vendors' default login users, when nothing else names the family. */
 const LOGIN_USERS: Record<string, Distro> = { ubuntu: 'ubuntu', rocky: 'rocky', 'ec2-user': 'al2023' };
 
@@ -57,13 +54,13 @@ function ssmParameters(config: AmiConfig): string[] {
 export function detectAmiDistro(config: AmiConfig): Distro | undefined {
   if (config.distro) return config.distro;
   const names = [...ssmParameters(config), config.ami_search?.name_pattern ?? ''];
-  for (const name of names) {
-    if (/amzn2-|amazon-linux-2(?!0)/i.test(name)) return undefined;
-    const family = NAMED_FAMILIES.find(([pattern]) => pattern.test(name));
-    if (family) return family[1];
-  }
+  const named = distroNamedIn(names);
+  if (named || names.some(namesAmazonLinux2)) return named;
   return config.ssh_user ? LOGIN_USERS[config.ssh_user] : undefined;
 }
+
+const hasFixedAmis = (config: AmiConfig): boolean =>
+  Object.keys(config.amis ?? {}).length > 0 || Object.keys(config.ami_mappings ?? {}).length > 0;
 
 function hasImageSource(config: AmiConfig): boolean {
   return (
@@ -90,6 +87,15 @@ export function describeTemplateImage(
       };
     }
     const distro = detectAmiDistro(config);
+    if (!distro && hasFixedAmis(config)) {
+      return {
+        field: 'ami_config',
+        path: ['ami_config'],
+        atLaunch: true,
+        message:
+          "the AMI's Linux is read from the image at launch (its platform, name and description): add ami_config.distro: ubuntu, rocky or al2023 to check the packages and boot script now",
+      };
+    }
     if (!distro) {
       return {
         field: 'ami_config',
@@ -145,7 +151,8 @@ export function templateImageSource(
   architecture: Architecture,
   region: string,
 ): ImageSource {
-  templateImage(template);
+  const image = describeTemplateImage(template);
+  if (isTemplateImageProblem(image) && !image.atLaunch) throw new TemplateImageError(image.message);
   if (!isAmiBased(template)) {
     const source = findBaseImage(template.base ?? '')!.sources[architecture];
     return source.kind === 'ssm'
@@ -170,5 +177,23 @@ export function templateImageSource(
     `template '${template.slug ?? ''}' has no ${architecture} AMI for ${region}` +
       (offered.length > 0 ? ` (ami_config has ${offered.join(', ')})` : '') +
       `: add ami_config.amis.${region}.${architecture}, an ssm_parameter or an ami_search, or launch in another region or with a ${architecture === 'arm64' ? 'x86_64' : 'arm64'} instance type`,
+  );
+}
+
+/**
+ * The Linux a launch's boot script is made for: the template's own (declared or named), else, for
+ * fixed AMIs that name none, what the image itself says (`imageSays`, read at launch).
+ */
+export function launchDistro(
+  template: Pick<Template, 'base' | 'ami_config'>,
+  imageId: string,
+  imageSays: Distro | undefined,
+): Distro {
+  const image = describeTemplateImage(template);
+  if (!isTemplateImageProblem(image)) return image.distro;
+  if (!image.atLaunch) throw new TemplateImageError(image.message);
+  if (imageSays) return imageSays;
+  throw new TemplateImageError(
+    `cannot tell which Linux the AMI ${imageId} runs (its platform, name and description name none of Ubuntu, Rocky Linux, Amazon Linux 2023): add ami_config.distro: ubuntu, rocky or al2023 to the template`,
   );
 }

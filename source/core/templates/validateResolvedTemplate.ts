@@ -93,7 +93,7 @@ export function validateResolvedTemplate(
   } else {
     const image = describeTemplateImage(merged);
     if (isTemplateImageProblem(image)) {
-      report('error', definerOf(image.field), image.path, image.message);
+      report(image.atLaunch ? 'warning' : 'error', definerOf(image.field), image.path, image.message);
     } else {
       const expected = PACKAGE_MANAGER_OF_DISTRO[image.distro];
       const foreign = foreignPostInstallCommand(merged, image.distro);

@@ -36,6 +36,8 @@ export function templateDetailsSections(
         ['Connect', safe(template.connection_type ?? 'auto')],
         ['Policy', row.access.allowed ? 'allowed' : safe(`forbidden: ${row.access.reason ?? ''}`)],
         ['Source', safe(describeTemplateSource(row))],
+        // The relative path says where it sits in the search path; the file is what to edit.
+        ...(describeTemplateSource(row) === template.source ? [] : [['File', safe(template.source)] as Row]),
         ...row.shadows.map((source): Row => ['Shadows', safe(source)]),
         ['Inheritance', safe(template.inheritance_chain.join(' > '))],
         ...(template.category ? [['Category', safe(template.category)] as Row] : []),

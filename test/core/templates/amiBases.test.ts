@@ -95,7 +95,7 @@ describe('AMI bases', () => {
     });
   });
 
-  it('refuse an ami-based template that names no image or no Linux, with the field and the fix', () => {
+  it('refuse an ami-based template that names no image, and warn that fixed AMIs naming no Linux are asked at launch', () => {
     expect(findings('name: x\nbase: ami-based\n')).toEqual([
       't.yml:2:7: error: base ami-based names no image: add ami_config with amis (region -> architecture -> AMI id), ami_mappings, ami_search (owner and name_pattern) or ssm_parameter',
     ]);
@@ -104,7 +104,7 @@ describe('AMI bases', () => {
         'name: x\nbase: ami-based\nami_config:\n  amis:\n    us-east-1: {x86_64: ami-0123456789abcdef0}\n',
       ),
     ).toEqual([
-      "t.yml:4:3: error: cannot tell which Linux the AMI runs (the boot script's package manager and user setup depend on it): add ami_config.distro: ubuntu, rocky or al2023",
+      "t.yml:4:3: warning: the AMI's Linux is read from the image at launch (its platform, name and description): add ami_config.distro: ubuntu, rocky or al2023 to check the packages and boot script now",
     ]);
     expect(findings('name: x\nbase: ami-based\nami_config:\n  ami_mappings: {us-east-1: ami-12}\n')).toEqual([
       expect.stringMatching(/^t\.yml:4:29: error: ami_config\.ami_mappings\.us-east-1: an AMI id looks like/),

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { renderUserData } from '../../../source/core/provisioning/renderUserData.js';
+import { UnsafeScriptValuesError } from '../../../source/core/provisioning/UnsafeScriptValuesError.js';
 import type { LoadedTemplate } from '../../../source/core/templates/LoadedTemplate.js';
 import { parseTemplate } from '../../../source/core/templates/parseTemplate.js';
 import { resolveAll } from '../../../source/core/templates/resolveTemplate.js';
 import { formatDiagnostic } from '../../../source/core/templates/TemplateDiagnostic.js';
 import { buildTemplateRegistry } from '../../../source/core/templates/TemplateRegistry.js';
+import { researchUser } from '../provisioning/provisioningFixtures.js';
 
 /** Every finding of validation across the given files (by name), formatted as the CLI prints them. */
 function findings(files: Record<string, string>): string[] {
@@ -130,5 +133,41 @@ describe('validation runs the rules user-data generation applies', () => {
         /t\.yml:6:14: error: services\[0\]\.config\[0\]: an RStudio setting is key=value/,
       ),
     ]);
+  });
+});
+
+describe('validation reports every value generation would refuse, not only the first', () => {
+  const template = `${head}parameters:\n  unit: {default: "Bad Unit"}\nservices:\n  - name: "{{.unit}}"\n  - name: rstudio-server\n    config: ["just words"]\nfiles:\n  - s3_bucket: Bad_Bucket\n    s3_key: a\n    destination_path: /opt/a\n    checksum: "${'a'.repeat(64)}"\n`;
+
+  it('points at each of three refused values in one template', () => {
+    expect(findings({ 't.yml': template })).toEqual([
+      expect.stringMatching(
+        /^\/t\/t\.yml:9:14: error: services\[1\]\.config\[0\]: an RStudio setting is key=value/,
+      ),
+      expect.stringMatching(/^\/t\/t\.yml:7:11: error: services\[0\]\.name: "Bad Unit" is not allowed/),
+      expect.stringMatching(/^\/t\/t\.yml:11:16: error: files\[0\]\.s3_bucket: "Bad_Bucket" is not allowed/),
+    ]);
+  });
+
+  it('and generation refuses with one error that names all three', () => {
+    // Straight to generation: resolution would already refuse the template with these findings.
+    const parsed = parseTemplate(template, { file: '/t/t.yml' }).loaded!.template;
+    const resolved = { ...parsed, slug: 't', description: '', inheritance_chain: ['t'], source: '/t/t.yml' };
+    let refusal: unknown;
+    try {
+      renderUserData({ template: resolved, distro: 'ubuntu', user: researchUser, launch_id: 'l-1' });
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toBeInstanceOf(UnsafeScriptValuesError);
+    const { refusals, message } = refusal as UnsafeScriptValuesError;
+    expect(refusals.map((each) => each.field)).toEqual([
+      'services[0].name',
+      'services[1].config[0]',
+      'files[0].s3_bucket',
+    ]);
+    expect(message).toMatch(
+      /^3 values are not allowed in a boot script:\n {2}services\[0\]\.name: "Bad Unit"/,
+    );
   });
 });

@@ -1,9 +1,14 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { loadTemplateRegistry } from '../../../source/core/templates/loadTemplateRegistry.js';
+import { resolveTemplate } from '../../../source/core/templates/resolveTemplate.js';
 import type { ResolvedTemplate } from '../../../source/core/templates/templateSchema.js';
 import { templateDetailsSections } from '../../../source/screens/Templates/templateDetailsSections.js';
 import {
   describeTemplateSource,
   type TemplateListRow,
+  templateListRows,
 } from '../../../source/screens/Templates/templateListRows.js';
 
 const template: ResolvedTemplate = {
@@ -89,5 +94,19 @@ describe('the resolved template page', () => {
       }),
     ).toBe('built-in r.yml');
     expect(describeTemplateSource(row)).toBe('/home/me/.config/cws-tui/templates/lab-r.yml');
+  });
+});
+
+describe('the template page of a file in a subfolder of the search path', () => {
+  it('shows its path below the search path folder, as templates list does, and the file', async () => {
+    const folder = fileURLToPath(new URL('../../fixtures/cloudworkstation/bases', import.meta.url));
+    const registry = await loadTemplateRegistry({ searchPath: [{ directory: folder, origin: 'env' }] });
+    const genomics = resolveTemplate('memory-genomics', registry);
+    const [listed] = templateListRows([genomics], registry, {});
+    const rows = Object.fromEntries(
+      templateDetailsSections(listed!, undefined).map((section) => [section.title, section.rows]),
+    );
+    expect(rows.Template).toContainEqual(['Source', 'CWS_TEMPLATE_PATH sizes/own-sizes.yml']);
+    expect(rows.Template).toContainEqual(['File', join(folder, 'sizes', 'own-sizes.yml')]);
   });
 });

@@ -1,0 +1,76 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createDemoAccount, type DemoAccount } from '../../../source/aws/demo/createDemoAccount.js';
+import { snapshotPriceCatalog } from '../../../source/core/cost/priceTable.js';
+import { LaunchError } from '../../../source/core/launch/LaunchError.js';
+import { LaunchRecordStore } from '../../../source/core/launch/LaunchRecordStore.js';
+import { type LaunchContext, launchWorkstation } from '../../../source/core/launch/launchWorkstation.js';
+import type { ImagePort } from '../../../source/core/ports.js';
+import { renderUserData } from '../../../source/core/provisioning/renderUserData.js';
+import type { UserDataInput } from '../../../source/core/provisioning/UserDataInput.js';
+import { parseTemplate } from '../../../source/core/templates/parseTemplate.js';
+import { resolveTemplate } from '../../../source/core/templates/resolveTemplate.js';
+import { buildTemplateRegistry } from '../../../source/core/templates/TemplateRegistry.js';
+import { researchUser } from '../provisioning/provisioningFixtures.js';
+
+// A lab's own AMI, named per region and architecture, that says nothing of its Linux.
+const labImage = parseTemplate(
+  'name: Lab image\nslug: lab-image\nbase: ami-based\nami_config:\n  amis:\n    us-east-1: {x86_64: ami-0123456789abcdef0}\nservices:\n  - name: jupyter\n',
+  { file: '/t/lab-image.yml' },
+).loaded!;
+const registry = buildTemplateRegistry([labImage]);
+const request = { template: 'lab-image', name: 'lab', spot: false, hibernation: false, region: 'us-east-1' };
+
+describe('launching fixed AMIs whose template names no Linux', () => {
+  let account: DemoAccount;
+  let inputs: UserDataInput[];
+  let context: LaunchContext;
+
+  beforeEach(() => {
+    const stateDir = mkdtempSync(join(tmpdir(), 'cws-launch-ami-'));
+    account = createDemoAccount({ stateDir, env: { CWS_DEMO_SPEED: '0' } });
+    inputs = [];
+    context = {
+      account,
+      profile: { name: 'lab', policy: {}, role: 'member' },
+      owner: 'arn:aws:iam::123456789012:user/alice',
+      researchUser,
+      resolveTemplate: (slug) => resolveTemplate(slug, registry),
+      renderUserData: (input) => {
+        inputs.push(input);
+        return renderUserData(input);
+      },
+      prices: snapshotPriceCatalog,
+      records: new LaunchRecordStore(stateDir),
+      audit: async () => {},
+      dryRun: false,
+      polling: { intervalMs: 1, runningTimeoutMs: 2_000, readyTimeoutMs: 2_000 },
+    };
+  });
+
+  it('makes the boot script for the Linux the image says it runs', async () => {
+    const asked: string[] = [];
+    (account.images as ImagePort).imageDistro = async (region, imageId) => {
+      asked.push(`${region} ${imageId}`);
+      return 'rocky';
+    };
+    await launchWorkstation({ ...request, instance_type: 'm7i.large' }, context);
+    expect(asked).toEqual(['us-east-1 ami-0123456789abcdef0']);
+    expect(inputs.map((input) => input.distro)).toEqual(['rocky']);
+  });
+
+  it('stops before anything is created when the image does not say, naming ami_config.distro', async () => {
+    const failure = await launchWorkstation({ ...request, instance_type: 'm7i.large' }, context).catch(
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(LaunchError);
+    expect((failure as LaunchError).step).toBe('resolve-image');
+    expect((failure as LaunchError).message).toBe(
+      'cannot tell which Linux the AMI ami-0123456789abcdef0 runs (its platform, name and description name none of Ubuntu, Rocky Linux, Amazon Linux 2023): add ami_config.distro: ubuntu, rocky or al2023 to the template',
+    );
+    expect(inputs).toEqual([]);
+    expect((await account.compute.listInstances({ regions: ['us-east-1'] })).items).toEqual([]);
+  });
+});

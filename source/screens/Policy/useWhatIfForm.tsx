@@ -168,6 +168,10 @@ export function useWhatIfForm(): WhatIf {
     ? [
         { key: 'enter', label: 'done', run: () => setEditing(undefined) },
         { key: 'esc', label: 'done', footer: false, run: () => setEditing(undefined) },
+        // Claimed as actions, as every text field does: unclaimed they read as Esc and then a key.
+        ...(['alt+b', 'alt+f', 'alt+backspace'] as const).map(
+          (key): Action => ({ key, label: key, footer: false, run: () => onText('', key) }),
+        ),
       ]
     : [
         { key: ['[', ']'], label: 'template', run: () => cycleTemplate(1) },

@@ -15,9 +15,11 @@ const CTRL_U = '\u0015';
 const CTRL_W = '\u0017';
 const CTRL_A = '\u0001';
 const LEFT = '\u001B[D';
+const ALT_B = '\u001Bb';
+const ALT_F = '\u001Bf';
 
 describe('the what-if fields', () => {
-  it('take the usual editing keys: Ctrl-U clears, Left and Ctrl-A move, Ctrl-W deletes a word', async () => {
+  it('take the usual editing keys: Ctrl-U clears, Left and Ctrl-A move, Ctrl-W deletes a word, Alt-B/F move by words', async () => {
     const session = await openSession({ env: testEnvironment(), demo: true });
     tui = renderTui(
       <App openSession={() => Promise.resolve(session)} theme={createTheme(false)} refreshMs={60_000} />,
@@ -52,5 +54,16 @@ describe('the what-if fields', () => {
     await tui.waitFor(/Tags owner=a _project=x grant=G-/);
     await tui.type(KEYS.enter);
     await tui.waitFor(/Tags owner=a project=x grant=G-$/m);
+
+    // Alt-B and Alt-F move by words (and are not read as Esc, which would end the editing).
+    await tui.type('a');
+    await tui.waitFor('typing · Enter done');
+    await tui.type(ALT_B);
+    await tui.waitFor(/Tags owner=a project=x grant=_G-/);
+    await tui.type(ALT_B);
+    await tui.waitFor(/Tags owner=a project=x _grant=G-/);
+    await tui.type(ALT_F);
+    await tui.waitFor(/Tags owner=a project=x grant_=G-/);
+    expect(tui.lastFrame()).toContain('typing · Enter done');
   });
 });

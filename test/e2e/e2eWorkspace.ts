@@ -43,3 +43,21 @@ export function e2eWorkspace(prefix: string): E2eWorkspace {
     },
   };
 }
+
+/** A workspace with a profile `lab` under the shipped example policy: a member, as most users are. */
+export function exampleLabWorkspace(prefix: string): E2eWorkspace {
+  const workspace = e2eWorkspace(prefix);
+  const policy = resolve(import.meta.dirname, '../../policies/example.yaml');
+  workspace.run(
+    'profiles',
+    'create',
+    'lab',
+    '--aws-profile',
+    'lab',
+    '--region',
+    'us-east-1',
+    '--policy',
+    policy,
+  );
+  return workspace;
+}

@@ -1,9 +1,7 @@
-import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type E2eWorkspace, e2eWorkspace } from './e2eWorkspace.js';
+import { type E2eWorkspace, exampleLabWorkspace } from './e2eWorkspace.js';
 import { TmuxSession, tmuxAvailable } from './tmuxSession.js';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const SIZE = { columns: 80, rows: 24 };
 
 /** No line of the pane is wider than the terminal, and none ends in a cut word. */
@@ -22,19 +20,7 @@ describe.skipIf(!tmuxAvailable())('the what-if form and the demo row in the buil
   const sessions: TmuxSession[] = [];
 
   beforeAll(() => {
-    workspace = e2eWorkspace('cws-e2e-whatif-');
-    const policy = join(ROOT, 'policies/example.yaml');
-    workspace.run(
-      'profiles',
-      'create',
-      'lab',
-      '--aws-profile',
-      'lab',
-      '--region',
-      'us-east-1',
-      '--policy',
-      policy,
-    );
+    workspace = exampleLabWorkspace('cws-e2e-whatif-');
   });
 
   afterAll(() => {

@@ -1,9 +1,6 @@
-import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type E2eWorkspace, e2eWorkspace } from './e2eWorkspace.js';
+import { type E2eWorkspace, exampleLabWorkspace } from './e2eWorkspace.js';
 import { TmuxSession, tmuxAvailable } from './tmuxSession.js';
-
-const ROOT = resolve(import.meta.dirname, '../..');
 
 /**
  * The shipped example policy met from the TUI by a member (not an admin) at 80x24 and 120x40: the
@@ -14,19 +11,7 @@ describe.skipIf(!tmuxAvailable())('the wizard under policies/example.yaml in the
   const sessions: TmuxSession[] = [];
 
   beforeAll(() => {
-    workspace = e2eWorkspace('cws-e2e-policy-');
-    const policy = join(ROOT, 'policies/example.yaml');
-    workspace.run(
-      'profiles',
-      'create',
-      'lab',
-      '--aws-profile',
-      'lab',
-      '--region',
-      'us-east-1',
-      '--policy',
-      policy,
-    );
+    workspace = exampleLabWorkspace('cws-e2e-policy-');
   });
 
   afterAll(() => {

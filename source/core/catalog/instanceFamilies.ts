@@ -64,7 +64,7 @@ const uniform = (
 });
 
 /** One family listed size by size (older or irregular shapes). */
-const listed = (
+export const listed = (
   family: string,
   architecture: Architecture,
   sizes: readonly SizeRow[],

@@ -23,8 +23,9 @@ export class TunnelPorts {
       this.assigned.set(workstationId, port);
       return port;
     }
-    const any = await freeLocalPort(0);
-    this.assigned.set(workstationId, any);
-    return any;
+    // Nothing near the preferred port: one the system picks.
+    const picked = await freeLocalPort(0);
+    this.assigned.set(workstationId, picked);
+    return picked;
   }
 }

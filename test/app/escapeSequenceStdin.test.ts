@@ -24,7 +24,7 @@ class FakeTerminalInput extends EventEmitter {
 const delivered = () => new Promise((resolve) => setImmediate(resolve));
 
 /** Moves the (fake) clock on by `ms`, then lets the stream deliver what that released. */
-async function after(ms: number): Promise<void> {
+async function elapse(ms: number): Promise<void> {
   vi.advanceTimersByTime(ms);
   await delivered();
 }
@@ -67,7 +67,7 @@ describe('EscapeSequenceStdin', () => {
     stdin.setRawMode(true);
     expect(source.rawMode).toBe(true);
     source.emit('data', Buffer.from('\u001B'));
-    await after(5);
+    await elapse(5);
     source.emit('data', Buffer.from('[A'));
     await delivered();
     expect(chunks).toEqual(['\u001B[A']);
@@ -81,7 +81,7 @@ describe('EscapeSequenceStdin', () => {
     source.emit('data', Buffer.from('j\u001B'));
     await delivered();
     expect(chunks).toEqual(['j']);
-    await after(30);
+    await elapse(30);
     expect(chunks).toEqual(['j', '\u001B']);
   });
 
@@ -91,12 +91,12 @@ describe('EscapeSequenceStdin', () => {
     const chunks = collect(stdin);
     stdin.setRawMode(true);
     source.emit('data', Buffer.from('\u001B'));
-    await after(5);
+    await elapse(5);
     source.emit('data', Buffer.from('j'));
     source.emit('data', Buffer.from('\r'));
     await delivered();
     expect(chunks[0]).toBe('\u001B');
-    await after(10);
+    await elapse(10);
     expect(chunks).toEqual(['\u001B', 'j\r']);
   });
 

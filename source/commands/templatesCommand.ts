@@ -1,5 +1,4 @@
 import { stringify } from 'yaml';
-import { ConfigStore } from '../core/config/ConfigStore.js';
 import { resolveAppPaths } from '../core/paths.js';
 import { evaluateTemplateAccess } from '../core/policy/evaluateTemplateAccess.js';
 import { describeTemplateOrigin } from '../core/templates/describeTemplateOrigin.js';
@@ -19,7 +18,6 @@ import { validateTemplates } from '../core/templates/validateTemplates.js';
 import { sanitizeForTerminal } from '../core/text/sanitizeForTerminal.js';
 import { CliError, EXIT, usageError } from './CliError.js';
 import type { CommandContext, CommandRun } from './Command.js';
-import { governedProfileForCommand } from './governedProfileForCommand.js';
 import { renderTextTable } from './output/renderTextTable.js';
 
 const SUBCOMMANDS = 'list, show <slug> or validate [PATH...]';
@@ -37,6 +35,11 @@ function countBySeverity(diagnostics: readonly TemplateDiagnostic[]): { errors: 
 
 /** The policy templates rule of the chosen (or current) profile, for `--profile-filtered`. */
 async function profileFilter(context: CommandContext): Promise<(slug: string) => boolean> {
+  // Loaded only here: the config store brings conf, ajv and semver, a third of a cold `templates list`.
+  const [{ ConfigStore }, { governedProfileForCommand }] = await Promise.all([
+    import('../core/config/ConfigStore.js'),
+    import('./governedProfileForCommand.js'),
+  ]);
   const config = ConfigStore.open(resolveAppPaths(context.env).configDir);
   const cached = context.flags.profile ? config.getProfile(context.flags.profile) : config.currentProfile();
   if (!cached) {

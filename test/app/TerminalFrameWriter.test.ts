@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { TerminalFrameWriter } from '../../source/app/TerminalFrameWriter.js';
 
 class Terminal extends EventEmitter {
@@ -52,17 +52,28 @@ describe('TerminalFrameWriter', () => {
     expect(terminal.written).toHaveLength(2);
   });
 
-  it('draws at most maxFps frames a second, always ending on the latest frame', async () => {
-    const terminal = new Terminal();
-    const writer = new TerminalFrameWriter(terminal, 1000);
-    writer.write('frame 1');
-    writer.write('frame 2');
-    writer.write('frame 3');
-    expect(terminal.written).toHaveLength(1);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(terminal.written).toHaveLength(2);
-    expect(terminal.written[1]).toContain('frame 3');
-    writer.dispose();
+  it('draws at most maxFps frames a second, always ending on the latest frame', () => {
+    // The writer's clock and its timer both move only when the test says: no waiting on real time.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const terminal = new Terminal();
+      let clock = 0;
+      const writer = new TerminalFrameWriter(terminal, 30, { now: () => clock });
+      writer.write('frame 1');
+      writer.write('frame 2');
+      writer.write('frame 3');
+      expect(terminal.written).toHaveLength(1);
+      clock += 20;
+      vi.advanceTimersByTime(20);
+      expect(terminal.written).toHaveLength(1);
+      clock += 14;
+      vi.advanceTimersByTime(14);
+      expect(terminal.written).toHaveLength(2);
+      expect(terminal.written[1]).toContain('frame 3');
+      writer.dispose();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('repaints everything after a resize and passes the resize on to Ink', () => {

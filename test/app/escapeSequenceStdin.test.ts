@@ -1,6 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   EscapeSequenceStdin,
   escapeHoldMs,
@@ -19,6 +18,15 @@ class FakeTerminalInput extends EventEmitter {
   resume() {
     return this;
   }
+}
+
+/** The stream hands its data on in a later tick: lets it, with the clock where it is. */
+const delivered = () => new Promise((resolve) => setImmediate(resolve));
+
+/** Moves the (fake) clock on by `ms`, then lets the stream deliver what that released. */
+async function elapse(ms: number): Promise<void> {
+  vi.advanceTimersByTime(ms);
+  await delivered();
 }
 
 function collect(stream: EscapeSequenceStdin): string[] {
@@ -44,6 +52,14 @@ describe('incompleteEscapeStart', () => {
 });
 
 describe('EscapeSequenceStdin', () => {
+  // Hold times are timers: a fake clock moves them exactly, whatever the machine's load.
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('joins an arrow key split across two reads into one sequence', async () => {
     const source = new FakeTerminalInput();
     const stdin = new EscapeSequenceStdin(source, 25);
@@ -51,9 +67,9 @@ describe('EscapeSequenceStdin', () => {
     stdin.setRawMode(true);
     expect(source.rawMode).toBe(true);
     source.emit('data', Buffer.from('\u001B'));
-    await sleep(5);
+    await elapse(5);
     source.emit('data', Buffer.from('[A'));
-    await sleep(1);
+    await delivered();
     expect(chunks).toEqual(['\u001B[A']);
   });
 
@@ -63,9 +79,9 @@ describe('EscapeSequenceStdin', () => {
     const chunks = collect(stdin);
     stdin.setRawMode(true);
     source.emit('data', Buffer.from('j\u001B'));
-    await sleep(1);
+    await delivered();
     expect(chunks).toEqual(['j']);
-    await sleep(30);
+    await elapse(30);
     expect(chunks).toEqual(['j', '\u001B']);
   });
 
@@ -75,12 +91,12 @@ describe('EscapeSequenceStdin', () => {
     const chunks = collect(stdin);
     stdin.setRawMode(true);
     source.emit('data', Buffer.from('\u001B'));
-    await sleep(5);
+    await elapse(5);
     source.emit('data', Buffer.from('j'));
     source.emit('data', Buffer.from('\r'));
-    await sleep(1);
+    await delivered();
     expect(chunks[0]).toBe('\u001B');
-    await sleep(10);
+    await elapse(10);
     expect(chunks).toEqual(['\u001B', 'j\r']);
   });
 
@@ -92,7 +108,7 @@ describe('EscapeSequenceStdin', () => {
     const bytes = Buffer.from('é');
     source.emit('data', bytes.subarray(0, 1));
     source.emit('data', bytes.subarray(1));
-    await sleep(1);
+    await delivered();
     expect(chunks.join('')).toBe('é');
   });
 

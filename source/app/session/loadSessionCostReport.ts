@@ -1,6 +1,6 @@
 import type { Budget } from '../../core/cost/Budget.js';
 import { BudgetAlertStore, budgetAlertFile } from '../../core/cost/BudgetAlertStore.js';
-import { CostLedger, costLedgerFile } from '../../core/cost/CostLedger.js';
+import { costLedgerFile } from '../../core/cost/CostLedger.js';
 import type { Discounts } from '../../core/cost/discounts.js';
 import type { BilledSpendResult } from '../../core/cost/loadBilledSpend.js';
 import {
@@ -10,6 +10,7 @@ import {
 } from '../../core/cost/loadCostReport.js';
 import type { PriceCatalog } from '../../core/cost/PriceCatalog.js';
 import type { SpotPriceSource } from '../../core/cost/SpotPriceSource.js';
+import { sharedCostLedger } from '../../core/cost/sharedCostLedger.js';
 import type { TimeWindow } from '../../core/cost/TimeWindow.js';
 import type { AppPaths } from '../../core/paths.js';
 import type { CloudAccount } from '../../core/ports.js';
@@ -59,7 +60,7 @@ export async function loadSessionCostReport(
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     budgetKey: context.budgetAlerts?.key ?? sessionBudgetKey(info.profile),
     store: context.budgetAlerts?.store ?? new BudgetAlertStore(budgetAlertFile(paths.stateDir)),
-    ledger: new CostLedger(
+    ledger: sharedCostLedger(
       costLedgerFile(paths.stateDir, context.ledgerKey ?? `${info.account_kind}-${info.profile}`),
     ),
     fireAlerts: request.fireAlerts,

@@ -60,11 +60,15 @@ export function useSessionLoops({
           const workstations = await session.listWorkstations();
           // A listing that returns after a profile switch belongs to the old session: dropped.
           if (!current) return;
-          // A state change (a stop, a termination finishing) changes the burn rate: re-price now.
-          const states = workstations.map((w) => `${w.id}:${w.state}:${w.hibernated}`).join(',');
-          if (lastStates !== undefined && states !== lastStates) costLoopRef.current?.requestNow();
-          lastStates = states;
+          const shownBefore = store.getState().workstations;
           store.refreshSucceeded(workstations, now());
+          // A state change (a stop, a termination finishing) changes the burn rate: re-price now.
+          // Rows the store kept as they were (the same array) changed no state: nothing to compare.
+          if (store.getState().workstations !== shownBefore) {
+            const states = workstations.map((w) => `${w.id}:${w.state}:${w.hibernated}`).join(',');
+            if (lastStates !== undefined && states !== lastStates) costLoopRef.current?.requestNow();
+            lastStates = states;
+          }
         } catch (error) {
           if (!current) return;
           const { message, hint } = describeError(error);

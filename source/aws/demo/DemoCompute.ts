@@ -44,6 +44,11 @@ export class DemoCompute implements ComputePort {
    */
   private built = new WeakMap<DemoInstance, { instance: Instance; until: number }>();
   private builtGeneration = -1;
+  /**
+   * The last listing of each filter, until the state changes or one of its instances is due to: the
+   * dashboard's refresh of 10,000 unchanged workstations then walks none of them.
+   */
+  private listings = new Map<string, { until: number; items: Instance[]; requests: number }>();
 
   constructor(options: DemoComputeOptions) {
     this.store = options.store;
@@ -99,8 +104,14 @@ export class DemoCompute implements ComputePort {
     const now = this.now();
     if (this.builtGeneration !== this.store.generation) {
       this.built = new WeakMap();
+      this.listings.clear();
       this.builtGeneration = this.store.generation;
     }
+    // Lookups by id (one workstation's refresh) are small and many: not kept.
+    const key = filter.ids ? undefined : JSON.stringify([filter.regions, filter.tags ?? {}]);
+    const kept = key === undefined ? undefined : this.listings.get(key);
+    if (kept && now < kept.until) return { items: [...kept.items], requests: kept.requests };
+    let until = Number.POSITIVE_INFINITY;
     // One pass over the state, not one per region: 10,000 instances in 4 regions are read once.
     const wanted = Object.entries(filter.tags ?? {});
     const byRegion = new Map<string, Instance[]>(filter.regions.map((region) => [region, []]));
@@ -109,10 +120,14 @@ export class DemoCompute implements ComputePort {
       if (!inRegion) continue;
       if (filter.ids && !filter.ids.includes(raw.id)) continue;
       if (!wanted.every(([k, v]) => raw.tags[k] === v)) continue;
-      const instance = this.instanceAt(raw, now);
-      if (instance.state === 'terminated' && now - lastTransitionTime(raw, now) > TERMINATED_RETENTION_MS)
-        continue;
-      inRegion.push(instance);
+      const built = this.instanceAt(raw, now);
+      until = Math.min(until, built.until);
+      if (built.instance.state === 'terminated') {
+        const forgottenAfter = lastTransitionTime(raw, now) + TERMINATED_RETENTION_MS;
+        if (now > forgottenAfter) continue;
+        until = Math.min(until, forgottenAfter + 1);
+      }
+      inRegion.push(built.instance);
     }
     let requests = 0;
     const items: Instance[] = [];
@@ -120,7 +135,8 @@ export class DemoCompute implements ComputePort {
       requests += Math.max(1, Math.ceil(inRegion.length / PAGE_SIZE));
       for (const instance of inRegion) items.push(instance);
     }
-    return { items, requests };
+    if (key !== undefined) this.listings.set(key, { until, items, requests });
+    return { items: key === undefined ? items : [...items], requests };
   }
 
   async findByClientToken(region: string, clientToken: string): Promise<Instance | undefined> {
@@ -227,15 +243,16 @@ export class DemoCompute implements ComputePort {
     });
   }
 
-  private instanceAt(raw: DemoInstance, now: number): Instance {
+  /** The instance as listed at `now`, and until when it stays so. */
+  private instanceAt(raw: DemoInstance, now: number): { instance: Instance; until: number } {
     const built = this.built.get(raw);
-    if (built && now < built.until) return built.instance;
-    const instance = this.toInstance(raw, now);
-    this.built.set(raw, {
-      instance,
+    if (built && now < built.until) return built;
+    const fresh = {
+      instance: this.toInstance(raw, now),
       until: nextChangeAt(raw, now, demoDelayMs('provisioningStage', this.speed)),
-    });
-    return instance;
+    };
+    this.built.set(raw, fresh);
+    return fresh;
   }
 
   private toInstance(raw: DemoInstance, now = this.now()): Instance {

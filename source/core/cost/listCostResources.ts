@@ -1,5 +1,6 @@
 import { type CloudAccount, TAG } from '../ports.js';
 import { studioCostResources } from '../services/studioCostResources.js';
+import { TimeSlicer } from '../slicing/TimeSlicer.js';
 import { type CostResource, costResourceFromFileSystem, costResourceFromInstance } from './CostResource.js';
 import { COST_CONTRIBUTORS, type ContributedCosts, type CostContributor } from './costContributors.js';
 import type { SpotPriceSource } from './SpotPriceSource.js';
@@ -22,7 +23,10 @@ export async function listCostResources(
   account: CloudAccount,
   regions: readonly string[],
   spotPrices?: SpotPriceSource,
-  contributors: readonly CostContributor[] = COST_CONTRIBUTORS,
+  {
+    slicer = new TimeSlicer(),
+    contributors = COST_CONTRIBUTORS,
+  }: { slicer?: TimeSlicer; contributors?: readonly CostContributor[] } = {},
 ): Promise<ListedCostResources> {
   const warnings: string[] = [];
   const [instances, fileSystems, studioApps, contributed] = await Promise.all([
@@ -37,11 +41,14 @@ export async function listCostResources(
   ]);
   // A spot instance accrues at its spot price, as its launch was estimated.
   const spot = await spotQuotesFor(instances.items, spotPrices);
+  // In slices: 10,000 instances at once would hold back the keys typed meanwhile.
+  const fromInstances: CostResource[] = [];
+  await slicer.forEach(instances.items, (instance) =>
+    fromInstances.push(costResourceFromInstance(instance, spot.get(spotQuoteKey(instance)))),
+  );
   return {
     resources: [
-      ...instances.items.map((instance) =>
-        costResourceFromInstance(instance, spot.get(spotQuoteKey(instance))),
-      ),
+      ...fromInstances,
       ...studioApps.resources,
       ...fileSystems
         .filter((fileSystem) => fileSystem.tags[TAG.managed] === 'true' && fileSystem.state !== 'deleted')

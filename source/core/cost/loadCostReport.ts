@@ -59,6 +59,7 @@ export async function loadCostReport(request: CostReportRequest): Promise<Loaded
     request.account,
     request.regions,
     request.spotPrices,
+    { slicer },
   );
   const month = zonedMonthKey(request.now, request.timeZone);
   let resources = listed;

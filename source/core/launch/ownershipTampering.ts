@@ -49,10 +49,11 @@ export async function retaggedInstances(
   records: readonly LaunchRecord[],
   found: readonly Instance[],
 ): Promise<Instance[]> {
+  const owned = records.filter((record) => record.instance_id && record.ownership_tags);
+  // Most refreshes have no such record: no set of 10,000 listed ids is built for them.
+  if (owned.length === 0) return [];
   const seen = new Set(found.map((instance) => instance.id));
-  const missing = records.filter(
-    (record) => record.instance_id && record.ownership_tags && !seen.has(record.instance_id),
-  );
+  const missing = owned.filter((record) => !seen.has(record.instance_id ?? ''));
   if (missing.length === 0) return [];
   const { items } = await compute.listInstances({
     regions: [...new Set(missing.map((record) => record.region))],

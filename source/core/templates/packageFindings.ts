@@ -48,11 +48,16 @@ const MAPPED = new Set(SYSTEM_PACKAGE_MAP.flatMap((mapping) => [mapping.name, ..
  * them). A warning, with the nearest indexed name: the index is a dated snapshot.
  */
 function unindexedPackages(template: Template, distro: Distro): PackageFinding[] {
+  if (packageFamilyOf(template) !== distroFamily(distro)) return [];
+  const unmapped = (template.packages?.system ?? []).flatMap((name, position) =>
+    MAPPED.has(name) || isVendorPackage(name) ? [] : [{ name, position }],
+  );
+  // The index is a large file to unpack: a template whose packages are all mapped never needs it.
+  if (unmapped.length === 0) return [];
   const index = packageIndex(distro);
   if (!index) return [];
-  if (packageFamilyOf(template) !== distroFamily(distro)) return [];
-  return (template.packages?.system ?? []).flatMap((name, position): PackageFinding[] => {
-    if (MAPPED.has(name) || isVendorPackage(name) || index.has(name)) return [];
+  return unmapped.flatMap(({ name, position }): PackageFinding[] => {
+    if (index.has(name)) return [];
     const closest = index.closest(name);
     return [
       {

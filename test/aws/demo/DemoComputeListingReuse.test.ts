@@ -46,4 +46,34 @@ describe('the demo account listing an unchanged state', () => {
     expect(third[0]?.state).not.toBe('running');
     expect(third[1]).toEqual(first[1]);
   });
+
+  it('lists again when an instance of the last listing is due to change, and after a change of state', async () => {
+    let clock = Date.parse('2026-03-02T10:00:00Z');
+    const account = createDemoAccount({
+      stateDir: mkdtempSync(join(tmpdir(), 'cws-reuse-')),
+      env: { CWS_DEMO_SPEED: '1' },
+      now: () => clock,
+    });
+    const region = account.defaultRegion;
+    const managed = { regions: [region], tags: { [TAG.managed]: 'true' } };
+    const launched = await account.compute.runInstance(launchRequest(region, 'c'));
+    const first = await account.compute.listInstances(managed);
+    expect(first.items.map((i) => i.state)).toEqual(['pending']);
+    const again = await account.compute.listInstances(managed);
+    // A copy of the kept listing (callers may add to it), with the same objects.
+    expect(again.items).not.toBe(first.items);
+    expect(again.items[0]).toBe(first.items[0]);
+    expect(again.requests).toBe(first.requests);
+
+    clock += 10 * 60_000;
+    const later = await account.compute.listInstances(managed);
+    expect(later.items.map((i) => i.state)).toEqual(['running']);
+
+    await account.compute.terminateInstance(region, launched.id);
+    clock += 10 * 60_000;
+    expect((await account.compute.listInstances(managed)).items.map((i) => i.state)).toEqual(['terminated']);
+    // EC2 forgets a terminated instance after about an hour, and so does a kept listing.
+    clock += 2 * 60 * 60_000;
+    expect((await account.compute.listInstances(managed)).items).toEqual([]);
+  });
 });

@@ -91,7 +91,9 @@ describe('cost contributors', () => {
         throw new Error('AccessDeniedException: not authorized to perform emr-serverless:ListApplications');
       },
     };
-    const listed = await listCostResources(account, ['us-east-1'], undefined, [working, failing]);
+    const listed = await listCostResources(account, ['us-east-1'], undefined, {
+      contributors: [working, failing],
+    });
     expect(listed.resources.filter((resource) => resource.kind === 'metered')).toEqual([lustre]);
     expect(listed.warnings).toEqual([
       'EMR is not counted: AccessDeniedException: not authorized to perform emr-serverless:ListApplications',

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import * as packageIndexModule from '../../../source/core/provisioning/packageIndex.js';
 import { packageIndex } from '../../../source/core/provisioning/packageIndex.js';
 import { planSystemPackages } from '../../../source/core/provisioning/planSystemPackages.js';
 import { renderUserData } from '../../../source/core/provisioning/renderUserData.js';
@@ -96,5 +97,19 @@ describe('package checks on every distro', () => {
     });
     expect(served.script).not.toMatch(/cws_apt install -y .*'code-server'/);
     expect(planSystemPackages(['git'], 'ubuntu', 'apt').unavailable).toEqual([]);
+  });
+});
+
+describe('the package index, a large file to unpack', () => {
+  it('is not opened for a template whose packages the app maps itself', () => {
+    const opened = vi.spyOn(packageIndexModule, 'packageIndex');
+    try {
+      expect(findings('name: x\nbase: ubuntu-24.04\npackages:\n  system: [build-essential]\n')).toEqual([]);
+      expect(opened).not.toHaveBeenCalled();
+      findings('name: x\nbase: ubuntu-24.04\npackages:\n  system: [libfoo-not-a-package]\n');
+      expect(opened).toHaveBeenCalled();
+    } finally {
+      opened.mockRestore();
+    }
   });
 });

@@ -1,0 +1,48 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createDemoAccount } from '../../../source/aws/demo/createDemoAccount.js';
+import { listCostResources } from '../../../source/core/cost/listCostResources.js';
+import { TAG } from '../../../source/core/ports.js';
+import { TimeSlicer } from '../../../source/core/slicing/TimeSlicer.js';
+
+describe('listCostResources', () => {
+  it('prices the instances in slices, letting a key read meanwhile in between', async () => {
+    const account = createDemoAccount({
+      stateDir: mkdtempSync(join(tmpdir(), 'cws-cost-list-')),
+      env: { CWS_DEMO_SPEED: '0' },
+    });
+    const region = account.defaultRegion;
+    await account.compute.seed(
+      ['a', 'b', 'c', 'd'].map((name) => ({
+        region,
+        name,
+        image_id: 'ami-0123456789abcdef0',
+        instance_type: 't3.medium',
+        user_data_base64: '',
+        client_token: `cost-list-${name}`,
+        tags: { [TAG.managed]: 'true', [TAG.name]: name },
+        root_volume_gb: 30,
+        root_volume_type: 'gp3' as const,
+        spot: false,
+        hibernation: false,
+      })),
+    );
+    // Each instance uses a whole slice of this clock's time.
+    let clock = 0;
+    const slicer = new TimeSlicer(4, () => (clock += 4));
+    let keysRead = 0;
+    const key = () => {
+      keysRead++;
+      if (keysRead < 10) setImmediate(key);
+    };
+    const listing = listCostResources(account, [region], undefined, { slicer });
+    setImmediate(key);
+    const { resources, warnings } = await listing;
+    expect(warnings).toEqual([]);
+    expect(resources.map((resource) => resource.name).sort()).toEqual(['a', 'b', 'c', 'd']);
+    // Turns were handed to the event loop between instances, not only once the listing was done.
+    expect(keysRead).toBeGreaterThanOrEqual(3);
+  });
+});

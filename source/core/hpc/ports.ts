@@ -36,6 +36,8 @@ export interface ClusterNode {
   /** From the parallelcluster:queue-name and compute-resource-name tags (compute nodes only). */
   queue?: string;
   compute_resource?: string;
+  /** Its states, oldest first, when the adapter knows them (the cost report's history). */
+  transitions?: Array<{ at: string; state: 'running' | 'terminated' }>;
 }
 
 export interface HpcCluster {
@@ -65,6 +67,8 @@ export interface StackFailure {
 
 export interface ProviderStatus {
   installed: boolean;
+  /** Its stack is being created (or updated) now. */
+  in_progress?: boolean;
   stack_name: string;
   version?: string;
   /** What installing it creates, shown before the confirmation. */

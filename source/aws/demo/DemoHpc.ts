@@ -287,7 +287,7 @@ export class DemoHpc implements HpcPort {
       if (missing && operation.op !== 'squeue' && operation.op !== 'sacct')
         return { exit_code: 1, stdout: '', stderr: `sudo: unknown user ${operation.user}\n` };
       if (operation.op === 'squeue' || operation.op === 'sinfo' || operation.op === 'sacct')
-        return demoSlurmOutput(operation, simulateSlurm(cluster, now, this.options.speed), now);
+        return demoSlurmOutput(operation, simulateSlurm(cluster, now, this.options.speed), now, this.ms(60));
       if (operation.op === 'sbatch') {
         const submission = demoSbatch(
           Buffer.from(operation.script_base64, 'base64').toString('utf8'),

@@ -18,6 +18,7 @@ export function demoSlurmOutput(
   operation: Extract<SlurmOperation, { op: 'squeue' | 'sinfo' | 'sacct' }>,
   simulated: { jobs: SimulatedJob[]; nodes: SimulatedNode[] },
   now: number,
+  bootMs: number,
 ): HeadNodeRun {
   const ok = (stdout: string): HeadNodeRun => ({ exit_code: 0, stdout, stderr: '' });
   if (operation.op === 'sinfo') {
@@ -26,7 +27,7 @@ export function demoSlurmOutput(
         .map((node) => {
           const up = node.up.some((interval) => interval.from <= now && now < interval.to);
           const booting =
-            node.up.some((interval) => interval.from <= now && now < interval.from + 60_000) &&
+            node.up.some((interval) => interval.from <= now && now < interval.from + bootMs) &&
             !node.busy_now;
           return `${node.queue}|${node.name}|${node.busy_now ? 'allocated' : booting ? 'idle#' : up ? 'idle' : 'idle~'}`;
         })

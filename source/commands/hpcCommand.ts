@@ -80,10 +80,10 @@ async function connect(context: CommandContext, name: string): Promise<number> {
     head_node: head.instance_id,
     user: user.username,
     ssm: `aws ssm start-session --region ${region} --target ${head.instance_id}`,
-    then: `sudo -iu ${user.username}`,
+    on_head_node: `sudo -iu ${user.username}`,
   };
   if (context.flags.json) context.stdout(`${JSON.stringify(plan, null, 2)}\n`);
-  else context.stdout(`${plan.ssm}\n# then, on the head node: ${plan.then}\n`);
+  else context.stdout(`${plan.ssm}\n# then, on the head node: ${plan.on_head_node}\n`);
   return 0;
 }
 

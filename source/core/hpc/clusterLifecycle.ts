@@ -16,7 +16,7 @@ export class ProviderConfirmationNeeded extends HpcError {
   constructor(readonly provider: ProviderStatus) {
     super(
       `ParallelCluster's provider stack (${provider.stack_name}, version ${provider.version ?? '?'}) is not installed in this region; creating the cluster installs it first`,
-      'Run again with --yes to install it. It creates: ' + provider.creates.join('; '),
+      `Run again with --yes to install it. It creates: ${provider.creates.join('; ')}`,
     );
   }
 }

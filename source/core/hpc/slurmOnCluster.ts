@@ -21,11 +21,11 @@ export async function readyHeadNode(context: HpcContext, cluster: HpcCluster): P
     throw new HpcError(
       `${cluster.name} is ${cluster.status}: Slurm answers once it is CREATE_COMPLETE`,
       cluster.status.endsWith('IN_PROGRESS')
-        ? 'Wait, and watch it with: cws-tui hpc show ' + cluster.name
+        ? `Wait, and watch it with: cws-tui hpc show ${cluster.name}`
         : undefined,
     );
   const head = cluster.head_node;
-  if (!head || head.state !== 'running')
+  if (head?.state !== 'running')
     throw new HpcError(`${cluster.name}'s head node is ${head?.state ?? 'missing'}`);
   if (!(await context.ops.account.hpc.headNodeReachable(cluster.region, head.instance_id)))
     throw new HpcError(

@@ -15,6 +15,7 @@ import { Ec2InstanceChanges } from './ec2InstanceChanges.js';
 import { Ec2Network } from './ec2Network.js';
 import { EfsStorage } from './efsStorage.js';
 import { guardAwsReplies } from './guardAwsReplies.js';
+import { createCloudFormationHpc } from './hpc/createCloudFormationHpc.js';
 import { IamWorkstationRole } from './iamWorkstationRole.js';
 import { ensureSageMakerExecutionRole } from './sagemaker/ensureSageMakerExecutionRole.js';
 import { SageMakerStudio } from './sagemaker/SageMakerStudio.js';
@@ -108,5 +109,6 @@ export async function createAwsAccount(options: AwsAccountOptions): Promise<Clou
     schedules: new EventBridgeSchedules({ scheduler, iam: () => iam(options.region), ...withProfile }),
     metrics: new CloudWatchMetrics({ cloudwatch, ...withProfile }),
     secrets: new SsmServiceSecrets({ ssm, ...withProfile }),
+    hpc: createCloudFormationHpc({ config, ec2, ssm, ...withProfile }),
   };
 }

@@ -80,4 +80,15 @@ export const cliFlags = {
   asTemplate: { type: 'string' },
   stopFirst: { type: 'boolean', default: false },
   abandonUnfinished: { type: 'boolean', default: false },
+  // hpc: ParallelCluster clusters and Slurm jobs.
+  engine: { type: 'string' },
+  fsx: { type: 'string' },
+  queue: { type: 'string' },
+  min: { type: 'number' },
+  max: { type: 'number' },
+  idleMinutes: { type: 'number' },
+  partition: { type: 'string' },
+  nodes: { type: 'number' },
+  time: { type: 'string' },
+  state: { type: 'string' },
 } as const;

@@ -256,6 +256,18 @@ export const commands: Command[] = [
     ],
     load: async () => (await import('./projectCommand.js')).runProjectCommand,
   },
+  {
+    name: 'hpc',
+    summary: 'Slurm clusters on AWS ParallelCluster: create, scale, submit and watch jobs, job cost',
+    usage: [
+      'hpc list|templates [--json] | hpc config <template> [--efs fs-..] [--fsx fs-..]',
+      'hpc create <name> --template T [--efs fs-..] [--fsx fs-..] [--engine cloudformation|pcluster] [--yes]',
+      'hpc show|stop|start|connect|delete <name> | hpc update <name> --queue Q --max N [--min N] [--idle-minutes M] [--stop-first]',
+      'hpc jobs <name> [--user U] [--state S] | hpc submit <name> <script> [--partition P] [--nodes N] [--time T] [-- sbatch args]',
+      'hpc cancel <name> <jobid> | hpc history <name> [--since 2d] [--json]',
+    ],
+    load: async () => (await import('./hpcCommand.js')).runHpcCommand,
+  },
 ];
 
 export function findCommand(name: string): Command | undefined {

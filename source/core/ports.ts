@@ -1,4 +1,5 @@
 import type { InstanceTypeInfo } from './catalog/InstanceTypeInfo.js';
+import type { HpcPort } from './hpc/ports.js';
 import type { S3ObjectRef } from './iam/templateFilesReadPolicy.js';
 import type { Distro } from './images/baseImages.js';
 import type { NetworkChoice } from './network/NetworkChoice.js';
@@ -215,6 +216,8 @@ export interface CloudAccount {
   /** Utilisation history (CloudWatch) for rightsizing. */
   metrics: MetricsPort;
   secrets: ServiceSecretPort;
+  /** HPC clusters: AWS ParallelCluster through CloudFormation, Slurm through SSM. */
+  hpc: HpcPort;
 }
 
 /**

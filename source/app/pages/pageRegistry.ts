@@ -44,6 +44,7 @@ const RightsizeScreen = lazyScreen(
   () => import('../../screens/Rightsize/RightsizeScreen.js'),
   'RightsizeScreen',
 );
+const HpcScreen = lazyScreen(() => import('../../screens/Hpc/HpcScreen.js'), 'HpcScreen');
 const EventsScreen = lazyScreen(() => import('../../screens/Events/EventsScreen.js'), 'EventsScreen');
 const TemplatesScreen = lazyScreen(
   () => import('../../screens/Templates/TemplatesScreen.js'),
@@ -142,6 +143,13 @@ export const pages: readonly PageDefinition[] = [
     id: 'workstation-ops',
     title: (params) => `${params.name ?? 'Workstation'}: logs, volumes, snapshots, idle, exec`,
     component: WorkstationOpsScreen,
+  },
+  {
+    id: 'hpc',
+    title: () => 'HPC',
+    component: HpcScreen,
+    command: 'hpc',
+    summary: 'Slurm clusters, queues, jobs and their cost',
   },
 ];
 

@@ -52,6 +52,13 @@ const HIBERNATION_OS_HEADROOM_GB = 8;
 
 /** The template must be an EC2 workstation with a base image; web services launch elsewhere. */
 export function requireWorkstationTemplate(template: ResolvedTemplate): ResolvedTemplate {
+  if (template.cluster_config) {
+    throw new LaunchError(
+      'resolve-template',
+      `${template.slug} is an HPC cluster template, not an EC2 workstation`,
+      `Create it with: cws-tui hpc create <name> --template ${template.slug}`,
+    );
+  }
   const kind = template.service_config?.kind;
   if (kind) {
     throw new LaunchError(

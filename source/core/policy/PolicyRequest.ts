@@ -1,3 +1,4 @@
+import type { ClusterPolicyFacts } from '../hpc/hpcPolicySchema.js';
 import type { ServiceType } from './policySchema.js';
 
 /** What a launch asks for, as the policy sees it. */
@@ -18,4 +19,6 @@ export interface PolicyRequest {
   template_s3_buckets?: string[];
   /** Whether the template or an ancestor is not a built-in; unknown when absent. */
   template_user_made?: boolean;
+  /** Set for an HPC cluster (create or update): its size at full scale, for the `hpc:` caps. */
+  cluster?: ClusterPolicyFacts;
 }

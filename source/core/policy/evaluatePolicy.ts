@@ -1,5 +1,6 @@
 import { checkGlobRule } from './checkGlobRule.js';
 import { formatUsdPrecise } from './formatUsdPrecise.js';
+import { hpcViolations } from './hpcViolations.js';
 import type { PolicyContext } from './PolicyContext.js';
 import type { PolicyRequest } from './PolicyRequest.js';
 import type { PolicySuggestion, PolicyVerdict, PolicyViolation } from './PolicyVerdict.js';
@@ -52,6 +53,7 @@ export function evaluatePolicy(
   }
   violations.push(...templateOriginViolations(policy, request));
   violations.push(...s3FileBucketViolations(policy, request));
+  violations.push(...hpcViolations(policy, request, checked));
   if (policy.user_templates !== undefined) checked.push('user_templates');
   if (policy.s3_file_buckets !== undefined) checked.push('s3_file_buckets');
   if (policy.regions?.allow && violations.some((violation) => violation.rule.startsWith('regions.'))) {

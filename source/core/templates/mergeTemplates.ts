@@ -1,3 +1,4 @@
+import { mergeClusterConfig } from '../hpc/mergeClusterConfig.js';
 import { mergeServiceConfig } from './serviceConfigSettings.js';
 import { filePathOf } from './templateFileKinds.js';
 import type { Template, TemplateFile, TemplateService, TemplateUser } from './templateSchema.js';
@@ -162,6 +163,7 @@ const rules: MergeRules = {
     if (!child) return parent;
     return parent.kind === child.kind ? { ...parent, ...child } : child;
   },
+  cluster_config: mergeClusterConfig,
   parameters: (parent, child) => {
     if (!parent) return child;
     if (!child) return parent;

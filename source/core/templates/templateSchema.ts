@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { clusterConfigSchema } from '../hpc/clusterConfigSchema.js';
 import { amiConfigSchema } from './amiConfigSchema.js';
 
 /**
@@ -201,6 +202,8 @@ export const templateSchema = z.strictObject({
     .preprocess((value) => (value === 'all' || value === 'both' ? 'auto' : value), z.enum(CONNECTION_TYPES))
     .optional(),
   service_config: serviceConfigSchema.optional(),
+  /** An HPC cluster (AWS ParallelCluster) instead of a workstation: launched by `hpc create`. */
+  cluster_config: clusterConfigSchema.optional(),
   parameters: z.record(z.string(), parameterSchema).optional(),
   research_user: z.looseObject({}).optional(),
   complexity: z.enum(['simple', 'moderate', 'advanced', 'complex']).optional(),

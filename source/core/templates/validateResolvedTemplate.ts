@@ -1,3 +1,4 @@
+import { clusterTemplateFindings } from '../hpc/clusterTemplateFindings.js';
 import { KNOWN_BASES } from '../images/resolveImageSource.js';
 import { foreignPostInstallCommand } from '../provisioning/postInstallDistros.js';
 import { appControlledSettingProblem } from '../provisioning/scriptValueRules.js';
@@ -83,6 +84,9 @@ export function validateResolvedTemplate(
         );
       }
     }
+  } else if (merged.cluster_config) {
+    for (const finding of clusterTemplateFindings(merged))
+      report(finding.severity, definerOf(finding.field), finding.path, finding.message);
   } else if (merged.base === undefined) {
     report(
       'error',

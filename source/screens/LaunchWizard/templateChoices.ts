@@ -21,6 +21,7 @@ export function wizardTemplateKind(template: ResolvedTemplate): WizardTemplateKi
  */
 export function templateChoices(templates: readonly ResolvedTemplate[], policy: Policy): TemplateChoice[] {
   return templates
+    .filter((template) => !template.cluster_config) // clusters are made on the HPC page
     .map((template) => ({
       template,
       access: evaluateTemplateAccess(policy, template.slug),

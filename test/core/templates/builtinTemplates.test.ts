@@ -72,8 +72,17 @@ describe('built-in templates', () => {
         if (template.service_config) expect(type.startsWith('ml.'), `${template.slug}: ${type}`).toBe(true);
         else expect(findBaseImage(template.base ?? '')?.sources[info!.architecture]).toBeDefined();
       }
+      // A cluster's instance types are its head node's and its queues' (no sizes to pick from).
+      for (const type of [
+        template.cluster_config?.head_node.instance_type,
+        ...(template.cluster_config?.queues ?? []).flatMap((q) =>
+          q.compute_resources.map((r) => r.instance_type),
+        ),
+      ].filter((type) => type !== undefined))
+        expect(findInstanceType(type), `${template.slug}: ${type}`).toBeDefined();
       const launchesInstances =
-        template.service_config === undefined || template.service_config.kind === 'sagemaker-studio';
+        template.cluster_config === undefined &&
+        (template.service_config === undefined || template.service_config.kind === 'sagemaker-studio');
       if (launchesInstances)
         expect(Object.keys(template.sizes ?? {}).length, template.slug).toBeGreaterThanOrEqual(3);
       if (template.minimum_size) expect(template.sizes).toHaveProperty(template.minimum_size);

@@ -188,6 +188,42 @@ const cases: Record<keyof Template, FieldCase[]> = {
       expected: { kind: 'studio-lab' },
     },
   ],
+  cluster_config: [
+    {
+      parent: {
+        cluster_config: {
+          kind: 'parallelcluster',
+          head_node: { instance_type: 't3.medium' },
+          queues: [
+            { name: 'cpu', compute_resources: [{ name: 'c6i', instance_type: 'c6i.xlarge', max_count: 4 }] },
+            { name: 'gpu', compute_resources: [{ name: 'g5', instance_type: 'g5.xlarge', max_count: 2 }] },
+          ],
+          shared_storage: [{ kind: 'efs', mount_dir: '/shared' }],
+          examples: ['array-job.sbatch'],
+        },
+      },
+      child: {
+        cluster_config: {
+          kind: 'parallelcluster',
+          head_node: { instance_type: 'm7i.large' },
+          queues: [
+            { name: 'cpu', compute_resources: [{ name: 'c6i', instance_type: 'c6i.xlarge', max_count: 20 }] },
+          ],
+          examples: ['mpi-efa.sbatch'],
+        },
+      },
+      expected: {
+        kind: 'parallelcluster',
+        head_node: { instance_type: 'm7i.large' },
+        queues: [
+          { name: 'cpu', compute_resources: [{ name: 'c6i', instance_type: 'c6i.xlarge', max_count: 20 }] },
+          { name: 'gpu', compute_resources: [{ name: 'g5', instance_type: 'g5.xlarge', max_count: 2 }] },
+        ],
+        shared_storage: [{ kind: 'efs', mount_dir: '/shared' }],
+        examples: ['array-job.sbatch', 'mpi-efa.sbatch'],
+      },
+    },
+  ],
   parameters: [
     {
       parent: {

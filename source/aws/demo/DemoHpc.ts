@@ -1,0 +1,363 @@
+import { CloudError, type CloudErrorKind } from '../../core/CloudError.js';
+import {
+  PARALLELCLUSTER_VERSION,
+  parallelClusterConfigSchema,
+} from '../../core/hpc/parallelClusterConfigSchema.js';
+import type {
+  ClusterNode,
+  ClusterStatus,
+  HeadNodeRun,
+  HpcCluster,
+  HpcPort,
+  ProviderStatus,
+  StackFailure,
+} from '../../core/hpc/ports.js';
+import { slurmOperationOf } from '../../core/hpc/slurmScripts.js';
+import { type DemoCluster, DemoHpcStore } from './demoHpcState.js';
+import { demoSbatch } from './demoSbatch.js';
+import { demoSlurmOutput } from './demoSlurmOutput.js';
+import { simulateSlurm } from './simulateSlurm.js';
+
+/** Seconds at realistic pace: ParallelCluster takes 10-20 minutes; the demo a couple. */
+const CREATE_SECONDS = 120;
+const UPDATE_SECONDS = 60;
+const DELETE_SECONDS = 30;
+
+export interface DemoHpcOptions {
+  stateDir: string;
+  speed: number;
+  now?: () => number;
+  /** `CWS_DEMO_HPC_FAULTS`: `create-failed` (the head node's wait condition fails), `no-ssm-agent`. */
+  faults?: string;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+function demoError(kind: CloudErrorKind, code: string, message: string, hint: string): CloudError {
+  return new CloudError({ kind, code, message, hint });
+}
+
+/** ParallelCluster on the demo account: stacks move through their states, Slurm is simulated. */
+export class DemoHpc implements HpcPort {
+  private readonly store: DemoHpcStore;
+  private readonly now: () => number;
+  private readonly faults: Set<string>;
+
+  constructor(private readonly options: DemoHpcOptions) {
+    this.store = new DemoHpcStore(options.stateDir);
+    this.now = options.now ?? Date.now;
+    this.faults = new Set(
+      (options.faults ?? '')
+        .split(',')
+        .map((f) => f.trim())
+        .filter(Boolean),
+    );
+  }
+
+  private ms(seconds: number): number {
+    return seconds * 1000 * this.options.speed;
+  }
+
+  async providerStatus(region: string): Promise<ProviderStatus> {
+    const state = await this.store.read();
+    return {
+      installed: state.provider_installed_regions.includes(region),
+      stack_name: `cws-pcluster-provider-${PARALLELCLUSTER_VERSION.replaceAll('.', '-')}`,
+      version: PARALLELCLUSTER_VERSION,
+      creates: [
+        'a Lambda function that runs ParallelCluster',
+        'its IAM role and log group',
+        'a nested stack with the ParallelCluster API layer',
+      ],
+    };
+  }
+
+  async installProvider(region: string): Promise<void> {
+    await this.store.update((state) => {
+      if (!state.provider_installed_regions.includes(region)) state.provider_installed_regions.push(region);
+    });
+  }
+
+  async createCluster(request: {
+    region: string;
+    name: string;
+    config: unknown;
+    tags: Record<string, string>;
+  }): Promise<void> {
+    const config = parallelClusterConfigSchema.parse(request.config);
+    const now = this.now();
+    await this.store.update((state) => {
+      if (!state.provider_installed_regions.includes(request.region))
+        throw demoError(
+          'invalid-parameter',
+          'ValidationError',
+          `ParallelCluster's provider stack is not installed in ${request.region}`,
+          'Run hpc create again and confirm its installation.',
+        );
+      const existing = state.clusters.find((c) => c.name === request.name && c.region === request.region);
+      if (existing)
+        throw demoError(
+          'conflict',
+          'AlreadyExistsException',
+          `Stack [${request.name}] already exists`,
+          'Pick another name or delete the cluster first.',
+        );
+      const ready = now + this.ms(CREATE_SECONDS);
+      state.clusters.push({
+        name: request.name,
+        region: request.region,
+        created_at: now,
+        ready_at: ready,
+        failed: this.faults.has('create-failed'),
+        config,
+        tags: request.tags,
+        fleet_events: [{ at: ready, status: 'RUNNING' }],
+        head_node_id: `i-0${Math.floor(now % 1e15)
+          .toString(16)
+          .padStart(16, '0')}`.slice(0, 19),
+        users: [],
+        jobs: [],
+      });
+    });
+  }
+
+  private status(cluster: DemoCluster, now: number): ClusterStatus {
+    if (cluster.deleting_at !== undefined)
+      return now >= cluster.deleting_at + this.ms(DELETE_SECONDS) ? 'DELETE_COMPLETE' : 'DELETE_IN_PROGRESS';
+    if (now < cluster.ready_at) return cluster.updating ? 'UPDATE_IN_PROGRESS' : 'CREATE_IN_PROGRESS';
+    if (cluster.failed) return 'ROLLBACK_COMPLETE';
+    return cluster.updating ? 'UPDATE_COMPLETE' : 'CREATE_COMPLETE';
+  }
+
+  private view(cluster: DemoCluster, now: number): HpcCluster {
+    const status = this.status(cluster, now);
+    const up =
+      status === 'CREATE_COMPLETE' || status === 'UPDATE_COMPLETE' || status === 'UPDATE_IN_PROGRESS';
+    const lastFleet = cluster.fleet_events.filter((e) => e.at <= now).at(-1);
+    const simulated = simulateSlurm(cluster, now, this.options.speed);
+    const computeNodes: ClusterNode[] = [];
+    for (const node of simulated.nodes) {
+      for (const interval of node.up) {
+        const running = interval.from <= now && now < interval.to;
+        computeNodes.push({
+          instance_id: `i-${node.name}-${interval.from}`,
+          instance_type: node.instance_type,
+          state: running ? 'running' : 'terminated',
+          launched_at: iso(interval.from),
+          queue: node.queue,
+          compute_resource: node.compute_resource,
+          transitions: [
+            { at: iso(interval.from), state: 'running' },
+            ...(running ? [] : [{ at: iso(interval.to), state: 'terminated' as const }]),
+          ],
+        });
+      }
+    }
+    return {
+      name: cluster.name,
+      region: cluster.region,
+      status,
+      made_by: 'cws-tui',
+      version: PARALLELCLUSTER_VERSION,
+      created_at: iso(cluster.created_at),
+      compute_fleet: !up ? 'UNKNOWN' : (lastFleet?.status ?? 'RUNNING'),
+      ...(up || status === 'CREATE_IN_PROGRESS'
+        ? {
+            head_node: {
+              instance_id: cluster.head_node_id,
+              instance_type: cluster.config.HeadNode.InstanceType,
+              state: up ? 'running' : 'pending',
+              launched_at: iso(cluster.created_at),
+            },
+          }
+        : {}),
+      compute_nodes: computeNodes,
+      config: cluster.config,
+      tags: cluster.tags,
+    };
+  }
+
+  async listClusters(regions: readonly string[]): Promise<HpcCluster[]> {
+    const state = await this.store.read();
+    const now = this.now();
+    return state.clusters
+      .filter((c) => regions.includes(c.region))
+      .map((c) => this.view(c, now))
+      .filter((c) => c.status !== 'DELETE_COMPLETE');
+  }
+
+  async describeCluster(region: string, name: string): Promise<HpcCluster | undefined> {
+    return (await this.listClusters([region])).find((c) => c.name === name);
+  }
+
+  private async change(
+    region: string,
+    name: string,
+    apply: (cluster: DemoCluster, now: number) => void,
+  ): Promise<void> {
+    const now = this.now();
+    await this.store.update((state) => {
+      const cluster = state.clusters.find((c) => c.name === name && c.region === region);
+      if (!cluster || this.status(cluster, now) === 'DELETE_COMPLETE')
+        throw demoError(
+          'not-found',
+          'ValidationError',
+          `Stack with id ${name} does not exist`,
+          'List the clusters with: cws-tui hpc list',
+        );
+      apply(cluster, now);
+    });
+  }
+
+  async updateCluster(region: string, name: string, config: unknown): Promise<void> {
+    const parsed = parallelClusterConfigSchema.parse(config);
+    await this.change(region, name, (cluster, now) => {
+      const status = this.status(cluster, now);
+      if (status !== 'CREATE_COMPLETE' && status !== 'UPDATE_COMPLETE')
+        throw demoError(
+          'conflict',
+          'ValidationError',
+          `Stack:${name} is in ${status} state and can not be updated.`,
+          'Wait until the cluster is CREATE_COMPLETE or UPDATE_COMPLETE.',
+        );
+      cluster.config = parsed;
+      cluster.updating = true;
+      cluster.ready_at = now + this.ms(UPDATE_SECONDS);
+    });
+  }
+
+  async setComputeFleet(
+    region: string,
+    name: string,
+    status: 'STOP_REQUESTED' | 'START_REQUESTED',
+  ): Promise<void> {
+    await this.change(region, name, (cluster, now) => {
+      cluster.fleet_events.push({ at: now, status: status === 'STOP_REQUESTED' ? 'STOPPED' : 'RUNNING' });
+    });
+  }
+
+  async deleteCluster(region: string, name: string): Promise<void> {
+    await this.change(region, name, (cluster, now) => {
+      cluster.deleting_at ??= now;
+      cluster.fleet_events.push({ at: now, status: 'STOPPED' });
+    });
+  }
+
+  async firstFailure(region: string, name: string): Promise<StackFailure | undefined> {
+    const state = await this.store.read();
+    const cluster = state.clusters.find((c) => c.name === name && c.region === region);
+    if (!cluster?.failed || this.now() < cluster.ready_at) return undefined;
+    return {
+      stack: name,
+      logical_id: 'HeadNodeWaitCondition',
+      resource_type: 'AWS::CloudFormation::WaitCondition',
+      reason: 'Failed to receive 1 resource signal(s) within the specified duration',
+      at: iso(cluster.ready_at - this.ms(5)),
+    };
+  }
+
+  async headNodeReachable(): Promise<boolean> {
+    return !this.faults.has('no-ssm-agent');
+  }
+
+  async runOnHeadNode(region: string, instanceId: string, script: string): Promise<HeadNodeRun> {
+    const operation = slurmOperationOf(script);
+    if (!operation)
+      return {
+        exit_code: 127,
+        stdout: '',
+        stderr: "the demo head node runs only the app's Slurm commands\n",
+      };
+    const now = this.now();
+    return this.store.update((state): HeadNodeRun => {
+      const cluster = state.clusters.find((c) => c.region === region && c.head_node_id === instanceId);
+      if (!cluster)
+        throw demoError(
+          'not-found',
+          'InvalidInstanceId',
+          `Instances not in a valid state for account: ${instanceId}`,
+          'The head node is gone: check hpc show.',
+        );
+      const missing = 'user' in operation && operation.user && !cluster.users.includes(operation.user);
+      if (operation.op === 'users') {
+        for (const user of operation.users)
+          if (!cluster.users.includes(user.name)) cluster.users.push(user.name);
+        return { exit_code: 0, stdout: '', stderr: '' };
+      }
+      if (missing && operation.op !== 'squeue' && operation.op !== 'sacct')
+        return { exit_code: 1, stdout: '', stderr: `sudo: unknown user ${operation.user}\n` };
+      if (operation.op === 'squeue' || operation.op === 'sinfo' || operation.op === 'sacct')
+        return demoSlurmOutput(operation, simulateSlurm(cluster, now, this.options.speed), now, this.ms(60));
+      if (operation.op === 'sbatch') {
+        const submission = demoSbatch(
+          Buffer.from(operation.script_base64, 'base64').toString('utf8'),
+          operation.args,
+          cluster.config,
+        );
+        if ('exit_code' in submission) return submission;
+        const id = state.next_job_id++;
+        const base = {
+          id,
+          user: operation.user,
+          partition: submission.partition,
+          nodes: submission.nodes,
+          name: submission.name,
+          submitted_at: now,
+          work_seconds: submission.work_seconds,
+          fails: submission.fails,
+        };
+        if (submission.array)
+          for (const task of submission.array)
+            cluster.jobs.push({
+              ...base,
+              array_task: task,
+              work_seconds: submission.work_seconds + (task % 5) * 10,
+              ...(submission.array_limit ? { array_limit: submission.array_limit } : {}),
+            });
+        else cluster.jobs.push(base);
+        return { exit_code: 0, stdout: `${id}\n`, stderr: '' };
+      }
+      const simulated = simulateSlurm(cluster, now, this.options.speed);
+      const target = simulated.jobs.filter(
+        (sim) => sim.job_id === operation.job_id || String(sim.job.id) === operation.job_id,
+      );
+      if (target.length === 0)
+        return {
+          exit_code: 1,
+          stdout: '',
+          stderr: `scancel: error: Kill job error on job id ${operation.job_id}: Invalid job id specified\n`,
+        };
+      if (operation.op === 'tail') {
+        const sim = target[0]!;
+        if (sim.start === undefined)
+          return {
+            exit_code: 1,
+            stdout: '',
+            stderr: `tail: cannot open 'slurm-${sim.job_id}.out' for reading: No such file or directory\n`,
+          };
+        const lines = [
+          `task ${sim.job.array_task ?? 0} of job ${sim.job.id} on ${sim.nodes[0] ?? '?'}`,
+          `started ${iso(sim.start)}`,
+        ];
+        if (sim.state !== 'RUNNING')
+          lines.push(sim.state === 'FAILED' ? 'error: exit status 1' : `finished: ${sim.state}`);
+        return { exit_code: 0, stdout: `${lines.slice(-operation.lines).join('\n')}\n`, stderr: '' };
+      }
+      if (target.some((sim) => sim.job.user !== operation.user))
+        return {
+          exit_code: 1,
+          stdout: '',
+          stderr: `scancel: error: Kill job error on job id ${operation.job_id}: Access/permission denied\n`,
+        };
+      const active = target.filter((sim) => sim.state === 'PENDING' || sim.state === 'RUNNING');
+      if (active.length === 0)
+        return {
+          exit_code: 1,
+          stdout: '',
+          stderr: `scancel: error: Kill job error on job id ${operation.job_id}: Job/step already completing or completed\n`,
+        };
+      for (const sim of active) sim.job.cancelled_at = now;
+      return { exit_code: 0, stdout: '', stderr: '' };
+    });
+  }
+}

@@ -1,0 +1,38 @@
+import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { EC2Client } from '@aws-sdk/client-ec2';
+import type { SSMClient } from '@aws-sdk/client-ssm';
+import type { AwsClientConfig } from '../awsClientConfig.js';
+import { guardAwsReplies } from '../guardAwsReplies.js';
+import { SsmRemoteCommands } from '../ssm/SsmRemoteCommands.js';
+import { CloudFormationHpc } from './CloudFormationHpc.js';
+
+function cached<T>(create: (region: string) => T): (region: string) => T {
+  const clients = new Map<string, T>();
+  return (region) => {
+    const existing = clients.get(region);
+    if (existing) return existing;
+    const client = create(region);
+    clients.set(region, client);
+    return client;
+  };
+}
+
+/** The HPC adapter of an AWS account, with its own CloudFormation and DynamoDB clients per region. */
+export function createCloudFormationHpc(options: {
+  config: AwsClientConfig;
+  ec2: (region: string) => EC2Client;
+  ssm: (region: string) => SSMClient;
+  profile?: string;
+}): CloudFormationHpc {
+  const withProfile = options.profile ? { profile: options.profile } : {};
+  return new CloudFormationHpc({
+    cloudformation: cached((region) =>
+      guardAwsReplies(new CloudFormationClient({ ...options.config, region })),
+    ),
+    dynamodb: cached((region) => guardAwsReplies(new DynamoDBClient({ ...options.config, region }))),
+    ec2: options.ec2,
+    commands: new SsmRemoteCommands({ ssm: options.ssm, ...withProfile }),
+    ...withProfile,
+  });
+}

@@ -1,3 +1,4 @@
+import type { BigDataPolicyFacts } from './BigDataPolicyFacts.js';
 import type { ServiceType } from './policySchema.js';
 
 /** What a launch asks for, as the policy sees it. */
@@ -18,4 +19,6 @@ export interface PolicyRequest {
   template_s3_buckets?: string[];
   /** Whether the template or an ancestor is not a built-in; unknown when absent. */
   template_user_made?: boolean;
+  /** Set for an EMR request: its capacity, auto-stop and buckets; workstation-only rules are skipped. */
+  bigdata?: BigDataPolicyFacts;
 }

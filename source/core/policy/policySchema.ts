@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { bigdataPolicySchema } from './bigdataPolicySchema.js';
 
 /** The service kinds a policy can allow. */
-export const SERVICE_TYPES = ['ec2', 'sagemaker', 'web'] as const;
+export const SERVICE_TYPES = ['ec2', 'sagemaker', 'web', 'emr'] as const;
 export type ServiceType = (typeof SERVICE_TYPES)[number];
 
 export const SPOT_RULES = ['allowed', 'required', 'forbidden'] as const;
@@ -57,6 +58,8 @@ export const policySchema = z.strictObject({
   allowed_groups: z
     .array(z.string().regex(/^[a-z_][a-z0-9_-]{0,31}$/, 'a group name is a POSIX name like sudo or docker'))
     .optional(),
+  /** EMR applications, clusters and Studio: capacity caps, auto-stop, data buckets. */
+  bigdata: bigdataPolicySchema.optional(),
 });
 
 export type Policy = z.infer<typeof policySchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bigdataConfigSchema } from '../bigdata/bigdataTemplateSchema.js';
 import { amiConfigSchema } from './amiConfigSchema.js';
 
 /**
@@ -201,6 +202,8 @@ export const templateSchema = z.strictObject({
     .preprocess((value) => (value === 'all' || value === 'both' ? 'auto' : value), z.enum(CONNECTION_TYPES))
     .optional(),
   service_config: serviceConfigSchema.optional(),
+  /** An EMR Serverless application, EMR cluster or EMR Studio (`cws-tui bigdata`). */
+  bigdata: bigdataConfigSchema.optional(),
   parameters: z.record(z.string(), parameterSchema).optional(),
   research_user: z.looseObject({}).optional(),
   complexity: z.enum(['simple', 'moderate', 'advanced', 'complex']).optional(),

@@ -14,6 +14,7 @@ import { Ec2Compute } from './ec2Compute.js';
 import { Ec2InstanceChanges } from './ec2InstanceChanges.js';
 import { Ec2Network } from './ec2Network.js';
 import { EfsStorage } from './efsStorage.js';
+import { createAwsBigData } from './emr/createAwsBigData.js';
 import { guardAwsReplies } from './guardAwsReplies.js';
 import { IamWorkstationRole } from './iamWorkstationRole.js';
 import { ensureSageMakerExecutionRole } from './sagemaker/ensureSageMakerExecutionRole.js';
@@ -69,11 +70,12 @@ export async function createAwsAccount(options: AwsAccountOptions): Promise<Clou
   const cloudwatch = perRegion((region) => new CloudWatchClient({ ...config, region }));
   const withProfile = profile ? { profile } : {};
   const network = new Ec2Network({ ec2, ...withProfile });
+  const identity = new StsIdentity(() => sts(options.region), profile);
   return {
     kind: 'aws',
     regions: [...new Set([options.region, ...options.regions])],
     defaultRegion: options.region,
-    identity: new StsIdentity(() => sts(options.region), profile),
+    identity,
     compute: new Ec2Compute({
       ec2,
       ...withProfile,
@@ -108,5 +110,6 @@ export async function createAwsAccount(options: AwsAccountOptions): Promise<Clou
     schedules: new EventBridgeSchedules({ scheduler, iam: () => iam(options.region), ...withProfile }),
     metrics: new CloudWatchMetrics({ cloudwatch, ...withProfile }),
     secrets: new SsmServiceSecrets({ ssm, ...withProfile }),
+    bigdata: createAwsBigData({ config, iam: () => iam(options.region), identity, ...withProfile }),
   };
 }

@@ -36,11 +36,17 @@ export function bigdataTemplateFindings(config: BigDataConfig): BigDataTemplateF
         `the initial capacity (${warmVcpu} vCPU, ${warmMemory} GB) is above the maximum capacity (${config.maximum_capacity.vcpu} vCPU, ${config.maximum_capacity.memory_gb} GB)`,
       );
     if (config.auto_stop_idle_minutes === undefined)
-      warn(['auto_stop_idle_minutes'], 'no auto-stop: an idle application with initial capacity bills until stopped');
+      warn(
+        ['auto_stop_idle_minutes'],
+        'no auto-stop: an idle application with initial capacity bills until stopped',
+      );
     return findings;
   }
   if (config.managed_scaling && config.managed_scaling.min > config.managed_scaling.max)
-    error(['managed_scaling'], `managed scaling min ${config.managed_scaling.min} is above max ${config.managed_scaling.max}`);
+    error(
+      ['managed_scaling'],
+      `managed scaling min ${config.managed_scaling.min} is above max ${config.managed_scaling.max}`,
+    );
   if ((config.core.on_demand ?? 0) + (config.core.spot ?? 0) === 0)
     error(['core'], 'the core fleet needs at least one on_demand or spot instance');
   if (config.auto_termination_idle_minutes === undefined)

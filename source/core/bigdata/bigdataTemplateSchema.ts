@@ -22,14 +22,21 @@ const workerGroup = z.strictObject({
   workers: z.number().int().min(1, 'at least one worker').max(1000),
   vcpu: z.union(WORKER_VCPUS.map((vcpu) => z.literal(vcpu)) as [z.ZodLiteral<1>, ...z.ZodLiteral<number>[]]),
   memory_gb: z.number().int().positive(),
-  disk_gb: z.number().int().min(20, 'a worker disk is 20-200 GB').max(200, 'a worker disk is 20-200 GB').optional(),
+  disk_gb: z
+    .number()
+    .int()
+    .min(20, 'a worker disk is 20-200 GB')
+    .max(200, 'a worker disk is 20-200 GB')
+    .optional(),
 });
 
 export const emrServerlessConfigSchema = z.strictObject({
   kind: z.literal('emr-serverless'),
   release_label: releaseLabel,
   architecture: z.enum(['x86_64', 'arm64']).optional(),
-  initial_capacity: z.strictObject({ driver: workerGroup.optional(), executor: workerGroup.optional() }).optional(),
+  initial_capacity: z
+    .strictObject({ driver: workerGroup.optional(), executor: workerGroup.optional() })
+    .optional(),
   maximum_capacity: z.strictObject({
     vcpu: z.number().int().positive(),
     memory_gb: z.number().int().positive(),
@@ -59,7 +66,9 @@ export const emrClusterConfigSchema = z.strictObject({
   applications: z.array(z.string().min(1)).min(1),
   primary: fleet,
   core: fleet,
-  managed_scaling: z.strictObject({ min: z.number().int().positive(), max: z.number().int().positive() }).optional(),
+  managed_scaling: z
+    .strictObject({ min: z.number().int().positive(), max: z.number().int().positive() })
+    .optional(),
   auto_termination_idle_minutes: idleMinutes.optional(),
   ebs_gb: z.number().int().min(10).max(16384).optional(),
   data_buckets: z.array(bucketName).optional(),

@@ -11,7 +11,11 @@ function violation(rule: string, expected: string, actual: string, message: stri
  * The policy's `bigdata` rules (and `instance_types` for each of a cluster's types) against an EMR
  * request; `checked` gets the rules that apply. None for a workstation request.
  */
-export function bigDataViolations(policy: Policy, request: PolicyRequest, checked: string[]): PolicyViolation[] {
+export function bigDataViolations(
+  policy: Policy,
+  request: PolicyRequest,
+  checked: string[],
+): PolicyViolation[] {
   const facts = request.bigdata;
   if (!facts) return [];
   const violations: PolicyViolation[] = [];
@@ -54,7 +58,9 @@ export function bigDataViolations(policy: Policy, request: PolicyRequest, checke
     const idle = facts.auto_stop_idle_minutes;
     const stop = facts.kind === 'emr-cluster' ? 'auto-termination' : 'auto-stop';
     if (idle === undefined)
-      violations.push(violation('bigdata.require_auto_stop', stop, 'none', `the policy requires ${stop} when idle`));
+      violations.push(
+        violation('bigdata.require_auto_stop', stop, 'none', `the policy requires ${stop} when idle`),
+      );
     else if (rules.max_idle_minutes !== undefined && idle > rules.max_idle_minutes)
       violations.push(
         violation(

@@ -11,7 +11,8 @@ export function bigDataWidenings(child: Policy, parent: Policy): string[] {
     const cap = outer[rule];
     if (cap === undefined) continue;
     const childCap = inner[rule];
-    if (childCap === undefined) widened.push(`bigdata.${rule}: the parent caps it at ${cap}, the child has no cap`);
+    if (childCap === undefined)
+      widened.push(`bigdata.${rule}: the parent caps it at ${cap}, the child has no cap`);
     else if (childCap > cap) widened.push(`bigdata.${rule}: ${childCap} is above the parent's ${cap}`);
   }
   if (outer.require_auto_stop && !inner.require_auto_stop)

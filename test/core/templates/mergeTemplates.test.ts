@@ -198,7 +198,13 @@ const cases: Record<keyof Template, FieldCase[]> = {
           auto_stop_idle_minutes: 15,
         },
       },
-      child: { bigdata: { kind: 'emr-serverless', release_label: 'emr-7.6.0', maximum_capacity: { vcpu: 32, memory_gb: 128 } } },
+      child: {
+        bigdata: {
+          kind: 'emr-serverless',
+          release_label: 'emr-7.6.0',
+          maximum_capacity: { vcpu: 32, memory_gb: 128 },
+        },
+      },
       expected: {
         kind: 'emr-serverless',
         release_label: 'emr-7.6.0',

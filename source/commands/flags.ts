@@ -80,4 +80,12 @@ export const cliFlags = {
   asTemplate: { type: 'string' },
   stopFirst: { type: 'boolean', default: false },
   abandonUnfinished: { type: 'boolean', default: false },
+  // bigdata: submit's Spark arguments and settings, create's overrides, extra data buckets.
+  args: { type: 'string', isMultiple: true },
+  conf: { type: 'string', isMultiple: true },
+  release: { type: 'string' },
+  maxVcpu: { type: 'number' },
+  maxMemory: { type: 'number' },
+  bucket: { type: 'string', isMultiple: true },
+  attempts: { type: 'number' },
 } as const;

@@ -34,7 +34,8 @@ export function demoSparkDriver(
     };
   }
   const lines = script.split('\n');
-  const printed = [...script.matchAll(/print\(\s*f?(["'])(.*?)\1/g)].map((match) =>
+  // Top-level prints only: one inside a branch (a usage message) is not what a normal run writes.
+  const printed = [...script.matchAll(/^print\(\s*f?(["'])(.*?)\1/gm)].map((match) =>
     (match[2] ?? '').replace(/\{[^}]*\}/g, (field) =>
       /input|src/.test(field) ? (args[0] ?? '') : /output|dest/.test(field) ? (args[1] ?? '') : '42',
     ),

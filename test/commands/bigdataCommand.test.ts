@@ -133,7 +133,7 @@ describe('cws-tui bigdata on the demo account', () => {
     ).rejects.toMatchObject({
       exitCode: 3,
       message: expect.stringMatching(
-        /bigdata\.max_vcpus: a maximum capacity of 64 vCPU[^]*bigdata\.max_idle_minutes/,
+        /bigdata\.max_vcpus: a maximum capacity of 64 vCPU[\s\S]*bigdata\.max_idle_minutes/,
       ),
     });
     const listed = await runCommand(runBigdataCommand, ['list'], env, { demo: true, json: true });

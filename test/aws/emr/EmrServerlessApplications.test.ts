@@ -271,11 +271,9 @@ describe('EmrServerlessApplications', () => {
   });
 
   it('returns the Spark UI URL and cancels a run', async () => {
-    emrMock
-      .on(GetDashboardForJobRunCommand)
-      .resolves({
-        url: 'https://p-r1-a1.emrappui-prod.us-east-1.amazonaws.com/shs/history/r1/jobs/?authToken=x',
-      });
+    emrMock.on(GetDashboardForJobRunCommand).resolves({
+      url: 'https://p-r1-a1.emrappui-prod.us-east-1.amazonaws.com/shs/history/r1/jobs/?authToken=x',
+    });
     emrMock.on(CancelJobRunCommand).resolves({ applicationId: 'a1', jobRunId: 'r1' });
     expect(await adapter.dashboardUrl('us-east-1', 'a1', 'r1')).toMatch(/^https:\/\/p-r1-a1\.emrappui-prod/);
     await adapter.cancelJobRun('us-east-1', 'a1', 'r1');

@@ -3,6 +3,7 @@ import { createSparkApplication } from '../core/bigdata/createSparkApplication.j
 import { capacityUsdPerHour, initialCapacityOf, serverlessRates } from '../core/bigdata/emrPricing.js';
 import { findSparkApplication } from '../core/bigdata/findSparkApplication.js';
 import type { SparkApplication } from '../core/bigdata/ports.js';
+import { sparkApplicationFindings } from '../core/bigdata/sparkApplicationFindings.js';
 import { formatUsdPerHour } from '../core/cost/formatUsd.js';
 import { sanitizeForTerminal } from '../core/text/sanitizeForTerminal.js';
 import { asCliError, bigDataContextOf, bigDataRegions } from './bigdataSession.js';
@@ -156,6 +157,8 @@ async function show(context: CommandContext, rest: string[]): Promise<number> {
   }
   const rates = applicationRates(application);
   const warm = initialCapacityOf(application.initial_capacity);
+  const runs = await session.account.bigdata.serverless.listJobRuns(application.region, application.id);
+  const findings = sparkApplicationFindings(application, runs, new Date());
   const lines = [
     `${application.name} (${application.id}) in ${application.region}: ${application.state}${application.state_details ? ` (${application.state_details})` : ''}`,
     `  release        ${application.release_label} (${application.architecture})`,
@@ -163,6 +166,8 @@ async function show(context: CommandContext, rest: string[]): Promise<number> {
     `  warm capacity  ${warm.vcpu} vCPU, ${warm.memory_gb} GB${rates.warm ? ` (${formatUsdPerHour(rates.warm)} while started)` : ''}`,
     `  auto start     ${application.auto_start ? 'on' : 'off'}; auto stop ${application.auto_stop_idle_minutes === undefined ? 'off' : `after ${application.auto_stop_idle_minutes} min idle`}`,
     `  network        ${application.network ? `VPC subnets ${application.network.subnet_ids.join(', ')}` : 'no VPC access'}`,
+    `  runs           ${runs.length} (cws-tui bigdata runs ${application.name})`,
+    ...findings.map((finding) => `  finding        ${finding.message}`),
   ];
   context.stdout(`${lines.map((line) => sanitizeForTerminal(line)).join('\n')}\n`);
   return EXIT.ok;

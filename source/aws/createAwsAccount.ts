@@ -14,6 +14,7 @@ import { Ec2Compute } from './ec2Compute.js';
 import { Ec2InstanceChanges } from './ec2InstanceChanges.js';
 import { Ec2Network } from './ec2Network.js';
 import { EfsStorage } from './efsStorage.js';
+import { createAwsBigData } from './emr/createAwsBigData.js';
 import { guardAwsReplies } from './guardAwsReplies.js';
 import { createCloudFormationHpc } from './hpc/createCloudFormationHpc.js';
 import { IamWorkstationRole } from './iamWorkstationRole.js';
@@ -70,11 +71,12 @@ export async function createAwsAccount(options: AwsAccountOptions): Promise<Clou
   const cloudwatch = perRegion((region) => new CloudWatchClient({ ...config, region }));
   const withProfile = profile ? { profile } : {};
   const network = new Ec2Network({ ec2, ...withProfile });
+  const identity = new StsIdentity(() => sts(options.region), profile);
   return {
     kind: 'aws',
     regions: [...new Set([options.region, ...options.regions])],
     defaultRegion: options.region,
-    identity: new StsIdentity(() => sts(options.region), profile),
+    identity,
     compute: new Ec2Compute({
       ec2,
       ...withProfile,
@@ -110,5 +112,6 @@ export async function createAwsAccount(options: AwsAccountOptions): Promise<Clou
     metrics: new CloudWatchMetrics({ cloudwatch, ...withProfile }),
     secrets: new SsmServiceSecrets({ ssm, ...withProfile }),
     hpc: createCloudFormationHpc({ config, ec2, ssm, ...withProfile }),
+    bigdata: createAwsBigData({ config, iam: () => iam(options.region), identity, ...withProfile }),
   };
 }

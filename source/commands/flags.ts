@@ -91,4 +91,12 @@ export const cliFlags = {
   nodes: { type: 'number' },
   time: { type: 'string' },
   state: { type: 'string' },
+  // bigdata: submit's Spark arguments and settings, create's overrides, extra data buckets.
+  args: { type: 'string', isMultiple: true },
+  conf: { type: 'string', isMultiple: true },
+  release: { type: 'string' },
+  maxVcpu: { type: 'number' },
+  maxMemory: { type: 'number' },
+  bucket: { type: 'string', isMultiple: true },
+  attempts: { type: 'number' },
 } as const;

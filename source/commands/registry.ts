@@ -114,6 +114,17 @@ export const commands: Command[] = [
     load: async () => (await import('./teamCommand.js')).runTeamCommand,
   },
   {
+    name: 'bigdata',
+    summary: 'Spark on EMR Serverless: applications from templates, job runs, logs, Spark UI and cost',
+    usage: [
+      'bigdata create <template> <name> [--region R] [--release emr-7.5.0] [--max-vcpu N] [--max-memory GB] [--bucket B]...',
+      'bigdata list|show <app>|start <app>|stop <app>|delete <app> --yes [--json]',
+      'bigdata submit <app> <entry.py|entry.jar|s3://...> [--args A]... [--conf k=v]... [--bucket B]... [--attempts N] [--follow]',
+      'bigdata runs <app> | logs <app> <run> [--all] | cancel <app> <run> | ui <app> <run> [--json]',
+    ],
+    load: async () => (await import('./bigdataCommand.js')).runBigdataCommand,
+  },
+  {
     name: 'policy',
     summary: "show the profile's policy and its chain, or test a launch against it (exit 3 if denied)",
     usage: [

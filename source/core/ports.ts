@@ -1,3 +1,4 @@
+import type { BigDataPort } from './bigdata/ports.js';
 import type { InstanceTypeInfo } from './catalog/InstanceTypeInfo.js';
 import type { HpcPort } from './hpc/ports.js';
 import type { S3ObjectRef } from './iam/templateFilesReadPolicy.js';
@@ -218,6 +219,7 @@ export interface CloudAccount {
   secrets: ServiceSecretPort;
   /** HPC clusters: AWS ParallelCluster through CloudFormation, Slurm through SSM. */
   hpc: HpcPort;
+  bigdata: BigDataPort;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { emrCostContributor } from '../bigdata/emrCostContributor.js';
 import { hpcCostContributor } from '../hpc/hpcCostContributor.js';
 import type { CloudAccount } from '../ports.js';
 import type { CostResource } from './CostResource.js';
@@ -23,4 +24,4 @@ export interface CostContributor {
  * Every capability's contributor: the one way a service reaches the unified cost report. Each
  * capability adds its own line here.
  */
-export const COST_CONTRIBUTORS: readonly CostContributor[] = [hpcCostContributor];
+export const COST_CONTRIBUTORS: readonly CostContributor[] = [hpcCostContributor, emrCostContributor];

@@ -67,6 +67,12 @@ export function requireWorkstationTemplate(template: ResolvedTemplate): Resolved
       'Open it from the Services screen (:services).',
     );
   }
+  if (template.bigdata)
+    throw new LaunchError(
+      'resolve-template',
+      `${template.slug} is an ${template.bigdata.kind} template, not an EC2 workstation`,
+      `Create it with: cws-tui bigdata create ${template.slug} <name>`,
+    );
   if (!template.base) throw new LaunchError('resolve-template', `${template.slug} names no base image`);
   return template;
 }

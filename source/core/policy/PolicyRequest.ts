@@ -1,4 +1,5 @@
 import type { ClusterPolicyFacts } from '../hpc/hpcPolicySchema.js';
+import type { BigDataPolicyFacts } from './BigDataPolicyFacts.js';
 import type { ServiceType } from './policySchema.js';
 
 /** What a launch asks for, as the policy sees it. */
@@ -21,4 +22,6 @@ export interface PolicyRequest {
   template_user_made?: boolean;
   /** Set for an HPC cluster (create or update): its size at full scale, for the `hpc:` caps. */
   cluster?: ClusterPolicyFacts;
+  /** Set for an EMR request: its capacity, auto-stop and buckets; workstation-only rules are skipped. */
+  bigdata?: BigDataPolicyFacts;
 }

@@ -1,3 +1,4 @@
+import { bigDataViolations } from './bigDataViolations.js';
 import { checkGlobRule } from './checkGlobRule.js';
 import { formatUsdPrecise } from './formatUsdPrecise.js';
 import { hpcViolations } from './hpcViolations.js';
@@ -40,13 +41,15 @@ export function evaluatePolicy(
   };
   const info = context.instance_type_info;
   const type = request.instance_type;
+  // An EMR request has no single instance: its capacity is checked by the bigdata rules instead.
+  const workstation = request.bigdata === undefined;
 
   for (const [rule, value] of [
     ['templates', request.template_slug],
     ['instance_types', type],
     ['regions', request.region],
   ] as const) {
-    if (!policy[rule]) continue;
+    if (!policy[rule] || (rule === 'instance_types' && !workstation)) continue;
     checked.push(rule);
     const violation = checkGlobRule(rule, policy[rule], value);
     if (violation) violations.push(violation);
@@ -69,7 +72,7 @@ export function evaluatePolicy(
   ] as const;
   for (const [rule, unit, actual] of sizeCaps) {
     const cap = policy[rule];
-    if (cap === undefined) continue;
+    if (cap === undefined || !workstation) continue;
     checked.push(rule);
     if (actual === undefined) {
       deny(
@@ -122,7 +125,7 @@ export function evaluatePolicy(
     violations.push(...checkMonthlyBudget(policy.monthly_budget, context));
   }
 
-  if (policy.spot !== undefined) {
+  if (policy.spot !== undefined && workstation) {
     checked.push('spot');
     if (policy.spot === 'required' && !request.spot) {
       deny({
@@ -143,7 +146,7 @@ export function evaluatePolicy(
     }
   }
 
-  if (policy.hibernation === 'required') {
+  if (policy.hibernation === 'required' && workstation) {
     checked.push('hibernation');
     if (!request.hibernation) {
       deny({
@@ -154,11 +157,11 @@ export function evaluatePolicy(
       });
       suggestions.push({ rule: 'hibernation', message: 'enable hibernation (--hibernation)' });
     }
-  } else if (policy.hibernation === 'optional') {
+  } else if (policy.hibernation === 'optional' && workstation) {
     checked.push('hibernation');
   }
 
-  if (policy.max_running_per_user !== undefined) {
+  if (policy.max_running_per_user !== undefined && workstation) {
     checked.push('max_running_per_user');
     const cap = policy.max_running_per_user;
     const running = context.running_count_for_user;
@@ -196,7 +199,7 @@ export function evaluatePolicy(
     }
   }
 
-  if (policy.max_ebs_gb !== undefined) {
+  if (policy.max_ebs_gb !== undefined && workstation) {
     checked.push('max_ebs_gb');
     if (request.root_volume_gb > policy.max_ebs_gb) {
       deny({
@@ -229,7 +232,9 @@ export function evaluatePolicy(
     }
   }
 
-  if (violations.some((violation) => INSTANCE_TYPE_RULES.has(violation.rule))) {
+  violations.push(...bigDataViolations(policy, request, checked));
+
+  if (workstation && violations.some((violation) => INSTANCE_TYPE_RULES.has(violation.rule))) {
     suggestions.unshift(
       ...suggestInstanceTypes(
         policy,

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { hpcPolicySchema } from '../hpc/hpcPolicySchema.js';
+import { bigdataPolicySchema } from './bigdataPolicySchema.js';
 
 /** The service kinds a policy can allow. */
-export const SERVICE_TYPES = ['ec2', 'sagemaker', 'web'] as const;
+export const SERVICE_TYPES = ['ec2', 'sagemaker', 'web', 'emr'] as const;
 export type ServiceType = (typeof SERVICE_TYPES)[number];
 
 export const SPOT_RULES = ['allowed', 'required', 'forbidden'] as const;
@@ -60,6 +61,8 @@ export const policySchema = z.strictObject({
     .optional(),
   /** Caps on HPC clusters (nodes, vCPUs, GPUs at full scale, per cluster and per user). */
   hpc: hpcPolicySchema.optional(),
+  /** EMR applications, clusters and Studio: capacity caps, auto-stop, data buckets. */
+  bigdata: bigdataPolicySchema.optional(),
 });
 
 export type Policy = z.infer<typeof policySchema>;

@@ -17,7 +17,7 @@ import type { Template, TemplateFile, TemplateService, TemplateUser } from './te
  *    child's value wins per key
  *  - sizes: the child's set replaces the parent's (a set of sizes is chosen for one workload)
  *  - scripts (post_install, user_data): concatenated, parent first
- *  - service_config: merged by key when both have the same kind, else the child's replaces it
+ *  - service_config, bigdata: merged by key when both have the same kind, else the child's replaces it
  */
 type MergeRule<K extends keyof Template> = (parent: Template[K], child: Template[K]) => Template[K];
 type MergeRules = { [K in keyof Template]-?: MergeRule<K> };
@@ -164,6 +164,11 @@ const rules: MergeRules = {
     return parent.kind === child.kind ? { ...parent, ...child } : child;
   },
   cluster_config: mergeClusterConfig,
+  bigdata: (parent, child) => {
+    if (!parent) return child;
+    if (!child) return parent;
+    return parent.kind === child.kind ? ({ ...parent, ...child } as typeof child) : child;
+  },
   parameters: (parent, child) => {
     if (!parent) return child;
     if (!child) return parent;

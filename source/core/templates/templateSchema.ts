@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bigdataConfigSchema } from '../bigdata/bigdataTemplateSchema.js';
 import { clusterConfigSchema } from '../hpc/clusterConfigSchema.js';
 import { amiConfigSchema } from './amiConfigSchema.js';
 
@@ -204,6 +205,8 @@ export const templateSchema = z.strictObject({
   service_config: serviceConfigSchema.optional(),
   /** An HPC cluster (AWS ParallelCluster) instead of a workstation: launched by `hpc create`. */
   cluster_config: clusterConfigSchema.optional(),
+  /** An EMR Serverless application, EMR cluster or EMR Studio (`cws-tui bigdata`). */
+  bigdata: bigdataConfigSchema.optional(),
   parameters: z.record(z.string(), parameterSchema).optional(),
   research_user: z.looseObject({}).optional(),
   complexity: z.enum(['simple', 'moderate', 'advanced', 'complex']).optional(),

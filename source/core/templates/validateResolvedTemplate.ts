@@ -1,3 +1,4 @@
+import { bigdataTemplateFindings } from '../bigdata/bigdataTemplateFindings.js';
 import { clusterTemplateFindings } from '../hpc/clusterTemplateFindings.js';
 import { KNOWN_BASES } from '../images/resolveImageSource.js';
 import { foreignPostInstallCommand } from '../provisioning/postInstallDistros.js';
@@ -55,7 +56,12 @@ export function validateResolvedTemplate(
     diagnostics.push({ file: at.source, line, column, severity, message: `${prefix}${message}` });
   };
 
-  if (merged.service_config) {
+  if (merged.bigdata) {
+    if (merged.base !== undefined)
+      report('error', definerOf('base'), ['base'], `a ${merged.bigdata.kind} template has no base`);
+    for (const finding of bigdataTemplateFindings(merged.bigdata))
+      report(finding.severity, definerOf('bigdata'), finding.path, finding.message);
+  } else if (merged.service_config) {
     const kind = merged.service_config.kind;
     if (merged.base !== undefined) {
       report(

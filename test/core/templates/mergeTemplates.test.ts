@@ -224,6 +224,36 @@ const cases: Record<keyof Template, FieldCase[]> = {
       },
     },
   ],
+  bigdata: [
+    {
+      parent: {
+        bigdata: {
+          kind: 'emr-serverless',
+          release_label: 'emr-7.5.0',
+          maximum_capacity: { vcpu: 64, memory_gb: 256 },
+          auto_stop_idle_minutes: 15,
+        },
+      },
+      child: {
+        bigdata: {
+          kind: 'emr-serverless',
+          release_label: 'emr-7.6.0',
+          maximum_capacity: { vcpu: 32, memory_gb: 128 },
+        },
+      },
+      expected: {
+        kind: 'emr-serverless',
+        release_label: 'emr-7.6.0',
+        maximum_capacity: { vcpu: 32, memory_gb: 128 },
+        auto_stop_idle_minutes: 15,
+      },
+    },
+    {
+      parent: { bigdata: { kind: 'emr-studio' } },
+      child: { bigdata: { kind: 'emr-studio', workspace_prefix: 'lab' } },
+      expected: { kind: 'emr-studio', workspace_prefix: 'lab' },
+    },
+  ],
   parameters: [
     {
       parent: {

@@ -1,0 +1,17 @@
+import { JOB_ROLE_NAME, jobRoleInlinePolicies } from '../../../core/bigdata/jobRolePolicy.js';
+import type { BigDataRolePort, S3Location } from '../../../core/bigdata/ports.js';
+import { DEMO_ACCOUNT_ID } from '../demoState.js';
+import type { DemoBigDataStore } from './DemoBigDataStore.js';
+
+/** The demo's job role: the inline policies it would have, recorded by name. */
+export class DemoJobRole implements BigDataRolePort {
+  constructor(private readonly store: DemoBigDataStore) {}
+
+  async ensureJobExecutionRole(staging: S3Location, dataBuckets: readonly string[]): Promise<string> {
+    const names = Object.keys(jobRoleInlinePolicies(staging, dataBuckets));
+    await this.store.update((state) => {
+      for (const name of names) if (!state.role_policies.includes(name)) state.role_policies.push(name);
+    });
+    return `arn:aws:iam::${DEMO_ACCOUNT_ID}:role/cws-tui/${JOB_ROLE_NAME}`;
+  }
+}

@@ -1,0 +1,20 @@
+import type { BigDataPort } from '../../../core/bigdata/ports.js';
+import { DemoBigDataStore } from './DemoBigDataStore.js';
+import { DemoEmrServerless } from './DemoEmrServerless.js';
+import { DemoJobRole } from './DemoJobRole.js';
+import { DemoStaging } from './DemoStaging.js';
+
+/** The demo account's EMR: state in `demo-bigdata.json` of the state dir, paced by CWS_DEMO_SPEED. */
+export function createDemoBigData(options: {
+  stateDir: string;
+  speed: number;
+  now?: () => number;
+}): BigDataPort {
+  const store = new DemoBigDataStore(options.stateDir);
+  const serverless = new DemoEmrServerless(store, options.speed, options.now ?? Date.now);
+  return {
+    serverless,
+    staging: new DemoStaging(store, serverless),
+    roles: new DemoJobRole(store),
+  };
+}

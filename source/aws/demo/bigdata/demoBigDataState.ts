@@ -1,0 +1,93 @@
+import { z } from 'zod';
+
+const transition = z.object({ at: z.string(), state: z.string() });
+
+const workerGroup = z.object({
+  workers: z.number(),
+  vcpu: z.number(),
+  memory_gb: z.number(),
+  disk_gb: z.number(),
+});
+
+export const demoApplicationSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  region: z.string(),
+  release_label: z.string(),
+  architecture: z.enum(['X86_64', 'ARM64']),
+  initial_capacity: z.object({ driver: workerGroup.optional(), executor: workerGroup.optional() }).optional(),
+  maximum_capacity: z.object({ vcpu: z.number(), memory_gb: z.number(), disk_gb: z.number() }),
+  auto_start: z.boolean(),
+  auto_stop_idle_minutes: z.number().optional(),
+  network: z.object({ subnet_ids: z.array(z.string()), security_group_ids: z.array(z.string()) }).optional(),
+  tags: z.record(z.string(), z.string()),
+  client_token: z.string(),
+  created_at: z.string(),
+  transitions: z.array(transition),
+});
+
+export const demoRunSchema = z.object({
+  id: z.string(),
+  application_id: z.string(),
+  region: z.string(),
+  name: z.string(),
+  created_at: z.string(),
+  entry_point: z.string(),
+  arguments: z.array(z.string()),
+  spark_submit_parameters: z.string(),
+  log_uri: z.string(),
+  client_token: z.string(),
+  outcome: z.enum(['SUCCESS', 'FAILED']),
+  /** The driver's output when it ends, written to the log location then. */
+  stdout: z.string(),
+  stderr: z.string(),
+  /** How long the run takes at realistic pace: what it is billed for, whatever the demo speed. */
+  nominal_seconds: z.number(),
+  workers: z.object({ count: z.number(), vcpu: z.number(), memory_gb: z.number() }),
+  transitions: z.array(transition),
+});
+
+export const demoBigDataStateSchema = z.object({
+  serial: z.number(),
+  applications: z.array(demoApplicationSchema),
+  runs: z.array(demoRunSchema),
+  /** S3 objects of the demo staging bucket: `bucket/key` -> base64. */
+  objects: z.record(z.string(), z.string()),
+  buckets: z.array(z.string()),
+  /** The job role's inline policies by name. */
+  role_policies: z.array(z.string()),
+});
+
+export type DemoApplication = z.infer<typeof demoApplicationSchema>;
+export type DemoRun = z.infer<typeof demoRunSchema>;
+export type DemoBigDataState = z.infer<typeof demoBigDataStateSchema>;
+
+export function emptyDemoBigDataState(): DemoBigDataState {
+  return { serial: 0, applications: [], runs: [], objects: {}, buckets: [], role_policies: [] };
+}
+
+/** The state at `now` of something whose transitions are scheduled (oldest first). */
+export function stateAt(
+  transitions: readonly { at: string; state: string }[],
+  now: number,
+): string | undefined {
+  let state: string | undefined;
+  for (const transition of transitions) {
+    if (Date.parse(transition.at) > now) break;
+    state = transition.state;
+  }
+  return state;
+}
+
+/** When it last changed at or before `now`. */
+export function changedAt(
+  transitions: readonly { at: string; state: string }[],
+  now: number,
+): string | undefined {
+  let at: string | undefined;
+  for (const transition of transitions) {
+    if (Date.parse(transition.at) > now) break;
+    at = transition.at;
+  }
+  return at;
+}

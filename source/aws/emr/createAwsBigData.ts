@@ -1,0 +1,44 @@
+import { EMRServerlessClient } from '@aws-sdk/client-emr-serverless';
+import type { IAMClient } from '@aws-sdk/client-iam';
+import { S3Client } from '@aws-sdk/client-s3';
+import type { BigDataPort } from '../../core/bigdata/ports.js';
+import type { IdentityPort } from '../../core/ports.js';
+import type { AwsClientConfig } from '../awsClientConfig.js';
+import { guardAwsReplies } from '../guardAwsReplies.js';
+import { EmrServerlessApplications } from './EmrServerlessApplications.js';
+import { IamEmrJobRole } from './ensureEmrJobRole.js';
+import { S3Staging } from './S3Staging.js';
+
+/** One client per region, made on first use. */
+function perRegion<T>(create: (region: string) => T): (region: string) => T {
+  const clients = new Map<string, T>();
+  return (region) => {
+    const client = clients.get(region) ?? create(region);
+    clients.set(region, client);
+    return client;
+  };
+}
+
+/** The big-data ports of an AWS account: EMR Serverless, the S3 staging bucket and the job role. */
+export function createAwsBigData(options: {
+  config: AwsClientConfig;
+  iam: () => IAMClient;
+  identity: IdentityPort;
+  profile?: string;
+}): BigDataPort {
+  const { config, profile } = options;
+  const withProfile = profile ? { profile } : {};
+  const emrServerless = perRegion((region) =>
+    guardAwsReplies(new EMRServerlessClient({ ...config, region })),
+  );
+  const s3 = perRegion((region) => guardAwsReplies(new S3Client({ ...config, region })));
+  return {
+    serverless: new EmrServerlessApplications({ emrServerless, ...withProfile }),
+    staging: new S3Staging({
+      s3,
+      accountId: async () => (await options.identity.callerIdentity()).account,
+      ...withProfile,
+    }),
+    roles: new IamEmrJobRole({ iam: options.iam, ...withProfile }),
+  };
+}

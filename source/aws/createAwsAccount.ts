@@ -1,3 +1,4 @@
+import { AthenaClient } from '@aws-sdk/client-athena';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { EFSClient } from '@aws-sdk/client-efs';
@@ -7,6 +8,7 @@ import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { CloudAccount } from '../core/ports.js';
+import { awsAnalytics } from './athena/awsAnalytics.js';
 import { type AwsSessionOptions, awsClientConfig } from './awsClientConfig.js';
 import { CloudWatchMetrics } from './cloudwatch/CloudWatchMetrics.js';
 import { EbsBlockStorage } from './ebs/EbsBlockStorage.js';
@@ -108,5 +110,9 @@ export async function createAwsAccount(options: AwsAccountOptions): Promise<Clou
     schedules: new EventBridgeSchedules({ scheduler, iam: () => iam(options.region), ...withProfile }),
     metrics: new CloudWatchMetrics({ cloudwatch, ...withProfile }),
     secrets: new SsmServiceSecrets({ ssm, ...withProfile }),
+    analytics: awsAnalytics(
+      perRegion((region) => guardAwsReplies(new AthenaClient({ ...config, region }))),
+      profile,
+    ),
   };
 }

@@ -80,4 +80,8 @@ export const cliFlags = {
   asTemplate: { type: 'string' },
   stopFirst: { type: 'boolean', default: false },
   abandonUnfinished: { type: 'boolean', default: false },
+  // Analytics: athena query --workgroup W --database D --output table|csv|json.
+  workgroup: { type: 'string' },
+  database: { type: 'string' },
+  output: { type: 'string' },
 } as const;

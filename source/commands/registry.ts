@@ -256,6 +256,16 @@ export const commands: Command[] = [
     ],
     load: async () => (await import('./projectCommand.js')).runProjectCommand,
   },
+  {
+    name: 'athena',
+    summary:
+      "SQL over the lab's data in a workgroup that enforces the policy's scan limit; each query's bytes and cost",
+    usage: [
+      'athena query "<sql>" [--workgroup W] [--database D] [--output table|csv|json] [--project P]',
+      'athena workgroup [--project P] [--json] | athena history [--workgroup W] [--json] | athena cancel <query-id>',
+    ],
+    load: async () => (await import('./athenaCommand.js')).runAthenaCommand,
+  },
 ];
 
 export function findCommand(name: string): Command | undefined {

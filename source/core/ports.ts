@@ -1,3 +1,4 @@
+import type { AnalyticsPort } from './analytics/ports.js';
 import type { InstanceTypeInfo } from './catalog/InstanceTypeInfo.js';
 import type { S3ObjectRef } from './iam/templateFilesReadPolicy.js';
 import type { Distro } from './images/baseImages.js';
@@ -378,6 +379,7 @@ export interface CloudAccount {
   /** Utilisation history (CloudWatch) for rightsizing. */
   metrics: MetricsPort;
   secrets: ServiceSecretPort;
+  analytics: AnalyticsPort;
 }
 
 /**

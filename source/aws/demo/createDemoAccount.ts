@@ -1,4 +1,5 @@
 import type { CloudAccount } from '../../core/ports.js';
+import { demoAnalytics } from './analytics/demoAnalytics.js';
 import { DemoBlockStorage } from './DemoBlockStorage.js';
 import { DemoCompute } from './DemoCompute.js';
 import { DemoIdentity } from './DemoIdentity.js';
@@ -57,5 +58,6 @@ export function createDemoAccount({ stateDir, env, region, now }: DemoAccountOpt
     schedules: new DemoSchedules(store),
     metrics: new DemoMetrics(compute),
     secrets: new DemoServiceSecrets(compute),
+    analytics: demoAnalytics(stateDir, speed, now),
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { analyticsPolicySchema } from './analyticsPolicySchema.js';
 
 /** The service kinds a policy can allow. */
 export const SERVICE_TYPES = ['ec2', 'sagemaker', 'web'] as const;
@@ -57,6 +58,8 @@ export const policySchema = z.strictObject({
   allowed_groups: z
     .array(z.string().regex(/^[a-z_][a-z0-9_-]{0,31}$/, 'a group name is a POSIX name like sudo or docker'))
     .optional(),
+  /** Athena, DataBrew, QuickSight and CodeCatalyst: services, scan caps, data, seats, results. */
+  analytics: analyticsPolicySchema.optional(),
 });
 
 export type Policy = z.infer<typeof policySchema>;

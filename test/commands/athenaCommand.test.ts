@@ -79,7 +79,7 @@ describe('athena on the demo account', () => {
     await expect(athena(env, ['query', 'SELECT * FROM sensor_events'])).rejects.toMatchObject({
       exitCode: 1,
       message: expect.stringMatching(
-        /cancelled query .* at the workgroup's limit of 10\.0 GB per query[^]*Data scanned: 10\.0 GB, cost \$0\.05/,
+        /cancelled query .* at the workgroup's limit of 10\.0 GB per query[\s\S]*Data scanned: 10\.0 GB, cost \$0\.05/,
       ),
     });
     const history = await athena(env, ['history']);

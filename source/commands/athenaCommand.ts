@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { athenaQueryCost } from '../core/analytics/athenaQueryCost.js';
-import { workgroupName } from '../core/analytics/athenaWorkgroupSettings.js';
-import { formatBytes } from '../core/analytics/formatBytes.js';
+import { defaultResultsLocation, workgroupName } from '../core/analytics/athenaWorkgroupSettings.js';
 import { type AthenaScope, prepareAthenaQuery } from '../core/analytics/prepareAthenaQuery.js';
 import { QUERY_OUTPUTS, type QueryOutput } from '../core/analytics/queryRowsOutput.js';
 import { runAthenaQuery } from '../core/analytics/runAthenaQuery.js';
 import { formatUsd } from '../core/cost/formatUsd.js';
+import { formatBytes } from '../core/text/formatBytes.js';
 import { CliError, EXIT, usageError } from './CliError.js';
 import { type OperationCommandContext, operationCommand, printJson } from './operations/operationCommand.js';
 import { printQueryResults } from './output/printQueryResults.js';
@@ -17,14 +17,19 @@ const USAGE = [
   '       cws-tui athena workgroup | history [--workgroup W] [--json] | cancel <query-id>',
 ].join('\n');
 
-function scopeOf(context: OperationCommandContext): AthenaScope {
+async function scopeOf(context: OperationCommandContext): Promise<AthenaScope> {
   const { session, flags } = context;
   const now = new Date();
   const project = flags.project ?? session.profile.project;
+  const region = flags.region ?? session.info.region;
+  const fallback = session.profile.policy.analytics
+    ? undefined
+    : await defaultResultsLocation(session.account, region);
   return {
     policy: session.profile.policy,
     profile: session.profile.name,
-    region: flags.region ?? session.info.region,
+    region,
+    ...(fallback ? { default_results_location: fallback } : {}),
     month_start: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)).toISOString(),
     ...(project ? { project } : {}),
     ...(flags.workgroup ? { workgroup: flags.workgroup } : {}),
@@ -44,7 +49,7 @@ async function query(context: OperationCommandContext, sql: string): Promise<num
   if (!QUERY_OUTPUTS.includes(output))
     throw usageError(`--output is one of ${QUERY_OUTPUTS.join(', ')}, not '${output}'`);
   if (sql.trim() === '') throw usageError('the query is empty');
-  const scope = scopeOf(context);
+  const scope = await scopeOf(context);
   const athena = context.session.account.analytics.athena;
   const prepared = await prepareAthenaQuery(athena, scope);
   const outcome = await runAthenaQuery(
@@ -89,7 +94,7 @@ async function query(context: OperationCommandContext, sql: string): Promise<num
 }
 
 async function history(context: OperationCommandContext): Promise<number> {
-  const scope = scopeOf(context);
+  const scope = await scopeOf(context);
   const workgroup = scope.workgroup ?? workgroupName(scope);
   const queries = await context.session.account.analytics.athena.listQueries(scope.region, workgroup, 50);
   if (context.flags.json) {
@@ -134,7 +139,7 @@ export const runAthenaCommand = operationCommand(async (context) => {
     case 'cancel': {
       const [id, ...extra] = rest;
       if (!id || extra.length > 0) throw usageError(USAGE);
-      const scope = scopeOf(context);
+      const scope = await scopeOf(context);
       const athena = context.session.account.analytics.athena;
       const found = await athena.getQuery(scope.region, id);
       if (found.state !== 'QUEUED' && found.state !== 'RUNNING') {
@@ -146,7 +151,10 @@ export const runAthenaCommand = operationCommand(async (context) => {
     }
     case 'workgroup': {
       if (rest.length > 0) throw usageError(USAGE);
-      const prepared = await prepareAthenaQuery(context.session.account.analytics.athena, scopeOf(context));
+      const prepared = await prepareAthenaQuery(
+        context.session.account.analytics.athena,
+        await scopeOf(context),
+      );
       const w = prepared.workgroup;
       if (context.flags.json) printJson(context, w);
       else

@@ -41,7 +41,7 @@ describe('athena on the demo account', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^SERVICE\s+USD\n/);
     expect(result.stdout).toMatch(
-      /5 rows\. Data scanned: 1\.5 MB, cost \$0\.000048 \(Athena \$5 per TB, 10 MB minimum\)/,
+      /5 rows\. Data scanned: 1.5 MiB, cost \$0\.000048 \(Athena \$5 per TB, 10 MB minimum\)/,
     );
     expect(result.stdout).toContain('in workgroup cws-lab');
     const again = await athena(env, ['query', sql]);
@@ -55,7 +55,7 @@ describe('athena on the demo account', () => {
     });
     expect(csv.stdout.split('\n')).toHaveLength(5);
     expect(csv.stdout).toMatch(/^station,tmax_c\nUSW00094728,\d+\.\d\n/);
-    expect(csv.stderr).toMatch(/3 rows\. Data scanned: 24\.0 MB/);
+    expect(csv.stderr).toMatch(/3 rows\. Data scanned: 24.0 MiB/);
     const json = await athena(env, ['query', 'SELECT count(*) FROM weather_daily'], { output: 'json' });
     expect(JSON.parse(json.stdout)).toEqual({ _col0: '120' });
     await expect(athena(env, ['query', 'SELECT 1'], { output: 'xml' })).rejects.toMatchObject({
@@ -79,19 +79,24 @@ describe('athena on the demo account', () => {
     await expect(athena(env, ['query', 'SELECT * FROM sensor_events'])).rejects.toMatchObject({
       exitCode: 1,
       message: expect.stringMatching(
-        /cancelled query .* at the workgroup's limit of 10\.0 GB per query[\s\S]*Data scanned: 10\.0 GB, cost \$0\.05/,
+        /cancelled query .* at the workgroup's limit of 10.0 GiB per query[\s\S]*Data scanned: 10.0 GiB, cost \$0\.05/,
       ),
     });
     const history = await athena(env, ['history']);
-    expect(history.stdout).toMatch(/CANCELLED\s+10\.0 GB\s+\$0\.0488/);
+    expect(history.stdout).toMatch(/CANCELLED\s+10.0 GiB\s+\$0\.0488/);
   });
 
-  it('refuses without a results location in the policy, and a database the policy does not allow (exit 3)', async () => {
-    const env = testEnvironment();
-    await expect(athena(env, ['query', 'SELECT 1'])).rejects.toMatchObject({
+  it('refuses without a results location in a policy that governs analytics, and a database the policy does not allow (exit 3)', async () => {
+    const silent = await labEnvironment({ results_location: undefined });
+    await expect(athena(silent, ['query', 'SELECT 1'])).rejects.toMatchObject({
       exitCode: 3,
       message: expect.stringMatching(/analytics\.results_location/),
     });
+    // Without an institutional policy: the account's default results bucket (the demo's lab bucket).
+    const own = await athena(testEnvironment(), ['workgroup']);
+    expect(own.stdout).toMatch(
+      /^Workgroup cws-\S+: results in s3:\/\/cws-demo-lab\/results\/athena\/cws-\S+\/ \(encrypted, enforced\), no per-query limit/,
+    );
     const limited = await labEnvironment({ databases: { allow: ['genomics_*'] } });
     await expect(
       athena(limited, ['query', 'SELECT * FROM lab_spend'], { database: 'cws_samples' }),
@@ -113,7 +118,7 @@ describe('athena on the demo account', () => {
     await expect(athena(env, ['cancel', id])).rejects.toThrow(/already finished \(SUCCEEDED\)/);
     const workgroup = await athena(env, ['workgroup']);
     expect(workgroup.stdout).toBe(
-      'Workgroup cws-lab: results in s3://cws-demo-lab/results/athena/cws-lab/ (encrypted, enforced), cancels a query past 10.0 GB scanned.\n',
+      'Workgroup cws-lab: results in s3://cws-demo-lab/results/athena/cws-lab/ (encrypted, enforced), cancels a query past 10.0 GiB scanned.\n',
     );
   });
 });

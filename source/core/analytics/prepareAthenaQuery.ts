@@ -19,6 +19,8 @@ export interface AthenaScope {
   database?: string;
   /** When this month starts (ISO), for the policy's bytes-per-month cap. */
   month_start: string;
+  /** Results location when the policy has no analytics section (defaultResultsLocation). */
+  default_results_location?: string;
 }
 
 /** Where a query may run, once the policy has allowed it. */
@@ -63,7 +65,12 @@ export async function prepareAthenaQuery(
     workgroup = found;
   } else {
     try {
-      const settings = athenaWorkgroupSettings(scope.policy, scope, { 'cws:profile': scope.profile });
+      const settings = athenaWorkgroupSettings(
+        scope.policy,
+        scope,
+        { 'cws:profile': scope.profile },
+        scope.default_results_location,
+      );
       workgroup = await athena.ensureWorkgroup(scope.region, settings);
     } catch (error) {
       if (error instanceof WorkgroupSettingsError) throw denied(error.message, error.hint);

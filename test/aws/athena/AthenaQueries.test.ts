@@ -47,15 +47,13 @@ beforeEach(() => athena.reset());
 
 describe('AthenaQueries on the SDK', () => {
   it('creates a missing workgroup with enforced results location, encryption, cutoff and tags', async () => {
-    athena
-      .on(GetWorkGroupCommand)
-      .rejects(
-        new InvalidRequestException({
-          message: 'WorkGroup cws-lab is not found.',
-          $metadata: meta,
-          AthenaErrorCode: 'INVALID_INPUT',
-        }),
-      );
+    athena.on(GetWorkGroupCommand).rejects(
+      new InvalidRequestException({
+        message: 'WorkGroup cws-lab is not found.',
+        $metadata: meta,
+        AthenaErrorCode: 'INVALID_INPUT',
+      }),
+    );
     athena.on(CreateWorkGroupCommand).resolves({});
     const workgroup = await queries.ensureWorkgroup('us-east-1', {
       name: 'cws-lab',
@@ -235,15 +233,13 @@ describe('AthenaQueries on the SDK', () => {
   });
 
   it('turns a missing workgroup and throttling into errors that say what to do', async () => {
-    athena
-      .on(StartQueryExecutionCommand)
-      .rejects(
-        new InvalidRequestException({
-          message: 'WorkGroup nope is not found.',
-          $metadata: meta,
-          AthenaErrorCode: 'INVALID_INPUT',
-        }),
-      );
+    athena.on(StartQueryExecutionCommand).rejects(
+      new InvalidRequestException({
+        message: 'WorkGroup nope is not found.',
+        $metadata: meta,
+        AthenaErrorCode: 'INVALID_INPUT',
+      }),
+    );
     const missing = await queries
       .startQuery('us-east-1', { sql: 'SELECT 1', workgroup: 'nope', client_token: 'c'.repeat(32) })
       .catch((error: unknown) => error);

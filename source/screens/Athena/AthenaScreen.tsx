@@ -109,7 +109,7 @@ export function AthenaScreen({ width, height }: ScreenProps) {
     if (view.kind !== 'finished' || view.outcome.query.state !== 'FAILED') return;
     const position = sqlErrorPosition(view.outcome.query.state_reason ?? '');
     if (position) setEditor((current) => moveTo(current, position.line - 1, position.column - 1));
-  }, [view]);
+  }, [view, setEditor]);
   const exportCsv = () => {
     if (finished?.outcome.query.state !== 'SUCCEEDED') return;
     const query = finished.outcome.query;

@@ -6,6 +6,7 @@ import {
   GetQueryResultsCommand,
   GetWorkGroupCommand,
   ListQueryExecutionsCommand,
+  paginateListWorkGroups,
   StartQueryExecutionCommand,
   StopQueryExecutionCommand,
   UpdateWorkGroupCommand,
@@ -60,6 +61,16 @@ export class AthenaQueries implements AthenaPort {
       if (error instanceof CloudError && error.kind === 'not-found') return undefined;
       throw error;
     }
+  }
+
+  async listWorkgroups(region: string): Promise<string[]> {
+    return callAthena(this.context('athena:ListWorkGroups', region), async () => {
+      const names: string[] = [];
+      for await (const page of paginateListWorkGroups({ client: this.options.athena(region) }, {})) {
+        for (const group of page.WorkGroups ?? []) if (group.Name?.startsWith('cws-')) names.push(group.Name);
+      }
+      return names;
+    });
   }
 
   async ensureWorkgroup(region: string, settings: AthenaWorkgroupSettings): Promise<AthenaWorkgroup> {

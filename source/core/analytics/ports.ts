@@ -80,6 +80,8 @@ export interface CatalogTable {
 /** Athena queries and workgroups. */
 export interface AthenaPort {
   getWorkgroup(region: string, name: string): Promise<AthenaWorkgroup | undefined>;
+  /** The names of the app's workgroups (`cws-…`) in the region. */
+  listWorkgroups(region: string): Promise<string[]>;
   /** Creates the workgroup, or brings an existing one to these settings. */
   ensureWorkgroup(region: string, settings: AthenaWorkgroupSettings): Promise<AthenaWorkgroup>;
   startQuery(region: string, request: AthenaQueryRequest): Promise<string>;

@@ -37,6 +37,10 @@ export class DemoAthena implements AthenaPort {
     };
   }
 
+  async listWorkgroups(region: string): Promise<string[]> {
+    return (await this.store.read()).workgroups.filter((w) => w.region === region).map((w) => w.name);
+  }
+
   async ensureWorkgroup(region: string, settings: AthenaWorkgroupSettings): Promise<AthenaWorkgroup> {
     await this.store.update((state) => {
       state.workgroups = state.workgroups.filter((w) => !(w.name === settings.name && w.region === region));

@@ -1,3 +1,4 @@
+import { analyticsWidening } from './analyticsWidening.js';
 import { globCovers } from './matchesGlob.js';
 import { CAP_RULES, GLOB_RULES, type Policy } from './policySchema.js';
 
@@ -94,6 +95,8 @@ export function narrowerThan(child: Policy, parent: Policy): NarrowingCheck {
     if (!childTags.includes(tag))
       widened.push(`required_tags: the parent requires '${tag}', the child does not`);
   }
+
+  widened.push(...analyticsWidening(child, parent));
 
   return { ok: widened.length === 0, widened };
 }

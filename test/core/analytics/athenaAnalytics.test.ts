@@ -98,3 +98,38 @@ describe('results paging and CSV', () => {
     expect(csvLine(['a,b', 'say "hi"', 'plain'])).toBe('"a,b","say ""hi""",plain\n');
   });
 });
+
+describe('invitations cannot widen the analytics section', () => {
+  it('names every way a child is wider, and accepts the same or a narrower section', async () => {
+    const { narrowerThan } = await import('../../../source/core/policy/narrowerThan.js');
+    const parent = parsePolicy(
+      JSON.stringify({
+        analytics: {
+          services: ['athena'],
+          max_bytes_per_query: 50_000_000,
+          databases: { allow: ['lab_*'], deny: ['lab_secret'] },
+          results_location: 's3://lab/r/',
+        },
+      }),
+    );
+    expect(narrowerThan(parent, parent)).toEqual({ ok: true, widened: [] });
+    const narrower = parsePolicy(
+      JSON.stringify({
+        analytics: {
+          services: [],
+          max_bytes_per_query: 20_000_000,
+          databases: { allow: ['lab_one'], deny: ['lab_*'] },
+          results_location: 's3://lab/r/',
+        },
+      }),
+    );
+    expect(narrowerThan(narrower, parent).ok).toBe(true);
+    expect(narrowerThan(parsePolicy('{}'), parent).widened).toEqual([
+      'analytics.services: the parent allows only athena, the child allows all',
+      'analytics.max_bytes_per_query: the parent caps it at 50000000, the child has no cap',
+      'analytics.databases.allow: the parent allows only lab_*, the child allows all',
+      "analytics.databases.deny: the parent denies 'lab_secret', the child does not",
+      'analytics.results_location: the parent sets s3://lab/r/, the child does not',
+    ]);
+  });
+});

@@ -22,6 +22,7 @@ import { useAthenaQuery } from './useAthenaQuery.js';
 
 type Focus = 'editor' | 'results' | 'catalog';
 const EDITOR_LINES = 6;
+const NO_ROWS: readonly ResultRow[] = [];
 /** The next page is fetched when the cursor comes this close to the rows loaded. */
 const PREFETCH_ROWS = 200;
 
@@ -74,12 +75,10 @@ export function AthenaScreen({ width, height }: ScreenProps) {
 
   const tree = useMemo(() => catalogRows(databases, tables), [databases, tables]);
   const finished = view.kind === 'finished' ? view : undefined;
-  const rows = useMemo<ResultRow[]>(
-    () => (finished ? finished.rows.map((cells, index) => ({ index, cells })) : []),
-    [finished],
-  );
+  const rows: readonly ResultRow[] = finished?.rows ?? NO_ROWS;
+
   const columns = useMemo(
-    () => resultColumns(finished?.columns ?? [], finished?.rows ?? [], columnAt),
+    () => resultColumns(finished?.columns ?? [], finished?.rows ?? NO_ROWS, columnAt),
     [finished, columnAt],
   );
 

@@ -11,7 +11,7 @@ export interface ResultRow {
 /** Table columns for a result: widths from the header and the first rows, the selected one marked. */
 export function resultColumns(
   columns: readonly QueryColumn[],
-  sample: readonly string[][],
+  sample: readonly ResultRow[],
   selectedColumn: number,
 ): TableColumn<ResultRow>[] {
   return columns.map((column, index) => ({
@@ -19,7 +19,7 @@ export function resultColumns(
     title: index === selectedColumn ? `[${column.name}]` : column.name,
     width: Math.min(
       30,
-      Math.max(column.name.length + 2, ...sample.slice(0, 50).map((row) => (row[index] ?? '').length)),
+      Math.max(column.name.length + 2, ...sample.slice(0, 50).map((row) => (row.cells[index] ?? '').length)),
     ),
     align: /int|double|decimal|float|real/.test(column.type) ? 'right' : 'left',
     cell: (row: ResultRow) => sanitizeForTerminal(row.cells[index] ?? ''),

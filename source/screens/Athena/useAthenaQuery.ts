@@ -7,6 +7,12 @@ import { defaultResultsLocation } from '../../core/analytics/athenaWorkgroupSett
 import type { AthenaQuery, QueryColumn } from '../../core/analytics/ports.js';
 import { prepareAthenaQuery } from '../../core/analytics/prepareAthenaQuery.js';
 import { type AthenaQueryOutcome, runAthenaQuery } from '../../core/analytics/runAthenaQuery.js';
+import type { ResultRow } from './resultColumns.js';
+
+/** A page's rows with their place in the result, made once as the page arrives. */
+function indexed(rows: readonly string[][], first: number): ResultRow[] {
+  return rows.map((cells, offset) => ({ index: first + offset, cells }));
+}
 
 /** Rows fetched per GetQueryResults call (Athena's maximum). */
 const PAGE_ROWS = 1000;
@@ -20,7 +26,7 @@ export type QueryView =
       outcome: AthenaQueryOutcome;
       columns: QueryColumn[];
       /** The rows fetched so far: the next page is asked for when the cursor nears their end. */
-      rows: string[][];
+      rows: ResultRow[];
       next_token?: string;
     };
 
@@ -75,7 +81,7 @@ export function useAthenaQuery() {
           kind: 'finished',
           outcome,
           columns: first.columns,
-          rows: first.rows,
+          rows: indexed(first.rows, 0),
           ...(first.next_token ? { next_token: first.next_token } : {}),
         });
       } catch (error) {
@@ -102,7 +108,7 @@ export function useAthenaQuery() {
           previous.kind === 'finished' && previous.outcome === outcome
             ? {
                 ...previous,
-                rows: previous.rows.concat(page.rows),
+                rows: previous.rows.concat(indexed(page.rows, previous.rows.length)),
                 ...(page.next_token ? { next_token: page.next_token } : { next_token: undefined }),
               }
             : previous,

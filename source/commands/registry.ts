@@ -266,6 +266,13 @@ export const commands: Command[] = [
     ],
     load: async () => (await import('./athenaCommand.js')).runAthenaCommand,
   },
+  {
+    name: 'data',
+    summary:
+      'what the profile may read: the S3 buckets its policy names, Data Catalog tables with size and update',
+    usage: ['data sources [--region R] [--json]'],
+    load: async () => (await import('./dataCommand.js')).runDataCommand,
+  },
 ];
 
 export function findCommand(name: string): Command | undefined {

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { runAthenaBench } from './athenaBench.js';
 import { type BenchFigure, meetsGoal } from './BenchFigure.js';
 import { runCloudBench } from './cloudBench.js';
 import { runCostBench } from './costBench.js';
@@ -21,6 +22,7 @@ const suites: Array<[string, () => Promise<BenchFigure[]>]> = [
   ['listing', runListingBench],
   ['start', runStartBench],
   ['tui', runTuiBench],
+  ['athena', runAthenaBench],
 ];
 
 const { values: options } = parseArgs({

@@ -1,3 +1,4 @@
+import { AthenaClient } from '@aws-sdk/client-athena';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { EFSClient } from '@aws-sdk/client-efs';
@@ -7,6 +8,7 @@ import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { CloudAccount } from '../core/ports.js';
+import { awsAnalytics } from './athena/awsAnalytics.js';
 import { type AwsSessionOptions, awsClientConfig } from './awsClientConfig.js';
 import { CloudWatchMetrics } from './cloudwatch/CloudWatchMetrics.js';
 import { EbsBlockStorage } from './ebs/EbsBlockStorage.js';
@@ -113,5 +115,9 @@ export async function createAwsAccount(options: AwsAccountOptions): Promise<Clou
     secrets: new SsmServiceSecrets({ ssm, ...withProfile }),
     hpc: createCloudFormationHpc({ config, ec2, ssm, ...withProfile }),
     bigdata: createAwsBigData({ config, iam: () => iam(options.region), identity, ...withProfile }),
+    analytics: awsAnalytics(
+      perRegion((region) => guardAwsReplies(new AthenaClient({ ...config, region }))),
+      profile,
+    ),
   };
 }

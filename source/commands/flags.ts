@@ -99,4 +99,8 @@ export const cliFlags = {
   maxMemory: { type: 'number' },
   bucket: { type: 'string', isMultiple: true },
   attempts: { type: 'number' },
+  // Analytics: athena query --workgroup W --database D --output table|csv|json.
+  workgroup: { type: 'string' },
+  database: { type: 'string' },
+  output: { type: 'string' },
 } as const;

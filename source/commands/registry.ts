@@ -279,6 +279,23 @@ export const commands: Command[] = [
     ],
     load: async () => (await import('./hpcCommand.js')).runHpcCommand,
   },
+  {
+    name: 'athena',
+    summary:
+      "SQL over the lab's data in a workgroup that enforces the policy's scan limit; each query's bytes and cost",
+    usage: [
+      'athena query "<sql>" [--workgroup W] [--database D] [--output table|csv|json] [--project P]',
+      'athena workgroup [--project P] [--json] | athena history [--workgroup W] [--json] | athena cancel <query-id>',
+    ],
+    load: async () => (await import('./athenaCommand.js')).runAthenaCommand,
+  },
+  {
+    name: 'data',
+    summary:
+      'what the profile may read: the S3 buckets its policy names, Data Catalog tables with size and update',
+    usage: ['data sources [--region R] [--json]'],
+    load: async () => (await import('./dataCommand.js')).runDataCommand,
+  },
 ];
 
 export function findCommand(name: string): Command | undefined {

@@ -1,3 +1,4 @@
+import type { AnalyticsPort } from './analytics/ports.js';
 import type { BigDataPort } from './bigdata/ports.js';
 import type { InstanceTypeInfo } from './catalog/InstanceTypeInfo.js';
 import type { HpcPort } from './hpc/ports.js';
@@ -220,6 +221,7 @@ export interface CloudAccount {
   /** HPC clusters: AWS ParallelCluster through CloudFormation, Slurm through SSM. */
   hpc: HpcPort;
   bigdata: BigDataPort;
+  analytics: AnalyticsPort;
 }
 
 /**

@@ -21,7 +21,9 @@ function plainKeyNameOf(input: string, key: Key): string {
   if (key.pageDown) return 'pgdn';
   if (key.home) return 'home';
   if (key.end) return 'end';
-  if (key.return) return 'enter';
+  // Ctrl-Enter: the kitty protocol's CSI 13;5u, or the line feed many terminals send for it.
+  if (key.return) return key.ctrl ? 'ctrl+enter' : 'enter';
+  if (input === '\n') return 'ctrl+enter';
   if (key.escape) return 'esc';
   if (key.tab) return key.shift ? 'shift+tab' : 'tab';
   // Most terminals send DEL for Backspace, which Ink reports as `delete`.

@@ -92,6 +92,13 @@ export const pages: readonly PageDefinition[] = [
     summary: 'web services: SageMaker, Jupyter, RStudio, VS Code',
   },
   {
+    id: 'athena',
+    title: () => 'Athena',
+    component: lazyScreen(() => import('../../screens/Athena/AthenaScreen.js'), 'AthenaScreen'),
+    command: 'athena',
+    summary: 'SQL over the Data Catalog, each query priced',
+  },
+  {
     id: 'storage',
     title: () => 'Storage',
     component: StorageScreen,

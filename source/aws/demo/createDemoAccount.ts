@@ -1,4 +1,5 @@
 import type { CloudAccount } from '../../core/ports.js';
+import { demoAnalytics } from './analytics/demoAnalytics.js';
 import { createDemoBigData } from './bigdata/createDemoBigData.js';
 import { DemoBlockStorage } from './DemoBlockStorage.js';
 import { DemoCompute } from './DemoCompute.js';
@@ -61,5 +62,6 @@ export function createDemoAccount({ stateDir, env, region, now }: DemoAccountOpt
     secrets: new DemoServiceSecrets(compute),
     hpc: new DemoHpc({ stateDir, speed, faults: env.CWS_DEMO_HPC_FAULTS, ...(now ? { now } : {}) }),
     bigdata: createDemoBigData({ stateDir, speed, ...(now ? { now } : {}) }),
+    analytics: demoAnalytics(stateDir, speed, now),
   };
 }

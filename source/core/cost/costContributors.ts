@@ -1,3 +1,4 @@
+import { analyticsCostContributor } from '../analytics/analyticsCostContributor.js';
 import { emrCostContributor } from '../bigdata/emrCostContributor.js';
 import { hpcCostContributor } from '../hpc/hpcCostContributor.js';
 import type { CloudAccount } from '../ports.js';
@@ -24,4 +25,8 @@ export interface CostContributor {
  * Every capability's contributor: the one way a service reaches the unified cost report. Each
  * capability adds its own line here.
  */
-export const COST_CONTRIBUTORS: readonly CostContributor[] = [hpcCostContributor, emrCostContributor];
+export const COST_CONTRIBUTORS: readonly CostContributor[] = [
+  hpcCostContributor,
+  emrCostContributor,
+  analyticsCostContributor,
+];

@@ -1,5 +1,7 @@
+import { type AnalyticsPolicyRequest, isAnalyticsPolicyRequest } from './AnalyticsPolicyRequest.js';
 import { bigDataViolations } from './bigDataViolations.js';
 import { checkGlobRule } from './checkGlobRule.js';
+import { evaluateAnalyticsRequest } from './evaluateAnalyticsRequest.js';
 import { formatUsdPrecise } from './formatUsdPrecise.js';
 import { hpcViolations } from './hpcViolations.js';
 import type { PolicyContext } from './PolicyContext.js';
@@ -30,9 +32,10 @@ export const EMPTY_POLICY_NOTE = 'the policy is empty: everything is allowed';
  */
 export function evaluatePolicy(
   policy: Policy,
-  request: PolicyRequest,
+  request: PolicyRequest | AnalyticsPolicyRequest,
   context: PolicyContext,
 ): PolicyVerdict {
+  if (isAnalyticsPolicyRequest(request)) return evaluateAnalyticsRequest(policy, request);
   const violations: PolicyViolation[] = [];
   const suggestions: PolicySuggestion[] = [];
   const checked: string[] = [];

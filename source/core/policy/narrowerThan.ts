@@ -1,3 +1,4 @@
+import { analyticsWidening } from './analyticsWidening.js';
 import { bigDataWidenings } from './bigDataWidenings.js';
 import { globCovers } from './matchesGlob.js';
 import { CAP_RULES, GLOB_RULES, type Policy } from './policySchema.js';
@@ -97,6 +98,7 @@ export function narrowerThan(child: Policy, parent: Policy): NarrowingCheck {
   }
 
   widened.push(...bigDataWidenings(child, parent));
+  widened.push(...analyticsWidening(child, parent));
 
   return { ok: widened.length === 0, widened };
 }

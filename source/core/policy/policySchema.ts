@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { hpcPolicySchema } from '../hpc/hpcPolicySchema.js';
+import { analyticsPolicySchema } from './analyticsPolicySchema.js';
 import { bigdataPolicySchema } from './bigdataPolicySchema.js';
 
 /** The service kinds a policy can allow. */
@@ -63,6 +64,8 @@ export const policySchema = z.strictObject({
   hpc: hpcPolicySchema.optional(),
   /** EMR applications, clusters and Studio: capacity caps, auto-stop, data buckets. */
   bigdata: bigdataPolicySchema.optional(),
+  /** Athena, DataBrew, QuickSight and CodeCatalyst: services, scan caps, data, seats, results. */
+  analytics: analyticsPolicySchema.optional(),
 });
 
 export type Policy = z.infer<typeof policySchema>;

@@ -1,8 +1,8 @@
 import type { Theme } from '../../app/theme.js';
 import type { TableColumn } from '../../components/TableColumn.js';
 import type { InstanceState } from '../../core/ports.js';
+import { formatBytes } from '../../core/text/formatBytes.js';
 import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
-import { formatBytes } from './formatBytes.js';
 import type { AccessPointRow, EbsVolumeRow, FileSystemRow } from './storageRows.js';
 
 const WIDE_FROM = 110;

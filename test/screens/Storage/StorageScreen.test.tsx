@@ -4,7 +4,7 @@ import { listStorage } from '../../../source/app/session/listStorage.js';
 import type { Session } from '../../../source/app/session/Session.js';
 import { createTheme } from '../../../source/app/theme.js';
 import { type CloudAccount, type StudioPort, TAG } from '../../../source/core/ports.js';
-import { formatBytes } from '../../../source/screens/Storage/formatBytes.js';
+import { formatBytes } from '../../../source/core/text/formatBytes.js';
 import { openDemoSession, seedWorkstation } from '../../app/demoSession.js';
 import { KEYS, type RenderedTui, renderTui } from '../../app/fakeTerminal.js';
 

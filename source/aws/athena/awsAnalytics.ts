@@ -1,0 +1,10 @@
+import type { AthenaClient } from '@aws-sdk/client-athena';
+import type { AnalyticsPort } from '../../core/analytics/ports.js';
+import { AthenaDataCatalog } from './AthenaDataCatalog.js';
+import { AthenaQueries } from './AthenaQueries.js';
+
+/** The account's analytics services through the SDK, one client per region. */
+export function awsAnalytics(athena: (region: string) => AthenaClient, profile?: string): AnalyticsPort {
+  const options = { athena, ...(profile ? { profile } : {}) };
+  return { athena: new AthenaQueries(options), catalog: new AthenaDataCatalog(options) };
+}

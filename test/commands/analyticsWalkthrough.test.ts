@@ -1,0 +1,63 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runAthenaCommand } from '../../source/commands/athenaCommand.js';
+import { runCostCommand } from '../../source/commands/costCommand.js';
+import { runProfilesCommand } from '../../source/commands/profilesCommand.js';
+import { runCommand, testEnvironment } from './commandHarness.js';
+
+/**
+ * The README's analytics walk-through on the demo account, as far as it is built: the lab's policy
+ * names the results prefix and a per-query limit, the researcher queries the sample tables with
+ * Athena, sees each query's cost, and finds the charges in the unified cost report.
+ */
+describe('analytics walk-through on the demo account', () => {
+  it('queries with Athena, is stopped at the limit, and sees every charge in the cost report', async () => {
+    const env = testEnvironment();
+    const policy = join(env.HOME ?? '', 'lab-policy.json');
+    writeFileSync(
+      policy,
+      JSON.stringify({
+        analytics: {
+          services: ['athena'],
+          results_location: 's3://cws-demo-lab/results/',
+          max_bytes_per_query: 10 * 1024 ** 3,
+          databases: { allow: ['cws_*'] },
+        },
+      }),
+    );
+    await runCommand(runProfilesCommand, ['create', 'lab'], env, {
+      awsProfile: 'lab',
+      region: 'us-east-1',
+      policy,
+    });
+    const flags = { demo: true, database: 'cws_samples' };
+
+    const spend = await runCommand(
+      runAthenaCommand,
+      ['query', 'SELECT project, sum(usd) AS usd FROM lab_spend GROUP BY project ORDER BY usd DESC'],
+      env,
+      { ...flags, output: 'csv' },
+    );
+    expect(spend.stdout.split('\n')[0]).toBe('project,usd');
+    expect(spend.stdout.trim().split('\n')).toHaveLength(4);
+    expect(spend.stderr).toMatch(/3 rows\. Data scanned: 1\.5 MiB, cost \$0\.000048/);
+
+    const weather = await runCommand(runAthenaCommand, ['query', 'SELECT * FROM weather_daily'], env, flags);
+    expect(weather.stdout).toMatch(/120 rows\. Data scanned: 48\.0 MiB, cost \$0\.000229/);
+
+    await expect(
+      runCommand(runAthenaCommand, ['query', 'SELECT * FROM sensor_events'], env, flags),
+    ).rejects.toThrow(/cancelled query .* at the workgroup's limit/);
+
+    const cost = await runCommand(runCostCommand, [], env, { demo: true, json: true });
+    const report = JSON.parse(cost.stdout) as {
+      items: Array<{ id: string; service?: string; month_to_date: number }>;
+    };
+    const athenaLine = report.items.find((item) => item.id === 'athena:us-east-1:cws-lab');
+    expect(athenaLine?.service).toBe('Athena');
+    // 10 MB minimum for the small scan, 48 MiB, and the 10 GiB + 1 MiB the cancelled query scanned.
+    const expected = ((10 + 48 + 10 * 1024 + 1) / 1024 ** 2) * 5;
+    expect(athenaLine?.month_to_date).toBeCloseTo(Number(expected.toFixed(2)), 2);
+  });
+});

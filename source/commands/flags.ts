@@ -80,4 +80,11 @@ export const cliFlags = {
   asTemplate: { type: 'string' },
   stopFirst: { type: 'boolean', default: false },
   abandonUnfinished: { type: 'boolean', default: false },
+  // serve: the service API's listener, its token and who may reach it.
+  listen: { type: 'string' },
+  rotateToken: { type: 'boolean', default: false },
+  tlsCert: { type: 'string' },
+  tlsKey: { type: 'string' },
+  allowRemote: { type: 'boolean', default: false },
+  corsOrigin: { type: 'string' },
 } as const;

@@ -85,6 +85,8 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
   const inFlight = new Set<Promise<unknown>>();
 
   app.addHook('onRequest', async (request) => {
+    // A browser's preflight carries no credentials; the CORS plugin answers it for the one origin.
+    if (request.method === 'OPTIONS' && options.corsOrigin) return;
     callers.set(request, await options.authenticate(request));
   });
   if (options.corsOrigin) {

@@ -10,6 +10,7 @@ export async function startServe(
     listen?: { host: string; port: number };
     flags?: Partial<CommandFlags>;
     mutationsPerMinute?: number;
+    corsOrigin?: string;
   } = {},
 ) {
   const flags = { ...defaultFlags(), demo: true, ...options.flags };
@@ -18,6 +19,7 @@ export async function startServe(
     version: '0.0.0-test',
     ...(options.listen ? { tcp: { ...options.listen, loopback: true } } : {}),
     ...(options.mutationsPerMinute ? { mutationsPerMinute: options.mutationsPerMinute } : {}),
+    ...(options.corsOrigin ? { corsOrigin: options.corsOrigin } : {}),
   });
   const target: Target = service.socketPath
     ? { socketPath: service.socketPath }

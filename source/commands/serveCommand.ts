@@ -62,15 +62,17 @@ export const runServeCommand: CommandRun = async (context) => {
       );
   }
   await new Promise<void>((resolve) => {
-    let stopping = false;
+    let stoppingSince: number | undefined;
     const stop = (signal: string) => {
-      if (stopping) {
+      if (stoppingSince !== undefined) {
+        // A library's exit hook may raise the same signal again at once: only a second press counts.
+        if (Date.now() - stoppingSince < 1_000) return;
         stderr(
           `cws-tui: ${signal} again: stopping now; an unfinished launch resumes when launched again with the same name\n`,
         );
         process.exit(EXIT.error);
       }
-      stopping = true;
+      stoppingSince = Date.now();
       stderr('cws-tui: stopping: finishing the changes in flight (launch records included)\n');
       void service.close().then(resolve, resolve);
     };

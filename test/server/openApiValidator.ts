@@ -33,7 +33,13 @@ export function openApiValidator(document: Document) {
         (entry) => entry.pattern.test(bare) && document.paths[entry.template]?.[method.toLowerCase()],
       ) ??
       templates.find((entry) => entry.pattern.test(bare));
-    expect(found, `${method} ${bare} is in the OpenAPI document`).toBeDefined();
+    if (!found) {
+      // A path the document does not have is refused with its Error shape.
+      expect(response.status, `${method} ${bare} is not in the document`).toBe(404);
+      const validateError = ajv.compile({ $ref: 'openapi#/components/schemas/Error' });
+      expect(validateError(response.json), ajv.errorsText(validateError.errors)).toBe(true);
+      return;
+    }
     const operation = document.paths[found?.template ?? '']?.[method.toLowerCase()];
     expect(operation, `${method} ${found?.template} is documented`).toBeDefined();
     const documented = operation?.responses[String(response.status)];

@@ -43,19 +43,14 @@ export function deleteDemoSpace(
   name: string,
   { at, delayMs }: DemoStudioDeletion,
 ): void {
-  const space = state.studio.spaces.find(
-    (s) =>
-      s.region === region && s.domain_id === domainId && s.name === name && statusAt(s, at) !== 'Deleted',
-  );
+  const space = findInDomain(state.studio.spaces, region, domainId, at, (s) => s.name === name);
   if (!space) throw notFound(`the space ${name} does not exist in ${domainId}`);
-  const blocking = state.studio.apps.find(
-    (app) =>
-      app.region === region &&
-      app.domain_id === domainId &&
-      'space' in app.owner &&
-      app.owner.space === name &&
-      statusAt(app, at) !== 'Deleted' &&
-      statusAt(app, at) !== 'Failed',
+  const blocking = findInDomain(
+    state.studio.apps,
+    region,
+    domainId,
+    at,
+    (app) => 'space' in app.owner && app.owner.space === name && statusAt(app, at) !== 'Failed',
   );
   if (blocking) throw inUse(`the space ${name} still has a ${blocking.type} app (${statusAt(blocking, at)})`);
   scheduleDeletion(space, at, delayMs.resource);
@@ -68,26 +63,16 @@ export function deleteDemoUserProfile(
   name: string,
   { at, delayMs }: DemoStudioDeletion,
 ): void {
-  const profile = state.studio.user_profiles.find(
-    (p) =>
-      p.region === region && p.domain_id === domainId && p.name === name && statusAt(p, at) !== 'Deleted',
-  );
+  const profile = findInDomain(state.studio.user_profiles, region, domainId, at, (p) => p.name === name);
   if (!profile) throw notFound(`the user profile ${name} does not exist in ${domainId}`);
-  const space = state.studio.spaces.find(
-    (s) =>
-      s.region === region &&
-      s.domain_id === domainId &&
-      s.owner_profile === name &&
-      statusAt(s, at) !== 'Deleted',
-  );
+  const space = findInDomain(state.studio.spaces, region, domainId, at, (s) => s.owner_profile === name);
   if (space) throw inUse(`the user profile ${name} still owns the space ${space.name}`);
-  const app = state.studio.apps.find(
-    (a) =>
-      a.region === region &&
-      a.domain_id === domainId &&
-      'profile' in a.owner &&
-      a.owner.profile === name &&
-      isLive(statusAt(a, at)),
+  const app = findInDomain(
+    state.studio.apps,
+    region,
+    domainId,
+    at,
+    (a) => 'profile' in a.owner && a.owner.profile === name && isLive(statusAt(a, at)),
   );
   if (app) throw inUse(`the user profile ${name} still has a ${app.type} app`);
   scheduleDeletion(profile, at, delayMs.resource);
@@ -102,13 +87,28 @@ export function deleteDemoDomain(
 ): { retained_home_efs_file_system_id?: string } {
   const domain = state.studio.domains.find((d) => d.region === region && d.id === domainId);
   if (!domain || statusAt(domain, at) === 'Deleted') throw notFound(`the domain ${domainId} does not exist`);
-  const profile = state.studio.user_profiles.find(
-    (p) => p.region === region && p.domain_id === domainId && statusAt(p, at) !== 'Deleted',
-  );
+  const profile = findInDomain(state.studio.user_profiles, region, domainId, at, () => true);
   if (profile) throw inUse(`the domain ${domainId} still has the user profile ${profile.name}`);
   retainHomeFileSystem(state, domain, at);
   scheduleDeletion(domain, at, delayMs.domain);
   return { retained_home_efs_file_system_id: domain.home_efs_file_system_id };
+}
+
+/** The first resource of a domain, not yet deleted at `at`, that `matches`. */
+function findInDomain<T extends Timed & { region: string; domain_id: string }>(
+  resources: readonly T[],
+  region: string,
+  domainId: string,
+  at: number,
+  matches: (resource: T) => boolean,
+): T | undefined {
+  return resources.find(
+    (resource) =>
+      resource.region === region &&
+      resource.domain_id === domainId &&
+      statusAt(resource, at) !== 'Deleted' &&
+      matches(resource),
+  );
 }
 
 function scheduleDeletion(resource: Timed, at: number, delayMs: number): void {

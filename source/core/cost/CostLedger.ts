@@ -32,6 +32,19 @@ const ledgerEntrySchema = z.object({
       history_note: z.string().optional(),
     }),
     z.object({
+      kind: z.literal('metered'),
+      service: z.string(),
+      id: z.string(),
+      name: z.string(),
+      region: z.string(),
+      usd_per_hour: z.number(),
+      usd_per_hour_stopped: z.number().optional(),
+      price_source: z.enum(['snapshot', 'api', 'spot']),
+      transitions: z.array(transitionSchema),
+      charges: z.array(z.object({ at: z.string(), usd: z.number(), what: z.string() })).optional(),
+      notes: z.array(z.string()).optional(),
+    }),
+    z.object({
       kind: z.literal('file-system'),
       id: z.string(),
       name: z.string(),
@@ -63,7 +76,7 @@ function entryKey(resource: CostResource): string {
   return `${resource.kind}:${resource.region}:${resource.id}`;
 }
 
-function lastState(resource: CostResource & { kind: 'instance' }): string | undefined {
+function lastState(resource: CostResource & { kind: 'instance' | 'metered' }): string | undefined {
   return resource.transitions.at(-1)?.state;
 }
 
@@ -170,10 +183,27 @@ function withObservedHistory(
   known: CostResource | undefined,
   seenAt: string,
 ): CostResource {
+  if (resource.kind === 'metered')
+    return known?.kind === 'metered' ? withKeptCharges(resource, known) : resource;
   if (resource.kind !== 'instance' || !resource.history_note || known?.kind !== 'instance') return resource;
   const current = resource.transitions.at(-1);
   if (!current || lastState(known) === current.state) return { ...resource, transitions: known.transitions };
   return { ...resource, transitions: [...known.transitions, { at: seenAt, state: current.state }] };
+}
+
+/**
+ * A service lists only its recent charges (Athena's query history ages out): the ones the ledger
+ * saw before and the listing no longer has stay counted.
+ */
+function withKeptCharges(
+  resource: CostResource & { kind: 'metered' },
+  known: CostResource & { kind: 'metered' },
+): CostResource {
+  if (!known.charges?.length) return resource;
+  const key = (charge: { at: string; what: string }) => `${charge.at}\u0000${charge.what}`;
+  const listed = new Set((resource.charges ?? []).map(key));
+  const kept = known.charges.filter((charge) => !listed.has(key(charge)));
+  return kept.length === 0 ? resource : { ...resource, charges: [...kept, ...(resource.charges ?? [])] };
 }
 
 /** A resource AWS no longer lists: it stopped costing when it was last seen, at the latest. */

@@ -1,5 +1,5 @@
 import type { FileSystem, Instance, StateTransition } from '../ports.js';
-import type { PriceQuote } from './PriceQuote.js';
+import type { PriceQuote, PriceSource } from './PriceQuote.js';
 
 /** A workstation's instance, as the cost report needs it. */
 export interface InstanceCostResource {
@@ -33,7 +33,38 @@ export interface FileSystemCostResource {
   deleted_at?: string;
 }
 
-export type CostResource = InstanceCostResource | FileSystemCostResource;
+/** A charge billed once for what was used (an Athena query's bytes, a job run's vCPU-hours). */
+export interface MeteredCharge {
+  at: string;
+  usd: number;
+  /** What it paid for, as the report shows it: "query 3f2a… (1.2 GB scanned)". */
+  what: string;
+}
+
+/**
+ * Any other service's resource (FSx, clusters, EMR, Athena, DataBrew …), priced by its own
+ * capability: an hourly rate while it is `running` (capacity, throughput, nodes up) over its state
+ * history, plus one-off charges. Capabilities reach the report through `costContributors`.
+ */
+export interface MeteredCostResource {
+  kind: 'metered';
+  /** The AWS service, as the cost page groups it: "FSx for Lustre", "EMR Serverless". */
+  service: string;
+  id: string;
+  name: string;
+  region: string;
+  /** What it costs per hour while running. */
+  usd_per_hour: number;
+  /** What it costs per hour while stopped (storage of a stopped cluster), 0 when nothing. */
+  usd_per_hour_stopped?: number;
+  price_source: PriceSource;
+  /** Its states, oldest first: running, stopped, terminated. */
+  transitions: StateTransition[];
+  charges?: MeteredCharge[];
+  notes?: string[];
+}
+
+export type CostResource = InstanceCostResource | FileSystemCostResource | MeteredCostResource;
 
 /**
  * The cost view of an instance. AWS reports only the latest state, so an instance without a recorded

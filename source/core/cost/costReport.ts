@@ -27,6 +27,8 @@ export interface CostReportItem {
   id: string;
   name: string;
   kind: CostResource['kind'];
+  /** The service of a `metered` line ("FSx for Lustre"), as the cost page groups it. */
+  service?: string;
   region: string;
   instance_type?: string;
   /** Its state now (`available` for a file system). */
@@ -85,7 +87,7 @@ export interface CostReportInput {
 }
 
 function resourceHistory(resource: CostResource): readonly StateTransition[] {
-  if (resource.kind === 'instance') return resource.transitions;
+  if (resource.kind === 'instance' || resource.kind === 'metered') return resource.transitions;
   const history: StateTransition[] = [{ at: resource.created_at, state: 'running' }];
   if (resource.deleted_at) history.push({ at: resource.deleted_at, state: 'terminated' });
   return history;
@@ -151,7 +153,8 @@ class CostReportBuilder {
     const state = stateAt(history, this.nowMs);
     const rate = hourlyRateInState(state, priced.rates);
     const monthUsage = usageHoursOf(history, this.month);
-    const monthToDate = costOfUsage(monthUsage, priced.rates);
+    const charged = chargesIn(resource);
+    const monthToDate = costOfUsage(monthUsage, priced.rates) + charged(this.month);
     const saved = savings(monthUsage, priced.rates);
     const itemNotes = [...priced.notes];
     if (resource.kind === 'instance' && resource.history_note) itemNotes.push(resource.history_note);
@@ -166,7 +169,7 @@ class CostReportBuilder {
       basis: 'estimate',
       price_source: priced.source,
       rate_per_hour: rate,
-      today: costOfUsage(usageHoursOf(history, this.today), priced.rates),
+      today: costOfUsage(usageHoursOf(history, this.today), priced.rates) + charged(this.today),
       month_to_date: monthToDate,
       projected_month: projectMonth(monthToDate, rate, this.input.now, this.monthEnd),
       saved_this_month: saved.usd,
@@ -175,11 +178,14 @@ class CostReportBuilder {
       notes: itemNotes,
     };
     if (resource.kind === 'instance') item.instance_type = resource.instance_type;
-    if (window) item.window_total = costOfUsage(usageHoursOf(history, window), priced.rates);
+    if (resource.kind === 'metered') item.service = resource.service;
+    if (window)
+      item.window_total = costOfUsage(usageHoursOf(history, window), priced.rates) + charged(window);
     // A resource gone before this month (still in the ledger for last month's view) is no line.
     this.days.forEach((day, index) => {
       const spent = daily[index];
-      if (spent) spent.amount += costOfUsage(usageHoursOf(history, day.window), priced.rates);
+      if (spent)
+        spent.amount += costOfUsage(usageHoursOf(history, day.window), priced.rates) + charged(day.window);
     });
     if (state === 'terminated' && monthToDate === 0 && !item.window_total) return;
     this.items.push(item);
@@ -224,6 +230,18 @@ class CostReportBuilder {
     if (input.billed) report.billed = input.billed;
     return report;
   }
+}
+
+/** The one-off charges of a metered resource inside a window (none for other kinds). */
+function chargesIn(resource: CostResource): (window: TimeWindow) => number {
+  const charges = resource.kind === 'metered' ? (resource.charges ?? []) : [];
+  if (charges.length === 0) return () => 0;
+  const timed = charges.map((charge) => ({ at: Date.parse(charge.at), usd: charge.usd }));
+  return (window) => {
+    const from = window.from.getTime();
+    const to = window.to.getTime();
+    return timed.reduce((sum, charge) => (charge.at >= from && charge.at < to ? sum + charge.usd : sum), 0);
+  };
 }
 
 /** Time after now is not spend: a window reaching past now stops there; one wholly ahead is empty. */

@@ -25,6 +25,18 @@ export function resourceRates(
   discounts: Discounts,
 ): PricedResource {
   const notes: string[] = [];
+  if (resource.kind === 'metered') {
+    return {
+      rates: {
+        // Running costs the whole rate; the part that remains when stopped accrues like storage.
+        compute_per_hour: Math.max(0, resource.usd_per_hour - (resource.usd_per_hour_stopped ?? 0)),
+        storage_per_hour: resource.usd_per_hour_stopped ?? 0,
+        hibernation_per_hour: 0,
+      },
+      source: resource.price_source,
+      notes: [...(resource.notes ?? [])],
+    };
+  }
   if (resource.kind === 'file-system') {
     const efs = catalog.storageMonthly('efs', resource.region);
     if (!efs)

@@ -9,7 +9,7 @@ import type { ResolvedTemplate } from '../templates/templateSchema.js';
 import { LaunchError } from './LaunchError.js';
 
 /**
- * The Linux the boot script is made for: the template's own, or for fixed AMIs that name none,
+ * The Linux the boot script is made for: the template's own, or for an image source that names none,
  * what the image says of itself (DescribeImages); a launch that cannot tell stops here, before
  * anything is created, naming ami_config.distro.
  */

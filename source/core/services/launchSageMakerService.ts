@@ -1,38 +1,24 @@
-import { findInstanceType, listInstanceTypes } from '../catalog/instanceTypes.js';
 import { formatUsdPerHour } from '../cost/formatUsd.js';
-import { LaunchDeniedError, LaunchError } from '../launch/LaunchError.js';
+import { LaunchError } from '../launch/LaunchError.js';
 import type { LaunchProgress } from '../launch/LaunchProgress.js';
 import type { LaunchRequest } from '../launch/LaunchRequest.js';
 import { launchTagsFor } from '../launch/launchChecks.js';
 import { launchStepRunner } from '../launch/launchStepRunner.js';
 import { toTagValue, validateTagValue, validateWorkstationName } from '../launch/validateLaunchNames.js';
-import { evaluatePolicy } from '../policy/evaluatePolicy.js';
-import { type Instance, type ResourceTags, type StudioApp, TAG } from '../ports.js';
-import { templatePolicyFacts } from '../templates/templatePolicyFacts.js';
+import { type ResourceTags, type StudioApp, TAG } from '../ports.js';
 import type { ResolvedTemplate } from '../templates/templateSchema.js';
-import type { Workstation } from '../workstations/Workstation.js';
 import { CANVAS_INSTANCE_TYPE, CANVAS_SESSION_HOURLY_USD } from './canvasPricing.js';
-import type { SageMakerServiceContext } from './SageMakerServiceContext.js';
+import { checkSageMakerLaunch } from './checkSageMakerLaunch.js';
+import type { SageMakerLaunchHost } from './SageMakerLaunchHost.js';
 import type { ServiceLaunchResult } from './Service.js';
 import type { ManagedServiceKind } from './ServiceKind.js';
 import { STUDIO_DOMAIN_NAME, studioSpaceName, studioUserProfileName } from './sageMakerNames.js';
 import { sameOwner } from './studioAppSelection.js';
 import { studioInstanceType } from './studioInstanceType.js';
 import { isLiveApp } from './studioRows.js';
-import type { StudioPolling } from './waitForStudioStatus.js';
 import { waitForStudioStep } from './waitForStudioStep.js';
 
 const DEFAULT_IDLE_TIMEOUT_MINUTES = 60;
-
-/** What the launch needs of the service it runs for. */
-export interface SageMakerLaunchHost {
-  context: SageMakerServiceContext;
-  polling: StudioPolling;
-  now: () => Date;
-  list(regions: readonly string[]): Promise<Workstation[]>;
-  /** The profile's EC2 workstations that are not gone, for names and the per-user count. */
-  liveWorkstations(): Promise<Instance[]>;
-}
 
 /**
  * A Studio space (or a Canvas app) through the same steps as an EC2 launch: one policy check with
@@ -101,96 +87,22 @@ export async function launchSageMakerService(
   const launchTags = launchTagsFor(request, host.context.profile);
 
   const { verdict, existing } = await steps.run('check-policy', async () => {
-    const rows = await host.list([region]);
-    const live = rows.filter((row) => row.state !== 'terminated');
-    const workstations = await host.liveWorkstations();
-    const clash = workstations.find((instance) => instance.name === request.name);
-    if (clash) {
-      throw new LaunchError(
-        'check-policy',
-        `a workstation named '${request.name}' already exists (${clash.id}, ${clash.state})`,
-        'Choose another name: names are unique among workstations and services.',
-      );
-    }
-    const sameName = live.find((row) => row.name === request.name);
-    const reusable =
-      sameName &&
-      sameName.kind === kind &&
-      sameName.template === template.slug &&
-      sameName.research_user === researchUser.username;
-    if (sameName && !reusable) {
-      throw new LaunchError(
-        'check-policy',
-        `a service named '${request.name}' already exists (${sameName.kind}, ${sameName.state})`,
-        'Choose another name, or terminate the existing one first.',
-      );
-    }
-    if (canvas) {
-      const ownCanvas = live.find(
-        (row) => row.kind === 'sagemaker-canvas' && row.research_user === researchUser.username,
-      );
-      if (ownCanvas && ownCanvas.name !== request.name) {
-        throw new LaunchError(
-          'check-policy',
-          `${researchUser.username} already has a Canvas app ('${ownCanvas.name}', ${ownCanvas.state}): SageMaker allows one per user profile`,
-          `Connect to '${ownCanvas.name}' instead, or terminate it first.`,
-        );
-      }
-    }
-    const result = evaluatePolicy(
-      host.context.profile.policy,
-      {
-        template_slug: template.slug,
-        instance_type: instanceType,
-        region,
-        spot: false,
-        hibernation: false,
-        service_type: 'sagemaker',
-        root_volume_gb: 0,
-        tags: launchTags,
-        ...templatePolicyFacts(template),
-      },
-      {
-        ...(canvas ? {} : { instance_type_info: sageMakerTypeInfo(instanceType) }),
-        hourly_cost: hourly,
-        // One count across kinds: the policy's per-user limit covers workstations and services.
-        running_count_for_user:
-          live.filter(
-            (row) =>
-              row.research_user === researchUser.username &&
-              (row.state === 'running' || row.state === 'pending'),
-          ).length +
-          workstations.filter(
-            (instance) =>
-              instance.tags[TAG.researchUser] === researchUser.username &&
-              (instance.state === 'running' || instance.state === 'pending'),
-          ).length,
-        candidate_instance_types: listInstanceTypes(),
-        candidate_hourly_cost: (type) =>
-          host.context.prices.instanceHourly(`ml.${type}`, region)?.usd_per_hour,
-      },
-    );
-    if (!result.allowed) {
-      if (!request.override_reason) throw new LaunchDeniedError(result);
-      if (host.context.profile.role !== 'admin') {
-        throw new LaunchError('check-policy', 'only a profile with the admin role can override the policy');
-      }
-      // The same audit record as an EC2 override; the service's row id stands in for a launch id.
-      await host.context.audit({
-        action: 'policy-override',
-        profile: host.context.profile.name,
-        owner,
-        template: template.slug,
-        instance_type: instanceType,
-        reason: request.override_reason,
-        violations: result.violations.map((violation) => violation.message),
-        launch_id: `sagemaker:${region}/${studioSpaceName(request.name)}`,
-      });
-    }
+    const checked = await checkSageMakerLaunch(host, {
+      request,
+      template,
+      kind,
+      region,
+      instanceType,
+      hourly,
+      researchUser: researchUser.username,
+      owner,
+      launchTags,
+    });
+    const result = checked.verdict;
     const detail = result.allowed
       ? (result.notes[0] ?? `allowed (${result.checked.length} rules checked)`)
       : `denied, overridden by an admin: ${request.override_reason}`;
-    return [{ verdict: result, existing: reusable ? sameName : undefined }, detail];
+    return [{ verdict: result, existing: checked.existing }, detail];
   });
 
   const tags: ResourceTags = {
@@ -310,9 +222,4 @@ export async function launchSageMakerService(
     verdict,
     resumed: resumed || existing !== undefined,
   };
-}
-
-/** An `ml.*` type has the hardware of the EC2 type of the same name. */
-function sageMakerTypeInfo(instanceType: string) {
-  return findInstanceType(instanceType.replace(/^ml\./, ''));
 }

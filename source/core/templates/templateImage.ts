@@ -59,9 +59,6 @@ export function detectAmiDistro(config: AmiConfig): Distro | undefined {
   return config.ssh_user ? LOGIN_USERS[config.ssh_user] : undefined;
 }
 
-const hasFixedAmis = (config: AmiConfig): boolean =>
-  Object.keys(config.amis ?? {}).length > 0 || Object.keys(config.ami_mappings ?? {}).length > 0;
-
 function hasImageSource(config: AmiConfig): boolean {
   return (
     Object.keys(config.amis ?? {}).length > 0 ||
@@ -87,21 +84,15 @@ export function describeTemplateImage(
       };
     }
     const distro = detectAmiDistro(config);
-    if (!distro && hasFixedAmis(config)) {
+    // Whatever finds the AMI (fixed ids, an SSM parameter, a search), the launch knows its id
+    // before anything is created and reads the Linux from the image then.
+    if (!distro) {
       return {
         field: 'ami_config',
         path: ['ami_config'],
         atLaunch: true,
         message:
           "the AMI's Linux is read from the image at launch (its platform, name and description): add ami_config.distro: ubuntu, rocky or al2023 to check the packages and boot script now",
-      };
-    }
-    if (!distro) {
-      return {
-        field: 'ami_config',
-        path: ['ami_config'],
-        message:
-          "cannot tell which Linux the AMI runs (the boot script's package manager and user setup depend on it): add ami_config.distro: ubuntu, rocky or al2023",
       };
     }
     return { distro, displayName: `the template's ${DISTRO_NAMES[distro]} AMI`, prebuilt: true };
@@ -182,7 +173,7 @@ export function templateImageSource(
 
 /**
  * The Linux a launch's boot script is made for: the template's own (declared or named), else, for
- * fixed AMIs that name none, what the image itself says (`imageSays`, read at launch).
+ * an image source that names none, what the image itself says (`imageSays`, read at launch).
  */
 export function launchDistro(
   template: Pick<Template, 'base' | 'ami_config'>,

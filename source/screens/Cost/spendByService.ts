@@ -11,7 +11,7 @@ export interface ServiceSpend {
   saved_this_month: number;
 }
 
-const SERVICE_OF: Record<CostReportItem['kind'], string> = {
+const SERVICE_OF: Record<Exclude<CostReportItem['kind'], 'metered'>, string> = {
   instance: 'EC2 workstations',
   'file-system': 'EFS file systems',
 };
@@ -20,7 +20,7 @@ const SERVICE_OF: Record<CostReportItem['kind'], string> = {
 export function spendByService(items: readonly CostReportItem[]): ServiceSpend[] {
   const byService = new Map<string, ServiceSpend>();
   for (const item of items) {
-    const service = SERVICE_OF[item.kind];
+    const service = item.kind === 'metered' ? (item.service ?? 'Other services') : SERVICE_OF[item.kind];
     const spend = byService.get(service) ?? {
       service,
       resources: 0,

@@ -20,10 +20,15 @@ const labImage = parseTemplate(
   'name: Lab image\nslug: lab-image\nbase: ami-based\nami_config:\n  amis:\n    us-east-1: {x86_64: ami-0123456789abcdef0}\nservices:\n  - name: jupyter\n',
   { file: '/t/lab-image.yml' },
 ).loaded!;
-const registry = buildTemplateRegistry([labImage]);
+// The same lab publishing its current image under its own SSM parameter.
+const labParameter = parseTemplate(
+  'name: Lab parameter\nslug: lab-parameter\nbase: ami-based\nami_config:\n  ssm_parameter: /lab/images/current\nservices:\n  - name: jupyter\n',
+  { file: '/t/lab-parameter.yml' },
+).loaded!;
+const registry = buildTemplateRegistry([labImage, labParameter]);
 const request = { template: 'lab-image', name: 'lab', spot: false, hibernation: false, region: 'us-east-1' };
 
-describe('launching fixed AMIs whose template names no Linux', () => {
+describe('launching AMIs whose template names no Linux', () => {
   let account: DemoAccount;
   let inputs: UserDataInput[];
   let context: LaunchContext;
@@ -59,6 +64,18 @@ describe('launching fixed AMIs whose template names no Linux', () => {
     await launchWorkstation({ ...request, instance_type: 'm7i.large' }, context);
     expect(asked).toEqual(['us-east-1 ami-0123456789abcdef0']);
     expect(inputs.map((input) => input.distro)).toEqual(['rocky']);
+  });
+
+  it('asks the image an SSM parameter resolves to, when the parameter names no Linux', async () => {
+    const asked: string[] = [];
+    (account.images as ImagePort).imageDistro = async (region, imageId) => {
+      asked.push(`${region} ${imageId}`);
+      return 'ubuntu';
+    };
+    await launchWorkstation({ ...request, template: 'lab-parameter', instance_type: 'm7i.large' }, context);
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toMatch(/^us-east-1 ami-[0-9a-f]{8,17}$/);
+    expect(inputs.map((input) => input.distro)).toEqual(['ubuntu']);
   });
 
   it('stops before anything is created when the image does not say, naming ami_config.distro', async () => {

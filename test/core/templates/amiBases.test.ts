@@ -95,13 +95,26 @@ describe('AMI bases', () => {
     });
   });
 
-  it('refuse an ami-based template that names no image, and warn that fixed AMIs naming no Linux are asked at launch', () => {
+  it('refuse an ami-based template that names no image, and warn that images naming no Linux are asked at launch', () => {
     expect(findings('name: x\nbase: ami-based\n')).toEqual([
       't.yml:2:7: error: base ami-based names no image: add ami_config with amis (region -> architecture -> AMI id), ami_mappings, ami_search (owner and name_pattern) or ssm_parameter',
     ]);
     expect(
       findings(
         'name: x\nbase: ami-based\nami_config:\n  amis:\n    us-east-1: {x86_64: ami-0123456789abcdef0}\n',
+      ),
+    ).toEqual([
+      "t.yml:4:3: warning: the AMI's Linux is read from the image at launch (its platform, name and description): add ami_config.distro: ubuntu, rocky or al2023 to check the packages and boot script now",
+    ]);
+    // A lab's SSM parameter or a search that names no Linux: the image found at launch is asked.
+    expect(findings('name: x\nbase: ami-based\nami_config:\n  ssm_parameter: /lab/images/current\n')).toEqual(
+      [
+        "t.yml:4:3: warning: the AMI's Linux is read from the image at launch (its platform, name and description): add ami_config.distro: ubuntu, rocky or al2023 to check the packages and boot script now",
+      ],
+    );
+    expect(
+      findings(
+        "name: x\nbase: ami-based\nami_config:\n  ami_search: {owner: '123456789012', name_pattern: 'lab-image-*'}\n",
       ),
     ).toEqual([
       "t.yml:4:3: warning: the AMI's Linux is read from the image at launch (its platform, name and description): add ami_config.distro: ubuntu, rocky or al2023 to check the packages and boot script now",

@@ -30,6 +30,10 @@ describe('validation runs the rules user-data generation applies', () => {
       '/t/t.yml:7:15: error: unknown placeholder {{.vers}}: declare it under parameters: (declared: ver)',
       '/t/t.yml:10:19: error: unknown placeholder {{.missing}}: declare it under parameters: (declared: ver)',
     ]);
+    // Go's way of writing braces that stay: not a placeholder, filled as its text.
+    expect(findings({ 't.yml': `${head}post_install: "docker ps --format '{{\`{{.Names}}\`}}'"\n` })).toEqual(
+      [],
+    );
     expect(findings({ 't.yml': `${head}post_install: 'echo {{ if .x }}'\n` })).toEqual([
       '/t/t.yml:4:21: error: {{ if .x }} is not a placeholder cws-tui fills: only {{.name}} of a declared parameter',
     ]);

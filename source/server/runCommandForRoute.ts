@@ -1,13 +1,14 @@
 import type { Session } from '../app/session/Session.js';
 import { EXIT } from '../commands/CliError.js';
+import type { CommandRun } from '../commands/Command.js';
 import type { CommandFlags } from '../commands/CommandFlags.js';
-import { findCommand } from '../commands/registry.js';
 import { ApiError } from './ApiError.js';
 import { deniedApiError, failureToApiError } from './failureToApiError.js';
 
 export interface CommandCall {
-  /** The command's name and arguments, as on the command line: `['stop', 'my-ws']`. */
-  argv: [string, ...string[]];
+  /** The command (the function `cws-tui <name>` runs) and its arguments, as on the command line. */
+  command: CommandRun;
+  args: string[];
   /** Flags beyond the server's own (`--demo`, `--profile`, `--region`); `--json` is always on. */
   flags?: Partial<CommandFlags>;
   /** Exit codes that still mean the printed JSON is the answer (`list` exits 4 when partial). */
@@ -28,11 +29,7 @@ export function commandRunner(options: {
   env: NodeJS.ProcessEnv;
 }): CommandRunner {
   return {
-    async run({ argv, flags = {}, accept = [EXIT.ok] }) {
-      const [name, ...args] = argv;
-      const command = findCommand(name);
-      if (!command) throw new ApiError(500, 'internal', `unexpected error: no command '${name}'`);
-      const run = await command.load();
+    async run({ command: run, args, flags = {}, accept = [EXIT.ok] }) {
       let stdout = '';
       let stderr = '';
       let exitCode: number;
@@ -55,14 +52,14 @@ export function commandRunner(options: {
       const printed = parsePrinted(stdout);
       if (accept.includes(exitCode) && printed !== undefined) return printed;
       if (exitCode === EXIT.ok)
-        throw new ApiError(500, 'internal', `unexpected error: '${name}' printed no JSON`);
+        throw new ApiError(500, 'internal', 'unexpected error: the command printed no JSON');
       if (exitCode === EXIT.denied) throw deniedApiError(printed);
       const message =
         stderr
           .trim()
           .split('\n')
           .at(-1)
-          ?.replace(/^cws-tui: /, '') || `${name} failed`;
+          ?.replace(/^cws-tui: /, '') || 'the command failed';
       throw new ApiError(422, 'command_failed', message, undefined, printed);
     },
   };

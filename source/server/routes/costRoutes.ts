@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { runCostCommand } from '../../commands/costCommand.js';
 import { teamStatusJsonSchema } from '../../commands/json/teamJsonSchema.js';
+import { runTeamCommand } from '../../commands/teamCommand.js';
 import { costReportJsonSchema } from '../../core/cost/costReportJsonSchema.js';
 import { ApiError } from '../ApiError.js';
 import { type ApiRoute, defineRoute } from '../ApiRoute.js';
@@ -27,7 +29,11 @@ export const costRoutes: ApiRoute[] = [
           'invalid_request',
           `query field 'budget': expected a number, got '${query.budget}'`,
         );
-      return commands.run({ argv: ['cost'], flags: { since: query.since, until: query.until, budget } });
+      return commands.run({
+        command: runCostCommand,
+        args: [],
+        flags: { since: query.since, until: query.until, budget },
+      });
     },
   }),
   defineRoute({
@@ -36,6 +42,6 @@ export const costRoutes: ApiRoute[] = [
     summary: "the lab's budgets and running caps from its team store (as `cws-tui team status --json`)",
     tag: 'cost',
     response: teamStatusJsonSchema,
-    handle: (_input, { commands }) => commands.run({ argv: ['team', 'status'] }),
+    handle: (_input, { commands }) => commands.run({ command: runTeamCommand, args: ['status'] }),
   }),
 ];

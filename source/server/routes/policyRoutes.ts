@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { policyShowJsonSchema, policyTestJsonSchema } from '../../commands/json/policyJsonSchema.js';
+import { runPolicyCommand } from '../../commands/policyCommand.js';
 import { type ApiRoute, defineRoute } from '../ApiRoute.js';
 
 const policyTestBody = z
@@ -23,7 +24,7 @@ export const policyRoutes: ApiRoute[] = [
     summary: "the profile's policy and its signed chain (as `cws-tui policy show --json`)",
     tag: 'policy',
     response: policyShowJsonSchema,
-    handle: (_input, { commands }) => commands.run({ argv: ['policy', 'show'] }),
+    handle: (_input, { commands }) => commands.run({ command: runPolicyCommand, args: ['show'] }),
   }),
   defineRoute({
     method: 'POST',
@@ -35,7 +36,8 @@ export const policyRoutes: ApiRoute[] = [
     response: policyTestJsonSchema,
     handle: ({ body }, { commands }) =>
       commands.run({
-        argv: ['policy', 'test'],
+        command: runPolicyCommand,
+        args: ['test'],
         flags: {
           template: body.template,
           type: body.type,

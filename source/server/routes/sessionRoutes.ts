@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { profileJsonSchema } from '../../commands/json/teamJsonSchema.js';
+import { runProfilesCommand } from '../../commands/profilesCommand.js';
 import { type ApiContext, type ApiRoute, defineRoute } from '../ApiRoute.js';
 
 /** `GET /v1/session`: who and where the server's session runs, as the TUI's header shows it. */
@@ -51,7 +52,7 @@ export const sessionRoutes: ApiRoute[] = [
     summary: 'the profiles of the config (as `cws-tui profiles list --json`)',
     tag: 'session',
     response: z.array(profileJsonSchema).meta({ id: 'ProfileList' }),
-    handle: (_input, { commands }) => commands.run({ argv: ['profiles', 'list'] }),
+    handle: (_input, { commands }) => commands.run({ command: runProfilesCommand, args: ['list'] }),
   }),
   defineRoute({
     method: 'PUT',
@@ -63,7 +64,7 @@ export const sessionRoutes: ApiRoute[] = [
     response: sessionJsonSchema,
     mutation: true,
     handle: async ({ body }, context) => {
-      await context.commands.run({ argv: ['profiles', 'use', body.profile] });
+      await context.commands.run({ command: runProfilesCommand, args: ['use', body.profile] });
       await context.switchProfile(body.profile);
       return sessionJson(context);
     },

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { runInviteCommand } from '../../commands/inviteCommand.js';
 import { invitationJsonSchema, researchUserJsonSchema } from '../../commands/json/teamJsonSchema.js';
+import { runUsersCommand } from '../../commands/usersCommand.js';
 import { type ApiRoute, defineRoute } from '../ApiRoute.js';
 
 /** Research users and the lab's invitations. */
@@ -10,7 +12,7 @@ export const teamRoutes: ApiRoute[] = [
     summary: 'the research users (as `cws-tui users list --json`)',
     tag: 'users',
     response: z.array(researchUserJsonSchema).meta({ id: 'ResearchUserList' }),
-    handle: (_input, { commands }) => commands.run({ argv: ['users', 'list'] }),
+    handle: (_input, { commands }) => commands.run({ command: runUsersCommand, args: ['list'] }),
   }),
   defineRoute({
     method: 'GET',
@@ -19,7 +21,8 @@ export const teamRoutes: ApiRoute[] = [
     tag: 'users',
     params: z.strictObject({ name: z.string().min(1) }),
     response: researchUserJsonSchema,
-    handle: ({ params }, { commands }) => commands.run({ argv: ['users', 'show', params.name] }),
+    handle: ({ params }, { commands }) =>
+      commands.run({ command: runUsersCommand, args: ['show', params.name] }),
   }),
   defineRoute({
     method: 'GET',
@@ -27,7 +30,7 @@ export const teamRoutes: ApiRoute[] = [
     summary: "the lab's invitations with their state and uses (as `cws-tui invite list --json`)",
     tag: 'users',
     response: z.array(invitationJsonSchema).meta({ id: 'InvitationList' }),
-    handle: (_input, { commands }) => commands.run({ argv: ['invite', 'list'] }),
+    handle: (_input, { commands }) => commands.run({ command: runInviteCommand, args: ['list'] }),
   }),
   defineRoute({
     method: 'DELETE',
@@ -37,6 +40,7 @@ export const teamRoutes: ApiRoute[] = [
     params: z.strictObject({ id: z.string().min(1) }),
     response: invitationJsonSchema,
     mutation: true,
-    handle: ({ params }, { commands }) => commands.run({ argv: ['invite', 'revoke', params.id] }),
+    handle: ({ params }, { commands }) =>
+      commands.run({ command: runInviteCommand, args: ['revoke', params.id] }),
   }),
 ];

@@ -5,6 +5,7 @@ import {
   templateListJsonSchema,
   templateValidationJsonSchema,
 } from '../../commands/json/templateJsonSchema.js';
+import { runTemplatesCommand } from '../../commands/templatesCommand.js';
 import { type ApiRoute, defineRoute } from '../ApiRoute.js';
 
 /** Templates: list, show, validate the search path. */
@@ -18,7 +19,8 @@ export const templateRoutes: ApiRoute[] = [
     response: templateListJsonSchema,
     handle: ({ query }, { commands }) =>
       commands.run({
-        argv: ['templates', 'list'],
+        command: runTemplatesCommand,
+        args: ['list'],
         flags: { profileFiltered: query.profile_filtered === 'true' },
       }),
   }),
@@ -29,7 +31,8 @@ export const templateRoutes: ApiRoute[] = [
     tag: 'templates',
     params: z.strictObject({ slug: z.string().min(1) }),
     response: resolvedTemplateJsonSchema,
-    handle: ({ params }, { commands }) => commands.run({ argv: ['templates', 'show', params.slug] }),
+    handle: ({ params }, { commands }) =>
+      commands.run({ command: runTemplatesCommand, args: ['show', params.slug] }),
   }),
   defineRoute({
     method: 'POST',
@@ -39,6 +42,6 @@ export const templateRoutes: ApiRoute[] = [
     tag: 'templates',
     response: templateValidationJsonSchema,
     handle: (_input, { commands }) =>
-      commands.run({ argv: ['templates', 'validate'], accept: [EXIT.ok, EXIT.error] }),
+      commands.run({ command: runTemplatesCommand, args: ['validate'], accept: [EXIT.ok, EXIT.error] }),
   }),
 ];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EXIT } from '../../commands/CliError.js';
+import { runConnectCommand } from '../../commands/connectCommand.js';
 import { findWorkstationByName } from '../../commands/findWorkstationByName.js';
 import { connectionJsonSchema, serviceHealthJsonSchema } from '../../commands/json/connectJsonSchema.js';
 import { launchJsonSchema } from '../../commands/json/launchJsonSchema.js';
@@ -7,7 +8,10 @@ import {
   workstationJsonSchema,
   workstationListJsonSchema,
 } from '../../commands/json/workstationJsonSchema.js';
-import { workstationJson } from '../../commands/listCommand.js';
+import { runLaunchCommand } from '../../commands/launchCommand.js';
+import { lifecycleCommand } from '../../commands/lifecycleCommand.js';
+import { runListCommand, workstationJson } from '../../commands/listCommand.js';
+import { runServicesCommand } from '../../commands/servicesCommand.js';
 import { ApiError } from '../ApiError.js';
 import { type ApiRoute, defineRoute } from '../ApiRoute.js';
 import { failureToApiError } from '../failureToApiError.js';
@@ -49,7 +53,8 @@ function lifecycleRoute(action: 'start' | 'stop' | 'hibernate'): ApiRoute {
     response: workstationJsonSchema,
     mutation: true,
     timeoutMs: LIFECYCLE_TIMEOUT_MS,
-    handle: ({ params }, { commands }) => commands.run({ argv: [action, params.name] }),
+    handle: ({ params }, { commands }) =>
+      commands.run({ command: lifecycleCommand(action), args: [params.name] }),
   });
 }
 
@@ -63,7 +68,11 @@ export const workstationRoutes: ApiRoute[] = [
     query: listFilters,
     response: workstationListJsonSchema,
     handle: async ({ query }, { commands }) => {
-      const rows = (await commands.run({ argv: ['list'], accept: [EXIT.ok, EXIT.partial] })) as Row[];
+      const rows = (await commands.run({
+        command: runListCommand,
+        args: [],
+        accept: [EXIT.ok, EXIT.partial],
+      })) as Row[];
       return rows.filter((row) => matches(row, query));
     },
   }),
@@ -94,7 +103,11 @@ export const workstationRoutes: ApiRoute[] = [
     mutation: true,
     timeoutMs: LAUNCH_TIMEOUT_MS,
     handle: ({ body }, { commands }) =>
-      commands.run({ argv: ['launch', body.template, body.name], flags: launchFlagsOf(body) }),
+      commands.run({
+        command: runLaunchCommand,
+        args: [body.template, body.name],
+        flags: launchFlagsOf(body),
+      }),
   }),
   lifecycleRoute('start'),
   lifecycleRoute('stop'),
@@ -121,7 +134,11 @@ export const workstationRoutes: ApiRoute[] = [
             : `?confirm=${query.confirm} does not name this workstation`,
         );
       }
-      return commands.run({ argv: ['terminate', params.name], flags: { yes: true } });
+      return commands.run({
+        command: lifecycleCommand('terminate'),
+        args: [params.name],
+        flags: { yes: true },
+      });
     },
   }),
   defineRoute({
@@ -134,7 +151,8 @@ export const workstationRoutes: ApiRoute[] = [
     response: connectionJsonSchema,
     handle: ({ params, query }, { commands }) =>
       commands.run({
-        argv: ['connect', params.name],
+        command: runConnectCommand,
+        args: [params.name],
         flags: { print: true, ssm: query.ssm === 'true' },
         // A plan of kind `unavailable` says why; it is the answer.
         accept: [EXIT.ok, EXIT.error],
@@ -149,7 +167,11 @@ export const workstationRoutes: ApiRoute[] = [
     response: serviceHealthJsonSchema,
     // An unhealthy service is an answer, not a failure of the request.
     handle: ({ params }, { commands }) =>
-      commands.run({ argv: ['services', 'health', params.name], accept: [EXIT.ok, EXIT.error] }),
+      commands.run({
+        command: runServicesCommand,
+        args: ['health', params.name],
+        accept: [EXIT.ok, EXIT.error],
+      }),
   }),
   defineRoute({
     method: 'GET',
@@ -158,7 +180,7 @@ export const workstationRoutes: ApiRoute[] = [
     tag: 'workstations',
     response: workstationListJsonSchema,
     handle: (_input, { commands }) =>
-      commands.run({ argv: ['services', 'list'], accept: [EXIT.ok, EXIT.partial] }),
+      commands.run({ command: runServicesCommand, args: ['list'], accept: [EXIT.ok, EXIT.partial] }),
   }),
   defineRoute({
     method: 'POST',
@@ -171,6 +193,10 @@ export const workstationRoutes: ApiRoute[] = [
     mutation: true,
     timeoutMs: LAUNCH_TIMEOUT_MS,
     handle: ({ body }, { commands }) =>
-      commands.run({ argv: ['services', 'launch', body.template, body.name], flags: launchFlagsOf(body) }),
+      commands.run({
+        command: runServicesCommand,
+        args: ['launch', body.template, body.name],
+        flags: launchFlagsOf(body),
+      }),
   }),
 ];

@@ -60,7 +60,14 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(
-      () => reject(new ApiError(504, 'timeout', `the request took longer than ${Math.round(ms / 1000)} s`)),
+      () =>
+        reject(
+          new ApiError(
+            504,
+            'timeout',
+            `the request took longer than ${ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`}`,
+          ),
+        ),
       ms,
     );
   });

@@ -25,8 +25,7 @@ export function failureToApiError(error: unknown): ApiError {
   const { message, hint } = split(failure.text);
   if (failure.exitCode === EXIT.usage) return new ApiError(400, 'usage_error', message, hint);
   if (failure.exitCode === EXIT.denied) return new ApiError(403, 'policy_denied', message, hint);
-  if (error instanceof CliError && NOT_FOUND.test(message))
-    return new ApiError(404, 'not_found', message, hint);
+  if (NOT_FOUND.test(message)) return new ApiError(404, 'not_found', message, hint);
   if (error instanceof CliError) return new ApiError(422, 'command_failed', message, hint);
   if (error instanceof CloudError) return new ApiError(502, `cloud_${error.kind}`, message, hint);
   if (message.startsWith('unexpected error')) return new ApiError(500, 'internal', message, hint);

@@ -178,6 +178,34 @@ describe('cws-tui serve on its Unix socket (demo account)', () => {
     expect((await checked('GET', '/v1/policy')).status).toBe(200);
   });
 
+  it('switches the session to another profile, and names the profiles when there is no such one', async () => {
+    const env = testEnvironment();
+    const { ConfigStore } = await import('../../source/core/config/ConfigStore.js');
+    ConfigStore.open(String(env.CWS_CONFIG_DIR)).addProfile({
+      name: 'lab',
+      aws_profile: 'lab',
+      region: 'eu-west-1',
+      policy: {},
+      policy_chain: [],
+      kind: 'personal',
+      role: 'member',
+      can_invite: false,
+      created_at: '2026-11-01T00:00:00Z',
+    });
+    const { checked } = await served(env);
+    const missing = await checked('PUT', '/v1/session/profile', { body: { profile: 'nope' } });
+    expect(missing.status).toBe(404);
+    expect((missing.json as { error: { message: string } }).error.message).toBe(
+      "no profile named 'nope' (profiles: lab)",
+    );
+    const switched = await checked('PUT', '/v1/session/profile', { body: { profile: 'lab' } });
+    expect(switched.status).toBe(200);
+    expect(switched.json).toMatchObject({ profile: 'lab' });
+    expect((await checked('GET', '/v1/profiles')).json).toContainEqual(
+      expect.objectContaining({ name: 'lab', current: true }),
+    );
+  });
+
   it('serves templates, storage, the session and users in the CLI shapes', async () => {
     const { checked } = await served();
     const templates = await checked('GET', '/v1/templates');

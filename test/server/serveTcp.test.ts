@@ -13,6 +13,15 @@ afterEach(async () => {
   while (closers.length > 0) await closers.pop()?.();
 });
 
+let validateAgainst: ReturnType<typeof openApiValidator> | undefined;
+
+/** Every response of these tests is checked against the server's OpenAPI document (preflights aside). */
+async function checked(...args: Parameters<typeof call>) {
+  const response = await call(...args);
+  if (args[1] !== 'OPTIONS') validateAgainst?.(args[1], args[2], response);
+  return response;
+}
+
 async function servedOnLoopback(options: { mutationsPerMinute?: number; corsOrigin?: string } = {}) {
   const env = testEnvironment();
   const { service, target } = await startServe(env, { listen: { host: '127.0.0.1', port: 0 }, ...options });
@@ -20,7 +29,8 @@ async function servedOnLoopback(options: { mutationsPerMinute?: number; corsOrig
   const document = (await call(target, 'GET', '/v1/openapi.json')).json as Parameters<
     typeof openApiValidator
   >[0];
-  return { env, service, target, validate: openApiValidator(document) };
+  validateAgainst = openApiValidator(document);
+  return { env, service, target, validate: validateAgainst };
 }
 
 describe('cws-tui serve on a loopback port', () => {
@@ -34,25 +44,25 @@ describe('cws-tui serve on a loopback port', () => {
       String(service.newToken),
     );
 
-    const ok = await call(target, 'GET', '/v1/workstations');
+    const ok = await checked(target, 'GET', '/v1/workstations');
     validate('GET', '/v1/workstations', ok);
     expect(ok.status).toBe(200);
 
-    const none = await call({ base: target.base }, 'GET', '/v1/workstations');
+    const none = await checked({ base: target.base }, 'GET', '/v1/workstations');
     validate('GET', '/v1/workstations', none);
     expect(none.status).toBe(401);
     expect(none.json).toMatchObject({ error: { code: 'token_required' } });
-    const wrong = await call({ ...target, token: `${target.token}x` }, 'GET', '/v1/workstations');
+    const wrong = await checked({ ...target, token: `${target.token}x` }, 'GET', '/v1/workstations');
     expect(wrong.json).toMatchObject({ error: { code: 'invalid_token' } });
     // Unknown routes are refused too without a token: nothing is said to a stranger.
-    expect((await call({ base: target.base }, 'GET', '/v1/nothing')).status).toBe(401);
+    expect((await checked({ base: target.base }, 'GET', '/v1/nothing')).status).toBe(401);
 
     const rotated = await rotateServeToken(String(env.CWS_STATE_DIR));
-    const stale = await call(target, 'GET', '/v1/workstations');
+    const stale = await checked(target, 'GET', '/v1/workstations');
     validate('GET', '/v1/workstations', stale);
     expect(stale.status).toBe(401);
     expect(stale.json).toMatchObject({ error: { code: 'stale_token' } });
-    expect((await call({ ...target, token: rotated.token }, 'GET', '/v1/workstations')).status).toBe(200);
+    expect((await checked({ ...target, token: rotated.token }, 'GET', '/v1/workstations')).status).toBe(200);
     const events = await followEvents({ ...target, token: rotated.token });
     closers.push(async () => events.close());
     expect(events.contentType).toMatch(/^text\/event-stream/);
@@ -62,18 +72,18 @@ describe('cws-tui serve on a loopback port', () => {
     const { target, validate } = await servedOnLoopback({ mutationsPerMinute: 2 });
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 3; attempt += 1) {
-      const response = await call(target, 'POST', '/v1/workstations/ghost/stop');
+      const response = await checked(target, 'POST', '/v1/workstations/ghost/stop');
       validate('POST', '/v1/workstations/ghost/stop', response);
       statuses.push(response.status);
     }
     expect(statuses).toEqual([404, 404, 429]);
-    expect((await call(target, 'GET', '/v1/workstations')).status).toBe(200);
+    expect((await checked(target, 'GET', '/v1/workstations')).status).toBe(200);
   });
 
   it('finishes a launch in flight before it stops, and then takes no new request', async () => {
     const { service, target } = await servedOnLoopback();
     const events = await followEvents(target);
-    const launch = call(target, 'POST', '/v1/workstations', {
+    const launch = checked(target, 'POST', '/v1/workstations', {
       body: { template: 'python-ml', name: 'late', size: 'S' },
     });
     await events.next((event) => event.event === 'launch-progress');
@@ -82,7 +92,7 @@ describe('cws-tui serve on a loopback port', () => {
     expect(launched.status).toBe(201);
     expect(launched.json).toMatchObject({ workstation: { name: 'late', state: 'running' } });
     await closing;
-    await expect(call(target, 'GET', '/v1/workstations')).rejects.toThrow();
+    await expect(checked(target, 'GET', '/v1/workstations')).rejects.toThrow();
   });
 
   it('refuses any address but loopback unless TLS and --allow-remote are given', async () => {
@@ -104,17 +114,19 @@ describe('cws-tui serve on a loopback port', () => {
 
   it('sends CORS headers only for the origin named with --cors-origin', async () => {
     const plain = await servedOnLoopback();
-    const ungranted = await call(plain.target, 'GET', '/v1/session', {
+    const ungranted = await checked(plain.target, 'GET', '/v1/session', {
       headers: { origin: 'https://lab.example' },
     });
     expect(ungranted.headers['access-control-allow-origin']).toBeUndefined();
     const { target } = await servedOnLoopback({ corsOrigin: 'https://lab.example' });
-    const preflight = await call({ base: target.base }, 'OPTIONS', '/v1/workstations', {
+    const preflight = await checked({ base: target.base }, 'OPTIONS', '/v1/workstations', {
       headers: { origin: 'https://lab.example', 'access-control-request-method': 'POST' },
     });
     expect(preflight.status).toBeLessThan(300);
     expect(preflight.headers['access-control-allow-origin']).toBe('https://lab.example');
-    const granted = await call(target, 'GET', '/v1/session', { headers: { origin: 'https://lab.example' } });
+    const granted = await checked(target, 'GET', '/v1/session', {
+      headers: { origin: 'https://lab.example' },
+    });
     expect(granted.headers['access-control-allow-origin']).toBe('https://lab.example');
   });
 

@@ -1,3 +1,4 @@
+import type { Session } from '../app/session/Session.js';
 import type { CommandFlags } from './CommandFlags.js';
 
 /** What a command gets: its positional arguments, the parsed flags, and where to write. */
@@ -12,6 +13,8 @@ export interface CommandContext {
    */
   terminalStdout?: (text: string) => void;
   env: NodeJS.ProcessEnv;
+  /** A session already open (the service API's, shared by every request): used instead of a new one. */
+  session?: Session;
 }
 
 export type CommandRun = (context: CommandContext) => Promise<number>;

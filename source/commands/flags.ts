@@ -103,4 +103,11 @@ export const cliFlags = {
   workgroup: { type: 'string' },
   database: { type: 'string' },
   output: { type: 'string' },
+  // serve: the service API's listener, its token and who may reach it.
+  listen: { type: 'string' },
+  rotateToken: { type: 'boolean', default: false },
+  tlsCert: { type: 'string' },
+  tlsKey: { type: 'string' },
+  allowRemote: { type: 'boolean', default: false },
+  corsOrigin: { type: 'string' },
 } as const;

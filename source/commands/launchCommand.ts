@@ -1,4 +1,4 @@
-import { formatUsd, formatUsdPerHour, roundUsd, roundUsdPerHour } from '../core/cost/formatUsd.js';
+import { formatUsd, formatUsdPerHour } from '../core/cost/formatUsd.js';
 import { LaunchDeniedError, LaunchError } from '../core/launch/LaunchError.js';
 import { LAUNCH_STEP_LABELS, type LaunchProgress } from '../core/launch/LaunchProgress.js';
 import { LaunchRefusedError } from '../core/launch/LaunchRefusedError.js';
@@ -10,7 +10,7 @@ import { sanitizeForTerminal } from '../core/text/sanitizeForTerminal.js';
 import { CliError, EXIT, usageError } from './CliError.js';
 import type { CommandRun } from './Command.js';
 import type { CommandFlags } from './CommandFlags.js';
-import { workstationJson } from './listCommand.js';
+import { serviceLaunchJson, workstationLaunchJson } from './json/launchJsonSchema.js';
 import { openCommandSession } from './openCommandSession.js';
 import { parseParamFlags } from './parseParamFlags.js';
 
@@ -46,33 +46,14 @@ export const runLaunchCommand: CommandRun = async (context) => {
       const { workstation } = result;
       stdout(
         flags.json
-          ? `${JSON.stringify({ service: workstationJson(workstation), hourly_cost: roundUsdPerHour(result.hourly_cost), resumed: result.resumed, steps }, null, 2)}\n`
+          ? `${JSON.stringify(serviceLaunchJson(result, steps), null, 2)}\n`
           : `${workstation.name} (${workstation.kind}) is ${workstation.state}: ${result.hourly_cost === 0 ? 'no AWS cost' : `${formatUsdPerHour(result.hourly_cost)} while it runs`}. Open it with: cws-tui connect ${workstation.name}\n`,
       );
       return EXIT.ok;
     }
     const result = await session.launch(request, onProgress);
     if (flags.json) {
-      stdout(
-        `${JSON.stringify(
-          {
-            launch_id: result.record.id,
-            resumed: result.resumed,
-            workstation: workstationJson(result.workstation),
-            estimate: {
-              hourly: roundUsdPerHour(result.estimate.hourly),
-              monthly: roundUsd(result.estimate.monthly),
-              basis: result.estimate.basis,
-              note: result.estimate.note ?? null,
-            },
-            policy: { allowed: result.verdict.allowed, notes: result.verdict.notes },
-            user_data: result.user_data,
-            steps,
-          },
-          null,
-          2,
-        )}\n`,
-      );
+      stdout(`${JSON.stringify(workstationLaunchJson(result, steps), null, 2)}\n`);
     } else {
       stdout(
         `${result.instance.name} (${result.instance.id}) is ${result.instance.state} in ${result.instance.region}: ` +

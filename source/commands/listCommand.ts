@@ -1,6 +1,7 @@
 import { formatUsdPerHour, roundUsdPerHour } from '../core/cost/formatUsd.js';
 import type { Workstation } from '../core/workstations/Workstation.js';
 import type { CommandRun } from './Command.js';
+import type { WorkstationJson } from './json/workstationJsonSchema.js';
 import { openCommandSession } from './openCommandSession.js';
 import { renderTextTable } from './output/renderTextTable.js';
 import { reportListingFailures, unknownRows } from './reportListingFailures.js';
@@ -45,7 +46,7 @@ export const runListCommand: CommandRun = async (context) => {
 };
 
 /** The JSON shape of `list --json`: EC2's state names, USD per hour. */
-export function workstationJson(workstation: Workstation): Record<string, unknown> {
+export function workstationJson(workstation: Workstation): WorkstationJson {
   return {
     name: workstation.name,
     id: workstation.id,

@@ -296,6 +296,16 @@ export const commands: Command[] = [
     usage: ['data sources [--region R] [--json]'],
     load: async () => (await import('./dataCommand.js')).runDataCommand,
   },
+  {
+    name: 'serve',
+    summary:
+      'the core over HTTP for notebooks, editors and dashboards: a Unix socket (0600), or a loopback port with a token',
+    usage: [
+      'serve [--listen 127.0.0.1:PORT] [--cors-origin URL] [--json]   (default: a Unix socket in the state dir)',
+      'serve --listen HOST:PORT --tls-cert FILE --tls-key FILE --allow-remote   |   serve --rotate-token',
+    ],
+    load: async () => (await import('./serveCommand.js')).runServeCommand,
+  },
 ];
 
 export function findCommand(name: string): Command | undefined {

@@ -1,4 +1,5 @@
 import type { CostReport, CostReportItem } from './costReport.js';
+import type { CostReportJson } from './costReportJsonSchema.js';
 import { roundUsd, roundUsdPerHour } from './formatUsd.js';
 import { roundCostReport } from './roundCostReport.js';
 
@@ -28,7 +29,7 @@ function itemJson(item: CostReportItem): CostReportItem {
  * daily (the last 14 days, oldest first), budget (null without one), billed (null unless Cost
  * Explorer is enabled), items.
  */
-export function costReportJson(unrounded: CostReport): Record<string, unknown> {
+export function costReportJson(unrounded: CostReport): CostReportJson {
   // Lines rounded so they add up to the totals, as the panel and the text report show them.
   const report = roundCostReport(unrounded);
   const budget = report.budget;

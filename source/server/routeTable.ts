@@ -1,0 +1,24 @@
+import type { ApiRoute } from './ApiRoute.js';
+import { costRoutes } from './routes/costRoutes.js';
+import { eventRoutes } from './routes/eventRoutes.js';
+import { policyRoutes } from './routes/policyRoutes.js';
+import { sessionRoutes } from './routes/sessionRoutes.js';
+import { storageRoutes } from './routes/storageRoutes.js';
+import { teamRoutes } from './routes/teamRoutes.js';
+import { templateRoutes } from './routes/templateRoutes.js';
+import { workstationRoutes } from './routes/workstationRoutes.js';
+
+/**
+ * Every endpoint of the service API. A capability adds its routes in its own file under
+ * `routes/` (an `ApiRoute[]`) and one line here; the OpenAPI document follows by itself.
+ */
+export const routeTable: ApiRoute[] = [
+  ...sessionRoutes,
+  ...templateRoutes,
+  ...workstationRoutes,
+  ...eventRoutes,
+  ...storageRoutes,
+  ...policyRoutes,
+  ...costRoutes,
+  ...teamRoutes,
+];

@@ -1,0 +1,83 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildOpenApi, openApiPath } from '../../source/server/buildOpenApi.js';
+import { routeTable } from '../../source/server/routeTable.js';
+import { testEnvironment } from '../commands/commandHarness.js';
+import { startServe } from './serveHarness.js';
+
+const run = promisify(execFile);
+const closers: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  while (closers.length > 0) await closers.pop()?.();
+});
+
+async function hasCurl(): Promise<boolean> {
+  return run('curl', ['--version']).then(
+    () => true,
+    () => false,
+  );
+}
+
+describe('the OpenAPI document', () => {
+  it('describes every route of the table, and every schema in it compiles', () => {
+    const document = buildOpenApi(routeTable, 'test') as {
+      openapi: string;
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+      components: { schemas: Record<string, unknown> };
+    };
+    expect(document.openapi).toBe('3.1.0');
+    for (const route of routeTable) {
+      const operation = document.paths[openApiPath(route.url)]?.[route.method.toLowerCase()];
+      expect(operation, `${route.method} ${route.url}`).toBeDefined();
+      expect(Object.keys(operation?.responses ?? {})).toEqual(
+        expect.arrayContaining(['400', '403', '404', '500']),
+      );
+    }
+    const operations = Object.values(document.paths).flatMap((methods) => Object.keys(methods));
+    expect(operations).toHaveLength(routeTable.length);
+    const ajv = new Ajv2020({ strict: false });
+    ajv.addSchema({ $id: 'openapi', components: document.components });
+    for (const name of Object.keys(document.components.schemas)) {
+      expect(() => ajv.compile({ $ref: `openapi#/components/schemas/${name}` }), name).not.toThrow();
+    }
+  });
+
+  it('with real curl over the socket: list, launch, stop, terminate and cost, and the document lists them', async () => {
+    if (!(await hasCurl())) return;
+    const env = testEnvironment();
+    const { service } = await startServe(env);
+    closers.push(() => service.close());
+    const socket = String(service.socketPath);
+    const curl = async (...args: string[]) =>
+      JSON.parse((await run('curl', ['-sS', '--unix-socket', socket, ...args])).stdout) as Record<
+        string,
+        unknown
+      >;
+    const document = (await curl('http://localhost/v1/openapi.json')) as { paths: Record<string, object> };
+    for (const path of ['/v1/workstations', '/v1/workstations/{name}', '/v1/events', '/v1/cost']) {
+      expect(Object.keys(document.paths)).toContain(path);
+    }
+    expect(await curl('http://localhost/v1/workstations')).toEqual([]);
+    const launched = await curl(
+      '-X',
+      'POST',
+      '-H',
+      'content-type: application/json',
+      '-d',
+      '{"template":"python-ml","name":"curled","size":"S"}',
+      'http://localhost/v1/workstations',
+    );
+    expect(launched).toMatchObject({ workstation: { name: 'curled', state: 'running' } });
+    expect(await curl('-X', 'POST', 'http://localhost/v1/workstations/curled/stop')).toMatchObject({
+      state: 'stopped',
+    });
+    expect(
+      await curl('-X', 'DELETE', 'http://localhost/v1/workstations/curled?confirm=curled'),
+    ).toMatchObject({
+      state: 'terminated',
+    });
+    expect(await curl('http://localhost/v1/cost')).toMatchObject({ currency: 'USD', basis: 'estimate' });
+  });
+});

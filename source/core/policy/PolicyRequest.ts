@@ -1,3 +1,4 @@
+import type { TemplateProvenance } from '../marketplace/TemplateProvenance.js';
 import type { ServiceType } from './policySchema.js';
 
 /** What a launch asks for, as the policy sees it. */
@@ -18,4 +19,11 @@ export interface PolicyRequest {
   template_s3_buckets?: string[];
   /** Whether the template or an ancestor is not a built-in; unknown when absent. */
   template_user_made?: boolean;
+  /** Where each file of the template's chain came from, re-verified at load; unknown when absent. */
+  template_provenance?: TemplateProvenanceFact[];
+}
+
+export interface TemplateProvenanceFact {
+  slug: string;
+  provenance?: TemplateProvenance;
 }

@@ -23,7 +23,7 @@ export function templateChoices(templates: readonly ResolvedTemplate[], policy: 
   return templates
     .map((template) => ({
       template,
-      access: evaluateTemplateAccess(policy, template.slug),
+      access: evaluateTemplateAccess(policy, template.slug, template.provenance_chain),
       kind: wizardTemplateKind(template),
     }))
     .sort(

@@ -52,17 +52,31 @@ describe('the marketplace on the demo account, under a policy that requires appr
 
     const installed = await runCommand(runMarketplaceCommand, ['install', 'rnaseq-pipeline'], env, demo);
     expect(installed.code).toBe(0);
-    expect(installed.stdout).toContain('Installed rnaseq-pipeline@1.1.0 from demo-lab, signed by Genomics Core, approved by Research Computing');
+    expect(installed.stdout).toContain(
+      'Installed rnaseq-pipeline@1.1.0 from demo-lab, signed by Genomics Core, approved by Research Computing',
+    );
 
-    const rated = await runCommand(runMarketplaceCommand, ['rate', 'rnaseq-pipeline@1.1.0'], env, { ...demo, stars: 4, text: 'works' });
+    const rated = await runCommand(runMarketplaceCommand, ['rate', 'rnaseq-pipeline@1.1.0'], env, {
+      ...demo,
+      stars: 4,
+      text: 'works',
+    });
     expect(rated.code).toBe(0);
-    const rerated = await runCommand(runMarketplaceCommand, ['rate', 'rnaseq-pipeline@1.1.0'], env, { ...demo, stars: 2, text: 'changed my mind' });
+    const rerated = await runCommand(runMarketplaceCommand, ['rate', 'rnaseq-pipeline@1.1.0'], env, {
+      ...demo,
+      stars: 2,
+      text: 'changed my mind',
+    });
     expect(rerated.code).toBe(0);
-    const after = JSON.parse((await runCommand(runMarketplaceCommand, ['search', 'rna'], env, { ...demo, json: true })).stdout);
+    const after = JSON.parse(
+      (await runCommand(runMarketplaceCommand, ['search', 'rna'], env, { ...demo, json: true })).stdout,
+    );
     expect(after[0].rating).toEqual({ average: 3.7, count: 3 });
 
     const provenance = await runCommand(runTemplatesCommand, ['show', 'rnaseq-pipeline'], env);
-    expect(provenance.stdout).toContain('# provenance: demo-lab: rnaseq-pipeline@1.1.0 signed by Genomics Core');
+    expect(provenance.stdout).toContain(
+      '# provenance: demo-lab: rnaseq-pipeline@1.1.0 signed by Genomics Core',
+    );
 
     const launched = await runCommand(runLaunchCommand, ['rnaseq-pipeline', 'rna1'], env, demo);
     expect(launched.stderr).not.toContain('approved templates');
@@ -71,27 +85,51 @@ describe('the marketplace on the demo account, under a policy that requires appr
     // A publisher (their own key) publishes two versions; the demo lab admin approves them.
     const keys = await publisherKeyFile(env.HOME ?? '');
     expect(
-      (await runCommand(runRegistryCommand, ['trust', 'demo-lab'], env, { publisherKey: [`Chem Lab=${keys.publicPath}`] })).code,
+      (
+        await runCommand(runRegistryCommand, ['trust', 'demo-lab'], env, {
+          publisherKey: [`Chem Lab=${keys.publicPath}`],
+        })
+      ).code,
     ).toBe(0);
     const file = join(env.HOME ?? '', 'chem.yml');
-    await writeFile(file, 'name: Chem Lab\nslug: chem-lab\ndescription: RDKit and OpenMM\ninherits: [ubuntu-24-04]\n');
+    await writeFile(
+      file,
+      'name: Chem Lab\nslug: chem-lab\ndescription: RDKit and OpenMM\ninherits: [ubuntu-24-04]\n',
+    );
     const publishFlags = { ...demo, key: keys.privatePath, registry: 'demo-lab' };
-    const first = await runCommand(runMarketplaceCommand, ['publish', file], env, { ...publishFlags, version: '1.0.0', changelog: 'first' });
+    const first = await runCommand(runMarketplaceCommand, ['publish', file], env, {
+      ...publishFlags,
+      version: '1.0.0',
+      changelog: 'first',
+    });
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('Published chem-lab@1.0.0 to demo-lab');
     const queue = await runCommand(runMarketplaceCommand, ['queue'], env, demo);
     expect(queue.stdout).toContain('demo-lab: chem-lab@1.0.0');
     expect(queue.stdout).toContain('demo-lab: survey-r@1.0.0 by Social Science Methods');
     await appendFile(file, 'category: Chemistry\n');
-    const second = await runCommand(runMarketplaceCommand, ['publish', file], env, { ...publishFlags, version: '1.1.0', changelog: 'category' });
+    const second = await runCommand(runMarketplaceCommand, ['publish', file], env, {
+      ...publishFlags,
+      version: '1.1.0',
+      changelog: 'category',
+    });
     expect(second.code).toBe(0);
-    const again = await runCommand(runMarketplaceCommand, ['publish', file], env, { ...publishFlags, version: '1.1.0', changelog: 'x' });
-    expect(again.code).toBe(3);
-    expect(again.stderr).toContain('versions are immutable');
-    const approved = await runCommand(runMarketplaceCommand, ['review', 'chem-lab@1.1.0', 'approve'], env, { ...demo, reason: 'checked' });
+    await expect(
+      runCommand(runMarketplaceCommand, ['publish', file], env, {
+        ...publishFlags,
+        version: '1.1.0',
+        changelog: 'x',
+      }),
+    ).rejects.toMatchObject({ exitCode: 3, message: expect.stringContaining('versions are immutable') });
+    const approved = await runCommand(runMarketplaceCommand, ['review', 'chem-lab@1.1.0', 'approve'], env, {
+      ...demo,
+      reason: 'checked',
+    });
     expect(approved.code).toBe(0);
     expect(approved.stdout).toContain('Approved chem-lab@1.1.0 in demo-lab: checked');
-    expect((await runCommand(runMarketplaceCommand, ['install', 'chem-lab'], env, demo)).stdout).toContain('chem-lab@1.1.0');
+    expect((await runCommand(runMarketplaceCommand, ['install', 'chem-lab'], env, demo)).stdout).toContain(
+      'chem-lab@1.1.0',
+    );
     expect((await runCommand(runLaunchCommand, ['chem-lab', 'chem1'], env, demo)).code).toBe(0);
   });
 
@@ -101,7 +139,9 @@ describe('the marketplace on the demo account, under a policy that requires appr
     expect((await runCommand(runMarketplaceCommand, ['install', 'survey-r@1.0.0'], env, demo)).code).toBe(0);
     const unapproved = await runCommand(runLaunchCommand, ['survey-r', 's1'], env, demo);
     expect(unapproved.code).toBe(3);
-    expect(unapproved.stderr).toContain("the policy allows only approved templates: 'survey-r' survey-r@1.0.0 is awaiting approval");
+    expect(unapproved.stderr).toContain(
+      "the policy allows only approved templates: 'survey-r' survey-r@1.0.0 is awaiting approval",
+    );
 
     expect((await runCommand(runMarketplaceCommand, ['install', 'microscopy-fiji'], env, demo)).code).toBe(0);
     const path = join(env.CWS_CONFIG_DIR ?? '', 'templates', 'marketplace', 'microscopy-fiji.yml');
@@ -124,7 +164,10 @@ describe('the marketplace on the demo account, under a policy that requires appr
     ) as { publishers: { name: string; key: string }[] }[];
     const imaging = registries[0]?.publishers.find((publisher) => publisher.name === 'Imaging Lab');
     await runCommand(runMarketplaceCommand, ['install', 'microscopy-fiji'], env, demo);
-    expect((await runCommand(runRegistryCommand, ['trust', 'demo-lab'], env, { revokeKey: [imaging?.key ?? ''] })).code).toBe(0);
+    expect(
+      (await runCommand(runRegistryCommand, ['trust', 'demo-lab'], env, { revokeKey: [imaging?.key ?? ''] }))
+        .code,
+    ).toBe(0);
     const revoked = await runCommand(runLaunchCommand, ['microscopy-fiji', 'm2'], env, demo);
     expect(revoked.code).toBe(3);
     expect(revoked.stderr).toMatch(/publisher key SHA256:\S+ is revoked/);

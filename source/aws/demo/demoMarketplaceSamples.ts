@@ -11,7 +11,7 @@ export interface DemoRelease {
 }
 
 function template(slug: string, name: string, description: string, extra = ''): string {
-  return `name: ${name}\nslug: ${slug}\ndescription: ${description}\ncategory: Research\ninherits: [ubuntu-24-04]\n${extra}`;
+  return `name: ${name}\nslug: ${slug}\ndescription: ${JSON.stringify(description)}\ncategory: Research\ninherits: [ubuntu-24-04]\n${extra}`;
 }
 
 const RNASEQ = 'RNA-seq pipeline: STAR, salmon and DESeq2 on Ubuntu';

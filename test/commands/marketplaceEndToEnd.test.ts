@@ -173,3 +173,23 @@ describe('the marketplace on the demo account, under a policy that requires appr
     expect(revoked.stderr).toMatch(/publisher key SHA256:\S+ is revoked/);
   });
 });
+
+describe('compliance claims checked by the launch', () => {
+  it('a no-public-IP template launched into the default VPC (public subnets) is denied', async () => {
+    const env = await labProfile('templates:\n  required_frameworks: [HIPAA]\n');
+    const dir = join(env.CWS_CONFIG_DIR ?? '', 'templates');
+    await import('node:fs/promises').then((fs) => fs.mkdir(dir, { recursive: true }));
+    await writeFile(
+      join(dir, 'phi.yml'),
+      'name: PHI\nslug: phi\ndescription: for PHI\ninherits: [ubuntu-24-04]\ncompliance:\n  frameworks: [HIPAA]\n  controls: [no_public_ip]\n',
+    );
+    const denied = await runCommand(runLaunchCommand, ['phi', 'p1'], env, { demo: true });
+    expect(denied.code).toBe(3);
+    expect(denied.stderr).toContain(
+      "'phi' promises no public IP, but the launch's subnet assigns public IPs",
+    );
+    const unclaimed = await runCommand(runLaunchCommand, ['ubuntu-24-04', 'u1'], env, { demo: true });
+    expect(unclaimed.code).toBe(3);
+    expect(unclaimed.stderr).toContain("'ubuntu-24-04' does not claim HIPAA");
+  });
+});

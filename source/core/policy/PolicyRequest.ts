@@ -1,3 +1,4 @@
+import type { Compliance } from '../marketplace/complianceSchema.js';
 import type { TemplateProvenance } from '../marketplace/TemplateProvenance.js';
 import type { ServiceType } from './policySchema.js';
 
@@ -21,6 +22,10 @@ export interface PolicyRequest {
   template_user_made?: boolean;
   /** Where each file of the template's chain came from, re-verified at load; unknown when absent. */
   template_provenance?: TemplateProvenanceFact[];
+  /** The template's own `compliance:` claims, held against the launch. */
+  template_compliance?: Compliance;
+  /** Whether the workstation would get a public IP where it is launched; unknown when absent. */
+  launch_public_ip?: boolean;
 }
 
 export interface TemplateProvenanceFact {

@@ -7,6 +7,7 @@ import { isEmptyPolicy, type Policy } from './policySchema.js';
 import { s3FileBucketViolations } from './s3FileBucketViolations.js';
 import { suggestInstanceTypes } from './suggestInstanceTypes.js';
 import { templateApprovalViolations } from './templateApprovalViolations.js';
+import { templateComplianceViolations } from './templateComplianceViolations.js';
 import { templateOriginViolations } from './templateOriginViolations.js';
 
 /** Rules an instance-type suggestion can fix. */
@@ -54,6 +55,7 @@ export function evaluatePolicy(
   violations.push(...templateOriginViolations(policy, request));
   violations.push(...s3FileBucketViolations(policy, request));
   violations.push(...templateApprovalViolations(policy, request));
+  violations.push(...templateComplianceViolations(policy, request));
   if (policy.templates?.approved_only) checked.push('templates.approved_only');
   if (policy.user_templates !== undefined) checked.push('user_templates');
   if (policy.s3_file_buckets !== undefined) checked.push('s3_file_buckets');

@@ -32,6 +32,8 @@ const templatesRule = allowDeny.extend({
   publishers: z.array(z.string().min(1)).optional(),
   /** Under approved_only, whether the user's own unsigned files may still be launched. */
   allow_local: z.boolean().optional(),
+  /** Compliance frameworks every launched template must claim (`compliance.frameworks`). */
+  required_frameworks: z.array(z.string().min(1)).optional(),
 });
 
 const dollars = z.number().nonnegative('an amount in USD cannot be negative');

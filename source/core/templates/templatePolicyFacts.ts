@@ -1,3 +1,4 @@
+import type { Compliance } from '../marketplace/complianceSchema.js';
 import type { TemplateProvenanceFact } from '../policy/PolicyRequest.js';
 import { resolveTemplate } from './resolveTemplate.js';
 import type { TemplateRegistry } from './TemplateRegistry.js';
@@ -6,10 +7,14 @@ import type { ResolvedTemplate } from './templateSchema.js';
 
 /** What a policy needs to know about a template besides its slug: its ancestors and who made it. */
 export function templatePolicyFacts(
-  template: Pick<ResolvedTemplate, 'slug' | 'inheritance_chain' | 'user_made' | 'files' | 'provenance_chain'>,
+  template: Pick<
+    ResolvedTemplate,
+    'slug' | 'inheritance_chain' | 'user_made' | 'files' | 'provenance_chain' | 'compliance'
+  >,
 ): {
   template_ancestors: string[];
   template_provenance?: TemplateProvenanceFact[];
+  template_compliance?: Compliance;
   template_user_made?: boolean;
   template_s3_buckets?: string[];
 } {
@@ -19,6 +24,7 @@ export function templatePolicyFacts(
     ...(buckets.length > 0 ? { template_s3_buckets: buckets } : {}),
     ...(template.user_made !== undefined ? { template_user_made: template.user_made } : {}),
     ...(template.provenance_chain ? { template_provenance: template.provenance_chain } : {}),
+    ...(template.compliance ? { template_compliance: template.compliance } : {}),
   };
 }
 

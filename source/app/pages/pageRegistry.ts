@@ -50,6 +50,11 @@ const TemplatesScreen = lazyScreen(
   'TemplatesScreen',
 );
 
+const MarketplaceScreen = lazyScreen(
+  () => import('../../screens/Marketplace/MarketplaceScreen.js'),
+  'MarketplaceScreen',
+);
+
 export { DASHBOARD_PAGE, EVENTS_PAGE, HELP_PAGE } from './pageIds.js';
 
 export const pages: readonly PageDefinition[] = [
@@ -142,6 +147,13 @@ export const pages: readonly PageDefinition[] = [
     id: 'workstation-ops',
     title: (params) => `${params.name ?? 'Workstation'}: logs, volumes, snapshots, idle, exec`,
     component: WorkstationOpsScreen,
+  },
+  {
+    id: 'marketplace',
+    title: () => 'Marketplace',
+    component: MarketplaceScreen,
+    command: 'marketplace',
+    summary: 'signed templates: search, install, rate, review queue',
   },
 ];
 

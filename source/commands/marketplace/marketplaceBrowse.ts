@@ -1,6 +1,7 @@
 import { publicKeyFingerprint } from '../../core/identity/signingKey.js';
 import { newestFirst } from '../../core/marketplace/compareVersions.js';
 import { parseReleaseReference } from '../../core/marketplace/installRelease.js';
+import { loadListings } from '../../core/marketplace/loadListings.js';
 import { RegistryRatings } from '../../core/marketplace/ratings.js';
 import {
   MARKETPLACE_SORTS,
@@ -10,7 +11,6 @@ import {
 import { CliError, EXIT, usageError } from '../CliError.js';
 import type { CommandContext } from '../Command.js';
 import { renderTextTable } from '../output/renderTextTable.js';
-import { loadListings } from './loadListings.js';
 import type { MarketplaceSetup } from './marketplaceSetup.js';
 
 function stars(average: number, count: number): string {

@@ -8,6 +8,7 @@ import {
   installRelease,
   parseReleaseReference,
 } from '../../core/marketplace/installRelease.js';
+import { loadListings } from '../../core/marketplace/loadListings.js';
 import { MarketplaceRefusal } from '../../core/marketplace/MarketplaceRefusal.js';
 import { parseRegistryIndex } from '../../core/marketplace/registryIndex.js';
 import { registryKeys } from '../../core/marketplace/registryKeys.js';
@@ -15,7 +16,6 @@ import { parseTemplate } from '../../core/templates/parseTemplate.js';
 import { formatDiagnostic } from '../../core/templates/TemplateDiagnostic.js';
 import { CliError, EXIT, usageError } from '../CliError.js';
 import type { CommandContext } from '../Command.js';
-import { loadListings } from './loadListings.js';
 import type { MarketplaceSetup } from './marketplaceSetup.js';
 
 /** A template that verifies must still be a template cws-tui can use, or it is not installed. */

@@ -1,49 +1,26 @@
 import { createPrivateKey } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { defaultResearchUsername } from '../../app/session/defaultResearchUsername.js';
-import { openRegistryStore } from '../../aws/s3/openRegistryStore.js';
+import { type MarketplaceSetup, openMarketplace } from '../../app/session/openMarketplace.js';
 import { ConfigStore } from '../../core/config/ConfigStore.js';
 import { loadOrCreateSigningKey, type SigningKey, signingKeyOf } from '../../core/identity/signingKey.js';
-import type { RegistryStore } from '../../core/marketplace/ports.js';
 import type { RegistryTrust } from '../../core/marketplace/RegistryTrust.js';
-import { findRegistry, readRegistries } from '../../core/marketplace/registriesFile.js';
+import { findRegistry } from '../../core/marketplace/registriesFile.js';
 import { resolveAppPaths } from '../../core/paths.js';
 import { CliError, usageError } from '../CliError.js';
 import type { CommandContext } from '../Command.js';
 
-/** What every marketplace subcommand works with: the trusted registries and how to open them. */
-export interface MarketplaceSetup {
-  registries: RegistryTrust[];
-  open(trust: RegistryTrust): RegistryStore;
-  configDir: string;
-  stateDir: string;
-  userTemplatesDir: string;
-}
+export type { MarketplaceSetup } from '../../app/session/openMarketplace.js';
 
 export async function marketplaceSetup(context: CommandContext): Promise<MarketplaceSetup> {
-  const paths = resolveAppPaths(context.env);
-  if (context.flags.demo) {
-    const { ensureDemoMarketplace } = await import('../../aws/demo/demoMarketplace.js');
-    await ensureDemoMarketplace(paths, await loadOrCreateSigningKey(paths.stateDir));
-  }
-  const registries = await readRegistries(paths.configDir);
   const profile = currentProfile(context);
-  return {
-    registries,
-    open: (trust) =>
-      openRegistryStore(trust.location, {
-        env: context.env,
-        ...(profile?.aws_profile ? { awsProfile: profile.aws_profile } : {}),
-        ...(context.flags.region
-          ? { region: context.flags.region }
-          : profile?.region
-            ? { region: profile.region }
-            : {}),
-      }),
-    configDir: paths.configDir,
-    stateDir: paths.stateDir,
-    userTemplatesDir: paths.userTemplatesDir,
-  };
+  const region = context.flags.region ?? profile?.region;
+  return openMarketplace({
+    env: context.env,
+    demo: context.flags.demo,
+    ...(profile?.aws_profile ? { awsProfile: profile.aws_profile } : {}),
+    ...(region ? { region } : {}),
+  });
 }
 
 function currentProfile(context: CommandContext) {

@@ -1,10 +1,10 @@
-import { downloadsOf } from '../../core/marketplace/installRelease.js';
-import type { RegistryStore } from '../../core/marketplace/ports.js';
-import type { RegistryTrust } from '../../core/marketplace/RegistryTrust.js';
-import { RegistryRatings, summarizeRatings } from '../../core/marketplace/ratings.js';
-import { parseRegistryIndex } from '../../core/marketplace/registryIndex.js';
-import { registryKeys } from '../../core/marketplace/registryKeys.js';
-import type { MarketplaceListing } from '../../core/marketplace/searchMarketplace.js';
+import { downloadsOf } from './installRelease.js';
+import type { RegistryStore } from './ports.js';
+import type { RegistryTrust } from './RegistryTrust.js';
+import { RegistryRatings, summarizeRatings } from './ratings.js';
+import { parseRegistryIndex } from './registryIndex.js';
+import { registryKeys } from './registryKeys.js';
+import type { MarketplaceListing } from './searchMarketplace.js';
 
 export interface LoadedListings {
   listings: MarketplaceListing[];

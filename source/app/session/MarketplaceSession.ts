@@ -1,6 +1,5 @@
 import { installRelease } from '../../core/marketplace/installRelease.js';
 import { type LoadedListings, loadListings } from '../../core/marketplace/loadListings.js';
-import { RegistryRatings } from '../../core/marketplace/ratings.js';
 import type { MarketplaceListing } from '../../core/marketplace/searchMarketplace.js';
 import { openMarketplace } from './openMarketplace.js';
 
@@ -27,7 +26,7 @@ export function marketplaceSession(options: {
   return {
     listings: async () => {
       const opened = await setup();
-      return loadListings(opened.registries, opened.open);
+      return loadListings(opened.registries, opened.open, opened.ratings);
     },
     install: async (listing) => {
       const { opened, trust } = await trustOf(listing);
@@ -45,7 +44,7 @@ export function marketplaceSession(options: {
     },
     rate: async (listing, version, stars) => {
       const { opened, trust } = await trustOf(listing);
-      await new RegistryRatings(opened.open(trust)).rate({
+      await opened.ratings(trust, opened.open(trust)).rate({
         slug: listing.entry.slug,
         version,
         user: options.researchUser,

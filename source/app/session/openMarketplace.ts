@@ -2,8 +2,11 @@ import { openRegistryStore } from '../../aws/s3/openRegistryStore.js';
 import { loadOrCreateSigningKey } from '../../core/identity/signingKey.js';
 import type { RegistryStore } from '../../core/marketplace/ports.js';
 import type { RegistryTrust } from '../../core/marketplace/RegistryTrust.js';
+import { type RatingsStore, RegistryRatings } from '../../core/marketplace/ratings.js';
 import { readRegistries } from '../../core/marketplace/registriesFile.js';
+import { TeamRatings } from '../../core/marketplace/TeamRatings.js';
 import { resolveAppPaths } from '../../core/paths.js';
+import type { TeamStore } from '../../core/team/TeamStore.js';
 
 /** What every marketplace action works with: the trusted registries and how to open them. */
 export interface MarketplaceSetup {
@@ -12,6 +15,8 @@ export interface MarketplaceSetup {
   configDir: string;
   stateDir: string;
   userTemplatesDir: string;
+  /** Where a registry's ratings live: the team store when the profile has one, else the registry. */
+  ratings(trust: RegistryTrust, store: RegistryStore): RatingsStore;
 }
 
 /**
@@ -24,6 +29,7 @@ export async function openMarketplace(options: {
   demo: boolean;
   awsProfile?: string;
   region?: string;
+  team?: TeamStore;
 }): Promise<MarketplaceSetup> {
   const paths = resolveAppPaths(options.env);
   if (options.demo) {
@@ -41,5 +47,7 @@ export async function openMarketplace(options: {
     configDir: paths.configDir,
     stateDir: paths.stateDir,
     userTemplatesDir: paths.userTemplatesDir,
+    ratings: (trust, store) =>
+      options.team ? new TeamRatings(options.team, trust.name) : new RegistryRatings(store),
   };
 }

@@ -2,7 +2,6 @@ import { publicKeyFingerprint } from '../../core/identity/signingKey.js';
 import { newestFirst } from '../../core/marketplace/compareVersions.js';
 import { parseReleaseReference } from '../../core/marketplace/installRelease.js';
 import { loadListings } from '../../core/marketplace/loadListings.js';
-import { RegistryRatings } from '../../core/marketplace/ratings.js';
 import {
   MARKETPLACE_SORTS,
   type MarketplaceQuery,
@@ -36,7 +35,7 @@ export async function searchCommand(
   setup: MarketplaceSetup,
   words: string[],
 ): Promise<number> {
-  const { listings, problems } = await loadListings(setup.registries, setup.open);
+  const { listings, problems } = await loadListings(setup.registries, setup.open, setup.ratings);
   for (const problem of problems) context.stderr(`cws-tui: ${problem}\n`);
   const found = searchMarketplace(listings, queryOf(context, words));
   if (context.flags.json) {
@@ -82,12 +81,12 @@ export async function showCommand(
   if (reference === undefined)
     throw usageError('marketplace show needs a slug, e.g. marketplace show r-lab@1.0.0');
   const { slug, version } = parseReleaseReference(reference);
-  const { listings, problems } = await loadListings(setup.registries, setup.open);
+  const { listings, problems } = await loadListings(setup.registries, setup.open, setup.ratings);
   for (const problem of problems) context.stderr(`cws-tui: ${problem}\n`);
   const listing = listings.find((candidate) => candidate.entry.slug === slug);
   if (!listing) throw new CliError(`no template '${slug}' in the configured registries`);
   const trust = setup.registries.find((registry) => registry.name === listing.registry);
-  const ratings = trust ? await new RegistryRatings(setup.open(trust)).ratingsOf(slug) : [];
+  const ratings = trust ? await setup.ratings(trust, setup.open(trust)).ratingsOf(slug) : [];
   const releases = [...listing.entry.releases]
     .sort((a, b) => newestFirst(a.version, b.version))
     .filter((release) => version === undefined || release.version === version);

@@ -42,7 +42,7 @@ export async function installCommand(
   if (reference === undefined)
     throw usageError('marketplace install needs a slug, e.g. marketplace install r-lab[@1.0.0]');
   const { slug } = parseReleaseReference(reference);
-  const { listings, problems } = await loadListings(setup.registries, setup.open);
+  const { listings, problems } = await loadListings(setup.registries, setup.open, setup.ratings);
   for (const problem of problems) context.stderr(`cws-tui: ${problem}\n`);
   const listing = listings.find(
     (candidate) =>

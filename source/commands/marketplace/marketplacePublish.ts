@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseReleaseReference } from '../../core/marketplace/installRelease.js';
 import { publishRelease } from '../../core/marketplace/publishRelease.js';
-import { RegistryRatings, ratingProblem } from '../../core/marketplace/ratings.js';
+import { ratingProblem } from '../../core/marketplace/ratings.js';
 import { parseRegistryIndex } from '../../core/marketplace/registryIndex.js';
 import { registryKeys } from '../../core/marketplace/registryKeys.js';
 import { reviewRelease } from '../../core/marketplace/reviewRelease.js';
@@ -167,7 +167,7 @@ export async function rateCommand(
   if (!entry?.releases.some((release) => release.version === version))
     throw new CliError(`${slug}@${version} is not in ${trust.name}`);
   const user = researchUserOf(context);
-  await new RegistryRatings(store).rate({
+  await setup.ratings(trust, store).rate({
     slug,
     version,
     user,

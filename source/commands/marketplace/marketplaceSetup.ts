@@ -9,13 +9,22 @@ import { findRegistry } from '../../core/marketplace/registriesFile.js';
 import { resolveAppPaths } from '../../core/paths.js';
 import { CliError, usageError } from '../CliError.js';
 import type { CommandContext } from '../Command.js';
+import { openTeamForCommand } from '../openTeamForCommand.js';
 
 export type { MarketplaceSetup } from '../../app/session/openMarketplace.js';
 
 export async function marketplaceSetup(context: CommandContext): Promise<MarketplaceSetup> {
   const profile = currentProfile(context);
   const region = context.flags.region ?? profile?.region;
+  // Ratings go to the lab's team store when the profile has one; a store that cannot open falls back.
+  const team = profile?.team_store
+    ? await openTeamForCommand(context).then(
+        (opened) => opened.team,
+        () => undefined,
+      )
+    : undefined;
   return openMarketplace({
+    ...(team ? { team } : {}),
     env: context.env,
     demo: context.flags.demo,
     ...(profile?.aws_profile ? { awsProfile: profile.aws_profile } : {}),

@@ -1,7 +1,7 @@
 import { downloadsOf } from './installRelease.js';
 import type { RegistryStore } from './ports.js';
 import type { RegistryTrust } from './RegistryTrust.js';
-import { RegistryRatings, summarizeRatings } from './ratings.js';
+import { type RatingsStore, RegistryRatings, summarizeRatings } from './ratings.js';
 import { parseRegistryIndex } from './registryIndex.js';
 import { registryKeys } from './registryKeys.js';
 import type { MarketplaceListing } from './searchMarketplace.js';
@@ -19,6 +19,8 @@ export interface LoadedListings {
 export async function loadListings(
   registries: readonly RegistryTrust[],
   open: (trust: RegistryTrust) => RegistryStore,
+  ratingsFor: (trust: RegistryTrust, store: RegistryStore) => RatingsStore = (_trust, store) =>
+    new RegistryRatings(store),
 ): Promise<LoadedListings> {
   const problems: string[] = [];
   const perRegistry = await Promise.all(
@@ -30,7 +32,7 @@ export async function loadListings(
           `${trust.name} (${trust.location})`,
         );
         problems.push(...parsed.problems);
-        const ratings = new RegistryRatings(store);
+        const ratings = ratingsFor(trust, store);
         return Promise.all(
           parsed.index.entries.map(async (entry) => ({
             registry: trust.name,

@@ -60,6 +60,11 @@ ${commandHelp}
 async function main(): Promise<number> {
   const [name, ...args] = cli.input;
   const flags = cli.flags as CommandFlags;
+  // --version is declared as a string for `marketplace publish --version X`; alone it is cws-tui's.
+  if (name === undefined && flags.version !== undefined) {
+    process.stdout.write(`${pkg.version}\n`);
+    return EXIT.ok;
+  }
   if (name === undefined) {
     const { runTui } = await import('./app/runTui.js');
     return runTui({ flags, env: process.env });

@@ -110,4 +110,17 @@ export const cliFlags = {
   tlsKey: { type: 'string' },
   allowRemote: { type: 'boolean', default: false },
   corsOrigin: { type: 'string' },
+  // Marketplace and registries. `--version X` is a release's version (bare --version still prints cws-tui's).
+  version: { type: 'string' },
+  changelog: { type: 'string' },
+  category: { type: 'string' },
+  sort: { type: 'string' },
+  compliance: { type: 'string' },
+  stars: { type: 'number' },
+  text: { type: 'string' },
+  registry: { type: 'string' },
+  key: { type: 'string' },
+  publisherKey: { type: 'string', isMultiple: true },
+  approverKey: { type: 'string', isMultiple: true },
+  revokeKey: { type: 'string', isMultiple: true },
 } as const;

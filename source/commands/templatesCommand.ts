@@ -1,4 +1,5 @@
 import { stringify } from 'yaml';
+import { describeProvenance } from '../core/marketplace/TemplateProvenance.js';
 import { resolveAppPaths } from '../core/paths.js';
 import { evaluateTemplateAccess } from '../core/policy/evaluateTemplateAccess.js';
 import { describeTemplateOrigin } from '../core/templates/describeTemplateOrigin.js';
@@ -19,8 +20,9 @@ import { sanitizeForTerminal } from '../core/text/sanitizeForTerminal.js';
 import { CliError, EXIT, usageError } from './CliError.js';
 import type { CommandContext, CommandRun } from './Command.js';
 import { renderTextTable } from './output/renderTextTable.js';
+import { scanTemplateCommand } from './templatesScan.js';
 
-const SUBCOMMANDS = 'list, show <slug> or validate [PATH...]';
+const SUBCOMMANDS = 'list, show <slug>, validate [PATH...] or scan <file|slug>';
 
 function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
@@ -169,13 +171,16 @@ async function showTemplate(context: CommandContext, rest: string[]): Promise<nu
   }
   const loaded = registry.templates.get(template.slug);
   if (context.flags.json) {
-    context.stdout(`${JSON.stringify({ ...template, origin: loaded?.origin ?? 'path' }, null, 2)}\n`);
+    context.stdout(
+      `${JSON.stringify({ ...template, origin: loaded?.origin ?? 'path', provenance: loaded?.provenance ?? null }, null, 2)}\n`,
+    );
     return EXIT.ok;
   }
-  const { inheritance_chain: chain, source, ...fields } = template;
+  const { inheritance_chain: chain, source, provenance_chain: _provenance, ...fields } = template;
   const header = [
     `# ${template.slug}: ${chain.length > 1 ? `resolved from ${chain.join(' -> ')}` : 'no inheritance'}`,
     `# source: ${source}`,
+    ...(loaded?.provenance ? [`# provenance: ${describeProvenance(loaded.provenance)}`] : []),
   ];
   context.stdout(
     sanitizeForTerminal(`${header.join('\n')}\n${stringify(fields, { lineWidth: 0 })}`, {
@@ -216,6 +221,8 @@ export const runTemplatesCommand: CommandRun = async (context) => {
       return showTemplate(context, rest);
     case 'validate':
       return validate(context, rest);
+    case 'scan':
+      return scanTemplateCommand(context, rest);
     case undefined:
       throw usageError(`templates needs a subcommand: ${SUBCOMMANDS}`);
     default:

@@ -1,9 +1,14 @@
-// s3rver ships no types: the part the tests use (a local S3 server on a port).
 declare module 's3rver' {
-  import type { AddressInfo } from 'node:net';
+  interface S3rverOptions {
+    address?: string;
+    port?: number;
+    silent?: boolean;
+    directory?: string;
+  }
+  /** The S3-compatible test server the S3 registry tests start on loopback. */
   export default class S3rver {
-    constructor(options: { address?: string; port?: number; silent?: boolean; directory: string });
-    run(): Promise<AddressInfo>;
+    constructor(options: S3rverOptions);
+    run(): Promise<{ address: string; port: number }>;
     close(): Promise<void>;
   }
 }

@@ -51,6 +51,11 @@ const TemplatesScreen = lazyScreen(
   'TemplatesScreen',
 );
 
+const MarketplaceScreen = lazyScreen(
+  () => import('../../screens/Marketplace/MarketplaceScreen.js'),
+  'MarketplaceScreen',
+);
+
 export { DASHBOARD_PAGE, EVENTS_PAGE, HELP_PAGE } from './pageIds.js';
 
 export const pages: readonly PageDefinition[] = [
@@ -157,6 +162,13 @@ export const pages: readonly PageDefinition[] = [
     component: HpcScreen,
     command: 'hpc',
     summary: 'Slurm clusters, queues, jobs and their cost',
+  },
+  {
+    id: 'marketplace',
+    title: () => 'Marketplace',
+    component: MarketplaceScreen,
+    command: 'marketplace',
+    summary: 'signed templates: search, install, rate, review queue',
   },
 ];
 

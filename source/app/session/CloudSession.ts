@@ -50,6 +50,7 @@ import { type LaunchChoices, launchChoices } from './launchChoices.js';
 import { launchInSession } from './launchInSession.js';
 import { listStorage, type StorageListing } from './listStorage.js';
 import { loadSessionCostReport, type SessionCostRequest } from './loadSessionCostReport.js';
+import { type MarketplaceSession, marketplaceSession } from './MarketplaceSession.js';
 import { type LaunchPreview, previewLaunch } from './previewLaunch.js';
 import {
   createResearchUserFor,
@@ -93,6 +94,14 @@ export class CloudSession implements Session {
   private readonly listing: SharedInstanceListing;
   private readonly rows: WorkstationRows;
   private readonly managed: SessionServices;
+
+  marketplace(): MarketplaceSession {
+    return marketplaceSession({
+      env: this.options.env,
+      demo: this.account.kind === 'demo',
+      researchUser: this.info.research_user ?? defaultResearchUsername(this.options.env),
+    });
+  }
 
   constructor(given: CloudSessionOptions) {
     // The dashboard, the cost report and the services read one listing per refresh, not one each.

@@ -24,6 +24,7 @@ import type { ResolvedTemplate } from '../../core/templates/templateSchema.js';
 import type { Workstation } from '../../core/workstations/Workstation.js';
 import type { LaunchChoices } from './launchChoices.js';
 import type { StorageListing } from './listStorage.js';
+import type { MarketplaceSession } from './MarketplaceSession.js';
 import type { LaunchPreview } from './previewLaunch.js';
 import type { InvitationAcceptance, ProfileListing } from './profileDirectory.js';
 import type { SessionCostRequest } from './SessionCostRequest.js';
@@ -55,6 +56,8 @@ export interface SessionInfo {
  */
 export interface Session {
   readonly info: SessionInfo;
+  /** The template marketplace (see MarketplaceSession); absent in sessions without one. */
+  marketplace?(): MarketplaceSession;
   readonly account: CloudAccount;
   readonly profile: LaunchProfile;
   callerIdentity(): Promise<CallerIdentity>;

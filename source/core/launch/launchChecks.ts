@@ -253,6 +253,8 @@ export function evaluateLaunchPolicy(
     live: readonly Instance[];
     /** The research user's running workstations by their recorded launcher (runningCountFor). */
     runningCount?: number;
+    /** Whether the workstation would get a public IP (asked only for no_public_ip templates). */
+    publicIp?: boolean | undefined;
   },
 ): PolicyVerdict {
   const { request, estimate, region } = launch;
@@ -270,6 +272,7 @@ export function evaluateLaunchPolicy(
       ...(request.efs ? { efs: request.efs.file_system_id } : {}),
       tags: launchTagsFor(request, context.profile),
       ...templatePolicyFacts(launch.template),
+      ...(launch.publicIp !== undefined ? { launch_public_ip: launch.publicIp } : {}),
     },
     {
       ...(launch.typeInfo ? { instance_type_info: launch.typeInfo } : {}),

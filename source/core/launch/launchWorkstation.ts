@@ -34,6 +34,7 @@ import {
   rootVolumeFor,
   runningCountFor,
 } from './launchChecks.js';
+import { launchPublicIp } from './launchPublicIp.js';
 import { asLaunchError, launchStepRunner } from './launchStepRunner.js';
 import { ownershipTagsOf } from './ownershipTampering.js';
 import { reservedTagProblem } from './reservedTagProblem.js';
@@ -161,6 +162,12 @@ export async function launchWorkstation(
       estimate,
       live,
       runningCount: await runningCountFor(context.researchUser.username, live, context.records),
+      publicIp: await launchPublicIp(
+        template,
+        region,
+        account.network,
+        context.network ?? (async () => ({})),
+      ),
     });
     if (!result.allowed) {
       if (!request.override_reason) throw new LaunchDeniedError(result);

@@ -1,4 +1,6 @@
 import type { ClusterPolicyFacts } from '../hpc/hpcPolicySchema.js';
+import type { Compliance } from '../marketplace/complianceSchema.js';
+import type { TemplateProvenance } from '../marketplace/TemplateProvenance.js';
 import type { BigDataPolicyFacts } from './BigDataPolicyFacts.js';
 import type { ServiceType } from './policySchema.js';
 
@@ -24,4 +26,15 @@ export interface PolicyRequest {
   cluster?: ClusterPolicyFacts;
   /** Set for an EMR request: its capacity, auto-stop and buckets; workstation-only rules are skipped. */
   bigdata?: BigDataPolicyFacts;
+  /** Where each file of the template's chain came from, re-verified at load; unknown when absent. */
+  template_provenance?: TemplateProvenanceFact[];
+  /** The template's own `compliance:` claims, held against the launch. */
+  template_compliance?: Compliance;
+  /** Whether the workstation would get a public IP where it is launched; unknown when absent. */
+  launch_public_ip?: boolean;
+}
+
+export interface TemplateProvenanceFact {
+  slug: string;
+  provenance?: TemplateProvenance;
 }

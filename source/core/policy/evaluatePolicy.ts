@@ -10,6 +10,8 @@ import type { PolicySuggestion, PolicyVerdict, PolicyViolation } from './PolicyV
 import { isEmptyPolicy, type Policy } from './policySchema.js';
 import { s3FileBucketViolations } from './s3FileBucketViolations.js';
 import { suggestInstanceTypes } from './suggestInstanceTypes.js';
+import { templateApprovalViolations } from './templateApprovalViolations.js';
+import { templateComplianceViolations } from './templateComplianceViolations.js';
 import { templateOriginViolations } from './templateOriginViolations.js';
 
 /** Rules an instance-type suggestion can fix. */
@@ -60,6 +62,9 @@ export function evaluatePolicy(
   violations.push(...templateOriginViolations(policy, request));
   violations.push(...s3FileBucketViolations(policy, request));
   violations.push(...hpcViolations(policy, request, checked));
+  violations.push(...templateApprovalViolations(policy, request));
+  violations.push(...templateComplianceViolations(policy, request));
+  if (policy.templates?.approved_only) checked.push('templates.approved_only');
   if (policy.user_templates !== undefined) checked.push('user_templates');
   if (policy.s3_file_buckets !== undefined) checked.push('s3_file_buckets');
   if (policy.regions?.allow && violations.some((violation) => violation.rule.startsWith('regions.'))) {

@@ -1,5 +1,7 @@
 import { checkGlobRule } from './checkGlobRule.js';
+import type { TemplateProvenanceFact } from './PolicyRequest.js';
 import type { Policy } from './policySchema.js';
+import { templateApprovalViolations } from './templateApprovalViolations.js';
 
 export interface TemplateAccess {
   allowed: boolean;
@@ -8,10 +10,23 @@ export interface TemplateAccess {
 }
 
 /**
- * Whether a policy lets a template be launched at all (its `templates` rule), so that template
- * lists can mark or hide the ones it forbids. The full check of a launch is evaluatePolicy.
+ * Whether a policy lets a template be launched at all (its `templates` rule, and with the chain's
+ * provenance its approval rule), so that template lists can mark or dim the ones it forbids. The
+ * full check of a launch is evaluatePolicy.
  */
-export function evaluateTemplateAccess(policy: Policy, templateSlug: string): TemplateAccess {
+export function evaluateTemplateAccess(
+  policy: Policy,
+  templateSlug: string,
+  provenance?: TemplateProvenanceFact[],
+): TemplateAccess {
   const violation = checkGlobRule('templates', policy.templates, templateSlug);
-  return violation ? { allowed: false, reason: violation.message } : { allowed: true };
+  if (violation) return { allowed: false, reason: violation.message };
+  if (provenance !== undefined) {
+    const [unapproved] = templateApprovalViolations(policy, {
+      template_slug: templateSlug,
+      template_provenance: provenance,
+    });
+    if (unapproved) return { allowed: false, reason: unapproved.message };
+  }
+  return { allowed: true };
 }

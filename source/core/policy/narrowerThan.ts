@@ -53,6 +53,12 @@ export function narrowerThan(child: Policy, parent: Policy): NarrowingCheck {
     else if (childCap > parentCap) widened.push(`${rule}: ${childCap} is above the parent's ${parentCap}`);
   }
 
+  if (parent.templates?.approved_only && !child.templates?.approved_only) {
+    widened.push('templates.approved_only: the parent allows only approved templates, the child does not');
+  }
+  if (parent.templates?.approved_only && child.templates?.allow_local && !parent.templates.allow_local) {
+    widened.push('templates.allow_local: the parent refuses unsigned local templates, the child allows them');
+  }
   if (parent.spot === 'required' && child.spot !== 'required') {
     widened.push(`spot: the parent requires spot, the child has '${child.spot ?? 'allowed'}'`);
   }

@@ -23,6 +23,22 @@ const globList = z.array(
 
 const allowDeny = z.strictObject({ allow: globList.optional(), deny: globList.optional() });
 
+/**
+ * The templates rule: allow/deny globs plus the marketplace governance (see
+ * templateApprovalViolations): only approved releases, from these registries, by these publishers.
+ */
+const templatesRule = allowDeny.extend({
+  approved_only: z.boolean().optional(),
+  /** Registry names whose approved releases count; `builtin` admits the built-in templates. */
+  registries: z.array(z.string().min(1)).optional(),
+  /** Publisher names or key fingerprints (`SHA256:...`) whose releases count. */
+  publishers: z.array(z.string().min(1)).optional(),
+  /** Under approved_only, whether the user's own unsigned files may still be launched. */
+  allow_local: z.boolean().optional(),
+  /** Compliance frameworks every launched template must claim (`compliance.frameworks`). */
+  required_frameworks: z.array(z.string().min(1)).optional(),
+});
+
 const dollars = z.number().nonnegative('an amount in USD cannot be negative');
 
 /**
@@ -30,7 +46,7 @@ const dollars = z.number().nonnegative('an amount in USD cannot be negative');
  * Objects are strict so that a misspelt rule is an error rather than a rule silently not enforced.
  */
 export const policySchema = z.strictObject({
-  templates: allowDeny.optional(),
+  templates: templatesRule.optional(),
   instance_types: allowDeny.optional(),
   regions: allowDeny.optional(),
   max_vcpus: z.number().int().positive().optional(),

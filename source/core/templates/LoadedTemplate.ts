@@ -1,3 +1,4 @@
+import type { TemplateProvenance } from '../marketplace/TemplateProvenance.js';
 import type { TemplateDiagnostic } from './TemplateDiagnostic.js';
 import type { Template } from './templateSchema.js';
 
@@ -21,6 +22,8 @@ export interface LoadedTemplate {
   origin: TemplateOrigin;
   /** The file's path below the directory it was found in (`community/r.yml`), when found in one. */
   relative_path?: string;
+  /** Built-in, a local file, or a marketplace release re-verified at this load (see verifyInstalledTemplate). */
+  provenance?: TemplateProvenance;
   /**
    * Where the value at `path` starts in the file; the nearest present ancestor when it is absent.
    * With `find`, where that text first occurs inside the value, when it does.

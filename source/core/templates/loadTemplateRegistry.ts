@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
+import { addProvenance } from './addProvenance.js';
 import { type FoundTemplateFile, findTemplateFiles } from './findTemplateFiles.js';
 import type { LoadedTemplate, TemplateOrigin } from './LoadedTemplate.js';
 import { describeFsError, loadTemplateFile } from './loadTemplateFile.js';
@@ -94,6 +95,7 @@ export async function loadTemplateRegistry(options: LoadTemplateRegistryOptions)
     diagnostics.push(...result.diagnostics);
   }
   await cache?.save();
+  await addProvenance(loaded, options.searchPath);
   if (!options.extraPaths) return buildTemplateRegistry(loaded, diagnostics);
   const extra = await loadTemplatePaths(options.extraPaths, 'path');
   // A file given explicitly that is also on the search path counts once, as given.

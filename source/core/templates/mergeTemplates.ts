@@ -116,6 +116,8 @@ const rules: MergeRules = {
   featured: own,
   version: own,
   last_updated: own,
+  // A compliance claim is the publisher's promise for this file: a child makes its own or none.
+  compliance: own,
   base: override,
   ami_config: override,
   package_manager: override,

@@ -141,6 +141,10 @@ function resolveLoaded(
           inheritance_chain: chain.map((entry) => entry.slug),
           source: loaded.source,
           user_made: chain.some((entry) => entry.origin !== 'builtin'),
+          provenance_chain: chain.map((entry) => ({
+            slug: entry.slug,
+            ...(entry.provenance ? { provenance: entry.provenance } : {}),
+          })),
           ...shadowOf(loaded, registry),
         },
       };

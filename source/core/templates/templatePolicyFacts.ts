@@ -1,3 +1,5 @@
+import type { Compliance } from '../marketplace/complianceSchema.js';
+import type { TemplateProvenanceFact } from '../policy/PolicyRequest.js';
 import { resolveTemplate } from './resolveTemplate.js';
 import type { TemplateRegistry } from './TemplateRegistry.js';
 import { isS3File } from './templateFileKinds.js';
@@ -5,9 +7,14 @@ import type { ResolvedTemplate } from './templateSchema.js';
 
 /** What a policy needs to know about a template besides its slug: its ancestors and who made it. */
 export function templatePolicyFacts(
-  template: Pick<ResolvedTemplate, 'slug' | 'inheritance_chain' | 'user_made' | 'files'>,
+  template: Pick<
+    ResolvedTemplate,
+    'slug' | 'inheritance_chain' | 'user_made' | 'files' | 'provenance_chain' | 'compliance'
+  >,
 ): {
   template_ancestors: string[];
+  template_provenance?: TemplateProvenanceFact[];
+  template_compliance?: Compliance;
   template_user_made?: boolean;
   template_s3_buckets?: string[];
 } {
@@ -16,6 +23,8 @@ export function templatePolicyFacts(
     template_ancestors: template.inheritance_chain.filter((slug) => slug !== template.slug),
     ...(buckets.length > 0 ? { template_s3_buckets: buckets } : {}),
     ...(template.user_made !== undefined ? { template_user_made: template.user_made } : {}),
+    ...(template.provenance_chain ? { template_provenance: template.provenance_chain } : {}),
+    ...(template.compliance ? { template_compliance: template.compliance } : {}),
   };
 }
 

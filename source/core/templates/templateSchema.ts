@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { bigdataConfigSchema } from '../bigdata/bigdataTemplateSchema.js';
 import { clusterConfigSchema } from '../hpc/clusterConfigSchema.js';
+import { complianceSchema } from '../marketplace/complianceSchema.js';
+import type { TemplateProvenance } from '../marketplace/TemplateProvenance.js';
 import { amiConfigSchema } from './amiConfigSchema.js';
 
 /**
@@ -212,6 +214,8 @@ export const templateSchema = z.strictObject({
   complexity: z.enum(['simple', 'moderate', 'advanced', 'complex']).optional(),
   category: z.string().optional(),
   domain: z.string().optional(),
+  /** What data the template is fit for and which controls it promises (see complianceSchema). */
+  compliance: complianceSchema.optional(),
   icon: z.string().optional(),
   color: z.string().optional(),
   popular: z.boolean().optional(),
@@ -266,4 +270,6 @@ export interface ResolvedTemplate extends Template {
   user_made?: boolean;
   /** The built-in file this template's slug hides, when a user's template shadows one. */
   shadows_builtin?: string;
+  /** Each file of the chain (root first) and where it came from, re-verified at load. */
+  provenance_chain?: { slug: string; provenance?: TemplateProvenance }[];
 }

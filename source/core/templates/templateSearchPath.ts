@@ -6,6 +6,8 @@ import type { TemplateOrigin } from './LoadedTemplate.js';
 export interface TemplateSearchDirectory {
   directory: string;
   origin: Exclude<TemplateOrigin, 'path'>;
+  /** The config dir whose marketplace trust re-verifies installed templates (the user entry). */
+  trustDir?: string;
 }
 
 /**
@@ -23,7 +25,7 @@ export function templateSearchPath(
     .map((directory): TemplateSearchDirectory => ({ directory, origin: 'env' }));
   return [
     { directory: builtinTemplatesDir(env), origin: 'builtin' },
-    { directory: paths.userTemplatesDir, origin: 'user' },
+    { directory: paths.userTemplatesDir, origin: 'user', trustDir: paths.configDir },
     ...fromEnv,
   ];
 }

@@ -24,7 +24,7 @@ export function templateChoices(templates: readonly ResolvedTemplate[], policy: 
     .filter((template) => !template.cluster_config) // clusters are made on the HPC page
     .map((template) => ({
       template,
-      access: evaluateTemplateAccess(policy, template.slug),
+      access: evaluateTemplateAccess(policy, template.slug, template.provenance_chain),
       kind: wizardTemplateKind(template),
     }))
     .sort(

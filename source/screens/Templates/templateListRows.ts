@@ -42,7 +42,7 @@ export function templateListRows(
       shadows: registry.shadowed
         .filter((entry) => entry.shadowedBy === template.source)
         .map((entry) => entry.source),
-      access: evaluateTemplateAccess(policy, template.slug),
+      access: evaluateTemplateAccess(policy, template.slug, template.provenance_chain),
     };
   });
 }

@@ -46,7 +46,11 @@ describe('templateSearchPath', () => {
     const env = envFor({ CWS_TEMPLATE_PATH: `${root}/a::${root}/b` });
     expect(templateSearchPath(env)).toEqual([
       { directory: join(root, 'builtin'), origin: 'builtin' },
-      { directory: resolveAppPaths(env).userTemplatesDir, origin: 'user' },
+      {
+        directory: resolveAppPaths(env).userTemplatesDir,
+        origin: 'user',
+        trustDir: resolveAppPaths(env).configDir,
+      },
       { directory: `${root}/a`, origin: 'env' },
       { directory: `${root}/b`, origin: 'env' },
     ]);

@@ -46,6 +46,14 @@ const cases: Record<keyof Template, FieldCase[]> = {
   ],
   complexity: [{ parent: { complexity: 'simple' }, child: { complexity: 'advanced' }, expected: 'advanced' }],
   category: [{ parent: { category: 'Base' }, child: {}, expected: 'Base' }],
+  compliance: [
+    { parent: { compliance: { frameworks: ['HIPAA'] } }, child: {}, expected: undefined },
+    {
+      parent: {},
+      child: { compliance: { controls: ['no_public_ip'] } },
+      expected: { controls: ['no_public_ip'] },
+    },
+  ],
   domain: [{ parent: { domain: 'base' }, child: { domain: 'ml' }, expected: 'ml' }],
   icon: [{ parent: { icon: 'a' }, child: { icon: 'b' }, expected: 'b' }],
   color: [{ parent: { color: '#000' }, child: {}, expected: '#000' }],

@@ -1,6 +1,7 @@
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { EFSClient } from '@aws-sdk/client-efs';
+import { FSxClient } from '@aws-sdk/client-fsx';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
@@ -14,6 +15,7 @@ import { Ec2Compute } from './ec2Compute.js';
 import { Ec2InstanceChanges } from './ec2InstanceChanges.js';
 import { Ec2Network } from './ec2Network.js';
 import { EfsStorage } from './efsStorage.js';
+import { AwsFsx } from './fsx/AwsFsx.js';
 import { guardAwsReplies } from './guardAwsReplies.js';
 import { IamWorkstationRole } from './iamWorkstationRole.js';
 import { ensureSageMakerExecutionRole } from './sagemaker/ensureSageMakerExecutionRole.js';
@@ -108,5 +110,11 @@ export async function createAwsAccount(options: AwsAccountOptions): Promise<Clou
     schedules: new EventBridgeSchedules({ scheduler, iam: () => iam(options.region), ...withProfile }),
     metrics: new CloudWatchMetrics({ cloudwatch, ...withProfile }),
     secrets: new SsmServiceSecrets({ ssm, ...withProfile }),
+    fsx: new AwsFsx({
+      fsx: perRegion((region) => guardAwsReplies(new FSxClient({ ...config, region }))),
+      ec2,
+      network,
+      ...withProfile,
+    }),
   };
 }

@@ -72,7 +72,8 @@ export const cliFlags = {
   tz: { type: 'string' },
   write: { type: 'boolean', default: false },
   iops: { type: 'number' },
-  throughput: { type: 'number' },
+  // A string: volumes take MB/s (250), storage create a level (500), recommend a rate (2GB/s).
+  throughput: { type: 'string' },
   zone: { type: 'string' },
   to: { type: 'string' },
   mount: { type: 'string' },
@@ -80,4 +81,18 @@ export const cliFlags = {
   asTemplate: { type: 'string' },
   stopFirst: { type: 'boolean', default: false },
   abandonUnfinished: { type: 'boolean', default: false },
+  // FSx and the storage advisor: storage create --type lustre|openzfs, recommend, bench, launch --fsx.
+  deployment: { type: 'string' },
+  capacity: { type: 'string' },
+  s3: { type: 'string' },
+  import: { type: 'boolean', default: false },
+  export: { type: 'boolean', default: false },
+  compression: { type: 'string' },
+  quota: { type: 'string', isMultiple: true },
+  confirm: { type: 'string' },
+  fsx: { type: 'string' },
+  access: { type: 'string' },
+  pattern: { type: 'string' },
+  months: { type: 'number' },
+  workload: { type: 'string' },
 } as const;

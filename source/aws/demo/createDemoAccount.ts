@@ -15,6 +15,7 @@ import { DemoStore } from './DemoStore.js';
 import { DemoStudio } from './DemoStudio.js';
 import { parseDemoFaults } from './demoFaults.js';
 import { demoSpeed } from './demoPace.js';
+import { DemoFsx } from './fsx/DemoFsx.js';
 
 export const DEMO_REGIONS = ['us-east-1', 'us-west-2', 'eu-west-1', 'ap-southeast-2'];
 
@@ -57,5 +58,6 @@ export function createDemoAccount({ stateDir, env, region, now }: DemoAccountOpt
     schedules: new DemoSchedules(store),
     metrics: new DemoMetrics(compute),
     secrets: new DemoServiceSecrets(compute),
+    fsx: new DemoFsx(stateDir, speed, now),
   };
 }

@@ -23,7 +23,7 @@ export const commands: Command[] = [
     summary: 'launch a workstation from a template, through the policy and the price check',
     usage: [
       'launch <template> <name> [--size S | --type T] [--param k=v]... [--spot] [--hibernation] [--root-volume GB]',
-      '       [--efs fs-... [--access-point fsap-...]] [--project P] [--tag k=v]... [--reason R] [--wait-ready] [--json]',
+      '       [--efs fs-... [--access-point fsap-...]] [--fsx fs-...] [--project P] [--tag k=v]... [--reason R] [--wait-ready] [--json]',
       '       [--abandon-unfinished]   (set aside an unfinished launch of the name asked with other arguments)',
     ],
     load: async () => (await import('./launchCommand.js')).runLaunchCommand,

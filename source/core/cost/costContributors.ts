@@ -1,3 +1,4 @@
+import { fsxCostContributor } from '../fsx/fsxCostContributor.js';
 import type { CloudAccount } from '../ports.js';
 import type { CostResource } from './CostResource.js';
 
@@ -22,4 +23,4 @@ export interface CostContributor {
  * Every capability's contributor: the one way a service reaches the unified cost report. Each
  * capability adds its own line here.
  */
-export const COST_CONTRIBUTORS: readonly CostContributor[] = [];
+export const COST_CONTRIBUTORS: readonly CostContributor[] = [fsxCostContributor];

@@ -12,6 +12,26 @@ import { runCommand, testEnvironment } from './commandHarness.js';
 describe('FSx end to end on the demo account', () => {
   it('creates Lustre and OpenZFS, launches workstations mounting them, guards deletion and costs them', async () => {
     const env = testEnvironment();
+    const advice = await runCommand(runStorageCommand, ['recommend'], env, {
+      capacity: '20TiB',
+      throughput: '2GB/s',
+      access: 'shared',
+      pattern: 'hpc-scratch',
+      months: 3,
+    });
+    expect(advice.stdout).toMatch(/\* FSx Lustre scratch +yes +21600 GiB/);
+    expect(advice.stdout).toContain('FSx Lustre scratch is the cheapest that fits shared hpc-scratch');
+    await expect(
+      runCommand(runStorageCommand, ['recommend'], env, {
+        capacity: 'lots',
+        throughput: '1',
+        access: 'shared',
+        pattern: 'home',
+      }),
+    ).rejects.toMatchObject({
+      exitCode: 2,
+      message: expect.stringContaining('--capacity lots is not a size'),
+    });
     const create = async (name: string, flags: Parameters<typeof runCommand>[3]) =>
       JSON.parse(
         (await runCommand(runStorageCommand, ['create', name], env, { ...flags, json: true })).stdout,

@@ -66,3 +66,29 @@ export async function recommendCommand(context: CommandContext): Promise<number>
   );
   return result.pick ? 0 : 1;
 }
+
+/** `storage findings`: idle and old scratch FSx file systems, what each costs a month and the command. */
+export async function findingsCommand(context: CommandContext): Promise<number> {
+  const { openCommandSession } = await import('./openCommandSession.js');
+  const { storageCostFindings } = await import('../core/fsx/storageCostFindings.js');
+  const session = await openCommandSession(context);
+  const [fileSystems, workstations] = await Promise.all([
+    session.account.fsx.listFileSystems(session.info.regions),
+    session.listWorkstations(),
+  ]);
+  const findings = storageCostFindings(fileSystems, workstations, new Date());
+  if (context.flags.json) {
+    context.stdout(`${JSON.stringify(findings, null, 2)}\n`);
+    return 0;
+  }
+  if (findings.length === 0) {
+    context.stdout('No storage findings: every FSx file system is mounted and within its lifetime.\n');
+    return 0;
+  }
+  for (const finding of findings) {
+    context.stdout(
+      `${finding.name} (${finding.file_system_id}): save $${finding.monthly_saving_usd.toFixed(2)}/month: ${finding.why}\n  ${finding.command}\n`,
+    );
+  }
+  return 0;
+}

@@ -29,6 +29,8 @@ export function runStorageFsxSubcommand(
   if (sub === 'tasks' && rest.length === 1 && first) return fsxTasksCommand(first)(context);
   if (sub === 'recommend' && rest.length === 0)
     return import('./storageAdvisorCommands.js').then((module) => module.recommendCommand(context));
+  if (sub === 'findings' && rest.length === 0)
+    return import('./storageAdvisorCommands.js').then((module) => module.findingsCommand(context));
   if (sub === 'snapshot' && first) return fsxSnapshotCommand(first, rest.slice(1))(context);
   return undefined;
 }

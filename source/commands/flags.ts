@@ -94,5 +94,4 @@ export const cliFlags = {
   access: { type: 'string' },
   pattern: { type: 'string' },
   months: { type: 'number' },
-  workload: { type: 'string' },
 } as const;

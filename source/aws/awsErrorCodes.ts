@@ -39,6 +39,8 @@ export const QUOTA = new Set([
   'SubnetLimitExceeded',
   'InternetGatewayLimitExceeded',
   'RouteLimitExceeded',
+  // FSx's name for its quotas (file systems, storage, throughput per account).
+  'ServiceLimitExceeded',
 ]);
 export const THROTTLED = new Set([
   'RequestLimitExceeded',

@@ -2,6 +2,7 @@ import { AthenaClient } from '@aws-sdk/client-athena';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { EFSClient } from '@aws-sdk/client-efs';
+import { FSxClient } from '@aws-sdk/client-fsx';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
@@ -17,6 +18,7 @@ import { Ec2InstanceChanges } from './ec2InstanceChanges.js';
 import { Ec2Network } from './ec2Network.js';
 import { EfsStorage } from './efsStorage.js';
 import { createAwsBigData } from './emr/createAwsBigData.js';
+import { AwsFsx } from './fsx/AwsFsx.js';
 import { guardAwsReplies } from './guardAwsReplies.js';
 import { createCloudFormationHpc } from './hpc/createCloudFormationHpc.js';
 import { IamWorkstationRole } from './iamWorkstationRole.js';
@@ -119,5 +121,11 @@ export async function createAwsAccount(options: AwsAccountOptions): Promise<Clou
       perRegion((region) => guardAwsReplies(new AthenaClient({ ...config, region }))),
       profile,
     ),
+    fsx: new AwsFsx({
+      fsx: perRegion((region) => guardAwsReplies(new FSxClient({ ...config, region }))),
+      ec2,
+      network,
+      ...withProfile,
+    }),
   };
 }

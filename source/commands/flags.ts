@@ -72,7 +72,8 @@ export const cliFlags = {
   tz: { type: 'string' },
   write: { type: 'boolean', default: false },
   iops: { type: 'number' },
-  throughput: { type: 'number' },
+  // A string: volumes take MB/s (250), storage create a level (500), recommend a rate (2GB/s).
+  throughput: { type: 'string' },
   zone: { type: 'string' },
   to: { type: 'string' },
   mount: { type: 'string' },
@@ -123,4 +124,16 @@ export const cliFlags = {
   publisherKey: { type: 'string', isMultiple: true },
   approverKey: { type: 'string', isMultiple: true },
   revokeKey: { type: 'string', isMultiple: true },
+  // FSx and the storage advisor: storage create --type lustre|openzfs, recommend, bench, launch --fsx.
+  deployment: { type: 'string' },
+  capacity: { type: 'string' },
+  s3: { type: 'string' },
+  import: { type: 'boolean', default: false },
+  export: { type: 'boolean', default: false },
+  compression: { type: 'string' },
+  quota: { type: 'string', isMultiple: true },
+  confirm: { type: 'string' },
+  access: { type: 'string' },
+  pattern: { type: 'string' },
+  months: { type: 'number' },
 } as const;

@@ -106,6 +106,8 @@ function launchRequestFrom(template: string, name: string, flags: CommandFlags):
   const projectProblem = flags.project === undefined ? undefined : validateProject(flags.project);
   if (projectProblem) throw usageError(`--project: ${projectProblem}`);
   if (flags.accessPoint && !flags.efs) throw usageError('--access-point needs --efs');
+  if (flags.fsx !== undefined && !/^fs-[0-9a-f]{17}$/.test(flags.fsx))
+    throw usageError(`--fsx ${flags.fsx} is not an FSx file system id (fs- and 17 hex digits)`);
   if (flags.size && flags.type) {
     throw usageError(
       `give either --size or --type, not both (--size ${flags.size} is ${template}'s own choice of type)`,
@@ -135,6 +137,7 @@ function launchRequestFrom(template: string, name: string, flags: CommandFlags):
           },
         }
       : {}),
+    ...(flags.fsx ? { fsx: { file_system_id: flags.fsx } } : {}),
     ...(flags.project ? { project: flags.project } : {}),
     ...(Object.keys(tags).length > 0 ? { tags } : {}),
     ...(parameters ? { parameters } : {}),

@@ -6,9 +6,11 @@ import type { CommandContext, CommandRun } from './Command.js';
 import { openCommandSession } from './openCommandSession.js';
 import { renderTextTable } from './output/renderTextTable.js';
 import { deleteFileSystemCommand, unmountFileSystemCommand } from './storageFileSystemCommands.js';
+import { fsxListing, renderFsxTable } from './storageFsxCommands.js';
+import { runStorageFsxSubcommand } from './storageFsxSubcommands.js';
 
 const USAGE =
-  'usage: cws-tui storage list [--json] | storage create <name> [--region R] [--json] | storage delete <fs-id> [--region R] [--force] --yes | storage unmount <fs-id> <workstation> [--force] [--yes]';
+  'usage: cws-tui storage list [--json] | storage create <name> [--type lustre|openzfs ...] [--region R] [--json] | storage delete <fs-id> [--region R] [--force [--confirm NAME]] --yes | storage unmount <fs-id> <workstation> [--force] [--yes] | storage task <fs-id> import|export|release | storage tasks <fs-id> | storage snapshot create|list|restore|clone ... | storage recommend ... | storage bench <workstation> <fs-id|vol-id> | storage findings';
 
 /**
  * `cws-tui storage`: the app's EFS file systems (with each research user's access point) and the
@@ -17,6 +19,8 @@ const USAGE =
  */
 export const runStorageCommand: CommandRun = async (context) => {
   const [sub, ...rest] = context.args;
+  const fsx = runStorageFsxSubcommand(context, deleteFileSystemCommand);
+  if (fsx) return fsx;
   if (sub === 'list' && rest.length === 0) return listStorage(context);
   if (sub === 'create' && rest.length === 1 && rest[0]) return createFileSystem(context, rest[0]);
   if (sub === 'delete' && rest.length === 1 && rest[0]) return deleteFileSystemCommand(rest[0])(context);
@@ -27,9 +31,14 @@ export const runStorageCommand: CommandRun = async (context) => {
 
 async function listStorage(context: CommandContext): Promise<number> {
   const session = await openCommandSession(context);
-  const listing = await session.listStorage();
+  const [listing, fsxSystems, workstations] = await Promise.all([
+    session.listStorage(),
+    session.account.fsx.listFileSystems(session.info.regions),
+    session.listWorkstations(),
+  ]);
+  const fsx = fsxListing(fsxSystems, workstations);
   if (context.flags.json) {
-    context.stdout(`${JSON.stringify(listing, null, 2)}\n`);
+    context.stdout(`${JSON.stringify({ ...listing, fsx }, null, 2)}\n`);
     return 0;
   }
   context.stdout(
@@ -50,6 +59,7 @@ async function listStorage(context: CommandContext): Promise<number> {
           },
         ]),
   );
+  if (fsx.length > 0) context.stdout(`\n${renderFsxTable(fsx)}`);
   if (listing.volumes.length > 0) {
     context.stdout(
       `\n${renderTextTable(listing.volumes, [

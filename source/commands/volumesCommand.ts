@@ -108,11 +108,16 @@ async function create(context: OperationCommandContext, name: string): Promise<n
   if ((flags.to === undefined) === (flags.zone === undefined)) {
     throw usageError('say where: --to <workstation> (its zone, attached and mounted) or --zone AZ');
   }
+  const throughput = flags.throughput === undefined ? undefined : Number(flags.throughput);
+  if (throughput !== undefined && !Number.isFinite(throughput))
+    throw usageError(
+      `--throughput takes MB/s as a number, e.g. --throughput 250 (not '${flags.throughput}')`,
+    );
   const spec = {
     size_gb: size,
     type: parseVolumeType(flags.type),
     ...(flags.iops !== undefined ? { iops: flags.iops } : {}),
-    ...(flags.throughput !== undefined ? { throughput_mbps: flags.throughput } : {}),
+    ...(throughput !== undefined ? { throughput_mbps: throughput } : {}),
   };
   const workstation = flags.to ? await findWorkstationByName(context.session, flags.to) : undefined;
   const zone = workstation ? workstation.instance?.availability_zone : flags.zone;

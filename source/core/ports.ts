@@ -1,6 +1,7 @@
 import type { AnalyticsPort } from './analytics/ports.js';
 import type { BigDataPort } from './bigdata/ports.js';
 import type { InstanceTypeInfo } from './catalog/InstanceTypeInfo.js';
+import type { FsxPort } from './fsx/ports.js';
 import type { HpcPort } from './hpc/ports.js';
 import type { S3ObjectRef } from './iam/templateFilesReadPolicy.js';
 import type { Distro } from './images/baseImages.js';
@@ -222,6 +223,7 @@ export interface CloudAccount {
   hpc: HpcPort;
   bigdata: BigDataPort;
   analytics: AnalyticsPort;
+  fsx: FsxPort;
 }
 
 /**

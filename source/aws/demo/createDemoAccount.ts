@@ -18,6 +18,7 @@ import { DemoStore } from './DemoStore.js';
 import { DemoStudio } from './DemoStudio.js';
 import { parseDemoFaults } from './demoFaults.js';
 import { demoSpeed } from './demoPace.js';
+import { DemoFsx } from './fsx/DemoFsx.js';
 
 export const DEMO_REGIONS = ['us-east-1', 'us-west-2', 'eu-west-1', 'ap-southeast-2'];
 
@@ -63,5 +64,6 @@ export function createDemoAccount({ stateDir, env, region, now }: DemoAccountOpt
     hpc: new DemoHpc({ stateDir, speed, faults: env.CWS_DEMO_HPC_FAULTS, ...(now ? { now } : {}) }),
     bigdata: createDemoBigData({ stateDir, speed, ...(now ? { now } : {}) }),
     analytics: demoAnalytics(stateDir, speed, now),
+    fsx: new DemoFsx(stateDir, speed, now),
   };
 }

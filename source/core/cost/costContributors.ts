@@ -1,5 +1,6 @@
 import { analyticsCostContributor } from '../analytics/analyticsCostContributor.js';
 import { emrCostContributor } from '../bigdata/emrCostContributor.js';
+import { fsxCostContributor } from '../fsx/fsxCostContributor.js';
 import { hpcCostContributor } from '../hpc/hpcCostContributor.js';
 import type { CloudAccount } from '../ports.js';
 import type { CostResource } from './CostResource.js';
@@ -29,4 +30,5 @@ export const COST_CONTRIBUTORS: readonly CostContributor[] = [
   hpcCostContributor,
   emrCostContributor,
   analyticsCostContributor,
+  fsxCostContributor,
 ];

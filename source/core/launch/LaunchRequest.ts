@@ -12,6 +12,8 @@ export interface LaunchRequest {
   hibernation: boolean;
   root_volume_gb?: number;
   efs?: { file_system_id: string; access_point_id?: string };
+  /** An FSx file system (Lustre or OpenZFS) mounted at /fsx at boot. */
+  fsx?: { file_system_id: string };
   project?: string;
   /** Extra tags (e.g. the policy's required tags: project, grant). */
   tags?: Record<string, string>;

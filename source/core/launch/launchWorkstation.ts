@@ -3,6 +3,8 @@ import { CloudError } from '../CloudError.js';
 import type { InstanceTypeInfo } from '../catalog/InstanceTypeInfo.js';
 import type { CostEstimate } from '../cost/estimateCost.js';
 import { formatUsd, formatUsdPerHour } from '../cost/formatUsd.js';
+import { FSX_MOUNT_TAG } from '../fsx/fsxTags.js';
+import { prepareFsxMount } from '../fsx/prepareFsxMount.js';
 import type { NetworkChoice } from '../network/NetworkChoice.js';
 import type { PolicyVerdict } from '../policy/PolicyVerdict.js';
 import type { Instance, ResourceTags, RunInstanceRequest } from '../ports.js';
@@ -215,10 +217,12 @@ export async function launchWorkstation(
     const efs = request.efs
       ? await prepareFileSystem(context, region, request.efs, choice.subnet_id)
       : undefined;
+    const fsx = request.fsx ? await prepareFsxMount(account, region, request.fsx.file_system_id) : undefined;
     return [
-      { securityGroup, keyName, instanceProfile, efs, subnetId: choice.subnet_id },
+      { securityGroup, keyName, instanceProfile, efs, fsx, subnetId: choice.subnet_id },
       `${choice.subnet_id ? `subnet ${choice.subnet_id}, ` : ''}security group ${securityGroup}${keyName ? `, key ${keyName}` : ''}, instance profile ${instanceProfile}` +
         (efs ? `, ${efs.file_system_id} through access point ${efs.access_point_id}` : '') +
+        (fsx ? `, FSx ${fsx.type} ${fsx.file_system_id} at /fsx` : '') +
         (filesGrant ? `; ${filesGrant}` : ''),
     ];
   });
@@ -231,6 +235,7 @@ export async function launchWorkstation(
       launch_id: launchId,
       ...(request.parameters ? { parameters: request.parameters } : {}),
       ...(network.efs ? { efs: { ...network.efs, region } } : {}),
+      ...(network.fsx ? { fsx: network.fsx } : {}),
     });
     return [rendered, `${rendered.bytes} bytes${rendered.compressed ? ', gzip-compressed' : ''}`];
   });
@@ -246,6 +251,7 @@ export async function launchWorkstation(
     'cws:connect': connectionHint(template),
     ...(request.hibernation ? { [TAG.hibernated]: 'false' } : {}),
     ...(network.efs ? { [TAG.efs]: network.efs.file_system_id } : {}),
+    ...(network.fsx ? { [FSX_MOUNT_TAG]: network.fsx.file_system_id } : {}),
     ...(!verdict.allowed && request.override_reason
       ? { [TAG.override]: toTagValue(request.override_reason) }
       : {}),

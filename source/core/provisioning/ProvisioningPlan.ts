@@ -17,6 +17,7 @@ export interface ProvisioningPlan {
   /** The image comes with its software (an AMI base, a Deep Learning AMI): install only what is missing. */
   prebuilt: boolean;
   efs?: PlannedEfsMount;
+  fsx?: PlannedFsxMount;
   /** Conda specs for Miniforge's base environment; undefined when conda is not used. */
   conda?: string[];
   pip?: { packages: string[]; into: 'conda' | 'venv' };
@@ -55,6 +56,14 @@ export interface PlannedEfsMount {
   mountPoint: string;
   /** `installed`: amazon-efs-utils comes from the distro; `if-present`: only a custom image has it. */
   helper: 'installed' | 'if-present';
+}
+
+export interface PlannedFsxMount {
+  fileSystemId: string;
+  type: 'lustre' | 'openzfs';
+  dnsName: string;
+  mountName?: string;
+  mountPoint: string;
 }
 
 export type PlannedFile =

@@ -12,12 +12,24 @@ export interface EfsMountRequest {
   mount_point?: string;
 }
 
+/** The FSx file system a workstation mounts at boot (`launch --fsx`): Lustre or OpenZFS over NFS. */
+export interface FsxMountRequest {
+  file_system_id: string;
+  type: 'lustre' | 'openzfs';
+  dns_name: string;
+  /** Lustre's mount name (the part after @tcp:/). */
+  mount_name?: string;
+  /** Where it is mounted; `/fsx` when absent. */
+  mount_point?: string;
+}
+
 /** Everything one boot script is generated from: plain data, no I/O, and no secret. */
 export interface UserDataInput {
   template: ResolvedTemplate;
   distro: Distro;
   user: ResearchUser;
   efs?: EfsMountRequest;
+  fsx?: FsxMountRequest;
   launch_id: string;
   /** Values for the template's parameters chosen at launch; the template's defaults fill the rest. */
   parameters?: Record<string, string | number | boolean>;

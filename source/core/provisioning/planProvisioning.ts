@@ -6,6 +6,7 @@ import type { ResolvedTemplate } from '../templates/templateSchema.js';
 import type { ProvisioningDiagnostic } from './ProvisioningDiagnostic.js';
 import type { PlannedEfsMount, PlannedIdleAgent, PlannedUser, ProvisioningPlan } from './ProvisioningPlan.js';
 import { planFiles } from './planFiles.js';
+import { planFsxMount } from './planFsxMount.js';
 import { planServices } from './planServices.js';
 import { planTemplateUsers } from './planTemplateUsers.js';
 import { requirePostInstallDistro } from './postInstallDistros.js';
@@ -90,6 +91,7 @@ export function planProvisioning(
   }
 
   const efs = input.efs ? planEfs(input, diagnostics, checks) : undefined;
+  const fsx = input.fsx ? planFsxMount(input.fsx, checks) : undefined;
   const idle = planIdleAgent(template, diagnostics, checks);
   reportIgnoredFields(template, diagnostics);
   const files = planFiles(template.files ?? [], values, user, diagnostics, checks);
@@ -117,6 +119,7 @@ export function planProvisioning(
     system: { packages: system.packages, groups: system.groups, repositories: system.repositories },
     prebuilt: isPrebuiltImage(template, distro),
     ...(efs ? { efs } : {}),
+    ...(fsx ? { fsx } : {}),
     ...(usesConda ? { conda: condaSpecs } : {}),
     ...(pipSpecs.length > 0 ? { pip: { packages: pipSpecs, into: pipInto } } : {}),
     r: rPackages,

@@ -13,6 +13,7 @@ export const PROVISIONING_STAGES = [
   'packages',
   'efs',
   'files',
+  'fsx',
   'aws-cli',
   'metrics',
   'gpu-driver',

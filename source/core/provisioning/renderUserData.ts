@@ -4,6 +4,7 @@ import { planProvisioning } from './planProvisioning.js';
 import { renderCloudWatchAgentSection } from './renderCloudWatchAgentSection.js';
 import { renderEfsSection } from './renderEfsSection.js';
 import { renderFilesSection } from './renderFilesSection.js';
+import { renderFsxSection } from './renderFsxSection.js';
 import { renderGpuCheckSection, renderGpuDriverSection } from './renderGpuSections.js';
 import { renderIdleAgentSection } from './renderIdleAgent.js';
 import { renderCondaSection, renderPipSection, renderRSection } from './renderLanguagePackageSections.js';
@@ -34,6 +35,7 @@ const SECTIONS: [string, Importance, (plan: ProvisioningPlan) => string][] = [
   ['packages', 'essential', renderPackageSection],
   ['efs', 'essential', renderEfsSection],
   ['files', 'essential', renderFilesSection],
+  ['fsx', 'optional', renderFsxSection],
   ['aws-cli', 'optional', renderAwsCliSection],
   ['metrics', 'optional', renderCloudWatchAgentSection],
   ['gpu-driver', 'optional', renderGpuDriverSection],

@@ -35,6 +35,11 @@ export const SCRIPT_VALUE_RULES = {
   launchId: rule(/^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/, 'letters, digits and -'),
   region: rule(/^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d{1,2}$/, 'an AWS region such as us-east-1'),
   fileSystemId: rule(/^fs-[0-9a-f]{8,40}$/, 'an EFS file system id such as fs-0123abcd'),
+  fsxDnsName: rule(
+    /^fs-[0-9a-f]{17}\.fsx\.[a-z]{2}(-gov)?-[a-z]+-\d{1,2}\.amazonaws\.com$/,
+    'an FSx DNS name such as fs-0123456789abcdef0.fsx.us-east-1.amazonaws.com',
+  ),
+  lustreMountName: rule(/^[a-z0-9]{1,16}$/, "a Lustre mount name such as abcdefgh (FSx's MountName)"),
   accessPointId: rule(/^fsap-[0-9a-f]{8,40}$/, 'an EFS access point id such as fsap-0123abcd'),
   absolutePath: rule(
     /^\/(?!.*\/\.\.?(\/|$))[A-Za-z0-9_.@+-]+(\/[A-Za-z0-9_.@+-]+)*$/,

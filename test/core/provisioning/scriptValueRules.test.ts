@@ -24,6 +24,8 @@ const VALID: Record<Exclude<ScriptValueKind, 'parameterValue'>, string> = {
   region: 'us-east-1',
   fileSystemId: 'fs-0123abcd',
   accessPointId: 'fsap-0123abcd',
+  fsxDnsName: 'fs-0123456789abcdef0.fsx.us-east-1.amazonaws.com',
+  lustreMountName: 'abcdefgh',
   absolutePath: '/home/alice',
   systemPackage: 'build-essential',
   condaPackage: 'numpy',

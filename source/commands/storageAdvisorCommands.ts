@@ -1,0 +1,94 @@
+import { parseCapacityGib, parseThroughputMbps } from '../core/fsx/parseStorageAmounts.js';
+import { recommendStorage, STORAGE_PATTERNS, type StoragePattern } from '../core/fsx/recommendStorage.js';
+import { STORAGE_PRICES } from '../core/fsx/storagePrices.js';
+import { sanitizeForTerminal } from '../core/text/sanitizeForTerminal.js';
+import { usageError } from './CliError.js';
+import type { CommandContext } from './Command.js';
+import { renderTextTable } from './output/renderTextTable.js';
+
+const USAGE =
+  'usage: cws-tui storage recommend --capacity 20TiB --throughput 2GB/s --access shared|single --pattern hpc-scratch|ml-training|home|archive [--months 3] [--json]';
+
+/**
+ * `storage recommend`: the advisor's comparison and its pick, priced from the snapshot. Needs no
+ * session: it reads nothing from the account.
+ */
+export async function recommendCommand(context: CommandContext): Promise<number> {
+  const { flags } = context;
+  if (!flags.capacity || !flags.throughput || !flags.access || !flags.pattern) throw usageError(USAGE);
+  const capacity = parseCapacityGib(flags.capacity);
+  if (capacity === undefined)
+    throw usageError(`--capacity ${sanitizeForTerminal(flags.capacity)} is not a size such as 20TiB or 1200`);
+  const throughput = parseThroughputMbps(flags.throughput);
+  if (throughput === undefined)
+    throw usageError(
+      `--throughput ${sanitizeForTerminal(flags.throughput)} is not a rate such as 2GB/s or 500MB/s`,
+    );
+  if (flags.access !== 'shared' && flags.access !== 'single')
+    throw usageError('--access is shared or single');
+  if (!(STORAGE_PATTERNS as readonly string[]).includes(flags.pattern)) {
+    throw usageError(`--pattern is one of ${STORAGE_PATTERNS.join(', ')}`);
+  }
+  const months = flags.months ?? 1;
+  if (!Number.isInteger(months) || months < 1 || months > 60)
+    throw usageError('--months is a whole number of months, 1 to 60');
+  const result = recommendStorage({
+    capacity_gib: capacity,
+    throughput_mbps: throughput,
+    access: flags.access,
+    pattern: flags.pattern as StoragePattern,
+    months,
+  });
+  if (flags.json) {
+    context.stdout(
+      `${JSON.stringify({ ...result, prices: { region: STORAGE_PRICES.region, snapshot: STORAGE_PRICES.snapshot_date } }, null, 2)}\n`,
+    );
+    return 0;
+  }
+  context.stdout(
+    renderTextTable(
+      [...result.options].sort((a, b) => Number(b.fits) - Number(a.fits) || a.monthly_usd - b.monthly_usd),
+      [
+        { header: 'OPTION', value: (o) => `${o === result.pick ? '* ' : '  '}${o.option}` },
+        { header: 'FITS', value: (o) => (o.fits ? 'yes' : 'no') },
+        { header: 'SIZE', value: (o) => `${o.provisioned_gib} GiB`, align: 'right' },
+        { header: 'MB/S', value: (o) => `${Math.round(o.throughput_mbps)}`, align: 'right' },
+        { header: 'LATENCY', value: (o) => o.latency },
+        { header: 'DURABILITY', value: (o) => o.durability },
+        { header: '$/MONTH', value: (o) => o.monthly_usd.toFixed(2), align: 'right' },
+        { header: `$/${months} MO`, value: (o) => o.total_usd.toFixed(2), align: 'right' },
+        { header: 'WHY', value: (o) => o.notes.join('; ') },
+      ],
+    ),
+  );
+  context.stdout(
+    `\n${result.explanation}\nPrices: AWS's published ${STORAGE_PRICES.region} prices (snapshot ${STORAGE_PRICES.snapshot_date}).\n`,
+  );
+  return result.pick ? 0 : 1;
+}
+
+/** `storage findings`: idle and old scratch FSx file systems, what each costs a month and the command. */
+export async function findingsCommand(context: CommandContext): Promise<number> {
+  const { openCommandSession } = await import('./openCommandSession.js');
+  const { storageCostFindings } = await import('../core/fsx/storageCostFindings.js');
+  const session = await openCommandSession(context);
+  const [fileSystems, workstations] = await Promise.all([
+    session.account.fsx.listFileSystems(session.info.regions),
+    session.listWorkstations(),
+  ]);
+  const findings = storageCostFindings(fileSystems, workstations, new Date());
+  if (context.flags.json) {
+    context.stdout(`${JSON.stringify(findings, null, 2)}\n`);
+    return 0;
+  }
+  if (findings.length === 0) {
+    context.stdout('No storage findings: every FSx file system is mounted and within its lifetime.\n');
+    return 0;
+  }
+  for (const finding of findings) {
+    context.stdout(
+      `${finding.name} (${finding.file_system_id}): save $${finding.monthly_saving_usd.toFixed(2)}/month: ${finding.why}\n  ${finding.command}\n`,
+    );
+  }
+  return 0;
+}

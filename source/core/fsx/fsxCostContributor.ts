@@ -1,0 +1,35 @@
+import type { MeteredCostResource } from '../cost/CostResource.js';
+import type { CostContributor } from '../cost/costContributors.js';
+import { HOURS_PER_MONTH } from '../cost/PriceQuote.js';
+import { fsxMonthlyCost } from './fsxMonthlyCost.js';
+
+/**
+ * FSx in the unified cost report: each of the app's file systems accrues its capacity, throughput
+ * and backups (from the price snapshot) every hour since it was created, until it is gone.
+ */
+export const fsxCostContributor: CostContributor = {
+  service: 'FSx',
+  async list(account, regions) {
+    const fileSystems = await account.fsx.listFileSystems(regions);
+    const resources = fileSystems.map((fs): MeteredCostResource => {
+      const monthly = fsxMonthlyCost(fs);
+      const parts = [
+        `capacity $${monthly.capacity_usd.toFixed(2)}/month`,
+        ...(monthly.throughput_usd > 0 ? [`throughput $${monthly.throughput_usd.toFixed(2)}/month`] : []),
+        ...(monthly.backups_usd > 0 ? [`backups $${monthly.backups_usd.toFixed(2)}/month`] : []),
+      ];
+      return {
+        kind: 'metered',
+        service: fs.type === 'lustre' ? 'FSx for Lustre' : 'FSx for OpenZFS',
+        id: fs.id,
+        name: fs.name,
+        region: fs.region,
+        usd_per_hour: monthly.total_usd / HOURS_PER_MONTH,
+        price_source: 'snapshot',
+        transitions: [{ at: fs.created_at, state: 'running' }],
+        notes: [`${parts.join(', ')} (${monthly.basis})`],
+      };
+    });
+    return { resources, warnings: [] };
+  },
+};

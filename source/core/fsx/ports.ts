@@ -1,0 +1,49 @@
+import type {
+  FsxCreateRequest,
+  FsxDataRepository,
+  FsxDataRepositoryRequest,
+  FsxFileSystem,
+  FsxSnapshot,
+  FsxTask,
+  FsxTaskKind,
+  FsxVolume,
+} from './FsxFileSystem.js';
+
+/**
+ * FSx for Lustre and FSx for OpenZFS: `source/aws/fsx` with the SDK, `source/aws/demo/fsx` on the
+ * demo account. Other capabilities (clusters) reference file systems through `listFileSystems`.
+ */
+export interface FsxPort {
+  /** The app's FSx file systems (tagged cws:managed) in the regions, Lustre and OpenZFS. */
+  listFileSystems(regions: readonly string[]): Promise<FsxFileSystem[]>;
+  /** Every FSx file system in the region, the app's or not (to refuse acting on others by id). */
+  findFileSystem(region: string, id: string): Promise<FsxFileSystem | undefined>;
+  /** Creates it in the subnet, with its S3 link or root volume settings; returns it while creating. */
+  createFileSystem(region: string, request: FsxCreateRequest): Promise<FsxFileSystem>;
+  /**
+   * Links an available Lustre file system to S3 at /data (a data repository association with
+   * automatic import and export as asked); the existing link when it already has one.
+   */
+  linkDataRepository(
+    region: string,
+    fileSystemId: string,
+    repository: FsxDataRepositoryRequest,
+  ): Promise<FsxDataRepository>;
+  deleteFileSystem(region: string, id: string): Promise<void>;
+  /** Starts an import, export or release task on a Lustre file system linked to S3. */
+  startTask(region: string, fileSystem: FsxFileSystem, kind: FsxTaskKind): Promise<FsxTask>;
+  describeTask(region: string, taskId: string): Promise<FsxTask>;
+  listTasks(region: string, fileSystemId: string): Promise<FsxTask[]>;
+  /** Snapshots of an OpenZFS file system's root volume. */
+  createSnapshot(region: string, fileSystem: FsxFileSystem, name: string): Promise<FsxSnapshot>;
+  listSnapshots(region: string, fileSystem: FsxFileSystem): Promise<FsxSnapshot[]>;
+  /** Rolls the root volume back to the snapshot (later snapshots are deleted, as FSx requires). */
+  restoreSnapshot(region: string, fileSystem: FsxFileSystem, snapshotId: string): Promise<void>;
+  /** A new child volume cloned from the snapshot, mounted at /fsx/<name>. */
+  cloneSnapshot(
+    region: string,
+    fileSystem: FsxFileSystem,
+    snapshotId: string,
+    name: string,
+  ): Promise<FsxVolume>;
+}

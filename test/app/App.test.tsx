@@ -1,5 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../source/app/App.js';
 import { pages } from '../../source/app/pages/pageRegistry.js';
 import type { Session } from '../../source/app/session/Session.js';
@@ -307,14 +306,33 @@ describe('the dashboard actions', () => {
     };
     const tui = show(session, SIZES[0], 30);
     await tui.waitFor('analysis-1');
-    await tui.type('c');
-    await tui.waitFor('Connect to');
-    await sleep(60);
-    const whileOpen = listings;
-    await sleep(150);
-    expect(listings).toBe(whileOpen);
-    await tui.type(KEYS.esc, 200);
-    expect(listings).toBeGreaterThan(whileOpen);
+    // Each turn of a refresh loop (listing or skipping) ends by arming its next 30 ms timer: the
+    // test counts turns, not milliseconds, so the machine's load cannot make it pass or fail.
+    let turns = 0;
+    const realSetTimeout = globalThis.setTimeout;
+    const countTurns = vi.spyOn(globalThis, 'setTimeout').mockImplementation(((
+      callback: () => void,
+      ms?: number,
+      ...rest: unknown[]
+    ) => {
+      if (ms === 30) turns++;
+      return Reflect.apply(realSetTimeout, globalThis, [callback, ms, ...rest]);
+    }) as typeof setTimeout);
+    try {
+      await tui.type('c');
+      await tui.waitFor('Connect to');
+      // A listing already under way when the dialog opened may still finish: let both loops turn.
+      const opened = turns;
+      await vi.waitFor(() => expect(turns).toBeGreaterThanOrEqual(opened + 4));
+      const whileOpen = listings;
+      const settled = turns;
+      await vi.waitFor(() => expect(turns).toBeGreaterThanOrEqual(settled + 10));
+      expect(listings).toBe(whileOpen);
+      await tui.type(KEYS.esc);
+      await vi.waitFor(() => expect(listings).toBeGreaterThan(whileOpen));
+    } finally {
+      countTurns.mockRestore();
+    }
   });
 });
 

@@ -1,5 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openSession } from '../../source/app/session/openSession.js';
 import { runCostCommand } from '../../source/commands/costCommand.js';
 import { runLaunchCommand } from '../../source/commands/launchCommand.js';
@@ -169,7 +168,18 @@ describe("a launch is checked against this month's spend", () => {
     });
     ConfigStore.open(String(env.CWS_CONFIG_DIR)).addProfile(profile({ budget }));
     expect((await runCommand(runLaunchCommand, ['ubuntu-24-04', 'first'], env, { demo: true })).code).toBe(0);
-    await sleep(100);
+    // Spend accrues with the demo clock: wait until the cost report says the budget blocks.
+    await vi.waitFor(
+      async () => {
+        const cost = JSON.parse(
+          (await runCommand(runCostCommand, [], env, { demo: true, json: true })).stdout,
+        ) as {
+          budget?: { block_reason?: string };
+        };
+        expect(cost.budget?.block_reason).toMatch(/blocks new launches/);
+      },
+      { timeout: 10_000, interval: 20 },
+    );
     await expect(
       runCommand(runLaunchCommand, ['ubuntu-24-04', 'second'], env, { demo: true }),
     ).rejects.toThrow(/at 100% the budget blocks new launches/);

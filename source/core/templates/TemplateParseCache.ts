@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../fs/writeFileAtomic.js';
 import type { LoadedTemplate, TemplateOrigin, TemplateParseResult } from './LoadedTemplate.js';
-import { parseTemplate } from './parseTemplate.js';
+import { locateInTemplateText } from './locateInTemplateText.js';
 import type { TemplateDiagnostic } from './TemplateDiagnostic.js';
 import type { Template } from './templateSchema.js';
 
@@ -82,7 +82,8 @@ export class TemplateParseCache {
     ) {
       return Promise.resolve({ loaded: fromCache(file, hit), diagnostics: hit.diagnostics });
     }
-    return read().then((bytes) => {
+    // The parser (and zod with it) is loaded only when a file must be parsed.
+    return Promise.all([read(), import('./parseTemplate.js')]).then(([bytes, { parseTemplate }]) => {
       const result = parseTemplate(bytes, { file, origin });
       if (result.loaded) {
         this.entries[file] = {
@@ -119,16 +120,13 @@ function codeStamp(): string | undefined {
 }
 
 function fromCache(file: string, hit: CachedTemplate): LoadedTemplate {
-  let parsed: LoadedTemplate | undefined;
+  // Positions are rarely asked for (a diagnostic about the resolved template): parse only then.
+  const locate = locateInTemplateText(() => readFileSync(file, 'utf8'));
   return {
     template: hit.template,
     slug: hit.slug,
     source: file,
     origin: hit.origin,
-    locate(path, options) {
-      // Positions are rarely asked for (a diagnostic about the resolved template): parse only then.
-      parsed ??= parseTemplate(readFileSync(file), { file, origin: hit.origin }).loaded;
-      return parsed ? parsed.locate(path, options) : { line: 1, column: 1 };
-    },
+    locate: (path, options) => locate(path, options),
   };
 }

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { TemplateOrigin, TemplateParseResult } from './LoadedTemplate.js';
-import { describeOversize, MAX_TEMPLATE_BYTES, parseTemplate } from './parseTemplate.js';
 import type { TemplateParseCache } from './TemplateParseCache.js';
+import { describeOversize, MAX_TEMPLATE_BYTES } from './templateFileLimit.js';
 
 export function describeFsError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
@@ -26,6 +26,8 @@ export async function loadTemplateFile(
       };
     }
     if (cache) return await cache.parse(file, info, origin, () => readFile(file));
+    // The parser brings yaml and zod: loaded only when a file is parsed, not on a cache hit.
+    const { parseTemplate } = await import('./parseTemplate.js');
     return parseTemplate(await readFile(file), { file, origin });
   } catch (error) {
     return {

@@ -14,22 +14,14 @@ import { knownKeysAt } from './knownKeysAt.js';
 import type { TemplateOrigin, TemplateParseResult, TemplatePath } from './LoadedTemplate.js';
 import { slugFromName } from './slugFromName.js';
 import type { DiagnosticSeverity, TemplateDiagnostic } from './TemplateDiagnostic.js';
+import { describeOversize, MAX_TEMPLATE_BYTES } from './templateFileLimit.js';
 import { type Template, templateSchema } from './templateSchema.js';
 
-/** Templates are a few KB; anything past this is not a template and is not parsed. */
-export const MAX_TEMPLATE_BYTES = 1024 * 1024;
+export { describeOversize, MAX_TEMPLATE_BYTES } from './templateFileLimit.js';
 
 export interface ParseTemplateOptions {
   file: string;
   origin?: TemplateOrigin;
-}
-
-function formatSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
-}
-
-export function describeOversize(bytes: number): string {
-  return `file is ${formatSize(bytes)}; a template is at most ${formatSize(MAX_TEMPLATE_BYTES)}`;
 }
 
 function deleteAt(data: unknown, path: TemplatePath, key: string): void {
@@ -54,12 +46,7 @@ export function parseTemplate(
 
   const size = typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
   if (size > MAX_TEMPLATE_BYTES) {
-    report(
-      'error',
-      1,
-      1,
-      `file is ${formatSize(size)}; a template is at most ${formatSize(MAX_TEMPLATE_BYTES)}`,
-    );
+    report('error', 1, 1, describeOversize(size));
     return { diagnostics };
   }
 

@@ -50,6 +50,21 @@ describe('TemplateParseCache', () => {
     );
   });
 
+  it('finds text inside a value of a cached template where parsing finds it', async () => {
+    await mkdir(userDir, { recursive: true });
+    await writeFile(
+      join(userDir, 'lab.yml'),
+      `${lab('a box')}user_data: |\n  echo one\n  echo {{ marker }}\n`,
+    );
+    const fresh = await resolvedWith(false);
+    await resolvedWith(true);
+    const cached = await resolvedWith(true);
+    const find = { find: '{{ marker }}' };
+    const position = cached.registry.templates.get('lab-box')?.locate(['user_data'], find);
+    expect(position).toEqual(fresh.registry.templates.get('lab-box')?.locate(['user_data'], find));
+    expect(position).toEqual({ line: 7, column: 8 });
+  });
+
   it('parses a file again when its size or mtime changes', async () => {
     await mkdir(userDir, { recursive: true });
     const file = join(userDir, 'lab.yml');

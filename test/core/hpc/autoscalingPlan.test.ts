@@ -109,3 +109,46 @@ describe('the hpc policy section', () => {
     expect(evaluatePolicy(policy, request, {}).allowed).toBe(true);
   });
 });
+
+describe('cluster recommendations', () => {
+  it('names an idle head node, a MinCount that keeps nodes up, and on-demand queues fit for spot', async () => {
+    const { clusterRecommendations } = await import('../../../source/core/hpc/clusterRecommendations.js');
+    const { snapshotPriceCatalog } = await import('../../../source/core/cost/priceTable.js');
+    const withMin = structuredClone(config);
+    withMin.Scheduling.SlurmQueues[0]!.ComputeResources[0]!.MinCount = 2;
+    const cluster = {
+      name: 'lab',
+      region: 'us-east-1',
+      status: 'CREATE_COMPLETE' as const,
+      made_by: 'cws-tui' as const,
+      created_at: '2026-12-01T00:00:00Z',
+      compute_fleet: 'RUNNING' as const,
+      head_node: {
+        instance_id: 'i-0head',
+        instance_type: 't3.medium',
+        state: 'running',
+        launched_at: '2026-12-01T00:00:00Z',
+      },
+      compute_nodes: [],
+      config: withMin,
+      tags: {},
+    };
+    const found = clusterRecommendations(
+      cluster,
+      snapshotPriceCatalog,
+      '2026-12-04T00:00:00Z',
+      Date.parse('2026-12-06T00:00:00Z'),
+    );
+    expect(found.map((r) => r.kind)).toEqual(['idle-head-node', 'min-count', 'spot-candidate']);
+    expect(found[0]?.message).toMatch(/no job for 48 h/);
+    expect(found[1]?.message).toContain('--queue cpu/c6i --min 0');
+    expect(
+      clusterRecommendations(
+        cluster,
+        snapshotPriceCatalog,
+        '2026-12-05T23:00:00Z',
+        Date.parse('2026-12-06T00:00:00Z'),
+      ).map((r) => r.kind),
+    ).not.toContain('idle-head-node');
+  });
+});

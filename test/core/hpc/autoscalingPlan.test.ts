@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { autoscalingPlan } from '../../../source/core/hpc/autoscalingPlan.js';
 import type { ParallelClusterConfig } from '../../../source/core/hpc/parallelClusterConfigSchema.js';
+import type { HpcCluster } from '../../../source/core/hpc/ports.js';
 import { evaluatePolicy } from '../../../source/core/policy/evaluatePolicy.js';
 import { parsePolicy } from '../../../source/core/policy/parsePolicy.js';
 
@@ -150,5 +151,37 @@ describe('cluster recommendations', () => {
         Date.parse('2026-12-06T00:00:00Z'),
       ).map((r) => r.kind),
     ).not.toContain('idle-head-node');
+  });
+});
+
+describe('budget alerts and clusters', () => {
+  it("stop the app's running compute fleets, not the head nodes, and nothing on warn", async () => {
+    const { budgetFleetSteps } = await import('../../../source/core/hpc/budgetFleetSteps.js');
+    const base = {
+      region: 'us-east-1',
+      status: 'CREATE_COMPLETE' as const,
+      made_by: 'cws-tui' as const,
+      created_at: '',
+      compute_nodes: [],
+    };
+    const clusters: HpcCluster[] = [
+      { ...base, name: 'lab', compute_fleet: 'RUNNING' as const, tags: { 'cws:managed': 'true' } },
+      { ...base, name: 'idle', compute_fleet: 'STOPPED' as const, tags: { 'cws:managed': 'true' } },
+      { ...base, name: 'theirs', compute_fleet: 'RUNNING' as const, tags: {} },
+    ];
+    const alert = { action: 'stop' } as Parameters<typeof budgetFleetSteps>[0];
+    expect(budgetFleetSteps(alert, clusters)).toEqual([
+      {
+        id: 'lab',
+        name: 'lab (compute fleet)',
+        region: 'us-east-1',
+        action: 'stop',
+        target: 'hpc-compute-fleet',
+        note: 'the compute fleet stops; the head node keeps running',
+      },
+    ]);
+    expect(budgetFleetSteps({ action: 'warn' } as Parameters<typeof budgetFleetSteps>[0], clusters)).toEqual(
+      [],
+    );
   });
 });

@@ -1,12 +1,23 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import {
+  CloudFormationClient,
+  CreateStackCommand,
+  DeleteStackCommand,
+  DescribeStackEventsCommand,
+  DescribeStacksCommand,
+  GetTemplateCommand,
+  UpdateStackCommand,
+} from '@aws-sdk/client-cloudformation';
 import { CloudWatchClient, GetMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import {
   CreateTableCommand,
   DescribeContinuousBackupsCommand,
   DescribeTableCommand,
   DynamoDBClient,
+  GetItemCommand,
   UpdateContinuousBackupsCommand,
+  UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import {
@@ -80,6 +91,7 @@ const clients = {
   cloudwatch: new CloudWatchClient(config),
   quotas: new ServiceQuotasClient(config),
   dynamodb: new DynamoDBClient(config),
+  cloudformation: new CloudFormationClient(config),
 };
 const documents = DynamoDBDocumentClient.from(clients.dynamodb);
 
@@ -121,6 +133,40 @@ const metric = (Id: string, Namespace: string, MetricName: string) => ({
 
 /** Each command the IAM, STS, SSM, Pricing, Scheduler, CloudWatch, EBS, network, DynamoDB and quota adapters send, shaped as they send it. */
 const cases: Case[] = [
+  ...on(
+    'cloudformation',
+    'query',
+    new CreateStackCommand({
+      StackName: 'cws-hpc-lab',
+      TemplateBody: '{}',
+      TemplateURL:
+        'https://us-east-1-aws-parallelcluster.s3.us-east-1.amazonaws.com/parallelcluster/3.16.1/templates/custom_resource/cluster.yaml',
+      Capabilities: ['CAPABILITY_IAM', 'CAPABILITY_NAMED_IAM', 'CAPABILITY_AUTO_EXPAND'],
+      OnFailure: 'DO_NOTHING',
+      Tags: managedTags,
+    }),
+    new UpdateStackCommand({ StackName: 'cws-hpc-lab', TemplateBody: '{}' }),
+    new DeleteStackCommand({ StackName: 'cws-hpc-lab' }),
+    new DescribeStacksCommand({ StackName: 'cws-hpc-lab' }),
+    new DescribeStackEventsCommand({ StackName: 'lab' }),
+    new GetTemplateCommand({ StackName: 'cws-hpc-lab', TemplateStage: 'Original' }),
+  ),
+  ...on(
+    'dynamodb',
+    'json',
+    new GetItemCommand({
+      TableName: 'parallelcluster-lab',
+      Key: { Id: { S: 'COMPUTE_FLEET' } },
+      ConsistentRead: true,
+    }),
+    new UpdateItemCommand({
+      TableName: 'parallelcluster-lab',
+      Key: { Id: { S: 'COMPUTE_FLEET' } },
+      UpdateExpression: 'SET #d.#s = :s, #d.#t = :t',
+      ExpressionAttributeNames: { '#d': 'Data', '#s': 'status', '#t': 'lastStatusUpdatedTime' },
+      ExpressionAttributeValues: { ':s': { S: 'STOP_REQUESTED' }, ':t': { S: '2026-12-06T05:00:00Z' } },
+    }),
+  ),
   ...on(
     'iam',
     'query',

@@ -2,6 +2,7 @@ import { BudgetAlertStore, budgetAlertFile } from '../../core/cost/BudgetAlertSt
 import { type BudgetActionStep, budgetActionPlan } from '../../core/cost/budgetActionPlan.js';
 import type { BudgetAlert } from '../../core/cost/evaluateBudget.js';
 import { zonedMonthKey } from '../../core/cost/zonedCalendar.js';
+import { budgetFleetSteps } from '../../core/hpc/budgetFleetSteps.js';
 import { TAG } from '../../core/ports.js';
 import type { CloudSessionOptions } from './CloudSessionOptions.js';
 import { sessionBudgetKey } from './loadSessionCostReport.js';
@@ -25,7 +26,11 @@ export async function sessionBudgetActionPlan(
     regions: options.info.regions,
     tags: { [TAG.managed]: 'true' },
   });
-  return budgetActionPlan(alert, items);
+  // A cluster listing that fails leaves the workstations' plan whole (the report warns separately).
+  const clusters = await Promise.resolve()
+    .then(() => options.account.hpc.listClusters(options.info.regions))
+    .catch(() => []);
+  return [...budgetActionPlan(alert, items), ...budgetFleetSteps(alert, clusters)];
 }
 
 /** One step of a budget's action, taken, audited and its leases given back. */
@@ -34,6 +39,10 @@ export async function applySessionBudgetAction(
   step: BudgetActionStep,
 ): Promise<void> {
   const { compute } = options.account;
+  if (step.target === 'hpc-compute-fleet') {
+    await options.account.hpc.setComputeFleet(step.region, step.id, 'STOP_REQUESTED');
+    return;
+  }
   await compute.stopInstance(step.region, step.id, { hibernate: step.action === 'hibernate' });
   await recordBudgetAction(step, {
     profile: options.profile.name,

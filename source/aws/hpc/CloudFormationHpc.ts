@@ -9,8 +9,8 @@ import {
   type Stack,
   UpdateStackCommand,
 } from '@aws-sdk/client-cloudformation';
-import { type DynamoDBClient, GetItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
-import { type EC2Client, paginateDescribeInstances } from '@aws-sdk/client-ec2';
+import { type DynamoDBClient, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import type { EC2Client } from '@aws-sdk/client-ec2';
 import { CloudError } from '../../core/CloudError.js';
 import { runRemoteCommand } from '../../core/exec/runRemoteCommand.js';
 import { firstFailedEvent, type StackEventFacts } from '../../core/hpc/firstFailedEvent.js';
@@ -20,9 +20,7 @@ import {
   parallelClusterConfigSchema,
 } from '../../core/hpc/parallelClusterConfigSchema.js';
 import type {
-  ClusterNode,
   ClusterStatus,
-  ComputeFleetStatus,
   HeadNodeRun,
   HpcCluster,
   HpcPort,
@@ -40,6 +38,7 @@ import {
   providerTemplateUrl,
 } from './clusterStackTemplate.js';
 import { headNodeRunOf } from './headNodeRunOf.js';
+import { clusterNodes, computeFleetStatus } from './parallelClusterNodes.js';
 
 export interface CloudFormationHpcOptions {
   cloudformation: (region: string) => CloudFormationClient;
@@ -190,7 +189,11 @@ export class CloudFormationHpc implements HpcPort {
     );
     const names = [...new Set([...ours.keys(), ...clusterStacks.keys()])].sort();
     if (names.length === 0) return [];
-    const nodes = await this.nodesOf(region, names);
+    const nodes = await clusterNodes(
+      this.options.ec2(region),
+      this.context('ec2:DescribeInstances', region),
+      names,
+    );
     const clusters: HpcCluster[] = [];
     for (const name of names) {
       const wrapper = ours.get(name);
@@ -211,7 +214,13 @@ export class CloudFormationHpc implements HpcPort {
         made_by: wrapper ? 'cws-tui' : 'pcluster',
         ...(version ? { version } : {}),
         created_at: ((inner ?? wrapper)?.CreationTime ?? new Date(0)).toISOString(),
-        compute_fleet: ready ? await this.fleetStatus(region, name) : 'UNKNOWN',
+        compute_fleet: ready
+          ? await computeFleetStatus(
+              this.options.dynamodb(region),
+              this.context('dynamodb:GetItem', region),
+              name,
+            )
+          : 'UNKNOWN',
         ...(head ? { head_node: head.node } : {}),
         compute_nodes: mine.filter((node) => node.node_type === 'Compute').map((node) => node.node),
         ...(config ? { config } : {}),
@@ -231,66 +240,6 @@ export class CloudFormationHpc implements HpcPort {
     );
     const parsed = parallelClusterConfigSchema.safeParse(configOfClusterTemplate(reply.TemplateBody));
     return parsed.success ? parsed.data : undefined;
-  }
-
-  private async nodesOf(
-    region: string,
-    names: string[],
-  ): Promise<Array<{ cluster: string; node_type: string; node: ClusterNode }>> {
-    const found: Array<{ cluster: string; node_type: string; node: ClusterNode }> = [];
-    await callAws(this.context('ec2:DescribeInstances', region), async () => {
-      const pages = paginateDescribeInstances(
-        { client: this.options.ec2(region) },
-        {
-          Filters: [
-            { Name: 'tag:parallelcluster:cluster-name', Values: names },
-            { Name: 'instance-state-name', Values: ['pending', 'running', 'stopping', 'stopped'] },
-          ],
-        },
-      );
-      for await (const page of pages) {
-        for (const instance of (page.Reservations ?? []).flatMap((r) => r.Instances ?? [])) {
-          const tags = Object.fromEntries((instance.Tags ?? []).map((t) => [t.Key ?? '', t.Value ?? '']));
-          const queue = tags['parallelcluster:queue-name'];
-          const resource = tags['parallelcluster:compute-resource-name'];
-          found.push({
-            cluster: tags['parallelcluster:cluster-name'] ?? '',
-            node_type: tags['parallelcluster:node-type'] ?? '',
-            node: {
-              instance_id: instance.InstanceId ?? '',
-              instance_type: instance.InstanceType ?? '',
-              state: instance.State?.Name ?? 'unknown',
-              launched_at: (instance.LaunchTime ?? new Date(0)).toISOString(),
-              ...(queue ? { queue } : {}),
-              ...(resource ? { compute_resource: resource } : {}),
-            },
-          });
-        }
-      }
-    });
-    return found;
-  }
-
-  /** ParallelCluster keeps the fleet's status in its table `parallelcluster-<cluster>`, item COMPUTE_FLEET. */
-  private async fleetStatus(region: string, name: string): Promise<ComputeFleetStatus> {
-    try {
-      const reply = await callAws(this.context('dynamodb:GetItem', region), () =>
-        this.options.dynamodb(region).send(
-          new GetItemCommand({
-            TableName: `parallelcluster-${name}`,
-            Key: { Id: { S: 'COMPUTE_FLEET' } },
-            ConsistentRead: true,
-          }),
-        ),
-      );
-      const status = reply.Item?.Data?.M?.status?.S;
-      return status &&
-        ['RUNNING', 'STOP_REQUESTED', 'STOPPING', 'STOPPED', 'START_REQUESTED', 'STARTING'].includes(status)
-        ? (status as ComputeFleetStatus)
-        : 'UNKNOWN';
-    } catch {
-      return 'UNKNOWN';
-    }
   }
 
   async describeCluster(region: string, name: string): Promise<HpcCluster | undefined> {

@@ -5,6 +5,7 @@ import {
   createClusterFromPlan,
   planClusterUpdate,
 } from '../../core/hpc/clusterLifecycle.js';
+import { clusterRecommendations } from '../../core/hpc/clusterRecommendations.js';
 import { planClusterCreate } from '../../core/hpc/planClusterCreate.js';
 import type { HpcCluster } from '../../core/hpc/ports.js';
 import { findCluster, queueRows } from '../../core/hpc/slurmOnCluster.js';
@@ -70,7 +71,17 @@ export async function showCluster(context: CommandContext, name: string): Promis
       : undefined;
   if (context.flags.json) {
     context.stdout(
-      `${JSON.stringify({ ...clusterJson(cluster, rate), first_failure: failure ?? null, queues: queues instanceof Error ? null : (queues ?? null), queues_error: queues instanceof Error ? queues.message : null }, null, 2)}\n`,
+      `${JSON.stringify(
+        {
+          ...clusterJson(cluster, rate),
+          first_failure: failure ?? null,
+          recommendations: clusterRecommendations(cluster, hpc.ops.prices, undefined, Date.now()),
+          queues: queues instanceof Error ? null : (queues ?? null),
+          queues_error: queues instanceof Error ? queues.message : null,
+        },
+        null,
+        2,
+      )}\n`,
     );
     return 0;
   }
@@ -87,6 +98,8 @@ export async function showCluster(context: CommandContext, name: string): Promis
     );
     context.stdout(`Delete it with: cws-tui hpc delete ${cluster.name}\n`);
   }
+  for (const recommendation of clusterRecommendations(cluster, hpc.ops.prices, undefined, Date.now()))
+    context.stdout(`tip: ${sanitizeForTerminal(recommendation.message)}\n`);
   if (queues instanceof Error) context.stderr(`queues: ${sanitizeForTerminal(queues.message)}\n`);
   else if (queues)
     context.stdout(

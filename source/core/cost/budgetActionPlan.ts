@@ -9,6 +9,8 @@ export interface BudgetActionStep {
   action: 'stop' | 'hibernate';
   /** Why a hibernate alert stops this one instead. */
   note?: string;
+  /** What it stops: a workstation (when absent) or an HPC cluster's compute fleet (id = cluster name). */
+  target?: 'instance' | 'hpc-compute-fleet';
 }
 
 /**

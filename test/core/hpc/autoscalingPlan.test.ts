@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { autoscalingPlan } from '../../../source/core/hpc/autoscalingPlan.js';
 import type { ParallelClusterConfig } from '../../../source/core/hpc/parallelClusterConfigSchema.js';
+import type { HpcCluster } from '../../../source/core/hpc/ports.js';
 import { evaluatePolicy } from '../../../source/core/policy/evaluatePolicy.js';
 import { parsePolicy } from '../../../source/core/policy/parsePolicy.js';
 
@@ -107,5 +108,80 @@ describe('the hpc policy section', () => {
       expect.objectContaining({ rule: 'hpc.max_gpus_per_user', unverified: true }),
     ]);
     expect(evaluatePolicy(policy, request, {}).allowed).toBe(true);
+  });
+});
+
+describe('cluster recommendations', () => {
+  it('names an idle head node, a MinCount that keeps nodes up, and on-demand queues fit for spot', async () => {
+    const { clusterRecommendations } = await import('../../../source/core/hpc/clusterRecommendations.js');
+    const { snapshotPriceCatalog } = await import('../../../source/core/cost/priceTable.js');
+    const withMin = structuredClone(config);
+    withMin.Scheduling.SlurmQueues[0]!.ComputeResources[0]!.MinCount = 2;
+    const cluster = {
+      name: 'lab',
+      region: 'us-east-1',
+      status: 'CREATE_COMPLETE' as const,
+      made_by: 'cws-tui' as const,
+      created_at: '2026-12-01T00:00:00Z',
+      compute_fleet: 'RUNNING' as const,
+      head_node: {
+        instance_id: 'i-0head',
+        instance_type: 't3.medium',
+        state: 'running',
+        launched_at: '2026-12-01T00:00:00Z',
+      },
+      compute_nodes: [],
+      config: withMin,
+      tags: {},
+    };
+    const found = clusterRecommendations(
+      cluster,
+      snapshotPriceCatalog,
+      '2026-12-04T00:00:00Z',
+      Date.parse('2026-12-06T00:00:00Z'),
+    );
+    expect(found.map((r) => r.kind)).toEqual(['idle-head-node', 'min-count', 'spot-candidate']);
+    expect(found[0]?.message).toMatch(/no job for 48 h/);
+    expect(found[1]?.message).toContain('--queue cpu/c6i --min 0');
+    expect(
+      clusterRecommendations(
+        cluster,
+        snapshotPriceCatalog,
+        '2026-12-05T23:00:00Z',
+        Date.parse('2026-12-06T00:00:00Z'),
+      ).map((r) => r.kind),
+    ).not.toContain('idle-head-node');
+  });
+});
+
+describe('budget alerts and clusters', () => {
+  it("stop the app's running compute fleets, not the head nodes, and nothing on warn", async () => {
+    const { budgetFleetSteps } = await import('../../../source/core/hpc/budgetFleetSteps.js');
+    const base = {
+      region: 'us-east-1',
+      status: 'CREATE_COMPLETE' as const,
+      made_by: 'cws-tui' as const,
+      created_at: '',
+      compute_nodes: [],
+    };
+    const clusters: HpcCluster[] = [
+      { ...base, name: 'lab', compute_fleet: 'RUNNING' as const, tags: { 'cws:managed': 'true' } },
+      { ...base, name: 'idle', compute_fleet: 'STOPPED' as const, tags: { 'cws:managed': 'true' } },
+      { ...base, name: 'theirs', compute_fleet: 'RUNNING' as const, tags: {} },
+    ];
+    const alert = { action: 'stop' } as Parameters<typeof budgetFleetSteps>[0];
+    expect(budgetFleetSteps(alert, clusters)).toEqual([
+      {
+        id: 'lab',
+        name: 'lab (compute fleet)',
+        region: 'us-east-1',
+        action: 'stop',
+        target: 'hpc-compute-fleet',
+        note: 'the compute fleet stops; the head node keeps running',
+      },
+    ]);
+    expect(budgetFleetSteps({ action: 'warn' } as Parameters<typeof budgetFleetSteps>[0], clusters)).toEqual(
+      [],
+    );
   });
 });

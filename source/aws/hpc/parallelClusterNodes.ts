@@ -1,0 +1,71 @@
+import { type DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { type EC2Client, paginateDescribeInstances } from '@aws-sdk/client-ec2';
+import type { ClusterNode, ComputeFleetStatus } from '../../core/hpc/ports.js';
+import type { AwsCallContext } from '../AwsCallContext.js';
+import { callAws } from '../callAws.js';
+
+/** The clusters' instances by their ParallelCluster tags: head node or compute, queue, compute resource. */
+export async function clusterNodes(
+  ec2: EC2Client,
+  context: AwsCallContext,
+  names: string[],
+): Promise<Array<{ cluster: string; node_type: string; node: ClusterNode }>> {
+  const found: Array<{ cluster: string; node_type: string; node: ClusterNode }> = [];
+  await callAws(context, async () => {
+    const pages = paginateDescribeInstances(
+      { client: ec2 },
+      {
+        Filters: [
+          { Name: 'tag:parallelcluster:cluster-name', Values: names },
+          { Name: 'instance-state-name', Values: ['pending', 'running', 'stopping', 'stopped'] },
+        ],
+      },
+    );
+    for await (const page of pages) {
+      for (const instance of (page.Reservations ?? []).flatMap((r) => r.Instances ?? [])) {
+        const tags = Object.fromEntries((instance.Tags ?? []).map((t) => [t.Key ?? '', t.Value ?? '']));
+        const queue = tags['parallelcluster:queue-name'];
+        const resource = tags['parallelcluster:compute-resource-name'];
+        found.push({
+          cluster: tags['parallelcluster:cluster-name'] ?? '',
+          node_type: tags['parallelcluster:node-type'] ?? '',
+          node: {
+            instance_id: instance.InstanceId ?? '',
+            instance_type: instance.InstanceType ?? '',
+            state: instance.State?.Name ?? 'unknown',
+            launched_at: (instance.LaunchTime ?? new Date(0)).toISOString(),
+            ...(queue ? { queue } : {}),
+            ...(resource ? { compute_resource: resource } : {}),
+          },
+        });
+      }
+    }
+  });
+  return found;
+}
+
+/** ParallelCluster keeps the fleet's status in its table `parallelcluster-<cluster>`, item COMPUTE_FLEET. */
+export async function computeFleetStatus(
+  dynamodb: DynamoDBClient,
+  context: AwsCallContext,
+  name: string,
+): Promise<ComputeFleetStatus> {
+  try {
+    const reply = await callAws(context, () =>
+      dynamodb.send(
+        new GetItemCommand({
+          TableName: `parallelcluster-${name}`,
+          Key: { Id: { S: 'COMPUTE_FLEET' } },
+          ConsistentRead: true,
+        }),
+      ),
+    );
+    const status = reply.Item?.Data?.M?.status?.S;
+    return status &&
+      ['RUNNING', 'STOP_REQUESTED', 'STOPPING', 'STOPPED', 'START_REQUESTED', 'STARTING'].includes(status)
+      ? (status as ComputeFleetStatus)
+      : 'UNKNOWN';
+  } catch {
+    return 'UNKNOWN';
+  }
+}

@@ -14,6 +14,7 @@ import { Ec2Compute } from './ec2Compute.js';
 import { Ec2InstanceChanges } from './ec2InstanceChanges.js';
 import { Ec2Network } from './ec2Network.js';
 import { EfsStorage } from './efsStorage.js';
+import { globusAuthFromEnv } from './globus/globusAuthFromEnv.js';
 import { guardAwsReplies } from './guardAwsReplies.js';
 import { IamWorkstationRole } from './iamWorkstationRole.js';
 import { ensureSageMakerExecutionRole } from './sagemaker/ensureSageMakerExecutionRole.js';
@@ -108,5 +109,6 @@ export async function createAwsAccount(options: AwsAccountOptions): Promise<Clou
     schedules: new EventBridgeSchedules({ scheduler, iam: () => iam(options.region), ...withProfile }),
     metrics: new CloudWatchMetrics({ cloudwatch, ...withProfile }),
     secrets: new SsmServiceSecrets({ ssm, ...withProfile }),
+    globus: globusAuthFromEnv(options.env ?? process.env),
   };
 }

@@ -80,4 +80,8 @@ export const cliFlags = {
   asTemplate: { type: 'string' },
   stopFirst: { type: 'boolean', default: false },
   abandonUnfinished: { type: 'boolean', default: false },
+  // Globus: `globus login --no-browser`; `invite create --require-globus [--idp-domain uni.edu]`.
+  browser: { type: 'boolean', default: true },
+  requireGlobus: { type: 'boolean', default: false },
+  idpDomain: { type: 'string' },
 } as const;

@@ -1,4 +1,5 @@
 import type { InstanceTypeInfo } from './catalog/InstanceTypeInfo.js';
+import type { GlobusAuthPort } from './globus/ports.js';
 import type { S3ObjectRef } from './iam/templateFilesReadPolicy.js';
 import type { Distro } from './images/baseImages.js';
 import type { NetworkChoice } from './network/NetworkChoice.js';
@@ -378,6 +379,7 @@ export interface CloudAccount {
   /** Utilisation history (CloudWatch) for rightsizing. */
   metrics: MetricsPort;
   secrets: ServiceSecretPort;
+  globus: GlobusAuthPort;
 }
 
 /**

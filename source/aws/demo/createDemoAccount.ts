@@ -1,6 +1,7 @@
 import type { CloudAccount } from '../../core/ports.js';
 import { DemoBlockStorage } from './DemoBlockStorage.js';
 import { DemoCompute } from './DemoCompute.js';
+import { DemoGlobusAuth } from './DemoGlobusAuth.js';
 import { DemoIdentity } from './DemoIdentity.js';
 import { DemoImages } from './DemoImages.js';
 import { DemoInstanceChanges } from './DemoInstanceChanges.js';
@@ -57,5 +58,6 @@ export function createDemoAccount({ stateDir, env, region, now }: DemoAccountOpt
     schedules: new DemoSchedules(store),
     metrics: new DemoMetrics(compute),
     secrets: new DemoServiceSecrets(compute),
+    globus: new DemoGlobusAuth(),
   };
 }

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { ConfigStoreError } from '../core/config/ConfigStoreError.js';
 import type { Profile } from '../core/config/profileSchema.js';
 import { budgetSchema } from '../core/cost/Budget.js';
+import { GlobusAuthError } from '../core/globus/GlobusAuthError.js';
 import { acceptInvitation } from '../core/identity/acceptInvitation.js';
 import { createInvitation } from '../core/identity/createInvitation.js';
 import { InvitationError } from '../core/identity/InvitationError.js';
@@ -19,6 +20,8 @@ import { TeamConflictError } from '../core/team/TeamConflictError.js';
 import { takeInvitationUseOnce } from '../core/team/takeInvitationUseOnce.js';
 import { CliError, EXIT, usageError } from './CliError.js';
 import type { CommandContext, CommandRun } from './Command.js';
+import { type GlobusCommandIo, processGlobusIo } from './globus/GlobusCommandIo.js';
+import { globusRequirementOf, verifiedGlobusIdentity } from './globus/invitationGlobus.js';
 import { governedProfileForCommand } from './governedProfileForCommand.js';
 import { openTeamForAccept } from './openTeamForAccept.js';
 import { requireTeamStore } from './openTeamForCommand.js';
@@ -75,6 +78,7 @@ async function runCreate(context: CommandContext, profileName: string): Promise<
     if (problem) throw usageError(`--user: ${problem}`);
   }
   const expiresAt = parseExpiry(flags.expires ?? DEFAULT_EXPIRY, new Date());
+  const requireGlobus = globusRequirementOf(flags);
   // What the issuer may hand on is what its own invitation signed, not what the config file says.
   const governed = await governedProfileForCommand(context, cached);
   if (governed.refused) {
@@ -114,6 +118,7 @@ async function runCreate(context: CommandContext, profileName: string): Promise<
       ...(flags.budget !== undefined ? { budget: budgetSchema.parse({ monthly_limit: flags.budget }) } : {}),
       expires_at: expiresAt,
       can_invite: flags.canInvite,
+      ...(requireGlobus ? { require_globus: requireGlobus } : {}),
     },
     now,
   );
@@ -133,6 +138,7 @@ async function runCreate(context: CommandContext, profileName: string): Promise<
           budget: payload.budget ?? null,
           can_invite: payload.can_invite,
           chain_length: payload.policy_chain.length,
+          require_globus: payload.require_globus ?? null,
           team_store: teamTable || null,
         },
         null,
@@ -144,6 +150,11 @@ async function runCreate(context: CommandContext, profileName: string): Promise<
       [
         `invitation for profile '${profileName}' (${payload.profile.aws_profile}, ${payload.profile.region}), expires ${formatUtc(payload.expires_at)}`,
         `signed by ${payload.issuer}, key ${signingKey.fingerprint}`,
+        ...(payload.require_globus
+          ? [
+              `accepting it needs a Globus sign-in${payload.require_globus.idp_domain ? ` with an identity from ${payload.require_globus.idp_domain}` : ''}`,
+            ]
+          : []),
         `the invitee runs: cws-tui invite accept <token>${payload.username ? '' : ' --user <username>'}${teamTable ? ` --team-store ${teamTable}` : ''}`,
         '',
         token,
@@ -166,7 +177,12 @@ function pinnedRootArgument(rootKey: string | undefined, root: boolean, extra: s
   return given;
 }
 
-async function runAccept(context: CommandContext, token: string, extra: string[]): Promise<number> {
+async function runAccept(
+  context: CommandContext,
+  token: string,
+  extra: string[],
+  io: GlobusCommandIo,
+): Promise<number> {
   const { flags, stdout, env } = context;
   const paths = resolveAppPaths(env);
   const team = await openTeamForAccept(context, token);
@@ -177,6 +193,7 @@ async function runAccept(context: CommandContext, token: string, extra: string[]
     users: team.users,
     ...(flags.teamStore !== undefined ? { team_store: flags.teamStore } : {}),
     takeUse: (payload, username) => takeInvitationUseOnce(store, payload, username, paths.stateDir),
+    verifyGlobus: () => verifiedGlobusIdentity(context, io),
     keysDir: join(paths.stateDir, 'keys'),
     pins: new PinnedRootStore(paths.stateDir),
     env,
@@ -194,6 +211,12 @@ async function runAccept(context: CommandContext, token: string, extra: string[]
       id: accepted.payload.id,
       profile: accepted.profile.name,
       research_user: accepted.user.username,
+      ...(accepted.profile.globus_identity
+        ? {
+            globus_identity: accepted.profile.globus_identity.username,
+            globus_sub: accepted.profile.globus_identity.sub,
+          }
+        : {}),
     },
     accepted.user.username,
   );
@@ -215,6 +238,7 @@ async function runAccept(context: CommandContext, token: string, extra: string[]
           root_fingerprint: accepted.root_fingerprint,
           root_pinned_now: accepted.root_pinned_now,
           can_invite: accepted.profile.can_invite,
+          globus_identity: accepted.profile.globus_identity ?? null,
           chain,
         },
         null,
@@ -229,6 +253,11 @@ async function runAccept(context: CommandContext, token: string, extra: string[]
       ? `created research user '${accepted.user.username}' with UID ${accepted.user.uid}`
       : `using the existing research user '${accepted.user.username}' (UID ${accepted.user.uid})`,
     ...(accepted.private_key_path ? [`private key: ${accepted.private_key_path} (mode 0600)`] : []),
+    ...(accepted.profile.globus_identity
+      ? [
+          `verified Globus identity ${accepted.profile.globus_identity.username}, linked to '${accepted.user.username}'`,
+        ]
+      : []),
     `issued by ${accepted.payload.issuer}, key ${accepted.issuer_fingerprint}`,
     `root of the chain: ${chain[0]?.issuer ?? accepted.payload.issuer}, key ${accepted.root_fingerprint}`,
     ...(accepted.root_pinned_now
@@ -243,7 +272,10 @@ async function runAccept(context: CommandContext, token: string, extra: string[]
 }
 
 /** `cws-tui invite create|accept`. */
-export const runInviteCommand: CommandRun = async (context) => {
+export const runInviteCommand: CommandRun = (context) => runInviteCommandWith(context, processGlobusIo);
+
+/** The same, with the terminal a Globus sign-in uses (tests give their own). */
+export async function runInviteCommandWith(context: CommandContext, io: GlobusCommandIo): Promise<number> {
   const [subcommand, argument, ...extra] = context.args;
   try {
     switch (subcommand) {
@@ -259,7 +291,7 @@ export const runInviteCommand: CommandRun = async (context) => {
           throw usageError(
             'usage: cws-tui invite accept <token> [--user U] [--profile NAME] [--team-store TABLE] [--root-key FINGERPRINT]',
           );
-        return await runAccept(context, argument, extra);
+        return await runAccept(context, argument, extra, io);
       case 'list':
         if (argument !== undefined) throw usageError('usage: cws-tui invite list [--json]');
         return await runInvitationList(context);
@@ -278,10 +310,11 @@ export const runInviteCommand: CommandRun = async (context) => {
       error instanceof InvitationError ||
       error instanceof TeamConflictError ||
       error instanceof ResearchUserStoreError ||
-      error instanceof ConfigStoreError
+      error instanceof ConfigStoreError ||
+      error instanceof GlobusAuthError
     ) {
       throw new CliError(error.message);
     }
     throw error;
   }
-};
+}

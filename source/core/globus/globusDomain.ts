@@ -1,5 +1,3 @@
-import type { LinkedGlobusIdentity } from './GlobusSession.js';
-
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
 /** `--idp-domain uni.edu`: a DNS name, lower-cased; undefined with the reason when it is not one. */
@@ -23,7 +21,7 @@ export function isUnderDomain(candidate: string, domain: string): boolean {
  * Why an identity may not accept an invitation limited to `domain`, or undefined when it may: the
  * identity that signed in must be one from that domain (a linked identity does not stand in for it).
  */
-export function identityDomainProblem(identity: LinkedGlobusIdentity, domain: string): string | undefined {
+export function identityDomainProblem(identity: { username: string }, domain: string): string | undefined {
   const own = globusUsernameDomain(identity.username);
   if (own !== undefined && isUnderDomain(own, domain)) return undefined;
   return `the Globus identity ${identity.username} is not from ${domain}, which this invitation requires: sign in to Globus with your ${domain} identity`;

@@ -49,6 +49,8 @@ export const TAG = {
   override: 'cws:policy-override',
   /** The EFS file system a workstation mounts (set at launch, removed by `storage unmount`). */
   efs: 'cws:efs',
+  /** The verified Globus username linked to the launching research user. */
+  globusIdentity: 'cws:globus-identity',
   name: 'Name',
 } as const;
 

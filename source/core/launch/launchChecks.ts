@@ -259,6 +259,7 @@ export function evaluateLaunchPolicy(
       ...templatePolicyFacts(launch.template),
     },
     {
+      ...(context.researchUser.globus ? { globus_identity: context.researchUser.globus.username } : {}),
       ...(launch.typeInfo ? { instance_type_info: launch.typeInfo } : {}),
       ...(estimate ? { hourly_cost: estimate.hourly } : {}),
       ...onDemandHourly(discounted.instanceHourly(launch.instanceType, region)?.usd_per_hour),

@@ -1,5 +1,6 @@
 import { checkGlobRule } from './checkGlobRule.js';
 import { formatUsdPrecise } from './formatUsdPrecise.js';
+import { globusIdentityViolations } from './globusIdentityViolations.js';
 import type { PolicyContext } from './PolicyContext.js';
 import type { PolicyRequest } from './PolicyRequest.js';
 import type { PolicySuggestion, PolicyVerdict, PolicyViolation } from './PolicyVerdict.js';
@@ -226,6 +227,8 @@ export function evaluatePolicy(
       });
     }
   }
+
+  violations.push(...globusIdentityViolations(policy, context, checked));
 
   if (violations.some((violation) => INSTANCE_TYPE_RULES.has(violation.rule))) {
     suggestions.unshift(

@@ -57,6 +57,8 @@ export const policySchema = z.strictObject({
   allowed_groups: z
     .array(z.string().regex(/^[a-z_][a-z0-9_-]{0,31}$/, 'a group name is a POSIX name like sudo or docker'))
     .optional(),
+  /** `true`: a launch needs a research user with a linked, verified Globus identity (`users link-globus`). */
+  require_globus_identity: z.boolean().optional(),
 });
 
 export type Policy = z.infer<typeof policySchema>;

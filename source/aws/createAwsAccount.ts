@@ -19,6 +19,7 @@ import { Ec2Network } from './ec2Network.js';
 import { EfsStorage } from './efsStorage.js';
 import { createAwsBigData } from './emr/createAwsBigData.js';
 import { AwsFsx } from './fsx/AwsFsx.js';
+import { globusAuthFromEnv } from './globus/globusAuthFromEnv.js';
 import { guardAwsReplies } from './guardAwsReplies.js';
 import { createCloudFormationHpc } from './hpc/createCloudFormationHpc.js';
 import { IamWorkstationRole } from './iamWorkstationRole.js';
@@ -127,5 +128,6 @@ export async function createAwsAccount(options: AwsAccountOptions): Promise<Clou
       network,
       ...withProfile,
     }),
+    globus: globusAuthFromEnv(options.env ?? process.env),
   };
 }

@@ -136,4 +136,8 @@ export const cliFlags = {
   access: { type: 'string' },
   pattern: { type: 'string' },
   months: { type: 'number' },
+  // Globus: `globus login --no-browser`; `invite create --require-globus [--idp-domain uni.edu]`.
+  browser: { type: 'boolean', default: true },
+  requireGlobus: { type: 'boolean', default: false },
+  idpDomain: { type: 'string' },
 } as const;

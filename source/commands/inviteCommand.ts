@@ -1,34 +1,26 @@
-import { join } from 'node:path';
 import { ConfigStoreError } from '../core/config/ConfigStoreError.js';
 import type { Profile } from '../core/config/profileSchema.js';
 import { budgetSchema } from '../core/cost/Budget.js';
-import { acceptInvitation } from '../core/identity/acceptInvitation.js';
+import { GlobusAuthError } from '../core/globus/GlobusAuthError.js';
 import { createInvitation } from '../core/identity/createInvitation.js';
 import { InvitationError } from '../core/identity/InvitationError.js';
 import { invitationSigningKey } from '../core/identity/invitationSigningKey.js';
 import { formatUtc } from '../core/identity/invitationToken.js';
-import { PinnedRootStore } from '../core/identity/PinnedRootStore.js';
 import { ResearchUserStoreError } from '../core/identity/ResearchUserStoreError.js';
-import { loadOrCreateSigningKey, publicKeyFingerprint } from '../core/identity/signingKey.js';
-import { isRootFingerprint } from '../core/identity/systemConfig.js';
+import { loadOrCreateSigningKey } from '../core/identity/signingKey.js';
 import { usernameProblem } from '../core/identity/usernameProblem.js';
 import { resolveAppPaths } from '../core/paths.js';
 import { PolicyParseError } from '../core/policy/PolicyParseError.js';
 import { loadPolicyFile } from '../core/policy/parsePolicy.js';
 import { TeamConflictError } from '../core/team/TeamConflictError.js';
-import { takeInvitationUseOnce } from '../core/team/takeInvitationUseOnce.js';
 import { CliError, EXIT, usageError } from './CliError.js';
 import type { CommandContext, CommandRun } from './Command.js';
+import { type GlobusCommandIo, processGlobusIo } from './globus/GlobusCommandIo.js';
+import { globusRequirementOf } from './globus/invitationGlobus.js';
 import { governedProfileForCommand } from './governedProfileForCommand.js';
-import { openTeamForAccept } from './openTeamForAccept.js';
-import { requireTeamStore } from './openTeamForCommand.js';
+import { runAccept } from './inviteAccept.js';
 import { openConfigForCommand } from './profilesCommand.js';
-import {
-  auditTeamEvent,
-  recordCreatedInvitation,
-  runInvitationList,
-  runInvitationRevoke,
-} from './teamInvitations.js';
+import { recordCreatedInvitation, runInvitationList, runInvitationRevoke } from './teamInvitations.js';
 
 const SUBCOMMANDS = 'create <profile-name>, accept <token>, list or revoke <id>';
 const DEFAULT_EXPIRY = '7d';
@@ -75,6 +67,7 @@ async function runCreate(context: CommandContext, profileName: string): Promise<
     if (problem) throw usageError(`--user: ${problem}`);
   }
   const expiresAt = parseExpiry(flags.expires ?? DEFAULT_EXPIRY, new Date());
+  const requireGlobus = globusRequirementOf(flags);
   // What the issuer may hand on is what its own invitation signed, not what the config file says.
   const governed = await governedProfileForCommand(context, cached);
   if (governed.refused) {
@@ -114,6 +107,7 @@ async function runCreate(context: CommandContext, profileName: string): Promise<
       ...(flags.budget !== undefined ? { budget: budgetSchema.parse({ monthly_limit: flags.budget }) } : {}),
       expires_at: expiresAt,
       can_invite: flags.canInvite,
+      ...(requireGlobus ? { require_globus: requireGlobus } : {}),
     },
     now,
   );
@@ -133,6 +127,7 @@ async function runCreate(context: CommandContext, profileName: string): Promise<
           budget: payload.budget ?? null,
           can_invite: payload.can_invite,
           chain_length: payload.policy_chain.length,
+          require_globus: payload.require_globus ?? null,
           team_store: teamTable || null,
         },
         null,
@@ -144,6 +139,11 @@ async function runCreate(context: CommandContext, profileName: string): Promise<
       [
         `invitation for profile '${profileName}' (${payload.profile.aws_profile}, ${payload.profile.region}), expires ${formatUtc(payload.expires_at)}`,
         `signed by ${payload.issuer}, key ${signingKey.fingerprint}`,
+        ...(payload.require_globus
+          ? [
+              `accepting it needs a Globus sign-in${payload.require_globus.idp_domain ? ` with an identity from ${payload.require_globus.idp_domain}` : ''}`,
+            ]
+          : []),
         `the invitee runs: cws-tui invite accept <token>${payload.username ? '' : ' --user <username>'}${teamTable ? ` --team-store ${teamTable}` : ''}`,
         '',
         token,
@@ -154,96 +154,11 @@ async function runCreate(context: CommandContext, profileName: string): Promise<
   return 0;
 }
 
-/**
- * The root fingerprint to hold the chain to: `--root-key <fp>`, or `--root <fp>` (`--root` is also
- * exec's boolean switch, so its value arrives as an extra argument).
- */
-function pinnedRootArgument(rootKey: string | undefined, root: boolean, extra: string[]): string | undefined {
-  const given = rootKey ?? (root ? (extra[0] ?? '') : undefined);
-  if (given !== undefined && !isRootFingerprint(given)) {
-    throw usageError(`--root takes a key fingerprint like SHA256:<43 characters> (got '${given}')`);
-  }
-  return given;
-}
-
-async function runAccept(context: CommandContext, token: string, extra: string[]): Promise<number> {
-  const { flags, stdout, env } = context;
-  const paths = resolveAppPaths(env);
-  const team = await openTeamForAccept(context, token);
-  const store = requireTeamStore(team);
-  const rootKey = pinnedRootArgument(flags.rootKey, flags.root, extra);
-  const accepted = await acceptInvitation(token, {
-    config: openConfigForCommand(context),
-    users: team.users,
-    ...(flags.teamStore !== undefined ? { team_store: flags.teamStore } : {}),
-    takeUse: (payload, username) => takeInvitationUseOnce(store, payload, username, paths.stateDir),
-    keysDir: join(paths.stateDir, 'keys'),
-    pins: new PinnedRootStore(paths.stateDir),
-    env,
-    ...(rootKey !== undefined ? { root: rootKey } : {}),
-    ...(flags.profile !== undefined ? { profile_name: flags.profile } : {}),
-    ...(flags.user !== undefined ? { username: flags.user } : {}),
-    ...(flags.fullName !== undefined ? { full_name: flags.fullName } : {}),
-    ...(flags.email !== undefined ? { email: flags.email } : {}),
-  });
-  await auditTeamEvent(
-    context,
-    store,
-    {
-      action: 'invitation-accepted',
-      id: accepted.payload.id,
-      profile: accepted.profile.name,
-      research_user: accepted.user.username,
-    },
-    accepted.user.username,
-  );
-  const chain = accepted.profile.policy_chain.map((link) => ({
-    issuer: link.issuer,
-    fingerprint: publicKeyFingerprint(link.issuer_key),
-    issued_at: link.issued_at,
-  }));
-  if (flags.json) {
-    stdout(
-      `${JSON.stringify(
-        {
-          profile: accepted.profile.name,
-          research_user: accepted.user.username,
-          uid: accepted.user.uid,
-          user_created: accepted.user_created,
-          private_key_path: accepted.private_key_path ?? null,
-          issuer_fingerprint: accepted.issuer_fingerprint,
-          root_fingerprint: accepted.root_fingerprint,
-          root_pinned_now: accepted.root_pinned_now,
-          can_invite: accepted.profile.can_invite,
-          chain,
-        },
-        null,
-        2,
-      )}\n`,
-    );
-    return 0;
-  }
-  const lines = [
-    `created the invited profile '${accepted.profile.name}' (${accepted.profile.aws_profile}, ${accepted.profile.region})`,
-    accepted.user_created
-      ? `created research user '${accepted.user.username}' with UID ${accepted.user.uid}`
-      : `using the existing research user '${accepted.user.username}' (UID ${accepted.user.uid})`,
-    ...(accepted.private_key_path ? [`private key: ${accepted.private_key_path} (mode 0600)`] : []),
-    `issued by ${accepted.payload.issuer}, key ${accepted.issuer_fingerprint}`,
-    `root of the chain: ${chain[0]?.issuer ?? accepted.payload.issuer}, key ${accepted.root_fingerprint}`,
-    ...(accepted.root_pinned_now
-      ? [
-          'this root key is now pinned (trust on first use): invitations rooted at any other key will be refused',
-          'compare the root key with the one your institution publishes before you rely on this profile',
-        ]
-      : ['the root key is one this installation already trusts']),
-  ];
-  stdout(`${lines.join('\n')}\n`);
-  return 0;
-}
-
 /** `cws-tui invite create|accept`. */
-export const runInviteCommand: CommandRun = async (context) => {
+export const runInviteCommand: CommandRun = (context) => runInviteCommandWith(context, processGlobusIo);
+
+/** The same, with the terminal a Globus sign-in uses (tests give their own). */
+export async function runInviteCommandWith(context: CommandContext, io: GlobusCommandIo): Promise<number> {
   const [subcommand, argument, ...extra] = context.args;
   try {
     switch (subcommand) {
@@ -259,7 +174,7 @@ export const runInviteCommand: CommandRun = async (context) => {
           throw usageError(
             'usage: cws-tui invite accept <token> [--user U] [--profile NAME] [--team-store TABLE] [--root-key FINGERPRINT]',
           );
-        return await runAccept(context, argument, extra);
+        return await runAccept(context, argument, extra, io);
       case 'list':
         if (argument !== undefined) throw usageError('usage: cws-tui invite list [--json]');
         return await runInvitationList(context);
@@ -278,10 +193,11 @@ export const runInviteCommand: CommandRun = async (context) => {
       error instanceof InvitationError ||
       error instanceof TeamConflictError ||
       error instanceof ResearchUserStoreError ||
-      error instanceof ConfigStoreError
+      error instanceof ConfigStoreError ||
+      error instanceof GlobusAuthError
     ) {
       throw new CliError(error.message);
     }
     throw error;
   }
-};
+}

@@ -112,6 +112,7 @@ export const commands: Command[] = [
       'users list [--json]',
       'users show|delete <name> [--json]',
       'users create <name> [--full-name N] [--email E] [--ssh-public-key FILE] [--group G]... [--json]',
+      'users link-globus <name> [--json]',
     ],
     load: async () => (await import('./usersCommand.js')).runUsersCommand,
   },
@@ -120,12 +121,18 @@ export const commands: Command[] = [
     summary: 'signed invitations that hand on a profile with the same or a narrower policy',
     usage: [
       'invite create <profile-name> [--aws-profile P] [--region R] [--user U] [--policy FILE]',
-      '       [--budget USD] [--expires 7d] [--can-invite] [--uses N] [--json]',
+      '       [--budget USD] [--expires 7d] [--can-invite] [--uses N] [--require-globus [--idp-domain D]] [--json]',
       'invite accept <token> [--user U] [--profile NAME] [--full-name N] [--email E] [--team-store TABLE] [--json]',
       'invite list [--json]',
       'invite revoke <id> [--json]',
     ],
     load: async () => (await import('./inviteCommand.js')).runInviteCommand,
+  },
+  {
+    name: 'globus',
+    summary: 'Globus Auth: a verified research identity from your institution (InCommon/eduGAIN)',
+    usage: ['globus login [--no-browser] [--json]', 'globus whoami [--json]', 'globus logout'],
+    load: async () => (await import('./globusCommand.js')).runGlobusCommand,
   },
   {
     name: 'team',

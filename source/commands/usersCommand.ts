@@ -16,8 +16,9 @@ import { openTeamForCommand } from './openTeamForCommand.js';
 import { renderTextTable } from './output/renderTextTable.js';
 import { openConfigForCommand } from './profilesCommand.js';
 import { auditTeamEvent } from './teamInvitations.js';
+import { linkGlobusIdentity } from './users/linkGlobusIdentity.js';
 
-const SUBCOMMANDS = 'list, show <name>, create <name> or delete <name>';
+const SUBCOMMANDS = 'list, show <name>, create <name>, delete <name> or link-globus <name>';
 
 function describeUser(user: ResearchUser): string {
   const lines = [
@@ -169,6 +170,8 @@ export const runUsersCommand: CommandRun = async (context) => {
         }
         return 0;
       }
+      case 'link-globus':
+        return await linkGlobusIdentity(context, team, needName('link-globus <name>'));
       default:
         throw usageError(
           subcommand === undefined

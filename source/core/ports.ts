@@ -2,6 +2,7 @@ import type { AnalyticsPort } from './analytics/ports.js';
 import type { BigDataPort } from './bigdata/ports.js';
 import type { InstanceTypeInfo } from './catalog/InstanceTypeInfo.js';
 import type { FsxPort } from './fsx/ports.js';
+import type { GlobusAuthPort } from './globus/ports.js';
 import type { HpcPort } from './hpc/ports.js';
 import type { S3ObjectRef } from './iam/templateFilesReadPolicy.js';
 import type { Distro } from './images/baseImages.js';
@@ -57,6 +58,8 @@ export const TAG = {
   override: 'cws:policy-override',
   /** The EFS file system a workstation mounts (set at launch, removed by `storage unmount`). */
   efs: 'cws:efs',
+  /** The verified Globus username linked to the launching research user. */
+  globusIdentity: 'cws:globus-identity',
   name: 'Name',
 } as const;
 
@@ -224,6 +227,7 @@ export interface CloudAccount {
   bigdata: BigDataPort;
   analytics: AnalyticsPort;
   fsx: FsxPort;
+  globus: GlobusAuthPort;
 }
 
 /**

@@ -6,6 +6,7 @@ import { withDiscounts } from '../../core/cost/discounts.js';
 import type { BudgetAlert } from '../../core/cost/evaluateBudget.js';
 import type { LoadedCostReport } from '../../core/cost/loadCostReport.js';
 import type { PriceCatalog } from '../../core/cost/PriceCatalog.js';
+import { GlobusSessionStore } from '../../core/globus/GlobusSessionStore.js';
 import type { AcceptedInvitation } from '../../core/identity/acceptInvitation.js';
 import type {
   CreatedResearchUser,
@@ -296,6 +297,10 @@ export class CloudSession implements Session {
 
   setCurrentProfile(name: string): void {
     makeCurrentProfile(this.options.paths, name);
+  }
+
+  globusSessions(): GlobusSessionStore {
+    return new GlobusSessionStore(this.options.paths.stateDir);
   }
 
   acceptInvitation(acceptance: InvitationAcceptance): Promise<AcceptedInvitation> {

@@ -6,6 +6,7 @@ import type { PriceCatalog } from '../../core/cost/PriceCatalog.js';
 import type { SpotPriceSource } from '../../core/cost/SpotPriceSource.js';
 import type { TimeWindow } from '../../core/cost/TimeWindow.js';
 import type { ResearchUserStore } from '../../core/identity/ResearchUserStore.js';
+import type { AuditedGlobusLaunch } from '../../core/launch/AuditedGlobusLaunch.js';
 import type { LaunchProfile } from '../../core/launch/launchChecks.js';
 import type { AuditedOverride } from '../../core/launch/launchWorkstation.js';
 import type { AppPaths } from '../../core/paths.js';
@@ -26,7 +27,7 @@ export interface CloudSessionOptions {
   /** Lists profiles as their signed chains say (without it, as the config file caches them). */
   verifiedProfiles?: SessionProfiles;
   users: ResearchUserStore;
-  audit(event: AuditedOverride | BudgetActionAudit | UserCreatedAudit): Promise<void>;
+  audit(event: AuditedOverride | AuditedGlobusLaunch | BudgetActionAudit | UserCreatedAudit): Promise<void>;
   /** The profile's budget, in the cost format. */
   budget?: Budget;
   /** The institution's discounts: `prices` are list prices, every shown price has these applied. */

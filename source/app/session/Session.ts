@@ -3,6 +3,7 @@ import type { ConnectionOptions } from '../../core/connect/connectionPlanFor.js'
 import type { BudgetActionStep } from '../../core/cost/budgetActionPlan.js';
 import type { BudgetAlert } from '../../core/cost/evaluateBudget.js';
 import type { LoadedCostReport } from '../../core/cost/loadCostReport.js';
+import type { GlobusSessionStore } from '../../core/globus/GlobusSessionStore.js';
 import type { AcceptedInvitation } from '../../core/identity/acceptInvitation.js';
 import type {
   CreatedResearchUser,
@@ -85,6 +86,8 @@ export interface Session {
   setCurrentProfile(name: string): void;
   /** Verifies an invitation token and creates its profile and research user. */
   acceptInvitation(acceptance: InvitationAcceptance): Promise<AcceptedInvitation>;
+  /** Where this installation keeps its Globus sign-in (the state dir). */
+  globusSessions(): GlobusSessionStore;
   /** The lab's users, invitations and budgets from the team store (the `:team` page). */
   teamOverview(): Promise<TeamOverview>;
   /** Revokes an invitation in the team store (admin profiles only). */

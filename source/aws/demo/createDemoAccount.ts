@@ -3,6 +3,7 @@ import { demoAnalytics } from './analytics/demoAnalytics.js';
 import { createDemoBigData } from './bigdata/createDemoBigData.js';
 import { DemoBlockStorage } from './DemoBlockStorage.js';
 import { DemoCompute } from './DemoCompute.js';
+import { DemoGlobusAuth } from './DemoGlobusAuth.js';
 import { DemoHpc } from './DemoHpc.js';
 import { DemoIdentity } from './DemoIdentity.js';
 import { DemoImages } from './DemoImages.js';
@@ -65,5 +66,6 @@ export function createDemoAccount({ stateDir, env, region, now }: DemoAccountOpt
     bigdata: createDemoBigData({ stateDir, speed, ...(now ? { now } : {}) }),
     analytics: demoAnalytics(stateDir, speed, now),
     fsx: new DemoFsx(stateDir, speed, now),
+    globus: new DemoGlobusAuth(),
   };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { budgetSchema } from '../cost/Budget.js';
 import { discountsSchema } from '../cost/discounts.js';
 import { policyChainLinkSchema } from '../identity/policyChain.js';
+import { globusIdentitySchema } from '../identity/researchUserSchema.js';
 import { policySchema } from '../policy/policySchema.js';
 import { POSIX_NAME_PATTERN } from '../templates/templateSchema.js';
 
@@ -47,6 +48,8 @@ export const profileSchema = z.strictObject({
    * and right to invite. The fields above are a cache of it that can never widen it.
    */
   invitation_token: z.string().min(1).optional(),
+  /** The verified Globus identity the invitation required, recorded when it was accepted. */
+  globus_identity: globusIdentitySchema.optional(),
   created_at: z.string().min(1),
 });
 export type Profile = z.infer<typeof profileSchema>;

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { withFileLock } from '../fs/withFileLock.js';
 import { writeFileAtomic } from '../fs/writeFileAtomic.js';
-import type { ResearchUser } from './ResearchUser.js';
+import type { GlobusIdentity, ResearchUser } from './ResearchUser.js';
 import type { NewResearchUser, ResearchUserStore } from './ResearchUserStore.js';
 import { ResearchUserStoreError } from './ResearchUserStoreError.js';
 import { researchUserSchema } from './researchUserSchema.js';
@@ -102,6 +102,17 @@ export class FileResearchUserStore implements ResearchUserStore {
       file.users = file.users.filter((user) => user !== doomed);
       file.retired_uids.push(doomed.uid);
       return true;
+    });
+  }
+
+  async linkGlobus(username: string, globus: GlobusIdentity): Promise<ResearchUser> {
+    return this.update((file) => {
+      const index = file.users.findIndex((user) => user.username === username);
+      const user = file.users[index];
+      if (!user) throw new ResearchUserStoreError(`no research user named '${username}'`);
+      const linked: ResearchUser = { ...user, globus: { ...globus } };
+      file.users[index] = linked;
+      return linked;
     });
   }
 

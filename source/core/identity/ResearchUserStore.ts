@@ -26,4 +26,6 @@ export interface ResearchUserStore {
   create(user: NewResearchUser, accountKey: string): Promise<ResearchUser>;
   /** Removes the user; false when there was none. */
   delete(username: string): Promise<boolean>;
+  /** Links a verified Globus identity to the user (replacing any earlier one); refused for no such user. */
+  linkGlobus(username: string, globus: GlobusIdentity): Promise<ResearchUser>;
 }

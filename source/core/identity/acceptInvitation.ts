@@ -1,11 +1,12 @@
 import type { ConfigStore } from '../config/ConfigStore.js';
 import type { Profile } from '../config/profileSchema.js';
+import { identityDomainProblem } from '../globus/globusDomain.js';
 import { accountKeyFor } from './accountKeyFor.js';
 import { createResearchUser } from './createResearchUser.js';
 import { InvitationError } from './InvitationError.js';
 import { decodeInvitationToken, type InvitationPayload } from './invitationToken.js';
 import type { PinnedRootStore } from './PinnedRootStore.js';
-import type { ResearchUser } from './ResearchUser.js';
+import type { GlobusIdentity, ResearchUser } from './ResearchUser.js';
 import type { ResearchUserStore } from './ResearchUserStore.js';
 import { acceptRootProblem, loadRootTrust } from './RootTrust.js';
 import { publicKeyFingerprint } from './signingKey.js';
@@ -34,6 +35,11 @@ export interface AcceptInvitationOptions {
    */
   /** The lab's DynamoDB table the new profile uses (`invite accept --team-store`). */
   team_store?: string;
+  /**
+   * Signs the invitee in to Globus and gives back the verified identity, for an invitation that
+   * requires one; called after the token's checks and before anything is written or taken.
+   */
+  verifyGlobus?: (requirement: { idp_domain?: string }) => Promise<GlobusIdentity>;
   takeUse?: (
     payload: InvitationPayload,
     username: string,
@@ -79,6 +85,7 @@ export async function acceptInvitation(
   if (username === undefined) {
     throw new InvitationError('the invitation names no research user; give one with --user <username>');
   }
+  const globus = await requiredGlobusIdentity(payload, options);
   const use = await options.takeUse?.(payload, username);
   let accepted: AcceptedInvitation;
   try {
@@ -86,6 +93,7 @@ export async function acceptInvitation(
       token,
       rootFingerprint,
       rootPinnedBefore: trust.pinned.includes(rootFingerprint),
+      ...(globus ? { globus } : {}),
     });
   } catch (error) {
     await use?.giveBack().catch(() => {});
@@ -95,13 +103,33 @@ export async function acceptInvitation(
   return accepted;
 }
 
+/** The invitee's verified Globus identity when the invitation requires one, from an allowed domain. */
+async function requiredGlobusIdentity(
+  payload: InvitationPayload,
+  options: AcceptInvitationOptions,
+): Promise<GlobusIdentity | undefined> {
+  const requirement = payload.require_globus;
+  if (!requirement) return undefined;
+  if (!options.verifyGlobus) {
+    throw new InvitationError(
+      `this invitation requires a verified Globus identity${requirement.idp_domain ? ` from ${requirement.idp_domain}` : ''}: accept it with 'cws-tui invite accept', which signs you in to Globus`,
+    );
+  }
+  const identity = await options.verifyGlobus(requirement);
+  const problem = requirement.idp_domain
+    ? identityDomainProblem(identity, requirement.idp_domain)
+    : undefined;
+  if (problem) throw new InvitationError(problem);
+  return identity;
+}
+
 async function acceptChecked(
   payload: InvitationPayload,
   options: AcceptInvitationOptions,
   now: Date,
   profileName: string,
   username: string,
-  signed: { token: string; rootFingerprint: string; rootPinnedBefore: boolean },
+  signed: { token: string; rootFingerprint: string; rootPinnedBefore: boolean; globus?: GlobusIdentity },
 ): Promise<AcceptedInvitation> {
   const { token, rootFingerprint } = signed;
   const existing = await options.users.get(username);
@@ -118,6 +146,7 @@ async function acceptChecked(
     user = created.user;
     privateKeyPath = created.private_key_path;
   }
+  if (signed.globus) user = await options.users.linkGlobus(username, signed.globus);
   const profile: Profile = {
     name: profileName,
     aws_profile: payload.profile.aws_profile,
@@ -135,6 +164,7 @@ async function acceptChecked(
     invitation_id: payload.id,
     ...(options.team_store !== undefined ? { team_store: options.team_store } : {}),
     invitation_token: token.replace(/\s+/g, ''),
+    ...(signed.globus ? { globus_identity: signed.globus } : {}),
     created_at: now.toISOString(),
   };
   options.config.addProfile(profile);

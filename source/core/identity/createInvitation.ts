@@ -22,6 +22,7 @@ export interface InvitationRequest {
   budget?: Budget;
   expires_at: Date;
   can_invite: boolean;
+  require_globus?: { idp_domain?: string };
 }
 
 export interface CreatedInvitation {
@@ -107,6 +108,7 @@ export function createInvitation(
     policy_chain: [...parentChain, link],
     ...(budget !== undefined ? { budget } : {}),
     can_invite: request.can_invite,
+    ...(request.require_globus ? { require_globus: { ...request.require_globus } } : {}),
     ...(delegate
       ? { delegate_key: delegate.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString() }
       : {}),

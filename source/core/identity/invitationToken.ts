@@ -34,6 +34,8 @@ export const invitationPayloadSchema = z.strictObject({
   /** Invitations issued before config format 1.2.0 carry the old budget shape: read as today's. */
   budget: z.preprocess(upgradeStoredBudget, budgetSchema).optional(),
   can_invite: z.boolean(),
+  /** Accepting needs a Globus sign-in (from an identity of `idp_domain`, when given). */
+  require_globus: z.strictObject({ idp_domain: z.string().min(1).optional() }).optional(),
   /**
    * With can_invite: the PKCS#8 PEM private key whose public key is the last link's subject_key, the
    * only key that may sign the invitee's own invitations. The token is a secret while it is valid.

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { POSIX_NAME_PATTERN } from '../templates/templateSchema.js';
 import type { ResearchUser } from './ResearchUser.js';
 
-const globusIdentitySchema = z.strictObject({
+export const globusIdentitySchema = z.strictObject({
   sub: z.string().min(1),
   username: z.string().min(1),
   institution: z.string().optional(),

@@ -275,6 +275,7 @@ export function evaluateLaunchPolicy(
       ...(launch.publicIp !== undefined ? { launch_public_ip: launch.publicIp } : {}),
     },
     {
+      ...(context.researchUser.globus ? { globus_identity: context.researchUser.globus.username } : {}),
       ...(launch.typeInfo ? { instance_type_info: launch.typeInfo } : {}),
       ...(estimate ? { hourly_cost: estimate.hourly } : {}),
       ...onDemandHourly(discounted.instanceHourly(launch.instanceType, region)?.usd_per_hour),

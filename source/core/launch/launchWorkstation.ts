@@ -16,6 +16,7 @@ import type { UserDataInput } from '../provisioning/UserDataInput.js';
 import { resolveParameterValues } from '../templates/resolveParameterValues.js';
 import { TemplateImageError, templateImageSource } from '../templates/templateImage.js';
 import type { ResolvedTemplate } from '../templates/templateSchema.js';
+import { type AuditedGlobusLaunch, auditedGlobusLaunch } from './AuditedGlobusLaunch.js';
 import { chooseInstanceType } from './chooseInstanceType.js';
 import { connectionHint } from './connectionHint.js';
 import { imageLinux } from './imageLinux.js';
@@ -64,7 +65,7 @@ export interface LaunchContext extends LaunchCheckContext {
   owner: string;
   resolveTemplate(slugOrName: string): ResolvedTemplate;
   renderUserData(input: UserDataInput): UserData;
-  audit(event: AuditedOverride): Promise<void>;
+  audit(event: AuditedOverride | AuditedGlobusLaunch): Promise<void>;
   /** The subnet and SSH source `network use` recorded for the profile in a region (none: default VPC). */
   network?: (region: string) => Promise<NetworkChoice>;
   /** Claims the name and a running lease in the team store before RunInstances (see LaunchClaim). */
@@ -246,6 +247,7 @@ export async function launchWorkstation(
     [TAG.template]: template.slug,
     [TAG.owner]: context.owner,
     [TAG.researchUser]: context.researchUser.username,
+    ...(context.researchUser.globus ? { [TAG.globusIdentity]: context.researchUser.globus.username } : {}),
     [TAG.profile]: profile.name,
     [TAG.launchId]: launchId,
     'cws:connect': connectionHint(template),
@@ -317,6 +319,12 @@ export async function launchWorkstation(
         launch_id: launchId,
       });
     }
+    const globusLaunch = auditedGlobusLaunch(context.researchUser, {
+      profile: profile.name,
+      template: template.slug,
+      launch_id: launchId,
+    });
+    if (globusLaunch) await context.audit(globusLaunch);
     const launched = await account.compute.runInstance(runRequest).catch(async (error: unknown) => {
       // A network failure may have started the instance anyway: a retry resumes it, so keep the claim.
       if (!(error instanceof CloudError && error.kind === 'network')) await release?.().catch(() => {});

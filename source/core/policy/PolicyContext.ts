@@ -5,6 +5,8 @@ import type { InstanceTypeInfo } from '../catalog/InstanceTypeInfo.js';
  * up itself. A rule whose fact is missing denies (see evaluatePolicy).
  */
 export interface PolicyContext {
+  /** The Globus username linked to the launching research user; absent when none is (or is known). */
+  globus_identity?: string;
   instance_type_info?: InstanceTypeInfo;
   /** USD per hour of the requested instance type in the requested region and purchase option. */
   hourly_cost?: number;

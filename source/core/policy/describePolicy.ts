@@ -50,5 +50,9 @@ export function describePolicy(policy: Policy): string[] {
     policy.user_templates === 'deny' ? 'denied: built-in templates only' : policy.user_templates,
   );
   add('allowed_groups', policy.allowed_groups && (policy.allowed_groups.join(', ') || 'none'));
+  add(
+    'require_globus_identity',
+    policy.require_globus_identity ? 'a linked Globus identity is required' : undefined,
+  );
   return lines;
 }

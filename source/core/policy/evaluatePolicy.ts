@@ -3,6 +3,7 @@ import { bigDataViolations } from './bigDataViolations.js';
 import { checkGlobRule } from './checkGlobRule.js';
 import { evaluateAnalyticsRequest } from './evaluateAnalyticsRequest.js';
 import { formatUsdPrecise } from './formatUsdPrecise.js';
+import { globusIdentityViolations } from './globusIdentityViolations.js';
 import { hpcViolations } from './hpcViolations.js';
 import type { PolicyContext } from './PolicyContext.js';
 import type { PolicyRequest } from './PolicyRequest.js';
@@ -241,6 +242,7 @@ export function evaluatePolicy(
   }
 
   violations.push(...bigDataViolations(policy, request, checked));
+  violations.push(...globusIdentityViolations(policy, context, checked));
 
   if (workstation && violations.some((violation) => INSTANCE_TYPE_RULES.has(violation.rule))) {
     suggestions.unshift(

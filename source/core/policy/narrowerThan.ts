@@ -97,6 +97,10 @@ export function narrowerThan(child: Policy, parent: Policy): NarrowingCheck {
     }
   }
 
+  if (parent.require_globus_identity && !child.require_globus_identity) {
+    widened.push('require_globus_identity: the parent requires a linked Globus identity, the child does not');
+  }
+
   const childTags = child.required_tags ?? [];
   for (const tag of parent.required_tags ?? []) {
     if (!childTags.includes(tag))

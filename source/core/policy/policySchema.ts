@@ -82,6 +82,8 @@ export const policySchema = z.strictObject({
   bigdata: bigdataPolicySchema.optional(),
   /** Athena, DataBrew, QuickSight and CodeCatalyst: services, scan caps, data, seats, results. */
   analytics: analyticsPolicySchema.optional(),
+  /** `true`: a launch needs a research user with a linked, verified Globus identity (`users link-globus`). */
+  require_globus_identity: z.boolean().optional(),
 });
 
 export type Policy = z.infer<typeof policySchema>;

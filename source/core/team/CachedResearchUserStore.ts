@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { writeFileAtomic } from '../fs/writeFileAtomic.js';
-import type { ResearchUser } from '../identity/ResearchUser.js';
+import type { GlobusIdentity, ResearchUser } from '../identity/ResearchUser.js';
 import type { NewResearchUser, ResearchUserStore } from '../identity/ResearchUserStore.js';
 import { ResearchUserStoreError } from '../identity/ResearchUserStoreError.js';
 import { researchUserSchema } from '../identity/researchUserSchema.js';
@@ -44,6 +44,12 @@ export class CachedResearchUserStore implements ResearchUserStore {
     const deleted = await this.live().delete(username);
     await this.list().catch(() => undefined);
     return deleted;
+  }
+
+  async linkGlobus(username: string, globus: GlobusIdentity): Promise<ResearchUser> {
+    const linked = await this.live().linkGlobus(username, globus);
+    await this.list().catch(() => undefined);
+    return linked;
   }
 
   private live(): ResearchUserStore {

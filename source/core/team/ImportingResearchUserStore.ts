@@ -1,4 +1,4 @@
-import type { ResearchUser } from '../identity/ResearchUser.js';
+import type { GlobusIdentity, ResearchUser } from '../identity/ResearchUser.js';
 import type { NewResearchUser, ResearchUserStore } from '../identity/ResearchUserStore.js';
 
 /**
@@ -34,6 +34,11 @@ export class ImportingResearchUserStore implements ResearchUserStore {
   async delete(username: string): Promise<boolean> {
     await this.ready();
     return this.users.delete(username);
+  }
+
+  async linkGlobus(username: string, globus: GlobusIdentity): Promise<ResearchUser> {
+    await this.ready();
+    return this.users.linkGlobus(username, globus);
   }
 
   private ready(): Promise<void> {

@@ -1,4 +1,4 @@
-import type { ResearchUser } from '../identity/ResearchUser.js';
+import type { GlobusIdentity, ResearchUser } from '../identity/ResearchUser.js';
 import type { NewResearchUser, ResearchUserStore } from '../identity/ResearchUserStore.js';
 import { ResearchUserStoreError } from '../identity/ResearchUserStoreError.js';
 import { researchUserSchema } from '../identity/researchUserSchema.js';
@@ -100,6 +100,22 @@ export class TeamResearchUserStore implements ResearchUserStore {
     // Retired, not freed: files on shared storage may still carry the UID.
     if (deleted) await this.retire(user.uid);
     return deleted;
+  }
+
+  async linkGlobus(username: string, globus: GlobusIdentity): Promise<ResearchUser> {
+    try {
+      const item = await this.store.update(
+        teamKeys.user(username),
+        { set: { globus: { ...globus } } },
+        { exists: true },
+      );
+      return this.toUser(item);
+    } catch (error) {
+      if (isConditionFailure(error)) {
+        throw new ResearchUserStoreError(`no research user named '${username}'`);
+      }
+      throw error;
+    }
   }
 
   /** The next UID of the range whose own item this call created: the counter skips imported ones. */

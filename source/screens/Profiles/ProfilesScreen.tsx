@@ -8,6 +8,7 @@ import { DEMO_ACCOUNT_PROFILE } from '../../app/session/demoAccountProfile.js';
 import { useAppStore } from '../../app/store/useAppState.js';
 import { useTheme } from '../../app/ThemeContext.js';
 import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
+import { useGlobusSignIn } from './useGlobusSignIn.js';
 import { useProfilePrompts } from './useProfilePrompts.js';
 import { useProfilesTab } from './useProfilesTab.js';
 import { useResearchUsersTab } from './useResearchUsersTab.js';
@@ -66,7 +67,10 @@ export function ProfilesScreen({ width, height, filter }: ScreenProps) {
     users: useResearchUsersTab({ width, height: tableHeight, generation }, prompts),
   };
   const current = tabs[tab];
+  const signInWithGlobus = useGlobusSignIn(width, changed);
   useActions([
+    // Before the list's own `g` (first row, which Home still does): `g` signs in to Globus here.
+    { key: 'g', label: 'Globus sign-in', mutates: true, run: signInWithGlobus },
     ...current.actions,
     {
       key: 'tab',

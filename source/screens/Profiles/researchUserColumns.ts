@@ -24,6 +24,13 @@ export function researchUserColumns(width: number): TableColumn<ResearchUser>[] 
         ]
       : []),
     {
+      id: 'globus',
+      title: 'GLOBUS',
+      width: 14,
+      grow: true,
+      cell: (user) => safe(user.globus?.username ?? ''),
+    },
+    {
       id: 'keys',
       title: 'KEYS',
       width: 4,

@@ -10,11 +10,7 @@ import { LaunchDeniedError, LaunchError } from '../../../source/core/launch/Laun
 import type { LaunchProgress } from '../../../source/core/launch/LaunchProgress.js';
 import { LaunchRecordStore } from '../../../source/core/launch/LaunchRecordStore.js';
 import type { LaunchRequest } from '../../../source/core/launch/LaunchRequest.js';
-import {
-  type AuditedOverride,
-  type LaunchContext,
-  launchWorkstation,
-} from '../../../source/core/launch/launchWorkstation.js';
+import { type LaunchContext, launchWorkstation } from '../../../source/core/launch/launchWorkstation.js';
 import type { RunInstanceRequest } from '../../../source/core/ports.js';
 import type { UserData } from '../../../source/core/provisioning/UserData.js';
 import type { ResolvedTemplate } from '../../../source/core/templates/templateSchema.js';
@@ -60,7 +56,7 @@ function fakeUserData(): UserData {
 describe('launchWorkstation on the demo account', () => {
   let stateDir: string;
   let account: DemoAccount;
-  let audits: AuditedOverride[];
+  let audits: Parameters<LaunchContext['audit']>[0][];
   let context: LaunchContext;
 
   beforeEach(() => {

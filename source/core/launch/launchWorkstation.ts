@@ -1,26 +1,17 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { CloudError } from '../CloudError.js';
 import type { InstanceTypeInfo } from '../catalog/InstanceTypeInfo.js';
-import type { CostEstimate } from '../cost/estimateCost.js';
 import { formatUsd, formatUsdPerHour } from '../cost/formatUsd.js';
 import { FSX_MOUNT_TAG } from '../fsx/fsxTags.js';
-import { prepareFsxMount } from '../fsx/prepareFsxMount.js';
-import type { NetworkChoice } from '../network/NetworkChoice.js';
-import type { PolicyVerdict } from '../policy/PolicyVerdict.js';
-import type { Instance, ResourceTags, RunInstanceRequest } from '../ports.js';
+import type { ResourceTags, RunInstanceRequest } from '../ports.js';
 import { TAG } from '../ports.js';
-import { parseProgressMarkers } from '../provisioning/progressMarkers.js';
-import { templateS3Objects } from '../provisioning/templateS3Objects.js';
-import type { UserData } from '../provisioning/UserData.js';
-import type { UserDataInput } from '../provisioning/UserDataInput.js';
 import { resolveParameterValues } from '../templates/resolveParameterValues.js';
 import { TemplateImageError, templateImageSource } from '../templates/templateImage.js';
 import type { ResolvedTemplate } from '../templates/templateSchema.js';
-import { type AuditedGlobusLaunch, auditedGlobusLaunch } from './AuditedGlobusLaunch.js';
+import { auditedGlobusLaunch } from './AuditedGlobusLaunch.js';
 import { chooseInstanceType } from './chooseInstanceType.js';
 import { connectionHint } from './connectionHint.js';
 import { imageLinux } from './imageLinux.js';
-import type { LaunchClaim, ReleaseLaunchClaim } from './LaunchClaim.js';
+import type { LaunchContext, LaunchResult } from './LaunchContext.js';
 import { LaunchDeniedError, LaunchError } from './LaunchError.js';
 import type { LaunchProgress } from './LaunchProgress.js';
 import type { LaunchRecord } from './LaunchRecordStore.js';
@@ -29,7 +20,6 @@ import {
   estimateLaunchCost,
   evaluateLaunchPolicy,
   hibernationProblem,
-  type LaunchCheckContext,
   launchTagsFor,
   liveInstances,
   nameInUseProblem,
@@ -40,6 +30,7 @@ import {
 import { launchPublicIp } from './launchPublicIp.js';
 import { asLaunchError, launchStepRunner } from './launchStepRunner.js';
 import { ownershipTagsOf } from './ownershipTampering.js';
+import { prepareLaunchNetwork } from './prepareLaunchNetwork.js';
 import { reservedTagProblem } from './reservedTagProblem.js';
 import { unfinishedMatching } from './unfinishedLaunchConflict.js';
 import {
@@ -48,44 +39,9 @@ import {
   validateTagValue,
   validateWorkstationName,
 } from './validateLaunchNames.js';
+import { waitUntilReady, waitUntilRunning } from './waitForLaunch.js';
 
-export interface AuditedOverride {
-  action: 'policy-override';
-  profile: string;
-  owner: string;
-  template: string;
-  instance_type: string;
-  reason: string;
-  violations: string[];
-  launch_id: string;
-}
-
-export interface LaunchContext extends LaunchCheckContext {
-  /** The AWS principal launching (cws:owner). */
-  owner: string;
-  resolveTemplate(slugOrName: string): ResolvedTemplate;
-  renderUserData(input: UserDataInput): UserData;
-  audit(event: AuditedOverride | AuditedGlobusLaunch): Promise<void>;
-  /** The subnet and SSH source `network use` recorded for the profile in a region (none: default VPC). */
-  network?: (region: string) => Promise<NetworkChoice>;
-  /** Claims the name and a running lease in the team store before RunInstances (see LaunchClaim). */
-  claimLaunch?(claim: LaunchClaim): Promise<ReleaseLaunchClaim>;
-  /** Check RunInstances with DryRun first (once per session: the caller clears it after). */
-  dryRun: boolean;
-  polling?: { intervalMs: number; runningTimeoutMs: number; readyTimeoutMs: number };
-  now?: () => Date;
-}
-
-export interface LaunchResult {
-  instance: Instance;
-  record: LaunchRecord;
-  template: ResolvedTemplate;
-  estimate: CostEstimate;
-  verdict: PolicyVerdict;
-  user_data: { bytes: number; compressed: boolean };
-  /** True when a retry found the instance an earlier attempt had started. */
-  resumed: boolean;
-}
+export type { AuditedOverride, LaunchContext, LaunchResult } from './LaunchContext.js';
 
 const DEFAULT_POLLING = { intervalMs: 2_000, runningTimeoutMs: 5 * 60_000, readyTimeoutMs: 30 * 60_000 };
 
@@ -202,31 +158,9 @@ export async function launchWorkstation(
   const existing = await unfinishedMatching(context.records, account.compute, profile.name, request, wanted);
   const launchId = existing?.id ?? context.records.newId();
 
-  const network = await run('prepare-network', async () => {
-    const choice = (await context.network?.(region)) ?? {};
-    const securityGroup = await account.network.ensureSecurityGroup(region, choice);
-    const publicKey = context.researchUser.ssh_public_keys[0];
-    const keyName = publicKey
-      ? await account.network.ensureKeyPair(region, `cws-${context.researchUser.username}`, publicKey)
-      : undefined;
-    // The boot script tags its progress and the idle agent stops the instance through this role.
-    const instanceProfile = await account.roles.ensureWorkstationInstanceProfile();
-    // The template's S3 files: the role may read exactly those objects (the policy checked the buckets).
-    const s3Objects = templateS3Objects(template, request.parameters);
-    const filesGrant =
-      s3Objects.length > 0 ? await account.roles.grantTemplateFiles(template.slug, s3Objects) : undefined;
-    const efs = request.efs
-      ? await prepareFileSystem(context, region, request.efs, choice.subnet_id)
-      : undefined;
-    const fsx = request.fsx ? await prepareFsxMount(account, region, request.fsx.file_system_id) : undefined;
-    return [
-      { securityGroup, keyName, instanceProfile, efs, fsx, subnetId: choice.subnet_id },
-      `${choice.subnet_id ? `subnet ${choice.subnet_id}, ` : ''}security group ${securityGroup}${keyName ? `, key ${keyName}` : ''}, instance profile ${instanceProfile}` +
-        (efs ? `, ${efs.file_system_id} through access point ${efs.access_point_id}` : '') +
-        (fsx ? `, FSx ${fsx.type} ${fsx.file_system_id} at /fsx` : '') +
-        (filesGrant ? `; ${filesGrant}` : ''),
-    ];
-  });
+  const network = await run('prepare-network', () =>
+    prepareLaunchNetwork(context, region, template, request),
+  );
 
   const userData = await run('render-user-data', async () => {
     const rendered = context.renderUserData({
@@ -338,58 +272,11 @@ export async function launchWorkstation(
   record.instance_id = instance.id;
   await context.records.save(record);
 
-  const running = await run('wait-running', async () => {
-    const value = await waitFor(polling.runningTimeoutMs, polling.intervalMs, async () => {
-      const current = await account.compute.findByClientToken(region, launchId);
-      if (current?.state === 'terminated' || current?.state === 'shutting-down') {
-        throw new LaunchError(
-          'wait-running',
-          `${instance.id} was terminated while starting`,
-          'Check the EC2 console for the reason (often spot capacity).',
-        );
-      }
-      return current?.state === 'running' ? current : undefined;
-    });
-    if (!value) {
-      throw new LaunchError(
-        'wait-running',
-        `${instance.id} is not running after ${Math.round(polling.runningTimeoutMs / 1000)} s`,
-        'It may still start: run `cws-tui list`, or launch again with the same name to keep waiting.',
-      );
-    }
-    return [value, `${value.id} running${value.public_ip ? ` at ${value.public_ip}` : ''}`];
-  });
+  const running = await waitUntilRunning(steps, account.compute, polling, region, launchId, instance);
   record.status = 'launched';
   await context.records.save(record);
-
-  if (request.wait_ready) {
-    await run('wait-ready', async () => {
-      let lastStage: string | undefined;
-      const ready = await waitFor(polling.readyTimeoutMs, polling.intervalMs, async () => {
-        const progress = parseProgressMarkers(await account.compute.consoleOutput(region, running.id));
-        if (progress.failed) {
-          throw new LaunchError(
-            'wait-ready',
-            `setup failed at ${progress.failed.stage}: ${progress.failed.message}`,
-            'See /var/log/cws-setup.log on the instance.',
-          );
-        }
-        if (progress.stage && progress.stage !== lastStage && !progress.ready) {
-          lastStage = progress.stage;
-          steps.update('wait-ready', `setup: ${progress.stage}`);
-        }
-        return progress.ready ? true : undefined;
-      });
-      if (!ready)
-        throw new LaunchError(
-          'wait-ready',
-          `setup did not report ready within ${Math.round(polling.readyTimeoutMs / 60000)} min`,
-        );
-      return [true, 'ready'];
-    });
-  } else {
-    steps.skip('wait-ready', 'not waiting for setup to finish (use --wait-ready)');
-  }
+  if (request.wait_ready) await waitUntilReady(steps, account.compute, polling, region, running.id);
+  else steps.skip('wait-ready', 'not waiting for setup to finish (use --wait-ready)');
 
   return {
     instance: running,
@@ -409,49 +296,4 @@ function imageSourceFor(template: ResolvedTemplate, info: InstanceTypeInfo, regi
     if (error instanceof TemplateImageError) throw new LaunchError('resolve-image', error.message);
     throw error;
   }
-}
-
-async function waitFor<T>(
-  timeoutMs: number,
-  intervalMs: number,
-  probe: () => Promise<T | undefined>,
-): Promise<T | undefined> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() >= deadline) return undefined;
-    await sleep(intervalMs);
-  }
-}
-
-/**
- * The EFS file system a launch mounts: it must exist in the region; it gets a mount target (in the
- * default subnets) and the research user's access point, so that files carry the user's identity.
- */
-async function prepareFileSystem(
-  context: LaunchContext,
-  region: string,
-  efs: NonNullable<LaunchRequest['efs']>,
-  subnetId: string | undefined,
-): Promise<{ file_system_id: string; access_point_id: string }> {
-  const { storage } = context.account;
-  const found = (await storage.listFileSystems([region])).find((fs) => fs.id === efs.file_system_id);
-  if (!found) {
-    throw new LaunchError(
-      'prepare-network',
-      `the EFS file system ${efs.file_system_id} does not exist in ${region}`,
-      'See :storage, or create one with cws-tui storage create <name>.',
-    );
-  }
-  await storage.ensureMountTarget(region, found.id, subnetId);
-  if (efs.access_point_id) return { file_system_id: found.id, access_point_id: efs.access_point_id };
-  const user = context.researchUser;
-  const accessPoint = await storage.ensureAccessPoint(
-    region,
-    found.id,
-    { username: user.username, uid: user.uid, gid: user.gid },
-    { [TAG.managed]: 'true', [TAG.profile]: context.profile.name },
-  );
-  return { file_system_id: found.id, access_point_id: accessPoint.id };
 }

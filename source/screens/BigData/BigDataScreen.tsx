@@ -50,7 +50,10 @@ export function BigDataScreen({ width, height }: ScreenProps) {
     setLog('…');
     jobRunLogs(session.account.bigdata.staging, app.region, target).then(
       (logs) => {
-        const text = [...logs.error_lines, logs.stdout ?? '', logs.stderr ?? ''].join('\n').trim();
+        // A failed run shows why; otherwise what the driver printed, else Spark's own log.
+        const text = (
+          logs.error_lines.length > 0 ? logs.error_lines.join('\n') : (logs.stdout ?? logs.stderr ?? '')
+        ).trim();
         setLog(text || logs.notes.join('; '));
       },
       (error: unknown) => setLog(describeError(error).message),

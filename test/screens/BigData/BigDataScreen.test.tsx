@@ -79,7 +79,11 @@ describe('the big data page', () => {
     await tui.type(KEYS.up);
     await tui.type('x');
     await tui.waitFor('Type etl to confirm');
-    await tui.type('etl');
+    await tui.type('et');
+    await tui.type(KEYS.enter);
+    await tui.waitFor('That is not "etl"');
+    expect(tui.lastFrame()).not.toContain('cancelling');
+    await tui.type('l');
     await tui.type(KEYS.enter);
     await tui.waitFor('cancelling');
     await tui.waitFor(/CANCEL(LING|LED)/);

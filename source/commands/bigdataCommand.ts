@@ -17,6 +17,7 @@ export const BIGDATA_USAGE = [
   'bigdata list|show <app>|start <app>|stop <app>|delete <app> --yes [--json]',
   'bigdata submit <app> <entry.py|entry.jar|s3://...> [--args A]... [--conf k=v]... [--bucket B]... [--attempts N] [--follow]',
   'bigdata runs <app> | logs <app> <run> | cancel <app> <run> | ui <app> <run> [--json]',
+  'bigdata studio create|show|connect [--region R] [--print] [--json]',
 ];
 
 /** `cws-tui bigdata ...`: Spark on EMR Serverless, from templates, under the policy. */
@@ -40,6 +41,8 @@ export const runBigdataCommand: CommandRun = async (context) => {
       case 'cancel':
       case 'ui':
         return await (await import('./bigdataRunCommands.js')).runBigdataRunCommand(context, sub, rest);
+      case 'studio':
+        return await (await import('./bigdataStudioCommand.js')).runBigdataStudioCommand(context, rest);
       default:
         throw usageError(
           `${sub ? `unknown bigdata subcommand '${sub}'\n` : ''}usage: cws-tui ${BIGDATA_USAGE.join('\n       cws-tui ')}`,

@@ -104,6 +104,13 @@ export const pages: readonly PageDefinition[] = [
     summary: 'SQL over the Data Catalog, each query priced',
   },
   {
+    id: 'bigdata',
+    title: () => 'Big data',
+    component: lazyScreen(() => import('../../screens/BigData/BigDataScreen.js'), 'BigDataScreen'),
+    command: 'bigdata',
+    summary: 'Spark on EMR Serverless: applications, runs, logs, cost',
+  },
+  {
     id: 'storage',
     title: () => 'Storage',
     component: StorageScreen,

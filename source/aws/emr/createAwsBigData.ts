@@ -1,3 +1,5 @@
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { EMRClient } from '@aws-sdk/client-emr';
 import { EMRServerlessClient } from '@aws-sdk/client-emr-serverless';
 import type { IAMClient } from '@aws-sdk/client-iam';
 import { S3Client } from '@aws-sdk/client-s3';
@@ -6,6 +8,7 @@ import type { IdentityPort } from '../../core/ports.js';
 import type { AwsClientConfig } from '../awsClientConfig.js';
 import { guardAwsReplies } from '../guardAwsReplies.js';
 import { EmrServerlessApplications } from './EmrServerlessApplications.js';
+import { EmrStudios } from './EmrStudios.js';
 import { IamEmrJobRole } from './ensureEmrJobRole.js';
 import { S3Staging } from './S3Staging.js';
 
@@ -40,5 +43,10 @@ export function createAwsBigData(options: {
       ...withProfile,
     }),
     roles: new IamEmrJobRole({ iam: options.iam, ...withProfile }),
+    studio: new EmrStudios({
+      emr: perRegion((region) => guardAwsReplies(new EMRClient({ ...config, region }))),
+      ec2: perRegion((region) => guardAwsReplies(new EC2Client({ ...config, region }))),
+      ...withProfile,
+    }),
   };
 }

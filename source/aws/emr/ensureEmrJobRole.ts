@@ -1,6 +1,7 @@
 import type { IAMClient } from '@aws-sdk/client-iam';
 import { JOB_ROLE_NAME, jobRoleInlinePolicies } from '../../core/bigdata/jobRolePolicy.js';
 import type { BigDataRolePort, S3Location } from '../../core/bigdata/ports.js';
+import { STUDIO_ROLE_NAME, studioRoleInlinePolicies } from '../../core/bigdata/studioRolePolicy.js';
 import { ensureServiceRole } from '../ensureServiceRole.js';
 
 /**
@@ -20,6 +21,21 @@ export class IamEmrJobRole implements BigDataRolePort {
         trustedService: 'emr-serverless.amazonaws.com',
         managedPolicyArns: [],
         inlinePolicies: jobRoleInlinePolicies(staging, dataBuckets),
+      },
+      this.options.profile,
+    );
+  }
+
+  ensureStudioServiceRole(workspaces: S3Location): Promise<string> {
+    return ensureServiceRole(
+      this.options.iam(),
+      {
+        name: STUDIO_ROLE_NAME,
+        path: '/cws-tui/',
+        description: 'EMR Studio of cws-tui: workspace network interfaces and the workspace prefix',
+        trustedService: 'elasticmapreduce.amazonaws.com',
+        managedPolicyArns: [],
+        inlinePolicies: studioRoleInlinePolicies(workspaces),
       },
       this.options.profile,
     );

@@ -151,6 +151,41 @@ export interface BigDataRolePort {
    * staging prefix and to read and write exactly the named data buckets; its ARN.
    */
   ensureJobExecutionRole(staging: S3Location, dataBuckets: readonly string[]): Promise<string>;
+  /** Finds or creates the EMR Studio service role: its network interfaces and the workspace prefix; its ARN. */
+  ensureStudioServiceRole(workspaces: S3Location): Promise<string>;
+}
+
+/** What an EMR Studio is made from: once per lab and region. */
+export interface EmrStudioSpec {
+  name: string;
+  region: string;
+  vpc_id: string;
+  subnet_ids: string[];
+  service_role_arn: string;
+  /** Where workspaces and notebooks are kept (`s3://bucket/prefix/`). */
+  workspace_location: string;
+  tags: Record<string, string>;
+}
+
+export interface EmrStudio {
+  id: string;
+  name: string;
+  region: string;
+  /** The Studio's own web address, where the researcher signs in with their IAM identity. */
+  url: string;
+  auth_mode: 'IAM' | 'SSO';
+  vpc_id: string;
+  subnet_ids: string[];
+  workspace_location?: string;
+  created_at?: string;
+}
+
+/** EMR Studio: the lab's notebook environment for Spark, reached in a browser. */
+export interface EmrStudioPort {
+  listStudios(region: string): Promise<EmrStudio[]>;
+  describeStudio(region: string, id: string): Promise<EmrStudio>;
+  /** Creates it, with its workspace and engine security groups in the VPC. */
+  createStudio(spec: EmrStudioSpec): Promise<EmrStudio>;
 }
 
 /** Everything big data: EMR Serverless, EMR on EC2, EMR Studio, and the S3 and IAM they need. */
@@ -158,4 +193,5 @@ export interface BigDataPort {
   serverless: EmrServerlessPort;
   staging: BigDataStagingPort;
   roles: BigDataRolePort;
+  studio: EmrStudioPort;
 }

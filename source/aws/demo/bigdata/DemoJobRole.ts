@@ -1,5 +1,6 @@
 import { JOB_ROLE_NAME, jobRoleInlinePolicies } from '../../../core/bigdata/jobRolePolicy.js';
 import type { BigDataRolePort, S3Location } from '../../../core/bigdata/ports.js';
+import { STUDIO_ROLE_NAME, studioRoleInlinePolicies } from '../../../core/bigdata/studioRolePolicy.js';
 import { DEMO_ACCOUNT_ID } from '../demoState.js';
 import type { DemoBigDataStore } from './DemoBigDataStore.js';
 
@@ -13,5 +14,15 @@ export class DemoJobRole implements BigDataRolePort {
       for (const name of names) if (!state.role_policies.includes(name)) state.role_policies.push(name);
     });
     return `arn:aws:iam::${DEMO_ACCOUNT_ID}:role/cws-tui/${JOB_ROLE_NAME}`;
+  }
+
+  async ensureStudioServiceRole(workspaces: S3Location): Promise<string> {
+    const names = Object.keys(studioRoleInlinePolicies(workspaces)).map(
+      (name) => `${STUDIO_ROLE_NAME}/${name}`,
+    );
+    await this.store.update((state) => {
+      for (const name of names) if (!state.role_policies.includes(name)) state.role_policies.push(name);
+    });
+    return `arn:aws:iam::${DEMO_ACCOUNT_ID}:role/cws-tui/${STUDIO_ROLE_NAME}`;
   }
 }

@@ -1,6 +1,7 @@
 import type { BigDataPort } from '../../../core/bigdata/ports.js';
 import { DemoBigDataStore } from './DemoBigDataStore.js';
 import { DemoEmrServerless } from './DemoEmrServerless.js';
+import { DemoEmrStudio } from './DemoEmrStudio.js';
 import { DemoJobRole } from './DemoJobRole.js';
 import { DemoStaging } from './DemoStaging.js';
 
@@ -11,10 +12,12 @@ export function createDemoBigData(options: {
   now?: () => number;
 }): BigDataPort {
   const store = new DemoBigDataStore(options.stateDir);
-  const serverless = new DemoEmrServerless(store, options.speed, options.now ?? Date.now);
+  const now = options.now ?? Date.now;
+  const serverless = new DemoEmrServerless(store, options.speed, now);
   return {
     serverless,
     staging: new DemoStaging(store, serverless),
     roles: new DemoJobRole(store),
+    studio: new DemoEmrStudio(store, now),
   };
 }

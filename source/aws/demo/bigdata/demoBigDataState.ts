@@ -47,6 +47,18 @@ export const demoRunSchema = z.object({
   transitions: z.array(transition),
 });
 
+export const demoStudioSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  region: z.string(),
+  vpc_id: z.string(),
+  subnet_ids: z.array(z.string()),
+  service_role_arn: z.string(),
+  workspace_location: z.string(),
+  tags: z.record(z.string(), z.string()),
+  created_at: z.string(),
+});
+
 export const demoBigDataStateSchema = z.object({
   serial: z.number(),
   applications: z.array(demoApplicationSchema),
@@ -56,14 +68,17 @@ export const demoBigDataStateSchema = z.object({
   buckets: z.array(z.string()),
   /** The job role's inline policies by name. */
   role_policies: z.array(z.string()),
+  /** EMR Studios (absent from state files written before Studio existed). */
+  studios: z.array(demoStudioSchema).default([]),
 });
 
 export type DemoApplication = z.infer<typeof demoApplicationSchema>;
 export type DemoRun = z.infer<typeof demoRunSchema>;
+export type DemoStudio = z.infer<typeof demoStudioSchema>;
 export type DemoBigDataState = z.infer<typeof demoBigDataStateSchema>;
 
 export function emptyDemoBigDataState(): DemoBigDataState {
-  return { serial: 0, applications: [], runs: [], objects: {}, buckets: [], role_policies: [] };
+  return { serial: 0, applications: [], runs: [], objects: {}, buckets: [], role_policies: [], studios: [] };
 }
 
 /** The state at `now` of something whose transitions are scheduled (oldest first). */

@@ -1,0 +1,177 @@
+import { Box, Text } from 'ink';
+import { useState } from 'react';
+import { describeError } from '../../app/describeError.js';
+import type { Action } from '../../app/keys/Action.js';
+import { useActions } from '../../app/keys/useActions.js';
+import type { ScreenProps } from '../../app/pages/PageDefinition.js';
+import { useShell } from '../../app/ShellContext.js';
+import { useTheme } from '../../app/ThemeContext.js';
+import { CONFIRM_DIALOG_HEIGHT, ConfirmDialog } from '../../components/ConfirmDialog.js';
+import { Table } from '../../components/Table.js';
+import { useListCursor } from '../../components/useListCursor.js';
+import { jobRunLogs } from '../../core/bigdata/jobRunLogs.js';
+import { cancelRefusal } from '../../core/bigdata/jobRunStates.js';
+import type { JobRun, SparkApplication } from '../../core/bigdata/ports.js';
+import { sanitizeForTerminal as safe } from '../../core/text/sanitizeForTerminal.js';
+import { applicationColumns, runColumns } from './bigdataColumns.js';
+import { useBigDataData } from './useBigDataData.js';
+
+type View = 'applications' | 'runs';
+const REFRESH_MS = 5_000;
+const LOG_LINES = 6;
+
+/**
+ * Spark on EMR Serverless: the applications with state, capacity and $/h, and the selected one's
+ * job runs with state, duration and cost; `l` tails a run's driver log, `x` cancels it once the
+ * application's name is typed.
+ */
+export function BigDataScreen({ width, height }: ScreenProps) {
+  const shell = useShell();
+  const theme = useTheme();
+  const session = shell.session;
+  const [view, setView] = useState<View>('applications');
+  const [selected, setSelected] = useState<string | undefined>(undefined);
+  const [notice, setNotice] = useState<string | undefined>(undefined);
+  const [log, setLog] = useState<string | undefined>(undefined);
+  const data = useBigDataData(session, selected, REFRESH_MS);
+  const applications = data.applications ?? [];
+  const application: SparkApplication | undefined =
+    applications.find((row) => row.application.id === selected)?.application ?? applications[0]?.application;
+  const runs = data.runs ?? [];
+  const keys =
+    view === 'applications' ? applications.map((r) => r.application.id) : runs.map((r) => r.run.id);
+  const logRows = log === undefined ? 0 : LOG_LINES + 1;
+  const tableHeight = Math.max(3, height - 2 - logRows);
+  const cursor = useListCursor(keys, tableHeight - 2);
+  const run: JobRun | undefined =
+    view === 'runs' && cursor.index !== -1 ? runs[cursor.index]?.run : undefined;
+
+  const showLog = (target: JobRun, app: SparkApplication) => {
+    setLog('…');
+    jobRunLogs(session.account.bigdata.staging, app.region, target).then(
+      (logs) => {
+        // A failed run shows why; otherwise what the driver printed, else Spark's own log.
+        const text = (
+          logs.error_lines.length > 0 ? logs.error_lines.join('\n') : (logs.stdout ?? logs.stderr ?? '')
+        ).trim();
+        setLog(text || logs.notes.join('; '));
+      },
+      (error: unknown) => setLog(describeError(error).message),
+    );
+  };
+
+  const confirmCancel = (target: JobRun, app: SparkApplication) =>
+    shell.showModal({
+      height: CONFIRM_DIALOG_HEIGHT,
+      node: (
+        <ConfirmDialog
+          title={`Cancel run ${safe(target.name || target.id)}?`}
+          message={`The run stops; what it wrote so far stays. Its application ${safe(app.name)} keeps running.`}
+          confirmText={app.name}
+          onCancel={shell.closeModal}
+          onConfirm={() => {
+            shell.closeModal();
+            session.account.bigdata.serverless.cancelJobRun(app.region, app.id, target.id).then(
+              () => {
+                setNotice(`cancelling ${target.id}`);
+                data.reload();
+              },
+              (error: unknown) => setNotice(describeError(error).message),
+            );
+          }}
+        />
+      ),
+    });
+
+  const actions: Action[] = [
+    ...cursor.actions,
+    {
+      key: 'tab',
+      label: view === 'applications' ? 'runs' : 'applications',
+      run: () => {
+        setView(view === 'applications' ? 'runs' : 'applications');
+        setLog(undefined);
+      },
+    },
+    {
+      key: 'enter',
+      label: 'open runs',
+      when: () => view === 'applications' && cursor.index !== -1,
+      run: () => {
+        setSelected(applications[cursor.index]?.application.id);
+        setView('runs');
+      },
+    },
+    {
+      key: 'l',
+      label: 'log tail',
+      when: () => run !== undefined,
+      run: () => {
+        if (run && application) showLog(run, application);
+      },
+    },
+    {
+      key: 'x',
+      label: 'cancel run',
+      dangerous: true,
+      mutates: true,
+      when: () => run !== undefined && cancelRefusal(run.state) === undefined,
+      run: () => {
+        if (run && application) confirmCancel(run, application);
+      },
+    },
+    { key: 'r', label: 'refresh', run: data.reload },
+  ];
+  useActions(actions);
+
+  const heading =
+    view === 'applications'
+      ? '[applications]  runs'
+      : `applications  [runs of ${application ? `${application.name} (${application.state})` : '-'}]`;
+  const note =
+    data.error ??
+    notice ??
+    (data.applications === undefined
+      ? 'Listing applications…'
+      : applications.length === 0
+        ? 'No Spark applications yet: cws-tui bigdata create spark-serverless <name>'
+        : 'Spark on EMR Serverless: Enter opens an application’s runs, Tab switches, l tails a log, x cancels.');
+  const common = { selectedIndex: cursor.index, width, height: tableHeight };
+  return (
+    <Box flexDirection="column" height={height}>
+      <Text wrap="truncate" bold>
+        {safe(heading)}
+      </Text>
+      <Text wrap="truncate" color={data.error ? theme.danger : theme.muted}>
+        {safe(note.split('\n')[0] ?? '')}
+      </Text>
+      {view === 'applications' ? (
+        <Table
+          {...common}
+          rows={applications}
+          columns={applicationColumns}
+          rowKey={(r) => r.application.id}
+          emptyText="No applications."
+        />
+      ) : (
+        <Table
+          {...common}
+          rows={runs}
+          columns={runColumns}
+          rowKey={(r) => r.run.id}
+          emptyText="No job runs: cws-tui bigdata submit <app> <script.py>"
+        />
+      )}
+      {log !== undefined ? (
+        <Text wrap="truncate-end" color={theme.muted}>
+          {safe(`driver log of ${run?.id ?? ''}:`)}
+          {`\n${log
+            .split('\n')
+            .slice(-LOG_LINES)
+            .map((line) => safe(line))
+            .join('\n')}`}
+        </Text>
+      ) : null}
+    </Box>
+  );
+}

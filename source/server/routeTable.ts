@@ -1,6 +1,8 @@
 import type { ApiRoute } from './ApiRoute.js';
+import { bigdataRoutes } from './routes/bigdataRoutes.js';
 import { costRoutes } from './routes/costRoutes.js';
 import { eventRoutes } from './routes/eventRoutes.js';
+import { hpcRoutes } from './routes/hpcRoutes.js';
 import { policyRoutes } from './routes/policyRoutes.js';
 import { sessionRoutes } from './routes/sessionRoutes.js';
 import { storageRoutes } from './routes/storageRoutes.js';
@@ -21,4 +23,6 @@ export const routeTable: ApiRoute[] = [
   ...policyRoutes,
   ...costRoutes,
   ...teamRoutes,
+  ...hpcRoutes,
+  ...bigdataRoutes,
 ];

@@ -2,6 +2,7 @@ import type { ApiRoute } from './ApiRoute.js';
 import { bigdataRoutes } from './routes/bigdataRoutes.js';
 import { costRoutes } from './routes/costRoutes.js';
 import { eventRoutes } from './routes/eventRoutes.js';
+import { fsxRoutes } from './routes/fsxRoutes.js';
 import { hpcRoutes } from './routes/hpcRoutes.js';
 import { policyRoutes } from './routes/policyRoutes.js';
 import { sessionRoutes } from './routes/sessionRoutes.js';
@@ -25,4 +26,5 @@ export const routeTable: ApiRoute[] = [
   ...teamRoutes,
   ...hpcRoutes,
   ...bigdataRoutes,
+  ...fsxRoutes,
 ];

@@ -3,8 +3,9 @@ import { runBigdataCommand } from '../../commands/bigdataCommand.js';
 import { EXIT } from '../../commands/CliError.js';
 import {
   sparkApplicationJsonSchema,
+  sparkApplicationListJsonSchema,
   sparkRunCancelJsonSchema,
-  sparkRunJsonSchema,
+  sparkRunListJsonSchema,
   sparkRunLogsJsonSchema,
   sparkSubmittedJsonSchema,
 } from '../../commands/json/bigdataJsonSchema.js';
@@ -16,15 +17,17 @@ const app = z.strictObject({ app: z.string().min(1) });
 const appRun = z.strictObject({ app: z.string().min(1), run: z.string().min(1) });
 
 /** The entry point is an `s3://` URI, or a script sent as text that `submit` uploads as it would a file. */
-const submitBody = z.strictObject({
-  entry: z.string().startsWith('s3://').optional(),
-  script: z.string().min(1).optional(),
-  file_name: z.string().min(1).default('job.py'),
-  args: z.array(z.string()).default([]),
-  conf: z.array(z.string()).default([]),
-  buckets: z.array(z.string()).default([]),
-  attempts: z.number().int().positive().optional(),
-});
+const submitBody = z
+  .strictObject({
+    entry: z.string().startsWith('s3://').optional(),
+    script: z.string().min(1).optional(),
+    file_name: z.string().min(1).default('job.py'),
+    args: z.array(z.string()).default([]),
+    conf: z.array(z.string()).default([]),
+    buckets: z.array(z.string()).default([]),
+    attempts: z.number().int().positive().optional(),
+  })
+  .meta({ id: 'SparkRunSubmission' });
 
 /** Spark applications and their runs on EMR Serverless (`cws-tui bigdata`). */
 export const bigdataRoutes: ApiRoute[] = [
@@ -33,7 +36,7 @@ export const bigdataRoutes: ApiRoute[] = [
     url: '/v1/spark/applications',
     summary: 'the Spark applications on EMR Serverless (as `cws-tui bigdata list --json`)',
     tag: 'bigdata',
-    response: z.array(sparkApplicationJsonSchema),
+    response: sparkApplicationListJsonSchema,
     handle: (_input, { commands }) => commands.run({ command: runBigdataCommand, args: ['list'] }),
   }),
   defineRoute({
@@ -52,7 +55,7 @@ export const bigdataRoutes: ApiRoute[] = [
     summary: 'the job runs of an application with their cost (as `cws-tui bigdata runs <app> --json`)',
     tag: 'bigdata',
     params: app,
-    response: z.array(sparkRunJsonSchema),
+    response: sparkRunListJsonSchema,
     handle: ({ params }, { commands }) =>
       commands.run({ command: runBigdataCommand, args: ['runs', params.app] }),
   }),

@@ -6,7 +6,7 @@ import {
   jobCancelledJsonSchema,
   jobHistoryJsonSchema,
   jobSubmittedJsonSchema,
-  slurmJobJsonSchema,
+  slurmJobListJsonSchema,
 } from '../../commands/json/hpcJsonSchema.js';
 import { type ApiRoute, defineRoute } from '../ApiRoute.js';
 import { withUploadedFile } from './uploadedFile.js';
@@ -15,14 +15,16 @@ const cluster = z.strictObject({ name: z.string().min(1) });
 const clusterJob = z.strictObject({ name: z.string().min(1), job: z.string().min(1) });
 
 /** The job script travels as text; `submit` reads it from a file as on the command line. */
-const submitBody = z.strictObject({
-  script: z.string().min(1),
-  file_name: z.string().min(1).default('job.sbatch'),
-  partition: z.string().optional(),
-  nodes: z.number().int().positive().optional(),
-  time: z.string().optional(),
-  sbatch_args: z.array(z.string()).default([]),
-});
+const submitBody = z
+  .strictObject({
+    script: z.string().min(1),
+    file_name: z.string().min(1).default('job.sbatch'),
+    partition: z.string().optional(),
+    nodes: z.number().int().positive().optional(),
+    time: z.string().optional(),
+    sbatch_args: z.array(z.string()).default([]),
+  })
+  .meta({ id: 'SlurmJobSubmission' });
 
 /** Slurm clusters on ParallelCluster and their jobs (`cws-tui hpc`). */
 export const hpcRoutes: ApiRoute[] = [
@@ -51,7 +53,7 @@ export const hpcRoutes: ApiRoute[] = [
     tag: 'hpc',
     params: cluster,
     query: z.strictObject({ user: z.string().optional(), state: z.string().optional() }),
-    response: z.array(slurmJobJsonSchema),
+    response: slurmJobListJsonSchema,
     handle: ({ params, query }, { commands }) =>
       commands.run({
         command: runHpcCommand,

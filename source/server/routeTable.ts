@@ -1,4 +1,5 @@
 import type { ApiRoute } from './ApiRoute.js';
+import { athenaRoutes } from './routes/athenaRoutes.js';
 import { bigdataRoutes } from './routes/bigdataRoutes.js';
 import { costRoutes } from './routes/costRoutes.js';
 import { eventRoutes } from './routes/eventRoutes.js';
@@ -27,4 +28,5 @@ export const routeTable: ApiRoute[] = [
   ...hpcRoutes,
   ...bigdataRoutes,
   ...fsxRoutes,
+  ...athenaRoutes,
 ];

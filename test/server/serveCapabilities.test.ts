@@ -1,7 +1,11 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runAthenaCommand } from '../../source/commands/athenaCommand.js';
 import { runBigdataCommand } from '../../source/commands/bigdataCommand.js';
 import { runHpcCommand } from '../../source/commands/hpcCommand.js';
+import { runProfilesCommand } from '../../source/commands/profilesCommand.js';
+import { runStorageCommand } from '../../source/commands/storageCommand.js';
 import { runCommand, testEnvironment } from '../commands/commandHarness.js';
 import { type ApiResponse, call } from './apiClient.js';
 import { openApiValidator } from './openApiValidator.js';
@@ -15,8 +19,8 @@ afterEach(async () => {
 });
 
 /** serve on the demo account; every response is checked against the OpenAPI document. */
-async function served(env: NodeJS.ProcessEnv) {
-  const { service, target } = await startServe(env);
+async function served(env: NodeJS.ProcessEnv, flags: Parameters<typeof runCommand>[3] = {}) {
+  const { service, target } = await startServe(env, { flags });
   closers.push(() => service.close());
   const document = (await call(target, 'GET', '/v1/openapi.json')).json as Parameters<
     typeof openApiValidator
@@ -68,7 +72,8 @@ describe('cws-tui serve for the newer capabilities (demo account)', () => {
     expect(submitted.status).toBe(201);
     expect(submitted.json).toEqual({ cluster: 'lab', job_id: '1' });
 
-    const history = await checked('GET', '/v1/clusters/lab/history?since=1d');
+    const since = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const history = await checked('GET', `/v1/clusters/lab/history?since=${since}`);
     expect(
       (history.json as { jobs: Array<{ job_id: string; name: string }> }).jobs.map((job) => [
         job.job_id,
@@ -79,7 +84,7 @@ describe('cws-tui serve for the newer capabilities (demo account)', () => {
       ['1_2', 'sweep'],
       ['1_3', 'sweep'],
     ]);
-    expect(history.json).toEqual(await cli(runHpcCommand, ['history', 'lab'], env, { since: '1d' }));
+    expect(history.json).toEqual(await cli(runHpcCommand, ['history', 'lab'], env, { since }));
     expect((await checked('GET', '/v1/clusters/lab/jobs?state=RUNNING')).json).toEqual(
       await cli(runHpcCommand, ['jobs', 'lab'], env, { state: 'RUNNING' }),
     );
@@ -134,5 +139,83 @@ describe('cws-tui serve for the newer capabilities (demo account)', () => {
     expect(both.status).toBe(400);
     const unknownRun = await checked('DELETE', '/v1/spark/applications/etl/runs/00nope');
     expect(unknownRun.status).toBeGreaterThanOrEqual(400);
+  });
+
+  it('creates, lists and deletes FSx file systems as storage does, refusing bad sizes and an unconfirmed delete', async () => {
+    const env = testEnvironment();
+    const checked = await served(env);
+    const refused = await checked('POST', '/v1/storage/fsx', {
+      body: { name: 'scratch', type: 'lustre', capacity: '3000' },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.json).toMatchObject({
+      error: { message: expect.stringContaining('nearest 2400 GiB or 4800 GiB') },
+    });
+    expect((await checked('GET', '/v1/storage/fsx')).json).toEqual([]);
+
+    const created = await checked('POST', '/v1/storage/fsx', {
+      body: {
+        name: 'scratch',
+        type: 'lustre',
+        deployment: 'persistent2',
+        capacity: '2400',
+        throughput: '250',
+        s3: 's3://lab-data/runs',
+        import: true,
+      },
+    });
+    expect(created.status).toBe(201);
+    const fs = created.json as { id: string; name: string };
+    expect(created.json).toMatchObject({ name: 'scratch', state: 'available', monthly_usd: 504 });
+    const listed = await checked('GET', '/v1/storage/fsx');
+    expect(listed.json).toEqual(((await cli(runStorageCommand, ['list'], env)) as { fsx: unknown[] }).fsx);
+    expect(listed.json).toEqual([expect.objectContaining({ id: fs.id, mounted_by: [] })]);
+
+    const unconfirmed = await checked('DELETE', `/v1/storage/fsx/${fs.id}?confirm=other`);
+    expect(unconfirmed.status).toBe(400);
+    expect(unconfirmed.json).toMatchObject({
+      error: { code: 'confirmation_required', message: expect.stringContaining('?confirm=scratch') },
+    });
+    const deleted = await checked('DELETE', `/v1/storage/fsx/${fs.id}?confirm=scratch`);
+    expect(deleted.json).toEqual({ deleted: fs.id, region: 'us-east-1', mounted_by: [] });
+    expect((await checked('DELETE', '/v1/storage/fsx/fs-1')).status).toBe(400);
+  });
+
+  it('runs Athena queries, lists them with their cost, refuses a finished cancel, and answers 403 to a policy denial', async () => {
+    const env = testEnvironment();
+    const checked = await served(env);
+    const rows = await checked('POST', '/v1/queries', {
+      body: { sql: 'SELECT count(*) FROM weather_daily' },
+    });
+    expect(rows.status).toBe(200);
+    expect(rows.json).toEqual([{ _col0: '120' }]);
+    const three = await checked('POST', '/v1/queries', {
+      body: { sql: 'SELECT station, tmax_c FROM weather_daily LIMIT 3' },
+    });
+    expect(three.json).toHaveLength(3);
+
+    const history = await checked('GET', '/v1/queries');
+    expect(history.json).toEqual(await cli(runAthenaCommand, ['history'], env));
+    const [latest] = history.json as Array<{ id: string; state: string; cost_usd: number }>;
+    expect(latest).toMatchObject({ state: 'SUCCEEDED', cost_usd: expect.any(Number) });
+    const finished = await checked('DELETE', `/v1/queries/${latest?.id}`);
+    expect(finished.status).toBe(422);
+    expect(finished.json).toMatchObject({ error: { message: expect.stringContaining('already finished') } });
+    expect((await checked('POST', '/v1/queries', { body: { sql: 'SELECT 1', limit: 3 } })).status).toBe(400);
+
+    const lab = testEnvironment();
+    const policy = join(lab.HOME ?? '', 'policy.json');
+    writeFileSync(policy, JSON.stringify({ analytics: { max_bytes_per_query: 1024 ** 3 } }));
+    await runCommand(runProfilesCommand, ['create', 'lab'], lab, {
+      awsProfile: 'lab',
+      region: 'us-east-1',
+      policy,
+    });
+    const governed = await served(lab, { profile: 'lab' });
+    const denied = await governed('POST', '/v1/queries', { body: { sql: 'SELECT 1' } });
+    expect(denied.status).toBe(403);
+    expect(denied.json).toMatchObject({
+      error: { code: 'policy_denied', message: expect.stringContaining('analytics.results_location') },
+    });
   });
 });

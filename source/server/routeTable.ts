@@ -5,6 +5,7 @@ import { costRoutes } from './routes/costRoutes.js';
 import { eventRoutes } from './routes/eventRoutes.js';
 import { fsxRoutes } from './routes/fsxRoutes.js';
 import { hpcRoutes } from './routes/hpcRoutes.js';
+import { marketplaceRoutes } from './routes/marketplaceRoutes.js';
 import { policyRoutes } from './routes/policyRoutes.js';
 import { sessionRoutes } from './routes/sessionRoutes.js';
 import { storageRoutes } from './routes/storageRoutes.js';
@@ -29,4 +30,5 @@ export const routeTable: ApiRoute[] = [
   ...bigdataRoutes,
   ...fsxRoutes,
   ...athenaRoutes,
+  ...marketplaceRoutes,
 ];

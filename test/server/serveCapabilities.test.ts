@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runAthenaCommand } from '../../source/commands/athenaCommand.js';
 import { runBigdataCommand } from '../../source/commands/bigdataCommand.js';
 import { runHpcCommand } from '../../source/commands/hpcCommand.js';
+import { runMarketplaceCommand } from '../../source/commands/marketplaceCommand.js';
 import { runProfilesCommand } from '../../source/commands/profilesCommand.js';
 import { runStorageCommand } from '../../source/commands/storageCommand.js';
 import { runCommand, testEnvironment } from '../commands/commandHarness.js';
@@ -91,7 +92,13 @@ describe('cws-tui serve for the newer capabilities (demo account)', () => {
 
     const unknownJob = await checked('DELETE', '/v1/clusters/lab/jobs/99');
     expect(unknownJob.status).toBe(422);
-    expect(unknownJob.json).toMatchObject({ error: { message: expect.stringContaining('Invalid job id') } });
+    // scancel's own refusal, as the CLI prints it: the first line the message, the rest the hint.
+    expect(unknownJob.json).toMatchObject({
+      error: {
+        message: expect.stringContaining('scancel 99 failed'),
+        hint: expect.stringContaining('Invalid job id'),
+      },
+    });
     const badBody = await checked('POST', '/v1/clusters/lab/jobs', { body: { script: '' } });
     expect(badBody.status).toBe(400);
   });
@@ -217,5 +224,44 @@ describe('cws-tui serve for the newer capabilities (demo account)', () => {
     expect(denied.json).toMatchObject({
       error: { code: 'policy_denied', message: expect.stringContaining('analytics.results_location') },
     });
+  });
+
+  it('searches, shows, installs and rates marketplace templates as marketplace does; a non-approver review is denied', async () => {
+    const env = testEnvironment();
+    const checked = await served(env);
+    const found = await checked('GET', '/v1/marketplace?q=rna');
+    expect(found.json).toEqual(await cli(runMarketplaceCommand, ['search', 'rna'], env));
+    expect((found.json as Array<{ entry: { slug: string } }>).map((listing) => listing.entry.slug)).toEqual([
+      'rnaseq-pipeline',
+    ]);
+    const shown = await checked('GET', '/v1/marketplace/rnaseq-pipeline?version=1.1.0');
+    expect(shown.json).toMatchObject({
+      registry: 'demo-lab',
+      releases: [{ version: '1.1.0', status: 'approved' }],
+      reviews: expect.arrayContaining([expect.objectContaining({ user: 'mchen', version: '1.1.0' })]),
+    });
+    expect((await checked('GET', '/v1/marketplace/no-such-template')).status).toBe(404);
+
+    const installed = await checked('POST', '/v1/marketplace/rnaseq-pipeline/install', { body: {} });
+    expect(installed.status).toBe(201);
+    expect(installed.json).toMatchObject({
+      slug: 'rnaseq-pipeline',
+      version: '1.1.0',
+      registry: 'demo-lab',
+      publisher: 'Genomics Core',
+      review: { decision: 'approve', approver: 'Research Computing' },
+    });
+    const rated = await checked('POST', '/v1/marketplace/rnaseq-pipeline/1.1.0/rating', {
+      body: { stars: 4, text: 'works' },
+    });
+    expect(rated.json).toMatchObject({ slug: 'rnaseq-pipeline', version: '1.1.0', stars: 4, text: 'works' });
+    expect(
+      (await checked('POST', '/v1/marketplace/rnaseq-pipeline/1.1.0/rating', { body: { stars: 9 } })).status,
+    ).toBe(400);
+    const review = await checked('POST', '/v1/marketplace/rnaseq-pipeline/1.1.0/review', {
+      body: { decision: 'approve', reason: 'looks fine' },
+    });
+    expect(review.status).toBeGreaterThanOrEqual(400);
+    expect(review.json).toMatchObject({ error: { message: expect.any(String) } });
   });
 });

@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runAthenaCommand } from '../../source/commands/athenaCommand.js';
@@ -101,6 +102,20 @@ describe('cws-tui serve for the newer capabilities (demo account)', () => {
     });
     const badBody = await checked('POST', '/v1/clusters/lab/jobs', { body: { script: '' } });
     expect(badBody.status).toBe(400);
+
+    // A change through the API is audited with its caller, as every mutation route is.
+    const audit = (await readFile(join(String(env.CWS_STATE_DIR), 'audit.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(audit).toContainEqual(
+      expect.objectContaining({
+        action: 'api-request',
+        route: '/v1/clusters/:name/jobs',
+        outcome: 'done',
+        caller: { via: 'socket', uid: process.getuid?.() },
+      }),
+    );
   });
 
   it('lists Spark applications, submits a script, lists runs and reads their logs as bigdata does', async () => {
@@ -115,7 +130,6 @@ describe('cws-tui serve for the newer capabilities (demo account)', () => {
       release_label: 'emr-7.5.0',
     });
 
-    const { readFile } = await import('node:fs/promises');
     const submitted = await checked('POST', '/v1/spark/applications/etl/runs', {
       body: {
         script: await readFile(EXAMPLE, 'utf8'),

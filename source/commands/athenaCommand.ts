@@ -146,7 +146,8 @@ export const runAthenaCommand = operationCommand(async (context) => {
         throw new CliError(`query ${id} has already finished (${found.state}): nothing to cancel`);
       }
       await athena.cancelQuery(scope.region, id);
-      context.stdout(`Cancelled query ${id}. ${scannedLine(found.bytes_scanned)} so far (charged).\n`);
+      if (context.flags.json) printJson(context, { id, cancelled: true, bytes_scanned: found.bytes_scanned });
+      else context.stdout(`Cancelled query ${id}. ${scannedLine(found.bytes_scanned)} so far (charged).\n`);
       return 0;
     }
     case 'workgroup': {

@@ -1,6 +1,11 @@
 import type { ApiRoute } from './ApiRoute.js';
+import { athenaRoutes } from './routes/athenaRoutes.js';
+import { bigdataRoutes } from './routes/bigdataRoutes.js';
 import { costRoutes } from './routes/costRoutes.js';
 import { eventRoutes } from './routes/eventRoutes.js';
+import { fsxRoutes } from './routes/fsxRoutes.js';
+import { hpcRoutes } from './routes/hpcRoutes.js';
+import { marketplaceRoutes } from './routes/marketplaceRoutes.js';
 import { policyRoutes } from './routes/policyRoutes.js';
 import { sessionRoutes } from './routes/sessionRoutes.js';
 import { storageRoutes } from './routes/storageRoutes.js';
@@ -21,4 +26,9 @@ export const routeTable: ApiRoute[] = [
   ...policyRoutes,
   ...costRoutes,
   ...teamRoutes,
+  ...hpcRoutes,
+  ...bigdataRoutes,
+  ...fsxRoutes,
+  ...athenaRoutes,
+  ...marketplaceRoutes,
 ];

@@ -13,6 +13,8 @@ export interface CommandCall {
   flags?: Partial<CommandFlags>;
   /** Exit codes that still mean the printed JSON is the answer (`list` exits 4 when partial). */
   accept?: readonly number[];
+  /** The command prints one JSON value a line (`athena query --output json`): answer with the array. */
+  jsonLines?: boolean;
 }
 
 export interface CommandRunner {
@@ -29,7 +31,7 @@ export function commandRunner(options: {
   env: NodeJS.ProcessEnv;
 }): CommandRunner {
   return {
-    async run({ command: run, args, flags = {}, accept = [EXIT.ok] }) {
+    async run({ command: run, args, flags = {}, accept = [EXIT.ok], jsonLines = false }) {
       let stdout = '';
       let stderr = '';
       let exitCode: number;
@@ -49,7 +51,7 @@ export function commandRunner(options: {
       } catch (error) {
         throw failureToApiError(error);
       }
-      const printed = parsePrinted(stdout);
+      const printed = jsonLines && exitCode === EXIT.ok ? parseLines(stdout) : parsePrinted(stdout);
       if (accept.includes(exitCode) && printed !== undefined) return printed;
       if (exitCode === EXIT.ok)
         throw new ApiError(500, 'internal', 'unexpected error: the command printed no JSON');
@@ -74,6 +76,17 @@ function parsePrinted(stdout: string): unknown {
   if (stdout.trim() === '') return undefined;
   try {
     return JSON.parse(stdout);
+  } catch {
+    return undefined;
+  }
+}
+
+function parseLines(stdout: string): unknown[] | undefined {
+  try {
+    return stdout
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => JSON.parse(line) as unknown);
   } catch {
     return undefined;
   }

@@ -59,11 +59,16 @@ export async function installCommand(
   });
   const { statement } = outcome.release;
   const review = outcome.release.review;
-  context.stdout(
-    `Installed ${slug}@${statement.version} from ${trust.name}, signed by ${outcome.release.publisher.name}` +
-      `${review ? `, ${review.statement.decision === 'approve' ? 'approved' : 'rejected'} by ${review.approver.name}` : ', awaiting approval'}.\n` +
-      `  ${outcome.path}\n`,
-  );
+  if (context.flags.json)
+    context.stdout(
+      `${JSON.stringify({ slug, version: statement.version, registry: trust.name, publisher: outcome.release.publisher.name, review: review ? { decision: review.statement.decision, approver: review.approver.name } : null, path: outcome.path }, null, 2)}\n`,
+    );
+  else
+    context.stdout(
+      `Installed ${slug}@${statement.version} from ${trust.name}, signed by ${outcome.release.publisher.name}` +
+        `${review ? `, ${review.statement.decision === 'approve' ? 'approved' : 'rejected'} by ${review.approver.name}` : ', awaiting approval'}.\n` +
+        `  ${outcome.path}\n`,
+    );
   if (review?.statement.decision !== 'approve') {
     context.stderr(
       'cws-tui: this release is not approved; a policy with templates.approved_only refuses to launch it\n',

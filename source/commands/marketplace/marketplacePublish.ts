@@ -110,9 +110,14 @@ export async function reviewCommand(
     ...(override ? { scanOverride: override } : {}),
     now: new Date(),
   });
-  context.stdout(
-    `${statement.decision === 'approve' ? 'Approved' : 'Rejected'} ${slug}@${version} in ${trust.name}: ${statement.reason}\n`,
-  );
+  if (context.flags.json)
+    context.stdout(
+      `${JSON.stringify({ slug, version, registry: trust.name, decision: statement.decision, reason: statement.reason }, null, 2)}\n`,
+    );
+  else
+    context.stdout(
+      `${statement.decision === 'approve' ? 'Approved' : 'Rejected'} ${slug}@${version} in ${trust.name}: ${statement.reason}\n`,
+    );
   return EXIT.ok;
 }
 
@@ -175,7 +180,11 @@ export async function rateCommand(
     text,
     rated_at: new Date().toISOString(),
   });
-  context.stdout(`Rated ${slug}@${version} ${context.flags.stars}/5 as ${user}.\n`);
+  if (context.flags.json)
+    context.stdout(
+      `${JSON.stringify({ slug, version, registry: trust.name, user, stars: context.flags.stars ?? 0, text }, null, 2)}\n`,
+    );
+  else context.stdout(`Rated ${slug}@${version} ${context.flags.stars}/5 as ${user}.\n`);
   return EXIT.ok;
 }
 

@@ -11,6 +11,7 @@ import { readRegistries, writeRegistries } from '../../../source/core/marketplac
 import { parseRegistryIndex } from '../../../source/core/marketplace/registryIndex.js';
 import { registryKeys } from '../../../source/core/marketplace/registryKeys.js';
 import { scanTemplateText } from '../../../source/core/marketplace/scan/scanTemplateText.js';
+import { verifyRelease } from '../../../source/core/marketplace/verifyRelease.js';
 import { openDemoSession, tempEnv } from '../../app/demoSession.js';
 import { KEYS, type RenderedTui, renderTui } from '../../app/fakeTerminal.js';
 
@@ -32,7 +33,8 @@ async function statusOf(env: NodeJS.ProcessEnv, slug: string, version: string) {
   return {
     status: index.entries.find((entry) => entry.slug === slug)?.releases.find((r) => r.version === version)
       ?.status,
-    review: Buffer.from(files.review ?? new Uint8Array()).toString('utf8'),
+    // The countersignature as every use checks it: it must verify against the registry's approvers.
+    review: verifyRelease(files, trust, { slug, version }).review?.statement,
   };
 }
 
@@ -103,8 +105,11 @@ describe(':marketplace review queue for approvers', () => {
     await page.waitFor('0 templates awaiting review');
     const after = await statusOf(env, 'survey-r', '1.0.0');
     expect(after.status).toBe('approved');
-    expect(after.review).toContain('brms checked by RC');
-    expect(after.review).toContain('You (demo lab admin)');
+    expect(after.review).toMatchObject({
+      decision: 'approve',
+      reason: 'brms checked by RC',
+      reviewer_name: 'You (demo lab admin)',
+    });
   });
 
   it('rejects with x and a reason; Esc in the dialog decides nothing', async () => {
@@ -122,7 +127,9 @@ describe(':marketplace review queue for approvers', () => {
     await page.type('brms breaks the course image');
     await page.type(KEYS.enter);
     await page.waitFor('Rejected survey-r@1.0.0: brms breaks the course image');
-    expect((await statusOf(env, 'survey-r', '1.0.0')).status).toBe('rejected');
+    const after = await statusOf(env, 'survey-r', '1.0.0');
+    expect(after.status).toBe('rejected');
+    expect(after.review).toMatchObject({ decision: 'reject', reason: 'brms breaks the course image' });
   });
 
   it('asks why high scan findings are acceptable before approving, and needs an answer', async () => {
@@ -147,7 +154,10 @@ describe(':marketplace review queue for approvers', () => {
     await page.waitFor('Approved quick-setup@1.0.0');
     const after = await statusOf(env, 'quick-setup', '1.0.0');
     expect(after.status).toBe('approved');
-    expect(after.review).toContain('installer reviewed line by line');
+    expect(after.review).toMatchObject({
+      reason: 'needed for the workshop',
+      scan_override: 'installer reviewed line by line',
+    });
   });
 
   it('shows no approve or reject to a user who is not an approver of the registry', async () => {

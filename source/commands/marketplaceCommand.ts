@@ -2,7 +2,7 @@ import { MarketplaceRefusal } from '../core/marketplace/MarketplaceRefusal.js';
 import { CliError, EXIT, usageError } from './CliError.js';
 import type { CommandContext, CommandRun } from './Command.js';
 import { searchCommand, showCommand } from './marketplace/marketplaceBrowse.js';
-import { installCommand, updateCommand } from './marketplace/marketplaceInstall.js';
+import { installCommand } from './marketplace/marketplaceInstall.js';
 import {
   keyCommand,
   publishCommand,
@@ -11,6 +11,7 @@ import {
   reviewCommand,
 } from './marketplace/marketplacePublish.js';
 import { marketplaceSetup } from './marketplace/marketplaceSetup.js';
+import { updateCommand } from './marketplace/marketplaceUpdate.js';
 
 const SUBCOMMANDS = 'search, show, install, update, publish, review, queue, rate or key';
 

@@ -19,7 +19,7 @@ export const commands: Command[] = [
     usage: [
       'marketplace search [WORDS...] [--category C] [--tag T] [--compliance X] [--sort rating|downloads|updated|name] [--json]',
       'marketplace show|install <slug>[@version]   (install pins when a version is given)',
-      'marketplace update',
+      'marketplace update [--yes]   (shows versions, changelog and diff, then asks)',
       'marketplace publish <file> --version X.Y.Z --changelog "..." [--registry R] [--key FILE] [--override --reason R]',
       'marketplace review <slug>@<version> approve|reject --reason R [--override] [--key FILE]',
       'marketplace queue | key [--json]',

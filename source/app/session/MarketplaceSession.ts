@@ -1,14 +1,29 @@
+import { loadOrCreateSigningKey } from '../../core/identity/signingKey.js';
 import { installRelease } from '../../core/marketplace/installRelease.js';
 import { type LoadedListings, loadListings } from '../../core/marketplace/loadListings.js';
+import { ratingProblem } from '../../core/marketplace/ratings.js';
+import { reviewRelease } from '../../core/marketplace/reviewRelease.js';
 import type { MarketplaceListing } from '../../core/marketplace/searchMarketplace.js';
 import { openMarketplace } from './openMarketplace.js';
+
+/** An approver's decision from the `:marketplace` page, decided by the same core as `marketplace review`. */
+export interface ReviewDecision {
+  version: string;
+  decision: 'approve' | 'reject';
+  reason: string;
+  /** Why high scan findings are acceptable; approving a release with any needs it. */
+  scanOverride?: string;
+}
 
 /** What the `:marketplace` page asks: listings, installing, rating, the approver's queue. */
 export interface MarketplaceSession {
   listings(): Promise<LoadedListings>;
+  /** The registries whose approver keys include this installation's key: where `a`/`x` apply. */
+  approverOf(): Promise<string[]>;
   /** Installs the newest approved release; returns what was installed, for the message line. */
   install(listing: MarketplaceListing): Promise<string>;
-  rate(listing: MarketplaceListing, version: string, stars: number): Promise<void>;
+  rate(listing: MarketplaceListing, version: string, stars: number, text?: string): Promise<void>;
+  review(listing: MarketplaceListing, decision: ReviewDecision): Promise<void>;
 }
 
 export function marketplaceSession(options: {
@@ -28,6 +43,13 @@ export function marketplaceSession(options: {
       const opened = await setup();
       return loadListings(opened.registries, opened.open, opened.ratings);
     },
+    approverOf: async () => {
+      const opened = await setup();
+      const key = await loadOrCreateSigningKey(opened.stateDir);
+      return opened.registries
+        .filter((trust) => trust.approvers.some((approver) => approver.key === key.publicKey))
+        .map((trust) => trust.name);
+    },
     install: async (listing) => {
       const { opened, trust } = await trustOf(listing);
       const outcome = await installRelease(opened.open(trust), trust, listing.entry.slug, {
@@ -42,15 +64,32 @@ export function marketplaceSession(options: {
         : 'awaiting approval';
       return `${listing.entry.slug}@${outcome.release.statement.version} (${state})`;
     },
-    rate: async (listing, version, stars) => {
+    rate: async (listing, version, stars, text = '') => {
+      const problem = ratingProblem(stars, text);
+      if (problem) throw new Error(problem);
       const { opened, trust } = await trustOf(listing);
       await opened.ratings(trust, opened.open(trust)).rate({
         slug: listing.entry.slug,
         version,
         user: options.researchUser,
         stars,
-        text: '',
+        text,
         rated_at: new Date().toISOString(),
+      });
+    },
+    review: async (listing, decision) => {
+      const { opened, trust } = await trustOf(listing);
+      const key = await loadOrCreateSigningKey(opened.stateDir);
+      const approver = trust.approvers.find((candidate) => candidate.key === key.publicKey);
+      await reviewRelease(opened.open(trust), trust, {
+        slug: listing.entry.slug,
+        version: decision.version,
+        decision: decision.decision,
+        reason: decision.reason,
+        reviewerName: approver?.name ?? options.researchUser,
+        key,
+        ...(decision.scanOverride ? { scanOverride: decision.scanOverride } : {}),
+        now: new Date(),
       });
     },
   };

@@ -57,6 +57,8 @@ export async function installRelease(
     userTemplatesDir: string;
     now: Date;
     check?: (template: Buffer) => void;
+    /** Installs the version named yet keeps following new ones (an update of an unpinned template). */
+    unpinned?: boolean;
   },
 ): Promise<InstallOutcome> {
   const { slug, version: asked } = parseReleaseReference(reference);
@@ -80,7 +82,7 @@ export async function installRelease(
     location: trust.location,
     slug,
     version,
-    pinned: asked !== undefined,
+    pinned: asked !== undefined && !options.unpinned,
     installed_at: options.now.toISOString(),
     signature: Buffer.from(files.signature).toString('base64'),
     ...(files.review !== undefined ? { review: Buffer.from(files.review).toString('base64') } : {}),

@@ -13,6 +13,7 @@ import type { LoadedListings } from '../../core/marketplace/loadListings.js';
 import type { MarketplaceListing } from '../../core/marketplace/searchMarketplace.js';
 import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
 import { marketplaceDetails, matchesListing, newestRelease, ratingLabel } from './marketplaceDetails.js';
+import { submittedRelease, useMarketplaceDialogs } from './useMarketplaceDialogs.js';
 
 const DETAIL_ROWS = 6;
 type Loaded =
@@ -24,8 +25,9 @@ const describe = (error: unknown) => (error instanceof Error ? error.message : S
 
 /**
  * `:marketplace`: the templates of every trusted registry, filtered as you type (`/`), with the
- * chosen one's versions, changelog, compliance and scan below; `i` installs, `r` then 1-5 rates,
- * `q` shows only the submissions awaiting review.
+ * chosen one's versions, changelog, compliance and scan below; `i` installs, `r` then 1-5 rates
+ * (with a short review typed after), `q` shows only the submissions awaiting review, and an approver
+ * of the template's registry approves (`a`) or rejects (`x`) its submission with a reason.
  */
 export function MarketplaceScreen({ width, height, filter }: ScreenProps) {
   const shell = useShell();
@@ -34,6 +36,7 @@ export function MarketplaceScreen({ width, height, filter }: ScreenProps) {
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
   const [rating, setRating] = useState(false);
   const [queueOnly, setQueueOnly] = useState(false);
+  const [approverOf, setApproverOf] = useState<readonly string[]>([]);
   const marketplace = useMemo(() => shell.session.marketplace?.(), [shell.session]);
 
   const load = useCallback(() => {
@@ -42,11 +45,17 @@ export function MarketplaceScreen({ width, height, filter }: ScreenProps) {
       return;
     }
     marketplace.listings().then(
-      (value) => setLoaded({ kind: 'loaded', value }),
+      (value) => {
+        setLoaded({ kind: 'loaded', value });
+        // After the listings, which set up the demo registry on first use; a key that cannot be read
+        // makes this user an approver nowhere, the common case anyway.
+        marketplace.approverOf().then(setApproverOf, () => setApproverOf([]));
+      },
       (error: unknown) => setLoaded({ kind: 'failed', reason: describe(error) }),
     );
   }, [marketplace]);
   useEffect(load, [load]);
+  const dialogs = useMarketplaceDialogs(marketplace, width, load);
 
   const rows = useMemo(() => {
     if (loaded.kind !== 'loaded') return [];
@@ -65,17 +74,14 @@ export function MarketplaceScreen({ width, height, filter }: ScreenProps) {
     (stars: number) => {
       setRating(false);
       const release = selected ? newestRelease(selected) : undefined;
-      if (!selected || !marketplace || !release) return;
-      marketplace.rate(selected, release.version, stars).then(
-        () => {
-          store.flash('success', `Rated ${selected.entry.slug}@${release.version} ${stars}/5`);
-          load();
-        },
-        (error: unknown) => store.flash('error', `Rating ${selected.entry.slug}: ${describe(error)}`),
-      );
+      if (selected && release) dialogs.rate(selected, release.version, stars);
     },
-    [selected, marketplace, store, load],
+    [selected, dialogs],
   );
+  const reviewable =
+    selected !== undefined &&
+    approverOf.includes(selected.registry) &&
+    submittedRelease(selected) !== undefined;
 
   const actions = useMemo<Action[]>(
     () => [
@@ -103,13 +109,27 @@ export function MarketplaceScreen({ width, height, filter }: ScreenProps) {
         }),
       ),
       {
+        key: 'a',
+        label: 'approve',
+        mutates: true,
+        when: () => reviewable && !rating,
+        run: () => selected && dialogs.review(selected, 'approve'),
+      },
+      {
+        key: 'x',
+        label: 'reject',
+        mutates: true,
+        when: () => reviewable && !rating,
+        run: () => selected && dialogs.review(selected, 'reject'),
+      },
+      {
         key: 'q',
         label: queueOnly ? 'all templates' : 'review queue',
         when: () => !rating,
         run: () => setQueueOnly((on) => !on),
       },
     ],
-    [cursor.actions, selected, rating, marketplace, store, rate, queueOnly],
+    [cursor.actions, selected, rating, marketplace, store, rate, queueOnly, reviewable, dialogs],
   );
   useActions(actions);
 

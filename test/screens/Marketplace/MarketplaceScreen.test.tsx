@@ -56,7 +56,10 @@ describe(':marketplace on the demo account', () => {
     await tui.type('r');
     await tui.waitFor('press 1 to 5 stars');
     await tui.type('5');
-    await tui.waitFor('Rated rnaseq-pipeline@1.1.0 5/5');
+    await tui.waitFor('A short review');
+    await tui.type('Worked first time');
+    await tui.type(KEYS.enter);
+    await tui.waitFor('Rated rnaseq-pipeline@1.1.0 5/5: Worked first time');
     await tui.waitFor('4.7★ (3)');
   });
 });

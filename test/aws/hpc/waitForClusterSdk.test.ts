@@ -36,10 +36,14 @@ const hpc = new CloudFormationHpc({
 const config: ParallelClusterConfig = {
   Region: 'us-east-1',
   Image: { Os: 'alinux2023' },
-  HeadNode: { InstanceType: 't3.medium', Networking: { SubnetId: 'subnet-0abc1234' } },
+  HeadNode: {
+    InstanceType: 't3.medium',
+    Networking: { SubnetId: 'subnet-0abc1234' },
+    Iam: { AdditionalIamPolicies: [{ Policy: 'arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore' }] },
+  },
   Scheduling: {
     Scheduler: 'slurm',
-    SlurmSettings: { ScaledownIdletime: 10 },
+    SlurmSettings: { ScaledownIdletime: 10, QueueUpdateStrategy: 'DRAIN' },
     SlurmQueues: [
       {
         Name: 'cpu',

@@ -7,6 +7,7 @@ import { clusterCapacity } from './clusterCapacity.js';
 import { type HpcContext, HpcError } from './HpcContext.js';
 import type { ClusterCreatePlan } from './planClusterCreate.js';
 import type { HpcCluster, ProviderStatus } from './ports.js';
+import { stageComputeNodeUsers } from './stageComputeNodeUsers.js';
 import { userClusterFacts } from './userClusterFacts.js';
 import { FLEET_STOP_TIMEOUT_MS, waitForFleetStopped } from './waitForCluster.js';
 
@@ -51,7 +52,8 @@ export async function createClusterFromPlan(
     await sleep(context.ops.pollIntervalMs);
     provider = await hpc.providerStatus(plan.region);
   }
-  await hpc.createCluster({ region: plan.region, name: plan.name, config: plan.config, tags: plan.tags });
+  const config = await stageComputeNodeUsers(context, plan);
+  await hpc.createCluster({ region: plan.region, name: plan.name, config, tags: plan.tags });
   await context.ops.audit({
     action: 'hpc.create',
     profile: context.ops.profile.name,

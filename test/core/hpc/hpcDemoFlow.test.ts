@@ -98,6 +98,18 @@ describe('a researcher on the demo account', () => {
     advance(121);
     cluster = await findCluster(context, 'us-east-1', 'lab');
     expect(cluster.status).toBe('CREATE_COMPLETE');
+    // The research users exist on compute nodes too: every queue runs the uploaded users script.
+    for (const queue of cluster.config?.Scheduling.SlurmQueues ?? [])
+      expect(queue.CustomActions?.OnNodeConfigured).toEqual({
+        Script: 's3://cws-tui-staging-123456789012-us-east-1/hpc/compute-node-users.sh',
+        Args: ['alice:5001', 'bob:5002'],
+      });
+    expect(
+      await context.ops.account.bigdata.staging.readText('us-east-1', {
+        bucket: 'cws-tui-staging-123456789012-us-east-1',
+        key: 'hpc/compute-node-users.sh',
+      }),
+    ).toContain('useradd --uid "$uid"');
 
     const script = new TextEncoder().encode(
       '#!/bin/bash\n#SBATCH --job-name=sweep\n#SBATCH --array=1-4%2\necho "task $SLURM_ARRAY_TASK_ID"\n',

@@ -21,6 +21,7 @@ export const cliFlags = {
   distro: { type: 'string' },
   yes: { type: 'boolean', default: false },
   waitReady: { type: 'boolean', default: false },
+  wait: { type: 'boolean', default: true },
   print: { type: 'boolean', default: false },
   refresh: { type: 'number', default: 5 },
   readonly: { type: 'boolean', default: false },

@@ -24,6 +24,15 @@ describe('cws-tui hpc on the demo account', () => {
       yes: true,
     });
     expect(created.stderr).toContain('Scheduler: slurm');
+    expect(created.stderr).toMatch(/lab: stack CREATE_COMPLETE, head node i-\w+ running \(\d+s\)/);
+    expect(created.stdout).toMatch(/^lab is ready in us-east-1/);
+    const unwaited = await runCommand(runHpcCommand, ['create', 'other'], env, {
+      template: 'slurm-small',
+      wait: false,
+    });
+    expect(unwaited.stdout).toMatch(/^Creating other in us-east-1/);
+    expect(unwaited.stderr).not.toContain('other: stack');
+    await runCommand(runHpcCommand, ['delete', 'other'], env, { yes: true });
     const listed = JSON.parse(
       (await runCommand(runHpcCommand, ['list'], env, { json: true })).stdout,
     ) as Array<{ name: string; status: string; usd_per_hour: number }>;

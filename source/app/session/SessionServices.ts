@@ -1,5 +1,6 @@
 import { CloudError } from '../../core/CloudError.js';
 import type { PriceCatalog } from '../../core/cost/PriceCatalog.js';
+import { HpcClusterService } from '../../core/hpc/HpcClusterService.js';
 import type { ResearchUser } from '../../core/identity/ResearchUser.js';
 import type { LaunchProfile } from '../../core/launch/launchChecks.js';
 import type { AppPaths } from '../../core/paths.js';
@@ -15,6 +16,7 @@ import type { SessionInfo } from './Session.js';
 export interface ManagedServices {
   sageMaker: SageMakerService;
   studioLab: StudioLabService;
+  hpc: HpcClusterService;
 }
 
 interface SessionServicesContext {
@@ -53,6 +55,7 @@ export class SessionServices {
           ...(account.kind === 'demo' ? { polling: DEMO_STUDIO_POLLING } : {}),
         }),
         studioLab: new StudioLabService({ stateDir: paths.stateDir, profile, researchUser }),
+        hpc: new HpcClusterService(account.hpc, prices),
       };
     }
     return this.managed;
@@ -61,7 +64,8 @@ export class SessionServices {
   /** The service behind a row; undefined for an EC2 workstation. */
   of(workstation: Workstation): Service | undefined {
     if (workstation.kind === 'ec2') return undefined;
-    const { sageMaker, studioLab } = this.all();
+    const { sageMaker, studioLab, hpc } = this.all();
+    if (workstation.kind === 'hpc-cluster') return hpc;
     return workstation.kind === 'studio-lab' ? studioLab : sageMaker;
   }
 
@@ -70,11 +74,12 @@ export class SessionServices {
    * EC2 workstations: it becomes a notice in `info`, once per distinct message.
    */
   async list(info: SessionInfo): Promise<Workstation[]> {
-    const { sageMaker, studioLab } = this.all();
-    const [studio, lab] = await Promise.allSettled([
+    const { sageMaker, studioLab, hpc } = this.all();
+    const [studio, lab, clusters] = await Promise.allSettled([
       // Without SageMaker permissions every refresh would fail the same way: stop asking.
       this.sageMakerDenied ? Promise.resolve([]) : sageMaker.list(info.regions),
       studioLab.list(),
+      hpc.list(info.regions),
     ]);
     if (
       studio.status === 'rejected' &&
@@ -88,6 +93,7 @@ export class SessionServices {
     for (const [what, result] of [
       ['SageMaker Studio and Canvas', studio],
       ['Studio Lab links', lab],
+      ['HPC clusters', clusters],
     ] as const) {
       if (result.status === 'fulfilled') {
         rows.push(...result.value);

@@ -21,6 +21,8 @@ import { simulateSlurm } from './simulateSlurm.js';
 const CREATE_SECONDS = 120;
 const UPDATE_SECONDS = 60;
 const DELETE_SECONDS = 30;
+/** Slurm drains and the compute instances end before ParallelCluster reports the fleet STOPPED. */
+const FLEET_STOP_SECONDS = 45;
 
 export interface DemoHpcOptions {
   stateDir: string;
@@ -133,6 +135,9 @@ export class DemoHpc implements HpcPort {
     const up =
       status === 'CREATE_COMPLETE' || status === 'UPDATE_COMPLETE' || status === 'UPDATE_IN_PROGRESS';
     const lastFleet = cluster.fleet_events.filter((e) => e.at <= now).at(-1);
+    const stopping =
+      lastFleet?.status !== 'STOPPED' &&
+      cluster.fleet_events.some((e) => e.at > now && e.status === 'STOPPED');
     const simulated = simulateSlurm(cluster, now, this.options.speed);
     const computeNodes: ClusterNode[] = [];
     for (const node of simulated.nodes) {
@@ -159,7 +164,7 @@ export class DemoHpc implements HpcPort {
       made_by: 'cws-tui',
       version: PARALLELCLUSTER_VERSION,
       created_at: iso(cluster.created_at),
-      compute_fleet: !up ? 'UNKNOWN' : (lastFleet?.status ?? 'RUNNING'),
+      compute_fleet: !up ? 'UNKNOWN' : stopping ? 'STOPPING' : (lastFleet?.status ?? 'RUNNING'),
       ...(up || status === 'CREATE_IN_PROGRESS'
         ? {
             head_node: {
@@ -231,7 +236,13 @@ export class DemoHpc implements HpcPort {
     status: 'STOP_REQUESTED' | 'START_REQUESTED',
   ): Promise<void> {
     await this.change(region, name, (cluster, now) => {
-      cluster.fleet_events.push({ at: now, status: status === 'STOP_REQUESTED' ? 'STOPPED' : 'RUNNING' });
+      if (status === 'STOP_REQUESTED')
+        cluster.fleet_events.push({ at: now + this.ms(FLEET_STOP_SECONDS), status: 'STOPPED' });
+      else {
+        // A start cancels a stop still under way (events stay in time order).
+        cluster.fleet_events = cluster.fleet_events.filter((event) => event.at <= now);
+        cluster.fleet_events.push({ at: now, status: 'RUNNING' });
+      }
     });
   }
 

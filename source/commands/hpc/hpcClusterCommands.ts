@@ -9,6 +9,7 @@ import { clusterRecommendations } from '../../core/hpc/clusterRecommendations.js
 import { planClusterCreate } from '../../core/hpc/planClusterCreate.js';
 import type { HpcCluster } from '../../core/hpc/ports.js';
 import { findCluster, queueRows } from '../../core/hpc/slurmOnCluster.js';
+import { CLUSTER_CREATE_TIMEOUT_MS, waitForClusterCreated } from '../../core/hpc/waitForCluster.js';
 import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
 import { CliError, usageError } from '../CliError.js';
 import type { CommandContext } from '../Command.js';
@@ -134,6 +135,20 @@ export async function createCluster(context: CommandContext, name: string): Prom
     throw usageError(`--engine is cloudformation (the default) or pcluster, not '${context.flags.engine}'`);
   if (!context.flags.json) context.stderr(`ParallelCluster configuration for ${name}:\n${plan.yaml}\n`);
   await createClusterFromPlan(hpc, plan, { confirmProvider: context.flags.yes });
+  if (context.flags.wait) {
+    const created = await waitForClusterCreated(hpc.ops.account.hpc, region, name, {
+      intervalMs: hpc.ops.pollIntervalMs,
+      timeoutMs: CLUSTER_CREATE_TIMEOUT_MS,
+      onProgress: (line) => context.stderr(`${name}: ${line}\n`),
+    });
+    const rate = clusterRate(created, hpc.ops.prices);
+    if (context.flags.json) context.stdout(`${JSON.stringify(clusterJson(created, rate), null, 2)}\n`);
+    else
+      context.stdout(
+        `${name} is ready in ${region} (${usd(rate.usd_per_hour)}/h now; compute nodes only while jobs run). Submit a job: cws-tui hpc submit ${name} <script>\n`,
+      );
+    return 0;
+  }
   if (context.flags.json)
     context.stdout(
       `${JSON.stringify({ name, region, status: 'CREATE_IN_PROGRESS', template: plan.template, head_node_usd_per_hour: plan.head_node_usd_per_hour ?? null, config: plan.config }, null, 2)}\n`,
@@ -159,7 +174,10 @@ export async function updateCluster(context: CommandContext, name: string): Prom
     if (plan.fleet_stop_reason)
       context.stderr(`The compute fleet must be stopped first: ${plan.fleet_stop_reason}.\n`);
   }
-  const applied = await applyClusterUpdate(hpc, cluster, plan, { stopFleet: context.flags.stopFirst });
+  const applied = await applyClusterUpdate(hpc, cluster, plan, {
+    stopFleet: context.flags.stopFirst,
+    onProgress: (line) => context.stderr(`${name}: ${line}\n`),
+  });
   if (context.flags.json)
     context.stdout(
       `${JSON.stringify({ name, changes: plan.changes, fleet_stop_reason: plan.fleet_stop_reason ?? null, stopped_fleet: applied.stopped_fleet }, null, 2)}\n`,

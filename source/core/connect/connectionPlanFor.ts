@@ -2,6 +2,7 @@ import type { ResearchUser } from '../identity/ResearchUser.js';
 import { TAG } from '../ports.js';
 import type { ServiceEndpoint } from '../services/Service.js';
 import { ec2WebService, type ServiceKind, serviceKindOf } from '../services/ServiceKind.js';
+import { unsupportedOperationError } from '../services/serviceOperations.js';
 import type { ResolvedTemplate } from '../templates/templateSchema.js';
 import type { Workstation } from '../workstations/Workstation.js';
 import type { ConnectionPlan } from './ConnectionPlan.js';
@@ -53,6 +54,7 @@ export async function connectionPlanFor(
   sources: ConnectionSources,
   options: ConnectionOptions = {},
 ): Promise<ConnectionPlan> {
+  if (row.kind === 'hpc-cluster') throw unsupportedOperationError(row.kind, 'connect');
   const template = row.template === '-' ? undefined : await sources.template(row.template);
   const kind: ServiceKind = row.kind === 'ec2' ? (template ? serviceKindOf(template) : 'ec2-ssh') : row.kind;
   const username = row.research_user;

@@ -7,7 +7,9 @@ import { clusterCapacity } from './clusterCapacity.js';
 import { type HpcContext, HpcError } from './HpcContext.js';
 import type { ClusterCreatePlan } from './planClusterCreate.js';
 import type { HpcCluster, ProviderStatus } from './ports.js';
+import { stageComputeNodeUsers } from './stageComputeNodeUsers.js';
 import { userClusterFacts } from './userClusterFacts.js';
+import { FLEET_STOP_TIMEOUT_MS, waitForFleetStopped } from './waitForCluster.js';
 
 /** ParallelCluster's provider stack takes a few minutes; give up waiting after this. */
 const PROVIDER_WAIT_MS = 20 * 60_000;
@@ -50,7 +52,8 @@ export async function createClusterFromPlan(
     await sleep(context.ops.pollIntervalMs);
     provider = await hpc.providerStatus(plan.region);
   }
-  await hpc.createCluster({ region: plan.region, name: plan.name, config: plan.config, tags: plan.tags });
+  const config = await stageComputeNodeUsers(context, plan);
+  await hpc.createCluster({ region: plan.region, name: plan.name, config, tags: plan.tags });
   await context.ops.audit({
     action: 'hpc.create',
     profile: context.ops.profile.name,
@@ -106,7 +109,7 @@ export async function applyClusterUpdate(
   context: HpcContext,
   cluster: HpcCluster,
   plan: ClusterUpdatePlan,
-  options: { stopFleet: boolean },
+  options: { stopFleet: boolean; onProgress?: (line: string) => void; fleetStopTimeoutMs?: number },
 ): Promise<{ stopped_fleet: boolean }> {
   if (!plan.verdict.allowed)
     throw new HpcError(
@@ -123,8 +126,15 @@ export async function applyClusterUpdate(
         `this update needs the compute fleet stopped (${plan.fleet_stop_reason}); running jobs would end`,
         'Run again with --stop-first to stop the fleet, update, and then start it with hpc start.',
       );
-    await hpc.setComputeFleet(cluster.region, cluster.name, 'STOP_REQUESTED');
+    if (cluster.compute_fleet !== 'STOP_REQUESTED' && cluster.compute_fleet !== 'STOPPING')
+      await hpc.setComputeFleet(cluster.region, cluster.name, 'STOP_REQUESTED');
     stopped = true;
+    // ParallelCluster rejects the update until the fleet is STOPPED, not merely requested to stop.
+    await waitForFleetStopped(hpc, cluster.region, cluster.name, {
+      intervalMs: context.ops.pollIntervalMs,
+      timeoutMs: options.fleetStopTimeoutMs ?? FLEET_STOP_TIMEOUT_MS,
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
   }
   await hpc.updateCluster(cluster.region, cluster.name, plan.config);
   await context.ops.audit({

@@ -34,6 +34,28 @@ const slurmQueue = z.strictObject({
     PlacementGroup: z.strictObject({ Enabled: z.boolean() }).optional(),
   }),
   ComputeResources: z.array(computeResource).min(1).max(40),
+  // Scheduling/SlurmQueues/CustomActions: a script URL (S3 or HTTPS) run after the node's bootstrap.
+  CustomActions: z
+    .strictObject({
+      OnNodeConfigured: z.strictObject({
+        Script: z.string().regex(/^(s3|https):\/\/\S+$/),
+        Args: z.array(z.string()).optional(),
+      }),
+    })
+    .optional(),
+  Iam: z
+    .strictObject({
+      S3Access: z
+        .array(
+          z.strictObject({
+            BucketName: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/),
+            KeyName: z.string().min(1).optional(),
+            EnableWriteAccess: z.boolean().optional(),
+          }),
+        )
+        .min(1),
+    })
+    .optional(),
 });
 
 const sharedStorage = z.discriminatedUnion('StorageType', [

@@ -31,7 +31,7 @@ export interface ServiceEndpoint {
  * sit side by side. A kind that cannot do an operation throws with `unsupportedOperation`'s reason.
  */
 export interface Service {
-  readonly kinds: readonly ManagedServiceKind[];
+  readonly kinds: readonly (ManagedServiceKind | 'hpc-cluster')[];
   launch(
     request: LaunchRequest,
     template: ResolvedTemplate,

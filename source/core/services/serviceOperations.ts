@@ -21,6 +21,10 @@ const UNSUPPORTED: Partial<Record<ServiceKind | WorkstationKind, Partial<Record<
       stop: CANVAS_HAS_NO_STOP,
       hibernate: CANVAS_HAS_NO_STOP,
     },
+    'hpc-cluster': {
+      hibernate: 'A cluster cannot hibernate: stop stops its compute fleet (the head node keeps running).',
+      connect: 'Reach the head node with `cws-tui hpc connect <cluster>`.',
+    },
     'studio-lab': {
       start: STUDIO_LAB_HAS_NO_LIFECYCLE,
       stop: STUDIO_LAB_HAS_NO_LIFECYCLE,

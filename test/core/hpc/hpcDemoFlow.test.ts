@@ -25,6 +25,7 @@ import {
   readyHeadNode,
 } from '../../../source/core/hpc/slurmOnCluster.js';
 import { submitJob } from '../../../source/core/hpc/submitJob.js';
+import { waitForClusterCreated } from '../../../source/core/hpc/waitForCluster.js';
 import type { ResearchUser } from '../../../source/core/identity/ResearchUser.js';
 import { builtinTemplatesDir } from '../../../source/core/templates/builtinTemplatesDir.js';
 import { loadTemplateRegistry } from '../../../source/core/templates/loadTemplateRegistry.js';
@@ -97,6 +98,18 @@ describe('a researcher on the demo account', () => {
     advance(121);
     cluster = await findCluster(context, 'us-east-1', 'lab');
     expect(cluster.status).toBe('CREATE_COMPLETE');
+    // The research users exist on compute nodes too: every queue runs the uploaded users script.
+    for (const queue of cluster.config?.Scheduling.SlurmQueues ?? [])
+      expect(queue.CustomActions?.OnNodeConfigured).toEqual({
+        Script: 's3://cws-tui-staging-123456789012-us-east-1/hpc/compute-node-users.sh',
+        Args: ['alice:5001', 'bob:5002'],
+      });
+    expect(
+      await context.ops.account.bigdata.staging.readText('us-east-1', {
+        bucket: 'cws-tui-staging-123456789012-us-east-1',
+        key: 'hpc/compute-node-users.sh',
+      }),
+    ).toContain('useradd --uid "$uid"');
 
     const script = new TextEncoder().encode(
       '#!/bin/bash\n#SBATCH --job-name=sweep\n#SBATCH --array=1-4%2\necho "task $SLURM_ARRAY_TASK_ID"\n',
@@ -188,10 +201,51 @@ describe('a researcher on the demo account', () => {
     await expect(applyClusterUpdate(context, cluster, idle, { stopFleet: false })).rejects.toThrow(
       /needs the compute fleet stopped/,
     );
-    expect(await applyClusterUpdate(context, cluster, idle, { stopFleet: true })).toEqual({
+    const progress: string[] = [];
+    // Each progress line moves the demo clock on, as the fleet's stop takes its time.
+    const onProgress = (line: string) => {
+      progress.push(line.replace(/ \(\d+s\)$/, ''));
+      advance(50);
+    };
+    expect(await applyClusterUpdate(context, cluster, idle, { stopFleet: true, onProgress })).toEqual({
       stopped_fleet: true,
     });
-    expect((await findCluster(context, 'us-east-1', 'lab')).compute_fleet).toBe('STOPPED');
+    expect(progress).toEqual([
+      'compute fleet STOPPING, 0 compute node(s) up',
+      'compute fleet STOPPED, 0 compute node(s) up',
+    ]);
+    cluster = await findCluster(context, 'us-east-1', 'lab');
+    expect(cluster.compute_fleet).toBe('STOPPED');
+    expect(cluster.status).toBe('UPDATE_IN_PROGRESS');
+    expect(cluster.config?.Scheduling.SlurmSettings.ScaledownIdletime).toBe(30);
+  });
+
+  it('waits for a new cluster to be CREATE_COMPLETE, showing the stack and head node as they move', async () => {
+    const { context, advance } = demoContext();
+    await createClusterFromPlan(
+      context,
+      await planClusterCreate(context, { name: 'lab', template: 'slurm-small', region: 'us-east-1' }),
+      { confirmProvider: true },
+    );
+    const progress: string[] = [];
+    const demo = context.ops.account.hpc;
+    // Each poll moves the demo clock 30 s on, as ParallelCluster's create takes its time.
+    const polled = Object.create(demo, {
+      describeCluster: {
+        value: (region: string, name: string) => {
+          advance(30);
+          return demo.describeCluster(region, name);
+        },
+      },
+    }) as typeof demo;
+    const cluster = await waitForClusterCreated(polled, 'us-east-1', 'lab', {
+      intervalMs: 1,
+      timeoutMs: 60_000,
+      onProgress: (line) => progress.push(line.replace(/ \(\d+s\)$/, '')),
+    });
+    expect(cluster.status).toBe('CREATE_COMPLETE');
+    expect(progress[0]).toMatch(/^stack CREATE_IN_PROGRESS/);
+    expect(progress.at(-1)).toMatch(/^stack CREATE_COMPLETE, head node i-\w+ running$/);
   });
 
   it('sees a failed creation by its first failed resource, and a head node without SSM agent explained', async () => {

@@ -50,12 +50,16 @@ export function parseFioJson(text: string): FioSummary | { problem: string } {
   }
   const parsed = fioSchema.safeParse(raw);
   if (!parsed.success) return { problem: "fio's JSON lacks the jobs' read and write figures" };
-  const failed = parsed.data.jobs.find((job) => job.error !== 0);
+  const { jobs } = parsed.data;
+  const failed = jobs.find((job) => job.error !== 0);
   if (failed) return { problem: `fio job ${failed.jobname} failed with error ${failed.error}` };
-  const sum = (pick: (job: (typeof parsed.data.jobs)[number]) => Direction): FioDirection => {
-    const all = parsed.data.jobs.map(pick);
-    const busiest = all.reduce((a, b) => (b.total_ios > a.total_ios ? b : a));
-    const latency = latencyOf(busiest);
+  const sum = (pick: (job: (typeof jobs)[number]) => Direction): FioDirection => {
+    const all = jobs.map(pick);
+    const busiest = all.reduce<Direction | undefined>(
+      (a, b) => (a && a.total_ios >= b.total_ios ? a : b),
+      undefined,
+    );
+    const latency = busiest && latencyOf(busiest);
     return {
       mb_per_s: round(all.reduce((total, d) => total + d.bw_bytes, 0) / 1e6, 1),
       iops: Math.round(all.reduce((total, d) => total + d.iops, 0)),

@@ -12,6 +12,8 @@ describe('fioBenchScript', () => {
     expect(script).toContain('mountpoint -q /fsx');
     expect(script).toContain('--output-format=json');
     expect(spawnSync('bash', ['-n'], { input: script }).status).toBe(0);
+    const lint = spawnSync('shellcheck', ['-s', 'bash', '-'], { input: script, encoding: 'utf8' });
+    expect(lint.stdout).toBe('');
   });
 
   it('refuses sizes fio should not be given, and a directory that is no mount point', () => {

@@ -199,6 +199,7 @@ export const commands: Command[] = [
       'storage snapshot create <fs-id> <name> | list <fs-id> | restore <fs-id> <snapshot-id> | clone <fs-id> <snapshot-id> <name>',
       'storage recommend --capacity 20TiB --throughput 2GB/s --access shared|single --pattern hpc-scratch|ml-training|home|archive [--months N]',
       'storage findings [--json]',
+      'storage bench <workstation> <fs-id|vol-id> [--pattern seq|random|metadata] [--size 1G] [--mount DIR] [--json]   (--pattern, as --profile is the launch profile)',
     ],
     load: async () => (await import('./storageCommand.js')).runStorageCommand,
   },

@@ -1,6 +1,9 @@
+import { FileStorageBenchStore } from '../core/fsx/FileStorageBenchStore.js';
 import { parseCapacityGib, parseThroughputMbps } from '../core/fsx/parseStorageAmounts.js';
 import { recommendStorage, STORAGE_PATTERNS, type StoragePattern } from '../core/fsx/recommendStorage.js';
+import { measuredThroughputByType } from '../core/fsx/StorageBenchResult.js';
 import { STORAGE_PRICES } from '../core/fsx/storagePrices.js';
+import { resolveAppPaths } from '../core/paths.js';
 import { sanitizeForTerminal } from '../core/text/sanitizeForTerminal.js';
 import { usageError } from './CliError.js';
 import type { CommandContext } from './Command.js';
@@ -32,13 +35,19 @@ export async function recommendCommand(context: CommandContext): Promise<number>
   const months = flags.months ?? 1;
   if (!Number.isInteger(months) || months < 1 || months > 60)
     throw usageError('--months is a whole number of months, 1 to 60');
-  const result = recommendStorage({
-    capacity_gib: capacity,
-    throughput_mbps: throughput,
-    access: flags.access,
-    pattern: flags.pattern as StoragePattern,
-    months,
-  });
+  const benchStore = new FileStorageBenchStore(resolveAppPaths(context.env).stateDir);
+  const measured = measuredThroughputByType(await benchStore.list());
+  if (benchStore.recoveredFrom) context.stderr(`note: ${benchStore.recoveredFrom}\n`);
+  const result = recommendStorage(
+    {
+      capacity_gib: capacity,
+      throughput_mbps: throughput,
+      access: flags.access,
+      pattern: flags.pattern as StoragePattern,
+      months,
+    },
+    measured,
+  );
   if (flags.json) {
     context.stdout(
       `${JSON.stringify({ ...result, prices: { region: STORAGE_PRICES.region, snapshot: STORAGE_PRICES.snapshot_date } }, null, 2)}\n`,
@@ -53,6 +62,11 @@ export async function recommendCommand(context: CommandContext): Promise<number>
         { header: 'FITS', value: (o) => (o.fits ? 'yes' : 'no') },
         { header: 'SIZE', value: (o) => `${o.provisioned_gib} GiB`, align: 'right' },
         { header: 'MB/S', value: (o) => `${Math.round(o.throughput_mbps)}`, align: 'right' },
+        {
+          header: 'MEASURED',
+          value: (o) => (o.measured_mbps === undefined ? '-' : `${Math.round(o.measured_mbps)}`),
+          align: 'right',
+        },
         { header: 'LATENCY', value: (o) => o.latency },
         { header: 'DURABILITY', value: (o) => o.durability },
         { header: '$/MONTH', value: (o) => o.monthly_usd.toFixed(2), align: 'right' },
@@ -62,7 +76,7 @@ export async function recommendCommand(context: CommandContext): Promise<number>
     ),
   );
   context.stdout(
-    `\n${result.explanation}\nPrices: AWS's published ${STORAGE_PRICES.region} prices (snapshot ${STORAGE_PRICES.snapshot_date}).\n`,
+    `\n${result.explanation}\nPrices: AWS's published ${STORAGE_PRICES.region} prices (snapshot ${STORAGE_PRICES.snapshot_date}).${Object.keys(measured).length > 0 ? '\nMEASURED: MB/s your latest storage bench --pattern seq reached on that storage type (MB/S is the published figure).' : ''}\n`,
   );
   return result.pick ? 0 : 1;
 }

@@ -10,7 +10,7 @@ import { fsxListing, renderFsxTable } from './storageFsxCommands.js';
 import { runStorageFsxSubcommand } from './storageFsxSubcommands.js';
 
 const USAGE =
-  'usage: cws-tui storage list [--json] | storage create <name> [--type lustre|openzfs ...] [--region R] [--json] | storage delete <fs-id> [--region R] [--force [--confirm NAME]] --yes | storage unmount <fs-id> <workstation> [--force] [--yes] | storage task <fs-id> import|export|release | storage tasks <fs-id> | storage snapshot create|list|restore|clone ... | storage recommend ... | storage bench <workstation> <fs-id|vol-id> | storage findings';
+  'usage: cws-tui storage list [--json] | storage create <name> [--type lustre|openzfs ...] [--region R] [--json] | storage delete <fs-id> [--region R] [--force [--confirm NAME]] --yes | storage unmount <fs-id> <workstation> [--force] [--yes] | storage task <fs-id> import|export|release | storage tasks <fs-id> | storage snapshot create|list|restore|clone ... | storage recommend ... | storage bench <workstation> <fs-id|vol-id> [--pattern seq|random|metadata] [--size 1G] [--mount DIR] | storage findings';
 
 /**
  * `cws-tui storage`: the app's EFS file systems (with each research user's access point) and the

@@ -9,6 +9,7 @@ import {
 } from '../core/fsx/fsxOperations.js';
 import { formatGib } from '../core/fsx/parseStorageAmounts.js';
 import { planFsxCreate } from '../core/fsx/planFsxCreate.js';
+import { requireStoragePolicy } from '../core/fsx/requireStoragePolicy.js';
 import { NetworkSettingsStore } from '../core/network/NetworkSettingsStore.js';
 import { resolveAppPaths } from '../core/paths.js';
 import { sanitizeForTerminal } from '../core/text/sanitizeForTerminal.js';
@@ -95,6 +96,17 @@ export function createFsxCommand(name: string): CommandRun {
       ops.profile.name,
       region,
     );
+    requireStoragePolicy(ops.profile.policy, ops.profile.name, {
+      kind: 'storage',
+      region,
+      type: plan.request.type,
+      capacity_gib: plan.request.capacity_gib,
+      throughput_mbps:
+        plan.request.type === 'lustre'
+          ? (plan.request.throughput * plan.request.capacity_gib) / 1024
+          : plan.request.throughput,
+      monthly_usd: plan.monthly.total_usd,
+    });
     context.stderr(`price: $${plan.monthly.total_usd.toFixed(2)}/month (${plan.monthly.basis})\n`);
     const created = await createFsxFileSystem(ops, region, plan, network, (message) =>
       context.stderr(`${sanitizeForTerminal(message)}\n`),

@@ -31,6 +31,8 @@ export function runStorageFsxSubcommand(
     return import('./storageAdvisorCommands.js').then((module) => module.recommendCommand(context));
   if (sub === 'findings' && rest.length === 0)
     return import('./storageAdvisorCommands.js').then((module) => module.findingsCommand(context));
+  if (sub === 'bench' && rest.length === 2 && first && second)
+    return import('./storageBenchCommand.js').then((module) => module.benchCommand(first, second)(context));
   if (sub === 'snapshot' && first) return fsxSnapshotCommand(first, rest.slice(1))(context);
   return undefined;
 }

@@ -6,7 +6,8 @@ import { runCommand, testEnvironment } from './commandHarness.js';
 
 /**
  * The issue's "done when", on the demo account through the commands: a Lustre file system linked
- * to S3 and an OpenZFS one with per-user quotas, workstations that mount them, and every storage
+ * to S3 and an OpenZFS one with per-user quotas, workstations that mount them, a benchmark whose
+ * figure the advisor then shows, and every storage
  * cost in `cost`.
  */
 describe('FSx end to end on the demo account', () => {
@@ -57,6 +58,26 @@ describe('FSx end to end on the demo account', () => {
     expect(trainer.stderr).toContain(`FSx lustre ${lustre.id} at /fsx`);
     const analyst = await runCommand(runLaunchCommand, ['ubuntu-24-04', 'analyst'], env, { fsx: zfs.id });
     expect(analyst.code).toBe(0);
+
+    const bench = await runCommand(runStorageCommand, ['bench', 'trainer', lustre.id], env, {
+      pattern: 'seq',
+      size: '1G',
+    });
+    expect(bench.stdout).toContain(`FSx Lustre scratch ${lustre.id} (1200 GiB) from trainer`);
+    expect(bench.stdout).toMatch(/total {2}520 MB\/s/);
+    const measured = await runCommand(runStorageCommand, ['recommend'], env, {
+      capacity: '20TiB',
+      throughput: '2GB/s',
+      access: 'shared',
+      pattern: 'hpc-scratch',
+    });
+    expect(measured.stdout).toMatch(/\* FSx Lustre scratch +yes +21600 GiB +4219 +520 /);
+    await expect(
+      runCommand(runStorageCommand, ['bench', 'trainer', lustre.id], env, { pattern: 'sideways' }),
+    ).rejects.toMatchObject({
+      exitCode: 2,
+      message: expect.stringContaining('--pattern is one of seq, random, metadata'),
+    });
 
     const listed = await runCommand(runStorageCommand, ['list'], env);
     expect(listed.stdout).toMatch(new RegExp(`train-scratch +${lustre.id} .* trainer\\n`));

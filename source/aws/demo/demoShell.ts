@@ -1,4 +1,5 @@
 import { findInstanceType } from '../../core/catalog/instanceTypes.js';
+import { demoFioOutput } from './demoFioOutput.js';
 
 /** What the demo's simulated shell knows about the workstation it runs on. */
 export interface DemoShellHost {
@@ -87,6 +88,8 @@ function appScript(purpose: string, args: string, host: DemoShellHost): DemoShel
       return ok(`mounted ${args}\n`);
     case 'unmount':
       return ok(`unmounted ${args}\n`);
+    case 'fio-bench':
+      return ok(demoFioOutput(args));
     case 'efs-unmount':
       return ok(`unmounted ${args} from /efs/home/${host.research_user} /efs\n`);
     default:

@@ -1,3 +1,5 @@
+import { isStoragePolicyRequest, type StoragePolicyRequest } from '../fsx/storagePolicySchema.js';
+import { evaluateStorageRequest } from '../fsx/storagePolicyViolations.js';
 import { type AnalyticsPolicyRequest, isAnalyticsPolicyRequest } from './AnalyticsPolicyRequest.js';
 import { bigDataViolations } from './bigDataViolations.js';
 import { checkGlobRule } from './checkGlobRule.js';
@@ -35,10 +37,11 @@ export const EMPTY_POLICY_NOTE = 'the policy is empty: everything is allowed';
  */
 export function evaluatePolicy(
   policy: Policy,
-  request: PolicyRequest | AnalyticsPolicyRequest,
+  request: PolicyRequest | AnalyticsPolicyRequest | StoragePolicyRequest,
   context: PolicyContext,
 ): PolicyVerdict {
   if (isAnalyticsPolicyRequest(request)) return evaluateAnalyticsRequest(policy, request);
+  if (isStoragePolicyRequest(request)) return evaluateStorageRequest(policy, request);
   const violations: PolicyViolation[] = [];
   const suggestions: PolicySuggestion[] = [];
   const checked: string[] = [];

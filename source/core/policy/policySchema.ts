@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storagePolicySchema } from '../fsx/storagePolicySchema.js';
 import { hpcPolicySchema } from '../hpc/hpcPolicySchema.js';
 import { analyticsPolicySchema } from './analyticsPolicySchema.js';
 import { bigdataPolicySchema } from './bigdataPolicySchema.js';
@@ -82,6 +83,7 @@ export const policySchema = z.strictObject({
   bigdata: bigdataPolicySchema.optional(),
   /** Athena, DataBrew, QuickSight and CodeCatalyst: services, scan caps, data, seats, results. */
   analytics: analyticsPolicySchema.optional(),
+  storage: storagePolicySchema.optional(),
   /** `true`: a launch needs a research user with a linked, verified Globus identity (`users link-globus`). */
   require_globus_identity: z.boolean().optional(),
 });

@@ -4,6 +4,7 @@ import { clusterConfigSchema } from '../hpc/clusterConfigSchema.js';
 import { complianceSchema } from '../marketplace/complianceSchema.js';
 import type { TemplateProvenance } from '../marketplace/TemplateProvenance.js';
 import { amiConfigSchema } from './amiConfigSchema.js';
+import { templateStorageSchema } from './templateStorageSchema.js';
 
 /**
  * The CloudWorkstation template format, as researchers already write it. Objects are strict so that
@@ -209,6 +210,7 @@ export const templateSchema = z.strictObject({
   cluster_config: clusterConfigSchema.optional(),
   /** An EMR Serverless application, EMR cluster or EMR Studio (`cws-tui bigdata`). */
   bigdata: bigdataConfigSchema.optional(),
+  storage: templateStorageSchema.optional(),
   parameters: z.record(z.string(), parameterSchema).optional(),
   research_user: z.looseObject({}).optional(),
   complexity: z.enum(['simple', 'moderate', 'advanced', 'complex']).optional(),

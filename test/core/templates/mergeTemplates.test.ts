@@ -288,6 +288,14 @@ const cases: Record<keyof Template, FieldCase[]> = {
       expected: { team: 'b', cost: 'x' },
     },
   ],
+  storage: [
+    {
+      parent: { storage: { type: 'lustre', deployment: 'scratch2', capacity_gib: 1200 } },
+      child: { storage: { type: 'openzfs', capacity_gib: 64 } },
+      expected: { type: 'openzfs', capacity_gib: 64 },
+    },
+    { parent: { storage: { type: 'lustre' } }, child: {}, expected: { type: 'lustre' } },
+  ],
   sizes: [
     {
       parent: { sizes: { S: 't3.medium', XL: 'm7i.4xlarge' } },

@@ -36,8 +36,15 @@ import {
 import {
   CreateDataRepositoryAssociationCommand,
   CreateDataRepositoryTaskCommand,
+  CreateFileSystemCommand,
+  CreateSnapshotCommand,
+  CreateVolumeCommand,
+  DeleteFileSystemCommand,
   DescribeDataRepositoryAssociationsCommand,
   DescribeDataRepositoryTasksCommand,
+  DescribeFileSystemsCommand,
+  DescribeSnapshotsCommand,
+  DescribeVolumesCommand,
   FSxClient,
   RestoreVolumeFromSnapshotCommand,
 } from '@aws-sdk/client-fsx';
@@ -104,6 +111,16 @@ const APPLICATION = '00fkq2l1m4n5o60p';
 const JOB_RUN = '00fkq3r7s8t9u00v';
 const STUDIO = 'es-0A1B2C3D4E5F6G7H8I9J0K1L';
 const FILE_SYSTEM = 'fs-0a1b2c3d4e5f60718';
+const ZFS = 'fs-0f1e2d3c4b5a69788';
+const ROOT_VOLUME = 'fsvol-0a1b2c3d4e5f60718';
+const SNAPSHOT = 'fsvolsnap-0a1b2c3d4e5f60718';
+/** FSx snapshots and clones carry these; file systems carry the project's tags before the Name. */
+const fsxTags = (name: string) => [
+  { Key: 'cws:managed', Value: 'true' },
+  { Key: 'Name', Value: name },
+];
+const fileSystemTags = (name: string) => [...tagList, { Key: 'Name', Value: name }];
+const placement = { SubnetIds: ['subnet-0a1b2c3d4e5f60718'], SecurityGroupIds: ['sg-0123456789abcdef0'] };
 const STAGING = stagingBucketName(ACCOUNT, 'eu-west-1');
 
 /** Each command the Athena, EMR Serverless, EMR Studio, S3 and FSx Lustre/OpenZFS adapters send, shaped as they send it. */
@@ -285,10 +302,76 @@ export const capabilityCases: CapabilityCase[] = [
     new DescribeDataRepositoryTasksCommand({ TaskIds: ['task-0a1b2c3d4e5f60718'] }),
     new DescribeDataRepositoryTasksCommand({ Filters: [{ Name: 'file-system-id', Values: [FILE_SYSTEM] }] }),
     new RestoreVolumeFromSnapshotCommand({
-      VolumeId: 'fsvol-0a1b2c3d4e5f60718',
-      SnapshotId: 'fsvolsnap-0a1b2c3d4e5f60718',
+      VolumeId: ROOT_VOLUME,
+      SnapshotId: SNAPSHOT,
       Options: ['DELETE_INTERMEDIATE_SNAPSHOTS'],
       ClientRequestToken: 'cws-restore-fsvolsnap-0a1b2c3d4e5f60718',
+    }),
+    new DescribeFileSystemsCommand({}),
+    new DescribeFileSystemsCommand({ FileSystemIds: [FILE_SYSTEM] }),
+    new DescribeVolumesCommand({ VolumeIds: [ROOT_VOLUME] }),
+    new CreateFileSystemCommand({
+      FileSystemType: 'LUSTRE',
+      ClientRequestToken: 'cws-lustre-genomics-scratch',
+      StorageCapacity: 1200,
+      StorageType: 'SSD',
+      ...placement,
+      Tags: fileSystemTags('genomics-scratch'),
+      FileSystemTypeVersion: '2.15',
+      LustreConfiguration: {
+        DeploymentType: 'PERSISTENT_2',
+        PerUnitStorageThroughput: 125,
+        AutomaticBackupRetentionDays: 0,
+        DataCompressionType: 'LZ4',
+      },
+    }),
+    new CreateFileSystemCommand({
+      FileSystemType: 'OPENZFS',
+      ClientRequestToken: 'cws-openzfs-lab-home',
+      StorageCapacity: 256,
+      StorageType: 'SSD',
+      ...placement,
+      Tags: fileSystemTags('lab-home'),
+      OpenZFSConfiguration: {
+        DeploymentType: 'SINGLE_AZ_1',
+        ThroughputCapacity: 160,
+        AutomaticBackupRetentionDays: 7,
+        CopyTagsToBackups: true,
+        CopyTagsToVolumes: true,
+        RootVolumeConfiguration: {
+          DataCompressionType: 'ZSTD',
+          NfsExports: [{ ClientConfigurations: [{ Clients: '10.0.0.0/16', Options: ['rw', 'crossmnt'] }] }],
+          UserAndGroupQuotas: [{ Type: 'USER', Id: 5001, StorageCapacityQuotaGiB: 50 }],
+        },
+      },
+    }),
+    new DeleteFileSystemCommand({
+      FileSystemId: FILE_SYSTEM,
+      LustreConfiguration: { SkipFinalBackup: true },
+    }),
+    new DeleteFileSystemCommand({
+      FileSystemId: ZFS,
+      OpenZFSConfiguration: { SkipFinalBackup: true, Options: ['DELETE_CHILD_VOLUMES_AND_SNAPSHOTS'] },
+    }),
+    new CreateSnapshotCommand({
+      VolumeId: ROOT_VOLUME,
+      Name: 'before-upgrade',
+      ClientRequestToken: `cws-${ROOT_VOLUME}-before-upgrade`,
+      Tags: fsxTags('before-upgrade'),
+    }),
+    new DescribeSnapshotsCommand({ Filters: [{ Name: 'volume-id', Values: [ROOT_VOLUME] }] }),
+    new CreateVolumeCommand({
+      VolumeType: 'OPENZFS',
+      Name: 'trial',
+      ClientRequestToken: `cws-clone-${SNAPSHOT}-trial`,
+      OpenZFSConfiguration: {
+        ParentVolumeId: ROOT_VOLUME,
+        OriginSnapshot: {
+          SnapshotARN: `arn:aws:fsx:us-east-1:${ACCOUNT}:snapshot/${ROOT_VOLUME}/${SNAPSHOT}`,
+          CopyStrategy: 'CLONE',
+        },
+      },
+      Tags: fsxTags('trial'),
     }),
   ),
 ];

@@ -62,6 +62,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dynamoExpressions } from '../../source/aws/dynamodb/dynamoExpressions.js';
+import { capabilityCases, capabilityClients } from './capabilityRequestCases.js';
 import { createSecurityGroup, ec2Requests } from './ec2AdapterRequests.js';
 import { type CapturedRequest, capturingHandler, missingFields, serialize } from './serializedRequest.js';
 
@@ -92,6 +93,7 @@ const clients = {
   quotas: new ServiceQuotasClient(config),
   dynamodb: new DynamoDBClient(config),
   cloudformation: new CloudFormationClient(config),
+  ...capabilityClients,
 };
 const documents = DynamoDBDocumentClient.from(clients.dynamodb);
 
@@ -300,6 +302,7 @@ const cases: Case[] = [
     }),
     new DeleteCommand({ TableName: 'cws-team', Key: teamKey, ReturnValues: 'ALL_OLD' }),
   ),
+  ...capabilityCases,
 ];
 
 function sourceFiles(dir: string): string[] {

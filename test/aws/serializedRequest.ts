@@ -1,5 +1,7 @@
 /** The parts of a Smithy HttpRequest the comparison reads. */
 export interface HttpRequest {
+  /** S3 puts the bucket in the host name (virtual-hosted style). */
+  hostname?: string;
   path: string;
   query?: Record<string, string | string[] | null>;
   headers: Record<string, string>;
@@ -14,7 +16,7 @@ interface InputLeaf {
 
 /** A request as the SDK put it on the wire, caught before it leaves. */
 export interface CapturedRequest {
-  protocol: 'json' | 'rest-json' | 'ec2-query' | 'query';
+  protocol: 'json' | 'rest-json' | 'rest-xml' | 'ec2-query' | 'query';
   request: HttpRequest;
   /** EC2 query names a member has in one operation only (CreateSecurityGroup's Description is GroupDescription). */
   queryNames?: Record<string, string>;
@@ -107,6 +109,78 @@ function bodyText(request: HttpRequest): string {
   return '';
 }
 
+interface XmlElement {
+  /** Element names from the root down to this element, lower-cased. */
+  path: string[];
+  text: string;
+}
+
+const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** The leaf elements of an XML body with their text: enough of XML for the SDK's own request bodies. */
+function xmlElements(text: string): XmlElement[] {
+  const elements: XmlElement[] = [];
+  const stack: string[] = [];
+  let content = '';
+  for (const match of text.matchAll(/<(\/?)([\w:.-]+)[^>]*?(\/?)>|([^<]+)/g)) {
+    const [, closing, name, selfClosing, chars] = match;
+    if (chars !== undefined) {
+      content += chars;
+    } else if (!name) {
+      // Nothing named, nothing to record.
+    } else if (closing) {
+      elements.push({
+        path: [...stack],
+        text: content.replace(/&(\w+);/g, (all, entity: string) => XML_ENTITIES[entity] ?? all),
+      });
+      stack.pop();
+      content = '';
+    } else if (selfClosing) {
+      elements.push({ path: [...stack, name.toLowerCase()], text: '' });
+    } else {
+      stack.push(name.toLowerCase());
+      content = '';
+    }
+  }
+  return elements;
+}
+
+/** Whether wanted appears in path in order (XML adds list-item and root names the input does not have). */
+function inOrder(wanted: readonly string[], path: readonly string[]): boolean {
+  let index = 0;
+  for (const name of path) if (name === wanted[index]) index += 1;
+  return index === wanted.length;
+}
+
+function sameBytes(left: Uint8Array, right: unknown): boolean {
+  return (
+    right instanceof Uint8Array && left.length === right.length && left.every((byte, i) => byte === right[i])
+  );
+}
+
+/**
+ * REST-XML (S3): a field is kept when its value is in the host, path, query or headers (top-level members only), when it is the
+ * payload itself (PutObject's Body), or when an XML element named as the field, inside elements named
+ * as its parents, holds its value.
+ */
+function missingXmlFields(input: unknown, request: HttpRequest, text: string, elsewhere: string[]): string[] {
+  const elements = xmlElements(text);
+  return leaves(input)
+    .filter((leaf) => {
+      if (leaf.value instanceof Uint8Array) return !sameBytes(leaf.value, request.body);
+      const expected = wireText(leaf.value);
+      if (expected === undefined) return true;
+      const named = leaf.path.filter((segment) => !/^\d+$/.test(segment)).map((s) => s.toLowerCase());
+      const inBody = elements.some(
+        (element) =>
+          element.path.at(-1) === named.at(-1) && inOrder(named, element.path) && element.text === expected,
+      );
+      // Only top-level members are bound to the host, path, query or headers; nested ones live in the body.
+      return !inBody && (leaf.path.length > 1 || !elsewhere.some((part) => part.includes(expected)));
+    })
+    .map((leaf) => leaf.path.join('.'));
+}
+
 /**
  * The input's fields the serialized request lacks: a field the SDK does not know is dropped without
  * a word (SpaceIdleSettings has no LifecycleManagement, for one). JSON protocols are compared path by
@@ -160,14 +234,16 @@ export function missingFields(input: unknown, captured: CapturedRequest): string
       })
       .map((leaf) => leaf.path.join('.'));
   }
-  const body: unknown = text ? JSON.parse(text) : {};
   const elsewhere = [
+    request.hostname ?? '',
     decodeURIComponent(request.path),
     ...Object.values(request.query ?? {})
       .flat()
       .map((value) => String(value ?? '')),
     ...Object.values(request.headers),
   ];
+  if (protocol === 'rest-xml') return missingXmlFields(input, request, text, elsewhere);
+  const body: unknown = text ? JSON.parse(text) : {};
   return leaves(input)
     .filter((leaf) => {
       if (at(body, leaf.path) !== undefined) return false;

@@ -1,5 +1,6 @@
 import { AthenaClient } from '@aws-sdk/client-athena';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { DataBrewClient } from '@aws-sdk/client-databrew';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { EFSClient } from '@aws-sdk/client-efs';
 import { FSxClient } from '@aws-sdk/client-fsx';
@@ -121,6 +122,7 @@ export async function createAwsAccount(options: AwsAccountOptions): Promise<Clou
     analytics: awsAnalytics(
       perRegion((region) => guardAwsReplies(new AthenaClient({ ...config, region }))),
       profile,
+      perRegion((region) => guardAwsReplies(new DataBrewClient({ ...config, region }))),
     ),
     fsx: new AwsFsx({
       fsx: perRegion((region) => guardAwsReplies(new FSxClient({ ...config, region }))),

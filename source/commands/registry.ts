@@ -330,6 +330,16 @@ export const commands: Command[] = [
     load: async () => (await import('./athenaCommand.js')).runAthenaCommand,
   },
   {
+    name: 'databrew',
+    summary:
+      'prepare data from S3 with Glue DataBrew: datasets, the shipped recipes, jobs with node-hours and cost',
+    usage: [
+      'databrew dataset create <name> s3://bucket/file.csv | databrew dataset list | databrew recipes',
+      'databrew job run <dataset> <clean|dedupe|cast|profile> | databrew job list | databrew job show|logs <job> [run-id]',
+    ],
+    load: async () => (await import('./databrewCommand.js')).runDatabrewCommand,
+  },
+  {
     name: 'data',
     summary:
       'what the profile may read: the S3 buckets its policy names, Data Catalog tables with size and update',

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runAthenaCommand } from '../../source/commands/athenaCommand.js';
 import { runCostCommand } from '../../source/commands/costCommand.js';
+import { runDatabrewCommand } from '../../source/commands/databrewCommand.js';
 import { runProfilesCommand } from '../../source/commands/profilesCommand.js';
 import { runCommand, testEnvironment } from './commandHarness.js';
 
@@ -19,7 +20,7 @@ describe('analytics walk-through on the demo account', () => {
       policy,
       JSON.stringify({
         analytics: {
-          services: ['athena'],
+          services: ['athena', 'databrew', 'quicksight', 'codecatalyst'],
           results_location: 's3://cws-demo-lab/results/',
           max_bytes_per_query: 10 * 1024 ** 3,
           databases: { allow: ['cws_*'] },
@@ -32,6 +33,23 @@ describe('analytics walk-through on the demo account', () => {
       policy,
     });
     const flags = { demo: true, database: 'cws_samples' };
+
+    // Prepare the raw file with DataBrew: a dataset, the shipped clean recipe, its job run.
+    const dataset = await runCommand(
+      runDatabrewCommand,
+      ['dataset', 'create', 'weather', 's3://cws-demo-lab/raw/weather.csv'],
+      env,
+      { demo: true },
+    );
+    expect(dataset.stdout).toMatch(/Dataset weather: CSV from s3:\/\/cws-demo-lab\/raw\/weather.csv/);
+    const started = await runCommand(runDatabrewCommand, ['job', 'run', 'weather', 'clean'], env, {
+      demo: true,
+    });
+    expect(started.stdout).toMatch(/Output: s3:\/\/cws-demo-lab\/results\/databrew\/cws-weather-clean\//);
+    const shown = await runCommand(runDatabrewCommand, ['job', 'show', 'cws-weather-clean'], env, {
+      demo: true,
+    });
+    expect(shown.stdout).toMatch(/SUCCEEDED, 1m05s, 2 nodes, 0\.067 node-hours, cost \$0\.0320/);
 
     const spend = await runCommand(
       runAthenaCommand,
@@ -59,5 +77,9 @@ describe('analytics walk-through on the demo account', () => {
     // 10 MB minimum for the small scan, 48 MiB, and the 10 GiB + 1 MiB the cancelled query scanned.
     const expected = ((10 + 48 + 10 * 1024 + 1) / 1024 ** 2) * 5;
     expect(athenaLine?.month_to_date).toBeCloseTo(Number(expected.toFixed(2)), 2);
+    const brewLine = report.items.find((item) => item.id === 'databrew:us-east-1:cws-weather-clean');
+    expect(brewLine?.service).toBe('DataBrew');
+    // 65 s bills 2 minutes on 2 nodes at $0.48 per node-hour.
+    expect(brewLine?.month_to_date).toBeCloseTo(0.03, 2);
   });
 });

@@ -1,10 +1,20 @@
 import type { AthenaClient } from '@aws-sdk/client-athena';
+import type { DataBrewClient } from '@aws-sdk/client-databrew';
 import type { AnalyticsPort } from '../../core/analytics/ports.js';
+import { DataBrewJobs } from '../databrew/DataBrewJobs.js';
 import { AthenaDataCatalog } from './AthenaDataCatalog.js';
 import { AthenaQueries } from './AthenaQueries.js';
 
 /** The account's analytics services through the SDK, one client per region. */
-export function awsAnalytics(athena: (region: string) => AthenaClient, profile?: string): AnalyticsPort {
+export function awsAnalytics(
+  athena: (region: string) => AthenaClient,
+  profile: string | undefined,
+  databrew: (region: string) => DataBrewClient,
+): AnalyticsPort {
   const options = { athena, ...(profile ? { profile } : {}) };
-  return { athena: new AthenaQueries(options), catalog: new AthenaDataCatalog(options) };
+  return {
+    athena: new AthenaQueries(options),
+    catalog: new AthenaDataCatalog(options),
+    databrew: new DataBrewJobs({ databrew, ...(profile ? { profile } : {}) }),
+  };
 }

@@ -1,4 +1,5 @@
 import type { ResourceTags } from '../ports.js';
+import type { DataBrewPort } from './dataBrewPorts.js';
 
 /** A workgroup as the app sets it up: one per project or lab. */
 export interface AthenaWorkgroupSettings {
@@ -107,4 +108,5 @@ export interface DataCatalogPort {
 export interface AnalyticsPort {
   athena: AthenaPort;
   catalog: DataCatalogPort;
+  databrew: DataBrewPort;
 }

@@ -1,10 +1,15 @@
 import type { AnalyticsPort } from '../../../core/analytics/ports.js';
 import { DemoAnalyticsStore } from './DemoAnalyticsStore.js';
 import { DemoAthena } from './DemoAthena.js';
+import { DemoDataBrew } from './DemoDataBrew.js';
 import { DemoDataCatalog } from './DemoDataCatalog.js';
 
 /** The demo account's analytics services, their state in the demo state dir. */
 export function demoAnalytics(stateDir: string, speed: number, now?: () => number): AnalyticsPort {
   const store = new DemoAnalyticsStore(stateDir);
-  return { athena: new DemoAthena(store, speed, now), catalog: new DemoDataCatalog() };
+  return {
+    athena: new DemoAthena(store, speed, now),
+    catalog: new DemoDataCatalog(),
+    databrew: new DemoDataBrew(store, speed, now),
+  };
 }

@@ -5,6 +5,7 @@ import { EC2Client } from '@aws-sdk/client-ec2';
 import { EFSClient } from '@aws-sdk/client-efs';
 import { FSxClient } from '@aws-sdk/client-fsx';
 import { IAMClient } from '@aws-sdk/client-iam';
+import { QuickSightClient } from '@aws-sdk/client-quicksight';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SSMClient } from '@aws-sdk/client-ssm';
@@ -123,6 +124,7 @@ export async function createAwsAccount(options: AwsAccountOptions): Promise<Clou
       perRegion((region) => guardAwsReplies(new AthenaClient({ ...config, region }))),
       profile,
       perRegion((region) => guardAwsReplies(new DataBrewClient({ ...config, region }))),
+      perRegion((region) => guardAwsReplies(new QuickSightClient({ ...config, region }))),
     ),
     fsx: new AwsFsx({
       fsx: perRegion((region) => guardAwsReplies(new FSxClient({ ...config, region }))),

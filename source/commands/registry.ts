@@ -340,6 +340,13 @@ export const commands: Command[] = [
     load: async () => (await import('./databrewCommand.js')).runDatabrewCommand,
   },
   {
+    name: 'quicksight',
+    summary:
+      "whether the account has QuickSight (edition, users, monthly cost), and a dashboard's embed or console link",
+    usage: ['quicksight status [--json] | quicksight connect <dashboard-id> [--json]'],
+    load: async () => (await import('./quicksightCommand.js')).runQuicksightCommand,
+  },
+  {
     name: 'data',
     summary:
       'what the profile may read: the S3 buckets its policy names, Data Catalog tables with size and update',

@@ -5,6 +5,7 @@ import { runAthenaCommand } from '../../source/commands/athenaCommand.js';
 import { runCostCommand } from '../../source/commands/costCommand.js';
 import { runDatabrewCommand } from '../../source/commands/databrewCommand.js';
 import { runProfilesCommand } from '../../source/commands/profilesCommand.js';
+import { runQuicksightCommand } from '../../source/commands/quicksightCommand.js';
 import { runCommand, testEnvironment } from './commandHarness.js';
 
 /**
@@ -68,6 +69,16 @@ describe('analytics walk-through on the demo account', () => {
       runCommand(runAthenaCommand, ['query', 'SELECT * FROM sensor_events'], env, flags),
     ).rejects.toThrow(/cancelled query .* at the workgroup's limit/);
 
+    // Chart it in QuickSight: the subscription is said, and the dashboard's link is printed.
+    const status = await runCommand(runQuicksightCommand, ['status'], env, { demo: true });
+    expect(status.stdout).toMatch(/ENTERPRISE edition, active/);
+    expect(status.stdout).toMatch(/\$30\.00 per month/);
+    const link = await runCommand(runQuicksightCommand, ['connect', 'cws-lab-spend'], env, { demo: true });
+    expect(link.stdout).toMatch(/embed URL/);
+    expect(link.stdout).toContain(
+      'https://us-east-1.quicksight.aws.amazon.com/embed/demo/dashboards/cws-lab-spend',
+    );
+
     const cost = await runCommand(runCostCommand, [], env, { demo: true, json: true });
     const report = JSON.parse(cost.stdout) as {
       items: Array<{ id: string; service?: string; month_to_date: number }>;
@@ -81,5 +92,6 @@ describe('analytics walk-through on the demo account', () => {
     expect(brewLine?.service).toBe('DataBrew');
     // 65 s bills 2 minutes on 2 nodes at $0.48 per node-hour.
     expect(brewLine?.month_to_date).toBeCloseTo(0.03, 2);
+    expect(report.items.find((item) => item.service === 'QuickSight')).toBeDefined();
   });
 });

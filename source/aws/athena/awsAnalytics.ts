@@ -1,7 +1,9 @@
 import type { AthenaClient } from '@aws-sdk/client-athena';
 import type { DataBrewClient } from '@aws-sdk/client-databrew';
+import type { QuickSightClient } from '@aws-sdk/client-quicksight';
 import type { AnalyticsPort } from '../../core/analytics/ports.js';
 import { DataBrewJobs } from '../databrew/DataBrewJobs.js';
+import { QuickSightAccount } from '../quicksight/QuickSightAccount.js';
 import { AthenaDataCatalog } from './AthenaDataCatalog.js';
 import { AthenaQueries } from './AthenaQueries.js';
 
@@ -10,11 +12,13 @@ export function awsAnalytics(
   athena: (region: string) => AthenaClient,
   profile: string | undefined,
   databrew: (region: string) => DataBrewClient,
+  quicksight: (region: string) => QuickSightClient,
 ): AnalyticsPort {
   const options = { athena, ...(profile ? { profile } : {}) };
   return {
     athena: new AthenaQueries(options),
     catalog: new AthenaDataCatalog(options),
     databrew: new DataBrewJobs({ databrew, ...(profile ? { profile } : {}) }),
+    quicksight: new QuickSightAccount({ quicksight, ...(profile ? { profile } : {}) }),
   };
 }

@@ -1,5 +1,6 @@
 import type { ResourceTags } from '../ports.js';
 import type { DataBrewPort } from './dataBrewPorts.js';
+import type { QuickSightPort } from './quickSightPorts.js';
 
 /** A workgroup as the app sets it up: one per project or lab. */
 export interface AthenaWorkgroupSettings {
@@ -109,4 +110,5 @@ export interface AnalyticsPort {
   athena: AthenaPort;
   catalog: DataCatalogPort;
   databrew: DataBrewPort;
+  quicksight: QuickSightPort;
 }

@@ -3,6 +3,7 @@ import { DemoAnalyticsStore } from './DemoAnalyticsStore.js';
 import { DemoAthena } from './DemoAthena.js';
 import { DemoDataBrew } from './DemoDataBrew.js';
 import { DemoDataCatalog } from './DemoDataCatalog.js';
+import { DemoQuickSight } from './DemoQuickSight.js';
 
 /** The demo account's analytics services, their state in the demo state dir. */
 export function demoAnalytics(stateDir: string, speed: number, now?: () => number): AnalyticsPort {
@@ -11,5 +12,6 @@ export function demoAnalytics(stateDir: string, speed: number, now?: () => numbe
     athena: new DemoAthena(store, speed, now),
     catalog: new DemoDataCatalog(),
     databrew: new DemoDataBrew(store, speed, now),
+    quicksight: new DemoQuickSight(stateDir),
   };
 }

@@ -347,6 +347,15 @@ export const commands: Command[] = [
     load: async () => (await import('./quicksightCommand.js')).runQuicksightCommand,
   },
   {
+    name: 'codecatalyst',
+    summary:
+      'existing CodeCatalyst spaces (closed to new customers since November 2025): dev environments, start/stop',
+    usage: [
+      'codecatalyst spaces | codecatalyst devenvs <space> <project> | codecatalyst start|stop <space> <project> <id>',
+    ],
+    load: async () => (await import('./codecatalystCommand.js')).runCodecatalystCommand,
+  },
+  {
     name: 'data',
     summary:
       'what the profile may read: the S3 buckets its policy names, Data Catalog tables with size and update',

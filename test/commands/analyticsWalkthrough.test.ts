@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runAthenaCommand } from '../../source/commands/athenaCommand.js';
+import { runCodecatalystCommand } from '../../source/commands/codecatalystCommand.js';
 import { runCostCommand } from '../../source/commands/costCommand.js';
 import { runDatabrewCommand } from '../../source/commands/databrewCommand.js';
 import { runProfilesCommand } from '../../source/commands/profilesCommand.js';
@@ -78,6 +79,20 @@ describe('analytics walk-through on the demo account', () => {
     expect(link.stdout).toContain(
       'https://us-east-1.quicksight.aws.amazon.com/embed/demo/dashboards/cws-lab-spend',
     );
+
+    // CodeCatalyst, for a space that exists: said to be closed to new customers, then listed.
+    const spaces = await runCommand(runCodecatalystCommand, ['spaces'], env, { demo: true });
+    expect(spaces.stderr).toMatch(/closed CodeCatalyst to new customers in November 2025/);
+    expect(spaces.stdout).toMatch(/^cws-demo-space\s+us-west-2/);
+    const devenvs = await runCommand(
+      runCodecatalystCommand,
+      ['devenvs', 'cws-demo-space', 'climate-analysis'],
+      env,
+      {
+        demo: true,
+      },
+    );
+    expect(devenvs.stdout).toMatch(/notebook-env\s+STOPPED/);
 
     const cost = await runCommand(runCostCommand, [], env, { demo: true, json: true });
     const report = JSON.parse(cost.stdout) as {

@@ -1,7 +1,9 @@
+import { homedir } from 'node:os';
 import type { AthenaClient } from '@aws-sdk/client-athena';
 import type { DataBrewClient } from '@aws-sdk/client-databrew';
 import type { QuickSightClient } from '@aws-sdk/client-quicksight';
 import type { AnalyticsPort } from '../../core/analytics/ports.js';
+import { CodeCatalystSpaces, readBuilderIdToken } from '../codecatalyst/CodeCatalystSpaces.js';
 import { DataBrewJobs } from '../databrew/DataBrewJobs.js';
 import { QuickSightAccount } from '../quicksight/QuickSightAccount.js';
 import { AthenaDataCatalog } from './AthenaDataCatalog.js';
@@ -20,5 +22,6 @@ export function awsAnalytics(
     catalog: new AthenaDataCatalog(options),
     databrew: new DataBrewJobs({ databrew, ...(profile ? { profile } : {}) }),
     quicksight: new QuickSightAccount({ quicksight, ...(profile ? { profile } : {}) }),
+    codecatalyst: new CodeCatalystSpaces(() => readBuilderIdToken(homedir())),
   };
 }

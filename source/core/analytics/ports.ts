@@ -1,4 +1,5 @@
 import type { ResourceTags } from '../ports.js';
+import type { CodeCatalystPort } from './codeCatalystPorts.js';
 import type { DataBrewPort } from './dataBrewPorts.js';
 import type { QuickSightPort } from './quickSightPorts.js';
 
@@ -111,4 +112,5 @@ export interface AnalyticsPort {
   catalog: DataCatalogPort;
   databrew: DataBrewPort;
   quicksight: QuickSightPort;
+  codecatalyst: CodeCatalystPort;
 }

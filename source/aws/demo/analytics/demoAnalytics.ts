@@ -1,6 +1,7 @@
 import type { AnalyticsPort } from '../../../core/analytics/ports.js';
 import { DemoAnalyticsStore } from './DemoAnalyticsStore.js';
 import { DemoAthena } from './DemoAthena.js';
+import { DemoCodeCatalyst } from './DemoCodeCatalyst.js';
 import { DemoDataBrew } from './DemoDataBrew.js';
 import { DemoDataCatalog } from './DemoDataCatalog.js';
 import { DemoQuickSight } from './DemoQuickSight.js';
@@ -13,5 +14,6 @@ export function demoAnalytics(stateDir: string, speed: number, now?: () => numbe
     catalog: new DemoDataCatalog(),
     databrew: new DemoDataBrew(store, speed, now),
     quicksight: new DemoQuickSight(stateDir),
+    codecatalyst: new DemoCodeCatalyst(),
   };
 }

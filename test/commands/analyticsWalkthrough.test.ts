@@ -70,7 +70,10 @@ describe('analytics walk-through on the demo account', () => {
       runCommand(runAthenaCommand, ['query', 'SELECT * FROM sensor_events'], env, flags),
     ).rejects.toThrow(/cancelled query .* at the workgroup's limit/);
 
-    // Chart it in QuickSight: the subscription is said, and the dashboard's link is printed.
+    // Chart it in QuickSight: without a subscription it says so with the cost; with one, the link.
+    const none = await runCommand(runQuicksightCommand, ['status'], env, { demo: true });
+    expect(none.stdout).toMatch(/not subscribed .*\n.*\$24 per author/);
+    writeFileSync(join(env.CWS_STATE_DIR ?? '', 'demo-quicksight-on'), '');
     const status = await runCommand(runQuicksightCommand, ['status'], env, { demo: true });
     expect(status.stdout).toMatch(/ENTERPRISE edition, active/);
     expect(status.stdout).toMatch(/\$30\.00 per month/);

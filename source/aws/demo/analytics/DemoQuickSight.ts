@@ -8,8 +8,11 @@ import type {
 } from '../../../core/analytics/quickSightPorts.js';
 import { CloudError } from '../../../core/CloudError.js';
 
-/** The file that switches the demo account's QuickSight subscription off, to see the "none" path. */
-export const DEMO_QUICKSIGHT_OFF = 'demo-quicksight-off';
+/**
+ * The file that switches the demo account's QuickSight subscription on. Off by default, as in most
+ * accounts, so that the demo's cost report carries no per-user line nobody asked for.
+ */
+export const DEMO_QUICKSIGHT_ON = 'demo-quicksight-on';
 
 const DASHBOARD: QuickSightDashboard = {
   id: 'cws-lab-spend',
@@ -17,12 +20,12 @@ const DASHBOARD: QuickSightDashboard = {
   updated_at: '2026-12-01T08:00:00.000Z',
 };
 
-/** QuickSight on the demo account: Enterprise, one author and two readers, the lab-spend dashboard. */
+/** QuickSight on the demo account: when on, Enterprise, one author and two readers, the lab-spend dashboard. */
 export class DemoQuickSight implements QuickSightPort {
   constructor(private readonly stateDir: string) {}
 
   private get subscribed(): boolean {
-    return !existsSync(join(this.stateDir, DEMO_QUICKSIGHT_OFF));
+    return existsSync(join(this.stateDir, DEMO_QUICKSIGHT_ON));
   }
 
   private requireSubscription(): void {

@@ -1,9 +1,11 @@
 import { AthenaClient } from '@aws-sdk/client-athena';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { DataBrewClient } from '@aws-sdk/client-databrew';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { EFSClient } from '@aws-sdk/client-efs';
 import { FSxClient } from '@aws-sdk/client-fsx';
 import { IAMClient } from '@aws-sdk/client-iam';
+import { QuickSightClient } from '@aws-sdk/client-quicksight';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SSMClient } from '@aws-sdk/client-ssm';
@@ -121,6 +123,8 @@ export async function createAwsAccount(options: AwsAccountOptions): Promise<Clou
     analytics: awsAnalytics(
       perRegion((region) => guardAwsReplies(new AthenaClient({ ...config, region }))),
       profile,
+      perRegion((region) => guardAwsReplies(new DataBrewClient({ ...config, region }))),
+      perRegion((region) => guardAwsReplies(new QuickSightClient({ ...config, region }))),
     ),
     fsx: new AwsFsx({
       fsx: perRegion((region) => guardAwsReplies(new FSxClient({ ...config, region }))),

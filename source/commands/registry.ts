@@ -331,6 +331,32 @@ export const commands: Command[] = [
     load: async () => (await import('./athenaCommand.js')).runAthenaCommand,
   },
   {
+    name: 'databrew',
+    summary:
+      'prepare data from S3 with Glue DataBrew: datasets, the shipped recipes, jobs with node-hours and cost',
+    usage: [
+      'databrew dataset create <name> s3://bucket/file.csv | databrew dataset list | databrew recipes',
+      'databrew job run <dataset> <clean|dedupe|cast|profile> | databrew job list | databrew job show|logs <job> [run-id]',
+    ],
+    load: async () => (await import('./databrewCommand.js')).runDatabrewCommand,
+  },
+  {
+    name: 'quicksight',
+    summary:
+      "whether the account has QuickSight (edition, users, monthly cost), and a dashboard's embed or console link",
+    usage: ['quicksight status [--json] | quicksight connect <dashboard-id> [--json]'],
+    load: async () => (await import('./quicksightCommand.js')).runQuicksightCommand,
+  },
+  {
+    name: 'codecatalyst',
+    summary:
+      'existing CodeCatalyst spaces (closed to new customers since November 2025): dev environments, start/stop',
+    usage: [
+      'codecatalyst spaces | codecatalyst devenvs <space> <project> | codecatalyst start|stop <space> <project> <id>',
+    ],
+    load: async () => (await import('./codecatalystCommand.js')).runCodecatalystCommand,
+  },
+  {
     name: 'data',
     summary:
       'what the profile may read: the S3 buckets its policy names, Data Catalog tables with size and update',

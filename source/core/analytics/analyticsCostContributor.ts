@@ -2,6 +2,8 @@ import type { MeteredCharge, MeteredCostResource } from '../cost/CostResource.js
 import type { CloudAccount } from '../ports.js';
 import { formatBytes } from '../text/formatBytes.js';
 import { athenaQueryCost } from './athenaQueryCost.js';
+import { dataBrewCostResources } from './dataBrewCostResources.js';
+import { quickSightCostResources } from './quickSightCostResources.js';
 
 /** Queries read per workgroup: Athena keeps 45 days of history, the report needs this month's. */
 const HISTORY_LIMIT = 1000;
@@ -44,7 +46,7 @@ async function workgroupCosts(
   return resource;
 }
 
-/** The analytics services' part of the unified cost report: Athena's query charges per workgroup. */
+/** The analytics services' part of the unified cost report: Athena per workgroup, DataBrew per job, QuickSight's users. */
 // Typed by its shape (a CostContributor) so that the contributor list's module is not imported back.
 export const analyticsCostContributor = {
   service: 'Athena',
@@ -59,7 +61,10 @@ export const analyticsCostContributor = {
         const resource = await workgroupCosts(account, region, workgroup);
         if (resource) resources.push(resource);
       }
+      resources.push(...(await dataBrewCostResources(account, region)));
     }
+    // QuickSight's users are account-wide, held in its identity region: count them once.
+    if (regions[0]) resources.push(...(await quickSightCostResources(account, regions[0])));
     return { resources, warnings: [] };
   },
 };

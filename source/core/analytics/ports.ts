@@ -1,4 +1,7 @@
 import type { ResourceTags } from '../ports.js';
+import type { CodeCatalystPort } from './codeCatalystPorts.js';
+import type { DataBrewPort } from './dataBrewPorts.js';
+import type { QuickSightPort } from './quickSightPorts.js';
 
 /** A workgroup as the app sets it up: one per project or lab. */
 export interface AthenaWorkgroupSettings {
@@ -107,4 +110,7 @@ export interface DataCatalogPort {
 export interface AnalyticsPort {
   athena: AthenaPort;
   catalog: DataCatalogPort;
+  databrew: DataBrewPort;
+  quicksight: QuickSightPort;
+  codecatalyst: CodeCatalystPort;
 }

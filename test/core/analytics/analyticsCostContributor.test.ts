@@ -27,7 +27,21 @@ const athena = {
     query('c0ffee00-4', 'RUNNING', 1 * GB, '2026-11-20T04:00:00.000Z'),
   ],
 } as unknown as AthenaPort;
-const account = { analytics: { athena } } as unknown as CloudAccount;
+// No DataBrew jobs and no QuickSight subscription: only Athena's lines.
+const account = {
+  identity: {
+    callerIdentity: async () => ({
+      account: '123456789012',
+      arn: 'arn:aws:iam::123456789012:user/ana',
+      user_id: 'AIDA',
+    }),
+  },
+  analytics: {
+    athena,
+    databrew: { listJobs: async () => [] },
+    quicksight: { subscription: async () => ({ status: 'none' }) },
+  },
+} as unknown as CloudAccount;
 
 describe('the analytics cost contributor', () => {
   it('is in the one contributor list', () => {

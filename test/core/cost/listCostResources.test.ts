@@ -41,7 +41,9 @@ describe('listCostResources', () => {
     setImmediate(key);
     const { resources, warnings } = await listing;
     expect(warnings).toEqual([]);
-    expect(resources.map((resource) => resource.name).sort()).toEqual(['a', 'b', 'c', 'd']);
+    // The demo account's QuickSight subscription adds a metered line; the instances are what is sliced.
+    const instances = resources.filter((resource) => resource.kind === 'instance');
+    expect(instances.map((resource) => resource.name).sort()).toEqual(['a', 'b', 'c', 'd']);
     // Turns were handed to the event loop between instances, not only once the listing was done.
     expect(keysRead).toBeGreaterThanOrEqual(3);
   });

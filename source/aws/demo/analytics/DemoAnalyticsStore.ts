@@ -25,13 +25,44 @@ const querySchema = z.object({
   cancelled_at: z.number().optional(),
 });
 
+const datasetSchema = z.object({
+  name: z.string(),
+  region: z.string(),
+  format: z.string(),
+  s3_uri: z.string(),
+});
+
+const brewJobSchema = z.object({
+  name: z.string(),
+  region: z.string(),
+  type: z.enum(['RECIPE', 'PROFILE']),
+  dataset: z.string(),
+  recipe: z.string().optional(),
+  output_uri: z.string(),
+  max_nodes: z.number(),
+});
+
+const brewRunSchema = z.object({
+  job: z.string(),
+  region: z.string(),
+  run_id: z.string(),
+  started_at: z.number(),
+});
+
 const analyticsStateSchema = z.object({
   workgroups: z.array(workgroupSchema),
   queries: z.array(querySchema),
+  // DataBrew arrived later: files written before it have none.
+  datasets: z.array(datasetSchema).default([]),
+  recipes: z.array(z.object({ name: z.string(), region: z.string() })).default([]),
+  brew_jobs: z.array(brewJobSchema).default([]),
+  brew_runs: z.array(brewRunSchema).default([]),
 });
 
 export type DemoWorkgroupRecord = z.infer<typeof workgroupSchema>;
 export type DemoQueryRecord = z.infer<typeof querySchema>;
+export type DemoBrewJobRecord = z.infer<typeof brewJobSchema>;
+export type DemoBrewRunRecord = z.infer<typeof brewRunSchema>;
 export type DemoAnalyticsState = z.infer<typeof analyticsStateSchema>;
 
 /**
@@ -47,7 +78,9 @@ export class DemoAnalyticsStore {
 
   async read(): Promise<DemoAnalyticsState> {
     const read = await readJsonFileOrSetAside(this.path, analyticsStateSchema, uniqueBackupPath(this.path));
-    return read.status === 'read' ? read.data : { workgroups: [], queries: [] };
+    return read.status === 'read'
+      ? read.data
+      : { workgroups: [], queries: [], datasets: [], recipes: [], brew_jobs: [], brew_runs: [] };
   }
 
   async update<T>(change: (state: DemoAnalyticsState) => T): Promise<T> {

@@ -1,0 +1,198 @@
+import { defaultResultsLocation } from '../core/analytics/athenaWorkgroupSettings.js';
+import {
+  DATABREW_USD_PER_NODE_HOUR,
+  dataBrewNodeHours,
+  dataBrewRunCost,
+} from '../core/analytics/dataBrewCost.js';
+import { dataBrewFormatOf } from '../core/analytics/dataBrewFormatOf.js';
+import type { DataBrewJobRun } from '../core/analytics/dataBrewPorts.js';
+import { DATABREW_RECIPES, RECIPE_NAMES } from '../core/analytics/dataBrewRecipes.js';
+import { CliError, EXIT, usageError } from './CliError.js';
+import { type OperationCommandContext, operationCommand, printJson } from './operations/operationCommand.js';
+import { renderTextTable } from './output/renderTextTable.js';
+
+const USAGE = [
+  'usage: cws-tui databrew dataset create <name> s3://bucket/file.(csv|json|parquet|xlsx) | dataset list',
+  `       cws-tui databrew job run <dataset> <${RECIPE_NAMES.join('|')}|profile> | job list | job show|logs <job> [run-id]`,
+  '       cws-tui databrew recipes',
+].join('\n');
+
+/** Nodes a job may use: DataBrew's smallest useful size keeps an example run cheap. */
+const JOB_NODES = 2;
+const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,239}$/;
+
+function regionOf(context: OperationCommandContext): string {
+  return context.flags.region ?? context.session.info.region;
+}
+
+/** Governance fails closed: a policy that lists analytics services must name DataBrew. */
+function requireAllowed(context: OperationCommandContext): void {
+  const services = context.session.profile.policy.analytics?.services;
+  if (services && !services.includes('databrew'))
+    throw new CliError(
+      `the policy of profile ${context.session.profile.name} does not allow DataBrew (analytics.services: ${services.join(', ')})`,
+      EXIT.denied,
+    );
+}
+
+function tags(context: OperationCommandContext): Record<string, string> {
+  const project = context.flags.project ?? context.session.profile.project;
+  return { 'cws:profile': context.session.profile.name, ...(project ? { 'cws:project': project } : {}) };
+}
+
+function duration(run: DataBrewJobRun): string {
+  if (run.execution_seconds === undefined) return '-';
+  const minutes = Math.floor(run.execution_seconds / 60);
+  return `${minutes}m${String(run.execution_seconds % 60).padStart(2, '0')}s`;
+}
+
+function runLine(run: DataBrewJobRun): string {
+  const cost = dataBrewRunCost(run);
+  return (
+    `Run ${run.run_id} of ${run.job}: ${run.state}, ${duration(run)}, ${run.nodes} nodes, ` +
+    `${dataBrewNodeHours(run).toFixed(3)} node-hours, cost $${cost.toFixed(4)}` +
+    (run.error ? `\n  Error: ${run.error}` : '')
+  );
+}
+
+async function createDataset(context: OperationCommandContext, name: string, uri: string): Promise<number> {
+  if (!NAME.test(name))
+    throw usageError(`'${name}' is not a dataset name (letters, digits, . _ -; up to 240)`);
+  if (!/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\/.+/.test(uri))
+    throw usageError(`'${uri}' is not an s3://bucket/key URI of a file`);
+  const format = dataBrewFormatOf(uri);
+  if (!format)
+    throw usageError(
+      `cannot tell the format of ${uri}: DataBrew reads .csv, .json, .parquet and .xlsx files`,
+    );
+  const dataset = await context.session.account.analytics.databrew.createDataset(regionOf(context), {
+    name,
+    format,
+    s3_uri: uri,
+    tags: tags(context),
+  });
+  context.stdout(`Dataset ${dataset.name}: ${dataset.format} from ${dataset.s3_uri}\n`);
+  return 0;
+}
+
+async function runJob(context: OperationCommandContext, dataset: string, kind: string): Promise<number> {
+  const example = DATABREW_RECIPES[kind];
+  if (!example && kind !== 'profile')
+    throw usageError(`'${kind}' is not a shipped recipe: choose ${RECIPE_NAMES.join(', ')} or profile`);
+  const { account } = context.session;
+  const region = regionOf(context);
+  const brew = account.analytics.databrew;
+  const results =
+    context.session.profile.policy.analytics?.results_location ??
+    (await defaultResultsLocation(account, region));
+  const identity = await account.identity.callerIdentity();
+  const recipe = example ? `cws-${kind}` : undefined;
+  if (example && recipe)
+    await brew.ensureRecipe(region, {
+      name: recipe,
+      description: example.description,
+      steps: example.steps,
+      tags: tags(context),
+    });
+  const name = `cws-${dataset}-${kind}`;
+  const job = await brew.ensureJob(region, {
+    name,
+    type: recipe ? 'RECIPE' : 'PROFILE',
+    dataset,
+    ...(recipe ? { recipe } : {}),
+    output_uri: `${results.replace(/\/?$/, '/')}databrew/${name}/`,
+    role_arn: `arn:aws:iam::${identity.account}:role/cws-databrew`,
+    max_nodes: JOB_NODES,
+    tags: tags(context),
+  });
+  const runId = await brew.startJobRun(region, name);
+  context.stdout(
+    `Started ${recipe ? `recipe job (${kind}: ${example?.description})` : 'profile job'} ${name}, run ${runId}.\n` +
+      `Output: ${job.output_uri}\nCost: $${DATABREW_USD_PER_NODE_HOUR} per node-hour, ${job.max_nodes} nodes, billed per minute.\n` +
+      `Follow it with \`cws-tui databrew job show ${name}\`.\n`,
+  );
+  return 0;
+}
+
+async function pickRun(
+  context: OperationCommandContext,
+  job: string,
+  runId?: string,
+): Promise<DataBrewJobRun> {
+  const brew = context.session.account.analytics.databrew;
+  if (runId) return brew.getJobRun(regionOf(context), job, runId);
+  const [latest] = await brew.listJobRuns(regionOf(context), job);
+  if (!latest) throw new CliError(`job ${job} has not run yet: \`cws-tui databrew job run\` starts it`);
+  return latest;
+}
+
+async function jobCommand(context: OperationCommandContext, rest: string[]): Promise<number> {
+  const [verb, first, second, ...extra] = rest;
+  const brew = context.session.account.analytics.databrew;
+  if (extra.length > 0) throw usageError(USAGE);
+  if (verb === 'run' && first && second) return runJob(context, first, second);
+  if (verb === 'list' && !first) {
+    const jobs = await brew.listJobs(regionOf(context));
+    const rows = [];
+    for (const job of jobs)
+      rows.push({ job, last: (await brew.listJobRuns(regionOf(context), job.name))[0] });
+    if (context.flags.json) printJson(context, rows);
+    else if (rows.length === 0)
+      context.stdout('No DataBrew jobs yet: `cws-tui databrew job run <dataset> clean` makes one.\n');
+    else
+      context.stdout(
+        renderTextTable(rows, [
+          { header: 'JOB', value: (r) => r.job.name },
+          { header: 'TYPE', value: (r) => r.job.type },
+          { header: 'DATASET', value: (r) => r.job.dataset ?? '-' },
+          { header: 'LAST RUN', value: (r) => r.last?.state ?? '-' },
+          {
+            header: 'COST',
+            value: (r) => (r.last ? `$${dataBrewRunCost(r.last).toFixed(4)}` : '-'),
+            align: 'right',
+          },
+        ]),
+      );
+    return 0;
+  }
+  if ((verb === 'show' || verb === 'logs') && first) {
+    const run = await pickRun(context, first, second);
+    if (context.flags.json) {
+      printJson(context, { ...run, node_hours: dataBrewNodeHours(run), cost_usd: dataBrewRunCost(run) });
+      return 0;
+    }
+    if (verb === 'show') {
+      context.stdout(`${runLine(run)}\n`);
+      return run.state === 'FAILED' || run.state === 'TIMEOUT' ? EXIT.error : 0;
+    }
+    // The run's log lines live in CloudWatch Logs; this names the stream and says what DataBrew reported.
+    const group = run.log_group ?? '/aws-glue-databrew/jobs';
+    context.stdout(
+      `${runLine(run)}\nLogs: CloudWatch Logs group ${group}, stream ${run.job}-${run.run_id}\n` +
+        `  aws logs tail ${group} --log-stream-name-prefix ${run.job} --region ${regionOf(context)}\n`,
+    );
+    return 0;
+  }
+  throw usageError(USAGE);
+}
+
+/** `cws-tui databrew dataset|job|recipes`: prepare data from S3 with Glue DataBrew, each run priced. */
+export const runDatabrewCommand = operationCommand(async (context) => {
+  const [sub, ...rest] = context.args;
+  requireAllowed(context);
+  if (sub === 'dataset' && rest[0] === 'create' && rest.length === 3)
+    return createDataset(context, rest[1] ?? '', rest[2] ?? '');
+  if (sub === 'dataset' && rest[0] === 'list' && rest.length === 1) {
+    const datasets = await context.session.account.analytics.databrew.listDatasets(regionOf(context));
+    if (context.flags.json) printJson(context, datasets);
+    else for (const d of datasets) context.stdout(`${d.name}\t${d.format}\t${d.s3_uri}\n`);
+    return 0;
+  }
+  if (sub === 'job') return jobCommand(context, rest);
+  if (sub === 'recipes' && rest.length === 0) {
+    for (const name of RECIPE_NAMES)
+      context.stdout(`${name}\t${DATABREW_RECIPES[name]?.description ?? ''}\n`);
+    return 0;
+  }
+  throw usageError(USAGE);
+});

@@ -63,6 +63,7 @@ import { capacityText, workerGroupConfig } from '../../source/aws/emr/emrServerl
 import { DATA_REPOSITORY_PATH } from '../../source/aws/fsx/FsxLustreRepositories.js';
 import { TASK_TYPES } from '../../source/aws/fsx/toFsxFileSystem.js';
 import { stagingBucketName } from '../../source/core/bigdata/stagingBucketName.js';
+import { analyticsCases, analyticsClients } from './analyticsRequestCases.js';
 import { type CapturedRequest, capturingHandler } from './serializedRequest.js';
 
 const config = {
@@ -79,6 +80,7 @@ export const capabilityClients = {
   emr: new EMRClient(config),
   s3: new S3Client(config),
   fsx: new FSxClient(config),
+  ...analyticsClients,
 };
 
 export interface CapabilityCase {
@@ -374,4 +376,5 @@ export const capabilityCases: CapabilityCase[] = [
       Tags: fsxTags('trial'),
     }),
   ),
+  ...analyticsCases,
 ];

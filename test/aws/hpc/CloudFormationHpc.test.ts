@@ -1,16 +1,14 @@
 import {
-  CloudFormationClient,
   CloudFormationServiceException,
   CreateStackCommand,
   DeleteStackCommand,
   DescribeStackEventsCommand,
   DescribeStacksCommand,
   GetTemplateCommand,
-  type Stack,
   UpdateStackCommand,
 } from '@aws-sdk/client-cloudformation';
-import { DynamoDBClient, GetItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
-import { DescribeInstancesCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { GetItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { DescribeInstancesCommand } from '@aws-sdk/client-ec2';
 import {
   DescribeInstanceInformationCommand,
   GetCommandInvocationCommand,
@@ -19,60 +17,12 @@ import {
 } from '@aws-sdk/client-ssm';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { CloudFormationHpc } from '../../../source/aws/hpc/CloudFormationHpc.js';
 import { clusterStackTemplate } from '../../../source/aws/hpc/clusterStackTemplate.js';
-import { SsmRemoteCommands } from '../../../source/aws/ssm/SsmRemoteCommands.js';
 import type { HpcContext } from '../../../source/core/hpc/HpcContext.js';
-import type { ParallelClusterConfig } from '../../../source/core/hpc/parallelClusterConfigSchema.js';
 import { readyHeadNode } from '../../../source/core/hpc/slurmOnCluster.js';
+import { cfnMock, config, ddbMock, ec2Mock, hpc, provider, TOKEN } from './hpcSdkFixtures.js';
 
-const credentials = { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' };
-const cfnMock = mockClient(CloudFormationClient);
-const ddbMock = mockClient(DynamoDBClient);
-const ec2Mock = mockClient(EC2Client);
 const ssmMock = mockClient(SSMClient);
-const cfn = new CloudFormationClient({ region: 'us-east-1', maxAttempts: 1, credentials });
-const ddb = new DynamoDBClient({ region: 'us-east-1', maxAttempts: 1, credentials });
-const ec2 = new EC2Client({ region: 'us-east-1', maxAttempts: 1, credentials });
-const ssm = new SSMClient({ region: 'us-east-1', maxAttempts: 1, credentials });
-const hpc = new CloudFormationHpc({
-  cloudformation: () => cfn,
-  dynamodb: () => ddb,
-  ec2: () => ec2,
-  commands: new SsmRemoteCommands({ ssm: () => ssm }),
-  pollIntervalMs: 1,
-});
-
-const config: ParallelClusterConfig = {
-  Region: 'us-east-1',
-  Image: { Os: 'alinux2023' },
-  HeadNode: {
-    InstanceType: 't3.medium',
-    Networking: { SubnetId: 'subnet-0abc1234' },
-    Iam: { AdditionalIamPolicies: [{ Policy: 'arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore' }] },
-  },
-  Scheduling: {
-    Scheduler: 'slurm',
-    SlurmSettings: { ScaledownIdletime: 10, QueueUpdateStrategy: 'DRAIN' },
-    SlurmQueues: [
-      {
-        Name: 'cpu',
-        CapacityType: 'ONDEMAND',
-        Networking: { SubnetIds: ['subnet-0abc1234'] },
-        ComputeResources: [
-          { Name: 'c6i', Instances: [{ InstanceType: 'c6i.xlarge' }], MinCount: 0, MaxCount: 8 },
-        ],
-      },
-    ],
-  },
-};
-const TOKEN = 'arn:aws:lambda:us-east-1:123456789012:function:pcluster-provider-PclusterLambda-AbC';
-const provider: Stack = {
-  StackName: 'cws-pcluster-provider-3-16-1',
-  StackStatus: 'CREATE_COMPLETE',
-  CreationTime: new Date('2026-12-01T00:00:00Z'),
-  Outputs: [{ OutputKey: 'ServiceToken', OutputValue: TOKEN }],
-};
 const missing = (name: string) =>
   new CloudFormationServiceException({
     name: 'ValidationError',

@@ -10,30 +10,9 @@ import { type LaunchContext, launchWorkstation } from '../../../source/core/laun
 import { describePolicy } from '../../../source/core/policy/describePolicy.js';
 import { evaluatePolicy } from '../../../source/core/policy/evaluatePolicy.js';
 import { narrowerThan } from '../../../source/core/policy/narrowerThan.js';
-import type { UserData } from '../../../source/core/provisioning/UserData.js';
-import type { ResolvedTemplate } from '../../../source/core/templates/templateSchema.js';
 
-const template: ResolvedTemplate = {
-  name: 'Ubuntu',
-  slug: 'ubuntu',
-  description: 'Plain Ubuntu',
-  base: 'ubuntu-24.04',
-  connection_type: 'ssh',
-  services: [],
-  instance_defaults: { type: 't3.large', root_volume_gb: 20 },
-  inheritance_chain: ['ubuntu'],
-  source: 'templates/ubuntu.yml',
-};
-const script = '#!/bin/bash\ncws_mark ready\n';
-const userData: UserData = {
-  script,
-  bytes: script.length,
-  compressed: false,
-  payload: Buffer.from(script),
-  sections: [],
-  service_secrets: [],
-  diagnostics: [],
-};
+import { template, userData } from './launchFixtures.js';
+
 const ada: ResearchUser = {
   username: 'ada',
   uid: 5000,

@@ -9,31 +9,8 @@ import { SimulatedSpotPriceSource } from '../../../source/core/cost/SimulatedSpo
 import { LaunchRecordStore } from '../../../source/core/launch/LaunchRecordStore.js';
 import type { LaunchRequest } from '../../../source/core/launch/LaunchRequest.js';
 import { type LaunchContext, launchWorkstation } from '../../../source/core/launch/launchWorkstation.js';
-import type { UserData } from '../../../source/core/provisioning/UserData.js';
-import type { ResolvedTemplate } from '../../../source/core/templates/templateSchema.js';
 
-const template: ResolvedTemplate = {
-  name: 'Ubuntu',
-  slug: 'ubuntu',
-  description: 'Plain Ubuntu',
-  base: 'ubuntu-24.04',
-  connection_type: 'ssh',
-  services: [],
-  instance_defaults: { type: 't3.large', root_volume_gb: 20 },
-  inheritance_chain: ['ubuntu'],
-  source: 'templates/ubuntu.yml',
-};
-
-const script = '#!/bin/bash\ncws_mark ready\n';
-const userData: UserData = {
-  script,
-  bytes: script.length,
-  compressed: false,
-  payload: Buffer.from(script),
-  sections: [],
-  service_secrets: [],
-  diagnostics: [],
-};
+import { template, userData } from './launchFixtures.js';
 
 const ON_DEMAND = snapshotPriceCatalog.instanceHourly('t3.large', 'us-east-1')?.usd_per_hour ?? Number.NaN;
 const GP3 = snapshotPriceCatalog.storageMonthly('gp3', 'us-east-1')?.usd_per_gb_month ?? Number.NaN;

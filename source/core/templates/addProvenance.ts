@@ -13,6 +13,11 @@ export async function addProvenance(
   loaded: LoadedTemplate[],
   searchPath: readonly TemplateSearchDirectory[],
 ): Promise<void> {
+  for (const template of loaded)
+    if (template.origin === 'builtin') template.provenance = { state: 'builtin' };
+  // Built-ins only (the usual start): no registry trust file to read.
+  const others = loaded.filter((template) => template.origin !== 'builtin');
+  if (others.length === 0) return;
   const trustDir = searchPath.find((entry) => entry.trustDir !== undefined)?.trustDir;
   let registries: RegistryTrust[] | Error = [];
   if (trustDir !== undefined) {
@@ -21,11 +26,8 @@ export async function addProvenance(
     );
   }
   await Promise.all(
-    loaded.map(async (template) => {
-      template.provenance =
-        template.origin === 'builtin'
-          ? { state: 'builtin' }
-          : await verifyInstalledTemplate(template.source, registries);
+    others.map(async (template) => {
+      template.provenance = await verifyInstalledTemplate(template.source, registries);
     }),
   );
 }

@@ -21,6 +21,7 @@ import { openApiRoute } from './openApiRoute.js';
 import { routeTable } from './routeTable.js';
 import { commandRunner } from './runCommandForRoute.js';
 import { bearerTokenCheck, ensureServeToken } from './serveToken.js';
+import { socketPeerGuard } from './socketPeerGuard.js';
 import { watchStateChanges } from './watchStateChanges.js';
 
 export interface ApiServiceOptions {
@@ -66,10 +67,13 @@ export async function startApiService(options: ApiServiceOptions): Promise<Runni
   const socketPath = options.tcp ? undefined : defaultSocketPath(stateDir);
   const uid = process.getuid?.() ?? -1;
   const checkToken = bearerTokenCheck(stateDir);
-  const authenticate = async (request: { headers: { authorization?: string } }): Promise<ApiCaller> =>
-    socketPath
-      ? { via: 'socket', uid }
-      : { via: 'token', token_id: await checkToken(request.headers.authorization) };
+  const peers = socketPath ? socketPeerGuard(socketPath, uid) : undefined;
+  const authenticate = async (request: { headers: { authorization?: string } }): Promise<ApiCaller> => {
+    if (!peers) return { via: 'token', token_id: await checkToken(request.headers.authorization) };
+    // Only the socket's owner can connect while it stays private: that is who the caller is.
+    await peers.check();
+    return { via: 'socket', uid };
+  };
   const routes = [...routeTable];
   routes.push(openApiRoute(() => buildOpenApi(routes, options.version)));
   const server = await createApiServer({
@@ -105,6 +109,7 @@ export async function startApiService(options: ApiServiceOptions): Promise<Runni
       process.umask(umask);
     }
     await chmod(socketPath, 0o600);
+    await peers?.capture();
     await recordSocketHolder(socketPath);
     url = `unix:${socketPath}`;
   } else {

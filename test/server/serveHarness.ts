@@ -11,6 +11,7 @@ export async function startServe(
     flags?: Partial<CommandFlags>;
     mutationsPerMinute?: number;
     corsOrigin?: string;
+    https?: { cert: Buffer; key: Buffer };
   } = {},
 ) {
   const flags = { ...defaultFlags(), demo: true, ...options.flags };
@@ -20,6 +21,7 @@ export async function startServe(
     ...(options.listen ? { tcp: { ...options.listen, loopback: true } } : {}),
     ...(options.mutationsPerMinute ? { mutationsPerMinute: options.mutationsPerMinute } : {}),
     ...(options.corsOrigin ? { corsOrigin: options.corsOrigin } : {}),
+    ...(options.https ? { https: options.https } : {}),
   });
   const target: Target = service.socketPath
     ? { socketPath: service.socketPath }

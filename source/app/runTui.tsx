@@ -29,6 +29,10 @@ export async function runTui({ flags, env }: RunTuiOptions): Promise<number> {
     const given = Number.isNaN(refresh) ? 'something that is not a number' : String(refresh);
     throw usageError(`--refresh takes a number of seconds from 1 to 3600, not ${given}`);
   }
+  // --attach: a running serve's session; when there is none to use, said before the screen opens.
+  const attached = flags.attach
+    ? await (await import('./session/connectToServe.js')).connectToServe(env)
+    : undefined;
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     process.stderr.write(
       'cws-tui: the interactive app needs a terminal. Run `cws-tui --help` for commands.\n',
@@ -102,6 +106,14 @@ export async function runTui({ flags, env }: RunTuiOptions): Promise<number> {
       env={env}
       readonly={flags.readonly}
       openSession={async (profile?: string) => {
+        if (attached) {
+          const { openAttachedSession } = await import('./session/openAttachedSession.js');
+          return openAttachedSession({
+            env,
+            client: attached,
+            ...(profile === undefined ? {} : { switchTo: profile }),
+          });
+        }
         const { openSession } = await import('./session/openSession.js');
         // A switched-to profile brings its own region; --region applies to the profile it started with.
         return profile === undefined

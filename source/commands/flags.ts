@@ -112,6 +112,8 @@ export const cliFlags = {
   tlsKey: { type: 'string' },
   allowRemote: { type: 'boolean', default: false },
   corsOrigin: { type: 'string' },
+  // The TUI on a running serve's session (its socket in the state dir).
+  attach: { type: 'boolean', default: false },
   // Marketplace and registries. `--version X` is a release's version (bare --version still prints cws-tui's).
   version: { type: 'string' },
   changelog: { type: 'string' },

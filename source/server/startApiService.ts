@@ -55,6 +55,7 @@ export async function startApiService(options: ApiServiceOptions): Promise<Runni
   const events = new EventHub();
   let flags = { ...context.flags };
   let session: Session = observedSession(await openCommandSession(context), events);
+  let shareListings = () => {};
   const apiContext: ApiContext = {
     commands: commandRunner({ session: () => session, flags: () => flags, env: context.env }),
     session: () => session,
@@ -62,6 +63,7 @@ export async function startApiService(options: ApiServiceOptions): Promise<Runni
     async switchProfile(profile) {
       flags = { ...flags, profile };
       session = observedSession(await openCommandSession({ ...context, flags }), events);
+      shareListings();
     },
   };
   const socketPath = options.tcp ? undefined : defaultSocketPath(stateDir);
@@ -91,11 +93,12 @@ export async function startApiService(options: ApiServiceOptions): Promise<Runni
     await server.settled();
     events.closeAll();
   });
-  const watcher = watchStateChanges({
-    session: () => session,
-    events,
-    intervalMs: session.info.account_kind === 'demo' ? 250 : Math.max(1, context.flags.refresh ?? 5) * 1000,
-  });
+  const intervalMs =
+    session.info.account_kind === 'demo' ? 250 : Math.max(1, context.flags.refresh ?? 5) * 1000;
+  // The watcher, every attached TUI and every client's list within one interval read one listing.
+  shareListings = () => session.shareListings?.(intervalMs);
+  shareListings();
+  const watcher = watchStateChanges({ session: () => session, events, intervalMs });
 
   let url: string;
   let token: { id: string; token?: string } | undefined;

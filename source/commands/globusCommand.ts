@@ -70,7 +70,11 @@ async function runLogout(context: CommandContext): Promise<number> {
   const store = new GlobusSessionStore(resolveAppPaths(context.env).stateDir);
   const session = await store.read();
   if (!session) {
-    context.stdout('not signed in to Globus: nothing to sign out of\n');
+    context.stdout(
+      context.flags.json
+        ? `${JSON.stringify({ signed_out: false, username: null })}\n`
+        : 'not signed in to Globus: nothing to sign out of\n',
+    );
     return EXIT.ok;
   }
   const { port } = await globusForCommand(context);
@@ -87,7 +91,9 @@ async function runLogout(context: CommandContext): Promise<number> {
     throw new CliError(`removed the Globus tokens from this machine, but they were not revoked: ${problem}`);
   }
   context.stdout(
-    `signed out of Globus: the tokens of ${session.identity.username} were revoked at ${session.auth_url}\n`,
+    context.flags.json
+      ? `${JSON.stringify({ signed_out: true, username: session.identity.username })}\n`
+      : `signed out of Globus: the tokens of ${session.identity.username} were revoked at ${session.auth_url}\n`,
   );
   return EXIT.ok;
 }

@@ -2,12 +2,16 @@ import type { ApiRoute } from './ApiRoute.js';
 import { athenaRoutes } from './routes/athenaRoutes.js';
 import { bigdataRoutes } from './routes/bigdataRoutes.js';
 import { costRoutes } from './routes/costRoutes.js';
+import { dataRoutes } from './routes/dataRoutes.js';
 import { eventRoutes } from './routes/eventRoutes.js';
+import { fsxDataRoutes } from './routes/fsxDataRoutes.js';
 import { fsxRoutes } from './routes/fsxRoutes.js';
+import { hpcClusterRoutes } from './routes/hpcClusterRoutes.js';
 import { hpcRoutes } from './routes/hpcRoutes.js';
 import { marketplaceRoutes } from './routes/marketplaceRoutes.js';
 import { policyRoutes } from './routes/policyRoutes.js';
 import { sessionRoutes } from './routes/sessionRoutes.js';
+import { sparkApplicationRoutes } from './routes/sparkApplicationRoutes.js';
 import { storageRoutes } from './routes/storageRoutes.js';
 import { teamRoutes } from './routes/teamRoutes.js';
 import { templateRoutes } from './routes/templateRoutes.js';
@@ -27,8 +31,12 @@ export const routeTable: ApiRoute[] = [
   ...costRoutes,
   ...teamRoutes,
   ...hpcRoutes,
+  ...hpcClusterRoutes,
   ...bigdataRoutes,
+  ...sparkApplicationRoutes,
   ...fsxRoutes,
+  ...fsxDataRoutes,
   ...athenaRoutes,
+  ...dataRoutes,
   ...marketplaceRoutes,
 ];

@@ -74,3 +74,8 @@ export const sparkSubmittedJsonSchema = z
 export const sparkRunCancelJsonSchema = z
   .strictObject({ id: z.string(), action: z.literal('cancel') })
   .meta({ id: 'SparkRunCancelled' });
+
+/** `cws-tui bigdata start|stop|delete <app> --json`. */
+export const sparkApplicationActionJsonSchema = z
+  .strictObject({ name: z.string(), id: z.string(), action: z.enum(['start', 'stop', 'delete']) })
+  .meta({ id: 'SparkApplicationAction' });

@@ -90,3 +90,35 @@ export const jobCancelledJsonSchema = z
     cancelled: z.literal(true),
   })
   .meta({ id: 'SlurmJobCancelled' });
+
+/** `cws-tui hpc create <name> --template T --no-wait --json`: the stack is on its way. */
+export const clusterCreatingJsonSchema = z
+  .looseObject({
+    name: z.string(),
+    region: z.string(),
+    status: z.literal('CREATE_IN_PROGRESS'),
+    template: z.string(),
+    head_node_usd_per_hour: z.number().nullable(),
+    config: z.looseObject({}),
+  })
+  .meta({ id: 'ClusterCreating' });
+
+/** `cws-tui hpc update <name> --json`: what changed, and whether the fleet had to stop for it. */
+export const clusterUpdatedJsonSchema = z
+  .strictObject({
+    name: z.string(),
+    changes: z.array(z.string()),
+    fleet_stop_reason: z.string().nullable(),
+    stopped_fleet: z.boolean(),
+  })
+  .meta({ id: 'ClusterUpdated' });
+
+/** `cws-tui hpc start|stop <name> --json`: the compute fleet's requested state. */
+export const clusterFleetJsonSchema = z
+  .strictObject({ name: z.string(), compute_fleet: z.enum(['START_REQUESTED', 'STOP_REQUESTED']) })
+  .meta({ id: 'ClusterFleet' });
+
+/** `cws-tui hpc delete <name> --yes --json`. */
+export const clusterDeletingJsonSchema = z
+  .strictObject({ name: z.string(), status: z.literal('DELETE_IN_PROGRESS') })
+  .meta({ id: 'ClusterDeleting' });

@@ -64,3 +64,27 @@ export const marketplaceReviewedJsonSchema = z
     reason: z.string(),
   })
   .meta({ id: 'MarketplaceReviewed' });
+
+/** `cws-tui marketplace publish <file> --json`: the signed release, waiting for an approver. */
+export const marketplacePublishedJsonSchema = z
+  .strictObject({
+    slug: z.string(),
+    version: z.string(),
+    registry: z.string(),
+    status: z.literal('submitted'),
+    key_fingerprint: z.string(),
+  })
+  .meta({ id: 'MarketplacePublished' });
+
+/** `cws-tui marketplace queue --json`: the submissions awaiting this key's review. */
+export const marketplaceQueueJsonSchema = z
+  .array(
+    z.strictObject({
+      registry: z.string(),
+      slug: z.string(),
+      version: z.string(),
+      publisher: z.string(),
+      high: z.number(),
+    }),
+  )
+  .meta({ id: 'MarketplaceQueue' });

@@ -74,7 +74,9 @@ export async function publishCommand(
     now: new Date(),
   });
   context.stdout(
-    `Published ${slug}@${statement.version} to ${trust.name}, signed with ${key.fingerprint}; it awaits an approver.\n`,
+    context.flags.json
+      ? `${JSON.stringify({ slug, version: statement.version, registry: trust.name, status: 'submitted', key_fingerprint: key.fingerprint }, null, 2)}\n`
+      : `Published ${slug}@${statement.version} to ${trust.name}, signed with ${key.fingerprint}; it awaits an approver.\n`,
   );
   if (!trust.publishers.some((publisher) => publisher.key === key.publicKey)) {
     context.stderr(

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
   marketplaceInstalledJsonSchema,
+  marketplacePublishedJsonSchema,
+  marketplaceQueueJsonSchema,
   marketplaceRatedJsonSchema,
   marketplaceReviewedJsonSchema,
   marketplaceSearchJsonSchema,
@@ -8,12 +10,61 @@ import {
 } from '../../commands/json/marketplaceJsonSchema.js';
 import { runMarketplaceCommand } from '../../commands/marketplaceCommand.js';
 import { type ApiRoute, defineRoute } from '../ApiRoute.js';
+import { withUploadedFile } from './uploadedFile.js';
 
 const slug = z.strictObject({ slug: z.string().min(1) });
 const release = z.strictObject({ slug: z.string().min(1), version: z.string().min(1) });
 
+/** The template travels as text; `publish` reads it from a file as on the command line. */
+const publishBody = z
+  .strictObject({
+    template: z.string().min(1),
+    file_name: z.string().min(1).default('template.yml'),
+    version: z.string().min(1),
+    changelog: z.string(),
+    registry: z.string().optional(),
+    /** An admin's override of high scan findings, with the reason audited (`--override --reason`). */
+    override: z.boolean().default(false),
+    reason: z.string().optional(),
+  })
+  .meta({ id: 'MarketplacePublishRequest' });
+
 /** Signed templates from the lab's registries (`cws-tui marketplace`). */
 export const marketplaceRoutes: ApiRoute[] = [
+  defineRoute({
+    method: 'POST',
+    url: '/v1/marketplace',
+    summary:
+      "scan, sign with the server's key and submit a template release for review (as `cws-tui marketplace publish <file> --version X --changelog C --json`)",
+    tag: 'marketplace',
+    body: publishBody,
+    status: 201,
+    response: marketplacePublishedJsonSchema,
+    mutation: true,
+    handle: ({ body }, { commands }) =>
+      withUploadedFile(body.file_name, body.template, (path) =>
+        commands.run({
+          command: runMarketplaceCommand,
+          args: ['publish', path],
+          flags: {
+            version: body.version,
+            changelog: body.changelog,
+            registry: body.registry,
+            override: body.override,
+            reason: body.reason,
+          },
+        }),
+      ),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/v1/review-queue',
+    summary:
+      "the submitted releases awaiting review in every registry where the server's key is an approver (as `cws-tui marketplace queue --json`)",
+    tag: 'marketplace',
+    response: marketplaceQueueJsonSchema,
+    handle: (_input, { commands }) => commands.run({ command: runMarketplaceCommand, args: ['queue'] }),
+  }),
   defineRoute({
     method: 'GET',
     url: '/v1/marketplace',

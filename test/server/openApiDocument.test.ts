@@ -1,10 +1,13 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { CommandRun } from '../../source/commands/Command.js';
+import { runCostCommand } from '../../source/commands/costCommand.js';
+import { runListCommand } from '../../source/commands/listCommand.js';
 import { buildOpenApi, openApiPath } from '../../source/server/buildOpenApi.js';
 import { routeTable } from '../../source/server/routeTable.js';
-import { testEnvironment } from '../commands/commandHarness.js';
+import { runCommand, testEnvironment } from '../commands/commandHarness.js';
 import { startServe } from './serveHarness.js';
 
 const run = promisify(execFile);
@@ -44,8 +47,8 @@ describe('the OpenAPI document', () => {
     }
   });
 
-  it('with real curl over the socket: list, launch, stop, terminate and cost, and the document lists them', async () => {
-    if (!(await hasCurl())) return;
+  it('with real curl over the socket: list, launch following its events, stop, terminate and cost, as the CLI answers', async () => {
+    expect(await hasCurl(), 'curl is needed for this test').toBe(true);
     const env = testEnvironment();
     const { service } = await startServe(env);
     closers.push(() => service.close());
@@ -55,11 +58,28 @@ describe('the OpenAPI document', () => {
         string,
         unknown
       >;
+    const cliJson = async (command: CommandRun) =>
+      JSON.parse((await runCommand(command, [], env, { demo: true, json: true })).stdout) as unknown;
     const document = (await curl('http://localhost/v1/openapi.json')) as { paths: Record<string, object> };
     for (const path of ['/v1/workstations', '/v1/workstations/{name}', '/v1/events', '/v1/cost']) {
       expect(Object.keys(document.paths)).toContain(path);
     }
     expect(await curl('http://localhost/v1/workstations')).toEqual([]);
+
+    // `curl -N` follows the event stream while another curl launches.
+    const follower = spawn('curl', ['-sS', '-N', '--unix-socket', socket, 'http://localhost/v1/events']);
+    closers.push(async () => {
+      follower.kill();
+    });
+    let stream = '';
+    const launchedEvent = new Promise<void>((resolve) => {
+      follower.stdout.setEncoding('utf8');
+      follower.stdout.on('data', (chunk: string) => {
+        stream += chunk;
+        if (/event: launched\n/.test(stream)) resolve();
+      });
+    });
+    await new Promise<void>((resolve) => follower.stdout.once('data', () => resolve()));
     const launched = await curl(
       '-X',
       'POST',
@@ -70,14 +90,30 @@ describe('the OpenAPI document', () => {
       'http://localhost/v1/workstations',
     );
     expect(launched).toMatchObject({ workstation: { name: 'curled', state: 'running' } });
+    await launchedEvent;
+    const progress = stream
+      .split('\n\n')
+      .filter((block) => block.includes('event: launch-progress'))
+      .map(
+        (block) => (JSON.parse(block.slice(block.indexOf('data: ') + 6)) as { progress: unknown }).progress,
+      );
+    expect(progress).toEqual(launched.steps);
+    expect(progress).toContainEqual(expect.objectContaining({ step: 'wait-running', status: 'done' }));
+
+    expect(await curl('http://localhost/v1/workstations')).toEqual(await cliJson(runListCommand));
     expect(await curl('-X', 'POST', 'http://localhost/v1/workstations/curled/stop')).toMatchObject({
       state: 'stopped',
     });
+    expect(await curl('http://localhost/v1/workstations')).toEqual(await cliJson(runListCommand));
     expect(
       await curl('-X', 'DELETE', 'http://localhost/v1/workstations/curled?confirm=curled'),
     ).toMatchObject({
       state: 'terminated',
     });
-    expect(await curl('http://localhost/v1/cost')).toMatchObject({ currency: 'USD', basis: 'estimate' });
+    expect(await curl('http://localhost/v1/workstations')).toEqual(await cliJson(runListCommand));
+    const { generated_at: _a, ...cost } = await curl('http://localhost/v1/cost');
+    const { generated_at: _b, ...cliCost } = (await cliJson(runCostCommand)) as Record<string, unknown>;
+    expect(cost).toMatchObject({ currency: 'USD', basis: 'estimate' });
+    expect(cost).toEqual(cliCost);
   });
 });

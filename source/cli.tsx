@@ -43,6 +43,7 @@ ${commandHelp}
     --no-color                plain output (also NO_COLOR=1)
     --refresh <seconds>       dashboard refresh interval (default 5)
     --readonly                the TUI changes nothing: no start, stop, launch or delete keys
+    --attach                  the TUI on a running 'cws-tui serve' (its session, shared by terminals)
     --help, --version
 
   Exit codes: 0 ok, 1 error, 2 usage error, 3 denied by policy, 4 partial (list/services list

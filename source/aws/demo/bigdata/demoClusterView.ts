@@ -4,6 +4,9 @@ import type { DemoCluster, DemoStep } from './demoBigDataState.js';
 /** Seconds each cluster step takes at realistic pace (CWS_DEMO_SPEED scales them). */
 export const CLUSTER_DELAYS = { ready: 420, terminate: 60, resize: 90, stepStart: 10 } as const;
 
+/** The slowest the demo lets an idle timeout pass: a 60-minute timeout takes at least 36 s. */
+const IDLE_PACE_FLOOR = 0.01;
+
 const ms = (iso: string) => Date.parse(iso);
 
 /** When the cluster starts terminating (asked, or idle past its auto-termination), if it has by now. */
@@ -17,7 +20,8 @@ function terminationStart(
   let idle: number | undefined;
   if (cluster.auto_termination_idle_minutes !== undefined) {
     const last = Math.max(ms(cluster.ready_at), ...steps.map((step) => ms(step.ended_at)));
-    idle = last + cluster.auto_termination_idle_minutes * 60_000 * speed;
+    // Never instant: at CWS_DEMO_SPEED=0 a cluster would end before its first step could be added.
+    idle = last + cluster.auto_termination_idle_minutes * 60_000 * Math.max(speed, IDLE_PACE_FLOOR);
   }
   const candidates = [
     ...(asked !== undefined && asked <= now ? [{ at: asked, reason: 'Terminated by user request' }] : []),

@@ -1,20 +1,12 @@
-import {
-  AddRoleToInstanceProfileCommand,
-  CreateInstanceProfileCommand,
-  GetInstanceProfileCommand,
-  type IAMClient,
-  type InstanceProfile,
-} from '@aws-sdk/client-iam';
+import type { IAMClient } from '@aws-sdk/client-iam';
 import { CloudError } from '../core/CloudError.js';
 import { partitionOf } from '../core/iam/PolicyDocument.js';
 import type { S3ObjectRef } from '../core/iam/templateFilesReadPolicy.js';
 import { workstationRolePolicy } from '../core/iam/workstationRolePolicy.js';
-import { leftHalfMade } from '../core/leftHalfMade.js';
-import { type InstanceRolePort, TAG } from '../core/ports.js';
-import { callAws } from './callAws.js';
-import { ensureServiceRole, findIamEntity, isEntityAlreadyExists } from './ensureServiceRole.js';
+import type { InstanceRolePort } from '../core/ports.js';
+import { ensureInstanceProfile } from './ensureInstanceProfile.js';
+import { ensureServiceRole } from './ensureServiceRole.js';
 import { grantTemplateFilesOnRole } from './iamTemplateFilesGrant.js';
-import { toTagList } from './tagList.js';
 import type { AwsCallContext } from './translateAwsError.js';
 import {
   configuredInstanceProfile,
@@ -124,84 +116,16 @@ export class IamWorkstationRole implements InstanceRolePort {
   }
 
   /** The instance profile of the same name, made if missing, carrying the role. */
-  private async ensureProfileWithRole(iam: IAMClient): Promise<string> {
-    const instanceProfile = await this.findOrCreateInstanceProfile(iam);
-    const roles = instanceProfile.Roles ?? [];
-    if (!roles.some((role) => role.RoleName === WORKSTATION_ROLE_NAME)) {
-      const other = roles[0]?.RoleName;
-      if (other) {
-        // An instance profile holds one role: replacing someone's choice is not ours to do.
-        throw new CloudError({
-          kind: 'conflict',
-          code: 'InstanceProfileHasOtherRole',
-          message: `The instance profile ${WORKSTATION_ROLE_NAME} already carries the role ${other}.`,
-          hint: `Remove ${other} from it in the IAM console, or set CWS_INSTANCE_PROFILE=${WORKSTATION_ROLE_NAME} to launch with it as it is.`,
-        });
-      }
-      await callAws(this.context('iam:AddRoleToInstanceProfile'), () =>
-        iam.send(
-          new AddRoleToInstanceProfileCommand({
-            InstanceProfileName: WORKSTATION_ROLE_NAME,
-            RoleName: WORKSTATION_ROLE_NAME,
-          }),
-        ),
-      ).catch((error: unknown) => {
-        throw leftHalfMade(
-          error,
-          `The instance profile ${WORKSTATION_ROLE_NAME} exists without its role.`,
-          FINISH_PROFILE,
-        );
-      });
-    }
-    if (!instanceProfile.Arn) {
-      throw new CloudError({
-        kind: 'unknown',
-        code: 'EmptyIamResponse',
-        message: `IAM returned no ARN for the instance profile ${WORKSTATION_ROLE_NAME}.`,
-        hint: 'Retry in a moment; if it persists, check the instance profile in the IAM console.',
-      });
-    }
-    return instanceProfile.Arn;
-  }
-
-  private async findOrCreateInstanceProfile(iam: IAMClient): Promise<InstanceProfile> {
-    const read = () =>
-      iam
-        .send(new GetInstanceProfileCommand({ InstanceProfileName: WORKSTATION_ROLE_NAME }))
-        .then((response) => response.InstanceProfile);
-    const existing = await findIamEntity(this.context('iam:GetInstanceProfile'), read);
-    if (existing) return existing;
-    const created = await iam
-      .send(
-        new CreateInstanceProfileCommand({
-          InstanceProfileName: WORKSTATION_ROLE_NAME,
-          Path: WORKSTATION_ROLE_PATH,
-          Tags: toTagList({ [TAG.managed]: 'true' }),
-        }),
-      )
-      .then(
-        (response) => response.InstanceProfile,
-        (error: unknown) =>
-          isEntityAlreadyExists(error)
-            ? callAws(this.context('iam:GetInstanceProfile'), read)
-            : callAws(this.context('iam:CreateInstanceProfile'), () => Promise.reject(error)).catch(
-                (failure: unknown) => {
-                  throw leftHalfMade(
-                    failure,
-                    `The role ${WORKSTATION_ROLE_NAME} is ready but has no instance profile yet.`,
-                    FINISH_PROFILE,
-                  );
-                },
-              ),
-      );
-    if (!created) {
-      throw new CloudError({
-        kind: 'unknown',
-        code: 'EmptyIamResponse',
-        message: `IAM returned no instance profile ${WORKSTATION_ROLE_NAME}.`,
-        hint: 'Retry in a moment; if it persists, check the instance profile in the IAM console.',
-      });
-    }
-    return created;
+  private ensureProfileWithRole(iam: IAMClient): Promise<string> {
+    return ensureInstanceProfile(
+      iam,
+      {
+        name: WORKSTATION_ROLE_NAME,
+        path: WORKSTATION_ROLE_PATH,
+        conflictHint: `Remove the other role from it in the IAM console, or set CWS_INSTANCE_PROFILE=${WORKSTATION_ROLE_NAME} to launch with it as it is.`,
+        finishHint: FINISH_PROFILE,
+      },
+      (action) => this.context(action),
+    );
   }
 }

@@ -18,6 +18,7 @@ export const BIGDATA_USAGE = [
   'bigdata submit <app> <entry.py|entry.jar|s3://...> [--args A]... [--conf k=v]... [--bucket B]... [--attempts N] [--follow]',
   'bigdata runs <app> | logs <app> <run> | cancel <app> <run> | ui <app> <run> [--json]',
   'bigdata studio create|show|connect [--region R] [--print] [--json]',
+  'bigdata cluster create|list|show|resize|terminate|step|steps|cancel ... (cws-tui bigdata cluster for details)',
 ];
 
 /** `cws-tui bigdata ...`: Spark on EMR Serverless, from templates, under the policy. */
@@ -41,6 +42,8 @@ export const runBigdataCommand: CommandRun = async (context) => {
       case 'cancel':
       case 'ui':
         return await (await import('./bigdataRunCommands.js')).runBigdataRunCommand(context, sub, rest);
+      case 'cluster':
+        return await (await import('./bigdataClusterCommand.js')).runBigdataClusterCommand(context, rest);
       case 'studio':
         return await (await import('./bigdataStudioCommand.js')).runBigdataStudioCommand(context, rest);
       default:

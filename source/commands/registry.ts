@@ -154,6 +154,7 @@ export const commands: Command[] = [
       'bigdata list|show <app>|start <app>|stop <app>|delete <app> --yes [--json]',
       'bigdata submit <app> <entry.py|entry.jar|s3://...> [--args A]... [--conf k=v]... [--bucket B]... [--attempts N] [--follow]',
       'bigdata runs <app> | logs <app> <run> [--all] | cancel <app> <run> | ui <app> <run> [--json]',
+      'bigdata cluster create <template> <name> [--nodes N] | list | show | resize <c> --nodes N | step <c> <script.py> | steps <c> | terminate <c> --yes',
     ],
     load: async () => (await import('./bigdataCommand.js')).runBigdataCommand,
   },

@@ -7,6 +7,7 @@ import type { BigDataPort } from '../../core/bigdata/ports.js';
 import type { IdentityPort } from '../../core/ports.js';
 import type { AwsClientConfig } from '../awsClientConfig.js';
 import { guardAwsReplies } from '../guardAwsReplies.js';
+import { EmrClusters } from './EmrClusters.js';
 import { EmrServerlessApplications } from './EmrServerlessApplications.js';
 import { EmrStudios } from './EmrStudios.js';
 import { IamEmrJobRole } from './ensureEmrJobRole.js';
@@ -34,9 +35,11 @@ export function createAwsBigData(options: {
   const emrServerless = perRegion((region) =>
     guardAwsReplies(new EMRServerlessClient({ ...config, region })),
   );
+  const emr = perRegion((region) => guardAwsReplies(new EMRClient({ ...config, region })));
   const s3 = perRegion((region) => guardAwsReplies(new S3Client({ ...config, region })));
   return {
     serverless: new EmrServerlessApplications({ emrServerless, ...withProfile }),
+    clusters: new EmrClusters({ emr, ...withProfile }),
     staging: new S3Staging({
       s3,
       accountId: async () => (await options.identity.callerIdentity()).account,
@@ -44,7 +47,7 @@ export function createAwsBigData(options: {
     }),
     roles: new IamEmrJobRole({ iam: options.iam, ...withProfile }),
     studio: new EmrStudios({
-      emr: perRegion((region) => guardAwsReplies(new EMRClient({ ...config, region }))),
+      emr,
       ec2: perRegion((region) => guardAwsReplies(new EC2Client({ ...config, region }))),
       ...withProfile,
     }),

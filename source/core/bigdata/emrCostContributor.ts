@@ -1,5 +1,6 @@
 import type { CostResource } from '../cost/CostResource.js';
 import type { CloudAccount } from '../ports.js';
+import { emrClusterCostResource } from './emrClusterCostResource.js';
 import { isFinalJobRunState } from './jobRunStates.js';
 import type { JobRun } from './ports.js';
 import { sparkApplicationCostResource } from './sparkApplicationCostResource.js';
@@ -9,7 +10,8 @@ export const RUNS_PRICED_PER_APPLICATION = 50;
 
 /**
  * EMR in the unified cost report: every application the app manages, its warm capacity and the
- * billed use of its runs. A run whose details cannot be read is left out and said so.
+ * billed use of its runs, and every managed EMR on EC2 cluster over its life (EC2 + EMR uplift +
+ * EBS per node-hour). A run whose details cannot be read is left out and said so.
  */
 export const emrCostContributor = {
   service: 'EMR',
@@ -46,6 +48,11 @@ export const emrCostContributor = {
         return resource;
       }),
     );
-    return { resources: resources.filter((resource) => resource !== undefined), warnings };
+    const clusters = (await account.bigdata.clusters.listClusters(regions)).flatMap((cluster) => {
+      const resource = emrClusterCostResource(cluster);
+      if (!resource) warnings.push(`EMR cluster ${cluster.name}: no EC2 or EMR price for its instance types`);
+      return resource ? [resource] : [];
+    });
+    return { resources: [...resources.filter((resource) => resource !== undefined), ...clusters], warnings };
   },
 };

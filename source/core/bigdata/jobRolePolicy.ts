@@ -66,3 +66,9 @@ export function jobRoleInlinePolicies(
     policies[`cws-data-${bucket}`] = (roleArn) => dataBucketAccessPolicy(bucket, partitionOf(roleArn));
   return policies;
 }
+
+/** EMR on EC2: the service role EMR acts as, and the role (and instance profile) of the nodes. */
+export const CLUSTER_SERVICE_ROLE_NAME = 'cws-tui-emr-cluster-service';
+export const CLUSTER_NODE_ROLE_NAME = 'cws-tui-emr-cluster-node';
+/** AWS's managed policy for EMR's service role (it acts only on resources tagged for EMR). */
+export const EMR_SERVICE_POLICY_ARN = 'arn:aws:iam::aws:policy/service-role/AmazonEMRServicePolicy_v2';

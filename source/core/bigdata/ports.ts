@@ -1,3 +1,5 @@
+import type { EmrClusterPort } from './clusterPorts.js';
+
 /** EMR Serverless application states, as the service names them. */
 export const APPLICATION_STATES = [
   'CREATING',
@@ -153,6 +155,14 @@ export interface BigDataRolePort {
   ensureJobExecutionRole(staging: S3Location, dataBuckets: readonly string[]): Promise<string>;
   /** Finds or creates the EMR Studio service role: its network interfaces and the workspace prefix; its ARN. */
   ensureStudioServiceRole(workspaces: S3Location): Promise<string>;
+  /**
+   * Finds or creates what an EMR on EC2 cluster runs as: EMR's service role, and the instance
+   * profile of its nodes, allowed the staging prefix and exactly the named data buckets.
+   */
+  ensureClusterRoles(
+    staging: S3Location,
+    dataBuckets: readonly string[],
+  ): Promise<{ service_role: string; instance_profile: string }>;
 }
 
 /** What an EMR Studio is made from: once per lab and region. */
@@ -191,6 +201,7 @@ export interface EmrStudioPort {
 /** Everything big data: EMR Serverless, EMR on EC2, EMR Studio, and the S3 and IAM they need. */
 export interface BigDataPort {
   serverless: EmrServerlessPort;
+  clusters: EmrClusterPort;
   staging: BigDataStagingPort;
   roles: BigDataRolePort;
   studio: EmrStudioPort;

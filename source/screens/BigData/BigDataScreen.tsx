@@ -14,16 +14,22 @@ import { cancelRefusal } from '../../core/bigdata/jobRunStates.js';
 import type { JobRun, SparkApplication } from '../../core/bigdata/ports.js';
 import { sanitizeForTerminal as safe } from '../../core/text/sanitizeForTerminal.js';
 import { applicationColumns, runColumns } from './bigdataColumns.js';
+import { clusterColumns, stepColumns } from './clusterColumns.js';
 import { useBigDataData } from './useBigDataData.js';
+import { useClusterActions } from './useClusterActions.js';
+import { useClusterData } from './useClusterData.js';
 
-type View = 'applications' | 'runs';
+const VIEWS = ['applications', 'runs', 'clusters', 'steps'] as const;
+type View = (typeof VIEWS)[number];
 const REFRESH_MS = 5_000;
 const LOG_LINES = 6;
 
 /**
- * Spark on EMR Serverless: the applications with state, capacity and $/h, and the selected one's
- * job runs with state, duration and cost; `l` tails a run's driver log, `x` cancels it once the
- * application's name is typed.
+ * Spark on EMR Serverless and EMR on EC2: the applications with state, capacity and $/h and the
+ * selected one's job runs with duration and cost; the clusters with nodes up and $/h and the
+ * selected one's steps. Tab switches views, Enter opens an application's runs or a cluster's
+ * steps, `l` tails a run's driver log (or a step's failure), `x` cancels a run or a step, and
+ * ctrl+d terminates a cluster (the dashboard's terminate key), each after its name is typed.
  */
 export function BigDataScreen({ width, height }: ScreenProps) {
   const shell = useShell();
@@ -33,13 +39,21 @@ export function BigDataScreen({ width, height }: ScreenProps) {
   const [selected, setSelected] = useState<string | undefined>(undefined);
   const [notice, setNotice] = useState<string | undefined>(undefined);
   const [log, setLog] = useState<string | undefined>(undefined);
+  const [selectedCluster, setSelectedCluster] = useState<string | undefined>(undefined);
   const data = useBigDataData(session, selected, REFRESH_MS);
+  const clusterData = useClusterData(session, selectedCluster, REFRESH_MS);
+  const clusterRows = clusterData.clusters ?? [];
+  const stepRows = clusterData.steps ?? [];
   const applications = data.applications ?? [];
   const application: SparkApplication | undefined =
     applications.find((row) => row.application.id === selected)?.application ?? applications[0]?.application;
   const runs = data.runs ?? [];
-  const keys =
-    view === 'applications' ? applications.map((r) => r.application.id) : runs.map((r) => r.run.id);
+  const keys = {
+    applications: applications.map((r) => r.application.id),
+    runs: runs.map((r) => r.run.id),
+    clusters: clusterRows.map((r) => r.cluster.id),
+    steps: stepRows.map((r) => r.step.id),
+  }[view];
   const logRows = log === undefined ? 0 : LOG_LINES + 1;
   const tableHeight = Math.max(3, height - 2 - logRows);
   const cursor = useListCursor(keys, tableHeight - 2);
@@ -83,13 +97,28 @@ export function BigDataScreen({ width, height }: ScreenProps) {
       ),
     });
 
+  const next = VIEWS[(VIEWS.indexOf(view) + 1) % VIEWS.length] ?? 'applications';
+  const clusterActions = useClusterActions({
+    view,
+    cursorIndex: cursor.index,
+    clusters: clusterRows,
+    steps: stepRows,
+    selected: selectedCluster,
+    onNotice: setNotice,
+    onLog: setLog,
+    reload: clusterData.reload,
+    openSteps: (id) => {
+      setSelectedCluster(id);
+      setView('steps');
+    },
+  });
   const actions: Action[] = [
     ...cursor.actions,
     {
       key: 'tab',
-      label: view === 'applications' ? 'runs' : 'applications',
+      label: next,
       run: () => {
-        setView(view === 'applications' ? 'runs' : 'applications');
+        setView(next);
         setLog(undefined);
       },
     },
@@ -102,6 +131,7 @@ export function BigDataScreen({ width, height }: ScreenProps) {
         setView('runs');
       },
     },
+    ...clusterActions.actions,
     {
       key: 'l',
       label: 'log tail',
@@ -120,29 +150,50 @@ export function BigDataScreen({ width, height }: ScreenProps) {
         if (run && application) confirmCancel(run, application);
       },
     },
-    { key: 'r', label: 'refresh', run: data.reload },
+    {
+      key: 'r',
+      label: 'refresh',
+      run: () => {
+        data.reload();
+        clusterData.reload();
+      },
+    },
   ];
   useActions(actions);
 
-  const heading =
-    view === 'applications'
-      ? '[applications]  runs'
-      : `applications  [runs of ${application ? `${application.name} (${application.state})` : '-'}]`;
-  const note =
-    data.error ??
-    notice ??
-    (data.applications === undefined
-      ? 'Listing applications…'
-      : applications.length === 0
-        ? 'No Spark applications yet: cws-tui bigdata create spark-serverless <name>'
-        : 'Spark on EMR Serverless: Enter opens an application’s runs, Tab switches, l tails a log, x cancels.');
+  const cluster = clusterActions.cluster;
+  const heading = {
+    applications: '[applications]  runs  clusters  steps',
+    runs: `applications  [runs of ${application ? `${application.name} (${application.state})` : '-'}]  clusters  steps`,
+    clusters: 'applications  runs  [clusters]  steps',
+    steps: `applications  runs  clusters  [steps of ${cluster ? `${cluster.name} (${cluster.state})` : '-'}]`,
+  }[view];
+  const clusterView = view === 'clusters' || view === 'steps';
+  const note = clusterView
+    ? (clusterData.error ??
+      notice ??
+      (clusterData.clusters === undefined
+        ? 'Listing clusters…'
+        : clusterRows.length === 0
+          ? 'No EMR clusters yet: cws-tui bigdata cluster create emr-spark-cluster <name>'
+          : 'EMR on EC2: Enter opens a cluster’s steps, l shows a step, x cancels it, ctrl+d terminates the cluster.'))
+    : (data.error ??
+      notice ??
+      (data.applications === undefined
+        ? 'Listing applications…'
+        : applications.length === 0
+          ? 'No Spark applications yet: cws-tui bigdata create spark-serverless <name>'
+          : 'Spark on EMR Serverless: Enter opens an application’s runs, Tab switches, l tails a log, x cancels.'));
   const common = { selectedIndex: cursor.index, width, height: tableHeight };
   return (
     <Box flexDirection="column" height={height}>
       <Text wrap="truncate" bold>
         {safe(heading)}
       </Text>
-      <Text wrap="truncate" color={data.error ? theme.danger : theme.muted}>
+      <Text
+        wrap="truncate"
+        color={(clusterView ? clusterData.error : data.error) ? theme.danger : theme.muted}
+      >
         {safe(note.split('\n')[0] ?? '')}
       </Text>
       {view === 'applications' ? (
@@ -153,7 +204,7 @@ export function BigDataScreen({ width, height }: ScreenProps) {
           rowKey={(r) => r.application.id}
           emptyText="No applications."
         />
-      ) : (
+      ) : view === 'runs' ? (
         <Table
           {...common}
           rows={runs}
@@ -161,10 +212,26 @@ export function BigDataScreen({ width, height }: ScreenProps) {
           rowKey={(r) => r.run.id}
           emptyText="No job runs: cws-tui bigdata submit <app> <script.py>"
         />
+      ) : view === 'clusters' ? (
+        <Table
+          {...common}
+          rows={clusterRows}
+          columns={clusterColumns}
+          rowKey={(r) => r.cluster.id}
+          emptyText="No clusters."
+        />
+      ) : (
+        <Table
+          {...common}
+          rows={stepRows}
+          columns={stepColumns}
+          rowKey={(r) => r.step.id}
+          emptyText="No steps: cws-tui bigdata cluster step <cluster> <script.py>"
+        />
       )}
       {log !== undefined ? (
         <Text wrap="truncate-end" color={theme.muted}>
-          {safe(`driver log of ${run?.id ?? ''}:`)}
+          {safe(clusterView ? `step ${clusterActions.step?.id ?? ''}:` : `driver log of ${run?.id ?? ''}:`)}
           {`\n${log
             .split('\n')
             .slice(-LOG_LINES)

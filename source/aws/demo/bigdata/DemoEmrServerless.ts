@@ -9,7 +9,6 @@ import type {
   SparkApplicationSpec,
 } from '../../../core/bigdata/ports.js';
 import { driverLogLocation } from '../../../core/bigdata/prepareJobRun.js';
-import { parseS3Uri } from '../../../core/bigdata/s3Uri.js';
 import { CloudError } from '../../../core/CloudError.js';
 import type { DemoBigDataStore } from './DemoBigDataStore.js';
 import {
@@ -19,7 +18,7 @@ import {
   type DemoRun,
   stateAt,
 } from './demoBigDataState.js';
-import { demoSparkDriver } from './demoSparkDriver.js';
+import { cancelDemoRun, demoRunState, demoRunView, FINAL_RUN_STATES, newDemoRun } from './demoJobRuns.js';
 
 /** Seconds each step takes at realistic pace (CWS_DEMO_SPEED scales them; the billed time is not). */
 const DELAYS = { create: 5, start: 20, stop: 10, schedule: 5, startup: 10 } as const;
@@ -134,9 +133,7 @@ export class DemoEmrServerless implements EmrServerlessPort {
     await this.change(region, applicationId, (application, current, state) => {
       if (current === 'STOPPED' || current === 'CREATED') return;
       const running = state.runs.some(
-        (run) =>
-          run.application_id === applicationId &&
-          !['SUCCESS', 'FAILED', 'CANCELLED'].includes(this.runState(run)),
+        (run) => run.application_id === applicationId && !FINAL_RUN_STATES.includes(this.runState(run)),
       );
       if (running)
         throw demoError(
@@ -190,87 +187,30 @@ export class DemoEmrServerless implements EmrServerlessPort {
       let ready = Date.parse(changedAt(application.transitions, now) ?? application.created_at);
       if (current === 'CREATED' || current === 'STOPPED') ready = this.scheduleStart(application, now);
       else if (current !== 'STARTED') ready = Date.parse(this.at(DELAYS.start));
-      const entry = parseS3Uri(request.entry_point);
-      const bytes = entry && state.objects[`${entry.bucket}/${entry.key}`];
-      const script = bytes === undefined ? undefined : Buffer.from(bytes, 'base64').toString('utf8');
-      const driver = demoSparkDriver(script, request.entry_point, request.arguments);
-      const executors = Number(
-        /spark\.executor\.instances=(\d+)/.exec(request.spark_submit_parameters)?.[1] ?? 2,
-      );
-      state.serial++;
-      const id = `00f${state.serial.toString(16).padStart(13, '0')}r`;
-      const running = Math.max(ready, Date.parse(this.at(DELAYS.schedule + DELAYS.startup, now)));
-      const ended = new Date(running + driver.nominal_seconds * 1000 * this.speed).toISOString();
-      const run: DemoRun = {
-        id,
-        application_id: application.id,
-        region: application.region,
-        name: request.name,
-        created_at: new Date(now).toISOString(),
-        entry_point: request.entry_point,
-        arguments: request.arguments,
-        spark_submit_parameters: request.spark_submit_parameters,
-        log_uri: request.log_uri,
-        client_token: request.client_token,
-        outcome: driver.outcome,
-        stdout: driver.stdout,
-        stderr: driver.stderr,
-        nominal_seconds: driver.nominal_seconds,
-        workers: { count: 1 + Math.min(executors, 50), vcpu: 4, memory_gb: 16 },
-        transitions: [
-          { at: new Date(now).toISOString(), state: 'SUBMITTED' },
-          { at: this.at(DELAYS.schedule, now), state: 'SCHEDULED' },
-          { at: new Date(running).toISOString(), state: 'RUNNING' },
-          { at: ended, state: driver.outcome },
-        ],
-      };
+      const run = newDemoRun(state, request, {
+        now,
+        ready,
+        scheduleAt: this.at(DELAYS.schedule, now),
+        runningAt: Date.parse(this.at(DELAYS.schedule + DELAYS.startup, now)),
+        speed: this.speed,
+      });
+      const ended = run.transitions.at(-1)!.at;
       state.runs.push(run);
       if (application.auto_stop_idle_minutes !== undefined) {
         const stopAt = Date.parse(ended) + application.auto_stop_idle_minutes * 60_000 * this.speed;
         application.transitions.push({ at: new Date(stopAt).toISOString(), state: 'STOPPING' });
         application.transitions.push({ at: this.at(DELAYS.stop, stopAt), state: 'STOPPED' });
       }
-      return { id };
+      return { id: run.id };
     });
   }
 
   private runState(run: DemoRun): JobRunState {
-    return (stateAt(run.transitions, this.now()) ?? 'SUBMITTED') as JobRunState;
+    return demoRunState(run, this.now());
   }
 
   private runView(run: DemoRun): JobRun {
-    const now = this.now();
-    const state = this.runState(run);
-    const view: JobRun = {
-      id: run.id,
-      application_id: run.application_id,
-      name: run.name,
-      state,
-      created_at: run.created_at,
-      updated_at: changedAt(run.transitions, now) ?? run.created_at,
-      entry_point: run.entry_point,
-      arguments: run.arguments,
-      spark_submit_parameters: run.spark_submit_parameters,
-      log_uri: run.log_uri,
-      release_label: 'emr-7.5.0',
-    };
-    if (state === 'FAILED')
-      view.state_details =
-        'Job failed, please check complete logs in configured logging destination. ExitCode: 1.';
-    if (state === 'SUCCESS' || state === 'FAILED' || state === 'CANCELLED') {
-      const ran = run.transitions.find((transition) => transition.state === 'RUNNING');
-      const ranSeconds = ran && Date.parse(ran.at) <= now ? run.nominal_seconds : 0;
-      // EMR bills at least a minute per worker; the 20 GB of disk per worker are free.
-      const hours = Math.max(ranSeconds, ranSeconds > 0 ? 60 : 0) / 3600;
-      view.billed = {
-        vcpu_hours: run.workers.count * run.workers.vcpu * hours,
-        memory_gb_hours: run.workers.count * run.workers.memory_gb * hours,
-        storage_gb_hours: 0,
-      };
-      view.duration_seconds = ranSeconds;
-      view.attempts = 1;
-    }
-    return view;
+    return demoRunView(run, this.now());
   }
 
   async listJobRuns(region: string, applicationId: string): Promise<JobRun[]> {
@@ -311,25 +251,14 @@ export class DemoEmrServerless implements EmrServerlessPort {
     await this.store.update((state) => {
       const run = state.runs.find((candidate) => candidate.id === jobRunId)!;
       const current = this.runState(run);
-      if (['SUCCESS', 'FAILED', 'CANCELLED'].includes(current))
+      if (FINAL_RUN_STATES.includes(current))
         throw demoError(
           'invalid-parameter',
           'ValidationException',
           `Job run ${jobRunId} is already ${current}`,
           'Only a run that has not ended can be cancelled.',
         );
-      run.transitions = run.transitions.filter((transition) => Date.parse(transition.at) <= this.now());
-      run.transitions.push({ at: new Date(this.now()).toISOString(), state: 'CANCELLING' });
-      run.transitions.push({ at: this.at(DELAYS.schedule), state: 'CANCELLED' });
-      run.stderr = `${run.stderr.split('\n').slice(0, 4).join('\n')}\nERROR SparkContext: Job cancelled by the user\n`;
-      run.nominal_seconds = run.transitions.some((transition) => transition.state === 'RUNNING')
-        ? Math.max(
-            60,
-            Math.round(
-              (this.now() - Date.parse(run.transitions.find((t) => t.state === 'RUNNING')!.at)) / 1000,
-            ),
-          )
-        : 0;
+      cancelDemoRun(run, this.now(), this.at(DELAYS.schedule));
     });
   }
 
@@ -350,7 +279,7 @@ export class DemoEmrServerless implements EmrServerlessPort {
     const state = await this.store.read();
     for (const run of state.runs) {
       const current = this.runState(run);
-      if (!['SUCCESS', 'FAILED', 'CANCELLED'].includes(current)) continue;
+      if (!FINAL_RUN_STATES.includes(current)) continue;
       for (const stream of ['stdout', 'stderr'] as const) {
         const location = driverLogLocation(run.log_uri, run.application_id, run.id, stream);
         if (location?.bucket === bucket && location.key === key) return gzipSync(run[stream]);

@@ -1,4 +1,9 @@
-import { JOB_ROLE_NAME, jobRoleInlinePolicies } from '../../../core/bigdata/jobRolePolicy.js';
+import {
+  CLUSTER_NODE_ROLE_NAME,
+  CLUSTER_SERVICE_ROLE_NAME,
+  JOB_ROLE_NAME,
+  jobRoleInlinePolicies,
+} from '../../../core/bigdata/jobRolePolicy.js';
 import type { BigDataRolePort, S3Location } from '../../../core/bigdata/ports.js';
 import { STUDIO_ROLE_NAME, studioRoleInlinePolicies } from '../../../core/bigdata/studioRolePolicy.js';
 import { DEMO_ACCOUNT_ID } from '../demoState.js';
@@ -24,5 +29,21 @@ export class DemoJobRole implements BigDataRolePort {
       for (const name of names) if (!state.role_policies.includes(name)) state.role_policies.push(name);
     });
     return `arn:aws:iam::${DEMO_ACCOUNT_ID}:role/cws-tui/${STUDIO_ROLE_NAME}`;
+  }
+
+  async ensureClusterRoles(
+    staging: S3Location,
+    dataBuckets: readonly string[],
+  ): Promise<{ service_role: string; instance_profile: string }> {
+    const names = Object.keys(jobRoleInlinePolicies(staging, dataBuckets)).map(
+      (name) => `${CLUSTER_NODE_ROLE_NAME}/${name}`,
+    );
+    await this.store.update((state) => {
+      for (const name of names) if (!state.role_policies.includes(name)) state.role_policies.push(name);
+    });
+    return {
+      service_role: `arn:aws:iam::${DEMO_ACCOUNT_ID}:role/cws-tui/${CLUSTER_SERVICE_ROLE_NAME}`,
+      instance_profile: CLUSTER_NODE_ROLE_NAME,
+    };
   }
 }

@@ -1,5 +1,6 @@
 import type { BigDataPort } from '../../../core/bigdata/ports.js';
 import { DemoBigDataStore } from './DemoBigDataStore.js';
+import { DemoEmrClusters } from './DemoEmrClusters.js';
 import { DemoEmrServerless } from './DemoEmrServerless.js';
 import { DemoEmrStudio } from './DemoEmrStudio.js';
 import { DemoJobRole } from './DemoJobRole.js';
@@ -16,6 +17,7 @@ export function createDemoBigData(options: {
   const serverless = new DemoEmrServerless(store, options.speed, now);
   return {
     serverless,
+    clusters: new DemoEmrClusters(store, options.speed, now),
     staging: new DemoStaging(store, serverless),
     roles: new DemoJobRole(store),
     studio: new DemoEmrStudio(store, now),

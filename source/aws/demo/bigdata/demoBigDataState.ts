@@ -59,6 +59,46 @@ export const demoStudioSchema = z.object({
   created_at: z.string(),
 });
 
+const demoFleetSchema = z.object({
+  id: z.string(),
+  role: z.enum(['primary', 'core']),
+  instance_types: z.array(z.string()),
+  on_demand: z.number(),
+  spot: z.number(),
+  /** What was provisioned before the last resize, until it takes effect. */
+  previous: z.object({ on_demand: z.number(), spot: z.number(), until: z.string() }).optional(),
+});
+
+export const demoClusterSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  region: z.string(),
+  release_label: z.string(),
+  applications: z.array(z.string()),
+  fleets: z.array(demoFleetSchema),
+  managed_scaling: z.object({ min: z.number(), max: z.number() }).optional(),
+  auto_termination_idle_minutes: z.number().optional(),
+  ebs_gb: z.number(),
+  log_uri: z.string(),
+  tags: z.record(z.string(), z.string()),
+  created_at: z.string(),
+  /** When it is ready (WAITING), at demo pace. */
+  ready_at: z.string(),
+  terminate_requested_at: z.string().optional(),
+});
+
+export const demoStepSchema = z.object({
+  id: z.string(),
+  cluster_id: z.string(),
+  name: z.string(),
+  args: z.array(z.string()),
+  created_at: z.string(),
+  started_at: z.string(),
+  ended_at: z.string(),
+  outcome: z.enum(['COMPLETED', 'FAILED', 'CANCELLED']),
+  failure: z.string().optional(),
+});
+
 export const demoBigDataStateSchema = z.object({
   serial: z.number(),
   applications: z.array(demoApplicationSchema),
@@ -70,15 +110,30 @@ export const demoBigDataStateSchema = z.object({
   role_policies: z.array(z.string()),
   /** EMR Studios (absent from state files written before Studio existed). */
   studios: z.array(demoStudioSchema).default([]),
+  /** EMR on EC2 clusters and their steps (absent from older state files). */
+  clusters: z.array(demoClusterSchema).default([]),
+  steps: z.array(demoStepSchema).default([]),
 });
 
 export type DemoApplication = z.infer<typeof demoApplicationSchema>;
 export type DemoRun = z.infer<typeof demoRunSchema>;
 export type DemoStudio = z.infer<typeof demoStudioSchema>;
+export type DemoCluster = z.infer<typeof demoClusterSchema>;
+export type DemoStep = z.infer<typeof demoStepSchema>;
 export type DemoBigDataState = z.infer<typeof demoBigDataStateSchema>;
 
 export function emptyDemoBigDataState(): DemoBigDataState {
-  return { serial: 0, applications: [], runs: [], objects: {}, buckets: [], role_policies: [], studios: [] };
+  return {
+    serial: 0,
+    applications: [],
+    runs: [],
+    objects: {},
+    buckets: [],
+    role_policies: [],
+    studios: [],
+    clusters: [],
+    steps: [],
+  };
 }
 
 /** The state at `now` of something whose transitions are scheduled (oldest first). */

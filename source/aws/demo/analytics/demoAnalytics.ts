@@ -14,6 +14,6 @@ export function demoAnalytics(stateDir: string, speed: number, now?: () => numbe
     catalog: new DemoDataCatalog(),
     databrew: new DemoDataBrew(store, speed, now),
     quicksight: new DemoQuickSight(stateDir),
-    codecatalyst: new DemoCodeCatalyst(),
+    codecatalyst: new DemoCodeCatalyst(stateDir, speed, now),
   };
 }

@@ -14,7 +14,7 @@ import { writeFileAtomic } from '../../../core/fs/writeFileAtomic.js';
 
 const SPACE = 'cws-demo-space';
 const PROJECT = 'climate-analysis';
-/** Seconds a dev environment spends starting or stopping at realistic pace (speed 1). */
+/** Seconds a dev environment spends starting or stopping at realistic pace (speed 1; 0 is instant). */
 const TRANSITION_SECONDS = 30;
 
 const ENVIRONMENTS: DevEnvironment[] = [
@@ -71,7 +71,8 @@ export class DemoCodeCatalyst implements CodeCatalystPort {
   private statusOf(env: DevEnvironment, changes: DevEnvironmentChange[]): DevEnvironmentStatus {
     const change = changes.find((c) => c.id === env.id);
     if (!change) return env.status;
-    const settled = (this.now() - change.since) * this.speed >= TRANSITION_SECONDS * 1000;
+    // speed scales durations, as for the other demo resources: 0 is instant.
+    const settled = this.now() - change.since >= TRANSITION_SECONDS * 1000 * this.speed;
     if (settled) return change.target;
     return change.target === 'RUNNING' ? 'STARTING' : 'STOPPING';
   }

@@ -58,7 +58,8 @@ export class DemoQuickSight implements QuickSightPort {
     const arn = (name: string) => `arn:aws:quicksight:${region}:${accountId}:user/default/${name}`;
     const registered = (await this.store.read()).users;
     return [
-      { name: 'demo', role: 'AUTHOR', arn: arn('demo') },
+      // The demo caller (DemoIdentity's IAM user) is the author, so it can build and open dashboards.
+      { name: 'demo-researcher', role: 'AUTHOR', arn: arn('demo-researcher') },
       { name: 'ana', role: 'READER', arn: arn('ana') },
       { name: 'ben', role: 'READER', arn: arn('ben') },
       ...registered.map((user) => ({ name: user.name, role: user.role, arn: arn(user.name) })),

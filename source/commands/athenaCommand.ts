@@ -17,7 +17,7 @@ const USAGE = [
   '       cws-tui athena workgroup | history [--workgroup W] [--json] | cancel <query-id>',
 ].join('\n');
 
-async function scopeOf(context: OperationCommandContext): Promise<AthenaScope> {
+export async function scopeOf(context: OperationCommandContext): Promise<AthenaScope> {
   const { session, flags } = context;
   const now = new Date();
   const project = flags.project ?? session.profile.project;

@@ -8,8 +8,18 @@ import { osc8Hyperlink } from '../core/connect/osc8Hyperlink.js';
 import { osc52Copy } from '../core/connect/osc52Copy.js';
 import { CliError, EXIT, usageError } from './CliError.js';
 import { type OperationCommandContext, operationCommand, printJson } from './operations/operationCommand.js';
+import {
+  CREATE_USAGE,
+  createQuickSightFromTemplate,
+  REGISTER_USAGE,
+  registerQuickSightUser,
+} from './quicksightAuthorCommands.js';
 
-const USAGE = 'usage: cws-tui quicksight status [--json] | quicksight connect <dashboard-id> [--json]';
+const USAGE = [
+  'usage: cws-tui quicksight status [--json] | quicksight connect <dashboard-id> [--json]',
+  `       cws-tui ${REGISTER_USAGE}`,
+  `       cws-tui ${CREATE_USAGE}`,
+].join('\n');
 
 function notSubscribed(): CliError {
   return new CliError(
@@ -62,6 +72,20 @@ export const runQuicksightCommand = operationCommand(async (context) => {
   const region = context.flags.region ?? context.session.info.region;
   const identity = await context.session.account.identity.callerIdentity();
   if (sub === 'status' && !dashboard) return status(context, identity.account, region);
+  if (sub === 'register' && dashboard && extra.length === 1)
+    return registerQuickSightUser(context, {
+      who: dashboard,
+      role: extra[0] ?? '',
+      account: identity.account,
+      region,
+    });
+  if (sub === 'create' && dashboard && extra.length === 0)
+    return createQuickSightFromTemplate(context, {
+      slug: dashboard,
+      account: identity.account,
+      callerArn: identity.arn,
+      region,
+    });
   if (sub !== 'connect' || !dashboard || extra.length > 0) throw usageError(USAGE);
   const quicksight = context.session.account.analytics.quicksight;
   const subscription = await quicksight.subscription(identity.account, region);

@@ -224,7 +224,10 @@ export const commands: Command[] = [
   {
     name: 'iam',
     summary: 'the least-privilege IAM policy a lab member or admin needs, as JSON to attach',
-    usage: ['iam policy --for user|admin [--team-store TABLE] [--json]'],
+    usage: [
+      'iam policy --for user|admin [--team-store TABLE] [--json]',
+      'iam policy analytics --for user|admin [BUCKET...] [--json]',
+    ],
     load: async () => (await import('./iamCommand.js')).runIamCommand,
   },
   {
@@ -345,7 +348,11 @@ export const commands: Command[] = [
     name: 'quicksight',
     summary:
       "whether the account has QuickSight (edition, users, monthly cost), and a dashboard's embed or console link",
-    usage: ['quicksight status [--json] | quicksight connect <dashboard-id> [--json]'],
+    usage: [
+      'quicksight status [--json] | quicksight connect <dashboard-id> [--json]',
+      'quicksight register <user-name|iam-arn> reader|author --email ADDRESS [--user SESSION] [--yes]',
+      'quicksight create <template> [--yes]',
+    ],
     load: async () => (await import('./quicksightCommand.js')).runQuicksightCommand,
   },
   {

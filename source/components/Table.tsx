@@ -21,6 +21,12 @@ export interface TableProps<Row> {
   marked?: ReadonlySet<string>;
   sort?: TableSort;
   emptyText?: string;
+  /**
+   * For a table longer than what is held: `rows` are rows `offset`… of `total`, and
+   * `selectedIndex` counts from the first of all (the Athena page holds a window of its result).
+   */
+  offset?: number;
+  total?: number;
 }
 
 /** Two cells on the left: the selection pointer and the bulk-action mark. */
@@ -49,19 +55,21 @@ export function Table<Row>({
   marked,
   sort,
   emptyText = 'Nothing to show.',
+  offset = 0,
+  total = rows.length,
 }: TableProps<Row>) {
   const theme = useTheme();
   const topRef = useRef(0);
   const visible = Math.max(1, height - 1);
-  const top = scrollTop(topRef.current, selectedIndex, visible, rows.length);
+  const top = scrollTop(topRef.current, selectedIndex, visible, total);
   topRef.current = top;
   const columns = useMemo(() => fitColumns(allColumns, width - GUTTER), [allColumns, width]);
   const widths = useMemo(() => layoutColumns(columns, width - GUTTER), [columns, width]);
   // A long list says where the view is (`12-30/10,000`), right-aligned in the growing column's
   // heading when it has the room, so no other title is cut for it.
   const position =
-    rows.length > visible
-      ? `${formatCount(top + 1)}-${formatCount(Math.min(rows.length, top + visible))}/${formatCount(rows.length)}`
+    total > visible
+      ? `${formatCount(top + 1)}-${formatCount(Math.min(total, top + visible))}/${formatCount(total)}`
       : '';
   let positionShown = position === '';
   const heading = columns
@@ -80,20 +88,22 @@ export function Table<Row>({
   const fullHeading = positionShown
     ? heading
     : `${fitText(heading.trimEnd(), Math.max(0, width - GUTTER - position.length - 1))} ${position}`;
-  const window = rows.slice(top, top + visible);
+  // Rows not held (a page still being fetched) are left blank rather than shown out of place.
+  const first = Math.max(top, offset);
+  const window = rows.slice(first - offset, Math.max(first - offset, top + visible - offset));
   return (
     <Box flexDirection="column" height={height}>
       <Text bold wrap="truncate">
         {' '.repeat(GUTTER)}
         {fullHeading}
       </Text>
-      {rows.length === 0 ? (
+      {total === 0 ? (
         <Text color={theme.muted} wrap="truncate">
           {'  '}
           {emptyText}
         </Text>
       ) : (
-        window.map((row, offset) => {
+        window.map((row, index) => {
           const key = rowKey(row);
           return (
             <TableRow
@@ -101,7 +111,7 @@ export function Table<Row>({
               row={row}
               columns={columns}
               widths={widths}
-              selected={top + offset === selectedIndex}
+              selected={first + index === selectedIndex}
               marked={marked?.has(key) ?? false}
             />
           );

@@ -19,12 +19,17 @@ import {
   StartJobRunCommand,
 } from '@aws-sdk/client-databrew';
 import {
+  CreateDashboardCommand,
+  CreateDataSetCommand,
+  CreateDataSourceCommand,
   DescribeAccountSubscriptionCommand,
   GenerateEmbedUrlForRegisteredUserCommand,
   ListDashboardsCommand,
   ListUsersCommand,
   QuickSightClient,
+  RegisterUserCommand,
 } from '@aws-sdk/client-quicksight';
+import { quickSightDashboardDefinition } from '../../source/aws/quicksight/quickSightDashboardDefinition.js';
 import { DATABREW_RECIPES } from '../../source/core/analytics/dataBrewRecipes.js';
 import { type CapturedRequest, capturingHandler } from './serializedRequest.js';
 
@@ -64,6 +69,7 @@ const output = { Bucket: 'genomics-out', Key: 'databrew/samples-clean/' };
 const clean = DATABREW_RECIPES.clean ?? { description: '', steps: [] };
 const SPACE = 'genomics-lab';
 const PROJECT = 'variant-calling';
+const QS_OWNER = `arn:aws:quicksight:us-east-1:${ACCOUNT}:user/default/Researcher/ana`;
 const DEV_ENVIRONMENT = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 
 /** Each command the DataBrew, QuickSight and CodeCatalyst adapters send, shaped as they send it. */
@@ -126,6 +132,67 @@ export const analyticsCases: AnalyticsCase[] = [
       UserArn: `arn:aws:quicksight:us-east-1:${ACCOUNT}:user/default/ana`,
       SessionLifetimeInMinutes: 60,
       ExperienceConfiguration: { Dashboard: { InitialDashboardId: 'f1e2d3c4-b5a6-4978-8a9b-0c1d2e3f4a5b' } },
+    }),
+    new RegisterUserCommand({
+      AwsAccountId: ACCOUNT,
+      Namespace: 'default',
+      Email: 'ana@lab.edu',
+      UserRole: 'READER',
+      IdentityType: 'IAM',
+      IamArn: `arn:aws:iam::${ACCOUNT}:role/Researcher`,
+      SessionName: 'ana',
+    }),
+    new CreateDataSourceCommand({
+      AwsAccountId: ACCOUNT,
+      DataSourceId: 'cws-lab-spend-athena',
+      Name: 'Lab spend (Athena cws-lab)',
+      Type: 'ATHENA',
+      DataSourceParameters: { AthenaParameters: { WorkGroup: 'cws-lab' } },
+      Permissions: [
+        { Principal: QS_OWNER, Actions: ['quicksight:DescribeDataSource', 'quicksight:PassDataSource'] },
+      ],
+      Tags: [{ Key: 'cws:managed', Value: 'true' }],
+    }),
+    new CreateDataSetCommand({
+      AwsAccountId: ACCOUNT,
+      DataSetId: 'cws-lab-spend-data',
+      Name: 'cws_samples.lab_spend',
+      ImportMode: 'DIRECT_QUERY',
+      PhysicalTableMap: {
+        table: {
+          RelationalTable: {
+            DataSourceArn: `arn:aws:quicksight:us-east-1:${ACCOUNT}:datasource/cws-lab-spend-athena`,
+            Catalog: 'AwsDataCatalog',
+            Schema: 'cws_samples',
+            Name: 'lab_spend',
+            InputColumns: [
+              { Name: 'project', Type: 'STRING' },
+              { Name: 'usd', Type: 'DECIMAL' },
+            ],
+          },
+        },
+      },
+      Permissions: [
+        { Principal: QS_OWNER, Actions: ['quicksight:DescribeDataSet', 'quicksight:PassDataSet'] },
+      ],
+      Tags: [{ Key: 'cws:managed', Value: 'true' }],
+    }),
+    new CreateDashboardCommand({
+      AwsAccountId: ACCOUNT,
+      DashboardId: 'cws-lab-spend',
+      Name: 'Lab spend by project and service',
+      Definition: quickSightDashboardDefinition(
+        `arn:aws:quicksight:us-east-1:${ACCOUNT}:dataset/cws-lab-spend-data`,
+        [
+          { kind: 'bar', title: 'Spend by project', category: 'project', value: 'usd' },
+          { kind: 'line', title: 'Daily spend', category: 'day', value: 'usd' },
+          { kind: 'table', title: 'Spend', category: 'service', value: 'usd' },
+        ],
+      ),
+      Permissions: [
+        { Principal: QS_OWNER, Actions: ['quicksight:DescribeDashboard', 'quicksight:QueryDashboard'] },
+      ],
+      Tags: [{ Key: 'cws:managed', Value: 'true' }],
     }),
   ),
   ...on(

@@ -104,6 +104,13 @@ export const pages: readonly PageDefinition[] = [
     summary: 'SQL over the Data Catalog, each query priced',
   },
   {
+    id: 'quicksight',
+    title: () => 'QuickSight',
+    component: lazyScreen(() => import('../../screens/QuickSight/QuickSightScreen.js'), 'QuickSightScreen'),
+    command: 'quicksight',
+    summary: 'QuickSight subscription, users and their monthly cost, dashboard links',
+  },
+  {
     id: 'bigdata',
     title: () => 'Big data',
     component: lazyScreen(() => import('../../screens/BigData/BigDataScreen.js'), 'BigDataScreen'),

@@ -15,24 +15,48 @@ import type {
 } from '../../core/analytics/quickSightPorts.js';
 import { CloudError } from '../../core/CloudError.js';
 import { translateAwsError } from '../translateAwsError.js';
+import { QuickSightAuthoring } from './QuickSightAuthoring.js';
+
+/** What to do about an edition that lacks the call, by call. */
+const EDITION_HINTS: Record<string, string> = {
+  'quicksight:GenerateEmbedUrlForRegisteredUser':
+    'Embedding needs the Enterprise edition; open the dashboard in the console instead.',
+  'quicksight:RegisterUser':
+    'Standard edition has no reader role: register them as an author, or move the account to Enterprise.',
+};
 
 /** QuickSight through the SDK. An account that never subscribed answers ResourceNotFoundException. */
 export class QuickSightAccount implements QuickSightPort {
+  private readonly authoring: QuickSightAuthoring;
+
   constructor(
     private readonly options: { quicksight: (region: string) => QuickSightClient; profile?: string },
-  ) {}
+  ) {
+    this.authoring = new QuickSightAuthoring(options.quicksight, (action, region, run) =>
+      this.call(action, region, run),
+    );
+  }
+
+  readonly registerUser: QuickSightPort['registerUser'] = (...args) => this.authoring.registerUser(...args);
+  readonly createAthenaDataSource: QuickSightPort['createAthenaDataSource'] = (...args) =>
+    this.authoring.createAthenaDataSource(...args);
+  readonly createDataSet: QuickSightPort['createDataSet'] = (...args) =>
+    this.authoring.createDataSet(...args);
+  readonly createDashboard: QuickSightPort['createDashboard'] = (...args) =>
+    this.authoring.createDashboard(...args);
 
   private async call<T>(action: string, region: string, run: () => Promise<T>): Promise<T> {
     try {
       return await run();
     } catch (thrown) {
       const name = thrown instanceof Error ? thrown.name : '';
+      if (thrown instanceof CloudError) throw thrown;
       if (name === 'UnsupportedUserEditionException' || name === 'UnsupportedPricingPlanException')
         throw new CloudError({
           kind: 'invalid-parameter',
           code: name,
           message: `QuickSight: ${(thrown as Error).message}`,
-          hint: 'Embedding needs the Enterprise edition; open the dashboard in the console instead.',
+          hint: EDITION_HINTS[action] ?? "The account's QuickSight edition does not offer this.",
         });
       throw translateAwsError(thrown, {
         action,

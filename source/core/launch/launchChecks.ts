@@ -73,6 +73,12 @@ export function requireWorkstationTemplate(template: ResolvedTemplate): Resolved
       `${template.slug} is an ${template.bigdata.kind} template, not an EC2 workstation`,
       `Create it with: cws-tui bigdata create ${template.slug} <name>`,
     );
+  if (template.analytics)
+    throw new LaunchError(
+      'resolve-template',
+      `${template.slug} is an ${template.analytics.kind} template, not an EC2 workstation`,
+      `Use it with: cws-tui ${template.analytics.kind} (see README, "Analytics")`,
+    );
   if (!template.base) throw new LaunchError('resolve-template', `${template.slug} names no base image`);
   return template;
 }

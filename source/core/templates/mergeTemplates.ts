@@ -171,6 +171,11 @@ const rules: MergeRules = {
     if (!child) return parent;
     return parent.kind === child.kind ? ({ ...parent, ...child } as typeof child) : child;
   },
+  analytics: (parent, child) => {
+    if (!parent) return child;
+    if (!child) return parent;
+    return parent.kind === child.kind ? ({ ...parent, ...child } as typeof child) : child;
+  },
   storage: override,
   parameters: (parent, child) => {
     if (!parent) return child;

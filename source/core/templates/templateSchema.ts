@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { analyticsTemplateSchema } from '../analytics/analyticsTemplateSchema.js';
 import { bigdataConfigSchema } from '../bigdata/bigdataTemplateSchema.js';
 import { clusterConfigSchema } from '../hpc/clusterConfigSchema.js';
 import { complianceSchema } from '../marketplace/complianceSchema.js';
@@ -210,6 +211,8 @@ export const templateSchema = z.strictObject({
   cluster_config: clusterConfigSchema.optional(),
   /** An EMR Serverless application, EMR cluster or EMR Studio (`cws-tui bigdata`). */
   bigdata: bigdataConfigSchema.optional(),
+  /** An Athena workgroup, QuickSight dashboard or DataBrew job (`cws-tui athena|quicksight|databrew`). */
+  analytics: analyticsTemplateSchema.optional(),
   storage: templateStorageSchema.optional(),
   parameters: z.record(z.string(), parameterSchema).optional(),
   research_user: z.looseObject({}).optional(),

@@ -56,7 +56,10 @@ export function validateResolvedTemplate(
     diagnostics.push({ file: at.source, line, column, severity, message: `${prefix}${message}` });
   };
 
-  if (merged.bigdata) {
+  if (merged.analytics) {
+    if (merged.base !== undefined)
+      report('error', definerOf('base'), ['base'], `an ${merged.analytics.kind} template has no base`);
+  } else if (merged.bigdata) {
     if (merged.base !== undefined)
       report('error', definerOf('base'), ['base'], `a ${merged.bigdata.kind} template has no base`);
     for (const finding of bigdataTemplateFindings(merged.bigdata))

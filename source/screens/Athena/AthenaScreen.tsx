@@ -18,24 +18,24 @@ import { editorOf, editorText, editQuery, moveTo, type QueryEditorState } from '
 import { QueryEditor } from './QueryEditor.js';
 import { QueryStatus } from './QueryStatus.js';
 import { type ResultRow, resultColumns } from './resultColumns.js';
+import { EMPTY_WINDOW, heldRows, rowAt as resultRowAt } from './resultWindow.js';
 import { useAthenaQuery } from './useAthenaQuery.js';
 
 type Focus = 'editor' | 'results' | 'catalog';
 const EDITOR_LINES = 6;
 const NO_ROWS: readonly ResultRow[] = [];
-/** The next page is fetched when the cursor comes this close to the rows loaded. */
-const PREFETCH_ROWS = 200;
 
 /**
  * Athena in the terminal: the Data Catalog on the left, a multi-line editor with history
- * (Ctrl-Enter or Ctrl-R runs), a virtualized result table paged in from Athena as the cursor nears
- * its end, and each query's bytes scanned and cost.
+ * (Ctrl-Enter or Ctrl-R runs), a virtualized result table that holds only the 1,000-row pages around
+ * the cursor (fetched as it nears them, again when it comes back), and each query's bytes scanned
+ * and cost.
  */
 export function AthenaScreen({ width, height }: ScreenProps) {
   const shell = useShell();
   const store = useAppStore();
   const theme = useTheme();
-  const { view, run, loadMore } = useAthenaQuery();
+  const { view, run, ensureRows } = useAthenaQuery();
   const [focus, setFocus] = useState<Focus>('editor');
   const [editor, setEditorState] = useState<QueryEditorState>(editorOf(''));
   // Several keys can arrive before the next render (a paste, a fast typist): each edits the latest text.
@@ -75,11 +75,13 @@ export function AthenaScreen({ width, height }: ScreenProps) {
 
   const tree = useMemo(() => catalogRows(databases, tables), [databases, tables]);
   const finished = view.kind === 'finished' ? view : undefined;
-  const rows: readonly ResultRow[] = finished?.rows ?? NO_ROWS;
+  const window = finished?.window ?? EMPTY_WINDOW;
+  const total = window.known_rows;
+  const held = useMemo(() => heldRows(window, rowAt), [window, rowAt]);
 
   const columns = useMemo(
-    () => resultColumns(finished?.columns ?? [], finished?.rows ?? NO_ROWS, columnAt),
-    [finished, columnAt],
+    () => resultColumns(finished?.columns ?? [], finished?.sample ?? NO_ROWS, columnAt),
+    [finished?.columns, finished?.sample, columnAt],
   );
 
   const submit = () => {
@@ -98,11 +100,11 @@ export function AthenaScreen({ width, height }: ScreenProps) {
     setEditor(editorOf(next === -1 ? '' : (history[next] ?? '')));
   };
   const moveRow = (delta: number) =>
-    setRowAt((previous) => Math.max(0, Math.min(rows.length - 1, previous + delta)));
-  // Near the end of the rows fetched so far, the next page is asked for.
+    setRowAt((previous) => Math.max(0, Math.min(total - 1, previous + delta)));
+  // The pages around the cursor are fetched as it nears them; those it leaves are let go.
   useEffect(() => {
-    if (rows.length > 0 && rowAt >= rows.length - PREFETCH_ROWS) loadMore();
-  }, [rowAt, rows.length, loadMore]);
+    if (total > 0) ensureRows(rowAt);
+  }, [rowAt, total, ensureRows]);
   // A SQL error puts the cursor where Athena says it is.
   useEffect(() => {
     if (view.kind !== 'finished' || view.outcome.query.state !== 'FAILED') return;
@@ -157,9 +159,9 @@ export function AthenaScreen({ width, height }: ScreenProps) {
             {
               key: 'y',
               label: 'copy cell',
-              when: () => rows.length > 0,
+              when: () => resultRowAt(window, rowAt) !== undefined,
               run: () => {
-                const cell = rows[rowAt]?.cells[columnAt] ?? '';
+                const cell = resultRowAt(window, rowAt)?.cells[columnAt] ?? '';
                 shell
                   .copy(cell)
                   .then((result) => store.flash(result.sent ? 'success' : 'error', result.message));
@@ -228,7 +230,9 @@ export function AthenaScreen({ width, height }: ScreenProps) {
         <QueryStatus view={view} width={right} />
         {finished && finished.outcome.query.state === 'SUCCEEDED' ? (
           <Table
-            rows={rows}
+            rows={held.rows}
+            offset={held.offset}
+            total={total}
             columns={columns}
             rowKey={(row) => String(row.index)}
             selectedIndex={focus === 'results' ? rowAt : -1}

@@ -40,8 +40,8 @@ export function QueryStatus({ view, width }: { view: QueryView; width: number })
       >{`Cancelled by Athena at the workgroup's bytes-scanned limit: ${scanned}`}</Text>
     );
   if (query.state === 'CANCELLED') return <Text color={theme.warning}>{`Cancelled: ${scanned}`}</Text>;
-  const more = view.next_token ? '+' : '';
+  const more = view.window.complete ? '' : '+';
   return (
-    <Text wrap="truncate">{`${view.rows.length}${more} rows · ${scanned} · query ${query.id.slice(0, 8)}`}</Text>
+    <Text wrap="truncate">{`${view.window.known_rows}${more} rows · ${scanned} · query ${query.id.slice(0, 8)}`}</Text>
   );
 }

@@ -4,18 +4,14 @@ import { useCallback, useRef, useState } from 'react';
 import { describeError } from '../../app/describeError.js';
 import { useShell } from '../../app/ShellContext.js';
 import { defaultResultsLocation } from '../../core/analytics/athenaWorkgroupSettings.js';
-import type { AthenaQuery, QueryColumn } from '../../core/analytics/ports.js';
+import type { QueryColumn } from '../../core/analytics/ports.js';
 import { prepareAthenaQuery } from '../../core/analytics/prepareAthenaQuery.js';
 import { type AthenaQueryOutcome, runAthenaQuery } from '../../core/analytics/runAthenaQuery.js';
 import type { ResultRow } from './resultColumns.js';
+import { addPage, EMPTY_WINDOW, missingPages, RESULT_PAGE_ROWS, type ResultWindow } from './resultWindow.js';
 
-/** A page's rows with their place in the result, made once as the page arrives. */
-function indexed(rows: readonly string[][], first: number): ResultRow[] {
-  return rows.map((cells, offset) => ({ index: first + offset, cells }));
-}
-
-/** Rows fetched per GetQueryResults call (Athena's maximum). */
-const PAGE_ROWS = 1000;
+/** A neighbouring page is fetched when the cursor comes this close to it. */
+const PREFETCH_ROWS = 200;
 
 export type QueryView =
   | { kind: 'idle' }
@@ -25,25 +21,23 @@ export type QueryView =
       kind: 'finished';
       outcome: AthenaQueryOutcome;
       columns: QueryColumn[];
-      /** The rows fetched so far: the next page is asked for when the cursor nears their end. */
-      rows: ResultRow[];
-      next_token?: string;
+      /** The first rows, which size the columns once so they do not shift as pages come and go. */
+      sample: readonly ResultRow[];
+      /** The pages around the cursor: fetched as it nears them, let go as it leaves. */
+      window: ResultWindow;
     };
 
-/** Runs a query from the editor and pages its results in as the table needs them. */
+/** Runs a query from the editor and keeps a window of its result's pages around the cursor. */
 export function useAthenaQuery() {
   const shell = useShell();
   const [view, setView] = useState<QueryView>({ kind: 'idle' });
-  const paging = useRef(false);
+  // Pages being fetched for the current query: each is asked for once at a time.
+  const inFlight = useRef<{ outcome?: AthenaQueryOutcome; pages: Set<number> }>({ pages: new Set() });
+  // Where the cursor is when a page arrives: the pages nearest it are the ones kept.
+  const cursorRef = useRef(0);
   const session = shell.session;
   const region = session.info.region;
   const athena = session.account.analytics.athena;
-
-  const fetchPage = useCallback(
-    async (query: AthenaQuery, token: string | undefined) =>
-      athena.getResultsPage(region, query.id, { max_rows: PAGE_ROWS, ...(token ? { token } : {}) }),
-    [athena, region],
-  );
 
   const run = useCallback(
     async (sql: string) => {
@@ -72,17 +66,19 @@ export function useAthenaQuery() {
             ...(cutoff !== undefined ? { bytes_scanned_cutoff: cutoff } : {}),
           },
         );
+        inFlight.current = { outcome, pages: new Set() };
         if (outcome.query.state !== 'SUCCEEDED') {
-          setView({ kind: 'finished', outcome, columns: [], rows: [] });
+          setView({ kind: 'finished', outcome, columns: [], sample: [], window: EMPTY_WINDOW });
           return;
         }
-        const first = await fetchPage(outcome.query, undefined);
+        const first = await athena.getResultsPage(region, outcome.query.id, { max_rows: RESULT_PAGE_ROWS });
+        const window = addPage(EMPTY_WINDOW, 0, first.rows, first.next_token);
         setView({
           kind: 'finished',
           outcome,
           columns: first.columns,
-          rows: indexed(first.rows, 0),
-          ...(first.next_token ? { next_token: first.next_token } : {}),
+          sample: window.pages.get(0)?.slice(0, 50) ?? [],
+          window,
         });
       } catch (error) {
         const described = describeError(error);
@@ -93,33 +89,59 @@ export function useAthenaQuery() {
         });
       }
     },
-    [athena, region, session, fetchPage],
+    [athena, region, session],
   );
 
-  /** Fetches the next page, once at a time, appending it. */
-  const loadMore = useCallback(() => {
-    if (view.kind !== 'finished' || !view.next_token || paging.current) return;
-    paging.current = true;
-    const { outcome, next_token } = view;
-    fetchPage(outcome.query, next_token).then(
-      (page) => {
-        paging.current = false;
-        setView((previous) =>
-          previous.kind === 'finished' && previous.outcome === outcome
-            ? {
-                ...previous,
-                rows: previous.rows.concat(indexed(page.rows, previous.rows.length)),
-                ...(page.next_token ? { next_token: page.next_token } : { next_token: undefined }),
-              }
-            : previous,
-        );
-      },
-      (error: unknown) => {
-        paging.current = false;
-        setView({ kind: 'failed', message: describeError(error).message });
-      },
-    );
-  }, [view, fetchPage]);
+  /** Fetches the pages the cursor needs that are not held (again, for pages let go earlier). */
+  const ensureRows = useCallback(
+    (cursor: number) => {
+      if (view.kind !== 'finished' || view.outcome.query.state !== 'SUCCEEDED') return;
+      const { outcome, window } = view;
+      const flight = inFlight.current;
+      if (flight.outcome !== outcome) return;
+      for (const page of missingPages(window, cursor, PREFETCH_ROWS)) {
+        if (flight.pages.has(page)) continue;
+        flight.pages.add(page);
+        const token = window.tokens[page];
+        athena
+          .getResultsPage(region, outcome.query.id, {
+            max_rows: RESULT_PAGE_ROWS,
+            ...(token ? { token } : {}),
+          })
+          .then(
+            (fetched) => {
+              flight.pages.delete(page);
+              setView((previous) =>
+                previous.kind === 'finished' && previous.outcome === outcome
+                  ? {
+                      ...previous,
+                      window: addPage(
+                        previous.window,
+                        page,
+                        fetched.rows,
+                        fetched.next_token,
+                        cursorRef.current,
+                      ),
+                    }
+                  : previous,
+              );
+            },
+            (error: unknown) => {
+              flight.pages.delete(page);
+              setView({ kind: 'failed', message: describeError(error).message });
+            },
+          );
+      }
+    },
+    [view, athena, region],
+  );
+  const moveCursor = useCallback(
+    (cursor: number) => {
+      cursorRef.current = cursor;
+      ensureRows(cursor);
+    },
+    [ensureRows],
+  );
 
-  return { view, run, loadMore };
+  return { view, run, ensureRows: moveCursor };
 }

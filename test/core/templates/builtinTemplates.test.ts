@@ -80,10 +80,11 @@ describe('built-in templates', () => {
         ),
       ].filter((type) => type !== undefined))
         expect(findInstanceType(type), `${template.slug}: ${type}`).toBeDefined();
-      // Clusters and EMR applications size themselves (queues, capacity), not from t-shirt sizes.
+      // Clusters, EMR applications and analytics services size themselves (queues, capacity), not from t-shirt sizes.
       const launchesInstances =
         template.cluster_config === undefined &&
         template.bigdata === undefined &&
+        template.analytics === undefined &&
         (template.service_config === undefined || template.service_config.kind === 'sagemaker-studio');
       if (launchesInstances)
         expect(Object.keys(template.sizes ?? {}).length, template.slug).toBeGreaterThanOrEqual(3);

@@ -262,6 +262,53 @@ const cases: Record<keyof Template, FieldCase[]> = {
       expected: { kind: 'emr-studio', workspace_prefix: 'lab' },
     },
   ],
+  analytics: [
+    {
+      parent: {
+        analytics: {
+          kind: 'databrew',
+          dataset: { name: 'a', s3_uri: 's3://lab-bucket/a.csv' },
+          recipe: 'clean',
+          job: { max_nodes: 2, output: 's3://lab-bucket/out/' },
+        },
+      },
+      child: {
+        analytics: {
+          kind: 'databrew',
+          dataset: { name: 'a', s3_uri: 's3://lab-bucket/a.csv' },
+          recipe: 'dedupe',
+          job: { max_nodes: 4, output: 's3://lab-bucket/out/' },
+        },
+      },
+      expected: {
+        kind: 'databrew',
+        dataset: { name: 'a', s3_uri: 's3://lab-bucket/a.csv' },
+        recipe: 'dedupe',
+        job: { max_nodes: 4, output: 's3://lab-bucket/out/' },
+      },
+    },
+    {
+      parent: { analytics: { kind: 'athena', database: 'db', examples: [{ name: 'q', sql: 'SELECT 1' }] } },
+      child: {
+        analytics: {
+          kind: 'quicksight',
+          database: 'db',
+          table: 't',
+          dashboard: {
+            id: 'd',
+            name: 'D',
+            visuals: [{ kind: 'bar', title: 'T', category: 'a', value: 'b' }],
+          },
+        },
+      },
+      expected: {
+        kind: 'quicksight',
+        database: 'db',
+        table: 't',
+        dashboard: { id: 'd', name: 'D', visuals: [{ kind: 'bar', title: 'T', category: 'a', value: 'b' }] },
+      },
+    },
+  ],
   parameters: [
     {
       parent: {

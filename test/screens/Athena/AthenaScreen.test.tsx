@@ -88,6 +88,15 @@ describe('the Athena page', () => {
     await screen.waitFor(/sent to the terminal's clipboard/);
     // The selected row's first column (event_id 961), as OSC 52.
     expect(written).toContain(`\u001B]52;c;${Buffer.from('961').toString('base64')}\u0007`);
+    // Far down and back to the top: the first page was let go and is fetched again.
+    // A burst of keys stops at the rows known; each wait lets the next page arrive, as a reader would.
+    for (const known of [3, 4, 5, 6]) {
+      await screen.type(KEYS.pageDown.repeat(70));
+      await screen.waitFor(new RegExp(`${known}000\\+ rows · `));
+    }
+    await screen.type(KEYS.pageUp.repeat(400));
+    const top = await screen.waitFor(/> +1 +sensor-00/);
+    expect(top).toMatch(/1-\d+\/\d[\d,]*/);
     await screen.type('e');
     const exported = await screen.waitFor(/Exported 100000 rows to (\S+\.csv)/);
     const path = /Exported 100000 rows to (\S+\.csv)/.exec(exported)?.[1] ?? '';

@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { z } from 'zod';
 import type {
   CodeCatalystPort,
   CodeCatalystSpace,
@@ -5,32 +7,75 @@ import type {
   DevEnvironmentStatus,
 } from '../../../core/analytics/codeCatalystPorts.js';
 import { CloudError } from '../../../core/CloudError.js';
+import { readJsonFileOrSetAside } from '../../../core/fs/readJsonFileOrSetAside.js';
+import { uniqueBackupPath } from '../../../core/fs/uniqueBackupPath.js';
+import { withFileLock } from '../../../core/fs/withFileLock.js';
+import { writeFileAtomic } from '../../../core/fs/writeFileAtomic.js';
 
 const SPACE = 'cws-demo-space';
 const PROJECT = 'climate-analysis';
+/** Seconds a dev environment spends starting or stopping at realistic pace (speed 1; 0 is instant). */
+const TRANSITION_SECONDS = 30;
 
-/** CodeCatalyst on the demo account: one space, one project, two dev environments (kept in memory). */
+const ENVIRONMENTS: DevEnvironment[] = [
+  {
+    id: 'd1f0c2a4-5b6e-4c7d-8e9f-0a1b2c3d4e5f',
+    space: SPACE,
+    project: PROJECT,
+    alias: 'notebook-env',
+    status: 'STOPPED',
+    instance_type: 'dev.standard1.medium',
+    ides: ['VSCode'],
+  },
+  {
+    id: 'a9b8c7d6-e5f4-4a3b-9c2d-1e0f9a8b7c6d',
+    space: SPACE,
+    project: PROJECT,
+    alias: 'pipeline-env',
+    status: 'RUNNING',
+    instance_type: 'dev.standard1.small',
+    ides: ['Cloud9'],
+  },
+];
+
+/** A start or stop asked for: where the environment is heading and since when (epoch ms). */
+const changeSchema = z.object({
+  id: z.string(),
+  target: z.enum(['RUNNING', 'STOPPED']),
+  since: z.number(),
+});
+const stateSchema = z.object({ changes: z.array(changeSchema) });
+type DevEnvironmentChange = z.infer<typeof changeSchema>;
+
+/**
+ * CodeCatalyst on the demo account: one space, one project, two dev environments. Starts and stops
+ * are kept in the demo state dir (locked, atomic, a broken file set aside) and pass through
+ * STARTING/STOPPING by the clock, as the other demo resources do.
+ */
 export class DemoCodeCatalyst implements CodeCatalystPort {
-  private readonly environments: DevEnvironment[] = [
-    {
-      id: 'd1f0c2a4-5b6e-4c7d-8e9f-0a1b2c3d4e5f',
-      space: SPACE,
-      project: PROJECT,
-      alias: 'notebook-env',
-      status: 'STOPPED',
-      instance_type: 'dev.standard1.medium',
-      ides: ['VSCode'],
-    },
-    {
-      id: 'a9b8c7d6-e5f4-4a3b-9c2d-1e0f9a8b7c6d',
-      space: SPACE,
-      project: PROJECT,
-      alias: 'pipeline-env',
-      status: 'RUNNING',
-      instance_type: 'dev.standard1.small',
-      ides: ['Cloud9'],
-    },
-  ];
+  private readonly path: string;
+
+  constructor(
+    stateDir: string,
+    private readonly speed: number = 1,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.path = join(stateDir, 'demo-codecatalyst.json');
+  }
+
+  private async changes(): Promise<DevEnvironmentChange[]> {
+    const read = await readJsonFileOrSetAside(this.path, stateSchema, uniqueBackupPath(this.path));
+    return read.status === 'read' ? read.data.changes : [];
+  }
+
+  private statusOf(env: DevEnvironment, changes: DevEnvironmentChange[]): DevEnvironmentStatus {
+    const change = changes.find((c) => c.id === env.id);
+    if (!change) return env.status;
+    // speed scales durations, as for the other demo resources: 0 is instant.
+    const settled = this.now() - change.since >= TRANSITION_SECONDS * 1000 * this.speed;
+    if (settled) return change.target;
+    return change.target === 'RUNNING' ? 'STARTING' : 'STOPPING';
+  }
 
   async listSpaces(): Promise<CodeCatalystSpace[]> {
     return [{ name: SPACE, region: 'us-west-2', display_name: 'CWS demo space' }];
@@ -44,11 +89,12 @@ export class DemoCodeCatalyst implements CodeCatalystPort {
         message: `CodeCatalyst: project ${project} in space ${space} does not exist`,
         hint: `The demo space is ${SPACE} with project ${PROJECT}.`,
       });
-    return this.environments.map((env) => ({ ...env }));
+    const changes = await this.changes();
+    return ENVIRONMENTS.map((env) => ({ ...env, ides: [...env.ides], status: this.statusOf(env, changes) }));
   }
 
   private find(space: string, project: string, id: string): DevEnvironment {
-    const env = this.environments.find((e) => e.space === space && e.project === project && e.id === id);
+    const env = ENVIRONMENTS.find((e) => e.space === space && e.project === project && e.id === id);
     if (!env)
       throw new CloudError({
         kind: 'not-found',
@@ -59,15 +105,36 @@ export class DemoCodeCatalyst implements CodeCatalystPort {
     return env;
   }
 
-  async startDevEnvironment(space: string, project: string, id: string): Promise<DevEnvironmentStatus> {
+  /** Moves an environment toward `target`, refusing (as CodeCatalyst does) one still in transition. */
+  private async change(
+    space: string,
+    project: string,
+    id: string,
+    target: 'RUNNING' | 'STOPPED',
+  ): Promise<DevEnvironmentStatus> {
     const env = this.find(space, project, id);
-    env.status = 'RUNNING';
-    return 'STARTING';
+    return withFileLock(`${this.path}.lock`, async () => {
+      const changes = await this.changes();
+      const status = this.statusOf(env, changes);
+      if (status === target) return status;
+      if (status === 'STARTING' || status === 'STOPPING')
+        throw new CloudError({
+          kind: 'conflict',
+          code: 'ConflictException',
+          message: `CodeCatalyst: dev environment ${id} is ${status.toLowerCase()}; try again when it has finished`,
+          hint: '`cws-tui codecatalyst devenvs <space> <project>` shows its status.',
+        });
+      const next = [...changes.filter((c) => c.id !== id), { id, target, since: this.now() }];
+      await writeFileAtomic(this.path, JSON.stringify({ changes: next }));
+      return target === 'RUNNING' ? 'STARTING' : 'STOPPING';
+    });
   }
 
-  async stopDevEnvironment(space: string, project: string, id: string): Promise<DevEnvironmentStatus> {
-    const env = this.find(space, project, id);
-    env.status = 'STOPPED';
-    return 'STOPPING';
+  startDevEnvironment(space: string, project: string, id: string): Promise<DevEnvironmentStatus> {
+    return this.change(space, project, id, 'RUNNING');
+  }
+
+  stopDevEnvironment(space: string, project: string, id: string): Promise<DevEnvironmentStatus> {
+    return this.change(space, project, id, 'STOPPED');
   }
 }

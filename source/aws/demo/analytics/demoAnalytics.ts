@@ -13,7 +13,7 @@ export function demoAnalytics(stateDir: string, speed: number, now?: () => numbe
     athena: new DemoAthena(store, speed, now),
     catalog: new DemoDataCatalog(),
     databrew: new DemoDataBrew(store, speed, now),
-    quicksight: new DemoQuickSight(stateDir),
-    codecatalyst: new DemoCodeCatalyst(),
+    quicksight: new DemoQuickSight(stateDir, now),
+    codecatalyst: new DemoCodeCatalyst(stateDir, speed, now),
   };
 }

@@ -57,14 +57,12 @@ describe('CloudWatchLogEvents', () => {
   });
 
   it('has no lines for a group that does not exist yet (ResourceNotFoundException)', async () => {
-    logs
-      .on(FilterLogEventsCommand)
-      .rejects(
-        new ResourceNotFoundException({
-          message: 'The specified log group does not exist.',
-          $metadata: meta,
-        }),
-      );
+    logs.on(FilterLogEventsCommand).rejects(
+      new ResourceNotFoundException({
+        message: 'The specified log group does not exist.',
+        $metadata: meta,
+      }),
+    );
     expect(await reader.tail('us-east-1', '/aws-glue/crawlers', 'cws-crawl-x', 10)).toEqual([]);
   });
 

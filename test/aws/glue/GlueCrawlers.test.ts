@@ -74,14 +74,12 @@ describe('GlueCrawlers', () => {
   });
 
   it('answers undefined for a crawler Glue does not have (EntityNotFoundException)', async () => {
-    glue
-      .on(GetCrawlerCommand)
-      .rejects(
-        new EntityNotFoundException({
-          message: `Crawler entry with name ${spec.name} does not exist`,
-          $metadata: meta(400),
-        }),
-      );
+    glue.on(GetCrawlerCommand).rejects(
+      new EntityNotFoundException({
+        message: `Crawler entry with name ${spec.name} does not exist`,
+        $metadata: meta(400),
+      }),
+    );
     expect(await crawlers.getCrawler('us-east-1', spec.name)).toBeUndefined();
   });
 
@@ -141,14 +139,12 @@ describe('GlueCrawlers', () => {
   });
 
   it('turns a missing crawler on start into not-found with what to run', async () => {
-    glue
-      .on(StartCrawlerCommand)
-      .rejects(
-        new EntityNotFoundException({
-          message: `Crawler entry with name ${spec.name} does not exist`,
-          $metadata: meta(400),
-        }),
-      );
+    glue.on(StartCrawlerCommand).rejects(
+      new EntityNotFoundException({
+        message: `Crawler entry with name ${spec.name} does not exist`,
+        $metadata: meta(400),
+      }),
+    );
     await expect(crawlers.startCrawler('us-east-1', spec.name)).rejects.toMatchObject({
       kind: 'not-found',
       code: 'EntityNotFoundException',
@@ -190,14 +186,12 @@ describe('GlueCrawlers', () => {
     glue.on(GetCrawlerMetricsCommand).resolves({
       CrawlerMetricsList: [{ CrawlerName: spec.name, TablesCreated: 0, TablesUpdated: 1, TablesDeleted: 0 }],
     });
-    glue
-      .on(ListCrawlsCommand)
-      .rejects(
-        new AccessDeniedException({
-          message: 'not authorized to perform: glue:ListCrawls',
-          $metadata: meta(400),
-        }),
-      );
+    glue.on(ListCrawlsCommand).rejects(
+      new AccessDeniedException({
+        message: 'not authorized to perform: glue:ListCrawls',
+        $metadata: meta(400),
+      }),
+    );
     expect(await crawlers.crawlMetrics('us-east-1', spec.name)).toEqual({
       tables_created: 0,
       tables_updated: 1,

@@ -42,14 +42,12 @@ describe('IamDataPrepRoles', () => {
   });
 
   it('creates the DataBrew job role trusted by DataBrew alone, reading the dataset folder and writing the output folder', async () => {
-    iam
-      .on(GetRoleCommand)
-      .rejects(
-        new NoSuchEntityException({
-          message: 'The role with name cws-tui-databrew-job cannot be found.',
-          $metadata: meta(404),
-        }),
-      );
+    iam.on(GetRoleCommand).rejects(
+      new NoSuchEntityException({
+        message: 'The role with name cws-tui-databrew-job cannot be found.',
+        $metadata: meta(404),
+      }),
+    );
     iam.on(CreateRoleCommand).resolves({
       Role: {
         RoleName: 'cws-tui-databrew-job',
@@ -73,7 +71,10 @@ describe('IamDataPrepRoles', () => {
     expect(JSON.parse(created?.AssumeRolePolicyDocument ?? '{}').Statement[0].Principal).toEqual({
       Service: 'databrew.amazonaws.com',
     });
-    const documents = Object.fromEntries(
+    interface Doc {
+      Statement: Array<{ Resource: string[]; Condition?: unknown }>;
+    }
+    const documents: Record<string, Doc> = Object.fromEntries(
       iam
         .commandCalls(PutRolePolicyCommand)
         .map((call) => [
@@ -83,17 +84,17 @@ describe('IamDataPrepRoles', () => {
     );
     const reads = Object.entries(documents).find(([name]) => name.startsWith('cws-read-lab-data-'))?.[1];
     const writes = Object.entries(documents).find(([name]) => name.startsWith('cws-write-lab-data-'))?.[1];
-    expect(reads.Statement[0]).toEqual({
+    expect(reads?.Statement[0]).toEqual({
       Sid: 'ReadPrefix',
       Effect: 'Allow',
       Action: ['s3:GetObject'],
       Resource: ['arn:aws:s3:::lab-data/raw/*'],
     });
-    expect(reads.Statement[1].Condition).toEqual({ StringLike: { 's3:prefix': ['raw/*'] } });
-    expect(writes.Statement[0].Resource).toEqual([
+    expect(reads?.Statement[1]?.Condition).toEqual({ StringLike: { 's3:prefix': ['raw/*'] } });
+    expect(writes?.Statement[0]?.Resource).toEqual([
       'arn:aws:s3:::lab-data/results/databrew/cws-weather-clean/*',
     ]);
-    expect(documents['cws-databrew-logs'].Statement[0].Resource).toEqual([
+    expect(documents['cws-databrew-logs']?.Statement[0]?.Resource).toEqual([
       'arn:aws:logs:*:123456789012:log-group:/aws-glue-databrew/*',
     ]);
   });
@@ -119,7 +120,7 @@ describe('IamDataPrepRoles', () => {
             EvalActionName: 's3:GetObject',
             EvalResourceName: 'arn:aws:s3:::lab-data/raw/weather.csv',
             EvalDecision: 'allowed',
-            MatchedStatements: [{ SourcePolicyId: 'cws-read', SourcePolicyType: 'IAM Policy' }],
+            MatchedStatements: [{ SourcePolicyId: 'cws-read', SourcePolicyType: 'role' }],
           },
         ],
       })
@@ -154,13 +155,11 @@ describe('IamDataPrepRoles', () => {
 
   it('simulates without a resource policy when the bucket has none, and says unverified when it may not ask', async () => {
     s3.on(GetBucketPolicyCommand).rejects(s3Error('NoSuchBucketPolicy', 404));
-    iam
-      .on(SimulatePrincipalPolicyCommand)
-      .resolves({
-        EvaluationResults: [
-          { EvalActionName: 's3:GetObject', EvalDecision: 'implicitDeny', MatchedStatements: [] },
-        ],
-      });
+    iam.on(SimulatePrincipalPolicyCommand).resolves({
+      EvaluationResults: [
+        { EvalActionName: 's3:GetObject', EvalDecision: 'implicitDeny', MatchedStatements: [] },
+      ],
+    });
     expect(
       await roles.checkS3Access(ROLE, [{ action: 's3:GetObject', uri: 's3://lab-data/raw/a.csv' }]),
     ).toEqual([

@@ -22,6 +22,7 @@ import { EfsStorage } from './efsStorage.js';
 import { createAwsBigData } from './emr/createAwsBigData.js';
 import { AwsFsx } from './fsx/AwsFsx.js';
 import { globusAuthFromEnv } from './globus/globusAuthFromEnv.js';
+import { createAwsDataPrep } from './glue/createAwsDataPrep.js';
 import { guardAwsReplies } from './guardAwsReplies.js';
 import { createCloudFormationHpc } from './hpc/createCloudFormationHpc.js';
 import { IamWorkstationRole } from './iamWorkstationRole.js';
@@ -125,6 +126,7 @@ export async function createAwsAccount(options: AwsAccountOptions): Promise<Clou
       profile,
       perRegion((region) => guardAwsReplies(new DataBrewClient({ ...config, region }))),
       perRegion((region) => guardAwsReplies(new QuickSightClient({ ...config, region }))),
+      createAwsDataPrep({ config, iam: () => iam(options.region), region: options.region, ...withProfile }),
     ),
     fsx: new AwsFsx({
       fsx: perRegion((region) => guardAwsReplies(new FSxClient({ ...config, region }))),

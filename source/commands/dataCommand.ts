@@ -1,14 +1,18 @@
 import { listDataSources } from '../core/analytics/listDataSources.js';
 import { formatBytes } from '../core/text/formatBytes.js';
 import { usageError } from './CliError.js';
+import { runDataCrawl } from './dataCrawlCommand.js';
 import { operationCommand, printJson } from './operations/operationCommand.js';
 import { renderTextTable } from './output/renderTextTable.js';
 
 /** `cws-tui data sources`: the S3 buckets the policy names and the catalog tables the profile may query. */
 export const runDataCommand = operationCommand(async (context) => {
   const [sub, ...rest] = context.args;
+  if (sub === 'crawl' && rest.length === 1 && rest[0]) return runDataCrawl(context, rest[0]);
   if (sub !== 'sources' || rest.length > 0)
-    throw usageError('usage: cws-tui data sources [--region R] [--json]');
+    throw usageError(
+      'usage: cws-tui data sources [--region R] [--json]\n       cws-tui data crawl s3://bucket/prefix/ [--database D] [--yes] [--json]',
+    );
   const { session, flags } = context;
   const region = flags.region ?? session.info.region;
   const sources = await listDataSources(session.account.analytics.catalog, session.profile.policy, region);

@@ -368,7 +368,10 @@ export const commands: Command[] = [
     name: 'data',
     summary:
       'what the profile may read: the S3 buckets its policy names, Data Catalog tables with size and update',
-    usage: ['data sources [--region R] [--json]'],
+    usage: [
+      'data sources [--region R] [--json]',
+      'data crawl s3://bucket/prefix/ [--database D] [--yes] [--json]',
+    ],
     load: async () => (await import('./dataCommand.js')).runDataCommand,
   },
   {

@@ -1,6 +1,7 @@
 import type { ResourceTags } from '../ports.js';
 import type { CodeCatalystPort } from './codeCatalystPorts.js';
 import type { DataBrewPort } from './dataBrewPorts.js';
+import type { DataPrepPort } from './dataPrepPorts.js';
 import type { QuickSightPort } from './quickSightPorts.js';
 
 /** A workgroup as the app sets it up: one per project or lab. */
@@ -111,6 +112,7 @@ export interface AnalyticsPort {
   athena: AthenaPort;
   catalog: DataCatalogPort;
   databrew: DataBrewPort;
+  dataprep: DataPrepPort;
   quicksight: QuickSightPort;
   codecatalyst: CodeCatalystPort;
 }

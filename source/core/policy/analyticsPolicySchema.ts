@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** The analytics services a policy can allow. */
-export const ANALYTICS_SERVICES = ['athena', 'databrew', 'quicksight', 'codecatalyst'] as const;
+export const ANALYTICS_SERVICES = ['athena', 'databrew', 'quicksight', 'codecatalyst', 'glue'] as const;
 export type AnalyticsService = (typeof ANALYTICS_SERVICES)[number];
 
 /** Athena refuses a per-query cutoff under 10 MB (BytesScannedCutoffPerQuery's minimum). */

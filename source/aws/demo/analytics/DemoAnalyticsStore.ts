@@ -49,6 +49,16 @@ const brewRunSchema = z.object({
   started_at: z.number(),
 });
 
+const crawlerSchema = z.object({
+  name: z.string(),
+  region: z.string(),
+  database: z.string(),
+  s3_target: z.string(),
+  role: z.string(),
+  /** When each crawl started (ms), oldest first. */
+  crawls: z.array(z.number()),
+});
+
 const analyticsStateSchema = z.object({
   workgroups: z.array(workgroupSchema),
   queries: z.array(querySchema),
@@ -57,12 +67,14 @@ const analyticsStateSchema = z.object({
   recipes: z.array(z.object({ name: z.string(), region: z.string() })).default([]),
   brew_jobs: z.array(brewJobSchema).default([]),
   brew_runs: z.array(brewRunSchema).default([]),
+  crawlers: z.array(crawlerSchema).default([]),
 });
 
 export type DemoWorkgroupRecord = z.infer<typeof workgroupSchema>;
 export type DemoQueryRecord = z.infer<typeof querySchema>;
 export type DemoBrewJobRecord = z.infer<typeof brewJobSchema>;
 export type DemoBrewRunRecord = z.infer<typeof brewRunSchema>;
+export type DemoCrawlerRecord = z.infer<typeof crawlerSchema>;
 export type DemoAnalyticsState = z.infer<typeof analyticsStateSchema>;
 
 /**
@@ -78,9 +90,7 @@ export class DemoAnalyticsStore {
 
   async read(): Promise<DemoAnalyticsState> {
     const read = await readJsonFileOrSetAside(this.path, analyticsStateSchema, uniqueBackupPath(this.path));
-    return read.status === 'read'
-      ? read.data
-      : { workgroups: [], queries: [], datasets: [], recipes: [], brew_jobs: [], brew_runs: [] };
+    return read.status === 'read' ? read.data : analyticsStateSchema.parse({ workgroups: [], queries: [] });
   }
 
   async update<T>(change: (state: DemoAnalyticsState) => T): Promise<T> {

@@ -9,6 +9,8 @@ import type {
 } from '../../../core/analytics/ports.js';
 import { CloudError } from '../../../core/CloudError.js';
 import type { DemoAnalyticsStore, DemoQueryRecord } from './DemoAnalyticsStore.js';
+import type { DemoTable } from './demoCatalog.js';
+import { demoCrawledTables } from './demoCrawledTables.js';
 import { planDemoQuery } from './planDemoQuery.js';
 
 /** Seconds a demo query takes at realistic pace: queued 1 s, then running. */
@@ -103,6 +105,11 @@ export class DemoAthena implements AthenaPort {
     return record;
   }
 
+  /** The tables the demo crawlers have made: queried like the samples. */
+  private async crawledTables(region: string): Promise<DemoTable[]> {
+    return demoCrawledTables(await this.store.read(), region, this.now(), this.speed);
+  }
+
   private async view(record: DemoQueryRecord): Promise<AthenaQuery> {
     const elapsed = (this.now() - record.submitted_at) / 1000;
     const base: AthenaQuery = {
@@ -115,7 +122,7 @@ export class DemoAthena implements AthenaPort {
       ...(record.database ? { database: record.database } : {}),
     };
     const done = (QUEUED_SECONDS + RUNNING_SECONDS) * this.speed;
-    const plan = planDemoQuery(record.sql);
+    const plan = planDemoQuery(record.sql, await this.crawledTables(record.region));
     const cutoff = (await this.getWorkgroup(record.region, record.workgroup))?.bytes_scanned_cutoff;
     const finishedAt = new Date(record.submitted_at + done * 1000).toISOString();
     if (record.cancelled_at !== undefined && (record.cancelled_at - record.submitted_at) / 1000 < done) {
@@ -176,7 +183,7 @@ export class DemoAthena implements AthenaPort {
         hint: 'Wait until the query has succeeded.',
       });
     }
-    const plan = planDemoQuery(query.sql);
+    const plan = planDemoQuery(query.sql, await this.crawledTables(region));
     if (!plan.ok) throw new Error('a succeeded demo query has no plan');
     const start = options.token ? Number(options.token) : 0;
     const end = Math.min(plan.row_count, start + options.max_rows);

@@ -87,8 +87,12 @@ export const DEMO_TABLES: readonly DemoTable[] = [
   },
 ];
 
-export function findDemoTable(name: string): DemoTable | undefined {
+/** A sample table by its name (bare or `cws_samples.`), or a crawled one (`database.table`, or bare). */
+export function findDemoTable(name: string, crawled: readonly DemoTable[] = []): DemoTable | undefined {
   const bare = name.replace(/"/g, '').toLowerCase();
   const short = bare.startsWith(`${DEMO_DATABASE}.`) ? bare.slice(DEMO_DATABASE.length + 1) : bare;
-  return DEMO_TABLES.find((table) => table.name === short);
+  return (
+    DEMO_TABLES.find((table) => table.name === short) ??
+    crawled.find((table) => `${table.database}.${table.name}` === bare || table.name === bare)
+  );
 }

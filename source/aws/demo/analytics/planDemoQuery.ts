@@ -60,7 +60,7 @@ const SELECT =
  * `SELECT count(*) FROM t`, and `SELECT g, sum(x) [AS a] FROM t GROUP BY g [ORDER BY a DESC]`,
  * which covers the shipped example queries. Anything else fails as Athena would, with a position.
  */
-export function planDemoQuery(sql: string): DemoQueryPlan {
+export function planDemoQuery(sql: string, crawled: readonly DemoTable[] = []): DemoQueryPlan {
   const match = SELECT.exec(sql);
   if (!match) {
     const first = /\S+/.exec(sql)?.[0] ?? '';
@@ -73,7 +73,7 @@ export function planDemoQuery(sql: string): DemoQueryPlan {
     );
   }
   const [, list = '', tableName = '', groupBy, orderBy, direction, limitText] = match;
-  const table = findDemoTable(tableName);
+  const table = findDemoTable(tableName, crawled);
   if (!table)
     return at(
       sql,

@@ -1,12 +1,14 @@
+import { fsxListing } from '../core/fsx/fsxListing.js';
 import { TAG } from '../core/ports.js';
 import { createManagedFileSystem, FILE_SYSTEM_NAME } from '../core/storage/fileSystemOperations.js';
 import { sanitizeForTerminal } from '../core/text/sanitizeForTerminal.js';
 import { usageError } from './CliError.js';
 import type { CommandContext, CommandRun } from './Command.js';
 import { openCommandSession } from './openCommandSession.js';
+import { operationCommand } from './operations/operationCommand.js';
 import { renderTextTable } from './output/renderTextTable.js';
 import { deleteFileSystemCommand, unmountFileSystemCommand } from './storageFileSystemCommands.js';
-import { fsxListing, renderFsxTable } from './storageFsxCommands.js';
+import { renderFsxTable } from './storageFsxCommands.js';
 import { runStorageFsxSubcommand } from './storageFsxSubcommands.js';
 
 const USAGE =
@@ -22,7 +24,7 @@ export const runStorageCommand: CommandRun = async (context) => {
   const fsx = runStorageFsxSubcommand(context, deleteFileSystemCommand);
   if (fsx) return fsx;
   if (sub === 'list' && rest.length === 0) return listStorage(context);
-  if (sub === 'create' && rest.length === 1 && rest[0]) return createFileSystem(context, rest[0]);
+  if (sub === 'create' && rest.length === 1 && rest[0]) return createFileSystem(rest[0])(context);
   if (sub === 'delete' && rest.length === 1 && rest[0]) return deleteFileSystemCommand(rest[0])(context);
   if (sub === 'unmount' && rest.length === 2 && rest[0] && rest[1])
     return unmountFileSystemCommand(rest[0], rest[1])(context);
@@ -31,12 +33,8 @@ export const runStorageCommand: CommandRun = async (context) => {
 
 async function listStorage(context: CommandContext): Promise<number> {
   const session = await openCommandSession(context);
-  const [listing, fsxSystems, workstations] = await Promise.all([
-    session.listStorage(),
-    session.account.fsx.listFileSystems(session.info.regions),
-    session.listWorkstations(),
-  ]);
-  const fsx = fsxListing(fsxSystems, workstations);
+  const [listing, workstations] = await Promise.all([session.listStorage(), session.listWorkstations()]);
+  const fsx = fsxListing(listing.fsx, workstations);
   if (context.flags.json) {
     context.stdout(`${JSON.stringify({ ...listing, fsx }, null, 2)}\n`);
     return 0;
@@ -74,20 +72,22 @@ async function listStorage(context: CommandContext): Promise<number> {
   return 0;
 }
 
-async function createFileSystem(context: CommandContext, name: string): Promise<number> {
+/** `storage create <name>`: an EFS file system, once the profile's storage policy allows it (exit 3 if not). */
+function createFileSystem(name: string): CommandRun {
   if (!FILE_SYSTEM_NAME.test(name)) {
     throw usageError(
       `the name '${sanitizeForTerminal(name)}' is not valid: 1-63 letters, digits, '.', '_' or '-'`,
     );
   }
-  const session = await openCommandSession(context);
-  const region = context.flags.region ?? session.info.region;
-  const created = await createManagedFileSystem(session.operationsContext(), region, name);
-  if (context.flags.json) context.stdout(`${JSON.stringify(created, null, 2)}\n`);
-  else {
-    context.stdout(
-      `${created.name} is ${created.id} in ${created.region} (${created.state}). Mount it with: cws-tui launch <template> <name> --efs ${created.id}\n`,
-    );
-  }
-  return 0;
+  return operationCommand(async (context) => {
+    const region = context.flags.region ?? context.session.info.region;
+    const created = await createManagedFileSystem(context.ops, region, name);
+    if (context.flags.json) context.stdout(`${JSON.stringify(created, null, 2)}\n`);
+    else {
+      context.stdout(
+        `${created.name} is ${created.id} in ${created.region} (${created.state}). Mount it with: cws-tui launch <template> <name> --efs ${created.id}\n`,
+      );
+    }
+    return 0;
+  });
 }

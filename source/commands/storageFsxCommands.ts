@@ -1,40 +1,19 @@
 import { FSX_TASK_KINDS, type FsxFileSystem, type FsxTaskKind } from '../core/fsx/FsxFileSystem.js';
-import { fsxMonthlyCost } from '../core/fsx/fsxMonthlyCost.js';
+import type { FsxListing } from '../core/fsx/fsxListing.js';
 import {
   createFsxFileSystem,
   deleteFsxFileSystem,
   findFsxFileSystem,
+  quotaUserLookup,
   runFsxTask,
-  workstationsMountingFsx,
 } from '../core/fsx/fsxOperations.js';
 import { formatGib } from '../core/fsx/parseStorageAmounts.js';
 import { planFsxCreate } from '../core/fsx/planFsxCreate.js';
-import { requireStoragePolicy } from '../core/fsx/requireStoragePolicy.js';
-import { NetworkSettingsStore } from '../core/network/NetworkSettingsStore.js';
-import { resolveAppPaths } from '../core/paths.js';
 import { sanitizeForTerminal } from '../core/text/sanitizeForTerminal.js';
-import type { Workstation } from '../core/workstations/Workstation.js';
 import { usageError } from './CliError.js';
 import type { CommandContext, CommandRun } from './Command.js';
 import { type OperationCommandContext, operationCommand, printJson } from './operations/operationCommand.js';
 import { renderTextTable } from './output/renderTextTable.js';
-
-/** An FSx file system as `storage list` shows it: its shape, price and who mounts it. */
-export interface FsxListing extends FsxFileSystem {
-  monthly_usd: number;
-  mounted_by: string[];
-}
-
-export function fsxListing(
-  fileSystems: readonly FsxFileSystem[],
-  workstations: readonly Workstation[],
-): FsxListing[] {
-  return fileSystems.map((fs) => ({
-    ...fs,
-    monthly_usd: Math.round(fsxMonthlyCost(fs).total_usd * 100) / 100,
-    mounted_by: workstationsMountingFsx(fs, workstations).map((w) => w.name),
-  }));
-}
 
 function throughputText(fs: FsxFileSystem): string {
   return fs.type === 'lustre' ? `${fs.throughput} MB/s/TiB` : `${fs.throughput} MB/s`;
@@ -83,32 +62,11 @@ export function createFsxCommand(name: string): CommandRun {
         ...(flags.compression !== undefined ? { compression: flags.compression } : {}),
         quotas: flags.quota,
       },
-      // The caller's own research user is made on first use, so it may not be in the store yet.
-      async (username) => {
-        const found = await ops.findResearchUser(username);
-        if (found) return found;
-        const own = await ops.researchUser();
-        return own.username === username ? own : undefined;
-      },
+      quotaUserLookup(ops),
     );
     const region = flags.region ?? session.info.region;
-    const network = await new NetworkSettingsStore(resolveAppPaths(context.env).configDir).choice(
-      ops.profile.name,
-      region,
-    );
-    requireStoragePolicy(ops.profile.policy, ops.profile.name, {
-      kind: 'storage',
-      region,
-      type: plan.request.type,
-      capacity_gib: plan.request.capacity_gib,
-      throughput_mbps:
-        plan.request.type === 'lustre'
-          ? (plan.request.throughput * plan.request.capacity_gib) / 1024
-          : plan.request.throughput,
-      monthly_usd: plan.monthly.total_usd,
-    });
     context.stderr(`price: $${plan.monthly.total_usd.toFixed(2)}/month (${plan.monthly.basis})\n`);
-    const created = await createFsxFileSystem(ops, region, plan, network, (message) =>
+    const created = await createFsxFileSystem(ops, region, plan, (message) =>
       context.stderr(`${sanitizeForTerminal(message)}\n`),
     );
     if (flags.json)

@@ -47,4 +47,40 @@ describe('storage create under a policy with a storage section', () => {
     });
     expect(ok.code).toBe(0);
   });
+
+  it('applies the same storage section to EFS: a type it leaves out is refused before any call', async () => {
+    const env = testEnvironment();
+    const policy = join(env.HOME ?? '', 'policy.json');
+    writeFileSync(policy, JSON.stringify({ storage: { types: ['openzfs'], max_capacity_gib: 512 } }));
+    await runCommand(runProfilesCommand, ['create', 'lab'], env, {
+      awsProfile: 'lab',
+      region: 'us-east-1',
+      policy,
+    });
+    await expect(
+      runCommand(runStorageCommand, ['create', 'homes'], env, { demo: true }),
+    ).rejects.toMatchObject({
+      exitCode: 3,
+      message: expect.stringContaining('the policy does not allow efs file systems'),
+    });
+    const listed = await runCommand(runStorageCommand, ['list'], env, { demo: true, json: true });
+    expect(JSON.parse(listed.stdout).file_systems).toEqual([]);
+
+    // EFS provisions no capacity or throughput, so the caps let it through once the type is allowed.
+    const allowing = testEnvironment();
+    const efsPolicy = join(allowing.HOME ?? '', 'policy.json');
+    writeFileSync(
+      efsPolicy,
+      JSON.stringify({
+        storage: { types: ['efs'], max_capacity_gib: 512, max_throughput_mbps: 100, max_monthly_usd: 50 },
+      }),
+    );
+    await runCommand(runProfilesCommand, ['create', 'lab'], allowing, {
+      awsProfile: 'lab',
+      region: 'us-east-1',
+      policy: efsPolicy,
+    });
+    const ok = await runCommand(runStorageCommand, ['create', 'homes'], allowing, { demo: true });
+    expect(ok.stdout).toMatch(/homes is fs-\w+ in us-east-1/);
+  });
 });

@@ -376,6 +376,7 @@ export class CloudSession implements Session {
       prices: this.shownPrices,
       ...(this.options.livePrices ? { livePrices: this.options.livePrices } : {}),
       stateDir,
+      configDir: this.options.paths.configDir,
       pollIntervalMs: this.account.kind === 'demo' ? DEMO_POLLING.intervalMs : 2_000,
       researchUser: async () => this.researchUser(await this.callerIdentity()),
       findResearchUser: (username) => this.options.users.get(username),

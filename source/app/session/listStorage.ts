@@ -1,3 +1,4 @@
+import type { FsxFileSystem } from '../../core/fsx/FsxFileSystem.js';
 import {
   type AccessPoint,
   type CloudAccount,
@@ -56,6 +57,8 @@ export interface StorageListing {
   data_volumes: DataVolume[];
   /** The home EFS SageMaker made for the app's Studio domain (SageMaker owns it; it is not tagged). */
   studio_homes: StudioHomeFileSystem[];
+  /** The app's FSx for Lustre and OpenZFS file systems. */
+  fsx: FsxFileSystem[];
   /** What could not be listed (SageMaker without permission), while the rest was. */
   notes: string[];
 }
@@ -66,7 +69,7 @@ export async function listStorage(
   regions: readonly string[],
 ): Promise<StorageListing> {
   const notes: string[] = [];
-  const [fileSystems, instances, studioHomes, ebsVolumes] = await Promise.all([
+  const [fileSystems, instances, studioHomes, ebsVolumes, fsx] = await Promise.all([
     account.storage.listFileSystems([...regions]),
     account.compute.listInstances({ regions: [...regions], tags: { [TAG.managed]: 'true' } }),
     studioHomeFileSystems(account.studio, regions).catch((error: unknown) => {
@@ -75,6 +78,10 @@ export async function listStorage(
     }),
     account.blockStorage.listVolumes([...regions]).catch((error: unknown) => {
       notes.push(`EBS data volumes could not be listed: ${describeError(error).message}`);
+      return [];
+    }),
+    account.fsx.listFileSystems(regions).catch((error: unknown) => {
+      notes.push(`FSx file systems could not be listed: ${describeError(error).message}`);
       return [];
     }),
   ]);
@@ -126,6 +133,7 @@ export async function listStorage(
     volumes,
     data_volumes: dataVolumes,
     studio_homes: studioHomes,
+    fsx,
     notes,
   };
 }

@@ -1,4 +1,6 @@
+import type { ResearchUser } from '../identity/ResearchUser.js';
 import type { NetworkChoice } from '../network/NetworkChoice.js';
+import { NetworkSettingsStore } from '../network/NetworkSettingsStore.js';
 import { OperationError } from '../operations/OperationError.js';
 import type { OperationsContext } from '../operations/OperationsContext.js';
 import { TAG } from '../ports.js';
@@ -6,6 +8,8 @@ import type { Workstation } from '../workstations/Workstation.js';
 import type { FsxDataRepository, FsxFileSystem, FsxTask, FsxTaskKind } from './FsxFileSystem.js';
 import { FSX_MOUNT_TAG } from './fsxTags.js';
 import type { FsxCreatePlan } from './planFsxCreate.js';
+import { requireStoragePolicy } from './requireStoragePolicy.js';
+import type { StoragePolicyRequest } from './storagePolicySchema.js';
 
 /** Lustre takes minutes to create; the S3 link waits for it (an interrupted wait resumes on a rerun). */
 const AVAILABLE_TIMEOUT_MS = 45 * 60_000;
@@ -33,18 +37,53 @@ async function waitFor<T>(
   }
 }
 
+/** A research user a quota names; the caller's own is made on first use, so it may not be stored yet. */
+export function quotaUserLookup(
+  context: OperationsContext,
+): (username: string) => Promise<ResearchUser | undefined> {
+  return async (username) => {
+    const found = await context.findResearchUser(username);
+    if (found) return found;
+    const own = await context.researchUser();
+    return own.username === username ? own : undefined;
+  };
+}
+
+/** A planned FSx file system as the storage policy sees it. */
+export function fsxPolicyRequest(region: string, plan: FsxCreatePlan): StoragePolicyRequest {
+  const { request } = plan;
+  return {
+    kind: 'storage',
+    region,
+    type: request.type,
+    capacity_gib: request.capacity_gib,
+    // Lustre's throughput is per TiB stored; the policy caps the whole file system's.
+    throughput_mbps:
+      request.type === 'lustre' ? (request.throughput * request.capacity_gib) / 1024 : request.throughput,
+    monthly_usd: plan.monthly.total_usd,
+  };
+}
+
+/** The subnet and security group `network use` recorded for the profile (none: the default VPC). */
+function recordedNetwork(context: OperationsContext, region: string): Promise<NetworkChoice> {
+  if (!context.configDir) return Promise.resolve({});
+  return new NetworkSettingsStore(context.configDir).choice(context.profile.name, region);
+}
+
 /**
  * Creates a Lustre or OpenZFS file system in the profile's subnet, tagged as the app's, records it
- * in the audit log, and (for `--s3`) waits until it is available to link it to S3. Running it
- * again with the same name resumes: FSx's request token finds the file system the first run made.
+ * in the audit log, and (for `--s3`) waits until it is available to link it to S3. The profile's
+ * storage policy decides first (the same check EFS gets). Running it again with the same name
+ * resumes: FSx's request token finds the file system the first run made.
  */
 export async function createFsxFileSystem(
   context: OperationsContext,
   region: string,
   plan: FsxCreatePlan,
-  network: NetworkChoice,
   onProgress: FsxProgress = () => {},
 ): Promise<FsxFileSystem> {
+  requireStoragePolicy(context.profile.policy, context.profile.name, fsxPolicyRequest(region, plan));
+  const network = await recordedNetwork(context, region);
   const tags: Record<string, string> = {
     [TAG.managed]: 'true',
     [TAG.profile]: context.profile.name,

@@ -25,6 +25,8 @@ export interface OperationsContext {
   livePrices?: () => Promise<void>;
   /** The app's state dir (audit log, local project records). */
   stateDir: string;
+  /** The config dir (the subnet `network use` recorded); without it, the region's default VPC. */
+  configDir?: string;
   /** How often to poll AWS for a command or a state change. */
   pollIntervalMs: number;
   researchUser(): Promise<ResearchUser>;

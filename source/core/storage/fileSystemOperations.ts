@@ -1,5 +1,6 @@
 import { requireCommandTargets } from '../exec/requireCommandTargets.js';
 import { runRemoteCommand } from '../exec/runRemoteCommand.js';
+import { requireStoragePolicy } from '../fsx/requireStoragePolicy.js';
 import { OperationError } from '../operations/OperationError.js';
 import type { OperationsContext } from '../operations/OperationsContext.js';
 import { type FileSystem, TAG } from '../ports.js';
@@ -11,7 +12,9 @@ export const FILE_SYSTEM_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
 
 /**
  * Creates an encrypted EFS file system tagged as the app's (so only the app's own are ever
- * deleted), and records it in the audit log. Mount it with `launch --efs`.
+ * deleted), and records it in the audit log. Mount it with `launch --efs`. The profile's storage
+ * policy decides first, as for FSx: EFS is elastic, so it provisions no capacity or throughput and
+ * costs nothing until files are stored (the caps hold; only `storage.types` can refuse it).
  */
 export async function createManagedFileSystem(
   context: OperationsContext,
@@ -24,6 +27,14 @@ export async function createManagedFileSystem(
       `the name '${name}' is not valid: 1-63 letters, digits, '.', '_' or '-', starting with a letter or digit`,
     );
   }
+  requireStoragePolicy(context.profile.policy, context.profile.name, {
+    kind: 'storage',
+    region,
+    type: 'efs',
+    capacity_gib: 0,
+    throughput_mbps: 0,
+    monthly_usd: 0,
+  });
   const created = await context.account.storage.createFileSystem(region, name, {
     [TAG.managed]: 'true',
     [TAG.profile]: context.profile.name,

@@ -10,6 +10,7 @@ import { useTheme } from '../../app/ThemeContext.js';
 import { Table } from '../../components/Table.js';
 import { useListCursor } from '../../components/useListCursor.js';
 import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
+import type { Workstation } from '../../core/workstations/Workstation.js';
 import { accessPointColumns, fileSystemColumns, volumeColumns } from './storageColumns.js';
 import {
   STORAGE_VIEW_TITLES,
@@ -18,13 +19,15 @@ import {
   storageRows,
   storageTabLabel,
 } from './storageRows.js';
+import { useFsxActions } from './useFsxActions.js';
 import { useStorageActions } from './useStorageActions.js';
 
 /** The tabs line and the note under it. */
 const HEADER_ROWS = 2;
 
 const VIEW_NOTES: Record<StorageView, string> = {
-  'file-systems': 'Shared home directories, with one access point per research user.',
+  'file-systems':
+    'EFS (shared homes, an access point per research user), FSx for Lustre and OpenZFS, priced a month.',
   'access-points': "Each research user's directory on a file system, with the POSIX identity it enforces.",
   volumes: 'Root volumes of workstations, and data volumes (cws-tui volumes create).',
 };
@@ -34,16 +37,17 @@ const NOTHING_LISTED: StorageListing = {
   volumes: [],
   data_volumes: [],
   studio_homes: [],
+  fsx: [],
   notes: [],
 };
 
 type Loaded =
   | { kind: 'loading' }
-  | { kind: 'loaded'; listing: StorageListing }
+  | { kind: 'loaded'; listing: StorageListing; workstations: Workstation[] }
   | { kind: 'failed'; message: string };
 
 /**
- * EFS file systems (create, unmount, delete), their access points, and the EBS volumes: the
+ * EFS and FSx file systems side by side (create, unmount, delete), EFS access points, and the EBS volumes: the
  * workstations' root volumes (a hibernated one says so) and the app's data volumes.
  */
 export function StorageScreen({ width, height, filter }: ScreenProps) {
@@ -57,10 +61,11 @@ export function StorageScreen({ width, height, filter }: ScreenProps) {
     // One listing at a time: a second `r` while one runs waits for it.
     if (loadingRef.current) return;
     loadingRef.current = true;
-    shell.session.listStorage().then(
-      (listing) => {
+    // The workstations say who mounts each file system (by their launch tags).
+    Promise.all([shell.session.listStorage(), shell.session.listWorkstations()]).then(
+      ([listing, workstations]) => {
         loadingRef.current = false;
-        setLoaded({ kind: 'loaded', listing });
+        setLoaded({ kind: 'loaded', listing, workstations });
       },
       (error: unknown) => {
         loadingRef.current = false;
@@ -71,7 +76,18 @@ export function StorageScreen({ width, height, filter }: ScreenProps) {
   useEffect(load, [load]);
 
   const listing = loaded.kind === 'loaded' ? loaded.listing : NOTHING_LISTED;
-  const fileSystems = useMemo(() => storageRows(listing, 'file-systems', filter), [listing, filter]);
+  const prices = shell.session.operationsContext().prices;
+  const pricing = useMemo(
+    () => ({
+      workstations: loaded.kind === 'loaded' ? loaded.workstations : [],
+      efsGbMonth: (region: string) => prices.storageMonthly('efs', region)?.usd_per_gb_month,
+    }),
+    [loaded, prices],
+  );
+  const fileSystems = useMemo(
+    () => storageRows(listing, 'file-systems', filter, pricing),
+    [listing, filter, pricing],
+  );
   const accessPoints = useMemo(() => storageRows(listing, 'access-points', filter), [listing, filter]);
   const volumes = useMemo(() => storageRows(listing, 'volumes', filter), [listing, filter]);
   const keys = useMemo(
@@ -95,6 +111,11 @@ export function StorageScreen({ width, height, filter }: ScreenProps) {
     width,
     reload: load,
   });
+  const fsxActions = useFsxActions({
+    selected: view === 'file-systems' && cursor.index !== -1 ? fileSystems[cursor.index] : undefined,
+    width,
+    reload: load,
+  });
   const counts: Record<StorageView, number> = {
     'file-systems': fileSystems.length,
     'access-points': accessPoints.length,
@@ -102,7 +123,7 @@ export function StorageScreen({ width, height, filter }: ScreenProps) {
   };
   const actions: Action[] = [
     ...cursor.actions,
-    ...(view === 'file-systems' ? storageActions : []),
+    ...(view === 'file-systems' ? [...storageActions, ...fsxActions] : []),
     { key: 'tab', label: STORAGE_VIEW_TITLES[nextView], run: () => setView(nextView) },
     ...STORAGE_VIEWS.map(
       (target, index): Action => ({
@@ -124,7 +145,7 @@ export function StorageScreen({ width, height, filter }: ScreenProps) {
         : view === 'volumes'
           ? 'No workstations and no data volumes.'
           : view === 'file-systems'
-            ? 'No EFS file systems of this app in these regions yet (c creates one).'
+            ? 'No file systems of this app in these regions yet (c creates EFS, f creates FSx).'
             : 'No EFS file systems of this app in these regions yet.';
   const common = { selectedIndex: cursor.index, width, height: tableHeight, emptyText };
   return (

@@ -1,39 +1,65 @@
 import type { Theme } from '../../app/theme.js';
 import type { TableColumn } from '../../components/TableColumn.js';
+import { formatGib } from '../../core/fsx/parseStorageAmounts.js';
 import type { InstanceState } from '../../core/ports.js';
 import { formatBytes } from '../../core/text/formatBytes.js';
 import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
-import type { AccessPointRow, EbsVolumeRow, FileSystemRow } from './storageRows.js';
+import type { FileSystemRow } from './fileSystemRows.js';
+import type { AccessPointRow, EbsVolumeRow } from './storageRows.js';
 
 const WIDE_FROM = 110;
 const safe = sanitizeForTerminal;
 
+/** FSx capacity is provisioned (billed whole); EFS is what is stored. */
+function sizeText(fs: FileSystemRow): string {
+  if (fs.capacity_gib !== undefined) return formatGib(fs.capacity_gib);
+  return fs.size_bytes === undefined ? '-' : formatBytes(fs.size_bytes);
+}
+
+/**
+ * EFS, Lustre and OpenZFS side by side. When narrow, the details go first (who made it, users,
+ * the id, the region, throughput, mounts); NAME, TYPE, STATE, SIZE and the price stay.
+ */
 export function fileSystemColumns(width: number): TableColumn<FileSystemRow>[] {
-  const wide = width >= WIDE_FROM;
   return [
     { id: 'name', title: 'NAME', width: 12, grow: true, cell: (fs) => safe(fs.name) },
-    { id: 'id', title: 'ID', width: wide ? 21 : 12, cell: (fs) => safe(fs.id) },
-    { id: 'region', title: 'REGION', width: 10, cell: (fs) => safe(fs.region) },
+    { id: 'type', title: 'TYPE', width: 18, cell: (fs) => safe(fs.type) },
+    { id: 'id', title: 'ID', width: width >= WIDE_FROM ? 20 : 12, priority: 2, cell: (fs) => safe(fs.id) },
+    { id: 'region', title: 'REGION', width: 10, priority: 3, cell: (fs) => safe(fs.region) },
     { id: 'state', title: 'STATE', width: 9, cell: (fs) => safe(fs.state ?? '-') },
+    { id: 'size', title: 'SIZE', width: 9, align: 'right', priority: 7, cell: sizeText },
     {
-      id: 'size',
-      title: 'SIZE',
-      width: 10,
+      id: 'throughput',
+      title: 'THROUGHPUT',
+      width: 12,
       align: 'right',
-      cell: (fs) => (fs.size_bytes === undefined ? '-' : formatBytes(fs.size_bytes)),
+      priority: 4,
+      cell: (fs) => safe(fs.throughput ?? '-'),
     },
-    { id: 'users', title: 'USERS', width: 5, align: 'right', cell: (fs) => String(fs.users ?? '-') },
-    ...(wide
-      ? [
-          { id: 'owner', title: 'MADE BY', width: 9, cell: (fs: FileSystemRow) => fs.owner },
-          {
-            id: 'created',
-            title: 'CREATED',
-            width: 10,
-            cell: (fs: FileSystemRow) => safe(fs.created_at?.slice(0, 10) ?? '-'),
-          },
-        ]
-      : []),
+    {
+      id: 'monthly',
+      title: '$/MONTH',
+      width: 8,
+      align: 'right',
+      priority: 6,
+      cell: (fs) => (fs.monthly_usd === undefined ? '-' : fs.monthly_usd.toFixed(2)),
+    },
+    {
+      id: 'mounted',
+      title: 'MOUNTED BY',
+      width: 12,
+      priority: 5,
+      cell: (fs) => safe(fs.mounted_by?.join(', ') || '-'),
+    },
+    {
+      id: 'users',
+      title: 'USERS',
+      width: 5,
+      align: 'right',
+      priority: 1,
+      cell: (fs) => String(fs.users ?? '-'),
+    },
+    { id: 'owner', title: 'MADE BY', width: 9, priority: 0, cell: (fs) => fs.owner },
   ];
 }
 

@@ -1,5 +1,6 @@
 import type { FileSystemWithAccessPoints, StorageListing } from '../../app/session/listStorage.js';
 import { type AccessPoint, TAG } from '../../core/ports.js';
+import { type FileSystemPricing, type FileSystemRow, fileSystemRows } from './fileSystemRows.js';
 
 /** The three lists of the storage screen. */
 export type StorageView = 'file-systems' | 'access-points' | 'volumes';
@@ -7,7 +8,7 @@ export type StorageView = 'file-systems' | 'access-points' | 'volumes';
 export const STORAGE_VIEWS: readonly StorageView[] = ['file-systems', 'access-points', 'volumes'];
 
 export const STORAGE_VIEW_TITLES: Record<StorageView, string> = {
-  'file-systems': 'EFS file systems',
+  'file-systems': 'File systems',
   'access-points': 'EFS access points',
   volumes: 'EBS volumes',
 };
@@ -64,47 +65,6 @@ export function ebsVolumeRows(listing: StorageListing): EbsVolumeRow[] {
   ];
 }
 
-/** A file system as the storage screen lists it: the app's own, or SageMaker Studio's home EFS. */
-export interface FileSystemRow {
-  id: string;
-  name: string;
-  region: string;
-  /** Who made it: the app (tagged as managed) or SageMaker (for the app's Studio domain). */
-  owner: 'cws-tui' | 'SageMaker';
-  state?: string;
-  size_bytes?: number;
-  /** Access points, one per research user (the app's file systems only). */
-  users?: number;
-  created_at?: string;
-}
-
-export function fileSystemRows(listing: StorageListing): FileSystemRow[] {
-  return [
-    ...listing.file_systems.map(
-      (fileSystem): FileSystemRow => ({
-        id: fileSystem.id,
-        name: fileSystem.left_by_domain
-          ? `${fileSystem.name} (left by a deleted domain; cws-tui storage delete ${fileSystem.id})`
-          : fileSystem.name,
-        region: fileSystem.region,
-        owner: 'cws-tui',
-        state: fileSystem.state,
-        size_bytes: fileSystem.size_bytes,
-        users: fileSystem.access_points.length,
-        created_at: fileSystem.created_at,
-      }),
-    ),
-    ...listing.studio_homes.map(
-      (home): FileSystemRow => ({
-        id: home.file_system_id,
-        name: `Studio homes (${home.domain_id})`,
-        region: home.region,
-        owner: 'SageMaker',
-      }),
-    ),
-  ];
-}
-
 /** An access point with the file system it belongs to, for one table. */
 export interface AccessPointRow extends AccessPoint {
   file_system_name: string;
@@ -125,7 +85,8 @@ export function accessPointRows(fileSystems: readonly FileSystemWithAccessPoints
 
 /** The text a row is matched against by the `/` filter. */
 function searchable(row: FileSystemRow | AccessPointRow | EbsVolumeRow): string[] {
-  if ('owner' in row) return [row.name, row.id, row.region, row.owner, row.state ?? ''];
+  if ('owner' in row)
+    return [row.name, row.id, row.region, row.owner, row.type, row.state ?? '', ...(row.mounted_by ?? [])];
   if ('file_system_id' in row) return [row.research_user, row.file_system_name, row.id, row.root_directory];
   return [row.workstation, row.name, row.volume_id ?? '', row.region, row.volume_type, row.state, row.role];
 }
@@ -140,17 +101,23 @@ export function matchesStorageFilter(
 }
 
 /** The rows of one view, filtered. */
-export function storageRows(listing: StorageListing, view: 'file-systems', filter: string): FileSystemRow[];
+export function storageRows(
+  listing: StorageListing,
+  view: 'file-systems',
+  filter: string,
+  pricing?: FileSystemPricing,
+): FileSystemRow[];
 export function storageRows(listing: StorageListing, view: 'access-points', filter: string): AccessPointRow[];
 export function storageRows(listing: StorageListing, view: 'volumes', filter: string): EbsVolumeRow[];
 export function storageRows(
   listing: StorageListing,
   view: StorageView,
   filter: string,
+  pricing?: FileSystemPricing,
 ): Array<FileSystemRow | AccessPointRow | EbsVolumeRow> {
   const rows =
     view === 'file-systems'
-      ? fileSystemRows(listing)
+      ? fileSystemRows(listing, pricing)
       : view === 'access-points'
         ? accessPointRows(listing.file_systems)
         : ebsVolumeRows(listing);

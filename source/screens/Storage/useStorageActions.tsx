@@ -2,7 +2,6 @@ import { describeError } from '../../app/describeError.js';
 import type { Action } from '../../app/keys/Action.js';
 import { useShell } from '../../app/ShellContext.js';
 import { useAppStore } from '../../app/store/useAppState.js';
-import { CONFIRM_DIALOG_HEIGHT, ConfirmDialog } from '../../components/ConfirmDialog.js';
 import {
   createManagedFileSystem,
   deleteManagedFileSystem,
@@ -12,7 +11,8 @@ import {
 } from '../../core/storage/fileSystemOperations.js';
 import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
 import { TEXT_PROMPT_DIALOG_HEIGHT, TextPromptDialog } from '../Profiles/TextPromptDialog.js';
-import type { FileSystemRow } from './storageRows.js';
+import type { FileSystemRow } from './fileSystemRows.js';
+import { useConfirmedChange } from './useConfirmedChange.js';
 
 /**
  * The storage page's changes to EFS, each confirmed first and recorded in the audit log as the CLI
@@ -30,6 +30,7 @@ export function useStorageActions(options: {
   const store = useAppStore();
   const { selected, width, reload } = options;
   const { session } = shell;
+  const confirm = useConfirmedChange(reload);
   const safe = sanitizeForTerminal;
 
   const fail = (what: string, error: unknown) => {
@@ -69,34 +70,20 @@ export function useStorageActions(options: {
     });
 
   const remove = (row: FileSystemRow) =>
-    shell.showModal({
-      height: CONFIRM_DIALOG_HEIGHT,
-      node: (
-        <ConfirmDialog
-          title={`Delete ${safe(row.name)} (${row.id})?`}
-          message="Every file on it is lost. Refused while a workstation mounts it. This cannot be undone."
-          confirmText={row.name}
-          onCancel={shell.closeModal}
-          onConfirm={() => {
-            shell.closeModal();
-            const ops = session.operationsContext();
-            Promise.all([
-              findManagedFileSystem(ops, row.region, row.id, 'nothing was deleted'),
-              session.listWorkstations(),
-            ])
-              .then(([fileSystem, workstations]) =>
-                deleteManagedFileSystem(ops, fileSystem, workstations, false),
-              )
-              .then(
-                () => {
-                  store.flash('success', `${safe(row.name)} (${row.id}) is being deleted`);
-                  reload();
-                },
-                (error: unknown) => fail(`Could not delete ${safe(row.name)}`, error),
-              );
-          }}
-        />
-      ),
+    confirm({
+      title: `Delete ${safe(row.name)} (${row.id})?`,
+      message: 'Every file on it is lost. Refused while a workstation mounts it. This cannot be undone.',
+      name: row.name,
+      perform: async () => {
+        const ops = session.operationsContext();
+        const [fileSystem, workstations] = await Promise.all([
+          findManagedFileSystem(ops, row.region, row.id, 'nothing was deleted'),
+          session.listWorkstations(),
+        ]);
+        await deleteManagedFileSystem(ops, fileSystem, workstations, false);
+      },
+      success: `${safe(row.name)} (${row.id}) is being deleted`,
+      failure: `Could not delete ${safe(row.name)}`,
     });
 
   const unmount = async (row: FileSystemRow) => {
@@ -149,7 +136,8 @@ export function useStorageActions(options: {
     });
   };
 
-  const ours = selected?.owner === 'cws-tui' ? selected : undefined;
+  // FSx rows have their own delete (useFsxActions); SageMaker's Studio homes are not the app's.
+  const ours = selected?.owner === 'cws-tui' && selected.kind === 'efs' ? selected : undefined;
   return [
     { key: 'c', label: 'create EFS', mutates: true, run: create },
     {

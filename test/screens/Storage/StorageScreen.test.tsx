@@ -62,7 +62,11 @@ describe.each([
     const view = await openStorage(await seededSession(), size);
     let frame = view.lastFrame();
     expect(frame.split('\n').length).toBeLessThanOrEqual(size.rows - 1);
-    expect(frame).toMatch(/lab-share .* us-east-1 +available +6\.0 KiB +2\b/);
+    expect(frame).toMatch(
+      size.columns >= 120
+        ? /lab-share +EFS +fs-\w+ +us-east-1 +available +6\.0 KiB +elastic +0\.00 +-/
+        : /lab-share +EFS +available +6\.0 KiB +0\.00/,
+    );
     expect(frame).not.toContain('not-ours');
 
     await view.type(KEYS.tab);
@@ -122,15 +126,15 @@ describe('SageMaker Studio home file systems', () => {
       hibernation: false,
     });
     const [domain] = await session.account.studio.listDomains('us-east-1');
-    const view = await openStorage(session, { columns: 120, rows: 40 });
+    const view = await openStorage(session, { columns: 170, rows: 40 });
     await view.waitFor('Studio homes');
     const frame = view.lastFrame();
     expect(frame).toMatch(
       new RegExp(
-        `Studio homes \\(${domain?.id}\\) +${domain?.home_efs_file_system_id} +us-east-1 +- +- +- SageMaker`,
+        `Studio homes \\(${domain?.id}\\) +EFS +${domain?.home_efs_file_system_id} +us-east-1 +- +- +- +- +- +- SageMaker`,
       ),
     );
-    expect(frame).toMatch(/lab-share .* cws-tui /);
+    expect(frame).toMatch(/lab-share .* cws-tui\s*$/m);
     view.unmount();
 
     const refusing: Session = Object.create(session);

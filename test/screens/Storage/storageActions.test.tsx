@@ -1,35 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { App } from '../../../source/app/App.js';
-import type { Session } from '../../../source/app/session/Session.js';
-import { createTheme } from '../../../source/app/theme.js';
+import { describe, expect, it, vi } from 'vitest';
 import { TAG } from '../../../source/core/ports.js';
 import { openDemoSession, seedWorkstation } from '../../app/demoSession.js';
-import { KEYS, type RenderedTui, renderTui } from '../../app/fakeTerminal.js';
-
-let tui: RenderedTui | undefined;
-afterEach(() => {
-  tui?.unmount();
-  tui = undefined;
-});
-
-async function openStorage(session: Session, ready: string): Promise<RenderedTui> {
-  tui = renderTui(
-    <App openSession={() => Promise.resolve(session)} theme={createTheme(false)} refreshMs={60_000} />,
-    { columns: 120, rows: 40 },
-  );
-  await tui.waitFor(/thesis|No workstations/);
-  await tui.type(':');
-  await tui.waitFor(':dashboard');
-  await tui.type(`storage${KEYS.enter}`);
-  await tui.waitFor(ready);
-  return tui;
-}
-
-async function auditLog(session: Session): Promise<string> {
-  return readFile(join(session.operationsContext().stateDir, 'audit.jsonl'), 'utf8').catch(() => '');
-}
+import { KEYS } from '../../app/fakeTerminal.js';
+import { auditLog, openStoragePage } from './storagePage.js';
 
 describe('the storage page changes EFS, each step confirmed (issue 19)', () => {
   it('labels tabs by name with their counts, and shows a hibernated workstation and a data volume', async () => {
@@ -45,10 +18,8 @@ describe('the storage page changes EFS, each step confirmed (issue 19)', () => {
       client_token: 'storage-page-data',
       tags: { [TAG.managed]: 'true', Name: 'scratch' },
     });
-    const view = await openStorage(session, 'EFS file systems (0)');
-    expect(view.lastFrame()).toMatch(
-      /EFS file systems \(0\)\*? {2}EFS access points \(0\) {2}EBS volumes \(2\)/,
-    );
+    const view = await openStoragePage(session, 'File systems (0)');
+    expect(view.lastFrame()).toMatch(/File systems \(0\)\*? {2}EFS access points \(0\) {2}EBS volumes \(2\)/);
     await view.type('3');
     const frame = await view.waitFor(/thesis +root .* hibernated/);
     expect(frame).toMatch(/- +data +vol-\w+ +us-east-1 +50 GiB gp3 +available/);
@@ -57,7 +28,7 @@ describe('the storage page changes EFS, each step confirmed (issue 19)', () => {
   it('creates a file system from a typed name, and deletes it only once its name is typed', async () => {
     const session = await openDemoSession();
     await seedWorkstation(session, 'thesis');
-    const view = await openStorage(session, 'EFS file systems (0)');
+    const view = await openStoragePage(session, 'File systems (0)');
     await view.type('c');
     await view.waitFor('Create an EFS file system in us-east-1');
     await view.type(`bad name!${KEYS.enter}`);
@@ -65,7 +36,7 @@ describe('the storage page changes EFS, each step confirmed (issue 19)', () => {
     for (let i = 0; i < 9; i++) await view.type(KEYS.backspace);
     await view.type(`lab-share${KEYS.enter}`);
     await view.waitFor(/lab-share .* us-east-1 +available/);
-    expect(view.lastFrame()).toContain('EFS file systems (1)');
+    expect(view.lastFrame()).toContain('File systems (1)');
     expect(await auditLog(session)).toContain('"action":"efs-create"');
 
     await view.type('d');
@@ -74,7 +45,7 @@ describe('the storage page changes EFS, each step confirmed (issue 19)', () => {
     expect((await session.listStorage()).file_systems).toHaveLength(1);
     await view.type(`-share${KEYS.enter}`);
     await view.waitFor('is being deleted');
-    await view.waitFor('EFS file systems (0)');
+    await view.waitFor('File systems (0)');
     expect(await auditLog(session)).toContain('"action":"efs-delete"');
   });
 
@@ -85,7 +56,7 @@ describe('the storage page changes EFS, each step confirmed (issue 19)', () => {
     });
     await seedWorkstation(session, 'thesis', { tags: { [TAG.efs]: share.id } });
     await vi.waitFor(async () => expect((await session.listWorkstations())[0]?.state).toBe('running'));
-    const view = await openStorage(session, 'lab-share');
+    const view = await openStoragePage(session, 'lab-share');
 
     await view.type('d');
     await view.waitFor('Every file on it is lost');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileSystemRows } from '../../../source/screens/Storage/storageRows.js';
+import { fileSystemRows } from '../../../source/screens/Storage/fileSystemRows.js';
 
 describe('fileSystemRows', () => {
   it('names a Studio home left by a deleted domain as such, with the command that deletes it', () => {
@@ -21,6 +21,7 @@ describe('fileSystemRows', () => {
       volumes: [],
       data_volumes: [],
       studio_homes: [],
+      fsx: [],
       notes: [],
     });
     expect(rows[0]?.name).toBe(

@@ -4,6 +4,7 @@
 import { chmod, rename, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { ensureBuiltinSignature } from './builtinSignature.mjs';
 import { NODE_FLAGS } from './nodeFlags.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -42,3 +43,5 @@ if (!result) {
 await rm(`${root}/dist`, { recursive: true, force: true });
 await rename(staging, `${root}/dist`);
 await chmod(`${root}/dist/cws-tui.js`, 0o755);
+// The built-ins ship signed: with the release key when CWS_RELEASE_SIGNING_KEY is set, else the development key.
+if (ensureBuiltinSignature() !== 0) process.exit(1);

@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureBuiltinSignature } from './builtinSignature.mjs';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 export const bundle = join(root, 'dist', 'cws-tui.js');
@@ -25,9 +26,14 @@ export function bundleIsStale() {
   return Math.max(...inputs.map(newestMtime)) > statSync(bundle).mtimeMs;
 }
 
-/** Builds the bundle when it is missing or stale; returns esbuild's exit status (0 when fresh). */
+/**
+ * Builds the bundle when it is missing or stale, and signs the built-in templates when their
+ * signature is; returns the first failing exit status (0 when all is fresh).
+ */
 export function ensureBundle(node = process.execPath) {
-  if (!bundleIsStale()) return 0;
-  const built = spawnSync(node, [join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
-  return built.status ?? 1;
+  if (bundleIsStale()) {
+    const built = spawnSync(node, [join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
+    if (built.status !== 0) return built.status ?? 1;
+  }
+  return ensureBuiltinSignature(node);
 }

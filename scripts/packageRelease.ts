@@ -17,6 +17,7 @@ import { join, relative } from 'node:path';
 import { loadOrCreateSigningKey } from '../source/core/identity/signingKey.js';
 import { ensureBundle, root } from './bundleFreshness.mjs';
 import { NODE_FLAGS } from './nodeFlags.mjs';
+import { signBuiltins } from './signBuiltinTemplates.js';
 
 const ARCHES = ['x64', 'arm64'] as const;
 const SEA_FUSE = 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2';
@@ -62,6 +63,9 @@ function runtimeFor(arch: string): string {
 }
 
 if (ensureBundle() !== 0) fail('the build failed');
+// The executables carry the built-ins signed now: by the release key given from outside, or else
+// (a CI or trial package) by the development key, which the app reports and a policy can refuse.
+process.stdout.write(`${await signBuiltins().catch((error: unknown) => fail((error as Error).message))}\n`);
 const app = join(work, 'app');
 rmSync(app, { recursive: true, force: true });
 mkdirSync(join(app, 'dist'), { recursive: true });

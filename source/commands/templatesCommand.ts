@@ -20,6 +20,7 @@ import { sanitizeForTerminal } from '../core/text/sanitizeForTerminal.js';
 import { CliError, EXIT, usageError } from './CliError.js';
 import type { CommandContext, CommandRun } from './Command.js';
 import { renderTextTable } from './output/renderTextTable.js';
+import { templatesProvenanceNotes } from './templatesProvenanceNotes.js';
 import { scanTemplateCommand } from './templatesScan.js';
 
 const SUBCOMMANDS = 'list, show <slug>, validate [PATH...] or scan <file|slug>';
@@ -76,6 +77,7 @@ function listEntryJson(template: ResolvedTemplate, registry: TemplateRegistry): 
     source: template.source,
     origin: loaded?.origin ?? 'path',
     path: loaded?.relative_path ?? null,
+    provenance: loaded?.provenance ?? null,
     shadows: registry.shadowed
       .filter((entry) => entry.shadowedBy === template.source)
       .map((entry) => entry.source),
@@ -102,6 +104,11 @@ async function listTemplates(context: CommandContext, extra: string[]): Promise<
       `cws-tui: ${summary} in templates; templates with errors are not listed. Run 'cws-tui templates validate' for details.\n`,
     );
   }
+  const { notes, refusals } = templatesProvenanceNotes(
+    registry,
+    resolution.templates.map((template) => template.slug),
+  );
+  for (const refusal of refusals) context.stderr(`${sanitizeForTerminal(refusal)}\n`);
   if (context.flags.json) {
     context.stdout(
       `${JSON.stringify(
@@ -133,6 +140,7 @@ async function listTemplates(context: CommandContext, extra: string[]): Promise<
       },
     ]),
   );
+  for (const note of notes) context.stdout(`\n${note}\n`);
   const shadowed = registry.shadowed.filter((entry) => allowed(entry.slug));
   if (shadowed.length > 0) {
     context.stdout('\n* shadows a file with the same slug earlier on the search path:\n');

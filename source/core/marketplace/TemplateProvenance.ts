@@ -1,12 +1,13 @@
 /**
  * Where an installed template came from and whether that still holds, as re-checked at every load.
- *  - builtin: shipped with cws-tui
+ *  - builtin: shipped with cws-tui, its file matching the built-in set's signature (by the release
+ *    key, or the development key of a checkout, which attests nothing)
  *  - local: a file of the user's own, unsigned
  *  - approved / submitted / rejected: a verified marketplace release and its review state
  *  - refused: it claims to be a marketplace release but does not verify (the reason says why)
  */
 export type TemplateProvenance =
-  | { state: 'builtin' }
+  | { state: 'builtin'; signer: 'release' | 'development'; fingerprint: string }
   | { state: 'local' }
   | {
       state: 'approved' | 'submitted' | 'rejected';
@@ -25,7 +26,9 @@ export type TemplateProvenance =
 export function describeProvenance(provenance: TemplateProvenance): string {
   switch (provenance.state) {
     case 'builtin':
-      return 'built-in';
+      return provenance.signer === 'release'
+        ? `built-in, signed with the cws-tui release key (${provenance.fingerprint})`
+        : `built-in, signed with the DEVELOPMENT key (${provenance.fingerprint}): a checkout's build, not a release`;
     case 'local':
       return 'local file, unsigned';
     case 'refused':

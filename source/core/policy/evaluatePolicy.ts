@@ -16,6 +16,7 @@ import { suggestInstanceTypes } from './suggestInstanceTypes.js';
 import { templateApprovalViolations } from './templateApprovalViolations.js';
 import { templateComplianceViolations } from './templateComplianceViolations.js';
 import { templateOriginViolations } from './templateOriginViolations.js';
+import { templateVerificationViolations } from './templateVerificationViolations.js';
 
 /** Rules an instance-type suggestion can fix. */
 const INSTANCE_TYPE_RULES = new Set([
@@ -66,6 +67,7 @@ export function evaluatePolicy(
   violations.push(...templateOriginViolations(policy, request));
   violations.push(...s3FileBucketViolations(policy, request));
   violations.push(...hpcViolations(policy, request, checked));
+  violations.push(...templateVerificationViolations(policy, request));
   violations.push(...templateApprovalViolations(policy, request));
   violations.push(...templateComplianceViolations(policy, request));
   if (policy.templates?.approved_only) checked.push('templates.approved_only');

@@ -2,6 +2,7 @@ import { checkGlobRule } from './checkGlobRule.js';
 import type { TemplateProvenanceFact } from './PolicyRequest.js';
 import type { Policy } from './policySchema.js';
 import { templateApprovalViolations } from './templateApprovalViolations.js';
+import { templateVerificationViolations } from './templateVerificationViolations.js';
 
 export interface TemplateAccess {
   allowed: boolean;
@@ -22,11 +23,12 @@ export function evaluateTemplateAccess(
   const violation = checkGlobRule('templates', policy.templates, templateSlug);
   if (violation) return { allowed: false, reason: violation.message };
   if (provenance !== undefined) {
-    const [unapproved] = templateApprovalViolations(policy, {
-      template_slug: templateSlug,
-      template_provenance: provenance,
-    });
-    if (unapproved) return { allowed: false, reason: unapproved.message };
+    const facts = { template_slug: templateSlug, template_provenance: provenance };
+    const [refused] = [
+      ...templateVerificationViolations(policy, facts),
+      ...templateApprovalViolations(policy, facts),
+    ];
+    if (refused) return { allowed: false, reason: refused.message };
   }
   return { allowed: true };
 }

@@ -59,6 +59,11 @@ export function narrowerThan(child: Policy, parent: Policy): NarrowingCheck {
   if (parent.templates?.approved_only && child.templates?.allow_local && !parent.templates.allow_local) {
     widened.push('templates.allow_local: the parent refuses unsigned local templates, the child allows them');
   }
+  if (parent.templates?.development_builtins === 'deny' && child.templates?.development_builtins !== 'deny') {
+    widened.push(
+      'templates.development_builtins: the parent refuses development-signed built-ins, the child does not',
+    );
+  }
   if (parent.spot === 'required' && child.spot !== 'required') {
     widened.push(`spot: the parent requires spot, the child has '${child.spot ?? 'allowed'}'`);
   }

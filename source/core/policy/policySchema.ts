@@ -36,6 +36,8 @@ const templatesRule = allowDeny.extend({
   publishers: z.array(z.string().min(1)).optional(),
   /** Under approved_only, whether the user's own unsigned files may still be launched. */
   allow_local: z.boolean().optional(),
+  /** `deny`: built-ins signed only with the development key (a checkout's build) are not launched. */
+  development_builtins: z.enum(['allow', 'deny']).optional(),
   /** Compliance frameworks every launched template must claim (`compliance.frameworks`). */
   required_frameworks: z.array(z.string().min(1)).optional(),
 });

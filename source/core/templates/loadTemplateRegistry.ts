@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
+import type { BuiltinSignerKeys } from '../marketplace/builtinSigningKeys.js';
 import { addProvenance } from './addProvenance.js';
 import { type FoundTemplateFile, findTemplateFiles } from './findTemplateFiles.js';
 import type { LoadedTemplate, TemplateOrigin } from './LoadedTemplate.js';
@@ -81,6 +82,8 @@ export interface LoadTemplateRegistryOptions {
   extraPaths?: readonly string[];
   /** Where parsed templates are cached between runs (see TemplateParseCache); no cache without it. */
   cacheDir?: string;
+  /** The keys the built-in set may be signed with; the shipped release key and the development key without it. */
+  builtinSignerKeys?: BuiltinSignerKeys;
 }
 
 /** Loads every template on the search path; a broken file is reported and the others still load. */
@@ -95,7 +98,7 @@ export async function loadTemplateRegistry(options: LoadTemplateRegistryOptions)
     diagnostics.push(...result.diagnostics);
   }
   await cache?.save();
-  await addProvenance(loaded, options.searchPath);
+  await addProvenance(loaded, options.searchPath, options.builtinSignerKeys);
   if (!options.extraPaths) return buildTemplateRegistry(loaded, diagnostics);
   const extra = await loadTemplatePaths(options.extraPaths, 'path');
   // A file given explicitly that is also on the search path counts once, as given.

@@ -18,6 +18,8 @@ const approved: TemplateProvenance = {
   installed_at: '2026-12-01T00:00:00Z',
 };
 
+const builtin: TemplateProvenance = { state: 'builtin', signer: 'release', fingerprint: 'SHA256:rel' };
+
 function approval(policy: object, provenance: TemplateProvenance | undefined) {
   return templateApprovalViolations(policy, {
     template_slug: 'r-lab',
@@ -30,7 +32,7 @@ describe('templates.approved_only', () => {
 
   it('admits an approved release and built-ins, refuses everything else with the reason', () => {
     expect(approval(rule, approved)).toEqual([]);
-    expect(approval(rule, { state: 'builtin' })).toEqual([]);
+    expect(approval(rule, builtin)).toEqual([]);
     expect(approval(rule, { ...approved, state: 'submitted' })[0]?.message).toMatch(/awaiting approval/);
     expect(approval(rule, { ...approved, state: 'rejected' })[0]?.message).toMatch(/rejected by RC/);
     expect(approval(rule, { state: 'refused', reason: 'the template was altered' })[0]?.message).toMatch(
@@ -50,7 +52,7 @@ describe('templates.approved_only', () => {
       approval({ templates: { approved_only: true, registries: ['other'] } }, approved)[0]?.message,
     ).toMatch(/registry 'lab', not one of other/);
     expect(
-      approval({ templates: { approved_only: true, registries: ['lab'] } }, { state: 'builtin' })[0]?.message,
+      approval({ templates: { approved_only: true, registries: ['lab'] } }, builtin)[0]?.message,
     ).toMatch(/built-in/);
     expect(approval({ templates: { approved_only: true, publishers: ['SHA256:abc'] } }, approved)).toEqual(
       [],

@@ -16,8 +16,9 @@ import { workstationFromInstance } from '../../core/workstations/workstationFrom
 /** The dashboard's rows for EC2 instances, priced as the cost report accrues them. */
 export class WorkstationRows {
   // An instance the account listed unchanged (the same object) keeps its row object, so the
-  // dashboard sees that nothing changed without comparing 10,000 rows field by field.
-  private readonly rows = new WeakMap<Instance, Workstation>();
+  // dashboard sees that nothing changed without comparing 10,000 rows field by field; priced at the
+  // same spot quote, it is not priced again either (a refresh of 10,000 then allocates no rows).
+  private readonly rows = new WeakMap<Instance, { row: Workstation; spotPrice: PriceQuote | undefined }>();
 
   constructor(
     private readonly prices: PriceCatalog,
@@ -46,11 +47,15 @@ export class WorkstationRows {
   }
 
   private row(instance: Instance, spotPrice?: PriceQuote): Workstation {
-    const hourlyCost = this.hourlyCost(instance, spotPrice);
     const built = this.rows.get(instance);
-    if (built && built.hourly_cost === hourlyCost) return built;
+    if (built && built.spotPrice === spotPrice) return built.row;
+    const hourlyCost = this.hourlyCost(instance, spotPrice);
+    if (built && built.row.hourly_cost === hourlyCost) {
+      built.spotPrice = spotPrice;
+      return built.row;
+    }
     const workstation = workstationFromInstance(instance, hourlyCost);
-    this.rows.set(instance, workstation);
+    this.rows.set(instance, { row: workstation, spotPrice });
     return workstation;
   }
 

@@ -1,5 +1,6 @@
 import { readFile, rename } from 'node:fs/promises';
 import type { z } from 'zod';
+import { shareEqualStrings } from '../text/shareEqualStrings.js';
 
 export type JsonFileRead<T> =
   | { status: 'missing' }
@@ -26,7 +27,7 @@ export async function readJsonFileOrSetAside<Schema extends z.ZodType>(
   let reason: string;
   try {
     const parsed = schema.safeParse(JSON.parse(text));
-    if (parsed.success) return { status: 'read', data: parsed.data };
+    if (parsed.success) return { status: 'read', data: shareEqualStrings(parsed.data) };
     const issue = parsed.error.issues[0];
     reason = issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'unexpected content';
   } catch (error) {

@@ -3,6 +3,12 @@ import { type Action, isMutating, isAvailable as isOffered, keysOf } from './Act
 /** An Enter this soon after an Esc runs no dangerous action. */
 export const ESC_ENTER_GUARD_MS = 300;
 
+/**
+ * What became of a key press: an action ran (it may have opened or closed something, so the next
+ * key waits for the new frame), a text field took it as typing, or nothing took it.
+ */
+export type KeyOutcome = 'action' | 'text' | 'unclaimed';
+
 /** Who may claim a key, in the order they are asked. */
 export type KeyLayer = 'modal' | 'screen' | 'global';
 
@@ -61,21 +67,25 @@ export class KeyDispatcher {
 
   /** Routes a key press; returns whether anything took it. */
   dispatch(keyName: string, text: string): boolean {
+    return this.route(keyName, text) !== 'unclaimed';
+  }
+
+  /** Routes a key press; returns what took it. */
+  route(keyName: string, text: string): KeyOutcome {
     // Only an Enter straight after an Esc (no key between) is held back from a dangerous action.
     const escJustBefore = keyName === 'enter' && this.now() - this.lastEscAt < ESC_ENTER_GUARD_MS;
     this.lastEscAt = keyName === 'esc' ? this.now() : Number.NEGATIVE_INFINITY;
     this.escBeforeEnter = escJustBefore;
     const modal = this.top('modal');
-    if (modal) {
-      this.handle(modal, keyName, text);
-      return true;
-    }
+    // A dialog is modal: it has every key, whether it used it or not.
+    if (modal) return this.handle(modal, keyName, text) === 'text' ? 'text' : 'action';
     const screen = this.top('screen');
-    if (screen && this.handle(screen, keyName, text)) return true;
+    const onScreen = screen ? this.handle(screen, keyName, text) : 'unclaimed';
+    if (onScreen !== 'unclaimed') return onScreen;
     // While typing, a key the field did not take (a control key) does not act globally either.
-    if (screen?.typing && keyName !== 'ctrl+l') return false;
+    if (screen?.typing && keyName !== 'ctrl+l') return 'unclaimed';
     const global = this.top('global');
-    return global ? this.handle(global, keyName, text) : false;
+    return global ? this.handle(global, keyName, text) : 'unclaimed';
   }
 
   /**
@@ -143,14 +153,14 @@ export class KeyDispatcher {
     return undefined;
   }
 
-  private handle(binding: KeyBinding, keyName: string, text: string): boolean {
+  private handle(binding: KeyBinding, keyName: string, text: string): KeyOutcome {
     const action = binding.actions.find((a) => keysOf(a).includes(keyName) && this.isAvailable(a));
     if (action) {
       // Esc then Enter (a slip, or two keys joined over a slow link) never confirms what Esc left.
-      if (action.dangerous && keyName === 'enter' && this.escBeforeEnter) return true;
+      if (action.dangerous && keyName === 'enter' && this.escBeforeEnter) return 'action';
       action.run();
-      return true;
+      return 'action';
     }
-    return binding.onText ? binding.onText(text, keyName) : false;
+    return binding.onText?.(text, keyName) ? 'text' : 'unclaimed';
   }
 }

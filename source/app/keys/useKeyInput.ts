@@ -3,12 +3,18 @@ import { useCallback, useRef } from 'react';
 import { BracketedPaste, PASTE_LIMIT_CHARS } from './BracketedPaste.js';
 import type { KeyDispatcher } from './KeyDispatcher.js';
 import { type KeyPress, keyPressesOf } from './keyPressesOf.js';
+import type { RenderCommitSignal } from './RenderCommitSignal.js';
 
 /** Keys closer together than this are typing: a refresh waits until it pauses. */
 const TYPING_PAUSE_MS = 250;
 
+/** Presses routed in one go before a burst yields to the event loop. */
+const BURST_PRESSES = 256;
+
 export interface KeyInputOptions {
   dispatcher: KeyDispatcher;
+  /** Heard once each frame is committed: a press waits for the frame the one before it changed. */
+  commits: RenderCommitSignal;
   /** False while the terminal is too small: only quitting works then. */
   fits: boolean;
   quit: () => void;
@@ -20,29 +26,51 @@ export interface KeyInputOptions {
  * The terminal's keys and pastes into the one dispatcher, one press at a time. Returns whether the
  * user is typing now (the refresh loops wait for a pause).
  */
-export function useKeyInput({ dispatcher, fits, quit, refusePaste }: KeyInputOptions): () => boolean {
-  // Presses read together are routed one at a time, each after the render the previous one caused
-  // (React schedules it with setImmediate; a timer runs after that): `/gpu` in one read opens the
-  // filter, then types into it.
+export function useKeyInput({
+  dispatcher,
+  commits,
+  fits,
+  quit,
+  refusePaste,
+}: KeyInputOptions): () => boolean {
+  // Presses read together are routed one at a time. After one that ran an action (which may open
+  // or close a field or dialog) the rest wait until the frame it changed is committed: `/gpu` in
+  // one read opens the filter, then types into it, and an Esc and a `q` in one read close the field,
+  // then quit. (A timer instead of the commit lost that race under load.) Typed text needs no new
+  // frame: the fields keep it in a ref, and a 2 KB token pasted key by key goes straight in.
   const queuedPressesRef = useRef<KeyPress[]>([]);
+  /** An action ran and the frame it changed is not committed yet, or a burst is yielding. */
+  const holdingRef = useRef(false);
   const lastKeyAtRef = useRef(Number.NEGATIVE_INFINITY);
   const typing = useCallback(() => performance.now() - lastKeyAtRef.current < TYPING_PAUSE_MS, []);
   const pasteRef = useRef(new BracketedPaste());
-  const routeQueuedPress = useCallback(() => {
-    const press = queuedPressesRef.current.shift();
-    if (!press) return;
-    // ESC and a key in one read: Alt+key where something takes it (a text field's Alt-B), else
-    // Esc then the key, each after the render the one before caused.
-    const plain = press.name.startsWith('alt+') ? press.name.slice(4) : undefined;
-    if (plain && !dispatcher.claims(press.name)) {
-      dispatcher.dispatch('esc', '');
-      queuedPressesRef.current.unshift({ name: plain, text: press.text });
-      setTimeout(routeQueuedPress, 0);
-      return;
+  const routeQueuedPresses = useCallback(() => {
+    const resumeAfter = (wait: (then: () => void) => void) => {
+      holdingRef.current = true;
+      wait(() => {
+        holdingRef.current = false;
+        routeQueuedPresses();
+      });
+    };
+    for (let routed = 0; ; routed++) {
+      // A long unbracketed burst lets frames and timers through now and then.
+      if (routed === BURST_PRESSES) return resumeAfter((then) => setImmediate(then));
+      const press = queuedPressesRef.current.shift();
+      if (!press) return;
+      // ESC and a key in one read: Alt+key where something takes it (a text field's Alt-B), else
+      // Esc then the key, each after the render the one before caused.
+      const plain = press.name.startsWith('alt+') ? press.name.slice(4) : undefined;
+      const split = plain !== undefined && !dispatcher.claims(press.name);
+      if (split) queuedPressesRef.current.unshift({ name: plain, text: press.text });
+      const outcome = split ? dispatcher.route('esc', '') : dispatcher.route(press.name, press.text);
+      if (outcome === 'action') return resumeAfter((then) => commits.afterNextCommit(then));
     }
-    dispatcher.dispatch(press.name, press.text);
-    if (queuedPressesRef.current.length > 0) setTimeout(routeQueuedPress, 0);
-  }, [dispatcher]);
+  }, [dispatcher, commits]);
+  const enqueue = (presses: readonly KeyPress[]) => {
+    // One push per key: a long unbracketed burst must not become one call's arguments.
+    for (const press of presses) queuedPressesRef.current.push(press);
+    if (!holdingRef.current) routeQueuedPresses();
+  };
 
   useInput((input, key) => {
     lastKeyAtRef.current = performance.now();
@@ -58,11 +86,7 @@ export function useKeyInput({ dispatcher, fits, quit, refusePaste }: KeyInputOpt
     const pasted = pasteRef.current.feed(input, key);
     if (pasted.kind === 'reading') return;
     if (pasted.kind === 'refused') return refusePaste(pasted.length);
-    const idle = queuedPressesRef.current.length === 0;
-    if (pasted.kind === 'pasted') queuedPressesRef.current.push({ name: 'paste', text: pasted.text });
-    // One push per key: a long unbracketed burst must not become one call's arguments.
-    else for (const press of keyPressesOf(input, key)) queuedPressesRef.current.push(press);
-    if (idle) routeQueuedPress();
+    enqueue(pasted.kind === 'pasted' ? [{ name: 'paste', text: pasted.text }] : keyPressesOf(input, key));
   });
 
   // Ink 7 reads the bracketed-paste markers itself and hands the text over on its own channel: one
@@ -70,9 +94,7 @@ export function useKeyInput({ dispatcher, fits, quit, refusePaste }: KeyInputOpt
   usePaste((text) => {
     if (!fits) return;
     if (text.length > PASTE_LIMIT_CHARS) return refusePaste(text.length);
-    const idle = queuedPressesRef.current.length === 0;
-    queuedPressesRef.current.push({ name: 'paste', text });
-    if (idle) routeQueuedPress();
+    enqueue([{ name: 'paste', text }]);
   });
 
   return typing;

@@ -9,6 +9,8 @@ import { TunnelPorts } from '../connect/TunnelPorts.js';
 import { describeError } from '../describeError.js';
 import { PASTE_LIMIT_CHARS } from '../keys/BracketedPaste.js';
 import type { KeyDispatcher } from '../keys/KeyDispatcher.js';
+import { RenderCommitProbe } from '../keys/RenderCommitProbe.js';
+import { RenderCommitSignal } from '../keys/RenderCommitSignal.js';
 import { useActions } from '../keys/useActions.js';
 import { useKeyInput } from '../keys/useKeyInput.js';
 import { PageActiveContext } from '../PageActiveContext.js';
@@ -78,7 +80,8 @@ export function ShellView({
     const size = `${formatCount(Math.ceil(length / 1024))} KB`;
     store.flash('error', `Paste refused: ${size} is over the limit of ${PASTE_LIMIT_CHARS / 1024 / 1024} MB`);
   };
-  const typing = useKeyInput({ dispatcher, fits, quit: exit, refusePaste });
+  const commits = useMemo(() => new RenderCommitSignal(), []);
+  const typing = useKeyInput({ dispatcher, commits, fits, quit: exit, refusePaste });
 
   useEffect(() => {
     let cancelled = false;
@@ -276,6 +279,7 @@ export function ShellView({
       </ShellContext.Provider>
       <MessageLine now={now} />
       <ActiveKeyHints width={columns} />
+      <RenderCommitProbe signal={commits} />
     </Box>
   );
   if (fits) return shellView;

@@ -1,6 +1,4 @@
-import { checkGlobRule } from '../policy/checkGlobRule.js';
-import type { PolicyVerdict, PolicyViolation } from '../policy/PolicyVerdict.js';
-import type { Policy } from '../policy/policySchema.js';
+import type { PolicyViolation } from '../policy/PolicyVerdict.js';
 import type { StoragePolicy, StoragePolicyRequest } from './storagePolicySchema.js';
 
 /**
@@ -54,17 +52,4 @@ export function storagePolicyViolations(
     }
   }
   return violations;
-}
-
-/** evaluatePolicy's branch for `storage create`: the region rule and the storage section. */
-export function evaluateStorageRequest(policy: Policy, request: StoragePolicyRequest): PolicyVerdict {
-  const checked: string[] = [];
-  const violations: PolicyViolation[] = [];
-  if (policy.regions) {
-    checked.push('regions');
-    const violation = checkGlobRule('regions', policy.regions, request.region);
-    if (violation) violations.push(violation);
-  }
-  violations.push(...storagePolicyViolations(policy.storage, request, checked));
-  return { allowed: violations.length === 0, violations, suggestions: [], checked, notes: [] };
 }

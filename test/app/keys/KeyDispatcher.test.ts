@@ -131,3 +131,23 @@ describe('KeyDispatcher', () => {
     expect(calls).toEqual([]);
   });
 });
+
+describe('KeyDispatcher.route', () => {
+  it('says whether an action ran, a text field typed the key, or nothing took it', () => {
+    const dispatcher = new KeyDispatcher();
+    dispatcher.register('global', { actions: [{ key: 'q', label: 'quit', run: () => {} }] });
+    expect(dispatcher.route('q', 'q')).toBe('action');
+    expect(dispatcher.route('x', 'x')).toBe('unclaimed');
+    const typed: string[] = [];
+    dispatcher.register('screen', {
+      actions: [{ key: 'esc', label: 'close', run: () => {} }],
+      typing: true,
+      onText: (text) => text !== '' && typed.push(text) > 0,
+    });
+    expect(dispatcher.route('x', 'x')).toBe('text');
+    expect(dispatcher.route('esc', '')).toBe('action');
+    // A key the field does not type is not a global key either while it has the keys.
+    expect(dispatcher.route('q', '')).toBe('unclaimed');
+    expect(typed).toEqual(['x']);
+  });
+});

@@ -3,9 +3,9 @@ import { dirname } from 'node:path';
 import { ApiError } from './ApiError.js';
 
 /**
- * Who is on the other end of the Unix socket. Node exposes no SO_PEERCRED, and the npm addons
- * that read it are native builds, unmaintained for years, that the packaged executable and the
- * arm64 build could not carry. So the kernel does the check instead: a connect(2) to a socket
+ * Who is on the other end of the Unix socket. Node exposes no SO_PEERCRED; reading it takes a
+ * native addon, which the packaged single-file executable and its arm64 build cannot carry (and
+ * no well-kept one exists). So the kernel does the check instead: a connect(2) to a socket
  * needs write permission on it, and the socket is 0600 and ours, so only our uid (and root, who
  * can do anything as us anyway) gets through. What could undo that is a later change to the file
  * (a chmod, a chown, a new file at the path) or a folder others may write in (they could swap the
@@ -30,8 +30,7 @@ export function socketPeerGuard(
     },
     async check() {
       const found = await lstat(socketPath).catch(() => undefined);
-      if (!found?.isSocket() || found.ino !== inode)
-        throw refuse('the socket file was removed or replaced');
+      if (!found?.isSocket() || found.ino !== inode) throw refuse('the socket file was removed or replaced');
       if (found.uid !== uid) throw refuse(`the socket is now owned by uid ${found.uid}, not ${uid}`);
       if ((found.mode & 0o077) !== 0)
         throw refuse(`the socket's mode is now ${(found.mode & 0o777).toString(8).padStart(4, '0')}`);

@@ -55,7 +55,11 @@ export async function startApiService(options: ApiServiceOptions): Promise<Runni
   const events = new EventHub();
   let flags = { ...context.flags };
   let session: Session = observedSession(await openCommandSession(context), events);
-  let shareListings = () => {};
+  const intervalMs =
+    session.info.account_kind === 'demo' ? 250 : Math.max(1, context.flags.refresh ?? 5) * 1000;
+  // The watcher, every attached TUI and every client's list within one interval read one listing.
+  const shareListings = () => session.shareListings?.(intervalMs);
+  shareListings();
   const apiContext: ApiContext = {
     commands: commandRunner({ session: () => session, flags: () => flags, env: context.env }),
     session: () => session,
@@ -93,11 +97,6 @@ export async function startApiService(options: ApiServiceOptions): Promise<Runni
     await server.settled();
     events.closeAll();
   });
-  const intervalMs =
-    session.info.account_kind === 'demo' ? 250 : Math.max(1, context.flags.refresh ?? 5) * 1000;
-  // The watcher, every attached TUI and every client's list within one interval read one listing.
-  shareListings = () => session.shareListings?.(intervalMs);
-  shareListings();
   const watcher = watchStateChanges({ session: () => session, events, intervalMs });
 
   let url: string;

@@ -1,5 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
+import SwaggerParser from '@apidevtools/swagger-parser';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CommandRun } from '../../source/commands/Command.js';
@@ -45,6 +46,30 @@ describe('the OpenAPI document', () => {
     for (const name of Object.keys(document.components.schemas)) {
       expect(() => ajv.compile({ $ref: `openapi#/components/schemas/${name}` }), name).not.toThrow();
     }
+  });
+
+  it('is a valid OpenAPI 3.1 document, checked by an OpenAPI validator (its meta-schema and every $ref)', async () => {
+    const document = buildOpenApi(routeTable, 'test');
+    // The validator dereferences in place: it gets a copy.
+    const validated = await SwaggerParser.validate(structuredClone(document) as never);
+    expect(validated).toMatchObject({ openapi: '3.1.0' });
+    expect(Object.keys((validated as { paths: object }).paths).length).toBeGreaterThan(40);
+    // The validator is not a formality: an info without a title, or a dangling $ref, is refused.
+    const untitled = { ...structuredClone(document), info: { version: 'test' } };
+    await expect(SwaggerParser.validate(untitled as never)).rejects.toThrow(/title/);
+    const dangling = structuredClone(document) as {
+      paths: Record<string, Record<string, { responses: object }>>;
+    };
+    const [firstPath] = Object.keys(dangling.paths);
+    const operations = dangling.paths[firstPath ?? ''] ?? {};
+    const [firstMethod] = Object.keys(operations);
+    (operations[firstMethod ?? ''] as { responses: object }).responses = {
+      200: {
+        description: 'x',
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/Nope' } } },
+      },
+    };
+    await expect(SwaggerParser.validate(dangling as never)).rejects.toThrow(/Nope/);
   });
 
   it('with real curl over the socket: list, launch following its events, stop, terminate and cost, as the CLI answers', async () => {

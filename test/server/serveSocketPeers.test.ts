@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
-import { chmod, chown } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { chmod, chown, mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testEnvironment } from '../commands/commandHarness.js';
 import { call } from './apiClient.js';
@@ -83,6 +83,21 @@ describe("serve's socket admits only its owner", () => {
       error: { message: expect.stringContaining(`the socket is now owned by uid ${NOBODY}, not 0`) },
     });
   });
+
+  it.runIf(runningAsRoot)(
+    "will not listen over another user's file at the socket path, and names its owner",
+    async () => {
+      const env = testEnvironment();
+      const stateDir = String(env.CWS_STATE_DIR);
+      await mkdir(stateDir, { recursive: true, mode: 0o700 });
+      const socket = join(stateDir, 'serve.sock');
+      await writeFile(socket, '');
+      await chown(socket, NOBODY, NOBODY);
+      await expect(startServe(env)).rejects.toThrow(
+        `refusing to listen on ${socket}: it is owned by uid ${NOBODY}, not by you (uid 0)`,
+      );
+    },
+  );
 
   it.runIf(runningAsRoot)('another user cannot even connect: the kernel refuses a 0600 socket', async () => {
     const { env, socket } = await served();

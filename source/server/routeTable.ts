@@ -2,6 +2,7 @@ import type { ApiRoute } from './ApiRoute.js';
 import { athenaRoutes } from './routes/athenaRoutes.js';
 import { bigdataRoutes } from './routes/bigdataRoutes.js';
 import { costRoutes } from './routes/costRoutes.js';
+import { emrClusterRoutes } from './routes/emrClusterRoutes.js';
 import { eventRoutes } from './routes/eventRoutes.js';
 import { fsxRoutes } from './routes/fsxRoutes.js';
 import { hpcRoutes } from './routes/hpcRoutes.js';
@@ -28,6 +29,7 @@ export const routeTable: ApiRoute[] = [
   ...teamRoutes,
   ...hpcRoutes,
   ...bigdataRoutes,
+  ...emrClusterRoutes,
   ...fsxRoutes,
   ...athenaRoutes,
   ...marketplaceRoutes,

@@ -31,7 +31,7 @@ beforeEach(() => {
   iamMock.on(PutRolePolicyCommand).resolves({});
   iamMock.on(GetRoleCommand).rejects(missing('role'));
   iamMock.on(GetRolePolicyCommand).rejects(missing('policy'));
-  iamMock.on(CreateRoleCommand).callsFake((input: { RoleName: string }) => ({
+  iamMock.on(CreateRoleCommand).callsFake(async (input: { RoleName: string }) => ({
     Role: {
       RoleName: input.RoleName,
       Path: '/cws-tui/',

@@ -18,7 +18,7 @@ export interface InstanceProfileSpec {
   name: string;
   path: string;
   /** What to do when the profile carries another role (an instance profile holds one). */
-  conflictHint: string;
+  conflictHint: (otherRole: string) => string;
   /** What a half-made profile tells the user. */
   finishHint: string;
 }
@@ -88,7 +88,7 @@ export async function ensureInstanceProfile(
         kind: 'conflict',
         code: 'InstanceProfileHasOtherRole',
         message: `The instance profile ${spec.name} already carries the role ${other}.`,
-        hint: spec.conflictHint,
+        hint: spec.conflictHint(other),
       });
     await callAws(context('iam:AddRoleToInstanceProfile'), () =>
       iam.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: spec.name, RoleName: spec.name })),

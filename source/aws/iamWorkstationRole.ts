@@ -122,7 +122,8 @@ export class IamWorkstationRole implements InstanceRolePort {
       {
         name: WORKSTATION_ROLE_NAME,
         path: WORKSTATION_ROLE_PATH,
-        conflictHint: `Remove the other role from it in the IAM console, or set CWS_INSTANCE_PROFILE=${WORKSTATION_ROLE_NAME} to launch with it as it is.`,
+        conflictHint: (other) =>
+          `Remove ${other} from it in the IAM console, or set CWS_INSTANCE_PROFILE=${WORKSTATION_ROLE_NAME} to launch with it as it is.`,
         finishHint: FINISH_PROFILE,
       },
       (action) => this.context(action),

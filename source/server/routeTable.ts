@@ -3,6 +3,7 @@ import { athenaRoutes } from './routes/athenaRoutes.js';
 import { bigdataRoutes } from './routes/bigdataRoutes.js';
 import { costRoutes } from './routes/costRoutes.js';
 import { dataRoutes } from './routes/dataRoutes.js';
+import { emrClusterRoutes } from './routes/emrClusterRoutes.js';
 import { eventRoutes } from './routes/eventRoutes.js';
 import { fsxDataRoutes } from './routes/fsxDataRoutes.js';
 import { fsxRoutes } from './routes/fsxRoutes.js';
@@ -34,6 +35,7 @@ export const routeTable: ApiRoute[] = [
   ...hpcClusterRoutes,
   ...bigdataRoutes,
   ...sparkApplicationRoutes,
+  ...emrClusterRoutes,
   ...fsxRoutes,
   ...fsxDataRoutes,
   ...athenaRoutes,

@@ -162,6 +162,21 @@ describe('cws-tui serve for the newer capabilities (demo account)', () => {
     expect(unknownRun.status).toBeGreaterThanOrEqual(400);
   });
 
+  it('lists EMR clusters and their steps as bigdata cluster does', async () => {
+    const env = testEnvironment();
+    await runCommand(runBigdataCommand, ['cluster', 'create', 'emr-spark-cluster', 'hadoop'], env, {
+      demo: true,
+    });
+    await runCommand(runBigdataCommand, ['cluster', 'step', 'hadoop', EXAMPLE], env, { demo: true });
+    const checked = await served(env);
+    const clusters = await checked('GET', '/v1/emr/clusters');
+    expect(clusters.json).toEqual(await cli(runBigdataCommand, ['cluster', 'list'], env));
+    expect(clusters.json).toEqual([expect.objectContaining({ name: 'hadoop', state: 'WAITING' })]);
+    const steps = await checked('GET', '/v1/emr/clusters/hadoop/steps');
+    expect(steps.json).toEqual([expect.objectContaining({ state: 'COMPLETED' })]);
+    expect((await checked('GET', '/v1/emr/clusters/nope/steps')).status).toBeGreaterThanOrEqual(400);
+  });
+
   it('creates, lists and deletes FSx file systems as storage does, refusing bad sizes and an unconfirmed delete', async () => {
     const env = testEnvironment();
     const checked = await served(env);

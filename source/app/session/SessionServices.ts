@@ -1,3 +1,4 @@
+import { BigDataService } from '../../core/bigdata/BigDataService.js';
 import { CloudError } from '../../core/CloudError.js';
 import type { PriceCatalog } from '../../core/cost/PriceCatalog.js';
 import { HpcClusterService } from '../../core/hpc/HpcClusterService.js';
@@ -17,6 +18,7 @@ export interface ManagedServices {
   sageMaker: SageMakerService;
   studioLab: StudioLabService;
   hpc: HpcClusterService;
+  bigdata: BigDataService;
 }
 
 interface SessionServicesContext {
@@ -56,6 +58,7 @@ export class SessionServices {
         }),
         studioLab: new StudioLabService({ stateDir: paths.stateDir, profile, researchUser }),
         hpc: new HpcClusterService(account.hpc, prices),
+        bigdata: new BigDataService(account.bigdata),
       };
     }
     return this.managed;
@@ -64,8 +67,9 @@ export class SessionServices {
   /** The service behind a row; undefined for an EC2 workstation. */
   of(workstation: Workstation): Service | undefined {
     if (workstation.kind === 'ec2') return undefined;
-    const { sageMaker, studioLab, hpc } = this.all();
+    const { sageMaker, studioLab, hpc, bigdata } = this.all();
     if (workstation.kind === 'hpc-cluster') return hpc;
+    if (workstation.kind === 'emr-application' || workstation.kind === 'emr-cluster') return bigdata;
     return workstation.kind === 'studio-lab' ? studioLab : sageMaker;
   }
 
@@ -74,12 +78,13 @@ export class SessionServices {
    * EC2 workstations: it becomes a notice in `info`, once per distinct message.
    */
   async list(info: SessionInfo): Promise<Workstation[]> {
-    const { sageMaker, studioLab, hpc } = this.all();
-    const [studio, lab, clusters] = await Promise.allSettled([
+    const { sageMaker, studioLab, hpc, bigdata } = this.all();
+    const [studio, lab, clusters, emr] = await Promise.allSettled([
       // Without SageMaker permissions every refresh would fail the same way: stop asking.
       this.sageMakerDenied ? Promise.resolve([]) : sageMaker.list(info.regions),
       studioLab.list(),
       hpc.list(info.regions),
+      bigdata.list(info.regions),
     ]);
     if (
       studio.status === 'rejected' &&
@@ -94,6 +99,7 @@ export class SessionServices {
       ['SageMaker Studio and Canvas', studio],
       ['Studio Lab links', lab],
       ['HPC clusters', clusters],
+      ['Spark applications and EMR clusters', emr],
     ] as const) {
       if (result.status === 'fulfilled') {
         rows.push(...result.value);

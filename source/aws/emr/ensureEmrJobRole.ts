@@ -85,7 +85,8 @@ export class IamEmrJobRole implements BigDataRolePort {
       {
         name: CLUSTER_NODE_ROLE_NAME,
         path: '/cws-tui/',
-        conflictHint: `Remove the other role from the instance profile ${CLUSTER_NODE_ROLE_NAME} in the IAM console.`,
+        conflictHint: (other) =>
+          `Remove ${other} from the instance profile ${CLUSTER_NODE_ROLE_NAME} in the IAM console.`,
         finishHint: 'The next cluster create finishes it.',
       },
       (action) => ({ action, ...(this.options.profile ? { profile: this.options.profile } : {}) }),

@@ -9,7 +9,15 @@ export const workstationJsonSchema = z
   .object({
     name: z.string(),
     id: z.string(),
-    kind: z.enum(['ec2', 'sagemaker-studio', 'sagemaker-canvas', 'studio-lab', 'hpc-cluster']),
+    kind: z.enum([
+      'ec2',
+      'sagemaker-studio',
+      'sagemaker-canvas',
+      'studio-lab',
+      'hpc-cluster',
+      'emr-application',
+      'emr-cluster',
+    ]),
     template: z.string(),
     state: z.enum([...INSTANCE_STATES, 'hibernated']),
     hibernated: z.boolean(),

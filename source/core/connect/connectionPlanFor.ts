@@ -54,7 +54,8 @@ export async function connectionPlanFor(
   sources: ConnectionSources,
   options: ConnectionOptions = {},
 ): Promise<ConnectionPlan> {
-  if (row.kind === 'hpc-cluster') throw unsupportedOperationError(row.kind, 'connect');
+  if (row.kind === 'hpc-cluster' || row.kind === 'emr-application' || row.kind === 'emr-cluster')
+    throw unsupportedOperationError(row.kind, 'connect');
   const template = row.template === '-' ? undefined : await sources.template(row.template);
   const kind: ServiceKind = row.kind === 'ec2' ? (template ? serviceKindOf(template) : 'ec2-ssh') : row.kind;
   const username = row.research_user;

@@ -31,7 +31,7 @@ export interface ServiceEndpoint {
  * sit side by side. A kind that cannot do an operation throws with `unsupportedOperation`'s reason.
  */
 export interface Service {
-  readonly kinds: readonly (ManagedServiceKind | 'hpc-cluster')[];
+  readonly kinds: readonly (ManagedServiceKind | 'hpc-cluster' | 'emr-application' | 'emr-cluster')[];
   launch(
     request: LaunchRequest,
     template: ResolvedTemplate,

@@ -25,6 +25,18 @@ const UNSUPPORTED: Partial<Record<ServiceKind | WorkstationKind, Partial<Record<
       hibernate: 'A cluster cannot hibernate: stop stops its compute fleet (the head node keeps running).',
       connect: 'Reach the head node with `cws-tui hpc connect <cluster>`.',
     },
+    'emr-application': {
+      hibernate: 'A Spark application cannot hibernate: stop releases its warm workers.',
+      connect: 'Open its notebooks in EMR Studio: `cws-tui bigdata studio connect`.',
+    },
+    'emr-cluster': {
+      start:
+        'A terminated EMR cluster cannot start again: make a new one with `cws-tui bigdata cluster create`.',
+      stop: 'An EMR cluster cannot stop: terminate it, or resize its core fleet with `cws-tui bigdata cluster resize`.',
+      hibernate:
+        'An EMR cluster cannot hibernate: terminate it when it is done (auto-termination does when idle).',
+      connect: 'Open its notebooks in EMR Studio: `cws-tui bigdata studio connect`.',
+    },
     'studio-lab': {
       start: STUDIO_LAB_HAS_NO_LIFECYCLE,
       stop: STUDIO_LAB_HAS_NO_LIFECYCLE,

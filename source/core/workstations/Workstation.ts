@@ -1,7 +1,14 @@
 import type { Instance } from '../ports.js';
 
 /** What kind of thing a row is: an EC2 workstation or a web service (issue: services). */
-export type WorkstationKind = 'ec2' | 'sagemaker-studio' | 'sagemaker-canvas' | 'studio-lab' | 'hpc-cluster';
+export type WorkstationKind =
+  | 'ec2'
+  | 'sagemaker-studio'
+  | 'sagemaker-canvas'
+  | 'studio-lab'
+  | 'hpc-cluster'
+  | 'emr-application'
+  | 'emr-cluster';
 
 /**
  * One row of the dashboard and of `cws-tui list`: an instance (or service) with what the app adds

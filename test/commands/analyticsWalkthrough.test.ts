@@ -77,6 +77,11 @@ describe('analytics walk-through on the demo account', () => {
     const status = await runCommand(runQuicksightCommand, ['status'], env, { demo: true });
     expect(status.stdout).toMatch(/ENTERPRISE edition, active/);
     expect(status.stdout).toMatch(/\$30\.00 per month/);
+    const made = await runCommand(runQuicksightCommand, ['create', 'quicksight-analytics'], env, {
+      demo: true,
+      yes: true,
+    });
+    expect(made.stdout).toMatch(/Dashboard cws-lab-spend: created/);
     const link = await runCommand(runQuicksightCommand, ['connect', 'cws-lab-spend'], env, { demo: true });
     expect(link.stdout).toMatch(/embed URL/);
     expect(link.stdout).toContain(

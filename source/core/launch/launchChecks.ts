@@ -77,7 +77,11 @@ export function requireWorkstationTemplate(template: ResolvedTemplate): Resolved
     throw new LaunchError(
       'resolve-template',
       `${template.slug} is an ${template.analytics.kind} template, not an EC2 workstation`,
-      `Use it with: cws-tui ${template.analytics.kind} (see README, "Analytics")`,
+      template.analytics.kind === 'quicksight'
+        ? `Create its dashboard with: cws-tui quicksight create ${template.slug}`
+        : template.analytics.kind === 'athena'
+          ? `Run its example queries with: cws-tui athena query "<sql>" (cws-tui templates show ${template.slug})`
+          : `Run its job with: cws-tui databrew job run ${template.analytics.dataset.name} ${template.analytics.recipe}`,
     );
   if (!template.base) throw new LaunchError('resolve-template', `${template.slug} names no base image`);
   return template;

@@ -18,7 +18,7 @@ import { editorOf, editorText, editQuery, moveTo, type QueryEditorState } from '
 import { QueryEditor } from './QueryEditor.js';
 import { QueryStatus } from './QueryStatus.js';
 import { type ResultRow, resultColumns } from './resultColumns.js';
-import { EMPTY_WINDOW, heldRows, rowAt as resultRowAt } from './resultWindow.js';
+import { EMPTY_WINDOW, heldRows, pageOf, RESULT_PAGE_ROWS, rowAt as resultRowAt } from './resultWindow.js';
 import { useAthenaQuery } from './useAthenaQuery.js';
 
 type Focus = 'editor' | 'results' | 'catalog';
@@ -77,7 +77,9 @@ export function AthenaScreen({ width, height }: ScreenProps) {
   const finished = view.kind === 'finished' ? view : undefined;
   const window = finished?.window ?? EMPTY_WINDOW;
   const total = window.known_rows;
-  const held = useMemo(() => heldRows(window, rowAt), [window, rowAt]);
+  // Joined again only when the cursor changes page or a page comes or goes, not on every key.
+  const cursorPage = pageOf(rowAt);
+  const held = useMemo(() => heldRows(window, cursorPage * RESULT_PAGE_ROWS), [window, cursorPage]);
 
   const columns = useMemo(
     () => resultColumns(finished?.columns ?? [], finished?.sample ?? NO_ROWS, columnAt),

@@ -33,6 +33,10 @@ describe('the analytics templates', () => {
     expect(() => requireWorkstationTemplate(quicksight!)).toThrow(
       /quicksight template, not an EC2 workstation/,
     );
+    const databrew = templates.find((t) => t.slug === 'databrew-prep');
+    expect(() => requireWorkstationTemplate(databrew!)).toThrow(
+      expect.objectContaining({ hint: 'Run its job with: cws-tui databrew job run weather clean' }),
+    );
   });
 
   it('rejects a section with a wrong recipe, no visuals or a bad location, saying why', () => {

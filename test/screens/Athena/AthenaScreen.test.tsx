@@ -1,10 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
-import { App } from '../../../source/app/App.js';
-import { createTheme } from '../../../source/app/theme.js';
-import { openDemoSession, tempEnv } from '../../app/demoSession.js';
-import { KEYS, type RenderedTui, renderTui } from '../../app/fakeTerminal.js';
+import { tempEnv } from '../../app/demoSession.js';
+import { KEYS, type RenderedTui } from '../../app/fakeTerminal.js';
+import { openDemoPage } from '../openDemoPage.js';
 
 let tui: RenderedTui | undefined;
 afterEach(() => {
@@ -18,22 +17,8 @@ const CTRL_R = '\u0012';
 let written: string[] = [];
 
 async function openAthena(env: NodeJS.ProcessEnv): Promise<RenderedTui> {
-  const session = await openDemoSession(env);
   written = [];
-  tui = renderTui(
-    <App
-      openSession={() => Promise.resolve(session)}
-      theme={createTheme(false)}
-      refreshMs={60_000}
-      writeToTerminal={(sequence) => written.push(sequence)}
-      env={{}}
-    />,
-    { columns: 120, rows: 32 },
-  );
-  await tui.waitFor('Dashboard');
-  await tui.type(':');
-  await tui.waitFor(':dashboard');
-  await tui.type(`athena${KEYS.enter}`);
+  tui = await openDemoPage(env, 'athena', written);
   await tui.waitFor('sensor_events');
   return tui;
 }

@@ -1,10 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { App } from '../../../source/app/App.js';
-import { createTheme } from '../../../source/app/theme.js';
-import { openDemoSession, tempEnv } from '../../app/demoSession.js';
-import { KEYS, type RenderedTui, renderTui } from '../../app/fakeTerminal.js';
+import { tempEnv } from '../../app/demoSession.js';
+import { KEYS, type RenderedTui } from '../../app/fakeTerminal.js';
+import { openDemoPage } from '../openDemoPage.js';
 
 let tui: RenderedTui | undefined;
 afterEach(() => {
@@ -15,22 +14,8 @@ afterEach(() => {
 let written: string[] = [];
 
 async function openQuickSight(env: NodeJS.ProcessEnv): Promise<RenderedTui> {
-  const session = await openDemoSession(env);
   written = [];
-  tui = renderTui(
-    <App
-      openSession={() => Promise.resolve(session)}
-      theme={createTheme(false)}
-      refreshMs={60_000}
-      writeToTerminal={(sequence) => written.push(sequence)}
-      env={{}}
-    />,
-    { columns: 120, rows: 32 },
-  );
-  await tui.waitFor('Dashboard');
-  await tui.type(':');
-  await tui.waitFor(':dashboard');
-  await tui.type(`quicksight${KEYS.enter}`);
+  tui = await openDemoPage(env, 'quicksight', written);
   return tui;
 }
 

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { z } from 'zod';
 import type {
   CodeCatalystPort,
@@ -7,10 +6,7 @@ import type {
   DevEnvironmentStatus,
 } from '../../../core/analytics/codeCatalystPorts.js';
 import { CloudError } from '../../../core/CloudError.js';
-import { readJsonFileOrSetAside } from '../../../core/fs/readJsonFileOrSetAside.js';
-import { uniqueBackupPath } from '../../../core/fs/uniqueBackupPath.js';
-import { withFileLock } from '../../../core/fs/withFileLock.js';
-import { writeFileAtomic } from '../../../core/fs/writeFileAtomic.js';
+import { DemoStateFile } from '../DemoStateFile.js';
 
 const SPACE = 'cws-demo-space';
 const PROJECT = 'climate-analysis';
@@ -53,19 +49,18 @@ type DevEnvironmentChange = z.infer<typeof changeSchema>;
  * STARTING/STOPPING by the clock, as the other demo resources do.
  */
 export class DemoCodeCatalyst implements CodeCatalystPort {
-  private readonly path: string;
+  private readonly file: DemoStateFile<typeof stateSchema>;
 
   constructor(
     stateDir: string,
     private readonly speed: number = 1,
     private readonly now: () => number = Date.now,
   ) {
-    this.path = join(stateDir, 'demo-codecatalyst.json');
+    this.file = new DemoStateFile(stateDir, 'demo-codecatalyst.json', stateSchema, () => ({ changes: [] }));
   }
 
   private async changes(): Promise<DevEnvironmentChange[]> {
-    const read = await readJsonFileOrSetAside(this.path, stateSchema, uniqueBackupPath(this.path));
-    return read.status === 'read' ? read.data.changes : [];
+    return (await this.file.read()).changes;
   }
 
   private statusOf(env: DevEnvironment, changes: DevEnvironmentChange[]): DevEnvironmentStatus {
@@ -113,9 +108,8 @@ export class DemoCodeCatalyst implements CodeCatalystPort {
     target: 'RUNNING' | 'STOPPED',
   ): Promise<DevEnvironmentStatus> {
     const env = this.find(space, project, id);
-    return withFileLock(`${this.path}.lock`, async () => {
-      const changes = await this.changes();
-      const status = this.statusOf(env, changes);
+    return this.file.update((state) => {
+      const status = this.statusOf(env, state.changes);
       if (status === target) return status;
       if (status === 'STARTING' || status === 'STOPPING')
         throw new CloudError({
@@ -124,8 +118,7 @@ export class DemoCodeCatalyst implements CodeCatalystPort {
           message: `CodeCatalyst: dev environment ${id} is ${status.toLowerCase()}; try again when it has finished`,
           hint: '`cws-tui codecatalyst devenvs <space> <project>` shows its status.',
         });
-      const next = [...changes.filter((c) => c.id !== id), { id, target, since: this.now() }];
-      await writeFileAtomic(this.path, JSON.stringify({ changes: next }));
+      state.changes = [...state.changes.filter((c) => c.id !== id), { id, target, since: this.now() }];
       return target === 'RUNNING' ? 'STARTING' : 'STOPPING';
     });
   }

@@ -8,7 +8,7 @@ import type {
   QuickSightUser,
 } from '../../../core/analytics/quickSightPorts.js';
 import { CloudError } from '../../../core/CloudError.js';
-import { DemoQuickSightStore } from './DemoQuickSightStore.js';
+import { demoQuickSightStore } from './DemoQuickSightStore.js';
 
 /**
  * The file that switches the demo account's QuickSight subscription on. Off by default, as in most
@@ -24,13 +24,13 @@ const DASHBOARD: QuickSightDashboard = {
 
 /** QuickSight on the demo account: when on, Enterprise, one author and two readers, the lab-spend dashboard. */
 export class DemoQuickSight implements QuickSightPort {
-  private readonly store: DemoQuickSightStore;
+  private readonly store: ReturnType<typeof demoQuickSightStore>;
 
   constructor(
     private readonly stateDir: string,
     private readonly now: () => number = Date.now,
   ) {
-    this.store = new DemoQuickSightStore(stateDir);
+    this.store = demoQuickSightStore(stateDir);
   }
 
   private get subscribed(): boolean {

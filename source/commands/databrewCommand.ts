@@ -5,9 +5,12 @@ import {
   dataBrewRunCost,
 } from '../core/analytics/dataBrewCost.js';
 import { dataBrewFormatOf } from '../core/analytics/dataBrewFormatOf.js';
+import { dataBrewAccessProblem, dataBrewJobAccessChecks } from '../core/analytics/dataBrewJobAccess.js';
 import type { DataBrewJobRun } from '../core/analytics/dataBrewPorts.js';
 import { DATABREW_RECIPES, RECIPE_NAMES } from '../core/analytics/dataBrewRecipes.js';
+import { evaluatePolicy } from '../core/policy/evaluatePolicy.js';
 import { CliError, EXIT, usageError } from './CliError.js';
+import { printDataBrewLogs } from './databrewLogs.js';
 import { type OperationCommandContext, operationCommand, printJson } from './operations/operationCommand.js';
 import { renderTextTable } from './output/renderTextTable.js';
 
@@ -25,15 +28,28 @@ function regionOf(context: OperationCommandContext): string {
   return context.flags.region ?? context.session.info.region;
 }
 
-/** Governance fails closed: a policy that lists analytics services must name DataBrew. */
-function requireAllowed(context: OperationCommandContext): void {
-  const services = context.session.profile.policy.analytics?.services;
-  if (services && !services.includes('databrew'))
+/**
+ * Governance fails closed, through the one policy evaluation: DataBrew must be among the analytics
+ * services, and the buckets a job reads and writes among the allowed ones.
+ */
+function requireAllowed(context: OperationCommandContext, buckets: string[] = []): void {
+  const verdict = evaluatePolicy(
+    context.session.profile.policy,
+    { kind: 'analytics', service: 'databrew', region: regionOf(context), buckets },
+    {},
+  );
+  if (!verdict.allowed)
     throw new CliError(
-      `the policy of profile ${context.session.profile.name} does not allow DataBrew (analytics.services: ${services.join(', ')})`,
+      `the policy of profile ${context.session.profile.name} does not allow this: ${verdict.violations.map((v) => v.message).join('; ')}`,
       EXIT.denied,
     );
 }
+
+const bucketOf = (uri: string) => /^s3:\/\/([^/]+)/.exec(uri)?.[1] ?? '';
+const locationOf = (uri: string) => {
+  const match = /^s3:\/\/([^/]+)\/?(.*)$/.exec(uri);
+  return { bucket: match?.[1] ?? '', key: match?.[2] ?? '' };
+};
 
 function tags(context: OperationCommandContext): Record<string, string> {
   const project = context.flags.project ?? context.session.profile.project;
@@ -60,6 +76,7 @@ async function createDataset(context: OperationCommandContext, name: string, uri
     throw usageError(`'${name}' is not a dataset name (letters, digits, . _ -; up to 240)`);
   if (!/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\/.+/.test(uri))
     throw usageError(`'${uri}' is not an s3://bucket/key URI of a file`);
+  requireAllowed(context, [bucketOf(uri)]);
   const format = dataBrewFormatOf(uri);
   if (!format)
     throw usageError(
@@ -85,7 +102,26 @@ async function runJob(context: OperationCommandContext, dataset: string, kind: s
   const results =
     context.session.profile.policy.analytics?.results_location ??
     (await defaultResultsLocation(account, region));
-  const identity = await account.identity.callerIdentity();
+  const input = (await brew.listDatasets(region)).find((d) => d.name === dataset);
+  if (!input)
+    throw new CliError(
+      `DataBrew has no dataset ${dataset} in ${region}: \`cws-tui databrew dataset create ${dataset} s3://bucket/file.csv\` makes it`,
+    );
+  const name = `cws-${dataset}-${kind}`;
+  const outputUri = `${results.replace(/\/?$/, '/')}databrew/${name}/`;
+  requireAllowed(context, [bucketOf(input.s3_uri), bucketOf(outputUri)]);
+  // The job's own role, least privilege on the two folders; checked against the buckets' policies first.
+  const roles = account.analytics.dataprep.roles;
+  const roleArn = await roles.ensureDataBrewJobRole(locationOf(input.s3_uri), locationOf(outputUri));
+  const access = await roles.checkS3Access(roleArn, dataBrewJobAccessChecks(input.s3_uri, outputUri));
+  if (access === 'unverified')
+    context.stderr(
+      'Could not check the job role against the bucket policies (no iam:SimulatePrincipalPolicy or s3:GetBucketPolicy): running anyway.\n',
+    );
+  else {
+    const problem = dataBrewAccessProblem(roleArn, access);
+    if (problem) throw new CliError(problem);
+  }
   const recipe = example ? `cws-${kind}` : undefined;
   if (example && recipe)
     await brew.ensureRecipe(region, {
@@ -94,14 +130,13 @@ async function runJob(context: OperationCommandContext, dataset: string, kind: s
       steps: example.steps,
       tags: tags(context),
     });
-  const name = `cws-${dataset}-${kind}`;
   const job = await brew.ensureJob(region, {
     name,
     type: recipe ? 'RECIPE' : 'PROFILE',
     dataset,
     ...(recipe ? { recipe } : {}),
-    output_uri: `${results.replace(/\/?$/, '/')}databrew/${name}/`,
-    role_arn: `arn:aws:iam::${identity.account}:role/cws-databrew`,
+    output_uri: outputUri,
+    role_arn: roleArn,
     max_nodes: JOB_NODES,
     tags: tags(context),
   });
@@ -165,12 +200,8 @@ async function jobCommand(context: OperationCommandContext, rest: string[]): Pro
       context.stdout(`${runLine(run)}\n`);
       return run.state === 'FAILED' || run.state === 'TIMEOUT' ? EXIT.error : 0;
     }
-    // The run's log lines live in CloudWatch Logs; this names the stream and says what DataBrew reported.
-    const group = run.log_group ?? '/aws-glue-databrew/jobs';
-    context.stdout(
-      `${runLine(run)}\nLogs: CloudWatch Logs group ${group}, stream ${run.job}-${run.run_id}\n` +
-        `  aws logs tail ${group} --log-stream-name-prefix ${run.job} --region ${regionOf(context)}\n`,
-    );
+    context.stdout(`${runLine(run)}\n`);
+    await printDataBrewLogs(context, regionOf(context), run);
     return 0;
   }
   throw usageError(USAGE);

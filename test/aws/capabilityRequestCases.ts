@@ -64,6 +64,7 @@ import { DATA_REPOSITORY_PATH } from '../../source/aws/fsx/FsxLustreRepositories
 import { TASK_TYPES } from '../../source/aws/fsx/toFsxFileSystem.js';
 import { stagingBucketName } from '../../source/core/bigdata/stagingBucketName.js';
 import { analyticsCases, analyticsClients } from './analyticsRequestCases.js';
+import { dataPrepCases, dataPrepClients } from './dataPrepRequestCases.js';
 import { type CapturedRequest, capturingHandler } from './serializedRequest.js';
 
 const config = {
@@ -81,6 +82,7 @@ export const capabilityClients = {
   s3: new S3Client(config),
   fsx: new FSxClient(config),
   ...analyticsClients,
+  ...dataPrepClients,
 };
 
 export interface CapabilityCase {
@@ -377,4 +379,5 @@ export const capabilityCases: CapabilityCase[] = [
     }),
   ),
   ...analyticsCases,
+  ...dataPrepCases,
 ];

@@ -111,6 +111,13 @@ export const pages: readonly PageDefinition[] = [
     summary: 'QuickSight subscription, users and their monthly cost, dashboard links',
   },
   {
+    id: 'databrew',
+    title: () => 'DataBrew',
+    component: lazyScreen(() => import('../../screens/DataBrew/DataBrewScreen.js'), 'DataBrewScreen'),
+    command: 'databrew',
+    summary: 'Glue DataBrew jobs: runs, duration, node-hours, cost, logs',
+  },
+  {
     id: 'bigdata',
     title: () => 'Big data',
     component: lazyScreen(() => import('../../screens/BigData/BigDataScreen.js'), 'BigDataScreen'),

@@ -130,6 +130,7 @@ export async function createAwsAccount(options: AwsAccountOptions): Promise<Clou
     ),
     fsx: new AwsFsx({
       fsx: perRegion((region) => guardAwsReplies(new FSxClient({ ...config, region }))),
+      cloudwatch,
       ec2,
       network,
       ...withProfile,

@@ -10,6 +10,7 @@ import {
 import { CloudError } from '../core/CloudError.js';
 import {
   type AccessPoint,
+  type EfsIaDays,
   type FileSystem,
   type ResourceTags,
   type StoragePort,
@@ -19,6 +20,7 @@ import { callAws } from './callAws.js';
 import type { Ec2Network } from './ec2Network.js';
 import { type EfsAccessPointUser, ensureEfsAccessPoint, listEfsAccessPoints } from './efsAccessPoints.js';
 import { toFileSystem } from './efsDescriptions.js';
+import { describeEfsIaDays, putEfsIaDays } from './efsLifecycle.js';
 import { deleteEfsFileSystem, type EfsCallOptions, waitForMountTargets } from './efsMountTargets.js';
 import { fromTagList, toTagList } from './tagList.js';
 
@@ -220,5 +222,13 @@ export class EfsStorage implements StoragePort {
 
   async listAccessPoints(region: string, fileSystemId: string): Promise<AccessPoint[]> {
     return listEfsAccessPoints(this.efsCalls(region), fileSystemId);
+  }
+
+  infrequentAccessDays(region: string, fileSystemId: string): Promise<EfsIaDays | undefined> {
+    return describeEfsIaDays(this.efsCalls(region), fileSystemId);
+  }
+
+  setInfrequentAccessDays(region: string, fileSystemId: string, days: EfsIaDays): Promise<void> {
+    return putEfsIaDays(this.efsCalls(region), fileSystemId, days);
   }
 }

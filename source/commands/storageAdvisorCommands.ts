@@ -4,6 +4,7 @@ import { recommendStorage, STORAGE_PATTERNS, type StoragePattern } from '../core
 import { measuredThroughputByType } from '../core/fsx/StorageBenchResult.js';
 import { STORAGE_PRICES } from '../core/fsx/storagePrices.js';
 import { resolveAppPaths } from '../core/paths.js';
+import { TAG } from '../core/ports.js';
 import { sanitizeForTerminal } from '../core/text/sanitizeForTerminal.js';
 import { usageError } from './CliError.js';
 import type { CommandContext } from './Command.js';
@@ -81,27 +82,57 @@ export async function recommendCommand(context: CommandContext): Promise<number>
   return result.pick ? 0 : 1;
 }
 
-/** `storage findings`: idle and old scratch FSx file systems, what each costs a month and the command. */
+/**
+ * `storage findings`: idle, old scratch and over-provisioned FSx file systems, and EFS without a
+ * lifecycle to Infrequent Access; what each costs a month and the command that fixes it.
+ */
 export async function findingsCommand(context: CommandContext): Promise<number> {
   const { openCommandSession } = await import('./openCommandSession.js');
-  const { storageCostFindings } = await import('../core/fsx/storageCostFindings.js');
+  const findingsModule = await import('../core/fsx/storageCostFindings.js');
   const session = await openCommandSession(context);
-  const [fileSystems, workstations] = await Promise.all([
-    session.account.fsx.listFileSystems(session.info.regions),
+  const { account } = session;
+  const [fileSystems, efs, workstations] = await Promise.all([
+    account.fsx.listFileSystems(session.info.regions),
+    account.storage.listFileSystems(session.info.regions),
     session.listWorkstations(),
   ]);
-  const findings = storageCostFindings(fileSystems, workstations, new Date());
+  const [peaks, lifecycles] = await Promise.all([
+    Promise.all(
+      fileSystems.map(async (fs) => ({
+        file_system: fs,
+        peak_mbps:
+          fs.state === 'available'
+            ? await account.fsx.peakThroughputMbps(fs.region, fs, findingsModule.THROUGHPUT_WINDOW_DAYS)
+            : undefined,
+      })),
+    ),
+    Promise.all(
+      efs
+        .filter((fs) => fs.tags[TAG.managed] === 'true' && fs.state === 'available')
+        .map(async (fs) => ({
+          file_system: fs,
+          ia_days: await account.storage.infrequentAccessDays(fs.region, fs.id),
+        })),
+    ),
+  ]);
+  const findings = [
+    ...findingsModule.storageCostFindings(fileSystems, workstations, new Date()),
+    ...findingsModule.overProvisionedThroughputFindings(peaks),
+    ...findingsModule.efsWithoutIaFindings(lifecycles),
+  ].sort((a, b) => b.monthly_saving_usd - a.monthly_saving_usd);
   if (context.flags.json) {
     context.stdout(`${JSON.stringify(findings, null, 2)}\n`);
     return 0;
   }
   if (findings.length === 0) {
-    context.stdout('No storage findings: every FSx file system is mounted and within its lifetime.\n');
+    context.stdout(
+      'No storage findings: every file system is mounted, within its lifetime and sized to its use, and EFS moves cold files to Infrequent Access.\n',
+    );
     return 0;
   }
   for (const finding of findings) {
     context.stdout(
-      `${finding.name} (${finding.file_system_id}): save $${finding.monthly_saving_usd.toFixed(2)}/month: ${finding.why}\n  ${finding.command}\n`,
+      `${sanitizeForTerminal(finding.name)} (${finding.file_system_id}): save $${finding.monthly_saving_usd.toFixed(2)}/month: ${finding.why}\n  ${finding.command}\n`,
     );
   }
   return 0;

@@ -7,12 +7,16 @@ import type { CommandContext, CommandRun } from './Command.js';
 import { openCommandSession } from './openCommandSession.js';
 import { operationCommand } from './operations/operationCommand.js';
 import { renderTextTable } from './output/renderTextTable.js';
-import { deleteFileSystemCommand, unmountFileSystemCommand } from './storageFileSystemCommands.js';
+import {
+  deleteFileSystemCommand,
+  efsLifecycleCommand,
+  unmountFileSystemCommand,
+} from './storageFileSystemCommands.js';
 import { renderFsxTable } from './storageFsxCommands.js';
 import { runStorageFsxSubcommand } from './storageFsxSubcommands.js';
 
 const USAGE =
-  'usage: cws-tui storage list [--json] | storage create <name> [--type lustre|openzfs ...] [--region R] [--json] | storage delete <fs-id> [--region R] [--force [--confirm NAME]] --yes | storage unmount <fs-id> <workstation> [--force] [--yes] | storage task <fs-id> import|export|release | storage tasks <fs-id> | storage snapshot create|list|restore|clone ... | storage recommend ... | storage bench <workstation> <fs-id|vol-id> [--pattern seq|random|metadata] [--size 1G] [--mount DIR] | storage findings';
+  'usage: cws-tui storage list [--json] | storage create <name> [--type lustre|openzfs ...] [--region R] [--json] | storage delete <fs-id> [--region R] [--force [--confirm NAME]] --yes | storage unmount <fs-id> <workstation> [--force] [--yes] | storage lifecycle <fs-id> [DAYS] | storage task <fs-id> import|export|release | storage tasks <fs-id> | storage throughput <fs-id> <level> | storage snapshot create|list|restore|clone ... | storage recommend ... | storage bench <workstation> <fs-id|vol-id> [--pattern seq|random|metadata] [--size 1G] [--mount DIR] | storage findings';
 
 /**
  * `cws-tui storage`: the app's EFS file systems (with each research user's access point) and the
@@ -26,6 +30,8 @@ export const runStorageCommand: CommandRun = async (context) => {
   if (sub === 'list' && rest.length === 0) return listStorage(context);
   if (sub === 'create' && rest.length === 1 && rest[0]) return createFileSystem(rest[0])(context);
   if (sub === 'delete' && rest.length === 1 && rest[0]) return deleteFileSystemCommand(rest[0])(context);
+  if (sub === 'lifecycle' && rest[0] && rest.length <= 2)
+    return efsLifecycleCommand(rest[0], rest[1])(context);
   if (sub === 'unmount' && rest.length === 2 && rest[0] && rest[1])
     return unmountFileSystemCommand(rest[0], rest[1])(context);
   throw usageError(USAGE);

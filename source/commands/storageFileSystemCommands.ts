@@ -4,6 +4,7 @@ import {
   unmountFileSystem,
   workstationsMounting,
 } from '../core/storage/fileSystemOperations.js';
+import { parseIaDays, setInfrequentAccess } from '../core/storage/setInfrequentAccess.js';
 import { sanitizeForTerminal } from '../core/text/sanitizeForTerminal.js';
 import { usageError } from './CliError.js';
 import type { CommandRun } from './Command.js';
@@ -61,6 +62,24 @@ export function deleteFileSystemCommand(id: string): CommandRun {
           `note: ${mounting.join(', ')} still had it in /etc/fstab (nofail: they boot without it)\n`,
         );
     }
+    return 0;
+  });
+}
+
+/** `storage lifecycle <fs-id> [DAYS]`: files unread for DAYS (30) move to Infrequent Access. */
+export function efsLifecycleCommand(id: string, days = '30'): CommandRun {
+  requireFileSystemId(id);
+  return operationCommand(async (context) => {
+    const ia = parseIaDays(days);
+    const { ops, session } = context;
+    const region = context.flags.region ?? session.info.region;
+    const fileSystem = await findManagedFileSystem(ops, region, id, 'nothing was changed');
+    await setInfrequentAccess(ops, fileSystem, ia);
+    if (context.flags.json) printJson(context, { file_system_id: id, region, ia_after_days: ia });
+    else
+      context.stdout(
+        `${sanitizeForTerminal(fileSystem.name)} (${id}): files unread for ${ia} days now move to Infrequent Access, and back to Standard when read.\n`,
+      );
     return 0;
   });
 }

@@ -1,3 +1,4 @@
+import { changeFsxThroughput } from '../core/fsx/changeFsxThroughput.js';
 import { FSX_TASK_KINDS, type FsxFileSystem, type FsxTaskKind } from '../core/fsx/FsxFileSystem.js';
 import type { FsxListing } from '../core/fsx/fsxListing.js';
 import {
@@ -143,6 +144,36 @@ export function fsxTasksCommand(id: string): CommandRun {
           { header: 'FILES', value: (t) => `${t.succeeded}/${t.total}`, align: 'right' },
           { header: 'STARTED', value: (t) => t.created_at },
         ]),
+      );
+    return 0;
+  });
+}
+
+/** `storage throughput <fs-id> <level>`: the provisioned throughput, with the month's price before and after. */
+export function fsxThroughputCommand(id: string, level: string): CommandRun {
+  const throughput = Number(level);
+  if (!/^\d+$/.test(level) || !Number.isSafeInteger(throughput)) {
+    throw usageError(
+      `'${sanitizeForTerminal(level)}' is not a throughput level: a whole number (MB/s/TiB for Lustre, MB/s for OpenZFS)`,
+    );
+  }
+  return operationCommand(async (context) => {
+    const region = context.flags.region ?? context.session.info.region;
+    const fileSystem = await findFsxFileSystem(context.ops, region, id);
+    const { before, after } = await changeFsxThroughput(context.ops, fileSystem, throughput);
+    const round = (usd: number) => Math.round(usd * 100) / 100;
+    if (context.flags.json)
+      printJson(context, {
+        file_system_id: id,
+        region,
+        from: fileSystem.throughput,
+        to: throughput,
+        monthly_usd_before: round(before.total_usd),
+        monthly_usd_after: round(after.total_usd),
+      });
+    else
+      context.stdout(
+        `${sanitizeForTerminal(fileSystem.name)} (${id}): throughput ${throughputText(fileSystem)} -> ${throughputText({ ...fileSystem, throughput })}, $${before.total_usd.toFixed(2)} -> $${after.total_usd.toFixed(2)} a month (FSx applies it in a few minutes).\n`,
       );
     return 0;
   });

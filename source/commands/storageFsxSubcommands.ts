@@ -1,6 +1,12 @@
 import type { CommandContext, CommandRun } from './Command.js';
 import { operationCommand } from './operations/operationCommand.js';
-import { createFsxCommand, deleteFsxCommand, fsxTaskCommand, fsxTasksCommand } from './storageFsxCommands.js';
+import {
+  createFsxCommand,
+  deleteFsxCommand,
+  fsxTaskCommand,
+  fsxTasksCommand,
+  fsxThroughputCommand,
+} from './storageFsxCommands.js';
 import { fsxSnapshotCommand } from './storageSnapshotCommands.js';
 
 const FSX_ID = /^fs-[0-9a-f]{17}$/;
@@ -27,6 +33,8 @@ export function runStorageFsxSubcommand(
   }
   if (sub === 'task' && rest.length === 2 && first && second) return fsxTaskCommand(first, second)(context);
   if (sub === 'tasks' && rest.length === 1 && first) return fsxTasksCommand(first)(context);
+  if (sub === 'throughput' && rest.length === 2 && first && second)
+    return fsxThroughputCommand(first, second)(context);
   if (sub === 'recommend' && rest.length === 0)
     return import('./storageAdvisorCommands.js').then((module) => module.recommendCommand(context));
   if (sub === 'findings' && rest.length === 0)

@@ -1,7 +1,7 @@
 import { setTimeout } from 'node:timers/promises';
 import { CloudError } from '../../core/CloudError.js';
-import type { AccessPoint, FileSystem, ResourceTags, StoragePort } from '../../core/ports.js';
-import { TAG } from '../../core/ports.js';
+import type { AccessPoint, EfsIaDays, FileSystem, ResourceTags, StoragePort } from '../../core/ports.js';
+import { EFS_IA_DAYS, TAG } from '../../core/ports.js';
 import type { DemoStore } from './DemoStore.js';
 import { demoIdFor } from './demoIds.js';
 import { demoDelayMs } from './demoPace.js';
@@ -99,6 +99,21 @@ export class DemoStorage implements StoragePort {
       if (index < 0) throw fileSystemNotFound(fileSystemId, region);
       state.file_systems.splice(index, 1);
       state.access_points = state.access_points.filter((ap) => ap.file_system_id !== fileSystemId);
+    });
+  }
+
+  async infrequentAccessDays(region: string, fileSystemId: string): Promise<EfsIaDays | undefined> {
+    const state = await this.store.read();
+    const fileSystem = state.file_systems.find((fs) => fs.id === fileSystemId && fs.region === region);
+    if (!fileSystem) throw fileSystemNotFound(fileSystemId, region);
+    return EFS_IA_DAYS.find((days) => days === fileSystem.ia_after_days);
+  }
+
+  async setInfrequentAccessDays(region: string, fileSystemId: string, days: EfsIaDays): Promise<void> {
+    await this.store.update((state) => {
+      const fileSystem = state.file_systems.find((fs) => fs.id === fileSystemId && fs.region === region);
+      if (!fileSystem) throw fileSystemNotFound(fileSystemId, region);
+      fileSystem.ia_after_days = days;
     });
   }
 

@@ -49,6 +49,8 @@ export const demoFileSystemSchema = z.object({
   creation_token: z.string(),
   tags: z.record(z.string(), z.string()),
   mount_target_subnets: z.array(z.string()),
+  /** EFS's lifecycle rule: unread files move to Infrequent Access after these days. */
+  ia_after_days: z.number().optional(),
 });
 
 export const demoAccessPointSchema = z.object({

@@ -1,3 +1,4 @@
+import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import {
   CreateFileSystemCommand,
@@ -31,6 +32,7 @@ import { toTagList } from '../tagList.js';
 import { FsxLustreRepositories } from './FsxLustreRepositories.js';
 import { FsxOpenZfsVolumes } from './FsxOpenZfsVolumes.js';
 import { resolveFsxPlacement } from './fsxPlacement.js';
+import { fsxPeakThroughputMbps, updateFsxThroughput } from './fsxThroughput.js';
 import { toDataRepository, toFsxFileSystem } from './toFsxFileSystem.js';
 
 /** FSx takes client request tokens of at most 63 characters. */
@@ -40,6 +42,8 @@ export interface AwsFsxOptions {
   fsx: (region: string) => FSxClient;
   ec2: (region: string) => EC2Client;
   network: Ec2Network;
+  /** FSx's throughput metrics (AWS/FSx DataReadBytes and DataWriteBytes). */
+  cloudwatch: (region: string) => CloudWatchClient;
   profile?: string;
 }
 
@@ -63,6 +67,16 @@ export class AwsFsx implements FsxPort {
 
   restoreSnapshot(region: string, fileSystem: FsxFileSystem, snapshotId: string): Promise<void> {
     return this.volumes.restoreSnapshot(region, fileSystem, snapshotId);
+  }
+
+  peakThroughputMbps(region: string, fileSystem: FsxFileSystem, days: number): Promise<number | undefined> {
+    const context = this.call('cloudwatch:GetMetricData', region);
+    return fsxPeakThroughputMbps(this.options.cloudwatch(region), context, fileSystem.id, days);
+  }
+
+  updateThroughput(region: string, fileSystem: FsxFileSystem, throughput: number): Promise<void> {
+    const context = this.call('fsx:UpdateFileSystem', region);
+    return updateFsxThroughput(this.options.fsx(region), context, fileSystem, throughput);
   }
 
   cloneSnapshot(

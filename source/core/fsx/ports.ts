@@ -46,4 +46,11 @@ export interface FsxPort {
     snapshotId: string,
     name: string,
   ): Promise<FsxVolume>;
+  /**
+   * The busiest hour's average MB/s of reads and writes over the last `days` (CloudWatch's
+   * DataReadBytes and DataWriteBytes); undefined when nothing was published.
+   */
+  peakThroughputMbps(region: string, fileSystem: FsxFileSystem, days: number): Promise<number | undefined>;
+  /** Changes the provisioned throughput: Lustre persistent2's MB/s per TiB, OpenZFS's MB/s. */
+  updateThroughput(region: string, fileSystem: FsxFileSystem, throughput: number): Promise<void>;
 }

@@ -23,6 +23,10 @@ export interface AccessPoint {
   tags: ResourceTags;
 }
 
+/** The days after which EFS can move unread files to Infrequent Access (its lifecycle rules). */
+export const EFS_IA_DAYS = [1, 7, 14, 30, 60, 90, 180, 270, 365] as const;
+export type EfsIaDays = (typeof EFS_IA_DAYS)[number];
+
 export interface StoragePort {
   listFileSystems(regions: string[]): Promise<FileSystem[]>;
   createFileSystem(region: string, name: string, tags: ResourceTags): Promise<FileSystem>;
@@ -38,4 +42,8 @@ export interface StoragePort {
   listAccessPoints(region: string, fileSystemId: string): Promise<AccessPoint[]>;
   /** Deletes a file system with its mount targets and access points (its files are lost). */
   deleteFileSystem(region: string, fileSystemId: string): Promise<void>;
+  /** After how many days unread files move to Infrequent Access; undefined: never (all Standard). */
+  infrequentAccessDays(region: string, fileSystemId: string): Promise<EfsIaDays | undefined>;
+  /** Sets that lifecycle rule (files move back to Standard on their first read). */
+  setInfrequentAccessDays(region: string, fileSystemId: string, days: EfsIaDays): Promise<void>;
 }

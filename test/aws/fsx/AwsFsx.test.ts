@@ -1,3 +1,4 @@
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import {
   AuthorizeSecurityGroupIngressCommand,
   DescribeSecurityGroupRulesCommand,
@@ -39,6 +40,7 @@ const adapter = () =>
   new AwsFsx({
     fsx: () => fsxClient,
     ec2: () => ec2Client,
+    cloudwatch: () => new CloudWatchClient({ region: 'us-east-1', credentials, maxAttempts: 1 }),
     network: new Ec2Network({ ec2: () => ec2Client }),
   });
 const metadata = { $metadata: { httpStatusCode: 400, requestId: '5c3e1f0a-1b2c-4d5e-8f90-123456789abc' } };

@@ -11,6 +11,7 @@ import type {
   FsxTaskKind,
   FsxVolume,
 } from '../../../core/fsx/FsxFileSystem.js';
+import { FSX_SHAPE_RULES } from '../../../core/fsx/fsxShapeRules.js';
 import type { FsxPort } from '../../../core/fsx/ports.js';
 import { TAG } from '../../../core/ports.js';
 import { DemoFsxSnapshots } from './DemoFsxSnapshots.js';
@@ -184,6 +185,28 @@ export class DemoFsx implements FsxPort {
       if (!fs || this.stateOf(fs) === 'gone' || fs.deleting_at) return;
       fs.deleting_at = new Date(this.now()).toISOString();
       fs.gone_at = this.later(DELAYS.deletion);
+    });
+  }
+
+  /**
+   * A simulated busiest hour: a light workload, a third to two thirds of what the file system's
+   * lowest throughput level carries (the same on every call, from its id), whatever it pays for;
+   * none before it is available. So a file system provisioned above that level is over-provisioned.
+   */
+  async peakThroughputMbps(region: string, fileSystem: FsxFileSystem): Promise<number | undefined> {
+    const found = await this.findFileSystem(region, fileSystem.id);
+    if (found?.state !== 'available') return undefined;
+    const lowest = FSX_SHAPE_RULES[found.deployment].throughputs[0] ?? found.throughput;
+    const carried = found.type === 'lustre' ? (lowest * found.capacity_gib) / 1024 : lowest;
+    const share = 1 / 3 + (createHash('sha256').update(found.id).digest()[0] ?? 0) / (255 * 3);
+    return Math.round(carried * share * 10) / 10;
+  }
+
+  async updateThroughput(region: string, fileSystem: FsxFileSystem, throughput: number): Promise<void> {
+    await this.store.update((state) => {
+      const fs = state.file_systems.find((found) => found.id === fileSystem.id && found.region === region);
+      if (!fs || this.stateOf(fs) !== 'available') throw notFound(fileSystem.id, region);
+      fs.throughput = throughput;
     });
   }
 

@@ -4,25 +4,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runLaunchCommand } from '../../source/commands/launchCommand.js';
 import { runMarketplaceCommand } from '../../source/commands/marketplaceCommand.js';
-import { runProfilesCommand } from '../../source/commands/profilesCommand.js';
 import { runRegistryCommand } from '../../source/commands/registryCommand.js';
 import { runTemplatesCommand } from '../../source/commands/templatesCommand.js';
-import { runCommand, testEnvironment } from './commandHarness.js';
+import { runCommand } from './commandHarness.js';
+import { labProfile } from './marketplaceHarness.js';
 
 const APPROVED_ONLY = 'templates:\n  approved_only: true\n  registries: [demo-lab, builtin]\n';
-
-async function labProfile(policy: string) {
-  const env = testEnvironment();
-  const path = join(env.HOME ?? '', 'policy.yaml');
-  await writeFile(path, policy);
-  const created = await runCommand(runProfilesCommand, ['create', 'lab'], env, {
-    awsProfile: 'lab',
-    region: 'us-east-1',
-    policy: path,
-  });
-  expect(created.code).toBe(0);
-  return env;
-}
 
 async function publisherKeyFile(dir: string): Promise<{ privatePath: string; publicPath: string }> {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
@@ -82,7 +69,7 @@ describe('the marketplace on the demo account, under a policy that requires appr
     expect(launched.stderr).not.toContain('approved templates');
     expect(launched.code).toBe(0);
 
-    // A publisher (their own key) publishes two versions; the demo lab admin approves them.
+    // A publisher (their own key) publishes two versions; the demo user's approver key approves them.
     const keys = await publisherKeyFile(env.HOME ?? '');
     expect(
       (

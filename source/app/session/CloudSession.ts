@@ -101,6 +101,9 @@ export class CloudSession implements Session {
       env: this.options.env,
       demo: this.account.kind === 'demo',
       researchUser: this.info.research_user ?? defaultResearchUsername(this.options.env),
+      ...(this.profile.policy.templates?.approvers
+        ? { policyApprovers: this.profile.policy.templates.approvers }
+        : {}),
     });
   }
 

@@ -2,7 +2,7 @@ import { loadOrCreateSigningKey } from '../../core/identity/signingKey.js';
 import { installRelease } from '../../core/marketplace/installRelease.js';
 import { type LoadedListings, loadListings } from '../../core/marketplace/loadListings.js';
 import { ratingProblem } from '../../core/marketplace/ratings.js';
-import { reviewRelease } from '../../core/marketplace/reviewRelease.js';
+import { approverRefusal, reviewRelease } from '../../core/marketplace/reviewRelease.js';
 import type { MarketplaceListing } from '../../core/marketplace/searchMarketplace.js';
 import { openMarketplace } from './openMarketplace.js';
 
@@ -30,6 +30,8 @@ export function marketplaceSession(options: {
   env: NodeJS.ProcessEnv;
   demo: boolean;
   researchUser: string;
+  /** The approver fingerprints the profile's policy names, when it names any (`templates.approvers`). */
+  policyApprovers?: readonly string[];
 }): MarketplaceSession {
   const setup = () => openMarketplace({ env: options.env, demo: options.demo });
   const trustOf = async (listing: MarketplaceListing) => {
@@ -47,7 +49,7 @@ export function marketplaceSession(options: {
       const opened = await setup();
       const key = await loadOrCreateSigningKey(opened.stateDir);
       return opened.registries
-        .filter((trust) => trust.approvers.some((approver) => approver.key === key.publicKey))
+        .filter((trust) => approverRefusal(trust, key, options.policyApprovers) === undefined)
         .map((trust) => trust.name);
     },
     install: async (listing) => {
@@ -89,6 +91,7 @@ export function marketplaceSession(options: {
         reviewerName: approver?.name ?? options.researchUser,
         key,
         ...(decision.scanOverride ? { scanOverride: decision.scanOverride } : {}),
+        ...(options.policyApprovers ? { policyApprovers: options.policyApprovers } : {}),
         now: new Date(),
       });
     },

@@ -20,7 +20,7 @@ const newKey = (): SigningKey => signingKeyOf(generateKeyPairSync('ed25519').pri
  * The demo account's sample registry, in the demo state dir: three publishers with several
  * versions, reviews, and one submission awaiting approval. The sample publishers' and approver's
  * private keys are made for the seeding and thrown away; the demo user's own key is trusted as a
- * publisher and, as the demo lab's admin, as an approver.
+ * publisher and as one of the approver keys (a key approves, never a profile's role).
  */
 export async function ensureDemoMarketplace(paths: AppPaths, userKey: SigningKey): Promise<void> {
   const location = join(paths.stateDir, 'demo-marketplace');
@@ -41,7 +41,7 @@ export async function ensureDemoMarketplace(paths: AppPaths, userKey: SigningKey
     ],
     approvers: [
       { name: 'Research Computing', key: approver.publicKey },
-      { name: 'You (demo lab admin)', key: userKey.publicKey },
+      { name: 'You (demo lab approver)', key: userKey.publicKey },
     ],
     revoked: [],
   };

@@ -4,13 +4,19 @@ import { publishRelease } from '../../core/marketplace/publishRelease.js';
 import { ratingProblem } from '../../core/marketplace/ratings.js';
 import { parseRegistryIndex } from '../../core/marketplace/registryIndex.js';
 import { registryKeys } from '../../core/marketplace/registryKeys.js';
-import { reviewRelease } from '../../core/marketplace/reviewRelease.js';
+import { approverRefusal, reviewRelease } from '../../core/marketplace/reviewRelease.js';
 import { scanTemplateText } from '../../core/marketplace/scan/scanTemplateText.js';
 import { parseTemplate } from '../../core/templates/parseTemplate.js';
 import { formatDiagnostic } from '../../core/templates/TemplateDiagnostic.js';
 import { CliError, EXIT, usageError } from '../CliError.js';
 import type { CommandContext } from '../Command.js';
-import { chooseRegistry, type MarketplaceSetup, researchUserOf, signingKeyFor } from './marketplaceSetup.js';
+import {
+  chooseRegistry,
+  type MarketplaceSetup,
+  policyApproversOf,
+  researchUserOf,
+  signingKeyFor,
+} from './marketplaceSetup.js';
 
 function overrideReason(context: CommandContext): string | undefined {
   if (!context.flags.override) return undefined;
@@ -101,6 +107,7 @@ export async function reviewCommand(
   const trust = chooseRegistry(setup, context.flags.registry);
   const key = await signingKeyFor(context, setup.stateDir);
   const override = overrideReason(context);
+  const policyApprovers = await policyApproversOf(context);
   const approver = trust.approvers.find((candidate) => candidate.key === key.publicKey);
   const statement = await reviewRelease(setup.open(trust), trust, {
     slug,
@@ -110,6 +117,7 @@ export async function reviewCommand(
     reviewerName: approver?.name ?? researchUserOf(context),
     key,
     ...(override ? { scanOverride: override } : {}),
+    ...(policyApprovers ? { policyApprovers } : {}),
     now: new Date(),
   });
   if (context.flags.json)
@@ -126,9 +134,10 @@ export async function reviewCommand(
 /** The submissions of every registry where this key is an approver. */
 export async function queueCommand(context: CommandContext, setup: MarketplaceSetup): Promise<number> {
   const key = await signingKeyFor(context, setup.stateDir);
+  const policyApprovers = await policyApproversOf(context);
   const pending: { registry: string; slug: string; version: string; publisher: string; high: number }[] = [];
-  for (const trust of setup.registries.filter((registry) =>
-    registry.approvers.some((a) => a.key === key.publicKey),
+  for (const trust of setup.registries.filter(
+    (registry) => approverRefusal(registry, key, policyApprovers) === undefined,
   )) {
     const { index } = parseRegistryIndex(await setup.open(trust).get(registryKeys.index), trust.location);
     for (const entry of index.entries) {

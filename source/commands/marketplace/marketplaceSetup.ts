@@ -37,6 +37,17 @@ function currentProfile(context: CommandContext) {
   return context.flags.profile ? config.getProfile(context.flags.profile) : config.currentProfile();
 }
 
+/**
+ * The approver fingerprints the current profile's policy (its signed terms) names, when it names
+ * any: a review by another key would not count, so it is refused before it is written.
+ */
+export async function policyApproversOf(context: CommandContext): Promise<string[] | undefined> {
+  const cached = currentProfile(context);
+  if (!cached) return undefined;
+  const { governedProfileForCommand } = await import('../governedProfileForCommand.js');
+  return (await governedProfileForCommand(context, cached)).profile.policy.templates?.approvers;
+}
+
 /** The research user who rates: the profile's, else the login name made POSIX-safe. */
 export function researchUserOf(context: CommandContext): string {
   return context.flags.user ?? currentProfile(context)?.research_user ?? defaultResearchUsername(context.env);

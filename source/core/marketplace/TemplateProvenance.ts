@@ -17,6 +17,7 @@ export type TemplateProvenance =
       publisher: string;
       publisher_fingerprint: string;
       approver?: string;
+      approver_fingerprint?: string;
       reviewed_at?: string;
       pinned: boolean;
       installed_at: string;

@@ -82,7 +82,11 @@ export async function verifyInstalledTemplate(
       publisher: release.publisher.name,
       publisher_fingerprint: publicKeyFingerprint(release.publisher.key),
       ...(release.review
-        ? { approver: release.review.approver.name, reviewed_at: release.review.statement.reviewed_at }
+        ? {
+            approver: release.review.approver.name,
+            approver_fingerprint: publicKeyFingerprint(release.review.approver.key),
+            reviewed_at: release.review.statement.reviewed_at,
+          }
         : {}),
       pinned: record.pinned,
       installed_at: record.installed_at,

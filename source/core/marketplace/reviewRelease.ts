@@ -19,7 +19,27 @@ export interface ReviewRequest {
   key: SigningKey;
   /** Why high scan findings are accepted; approving a release with any needs it. */
   scanOverride?: string;
+  /** The approver key fingerprints the reviewer's policy names (`templates.approvers`), when it names any. */
+  policyApprovers?: readonly string[];
   now: Date;
+}
+
+/**
+ * Only an approver key may review: one the registry's trust lists as an approver and, when the
+ * policy names approvers, one of those. A profile's admin role is no such key.
+ */
+export function approverRefusal(
+  trust: RegistryTrust,
+  key: { publicKey: string; fingerprint: string },
+  policyApprovers: readonly string[] | undefined,
+): string | undefined {
+  if (!trust.approvers.some((approver) => approver.key === key.publicKey)) {
+    return `only the registry's approver keys can approve or reject, and your key ${key.fingerprint} is not an approver of '${trust.name}' (an admin profile alone is not an approver); whoever runs the registry adds approvers: registry trust ${trust.name} --approver-key "NAME=<public key>"`;
+  }
+  if (policyApprovers !== undefined && !policyApprovers.includes(key.fingerprint)) {
+    return `your policy names the approvers (${policyApprovers.join(', ') || 'none'}), and your key ${key.fingerprint} is not one of them: a review by it would not count`;
+  }
+  return undefined;
 }
 
 /**
@@ -34,11 +54,8 @@ export async function reviewRelease(
 ): Promise<ReviewStatement> {
   const label = `${request.slug}@${request.version}`;
   if (request.reason.trim() === '') throw new MarketplaceRefusal(`a review needs a reason (--reason "...")`);
-  if (!trust.approvers.some((approver) => approver.key === request.key.publicKey)) {
-    throw new MarketplaceRefusal(
-      `your key ${request.key.fingerprint} is not an approver of the registry '${trust.name}' (registry trust ${trust.name} --approver-key ...)`,
-    );
-  }
+  const refusal = approverRefusal(trust, request.key, request.policyApprovers);
+  if (refusal !== undefined) throw new MarketplaceRefusal(refusal);
   const files = await readRelease(store, request.slug, request.version);
   if (files.review !== undefined) throw new MarketplaceRefusal(`${label} has been reviewed already`);
   const release = verifyRelease(files, trust, { slug: request.slug, version: request.version });

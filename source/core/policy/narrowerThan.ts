@@ -59,6 +59,14 @@ export function narrowerThan(child: Policy, parent: Policy): NarrowingCheck {
   if (parent.templates?.approved_only && child.templates?.allow_local && !parent.templates.allow_local) {
     widened.push('templates.allow_local: the parent refuses unsigned local templates, the child allows them');
   }
+  const parentApprovers = parent.templates?.approvers;
+  if (parentApprovers !== undefined) {
+    const extra = (child.templates?.approvers ?? ['(anyone)']).filter((a) => !parentApprovers.includes(a));
+    if (extra.length > 0)
+      widened.push(
+        `templates.approvers: the parent names ${parentApprovers.join(', ')}, the child also ${extra.join(', ')}`,
+      );
+  }
   if (parent.templates?.development_builtins === 'deny' && child.templates?.development_builtins !== 'deny') {
     widened.push(
       'templates.development_builtins: the parent refuses development-signed built-ins, the child does not',

@@ -34,6 +34,15 @@ const templatesRule = allowDeny.extend({
   registries: z.array(z.string().min(1)).optional(),
   /** Publisher names or key fingerprints (`SHA256:...`) whose releases count. */
   publishers: z.array(z.string().min(1)).optional(),
+  /**
+   * The approver keys, by fingerprint (`SHA256:...`, as `registry list` shows them), whose reviews
+   * count and who alone may approve: a review by any other key (even one a user trusts locally, or
+   * an admin's) does not make a release approved. Fingerprints, not names: a name is only a label
+   * in each user's own trust file.
+   */
+  approvers: z
+    .array(z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/, 'an approver is a key fingerprint, SHA256:...'))
+    .optional(),
   /** Under approved_only, whether the user's own unsigned files may still be launched. */
   allow_local: z.boolean().optional(),
   /** `deny`: built-ins signed only with the development key (a checkout's build) are not launched. */

@@ -5,6 +5,14 @@ import type { Policy } from './policySchema.js';
 
 type TemplatesRule = NonNullable<Policy['templates']>;
 
+/** Whether a policy's approver list names the release's approver key (by fingerprint only). */
+function namesApprover(
+  approvers: readonly string[],
+  who: { approver_fingerprint?: string | undefined },
+): boolean {
+  return who.approver_fingerprint !== undefined && approvers.includes(who.approver_fingerprint);
+}
+
 /** Why one file of the chain does not meet the rule, or undefined when it does. */
 function refusalOf(rule: TemplatesRule, provenance: TemplateProvenance | undefined): string | undefined {
   if (provenance === undefined) return 'where it comes from is unknown';
@@ -33,6 +41,10 @@ function refusalOf(rule: TemplatesRule, provenance: TemplateProvenance | undefin
         !publishers.includes(provenance.publisher_fingerprint)
       ) {
         return `its publisher '${provenance.publisher}' is not one of ${publishers.join(', ')}`;
+      }
+      const approvers = rule.approvers;
+      if (approvers !== undefined && !namesApprover(approvers, provenance)) {
+        return `it was approved by '${provenance.approver ?? 'an unknown key'}'${provenance.approver_fingerprint ? ` (${provenance.approver_fingerprint})` : ''}, who is not one of the approvers the policy names (${approvers.join(', ')})`;
       }
       return undefined;
     }

@@ -86,6 +86,25 @@ describe('templates.approved_only', () => {
     expect(narrowerThan({}, policy).ok).toBe(false);
     expect(narrowerThan(policy, policy).ok).toBe(true);
   });
+
+  it('counts only reviews by the approver keys the policy names, which a narrower policy cannot widen', () => {
+    const rc = `SHA256:${'A'.repeat(43)}`;
+    const other = `SHA256:${'B'.repeat(43)}`;
+    const rule = { templates: { approved_only: true, approvers: [rc] } };
+    expect(approval(rule, { ...approved, approver_fingerprint: rc })).toEqual([]);
+    expect(approval(rule, { ...approved, approver_fingerprint: other })[0]?.message).toMatch(
+      /approved by 'RC' \(SHA256:B+\), who is not one of the approvers the policy names/,
+    );
+    // A name is only a label in the user's own trust file: it never stands for a key.
+    expect(approval({ templates: { approved_only: true, approvers: ['RC'] } }, approved)).toHaveLength(1);
+    expect(() => parsePolicy('templates:\n  approvers: [RC]\n', 'p.yaml')).toThrow(/key fingerprint/);
+    expect(narrowerThan({ templates: { approved_only: true } }, rule).ok).toBe(false);
+    expect(narrowerThan({ templates: { approved_only: true, approvers: [rc, other] } }, rule).ok).toBe(false);
+    expect(narrowerThan(rule, rule).ok).toBe(true);
+    const strict = { templates: { development_builtins: 'deny' as const } };
+    expect(narrowerThan({}, strict).ok).toBe(false);
+    expect(narrowerThan(strict, strict).ok).toBe(true);
+  });
 });
 
 describe('template compliance at launch', () => {

@@ -108,7 +108,7 @@ describe(':marketplace review queue for approvers', () => {
     expect(after.review).toMatchObject({
       decision: 'approve',
       reason: 'brms checked by RC',
-      reviewer_name: 'You (demo lab admin)',
+      reviewer_name: 'You (demo lab approver)',
     });
   });
 

@@ -14,7 +14,7 @@ const staging = `${root}/dist.staging`;
 await rm(staging, { recursive: true, force: true });
 const result = await build({
   absWorkingDir: root,
-  entryPoints: { 'cws-tui': 'source/cli.tsx' },
+  entryPoints: { 'cws-tui': 'source/main.ts' },
   outdir: 'dist.staging',
   chunkNames: 'chunks/[name]-[hash]',
   bundle: true,

@@ -4,7 +4,6 @@ import { type LoadedListings, loadListings } from '../../core/marketplace/loadLi
 import { ratingProblem } from '../../core/marketplace/ratings.js';
 import { approverRefusal, reviewRelease } from '../../core/marketplace/reviewRelease.js';
 import type { MarketplaceListing } from '../../core/marketplace/searchMarketplace.js';
-import { openMarketplace } from './openMarketplace.js';
 
 /** An approver's decision from the `:marketplace` page, decided by the same core as `marketplace review`. */
 export interface ReviewDecision {
@@ -33,7 +32,10 @@ export function marketplaceSession(options: {
   /** The approver fingerprints the profile's policy names, when it names any (`templates.approvers`). */
   policyApprovers?: readonly string[];
 }): MarketplaceSession {
-  const setup = () => openMarketplace({ env: options.env, demo: options.demo });
+  // Loaded on the first use of the marketplace: it brings the S3 client, which `list` and the
+  // dashboard never need.
+  const setup = async () =>
+    (await import('./openMarketplace.js')).openMarketplace({ env: options.env, demo: options.demo });
   const trustOf = async (listing: MarketplaceListing) => {
     const opened = await setup();
     const trust = opened.registries.find((registry) => registry.name === listing.registry);

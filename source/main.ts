@@ -1,0 +1,17 @@
+import * as nodeModule from 'node:module';
+import { join } from 'node:path';
+import { resolveAppPaths } from './core/paths.js';
+
+/**
+ * The bundle's entry. Node keeps the compiled code of every module the app loads in the user's own
+ * cache dir (not the shared /tmp), so a cold command compiles none of them again: compiling was the
+ * largest part of `templates list` and `list`. The app itself is loaded after, so all of it is cached.
+ */
+// Node 22.1 and newer (the types this project builds with are older than the call).
+const { enableCompileCache } = nodeModule as { enableCompileCache?: (directory: string) => unknown };
+try {
+  enableCompileCache?.(join(resolveAppPaths().cacheDir, 'compiled'));
+} catch {
+  // A cache that cannot be made only costs the compile it would have saved.
+}
+await import('./cli.js');

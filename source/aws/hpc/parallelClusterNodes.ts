@@ -1,6 +1,5 @@
-import { type DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { type EC2Client, paginateDescribeInstances } from '@aws-sdk/client-ec2';
-import type { ClusterNode, ComputeFleetStatus } from '../../core/hpc/ports.js';
+import type { ClusterNode } from '../../core/hpc/ports.js';
 import type { AwsCallContext } from '../AwsCallContext.js';
 import { callAws } from '../callAws.js';
 
@@ -42,30 +41,4 @@ export async function clusterNodes(
     }
   });
   return found;
-}
-
-/** ParallelCluster keeps the fleet's status in its table `parallelcluster-<cluster>`, item COMPUTE_FLEET. */
-export async function computeFleetStatus(
-  dynamodb: DynamoDBClient,
-  context: AwsCallContext,
-  name: string,
-): Promise<ComputeFleetStatus> {
-  try {
-    const reply = await callAws(context, () =>
-      dynamodb.send(
-        new GetItemCommand({
-          TableName: `parallelcluster-${name}`,
-          Key: { Id: { S: 'COMPUTE_FLEET' } },
-          ConsistentRead: true,
-        }),
-      ),
-    );
-    const status = reply.Item?.Data?.M?.status?.S;
-    return status &&
-      ['RUNNING', 'STOP_REQUESTED', 'STOPPING', 'STOPPED', 'START_REQUESTED', 'STARTING'].includes(status)
-      ? (status as ComputeFleetStatus)
-      : 'UNKNOWN';
-  } catch {
-    return 'UNKNOWN';
-  }
 }

@@ -1,19 +1,12 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createDemoAccount, type DemoAccount } from '../../../source/aws/demo/createDemoAccount.js';
-import { snapshotPriceCatalog } from '../../../source/core/cost/priceTable.js';
+import type { DemoAccount } from '../../../source/aws/demo/createDemoAccount.js';
 import { LaunchError } from '../../../source/core/launch/LaunchError.js';
-import { LaunchRecordStore } from '../../../source/core/launch/LaunchRecordStore.js';
 import { type LaunchContext, launchWorkstation } from '../../../source/core/launch/launchWorkstation.js';
 import type { ImagePort } from '../../../source/core/ports.js';
-import { renderUserData } from '../../../source/core/provisioning/renderUserData.js';
 import type { UserDataInput } from '../../../source/core/provisioning/UserDataInput.js';
 import { parseTemplate } from '../../../source/core/templates/parseTemplate.js';
-import { resolveTemplate } from '../../../source/core/templates/resolveTemplate.js';
 import { buildTemplateRegistry } from '../../../source/core/templates/TemplateRegistry.js';
-import { researchUser } from '../provisioning/provisioningFixtures.js';
+import { demoLaunch } from './launchFixtures.js';
 
 // A lab's own AMI, named per region and architecture, that says nothing of its Linux.
 const labImage = parseTemplate(
@@ -34,25 +27,7 @@ describe('launching AMIs whose template names no Linux', () => {
   let context: LaunchContext;
 
   beforeEach(() => {
-    const stateDir = mkdtempSync(join(tmpdir(), 'cws-launch-ami-'));
-    account = createDemoAccount({ stateDir, env: { CWS_DEMO_SPEED: '0' } });
-    inputs = [];
-    context = {
-      account,
-      profile: { name: 'lab', policy: {}, role: 'member' },
-      owner: 'arn:aws:iam::123456789012:user/alice',
-      researchUser,
-      resolveTemplate: (slug) => resolveTemplate(slug, registry),
-      renderUserData: (input) => {
-        inputs.push(input);
-        return renderUserData(input);
-      },
-      prices: snapshotPriceCatalog,
-      records: new LaunchRecordStore(stateDir),
-      audit: async () => {},
-      dryRun: false,
-      polling: { intervalMs: 1, runningTimeoutMs: 2_000, readyTimeoutMs: 2_000 },
-    };
+    ({ account, inputs, context } = demoLaunch({ registry }));
   });
 
   it('makes the boot script for the Linux the image says it runs', async () => {

@@ -1,17 +1,11 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createDemoAccount } from '../../../source/aws/demo/createDemoAccount.js';
-import { snapshotPriceCatalog } from '../../../source/core/cost/priceTable.js';
 import type { ResearchUser } from '../../../source/core/identity/ResearchUser.js';
-import { LaunchRecordStore } from '../../../source/core/launch/LaunchRecordStore.js';
 import { type LaunchContext, launchWorkstation } from '../../../source/core/launch/launchWorkstation.js';
 import { describePolicy } from '../../../source/core/policy/describePolicy.js';
 import { evaluatePolicy } from '../../../source/core/policy/evaluatePolicy.js';
 import { narrowerThan } from '../../../source/core/policy/narrowerThan.js';
 
-import { template, userData } from './launchFixtures.js';
+import { demoLaunch } from './launchFixtures.js';
 
 const ada: ResearchUser = {
   username: 'ada',
@@ -32,20 +26,13 @@ const linked: ResearchUser = {
 };
 
 function context(researchUser: ResearchUser): LaunchContext {
-  const stateDir = mkdtempSync(join(tmpdir(), 'cws-globus-launch-'));
-  return {
-    account: createDemoAccount({ stateDir, env: { CWS_DEMO_SPEED: '0' } }),
-    profile: { name: 'lab', policy: { require_globus_identity: true }, role: 'member' },
-    owner: 'arn:aws:iam::123456789012:user/ada',
-    researchUser,
-    resolveTemplate: () => template,
-    renderUserData: () => userData,
-    prices: snapshotPriceCatalog,
-    records: new LaunchRecordStore(stateDir),
-    audit: async () => {},
-    dryRun: false,
-    polling: { intervalMs: 1, runningTimeoutMs: 2_000, readyTimeoutMs: 2_000 },
-  };
+  return demoLaunch({
+    overrides: {
+      profile: { name: 'lab', policy: { require_globus_identity: true }, role: 'member' },
+      owner: 'arn:aws:iam::123456789012:user/ada',
+      researchUser,
+    },
+  }).context;
 }
 
 const request = { template: 'ubuntu', name: 'verified', spot: false, hibernation: false };

@@ -1,16 +1,11 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createDemoAccount } from '../../../source/aws/demo/createDemoAccount.js';
 import type { PriceQuote } from '../../../source/core/cost/PriceQuote.js';
 import { snapshotPriceCatalog } from '../../../source/core/cost/priceTable.js';
 import { SimulatedSpotPriceSource } from '../../../source/core/cost/SimulatedSpotPriceSource.js';
-import { LaunchRecordStore } from '../../../source/core/launch/LaunchRecordStore.js';
 import type { LaunchRequest } from '../../../source/core/launch/LaunchRequest.js';
 import { type LaunchContext, launchWorkstation } from '../../../source/core/launch/launchWorkstation.js';
 
-import { template, userData } from './launchFixtures.js';
+import { demoLaunch } from './launchFixtures.js';
 
 const ON_DEMAND = snapshotPriceCatalog.instanceHourly('t3.large', 'us-east-1')?.usd_per_hour ?? Number.NaN;
 const GP3 = snapshotPriceCatalog.storageMonthly('gp3', 'us-east-1')?.usd_per_gb_month ?? Number.NaN;
@@ -20,31 +15,8 @@ let context: LaunchContext;
 const spotCalls: string[] = [];
 
 beforeEach(() => {
-  const stateDir = mkdtempSync(join(tmpdir(), 'cws-spot-'));
   spotCalls.length = 0;
-  context = {
-    account: createDemoAccount({ stateDir, env: { CWS_DEMO_SPEED: '0' } }),
-    profile: { name: 'lab', policy: {}, role: 'member' },
-    owner: 'arn:aws:iam::123456789012:user/alice',
-    researchUser: {
-      username: 'alice',
-      uid: 5000,
-      gid: 5000,
-      groups: [],
-      shell: '/bin/bash',
-      ssh_public_keys: [
-        'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIE0000000000000000000000000000000000000000000 a',
-      ],
-      created_at: '2026-11-01T00:00:00Z',
-    },
-    resolveTemplate: () => template,
-    renderUserData: () => userData,
-    prices: snapshotPriceCatalog,
-    records: new LaunchRecordStore(stateDir),
-    audit: async () => {},
-    dryRun: false,
-    polling: { intervalMs: 1, runningTimeoutMs: 2_000, readyTimeoutMs: 2_000 },
-  };
+  context = demoLaunch().context;
 });
 
 const request = (overrides: Partial<LaunchRequest> = {}): LaunchRequest => ({

@@ -1,21 +1,14 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createDemoAccount, type DemoAccount } from '../../../source/aws/demo/createDemoAccount.js';
+import type { DemoAccount } from '../../../source/aws/demo/createDemoAccount.js';
 import type { DemoRoles } from '../../../source/aws/demo/DemoRoles.js';
-import { snapshotPriceCatalog } from '../../../source/core/cost/priceTable.js';
 import { LaunchDeniedError, LaunchError } from '../../../source/core/launch/LaunchError.js';
 import type { LaunchProgress } from '../../../source/core/launch/LaunchProgress.js';
-import { LaunchRecordStore } from '../../../source/core/launch/LaunchRecordStore.js';
 import { type LaunchContext, launchWorkstation } from '../../../source/core/launch/launchWorkstation.js';
 import type { Policy } from '../../../source/core/policy/policySchema.js';
-import { renderUserData } from '../../../source/core/provisioning/renderUserData.js';
 import type { UserDataInput } from '../../../source/core/provisioning/UserDataInput.js';
 import { loadTemplateRegistry } from '../../../source/core/templates/loadTemplateRegistry.js';
-import { resolveTemplate } from '../../../source/core/templates/resolveTemplate.js';
-import { researchUser } from '../provisioning/provisioningFixtures.js';
+import { demoLaunch } from './launchFixtures.js';
 
 const content = fileURLToPath(new URL('../../fixtures/cloudworkstation/content', import.meta.url));
 const registry = await loadTemplateRegistry({ searchPath: [{ directory: content, origin: 'env' }] });
@@ -26,25 +19,9 @@ describe('launching a CloudWorkstation template with parameters and S3 files on 
   let context: (policy?: Policy) => LaunchContext;
 
   beforeEach(() => {
-    const stateDir = mkdtempSync(join(tmpdir(), 'cws-launch-files-'));
-    account = createDemoAccount({ stateDir, env: { CWS_DEMO_SPEED: '0' } });
-    inputs = [];
-    context = (policy = {}) => ({
-      account,
-      profile: { name: 'lab', policy, role: 'member' },
-      owner: 'arn:aws:iam::123456789012:user/alice',
-      researchUser,
-      resolveTemplate: (slug) => resolveTemplate(slug, registry),
-      renderUserData: (input) => {
-        inputs.push(input);
-        return renderUserData(input);
-      },
-      prices: snapshotPriceCatalog,
-      records: new LaunchRecordStore(stateDir),
-      audit: async () => {},
-      dryRun: false,
-      polling: { intervalMs: 1, runningTimeoutMs: 2_000, readyTimeoutMs: 2_000 },
-    });
+    const launch = demoLaunch({ registry });
+    ({ account, inputs } = launch);
+    context = (policy = {}) => ({ ...launch.context, profile: { ...launch.context.profile, policy } });
   });
 
   it('grants the role exactly the objects this launch downloads, and passes --param values to the boot script', async () => {

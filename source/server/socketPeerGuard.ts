@@ -5,7 +5,7 @@ import { ApiError } from './ApiError.js';
 /**
  * Who is on the other end of the Unix socket. Node exposes no SO_PEERCRED; reading it takes a
  * native addon, which the packaged single-file executable and its arm64 build cannot carry (and
- * no well-kept one exists). So the kernel does the check instead: a connect(2) to a socket
+ * the npm package lists searched had none). So the kernel does the check instead: a connect(2) to a socket
  * needs write permission on it, and the socket is 0600 and ours, so only our uid (and root, who
  * can do anything as us anyway) gets through. What could undo that is a later change to the file
  * (a chmod, a chown, a new file at the path) or a folder others may write in (they could swap the

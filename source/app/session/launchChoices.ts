@@ -1,6 +1,7 @@
 import type { InstanceTypeInfo } from '../../core/catalog/InstanceTypeInfo.js';
 import { findInstanceType, listInstanceTypes } from '../../core/catalog/instanceTypes.js';
 import type { PriceCatalog } from '../../core/cost/PriceCatalog.js';
+import { type TemplateStorageAdvice, templateStorageAdvice } from '../../core/fsx/templateStorageAdvice.js';
 import { chooseInstanceType } from '../../core/launch/chooseInstanceType.js';
 import { DEFAULT_ROOT_VOLUME_GB } from '../../core/launch/launchChecks.js';
 import type { FileSystem } from '../../core/ports.js';
@@ -30,6 +31,8 @@ export interface LaunchChoices {
   default_root_volume_gb: number;
   /** EFS file systems in the launch region that can be mounted now. */
   file_systems: FileSystem[];
+  /** The advisor on the file system the template declares (its `storage:` section), if any. */
+  storage_advice?: TemplateStorageAdvice;
 }
 
 /**
@@ -82,5 +85,6 @@ export function launchChoices(
       : chooseInstanceType(template, {}),
     default_root_volume_gb: template.instance_defaults?.root_volume_gb ?? DEFAULT_ROOT_VOLUME_GB,
     file_systems: fileSystems.filter((fs) => fs.region === region && fs.state === 'available'),
+    ...(template.storage ? { storage_advice: templateStorageAdvice(template.slug, template.storage) } : {}),
   };
 }

@@ -26,7 +26,8 @@ export function StorageStepView({ choices, rootVolume, efsIndex, height }: Stora
       ),
     ),
   ];
-  const visible = Math.max(1, height - 4);
+  const advice = choices.storage_advice;
+  const visible = Math.max(1, height - 4 - (advice ? 3 : 0));
   const top = scrollTop(0, efsIndex, visible, lines.length);
   return (
     <Box flexDirection="column" height={height}>
@@ -40,6 +41,20 @@ export function StorageStepView({ choices, rootVolume, efsIndex, height }: Stora
         </Text>
       </Text>
       <Text> </Text>
+      {advice ? (
+        <>
+          <Text wrap="truncate">
+            <Text bold>Template storage: </Text>
+            {sanitizeForTerminal(`${advice.declared}. ${advice.recommendation.explanation}`)}
+          </Text>
+          <Text wrap="truncate" color={theme.muted}>
+            {sanitizeForTerminal(
+              `Create it: ${advice.create_command}, then launch with --fsx <id> (storage recommend compares every option)`,
+            )}
+          </Text>
+          <Text> </Text>
+        </>
+      ) : null}
       <Text bold wrap="truncate">
         EFS file system in {sanitizeForTerminal(choices.region)} (mounted at /efs):
       </Text>

@@ -1,11 +1,12 @@
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import Conf from 'conf';
+import type Conf from 'conf';
 import { uniqueBackupPath } from '../fs/uniqueBackupPath.js';
 import { ConfigStoreError } from './ConfigStoreError.js';
 import { markConfigChecked, readCheckedConfig } from './checkedConfigMark.js';
 import { CONFIG_FORMAT_VERSION, configMigrations } from './configMigrations.js';
 import { type ConfigData, configJsonSchema } from './configSchema.js';
+import { loadConf } from './loadConf.js';
 import { type Profile, profileSchema } from './profileSchema.js';
 import { replaceSymlinkSync } from './replaceSymlinkSync.js';
 import { withFileLockSync } from './withFileLockSync.js';
@@ -174,6 +175,7 @@ function openCheckedConf(configDir: string): Conf<ConfigData> {
 }
 
 function openConf(configDir: string): Conf<ConfigData> {
+  const Conf = loadConf();
   return new Conf<ConfigData>({
     cwd: configDir,
     configName: 'config',

@@ -1,5 +1,6 @@
 import type { LaunchChoices } from '../../app/session/launchChoices.js';
 import type { DetailsSection } from '../../components/DetailsPanel.js';
+import { describeProvenance } from '../../core/marketplace/TemplateProvenance.js';
 import { templateSizes } from '../../core/templates/templateSizes.js';
 import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
 import { describeInstanceShape, formatHourly } from '../LaunchWizard/instanceChoiceRows.js';
@@ -11,6 +12,12 @@ const safe = sanitizeForTerminal;
 
 function listRow(label: string, values: readonly (string | number)[] | undefined): Row[] {
   return values && values.length > 0 ? [[label, safe(values.join(', '))]] : [];
+}
+
+/** Who signed the template's own file and whether it verified at this load (built-in, release, local). */
+function provenanceRow(row: TemplateListRow): Row[] {
+  const own = row.template.provenance_chain?.find((entry) => entry.slug === row.template.slug)?.provenance;
+  return own ? [['Provenance', safe(describeProvenance(own))]] : [];
 }
 
 /**
@@ -39,6 +46,7 @@ export function templateDetailsSections(
         // The relative path says where it sits in the search path; the file is what to edit.
         ...(describeTemplateSource(row) === template.source ? [] : [['File', safe(template.source)] as Row]),
         ...row.shadows.map((source): Row => ['Shadows', safe(source)]),
+        ...provenanceRow(row),
         ['Inheritance', safe(template.inheritance_chain.join(' > '))],
         ...(template.category ? [['Category', safe(template.category)] as Row] : []),
       ],

@@ -1,4 +1,5 @@
 import { CloudWatchLogsClient, FilterLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { CreateProjectCommand, ListProjectsCommand } from '@aws-sdk/client-databrew';
 import {
   CreateCrawlerCommand,
   CreateDatabaseCommand,
@@ -25,7 +26,7 @@ export const dataPrepClients = {
 };
 
 export interface DataPrepCase {
-  client: keyof typeof dataPrepClients | 's3';
+  client: keyof typeof dataPrepClients | 's3' | 'databrew';
   protocol: CapturedRequest['protocol'];
   command: { input: unknown; constructor: { name: string } };
 }
@@ -65,4 +66,17 @@ export const dataPrepCases: DataPrepCase[] = [
     }),
   },
   { client: 's3', protocol: 'rest-xml', command: new GetBucketPolicyCommand({ Bucket: 'genomics-raw' }) },
+  {
+    client: 'databrew',
+    protocol: 'rest-json',
+    command: new CreateProjectCommand({
+      Name: 'weather-prep',
+      DatasetName: 'weather',
+      RecipeName: 'cws-weather-prep-recipe',
+      RoleArn: 'arn:aws:iam::123456789012:role/cws-tui/cws-tui-databrew-job',
+      Sample: { Type: 'FIRST_N', Size: 500 },
+      Tags: tags,
+    }),
+  },
+  { client: 'databrew', protocol: 'rest-json', command: new ListProjectsCommand({}) },
 ];

@@ -1,6 +1,7 @@
 import {
   CreateDatasetCommand,
   CreateProfileJobCommand,
+  CreateProjectCommand,
   CreateRecipeCommand,
   CreateRecipeJobCommand,
   type DataBrewClient,
@@ -11,6 +12,7 @@ import {
   paginateListDatasets,
   paginateListJobRuns,
   paginateListJobs,
+  paginateListProjects,
   StartJobRunCommand,
 } from '@aws-sdk/client-databrew';
 import type {
@@ -21,6 +23,8 @@ import type {
   DataBrewJobRun,
   DataBrewJobSpec,
   DataBrewPort,
+  DataBrewProject,
+  DataBrewProjectSpec,
   DataBrewRecipeSpec,
   DataBrewRunState,
 } from '../../core/analytics/dataBrewPorts.js';
@@ -260,6 +264,47 @@ export class DataBrewJobs implements DataBrewPort {
       for await (const page of paginateListJobRuns({ client: this.options.databrew(region) }, { Name: job }))
         for (const run of page.JobRuns ?? []) runs.push(toRun(job, run, nodes));
       return runs.sort((a, b) => (b.started_at ?? '').localeCompare(a.started_at ?? ''));
+    });
+  }
+
+  async ensureProject(region: string, spec: DataBrewProjectSpec): Promise<DataBrewProject> {
+    await this.create('databrew:CreateProject', region, () =>
+      this.options.databrew(region).send(
+        new CreateProjectCommand({
+          Name: spec.name,
+          DatasetName: spec.dataset,
+          RecipeName: spec.recipe,
+          RoleArn: spec.role_arn,
+          // The interactive grid reads the first 500 rows: what the console offers by default.
+          Sample: { Type: 'FIRST_N', Size: 500 },
+          Tags: spec.tags,
+        }),
+      ),
+    );
+    return (
+      (await this.listProjects(region)).find((p) => p.name === spec.name) ?? {
+        name: spec.name,
+        dataset: spec.dataset,
+        recipe: spec.recipe,
+      }
+    );
+  }
+
+  async listProjects(region: string): Promise<DataBrewProject[]> {
+    return this.call('databrew:ListProjects', region, async () => {
+      const projects: DataBrewProject[] = [];
+      for await (const page of paginateListProjects({ client: this.options.databrew(region) }, {}))
+        for (const project of page.Projects ?? []) {
+          if (!project.Name) continue;
+          projects.push({
+            name: project.Name,
+            ...(project.DatasetName ? { dataset: project.DatasetName } : {}),
+            ...(project.RecipeName ? { recipe: project.RecipeName } : {}),
+            ...(project.OpenedBy ? { opened_by: project.OpenedBy } : {}),
+            ...(project.OpenDate ? { opened_at: project.OpenDate.toISOString() } : {}),
+          });
+        }
+      return projects;
     });
   }
 }

@@ -68,21 +68,17 @@ describe('DataBrew projects', () => {
       .rejects(
         new ConflictException({ message: 'Project weather-prep already exists.', $metadata: meta(409) }),
       );
-    databrew
-      .on(ListProjectsCommand)
-      .resolves({
-        Projects: [{ Name: 'weather-prep', RecipeName: 'cws-weather-prep-recipe', DatasetName: 'weather' }],
-      });
+    databrew.on(ListProjectsCommand).resolves({
+      Projects: [{ Name: 'weather-prep', RecipeName: 'cws-weather-prep-recipe', DatasetName: 'weather' }],
+    });
     await expect(jobs.ensureProject('us-east-1', spec)).resolves.toMatchObject({ name: 'weather-prep' });
 
-    databrew
-      .on(ListProjectsCommand)
-      .rejects(
-        new AccessDeniedException({
-          message: 'User is not authorized to perform: databrew:ListProjects',
-          $metadata: meta(403),
-        }),
-      );
+    databrew.on(ListProjectsCommand).rejects(
+      new AccessDeniedException({
+        message: 'User is not authorized to perform: databrew:ListProjects',
+        $metadata: meta(403),
+      }),
+    );
     await expect(jobs.listProjects('us-east-1')).rejects.toMatchObject({
       name: 'CloudError',
       kind: 'unauthorized',

@@ -6,6 +6,7 @@ import {
   GetCrawlerCommand,
   GetCrawlerMetricsCommand,
   GlueClient,
+  ListCrawlersCommand,
   ListCrawlsCommand,
   StartCrawlerCommand,
 } from '@aws-sdk/client-glue';
@@ -55,6 +56,7 @@ export const dataPrepCases: DataPrepCase[] = [
     new StartCrawlerCommand({ Name: CRAWLER }),
     new GetCrawlerMetricsCommand({ CrawlerNameList: [CRAWLER] }),
     new ListCrawlsCommand({ CrawlerName: CRAWLER, MaxResults: 5 }),
+    new ListCrawlersCommand({}),
   ].map((command) => ({ client: 'glue' as const, protocol: 'json' as const, command })),
   {
     client: 'logs',

@@ -11,12 +11,14 @@ import { DATABREW_RECIPES, RECIPE_NAMES } from '../core/analytics/dataBrewRecipe
 import { evaluatePolicy } from '../core/policy/evaluatePolicy.js';
 import { CliError, EXIT, usageError } from './CliError.js';
 import { printDataBrewLogs } from './databrewLogs.js';
+import { runDatabrewProject } from './databrewProjectCommand.js';
 import { type OperationCommandContext, operationCommand, printJson } from './operations/operationCommand.js';
 import { renderTextTable } from './output/renderTextTable.js';
 
 const USAGE = [
   'usage: cws-tui databrew dataset create <name> s3://bucket/file.(csv|json|parquet|xlsx) | dataset list',
   `       cws-tui databrew job run <dataset> <${RECIPE_NAMES.join('|')}|profile> | job list | job show|logs <job> [run-id]`,
+  '       cws-tui databrew project create <name> <dataset> [recipe] | project list | project open <name>',
   '       cws-tui databrew recipes',
 ].join('\n');
 
@@ -220,6 +222,7 @@ export const runDatabrewCommand = operationCommand(async (context) => {
     return 0;
   }
   if (sub === 'job') return jobCommand(context, rest);
+  if (sub === 'project') return runDatabrewProject(context, rest, tags(context));
   if (sub === 'recipes' && rest.length === 0) {
     for (const name of RECIPE_NAMES)
       context.stdout(`${name}\t${DATABREW_RECIPES[name]?.description ?? ''}\n`);

@@ -341,6 +341,7 @@ export const commands: Command[] = [
     usage: [
       'databrew dataset create <name> s3://bucket/file.csv | databrew dataset list | databrew recipes',
       'databrew job run <dataset> <clean|dedupe|cast|profile> | databrew job list | databrew job show|logs <job> [run-id]',
+      'databrew project create <name> <dataset> [recipe] | databrew project list | databrew project open <name>',
     ],
     load: async () => (await import('./databrewCommand.js')).runDatabrewCommand,
   },

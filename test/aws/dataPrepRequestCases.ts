@@ -1,10 +1,12 @@
 import { CloudWatchLogsClient, FilterLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { CreateProjectCommand, ListProjectsCommand } from '@aws-sdk/client-databrew';
 import {
   CreateCrawlerCommand,
   CreateDatabaseCommand,
   GetCrawlerCommand,
   GetCrawlerMetricsCommand,
   GlueClient,
+  ListCrawlersCommand,
   ListCrawlsCommand,
   StartCrawlerCommand,
 } from '@aws-sdk/client-glue';
@@ -25,7 +27,7 @@ export const dataPrepClients = {
 };
 
 export interface DataPrepCase {
-  client: keyof typeof dataPrepClients | 's3';
+  client: keyof typeof dataPrepClients | 's3' | 'databrew';
   protocol: CapturedRequest['protocol'];
   command: { input: unknown; constructor: { name: string } };
 }
@@ -54,6 +56,7 @@ export const dataPrepCases: DataPrepCase[] = [
     new StartCrawlerCommand({ Name: CRAWLER }),
     new GetCrawlerMetricsCommand({ CrawlerNameList: [CRAWLER] }),
     new ListCrawlsCommand({ CrawlerName: CRAWLER, MaxResults: 5 }),
+    new ListCrawlersCommand({}),
   ].map((command) => ({ client: 'glue' as const, protocol: 'json' as const, command })),
   {
     client: 'logs',
@@ -65,4 +68,17 @@ export const dataPrepCases: DataPrepCase[] = [
     }),
   },
   { client: 's3', protocol: 'rest-xml', command: new GetBucketPolicyCommand({ Bucket: 'genomics-raw' }) },
+  {
+    client: 'databrew',
+    protocol: 'rest-json',
+    command: new CreateProjectCommand({
+      Name: 'weather-prep',
+      DatasetName: 'weather',
+      RecipeName: 'cws-weather-prep-recipe',
+      RoleArn: 'arn:aws:iam::123456789012:role/cws-tui/cws-tui-databrew-job',
+      Sample: { Type: 'FIRST_N', Size: 500 },
+      Tags: tags,
+    }),
+  },
+  { client: 'databrew', protocol: 'rest-json', command: new ListProjectsCommand({}) },
 ];

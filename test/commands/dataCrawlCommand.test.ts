@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runAthenaCommand } from '../../source/commands/athenaCommand.js';
+import { runCostCommand } from '../../source/commands/costCommand.js';
 import { runDatabrewCommand } from '../../source/commands/databrewCommand.js';
 import { runDataCommand } from '../../source/commands/dataCommand.js';
 import { runProfilesCommand } from '../../source/commands/profilesCommand.js';
@@ -60,6 +61,15 @@ describe('data crawl on the demo account', () => {
       { demo: true, output: 'csv' },
     );
     expect(count.stdout).toBe('_col0\n120\n');
+
+    // Both crawls are in the unified cost report: one Glue line for the crawler.
+    const cost = await runCommand(runCostCommand, [], env, { demo: true, json: true });
+    const report = JSON.parse(cost.stdout) as {
+      items: Array<{ id: string; service?: string; month_to_date: number }>;
+    };
+    const glueLine = report.items.find((item) => item.service === 'Glue');
+    expect(glueLine?.id).toMatch(/^glue:us-east-1:cws-crawl-cws-weather-clean-/);
+    expect(glueLine?.month_to_date).toBeCloseTo(0.15, 2);
   });
 
   it('reports a crawl the role cannot read as failed, with its log lines, exit 1', async () => {

@@ -61,3 +61,24 @@ describe('databrew jobs on the demo account: role, bucket check and logs', () =>
     await expect(brew(other, 'dataset', 'list')).rejects.toMatchObject({ exitCode: 3 });
   });
 });
+
+describe('databrew projects on the demo account', () => {
+  it('creates a project with its working recipe, lists it, and prices the session before giving its console link', async () => {
+    const env = await lab({ services: ['databrew'] });
+    await brew(env, 'dataset', 'create', 'weather', 's3://cws-demo-lab/raw/weather.csv');
+    const created = await brew(env, 'project', 'create', 'weather-prep', 'weather', 'dedupe');
+    expect(created.stdout).toMatch(
+      /^Project weather-prep on dataset weather, working recipe cws-weather-prep-recipe \(from dedupe\)\./,
+    );
+    expect(created.stdout).toMatch(/\$1\.00 per 30-minute interactive session \(\$2\.00 per session-hour\)/);
+    const listed = await brew(env, 'project', 'list');
+    expect(listed.stdout).toMatch(/^weather-prep\s+weather\s+closed\n$/);
+    const opened = await brew(env, 'project', 'open', 'weather-prep');
+    expect(opened.stdout).toBe(
+      'Opening the interactive session costs $1.00 per 30-minute interactive session ($2.00 per session-hour).\n' +
+        'https://us-east-1.console.aws.amazon.com/databrew/home?region=us-east-1#project-workspace?projectName=weather-prep\n',
+    );
+    await expect(brew(env, 'project', 'open', 'nope')).rejects.toThrow(/no project nope/);
+    await expect(brew(env, 'project', 'create', 'p', 'missing')).rejects.toThrow(/no dataset missing/);
+  });
+});

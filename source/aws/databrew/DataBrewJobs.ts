@@ -1,16 +1,17 @@
 import {
   CreateDatasetCommand,
   CreateProfileJobCommand,
+  CreateProjectCommand,
   CreateRecipeCommand,
   CreateRecipeJobCommand,
   type DataBrewClient,
   DescribeJobRunCommand,
   type InputFormat,
-  type JobRun,
   PublishRecipeCommand,
   paginateListDatasets,
   paginateListJobRuns,
   paginateListJobs,
+  paginateListProjects,
   StartJobRunCommand,
 } from '@aws-sdk/client-databrew';
 import type {
@@ -21,51 +22,13 @@ import type {
   DataBrewJobRun,
   DataBrewJobSpec,
   DataBrewPort,
+  DataBrewProject,
+  DataBrewProjectSpec,
   DataBrewRecipeSpec,
-  DataBrewRunState,
 } from '../../core/analytics/dataBrewPorts.js';
 import { CloudError } from '../../core/CloudError.js';
 import type { AwsCallContext } from '../translateAwsError.js';
-import { translateAwsError } from '../translateAwsError.js';
-
-function splitS3(uri: string): { Bucket: string; Key: string } {
-  const match = /^s3:\/\/([^/]+)\/?(.*)$/.exec(uri);
-  if (!match?.[1]) {
-    throw new CloudError({
-      kind: 'invalid-parameter',
-      code: 'InvalidS3Uri',
-      message: `'${uri}' is not an s3://bucket/key URI`,
-      hint: 'Name the file as s3://bucket/key.',
-    });
-  }
-  return { Bucket: match[1], Key: match[2] ?? '' };
-}
-
-function toRun(job: string, run: JobRun, nodes: number): DataBrewJobRun {
-  return {
-    job: run.JobName ?? job,
-    run_id: run.RunId ?? '',
-    state: (run.State ?? 'STARTING') as DataBrewRunState,
-    nodes,
-    ...(run.StartedOn ? { started_at: run.StartedOn.toISOString() } : {}),
-    ...(run.CompletedOn ? { completed_at: run.CompletedOn.toISOString() } : {}),
-    ...(run.ExecutionTime !== undefined ? { execution_seconds: run.ExecutionTime } : {}),
-    ...(run.ErrorMessage ? { error: run.ErrorMessage } : {}),
-    ...(run.LogGroupName ? { log_group: run.LogGroupName } : {}),
-  };
-}
-
-/** DataBrew names a missing dataset, recipe, job or run with ResourceNotFoundException. */
-function translateDataBrewError(thrown: unknown, context: AwsCallContext): CloudError {
-  if (thrown instanceof Error && thrown.name === 'ResourceNotFoundException')
-    return new CloudError({
-      kind: 'not-found',
-      code: thrown.name,
-      message: `DataBrew: ${thrown.message}`,
-      hint: '`cws-tui databrew dataset list` and `cws-tui databrew job list` show what there is.',
-    });
-  return translateAwsError(thrown, context);
-}
+import { splitS3, toRun, translateDataBrewError } from './dataBrewShapes.js';
 
 /** DataBrew's default node count for a job when it names none. */
 const DEFAULT_NODES = 5;
@@ -260,6 +223,47 @@ export class DataBrewJobs implements DataBrewPort {
       for await (const page of paginateListJobRuns({ client: this.options.databrew(region) }, { Name: job }))
         for (const run of page.JobRuns ?? []) runs.push(toRun(job, run, nodes));
       return runs.sort((a, b) => (b.started_at ?? '').localeCompare(a.started_at ?? ''));
+    });
+  }
+
+  async ensureProject(region: string, spec: DataBrewProjectSpec): Promise<DataBrewProject> {
+    await this.create('databrew:CreateProject', region, () =>
+      this.options.databrew(region).send(
+        new CreateProjectCommand({
+          Name: spec.name,
+          DatasetName: spec.dataset,
+          RecipeName: spec.recipe,
+          RoleArn: spec.role_arn,
+          // The interactive grid reads the first 500 rows: what the console offers by default.
+          Sample: { Type: 'FIRST_N', Size: 500 },
+          Tags: spec.tags,
+        }),
+      ),
+    );
+    return (
+      (await this.listProjects(region)).find((p) => p.name === spec.name) ?? {
+        name: spec.name,
+        dataset: spec.dataset,
+        recipe: spec.recipe,
+      }
+    );
+  }
+
+  async listProjects(region: string): Promise<DataBrewProject[]> {
+    return this.call('databrew:ListProjects', region, async () => {
+      const projects: DataBrewProject[] = [];
+      for await (const page of paginateListProjects({ client: this.options.databrew(region) }, {}))
+        for (const project of page.Projects ?? []) {
+          if (!project.Name) continue;
+          projects.push({
+            name: project.Name,
+            ...(project.DatasetName ? { dataset: project.DatasetName } : {}),
+            ...(project.RecipeName ? { recipe: project.RecipeName } : {}),
+            ...(project.OpenedBy ? { opened_by: project.OpenedBy } : {}),
+            ...(project.OpenDate ? { opened_at: project.OpenDate.toISOString() } : {}),
+          });
+        }
+      return projects;
     });
   }
 }

@@ -6,10 +6,12 @@ import {
   GetCrawlerMetricsCommand,
   type GlueClient,
   ListCrawlsCommand,
+  paginateListCrawlers,
   StartCrawlerCommand,
 } from '@aws-sdk/client-glue';
 import type {
   CrawlerState,
+  GlueCrawlCharge,
   GlueCrawler,
   GlueCrawlerPort,
   GlueCrawlerSpec,
@@ -164,5 +166,23 @@ export class GlueCrawlers implements GlueCrawlerPort {
         throw translateGlueError(thrown, { action: 'glue:ListCrawls', region });
     }
     return result;
+  }
+
+  async listCrawlCharges(region: string): Promise<GlueCrawlCharge[]> {
+    const client = this.options.glue(region);
+    return this.call('glue:ListCrawls', region, async () => {
+      const charges: GlueCrawlCharge[] = [];
+      for await (const page of paginateListCrawlers({ client }, {}))
+        for (const name of (page.CrawlerNames ?? []).filter((n) => n.startsWith('cws-crawl-'))) {
+          // ListCrawls keeps a crawler's history (Glue keeps 12 months of it), one page is this month's.
+          const crawls = await client.send(new ListCrawlsCommand({ CrawlerName: name, MaxResults: 100 }));
+          for (const crawl of crawls.Crawls ?? []) {
+            const at = crawl.EndTime ?? crawl.StartTime;
+            if (crawl.DPUHour === undefined || crawl.DPUHour === 0 || !at) continue;
+            charges.push({ crawler: name, at: at.toISOString(), dpu_hours: crawl.DPUHour });
+          }
+        }
+      return charges;
+    });
   }
 }

@@ -3,6 +3,7 @@ import type { CloudAccount } from '../ports.js';
 import { formatBytes } from '../text/formatBytes.js';
 import { athenaQueryCost } from './athenaQueryCost.js';
 import { dataBrewCostResources } from './dataBrewCostResources.js';
+import { glueCrawlCostResources } from './glueCrawlCostResources.js';
 import { quickSightCostResources } from './quickSightCostResources.js';
 
 /** Queries read per workgroup: Athena keeps 45 days of history, the report needs this month's. */
@@ -62,6 +63,7 @@ export const analyticsCostContributor = {
         if (resource) resources.push(resource);
       }
       resources.push(...(await dataBrewCostResources(account, region)));
+      resources.push(...(await glueCrawlCostResources(account, region)));
     }
     // QuickSight's users are account-wide, held in its identity region: count them once.
     if (regions[0]) resources.push(...(await quickSightCostResources(account, regions[0])));

@@ -81,6 +81,25 @@ export interface DataBrewJobRun {
   log_group?: string;
 }
 
+export interface DataBrewProjectSpec {
+  name: string;
+  dataset: string;
+  /** The project's working recipe (one per project: DataBrew ties a recipe to one project). */
+  recipe: string;
+  role_arn: string;
+  tags: ResourceTags;
+}
+
+/** A project: the console's interactive grid over a sample of the dataset, building a recipe. */
+export interface DataBrewProject {
+  name: string;
+  dataset?: string;
+  recipe?: string;
+  /** Who has the interactive session open, and since when (DataBrew's OpenedBy, OpenDate). */
+  opened_by?: string;
+  opened_at?: string;
+}
+
 /** Glue DataBrew: datasets, recipes, and the jobs that apply them. */
 export interface DataBrewPort {
   createDataset(region: string, spec: DataBrewDatasetSpec): Promise<DataBrewDataset>;
@@ -94,4 +113,7 @@ export interface DataBrewPort {
   getJobRun(region: string, job: string, runId: string): Promise<DataBrewJobRun>;
   /** The job's runs, newest first. */
   listJobRuns(region: string, job: string): Promise<DataBrewJobRun[]>;
+  /** Creates the project, or leaves an existing one of that name as it is. */
+  ensureProject(region: string, spec: DataBrewProjectSpec): Promise<DataBrewProject>;
+  listProjects(region: string): Promise<DataBrewProject[]>;
 }

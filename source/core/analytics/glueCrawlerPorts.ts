@@ -44,6 +44,14 @@ export interface GlueCrawlMetrics {
   dpu_hours?: number;
 }
 
+/** One billed crawl of one of the app's crawlers. */
+export interface GlueCrawlCharge {
+  crawler: string;
+  /** When the crawl ended (or started, while Glue has no end). */
+  at: string;
+  dpu_hours: number;
+}
+
 /** Glue crawlers: a dataset on S3 becomes tables in the Data Catalog. */
 export interface GlueCrawlerPort {
   getCrawler(region: string, name: string): Promise<GlueCrawler | undefined>;
@@ -53,4 +61,6 @@ export interface GlueCrawlerPort {
   /** Starts a crawl; `already-running` when one is under way (it is followed instead). */
   startCrawler(region: string, name: string): Promise<'started' | 'already-running'>;
   crawlMetrics(region: string, name: string): Promise<GlueCrawlMetrics>;
+  /** The billed crawls of the app's crawlers (`cws-crawl-…`) in the region, for the cost report. */
+  listCrawlCharges(region: string): Promise<GlueCrawlCharge[]>;
 }

@@ -8,6 +8,7 @@ import {
   GetCrawlerCommand,
   GetCrawlerMetricsCommand,
   GlueClient,
+  ListCrawlersCommand,
   ListCrawlsCommand,
   StartCrawlerCommand,
 } from '@aws-sdk/client-glue';
@@ -197,5 +198,25 @@ describe('GlueCrawlers', () => {
       tables_updated: 1,
       tables_deleted: 0,
     });
+  });
+
+  it('lists the billed crawls of the app’s crawlers only, for the cost report', async () => {
+    glue.on(ListCrawlersCommand).resolves({ CrawlerNames: [spec.name, 'etl-nightly'] });
+    glue.on(ListCrawlsCommand, { CrawlerName: spec.name, MaxResults: 100 }).resolves({
+      Crawls: [
+        {
+          CrawlId: 'a',
+          State: 'COMPLETED',
+          StartTime: new Date('2026-12-06T07:00:00Z'),
+          EndTime: new Date('2026-12-06T07:01:00Z'),
+          DPUHour: 0.166667,
+        },
+        { CrawlId: 'b', State: 'RUNNING', StartTime: new Date('2026-12-06T08:00:00Z') },
+      ],
+    });
+    expect(await crawlers.listCrawlCharges('us-east-1')).toEqual([
+      { crawler: spec.name, at: '2026-12-06T07:01:00.000Z', dpu_hours: 0.166667 },
+    ]);
+    expect(glue.commandCalls(ListCrawlsCommand)).toHaveLength(1);
   });
 });

@@ -68,6 +68,9 @@ const analyticsStateSchema = z.object({
   brew_jobs: z.array(brewJobSchema).default([]),
   brew_runs: z.array(brewRunSchema).default([]),
   crawlers: z.array(crawlerSchema).default([]),
+  projects: z
+    .array(z.object({ name: z.string(), region: z.string(), dataset: z.string(), recipe: z.string() }))
+    .default([]),
 });
 
 export type DemoWorkgroupRecord = z.infer<typeof workgroupSchema>;

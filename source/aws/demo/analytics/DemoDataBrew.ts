@@ -7,6 +7,8 @@ import type {
   DataBrewJobRun,
   DataBrewJobSpec,
   DataBrewPort,
+  DataBrewProject,
+  DataBrewProjectSpec,
   DataBrewRecipeSpec,
 } from '../../../core/analytics/dataBrewPorts.js';
 import { CloudError } from '../../../core/CloudError.js';
@@ -148,6 +150,23 @@ export class DemoDataBrew implements DataBrewPort {
       execution_seconds: STARTING_SECONDS + RUNNING_SECONDS,
       completed_at: new Date(run.started_at + done * 1000).toISOString(),
     };
+  }
+
+  async ensureProject(region: string, spec: DataBrewProjectSpec): Promise<DataBrewProject> {
+    return this.store.update((state) => {
+      if (!state.datasets.some((d) => d.name === spec.dataset && d.region === region))
+        throw notFound(`dataset ${spec.dataset}`);
+      const existing = state.projects.find((p) => p.name === spec.name && p.region === region);
+      const record = existing ?? { name: spec.name, region, dataset: spec.dataset, recipe: spec.recipe };
+      if (!existing) state.projects.push(record);
+      return { name: record.name, dataset: record.dataset, recipe: record.recipe };
+    });
+  }
+
+  async listProjects(region: string): Promise<DataBrewProject[]> {
+    return (await this.store.read()).projects
+      .filter((p) => p.region === region)
+      .map((p) => ({ name: p.name, dataset: p.dataset, recipe: p.recipe }));
   }
 }
 

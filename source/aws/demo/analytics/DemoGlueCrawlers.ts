@@ -1,4 +1,5 @@
 import type {
+  GlueCrawlCharge,
   GlueCrawler,
   GlueCrawlerPort,
   GlueCrawlerSpec,
@@ -13,6 +14,9 @@ import {
   DEMO_CRAWL_STOPPING_SECONDS,
   DEMO_LAB_BUCKET,
 } from './demoCrawledTables.js';
+
+/** Glue bills a crawl's DPUs with a 10-minute minimum; a small demo folder needs one DPU. */
+const DEMO_CRAWL_DPU_HOURS = 1 / 6;
 
 function notFound(name: string): CloudError {
   return new CloudError({
@@ -107,8 +111,22 @@ export class DemoGlueCrawlers implements GlueCrawlerPort {
       tables_updated: table && finished.length > 1 ? 1 : 0,
       tables_deleted: 0,
       last_runtime_seconds: DEMO_CRAWL_RUNNING_SECONDS + DEMO_CRAWL_STOPPING_SECONDS,
-      // Glue bills a crawl's DPUs with a 10-minute minimum; a small demo folder needs one DPU.
-      dpu_hours: 1 / 6,
+      dpu_hours: DEMO_CRAWL_DPU_HOURS,
     };
+  }
+
+  async listCrawlCharges(region: string): Promise<GlueCrawlCharge[]> {
+    const now = this.now();
+    return (await this.store.read()).crawlers
+      .filter((c) => c.region === region)
+      .flatMap((c) =>
+        c.crawls
+          .filter((started) => crawlEnd(started, this.speed) <= now)
+          .map((started) => ({
+            crawler: c.name,
+            at: new Date(crawlEnd(started, this.speed)).toISOString(),
+            dpu_hours: DEMO_CRAWL_DPU_HOURS,
+          })),
+      );
   }
 }

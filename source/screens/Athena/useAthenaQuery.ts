@@ -34,7 +34,9 @@ export type QueryView =
 export function useAthenaQuery() {
   const shell = useShell();
   const [view, setView] = useState<QueryView>({ kind: 'idle' });
-  const paging = useRef(false);
+  // The page token asked for last: a page is fetched once, even if an effect of an older frame
+  // (rows not yet grown) asks again after the page came in.
+  const requested = useRef<string | undefined>(undefined);
   const session = shell.session;
   const region = session.info.region;
   const athena = session.account.analytics.athena;
@@ -98,12 +100,11 @@ export function useAthenaQuery() {
 
   /** Fetches the next page, once at a time, appending it. */
   const loadMore = useCallback(() => {
-    if (view.kind !== 'finished' || !view.next_token || paging.current) return;
-    paging.current = true;
+    if (view.kind !== 'finished' || !view.next_token || requested.current === view.next_token) return;
+    requested.current = view.next_token;
     const { outcome, next_token } = view;
     fetchPage(outcome.query, next_token).then(
       (page) => {
-        paging.current = false;
         setView((previous) =>
           previous.kind === 'finished' && previous.outcome === outcome
             ? {
@@ -115,7 +116,7 @@ export function useAthenaQuery() {
         );
       },
       (error: unknown) => {
-        paging.current = false;
+        requested.current = undefined;
         setView({ kind: 'failed', message: describeError(error).message });
       },
     );

@@ -63,8 +63,8 @@ describe('the dashboard on the demo account', () => {
     await tui.type('j');
     await tui.type(' ');
     await tui.type(KEYS.ctrlD);
-    let frame = await tui.waitFor('Terminate 2 workstations?');
-    expect(frame).toContain('Type hpclab to confirm');
+    let frame = await tui.waitFor('Type hpclab to confirm');
+    expect(frame).toContain('Terminate 2 workstations?');
     expect(frame).toContain('Deleting a cluster deletes its head and compute nodes');
     await tui.type(`2 workstations${KEYS.enter}`);
     frame = await tui.waitFor('That is not "hpclab"');

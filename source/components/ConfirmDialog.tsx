@@ -40,6 +40,7 @@ export function ConfirmDialog({ title, message, confirmText, onConfirm, onCancel
     {
       layer: 'modal',
       typing: true,
+      bufferedText: true,
       onText: (text, keyName) => {
         setMismatch(false);
         input.onText(text, keyName);

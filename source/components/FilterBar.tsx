@@ -50,6 +50,7 @@ function FilterInput({ text, onEdit, onAccept, onClear }: Omit<FilterBarProps, '
     {
       layer: 'modal',
       typing: true,
+      bufferedText: true,
       onText: (typed, keyName) => {
         if (input.onText(keyName === 'paste' ? sanitizeForTerminal(typed) : typed, keyName))
           onEdit(() => input.current());

@@ -4,10 +4,11 @@ import { type Action, isMutating, isAvailable as isOffered, keysOf } from './Act
 export const ESC_ENTER_GUARD_MS = 300;
 
 /**
- * What became of a key press: an action ran (it may have opened or closed something, so the next
- * key waits for the new frame), a text field took it as typing, or nothing took it.
+ * What became of a key press: `changed` when an action ran or a field took it into React state (the
+ * next key waits for the new frame: it may go to a field just opened, or read the text just typed),
+ * `typed` when a field that buffers its text took it (no frame needed), `unclaimed` when nothing did.
  */
-export type KeyOutcome = 'action' | 'text' | 'unclaimed';
+export type KeyOutcome = 'changed' | 'typed' | 'unclaimed';
 
 /** Who may claim a key, in the order they are asked. */
 export type KeyLayer = 'modal' | 'screen' | 'global';
@@ -19,6 +20,8 @@ export interface KeyBinding {
   onText?: (text: string, keyName: string) => boolean;
   /** A text field has focus: printable keys are typed, so the global keys are off (and not offered). */
   typing?: boolean;
+  /** `onText` keeps the text outside React state (useTextInput): keys read together go straight in. */
+  bufferedText?: boolean;
 }
 
 interface Registration {
@@ -78,7 +81,7 @@ export class KeyDispatcher {
     this.escBeforeEnter = escJustBefore;
     const modal = this.top('modal');
     // A dialog is modal: it has every key, whether it used it or not.
-    if (modal) return this.handle(modal, keyName, text) === 'text' ? 'text' : 'action';
+    if (modal) return this.handle(modal, keyName, text) === 'typed' ? 'typed' : 'changed';
     const screen = this.top('screen');
     const onScreen = screen ? this.handle(screen, keyName, text) : 'unclaimed';
     if (onScreen !== 'unclaimed') return onScreen;
@@ -157,10 +160,11 @@ export class KeyDispatcher {
     const action = binding.actions.find((a) => keysOf(a).includes(keyName) && this.isAvailable(a));
     if (action) {
       // Esc then Enter (a slip, or two keys joined over a slow link) never confirms what Esc left.
-      if (action.dangerous && keyName === 'enter' && this.escBeforeEnter) return 'action';
+      if (action.dangerous && keyName === 'enter' && this.escBeforeEnter) return 'changed';
       action.run();
-      return 'action';
+      return 'changed';
     }
-    return binding.onText?.(text, keyName) ? 'text' : 'unclaimed';
+    if (!binding.onText?.(text, keyName)) return 'unclaimed';
+    return binding.bufferedText ? 'typed' : 'changed';
   }
 }

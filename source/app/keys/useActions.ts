@@ -8,6 +8,8 @@ export interface UseActionsOptions {
   layer?: KeyLayer;
   onText?: KeyBinding['onText'];
   typing?: boolean;
+  /** `onText` keeps its text outside React state (useTextInput): see KeyBinding. */
+  bufferedText?: boolean;
 }
 
 /** What the footer shows of a map: a change here re-renders the footer, a new closure does not. */
@@ -32,6 +34,7 @@ export function useActions(actions: readonly Action[], options: UseActionsOption
     actions,
     ...(options.onText ? { onText: options.onText } : {}),
     ...(options.typing ? { typing: true } : {}),
+    ...(options.bufferedText ? { bufferedText: true } : {}),
   };
   const bindingRef = useRef(binding);
   bindingRef.current = binding;

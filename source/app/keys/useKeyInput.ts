@@ -33,13 +33,14 @@ export function useKeyInput({
   quit,
   refusePaste,
 }: KeyInputOptions): () => boolean {
-  // Presses read together are routed one at a time. After one that ran an action (which may open
-  // or close a field or dialog) the rest wait until the frame it changed is committed: `/gpu` in
-  // one read opens the filter, then types into it, and an Esc and a `q` in one read close the field,
-  // then quit. (A timer instead of the commit lost that race under load.) Typed text needs no new
-  // frame: the fields keep it in a ref, and a 2 KB token pasted key by key goes straight in.
+  // Presses read together are routed one at a time. After one that changed something (an action
+  // that may open or close a field or dialog, a key typed into React state) the rest wait until the
+  // frame it changed is committed: `/gpu` in one read opens the filter, then types into it, and an
+  // Esc and a `q` in one read close the field, then quit. (A timer instead of the commit lost that
+  // race under load.) A field that buffers its text needs no frame between keys: a 2 KB token
+  // pasted key by key goes straight in.
   const queuedPressesRef = useRef<KeyPress[]>([]);
-  /** An action ran and the frame it changed is not committed yet, or a burst is yielding. */
+  /** A press changed something and its frame is not committed yet, or a burst is yielding. */
   const holdingRef = useRef(false);
   const lastKeyAtRef = useRef(Number.NEGATIVE_INFINITY);
   const typing = useCallback(() => performance.now() - lastKeyAtRef.current < TYPING_PAUSE_MS, []);
@@ -63,7 +64,7 @@ export function useKeyInput({
       const split = plain !== undefined && !dispatcher.claims(press.name);
       if (split) queuedPressesRef.current.unshift({ name: plain, text: press.text });
       const outcome = split ? dispatcher.route('esc', '') : dispatcher.route(press.name, press.text);
-      if (outcome === 'action') return resumeAfter((then) => commits.afterNextCommit(then));
+      if (outcome === 'changed') return resumeAfter((then) => commits.afterNextCommit(then));
     }
   }, [dispatcher, commits]);
   const enqueue = (presses: readonly KeyPress[]) => {

@@ -36,8 +36,11 @@ interface SessionServicesContext {
 /** The session's managed services (SageMaker, Studio Lab), made on first use and listed each refresh. */
 export class SessionServices {
   private managed: ManagedServices | undefined;
-  /** SageMaker refused this session's credentials: its listing is skipped from then on. */
-  private sageMakerDenied = false;
+  /**
+   * Listings this session's credentials were refused (SageMaker, HPC clusters): skipped from then on,
+   * with a note saying so, until the profile changes (a new session asks again).
+   */
+  private readonly denied = new Set<string>();
 
   constructor(private readonly context: SessionServicesContext) {}
 
@@ -79,35 +82,29 @@ export class SessionServices {
    */
   async list(info: SessionInfo): Promise<Workstation[]> {
     const { sageMaker, studioLab, hpc, bigdata } = this.all();
-    const [studio, lab, clusters, emr] = await Promise.allSettled([
-      // Without SageMaker permissions every refresh would fail the same way: stop asking.
-      this.sageMakerDenied ? Promise.resolve([]) : sageMaker.list(info.regions),
-      studioLab.list(),
-      hpc.list(info.regions),
-      bigdata.list(info.regions),
-    ]);
-    if (
-      studio.status === 'rejected' &&
-      studio.reason instanceof CloudError &&
-      studio.reason.kind === 'unauthorized'
-    ) {
-      this.sageMakerDenied = true;
-    }
+    // Without the permission every refresh would fail the same way: stop asking.
+    const unlessDenied = (what: string, list: () => Promise<Workstation[]>) =>
+      this.denied.has(what) ? Promise.resolve([]) : list();
+    const listings = [
+      ['SageMaker Studio and Canvas', () => sageMaker.list(info.regions)],
+      ['Studio Lab links', () => studioLab.list()],
+      ['HPC clusters', () => hpc.list(info.regions)],
+      ['Spark applications and EMR clusters', () => bigdata.list(info.regions)],
+    ] as const;
+    const results = await Promise.allSettled(listings.map(([what, list]) => unlessDenied(what, list)));
     const rows: Workstation[] = [];
     info.listing_failures = [];
-    for (const [what, result] of [
-      ['SageMaker Studio and Canvas', studio],
-      ['Studio Lab links', lab],
-      ['HPC clusters', clusters],
-      ['Spark applications and EMR clusters', emr],
-    ] as const) {
+    for (const [index, result] of results.entries()) {
+      const what = listings[index]?.[0] ?? '';
       if (result.status === 'fulfilled') {
         rows.push(...result.value);
         continue;
       }
       const reason = result.reason instanceof Error ? result.reason.message : String(result.reason);
       info.listing_failures.push({ what, reason });
-      const notice = `${what} could not be listed: ${reason}`;
+      const denied = result.reason instanceof CloudError && result.reason.kind === 'unauthorized';
+      if (denied) this.denied.add(what);
+      const notice = `${what} could not be listed: ${reason}${denied ? ' (not asked again until the profile changes)' : ''}`;
       if (!info.notices.includes(notice)) info.notices.push(notice);
     }
     return rows;

@@ -1,7 +1,8 @@
 import type { MeteredCostResource } from '../cost/CostResource.js';
 import { HOURS_PER_MONTH } from '../cost/PriceQuote.js';
 import { snapshotPriceCatalog } from '../cost/priceTable.js';
-import type { CloudAccount, StateTransition } from '../ports.js';
+import type { FileSystem } from '../ports/storage.js';
+import { type CloudAccount, type StateTransition, TAG } from '../ports.js';
 import type { HpcCluster } from './ports.js';
 
 const SERVICE = 'ParallelCluster';
@@ -61,10 +62,48 @@ function computeLines(cluster: HpcCluster): MeteredCostResource[] {
   });
 }
 
+/** The tag ParallelCluster puts on what it creates for a cluster, its EFS among them. */
+const CLUSTER_NAME_TAG = 'parallelcluster:cluster-name';
+
+/**
+ * The EFS ParallelCluster made for a cluster (SharedStorage without a FileSystemId), found by its
+ * cluster-name tag: billed for what it stores, from its creation. One the app made is counted with
+ * the app's own file systems instead.
+ */
+function clusterEfsLines(cluster: HpcCluster, fileSystems: readonly FileSystem[]): MeteredCostResource[] {
+  const perGbMonth = snapshotPriceCatalog.storageMonthly('efs', cluster.region)?.usd_per_gb_month ?? 0;
+  return fileSystems
+    .filter(
+      (fs) =>
+        fs.region === cluster.region &&
+        fs.tags[CLUSTER_NAME_TAG] === cluster.name &&
+        fs.tags[TAG.managed] !== 'true' &&
+        fs.state !== 'deleted',
+    )
+    .map((fs) => {
+      const gb = fs.size_bytes / 1024 ** 3;
+      const usdPerHour = (gb * perGbMonth) / HOURS_PER_MONTH;
+      return {
+        kind: 'metered' as const,
+        service: SERVICE,
+        id: fs.id,
+        name: `${cluster.name} EFS ${fs.name || fs.id} (${gb.toFixed(1)} GB)`,
+        region: cluster.region,
+        // Storage is billed whether the fleet runs or not.
+        usd_per_hour: usdPerHour,
+        usd_per_hour_stopped: usdPerHour,
+        price_source: 'snapshot' as const,
+        transitions: [{ at: fs.created_at, state: 'running' as const }],
+        notes: ['priced at its size now, as EFS standard storage'],
+      };
+    });
+}
+
 /**
  * ParallelCluster clusters in the unified cost report: the head node with its root volume (billed
  * while the cluster exists), and every compute node up or recently up. Shared storage the cluster
- * mounts by id (EFS, FSx for Lustre) is counted by its own capability, not twice here.
+ * mounts by id (EFS, FSx for Lustre) is counted by its own capability, not twice here; an EFS
+ * ParallelCluster made itself is counted here.
  */
 // Typed structurally (not as CostContributor) so that the contributor list importing it is no cycle.
 export const hpcCostContributor = {
@@ -75,18 +114,34 @@ export const hpcCostContributor = {
   ): Promise<{ resources: MeteredCostResource[]; warnings: string[] }> {
     const clusters = await account.hpc.listClusters(regions);
     const resources: MeteredCostResource[] = [];
+    const makesEfs = clusters.some((cluster) =>
+      cluster.config?.SharedStorage?.some((s) => s.StorageType === 'Efs' && !s.EfsSettings),
+    );
+    // Only a cluster whose config asks ParallelCluster for an EFS makes the listing worth a call.
+    // A cluster `pcluster` made has no config here: its EFS is looked for too.
+    const efsWarnings: string[] = [];
+    const fileSystems =
+      makesEfs || clusters.some((c) => !c.config)
+        ? await account.storage.listFileSystems([...regions]).catch((error: unknown) => {
+            efsWarnings.push(`EFS that ParallelCluster made is not counted: ${(error as Error).message}`);
+            return [];
+          })
+        : [];
     for (const cluster of clusters) {
       const head = headNodeLine(cluster);
       if (head) resources.push(head);
       resources.push(...computeLines(cluster));
+      resources.push(...clusterEfsLines(cluster, fileSystems));
     }
     const external = clusters.filter((c) => c.made_by === 'pcluster').map((c) => c.name);
     return {
       resources,
-      warnings:
-        external.length > 0
+      warnings: [
+        ...(external.length > 0
           ? [`clusters made outside cws-tui (${external.join(', ')}) are priced from their instances only`]
-          : [],
+          : []),
+        ...efsWarnings,
+      ],
     };
   },
 };

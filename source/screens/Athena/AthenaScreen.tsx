@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { Box, Text } from 'ink';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Action } from '../../app/keys/Action.js';
 import { useActions } from '../../app/keys/useActions.js';
 import type { ScreenProps } from '../../app/pages/PageDefinition.js';
@@ -107,8 +107,9 @@ export function AthenaScreen({ width, height }: ScreenProps) {
   useEffect(() => {
     if (total > 0) ensureRows(rowAt);
   }, [rowAt, total, ensureRows]);
-  // A SQL error puts the cursor where Athena says it is.
-  useEffect(() => {
+  // A SQL error puts the cursor where Athena says it is, before the frame with the error is read
+  // (a layout effect): a key typed on seeing the error lands at that cursor.
+  useLayoutEffect(() => {
     if (view.kind !== 'finished' || view.outcome.query.state !== 'FAILED') return;
     const position = sqlErrorPosition(view.outcome.query.state_reason ?? '');
     if (position) setEditor((current) => moveTo(current, position.line - 1, position.column - 1));

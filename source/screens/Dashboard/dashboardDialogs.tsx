@@ -4,24 +4,30 @@ import { CONFIRM_DIALOG_HEIGHT, ConfirmDialog } from '../../components/ConfirmDi
 import type { TableColumn } from '../../components/TableColumn.js';
 import type { Workstation } from '../../core/workstations/Workstation.js';
 
-/** Terminate asks for the name typed (or the count, for several), saying what is deleted. */
+/**
+ * Terminate asks for the name typed (or the count, for several), saying what is deleted. An HPC
+ * cluster among them is deleted only with its own name typed, as `hpc delete` asks: a count would
+ * take a whole cluster, its nodes and its storage with it.
+ */
 export function showTerminateDialog(
   shell: Shell,
   name: string,
   list: readonly Workstation[],
   go: () => void,
 ): void {
+  const clusters = list.filter((w) => w.kind === 'hpc-cluster').map((w) => w.name);
+  const message = list.every((w) => w.kind === 'ec2')
+    ? 'Terminating deletes the instance and its root volume. This cannot be undone.'
+    : clusters.length > 0
+      ? 'Deleting a cluster deletes its head and compute nodes and the storage ParallelCluster made for it. This cannot be undone.'
+      : 'Terminating deletes the service and what runs in it (a SageMaker space and its apps). This cannot be undone.';
   shell.showModal({
     height: CONFIRM_DIALOG_HEIGHT,
     node: (
       <ConfirmDialog
         title={`Terminate ${name}?`}
-        message={
-          list.every((w) => w.kind === 'ec2')
-            ? 'Terminating deletes the instance and its root volume. This cannot be undone.'
-            : 'Terminating deletes the service and what runs in it (a SageMaker space and its apps). This cannot be undone.'
-        }
-        confirmText={name}
+        message={message}
+        confirmText={clusters.length > 0 ? clusters.join(' ') : name}
         onCancel={shell.closeModal}
         onConfirm={() => {
           shell.closeModal();

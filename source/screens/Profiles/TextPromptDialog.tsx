@@ -52,6 +52,7 @@ export function TextPromptDialog({ title, prompt, width, onSubmit, onCancel }: T
     {
       layer: 'modal',
       typing: true,
+      bufferedText: true,
       onText: (typed, keyName) => {
         setProblem(undefined);
         input.onText(typed, keyName);

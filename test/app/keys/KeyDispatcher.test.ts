@@ -133,21 +133,28 @@ describe('KeyDispatcher', () => {
 });
 
 describe('KeyDispatcher.route', () => {
-  it('says whether an action ran, a text field typed the key, or nothing took it', () => {
+  it('says whether a key changed something, went into a buffering field, or was taken by nothing', () => {
     const dispatcher = new KeyDispatcher();
     dispatcher.register('global', { actions: [{ key: 'q', label: 'quit', run: () => {} }] });
-    expect(dispatcher.route('q', 'q')).toBe('action');
+    expect(dispatcher.route('q', 'q')).toBe('changed');
     expect(dispatcher.route('x', 'x')).toBe('unclaimed');
     const typed: string[] = [];
-    dispatcher.register('screen', {
+    const field = dispatcher.register('screen', {
       actions: [{ key: 'esc', label: 'close', run: () => {} }],
       typing: true,
       onText: (text) => text !== '' && typed.push(text) > 0,
     });
-    expect(dispatcher.route('x', 'x')).toBe('text');
-    expect(dispatcher.route('esc', '')).toBe('action');
+    // Typed into React state: the next key waits for the frame that shows it.
+    expect(dispatcher.route('x', 'x')).toBe('changed');
+    expect(dispatcher.route('esc', '')).toBe('changed');
     // A key the field does not type is not a global key either while it has the keys.
     expect(dispatcher.route('q', '')).toBe('unclaimed');
-    expect(typed).toEqual(['x']);
+    field.update({
+      ...{ actions: [], typing: true, onText: (text) => typed.push(text) > 0 },
+      bufferedText: true,
+    });
+    // A field that buffers its text needs no frame between keys.
+    expect(dispatcher.route('y', 'y')).toBe('typed');
+    expect(typed).toEqual(['x', 'y']);
   });
 });

@@ -278,6 +278,37 @@ describe('an admin override of the policy', () => {
   });
 });
 
+describe('an account that may not list HPC clusters', () => {
+  it('lists the rest, says why once, and stops asking CloudFormation until the profile changes', async () => {
+    const { CloudError } = await import('../../../source/core/CloudError.js');
+    const env = { ...tempEnv(), USER: 'kim' };
+    const session = await openSession({ env, demo: true });
+    await session.launchService({ ...quiet, template: 'ubuntu-24-04', name: 'box' });
+    let asked = 0;
+    const deny = async () => {
+      asked++;
+      throw new CloudError({
+        kind: 'unauthorized',
+        code: 'AccessDenied',
+        message: 'User is not authorized to perform: cloudformation:DescribeStacks',
+        hint: 'Ask your AWS administrator.',
+      });
+    };
+    session.account.hpc.listClusters = deny;
+    expect((await session.listWorkstations()).map((row) => row.name)).toEqual(['box']);
+    expect((await session.listWorkstations()).map((row) => row.name)).toEqual(['box']);
+    expect(asked).toBe(1);
+    expect(session.info.notices).toEqual([
+      'HPC clusters could not be listed: User is not authorized to perform: cloudformation:DescribeStacks (not asked again until the profile changes)',
+    ]);
+    // Another profile is another session: it asks again.
+    const next = await openSession({ env, demo: true });
+    next.account.hpc.listClusters = deny;
+    await next.listWorkstations();
+    expect(asked).toBe(2);
+  });
+});
+
 describe('an account without SageMaker permissions', () => {
   it('still lists the workstations, says why once, and stops asking SageMaker', async () => {
     const { CloudError } = await import('../../../source/core/CloudError.js');
@@ -298,7 +329,7 @@ describe('an account without SageMaker permissions', () => {
     expect((await session.listWorkstations()).map((row) => row.name)).toEqual(['box']);
     expect(asked).toBe(askedFirst);
     expect(session.info.notices).toEqual([
-      'SageMaker Studio and Canvas could not be listed: Not permitted: sagemaker:ListDomains.',
+      'SageMaker Studio and Canvas could not be listed: Not permitted: sagemaker:ListDomains. (not asked again until the profile changes)',
     ]);
   });
 });

@@ -1,17 +1,8 @@
-import { appendAuditEvent } from '../../core/audit/appendAuditEvent.js';
 import type { ConnectionPlan } from '../../core/connect/ConnectionPlan.js';
 import type { ConnectionOptions } from '../../core/connect/connectionPlanFor.js';
-import type { BudgetActionStep } from '../../core/cost/budgetActionPlan.js';
 import { withDiscounts } from '../../core/cost/discounts.js';
-import type { BudgetAlert } from '../../core/cost/evaluateBudget.js';
 import type { LoadedCostReport } from '../../core/cost/loadCostReport.js';
 import type { PriceCatalog } from '../../core/cost/PriceCatalog.js';
-import { GlobusSessionStore } from '../../core/globus/GlobusSessionStore.js';
-import type { AcceptedInvitation } from '../../core/identity/acceptInvitation.js';
-import type {
-  CreatedResearchUser,
-  CreateResearchUserRequest,
-} from '../../core/identity/createResearchUser.js';
 import type { ResearchUser } from '../../core/identity/ResearchUser.js';
 import type { LaunchProgress } from '../../core/launch/LaunchProgress.js';
 import { LaunchRecordStore } from '../../core/launch/LaunchRecordStore.js';
@@ -22,28 +13,22 @@ import type { OperationsContext } from '../../core/operations/OperationsContext.
 import type { CallerIdentity, CloudAccount } from '../../core/ports.js';
 import { TAG } from '../../core/ports.js';
 import { renderUserData } from '../../core/provisioning/renderUserData.js';
-import {
-  cleanupStudio,
-  type StudioCleanupOptions,
-  type StudioCleanupResult,
-} from '../../core/services/cleanupStudio.js';
+import type { StudioCleanupOptions, StudioCleanupResult } from '../../core/services/cleanupStudio.js';
 import type { Service, ServiceLaunchResult } from '../../core/services/Service.js';
 import type { ServiceHealth } from '../../core/services/ServiceHealth.js';
 import { isManagedServiceKind, serviceKindOf } from '../../core/services/ServiceKind.js';
 import type { StudioLabLaunchRequest } from '../../core/services/StudioLabService.js';
-import { unsupportedOperationError } from '../../core/services/serviceOperations.js';
 import { loadTemplateRegistry } from '../../core/templates/loadTemplateRegistry.js';
 import { resolveTemplate } from '../../core/templates/resolveTemplate.js';
 import type { TemplateRegistry } from '../../core/templates/TemplateRegistry.js';
 import type { ResolvedTemplate } from '../../core/templates/templateSchema.js';
 import { templateSearchPath } from '../../core/templates/templateSearchPath.js';
-import { lifecycleDenial } from '../../core/workstations/LifecycleDeniedError.js';
 import { SharedInstanceListing } from '../../core/workstations/SharedInstanceListing.js';
 import type { Workstation } from '../../core/workstations/Workstation.js';
 import type { CloudSessionOptions } from './CloudSessionOptions.js';
+import { cleanupSessionServices } from './cleanupSessionServices.js';
 import { costLedgerKey } from './costLedgerKey.js';
 import { defaultResearchUsername } from './defaultResearchUsername.js';
-import { DEMO_POLLING, DEMO_STUDIO_POLLING } from './demoPolling.js';
 import { ec2ServiceHealth } from './ec2ServiceHealth.js';
 import { ensureResearchUser } from './ensureResearchUser.js';
 import { gatherLaunchFacts, type LaunchFacts } from './gatherLaunchFacts.js';
@@ -53,35 +38,23 @@ import { listStorage, type StorageListing } from './listStorage.js';
 import { loadSessionCostReport, type SessionCostRequest } from './loadSessionCostReport.js';
 import { type MarketplaceSession, marketplaceSession } from './MarketplaceSession.js';
 import { type LaunchPreview, previewLaunch } from './previewLaunch.js';
-import {
-  createResearchUserFor,
-  deleteProfileNamed,
-  type InvitationAcceptance,
-  listProfiles,
-  makeCurrentProfile,
-  type ProfileListing,
-} from './profileDirectory.js';
-import { deleteResearchUserAs, listResearchUsers } from './researchUserDirectory.js';
 import type { Session, SessionInfo, SessionLaunchResult } from './Session.js';
+import { SessionDirectory } from './SessionDirectory.js';
 import { type ManagedServices, SessionServices } from './SessionServices.js';
-import {
-  acknowledgeSessionBudgetAlerts,
-  applySessionBudgetAction,
-  sessionBudgetActionPlan,
-} from './sessionBudgetActions.js';
 import { sessionConnectionPlan } from './sessionConnectionPlan.js';
 import {
-  acceptSessionInvitation,
-  revokeSessionInvitation,
-  sessionTeamOverview,
-} from './sessionTeamActions.js';
-import type { TeamOverview } from './teamOverview.js';
+  type LifecycleSource,
+  startInSession,
+  stopInSession,
+  terminateInSession,
+} from './sessionLifecycle.js';
+import { sessionOperationsContext } from './sessionOperationsContext.js';
 import { WorkstationRows } from './WorkstationRows.js';
 
 export type { CloudSessionOptions } from './CloudSessionOptions.js';
 
 /** A session on one cloud account (AWS or the demo account) for one profile. */
-export class CloudSession implements Session {
+export class CloudSession extends SessionDirectory implements Session {
   readonly info: SessionInfo;
   readonly account: CloudAccount;
   readonly profile: LaunchProfile;
@@ -108,6 +81,7 @@ export class CloudSession implements Session {
   }
 
   constructor(given: CloudSessionOptions) {
+    super();
     // The dashboard, the cost report and the services read one listing per refresh, not one each.
     const compute = new SharedInstanceListing(given.account.compute, 0);
     this.listing = compute;
@@ -166,38 +140,20 @@ export class CloudSession implements Session {
     return instance ? this.rows.one(instance) : undefined;
   }
 
-  /** Members act on their own workstations only (fail closed), admins on any. */
-  private requireMayAct(workstation: Workstation, action: string): void {
-    const denial = lifecycleDenial(workstation, action, {
-      research_user: this.info.research_user ?? defaultResearchUsername(this.options.env),
-      role: this.profile.role,
-    });
-    if (denial) throw denial;
-  }
-
   async startWorkstation(workstation: Workstation): Promise<void> {
-    this.requireMayAct(workstation, 'start');
-    const service = this.serviceOf(workstation);
-    if (service) return service.start(workstation);
-    await this.options.team?.beforeStart(workstation);
-    await this.account.compute.startInstance(workstation.region, workstation.id);
+    return startInSession(this.lifecycle(), workstation);
   }
 
   async stopWorkstation(workstation: Workstation, options: { hibernate: boolean }): Promise<void> {
-    this.requireMayAct(workstation, options.hibernate ? 'hibernate' : 'stop');
-    const service = this.serviceOf(workstation);
-    if (service && options.hibernate) throw unsupportedOperationError(workstation.kind, 'hibernate');
-    if (service) return service.stop(workstation);
-    await this.account.compute.stopInstance(workstation.region, workstation.id, options);
-    await this.options.team?.released(workstation, false);
+    return stopInSession(this.lifecycle(), workstation, options);
   }
 
   async terminateWorkstation(workstation: Workstation): Promise<void> {
-    this.requireMayAct(workstation, 'terminate');
-    const service = this.serviceOf(workstation);
-    if (service) return service.delete(workstation);
-    await this.account.compute.terminateInstance(workstation.region, workstation.id);
-    await this.options.team?.released(workstation, true);
+    return terminateInSession(this.lifecycle(), workstation);
+  }
+
+  private lifecycle(): LifecycleSource {
+    return { options: this.current(), serviceOf: (workstation) => this.serviceOf(workstation) };
   }
 
   async launchService(
@@ -226,26 +182,12 @@ export class CloudSession implements Session {
     return ec2ServiceHealth(workstation);
   }
 
-  acknowledgeBudgetAlerts(): Promise<void> {
-    return acknowledgeSessionBudgetAlerts(this.current());
-  }
-
   connectionPlan(workstation: Workstation, options: ConnectionOptions = {}): Promise<ConnectionPlan> {
     return sessionConnectionPlan(this.source(), workstation, options);
   }
 
-  async cleanupServices(
-    options: StudioCleanupOptions,
-  ): Promise<Array<StudioCleanupResult & { region: string }>> {
-    const results: Array<StudioCleanupResult & { region: string }> = [];
-    for (const region of this.info.regions) {
-      const result = await cleanupStudio(this.account.studio, region, {
-        ...options,
-        ...(this.account.kind === 'demo' ? { polling: DEMO_STUDIO_POLLING } : {}),
-      });
-      results.push({ ...result, region });
-    }
-    return results;
+  cleanupServices(options: StudioCleanupOptions): Promise<Array<StudioCleanupResult & { region: string }>> {
+    return cleanupSessionServices(this.current(), options);
   }
 
   private services(): ManagedServices {
@@ -256,11 +198,14 @@ export class CloudSession implements Session {
     return this.managed.of(workstation);
   }
 
-  /** The session's lookups, for the helpers that plan launches and connections. */
   /**
    * The options as this session sees them: a session derived from this one (a test's, or a view
    * with another profile) may override `profile`, `info` or `account`, and the helpers must use those.
    */
+  protected get sessionOptions(): CloudSessionOptions {
+    return this.current();
+  }
+
   private current(): CloudSessionOptions {
     return { ...this.options, profile: this.profile, info: this.info, account: this.account };
   }
@@ -282,62 +227,8 @@ export class CloudSession implements Session {
     return loadSessionCostReport({ ...this.options, info: this.info, ledgerKey }, request);
   }
 
-  budgetActionPlan(alert: BudgetAlert): Promise<BudgetActionStep[]> {
-    return sessionBudgetActionPlan(this.current(), alert);
-  }
-
-  applyBudgetAction(step: BudgetActionStep): Promise<void> {
-    return applySessionBudgetAction(this.current(), step);
-  }
-
   listStorage(): Promise<StorageListing> {
     return listStorage(this.account, this.info.regions);
-  }
-
-  profiles(): ProfileListing {
-    return this.options.verifiedProfiles?.list() ?? listProfiles(this.options.paths);
-  }
-
-  setCurrentProfile(name: string): void {
-    makeCurrentProfile(this.options.paths, name);
-  }
-
-  globusSessions(): GlobusSessionStore {
-    return new GlobusSessionStore(this.options.paths.stateDir);
-  }
-
-  acceptInvitation(acceptance: InvitationAcceptance): Promise<AcceptedInvitation> {
-    return acceptSessionInvitation(this.current(), acceptance);
-  }
-
-  teamOverview(): Promise<TeamOverview> {
-    return sessionTeamOverview(this.current());
-  }
-
-  revokeInvitation(id: string): Promise<void> {
-    return revokeSessionInvitation(this.current(), id);
-  }
-
-  deleteProfile(name: string): void {
-    deleteProfileNamed(this.options.paths, name, this.info.profile);
-  }
-
-  researchUsers(): Promise<ResearchUser[]> {
-    return listResearchUsers(this.options.users);
-  }
-
-  deleteResearchUser(username: string): Promise<ResearchUser> {
-    return deleteResearchUserAs(this.options.users, this.profile.role, username);
-  }
-
-  createResearchUser(request: CreateResearchUserRequest): Promise<CreatedResearchUser> {
-    return createResearchUserFor(
-      this.options.paths,
-      this.options.users,
-      this.info.profile,
-      async () => (await this.callerIdentity()).account,
-      request,
-    );
   }
 
   templates(): Promise<TemplateRegistry> {
@@ -372,19 +263,9 @@ export class CloudSession implements Session {
   }
 
   operationsContext(): OperationsContext {
-    const stateDir = this.options.paths.stateDir;
-    return {
-      account: this.account,
-      profile: this.profile,
-      prices: this.shownPrices,
-      ...(this.options.livePrices ? { livePrices: this.options.livePrices } : {}),
-      stateDir,
-      configDir: this.options.paths.configDir,
-      pollIntervalMs: this.account.kind === 'demo' ? DEMO_POLLING.intervalMs : 2_000,
-      researchUser: async () => this.researchUser(await this.callerIdentity()),
-      findResearchUser: (username) => this.options.users.get(username),
-      audit: (event) => appendAuditEvent(stateDir, event),
-    };
+    return sessionOperationsContext(this.current(), this.shownPrices, async () =>
+      this.researchUser(await this.callerIdentity()),
+    );
   }
 
   async launch(

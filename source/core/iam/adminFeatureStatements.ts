@@ -21,9 +21,10 @@ export function adminFeatureStatements(partition: string): PolicyStatement[] {
       Resource: '*',
     },
     {
+      // Deleting a file system, or moving its files to Infrequent Access, is the lab's decision.
       Sid: 'FileSystemCleanUp',
       Effect: 'Allow',
-      Action: 'elasticfilesystem:Delete*',
+      Action: ['elasticfilesystem:Delete*', 'elasticfilesystem:PutLifecycleConfiguration'],
       Resource: arn(partition, 'elasticfilesystem', '*'),
     },
     {

@@ -31,7 +31,7 @@ const ADMIN_ONLY: Array<[command: string, adapter: string, actions: string[]]> =
   ['team init', 'dynamodb/teamTable.ts', ['dynamodb:CreateTable', 'dynamodb:UpdateContinuousBackups']],
   // The app's roles are made once per account by an admin's first launch or schedule.
   ['launch', 'ensureServiceRole.ts', ['iam:CreateRole', 'iam:AttachRolePolicy', 'iam:PutRolePolicy']],
-  ['launch', 'iamWorkstationRole.ts', ['iam:CreateInstanceProfile', 'iam:AddRoleToInstanceProfile']],
+  ['launch', 'ensureInstanceProfile.ts', ['iam:CreateInstanceProfile', 'iam:AddRoleToInstanceProfile']],
   // The lab's Studio domain is set up and removed by an admin; members add apps to it.
   [
     'services',
@@ -48,6 +48,7 @@ const ADMIN_ONLY: Array<[command: string, adapter: string, actions: string[]]> =
       'elasticfilesystem:DeleteAccessPoint',
     ],
   ],
+  ['storage lifecycle', 'efsLifecycle.ts', ['elasticfilesystem:PutLifecycleConfiguration']],
   // A member's doctor checks permissions with a dry run instead.
   ['doctor', 'doctor/awsDoctorProbes.ts', ['iam:SimulatePrincipalPolicy']],
 ];

@@ -25,6 +25,7 @@ import { globusAuthFromEnv } from './globus/globusAuthFromEnv.js';
 import { guardAwsReplies } from './guardAwsReplies.js';
 import { createCloudFormationHpc } from './hpc/createCloudFormationHpc.js';
 import { IamWorkstationRole } from './iamWorkstationRole.js';
+import { awsStoragePrices } from './pricing/awsStoragePrices.js';
 import { ensureSageMakerExecutionRole } from './sagemaker/ensureSageMakerExecutionRole.js';
 import { SageMakerStudio } from './sagemaker/SageMakerStudio.js';
 import { EventBridgeSchedules } from './scheduler/EventBridgeSchedules.js';
@@ -133,6 +134,7 @@ export async function createAwsAccount(options: AwsAccountOptions): Promise<Clou
       network,
       ...withProfile,
     }),
+    storagePrices: awsStoragePrices(config, options.cacheDir),
     globus: globusAuthFromEnv(options.env ?? process.env),
   };
 }

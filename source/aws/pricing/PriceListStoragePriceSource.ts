@@ -19,7 +19,8 @@ function throughputLevel(product: PriceListProduct): number | undefined {
 
 const isGbMonth = (product: PriceListProduct) => /^GB-?Mo(nth)?$/i.test(product.unit);
 const isStorage = (product: PriceListProduct) => product.product_family === 'Storage';
-const isBackup = (product: PriceListProduct) => /backup/i.test(product.product_family ?? '');
+/** FSx lists backups as `Storage Snapshot` or `Backup`, by file system type. */
+const isBackup = (product: PriceListProduct) => /backup|snapshot/i.test(product.product_family ?? '');
 const storageType = (product: PriceListProduct) => (product.attributes.storageType ?? '').toUpperCase();
 
 /** The first price each key is given wins: AWS lists one on-demand price per SKU. */

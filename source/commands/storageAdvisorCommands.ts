@@ -21,7 +21,8 @@ async function advisorPrices(context: CommandContext): Promise<StoragePrices> {
   try {
     const { openCommandSession } = await import('./openCommandSession.js');
     const session = await openCommandSession(context);
-    return (await session.account.storagePrices?.pricesFor(session.info.region)) ?? STORAGE_PRICES;
+    const { regionStoragePrices } = await import('../core/fsx/regionStoragePrices.js');
+    return await regionStoragePrices(session.account.storagePrices, session.info.region);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { ...STORAGE_PRICES, note: `no session for the profile's region (${reason})` };

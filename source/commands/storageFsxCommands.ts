@@ -10,6 +10,7 @@ import {
 } from '../core/fsx/fsxOperations.js';
 import { formatGib } from '../core/fsx/parseStorageAmounts.js';
 import { planFsxCreate } from '../core/fsx/planFsxCreate.js';
+import { regionStoragePrices } from '../core/fsx/regionStoragePrices.js';
 import { sanitizeForTerminal } from '../core/text/sanitizeForTerminal.js';
 import { usageError } from './CliError.js';
 import type { CommandContext, CommandRun } from './Command.js';
@@ -50,6 +51,7 @@ export function renderFsxTable(listing: readonly FsxListing[]): string {
 export function createFsxCommand(name: string): CommandRun {
   return operationCommand(async (context) => {
     const { flags, ops, session } = context;
+    const region = flags.region ?? session.info.region;
     const plan = await planFsxCreate(
       {
         name,
@@ -64,8 +66,8 @@ export function createFsxCommand(name: string): CommandRun {
         quotas: flags.quota,
       },
       quotaUserLookup(ops),
+      await regionStoragePrices(ops.account.storagePrices, region),
     );
-    const region = flags.region ?? session.info.region;
     context.stderr(`price: $${plan.monthly.total_usd.toFixed(2)}/month (${plan.monthly.basis})\n`);
     const created = await createFsxFileSystem(ops, region, plan, (message) =>
       context.stderr(`${sanitizeForTerminal(message)}\n`),

@@ -2,6 +2,7 @@ import type { MeteredCostResource } from '../cost/CostResource.js';
 import type { CostContributor } from '../cost/costContributors.js';
 import { HOURS_PER_MONTH } from '../cost/PriceQuote.js';
 import { fsxMonthlyCost } from './fsxMonthlyCost.js';
+import { regionStoragePrices } from './regionStoragePrices.js';
 import { describeStoragePrices, STORAGE_PRICES, type StoragePrices } from './storagePrices.js';
 
 /**
@@ -15,7 +16,7 @@ export const fsxCostContributor: CostContributor = {
     const fileSystems = await account.fsx.listFileSystems(regions);
     const prices = new Map<string, StoragePrices>();
     for (const region of new Set(fileSystems.map((fs) => fs.region))) {
-      prices.set(region, (await account.storagePrices?.pricesFor(region)) ?? STORAGE_PRICES);
+      prices.set(region, await regionStoragePrices(account.storagePrices, region));
     }
     const resources = fileSystems.map((fs): MeteredCostResource => {
       const regionPrices = prices.get(fs.region) ?? STORAGE_PRICES;

@@ -133,10 +133,16 @@ export async function findingsCommand(context: CommandContext): Promise<number> 
         })),
     ),
   ]);
+  const { regionStoragePrices } = await import('../core/fsx/regionStoragePrices.js');
+  const prices = new Map<string, StoragePrices>();
+  for (const region of new Set([...fileSystems, ...efs].map((fs) => fs.region))) {
+    prices.set(region, await regionStoragePrices(account.storagePrices, region));
+  }
+  const pricesOf = (region: string) => prices.get(region) ?? STORAGE_PRICES;
   const findings = [
-    ...findingsModule.storageCostFindings(fileSystems, workstations, new Date()),
-    ...findingsModule.overProvisionedThroughputFindings(peaks),
-    ...findingsModule.efsWithoutIaFindings(lifecycles),
+    ...findingsModule.storageCostFindings(fileSystems, workstations, new Date(), pricesOf),
+    ...findingsModule.overProvisionedThroughputFindings(peaks, pricesOf),
+    ...findingsModule.efsWithoutIaFindings(lifecycles, pricesOf),
   ].sort((a, b) => b.monthly_saving_usd - a.monthly_saving_usd);
   if (context.flags.json) {
     context.stdout(`${JSON.stringify(findings, null, 2)}\n`);

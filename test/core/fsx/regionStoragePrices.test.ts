@@ -5,6 +5,10 @@ import { fsxMonthlyCost } from '../../../source/core/fsx/fsxMonthlyCost.js';
 import { cachedStoragePrices } from '../../../source/core/fsx/loadStoragePrices.js';
 import type { FsxPort, StoragePriceList, StoragePriceSource } from '../../../source/core/fsx/ports.js';
 import { recommendStorage } from '../../../source/core/fsx/recommendStorage.js';
+import {
+  efsWithoutIaFindings,
+  overProvisionedThroughputFindings,
+} from '../../../source/core/fsx/storageCostFindings.js';
 import { STORAGE_PRICES } from '../../../source/core/fsx/storagePrices.js';
 import type { CloudAccount } from '../../../source/core/ports.js';
 
@@ -134,5 +138,44 @@ describe("a region's own storage prices", () => {
     expect(prices.note).toBe(
       "Price List API unavailable for eu-central-1 (module not found); snapshot prices, not eu-central-1's",
     );
+  });
+
+  it("prices storage findings' savings at each file system's region", async () => {
+    const { source } = fakeSource();
+    const port = cachedStoragePrices({ source: async () => source });
+    const loaded = new Map([
+      ['us-east-1', await port.pricesFor('us-east-1')],
+      ['eu-central-1', await port.pricesFor('eu-central-1')],
+    ]);
+    const pricesOf = (region: string) => loaded.get(region) ?? STORAGE_PRICES;
+    const throughput = overProvisionedThroughputFindings(
+      [
+        { file_system: fileSystem('fs-0aaa', 'us-east-1'), peak_mbps: 100 },
+        { file_system: fileSystem('fs-0bbb', 'eu-central-1'), peak_mbps: 100 },
+      ],
+      pricesOf,
+    );
+    const saving = (id: string) => throughput.find((f) => f.file_system_id === id)?.monthly_saving_usd ?? 0;
+    // 2400 GiB from 250 to 125 MB/s/TiB: (0.21 - 0.145) a GB-month, 20 % more in Frankfurt.
+    expect(saving('fs-0aaa')).toBeCloseTo(2400 * 0.065, 2);
+    expect(saving('fs-0bbb')).toBeCloseTo(2400 * 0.065 * 1.2, 2);
+    const efs = efsWithoutIaFindings(
+      [
+        {
+          file_system: {
+            id: 'fs-0eee',
+            name: 'home',
+            region: 'eu-central-1',
+            state: 'available',
+            size_bytes: 100 * 1024 ** 3,
+            created_at: '2026-12-01T00:00:00.000Z',
+            tags: {},
+          },
+          ia_days: undefined,
+        },
+      ],
+      pricesOf,
+    );
+    expect(efs[0]?.monthly_saving_usd).toBeCloseTo(100 * (0.3 - 0.016) * 1.2, 2);
   });
 });

@@ -6,6 +6,7 @@ import { withDiscounts } from '../../core/cost/discounts.js';
 import type { BudgetAlert } from '../../core/cost/evaluateBudget.js';
 import type { LoadedCostReport } from '../../core/cost/loadCostReport.js';
 import type { PriceCatalog } from '../../core/cost/PriceCatalog.js';
+import { regionStoragePrices } from '../../core/fsx/regionStoragePrices.js';
 import { GlobusSessionStore } from '../../core/globus/GlobusSessionStore.js';
 import type { AcceptedInvitation } from '../../core/identity/acceptInvitation.js';
 import type {
@@ -352,7 +353,8 @@ export class CloudSession implements Session {
     const resolved = await this.resolveTemplate(template);
     const region = this.account.defaultRegion;
     const fileSystems = resolved.service_config ? [] : await this.account.storage.listFileSystems([region]);
-    return launchChoices(resolved, region, this.shownPrices, fileSystems);
+    const storagePrices = resolved.storage && (await regionStoragePrices(this.account.storagePrices, region));
+    return launchChoices(resolved, region, this.shownPrices, fileSystems, storagePrices);
   }
 
   async previewLaunch(request: LaunchRequest): Promise<LaunchPreview> {

@@ -10,6 +10,7 @@ import {
   overProvisionedThroughputFindings,
 } from '../../../source/core/fsx/storageCostFindings.js';
 import { STORAGE_PRICES } from '../../../source/core/fsx/storagePrices.js';
+import { templateStorageAdvice } from '../../../source/core/fsx/templateStorageAdvice.js';
 import type { CloudAccount } from '../../../source/core/ports.js';
 
 /** Frankfurt lists every storage price 20 % above us-east-1's (as the Price List API would). */
@@ -177,5 +178,16 @@ describe("a region's own storage prices", () => {
       pricesOf,
     );
     expect(efs[0]?.monthly_saving_usd).toBeCloseTo(100 * (0.3 - 0.016) * 1.2, 2);
+  });
+
+  it("gives the wizard's storage advice at the launch region's prices", async () => {
+    const { source } = fakeSource();
+    const port = cachedStoragePrices({ source: async () => source });
+    const storage = { type: 'lustre' as const, capacity_gib: 2400, pattern: 'hpc-scratch' as const };
+    const home = templateStorageAdvice('hpc', storage).recommendation.pick;
+    const away = templateStorageAdvice('hpc', storage, {}, await port.pricesFor('eu-central-1'))
+      .recommendation.pick;
+    expect(away?.option).toBe(home?.option);
+    expect(away?.monthly_usd).toBeCloseTo((home?.monthly_usd ?? 0) * 1.2, 6);
   });
 });

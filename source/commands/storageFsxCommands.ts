@@ -11,6 +11,7 @@ import {
 import { formatGib } from '../core/fsx/parseStorageAmounts.js';
 import { planFsxCreate } from '../core/fsx/planFsxCreate.js';
 import { regionStoragePrices } from '../core/fsx/regionStoragePrices.js';
+import { describeStoragePrices } from '../core/fsx/storagePrices.js';
 import { sanitizeForTerminal } from '../core/text/sanitizeForTerminal.js';
 import { usageError } from './CliError.js';
 import type { CommandContext, CommandRun } from './Command.js';
@@ -52,6 +53,7 @@ export function createFsxCommand(name: string): CommandRun {
   return operationCommand(async (context) => {
     const { flags, ops, session } = context;
     const region = flags.region ?? session.info.region;
+    const prices = await regionStoragePrices(ops.account.storagePrices, region);
     const plan = await planFsxCreate(
       {
         name,
@@ -66,9 +68,11 @@ export function createFsxCommand(name: string): CommandRun {
         quotas: flags.quota,
       },
       quotaUserLookup(ops),
-      await regionStoragePrices(ops.account.storagePrices, region),
+      prices,
     );
-    context.stderr(`price: $${plan.monthly.total_usd.toFixed(2)}/month (${plan.monthly.basis})\n`);
+    context.stderr(
+      `price: $${plan.monthly.total_usd.toFixed(2)}/month (${plan.monthly.basis}) from ${sanitizeForTerminal(describeStoragePrices(prices))}\n`,
+    );
     const created = await createFsxFileSystem(ops, region, plan, (message) =>
       context.stderr(`${sanitizeForTerminal(message)}\n`),
     );

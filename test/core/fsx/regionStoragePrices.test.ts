@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FsxFileSystem } from '../../../source/core/fsx/FsxFileSystem.js';
 import { fsxCostContributor } from '../../../source/core/fsx/fsxCostContributor.js';
+import { fsxListing } from '../../../source/core/fsx/fsxListing.js';
 import { fsxMonthlyCost } from '../../../source/core/fsx/fsxMonthlyCost.js';
 import { cachedStoragePrices } from '../../../source/core/fsx/loadStoragePrices.js';
 import type { FsxPort, StoragePriceList, StoragePriceSource } from '../../../source/core/fsx/ports.js';
@@ -189,5 +190,18 @@ describe("a region's own storage prices", () => {
       .recommendation.pick;
     expect(away?.option).toBe(home?.option);
     expect(away?.monthly_usd).toBeCloseTo((home?.monthly_usd ?? 0) * 1.2, 6);
+  });
+
+  it("lists each FSx file system's monthly price at its region's prices", async () => {
+    const { source } = fakeSource();
+    const port = cachedStoragePrices({ source: async () => source });
+    const listed = fsxListing(
+      [fileSystem('fs-0aaa', 'us-east-1'), fileSystem('fs-0bbb', 'eu-central-1')],
+      [],
+      {
+        'eu-central-1': await port.pricesFor('eu-central-1'),
+      },
+    );
+    expect(listed.map((fs) => fs.monthly_usd)).toEqual([504, 604.8]);
   });
 });

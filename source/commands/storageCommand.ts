@@ -42,7 +42,9 @@ async function listStorage(context: CommandContext): Promise<number> {
   const [listing, workstations] = await Promise.all([session.listStorage(), session.listWorkstations()]);
   const fsx = fsxListing(listing.fsx, workstations, listing.fsx_prices);
   if (context.flags.json) {
-    context.stdout(`${JSON.stringify({ ...listing, fsx }, null, 2)}\n`);
+    // The prices are in each FSx row's monthly_usd; the JSON keeps its published shape.
+    const { fsx_prices: _prices, ...shown } = listing;
+    context.stdout(`${JSON.stringify({ ...shown, fsx }, null, 2)}\n`);
     return 0;
   }
   context.stdout(

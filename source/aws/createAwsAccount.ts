@@ -26,6 +26,7 @@ import { createAwsDataPrep } from './glue/createAwsDataPrep.js';
 import { guardAwsReplies } from './guardAwsReplies.js';
 import { createCloudFormationHpc } from './hpc/createCloudFormationHpc.js';
 import { IamWorkstationRole } from './iamWorkstationRole.js';
+import { awsStoragePrices } from './pricing/awsStoragePrices.js';
 import { ensureSageMakerExecutionRole } from './sagemaker/ensureSageMakerExecutionRole.js';
 import { SageMakerStudio } from './sagemaker/SageMakerStudio.js';
 import { EventBridgeSchedules } from './scheduler/EventBridgeSchedules.js';
@@ -135,6 +136,7 @@ export async function createAwsAccount(options: AwsAccountOptions): Promise<Clou
       network,
       ...withProfile,
     }),
+    storagePrices: awsStoragePrices(config, options.cacheDir),
     globus: globusAuthFromEnv(options.env ?? process.env),
   };
 }

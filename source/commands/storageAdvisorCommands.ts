@@ -2,7 +2,7 @@ import { FileStorageBenchStore } from '../core/fsx/FileStorageBenchStore.js';
 import { parseCapacityGib, parseThroughputMbps } from '../core/fsx/parseStorageAmounts.js';
 import { recommendStorage, STORAGE_PATTERNS, type StoragePattern } from '../core/fsx/recommendStorage.js';
 import { measuredThroughputByType } from '../core/fsx/StorageBenchResult.js';
-import { STORAGE_PRICES } from '../core/fsx/storagePrices.js';
+import { describeStoragePrices, STORAGE_PRICES, type StoragePrices } from '../core/fsx/storagePrices.js';
 import { resolveAppPaths } from '../core/paths.js';
 import { TAG } from '../core/ports.js';
 import { sanitizeForTerminal } from '../core/text/sanitizeForTerminal.js';
@@ -14,8 +14,24 @@ const USAGE =
   'usage: cws-tui storage recommend --capacity 20TiB --throughput 2GB/s --access shared|single --pattern hpc-scratch|ml-training|home|archive [--months 3] [--json]';
 
 /**
- * `storage recommend`: the advisor's comparison and its pick, priced from the snapshot. Needs no
- * session: it reads nothing from the account.
+ * The profile's region's storage prices; the snapshot when no session opens (no profile or
+ * credentials), so the advisor still answers, saying whose prices it used.
+ */
+async function advisorPrices(context: CommandContext): Promise<StoragePrices> {
+  try {
+    const { openCommandSession } = await import('./openCommandSession.js');
+    const session = await openCommandSession(context);
+    const { regionStoragePrices } = await import('../core/fsx/regionStoragePrices.js');
+    return await regionStoragePrices(session.account.storagePrices, session.info.region);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { ...STORAGE_PRICES, note: `no session for the profile's region (${reason})` };
+  }
+}
+
+/**
+ * `storage recommend`: the advisor's comparison and its pick, priced at the profile's region's
+ * prices (the Price List API's, else the snapshot's).
  */
 export async function recommendCommand(context: CommandContext): Promise<number> {
   const { flags } = context;
@@ -39,6 +55,7 @@ export async function recommendCommand(context: CommandContext): Promise<number>
   const benchStore = new FileStorageBenchStore(resolveAppPaths(context.env).stateDir);
   const measured = measuredThroughputByType(await benchStore.list());
   if (benchStore.recoveredFrom) context.stderr(`note: ${benchStore.recoveredFrom}\n`);
+  const prices = await advisorPrices(context);
   const result = recommendStorage(
     {
       capacity_gib: capacity,
@@ -48,10 +65,11 @@ export async function recommendCommand(context: CommandContext): Promise<number>
       months,
     },
     measured,
+    prices,
   );
   if (flags.json) {
     context.stdout(
-      `${JSON.stringify({ ...result, prices: { region: STORAGE_PRICES.region, snapshot: STORAGE_PRICES.snapshot_date } }, null, 2)}\n`,
+      `${JSON.stringify({ ...result, prices: { region: prices.region, source: prices.source, as_of: prices.as_of, ...(prices.note ? { note: prices.note } : {}) } }, null, 2)}\n`,
     );
     return 0;
   }
@@ -77,7 +95,7 @@ export async function recommendCommand(context: CommandContext): Promise<number>
     ),
   );
   context.stdout(
-    `\n${result.explanation}\nPrices: AWS's published ${STORAGE_PRICES.region} prices (snapshot ${STORAGE_PRICES.snapshot_date}).${Object.keys(measured).length > 0 ? '\nMEASURED: MB/s your latest storage bench --pattern seq reached on that storage type (MB/S is the published figure).' : ''}\n`,
+    `\n${result.explanation}\nPrices: ${sanitizeForTerminal(describeStoragePrices(prices))}.${Object.keys(measured).length > 0 ? '\nMEASURED: MB/s your latest storage bench --pattern seq reached on that storage type (MB/S is the published figure).' : ''}\n`,
   );
   return result.pick ? 0 : 1;
 }
@@ -115,10 +133,16 @@ export async function findingsCommand(context: CommandContext): Promise<number> 
         })),
     ),
   ]);
+  const { regionStoragePrices } = await import('../core/fsx/regionStoragePrices.js');
+  const prices = new Map<string, StoragePrices>();
+  for (const region of new Set([...fileSystems, ...efs].map((fs) => fs.region))) {
+    prices.set(region, await regionStoragePrices(account.storagePrices, region));
+  }
+  const pricesOf = (region: string) => prices.get(region) ?? STORAGE_PRICES;
   const findings = [
-    ...findingsModule.storageCostFindings(fileSystems, workstations, new Date()),
-    ...findingsModule.overProvisionedThroughputFindings(peaks),
-    ...findingsModule.efsWithoutIaFindings(lifecycles),
+    ...findingsModule.storageCostFindings(fileSystems, workstations, new Date(), pricesOf),
+    ...findingsModule.overProvisionedThroughputFindings(peaks, pricesOf),
+    ...findingsModule.efsWithoutIaFindings(lifecycles, pricesOf),
   ].sort((a, b) => b.monthly_saving_usd - a.monthly_saving_usd);
   if (context.flags.json) {
     context.stdout(`${JSON.stringify(findings, null, 2)}\n`);

@@ -40,9 +40,11 @@ export const runStorageCommand: CommandRun = async (context) => {
 async function listStorage(context: CommandContext): Promise<number> {
   const session = await openCommandSession(context);
   const [listing, workstations] = await Promise.all([session.listStorage(), session.listWorkstations()]);
-  const fsx = fsxListing(listing.fsx, workstations);
+  const fsx = fsxListing(listing.fsx, workstations, listing.fsx_prices);
   if (context.flags.json) {
-    context.stdout(`${JSON.stringify({ ...listing, fsx }, null, 2)}\n`);
+    // The prices are in each FSx row's monthly_usd; the JSON keeps its published shape.
+    const { fsx_prices: _prices, ...shown } = listing;
+    context.stdout(`${JSON.stringify({ ...shown, fsx }, null, 2)}\n`);
     return 0;
   }
   context.stdout(

@@ -10,6 +10,8 @@ import {
 } from '../core/fsx/fsxOperations.js';
 import { formatGib } from '../core/fsx/parseStorageAmounts.js';
 import { planFsxCreate } from '../core/fsx/planFsxCreate.js';
+import { regionStoragePrices } from '../core/fsx/regionStoragePrices.js';
+import { describeStoragePrices } from '../core/fsx/storagePrices.js';
 import { sanitizeForTerminal } from '../core/text/sanitizeForTerminal.js';
 import { usageError } from './CliError.js';
 import type { CommandContext, CommandRun } from './Command.js';
@@ -50,6 +52,8 @@ export function renderFsxTable(listing: readonly FsxListing[]): string {
 export function createFsxCommand(name: string): CommandRun {
   return operationCommand(async (context) => {
     const { flags, ops, session } = context;
+    const region = flags.region ?? session.info.region;
+    const prices = await regionStoragePrices(ops.account.storagePrices, region);
     const plan = await planFsxCreate(
       {
         name,
@@ -64,9 +68,11 @@ export function createFsxCommand(name: string): CommandRun {
         quotas: flags.quota,
       },
       quotaUserLookup(ops),
+      prices,
     );
-    const region = flags.region ?? session.info.region;
-    context.stderr(`price: $${plan.monthly.total_usd.toFixed(2)}/month (${plan.monthly.basis})\n`);
+    context.stderr(
+      `price: $${plan.monthly.total_usd.toFixed(2)}/month (${plan.monthly.basis}) from ${sanitizeForTerminal(describeStoragePrices(prices))}\n`,
+    );
     const created = await createFsxFileSystem(ops, region, plan, (message) =>
       context.stderr(`${sanitizeForTerminal(message)}\n`),
     );

@@ -1,7 +1,7 @@
 import type { AnalyticsPort } from './analytics/ports.js';
 import type { BigDataPort } from './bigdata/ports.js';
 import type { InstanceTypeInfo } from './catalog/InstanceTypeInfo.js';
-import type { FsxPort } from './fsx/ports.js';
+import type { FsxPort, StoragePricePort } from './fsx/ports.js';
 import type { GlobusAuthPort } from './globus/ports.js';
 import type { HpcPort } from './hpc/ports.js';
 import type { S3ObjectRef } from './iam/templateFilesReadPolicy.js';
@@ -227,6 +227,8 @@ export interface CloudAccount {
   bigdata: BigDataPort;
   analytics: AnalyticsPort;
   fsx: FsxPort;
+  /** FSx and EFS prices of a region (the Price List API's, else the snapshot's). */
+  storagePrices?: StoragePricePort;
   globus: GlobusAuthPort;
 }
 

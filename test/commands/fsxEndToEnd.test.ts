@@ -22,6 +22,20 @@ describe('FSx end to end on the demo account', () => {
     });
     expect(advice.stdout).toMatch(/\* FSx Lustre scratch +yes +21600 GiB/);
     expect(advice.stdout).toContain('FSx Lustre scratch is the cheapest that fits shared hpc-scratch');
+    // The demo account prices at the snapshot, and the advisor says whose prices they are.
+    expect(advice.stdout).toContain("Prices: AWS's published us-east-1 prices (snapshot 2026-11).");
+    const adviceJson = await runCommand(runStorageCommand, ['recommend'], env, {
+      capacity: '20TiB',
+      throughput: '2GB/s',
+      access: 'shared',
+      pattern: 'hpc-scratch',
+      json: true,
+    });
+    expect(JSON.parse(adviceJson.stdout).prices).toEqual({
+      region: 'us-east-1',
+      source: 'snapshot',
+      as_of: '2026-11',
+    });
     await expect(
       runCommand(runStorageCommand, ['recommend'], env, {
         capacity: 'lots',

@@ -27,7 +27,7 @@ describe('cws-tui storage with FSx on the demo account', () => {
       data_repository: { s3_path: 's3://lab-data/runs/', auto_import: true },
     });
     expect(created.stderr).toContain(
-      'price: $504.00/month (2400 GiB × $0.21/GB-month (persistent2, 250 MB/s/TiB))',
+      "price: $504.00/month (2400 GiB × $0.21/GB-month (persistent2, 250 MB/s/TiB)) from AWS's published us-east-1 prices (snapshot 2026-11)",
     );
     expect(created.stderr).toContain(`${fs.id} is available; linking it to s3://lab-data/runs/`);
     const task = await runCommand(runStorageCommand, ['task', fs.id, 'import'], env);

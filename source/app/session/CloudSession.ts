@@ -3,6 +3,7 @@ import type { ConnectionOptions } from '../../core/connect/connectionPlanFor.js'
 import { withDiscounts } from '../../core/cost/discounts.js';
 import type { LoadedCostReport } from '../../core/cost/loadCostReport.js';
 import type { PriceCatalog } from '../../core/cost/PriceCatalog.js';
+import { regionStoragePrices } from '../../core/fsx/regionStoragePrices.js';
 import type { ResearchUser } from '../../core/identity/ResearchUser.js';
 import type { LaunchProgress } from '../../core/launch/LaunchProgress.js';
 import { LaunchRecordStore } from '../../core/launch/LaunchRecordStore.js';
@@ -246,7 +247,8 @@ export class CloudSession extends SessionDirectory implements Session {
     const resolved = await this.resolveTemplate(template);
     const region = this.account.defaultRegion;
     const fileSystems = resolved.service_config ? [] : await this.account.storage.listFileSystems([region]);
-    return launchChoices(resolved, region, this.shownPrices, fileSystems);
+    const storagePrices = resolved.storage && (await regionStoragePrices(this.account.storagePrices, region));
+    return launchChoices(resolved, region, this.shownPrices, fileSystems, storagePrices);
   }
 
   async previewLaunch(request: LaunchRequest): Promise<LaunchPreview> {

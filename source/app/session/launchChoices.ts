@@ -1,6 +1,7 @@
 import type { InstanceTypeInfo } from '../../core/catalog/InstanceTypeInfo.js';
 import { findInstanceType, listInstanceTypes } from '../../core/catalog/instanceTypes.js';
 import type { PriceCatalog } from '../../core/cost/PriceCatalog.js';
+import type { StoragePrices } from '../../core/fsx/storagePrices.js';
 import { type TemplateStorageAdvice, templateStorageAdvice } from '../../core/fsx/templateStorageAdvice.js';
 import { chooseInstanceType } from '../../core/launch/chooseInstanceType.js';
 import { DEFAULT_ROOT_VOLUME_GB } from '../../core/launch/launchChecks.js';
@@ -52,6 +53,8 @@ export function launchChoices(
   region: string,
   prices: PriceCatalog,
   fileSystems: readonly FileSystem[],
+  /** The launch region's FSx and EFS prices for the storage advice; the snapshot's by default. */
+  storagePrices?: StoragePrices,
 ): LaunchChoices {
   const priced = (instanceType: string, size?: string): InstanceChoice => {
     const info = describeType(instanceType);
@@ -85,6 +88,8 @@ export function launchChoices(
       : chooseInstanceType(template, {}),
     default_root_volume_gb: template.instance_defaults?.root_volume_gb ?? DEFAULT_ROOT_VOLUME_GB,
     file_systems: fileSystems.filter((fs) => fs.region === region && fs.state === 'available'),
-    ...(template.storage ? { storage_advice: templateStorageAdvice(template.slug, template.storage) } : {}),
+    ...(template.storage
+      ? { storage_advice: templateStorageAdvice(template.slug, template.storage, {}, storagePrices) }
+      : {}),
   };
 }

@@ -1,4 +1,6 @@
 import type { FsxFileSystem } from '../../core/fsx/FsxFileSystem.js';
+import { regionStoragePrices } from '../../core/fsx/regionStoragePrices.js';
+import type { StoragePrices } from '../../core/fsx/storagePrices.js';
 import {
   type AccessPoint,
   type CloudAccount,
@@ -59,6 +61,8 @@ export interface StorageListing {
   studio_homes: StudioHomeFileSystem[];
   /** The app's FSx for Lustre and OpenZFS file systems. */
   fsx: FsxFileSystem[];
+  /** The FSx file systems' regions' prices (the Price List API's, else the snapshot's). */
+  fsx_prices?: Record<string, StoragePrices>;
   /** What could not be listed (SageMaker without permission), while the rest was. */
   notes: string[];
 }
@@ -128,12 +132,17 @@ export async function listStorage(
         ...(volume.attachments[0] ? { attached_to: volume.attachments[0].instance_id } : {}),
       }),
     );
+  const fsxPrices: Record<string, StoragePrices> = {};
+  for (const region of new Set(fsx.map((fs) => fs.region))) {
+    fsxPrices[region] = await regionStoragePrices(account.storagePrices, region);
+  }
   return {
     file_systems: withAccessPoints,
     volumes,
     data_volumes: dataVolumes,
     studio_homes: studioHomes,
     fsx,
+    fsx_prices: fsxPrices,
     notes,
   };
 }

@@ -1,3 +1,4 @@
+import { STORAGE_PRICES } from '../../core/fsx/storagePrices.js';
 import type { CloudAccount } from '../../core/ports.js';
 import { demoAnalytics } from './analytics/demoAnalytics.js';
 import { createDemoBigData } from './bigdata/createDemoBigData.js';
@@ -66,6 +67,7 @@ export function createDemoAccount({ stateDir, env, region, now }: DemoAccountOpt
     bigdata: createDemoBigData({ stateDir, speed, ...(now ? { now } : {}) }),
     analytics: demoAnalytics(stateDir, speed, now),
     fsx: new DemoFsx(stateDir, speed, now),
+    storagePrices: { pricesFor: async () => STORAGE_PRICES },
     globus: new DemoGlobusAuth(),
   };
 }

@@ -1,32 +1,22 @@
-import { type Filter, GetProductsCommand, PricingClient } from '@aws-sdk/client-pricing';
+import { type Filter, PricingClient } from '@aws-sdk/client-pricing';
 import type { OnDemandPriceSource, RegionPriceList } from '../../core/cost/OnDemandPriceSource.js';
 import { type AwsSessionOptions, awsClientConfig } from '../awsClientConfig.js';
-import { callAws } from '../callAws.js';
 import { guardAwsReplies } from '../guardAwsReplies.js';
-import { type PriceListProduct, parsePriceListProduct } from './parsePriceListProduct.js';
-
-/** The Price List API is served from us-east-1 whatever region the prices are for. */
-export const PRICING_ENDPOINT_REGION = 'us-east-1';
-
-/** GetProducts returns at most 100 products per page. */
-const PAGE_SIZE = 100;
+import { getPriceListProducts, PRICING_ENDPOINT_REGION, termMatch } from './getPriceListProducts.js';
+import type { PriceListProduct } from './parsePriceListProduct.js';
 
 const VOLUME_TYPES = ['gp3', 'gp2', 'io2'] as const;
-
-function match(Field: string, Value: string): Filter {
-  return { Type: 'TERM_MATCH', Field, Value };
-}
 
 /** The filters that select the price a researcher's Linux workstation is billed at. */
 function linuxOnDemandFilters(region: string): Filter[] {
   return [
-    match('regionCode', region),
-    match('operatingSystem', 'Linux'),
-    match('tenancy', 'Shared'),
-    match('preInstalledSw', 'NA'),
-    match('capacitystatus', 'Used'),
-    match('licenseModel', 'No License required'),
-    match('operation', 'RunInstances'),
+    termMatch('regionCode', region),
+    termMatch('operatingSystem', 'Linux'),
+    termMatch('tenancy', 'Shared'),
+    termMatch('preInstalledSw', 'NA'),
+    termMatch('capacitystatus', 'Used'),
+    termMatch('licenseModel', 'No License required'),
+    termMatch('operation', 'RunInstances'),
   ];
 }
 
@@ -47,29 +37,8 @@ export class PriceListOnDemandPriceSource implements OnDemandPriceSource {
     this.client = client;
   }
 
-  private async products(filters: Filter[]): Promise<PriceListProduct[]> {
-    const products: PriceListProduct[] = [];
-    let nextToken: string | undefined;
-    do {
-      const page = await callAws({ action: 'pricing:GetProducts', region: PRICING_ENDPOINT_REGION }, () =>
-        this.client.send(
-          new GetProductsCommand({
-            ServiceCode: 'AmazonEC2',
-            FormatVersion: 'aws_v1',
-            Filters: filters,
-            MaxResults: PAGE_SIZE,
-            ...(nextToken ? { NextToken: nextToken } : {}),
-          }),
-        ),
-      );
-      const entries = Array.isArray(page.PriceList) ? page.PriceList : [];
-      for (const entry of entries) {
-        const product = parsePriceListProduct(String(entry));
-        if (product) products.push(product);
-      }
-      nextToken = page.NextToken;
-    } while (nextToken);
-    return products;
+  private products(filters: Filter[]): Promise<PriceListProduct[]> {
+    return getPriceListProducts(this.client, 'AmazonEC2', filters);
   }
 
   async fetchRegionPrices(region: string): Promise<RegionPriceList> {
@@ -85,8 +54,8 @@ export class PriceListOnDemandPriceSource implements OnDemandPriceSource {
     }
     const ebsPerGbMonth: Partial<Record<(typeof VOLUME_TYPES)[number], number>> = {};
     for (const product of await this.products([
-      match('regionCode', region),
-      match('productFamily', 'Storage'),
+      termMatch('regionCode', region),
+      termMatch('productFamily', 'Storage'),
     ])) {
       const volumeType = VOLUME_TYPES.find((type) => type === product.attributes.volumeApiName);
       if (!volumeType || !inRegion(product) || product.unit !== 'GB-Mo') continue;

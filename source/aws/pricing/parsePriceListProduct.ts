@@ -7,6 +7,7 @@ const priceDimensionSchema = z.object({
 
 const priceListProductSchema = z.object({
   product: z.object({
+    productFamily: z.string().optional(),
     attributes: z.record(z.string(), z.string()),
   }),
   terms: z
@@ -28,6 +29,8 @@ const priceListProductSchema = z.object({
 export interface PriceListProduct {
   /** `product.attributes`: instanceType, regionCode, volumeApiName, ... */
   attributes: Record<string, string>;
+  /** `product.productFamily`: `Storage`, `Provisioned Throughput`, ... */
+  product_family?: string;
   usd: number;
   /** The unit of the price as AWS writes it: `Hrs` for instances, `GB-Mo` for volumes. */
   unit: string;
@@ -58,6 +61,7 @@ export function parsePriceListProduct(entry: string): PriceListProduct | undefin
         usd,
         unit: dimension.unit,
       };
+      if (parsed.data.product.productFamily) product.product_family = parsed.data.product.productFamily;
       if (term.effectiveDate) product.effective_date = term.effectiveDate;
       return product;
     }

@@ -4,6 +4,7 @@ import type { FsxFileSystem } from './FsxFileSystem.js';
 import { type FsxMonthlyCost, fsxMonthlyCost } from './fsxMonthlyCost.js';
 import { fsxPolicyRequest } from './fsxOperations.js';
 import { FSX_SHAPE_RULES, fsxShapeProblems } from './fsxShapeRules.js';
+import { regionStoragePrices } from './regionStoragePrices.js';
 import { requireStoragePolicy } from './requireStoragePolicy.js';
 
 /**
@@ -31,8 +32,9 @@ export async function changeFsxThroughput(
       `${fileSystem.id} is ${fileSystem.state}: its throughput can be changed once it is available`,
     );
   }
-  const before = fsxMonthlyCost(fileSystem);
-  const after = fsxMonthlyCost({ ...fileSystem, throughput });
+  const prices = await regionStoragePrices(context.account.storagePrices, fileSystem.region);
+  const before = fsxMonthlyCost(fileSystem, prices);
+  const after = fsxMonthlyCost({ ...fileSystem, throughput }, prices);
   requireStoragePolicy(
     context.profile.policy,
     context.profile.name,

@@ -2,17 +2,25 @@ import type { MeteredCostResource } from '../cost/CostResource.js';
 import type { CostContributor } from '../cost/costContributors.js';
 import { HOURS_PER_MONTH } from '../cost/PriceQuote.js';
 import { fsxMonthlyCost } from './fsxMonthlyCost.js';
+import { regionStoragePrices } from './regionStoragePrices.js';
+import { describeStoragePrices, STORAGE_PRICES, type StoragePrices } from './storagePrices.js';
 
 /**
  * FSx in the unified cost report: each of the app's file systems accrues its capacity, throughput
- * and backups (from the price snapshot) every hour since it was created, until it is gone.
+ * and backups (at its region's prices: the Price List API's, else the snapshot's) every hour since
+ * it was created, until it is gone.
  */
 export const fsxCostContributor: CostContributor = {
   service: 'FSx',
   async list(account, regions) {
     const fileSystems = await account.fsx.listFileSystems(regions);
+    const prices = new Map<string, StoragePrices>();
+    for (const region of new Set(fileSystems.map((fs) => fs.region))) {
+      prices.set(region, await regionStoragePrices(account.storagePrices, region));
+    }
     const resources = fileSystems.map((fs): MeteredCostResource => {
-      const monthly = fsxMonthlyCost(fs);
+      const regionPrices = prices.get(fs.region) ?? STORAGE_PRICES;
+      const monthly = fsxMonthlyCost(fs, regionPrices);
       const parts = [
         `capacity $${monthly.capacity_usd.toFixed(2)}/month`,
         ...(monthly.throughput_usd > 0 ? [`throughput $${monthly.throughput_usd.toFixed(2)}/month`] : []),
@@ -25,9 +33,9 @@ export const fsxCostContributor: CostContributor = {
         name: fs.name,
         region: fs.region,
         usd_per_hour: monthly.total_usd / HOURS_PER_MONTH,
-        price_source: 'snapshot',
+        price_source: regionPrices.source,
         transitions: [{ at: fs.created_at, state: 'running' }],
-        notes: [`${parts.join(', ')} (${monthly.basis})`],
+        notes: [`${parts.join(', ')} (${monthly.basis}) from ${describeStoragePrices(regionPrices)}`],
       };
     });
     return { resources, warnings: [] };

@@ -14,6 +14,7 @@ import {
 import { type FsxMonthlyCost, fsxMonthlyCost } from './fsxMonthlyCost.js';
 import { FSX_SHAPE_RULES, fsxShapeProblems } from './fsxShapeRules.js';
 import { parseCapacityGib } from './parseStorageAmounts.js';
+import { STORAGE_PRICES, type StoragePrices } from './storagePrices.js';
 
 /** What `storage create --type lustre|openzfs` was given, as typed. */
 export interface FsxCreateOptions {
@@ -50,6 +51,8 @@ function invalid(message: string, hint = ''): OperationError {
 export async function planFsxCreate(
   options: FsxCreateOptions,
   findUser: (name: string) => Promise<ResearchUser | undefined>,
+  /** The region's prices, which the plan's monthly figure and the spend policy use. */
+  prices: StoragePrices = STORAGE_PRICES,
 ): Promise<FsxCreatePlan> {
   if (!FSX_NAME.test(options.name)) {
     throw invalid(`the name '${options.name}' is not valid: 1-63 letters, digits, '.', '_' or '-'`);
@@ -93,7 +96,7 @@ export async function planFsxCreate(
   return {
     request,
     ...(dataRepository ? { data_repository: dataRepository } : {}),
-    monthly: fsxMonthlyCost({ ...shape, backup_retention_days: type === 'openzfs' ? 7 : 0 }),
+    monthly: fsxMonthlyCost({ ...shape, backup_retention_days: type === 'openzfs' ? 7 : 0 }, prices),
   };
 }
 

@@ -8,6 +8,7 @@ import type {
   FsxTaskKind,
   FsxVolume,
 } from './FsxFileSystem.js';
+import type { StoragePrices } from './storagePrices.js';
 
 /**
  * FSx for Lustre and FSx for OpenZFS: `source/aws/fsx` with the SDK, `source/aws/demo/fsx` on the
@@ -53,4 +54,30 @@ export interface FsxPort {
   peakThroughputMbps(region: string, fileSystem: FsxFileSystem, days: number): Promise<number | undefined>;
   /** Changes the provisioned throughput: Lustre persistent2's MB/s per TiB, OpenZFS's MB/s. */
   updateThroughput(region: string, fileSystem: FsxFileSystem, throughput: number): Promise<void>;
+}
+
+/**
+ * The storage prices of one region as the Price List API lists them (AmazonFSx, AmazonEFS): what
+ * it did not list is absent, and the snapshot's figure stands in for it.
+ */
+export interface StoragePriceList {
+  region: string;
+  lustre: {
+    scratch2_gb_month?: number;
+    persistent2_gb_month: Record<number, number>;
+    persistent1_hdd_gb_month: Record<number, number>;
+    backup_gb_month?: number;
+  };
+  openzfs: { ssd_gb_month?: number; throughput_mbps_month?: number; backup_gb_month?: number };
+  efs: { standard_gb_month?: number; infrequent_access_gb_month?: number; archive_gb_month?: number };
+}
+
+/** The port `source/aws/pricing` implements with GetProducts for AmazonFSx and AmazonEFS. */
+export interface StoragePriceSource {
+  fetchStoragePrices(region: string): Promise<StoragePriceList>;
+}
+
+/** FSx and EFS prices of a region for the advisor and the cost report; never rejects. */
+export interface StoragePricePort {
+  pricesFor(region: string): Promise<StoragePrices>;
 }

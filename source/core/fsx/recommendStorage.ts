@@ -1,5 +1,5 @@
 import { FSX_SHAPE_RULES, nearestCapacities } from './fsxShapeRules.js';
-import { STORAGE_PRICES } from './storagePrices.js';
+import { STORAGE_PRICES, type StoragePrices } from './storagePrices.js';
 
 export const STORAGE_PATTERNS = ['hpc-scratch', 'ml-training', 'home', 'archive'] as const;
 export type StoragePattern = (typeof STORAGE_PATTERNS)[number];
@@ -57,15 +57,16 @@ function lustreSized(deployment: 'scratch2' | 'persistent2', need: StorageNeed, 
 /**
  * Weighs EBS gp3/io2, EFS (standard elastic, infrequent access), FSx for Lustre (scratch,
  * persistent SSD, persistent HDD) and FSx for OpenZFS against a need, prices each from the
- * snapshot over the months asked, and picks the cheapest that fits the access, capacity,
+ * region's prices (the snapshot unless given) over the months asked, and picks the cheapest that fits the access, capacity,
  * throughput and durability the pattern needs.
  */
 export function recommendStorage(
   need: StorageNeed,
   measured: Record<string, number> = {},
+  prices: StoragePrices = STORAGE_PRICES,
 ): StorageRecommendation {
   const options: StorageOption[] = [];
-  const p = STORAGE_PRICES;
+  const p = prices;
   const add = (option: Omit<StorageOption, 'total_usd' | 'fits'> & { blockers: string[] }) => {
     const { blockers, ...rest } = option;
     const measuredMbps = measured[option.option];

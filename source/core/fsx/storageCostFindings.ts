@@ -4,7 +4,7 @@ import type { FsxFileSystem } from './FsxFileSystem.js';
 import { fsxMonthlyCost } from './fsxMonthlyCost.js';
 import { workstationsMountingFsx } from './fsxOperations.js';
 import { FSX_SHAPE_RULES } from './fsxShapeRules.js';
-import { STORAGE_PRICES } from './storagePrices.js';
+import { STORAGE_PRICES, type StoragePrices } from './storagePrices.js';
 
 /** A way to spend less on storage, with what it saves a month and the command that does it. */
 export interface StorageCostFinding {
@@ -15,6 +15,10 @@ export interface StorageCostFinding {
   why: string;
   command: string;
 }
+
+/** The prices of a file system's region; the snapshot's unless the caller loaded the region's. */
+export type PricesOf = (region: string) => StoragePrices;
+const snapshotPrices: PricesOf = () => STORAGE_PRICES;
 
 const DAY_MS = 86_400_000;
 /** A file system no workstation mounts for this long is idle. */
@@ -31,12 +35,13 @@ export function storageCostFindings(
   fileSystems: readonly FsxFileSystem[],
   workstations: readonly Workstation[],
   now: Date,
+  pricesOf: PricesOf = snapshotPrices,
 ): StorageCostFinding[] {
   const findings: StorageCostFinding[] = [];
   for (const fs of fileSystems) {
     if (fs.state !== 'available') continue;
     const ageDays = (now.getTime() - Date.parse(fs.created_at)) / DAY_MS;
-    const saving = Math.round(fsxMonthlyCost(fs).total_usd * 100) / 100;
+    const saving = Math.round(fsxMonthlyCost(fs, pricesOf(fs.region)).total_usd * 100) / 100;
     const mounted = workstationsMountingFsx(fs, workstations).length > 0;
     if (fs.deployment === 'scratch2' && ageDays > SCRATCH_LIFETIME_DAYS) {
       findings.push({
@@ -74,11 +79,12 @@ const GIB = 1024 ** 3;
  */
 export function efsWithoutIaFindings(
   fileSystems: ReadonlyArray<{ file_system: FileSystem; ia_days: EfsIaDays | undefined }>,
+  pricesOf: PricesOf = snapshotPrices,
 ): StorageCostFinding[] {
-  const { standard_gb_month, infrequent_access_gb_month } = STORAGE_PRICES.efs;
   return fileSystems
     .filter(({ file_system, ia_days }) => ia_days === undefined && file_system.state === 'available')
     .map(({ file_system: fs }) => {
+      const { standard_gb_month, infrequent_access_gb_month } = pricesOf(fs.region).efs;
       const gib = fs.size_bytes / GIB;
       return {
         kind: 'efs-without-ia' as const,
@@ -109,6 +115,7 @@ function totalMbps(fs: FsxFileSystem, level: number): number {
  */
 export function overProvisionedThroughputFindings(
   fileSystems: ReadonlyArray<{ file_system: FsxFileSystem; peak_mbps: number | undefined }>,
+  pricesOf: PricesOf = snapshotPrices,
 ): StorageCostFinding[] {
   const findings: StorageCostFinding[] = [];
   for (const { file_system: fs, peak_mbps: peak } of fileSystems) {
@@ -117,7 +124,9 @@ export function overProvisionedThroughputFindings(
     const needed = peak * THROUGHPUT_HEADROOM;
     const level = rule.throughputs.find((candidate) => totalMbps(fs, candidate) >= needed);
     if (level === undefined || level >= fs.throughput) continue;
-    const saving = fsxMonthlyCost(fs).total_usd - fsxMonthlyCost({ ...fs, throughput: level }).total_usd;
+    const prices = pricesOf(fs.region);
+    const saving =
+      fsxMonthlyCost(fs, prices).total_usd - fsxMonthlyCost({ ...fs, throughput: level }, prices).total_usd;
     if (saving < 0.01) continue;
     findings.push({
       kind: 'over-provisioned-throughput',

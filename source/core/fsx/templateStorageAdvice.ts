@@ -2,6 +2,7 @@ import type { TemplateStorage } from '../templates/templateStorageSchema.js';
 import { FSX_SHAPE_RULES } from './fsxShapeRules.js';
 import { formatGib } from './parseStorageAmounts.js';
 import { recommendStorage, type StorageRecommendation } from './recommendStorage.js';
+import { STORAGE_PRICES, type StoragePrices } from './storagePrices.js';
 
 /** The advisor's word on the file system a template declares, as the wizard's storage step shows it. */
 export interface TemplateStorageAdvice {
@@ -22,6 +23,7 @@ export function templateStorageAdvice(
   slug: string,
   storage: TemplateStorage,
   measured: Record<string, number> = {},
+  prices: StoragePrices = STORAGE_PRICES,
 ): TemplateStorageAdvice {
   const deployment = storage.type === 'openzfs' ? 'single-az-1' : (storage.deployment ?? 'scratch2');
   const rule = FSX_SHAPE_RULES[deployment];
@@ -37,6 +39,7 @@ export function templateStorageAdvice(
       months: Math.max(1, Math.ceil((storage.lifetime_days ?? DAYS_A_MONTH) / DAYS_A_MONTH)),
     },
     measured,
+    prices,
   );
   const flags = [
     `--type ${storage.type}`,

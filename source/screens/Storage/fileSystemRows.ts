@@ -69,7 +69,7 @@ export function fileSystemRows(listing: StorageListing, pricing?: FileSystemPric
         created_at: fileSystem.created_at,
       };
     }),
-    ...fsxListing(listing.fsx, workstations).map(
+    ...fsxListing(listing.fsx, workstations, listing.fsx_prices).map(
       (fs): FileSystemRow => ({
         id: fs.id,
         name: fs.name,

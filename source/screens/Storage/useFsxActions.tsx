@@ -11,6 +11,7 @@ import {
 } from '../../core/fsx/fsxOperations.js';
 import { formatGib } from '../../core/fsx/parseStorageAmounts.js';
 import { type FsxCreatePlan, planFsxCreate } from '../../core/fsx/planFsxCreate.js';
+import { regionStoragePrices } from '../../core/fsx/regionStoragePrices.js';
 import { requireStoragePolicy } from '../../core/fsx/requireStoragePolicy.js';
 import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
 import { TEXT_PROMPT_DIALOG_HEIGHT, TextPromptDialog } from '../Profiles/TextPromptDialog.js';
@@ -67,7 +68,11 @@ export function useFsxActions(options: {
             if (typeof parsed === 'string') return parsed;
             const ops = session.operationsContext();
             try {
-              const plan = await planFsxCreate(parsed, quotaUserLookup(ops));
+              const plan = await planFsxCreate(
+                parsed,
+                quotaUserLookup(ops),
+                await regionStoragePrices(ops.account.storagePrices, region),
+              );
               requireStoragePolicy(ops.profile.policy, ops.profile.name, fsxPolicyRequest(region, plan));
               shell.closeModal();
               confirmCreate(plan);

@@ -4,6 +4,7 @@ import type {
   CodeCatalystSpace,
   DevEnvironment,
   DevEnvironmentStatus,
+  DevEnvironmentUsage,
 } from '../../../core/analytics/codeCatalystPorts.js';
 import { CloudError } from '../../../core/CloudError.js';
 import { DemoStateFile } from '../DemoStateFile.js';
@@ -40,7 +41,8 @@ const changeSchema = z.object({
   target: z.enum(['RUNNING', 'STOPPED']),
   since: z.number(),
 });
-const stateSchema = z.object({ changes: z.array(changeSchema) });
+/** `seeded_at`: when the demo space was first seen, since which its seeded states hold (epoch ms). */
+const stateSchema = z.object({ changes: z.array(changeSchema), seeded_at: z.number().optional() });
 type DevEnvironmentChange = z.infer<typeof changeSchema>;
 
 /**
@@ -64,7 +66,8 @@ export class DemoCodeCatalyst implements CodeCatalystPort {
   }
 
   private statusOf(env: DevEnvironment, changes: DevEnvironmentChange[]): DevEnvironmentStatus {
-    const change = changes.find((c) => c.id === env.id);
+    // The history is kept whole (for the cost report); the last change decides.
+    const change = changes.findLast((c) => c.id === env.id);
     if (!change) return env.status;
     // speed scales durations, as for the other demo resources: 0 is instant.
     const settled = this.now() - change.since >= TRANSITION_SECONDS * 1000 * this.speed;
@@ -118,7 +121,8 @@ export class DemoCodeCatalyst implements CodeCatalystPort {
           message: `CodeCatalyst: dev environment ${id} is ${status.toLowerCase()}; try again when it has finished`,
           hint: '`cws-tui codecatalyst devenvs <space> <project>` shows its status.',
         });
-      state.changes = [...state.changes.filter((c) => c.id !== id), { id, target, since: this.now() }];
+      state.seeded_at ??= this.now();
+      state.changes = [...state.changes, { id, target, since: this.now() }];
       return target === 'RUNNING' ? 'STARTING' : 'STOPPING';
     });
   }
@@ -129,5 +133,33 @@ export class DemoCodeCatalyst implements CodeCatalystPort {
 
   stopDevEnvironment(space: string, project: string, id: string): Promise<DevEnvironmentStatus> {
     return this.change(space, project, id, 'STOPPED');
+  }
+
+  /** Each environment's running and stopped spans from the kept start/stop history. */
+  async listDevEnvironmentUsage(): Promise<DevEnvironmentUsage[]> {
+    const state = await this.file.update((current) => {
+      current.seeded_at ??= this.now();
+      return current;
+    });
+    const settle = TRANSITION_SECONDS * 1000 * this.speed;
+    const seededAt = state.seeded_at ?? this.now();
+    return ENVIRONMENTS.map((env) => {
+      const transitions: DevEnvironmentUsage['transitions'] = [
+        { at: new Date(seededAt).toISOString(), state: env.status === 'RUNNING' ? 'running' : 'stopped' },
+      ];
+      for (const change of state.changes.filter((c) => c.id === env.id)) {
+        // Billed from the start request; a stop ends billing once the environment has stopped.
+        const at = change.target === 'RUNNING' ? change.since : change.since + settle;
+        if (at > this.now()) continue;
+        transitions.push({
+          at: new Date(at).toISOString(),
+          state: change.target === 'RUNNING' ? 'running' : 'stopped',
+        });
+      }
+      return {
+        environment: { ...env, ides: [...env.ides], status: this.statusOf(env, state.changes) },
+        transitions,
+      };
+    });
   }
 }

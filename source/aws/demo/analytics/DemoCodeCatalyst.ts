@@ -29,7 +29,9 @@ const ENVIRONMENTS: DevEnvironment[] = [
     space: SPACE,
     project: PROJECT,
     alias: 'pipeline-env',
-    status: 'RUNNING',
+    // Seeded stopped, as an idle environment is after CodeCatalyst's inactivity timeout: compute is
+    // only what the kept starts and stops say.
+    status: 'STOPPED',
     instance_type: 'dev.standard1.small',
     ides: ['Cloud9'],
   },
@@ -41,8 +43,7 @@ const changeSchema = z.object({
   target: z.enum(['RUNNING', 'STOPPED']),
   since: z.number(),
 });
-/** `seeded_at`: when the demo space was first seen, since which its seeded states hold (epoch ms). */
-const stateSchema = z.object({ changes: z.array(changeSchema), seeded_at: z.number().optional() });
+const stateSchema = z.object({ changes: z.array(changeSchema) });
 type DevEnvironmentChange = z.infer<typeof changeSchema>;
 
 /**
@@ -121,7 +122,6 @@ export class DemoCodeCatalyst implements CodeCatalystPort {
           message: `CodeCatalyst: dev environment ${id} is ${status.toLowerCase()}; try again when it has finished`,
           hint: '`cws-tui codecatalyst devenvs <space> <project>` shows its status.',
         });
-      state.seeded_at ??= this.now();
       state.changes = [...state.changes, { id, target, since: this.now() }];
       return target === 'RUNNING' ? 'STARTING' : 'STOPPING';
     });
@@ -135,31 +135,22 @@ export class DemoCodeCatalyst implements CodeCatalystPort {
     return this.change(space, project, id, 'STOPPED');
   }
 
-  /** Each environment's running and stopped spans from the kept start/stop history. */
+  /** Each started environment's running and stopped spans, from the kept start/stop history. */
   async listDevEnvironmentUsage(): Promise<DevEnvironmentUsage[]> {
-    const state = await this.file.update((current) => {
-      current.seeded_at ??= this.now();
-      return current;
-    });
+    const changes = await this.changes();
     const settle = TRANSITION_SECONDS * 1000 * this.speed;
-    const seededAt = state.seeded_at ?? this.now();
-    return ENVIRONMENTS.map((env) => {
-      const transitions: DevEnvironmentUsage['transitions'] = [
-        { at: new Date(seededAt).toISOString(), state: env.status === 'RUNNING' ? 'running' : 'stopped' },
-      ];
-      for (const change of state.changes.filter((c) => c.id === env.id)) {
+    return ENVIRONMENTS.flatMap((env) => {
+      const transitions: DevEnvironmentUsage['transitions'] = [];
+      for (const change of changes.filter((c) => c.id === env.id)) {
         // Billed from the start request; a stop ends billing once the environment has stopped.
         const at = change.target === 'RUNNING' ? change.since : change.since + settle;
         if (at > this.now()) continue;
-        transitions.push({
-          at: new Date(at).toISOString(),
-          state: change.target === 'RUNNING' ? 'running' : 'stopped',
-        });
+        const state = change.target === 'RUNNING' ? 'running' : 'stopped';
+        transitions.push({ at: new Date(at).toISOString(), state });
       }
-      return {
-        environment: { ...env, ides: [...env.ides], status: this.statusOf(env, state.changes) },
-        transitions,
-      };
+      if (transitions.length === 0) return [];
+      const environment = { ...env, ides: [...env.ides], status: this.statusOf(env, changes) };
+      return [{ environment, transitions }];
     });
   }
 }

@@ -1,6 +1,7 @@
 import {
   CodeCatalystClient,
   ListDevEnvironmentsCommand,
+  ListProjectsCommand,
   ListSpacesCommand,
   StartDevEnvironmentCommand,
   StopDevEnvironmentCommand,
@@ -198,6 +199,7 @@ export const analyticsCases: AnalyticsCase[] = [
   ...on(
     'codecatalyst',
     new ListSpacesCommand({}),
+    new ListProjectsCommand({ spaceName: SPACE }),
     new ListDevEnvironmentsCommand({ spaceName: SPACE, projectName: PROJECT }),
     new StartDevEnvironmentCommand({ spaceName: SPACE, projectName: PROJECT, id: DEV_ENVIRONMENT }),
     new StopDevEnvironmentCommand({ spaceName: SPACE, projectName: PROJECT, id: DEV_ENVIRONMENT }),

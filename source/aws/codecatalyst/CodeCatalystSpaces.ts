@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import {
   CodeCatalystClient,
   paginateListDevEnvironments,
+  paginateListProjects,
   paginateListSpaces,
   StartDevEnvironmentCommand,
   StopDevEnvironmentCommand,
@@ -13,6 +14,7 @@ import type {
   CodeCatalystSpace,
   DevEnvironment,
   DevEnvironmentStatus,
+  DevEnvironmentUsage,
 } from '../../core/analytics/codeCatalystPorts.js';
 import { CloudError } from '../../core/CloudError.js';
 import { translateAwsError } from '../translateAwsError.js';
@@ -112,5 +114,35 @@ export class CodeCatalystSpaces implements CodeCatalystPort {
       client.send(new StopDevEnvironmentCommand({ spaceName: space, projectName: project, id })),
     );
     return (reply.status ?? 'STOPPING') as DevEnvironmentStatus;
+  }
+
+  private async listProjects(space: string): Promise<string[]> {
+    return this.call('codecatalyst:ListProjects', async (client) => {
+      const projects: string[] = [];
+      for await (const page of paginateListProjects({ client }, { spaceName: space }))
+        for (const project of page.items ?? []) if (project.name) projects.push(project.name);
+      return projects;
+    });
+  }
+
+  /**
+   * The running environments of every space and project. The API gives only the current status
+   * and its last update, so a running one is counted from that update (and says so); stopped ones
+   * have no compute the API can show.
+   */
+  async listDevEnvironmentUsage(): Promise<DevEnvironmentUsage[]> {
+    const usages: DevEnvironmentUsage[] = [];
+    for (const space of await this.listSpaces())
+      for (const project of await this.listProjects(space.name))
+        for (const environment of await this.listDevEnvironments(space.name, project)) {
+          const running = environment.status === 'RUNNING' || environment.status === 'STARTING';
+          if (!running || !environment.updated_at) continue;
+          usages.push({
+            environment,
+            transitions: [{ at: environment.updated_at, state: 'running' }],
+            partial_history: true,
+          });
+        }
+    return usages;
   }
 }

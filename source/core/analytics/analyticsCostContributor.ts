@@ -3,6 +3,7 @@ import type { CloudAccount } from '../ports.js';
 import { formatBytes } from '../text/formatBytes.js';
 import { athenaQueryCost } from './athenaQueryCost.js';
 import { dataBrewCostResources } from './dataBrewCostResources.js';
+import { devEnvironmentCostResources } from './devEnvironmentCostResources.js';
 import { glueCrawlCostResources } from './glueCrawlCostResources.js';
 import { quickSightCostResources } from './quickSightCostResources.js';
 
@@ -47,7 +48,7 @@ async function workgroupCosts(
   return resource;
 }
 
-/** The analytics services' part of the unified cost report: Athena per workgroup, DataBrew per job, QuickSight's users. */
+/** The analytics services' part of the unified cost report: Athena per workgroup, DataBrew per job, QuickSight's users, CodeCatalyst dev environments. */
 // Typed by its shape (a CostContributor) so that the contributor list's module is not imported back.
 export const analyticsCostContributor = {
   service: 'Athena',
@@ -56,6 +57,7 @@ export const analyticsCostContributor = {
     regions: readonly string[],
   ): Promise<{ resources: MeteredCostResource[]; warnings: string[] }> {
     const resources: MeteredCostResource[] = [];
+    const warnings: string[] = [];
     for (const region of regions) {
       const workgroups = await account.analytics.athena.listWorkgroups(region);
       for (const workgroup of workgroups) {
@@ -67,6 +69,10 @@ export const analyticsCostContributor = {
     }
     // QuickSight's users are account-wide, held in its identity region: count them once.
     if (regions[0]) resources.push(...(await quickSightCostResources(account, regions[0])));
-    return { resources, warnings: [] };
+    // CodeCatalyst's dev environments are global (its API lives in us-west-2): counted once too.
+    const devEnvironments = await devEnvironmentCostResources(account);
+    resources.push(...devEnvironments.resources);
+    warnings.push(...devEnvironments.warnings);
+    return { resources, warnings };
   },
 };

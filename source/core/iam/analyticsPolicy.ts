@@ -1,3 +1,4 @@
+import { DATABREW_JOB_ROLE_NAME, GLUE_CRAWLER_ROLE_NAME } from '../analytics/dataPrepRolePolicies.js';
 import type { PolicyDocument, PolicyStatement } from './PolicyDocument.js';
 import { policyArn as arn } from './policyArn.js';
 
@@ -5,8 +6,9 @@ import { policyArn as arn } from './policyArn.js';
  * The analytics half of a lab member's or admin's identity policy: a second managed policy,
  * because the first is at IAM's 6,144-character limit. Attached the same way (`cws-tui iam policy
  * analytics --for user|admin`), it grants Athena in the app's own workgroups, reads of the Glue
- * Data Catalog, S3 only as Athena reaches it, and QuickSight's embed; an admin also registers
- * QuickSight users.
+ * Data Catalog, S3 only as Athena reaches it, QuickSight's embed, and `data crawl` and `databrew`
+ * (the app's `cws-` crawlers, jobs and recipes, and its two data-prep roles passed to their
+ * services only); an admin also registers QuickSight users.
  */
 
 /** The app names every workgroup it makes `cws-…` (see athenaWorkgroupSettings). */
@@ -123,6 +125,89 @@ function memberStatements(partition: string, buckets: readonly string[]): Policy
   ];
 }
 
+/** The app's crawlers are `cws-crawl-…` (crawlerNameFor); its jobs and recipes `cws-…`. */
+const GLUE_CRAWLERS = ['GetCrawler', 'CreateCrawler', 'StartCrawler', 'ListCrawls', 'TagResource'];
+const DATABREW_CWS = [
+  'TagResource',
+  'CreateRecipe',
+  'PublishRecipe',
+  'CreateRecipeJob',
+  'CreateProfileJob',
+  'StartJobRun',
+  'DescribeJobRun',
+  'ListJobRuns',
+];
+
+/** `data crawl` and `databrew`: crawlers, jobs and recipes under the app's `cws-` names only. */
+function dataPrepStatements(partition: string): PolicyStatement[] {
+  const dataPrepRole = (name: string) => arn(partition, 'iam', `role/cws-tui/${name}`, '', '*');
+  return [
+    {
+      // Glue and DataBrew actions each match only their own service's ARNs here.
+      Sid: 'DataPrepCwsNames',
+      Effect: 'Allow',
+      Action: [
+        ...GLUE_CRAWLERS.map((action) => `glue:${action}`),
+        ...DATABREW_CWS.map((action) => `databrew:${action}`),
+      ],
+      Resource: [
+        arn(partition, 'glue', 'crawler/cws-crawl-*'),
+        ...['job/cws-*', 'recipe/cws-*'].map((resource) => arn(partition, 'databrew', resource)),
+      ],
+    },
+    {
+      // The database a crawl fills is the one the profile's policy allows (checked before the call);
+      // datasets and projects carry the researcher's own names.
+      Sid: 'DataPrepCreates',
+      Effect: 'Allow',
+      Action: [
+        'glue:CreateDatabase',
+        'glue:TagResource',
+        'databrew:CreateDataset',
+        'databrew:CreateProject',
+        'databrew:TagResource',
+      ],
+      Resource: [
+        ...['catalog', 'database/*'].map((resource) => arn(partition, 'glue', resource)),
+        ...['dataset/*', 'project/*'].map((resource) => arn(partition, 'databrew', resource)),
+      ],
+    },
+    {
+      Sid: 'DataPrepLists',
+      Effect: 'Allow',
+      Action: [
+        'glue:ListCrawlers',
+        'glue:GetCrawlerMetrics',
+        'databrew:ListDatasets',
+        'databrew:ListJobs',
+        'databrew:ListProjects',
+      ],
+      Resource: '*',
+    },
+    {
+      Sid: 'DataBrewJobLogs',
+      Effect: 'Allow',
+      Action: 'logs:FilterLogEvents',
+      Resource: arn(partition, 'logs', 'log-group:/aws-glue-databrew/jobs*'),
+    },
+    {
+      // Each of the two data-prep roles only to its own service.
+      Sid: 'PassCrawlerRole',
+      Effect: 'Allow',
+      Action: 'iam:PassRole',
+      Resource: dataPrepRole(GLUE_CRAWLER_ROLE_NAME),
+      Condition: { StringEquals: { 'iam:PassedToService': 'glue.amazonaws.com' } },
+    },
+    {
+      Sid: 'PassDataBrewRole',
+      Effect: 'Allow',
+      Action: 'iam:PassRole',
+      Resource: dataPrepRole(DATABREW_JOB_ROLE_NAME),
+      Condition: { StringEquals: { 'iam:PassedToService': 'databrew.amazonaws.com' } },
+    },
+  ];
+}
+
 function adminStatements(partition: string): PolicyStatement[] {
   return [
     {
@@ -145,7 +230,7 @@ export function analyticsPolicyFor(
   partition = 'aws',
   buckets: readonly string[] = [],
 ): PolicyDocument {
-  const member = memberStatements(partition, buckets);
+  const member = [...memberStatements(partition, buckets), ...dataPrepStatements(partition)];
   return {
     Version: '2012-10-17',
     Statement: role === 'user' ? member : [...member, ...adminStatements(partition)],

@@ -6,6 +6,8 @@ import {
   CodeCatalystClient,
   ListDevEnvironmentsCommand,
   type ListDevEnvironmentsCommandOutput,
+  ListProjectsCommand,
+  type ListProjectsCommandOutput,
   ListSpacesCommand,
   type ListSpacesCommandOutput,
   StartDevEnvironmentCommand,
@@ -127,5 +129,57 @@ describe('CodeCatalystSpaces', () => {
       .listSpaces()
       .catch((e: unknown) => e)) as CloudError;
     expect(error.kind).toBe('unauthorized');
+  });
+
+  it('counts each running environment of every space and project from its last update only', async () => {
+    on<ListSpacesCommandOutput>(ListSpacesCommand, {
+      items: [{ name: 'lab-space', regionName: 'us-west-2', displayName: 'Lab space' }],
+    });
+    on<ListProjectsCommandOutput>(ListProjectsCommand, {
+      items: [{ name: 'climate', displayName: 'Climate' }],
+    });
+    const env = {
+      spaceName: 'lab-space',
+      projectName: 'climate',
+      creatorId: 'u-1',
+      repositories: [],
+      ides: [{ name: 'VSCode', runtime: 'public.ecr.aws/jetbrains/vscode' }],
+      inactivityTimeoutMinutes: 15,
+      persistentStorage: { sizeInGiB: 16 },
+    };
+    on<ListDevEnvironmentsCommandOutput>(ListDevEnvironmentsCommand, {
+      items: [
+        {
+          ...env,
+          id: 'a9b8c7d6-e5f4-4a3b-9c2d-1e0f9a8b7c6d',
+          alias: 'pipeline-env',
+          status: 'RUNNING',
+          instanceType: 'dev.standard1.large',
+          lastUpdatedTime: new Date('2026-12-06T03:00:00Z'),
+        },
+        {
+          ...env,
+          id: 'd1f0c2a4-5b6e-4c7d-8e9f-0a1b2c3d4e5f',
+          alias: 'notebook-env',
+          status: 'STOPPED',
+          instanceType: 'dev.standard1.medium',
+          lastUpdatedTime: new Date('2026-12-05T10:00:00Z'),
+        },
+      ],
+    });
+    const usages = await new CodeCatalystSpaces(async () => 'aoa-good').listDevEnvironmentUsage();
+    expect(usages).toEqual([
+      {
+        environment: expect.objectContaining({ alias: 'pipeline-env', instance_type: 'dev.standard1.large' }),
+        transitions: [{ at: '2026-12-06T03:00:00.000Z', state: 'running' }],
+        partial_history: true,
+      },
+    ]);
+    expect(catalyst.commandCalls(ListProjectsCommand as unknown as MockedCommand)[0]?.args[0].input).toEqual({
+      spaceName: 'lab-space',
+    });
+    expect(
+      catalyst.commandCalls(ListDevEnvironmentsCommand as unknown as MockedCommand)[0]?.args[0].input,
+    ).toMatchObject({ spaceName: 'lab-space', projectName: 'climate' });
   });
 });

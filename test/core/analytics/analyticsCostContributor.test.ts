@@ -27,7 +27,7 @@ const athena = {
     query('c0ffee00-4', 'RUNNING', 1 * GB, '2026-11-20T04:00:00.000Z'),
   ],
 } as unknown as AthenaPort;
-// No DataBrew jobs, Glue crawls or QuickSight subscription: only Athena's lines.
+// No DataBrew jobs, Glue crawls, QuickSight subscription or dev environments: only Athena's lines.
 const account = {
   identity: {
     callerIdentity: async () => ({
@@ -41,6 +41,7 @@ const account = {
     databrew: { listJobs: async () => [] },
     dataprep: { glue: { listCrawlCharges: async () => [] } },
     quicksight: { subscription: async () => ({ status: 'none' }) },
+    codecatalyst: { listDevEnvironmentUsage: async () => [] },
   },
 } as unknown as CloudAccount;
 

@@ -11,9 +11,9 @@ import { runCommand, testEnvironment } from '../../commands/commandHarness.js';
 import { grants, statementsGranting } from './adapterActions.js';
 
 /**
- * Every Athena and QuickSight action the AWS adapters name for their calls: the first argument of
- * a call (`this.call('quicksight:…'`, `this.context('athena:…'`), not the resource permissions
- * QuickSight assets are given.
+ * Every Athena, QuickSight, Glue, DataBrew and CloudWatch Logs action the AWS adapters name for
+ * their calls: the first argument of a call (`this.call('quicksight:…'`, `this.context('athena:…'`),
+ * not the resource permissions QuickSight assets are given.
  */
 function analyticsAdapterActions(): string[] {
   const files = (dir: string): string[] =>
@@ -22,8 +22,11 @@ function analyticsAdapterActions(): string[] {
       return statSync(path).isDirectory() ? files(path) : path.endsWith('.ts') ? [path] : [];
     });
   const actions = new Set<string>();
-  for (const file of [...files('source/aws/athena'), ...files('source/aws/quicksight')])
-    for (const match of readFileSync(file, 'utf8').matchAll(/\(\s*'((?:athena|quicksight):[A-Z][A-Za-z]+)'/g))
+  const dirs = ['athena', 'quicksight', 'glue', 'databrew'].map((dir) => join('source/aws', dir));
+  for (const file of dirs.flatMap(files))
+    for (const match of readFileSync(file, 'utf8').matchAll(
+      /\(\s*'((?:athena|quicksight|glue|databrew|logs):[A-Z][A-Za-z]+)'/g,
+    ))
       actions.add(match[1] ?? '');
   return [...actions].sort();
 }
@@ -33,10 +36,22 @@ const member = analyticsPolicyFor('user', 'aws', ['lab-genomics-data', 'lab-resu
 const admin = analyticsPolicyFor('admin', 'aws', ['lab-genomics-data', 'lab-results']);
 
 describe('the analytics managed policy', () => {
-  it('grants a member every Athena and QuickSight call the adapters make, except registering seats', () => {
-    const actions = analyticsAdapterActions();
+  it('grants a member every analytics and data-prep call the adapters make, except registering seats', () => {
+    // The SDK calls named under another action (ListCrawls pages ListCrawlers) and what IAM also
+    // checks for a create with tags or a role.
+    const actions = [
+      ...analyticsAdapterActions(),
+      'glue:ListCrawlers',
+      'glue:TagResource',
+      'databrew:TagResource',
+      'iam:PassRole',
+      // CloudWatchLogEvents names it in an options object, not as a call's first argument.
+      'logs:FilterLogEvents',
+    ];
     expect(actions).toContain('athena:StartQueryExecution');
     expect(actions).toContain('quicksight:CreateDashboard');
+    expect(actions).toContain('glue:CreateCrawler');
+    expect(actions).toContain('databrew:StartJobRun');
     expect(
       actions.filter((action) => action !== 'quicksight:RegisterUser' && !grants(member, action)),
     ).toEqual([]);
@@ -67,11 +82,46 @@ describe('the analytics managed policy', () => {
       'arn:aws:s3:::lab-results',
       'arn:aws:s3:::lab-results/*',
     ]);
-    // The Glue catalog is read, never written.
+    // The Glue catalog's tables are written only by the crawler's role, never by the member.
     const glue = member.Statement.flatMap((s) => [s.Action ?? []].flat()).filter((a) =>
       a.startsWith('glue:'),
     );
-    expect(glue.every((action) => /^glue:(Get|BatchGet)/.test(action))).toBe(true);
+    expect(glue.filter((action) => !/^glue:(Get|BatchGet|List)/.test(action)).sort()).toEqual([
+      'glue:CreateCrawler',
+      'glue:CreateDatabase',
+      'glue:StartCrawler',
+      'glue:TagResource',
+      'glue:TagResource',
+    ]);
+  });
+
+  it('keeps crawlers, DataBrew jobs and recipes to cws- names, and passes each data-prep role only to its service', () => {
+    for (const action of [
+      'glue:CreateCrawler',
+      'glue:StartCrawler',
+      'databrew:StartJobRun',
+      'databrew:CreateRecipeJob',
+      'databrew:PublishRecipe',
+    ])
+      expect(statementsGranting(member, action).flatMap(resources)).toEqual([
+        'arn:aws:glue:*:*:crawler/cws-crawl-*',
+        'arn:aws:databrew:*:*:job/cws-*',
+        'arn:aws:databrew:*:*:recipe/cws-*',
+      ]);
+    const passes = statementsGranting(member, 'iam:PassRole');
+    expect(passes.map((s) => [resources(s), s.Condition])).toEqual([
+      [
+        ['arn:aws:iam::*:role/cws-tui/cws-tui-glue-crawler'],
+        { StringEquals: { 'iam:PassedToService': 'glue.amazonaws.com' } },
+      ],
+      [
+        ['arn:aws:iam::*:role/cws-tui/cws-tui-databrew-job'],
+        { StringEquals: { 'iam:PassedToService': 'databrew.amazonaws.com' } },
+      ],
+    ]);
+    // The member passes the roles; making or widening them stays the admin's (the first policy).
+    for (const action of ['iam:CreateRole', 'iam:PutRolePolicy', 'iam:AttachRolePolicy'])
+      expect(grants(member, action)).toBe(false);
   });
 
   it('grants on every resource only calls that read', () => {

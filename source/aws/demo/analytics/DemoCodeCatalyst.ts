@@ -4,6 +4,7 @@ import type {
   CodeCatalystSpace,
   DevEnvironment,
   DevEnvironmentStatus,
+  DevEnvironmentUsage,
 } from '../../../core/analytics/codeCatalystPorts.js';
 import { CloudError } from '../../../core/CloudError.js';
 import { DemoStateFile } from '../DemoStateFile.js';
@@ -28,7 +29,9 @@ const ENVIRONMENTS: DevEnvironment[] = [
     space: SPACE,
     project: PROJECT,
     alias: 'pipeline-env',
-    status: 'RUNNING',
+    // Seeded stopped, as an idle environment is after CodeCatalyst's inactivity timeout: compute is
+    // only what the kept starts and stops say.
+    status: 'STOPPED',
     instance_type: 'dev.standard1.small',
     ides: ['Cloud9'],
   },
@@ -64,7 +67,8 @@ export class DemoCodeCatalyst implements CodeCatalystPort {
   }
 
   private statusOf(env: DevEnvironment, changes: DevEnvironmentChange[]): DevEnvironmentStatus {
-    const change = changes.find((c) => c.id === env.id);
+    // The history is kept whole (for the cost report); the last change decides.
+    const change = changes.findLast((c) => c.id === env.id);
     if (!change) return env.status;
     // speed scales durations, as for the other demo resources: 0 is instant.
     const settled = this.now() - change.since >= TRANSITION_SECONDS * 1000 * this.speed;
@@ -118,7 +122,7 @@ export class DemoCodeCatalyst implements CodeCatalystPort {
           message: `CodeCatalyst: dev environment ${id} is ${status.toLowerCase()}; try again when it has finished`,
           hint: '`cws-tui codecatalyst devenvs <space> <project>` shows its status.',
         });
-      state.changes = [...state.changes.filter((c) => c.id !== id), { id, target, since: this.now() }];
+      state.changes = [...state.changes, { id, target, since: this.now() }];
       return target === 'RUNNING' ? 'STARTING' : 'STOPPING';
     });
   }
@@ -129,5 +133,24 @@ export class DemoCodeCatalyst implements CodeCatalystPort {
 
   stopDevEnvironment(space: string, project: string, id: string): Promise<DevEnvironmentStatus> {
     return this.change(space, project, id, 'STOPPED');
+  }
+
+  /** Each started environment's running and stopped spans, from the kept start/stop history. */
+  async listDevEnvironmentUsage(): Promise<DevEnvironmentUsage[]> {
+    const changes = await this.changes();
+    const settle = TRANSITION_SECONDS * 1000 * this.speed;
+    return ENVIRONMENTS.flatMap((env) => {
+      const transitions: DevEnvironmentUsage['transitions'] = [];
+      for (const change of changes.filter((c) => c.id === env.id)) {
+        // Billed from the start request; a stop ends billing once the environment has stopped.
+        const at = change.target === 'RUNNING' ? change.since : change.since + settle;
+        if (at > this.now()) continue;
+        const state = change.target === 'RUNNING' ? 'running' : 'stopped';
+        transitions.push({ at: new Date(at).toISOString(), state });
+      }
+      if (transitions.length === 0) return [];
+      const environment = { ...env, ides: [...env.ides], status: this.statusOf(env, changes) };
+      return [{ environment, transitions }];
+    });
   }
 }

@@ -66,4 +66,25 @@ describe('CodeCatalyst on the demo account', () => {
       ),
     ).toBe(true);
   });
+
+  it("gives the cost report each started environment's running spans from the kept start/stop history", async () => {
+    const { catalyst, advance } = setUp();
+    // Nothing started yet: no compute to count.
+    expect(await catalyst().listDevEnvironmentUsage()).toEqual([]);
+    advance(60);
+    await catalyst().startDevEnvironment(SPACE, PROJECT, NOTEBOOK);
+    advance(3600);
+    await catalyst().stopDevEnvironment(SPACE, PROJECT, NOTEBOOK);
+    advance(30);
+    await catalyst().startDevEnvironment(SPACE, PROJECT, NOTEBOOK);
+    const usages = await catalyst().listDevEnvironmentUsage();
+    expect(usages).toHaveLength(1);
+    expect(usages[0]?.environment).toMatchObject({ id: NOTEBOOK, status: 'STARTING' });
+    expect(usages[0]?.transitions).toEqual([
+      { at: '2026-12-06T09:01:00.000Z', state: 'running' },
+      { at: '2026-12-06T10:01:30.000Z', state: 'stopped' },
+      { at: '2026-12-06T10:01:30.000Z', state: 'running' },
+    ]);
+    expect(usages[0]?.partial_history).toBeUndefined();
+  });
 });

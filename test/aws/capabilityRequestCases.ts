@@ -64,6 +64,7 @@ import { DATA_REPOSITORY_PATH } from '../../source/aws/fsx/FsxLustreRepositories
 import { TASK_TYPES } from '../../source/aws/fsx/toFsxFileSystem.js';
 import { stagingBucketName } from '../../source/core/bigdata/stagingBucketName.js';
 import { analyticsCases, analyticsClients } from './analyticsRequestCases.js';
+import { clusterCases, clusterClients } from './clusterRequestCases.js';
 import { dataPrepCases, dataPrepClients } from './dataPrepRequestCases.js';
 import { type CapturedRequest, capturingHandler } from './serializedRequest.js';
 
@@ -83,6 +84,7 @@ export const capabilityClients = {
   fsx: new FSxClient(config),
   ...analyticsClients,
   ...dataPrepClients,
+  ...clusterClients,
 };
 
 export interface CapabilityCase {
@@ -380,4 +382,5 @@ export const capabilityCases: CapabilityCase[] = [
   ),
   ...analyticsCases,
   ...dataPrepCases,
+  ...clusterCases,
 ];

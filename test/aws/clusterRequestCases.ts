@@ -1,0 +1,130 @@
+import {
+  DescribeLifecycleConfigurationCommand,
+  EFSClient,
+  PutLifecycleConfigurationCommand,
+} from '@aws-sdk/client-efs';
+import {
+  AddJobFlowStepsCommand,
+  CancelStepsCommand,
+  DescribeClusterCommand,
+  EMRClient,
+  GetAutoTerminationPolicyCommand,
+  GetManagedScalingPolicyCommand,
+  ListClustersCommand,
+  ListInstanceFleetsCommand,
+  ListStepsCommand,
+  ModifyInstanceFleetCommand,
+  RunJobFlowCommand,
+  TerminateJobFlowsCommand,
+} from '@aws-sdk/client-emr';
+import { FSxClient, UpdateFileSystemCommand } from '@aws-sdk/client-fsx';
+import { runJobFlowInput } from '../../source/aws/emr/emrClusterShapes.js';
+import type { EmrClusterSpec } from '../../source/core/bigdata/clusterPorts.js';
+import { capturingHandler } from './serializedRequest.js';
+
+const config = {
+  region: 'us-east-1',
+  credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' },
+  maxAttempts: 1,
+  requestHandler: capturingHandler,
+};
+
+/** Clients of the EMR on EC2 cluster adapter and of the storage findings' fixes. */
+export const clusterClients = {
+  emrClusters: new EMRClient(config),
+  efsLifecycle: new EFSClient(config),
+  fsxThroughput: new FSxClient(config),
+};
+
+const CLUSTER = 'j-2AXXXXXXGAPLF';
+const FLEET = 'if-1VRE4EXAMPLE';
+const STEP = 's-3MXXXXXXXXP1Y';
+const EFS = 'fs-0123456789abcdef0';
+
+/** A cluster as `bigdata cluster create` plans it from the emr-spark-cluster template. */
+const spec: EmrClusterSpec = {
+  name: 'spark-lab',
+  region: 'us-east-1',
+  release_label: 'emr-7.5.0',
+  applications: ['Spark', 'Hive', 'Livy', 'JupyterEnterpriseGateway'],
+  primary: { instance_types: ['m6g.xlarge'], on_demand: 1, spot: 0 },
+  core: { instance_types: ['m6g.xlarge', 'm7g.xlarge'], on_demand: 0, spot: 2 },
+  managed_scaling: { min: 2, max: 6 },
+  auto_termination_idle_minutes: 60,
+  ebs_gb: 64,
+  subnet_ids: ['subnet-0123456789abcdef0', 'subnet-0fedcba9876543210'],
+  service_role: 'arn:aws:iam::123456789012:role/cws-tui/cws-tui-emr-cluster-service',
+  instance_profile: 'cws-tui-emr-cluster-node',
+  log_uri: 's3://cws-tui-staging-123456789012-us-east-1/bigdata/clusters/spark-lab/',
+  tags: { 'cws:managed': 'true', 'cws:template': 'emr-spark-cluster', 'cws:research-user': 'ada' },
+};
+
+type Client = keyof typeof clusterClients;
+const json = (client: Client, ...commands: { input: unknown; constructor: { name: string } }[]) =>
+  commands.map((command) => ({ client, protocol: 'json' as const, command }));
+
+/** Each command the EMR cluster, EFS lifecycle and FSx throughput adapters send, shaped as they send it. */
+export const clusterCases = [
+  ...json(
+    'emrClusters',
+    new ListClustersCommand({
+      ClusterStates: ['STARTING', 'BOOTSTRAPPING', 'RUNNING', 'WAITING', 'TERMINATING'],
+    }),
+    new ListClustersCommand({
+      ClusterStates: ['TERMINATED', 'TERMINATED_WITH_ERRORS'],
+      CreatedAfter: new Date('2026-12-05T08:00:00Z'),
+    }),
+    new DescribeClusterCommand({ ClusterId: CLUSTER }),
+    new ListInstanceFleetsCommand({ ClusterId: CLUSTER }),
+    new GetAutoTerminationPolicyCommand({ ClusterId: CLUSTER }),
+    new GetManagedScalingPolicyCommand({ ClusterId: CLUSTER }),
+    new RunJobFlowCommand(runJobFlowInput(spec)),
+    new ModifyInstanceFleetCommand({
+      ClusterId: CLUSTER,
+      InstanceFleet: { InstanceFleetId: FLEET, TargetOnDemandCapacity: 0, TargetSpotCapacity: 4 },
+    }),
+    new TerminateJobFlowsCommand({ JobFlowIds: [CLUSTER] }),
+    new AddJobFlowStepsCommand({
+      JobFlowId: CLUSTER,
+      Steps: [
+        {
+          Name: 'etl_csv_to_parquet.py',
+          ActionOnFailure: 'CONTINUE',
+          HadoopJarStep: {
+            Jar: 'command-runner.jar',
+            Args: [
+              'spark-submit',
+              '--deploy-mode',
+              'cluster',
+              's3://cws-tui-staging-123456789012-us-east-1/bigdata/jobs/etl_csv_to_parquet.py',
+            ],
+          },
+        },
+      ],
+    }),
+    new ListStepsCommand({ ClusterId: CLUSTER }),
+    new CancelStepsCommand({ ClusterId: CLUSTER, StepIds: [STEP] }),
+  ),
+  ...[
+    new DescribeLifecycleConfigurationCommand({ FileSystemId: EFS }),
+    new PutLifecycleConfigurationCommand({
+      FileSystemId: EFS,
+      LifecyclePolicies: [
+        { TransitionToIA: 'AFTER_30_DAYS' },
+        { TransitionToPrimaryStorageClass: 'AFTER_1_ACCESS' },
+        { TransitionToArchive: 'AFTER_90_DAYS' },
+      ],
+    }),
+  ].map((command) => ({ client: 'efsLifecycle' as const, protocol: 'rest-json' as const, command })),
+  ...json(
+    'fsxThroughput',
+    new UpdateFileSystemCommand({
+      FileSystemId: 'fs-0a1b2c3d4e5f60718',
+      LustreConfiguration: { PerUnitStorageThroughput: 125 },
+    }),
+    new UpdateFileSystemCommand({
+      FileSystemId: 'fs-0f1e2d3c4b5a69788',
+      OpenZFSConfiguration: { ThroughputCapacity: 160 },
+    }),
+  ),
+];

@@ -1,4 +1,7 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runBigdataCommand } from '../../source/commands/bigdataCommand.js';
 import { runCostCommand } from '../../source/commands/costCommand.js';
 import { runStorageCommand } from '../../source/commands/storageCommand.js';
 import type { CostFindings } from '../../source/core/cost/listCostFindings.js';
@@ -66,5 +69,58 @@ describe('cws-tui cost findings on the demo account', () => {
     await expect(runCommand(runCostCommand, ['findings', 'extra'], testEnvironment())).rejects.toMatchObject({
       exitCode: 2,
     });
+  });
+});
+
+const ALWAYS_ON = `name: Always-on Spark cluster
+slug: emr-always-on
+description: A cluster without auto-termination, its core nodes on demand.
+bigdata:
+  kind: emr-cluster
+  release_label: emr-7.5.0
+  applications: [Spark]
+  primary:
+    instance_types: [m6g.xlarge]
+    on_demand: 1
+  core:
+    instance_types: [m6g.xlarge]
+    on_demand: 2
+  ebs_gb: 64
+complexity: advanced
+category: Big Data
+version: "1.0.0"
+`;
+
+describe('cws-tui cost findings with an EMR cluster on the demo account', () => {
+  it('names a cluster without auto-termination and with an on-demand core fleet, with the fix', async () => {
+    const env = testEnvironment();
+    mkdirSync(join(env.CWS_CONFIG_DIR!, 'templates'), { recursive: true });
+    writeFileSync(join(env.CWS_CONFIG_DIR!, 'templates', 'emr-always-on.yml'), ALWAYS_ON);
+    const created = await runCommand(
+      runBigdataCommand,
+      ['cluster', 'create', 'emr-always-on', 'always'],
+      env,
+      {
+        json: true,
+        bucket: ['lab-data'],
+      },
+    );
+    expect(created.code).toBe(0);
+    const listed = JSON.parse(
+      (await runCommand(runCostCommand, ['findings'], env, { json: true })).stdout,
+    ) as CostFindings;
+    expect(listed.notes).toEqual([]);
+    const emr = listed.findings.filter((f) => f.service === 'EMR');
+    expect(emr.map((f) => f.kind).sort()).toEqual(['no-auto-termination', 'on-demand-core']);
+    expect(emr.find((f) => f.kind === 'no-auto-termination')).toMatchObject({
+      resource: expect.stringMatching(/^always \(j-\w+\)$/),
+      what: expect.stringContaining('always has no auto-termination: it bills until terminated'),
+      fix: expect.stringContaining('cws-tui bigdata cluster terminate always --yes'),
+    });
+    // Neither rule can price its saving: they count as unpriced, not as $0.
+    expect(listed.unpriced).toBe(2);
+    const text = await runCommand(runCostCommand, ['findings'], env);
+    expect(text.stdout).toMatch(/^saving unknown {2}EMR always \(j-\w+\): always has no auto-termination/m);
+    expect(text.stdout).toContain('and 2 finding(s) whose saving is not known');
   });
 });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../../source/app/App.js';
+import type { Session } from '../../../source/app/session/Session.js';
 import { createTheme } from '../../../source/app/theme.js';
 import { runStorageCommand } from '../../../source/commands/storageCommand.js';
 import { openDemoSession, seedWorkstation, tempEnv } from '../../app/demoSession.js';
@@ -49,5 +50,37 @@ describe('findings on the cost page', () => {
     await tui.type('nothing-like-it');
     await tui.type(KEYS.enter);
     expect(await tui.waitFor('No finding matches the filter')).not.toContain('results (fs-');
+  });
+
+  it('names a service whose findings cannot be read, under the others', async () => {
+    const session = await openDemoSession(tempEnv());
+    await seedWorkstation(session, 'thesis');
+    // EMR refuses its listing: its note shows, storage and ParallelCluster still answer.
+    const refused = {
+      ...session.account.bigdata,
+      clusters: {
+        ...session.account.bigdata.clusters,
+        listClusters: async () => {
+          throw new Error('AccessDeniedException: not authorized to perform elasticmapreduce:ListClusters');
+        },
+      },
+    };
+    const broken: Session = Object.create(session, {
+      account: { value: { ...session.account, bigdata: refused } },
+    });
+    tui = renderTui(
+      <App openSession={() => Promise.resolve(broken)} theme={createTheme(false)} refreshMs={60_000} />,
+      { columns: 120, rows: 30 },
+    );
+    await tui.waitFor('thesis');
+    await tui.type(':');
+    await tui.waitFor(':dashboard');
+    await tui.type(`cost${KEYS.enter}`);
+    await tui.waitFor('Burn $');
+    await tui.type('v');
+    await tui.waitFor('Per service');
+    await tui.type('v');
+    const frame = await tui.waitFor('EMR findings are not shown: AccessDeniedException');
+    expect(frame).toContain('Findings: 0, up to $0.00/month');
   });
 });

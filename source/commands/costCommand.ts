@@ -83,9 +83,14 @@ function renderText(unrounded: CostReport): string {
   return `${lines.join('\n')}\n${table}${notes}`;
 }
 
-/** `cws-tui cost [--json] [--since T [--until T]]`: the profile's estimated spend and budget. */
+/**
+ * `cws-tui cost [--json] [--since T [--until T]]`: the profile's estimated spend and budget;
+ * `cost findings` lists every service's ways to spend less.
+ */
 export const runCostCommand: CommandRun = async (context) => {
   const { flags } = context;
+  if (context.args[0] === 'findings')
+    return (await import('./costFindingsCommand.js')).runCostFindingsCommand(context);
   if (context.args.length > 0) throw usageError(`cost takes no arguments, got "${context.args.join(' ')}"`);
   if (flags.budget !== undefined && !(flags.budget > 0)) {
     throw usageError('--budget is a monthly limit in USD above 0');

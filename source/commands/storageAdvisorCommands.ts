@@ -4,7 +4,6 @@ import { recommendStorage, STORAGE_PATTERNS, type StoragePattern } from '../core
 import { measuredThroughputByType } from '../core/fsx/StorageBenchResult.js';
 import { describeStoragePrices, STORAGE_PRICES, type StoragePrices } from '../core/fsx/storagePrices.js';
 import { resolveAppPaths } from '../core/paths.js';
-import { TAG } from '../core/ports.js';
 import { sanitizeForTerminal } from '../core/text/sanitizeForTerminal.js';
 import { usageError } from './CliError.js';
 import type { CommandContext } from './Command.js';
@@ -106,44 +105,14 @@ export async function recommendCommand(context: CommandContext): Promise<number>
  */
 export async function findingsCommand(context: CommandContext): Promise<number> {
   const { openCommandSession } = await import('./openCommandSession.js');
-  const findingsModule = await import('../core/fsx/storageCostFindings.js');
+  const { listStorageCostFindings } = await import('../core/fsx/listStorageCostFindings.js');
   const session = await openCommandSession(context);
-  const { account } = session;
-  const [fileSystems, efs, workstations] = await Promise.all([
-    account.fsx.listFileSystems(session.info.regions),
-    account.storage.listFileSystems(session.info.regions),
-    session.listWorkstations(),
-  ]);
-  const [peaks, lifecycles] = await Promise.all([
-    Promise.all(
-      fileSystems.map(async (fs) => ({
-        file_system: fs,
-        peak_mbps:
-          fs.state === 'available'
-            ? await account.fsx.peakThroughputMbps(fs.region, fs, findingsModule.THROUGHPUT_WINDOW_DAYS)
-            : undefined,
-      })),
-    ),
-    Promise.all(
-      efs
-        .filter((fs) => fs.tags[TAG.managed] === 'true' && fs.state === 'available')
-        .map(async (fs) => ({
-          file_system: fs,
-          ia_days: await account.storage.infrequentAccessDays(fs.region, fs.id),
-        })),
-    ),
-  ]);
-  const { regionStoragePrices } = await import('../core/fsx/regionStoragePrices.js');
-  const prices = new Map<string, StoragePrices>();
-  for (const region of new Set([...fileSystems, ...efs].map((fs) => fs.region))) {
-    prices.set(region, await regionStoragePrices(account.storagePrices, region));
-  }
-  const pricesOf = (region: string) => prices.get(region) ?? STORAGE_PRICES;
-  const findings = [
-    ...findingsModule.storageCostFindings(fileSystems, workstations, new Date(), pricesOf),
-    ...findingsModule.overProvisionedThroughputFindings(peaks, pricesOf),
-    ...findingsModule.efsWithoutIaFindings(lifecycles, pricesOf),
-  ].sort((a, b) => b.monthly_saving_usd - a.monthly_saving_usd);
+  const findings = await listStorageCostFindings(
+    session.account,
+    session.info.regions,
+    await session.listWorkstations(),
+    new Date(),
+  );
   if (context.flags.json) {
     context.stdout(`${JSON.stringify(findings, null, 2)}\n`);
     return 0;

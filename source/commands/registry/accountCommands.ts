@@ -5,7 +5,7 @@ export const accountCommands: Command[] = [
   {
     name: 'cost',
     summary: 'burn rate, today, month to date, projection and budget, per resource (estimates)',
-    usage: ['cost [--json] [--since T [--until T]] [--budget USD]'],
+    usage: ['cost [--json] [--since T [--until T]] [--budget USD]', 'cost findings [--json]'],
     load: async () => (await import('../costCommand.js')).runCostCommand,
   },
   {

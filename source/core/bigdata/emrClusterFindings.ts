@@ -6,6 +6,8 @@ export interface EmrClusterFinding {
   cluster: string;
   kind: 'no-auto-termination' | 'idle-cluster' | 'on-demand-core';
   message: string;
+  /** What following it saves per hour, when known (an idle cluster's whole rate). */
+  usd_per_hour?: number;
 }
 
 /** How long a cluster may wait without a step before it is called idle. */
@@ -41,6 +43,7 @@ export function emrClusterFindings(
         cluster: cluster.name,
         kind: 'idle-cluster',
         message: `${cluster.name} has waited ${idle} minutes without a step${costs}: cws-tui bigdata cluster terminate ${cluster.name} --yes`,
+        ...(rate !== undefined ? { usd_per_hour: rate } : {}),
       });
   }
   const core = cluster.fleets.find((fleet) => fleet.role === 'core');

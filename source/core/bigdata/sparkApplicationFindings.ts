@@ -7,6 +7,8 @@ export interface BigDataFinding {
   application: string;
   kind: 'no-auto-stop' | 'idle-warm-capacity';
   message: string;
+  /** What following it saves per hour, when known (idle warm workers' rate). */
+  usd_per_hour?: number;
 }
 
 /** How long a started application with warm workers may sit without a run before it is called idle. */
@@ -44,6 +46,7 @@ export function sparkApplicationFindings(
         application: application.name,
         kind: 'idle-warm-capacity',
         message: `${application.name} has been started without a run for ${idleMinutes} minutes${warmRate}: cws-tui bigdata stop ${application.name}`,
+        ...(rates ? { usd_per_hour: capacityUsdPerHour(warm, rates) } : {}),
       });
   }
   return findings;

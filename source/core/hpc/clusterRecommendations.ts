@@ -7,6 +7,8 @@ export interface ClusterRecommendation {
   message: string;
   /** What following it saves per hour, when known. */
   usd_per_hour?: number;
+  /** The command that follows it, when one does. */
+  command?: string;
 }
 
 const IDLE_HEAD_NODE_HOURS = 24;
@@ -34,6 +36,7 @@ export function clusterRecommendations(
       kind: 'idle-head-node',
       message: `${cluster.name} has run no job for ${Math.floor((now - quietSince) / 3_600_000)} h: its head node alone costs ${rate.head_node_usd_per_hour === undefined ? '?' : `$${rate.head_node_usd_per_hour.toFixed(3)}`}/h; delete the cluster when done (cws-tui hpc delete ${cluster.name})`,
       ...(rate.head_node_usd_per_hour !== undefined ? { usd_per_hour: rate.head_node_usd_per_hour } : {}),
+      command: `cws-tui hpc delete ${cluster.name}`,
     });
   for (const queue of cluster.config?.Scheduling.SlurmQueues ?? []) {
     for (const resource of queue.ComputeResources) {
@@ -44,6 +47,7 @@ export function clusterRecommendations(
           kind: 'min-count',
           message: `${queue.Name}/${resource.Name} keeps ${resource.MinCount} × ${type} up with no job: hpc update ${cluster.name} --queue ${queue.Name}/${resource.Name} --min 0`,
           ...(price !== undefined ? { usd_per_hour: price * resource.MinCount } : {}),
+          command: `cws-tui hpc update ${cluster.name} --queue ${queue.Name}/${resource.Name} --min 0`,
         });
     }
     if (queue.CapacityType === 'ONDEMAND' && !queue.ComputeResources.some((r) => r.Efa?.Enabled))

@@ -20,14 +20,28 @@ import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
 import { applyBudgetActions, describeBudgetActionOutcome } from './applyBudgetActions.js';
 import { BudgetActionDialog, budgetActionDialogHeight } from './BudgetActionDialog.js';
 import { budgetBar } from './budgetBar.js';
+import { CostFindingsTable, findingsFooterRows } from './CostFindingsTable.js';
 import { itemColumns, serviceColumns } from './costColumns.js';
+import { findingKey } from './findingColumns.js';
 import { RightsizeSavings } from './RightsizeSavings.js';
 import { type ServiceSpend, spendByService } from './spendByService.js';
+import { describeFindings, useCostFindings } from './useCostFindings.js';
 
 /** Totals, budget, the last days, rightsizing, and the view/alert line above the table. */
 const SUMMARY_ROWS = 5;
 
-type CostView = 'workstation' | 'service';
+type CostView = 'workstation' | 'service' | 'findings';
+/** `v` steps through the views in this order. */
+const NEXT_VIEW: Record<CostView, CostView> = {
+  workstation: 'service',
+  service: 'findings',
+  findings: 'workstation',
+};
+const VIEW_LABEL: Record<CostView, string> = {
+  workstation: 'per workstation',
+  service: 'per service',
+  findings: 'findings',
+};
 
 const itemKey = (item: CostReportItem) => item.id;
 const serviceKey = (row: ServiceSpend) => row.service;
@@ -57,6 +71,15 @@ export function CostScreen({ width, height, filter }: ScreenProps) {
   const alerts = useAppState((state) => state.budgetAlerts) ?? [];
   const region = useAppState((state) => state.region);
   const [view, setView] = useState<CostView>('workstation');
+  const [generation, setGeneration] = useState(0);
+  const findingsState = useCostFindings(shell.session, view === 'findings', generation);
+  const findings = useMemo(() => {
+    const all = findingsState.status === 'loaded' ? findingsState.result.findings : [];
+    const needle = filter.toLowerCase();
+    return all.filter((f) =>
+      [f.service, f.resource, f.what].some((text) => text.toLowerCase().includes(needle)),
+    );
+  }, [findingsState, filter]);
   // Lines rounded so that each column adds up to the total above it; `:region` keeps one region's.
   const report = useMemo(
     () => (loaded ? costReportForRegion(roundCostReport(loaded.report), region) : undefined),
@@ -69,8 +92,13 @@ export function CostScreen({ width, height, filter }: ScreenProps) {
   );
   const services = useMemo(() => spendByService(report?.items ?? []), [report]);
   const keys = useMemo(
-    () => (view === 'workstation' ? items.map(itemKey) : services.map(serviceKey)),
-    [view, items, services],
+    () =>
+      view === 'workstation'
+        ? items.map(itemKey)
+        : view === 'service'
+          ? services.map(serviceKey)
+          : findings.map(findingKey),
+    [view, items, services, findings],
   );
   // The latest alert is read whole: wrapped under the summary, at most three rows.
   const latestAlertText = alerts.at(-1);
@@ -80,7 +108,8 @@ export function CostScreen({ width, height, filter }: ScreenProps) {
         3,
       )
     : [];
-  const tableHeight = Math.max(2, height - SUMMARY_ROWS - alertRows.length);
+  const findingRows = view === 'findings' ? findingsFooterRows(findingsState) : 0;
+  const tableHeight = Math.max(2, height - SUMMARY_ROWS - alertRows.length - findingRows);
   const cursor = useListCursor(keys, tableHeight - 2);
   const itemCols = useMemo(() => itemColumns(width, theme), [width, theme]);
   const serviceCols = useMemo(() => serviceColumns(), []);
@@ -133,8 +162,8 @@ export function CostScreen({ width, height, filter }: ScreenProps) {
     ...cursor.actions,
     {
       key: 'v',
-      label: view === 'workstation' ? 'per service' : 'per workstation',
-      run: () => setView(view === 'workstation' ? 'service' : 'workstation'),
+      label: VIEW_LABEL[NEXT_VIEW[view]],
+      run: () => setView(NEXT_VIEW[view]),
     },
     {
       key: 'x',
@@ -149,7 +178,15 @@ export function CostScreen({ width, height, filter }: ScreenProps) {
       when: () => alerts.length > 0,
       run: acknowledge,
     },
-    { key: 'r', label: 'refresh', footer: false, run: () => shell.refreshNow() },
+    {
+      key: 'r',
+      label: 'refresh',
+      footer: false,
+      run: () => {
+        shell.refreshNow();
+        if (view === 'findings') setGeneration((n) => n + 1);
+      },
+    },
   ];
   useActions(actions);
 
@@ -170,7 +207,10 @@ export function CostScreen({ width, height, filter }: ScreenProps) {
     budget?.level === 'exceeded' ? theme.danger : budget?.level === 'warning' ? theme.warning : theme.success;
   const latestAlert = alerts.at(-1);
   const inRegion = region ? ` in ${region}` : '';
-  const viewLine = `${view === 'workstation' ? 'Per workstation' : 'Per service'}${inRegion}`;
+  const viewLine =
+    view === 'findings'
+      ? describeFindings(findingsState)
+      : `${view === 'workstation' ? 'Per workstation' : 'Per service'}${inRegion}`;
   // Only the lines and their totals follow `:region`; the history and the budget are the account's.
   const accountWide = region ? ' (all regions)' : '';
   return (
@@ -231,6 +271,15 @@ export function CostScreen({ width, height, filter }: ScreenProps) {
                 ? `Nothing in ${region}: :region shows another or all.`
                 : 'No managed resources cost anything yet.'
           }
+        />
+      ) : view === 'findings' ? (
+        <CostFindingsTable
+          state={findingsState}
+          findings={findings}
+          selectedIndex={cursor.index}
+          width={width}
+          height={tableHeight}
+          filtered={filter !== ''}
         />
       ) : (
         <Table

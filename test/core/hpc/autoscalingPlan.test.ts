@@ -4,6 +4,7 @@ import type { ParallelClusterConfig } from '../../../source/core/hpc/parallelClu
 import type { HpcCluster } from '../../../source/core/hpc/ports.js';
 import { evaluatePolicy } from '../../../source/core/policy/evaluatePolicy.js';
 import { parsePolicy } from '../../../source/core/policy/parsePolicy.js';
+import type { CloudAccount } from '../../../source/core/ports.js';
 
 const config: ParallelClusterConfig = {
   Region: 'us-east-1',
@@ -151,6 +152,51 @@ describe('cluster recommendations', () => {
         Date.parse('2026-12-06T00:00:00Z'),
       ).map((r) => r.kind),
     ).not.toContain('idle-head-node');
+  });
+
+  it('reach cost findings with a monthly saving where priced and the command that follows them', async () => {
+    const { hpcFindingSource } = await import('../../../source/core/hpc/hpcFindingSource.js');
+    const { snapshotPriceCatalog } = await import('../../../source/core/cost/priceTable.js');
+    const withMin = structuredClone(config);
+    withMin.Scheduling.SlurmQueues[0]!.ComputeResources[0]!.MinCount = 2;
+    const cluster: HpcCluster = {
+      name: 'lab',
+      region: 'us-east-1',
+      status: 'CREATE_COMPLETE',
+      made_by: 'cws-tui',
+      created_at: '2026-12-01T00:00:00Z',
+      compute_fleet: 'RUNNING',
+      head_node: {
+        instance_id: 'i-0head',
+        instance_type: 't3.medium',
+        state: 'running',
+        launched_at: '2026-12-01T00:00:00Z',
+      },
+      compute_nodes: [],
+      config: withMin,
+      tags: {},
+    };
+    const account = { hpc: { listClusters: async () => [cluster] } } as unknown as CloudAccount;
+    const findings = await hpcFindingSource.list({
+      account,
+      regions: ['us-east-1'],
+      now: new Date('2026-12-06T00:00:00Z'),
+      workstations: async () => [],
+    });
+    const c6i = snapshotPriceCatalog.instanceHourly('c6i.xlarge', 'us-east-1')!.usd_per_hour;
+    expect(findings).toEqual([
+      expect.objectContaining({ kind: 'idle-head-node', fix: 'cws-tui hpc delete lab' }),
+      {
+        service: 'ParallelCluster',
+        resource: 'lab',
+        kind: 'min-count',
+        what: expect.stringContaining('keeps 2 × c6i.xlarge up'),
+        monthly_saving_usd: Math.round(c6i * 2 * 730 * 100) / 100,
+        fix: 'cws-tui hpc update lab --queue cpu/c6i --min 0',
+      },
+      expect.objectContaining({ kind: 'spot-candidate', fix: expect.stringContaining('SPOT queue') }),
+    ]);
+    expect(findings[2]).not.toHaveProperty('monthly_saving_usd');
   });
 });
 

@@ -113,6 +113,9 @@ describe.each([
     let frame = view.lastFrame();
     expect(frame).toContain('Per service');
     expect(frame).toMatch(/EC2 workstations +2 /);
+    // v steps per service, findings, and back to per workstation.
+    await view.type('v');
+    await view.waitFor('Findings');
     await view.type('v');
     await view.type('/');
     await view.type('paus');

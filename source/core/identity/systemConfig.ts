@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import { lazySchema } from '../schema/lazySchema.js';
 
@@ -45,6 +44,8 @@ export async function loadSystemConfig(env: NodeJS.ProcessEnv): Promise<SystemCo
     }
     return { status: 'invalid', problem: `${path} cannot be read: ${(error as Error).message}`, path };
   }
+  // The YAML parser is loaded only when there is a file: most machines have none.
+  const { parse } = await import('yaml');
   let raw: unknown;
   try {
     raw = parse(text) ?? {};

@@ -1,4 +1,3 @@
-import { request } from 'node:http';
 import { readAwsProfiles } from './awsSharedConfig.js';
 
 const DEFAULT_IMDS_ENDPOINT = 'http://169.254.169.254';
@@ -8,15 +7,19 @@ export interface CredentialProbeOptions {
   timeoutMs: number;
 }
 
-/** One bounded HTTP request; any failure or timeout is an answer of "no". */
-function httpRequest(
+/**
+ * One bounded HTTP request; any failure or timeout is an answer of "no". node:http is loaded only
+ * here: importing it loads Node's fetch implementation too (10 ms of every cold command otherwise).
+ */
+async function httpRequest(
   url: URL,
   method: 'GET' | 'PUT',
   headers: Record<string, string>,
   deadline: number,
 ): Promise<{ status: number; body: string } | undefined> {
+  const { request } = await import('node:http');
   const remaining = deadline - Date.now();
-  if (remaining <= 0) return Promise.resolve(undefined);
+  if (remaining <= 0) return undefined;
   return new Promise((resolve) => {
     const outgoing = request(url, { method, headers, timeout: remaining, agent: false }, (response) => {
       let body = '';

@@ -19,7 +19,6 @@ import type { Service, ServiceLaunchResult } from '../../core/services/Service.j
 import type { ServiceHealth } from '../../core/services/ServiceHealth.js';
 import { isManagedServiceKind, serviceKindOf } from '../../core/services/ServiceKind.js';
 import type { StudioLabLaunchRequest } from '../../core/services/StudioLabService.js';
-import { loadTemplateRegistry } from '../../core/templates/loadTemplateRegistry.js';
 import { resolveTemplate } from '../../core/templates/resolveTemplate.js';
 import type { TemplateRegistry } from '../../core/templates/TemplateRegistry.js';
 import type { ResolvedTemplate } from '../../core/templates/templateSchema.js';
@@ -27,22 +26,19 @@ import { templateSearchPath } from '../../core/templates/templateSearchPath.js';
 import { SharedInstanceListing } from '../../core/workstations/SharedInstanceListing.js';
 import type { Workstation } from '../../core/workstations/Workstation.js';
 import type { CloudSessionOptions } from './CloudSessionOptions.js';
-import { cleanupSessionServices } from './cleanupSessionServices.js';
 import { costLedgerKey } from './costLedgerKey.js';
 import { defaultResearchUsername } from './defaultResearchUsername.js';
 import { ec2ServiceHealth } from './ec2ServiceHealth.js';
 import { ensureResearchUser } from './ensureResearchUser.js';
 import { gatherLaunchFacts, type LaunchFacts } from './gatherLaunchFacts.js';
-import { type LaunchChoices, launchChoices } from './launchChoices.js';
-import { launchInSession } from './launchInSession.js';
-import { listStorage, type StorageListing } from './listStorage.js';
+import type { LaunchChoices } from './launchChoices.js';
+import type { StorageListing } from './listStorage.js';
 import { loadSessionCostReport, type SessionCostRequest } from './loadSessionCostReport.js';
 import { type MarketplaceSession, marketplaceSession } from './MarketplaceSession.js';
-import { type LaunchPreview, previewLaunch } from './previewLaunch.js';
+import type { LaunchPreview } from './previewLaunch.js';
 import type { Session, SessionInfo, SessionLaunchResult } from './Session.js';
 import { SessionDirectory } from './SessionDirectory.js';
 import { type ManagedServices, SessionServices } from './SessionServices.js';
-import { sessionConnectionPlan } from './sessionConnectionPlan.js';
 import {
   type LifecycleSource,
   startInSession,
@@ -183,11 +179,16 @@ export class CloudSession extends SessionDirectory implements Session {
     return ec2ServiceHealth(workstation);
   }
 
-  connectionPlan(workstation: Workstation, options: ConnectionOptions = {}): Promise<ConnectionPlan> {
+  // What only some commands and keys use is loaded on first use: a cold `list` never reads it.
+  async connectionPlan(workstation: Workstation, options: ConnectionOptions = {}): Promise<ConnectionPlan> {
+    const { sessionConnectionPlan } = await import('./sessionConnectionPlan.js');
     return sessionConnectionPlan(this.source(), workstation, options);
   }
 
-  cleanupServices(options: StudioCleanupOptions): Promise<Array<StudioCleanupResult & { region: string }>> {
+  async cleanupServices(
+    options: StudioCleanupOptions,
+  ): Promise<Array<StudioCleanupResult & { region: string }>> {
+    const { cleanupSessionServices } = await import('./cleanupSessionServices.js');
     return cleanupSessionServices(this.current(), options);
   }
 
@@ -228,14 +229,16 @@ export class CloudSession extends SessionDirectory implements Session {
     return loadSessionCostReport({ ...this.options, info: this.info, ledgerKey }, request);
   }
 
-  listStorage(): Promise<StorageListing> {
+  async listStorage(): Promise<StorageListing> {
+    const { listStorage } = await import('./listStorage.js');
     return listStorage(this.account, this.info.regions);
   }
 
   templates(): Promise<TemplateRegistry> {
-    this.registry ??= loadTemplateRegistry({
-      searchPath: templateSearchPath(this.options.env, this.options.paths),
-    });
+    this.registry ??= import('../../core/templates/loadTemplateRegistry.js').then(
+      ({ loadTemplateRegistry }) =>
+        loadTemplateRegistry({ searchPath: templateSearchPath(this.options.env, this.options.paths) }),
+    );
     return this.registry;
   }
 
@@ -248,11 +251,13 @@ export class CloudSession extends SessionDirectory implements Session {
     const region = this.account.defaultRegion;
     const fileSystems = resolved.service_config ? [] : await this.account.storage.listFileSystems([region]);
     const storagePrices = resolved.storage && (await regionStoragePrices(this.account.storagePrices, region));
+    const { launchChoices } = await import('./launchChoices.js');
     return launchChoices(resolved, region, this.shownPrices, fileSystems, storagePrices);
   }
 
   async previewLaunch(request: LaunchRequest): Promise<LaunchPreview> {
     const { check, registry, blocked } = await this.launchFacts();
+    const { previewLaunch } = await import('./previewLaunch.js');
     return previewLaunch(request, {
       ...check,
       resolveTemplate: (reference) => resolveTemplate(reference, registry),
@@ -274,6 +279,7 @@ export class CloudSession extends SessionDirectory implements Session {
     request: LaunchRequest,
     onProgress?: (progress: LaunchProgress) => void,
   ): Promise<SessionLaunchResult> {
+    const { launchInSession } = await import('./launchInSession.js');
     const result = await launchInSession(this.source(), request, onProgress, !this.launchPermissionChecked);
     this.launchPermissionChecked = true;
     return { ...result, workstation: await this.rows.one(result.instance) };

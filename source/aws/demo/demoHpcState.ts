@@ -5,46 +5,53 @@ import { uniqueBackupPath } from '../../core/fs/uniqueBackupPath.js';
 import { withFileLock } from '../../core/fs/withFileLock.js';
 import { writeFileAtomic } from '../../core/fs/writeFileAtomic.js';
 import { parallelClusterConfigSchema } from '../../core/hpc/parallelClusterConfigSchema.js';
+import { lazySchema } from '../../core/schema/lazySchema.js';
 
-const demoJobSchema = z.object({
-  id: z.number().int(),
-  array_task: z.number().int().optional(),
-  user: z.string(),
-  partition: z.string(),
-  nodes: z.number().int().positive(),
-  name: z.string(),
-  submitted_at: z.number(),
-  /** Seconds of work at realistic pace. */
-  work_seconds: z.number(),
-  fails: z.boolean(),
-  cancelled_at: z.number().optional(),
-  /** At most this many tasks of the array run at once (`--array=1-10%4`). */
-  array_limit: z.number().int().positive().optional(),
-});
+const demoJobSchema = lazySchema(() =>
+  z.object({
+    id: z.number().int(),
+    array_task: z.number().int().optional(),
+    user: z.string(),
+    partition: z.string(),
+    nodes: z.number().int().positive(),
+    name: z.string(),
+    submitted_at: z.number(),
+    /** Seconds of work at realistic pace. */
+    work_seconds: z.number(),
+    fails: z.boolean(),
+    cancelled_at: z.number().optional(),
+    /** At most this many tasks of the array run at once (`--array=1-10%4`). */
+    array_limit: z.number().int().positive().optional(),
+  }),
+);
 
-const demoClusterSchema = z.object({
-  name: z.string(),
-  region: z.string(),
-  created_at: z.number(),
-  /** When the last create or update finished (or will), in ms. */
-  ready_at: z.number(),
-  failed: z.boolean(),
-  deleting_at: z.number().optional(),
-  updating: z.boolean().optional(),
-  config: parallelClusterConfigSchema,
-  tags: z.record(z.string(), z.string()),
-  /** Every stop and start of the compute fleet, oldest first (the first is RUNNING at ready_at). */
-  fleet_events: z.array(z.object({ at: z.number(), status: z.enum(['RUNNING', 'STOPPED']) })),
-  head_node_id: z.string(),
-  users: z.array(z.string()),
-  jobs: z.array(demoJobSchema),
-});
+const demoClusterSchema = lazySchema(() =>
+  z.object({
+    name: z.string(),
+    region: z.string(),
+    created_at: z.number(),
+    /** When the last create or update finished (or will), in ms. */
+    ready_at: z.number(),
+    failed: z.boolean(),
+    deleting_at: z.number().optional(),
+    updating: z.boolean().optional(),
+    config: parallelClusterConfigSchema,
+    tags: z.record(z.string(), z.string()),
+    /** Every stop and start of the compute fleet, oldest first (the first is RUNNING at ready_at). */
+    fleet_events: z.array(z.object({ at: z.number(), status: z.enum(['RUNNING', 'STOPPED']) })),
+    head_node_id: z.string(),
+    users: z.array(z.string()),
+    jobs: z.array(demoJobSchema),
+  }),
+);
 
-export const demoHpcStateSchema = z.object({
-  provider_installed_regions: z.array(z.string()),
-  next_job_id: z.number().int(),
-  clusters: z.array(demoClusterSchema),
-});
+export const demoHpcStateSchema = lazySchema(() =>
+  z.object({
+    provider_installed_regions: z.array(z.string()),
+    next_job_id: z.number().int(),
+    clusters: z.array(demoClusterSchema),
+  }),
+);
 
 export type DemoHpcState = z.infer<typeof demoHpcStateSchema>;
 export type DemoCluster = z.infer<typeof demoClusterSchema>;

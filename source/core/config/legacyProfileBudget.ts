@@ -1,15 +1,18 @@
 import { z } from 'zod';
 import { type Budget, budgetSchema } from '../cost/Budget.js';
+import { lazySchema } from '../schema/lazySchema.js';
 
 /**
  * The budget profiles stored up to config format 1.1.0 (and invitations issued then carry): actions
  * listed without the threshold they act at.
  */
-export const legacyProfileBudgetSchema = z.strictObject({
-  monthly_limit: z.number().positive(),
-  thresholds: z.array(z.number().positive().max(1000)),
-  actions: z.array(z.enum(['notify', 'block_launches', 'stop_workstations'])),
-});
+export const legacyProfileBudgetSchema = lazySchema(() =>
+  z.strictObject({
+    monthly_limit: z.number().positive(),
+    thresholds: z.array(z.number().positive().max(1000)),
+    actions: z.array(z.enum(['notify', 'block_launches', 'stop_workstations'])),
+  }),
+);
 export type LegacyProfileBudget = z.infer<typeof legacyProfileBudgetSchema>;
 
 /**

@@ -3,28 +3,33 @@ import { z } from 'zod';
 import { readJsonFileOrSetAside } from '../fs/readJsonFileOrSetAside.js';
 import { uniqueBackupPath } from '../fs/uniqueBackupPath.js';
 import { writeFileAtomic } from '../fs/writeFileAtomic.js';
+import { lazySchema } from '../schema/lazySchema.js';
 import type { BudgetAlert } from './evaluateBudget.js';
 
-export const budgetAlertSchema = z.object({
-  threshold: z.number(),
-  action: z.enum(['warn', 'block', 'stop', 'hibernate']),
-  percent_used: z.number(),
-  message: z.string(),
-  requires_confirmation: z.boolean(),
-});
+export const budgetAlertSchema = lazySchema(() =>
+  z.object({
+    threshold: z.number(),
+    action: z.enum(['warn', 'block', 'stop', 'hibernate']),
+    percent_used: z.number(),
+    message: z.string(),
+    requires_confirmation: z.boolean(),
+  }),
+);
 
-const storeFileSchema = z.object({
-  version: z.literal(1),
-  budgets: z.record(
-    z.string(),
-    z.object({
-      month: z.string(),
-      fired: z.array(z.number()),
-      /** Fired alerts nobody has acknowledged yet: they are shown again after a restart. */
-      pending: z.array(budgetAlertSchema).optional(),
-    }),
-  ),
-});
+const storeFileSchema = lazySchema(() =>
+  z.object({
+    version: z.literal(1),
+    budgets: z.record(
+      z.string(),
+      z.object({
+        month: z.string(),
+        fired: z.array(z.number()),
+        /** Fired alerts nobody has acknowledged yet: they are shown again after a restart. */
+        pending: z.array(budgetAlertSchema).optional(),
+      }),
+    ),
+  }),
+);
 type StoreFile = z.infer<typeof storeFileSchema>;
 
 /** Where the app keeps its budget alert record: one file in the state dir, shared by the TUI and commands. */

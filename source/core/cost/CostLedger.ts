@@ -5,57 +5,66 @@ import { readJsonFileOrSetAside } from '../fs/readJsonFileOrSetAside.js';
 import { uniqueBackupPath } from '../fs/uniqueBackupPath.js';
 import { writeFileAtomic } from '../fs/writeFileAtomic.js';
 import { INSTANCE_STATES } from '../ports.js';
+import { lazySchema } from '../schema/lazySchema.js';
 import { TimeSlicer } from '../slicing/TimeSlicer.js';
 import type { CostResource } from './CostResource.js';
 
-const transitionSchema = z.object({ at: z.string(), state: z.enum([...INSTANCE_STATES, 'hibernated']) });
-const quoteSchema = z.object({
-  usd_per_hour: z.number(),
-  source: z.enum(['snapshot', 'api', 'spot']),
-  as_of: z.string(),
-  note: z.string().optional(),
-});
-const ledgerEntrySchema = z.object({
-  last_seen: z.string(),
-  resource: z.discriminatedUnion('kind', [
-    z.object({
-      kind: z.literal('instance'),
-      id: z.string(),
-      name: z.string(),
-      region: z.string(),
-      instance_type: z.string(),
-      root_volume_gb: z.number(),
-      root_volume_type: z.string(),
-      spot: z.boolean().optional(),
-      spot_price: quoteSchema.optional(),
-      transitions: z.array(transitionSchema),
-      history_note: z.string().optional(),
-    }),
-    z.object({
-      kind: z.literal('metered'),
-      service: z.string(),
-      id: z.string(),
-      name: z.string(),
-      region: z.string(),
-      usd_per_hour: z.number(),
-      usd_per_hour_stopped: z.number().optional(),
-      price_source: z.enum(['snapshot', 'api', 'spot']),
-      transitions: z.array(transitionSchema),
-      charges: z.array(z.object({ at: z.string(), usd: z.number(), what: z.string() })).optional(),
-      notes: z.array(z.string()).optional(),
-    }),
-    z.object({
-      kind: z.literal('file-system'),
-      id: z.string(),
-      name: z.string(),
-      region: z.string(),
-      size_gb: z.number(),
-      created_at: z.string(),
-      deleted_at: z.string().optional(),
-    }),
-  ]),
-});
-const ledgerFileSchema = z.object({ version: z.literal(1), entries: z.array(ledgerEntrySchema) });
+const transitionSchema = lazySchema(() =>
+  z.object({ at: z.string(), state: z.enum([...INSTANCE_STATES, 'hibernated']) }),
+);
+const quoteSchema = lazySchema(() =>
+  z.object({
+    usd_per_hour: z.number(),
+    source: z.enum(['snapshot', 'api', 'spot']),
+    as_of: z.string(),
+    note: z.string().optional(),
+  }),
+);
+const ledgerEntrySchema = lazySchema(() =>
+  z.object({
+    last_seen: z.string(),
+    resource: z.discriminatedUnion('kind', [
+      z.object({
+        kind: z.literal('instance'),
+        id: z.string(),
+        name: z.string(),
+        region: z.string(),
+        instance_type: z.string(),
+        root_volume_gb: z.number(),
+        root_volume_type: z.string(),
+        spot: z.boolean().optional(),
+        spot_price: quoteSchema.optional(),
+        transitions: z.array(transitionSchema),
+        history_note: z.string().optional(),
+      }),
+      z.object({
+        kind: z.literal('metered'),
+        service: z.string(),
+        id: z.string(),
+        name: z.string(),
+        region: z.string(),
+        usd_per_hour: z.number(),
+        usd_per_hour_stopped: z.number().optional(),
+        price_source: z.enum(['snapshot', 'api', 'spot']),
+        transitions: z.array(transitionSchema),
+        charges: z.array(z.object({ at: z.string(), usd: z.number(), what: z.string() })).optional(),
+        notes: z.array(z.string()).optional(),
+      }),
+      z.object({
+        kind: z.literal('file-system'),
+        id: z.string(),
+        name: z.string(),
+        region: z.string(),
+        size_gb: z.number(),
+        created_at: z.string(),
+        deleted_at: z.string().optional(),
+      }),
+    ]),
+  }),
+);
+const ledgerFileSchema = lazySchema(() =>
+  z.object({ version: z.literal(1), entries: z.array(ledgerEntrySchema) }),
+);
 type LedgerEntry = z.infer<typeof ledgerEntrySchema>;
 
 /** Spend of last month is still shown early in this one; anything older is dropped. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../schema/lazySchema.js';
 import type { PriceCatalog } from './PriceCatalog.js';
 import type { PriceQuote } from './PriceQuote.js';
 
@@ -8,18 +9,22 @@ export type PricedService = (typeof PRICED_SERVICES)[number];
 /** Institutional discounts: a percentage (0 to 100) off the list price, per service. */
 export type Discounts = Partial<Record<PricedService, number>>;
 
-const discountPercent = z
-  .number()
-  .min(0, 'a discount is a percentage from 0 to 100')
-  .max(100, 'a discount is a percentage from 0 to 100');
+const discountPercent = lazySchema(() =>
+  z
+    .number()
+    .min(0, 'a discount is a percentage from 0 to 100')
+    .max(100, 'a discount is a percentage from 0 to 100'),
+);
 
 /** Discounts as a profile stores them: only the four priced services, each 0..100. */
-export const discountsSchema = z.strictObject({
-  ec2: discountPercent.optional(),
-  sagemaker: discountPercent.optional(),
-  ebs: discountPercent.optional(),
-  efs: discountPercent.optional(),
-});
+export const discountsSchema = lazySchema(() =>
+  z.strictObject({
+    ec2: discountPercent.optional(),
+    sagemaker: discountPercent.optional(),
+    ebs: discountPercent.optional(),
+    efs: discountPercent.optional(),
+  }),
+);
 
 export function isPricedService(value: string): value is PricedService {
   return (PRICED_SERVICES as readonly string[]).includes(value);

@@ -1,15 +1,18 @@
 import { z } from 'zod';
+import { lazySchema } from '../schema/lazySchema.js';
 
 /** A policy's `storage` section: which file systems may be made, how big, how fast, how dear. */
-export const storagePolicySchema = z.strictObject({
-  /** Storage types `storage create` may make: lustre, openzfs, efs. */
-  types: z.array(z.enum(['lustre', 'openzfs', 'efs'])).optional(),
-  max_capacity_gib: z.number().positive().optional(),
-  /** The whole file system's MB/s (Lustre: per-TiB throughput times TiB). */
-  max_throughput_mbps: z.number().positive().optional(),
-  /** One file system's list price a month, in USD. */
-  max_monthly_usd: z.number().nonnegative().optional(),
-});
+export const storagePolicySchema = lazySchema(() =>
+  z.strictObject({
+    /** Storage types `storage create` may make: lustre, openzfs, efs. */
+    types: z.array(z.enum(['lustre', 'openzfs', 'efs'])).optional(),
+    max_capacity_gib: z.number().positive().optional(),
+    /** The whole file system's MB/s (Lustre: per-TiB throughput times TiB). */
+    max_throughput_mbps: z.number().positive().optional(),
+    /** One file system's list price a month, in USD. */
+    max_monthly_usd: z.number().nonnegative().optional(),
+  }),
+);
 export type StoragePolicy = z.infer<typeof storagePolicySchema>;
 
 /** What `storage create` asks for, as the policy sees it. */

@@ -1,19 +1,22 @@
 import { z } from 'zod';
+import { lazySchema } from '../schema/lazySchema.js';
 
-const cap = z.number().int().nonnegative('a cap cannot be negative');
+const cap = lazySchema(() => z.number().int().nonnegative('a cap cannot be negative'));
 
 /**
  * The policy's `hpc:` section: caps on what a cluster may scale to (every queue at MaxCount), per
  * cluster and across one research user's clusters. Checked by the one evaluatePolicy.
  */
-export const hpcPolicySchema = z.strictObject({
-  max_nodes_per_cluster: cap.optional(),
-  max_vcpus_per_cluster: cap.optional(),
-  max_gpus_per_cluster: cap.optional(),
-  max_nodes_per_user: cap.optional(),
-  max_vcpus_per_user: cap.optional(),
-  max_gpus_per_user: cap.optional(),
-});
+export const hpcPolicySchema = lazySchema(() =>
+  z.strictObject({
+    max_nodes_per_cluster: cap.optional(),
+    max_vcpus_per_cluster: cap.optional(),
+    max_gpus_per_cluster: cap.optional(),
+    max_nodes_per_user: cap.optional(),
+    max_vcpus_per_user: cap.optional(),
+    max_gpus_per_user: cap.optional(),
+  }),
+);
 
 export type HpcPolicy = z.infer<typeof hpcPolicySchema>;
 

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { withFileLock } from '../fs/withFileLock.js';
 import { writeFileAtomic } from '../fs/writeFileAtomic.js';
+import { lazySchema } from '../schema/lazySchema.js';
 import type { GlobusIdentity, ResearchUser } from './ResearchUser.js';
 import type { NewResearchUser, ResearchUserStore } from './ResearchUserStore.js';
 import { ResearchUserStoreError } from './ResearchUserStoreError.js';
@@ -10,14 +11,16 @@ import { researchUserSchema } from './researchUserSchema.js';
 import { uidRangeForAccount } from './uidRanges.js';
 import { usernameProblem } from './usernameProblem.js';
 
-const usersFileSchema = z.strictObject({
-  version: z.literal(1),
-  /** Accounts in the order first seen: the index picks the UID range. */
-  accounts: z.array(z.string().min(1)),
-  users: z.array(researchUserSchema),
-  /** UIDs of deleted users: never handed out again, since files on shared storage may still carry them. */
-  retired_uids: z.array(z.number().int()).default([]),
-});
+const usersFileSchema = lazySchema(() =>
+  z.strictObject({
+    version: z.literal(1),
+    /** Accounts in the order first seen: the index picks the UID range. */
+    accounts: z.array(z.string().min(1)),
+    users: z.array(researchUserSchema),
+    /** UIDs of deleted users: never handed out again, since files on shared storage may still carry them. */
+    retired_uids: z.array(z.number().int()).default([]),
+  }),
+);
 type UsersFile = z.output<typeof usersFileSchema>;
 
 const RESEARCH_USERS_FILE = 'research-users.json';

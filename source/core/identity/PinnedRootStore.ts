@@ -4,17 +4,22 @@ import { readJsonFileOrSetAside } from '../fs/readJsonFileOrSetAside.js';
 import { uniqueBackupPath } from '../fs/uniqueBackupPath.js';
 import { withFileLock } from '../fs/withFileLock.js';
 import { writeFileAtomic } from '../fs/writeFileAtomic.js';
+import { lazySchema } from '../schema/lazySchema.js';
 
-const pinnedRootSchema = z.strictObject({
-  fingerprint: z.string().min(1),
-  issuer: z.string(),
-  pinned_at: z.string(),
-  /** The profiles accepted from chains rooted here: they may never turn personal. */
-  profiles: z.array(z.string()),
-});
+const pinnedRootSchema = lazySchema(() =>
+  z.strictObject({
+    fingerprint: z.string().min(1),
+    issuer: z.string(),
+    pinned_at: z.string(),
+    /** The profiles accepted from chains rooted here: they may never turn personal. */
+    profiles: z.array(z.string()),
+  }),
+);
 export type PinnedRoot = z.infer<typeof pinnedRootSchema>;
 
-const fileSchema = z.strictObject({ version: z.literal(1), roots: z.array(pinnedRootSchema) });
+const fileSchema = lazySchema(() =>
+  z.strictObject({ version: z.literal(1), roots: z.array(pinnedRootSchema) }),
+);
 
 export type PinnedRoots =
   | { status: 'read'; roots: PinnedRoot[] }

@@ -4,44 +4,47 @@ import { upgradeStoredBudget } from '../config/legacyProfileBudget.js';
 import { PROFILE_NAME_PATTERN, REGION_PATTERN } from '../config/profileSchema.js';
 import { budgetSchema } from '../cost/Budget.js';
 import { policySchema } from '../policy/policySchema.js';
+import { lazySchema } from '../schema/lazySchema.js';
 import { POSIX_NAME_PATTERN } from '../templates/templateSchema.js';
 import { canonicalJson } from './canonicalJson.js';
 import { InvitationError } from './InvitationError.js';
 import { type PolicyChainLink, policyChainLinkSchema, signsTerms, verifyPolicyChain } from './policyChain.js';
 import { ed25519PublicKey } from './signingKey.js';
 
-export const invitationPayloadSchema = z.strictObject({
-  version: z.literal(1),
-  id: z.string().min(1),
-  issued_at: z.iso.datetime(),
-  expires_at: z.iso.datetime(),
-  issuer: z.string().min(1),
-  /** base64 DER Ed25519 public key that signed the token: the same as the last chain link's. */
-  issuer_key: z.string().min(1),
-  profile: z.strictObject({
-    name: z.string().regex(PROFILE_NAME_PATTERN),
-    aws_profile: z.string().min(1),
-    aws_account_id: z
-      .string()
-      .regex(/^\d{12}$/)
-      .optional(),
-    region: z.string().regex(REGION_PATTERN),
+export const invitationPayloadSchema = lazySchema(() =>
+  z.strictObject({
+    version: z.literal(1),
+    id: z.string().min(1),
+    issued_at: z.iso.datetime(),
+    expires_at: z.iso.datetime(),
+    issuer: z.string().min(1),
+    /** base64 DER Ed25519 public key that signed the token: the same as the last chain link's. */
+    issuer_key: z.string().min(1),
+    profile: z.strictObject({
+      name: z.string().regex(PROFILE_NAME_PATTERN),
+      aws_profile: z.string().min(1),
+      aws_account_id: z
+        .string()
+        .regex(/^\d{12}$/)
+        .optional(),
+      region: z.string().regex(REGION_PATTERN),
+    }),
+    /** The research username suggested for the invitee. */
+    username: z.string().regex(POSIX_NAME_PATTERN).optional(),
+    policy: policySchema,
+    policy_chain: z.array(policyChainLinkSchema).min(1),
+    /** Invitations issued before config format 1.2.0 carry the old budget shape: read as today's. */
+    budget: z.preprocess(upgradeStoredBudget, budgetSchema).optional(),
+    can_invite: z.boolean(),
+    /** Accepting needs a Globus sign-in (from an identity of `idp_domain`, when given). */
+    require_globus: z.strictObject({ idp_domain: z.string().min(1).optional() }).optional(),
+    /**
+     * With can_invite: the PKCS#8 PEM private key whose public key is the last link's subject_key, the
+     * only key that may sign the invitee's own invitations. The token is a secret while it is valid.
+     */
+    delegate_key: z.string().min(1).optional(),
   }),
-  /** The research username suggested for the invitee. */
-  username: z.string().regex(POSIX_NAME_PATTERN).optional(),
-  policy: policySchema,
-  policy_chain: z.array(policyChainLinkSchema).min(1),
-  /** Invitations issued before config format 1.2.0 carry the old budget shape: read as today's. */
-  budget: z.preprocess(upgradeStoredBudget, budgetSchema).optional(),
-  can_invite: z.boolean(),
-  /** Accepting needs a Globus sign-in (from an identity of `idp_domain`, when given). */
-  require_globus: z.strictObject({ idp_domain: z.string().min(1).optional() }).optional(),
-  /**
-   * With can_invite: the PKCS#8 PEM private key whose public key is the last link's subject_key, the
-   * only key that may sign the invitee's own invitations. The token is a secret while it is valid.
-   */
-  delegate_key: z.string().min(1).optional(),
-});
+);
 export type InvitationPayload = z.infer<typeof invitationPayloadSchema>;
 
 /** Far above a long chain's token (a few KB): a larger paste is refused before it is parsed. */

@@ -4,6 +4,7 @@ import { budgetSchema } from '../cost/Budget.js';
 import { budgetWidening } from '../cost/budgetWidening.js';
 import { narrowerThan } from '../policy/narrowerThan.js';
 import { policySchema } from '../policy/policySchema.js';
+import { lazySchema } from '../schema/lazySchema.js';
 import { canonicalJson } from './canonicalJson.js';
 import { ed25519PublicKey } from './signingKey.js';
 
@@ -15,21 +16,23 @@ import { ed25519PublicKey } from './signingKey.js';
  * Links issued before budgets and the right to invite were signed lack those fields: they verify
  * as before, but nothing may follow them and their budget is not vouched for.
  */
-export const policyChainLinkSchema = z.strictObject({
-  issuer: z.string().min(1),
-  /** base64 DER Ed25519 public key of the issuer. */
-  issuer_key: z.string().min(1),
-  issued_at: z.string().min(1),
-  policy: policySchema,
-  /** The invitee's monthly budget; absent means none (which only an admin root may hand on). */
-  budget: budgetSchema.optional(),
-  /** Whether the invitee may invite others; absent on links from before it was signed. */
-  can_invite: z.boolean().optional(),
-  /** base64 DER Ed25519 public key that may sign the next link (only with can_invite). */
-  subject_key: z.string().min(1).optional(),
-  /** base64url Ed25519 signature. */
-  signature: z.string().min(1),
-});
+export const policyChainLinkSchema = lazySchema(() =>
+  z.strictObject({
+    issuer: z.string().min(1),
+    /** base64 DER Ed25519 public key of the issuer. */
+    issuer_key: z.string().min(1),
+    issued_at: z.string().min(1),
+    policy: policySchema,
+    /** The invitee's monthly budget; absent means none (which only an admin root may hand on). */
+    budget: budgetSchema.optional(),
+    /** Whether the invitee may invite others; absent on links from before it was signed. */
+    can_invite: z.boolean().optional(),
+    /** base64 DER Ed25519 public key that may sign the next link (only with can_invite). */
+    subject_key: z.string().min(1).optional(),
+    /** base64url Ed25519 signature. */
+    signature: z.string().min(1),
+  }),
+);
 export type PolicyChainLink = z.infer<typeof policyChainLinkSchema>;
 
 type UnsignedLink = Omit<PolicyChainLink, 'signature'>;

@@ -1,13 +1,16 @@
 import { z } from 'zod';
+import { lazySchema } from '../schema/lazySchema.js';
 import { POSIX_NAME_PATTERN } from '../templates/templateSchema.js';
 import type { ResearchUser } from './ResearchUser.js';
 
-export const globusIdentitySchema = z.strictObject({
-  sub: z.string().min(1),
-  username: z.string().min(1),
-  institution: z.string().optional(),
-  verified_at: z.string().min(1),
-});
+export const globusIdentitySchema = lazySchema(() =>
+  z.strictObject({
+    sub: z.string().min(1),
+    username: z.string().min(1),
+    institution: z.string().optional(),
+    verified_at: z.string().min(1),
+  }),
+);
 
 /** A stored research user, checked on every read so that a hand-edited file cannot smuggle in junk. */
 export const researchUserSchema = z.strictObject({

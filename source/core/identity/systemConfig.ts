@@ -1,20 +1,22 @@
 import { readFile } from 'node:fs/promises';
-import { parse } from 'yaml';
 import { z } from 'zod';
+import { lazySchema } from '../schema/lazySchema.js';
 
 /** Where the machine's administrator puts the rules every user of it shares (a bastion's). */
 export const DEFAULT_SYSTEM_CONFIG_PATH = '/etc/cws-tui/config.yaml';
 
 const FINGERPRINT_PATTERN = /^SHA256:[A-Za-z0-9+/]{43}$/;
 
-export const systemConfigSchema = z.strictObject({
-  /** Root key fingerprints (`SHA256:...`) an invitation chain must start at; empty trusts on first use. */
-  trusted_roots: z
-    .array(z.string().regex(FINGERPRINT_PATTERN, 'a root fingerprint looks like SHA256:<43 characters>'))
-    .default([]),
-  /** `deny`: only invited profiles may launch on this machine (a personal one has no signed policy). */
-  personal_profiles: z.enum(['allow', 'deny']).default('allow'),
-});
+export const systemConfigSchema = lazySchema(() =>
+  z.strictObject({
+    /** Root key fingerprints (`SHA256:...`) an invitation chain must start at; empty trusts on first use. */
+    trusted_roots: z
+      .array(z.string().regex(FINGERPRINT_PATTERN, 'a root fingerprint looks like SHA256:<43 characters>'))
+      .default([]),
+    /** `deny`: only invited profiles may launch on this machine (a personal one has no signed policy). */
+    personal_profiles: z.enum(['allow', 'deny']).default('allow'),
+  }),
+);
 export type SystemConfig = z.output<typeof systemConfigSchema>;
 
 export type SystemConfigRead =
@@ -42,6 +44,8 @@ export async function loadSystemConfig(env: NodeJS.ProcessEnv): Promise<SystemCo
     }
     return { status: 'invalid', problem: `${path} cannot be read: ${(error as Error).message}`, path };
   }
+  // The YAML parser is loaded only when there is a file: most machines have none.
+  const { parse } = await import('yaml');
   let raw: unknown;
   try {
     raw = parse(text) ?? {};

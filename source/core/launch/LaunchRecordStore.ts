@@ -3,34 +3,37 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../fs/writeFileAtomic.js';
+import { lazySchema } from '../schema/lazySchema.js';
 
-const launchRecordSchema = z.object({
-  id: z.string(),
-  profile: z.string(),
-  name: z.string(),
-  template: z.string(),
-  region: z.string(),
-  created_at: z.string(),
-  status: z.enum(['requested', 'launched', 'failed']),
-  instance_id: z.string().optional(),
-  /** What the launch asked for, so that a retry with other arguments is refused, not misreported. */
-  arguments: z
-    .object({
-      instance_type: z.string(),
-      spot: z.boolean(),
-      hibernation: z.boolean(),
-      root_volume_gb: z.number(),
-    })
-    .partial()
-    .optional(),
-  /** Web service tokens kept by versions before the instances made and stored their own; read only for those launches. */
-  service_tokens: z.record(z.string(), z.string()).optional(),
-  /**
-   * The ownership and management tags as launched (cws:managed, cws:profile, cws:research-user,
-   * cws:owner, cws:template): what the instance is held to when its own tags are changed later.
-   */
-  ownership_tags: z.record(z.string(), z.string()).optional(),
-});
+const launchRecordSchema = lazySchema(() =>
+  z.object({
+    id: z.string(),
+    profile: z.string(),
+    name: z.string(),
+    template: z.string(),
+    region: z.string(),
+    created_at: z.string(),
+    status: z.enum(['requested', 'launched', 'failed']),
+    instance_id: z.string().optional(),
+    /** What the launch asked for, so that a retry with other arguments is refused, not misreported. */
+    arguments: z
+      .object({
+        instance_type: z.string(),
+        spot: z.boolean(),
+        hibernation: z.boolean(),
+        root_volume_gb: z.number(),
+      })
+      .partial()
+      .optional(),
+    /** Web service tokens kept by versions before the instances made and stored their own; read only for those launches. */
+    service_tokens: z.record(z.string(), z.string()).optional(),
+    /**
+     * The ownership and management tags as launched (cws:managed, cws:profile, cws:research-user,
+     * cws:owner, cws:template): what the instance is held to when its own tags are changed later.
+     */
+    ownership_tags: z.record(z.string(), z.string()).optional(),
+  }),
+);
 
 export type LaunchRecord = z.infer<typeof launchRecordSchema>;
 

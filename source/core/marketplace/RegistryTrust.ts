@@ -1,13 +1,16 @@
 import { z } from 'zod';
+import { lazySchema } from '../schema/lazySchema.js';
 
-const base64Key = z
-  .string()
-  .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'a public key is base64 (DER SubjectPublicKeyInfo)');
+const base64Key = lazySchema(() =>
+  z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/, 'a public key is base64 (DER SubjectPublicKeyInfo)'),
+);
 
-export const trustedKeySchema = z.strictObject({
-  name: z.string().min(1).max(100),
-  key: base64Key,
-});
+export const trustedKeySchema = lazySchema(() =>
+  z.strictObject({
+    name: z.string().min(1).max(100),
+    key: base64Key,
+  }),
+);
 
 export type TrustedKey = z.infer<typeof trustedKeySchema>;
 
@@ -15,15 +18,19 @@ export type TrustedKey = z.infer<typeof trustedKeySchema>;
  * One registry the user reads templates from, and whom they trust in it: the publisher keys whose
  * releases they accept, the approver keys whose reviews count, and keys revoked since.
  */
-export const registryTrustSchema = z.strictObject({
-  name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'a registry name is lower-case letters, digits and -'),
-  /** `s3://bucket/prefix` or a directory path. */
-  location: z.string().min(1),
-  publishers: z.array(trustedKeySchema),
-  approvers: z.array(trustedKeySchema),
-  /** Public keys (base64) no longer trusted, whatever list they are in. */
-  revoked: z.array(base64Key),
-});
+export const registryTrustSchema = lazySchema(() =>
+  z.strictObject({
+    name: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'a registry name is lower-case letters, digits and -'),
+    /** `s3://bucket/prefix` or a directory path. */
+    location: z.string().min(1),
+    publishers: z.array(trustedKeySchema),
+    approvers: z.array(trustedKeySchema),
+    /** Public keys (base64) no longer trusted, whatever list they are in. */
+    revoked: z.array(base64Key),
+  }),
+);
 
 export type RegistryTrust = z.infer<typeof registryTrustSchema>;
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../fs/writeFileAtomic.js';
 import type { SigningKey } from '../identity/signingKey.js';
+import { lazySchema } from '../schema/lazySchema.js';
 import { findTemplateFiles } from '../templates/findTemplateFiles.js';
 import type { BuiltinSigner, BuiltinSignerKeys } from './builtinSigningKeys.js';
 import { MarketplaceRefusal } from './MarketplaceRefusal.js';
@@ -13,25 +14,29 @@ import { envelopeBytes, openEnvelope, signStatement } from './signatureEnvelope.
 /** The signature of the built-in set, in the built-in templates directory (made by the build). */
 export const BUILTIN_SIGNATURE_FILE = 'builtin-templates.signature.json';
 
-const signedFileSchema = z.strictObject({
-  /** The path below the templates directory, `/`-separated, as findTemplateFiles gives it. */
-  path: z.string().min(1),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  bytes: z.number().int().nonnegative(),
-});
+const signedFileSchema = lazySchema(() =>
+  z.strictObject({
+    /** The path below the templates directory, `/`-separated, as findTemplateFiles gives it. */
+    path: z.string().min(1),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    bytes: z.number().int().nonnegative(),
+  }),
+);
 
 /**
  * What the release (or development) key signs for the built-ins: every template file of the set,
  * by path, digest and length. One statement for the set, since the set ships as one release: an
  * added, removed or altered file is seen as such. Same envelope as marketplace releases.
  */
-export const builtinTemplatesStatementSchema = z.strictObject({
-  kind: z.literal('cws-builtin-templates'),
-  /** The cws-tui version the set was signed for. */
-  version: z.string().min(1).max(100),
-  signed_at: z.string(),
-  files: z.array(signedFileSchema).max(10_000),
-});
+export const builtinTemplatesStatementSchema = lazySchema(() =>
+  z.strictObject({
+    kind: z.literal('cws-builtin-templates'),
+    /** The cws-tui version the set was signed for. */
+    version: z.string().min(1).max(100),
+    signed_at: z.string(),
+    files: z.array(signedFileSchema).max(10_000),
+  }),
+);
 
 export type BuiltinTemplatesStatement = z.infer<typeof builtinTemplatesStatementSchema>;
 

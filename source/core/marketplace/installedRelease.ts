@@ -1,24 +1,27 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { publicKeyFingerprint } from '../identity/signingKey.js';
+import { lazySchema } from '../schema/lazySchema.js';
 import { MarketplaceRefusal } from './MarketplaceRefusal.js';
 import type { RegistryTrust } from './RegistryTrust.js';
 import type { TemplateProvenance } from './TemplateProvenance.js';
 import { releaseStatus, verifyRelease } from './verifyRelease.js';
 
 /** The provenance file kept next to an installed template: `<file>.provenance.json`. */
-export const provenanceRecordSchema = z.strictObject({
-  format: z.literal('cws-provenance/1'),
-  registry: z.string(),
-  location: z.string(),
-  slug: z.string(),
-  version: z.string(),
-  pinned: z.boolean(),
-  installed_at: z.string(),
-  /** The release's signature and review files, byte for byte as the registry had them. */
-  signature: z.string(),
-  review: z.string().optional(),
-});
+export const provenanceRecordSchema = lazySchema(() =>
+  z.strictObject({
+    format: z.literal('cws-provenance/1'),
+    registry: z.string(),
+    location: z.string(),
+    slug: z.string(),
+    version: z.string(),
+    pinned: z.boolean(),
+    installed_at: z.string(),
+    /** The release's signature and review files, byte for byte as the registry had them. */
+    signature: z.string(),
+    review: z.string().optional(),
+  }),
+);
 
 export type ProvenanceRecord = z.infer<typeof provenanceRecordSchema>;
 

@@ -1,16 +1,19 @@
 import { z } from 'zod';
+import { lazySchema } from '../schema/lazySchema.js';
 import type { RegistryStore } from './ports.js';
 import { registryKeys } from './registryKeys.js';
 
-export const ratingSchema = z.strictObject({
-  slug: z.string(),
-  version: z.string(),
-  /** The research user's name: reviewers are shown by it. */
-  user: z.string().regex(/^[a-z_][a-z0-9_-]{0,31}$/),
-  stars: z.number().int().min(1).max(5),
-  text: z.string().max(1000),
-  rated_at: z.string(),
-});
+export const ratingSchema = lazySchema(() =>
+  z.strictObject({
+    slug: z.string(),
+    version: z.string(),
+    /** The research user's name: reviewers are shown by it. */
+    user: z.string().regex(/^[a-z_][a-z0-9_-]{0,31}$/),
+    stars: z.number().int().min(1).max(5),
+    text: z.string().max(1000),
+    rated_at: z.string(),
+  }),
+);
 
 export type Rating = z.infer<typeof ratingSchema>;
 

@@ -2,10 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../fs/writeFileAtomic.js';
+import { lazySchema } from '../schema/lazySchema.js';
 import { MarketplaceRefusal } from './MarketplaceRefusal.js';
 import { type RegistryTrust, registryTrustSchema } from './RegistryTrust.js';
 
-const registriesSchema = z.strictObject({ registries: z.array(registryTrustSchema) });
+const registriesSchema = lazySchema(() => z.strictObject({ registries: z.array(registryTrustSchema) }));
 
 /** The registries the user reads and whom they trust in each: `<config>/marketplace/registries.json`. */
 export function registriesFilePath(configDir: string): string {

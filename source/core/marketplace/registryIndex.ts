@@ -1,28 +1,33 @@
 import { z } from 'zod';
+import { lazySchema } from '../schema/lazySchema.js';
 import { marketplaceSlug, releaseVersion } from './releaseStatement.js';
 
 export const INDEX_FORMAT = 'cws-registry-index/1';
 
-const indexRelease = z.strictObject({
-  version: releaseVersion,
-  template_sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  publisher_key: z.string(),
-  changelog: z.string(),
-  published_at: z.string(),
-  status: z.enum(['submitted', 'approved', 'rejected']),
-  scan: z.strictObject({ high: z.number(), medium: z.number(), low: z.number() }),
-});
+const indexRelease = lazySchema(() =>
+  z.strictObject({
+    version: releaseVersion,
+    template_sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    publisher_key: z.string(),
+    changelog: z.string(),
+    published_at: z.string(),
+    status: z.enum(['submitted', 'approved', 'rejected']),
+    scan: z.strictObject({ high: z.number(), medium: z.number(), low: z.number() }),
+  }),
+);
 
-const indexEntry = z.strictObject({
-  slug: marketplaceSlug,
-  name: z.string(),
-  description: z.string(),
-  category: z.string().optional(),
-  tags: z.array(z.string()),
-  publisher_name: z.string(),
-  compliance: z.record(z.string(), z.unknown()).optional(),
-  releases: z.array(indexRelease),
-});
+const indexEntry = lazySchema(() =>
+  z.strictObject({
+    slug: marketplaceSlug,
+    name: z.string(),
+    description: z.string(),
+    category: z.string().optional(),
+    tags: z.array(z.string()),
+    publisher_name: z.string(),
+    compliance: z.record(z.string(), z.unknown()).optional(),
+    releases: z.array(indexRelease),
+  }),
+);
 
 export type IndexRelease = z.infer<typeof indexRelease>;
 export type IndexEntry = z.infer<typeof indexEntry>;

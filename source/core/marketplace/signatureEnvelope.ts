@@ -2,6 +2,7 @@ import { sign, verify } from 'node:crypto';
 import { z } from 'zod';
 import { canonicalJson } from '../identity/canonicalJson.js';
 import { ed25519PublicKey, publicKeyFingerprint, type SigningKey } from '../identity/signingKey.js';
+import { lazySchema } from '../schema/lazySchema.js';
 import { MarketplaceRefusal } from './MarketplaceRefusal.js';
 
 export const ENVELOPE_FORMAT = 'cws-signature/1';
@@ -14,12 +15,14 @@ export const MAX_ENVELOPE_BYTES = 64 * 1024;
  * exact bytes (canonical JSON, base64), the Ed25519 signature over those bytes and the signer's
  * public key (base64 DER SubjectPublicKeyInfo, so `openssl pkeyutl -verify -rawin` checks it).
  */
-const envelopeSchema = z.strictObject({
-  format: z.literal(ENVELOPE_FORMAT),
-  public_key: z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/),
-  payload: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/),
-  signature: z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/),
-});
+const envelopeSchema = lazySchema(() =>
+  z.strictObject({
+    format: z.literal(ENVELOPE_FORMAT),
+    public_key: z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/),
+    payload: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/),
+    signature: z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/),
+  }),
+);
 
 export type SignatureEnvelope = z.infer<typeof envelopeSchema>;
 

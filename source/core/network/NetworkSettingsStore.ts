@@ -3,31 +3,38 @@ import { z } from 'zod';
 import { readJsonFileOrSetAside } from '../fs/readJsonFileOrSetAside.js';
 import { withFileLock } from '../fs/withFileLock.js';
 import { writeFileAtomic } from '../fs/writeFileAtomic.js';
+import { lazySchema } from '../schema/lazySchema.js';
 import type { NetworkChoice } from './NetworkChoice.js';
 import { sshCidrProblem } from './sshCidrProblem.js';
 
-const regionNetworkSchema = z.strictObject({
-  subnet_id: z.string().regex(/^subnet-[0-9a-f]+$/),
-  vpc_id: z.string().optional(),
-  security_group_id: z
-    .string()
-    .regex(/^sg-[0-9a-f]+$/)
-    .optional(),
-  recorded_at: z.string(),
-});
+const regionNetworkSchema = lazySchema(() =>
+  z.strictObject({
+    subnet_id: z.string().regex(/^subnet-[0-9a-f]+$/),
+    vpc_id: z.string().optional(),
+    security_group_id: z
+      .string()
+      .regex(/^sg-[0-9a-f]+$/)
+      .optional(),
+    recorded_at: z.string(),
+  }),
+);
 
-const profileNetworkSchema = z.strictObject({
-  ssh_cidr: z.string().optional(),
-  /** The CIDR is wider than the app allows by default and was accepted with --force. */
-  ssh_cidr_forced: z.boolean().optional(),
-  /** The address a laptop reaches the machine running cws-tui at (`network use --laptop-host`). */
-  laptop_host: z.string().optional(),
-  regions: z.record(z.string(), regionNetworkSchema),
-});
+const profileNetworkSchema = lazySchema(() =>
+  z.strictObject({
+    ssh_cidr: z.string().optional(),
+    /** The CIDR is wider than the app allows by default and was accepted with --force. */
+    ssh_cidr_forced: z.boolean().optional(),
+    /** The address a laptop reaches the machine running cws-tui at (`network use --laptop-host`). */
+    laptop_host: z.string().optional(),
+    regions: z.record(z.string(), regionNetworkSchema),
+  }),
+);
 
-const networkFileSchema = z.strictObject({
-  profiles: z.record(z.string(), profileNetworkSchema),
-});
+const networkFileSchema = lazySchema(() =>
+  z.strictObject({
+    profiles: z.record(z.string(), profileNetworkSchema),
+  }),
+);
 
 export type RegionNetwork = z.infer<typeof regionNetworkSchema>;
 export type ProfileNetwork = z.infer<typeof profileNetworkSchema>;

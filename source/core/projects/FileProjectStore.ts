@@ -3,14 +3,17 @@ import { z } from 'zod';
 import { readJsonFileOrSetAside } from '../fs/readJsonFileOrSetAside.js';
 import { withFileLock } from '../fs/withFileLock.js';
 import { writeFileAtomic } from '../fs/writeFileAtomic.js';
+import { lazySchema } from '../schema/lazySchema.js';
 import { type Project, type ProjectBudget, projectBudgetSchema, projectSchema } from './Project.js';
 import type { ProjectBudgetStore, ProjectStore } from './ProjectStore.js';
 
-const fileSchema = z.object({
-  version: z.literal(1),
-  projects: z.array(projectSchema),
-  budgets: z.record(z.string(), projectBudgetSchema),
-});
+const fileSchema = lazySchema(() =>
+  z.object({
+    version: z.literal(1),
+    projects: z.array(projectSchema),
+    budgets: z.record(z.string(), projectBudgetSchema),
+  }),
+);
 type ProjectFile = z.infer<typeof fileSchema>;
 
 /**

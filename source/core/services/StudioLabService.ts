@@ -11,6 +11,7 @@ import type { LaunchProfile } from '../launch/launchChecks.js';
 import { launchStepRunner } from '../launch/launchStepRunner.js';
 import { validateWorkstationName } from '../launch/validateLaunchNames.js';
 import { evaluatePolicy } from '../policy/evaluatePolicy.js';
+import { lazySchema } from '../schema/lazySchema.js';
 import { templatePolicyFacts } from '../templates/templatePolicyFacts.js';
 import type { ResolvedTemplate } from '../templates/templateSchema.js';
 import type { Workstation } from '../workstations/Workstation.js';
@@ -19,15 +20,17 @@ import type { ServiceHealth } from './ServiceHealth.js';
 import { unsupportedOperationError } from './serviceOperations.js';
 import { STUDIO_LAB_URL, studioLabImportUrl } from './studioLabLinks.js';
 
-const linkSchema = z.object({
-  name: z.string(),
-  template: z.string(),
-  url: z.string(),
-  profile: z.string(),
-  research_user: z.string(),
-  created_at: z.string(),
-});
-const linksFileSchema = z.object({ links: z.array(linkSchema) });
+const linkSchema = lazySchema(() =>
+  z.object({
+    name: z.string(),
+    template: z.string(),
+    url: z.string(),
+    profile: z.string(),
+    research_user: z.string(),
+    created_at: z.string(),
+  }),
+);
+const linksFileSchema = lazySchema(() => z.object({ links: z.array(linkSchema) }));
 type StudioLabLink = z.infer<typeof linkSchema>;
 
 /** Studio Lab is not in an AWS region; its rows say so. */

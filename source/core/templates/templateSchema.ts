@@ -4,6 +4,7 @@ import { bigdataConfigSchema } from '../bigdata/bigdataTemplateSchema.js';
 import { clusterConfigSchema } from '../hpc/clusterConfigSchema.js';
 import { complianceSchema } from '../marketplace/complianceSchema.js';
 import type { TemplateProvenance } from '../marketplace/TemplateProvenance.js';
+import { lazySchema } from '../schema/lazySchema.js';
 import { amiConfigSchema } from './amiConfigSchema.js';
 import { templateStorageSchema } from './templateStorageSchema.js';
 
@@ -28,226 +29,253 @@ export const INSTANCE_TYPE_PATTERN = /^(ml\.)?[a-z][a-z0-9-]*\.[a-z0-9]+$/;
 export const WEB_SERVICE_KINDS = ['sagemaker-studio', 'sagemaker-canvas', 'studio-lab'] as const;
 export type WebServiceKind = (typeof WEB_SERVICE_KINDS)[number];
 
-const port = z.number().int().min(1, 'a port is 1-65535').max(65535, 'a port is 1-65535');
-const stringList = z.array(z.string().min(1));
-const instanceType = z.string().regex(INSTANCE_TYPE_PATTERN, 'an instance type looks like "m7i.large"');
-const sageMakerInstanceType = z
-  .string()
-  .regex(/^ml\.[a-z][a-z0-9-]*\.[a-z0-9]+$/, 'a SageMaker instance type looks like "ml.t3.medium"');
+const port = lazySchema(() => z.number().int().min(1, 'a port is 1-65535').max(65535, 'a port is 1-65535'));
+const stringList = lazySchema(() => z.array(z.string().min(1)));
+const instanceType = lazySchema(() =>
+  z.string().regex(INSTANCE_TYPE_PATTERN, 'an instance type looks like "m7i.large"'),
+);
+const sageMakerInstanceType = lazySchema(() =>
+  z.string().regex(/^ml\.[a-z][a-z0-9-]*\.[a-z0-9]+$/, 'a SageMaker instance type looks like "ml.t3.medium"'),
+);
 // SageMaker accepts idle shutdown after 60 minutes up to one year.
-const sageMakerIdleTimeout = z
-  .number()
-  .int()
-  .min(60, 'SageMaker idle shutdown is 60-525600 minutes')
-  .max(525600, 'SageMaker idle shutdown is 60-525600 minutes');
+const sageMakerIdleTimeout = lazySchema(() =>
+  z
+    .number()
+    .int()
+    .min(60, 'SageMaker idle shutdown is 60-525600 minutes')
+    .max(525600, 'SageMaker idle shutdown is 60-525600 minutes'),
+);
 
 /**
  * CloudWorkstation's config lines (`www-port=8787`, `c.ServerApp.ip = '127.0.0.1'`, `auth: password`)
  * are kept as written: each service's own syntax is read by serviceConfigSettings.
  */
-const serviceConfigLines = z.array(z.string());
+const serviceConfigLines = lazySchema(() => z.array(z.string()));
 
-export const templateUserSchema = z.strictObject({
-  name: z.string().regex(POSIX_NAME_PATTERN, 'a user name is lowercase letters, digits, _ or - (max 32)'),
-  groups: z
-    .array(z.string().regex(POSIX_NAME_PATTERN, 'a group name is lowercase letters, digits, _ or -'))
-    .optional(),
-  shell: z
-    .string()
-    .regex(/^\/[A-Za-z0-9_./-]+$/, 'a shell is an absolute path')
-    .optional(),
-  password: z.string().optional(),
-  /** This user is the research user under the template's name: its groups go to the research user. */
-  merge_into_research_user: z.boolean().optional(),
-});
+export const templateUserSchema = lazySchema(() =>
+  z.strictObject({
+    name: z.string().regex(POSIX_NAME_PATTERN, 'a user name is lowercase letters, digits, _ or - (max 32)'),
+    groups: z
+      .array(z.string().regex(POSIX_NAME_PATTERN, 'a group name is lowercase letters, digits, _ or -'))
+      .optional(),
+    shell: z
+      .string()
+      .regex(/^\/[A-Za-z0-9_./-]+$/, 'a shell is an absolute path')
+      .optional(),
+    password: z.string().optional(),
+    /** This user is the research user under the template's name: its groups go to the research user. */
+    merge_into_research_user: z.boolean().optional(),
+  }),
+);
 
-export const templateServiceSchema = z.strictObject({
-  // A `{{.name}}` placeholder may stand for part of it: the filled name is checked at launch.
-  name: z
-    .string()
-    .refine(
-      (name) => /^[a-z0-9][a-z0-9_.@-]{0,62}$/.test(name.replace(/\{\{\s*\.[A-Za-z_]\w*\s*\}\}/g, 'x')),
-      'a service (systemd unit) name is lowercase letters, digits, _ . @ or -',
-    ),
-  port: port.optional(),
-  /** Settings by name; CloudWorkstation's `key=value` line lists are read into the same map. */
-  config: z
-    .union([serviceConfigLines, z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))])
-    .optional(),
-  enable: z.boolean().optional(),
-});
+export const templateServiceSchema = lazySchema(() =>
+  z.strictObject({
+    // A `{{.name}}` placeholder may stand for part of it: the filled name is checked at launch.
+    name: z
+      .string()
+      .refine(
+        (name) => /^[a-z0-9][a-z0-9_.@-]{0,62}$/.test(name.replace(/\{\{\s*\.[A-Za-z_]\w*\s*\}\}/g, 'x')),
+        'a service (systemd unit) name is lowercase letters, digits, _ . @ or -',
+      ),
+    port: port.optional(),
+    /** Settings by name; CloudWorkstation's `key=value` line lists are read into the same map. */
+    config: z
+      .union([serviceConfigLines, z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))])
+      .optional(),
+    enable: z.boolean().optional(),
+  }),
+);
 
-export const templateInlineFileSchema = z.strictObject({
-  path: z.string().regex(/^\/[^\0]*$/, 'a file path is absolute'),
-  content: z.string(),
-  mode: z
-    .string()
-    .regex(/^0?[0-7]{3}$/, 'a mode is octal, like "0644"')
-    .optional(),
-  owner: z.string().optional(),
-});
+export const templateInlineFileSchema = lazySchema(() =>
+  z.strictObject({
+    path: z.string().regex(/^\/[^\0]*$/, 'a file path is absolute'),
+    content: z.string(),
+    mode: z
+      .string()
+      .regex(/^0?[0-7]{3}$/, 'a mode is octal, like "0644"')
+      .optional(),
+    owner: z.string().optional(),
+  }),
+);
 
 /** CloudWorkstation's S3 file: downloaded at boot with the instance role, its checksum verified. */
-export const templateS3FileSchema = z.strictObject({
-  s3_bucket: z.string().min(1, 's3_bucket names a bucket'),
-  s3_key: z.string().min(1, 's3_key names an object'),
-  destination_path: z.string().regex(/^\/[^\0]*$/, 'destination_path is absolute'),
-  checksum: z
-    .string()
-    .regex(
-      /^(sha256:)?[0-9a-fA-F]{64}$/,
-      'checksum is a SHA-256 digest: 64 hex digits, optionally after sha256:',
-    )
-    .optional(),
-  /** Downloaded only when this parameter is true (`name`, `{{.name}}`) or has a value (`name=value`). */
-  only_if: z.string().optional(),
-  mode: z
-    .string()
-    .regex(/^0?[0-7]{3}$/, 'a mode is octal, like "0644"')
-    .optional(),
-  owner: z.string().optional(),
-});
+export const templateS3FileSchema = lazySchema(() =>
+  z.strictObject({
+    s3_bucket: z.string().min(1, 's3_bucket names a bucket'),
+    s3_key: z.string().min(1, 's3_key names an object'),
+    destination_path: z.string().regex(/^\/[^\0]*$/, 'destination_path is absolute'),
+    checksum: z
+      .string()
+      .regex(
+        /^(sha256:)?[0-9a-fA-F]{64}$/,
+        'checksum is a SHA-256 digest: 64 hex digits, optionally after sha256:',
+      )
+      .optional(),
+    /** Downloaded only when this parameter is true (`name`, `{{.name}}`) or has a value (`name=value`). */
+    only_if: z.string().optional(),
+    mode: z
+      .string()
+      .regex(/^0?[0-7]{3}$/, 'a mode is octal, like "0644"')
+      .optional(),
+    owner: z.string().optional(),
+  }),
+);
 
-export const templateFileSchema = z.union([templateInlineFileSchema, templateS3FileSchema]);
+export const templateFileSchema = lazySchema(() => z.union([templateInlineFileSchema, templateS3FileSchema]));
 
-export const idleDetectionSchema = z.strictObject({
-  enabled: z.boolean().optional(),
-  idle_threshold_minutes: z.number().int().positive().optional(),
-  hibernate_threshold_minutes: z.number().int().positive().optional(),
-  check_interval_minutes: z.number().int().positive().optional(),
-});
+export const idleDetectionSchema = lazySchema(() =>
+  z.strictObject({
+    enabled: z.boolean().optional(),
+    idle_threshold_minutes: z.number().int().positive().optional(),
+    hibernate_threshold_minutes: z.number().int().positive().optional(),
+    check_interval_minutes: z.number().int().positive().optional(),
+  }),
+);
 
-export const instanceDefaultsSchema = z.strictObject({
-  type: instanceType.optional(),
-  ports: z.array(port).optional(),
-  root_volume_gb: z.number().int().min(8, 'the root volume is at least 8 GB').max(16384).optional(),
-  estimated_cost_per_hour: z
-    .strictObject({ x86_64: z.number().nonnegative().optional(), arm64: z.number().nonnegative().optional() })
-    .optional(),
-});
+export const instanceDefaultsSchema = lazySchema(() =>
+  z.strictObject({
+    type: instanceType.optional(),
+    ports: z.array(port).optional(),
+    root_volume_gb: z.number().int().min(8, 'the root volume is at least 8 GB').max(16384).optional(),
+    estimated_cost_per_hour: z
+      .strictObject({
+        x86_64: z.number().nonnegative().optional(),
+        arm64: z.number().nonnegative().optional(),
+      })
+      .optional(),
+  }),
+);
 
 /**
  * A managed web service instead of an EC2 workstation, validated per kind. A template with a
  * service_config has no `base`: there is no image to resolve.
  */
-export const serviceConfigSchema = z.discriminatedUnion('kind', [
-  z.strictObject({
-    kind: z.literal('sagemaker-studio'),
-    app_type: z.enum(['JupyterLab', 'CodeEditor']).optional(),
-    instance_type: sageMakerInstanceType.optional(),
-    idle_timeout_minutes: sageMakerIdleTimeout.optional(),
-  }),
-  z.strictObject({
-    kind: z.literal('sagemaker-canvas'),
-    // No idle_timeout_minutes: SageMaker API Reference, UserSettings.CanvasAppSettings has no idle
-    // shutdown for Canvas, so a timeout here would be a promise nothing keeps.
-  }),
-  z.strictObject({
-    kind: z.literal('studio-lab'),
-    url: z.url({ protocol: /^https$/, error: 'url is an https:// address' }).optional(),
-  }),
-]);
+export const serviceConfigSchema = lazySchema(() =>
+  z.discriminatedUnion('kind', [
+    z.strictObject({
+      kind: z.literal('sagemaker-studio'),
+      app_type: z.enum(['JupyterLab', 'CodeEditor']).optional(),
+      instance_type: sageMakerInstanceType.optional(),
+      idle_timeout_minutes: sageMakerIdleTimeout.optional(),
+    }),
+    z.strictObject({
+      kind: z.literal('sagemaker-canvas'),
+      // No idle_timeout_minutes: SageMaker API Reference, UserSettings.CanvasAppSettings has no idle
+      // shutdown for Canvas, so a timeout here would be a promise nothing keeps.
+    }),
+    z.strictObject({
+      kind: z.literal('studio-lab'),
+      url: z.url({ protocol: /^https$/, error: 'url is an https:// address' }).optional(),
+    }),
+  ]),
+);
 
-export const parameterSchema = z.strictObject({
-  name: z.string().optional(),
-  display_name: z.string().optional(),
-  description: z.string().optional(),
-  type: z.enum(['string', 'int', 'float', 'bool', 'choice']).optional(),
-  default: z.union([z.string(), z.number(), z.boolean()]).optional(),
-  choices: z.array(z.union([z.string(), z.number()])).optional(),
-  group: z.string().optional(),
-  order: z.number().optional(),
-  required: z.boolean().optional(),
-  /** A regular expression the value matches (string), or bounds (int, float: value; string: length). */
-  validation: z
-    .union([
-      z.string(),
-      z.strictObject({
-        pattern: z.string().optional(),
-        min: z.number().optional(),
-        max: z.number().optional(),
-        min_length: z.number().int().nonnegative().optional(),
-        max_length: z.number().int().positive().optional(),
-        message: z.string().optional(),
-      }),
-    ])
-    .optional(),
-});
+export const parameterSchema = lazySchema(() =>
+  z.strictObject({
+    name: z.string().optional(),
+    display_name: z.string().optional(),
+    description: z.string().optional(),
+    type: z.enum(['string', 'int', 'float', 'bool', 'choice']).optional(),
+    default: z.union([z.string(), z.number(), z.boolean()]).optional(),
+    choices: z.array(z.union([z.string(), z.number()])).optional(),
+    group: z.string().optional(),
+    order: z.number().optional(),
+    required: z.boolean().optional(),
+    /** A regular expression the value matches (string), or bounds (int, float: value; string: length). */
+    validation: z
+      .union([
+        z.string(),
+        z.strictObject({
+          pattern: z.string().optional(),
+          min: z.number().optional(),
+          max: z.number().optional(),
+          min_length: z.number().int().nonnegative().optional(),
+          max_length: z.number().int().positive().optional(),
+          message: z.string().optional(),
+        }),
+      ])
+      .optional(),
+  }),
+);
 
-export const templateSchema = z.strictObject({
-  name: z.string().min(1, 'name is required'),
-  slug: z.string().regex(SLUG_PATTERN, 'a slug is lowercase letters, digits and -').optional(),
-  description: z.string().optional(),
-  long_description: z.string().optional(),
-  base: z.string().optional(),
-  /** Where a `base: ami-based` template's image comes from (CloudWorkstation's format). */
-  ami_config: amiConfigSchema.optional(),
-  inherits: z.array(z.string().min(1)).optional(),
-  package_manager: z.enum(PACKAGE_MANAGERS).optional(),
-  packages: z
-    .strictObject({
-      system: stringList.optional(),
-      conda: stringList.optional(),
-      pip: stringList.optional(),
-      spack: stringList.optional(),
-      r: stringList.optional(),
-    })
-    .optional(),
-  users: z.array(templateUserSchema).optional(),
-  services: z.array(templateServiceSchema).optional(),
-  post_install: z.string().optional(),
-  user_data: z.string().optional(),
-  files: z.array(templateFileSchema).optional(),
-  idle_detection: idleDetectionSchema.optional(),
-  /** Install the CloudWatch agent: memory (and GPU) use for rightsizing and idle decisions. */
-  cloudwatch_agent: z.boolean().optional(),
-  instance_defaults: instanceDefaultsSchema.optional(),
-  // CloudWorkstation also writes `all` and `both` (the user picks among SSH, web and DCV): that is `auto`.
-  connection_type: z
-    .preprocess((value) => (value === 'all' || value === 'both' ? 'auto' : value), z.enum(CONNECTION_TYPES))
-    .optional(),
-  service_config: serviceConfigSchema.optional(),
-  /** An HPC cluster (AWS ParallelCluster) instead of a workstation: launched by `hpc create`. */
-  cluster_config: clusterConfigSchema.optional(),
-  /** An EMR Serverless application, EMR cluster or EMR Studio (`cws-tui bigdata`). */
-  bigdata: bigdataConfigSchema.optional(),
-  /** An Athena workgroup, QuickSight dashboard or DataBrew job (`cws-tui athena|quicksight|databrew`). */
-  analytics: analyticsTemplateSchema.optional(),
-  storage: templateStorageSchema.optional(),
-  parameters: z.record(z.string(), parameterSchema).optional(),
-  research_user: z.looseObject({}).optional(),
-  complexity: z.enum(['simple', 'moderate', 'advanced', 'complex']).optional(),
-  category: z.string().optional(),
-  domain: z.string().optional(),
-  /** What data the template is fit for and which controls it promises (see complianceSchema). */
-  compliance: complianceSchema.optional(),
-  icon: z.string().optional(),
-  color: z.string().optional(),
-  popular: z.boolean().optional(),
-  featured: z.boolean().optional(),
-  version: z.union([z.string(), z.number()]).optional(),
-  maintainer: z.string().optional(),
-  last_updated: z.string().optional(),
-  tags: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
-  minimum_size: z.string().optional(),
-  /** cws extension: the sizes offered for this template, size name -> instance type. */
-  sizes: z
-    .record(
-      z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,15}$/, 'a size name is letters, digits, _ or - (max 16)'),
-      instanceType,
-    )
-    .optional(),
-  ports: z.array(port).optional(),
-  // Keys seen in CloudWorkstation templates in the wild; accepted so that those files load unchanged.
-  variables: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
-  estimated_launch_time: z.number().optional(),
-  prerequisites: stringList.optional(),
-  validation_status: z.string().optional(),
-  learning_resources: z
-    .array(z.union([z.string(), z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))]))
-    .optional(),
-  architecture: z.enum(ARCHITECTURES).optional(),
-});
+export const templateSchema = lazySchema(() =>
+  z.strictObject({
+    name: z.string().min(1, 'name is required'),
+    slug: z.string().regex(SLUG_PATTERN, 'a slug is lowercase letters, digits and -').optional(),
+    description: z.string().optional(),
+    long_description: z.string().optional(),
+    base: z.string().optional(),
+    /** Where a `base: ami-based` template's image comes from (CloudWorkstation's format). */
+    ami_config: amiConfigSchema.optional(),
+    inherits: z.array(z.string().min(1)).optional(),
+    package_manager: z.enum(PACKAGE_MANAGERS).optional(),
+    packages: z
+      .strictObject({
+        system: stringList.optional(),
+        conda: stringList.optional(),
+        pip: stringList.optional(),
+        spack: stringList.optional(),
+        r: stringList.optional(),
+      })
+      .optional(),
+    users: z.array(templateUserSchema).optional(),
+    services: z.array(templateServiceSchema).optional(),
+    post_install: z.string().optional(),
+    user_data: z.string().optional(),
+    files: z.array(templateFileSchema).optional(),
+    idle_detection: idleDetectionSchema.optional(),
+    /** Install the CloudWatch agent: memory (and GPU) use for rightsizing and idle decisions. */
+    cloudwatch_agent: z.boolean().optional(),
+    instance_defaults: instanceDefaultsSchema.optional(),
+    // CloudWorkstation also writes `all` and `both` (the user picks among SSH, web and DCV): that is `auto`.
+    connection_type: z
+      .preprocess((value) => (value === 'all' || value === 'both' ? 'auto' : value), z.enum(CONNECTION_TYPES))
+      .optional(),
+    service_config: serviceConfigSchema.optional(),
+    /** An HPC cluster (AWS ParallelCluster) instead of a workstation: launched by `hpc create`. */
+    cluster_config: clusterConfigSchema.optional(),
+    /** An EMR Serverless application, EMR cluster or EMR Studio (`cws-tui bigdata`). */
+    bigdata: bigdataConfigSchema.optional(),
+    /** An Athena workgroup, QuickSight dashboard or DataBrew job (`cws-tui athena|quicksight|databrew`). */
+    analytics: analyticsTemplateSchema.optional(),
+    storage: templateStorageSchema.optional(),
+    parameters: z.record(z.string(), parameterSchema).optional(),
+    research_user: z.looseObject({}).optional(),
+    complexity: z.enum(['simple', 'moderate', 'advanced', 'complex']).optional(),
+    category: z.string().optional(),
+    domain: z.string().optional(),
+    /** What data the template is fit for and which controls it promises (see complianceSchema). */
+    compliance: complianceSchema.optional(),
+    icon: z.string().optional(),
+    color: z.string().optional(),
+    popular: z.boolean().optional(),
+    featured: z.boolean().optional(),
+    version: z.union([z.string(), z.number()]).optional(),
+    maintainer: z.string().optional(),
+    last_updated: z.string().optional(),
+    tags: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+    minimum_size: z.string().optional(),
+    /** cws extension: the sizes offered for this template, size name -> instance type. */
+    sizes: z
+      .record(
+        z
+          .string()
+          .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,15}$/, 'a size name is letters, digits, _ or - (max 16)'),
+        instanceType,
+      )
+      .optional(),
+    ports: z.array(port).optional(),
+    // Keys seen in CloudWorkstation templates in the wild; accepted so that those files load unchanged.
+    variables: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+    estimated_launch_time: z.number().optional(),
+    prerequisites: stringList.optional(),
+    validation_status: z.string().optional(),
+    learning_resources: z
+      .array(z.union([z.string(), z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))]))
+      .optional(),
+    architecture: z.enum(ARCHITECTURES).optional(),
+  }),
+);
 
 /** A template as written in one file (before inheritance). */
 export type Template = z.infer<typeof templateSchema>;

@@ -7,6 +7,7 @@ import type {
   DevEnvironmentUsage,
 } from '../../../core/analytics/codeCatalystPorts.js';
 import { CloudError } from '../../../core/CloudError.js';
+import { lazySchema } from '../../../core/schema/lazySchema.js';
 import { DemoStateFile } from '../DemoStateFile.js';
 
 const SPACE = 'cws-demo-space';
@@ -38,12 +39,14 @@ const ENVIRONMENTS: DevEnvironment[] = [
 ];
 
 /** A start or stop asked for: where the environment is heading and since when (epoch ms). */
-const changeSchema = z.object({
-  id: z.string(),
-  target: z.enum(['RUNNING', 'STOPPED']),
-  since: z.number(),
-});
-const stateSchema = z.object({ changes: z.array(changeSchema) });
+const changeSchema = lazySchema(() =>
+  z.object({
+    id: z.string(),
+    target: z.enum(['RUNNING', 'STOPPED']),
+    since: z.number(),
+  }),
+);
+const stateSchema = lazySchema(() => z.object({ changes: z.array(changeSchema) }));
 type DevEnvironmentChange = z.infer<typeof changeSchema>;
 
 /**

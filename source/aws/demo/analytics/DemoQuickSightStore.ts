@@ -1,24 +1,27 @@
 import { z } from 'zod';
+import { lazySchema } from '../../../core/schema/lazySchema.js';
 import { DemoStateFile } from '../DemoStateFile.js';
 
-const stateSchema = z.object({
-  users: z.array(
-    z.object({
-      name: z.string(),
-      role: z.enum(['ADMIN', 'AUTHOR', 'READER', 'ADMIN_PRO', 'AUTHOR_PRO', 'READER_PRO']),
-      email: z.string(),
-    }),
-  ),
-  assets: z.array(
-    z.object({
-      kind: z.enum(['datasource', 'dataset', 'dashboard']),
-      id: z.string(),
-      name: z.string(),
-      region: z.string(),
-      created_at: z.string(),
-    }),
-  ),
-});
+const stateSchema = lazySchema(() =>
+  z.object({
+    users: z.array(
+      z.object({
+        name: z.string(),
+        role: z.enum(['ADMIN', 'AUTHOR', 'READER', 'ADMIN_PRO', 'AUTHOR_PRO', 'READER_PRO']),
+        email: z.string(),
+      }),
+    ),
+    assets: z.array(
+      z.object({
+        kind: z.enum(['datasource', 'dataset', 'dashboard']),
+        id: z.string(),
+        name: z.string(),
+        region: z.string(),
+        created_at: z.string(),
+      }),
+    ),
+  }),
+);
 
 export type DemoQuickSightState = z.infer<typeof stateSchema>;
 

@@ -7,21 +7,12 @@ import type { BigDataPort } from '../../core/bigdata/ports.js';
 import type { IdentityPort } from '../../core/ports.js';
 import type { AwsClientConfig } from '../awsClientConfig.js';
 import { guardAwsReplies } from '../guardAwsReplies.js';
+import { perRegion } from '../perRegion.js';
 import { EmrClusters } from './EmrClusters.js';
 import { EmrServerlessApplications } from './EmrServerlessApplications.js';
 import { EmrStudios } from './EmrStudios.js';
 import { IamEmrJobRole } from './ensureEmrJobRole.js';
 import { S3Staging } from './S3Staging.js';
-
-/** One client per region, made on first use. */
-function perRegion<T>(create: (region: string) => T): (region: string) => T {
-  const clients = new Map<string, T>();
-  return (region) => {
-    const client = clients.get(region) ?? create(region);
-    clients.set(region, client);
-    return client;
-  };
-}
 
 /** The big-data ports of an AWS account: EMR Serverless, the S3 staging bucket and the job role. */
 export function createAwsBigData(options: {

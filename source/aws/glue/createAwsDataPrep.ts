@@ -5,19 +5,10 @@ import { S3Client } from '@aws-sdk/client-s3';
 import type { DataPrepPort } from '../../core/analytics/dataPrepPorts.js';
 import type { AwsClientConfig } from '../awsClientConfig.js';
 import { guardAwsReplies } from '../guardAwsReplies.js';
+import { perRegion } from '../perRegion.js';
 import { CloudWatchLogEvents } from './CloudWatchLogEvents.js';
 import { GlueCrawlers } from './GlueCrawlers.js';
 import { IamDataPrepRoles } from './IamDataPrepRoles.js';
-
-/** One client per region, made on first use. */
-function perRegion<T>(create: (region: string) => T): (region: string) => T {
-  const clients = new Map<string, T>();
-  return (region) => {
-    const client = clients.get(region) ?? create(region);
-    clients.set(region, client);
-    return client;
-  };
-}
 
 /** Glue crawlers, the data-preparation roles and CloudWatch Logs of an AWS account. */
 export function createAwsDataPrep(options: {

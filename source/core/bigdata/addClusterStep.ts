@@ -5,9 +5,9 @@ import { checkBigDataPolicy } from './checkBigDataPolicy.js';
 import type { EmrCluster } from './clusterPorts.js';
 import { emrClusterUsdPerHour } from './emrClusterCostResource.js';
 import { findEmrCluster } from './findEmrCluster.js';
-import { type PreparedJobRun, prepareJobRun } from './prepareJobRun.js';
+import type { PreparedJobRun } from './prepareJobRun.js';
 import { readEntryPoint } from './readEntryPoint.js';
-import { stagingBucketName } from './stagingBucketName.js';
+import { stageJobRun } from './stageJobRun.js';
 
 export interface AddClusterStepRequest {
   cluster: string;
@@ -54,19 +54,14 @@ export async function addClusterStep(
     hourly_cost: emrClusterUsdPerHour(cluster).usd_per_hour,
     facts: { kind: 'emr-job', max_vcpus: 0, max_memory_gb: 0, data_buckets: buckets, instance_types: [] },
   });
-  const bucket = stagingBucketName(await context.account_id(), cluster.region);
-  const prepared = prepareJobRun({
-    application_name: cluster.name,
+  const { prepared } = await stageJobRun(context, {
+    name: cluster.name,
+    region: cluster.region,
     entry,
     args: request.args,
     conf: request.conf,
-    staging_bucket: bucket,
     data_buckets: buckets,
-    now: context.now(),
   });
-  await context.bigdata.staging.ensureStagingBucket(cluster.region);
-  if (prepared.upload)
-    await context.bigdata.staging.upload(cluster.region, prepared.upload.location, prepared.upload.body);
   const { id } = await context.bigdata.clusters.addStep({
     region: cluster.region,
     cluster_id: cluster.id,

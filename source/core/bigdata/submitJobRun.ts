@@ -6,14 +6,9 @@ import { checkBigDataPolicy } from './checkBigDataPolicy.js';
 import { capacityUsdPerHour, serverlessRates } from './emrPricing.js';
 import { findSparkApplication } from './findSparkApplication.js';
 import type { SparkApplication } from './ports.js';
-import {
-  type PreparedJobRun,
-  prepareJobRun,
-  STAGING_PREFIX,
-  sparkSubmitParameters,
-} from './prepareJobRun.js';
+import { type PreparedJobRun, STAGING_PREFIX, sparkSubmitParameters } from './prepareJobRun.js';
 import { readEntryPoint } from './readEntryPoint.js';
-import { stagingBucketName } from './stagingBucketName.js';
+import { stageJobRun } from './stageJobRun.js';
 
 export interface SubmitJobRunRequest {
   application: string;
@@ -76,19 +71,14 @@ export async function submitJobRun(
       instance_types: [],
     },
   });
-  const bucket = stagingBucketName(await context.account_id(), application.region);
-  const prepared = prepareJobRun({
-    application_name: application.name,
+  const { bucket, prepared } = await stageJobRun(context, {
+    name: application.name,
+    region: application.region,
     entry,
     args: request.args,
     conf: request.conf,
-    staging_bucket: bucket,
     data_buckets: buckets,
-    now: context.now(),
   });
-  await context.bigdata.staging.ensureStagingBucket(application.region);
-  if (prepared.upload)
-    await context.bigdata.staging.upload(application.region, prepared.upload.location, prepared.upload.body);
   const role = await context.bigdata.roles.ensureJobExecutionRole({ bucket, key: STAGING_PREFIX }, buckets);
   const { id } = await serverless.startJobRun({
     region: application.region,

@@ -5,8 +5,9 @@ import type { Action } from '../../app/keys/Action.js';
 import { useActions } from '../../app/keys/useActions.js';
 import type { ScreenProps } from '../../app/pages/PageDefinition.js';
 import { useShell } from '../../app/ShellContext.js';
-import { useTheme } from '../../app/ThemeContext.js';
 import { CONFIRM_DIALOG_HEIGHT, ConfirmDialog } from '../../components/ConfirmDialog.js';
+import { LogTail } from '../../components/LogTail.js';
+import { PageNote } from '../../components/PageNote.js';
 import { Table } from '../../components/Table.js';
 import { useListCursor } from '../../components/useListCursor.js';
 import { jobRunLogs } from '../../core/bigdata/jobRunLogs.js';
@@ -33,7 +34,6 @@ const LOG_LINES = 6;
  */
 export function BigDataScreen({ width, height }: ScreenProps) {
   const shell = useShell();
-  const theme = useTheme();
   const session = shell.session;
   const [view, setView] = useState<View>('applications');
   const [selected, setSelected] = useState<string | undefined>(undefined);
@@ -190,12 +190,7 @@ export function BigDataScreen({ width, height }: ScreenProps) {
       <Text wrap="truncate" bold>
         {safe(heading)}
       </Text>
-      <Text
-        wrap="truncate"
-        color={(clusterView ? clusterData.error : data.error) ? theme.danger : theme.muted}
-      >
-        {safe(note.split('\n')[0] ?? '')}
-      </Text>
+      <PageNote text={note} error={Boolean(clusterView ? clusterData.error : data.error)} />
       {view === 'applications' ? (
         <Table
           {...common}
@@ -230,14 +225,11 @@ export function BigDataScreen({ width, height }: ScreenProps) {
         />
       )}
       {log !== undefined ? (
-        <Text wrap="truncate-end" color={theme.muted}>
-          {safe(clusterView ? `step ${clusterActions.step?.id ?? ''}:` : `driver log of ${run?.id ?? ''}:`)}
-          {`\n${log
-            .split('\n')
-            .slice(-LOG_LINES)
-            .map((line) => safe(line))
-            .join('\n')}`}
-        </Text>
+        <LogTail
+          title={clusterView ? `step ${clusterActions.step?.id ?? ''}:` : `driver log of ${run?.id ?? ''}:`}
+          log={log}
+          lines={LOG_LINES}
+        />
       ) : null}
     </Box>
   );

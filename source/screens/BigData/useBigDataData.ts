@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { describeError } from '../../app/describeError.js';
+import { useCallback, useState } from 'react';
 import type { Session } from '../../app/session/Session.js';
+import { usePolledLoad } from '../../components/usePolledLoad.js';
 import { capacityUsdPerHour, initialCapacityOf, serverlessRates } from '../../core/bigdata/emrPricing.js';
 import { jobRunCost } from '../../core/bigdata/jobRunCost.js';
 import { isFinalJobRunState } from '../../core/bigdata/jobRunStates.js';
@@ -25,14 +25,10 @@ function applicationRow(application: SparkApplication): ApplicationRow {
 export function useBigDataData(session: Session, selected: string | undefined, refreshMs: number) {
   const [applications, setApplications] = useState<ApplicationRow[] | undefined>(undefined);
   const [runs, setRuns] = useState<RunRow[] | undefined>(undefined);
-  const [error, setError] = useState<string | undefined>(undefined);
-  const busy = useRef(false);
 
-  const load = useCallback(() => {
-    if (busy.current) return;
-    busy.current = true;
-    const serverless = session.account.bigdata.serverless;
-    (async () => {
+  const load = useCallback(
+    async (clearError: () => void) => {
+      const serverless = session.account.bigdata.serverless;
       const listed = await serverless.listApplications(session.account.regions);
       setApplications(listed.map(applicationRow));
       const application = listed.find((a) => a.id === selected) ?? listed[0];
@@ -64,19 +60,11 @@ export function useBigDataData(session: Session, selected: string | undefined, r
           };
         }),
       );
-      setError(undefined);
-    })()
-      .catch((thrown: unknown) => setError(describeError(thrown).message))
-      .finally(() => {
-        busy.current = false;
-      });
-  }, [session, selected]);
+      clearError();
+    },
+    [session, selected],
+  );
+  const { error, reload } = usePolledLoad(load, refreshMs);
 
-  useEffect(() => {
-    load();
-    const timer = setInterval(load, refreshMs);
-    return () => clearInterval(timer);
-  }, [load, refreshMs]);
-
-  return { applications, runs, error, reload: load };
+  return { applications, runs, error, reload };
 }

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { describeError } from '../../app/describeError.js';
+import { useCallback, useState } from 'react';
 import type { Session } from '../../app/session/Session.js';
+import { usePolledLoad } from '../../components/usePolledLoad.js';
 import { emrClusterUsdPerHour } from '../../core/bigdata/emrClusterCostResource.js';
 import type { ClusterRow, StepRow } from './clusterColumns.js';
 
@@ -8,14 +8,10 @@ import type { ClusterRow, StepRow } from './clusterColumns.js';
 export function useClusterData(session: Session, selected: string | undefined, refreshMs: number) {
   const [clusters, setClusters] = useState<ClusterRow[] | undefined>(undefined);
   const [steps, setSteps] = useState<StepRow[] | undefined>(undefined);
-  const [error, setError] = useState<string | undefined>(undefined);
-  const busy = useRef(false);
 
-  const load = useCallback(() => {
-    if (busy.current) return;
-    busy.current = true;
-    const port = session.account.bigdata.clusters;
-    (async () => {
+  const load = useCallback(
+    async (clearError: () => void) => {
+      const port = session.account.bigdata.clusters;
       const listed = await port.listClusters(session.account.regions);
       setClusters(
         listed.map((cluster) => {
@@ -35,19 +31,11 @@ export function useClusterData(session: Session, selected: string | undefined, r
           };
         }),
       );
-      setError(undefined);
-    })()
-      .catch((thrown: unknown) => setError(describeError(thrown).message))
-      .finally(() => {
-        busy.current = false;
-      });
-  }, [session, selected]);
+      clearError();
+    },
+    [session, selected],
+  );
+  const { error, reload } = usePolledLoad(load, refreshMs);
 
-  useEffect(() => {
-    load();
-    const timer = setInterval(load, refreshMs);
-    return () => clearInterval(timer);
-  }, [load, refreshMs]);
-
-  return { clusters, steps, error, reload: load };
+  return { clusters, steps, error, reload };
 }

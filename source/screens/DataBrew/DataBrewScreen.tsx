@@ -5,7 +5,8 @@ import type { Action } from '../../app/keys/Action.js';
 import { useActions } from '../../app/keys/useActions.js';
 import type { ScreenProps } from '../../app/pages/PageDefinition.js';
 import { useShell } from '../../app/ShellContext.js';
-import { useTheme } from '../../app/ThemeContext.js';
+import { LogTail } from '../../components/LogTail.js';
+import { PageNote } from '../../components/PageNote.js';
 import { Table } from '../../components/Table.js';
 import { useListCursor } from '../../components/useListCursor.js';
 import type { DataBrewJobRun } from '../../core/analytics/dataBrewPorts.js';
@@ -25,7 +26,6 @@ const LOG_GROUP = '/aws-glue-databrew/jobs';
  */
 export function DataBrewScreen({ width, height }: ScreenProps) {
   const shell = useShell();
-  const theme = useTheme();
   const session = shell.session;
   const [view, setView] = useState<View>('jobs');
   const [selected, setSelected] = useState<string | undefined>(undefined);
@@ -105,9 +105,7 @@ export function DataBrewScreen({ width, height }: ScreenProps) {
       <Text wrap="truncate" bold>
         {safe(heading)}
       </Text>
-      <Text wrap="truncate" color={data.error ? theme.danger : theme.muted}>
-        {safe(note.split('\n')[0] ?? '')}
-      </Text>
+      <PageNote text={note} error={Boolean(data.error)} />
       {view === 'jobs' ? (
         <Table {...common} rows={jobs} columns={jobColumns} rowKey={(r) => r.job.name} emptyText="No jobs." />
       ) : (
@@ -120,14 +118,7 @@ export function DataBrewScreen({ width, height }: ScreenProps) {
         />
       )}
       {log !== undefined ? (
-        <Text wrap="truncate-end" color={theme.muted}>
-          {safe(`log of ${run?.run_id ?? ''}:`)}
-          {`\n${log
-            .split('\n')
-            .slice(-LOG_LINES)
-            .map((line) => safe(line))
-            .join('\n')}`}
-        </Text>
+        <LogTail title={`log of ${run?.run_id ?? ''}:`} log={log} lines={LOG_LINES} />
       ) : null}
     </Box>
   );

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { describeError } from '../../app/describeError.js';
+import { useCallback, useRef, useState } from 'react';
 import type { Session } from '../../app/session/Session.js';
+import { usePolledLoad } from '../../components/usePolledLoad.js';
 import { clusterRate } from '../../core/hpc/clusterCost.js';
 import type { HpcContext } from '../../core/hpc/HpcContext.js';
 import { jobCost } from '../../core/hpc/jobCost.js';
@@ -27,15 +27,11 @@ export interface ClusterDetails {
 export function useHpcData(session: Session, selected: string | undefined, refreshMs: number) {
   const [clusters, setClusters] = useState<ClusterRow[] | undefined>(undefined);
   const [details, setDetails] = useState<ClusterDetails | undefined>(undefined);
-  const [error, setError] = useState<string | undefined>(undefined);
-  const busy = useRef(false);
   const context = useRef(hpcContextOf(session));
 
-  const load = useCallback(() => {
-    if (busy.current) return;
-    busy.current = true;
-    const hpc = context.current;
-    (async () => {
+  const load = useCallback(
+    async (clearError: () => void) => {
+      const hpc = context.current;
       const listed = await session.account.hpc.listClusters(session.account.regions);
       const rows = listed.map((cluster) => {
         const rate = clusterRate(cluster, hpc.ops.prices);
@@ -63,19 +59,11 @@ export function useHpcData(session: Session, selected: string | undefined, refre
         jobs,
         history: records.map((record) => ({ ...record, cost: jobCost(record, cluster.config, price) })),
       });
-      setError(undefined);
-    })()
-      .catch((thrown: unknown) => setError(describeError(thrown).message))
-      .finally(() => {
-        busy.current = false;
-      });
-  }, [session, selected]);
+      clearError();
+    },
+    [session, selected],
+  );
+  const { error, reload } = usePolledLoad(load, refreshMs);
 
-  useEffect(() => {
-    load();
-    const timer = setInterval(load, refreshMs);
-    return () => clearInterval(timer);
-  }, [load, refreshMs]);
-
-  return { clusters, details, error, reload: load, context: context.current };
+  return { clusters, details, error, reload, context: context.current };
 }

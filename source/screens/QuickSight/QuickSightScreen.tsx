@@ -5,7 +5,7 @@ import type { Action } from '../../app/keys/Action.js';
 import { useActions } from '../../app/keys/useActions.js';
 import type { ScreenProps } from '../../app/pages/PageDefinition.js';
 import { useShell } from '../../app/ShellContext.js';
-import { useTheme } from '../../app/ThemeContext.js';
+import { PageNote } from '../../components/PageNote.js';
 import { Table } from '../../components/Table.js';
 import { useListCursor } from '../../components/useListCursor.js';
 import {
@@ -27,7 +27,6 @@ type View = 'dashboards' | 'users';
  */
 export function QuickSightScreen({ width, height }: ScreenProps) {
   const shell = useShell();
-  const theme = useTheme();
   const session = shell.session;
   const region = session.info.region;
   const [view, setView] = useState<View>('dashboards');
@@ -99,9 +98,7 @@ export function QuickSightScreen({ width, height }: ScreenProps) {
         {safe(summary)}
       </Text>
       <Text wrap="truncate">{heading}</Text>
-      <Text wrap="truncate" color={error ? theme.danger : theme.muted}>
-        {safe(note.split('\n')[0] ?? '')}
-      </Text>
+      <PageNote text={note} error={Boolean(error)} />
       {view === 'dashboards' ? (
         <Table
           {...common}

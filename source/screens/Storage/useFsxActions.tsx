@@ -15,6 +15,7 @@ import { regionStoragePrices } from '../../core/fsx/regionStoragePrices.js';
 import { requireStoragePolicy } from '../../core/fsx/requireStoragePolicy.js';
 import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
 import { TEXT_PROMPT_DIALOG_HEIGHT, TextPromptDialog } from '../Profiles/TextPromptDialog.js';
+import { fileSystemDeletion } from './fileSystemDeletion.js';
 import type { FileSystemRow } from './fileSystemRows.js';
 import { FSX_CREATE_EXAMPLE, parseFsxCreateLine } from './parseFsxCreateLine.js';
 import { useConfirmedChange } from './useConfirmedChange.js';
@@ -86,21 +87,18 @@ export function useFsxActions(options: {
     });
 
   const remove = (row: FileSystemRow) =>
-    confirm({
-      title: `Delete ${safe(row.name)} (${row.id})?`,
-      message: `Every file on it is lost (no final backup); it stops costing $${row.monthly_usd?.toFixed(2) ?? '?'} a month. Refused while a workstation mounts it.`,
-      name: row.name,
-      perform: async () => {
-        const ops = session.operationsContext();
-        const [fileSystem, workstations] = await Promise.all([
-          findFsxFileSystem(ops, row.region, row.id),
-          session.listWorkstations(),
-        ]);
-        await deleteFsxFileSystem(ops, fileSystem, workstations, { force: false });
-      },
-      success: `${safe(row.name)} (${row.id}) is being deleted`,
-      failure: `Could not delete ${safe(row.name)}`,
-    });
+    confirm(
+      fileSystemDeletion(
+        session,
+        row,
+        `Every file on it is lost (no final backup); it stops costing $${row.monthly_usd?.toFixed(2) ?? '?'} a month. Refused while a workstation mounts it.`,
+        {
+          find: (ops) => findFsxFileSystem(ops, row.region, row.id),
+          remove: (ops, fileSystem, workstations) =>
+            deleteFsxFileSystem(ops, fileSystem, workstations, { force: false }),
+        },
+      ),
+    );
 
   const fsx = selected && selected.kind !== 'efs' ? selected : undefined;
   return [

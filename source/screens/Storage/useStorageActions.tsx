@@ -11,6 +11,7 @@ import {
 } from '../../core/storage/fileSystemOperations.js';
 import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
 import { TEXT_PROMPT_DIALOG_HEIGHT, TextPromptDialog } from '../Profiles/TextPromptDialog.js';
+import { fileSystemDeletion } from './fileSystemDeletion.js';
 import type { FileSystemRow } from './fileSystemRows.js';
 import { useConfirmedChange } from './useConfirmedChange.js';
 
@@ -70,21 +71,18 @@ export function useStorageActions(options: {
     });
 
   const remove = (row: FileSystemRow) =>
-    confirm({
-      title: `Delete ${safe(row.name)} (${row.id})?`,
-      message: 'Every file on it is lost. Refused while a workstation mounts it. This cannot be undone.',
-      name: row.name,
-      perform: async () => {
-        const ops = session.operationsContext();
-        const [fileSystem, workstations] = await Promise.all([
-          findManagedFileSystem(ops, row.region, row.id, 'nothing was deleted'),
-          session.listWorkstations(),
-        ]);
-        await deleteManagedFileSystem(ops, fileSystem, workstations, false);
-      },
-      success: `${safe(row.name)} (${row.id}) is being deleted`,
-      failure: `Could not delete ${safe(row.name)}`,
-    });
+    confirm(
+      fileSystemDeletion(
+        session,
+        row,
+        'Every file on it is lost. Refused while a workstation mounts it. This cannot be undone.',
+        {
+          find: (ops) => findManagedFileSystem(ops, row.region, row.id, 'nothing was deleted'),
+          remove: (ops, fileSystem, workstations) =>
+            deleteManagedFileSystem(ops, fileSystem, workstations, false),
+        },
+      ),
+    );
 
   const unmount = async (row: FileSystemRow) => {
     const ops = session.operationsContext();

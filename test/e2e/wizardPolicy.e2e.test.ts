@@ -34,8 +34,8 @@ describe.skipIf(!tmuxAvailable())('the wizard under policies/example.yaml in the
       tmux.type('/python-ml');
       tmux.sendKeys('Enter');
       await tmux.waitFor('(/ edit · Esc clear)');
-      tmux.sendKeys('Enter');
-      await tmux.waitFor(/> S +t3\.large/);
+      // Enter on the closed filter chooses; once the size step shows, it is not sent again.
+      await tmux.pressUntil('Enter', /> S +t3\.large/);
       tmux.sendKeys('Enter');
       await tmux.waitFor('Root volume (GB)');
       tmux.sendKeys('Enter');

@@ -26,6 +26,7 @@ import { createAwsDataPrep } from './glue/createAwsDataPrep.js';
 import { guardAwsReplies } from './guardAwsReplies.js';
 import { createCloudFormationHpc } from './hpc/createCloudFormationHpc.js';
 import { IamWorkstationRole } from './iamWorkstationRole.js';
+import { perRegion } from './perRegion.js';
 import { awsStoragePrices } from './pricing/awsStoragePrices.js';
 import { ensureSageMakerExecutionRole } from './sagemaker/ensureSageMakerExecutionRole.js';
 import { SageMakerStudio } from './sagemaker/SageMakerStudio.js';
@@ -43,19 +44,6 @@ export interface AwsAccountOptions extends AwsSessionOptions {
   regions: string[];
   /** Where the instance type catalogue is cached between sessions (the app's cache dir). */
   cacheDir?: string;
-}
-
-/** One client per service and region, made on first use: a region never listed costs nothing. */
-function perRegion<T>(create: (region: string) => T): (region: string) => T {
-  const clients = new Map<string, T>();
-  return (region) => {
-    let client = clients.get(region);
-    if (!client) {
-      client = create(region);
-      clients.set(region, client);
-    }
-    return client;
-  };
 }
 
 /**

@@ -9,6 +9,7 @@ import type { DoctorProbes } from '../../core/doctor/DoctorCheck.js';
 import { type AwsSessionOptions, awsClientConfig } from '../awsClientConfig.js';
 import { callAws } from '../callAws.js';
 import { guardAwsReplies } from '../guardAwsReplies.js';
+import { perRegion } from '../perRegion.js';
 import { type DryRunClients, dryRunPermission } from './dryRunPermission.js';
 
 /** The Price List API answers in us-east-1 (and a few others); the app always asks there. */
@@ -18,20 +19,16 @@ const PRICE_LIST_REGION = 'us-east-1';
 export function awsDoctorProbes(session: AwsSessionOptions): DoctorProbes {
   const config = awsClientConfig(session);
   const profile = session.profile ? { profile: session.profile } : {};
-  const regionClients = new Map<string, DryRunClients>();
-  const dryRun = dryRunPermission((region) => {
-    let clients = regionClients.get(region);
-    if (!clients) {
-      clients = {
+  const dryRun = dryRunPermission(
+    perRegion(
+      (region): DryRunClients => ({
         ec2: guardAwsReplies(new EC2Client({ ...config, region })),
         ssm: guardAwsReplies(new SSMClient({ ...config, region })),
         efs: guardAwsReplies(new EFSClient({ ...config, region })),
         sagemaker: guardAwsReplies(new SageMakerClient({ ...config, region })),
-      };
-      regionClients.set(region, clients);
-    }
-    return clients;
-  });
+      }),
+    ),
+  );
   return {
     dryRun,
     async simulate(principalArn, actions) {

@@ -4,19 +4,9 @@ import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { SSMClient } from '@aws-sdk/client-ssm';
 import type { AwsClientConfig } from '../awsClientConfig.js';
 import { guardAwsReplies } from '../guardAwsReplies.js';
+import { perRegion } from '../perRegion.js';
 import { SsmRemoteCommands } from '../ssm/SsmRemoteCommands.js';
 import { CloudFormationHpc } from './CloudFormationHpc.js';
-
-function cached<T>(create: (region: string) => T): (region: string) => T {
-  const clients = new Map<string, T>();
-  return (region) => {
-    const existing = clients.get(region);
-    if (existing) return existing;
-    const client = create(region);
-    clients.set(region, client);
-    return client;
-  };
-}
 
 /** The HPC adapter of an AWS account, with its own CloudFormation and DynamoDB clients per region. */
 export function createCloudFormationHpc(options: {
@@ -27,10 +17,10 @@ export function createCloudFormationHpc(options: {
 }): CloudFormationHpc {
   const withProfile = options.profile ? { profile: options.profile } : {};
   return new CloudFormationHpc({
-    cloudformation: cached((region) =>
+    cloudformation: perRegion((region) =>
       guardAwsReplies(new CloudFormationClient({ ...options.config, region })),
     ),
-    dynamodb: cached((region) => guardAwsReplies(new DynamoDBClient({ ...options.config, region }))),
+    dynamodb: perRegion((region) => guardAwsReplies(new DynamoDBClient({ ...options.config, region }))),
     ec2: options.ec2,
     commands: new SsmRemoteCommands({ ssm: options.ssm, ...withProfile }),
     ...withProfile,

@@ -4,6 +4,7 @@ import type { SpotPriceSource } from '../../core/cost/SpotPriceSource.js';
 import { type AwsSessionOptions, awsClientConfig } from '../awsClientConfig.js';
 import { callAws } from '../callAws.js';
 import { guardAwsReplies } from '../guardAwsReplies.js';
+import { perRegion } from '../perRegion.js';
 
 /**
  * Current spot prices from EC2 DescribeSpotPriceHistory: with a start time of now, EC2 returns the
@@ -58,14 +59,6 @@ export class Ec2SpotPriceSource implements SpotPriceSource {
 
 /** A spot price source with one EC2 client per region, made on first use. */
 export function createEc2SpotPriceSource(session: AwsSessionOptions = {}): Ec2SpotPriceSource {
-  const clients = new Map<string, EC2Client>();
   const config = awsClientConfig(session);
-  return new Ec2SpotPriceSource((region) => {
-    let client = clients.get(region);
-    if (!client) {
-      client = guardAwsReplies(new EC2Client({ ...config, region }));
-      clients.set(region, client);
-    }
-    return client;
-  });
+  return new Ec2SpotPriceSource(perRegion((region) => guardAwsReplies(new EC2Client({ ...config, region }))));
 }

@@ -4,9 +4,9 @@ import { type BudgetLaunchImpact, budgetLaunchImpact } from '../../core/cost/bud
 import type { CostEstimate } from '../../core/cost/estimateCost.js';
 import type { LoadedCostReport } from '../../core/cost/loadCostReport.js';
 import { chooseInstanceType } from '../../core/launch/chooseInstanceType.js';
+import { estimateLaunchCost } from '../../core/launch/estimateLaunchCost.js';
 import type { LaunchRequest } from '../../core/launch/LaunchRequest.js';
 import {
-  estimateLaunchCost,
   evaluateLaunchPolicy,
   hibernationProblem,
   type LaunchCheckContext,

@@ -13,9 +13,11 @@ import type {
 } from '../../core/ports.js';
 import { checkAppCreation } from './checkAppCreation.js';
 import type { DemoStore } from './DemoStore.js';
+import { type DemoStudioFault, demoStudioFaultFrom } from './DemoStudioFault.js';
 import { demoIdFor } from './demoIds.js';
 import { demoPresignedUrl } from './demoPresignedUrl.js';
 import type { DemoStudioApp, DemoStudioDomain } from './demoState.js';
+import { DEMO_STUDIO_DELAYS_SECONDS } from './demoStudioDelays.js';
 import {
   type DemoStudioDeletion,
   deleteDemoApp,
@@ -33,26 +35,6 @@ import {
   toDomain,
   toSpace,
 } from './demoStudioRecords.js';
-
-/** Seconds each SageMaker transition takes at realistic pace (CWS_DEMO_SPEED scales them). */
-export const DEMO_STUDIO_DELAYS_SECONDS = {
-  domainCreation: 40,
-  profileCreation: 4,
-  spaceCreation: 4,
-  appPending: 25,
-  appDeleting: 8,
-  resourceDeleting: 4,
-  domainDeleting: 15,
-} as const;
-
-export { DEMO_STUDIO_APPS_PER_TYPE } from './checkAppCreation.js';
-
-/**
- * Faults for demos and tests, from `CWS_DEMO_STUDIO_FAULT`: `domain-failed` makes a new domain end
- * in Failed (as a VPC without the needed endpoints does), `app-limit` answers every CreateApp with
- * ResourceLimitExceeded, `list-denied` refuses ListDomains (a profile without SageMaker permissions).
- */
-export type DemoStudioFault = 'domain-failed' | 'app-limit' | 'list-denied';
 
 export interface DemoStudioOptions {
   store: DemoStore;
@@ -72,9 +54,7 @@ export class DemoStudio implements StudioPort {
     this.store = options.store;
     this.speed = options.speed;
     this.now = options.now ?? Date.now;
-    const fault = options.env.CWS_DEMO_STUDIO_FAULT;
-    this.fault =
-      fault === 'domain-failed' || fault === 'app-limit' || fault === 'list-denied' ? fault : undefined;
+    this.fault = demoStudioFaultFrom(options.env);
   }
 
   async listDomains(region: string): Promise<StudioDomain[]> {

@@ -1,4 +1,4 @@
-import { adminFeatureStatements } from './adminFeatureStatements.js';
+import { adminStatements } from './adminStatements.js';
 import {
   MEMBER_CREATE_ACTIONS,
   MEMBER_CREATED_RESOURCES,
@@ -9,6 +9,7 @@ import {
 } from './memberOperationStatements.js';
 import type { PolicyDocument, PolicyStatement } from './PolicyDocument.js';
 import { policyArn as arn } from './policyArn.js';
+import { SERVICE_TOKEN_ACTIONS, serviceTokenParameters } from './serviceTokenParameters.js';
 
 // biome-ignore lint/suspicious/noTemplateCurlyInString: an IAM policy variable, resolved by IAM
 const MEMBER = '${aws:PrincipalTag/cws:research-user}';
@@ -28,10 +29,6 @@ const READ_ACTIONS = [
   'servicequotas:GetServiceQuota',
   ...READ_ACTIONS_WITHOUT_RESOURCES,
 ];
-
-// The web services' tokens each workstation stores, tagged with its research user, at boot.
-const SERVICE_TOKEN_ACTIONS = ['ssm:GetParameter', 'ssm:GetParameters', 'ssm:ListTagsForResource'];
-const serviceTokens = (partition: string) => arn(partition, 'ssm', 'parameter/cws-tui/i-*');
 
 function memberStatements(partition: string, teamTable?: string): PolicyStatement[] {
   return [
@@ -109,7 +106,7 @@ function memberStatements(partition: string, teamTable?: string): PolicyStatemen
       Resource: [
         arn(partition, 'ec2', '*'),
         arn(partition, 'ssm', 'managed-instance/*'),
-        serviceTokens(partition),
+        serviceTokenParameters(partition),
       ],
       Condition: { StringEquals: { 'aws:ResourceTag/cws:research-user': MEMBER } },
     },
@@ -198,86 +195,6 @@ function memberStatements(partition: string, teamTable?: string): PolicyStatemen
       ],
       Resource: arn(partition, 'sagemaker', '*'),
     },
-  ];
-}
-
-function adminStatements(partition: string): PolicyStatement[] {
-  return [
-    {
-      Sid: 'ManageEveryWorkstation',
-      Effect: 'Allow',
-      Action: [
-        'ec2:StartInstances',
-        'ec2:StopInstances',
-        'ec2:TerminateInstances',
-        'ec2:CreateTags',
-        'ec2:DeleteTags',
-        'ec2:CancelSpotInstanceRequests',
-        'ssm:StartSession',
-      ],
-      Resource: [arn(partition, 'ec2', '*'), arn(partition, 'ssm', 'managed-instance/*')],
-    },
-    {
-      Sid: 'LaunchForAnyMember',
-      Effect: 'Allow',
-      Action: 'ec2:RunInstances',
-      Resource: arn(partition, 'ec2', '*'),
-    },
-    {
-      Sid: 'MakeTheAppRoles',
-      Effect: 'Allow',
-      Action: [
-        'iam:CreateRole',
-        'iam:TagRole',
-        'iam:AttachRolePolicy',
-        'iam:PutRolePolicy',
-        'iam:CreateInstanceProfile',
-        'iam:TagInstanceProfile',
-        'iam:AddRoleToInstanceProfile',
-        'iam:GetRole',
-        'iam:PassRole',
-      ],
-      Resource: [
-        arn(partition, 'iam', 'role/cws-tui/*', '', '*'),
-        arn(partition, 'iam', 'instance-profile/cws-tui/*', '', '*'),
-        arn(partition, 'iam', 'role/cws-tui-sagemaker-execution', '', '*'),
-      ],
-    },
-    {
-      Sid: 'MakeANetwork',
-      Effect: 'Allow',
-      Action: [
-        'ec2:CreateVpc',
-        'ec2:ModifyVpcAttribute',
-        'ec2:DescribeVpcAttribute',
-        'ec2:CreateSubnet',
-        'ec2:ModifySubnetAttribute',
-        'ec2:CreateInternetGateway',
-        'ec2:AttachInternetGateway',
-        'ec2:CreateRoute',
-      ],
-      Resource: '*',
-    },
-    {
-      Sid: 'StudioDomains',
-      Effect: 'Allow',
-      Action: [
-        'sagemaker:CreateDomain',
-        'sagemaker:UpdateDomain',
-        'sagemaker:DeleteDomain',
-        'sagemaker:DeleteUserProfile',
-      ],
-      Resource: arn(partition, 'sagemaker', '*'),
-    },
-    { Sid: 'Doctor', Effect: 'Allow', Action: 'iam:SimulatePrincipalPolicy', Resource: '*' },
-    // An admin reads any workstation's tokens, as before members were kept to their own.
-    {
-      Sid: 'EveryWorkstationServiceTokens',
-      Effect: 'Allow',
-      Action: SERVICE_TOKEN_ACTIONS,
-      Resource: serviceTokens(partition),
-    },
-    ...adminFeatureStatements(partition),
   ];
 }
 

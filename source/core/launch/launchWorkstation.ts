@@ -10,6 +10,7 @@ import type { ResolvedTemplate } from '../templates/templateSchema.js';
 import { auditedGlobusLaunch } from './AuditedGlobusLaunch.js';
 import { chooseInstanceType } from './chooseInstanceType.js';
 import { connectionHint } from './connectionHint.js';
+import { estimateLaunchCost } from './estimateLaunchCost.js';
 import { imageLinux } from './imageLinux.js';
 import type { LaunchContext, LaunchResult } from './LaunchContext.js';
 import { LaunchDeniedError, LaunchError } from './LaunchError.js';
@@ -17,7 +18,6 @@ import type { LaunchProgress } from './LaunchProgress.js';
 import type { LaunchRecord } from './LaunchRecordStore.js';
 import type { LaunchRequest } from './LaunchRequest.js';
 import {
-  estimateLaunchCost,
   evaluateLaunchPolicy,
   hibernationProblem,
   launchTagsFor,

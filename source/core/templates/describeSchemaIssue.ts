@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { TemplatePath } from './LoadedTemplate.js';
-import { WEB_SERVICE_KINDS } from './templateSchema.js';
+import { WEB_SERVICE_KINDS } from './serviceConfigSchema.js';
 
 /** `users[1].name`, the way a person would point at a field. */
 export function formatTemplatePath(path: TemplatePath): string {

@@ -6,6 +6,7 @@ import { complianceSchema } from '../marketplace/complianceSchema.js';
 import type { TemplateProvenance } from '../marketplace/TemplateProvenance.js';
 import { lazySchema } from '../schema/lazySchema.js';
 import { amiConfigSchema } from './amiConfigSchema.js';
+import { serviceConfigSchema } from './serviceConfigSchema.js';
 import { templateStorageSchema } from './templateStorageSchema.js';
 
 /**
@@ -26,26 +27,11 @@ export const POSIX_NAME_PATTERN = /^[a-z_][a-z0-9_-]{0,31}$/;
 /** EC2 (`m7i.large`, `u-6tb1.metal`) and SageMaker (`ml.t3.medium`) instance type names. */
 export const INSTANCE_TYPE_PATTERN = /^(ml\.)?[a-z][a-z0-9-]*\.[a-z0-9]+$/;
 
-export const WEB_SERVICE_KINDS = ['sagemaker-studio', 'sagemaker-canvas', 'studio-lab'] as const;
-export type WebServiceKind = (typeof WEB_SERVICE_KINDS)[number];
-
 const port = lazySchema(() => z.number().int().min(1, 'a port is 1-65535').max(65535, 'a port is 1-65535'));
 const stringList = lazySchema(() => z.array(z.string().min(1)));
 const instanceType = lazySchema(() =>
   z.string().regex(INSTANCE_TYPE_PATTERN, 'an instance type looks like "m7i.large"'),
 );
-const sageMakerInstanceType = lazySchema(() =>
-  z.string().regex(/^ml\.[a-z][a-z0-9-]*\.[a-z0-9]+$/, 'a SageMaker instance type looks like "ml.t3.medium"'),
-);
-// SageMaker accepts idle shutdown after 60 minutes up to one year.
-const sageMakerIdleTimeout = lazySchema(() =>
-  z
-    .number()
-    .int()
-    .min(60, 'SageMaker idle shutdown is 60-525600 minutes')
-    .max(525600, 'SageMaker idle shutdown is 60-525600 minutes'),
-);
-
 /**
  * CloudWorkstation's config lines (`www-port=8787`, `c.ServerApp.ip = '127.0.0.1'`, `auth: password`)
  * are kept as written: each service's own syntax is read by serviceConfigSettings.
@@ -144,30 +130,6 @@ export const instanceDefaultsSchema = lazySchema(() =>
       })
       .optional(),
   }),
-);
-
-/**
- * A managed web service instead of an EC2 workstation, validated per kind. A template with a
- * service_config has no `base`: there is no image to resolve.
- */
-export const serviceConfigSchema = lazySchema(() =>
-  z.discriminatedUnion('kind', [
-    z.strictObject({
-      kind: z.literal('sagemaker-studio'),
-      app_type: z.enum(['JupyterLab', 'CodeEditor']).optional(),
-      instance_type: sageMakerInstanceType.optional(),
-      idle_timeout_minutes: sageMakerIdleTimeout.optional(),
-    }),
-    z.strictObject({
-      kind: z.literal('sagemaker-canvas'),
-      // No idle_timeout_minutes: SageMaker API Reference, UserSettings.CanvasAppSettings has no idle
-      // shutdown for Canvas, so a timeout here would be a promise nothing keeps.
-    }),
-    z.strictObject({
-      kind: z.literal('studio-lab'),
-      url: z.url({ protocol: /^https$/, error: 'url is an https:// address' }).optional(),
-    }),
-  ]),
 );
 
 export const parameterSchema = lazySchema(() =>
@@ -285,7 +247,6 @@ export type TemplateFile = z.infer<typeof templateFileSchema>;
 export type TemplateInlineFile = z.infer<typeof templateInlineFileSchema>;
 export type TemplateS3File = z.infer<typeof templateS3FileSchema>;
 export type TemplateParameter = z.infer<typeof parameterSchema>;
-export type ServiceConfig = z.infer<typeof serviceConfigSchema>;
 
 /** A template after inheritance: identity fields are guaranteed and the chain is recorded. */
 export interface ResolvedTemplate extends Template {

@@ -2,11 +2,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { DEMO_STUDIO_APPS_PER_TYPE } from '../../../source/aws/demo/checkAppCreation.js';
 import { createDemoAccount } from '../../../source/aws/demo/createDemoAccount.js';
-import {
-  DEMO_STUDIO_APPS_PER_TYPE,
-  DEMO_STUDIO_DELAYS_SECONDS,
-} from '../../../source/aws/demo/DemoStudio.js';
+import { DEMO_STUDIO_DELAYS_SECONDS } from '../../../source/aws/demo/demoStudioDelays.js';
 import { rejectionOf } from '../rejectionOf.js';
 
 const R = 'us-west-2';

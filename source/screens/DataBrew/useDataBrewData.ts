@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { describeError } from '../../app/describeError.js';
+import { useCallback, useState } from 'react';
 import type { Session } from '../../app/session/Session.js';
+import { usePolledLoad } from '../../components/usePolledLoad.js';
 import type { DataBrewJobRun } from '../../core/analytics/dataBrewPorts.js';
 import type { DataBrewJobRow } from './dataBrewColumns.js';
 
@@ -8,15 +8,11 @@ import type { DataBrewJobRow } from './dataBrewColumns.js';
 export function useDataBrewData(session: Session, selected: string | undefined, refreshMs: number) {
   const [jobs, setJobs] = useState<DataBrewJobRow[] | undefined>(undefined);
   const [runs, setRuns] = useState<DataBrewJobRun[] | undefined>(undefined);
-  const [error, setError] = useState<string | undefined>(undefined);
-  const busy = useRef(false);
   const region = session.info.region;
 
-  const load = useCallback(() => {
-    if (busy.current) return;
-    busy.current = true;
-    const brew = session.account.analytics.databrew;
-    (async () => {
+  const load = useCallback(
+    async (clearError: () => void) => {
+      const brew = session.account.analytics.databrew;
       const listed = await brew.listJobs(region);
       const rows: DataBrewJobRow[] = [];
       let selectedRuns: DataBrewJobRun[] = [];
@@ -27,19 +23,11 @@ export function useDataBrewData(session: Session, selected: string | undefined, 
       }
       setJobs(rows);
       setRuns(selectedRuns);
-      setError(undefined);
-    })()
-      .catch((thrown: unknown) => setError(describeError(thrown).message))
-      .finally(() => {
-        busy.current = false;
-      });
-  }, [session, region, selected]);
+      clearError();
+    },
+    [session, region, selected],
+  );
+  const { error, reload } = usePolledLoad(load, refreshMs);
 
-  useEffect(() => {
-    load();
-    const timer = setInterval(load, refreshMs);
-    return () => clearInterval(timer);
-  }, [load, refreshMs]);
-
-  return { jobs, runs, error, region, reload: load };
+  return { jobs, runs, error, region, reload };
 }

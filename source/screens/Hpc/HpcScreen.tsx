@@ -5,7 +5,8 @@ import type { Action } from '../../app/keys/Action.js';
 import { useActions } from '../../app/keys/useActions.js';
 import type { ScreenProps } from '../../app/pages/PageDefinition.js';
 import { useShell } from '../../app/ShellContext.js';
-import { useTheme } from '../../app/ThemeContext.js';
+import { LogTail } from '../../components/LogTail.js';
+import { PageNote } from '../../components/PageNote.js';
 import { Table } from '../../components/Table.js';
 import { useListCursor } from '../../components/useListCursor.js';
 import { cancelJob, jobOutputTail } from '../../core/hpc/slurmOnCluster.js';
@@ -16,6 +17,8 @@ import { useHpcData } from './useHpcData.js';
 const VIEWS = ['clusters', 'queues', 'jobs', 'history'] as const;
 type View = (typeof VIEWS)[number];
 const REFRESH_MS = 5_000;
+/** Lines of a job's output the pane shows. */
+const OUTPUT_LINES = 6;
 
 /**
  * HPC clusters (AWS ParallelCluster): the clusters with state, nodes up and $/h; the selected
@@ -24,7 +27,6 @@ const REFRESH_MS = 5_000;
  */
 export function HpcScreen({ width, height, filter }: ScreenProps) {
   const shell = useShell();
-  const theme = useTheme();
   const [view, setView] = useState<View>('clusters');
   const [selected, setSelected] = useState<string | undefined>(undefined);
   const [notice, setNotice] = useState<string | undefined>(undefined);
@@ -86,7 +88,7 @@ export function HpcScreen({ width, height, filter }: ScreenProps) {
         }
         if (!job || !cluster) return;
         setOutput('…');
-        jobOutputTail(data.context, cluster, job.job_id, 6).then(setOutput, (error: unknown) =>
+        jobOutputTail(data.context, cluster, job.job_id, OUTPUT_LINES).then(setOutput, (error: unknown) =>
           setOutput(describeError(error).message),
         );
       },
@@ -129,9 +131,7 @@ export function HpcScreen({ width, height, filter }: ScreenProps) {
       <Text wrap="truncate" bold>
         {sanitizeForTerminal(heading)}
       </Text>
-      <Text wrap="truncate" color={data.error ? theme.danger : theme.muted}>
-        {sanitizeForTerminal(note.split('\n')[0] ?? '')}
-      </Text>
+      <PageNote text={note} error={Boolean(data.error)} />
       {view === 'clusters' ? (
         <Table
           {...common}
@@ -166,14 +166,7 @@ export function HpcScreen({ width, height, filter }: ScreenProps) {
         />
       )}
       {output !== undefined ? (
-        <Text wrap="truncate-end" color={theme.muted}>
-          {sanitizeForTerminal(`output of ${job?.job_id ?? ''}:`)}
-          {`\n${output
-            .split('\n')
-            .slice(-6)
-            .map((line) => sanitizeForTerminal(line))
-            .join('\n')}`}
-        </Text>
+        <LogTail title={`output of ${job?.job_id ?? ''}:`} log={output} lines={OUTPUT_LINES} />
       ) : null}
     </Box>
   );

@@ -1,18 +1,10 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { App } from '../../../source/app/App.js';
 import type { Session } from '../../../source/app/session/Session.js';
-import { createTheme } from '../../../source/app/theme.js';
-import { createDemoBigData } from '../../../source/aws/demo/bigdata/createDemoBigData.js';
-import { bigDataContextOf } from '../../../source/commands/bigdataSession.js';
 import { createSparkApplication } from '../../../source/core/bigdata/createSparkApplication.js';
 import { submitJobRun } from '../../../source/core/bigdata/submitJobRun.js';
-import { openDemoSession } from '../../app/demoSession.js';
-import { KEYS, type RenderedTui, renderTui } from '../../app/fakeTerminal.js';
-
-const EXAMPLE = join(import.meta.dirname, '../../../templates/bigdata/etl_csv_to_parquet.py');
+import { KEYS, type RenderedTui } from '../../app/fakeTerminal.js';
+import { openSessionPage } from '../openSessionPage.js';
+import { demoBigDataSession, EXAMPLE_SCRIPT } from './demoBigDataSession.js';
 
 let tui: RenderedTui | undefined;
 afterEach(() => {
@@ -22,15 +14,7 @@ afterEach(() => {
 
 /** A demo session with an application `etl`: one run finished, a newer one running, on a clock the test moves. */
 async function sessionWithRuns(): Promise<Session> {
-  const base = await openDemoSession();
-  let now = Date.now();
-  const bigdata = createDemoBigData({
-    stateDir: mkdtempSync(join(tmpdir(), 'cws-bigdata-ui-')),
-    speed: 1,
-    now: () => now,
-  });
-  const session = Object.create(base, { account: { value: { ...base.account, bigdata } } }) as Session;
-  const context = bigDataContextOf(session);
+  const { session, context, advance } = await demoBigDataSession();
   await createSparkApplication(context, {
     template: await session.resolveTemplate('spark-serverless'),
     name: 'etl',
@@ -41,29 +25,23 @@ async function sessionWithRuns(): Promise<Session> {
     submitJobRun(context, {
       application: 'etl',
       regions: ['us-east-1'],
-      entry: EXAMPLE,
+      entry: EXAMPLE_SCRIPT,
       args: ['s3://lab-data/raw/', 's3://lab-data/curated/'],
       conf: [],
       data_buckets: ['lab-data'],
     });
-  now += 60_000;
+  advance(60_000);
   await submit();
-  now += 3_600_000;
+  advance(3_600_000);
   await submit();
-  now += 40_000;
+  advance(40_000);
   return session;
 }
 
 describe('the big data page', () => {
   it('shows the application with capacity and $/h, its runs with cost, tails a log and cancels a run after confirmation', async () => {
     const session = await sessionWithRuns();
-    tui = renderTui(
-      <App openSession={() => Promise.resolve(session)} theme={createTheme(false)} refreshMs={60_000} />,
-      { columns: 110, rows: 30 },
-    );
-    await tui.waitFor('Dashboard');
-    await tui.type(':');
-    await tui.type(`bigdata${KEYS.enter}`);
+    tui = await openSessionPage(session, 'bigdata');
     await tui.waitFor('32 vCPU/128 GB');
     expect(tui.lastFrame()).toMatch(/etl +STARTED +32 vCPU\/128 GB +\$\d+\.\d{3}/);
 

@@ -2,12 +2,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { App } from '../../../source/app/App.js';
 import type { Session } from '../../../source/app/session/Session.js';
-import { createTheme } from '../../../source/app/theme.js';
 import { demoAnalytics } from '../../../source/aws/demo/analytics/demoAnalytics.js';
 import { openDemoSession } from '../../app/demoSession.js';
-import { KEYS, type RenderedTui, renderTui } from '../../app/fakeTerminal.js';
+import { KEYS, type RenderedTui } from '../../app/fakeTerminal.js';
+import { openSessionPage } from '../openSessionPage.js';
 
 let tui: RenderedTui | undefined;
 afterEach(() => {
@@ -49,13 +48,7 @@ async function sessionWithRuns(): Promise<Session> {
 describe('the DataBrew page', () => {
   it('shows the jobs and their runs with state, duration, node-hours and cost, and a run’s log lines', async () => {
     const session = await sessionWithRuns();
-    tui = renderTui(
-      <App openSession={() => Promise.resolve(session)} theme={createTheme(false)} refreshMs={60_000} />,
-      { columns: 110, rows: 30 },
-    );
-    await tui.waitFor('Dashboard');
-    await tui.type(':');
-    await tui.type(`databrew${KEYS.enter}`);
+    tui = await openSessionPage(session, 'databrew');
     await tui.waitFor('cws-weather-clean');
     expect(tui.lastFrame()).toMatch(/cws-weather-clean +RECIPE +weather +RUNNING +2 +-/);
 

@@ -3,13 +3,12 @@ import { promisify } from 'node:util';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CommandRun } from '../../source/commands/Command.js';
 import { runCostCommand } from '../../source/commands/costCommand.js';
 import { runListCommand } from '../../source/commands/listCommand.js';
 import { buildOpenApi, openApiPath } from '../../source/server/buildOpenApi.js';
 import { routeTable } from '../../source/server/routeTable.js';
-import { runCommand, testEnvironment } from '../commands/commandHarness.js';
-import { startServe } from './serveHarness.js';
+import { testEnvironment } from '../commands/commandHarness.js';
+import { cliJson, startServe } from './serveHarness.js';
 
 const run = promisify(execFile);
 const closers: Array<() => Promise<void>> = [];
@@ -83,8 +82,6 @@ describe('the OpenAPI document', () => {
         string,
         unknown
       >;
-    const cliJson = async (command: CommandRun) =>
-      JSON.parse((await runCommand(command, [], env, { demo: true, json: true })).stdout) as unknown;
     const document = (await curl('http://localhost/v1/openapi.json')) as { paths: Record<string, object> };
     for (const path of ['/v1/workstations', '/v1/workstations/{name}', '/v1/events', '/v1/cost']) {
       expect(Object.keys(document.paths)).toContain(path);
@@ -125,19 +122,22 @@ describe('the OpenAPI document', () => {
     expect(progress).toEqual(launched.steps);
     expect(progress).toContainEqual(expect.objectContaining({ step: 'wait-running', status: 'done' }));
 
-    expect(await curl('http://localhost/v1/workstations')).toEqual(await cliJson(runListCommand));
+    expect(await curl('http://localhost/v1/workstations')).toEqual(await cliJson(runListCommand, [], env));
     expect(await curl('-X', 'POST', 'http://localhost/v1/workstations/curled/stop')).toMatchObject({
       state: 'stopped',
     });
-    expect(await curl('http://localhost/v1/workstations')).toEqual(await cliJson(runListCommand));
+    expect(await curl('http://localhost/v1/workstations')).toEqual(await cliJson(runListCommand, [], env));
     expect(
       await curl('-X', 'DELETE', 'http://localhost/v1/workstations/curled?confirm=curled'),
     ).toMatchObject({
       state: 'terminated',
     });
-    expect(await curl('http://localhost/v1/workstations')).toEqual(await cliJson(runListCommand));
+    expect(await curl('http://localhost/v1/workstations')).toEqual(await cliJson(runListCommand, [], env));
     const { generated_at: _a, ...cost } = await curl('http://localhost/v1/cost');
-    const { generated_at: _b, ...cliCost } = (await cliJson(runCostCommand)) as Record<string, unknown>;
+    const { generated_at: _b, ...cliCost } = (await cliJson(runCostCommand, [], env)) as Record<
+      string,
+      unknown
+    >;
     expect(cost).toMatchObject({ currency: 'USD', basis: 'estimate' });
     expect(cost).toEqual(cliCost);
   });

@@ -1,46 +1,16 @@
-import { writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runAthenaCommand } from '../../source/commands/athenaCommand.js';
 import { runBigdataCommand } from '../../source/commands/bigdataCommand.js';
 import { runHpcCommand } from '../../source/commands/hpcCommand.js';
 import { runMarketplaceCommand } from '../../source/commands/marketplaceCommand.js';
-import { runProfilesCommand } from '../../source/commands/profilesCommand.js';
 import { runStorageCommand } from '../../source/commands/storageCommand.js';
 import { runCommand, testEnvironment } from '../commands/commandHarness.js';
-import { type ApiResponse, call } from './apiClient.js';
-import { openApiValidator } from './openApiValidator.js';
-import { startServe } from './serveHarness.js';
+import { labProfileUnderPolicy } from '../commands/labProfileUnderPolicy.js';
+import { cliJson, startCheckedServe } from './serveHarness.js';
 
 const EXAMPLE = join(import.meta.dirname, '../../templates/bigdata/etl_csv_to_parquet.py');
-
-const closers: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  while (closers.length > 0) await closers.pop()?.();
-});
-
-/** serve on the demo account; every response is checked against the OpenAPI document. */
-async function served(env: NodeJS.ProcessEnv, flags: Parameters<typeof runCommand>[3] = {}) {
-  const { service, target } = await startServe(env, { flags });
-  closers.push(() => service.close());
-  const document = (await call(target, 'GET', '/v1/openapi.json')).json as Parameters<
-    typeof openApiValidator
-  >[0];
-  const validate = openApiValidator(document);
-  return async (method: string, path: string, options?: Parameters<typeof call>[3]): Promise<ApiResponse> => {
-    const response = await call(target, method, path, options);
-    validate(method, path, response);
-    return response;
-  };
-}
-
-const cli = async (
-  run: Parameters<typeof runCommand>[0],
-  args: string[],
-  env: NodeJS.ProcessEnv,
-  flags: Parameters<typeof runCommand>[3] = {},
-) => JSON.parse((await runCommand(run, args, env, { ...flags, demo: true, json: true })).stdout) as unknown;
 
 describe('cws-tui serve for the newer capabilities (demo account)', () => {
   it('lists clusters, submits a job script, reads the queue and the history, cancels as hpc does', async () => {
@@ -50,11 +20,11 @@ describe('cws-tui serve for the newer capabilities (demo account)', () => {
       template: 'slurm-small',
       yes: true,
     });
-    const checked = await served(env);
+    const { checked } = await startCheckedServe(env);
 
     const clusters = await checked('GET', '/v1/clusters');
     expect(clusters.status).toBe(200);
-    expect(clusters.json).toEqual(await cli(runHpcCommand, ['list'], env));
+    expect(clusters.json).toEqual(await cliJson(runHpcCommand, ['list'], env));
     expect((await checked('GET', '/v1/clusters/lab')).json).toMatchObject({
       name: 'lab',
       status: 'CREATE_COMPLETE',
@@ -86,9 +56,9 @@ describe('cws-tui serve for the newer capabilities (demo account)', () => {
       ['1_2', 'sweep'],
       ['1_3', 'sweep'],
     ]);
-    expect(history.json).toEqual(await cli(runHpcCommand, ['history', 'lab'], env, { since }));
+    expect(history.json).toEqual(await cliJson(runHpcCommand, ['history', 'lab'], env, { since }));
     expect((await checked('GET', '/v1/clusters/lab/jobs?state=RUNNING')).json).toEqual(
-      await cli(runHpcCommand, ['jobs', 'lab'], env, { state: 'RUNNING' }),
+      await cliJson(runHpcCommand, ['jobs', 'lab'], env, { state: 'RUNNING' }),
     );
 
     const unknownJob = await checked('DELETE', '/v1/clusters/lab/jobs/99');
@@ -121,10 +91,10 @@ describe('cws-tui serve for the newer capabilities (demo account)', () => {
   it('lists Spark applications, submits a script, lists runs and reads their logs as bigdata does', async () => {
     const env = testEnvironment();
     await runCommand(runBigdataCommand, ['create', 'spark-serverless', 'etl'], env, { demo: true });
-    const checked = await served(env);
+    const { checked } = await startCheckedServe(env);
 
     const applications = await checked('GET', '/v1/spark/applications');
-    expect(applications.json).toEqual(await cli(runBigdataCommand, ['list'], env));
+    expect(applications.json).toEqual(await cliJson(runBigdataCommand, ['list'], env));
     expect((await checked('GET', '/v1/spark/applications/etl')).json).toMatchObject({
       name: 'etl',
       release_label: 'emr-7.5.0',
@@ -144,7 +114,7 @@ describe('cws-tui serve for the newer capabilities (demo account)', () => {
     expect(run.name).toMatch(/^etl_csv_to_parquet-\d{8}T\d{6}Z$/);
 
     const runs = await checked('GET', '/v1/spark/applications/etl/runs');
-    expect(runs.json).toEqual(await cli(runBigdataCommand, ['runs', 'etl'], env));
+    expect(runs.json).toEqual(await cliJson(runBigdataCommand, ['runs', 'etl'], env));
     expect(runs.json).toEqual([
       expect.objectContaining({
         id: run.run_id,
@@ -168,9 +138,9 @@ describe('cws-tui serve for the newer capabilities (demo account)', () => {
       demo: true,
     });
     await runCommand(runBigdataCommand, ['cluster', 'step', 'hadoop', EXAMPLE], env, { demo: true });
-    const checked = await served(env);
+    const { checked } = await startCheckedServe(env);
     const clusters = await checked('GET', '/v1/emr/clusters');
-    expect(clusters.json).toEqual(await cli(runBigdataCommand, ['cluster', 'list'], env));
+    expect(clusters.json).toEqual(await cliJson(runBigdataCommand, ['cluster', 'list'], env));
     expect(clusters.json).toEqual([expect.objectContaining({ name: 'hadoop', state: 'WAITING' })]);
     const steps = await checked('GET', '/v1/emr/clusters/hadoop/steps');
     expect(steps.json).toEqual([expect.objectContaining({ state: 'COMPLETED' })]);
@@ -179,7 +149,7 @@ describe('cws-tui serve for the newer capabilities (demo account)', () => {
 
   it('creates, lists and deletes FSx file systems as storage does, refusing bad sizes and an unconfirmed delete', async () => {
     const env = testEnvironment();
-    const checked = await served(env);
+    const { checked } = await startCheckedServe(env);
     const refused = await checked('POST', '/v1/storage/fsx', {
       body: { name: 'scratch', type: 'lustre', capacity: '3000' },
     });
@@ -204,7 +174,9 @@ describe('cws-tui serve for the newer capabilities (demo account)', () => {
     const fs = created.json as { id: string; name: string };
     expect(created.json).toMatchObject({ name: 'scratch', state: 'available', monthly_usd: 504 });
     const listed = await checked('GET', '/v1/storage/fsx');
-    expect(listed.json).toEqual(((await cli(runStorageCommand, ['list'], env)) as { fsx: unknown[] }).fsx);
+    expect(listed.json).toEqual(
+      ((await cliJson(runStorageCommand, ['list'], env)) as { fsx: unknown[] }).fsx,
+    );
     expect(listed.json).toEqual([expect.objectContaining({ id: fs.id, mounted_by: [] })]);
 
     const unconfirmed = await checked('DELETE', `/v1/storage/fsx/${fs.id}?confirm=other`);
@@ -219,7 +191,7 @@ describe('cws-tui serve for the newer capabilities (demo account)', () => {
 
   it('runs Athena queries, lists them with their cost, refuses a finished cancel, and answers 403 to a policy denial', async () => {
     const env = testEnvironment();
-    const checked = await served(env);
+    const { checked } = await startCheckedServe(env);
     const rows = await checked('POST', '/v1/queries', {
       body: { sql: 'SELECT count(*) FROM weather_daily' },
     });
@@ -231,7 +203,7 @@ describe('cws-tui serve for the newer capabilities (demo account)', () => {
     expect(three.json).toHaveLength(3);
 
     const history = await checked('GET', '/v1/queries');
-    expect(history.json).toEqual(await cli(runAthenaCommand, ['history'], env));
+    expect(history.json).toEqual(await cliJson(runAthenaCommand, ['history'], env));
     const [latest] = history.json as Array<{ id: string; state: string; cost_usd: number }>;
     expect(latest).toMatchObject({ state: 'SUCCEEDED', cost_usd: expect.any(Number) });
     const finished = await checked('DELETE', `/v1/queries/${latest?.id}`);
@@ -239,15 +211,8 @@ describe('cws-tui serve for the newer capabilities (demo account)', () => {
     expect(finished.json).toMatchObject({ error: { message: expect.stringContaining('already finished') } });
     expect((await checked('POST', '/v1/queries', { body: { sql: 'SELECT 1', limit: 3 } })).status).toBe(400);
 
-    const lab = testEnvironment();
-    const policy = join(lab.HOME ?? '', 'policy.json');
-    writeFileSync(policy, JSON.stringify({ analytics: { max_bytes_per_query: 1024 ** 3 } }));
-    await runCommand(runProfilesCommand, ['create', 'lab'], lab, {
-      awsProfile: 'lab',
-      region: 'us-east-1',
-      policy,
-    });
-    const governed = await served(lab, { profile: 'lab' });
+    const lab = await labProfileUnderPolicy({ analytics: { max_bytes_per_query: 1024 ** 3 } });
+    const { checked: governed } = await startCheckedServe(lab, { flags: { profile: 'lab' } });
     const denied = await governed('POST', '/v1/queries', { body: { sql: 'SELECT 1' } });
     expect(denied.status).toBe(403);
     expect(denied.json).toMatchObject({
@@ -257,9 +222,9 @@ describe('cws-tui serve for the newer capabilities (demo account)', () => {
 
   it('searches, shows, installs and rates marketplace templates as marketplace does; a non-approver review is denied', async () => {
     const env = testEnvironment();
-    const checked = await served(env);
+    const { checked } = await startCheckedServe(env);
     const found = await checked('GET', '/v1/marketplace?q=rna');
-    expect(found.json).toEqual(await cli(runMarketplaceCommand, ['search', 'rna'], env));
+    expect(found.json).toEqual(await cliJson(runMarketplaceCommand, ['search', 'rna'], env));
     expect((found.json as Array<{ entry: { slug: string } }>).map((listing) => listing.entry.slug)).toEqual([
       'rnaseq-pipeline',
     ]);

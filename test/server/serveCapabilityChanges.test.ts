@@ -1,67 +1,23 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runBigdataCommand } from '../../source/commands/bigdataCommand.js';
 import { runDataCommand } from '../../source/commands/dataCommand.js';
 import { runHpcCommand } from '../../source/commands/hpcCommand.js';
 import { runMarketplaceCommand } from '../../source/commands/marketplaceCommand.js';
-import { runProfilesCommand } from '../../source/commands/profilesCommand.js';
 import { runStorageCommand } from '../../source/commands/storageCommand.js';
-import { runCommand, testEnvironment } from '../commands/commandHarness.js';
-import { type ApiResponse, call } from './apiClient.js';
-import { openApiValidator } from './openApiValidator.js';
-import { startServe } from './serveHarness.js';
-
-const closers: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  while (closers.length > 0) await closers.pop()?.();
-});
-
-/** serve on the demo account; every response is checked against the OpenAPI document. */
-async function served(env: NodeJS.ProcessEnv, flags: Parameters<typeof runCommand>[3] = {}) {
-  const { service, target } = await startServe(env, { flags });
-  closers.push(() => service.close());
-  const document = (await call(target, 'GET', '/v1/openapi.json')).json as Parameters<
-    typeof openApiValidator
-  >[0];
-  const validate = openApiValidator(document);
-  return async (method: string, path: string, options?: Parameters<typeof call>[3]): Promise<ApiResponse> => {
-    const response = await call(target, method, path, options);
-    validate(method, path, response);
-    return response;
-  };
-}
-
-const cli = async (
-  run: Parameters<typeof runCommand>[0],
-  args: string[],
-  env: NodeJS.ProcessEnv,
-  flags: Parameters<typeof runCommand>[3] = {},
-) => JSON.parse((await runCommand(run, args, env, { ...flags, demo: true, json: true })).stdout) as unknown;
-
-/** A profile `lab` on the demo account under this policy. */
-async function governedEnv(policy: Record<string, unknown>): Promise<NodeJS.ProcessEnv> {
-  const env = testEnvironment();
-  const path = join(env.HOME ?? '', 'policy.json');
-  writeFileSync(path, JSON.stringify(policy));
-  await runCommand(runProfilesCommand, ['create', 'lab'], env, {
-    awsProfile: 'lab',
-    region: 'us-east-1',
-    policy: path,
-  });
-  return env;
-}
+import { testEnvironment } from '../commands/commandHarness.js';
+import { labProfileUnderPolicy } from '../commands/labProfileUnderPolicy.js';
+import { cliJson, startCheckedServe } from './serveHarness.js';
 
 describe('cws-tui serve: creating and deleting what the newer capabilities run (demo account)', () => {
   it('creates, resizes, stops and deletes a cluster as hpc does, under the policy and a confirmation', async () => {
     const env = testEnvironment();
-    const checked = await served(env);
+    const { checked } = await startCheckedServe(env);
     const created = await checked('POST', '/v1/clusters', {
       body: { name: 'lab', template: 'slurm-small', confirm_provider: true, wait: true },
     });
     expect(created.status).toBe(201);
     expect(created.json).toMatchObject({ name: 'lab', status: 'CREATE_COMPLETE', made_by: 'cws-tui' });
-    expect((await checked('GET', '/v1/clusters')).json).toEqual(await cli(runHpcCommand, ['list'], env));
+    expect((await checked('GET', '/v1/clusters')).json).toEqual(await cliJson(runHpcCommand, ['list'], env));
     const unknownTemplate = await checked('POST', '/v1/clusters', {
       body: { name: 'other', template: 'no-such-template' },
     });
@@ -89,8 +45,8 @@ describe('cws-tui serve: creating and deleting what the newer capabilities run (
     expect(deleted.json).toEqual({ name: 'lab', status: 'DELETE_IN_PROGRESS' });
 
     // The policy's hpc section decides as it does for the CLI: 403, nothing made.
-    const lab = await governedEnv({ hpc: { max_nodes_per_cluster: 1 } });
-    const governed = await served(lab, { profile: 'lab' });
+    const lab = await labProfileUnderPolicy({ hpc: { max_nodes_per_cluster: 1 } });
+    const { checked: governed } = await startCheckedServe(lab, { flags: { profile: 'lab' } });
     const denied = await governed('POST', '/v1/clusters', {
       body: { name: 'big', template: 'slurm-small', confirm_provider: true },
     });
@@ -101,14 +57,14 @@ describe('cws-tui serve: creating and deleting what the newer capabilities run (
 
   it('creates, starts, stops and deletes a Spark application as bigdata does', async () => {
     const env = testEnvironment();
-    const checked = await served(env);
+    const { checked } = await startCheckedServe(env);
     const created = await checked('POST', '/v1/spark/applications', {
       body: { template: 'spark-serverless', name: 'etl', max_vcpu: 16, buckets: ['lab-data'] },
     });
     expect(created.status).toBe(201);
     expect(created.json).toMatchObject({ name: 'etl', maximum_capacity: { vcpu: 16 } });
     expect((await checked('GET', '/v1/spark/applications/etl')).json).toEqual(
-      await cli(runBigdataCommand, ['show', 'etl'], env),
+      await cliJson(runBigdataCommand, ['show', 'etl'], env),
     );
     const id = (created.json as { id: string }).id;
     expect((await checked('POST', '/v1/spark/applications/etl/start')).json).toEqual({
@@ -132,7 +88,7 @@ describe('cws-tui serve: creating and deleting what the newer capabilities run (
       action: 'delete',
     });
     expect((await checked('GET', '/v1/spark/applications')).json).toEqual(
-      await cli(runBigdataCommand, ['list'], env),
+      await cliJson(runBigdataCommand, ['list'], env),
     );
     const badBody = await checked('POST', '/v1/spark/applications', {
       body: { template: 'spark-serverless', name: 'x', max_vcpu: -1 },
@@ -142,7 +98,7 @@ describe('cws-tui serve: creating and deleting what the newer capabilities run (
 
   it('runs FSx data repository tasks and takes, clones and restores snapshots as storage does', async () => {
     const env = testEnvironment();
-    const checked = await served(env);
+    const { checked } = await startCheckedServe(env);
     const lustre = (
       await checked('POST', '/v1/storage/fsx', {
         body: {
@@ -161,7 +117,7 @@ describe('cws-tui serve: creating and deleting what the newer capabilities run (
     expect(task.status).toBe(201);
     expect(task.json).toMatchObject({ file_system_id: lustre.id, kind: 'export', state: 'succeeded' });
     const tasks = await checked('GET', `/v1/storage/fsx/${lustre.id}/tasks`);
-    expect(tasks.json).toEqual(await cli(runStorageCommand, ['tasks', lustre.id], env));
+    expect(tasks.json).toEqual(await cliJson(runStorageCommand, ['tasks', lustre.id], env));
     expect(tasks.json).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'export' })]));
     const lustreSnapshot = await checked('POST', `/v1/storage/fsx/${lustre.id}/snapshots`, {
       body: { name: 'before' },
@@ -180,7 +136,7 @@ describe('cws-tui serve: creating and deleting what the newer capabilities run (
     expect(snapshot.name).toBe('day1');
     await checked('POST', `/v1/storage/fsx/${zfs.id}/snapshots`, { body: { name: 'day2' } });
     const snapshots = await checked('GET', `/v1/storage/fsx/${zfs.id}/snapshots`);
-    expect(snapshots.json).toEqual(await cli(runStorageCommand, ['snapshot', 'list', zfs.id], env));
+    expect(snapshots.json).toEqual(await cliJson(runStorageCommand, ['snapshot', 'list', zfs.id], env));
     expect((snapshots.json as unknown[]).length).toBe(2);
 
     const clone = await checked('POST', `/v1/storage/fsx/${zfs.id}/snapshots/${snapshot.id}/clone`, {
@@ -212,10 +168,10 @@ describe('cws-tui serve: creating and deleting what the newer capabilities run (
 
   it('reads data sources as data does, and the Globus sign-in state as globus does', async () => {
     const env = testEnvironment();
-    const checked = await served(env);
+    const { checked } = await startCheckedServe(env);
     const sources = await checked('GET', '/v1/data/sources');
     expect(sources.status).toBe(200);
-    expect(sources.json).toEqual(await cli(runDataCommand, ['sources'], env));
+    expect(sources.json).toEqual(await cliJson(runDataCommand, ['sources'], env));
     expect((sources.json as { tables: unknown[] }).tables.length).toBeGreaterThan(0);
 
     const whoami = await checked('GET', '/v1/globus/session');
@@ -231,7 +187,7 @@ describe('cws-tui serve: creating and deleting what the newer capabilities run (
 
   it("publishes a template with the server's key and lists the review queue as marketplace does", async () => {
     const env = testEnvironment();
-    const checked = await served(env);
+    const { checked } = await startCheckedServe(env);
     const published = await checked('POST', '/v1/marketplace', {
       body: {
         template: 'name: Chem Lab\nslug: chem-lab\ndescription: RDKit and OpenMM\ninherits: [ubuntu-24-04]\n',
@@ -270,7 +226,7 @@ describe('cws-tui serve: creating and deleting what the newer capabilities run (
 
     const queue = await checked('GET', '/v1/review-queue');
     expect(queue.status).toBe(200);
-    expect(queue.json).toEqual(await cli(runMarketplaceCommand, ['queue'], env));
+    expect(queue.json).toEqual(await cliJson(runMarketplaceCommand, ['queue'], env));
     expect(queue.json).toEqual(
       expect.arrayContaining([expect.objectContaining({ slug: 'chem-lab', version: '1.0.0' })]),
     );

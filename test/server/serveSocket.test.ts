@@ -5,9 +5,8 @@ import { runCostCommand } from '../../source/commands/costCommand.js';
 import { runListCommand } from '../../source/commands/listCommand.js';
 import { startApiService } from '../../source/server/startApiService.js';
 import { defaultFlags, runCommand, testEnvironment } from '../commands/commandHarness.js';
-import { type ApiResponse, call, followEvents } from './apiClient.js';
-import { openApiValidator } from './openApiValidator.js';
-import { startServe } from './serveHarness.js';
+import { followEvents } from './apiClient.js';
+import { startCheckedServe } from './serveHarness.js';
 
 const closers: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -15,23 +14,7 @@ afterEach(async () => {
 });
 
 async function served(env = testEnvironment()) {
-  const { service, target } = await startServe(env);
-  closers.push(() => service.close());
-  const document = (await call(target, 'GET', '/v1/openapi.json')).json as Parameters<
-    typeof openApiValidator
-  >[0];
-  const validate = openApiValidator(document);
-  /** Every response of these tests is checked against the OpenAPI document. */
-  const checked = async (
-    method: string,
-    path: string,
-    options?: Parameters<typeof call>[3],
-  ): Promise<ApiResponse> => {
-    const response = await call(target, method, path, options);
-    validate(method, path, response);
-    return response;
-  };
-  return { env, service, target, checked, document };
+  return { env, ...(await startCheckedServe(env)) };
 }
 
 describe('cws-tui serve on its Unix socket (demo account)', () => {

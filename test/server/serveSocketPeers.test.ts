@@ -1,16 +1,9 @@
 import { execFile } from 'node:child_process';
 import { chmod, chown, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testEnvironment } from '../commands/commandHarness.js';
-import { call } from './apiClient.js';
-import { openApiValidator } from './openApiValidator.js';
-import { startServe } from './serveHarness.js';
-
-const closers: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  while (closers.length > 0) await closers.pop()?.();
-});
+import { startCheckedServe, startServe } from './serveHarness.js';
 
 const runningAsRoot = process.getuid?.() === 0;
 /** The unprivileged account every Linux has. */
@@ -18,19 +11,8 @@ const NOBODY = 65534;
 
 async function served() {
   const env = testEnvironment();
-  const { service, target } = await startServe(env);
-  closers.push(() => service.close());
-  const socket = String(service.socketPath);
-  const document = (await call(target, 'GET', '/v1/openapi.json')).json as Parameters<
-    typeof openApiValidator
-  >[0];
-  const validate = openApiValidator(document);
-  const checked = async (path: string) => {
-    const response = await call(target, 'GET', path);
-    validate('GET', path, response);
-    return response;
-  };
-  return { env, socket, checked };
+  const { service, checked } = await startCheckedServe(env);
+  return { env, socket: String(service.socketPath), checked: (path: string) => checked('GET', path) };
 }
 
 /** Connects to the socket as another user, in a child process: what the kernel answers. */

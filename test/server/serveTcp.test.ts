@@ -5,8 +5,8 @@ import { checkRemoteListen, parseListenAddress } from '../../source/server/liste
 import { rotateServeToken, serveTokenPath } from '../../source/server/serveToken.js';
 import { runCommand, testEnvironment } from '../commands/commandHarness.js';
 import { call, followEvents } from './apiClient.js';
-import { openApiValidator } from './openApiValidator.js';
-import { startServe } from './serveHarness.js';
+import type { openApiValidator } from './openApiValidator.js';
+import { startCheckedServe } from './serveHarness.js';
 
 const closers: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -24,13 +24,12 @@ async function checked(...args: Parameters<typeof call>) {
 
 async function servedOnLoopback(options: { mutationsPerMinute?: number; corsOrigin?: string } = {}) {
   const env = testEnvironment();
-  const { service, target } = await startServe(env, { listen: { host: '127.0.0.1', port: 0 }, ...options });
-  closers.push(() => service.close());
-  const document = (await call(target, 'GET', '/v1/openapi.json')).json as Parameters<
-    typeof openApiValidator
-  >[0];
-  validateAgainst = openApiValidator(document);
-  return { env, service, target, validate: validateAgainst };
+  const { service, target, validate } = await startCheckedServe(env, {
+    listen: { host: '127.0.0.1', port: 0 },
+    ...options,
+  });
+  validateAgainst = validate;
+  return { env, service, target, validate };
 }
 
 describe('cws-tui serve on a loopback port', () => {

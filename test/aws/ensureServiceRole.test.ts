@@ -4,22 +4,15 @@ import {
   EntityAlreadyExistsException,
   GetRoleCommand,
   GetRolePolicyCommand,
-  IAMClient,
   ListAttachedRolePoliciesCommand,
   NoSuchEntityException,
   PutRolePolicyCommand,
 } from '@aws-sdk/client-iam';
-import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ensureServiceRole, type ServiceRoleSpec } from '../../source/aws/ensureServiceRole.js';
+import { iam, iamMock, mockRoleWrites } from './iamFixtures.js';
 import { rejectionOf } from './rejectionOf.js';
 
-const iamMock = mockClient(IAMClient);
-const iam = new IAMClient({
-  region: 'us-east-1',
-  maxAttempts: 1,
-  credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' },
-});
 const ROLE_ARN = 'arn:aws:iam::123456789012:role/lab-batch';
 const role = {
   RoleName: 'lab-batch',
@@ -40,12 +33,7 @@ const spec: ServiceRoleSpec = {
   inlinePolicies: { logs: POLICY },
 };
 
-beforeEach(() => {
-  iamMock.reset();
-  iamMock.on(ListAttachedRolePoliciesCommand).resolves({ AttachedPolicies: [] });
-  iamMock.on(AttachRolePolicyCommand).resolves({});
-  iamMock.on(PutRolePolicyCommand).resolves({});
-});
+beforeEach(mockRoleWrites);
 
 describe('ensureServiceRole', () => {
   it('creates the role at the default path when none is given, trusted by the one service', async () => {

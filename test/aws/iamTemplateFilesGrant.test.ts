@@ -4,13 +4,11 @@ import {
   GetRoleCommand,
   GetRolePolicyCommand,
   type GetRolePolicyCommandInput,
-  IAMClient,
   IAMServiceException,
   ListAttachedRolePoliciesCommand,
   NoSuchEntityException,
   PutRolePolicyCommand,
 } from '@aws-sdk/client-iam';
-import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DemoRoles } from '../../source/aws/demo/DemoRoles.js';
 import {
@@ -21,14 +19,9 @@ import {
 } from '../../source/aws/iamWorkstationRole.js';
 import { templateFilesReadPolicy } from '../../source/core/iam/templateFilesReadPolicy.js';
 import { validatePolicyDocument } from '../../source/core/iam/validatePolicyDocument.js';
+import { iam, iamMock } from './iamFixtures.js';
 import { rejectionOf } from './rejectionOf.js';
 
-const iamMock = mockClient(IAMClient);
-const iam = new IAMClient({
-  region: 'us-east-1',
-  maxAttempts: 1,
-  credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' },
-});
 const role = {
   RoleName: 'cws-tui-workstation',
   Path: '/cws-tui/',

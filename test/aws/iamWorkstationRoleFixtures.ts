@@ -7,26 +7,19 @@ import {
   GetInstanceProfileCommand,
   GetRoleCommand,
   GetRolePolicyCommand,
-  IAMClient,
   IAMServiceException,
   ListAttachedRolePoliciesCommand,
-  NoSuchEntityException,
   PutRolePolicyCommand,
 } from '@aws-sdk/client-iam';
-import { mockClient } from 'aws-sdk-client-mock';
 import {
   SSM_MANAGED_POLICY_ARN,
   WORKSTATION_INLINE_POLICY,
   WORKSTATION_INLINE_POLICY_NAME,
 } from '../../source/aws/iamWorkstationRole.js';
+import { iam, iamMock, noSuchEntity } from './iamFixtures.js';
 
 /** The IAM answers the workstation-role tests share: a fresh account, a prepared one, IAM's errors. */
-export const iamMock = mockClient(IAMClient);
-export const iam = new IAMClient({
-  region: 'us-east-1',
-  maxAttempts: 1,
-  credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' },
-});
+export { iam, iamMock, noSuchEntity };
 
 export const ROLE_ARN = 'arn:aws:iam::123456789012:role/cws-tui/cws-tui-workstation';
 export const PROFILE_ARN = 'arn:aws:iam::123456789012:instance-profile/cws-tui/cws-tui-workstation';
@@ -45,8 +38,6 @@ export const instanceProfile = (roles: (typeof role)[]) => ({
   CreateDate: new Date('2026-11-01T00:00:00Z'),
   Roles: roles,
 });
-export const noSuchEntity = (what: string) =>
-  new NoSuchEntityException({ message: `The ${what} cannot be found.`, $metadata: {} });
 export const alreadyExists = (what: string) =>
   new EntityAlreadyExistsException({ message: `${what} already exists.`, $metadata: {} });
 export const accessDenied = (action: string, resource: string) =>

@@ -4,43 +4,17 @@ import {
   CreateInstanceProfileCommand,
   CreateRoleCommand,
   GetInstanceProfileCommand,
-  GetRoleCommand,
-  GetRolePolicyCommand,
-  IAMClient,
-  ListAttachedRolePoliciesCommand,
-  NoSuchEntityException,
   PutRolePolicyCommand,
 } from '@aws-sdk/client-iam';
-import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { IamEmrJobRole } from '../../../source/aws/emr/ensureEmrJobRole.js';
+import { appRoleArn, iam, iamMock, mockFreshAppRoles, noSuchEntity } from '../iamFixtures.js';
 
-const iamMock = mockClient(IAMClient);
-const iam = new IAMClient({
-  region: 'us-east-1',
-  maxAttempts: 1,
-  credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' },
-});
-const arn = (name: string) => `arn:aws:iam::123456789012:role/cws-tui/${name}`;
-const missing = (what: string) => new NoSuchEntityException({ message: `no ${what}`, $metadata: {} });
+const arn = appRoleArn;
 
 beforeEach(() => {
-  iamMock.reset();
-  iamMock.on(ListAttachedRolePoliciesCommand).resolves({ AttachedPolicies: [] });
-  iamMock.on(AttachRolePolicyCommand).resolves({});
-  iamMock.on(PutRolePolicyCommand).resolves({});
-  iamMock.on(GetRoleCommand).rejects(missing('role'));
-  iamMock.on(GetRolePolicyCommand).rejects(missing('policy'));
-  iamMock.on(CreateRoleCommand).callsFake(async (input: { RoleName: string }) => ({
-    Role: {
-      RoleName: input.RoleName,
-      Path: '/cws-tui/',
-      RoleId: 'AROAEXAMPLE',
-      Arn: arn(input.RoleName),
-      CreateDate: new Date(0),
-    },
-  }));
-  iamMock.on(GetInstanceProfileCommand).rejects(missing('instance profile'));
+  mockFreshAppRoles();
+  iamMock.on(GetInstanceProfileCommand).rejects(noSuchEntity('instance profile'));
   iamMock.on(CreateInstanceProfileCommand).resolves({
     InstanceProfile: {
       InstanceProfileName: 'cws-tui-emr-cluster-node',

@@ -1,42 +1,11 @@
-import {
-  CreateRoleCommand,
-  GetRoleCommand,
-  GetRolePolicyCommand,
-  IAMClient,
-  ListAttachedRolePoliciesCommand,
-  NoSuchEntityException,
-  PutRolePolicyCommand,
-} from '@aws-sdk/client-iam';
-import { mockClient } from 'aws-sdk-client-mock';
+import { CreateRoleCommand, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { IamEmrJobRole } from '../../../source/aws/emr/ensureEmrJobRole.js';
+import { appRoleArn, iam, iamMock, mockFreshAppRoles } from '../iamFixtures.js';
 
-const iamMock = mockClient(IAMClient);
-const iam = new IAMClient({
-  region: 'us-east-1',
-  maxAttempts: 1,
-  credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' },
-});
-const ROLE_ARN = 'arn:aws:iam::123456789012:role/cws-tui/cws-tui-emr-studio-service';
+const ROLE_ARN = appRoleArn('cws-tui-emr-studio-service');
 
-beforeEach(() => {
-  iamMock.reset();
-  iamMock.on(ListAttachedRolePoliciesCommand).resolves({ AttachedPolicies: [] });
-  iamMock.on(PutRolePolicyCommand).resolves({});
-  iamMock.on(GetRoleCommand).rejects(new NoSuchEntityException({ message: 'no role', $metadata: {} }));
-  iamMock
-    .on(GetRolePolicyCommand)
-    .rejects(new NoSuchEntityException({ message: 'no policy', $metadata: {} }));
-  iamMock.on(CreateRoleCommand).resolves({
-    Role: {
-      RoleName: 'cws-tui-emr-studio-service',
-      Path: '/cws-tui/',
-      RoleId: 'AROAEXAMPLESTUDIO01',
-      Arn: ROLE_ARN,
-      CreateDate: new Date(0),
-    },
-  });
-});
+beforeEach(mockFreshAppRoles);
 
 describe('the EMR Studio service role', () => {
   it('is trusted by EMR only, with no managed policy, and reaches only the workspace prefix in S3', async () => {

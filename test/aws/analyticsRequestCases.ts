@@ -32,14 +32,11 @@ import {
 } from '@aws-sdk/client-quicksight';
 import { quickSightDashboardDefinition } from '../../source/aws/quicksight/quickSightDashboardDefinition.js';
 import { DATABREW_RECIPES } from '../../source/core/analytics/dataBrewRecipes.js';
-import { type CapturedRequest, capturingHandler } from './serializedRequest.js';
-
-const config = {
-  region: 'us-east-1',
-  credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' },
-  maxAttempts: 1,
-  requestHandler: capturingHandler,
-};
+import {
+  type CapturedRequest,
+  capturingHandler,
+  capturingClientConfig as config,
+} from './serializedRequest.js';
 
 /** Clients of the DataBrew, QuickSight and CodeCatalyst adapters, sending to the capturing handler. */
 export const analyticsClients = {

@@ -66,14 +66,7 @@ import { stagingBucketName } from '../../source/core/bigdata/stagingBucketName.j
 import { analyticsCases, analyticsClients } from './analyticsRequestCases.js';
 import { clusterCases, clusterClients } from './clusterRequestCases.js';
 import { dataPrepCases, dataPrepClients } from './dataPrepRequestCases.js';
-import { type CapturedRequest, capturingHandler } from './serializedRequest.js';
-
-const config = {
-  region: 'us-east-1',
-  credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' },
-  maxAttempts: 1,
-  requestHandler: capturingHandler,
-};
+import { type CapturedRequest, capturingClientConfig as config } from './serializedRequest.js';
 
 /** Clients of the analytics, big-data, registry and FSx adapters, sending to the capturing handler. */
 export const capabilityClients = {

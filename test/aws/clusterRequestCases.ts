@@ -20,14 +20,7 @@ import {
 import { FSxClient, UpdateFileSystemCommand } from '@aws-sdk/client-fsx';
 import { runJobFlowInput } from '../../source/aws/emr/emrClusterShapes.js';
 import type { EmrClusterSpec } from '../../source/core/bigdata/clusterPorts.js';
-import { capturingHandler } from './serializedRequest.js';
-
-const config = {
-  region: 'us-east-1',
-  credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' },
-  maxAttempts: 1,
-  requestHandler: capturingHandler,
-};
+import { capturingClientConfig as config } from './serializedRequest.js';
 
 /** Clients of the EMR on EC2 cluster adapter and of the storage findings' fixes. */
 export const clusterClients = {

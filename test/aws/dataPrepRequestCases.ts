@@ -11,14 +11,7 @@ import {
   StartCrawlerCommand,
 } from '@aws-sdk/client-glue';
 import { GetBucketPolicyCommand } from '@aws-sdk/client-s3';
-import { type CapturedRequest, capturingHandler } from './serializedRequest.js';
-
-const config = {
-  region: 'us-east-1',
-  credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' },
-  maxAttempts: 1,
-  requestHandler: capturingHandler,
-};
+import { type CapturedRequest, capturingClientConfig as config } from './serializedRequest.js';
 
 /** Clients of the Glue crawler and CloudWatch Logs adapters, sending to the capturing handler. */
 export const dataPrepClients = {

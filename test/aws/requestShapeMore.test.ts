@@ -64,14 +64,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { dynamoExpressions } from '../../source/aws/dynamodb/dynamoExpressions.js';
 import { capabilityCases, capabilityClients } from './capabilityRequestCases.js';
 import { createSecurityGroup, ec2Requests } from './ec2AdapterRequests.js';
-import { type CapturedRequest, capturingHandler, missingFields, serialize } from './serializedRequest.js';
+import {
+  type CapturedRequest,
+  capturingClientConfig as config,
+  missingFields,
+  serialize,
+} from './serializedRequest.js';
 
-const config = {
-  region: 'us-east-1',
-  credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' },
-  maxAttempts: 1,
-  requestHandler: capturingHandler,
-};
 const ACCOUNT = '123456789012';
 const ROLE = 'cws-tui-workstation';
 const ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/cws-tui/${ROLE}`;

@@ -35,6 +35,14 @@ export const capturingHandler = {
   },
 };
 
+/** A client's settings for sending to the capturing handler: us-east-1, test keys, one attempt. */
+export const capturingClientConfig = {
+  region: 'us-east-1',
+  credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' },
+  maxAttempts: 1,
+  requestHandler: capturingHandler,
+};
+
 interface Sendable {
   send(command: unknown): Promise<unknown>;
 }

@@ -1,32 +1,19 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runAthenaCommand } from '../../source/commands/athenaCommand.js';
-import { runProfilesCommand } from '../../source/commands/profilesCommand.js';
 import { runCommand, testEnvironment } from './commandHarness.js';
+import { labProfileUnderPolicy } from './labProfileUnderPolicy.js';
 
 const TEN_GB = 10 * 1024 ** 3;
 
 /** A demo profile whose policy names the lab's results prefix and a 10 GB per-query limit. */
 async function labEnvironment(analytics: Record<string, unknown> = {}): Promise<NodeJS.ProcessEnv> {
-  const env = testEnvironment();
-  const policy = join(env.HOME ?? '', 'policy.json');
-  writeFileSync(
-    policy,
-    JSON.stringify({
-      analytics: {
-        results_location: 's3://cws-demo-lab/results/',
-        max_bytes_per_query: TEN_GB,
-        ...analytics,
-      },
-    }),
-  );
-  await runCommand(runProfilesCommand, ['create', 'lab'], env, {
-    awsProfile: 'lab',
-    region: 'us-east-1',
-    policy,
+  return labProfileUnderPolicy({
+    analytics: {
+      results_location: 's3://cws-demo-lab/results/',
+      max_bytes_per_query: TEN_GB,
+      ...analytics,
+    },
   });
-  return env;
 }
 
 const athena = (env: NodeJS.ProcessEnv, args: string[], flags: Record<string, unknown> = {}) =>

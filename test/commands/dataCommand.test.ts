@@ -1,9 +1,7 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runDataCommand } from '../../source/commands/dataCommand.js';
-import { runProfilesCommand } from '../../source/commands/profilesCommand.js';
 import { runCommand, testEnvironment } from './commandHarness.js';
+import { labProfileUnderPolicy } from './labProfileUnderPolicy.js';
 
 describe('data sources on the demo account', () => {
   it('lists the catalog tables with size and last update, and the buckets the policy names', async () => {
@@ -15,22 +13,12 @@ describe('data sources on the demo account', () => {
   });
 
   it('keeps out the databases the policy denies, saying why', async () => {
-    const env = testEnvironment();
-    const policy = join(env.HOME ?? '', 'policy.json');
-    writeFileSync(
-      policy,
-      JSON.stringify({
-        analytics: {
-          databases: { deny: ['cws_*'] },
-          buckets: { allow: ['lab-*'] },
-          results_location: 's3://lab-a/r/',
-        },
-      }),
-    );
-    await runCommand(runProfilesCommand, ['create', 'lab'], env, {
-      awsProfile: 'lab',
-      region: 'us-east-1',
-      policy,
+    const env = await labProfileUnderPolicy({
+      analytics: {
+        databases: { deny: ['cws_*'] },
+        buckets: { allow: ['lab-*'] },
+        results_location: 's3://lab-a/r/',
+      },
     });
     const result = await runCommand(runDataCommand, ['sources'], env, { demo: true });
     expect(result.stdout).toBe(

@@ -1,22 +1,12 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runProfilesCommand } from '../../source/commands/profilesCommand.js';
 import { runStorageCommand } from '../../source/commands/storageCommand.js';
-import { runCommand, testEnvironment } from './commandHarness.js';
+import { runCommand } from './commandHarness.js';
+import { labProfileUnderPolicy } from './labProfileUnderPolicy.js';
 
 describe('storage create under a policy with a storage section', () => {
   it('refuses a type, size or price the policy does not allow (exit 3) and creates one it does', async () => {
-    const env = testEnvironment();
-    const policy = join(env.HOME ?? '', 'policy.json');
-    writeFileSync(
-      policy,
-      JSON.stringify({ storage: { types: ['openzfs'], max_capacity_gib: 512, max_monthly_usd: 200 } }),
-    );
-    await runCommand(runProfilesCommand, ['create', 'lab'], env, {
-      awsProfile: 'lab',
-      region: 'us-east-1',
-      policy,
+    const env = await labProfileUnderPolicy({
+      storage: { types: ['openzfs'], max_capacity_gib: 512, max_monthly_usd: 200 },
     });
     await expect(
       runCommand(runStorageCommand, ['create', 'scratch'], env, {
@@ -49,14 +39,7 @@ describe('storage create under a policy with a storage section', () => {
   });
 
   it('applies the same storage section to EFS: a type it leaves out is refused before any call', async () => {
-    const env = testEnvironment();
-    const policy = join(env.HOME ?? '', 'policy.json');
-    writeFileSync(policy, JSON.stringify({ storage: { types: ['openzfs'], max_capacity_gib: 512 } }));
-    await runCommand(runProfilesCommand, ['create', 'lab'], env, {
-      awsProfile: 'lab',
-      region: 'us-east-1',
-      policy,
-    });
+    const env = await labProfileUnderPolicy({ storage: { types: ['openzfs'], max_capacity_gib: 512 } });
     await expect(
       runCommand(runStorageCommand, ['create', 'homes'], env, { demo: true }),
     ).rejects.toMatchObject({
@@ -67,18 +50,8 @@ describe('storage create under a policy with a storage section', () => {
     expect(JSON.parse(listed.stdout).file_systems).toEqual([]);
 
     // EFS provisions no capacity or throughput, so the caps let it through once the type is allowed.
-    const allowing = testEnvironment();
-    const efsPolicy = join(allowing.HOME ?? '', 'policy.json');
-    writeFileSync(
-      efsPolicy,
-      JSON.stringify({
-        storage: { types: ['efs'], max_capacity_gib: 512, max_throughput_mbps: 100, max_monthly_usd: 50 },
-      }),
-    );
-    await runCommand(runProfilesCommand, ['create', 'lab'], allowing, {
-      awsProfile: 'lab',
-      region: 'us-east-1',
-      policy: efsPolicy,
+    const allowing = await labProfileUnderPolicy({
+      storage: { types: ['efs'], max_capacity_gib: 512, max_throughput_mbps: 100, max_monthly_usd: 50 },
     });
     const ok = await runCommand(runStorageCommand, ['create', 'homes'], allowing, { demo: true });
     expect(ok.stdout).toMatch(/homes is fs-\w+ in us-east-1/);

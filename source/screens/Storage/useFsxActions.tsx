@@ -1,4 +1,3 @@
-import { describeError } from '../../app/describeError.js';
 import type { Action } from '../../app/keys/Action.js';
 import { useShell } from '../../app/ShellContext.js';
 import { useAppStore } from '../../app/store/useAppState.js';
@@ -14,11 +13,11 @@ import { type FsxCreatePlan, planFsxCreate } from '../../core/fsx/planFsxCreate.
 import { regionStoragePrices } from '../../core/fsx/regionStoragePrices.js';
 import { requireStoragePolicy } from '../../core/fsx/requireStoragePolicy.js';
 import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
-import { TEXT_PROMPT_DIALOG_HEIGHT, TextPromptDialog } from '../Profiles/TextPromptDialog.js';
 import { fileSystemDeletion } from './fileSystemDeletion.js';
 import type { FileSystemRow } from './fileSystemRows.js';
 import { FSX_CREATE_EXAMPLE, parseFsxCreateLine } from './parseFsxCreateLine.js';
 import { useConfirmedChange } from './useConfirmedChange.js';
+import { useTypedPrompt } from './useTypedPrompt.js';
 
 const safe = sanitizeForTerminal;
 
@@ -37,6 +36,7 @@ export function useFsxActions(options: {
   const { selected, width, reload } = options;
   const { session } = shell;
   const confirm = useConfirmedChange(reload);
+  const ask = useTypedPrompt(width);
   const region = session.info.region;
 
   const confirmCreate = (plan: FsxCreatePlan) => {
@@ -56,34 +56,23 @@ export function useFsxActions(options: {
   };
 
   const create = () =>
-    shell.showModal({
-      height: TEXT_PROMPT_DIALOG_HEIGHT,
-      node: (
-        <TextPromptDialog
-          title={`Create an FSx file system in ${region} (priced before anything is made)`}
-          prompt={`${FSX_CREATE_EXAMPLE}:`}
-          width={width}
-          onCancel={shell.closeModal}
-          onSubmit={async (typed) => {
-            const parsed = parseFsxCreateLine(typed);
-            if (typeof parsed === 'string') return parsed;
-            const ops = session.operationsContext();
-            try {
-              const plan = await planFsxCreate(
-                parsed,
-                quotaUserLookup(ops),
-                await regionStoragePrices(ops.account.storagePrices, region),
-              );
-              requireStoragePolicy(ops.profile.policy, ops.profile.name, fsxPolicyRequest(region, plan));
-              shell.closeModal();
-              confirmCreate(plan);
-              return undefined;
-            } catch (error) {
-              return describeError(error).message;
-            }
-          }}
-        />
-      ),
+    ask({
+      title: `Create an FSx file system in ${region} (priced before anything is made)`,
+      prompt: `${FSX_CREATE_EXAMPLE}:`,
+      submit: async (typed) => {
+        const parsed = parseFsxCreateLine(typed);
+        if (typeof parsed === 'string') return parsed;
+        const ops = session.operationsContext();
+        const plan = await planFsxCreate(
+          parsed,
+          quotaUserLookup(ops),
+          await regionStoragePrices(ops.account.storagePrices, region),
+        );
+        requireStoragePolicy(ops.profile.policy, ops.profile.name, fsxPolicyRequest(region, plan));
+        shell.closeModal();
+        confirmCreate(plan);
+        return undefined;
+      },
     });
 
   const remove = (row: FileSystemRow) =>

@@ -10,10 +10,10 @@ import {
   workstationsMounting,
 } from '../../core/storage/fileSystemOperations.js';
 import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
-import { TEXT_PROMPT_DIALOG_HEIGHT, TextPromptDialog } from '../Profiles/TextPromptDialog.js';
 import { fileSystemDeletion } from './fileSystemDeletion.js';
 import type { FileSystemRow } from './fileSystemRows.js';
 import { useConfirmedChange } from './useConfirmedChange.js';
+import { useTypedPrompt } from './useTypedPrompt.js';
 
 /**
  * The storage page's changes to EFS, each confirmed first and recorded in the audit log as the CLI
@@ -32,6 +32,7 @@ export function useStorageActions(options: {
   const { selected, width, reload } = options;
   const { session } = shell;
   const confirm = useConfirmedChange(reload);
+  const ask = useTypedPrompt(width);
   const safe = sanitizeForTerminal;
 
   const fail = (what: string, error: unknown) => {
@@ -40,34 +41,23 @@ export function useStorageActions(options: {
   };
 
   const create = () =>
-    shell.showModal({
-      height: TEXT_PROMPT_DIALOG_HEIGHT,
-      node: (
-        <TextPromptDialog
-          title={`Create an EFS file system in ${session.info.region}`}
-          prompt="Name (billed per GB stored; Enter creates it):"
-          width={width}
-          onCancel={shell.closeModal}
-          onSubmit={async (typed) => {
-            try {
-              const created = await createManagedFileSystem(
-                session.operationsContext(),
-                session.info.region,
-                typed.trim(),
-              );
-              shell.closeModal();
-              store.flash(
-                'success',
-                `Created ${safe(created.name)} (${created.id}): launch with --efs ${created.id}`,
-              );
-              reload();
-              return undefined;
-            } catch (error) {
-              return describeError(error).message;
-            }
-          }}
-        />
-      ),
+    ask({
+      title: `Create an EFS file system in ${session.info.region}`,
+      prompt: 'Name (billed per GB stored; Enter creates it):',
+      submit: async (typed) => {
+        const created = await createManagedFileSystem(
+          session.operationsContext(),
+          session.info.region,
+          typed.trim(),
+        );
+        shell.closeModal();
+        store.flash(
+          'success',
+          `Created ${safe(created.name)} (${created.id}): launch with --efs ${created.id}`,
+        );
+        reload();
+        return undefined;
+      },
     });
 
   const remove = (row: FileSystemRow) =>
@@ -98,39 +88,23 @@ export function useStorageActions(options: {
       store.flash('info', `No workstation mounts ${safe(row.name)}: d deletes it`);
       return;
     }
-    shell.showModal({
-      height: TEXT_PROMPT_DIALOG_HEIGHT,
-      node: (
-        <TextPromptDialog
-          title={`Unmount ${safe(row.name)} (${row.id})`}
-          prompt={`Workstation (${safe(mounting.join(', '))}):`}
-          width={width}
-          onCancel={shell.closeModal}
-          onSubmit={async (typed) => {
-            const name = typed.trim();
-            if (!mounting.includes(name)) return `Type one of: ${mounting.join(', ')}`;
-            try {
-              const workstations = await session.listWorkstations();
-              const workstation = workstations.find((w) => w.name === name);
-              if (!workstation) return `${name} is no longer in the account`;
-              if (workstation.state !== 'running') return `${name} is ${workstation.state}: start it first`;
-              const fileSystem = await findManagedFileSystem(
-                ops,
-                row.region,
-                row.id,
-                'nothing was unmounted',
-              );
-              await unmountFileSystem(ops, fileSystem, workstation, false);
-              shell.closeModal();
-              store.flash('success', `Unmounted ${safe(row.name)} from ${safe(name)}`);
-              reload();
-              return undefined;
-            } catch (error) {
-              return describeError(error).message;
-            }
-          }}
-        />
-      ),
+    ask({
+      title: `Unmount ${safe(row.name)} (${row.id})`,
+      prompt: `Workstation (${safe(mounting.join(', '))}):`,
+      submit: async (typed) => {
+        const name = typed.trim();
+        if (!mounting.includes(name)) return `Type one of: ${mounting.join(', ')}`;
+        const workstations = await session.listWorkstations();
+        const workstation = workstations.find((w) => w.name === name);
+        if (!workstation) return `${name} is no longer in the account`;
+        if (workstation.state !== 'running') return `${name} is ${workstation.state}: start it first`;
+        const fileSystem = await findManagedFileSystem(ops, row.region, row.id, 'nothing was unmounted');
+        await unmountFileSystem(ops, fileSystem, workstation, false);
+        shell.closeModal();
+        store.flash('success', `Unmounted ${safe(row.name)} from ${safe(name)}`);
+        reload();
+        return undefined;
+      },
     });
   };
 

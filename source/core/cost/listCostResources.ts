@@ -1,8 +1,9 @@
 import { type CloudAccount, TAG } from '../ports.js';
 import { studioCostResources } from '../services/studioCostResources.js';
 import { TimeSlicer } from '../slicing/TimeSlicer.js';
+import type { ContributedCosts, CostContributor } from './CostContributor.js';
 import { type CostResource, costResourceFromFileSystem, costResourceFromInstance } from './CostResource.js';
-import { COST_CONTRIBUTORS, type ContributedCosts, type CostContributor } from './costContributors.js';
+import { COST_CONTRIBUTORS } from './costContributors.js';
 import type { SpotPriceSource } from './SpotPriceSource.js';
 import { spotQuoteKey, spotQuotesFor } from './spotQuotesFor.js';
 

@@ -19,7 +19,7 @@ import {
 } from '@aws-sdk/client-emr';
 import { FSxClient, UpdateFileSystemCommand } from '@aws-sdk/client-fsx';
 import { runJobFlowInput } from '../../source/aws/emr/emrClusterShapes.js';
-import type { EmrClusterSpec } from '../../source/core/bigdata/clusterPorts.js';
+import { emrClusterSpecFixture } from '../core/bigdata/emrClusterSpecFixture.js';
 import { capturingClientConfig as config } from './serializedRequest.js';
 
 /** Clients of the EMR on EC2 cluster adapter and of the storage findings' fixes. */
@@ -35,22 +35,11 @@ const STEP = 's-3MXXXXXXXXP1Y';
 const EFS = 'fs-0123456789abcdef0';
 
 /** A cluster as `bigdata cluster create` plans it from the emr-spark-cluster template. */
-const spec: EmrClusterSpec = {
-  name: 'spark-lab',
-  region: 'us-east-1',
-  release_label: 'emr-7.5.0',
+const spec = emrClusterSpecFixture('spark-lab', {
   applications: ['Spark', 'Hive', 'Livy', 'JupyterEnterpriseGateway'],
-  primary: { instance_types: ['m6g.xlarge'], on_demand: 1, spot: 0 },
-  core: { instance_types: ['m6g.xlarge', 'm7g.xlarge'], on_demand: 0, spot: 2 },
-  managed_scaling: { min: 2, max: 6 },
-  auto_termination_idle_minutes: 60,
-  ebs_gb: 64,
   subnet_ids: ['subnet-0123456789abcdef0', 'subnet-0fedcba9876543210'],
-  service_role: 'arn:aws:iam::123456789012:role/cws-tui/cws-tui-emr-cluster-service',
-  instance_profile: 'cws-tui-emr-cluster-node',
-  log_uri: 's3://cws-tui-staging-123456789012-us-east-1/bigdata/clusters/spark-lab/',
   tags: { 'cws:managed': 'true', 'cws:template': 'emr-spark-cluster', 'cws:research-user': 'ada' },
-};
+});
 
 type Client = keyof typeof clusterClients;
 const json = (client: Client, ...commands: { input: unknown; constructor: { name: string } }[]) =>

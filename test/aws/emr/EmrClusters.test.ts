@@ -16,7 +16,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { EmrClusters } from '../../../source/aws/emr/EmrClusters.js';
-import type { EmrClusterSpec } from '../../../source/core/bigdata/clusterPorts.js';
+import { emrClusterSpecFixture } from '../../core/bigdata/emrClusterSpecFixture.js';
 import { awsServiceError } from '../awsServiceError.js';
 
 const emrMock = mockClient(EMRClient);
@@ -77,22 +77,9 @@ const fleets = [
   },
 ];
 
-const spec: EmrClusterSpec = {
-  name: 'hadoop',
-  region: 'us-east-1',
-  release_label: 'emr-7.5.0',
-  applications: ['Spark', 'Hive'],
-  primary: { instance_types: ['m6g.xlarge'], on_demand: 1, spot: 0 },
-  core: { instance_types: ['m6g.xlarge', 'm7g.xlarge'], on_demand: 0, spot: 2 },
-  managed_scaling: { min: 2, max: 6 },
-  auto_termination_idle_minutes: 60,
-  ebs_gb: 64,
-  subnet_ids: ['subnet-0123456789abcdef0'],
-  service_role: 'arn:aws:iam::123456789012:role/cws-tui/cws-tui-emr-cluster-service',
-  instance_profile: 'cws-tui-emr-cluster-node',
-  log_uri: 's3://cws-tui-staging-123456789012-us-east-1/bigdata/clusters/hadoop/',
+const spec = emrClusterSpecFixture('hadoop', {
   tags: { 'cws:managed': 'true', 'cws:template': 'emr-spark-cluster' },
-};
+});
 
 function describes() {
   emrMock

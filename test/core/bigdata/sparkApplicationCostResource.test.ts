@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { JobRun, SparkApplication } from '../../../source/core/bigdata/ports.js';
+import type { JobRun } from '../../../source/core/bigdata/ports.js';
 import { sparkApplicationCostResource } from '../../../source/core/bigdata/sparkApplicationCostResource.js';
+import { sparkApplicationFixture } from './sparkApplicationFixture.js';
 
-const application: SparkApplication = {
-  id: 'a1',
-  name: 'etl',
-  region: 'us-east-1',
-  state: 'STARTED',
-  release_label: 'emr-7.5.0',
-  architecture: 'X86_64',
-  initial_capacity: { driver: { workers: 1, vcpu: 4, memory_gb: 16, disk_gb: 20 } },
-  maximum_capacity: { vcpu: 32, memory_gb: 128, disk_gb: 640 },
-  auto_start: true,
+const application = sparkApplicationFixture('etl', {
   created_at: '2026-12-01T00:00:00.000Z',
   updated_at: '2026-12-06T03:00:00.000Z',
-  tags: {},
-};
+});
 
 const run = (id: string, billed?: JobRun['billed']): JobRun => ({
   id,

@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { SparkApplication } from '../../../source/core/bigdata/ports.js';
 import { sparkApplicationFindings } from '../../../source/core/bigdata/sparkApplicationFindings.js';
+import { sparkApplicationFixture } from './sparkApplicationFixture.js';
 
-const application: SparkApplication = {
-  id: 'a1',
-  name: 'warm',
-  region: 'us-east-1',
-  state: 'STARTED',
-  release_label: 'emr-7.5.0',
-  architecture: 'X86_64',
-  initial_capacity: { driver: { workers: 1, vcpu: 4, memory_gb: 16, disk_gb: 20 } },
-  maximum_capacity: { vcpu: 32, memory_gb: 128, disk_gb: 640 },
-  auto_start: true,
+const application = sparkApplicationFixture('warm', {
   created_at: '2026-12-06T00:00:00.000Z',
   updated_at: '2026-12-06T01:00:00.000Z',
-  tags: {},
-};
+});
 
 describe('sparkApplicationFindings', () => {
   it('finds no auto-stop and warm workers idle for an hour, with their hourly cost', () => {

@@ -3,24 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDemoBigData } from '../../../../source/aws/demo/bigdata/createDemoBigData.js';
-import type { EmrClusterSpec } from '../../../../source/core/bigdata/clusterPorts.js';
+import { emrClusterSpecFixture } from '../../../core/bigdata/emrClusterSpecFixture.js';
 
-const SPEC: EmrClusterSpec = {
-  name: 'hive',
-  region: 'us-east-1',
-  release_label: 'emr-7.5.0',
-  applications: ['Spark', 'Hive'],
-  primary: { instance_types: ['m6g.xlarge'], on_demand: 1, spot: 0 },
-  core: { instance_types: ['m6g.xlarge', 'm7g.xlarge'], on_demand: 0, spot: 2 },
-  managed_scaling: { min: 2, max: 6 },
-  auto_termination_idle_minutes: 60,
-  ebs_gb: 64,
+const SPEC = emrClusterSpecFixture('hive', {
   subnet_ids: ['subnet-1'],
-  service_role: 'arn:aws:iam::123456789012:role/cws-tui/cws-tui-emr-cluster-service',
-  instance_profile: 'cws-tui-emr-cluster-node',
   log_uri: 's3://staging/bigdata/clusters/hive/',
-  tags: { 'cws:managed': 'true' },
-};
+});
 
 function demo() {
   let now = Date.parse('2026-12-06T08:00:00Z');

@@ -4,9 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { runBigdataCommand } from '../../source/commands/bigdataCommand.js';
 import { runCostCommand } from '../../source/commands/costCommand.js';
 import { runProfilesCommand } from '../../source/commands/profilesCommand.js';
+import { EXAMPLE_SPARK_SCRIPT } from '../core/bigdata/exampleSparkScript.js';
 import { runCommand, testEnvironment } from './commandHarness.js';
-
-const EXAMPLE = join(import.meta.dirname, '../../templates/bigdata/etl_csv_to_parquet.py');
 
 describe('cws-tui bigdata cluster on the demo account', () => {
   it('creates a cluster from emr-spark-cluster, runs the example as a step, resizes, prices and terminates it', async () => {
@@ -30,9 +29,14 @@ describe('cws-tui bigdata cluster on the demo account', () => {
     expect(cluster.log_uri).toMatch(/^s3:\/\/cws-tui-staging-\d+-us-east-1\/bigdata\/clusters\/hadoop\/$/);
     expect(cluster.usd_per_hour).toBeGreaterThan(0);
 
-    const step = await runCommand(runBigdataCommand, ['cluster', 'step', 'hadoop', EXAMPLE], env, {
-      args: ['s3://lab-data/raw/', 's3://lab-data/curated/'],
-    });
+    const step = await runCommand(
+      runBigdataCommand,
+      ['cluster', 'step', 'hadoop', EXAMPLE_SPARK_SCRIPT],
+      env,
+      {
+        args: ['s3://lab-data/raw/', 's3://lab-data/curated/'],
+      },
+    );
     expect(step.stdout).toMatch(/^Added step s-\S+ \(etl_csv_to_parquet-\d{8}T\d{6}Z\) to hadoop/);
     const steps = JSON.parse(
       (await runCommand(runBigdataCommand, ['cluster', 'steps', 'hadoop'], env, { json: true })).stdout,

@@ -4,9 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { runBigdataCommand } from '../../source/commands/bigdataCommand.js';
 import { runCostCommand } from '../../source/commands/costCommand.js';
 import { runProfilesCommand } from '../../source/commands/profilesCommand.js';
+import { EXAMPLE_SPARK_SCRIPT } from '../core/bigdata/exampleSparkScript.js';
 import { runCommand, testEnvironment } from './commandHarness.js';
-
-const EXAMPLE = join(import.meta.dirname, '../../templates/bigdata/etl_csv_to_parquet.py');
 
 describe('cws-tui bigdata on the demo account', () => {
   it('creates an application from spark-serverless, runs the example pipeline, shows its logs and cost, stops it', async () => {
@@ -26,7 +25,7 @@ describe('cws-tui bigdata on the demo account', () => {
     });
     expect(application.usd_per_hour_at_max_capacity).toBeCloseTo(32 * 0.042094 + 128 * 0.004628, 6);
 
-    const submitted = await runCommand(runBigdataCommand, ['submit', 'etl', EXAMPLE], env, {
+    const submitted = await runCommand(runBigdataCommand, ['submit', 'etl', EXAMPLE_SPARK_SCRIPT], env, {
       args: ['s3://lab-data/raw/', 's3://lab-data/curated/'],
       bucket: ['lab-data'],
       follow: true,
@@ -92,20 +91,20 @@ describe('cws-tui bigdata on the demo account', () => {
       [['submit', 'lab', env.HOME!], {}, 2, /is neither a Python script/],
       [['submit', 'lab', join(env.HOME!, 'missing.py')], {}, 2, /does not exist/],
       [
-        ['submit', 'lab', EXAMPLE],
+        ['submit', 'lab', EXAMPLE_SPARK_SCRIPT],
         { args: ['s3://someone-elses-bucket/x'] },
         2,
         /outside the allowed buckets/,
       ],
       [['submit', 'lab', 's3://someone-elses-bucket/job.py'], {}, 2, /outside the allowed buckets/],
-      [['submit', 'lab', EXAMPLE], { conf: ['executor.memory=8g'] }, 2, /not a Spark setting/],
+      [['submit', 'lab', EXAMPLE_SPARK_SCRIPT], { conf: ['executor.memory=8g'] }, 2, /not a Spark setting/],
       [
         ['create', 'spark-serverless', 'other'],
         { release: 'emr-7.50.0' },
         2,
         /has no release emr-7\.50\.0; nearest: /,
       ],
-      [['submit', 'nope', EXAMPLE], {}, 1, /no EMR Serverless application 'nope'/],
+      [['submit', 'nope', EXAMPLE_SPARK_SCRIPT], {}, 1, /no EMR Serverless application 'nope'/],
     ];
     for (const [args, flags, exitCode, message] of refusals)
       await expect(runCommand(runBigdataCommand, args, env, flags)).rejects.toMatchObject({

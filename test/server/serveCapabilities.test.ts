@@ -8,9 +8,8 @@ import { runMarketplaceCommand } from '../../source/commands/marketplaceCommand.
 import { runStorageCommand } from '../../source/commands/storageCommand.js';
 import { runCommand, testEnvironment } from '../commands/commandHarness.js';
 import { labProfileUnderPolicy } from '../commands/labProfileUnderPolicy.js';
+import { EXAMPLE_SPARK_SCRIPT } from '../core/bigdata/exampleSparkScript.js';
 import { cliJson, startCheckedServe } from './serveHarness.js';
-
-const EXAMPLE = join(import.meta.dirname, '../../templates/bigdata/etl_csv_to_parquet.py');
 
 describe('cws-tui serve for the newer capabilities (demo account)', () => {
   it('lists clusters, submits a job script, reads the queue and the history, cancels as hpc does', async () => {
@@ -102,7 +101,7 @@ describe('cws-tui serve for the newer capabilities (demo account)', () => {
 
     const submitted = await checked('POST', '/v1/spark/applications/etl/runs', {
       body: {
-        script: await readFile(EXAMPLE, 'utf8'),
+        script: await readFile(EXAMPLE_SPARK_SCRIPT, 'utf8'),
         file_name: 'etl_csv_to_parquet.py',
         args: ['s3://lab-data/raw/', 's3://lab-data/curated/'],
         buckets: ['lab-data'],
@@ -137,7 +136,9 @@ describe('cws-tui serve for the newer capabilities (demo account)', () => {
     await runCommand(runBigdataCommand, ['cluster', 'create', 'emr-spark-cluster', 'hadoop'], env, {
       demo: true,
     });
-    await runCommand(runBigdataCommand, ['cluster', 'step', 'hadoop', EXAMPLE], env, { demo: true });
+    await runCommand(runBigdataCommand, ['cluster', 'step', 'hadoop', EXAMPLE_SPARK_SCRIPT], env, {
+      demo: true,
+    });
     const { checked } = await startCheckedServe(env);
     const clusters = await checked('GET', '/v1/emr/clusters');
     expect(clusters.json).toEqual(await cliJson(runBigdataCommand, ['cluster', 'list'], env));

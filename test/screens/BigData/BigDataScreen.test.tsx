@@ -3,8 +3,9 @@ import type { Session } from '../../../source/app/session/Session.js';
 import { createSparkApplication } from '../../../source/core/bigdata/createSparkApplication.js';
 import { submitJobRun } from '../../../source/core/bigdata/submitJobRun.js';
 import { KEYS, type RenderedTui } from '../../app/fakeTerminal.js';
+import { EXAMPLE_SPARK_SCRIPT } from '../../core/bigdata/exampleSparkScript.js';
 import { openSessionPage } from '../openSessionPage.js';
-import { demoBigDataSession, EXAMPLE_SCRIPT } from './demoBigDataSession.js';
+import { demoBigDataSession } from './demoBigDataSession.js';
 
 let tui: RenderedTui | undefined;
 afterEach(() => {
@@ -25,7 +26,7 @@ async function sessionWithRuns(): Promise<Session> {
     submitJobRun(context, {
       application: 'etl',
       regions: ['us-east-1'],
-      entry: EXAMPLE_SCRIPT,
+      entry: EXAMPLE_SPARK_SCRIPT,
       args: ['s3://lab-data/raw/', 's3://lab-data/curated/'],
       conf: [],
       data_buckets: ['lab-data'],

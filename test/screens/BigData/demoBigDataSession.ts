@@ -7,9 +7,6 @@ import { bigDataContextOf } from '../../../source/commands/bigdataSession.js';
 import type { BigDataContext } from '../../../source/core/bigdata/BigDataContext.js';
 import { openDemoSession } from '../../app/demoSession.js';
 
-/** The example Spark script the big data templates ship. */
-export const EXAMPLE_SCRIPT = join(import.meta.dirname, '../../../templates/bigdata/etl_csv_to_parquet.py');
-
 /**
  * A demo session whose big data account keeps its state in a fresh folder and runs on a clock the
  * test moves with `advance`, so runs and steps reach the state the test needs without waiting.

@@ -1,5 +1,5 @@
-import type { MeteredCostResource } from '../cost/CostResource.js';
 import type { CostContributor } from '../cost/CostContributor.js';
+import type { MeteredCostResource } from '../cost/CostResource.js';
 import { HOURS_PER_MONTH } from '../cost/PriceQuote.js';
 import { fsxMonthlyCost } from './fsxMonthlyCost.js';
 import { regionStoragePrices } from './regionStoragePrices.js';

@@ -4,8 +4,8 @@ import { useTheme } from '../../app/ThemeContext.js';
 import { WaitSpinner } from '../../components/WaitSpinner.js';
 import type { LaunchProgress } from '../../core/launch/LaunchProgress.js';
 import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
+import type { WizardTemplateKind } from './LaunchWizardState.js';
 import { launchProgressLines, PROGRESS_MARKS, type ProgressLine } from './launchProgressLines.js';
-import type { WizardTemplateKind } from './launchWizardReducer.js';
 
 export interface LaunchProgressViewProps {
   progress: readonly LaunchProgress[];

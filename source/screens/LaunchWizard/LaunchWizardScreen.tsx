@@ -7,13 +7,8 @@ import { useShell } from '../../app/ShellContext.js';
 import { useAppState } from '../../app/store/useAppState.js';
 import { useTheme } from '../../app/ThemeContext.js';
 import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
-import {
-  initialWizardState,
-  launchWizardReducer,
-  leavesWizard,
-  type WizardStep,
-  wizardSteps,
-} from './launchWizardReducer.js';
+import type { WizardStep } from './LaunchWizardState.js';
+import { initialWizardState, launchWizardReducer, leavesWizard, wizardSteps } from './launchWizardReducer.js';
 import { useOptionsStep } from './useOptionsStep.js';
 import { useOutcomeSteps } from './useOutcomeSteps.js';
 import { useParametersStep } from './useParametersStep.js';

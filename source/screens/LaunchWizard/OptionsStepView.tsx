@@ -6,7 +6,7 @@ import {
   type OptionField,
   type OptionToggle,
   tagOfField,
-} from './launchWizardReducer.js';
+} from './LaunchWizardState.js';
 
 export interface OptionsStepViewProps {
   state: LaunchWizardState;

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { useTheme } from '../../app/ThemeContext.js';
 import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
-import type { LaunchWizardState } from './launchWizardReducer.js';
+import type { LaunchWizardState } from './LaunchWizardState.js';
 import {
   isTypedParameter,
   type ParameterField,

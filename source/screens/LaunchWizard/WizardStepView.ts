@@ -1,7 +1,8 @@
 import type { Dispatch, ReactNode } from 'react';
 import type { Action } from '../../app/keys/Action.js';
 import type { ThemeColor } from '../../app/theme.js';
-import type { LaunchWizardEvent, LaunchWizardState } from './launchWizardReducer.js';
+import type { LaunchWizardState } from './LaunchWizardState.js';
+import type { LaunchWizardEvent } from './launchWizardReducer.js';
 
 /** The line under the wizard's page: a problem, or what Enter does here. */
 export interface WizardFooterLine {

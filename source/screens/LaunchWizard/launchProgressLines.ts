@@ -4,7 +4,7 @@ import {
   type LaunchProgress,
   type LaunchStep,
 } from '../../core/launch/LaunchProgress.js';
-import type { WizardTemplateKind } from './launchWizardReducer.js';
+import type { WizardTemplateKind } from './LaunchWizardState.js';
 
 export type ProgressLineStatus = 'waiting' | LaunchProgress['status'];
 

@@ -1,6 +1,6 @@
 import type { Action } from '../../app/keys/Action.js';
 import type { Template } from '../../core/templates/templateSchema.js';
-import type { LaunchWizardState } from './launchWizardReducer.js';
+import type { LaunchWizardState } from './LaunchWizardState.js';
 import {
   confirmedParameters,
   cycledParameterValue,

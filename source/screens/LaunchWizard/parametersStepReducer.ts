@@ -1,4 +1,4 @@
-import type { LaunchWizardState } from './launchWizardReducer.js';
+import type { LaunchWizardState } from './LaunchWizardState.js';
 
 /** The parameters page's events: a field focused, a value set or erased, the page confirmed. */
 export type ParametersStepEvent =

@@ -2,7 +2,7 @@ import { evaluateTemplateAccess, type TemplateAccess } from '../../core/policy/e
 import type { Policy } from '../../core/policy/policySchema.js';
 import type { ResolvedTemplate } from '../../core/templates/templateSchema.js';
 import { matchesTemplateFilter } from '../Templates/templateSummary.js';
-import type { WizardTemplateKind } from './launchWizardReducer.js';
+import type { WizardTemplateKind } from './LaunchWizardState.js';
 
 /** A template as the wizard's first page lists it: whether the policy lets it be launched, and why not. */
 export interface TemplateChoice {

@@ -1,6 +1,6 @@
 import { useTheme } from '../../app/ThemeContext.js';
 import { sanitizeForTerminal } from '../../core/text/sanitizeForTerminal.js';
-import { OPTION_TOGGLES, type OptionField, type OptionToggle, tagOfField } from './launchWizardReducer.js';
+import { OPTION_TOGGLES, type OptionField, type OptionToggle, tagOfField } from './LaunchWizardState.js';
 import { OptionsStepView } from './OptionsStepView.js';
 import type { WizardStepContext, WizardStepView } from './WizardStepView.js';
 

@@ -3,7 +3,8 @@ import { useShell } from '../../app/ShellContext.js';
 import { useAppStore } from '../../app/store/useAppState.js';
 import type { LaunchProgress } from '../../core/launch/LaunchProgress.js';
 import type { LaunchRequest } from '../../core/launch/LaunchRequest.js';
-import type { LaunchWizardEvent, WizardTemplateKind } from './launchWizardReducer.js';
+import type { WizardTemplateKind } from './LaunchWizardState.js';
+import type { LaunchWizardEvent } from './launchWizardReducer.js';
 import { wizardFailure } from './wizardFailure.js';
 
 /**

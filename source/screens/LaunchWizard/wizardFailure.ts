@@ -1,7 +1,7 @@
 import { describeError } from '../../app/describeError.js';
 import { LaunchDeniedError, LaunchError } from '../../core/launch/LaunchError.js';
 import { LAUNCH_STEP_LABELS } from '../../core/launch/LaunchProgress.js';
-import type { WizardFailure } from './launchWizardReducer.js';
+import type { WizardFailure } from './LaunchWizardState.js';
 
 /** A failed launch as the wizard explains it: the step, the message, the hint, the policy's verdict. */
 export function wizardFailure(error: unknown): WizardFailure {

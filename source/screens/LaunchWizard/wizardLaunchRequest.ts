@@ -1,5 +1,5 @@
 import type { LaunchRequest } from '../../core/launch/LaunchRequest.js';
-import type { LaunchWizardState } from './launchWizardReducer.js';
+import type { LaunchWizardState } from './LaunchWizardState.js';
 
 /** The launch the wizard's values ask for: what the review previews and Enter launches. */
 export function wizardLaunchRequest(state: LaunchWizardState): LaunchRequest | undefined {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { LaunchProgress } from '../../../source/core/launch/LaunchProgress.js';
+import type { LaunchWizardState } from '../../../source/screens/LaunchWizard/LaunchWizardState.js';
 import {
   initialWizardState,
   type LaunchWizardEvent,
-  type LaunchWizardState,
   launchWizardReducer,
   leavesWizard,
   rootVolumeProblem,

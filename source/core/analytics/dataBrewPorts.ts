@@ -1,4 +1,4 @@
-import type { ResourceTags } from '../ports.js';
+import type { ResourceTags } from '../ports/resourceTags.js';
 
 /** The file formats a DataBrew dataset reads from S3. */
 export const DATABREW_FORMATS = ['CSV', 'JSON', 'PARQUET', 'EXCEL'] as const;

@@ -1,4 +1,4 @@
-import type { ResourceTags } from '../ports.js';
+import type { ResourceTags } from '../ports/resourceTags.js';
 
 /** A crawler's own state: READY between crawls. */
 export type CrawlerState = 'READY' | 'RUNNING' | 'STOPPING';

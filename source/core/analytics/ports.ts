@@ -1,4 +1,4 @@
-import type { ResourceTags } from '../ports.js';
+import type { ResourceTags } from '../ports/resourceTags.js';
 import type { CodeCatalystPort } from './codeCatalystPorts.js';
 import type { DataBrewPort } from './dataBrewPorts.js';
 import type { DataPrepPort } from './dataPrepPorts.js';

@@ -1,4 +1,4 @@
-import type { ResourceTags } from '../ports.js';
+import type { ResourceTags } from '../ports/resourceTags.js';
 
 /** The two FSx file system types the app creates. */
 export const FSX_TYPES = ['lustre', 'openzfs'] as const;

@@ -1,5 +1,5 @@
 import type { CommandFlags } from './CommandFlags.js';
-import { cliFlags } from './flags.js';
+import { defaultCommandFlags } from './defaultCommandFlags.js';
 
 /** The options the full-screen app takes, as the command line spells them. */
 const TUI_BOOLEANS = new Map<string, readonly ['demo' | 'readonly' | 'attach' | 'color', boolean]>([
@@ -13,16 +13,6 @@ const TUI_STRINGS = new Map<string, 'profile' | 'region'>([
   ['--profile', 'profile'],
   ['--region', 'region'],
 ]);
-
-/** The flags every command starts from: each declaration's default, as the full parser gives them. */
-export function defaultCommandFlags(): CommandFlags {
-  const flags: Record<string, unknown> = {};
-  for (const [name, spec] of Object.entries(cliFlags)) {
-    if ('default' in spec) flags[name] = spec.default;
-    else if ('isMultiple' in spec && spec.isMultiple) flags[name] = [];
-  }
-  return flags as CommandFlags;
-}
 
 /**
  * The flags of a plain `cws-tui [--demo] [--profile P] [--region R] [--refresh N] [--readonly]

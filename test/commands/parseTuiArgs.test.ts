@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import meow from 'meow';
 import { describe, expect, it } from 'vitest';
+import { defaultCommandFlags } from '../../source/commands/defaultCommandFlags.js';
 import { cliFlags } from '../../source/commands/flags.js';
-import { defaultCommandFlags, parseTuiArgs } from '../../source/commands/parseTuiArgs.js';
+import { parseTuiArgs } from '../../source/commands/parseTuiArgs.js';
 
 /** What the full command line parser (meow, as cli.tsx sets it up) makes of the same words. */
 function meowFlags(argv: string[]) {

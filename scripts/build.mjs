@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { ensureBuiltinSignature } from './builtinSignature.mjs';
 import { NODE_FLAGS } from './nodeFlags.mjs';
+import { yogaWithoutFetch } from './yogaWithoutFetch.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -33,6 +34,7 @@ const result = await build({
     // Bundled CommonJS dependencies still call require(); give them one.
     js: `#!/usr/bin/env -S node ${NODE_FLAGS.join(' ')}\nimport { createRequire as __cwsCreateRequire } from 'node:module';\nconst require = __cwsCreateRequire(import.meta.url);`,
   },
+  plugins: [yogaWithoutFetch],
   logLevel: 'warning',
 }).catch(() => undefined);
 if (!result) {

@@ -2,13 +2,12 @@ import meow from 'meow';
 import pkg from '../package.json' with { type: 'json' };
 import { EXIT } from './commands/CliError.js';
 import type { CommandFlags } from './commands/CommandFlags.js';
-import { describeFailure } from './commands/describeFailure.js';
 import { findNegativeValue } from './commands/findNegativeValue.js';
 import { findUnknownFlag } from './commands/findUnknownFlag.js';
 import { cliFlags } from './commands/flags.js';
 import { helpForCommand, wantsHelp } from './commands/helpForCommand.js';
-import { logCommandFailure } from './commands/logCommandFailure.js';
 import { commands, findCommand } from './commands/registry.js';
+import { reportCommandFailure } from './commands/reportCommandFailure.js';
 import { safeWriter, sanitizeCommandOutput } from './core/text/sanitizeCommandOutput.js';
 
 const commandHelp = commands
@@ -97,10 +96,5 @@ main().then(
   (code) => {
     process.exitCode = code;
   },
-  async (error: unknown) => {
-    const failure = describeFailure(error);
-    const logged = await logCommandFailure(process.env, cli.input[0], error, failure.exitCode);
-    process.stderr.write(sanitizeCommandOutput(`cws-tui: ${failure.text}\n${logged}`));
-    process.exitCode = failure.exitCode;
-  },
+  (error: unknown) => reportCommandFailure(cli.input[0], error),
 );

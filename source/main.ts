@@ -1,5 +1,6 @@
 import * as nodeModule from 'node:module';
 import { join } from 'node:path';
+import { parseTuiArgs } from './commands/parseTuiArgs.js';
 import { resolveAppPaths } from './core/paths.js';
 
 /**
@@ -14,4 +15,7 @@ try {
 } catch {
   // A cache that cannot be made only costs the compile it would have saved.
 }
-await import('./cli.js');
+// A plain `cws-tui [options]` opens the app without the command-line parser (see parseTuiArgs).
+const tuiFlags = parseTuiArgs(process.argv.slice(2));
+if (tuiFlags) await (await import('./tuiMain.js')).tuiMain(tuiFlags);
+else await import('./cli.js');

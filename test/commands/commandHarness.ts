@@ -3,17 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CommandContext, CommandRun } from '../../source/commands/Command.js';
 import type { CommandFlags } from '../../source/commands/CommandFlags.js';
-import { cliFlags } from '../../source/commands/flags.js';
+import { defaultCommandFlags } from '../../source/commands/defaultCommandFlags.js';
 import { safeWriter } from '../../source/core/text/sanitizeCommandOutput.js';
 
 /** The flags a command sees when none is given on the command line. */
 export function defaultFlags(): CommandFlags {
-  const flags: Record<string, unknown> = {};
-  for (const [name, spec] of Object.entries(cliFlags)) {
-    if ('default' in spec) flags[name] = spec.default;
-    else if ('isMultiple' in spec && spec.isMultiple) flags[name] = [];
-  }
-  return flags as CommandFlags;
+  return defaultCommandFlags();
 }
 
 export interface CommandOutcome {

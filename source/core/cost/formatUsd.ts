@@ -1,3 +1,5 @@
+import { formatDecimal } from '../text/formatDecimal.js';
+
 /**
  * Rounds to whole cents, half away from zero, after removing binary floating-point noise (so 1.005
  * becomes 1.01). Every figure the app shows or prints goes through this, so views agree to the cent.
@@ -8,19 +10,10 @@ export function roundUsd(amount: number): number {
   return rounded === 0 ? 0 : rounded;
 }
 
-// Made once: toLocaleString with options builds a new formatter on every call, which was the
-// dashboard's most expensive line of its own per keypress (two prices on each of 33 rows).
-const cents = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const hundredthsOfCents = new Intl.NumberFormat('en-US', {
-  minimumFractionDigits: 4,
-  maximumFractionDigits: 4,
-});
-const counts = new Intl.NumberFormat('en-US');
-
 /** `$1,234.56`: the one formatter for amounts in USD. */
 export function formatUsd(amount: number): string {
   const rounded = roundUsd(amount);
-  const text = cents.format(Math.abs(rounded));
+  const text = formatDecimal(Math.abs(rounded), 2);
   return `${rounded < 0 ? '-' : ''}$${text}`;
 }
 
@@ -32,13 +25,13 @@ export function formatUsdPerHour(amount: number): string {
 /** `$0.0832`, `$3,031.7995`: an hourly rate without its unit (a `$/H` column). */
 export function formatHourlyAmount(amount: number): string {
   const rounded = roundUsdPerHour(amount);
-  const text = hundredthsOfCents.format(Math.abs(rounded));
+  const text = formatDecimal(Math.abs(rounded), 4);
   return `${rounded < 0 ? '-' : ''}$${text}`;
 }
 
 /** `10,000`: counts with thousands separators, the same in every view. */
 export function formatCount(count: number): string {
-  return counts.format(count);
+  return formatDecimal(count);
 }
 
 /** Rounds an hourly rate to the 4 decimals AWS publishes prices with. */

@@ -21,6 +21,12 @@ const DEVELOPMENT_SEED_TEXT =
 /** PKCS#8 DER for an Ed25519 private key is this fixed prefix followed by the 32-byte seed (RFC 8410). */
 const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
 
+/**
+ * The development key's public half, written out: checking the built-ins needs only this, and
+ * deriving it from the seed costs a cold command several milliseconds. A test derives it again.
+ */
+export const DEVELOPMENT_PUBLIC_KEY = 'MCowBQYDK2VwAyEAoK1mB4O+m8hT0Jh0nCDFE1OYEGlsl8CpyIKg0rgQTdM=';
+
 let development: SigningKey | undefined;
 
 export function developmentSigningKey(): SigningKey {
@@ -39,7 +45,7 @@ export interface BuiltinSignerKeys {
 }
 
 export function defaultBuiltinSignerKeys(): BuiltinSignerKeys {
-  return { release: [BUILTIN_RELEASE_PUBLIC_KEY], development: developmentSigningKey().publicKey };
+  return { release: [BUILTIN_RELEASE_PUBLIC_KEY], development: DEVELOPMENT_PUBLIC_KEY };
 }
 
 export type BuiltinSigner = 'release' | 'development';

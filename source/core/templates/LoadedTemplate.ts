@@ -24,6 +24,8 @@ export interface LoadedTemplate {
   relative_path?: string;
   /** Built-in, a local file, or a marketplace release re-verified at this load (see verifyInstalledTemplate). */
   provenance?: TemplateProvenance;
+  /** The file's size and mtime when it was read: what caches of results about its content key on. */
+  stamp?: string;
   /**
    * Where the value at `path` starts in the file; the nearest present ancestor when it is absent.
    * With `find`, where that text first occurs inside the value, when it does.

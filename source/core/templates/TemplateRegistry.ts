@@ -19,6 +19,14 @@ export interface TemplateRegistry {
   shadowed: ShadowedTemplate[];
   /** Problems found while loading (per file, before inheritance). */
   diagnostics: TemplateDiagnostic[];
+  /** Findings about resolved templates kept between runs (see TemplateParseCache), when there is a cache. */
+  findingsMemo?: TemplateFindingsMemo;
+}
+
+/** Findings of an inheritance chain, keyed by its files' paths and stamps (see chainFindingsKey). */
+export interface TemplateFindingsMemo {
+  get(key: string): TemplateDiagnostic[] | undefined;
+  set(key: string, findings: TemplateDiagnostic[]): void;
 }
 
 /**

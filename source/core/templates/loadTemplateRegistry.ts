@@ -99,7 +99,8 @@ export async function loadTemplateRegistry(options: LoadTemplateRegistryOptions)
   }
   await cache?.save();
   await addProvenance(loaded, options.searchPath, options.builtinSignerKeys);
-  if (!options.extraPaths) return buildTemplateRegistry(loaded, diagnostics);
+  const findingsMemo = cache === undefined ? {} : { findingsMemo: cache };
+  if (!options.extraPaths) return { ...buildTemplateRegistry(loaded, diagnostics), ...findingsMemo };
   const extra = await loadTemplatePaths(options.extraPaths, 'path');
   // A file given explicitly that is also on the search path counts once, as given.
   const given = new Set(
@@ -108,8 +109,11 @@ export async function loadTemplateRegistry(options: LoadTemplateRegistryOptions)
     ),
   );
   const notGiven = (file: string): boolean => !given.has(resolve(file));
-  return buildTemplateRegistry(
-    [...loaded.filter((template) => notGiven(template.source)), ...extra.loaded],
-    [...diagnostics.filter((diagnostic) => notGiven(diagnostic.file)), ...extra.diagnostics],
-  );
+  return {
+    ...buildTemplateRegistry(
+      [...loaded.filter((template) => notGiven(template.source)), ...extra.loaded],
+      [...diagnostics.filter((diagnostic) => notGiven(diagnostic.file)), ...extra.diagnostics],
+    ),
+    ...findingsMemo,
+  };
 }

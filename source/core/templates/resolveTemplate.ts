@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { chainFindingsKey } from './chainFindingsKey.js';
 import { closestKnownKey, typoDistance } from './closestKnownKey.js';
 import type { LoadedTemplate } from './LoadedTemplate.js';
 import { mergeTemplates } from './mergeTemplates.js';
@@ -126,7 +127,12 @@ function resolveLoaded(
           firstParentMerged!,
         )
     : loaded.template;
-  const findings = validateResolvedTemplate(merged, chain);
+  // Validating is most of a cold `templates list`: an unchanged chain's findings are remembered.
+  const findingsKey = registry.findingsMemo ? chainFindingsKey(chain) : undefined;
+  const remembered = findingsKey === undefined ? undefined : registry.findingsMemo?.get(findingsKey);
+  const findings = remembered ?? validateResolvedTemplate(merged, chain);
+  if (findingsKey !== undefined && remembered === undefined)
+    registry.findingsMemo?.set(findingsKey, findings);
   const result: Resolution = hasErrors(findings)
     ? { ok: false, diagnostics: findings }
     : {

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { signingKeyOf } from '../../../source/core/identity/signingKey.js';
 import {
   BUILTIN_RELEASE_PUBLIC_KEY,
+  DEVELOPMENT_PUBLIC_KEY,
   defaultBuiltinSignerKeys,
   developmentSigningKey,
 } from '../../../source/core/marketplace/builtinSigningKeys.js';
@@ -70,6 +71,9 @@ describe('the built-in templates as a signed set', () => {
     expect(developmentSigningKey().publicKey).toBe(developmentSigningKey().publicKey);
     expect(defaultBuiltinSignerKeys().release).toEqual([BUILTIN_RELEASE_PUBLIC_KEY]);
     expect(BUILTIN_RELEASE_PUBLIC_KEY).not.toBe(developmentSigningKey().publicKey);
+    // The public half written out for checking is the one the seed derives.
+    expect(DEVELOPMENT_PUBLIC_KEY).toBe(developmentSigningKey().publicKey);
+    expect(defaultBuiltinSignerKeys().development).toBe(DEVELOPMENT_PUBLIC_KEY);
   });
 
   it('refuses a built-in altered after signing, and only that one', async () => {

@@ -39,7 +39,7 @@ describe('TemplateParseCache', () => {
   it('gives the same templates, diagnostics and positions from the cache as from parsing', async () => {
     const fresh = await resolvedWith(false);
     await resolvedWith(true);
-    expect(readdirSync(cacheDir)).toEqual(['templates-v1.json']);
+    expect(readdirSync(cacheDir)).toEqual(['templates-v2.json']);
     const cached = await resolvedWith(true);
     expect(cached.resolved).toEqual(fresh.resolved);
     expect(cached.registry.diagnostics).toEqual(fresh.registry.diagnostics);
@@ -85,11 +85,55 @@ describe('TemplateParseCache', () => {
   it('ignores a corrupt or foreign cache file and replaces it', async () => {
     const fresh = await resolvedWith(false);
     await resolvedWith(true);
-    const path = join(cacheDir, 'templates-v1.json');
+    const path = join(cacheDir, 'templates-v2.json');
     for (const bad of ['{"format":1,"code":', '{"format":99,"code":"x","entries":{}}', 'null']) {
       await writeFile(path, bad);
       expect((await resolvedWith(true)).resolved).toEqual(fresh.resolved);
-      expect(JSON.parse(await readFile(path, 'utf8'))).toMatchObject({ format: 1 });
+      expect(JSON.parse(await readFile(path, 'utf8'))).toMatchObject({ format: 2 });
     }
+  });
+
+  it('remembers the findings about each resolved chain, and finds again when a file of it changes', async () => {
+    await mkdir(userDir, { recursive: true });
+    const file = join(userDir, 'lab.yml');
+    await writeFile(file, `${lab('a box')}packages:\n  system: [python3-numpyy]\n`);
+    const fresh = await resolvedWith(false);
+    const warning = fresh.resolved.diagnostics.find((finding) => finding.file === file);
+    expect(warning?.message).toContain('python3-numpyy');
+    await resolvedWith(true);
+    // Written once the resolution is done: wait for the file to hold this chain's findings.
+    const path = join(cacheDir, 'templates-v2.json');
+    const stored = async () =>
+      JSON.parse(await readFile(path, 'utf8')) as { findings: Record<string, { message: string }[]> };
+    await expect
+      .poll(async () => Object.keys((await stored()).findings).some((key) => key.includes(file)))
+      .toBe(true);
+    expect((await resolvedWith(true)).resolved).toEqual(fresh.resolved);
+
+    // What is read back is what the file says: a planted finding proves the validation was skipped.
+    const data = await stored();
+    const key = Object.keys(data.findings).find((entry) =>
+      entry.endsWith(file + '\t' + entry.split('\t').at(-1)),
+    );
+    expect(key).toBeDefined();
+    data.findings[key as string] = [
+      { file, line: 1, column: 1, severity: 'warning', message: 'planted' } as never,
+    ];
+    await writeFile(path, JSON.stringify(data));
+    const planted = await resolvedWith(true);
+    expect(
+      planted.resolved.diagnostics.filter((finding) => finding.file === file).map((f) => f.message),
+    ).toEqual(['planted']);
+
+    // A change to the file finds again, and the old chain's findings leave the cache.
+    await writeFile(file, `${lab('a box')}packages:\n  system: [python3-numpyy, htop]\n`);
+    await utimes(file, new Date(), new Date(Date.now() + 5000));
+    const changed = await resolvedWith(true);
+    const messages = changed.resolved.diagnostics
+      .filter((finding) => finding.file === file)
+      .map((f) => f.message);
+    expect(messages).not.toContain('planted');
+    expect(messages.join('\n')).toContain('python3-numpyy');
+    await expect.poll(async () => Object.keys((await stored()).findings).includes(key as string)).toBe(false);
   });
 });

@@ -60,6 +60,7 @@ export function useWhatIfForm(): WhatIf {
     setFormState(formRef.current);
   }, []);
   const [editing, setEditingState] = useState<Field | undefined>(undefined);
+  const typeEditedRef = useRef(false);
   // Where the cursor is in the field being typed in: the usual editing keys move it.
   const cursorRef = useRef(0);
   const [cursor, setCursorState] = useState(0);
@@ -89,10 +90,13 @@ export function useWhatIfForm(): WhatIf {
         const first =
           listed.find((template) => evaluateTemplateAccess(session.profile.policy, template.slug).allowed) ??
           listed[0];
+        // A type typed (or cleared) while they loaded is the user's: it stays.
         if (first && formRef.current.template === '')
           setForm({
             template: first.slug,
-            instance_type: first.instance_defaults?.type ?? FALLBACK_INSTANCE_TYPE,
+            ...(typeEditedRef.current
+              ? {}
+              : { instance_type: first.instance_defaults?.type ?? FALLBACK_INSTANCE_TYPE }),
           });
       },
       (error: unknown) => !cancelled && setTemplates({ error: describeError(error).message }),
@@ -218,6 +222,7 @@ export function useWhatIfForm(): WhatIf {
       next !== undefined &&
       (editing === 'type' ? /^[a-z0-9.-]*$/i.test(next.text) : Array.from(next.text).length <= 512);
     if (next && fits) {
+      if (editing === 'type') typeEditedRef.current = true;
       setForm({ [key]: editing === 'type' ? next.text.toLowerCase() : next.text });
       setCursor(next.cursor);
     }

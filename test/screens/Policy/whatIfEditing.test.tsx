@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../../source/app/App.js';
 import { openSession } from '../../../source/app/session/openSession.js';
+import type { Session } from '../../../source/app/session/Session.js';
 import { createTheme } from '../../../source/app/theme.js';
 import { KEYS, type RenderedTui, renderTui } from '../../app/fakeTerminal.js';
 import { testEnvironment } from '../../commands/commandHarness.js';
@@ -65,5 +66,42 @@ describe('the what-if fields', () => {
     await tui.type(ALT_F);
     await tui.waitFor(/Tags owner=a project=x grant_=G-/);
     expect(tui.lastFrame()).toContain('typing · Enter done');
+  });
+
+  it('keeps a type cleared while the templates were still loading: their default does not come back over it', async () => {
+    const session = await openSession({ env: testEnvironment(), demo: true });
+    // The templates arrive only when the test says (a loaded machine parsing and verifying them).
+    let release: () => void = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const slow: Session = Object.create(session);
+    Object.defineProperty(slow, 'templates', {
+      value: async () => {
+        await released;
+        return session.templates();
+      },
+    });
+    tui = renderTui(
+      <App openSession={() => Promise.resolve(slow)} theme={createTheme(false)} refreshMs={60_000} />,
+      { columns: 80, rows: 24 },
+    );
+    await tui.waitFor('No workstations');
+    await tui.type(':');
+    await tui.waitFor(':dashboard');
+    await tui.type(`policy${KEYS.enter}`);
+    await tui.waitFor('Restrictions of profile');
+    await tui.type('w');
+    await tui.waitFor('Template loading…');
+    await tui.type('t');
+    await tui.waitFor('typing · Enter done');
+    await tui.type(CTRL_U);
+    await tui.waitFor(/^Type _ {2}Purchase/m);
+    release();
+    await tui.waitFor(/^Template < \S+ >/m);
+    expect(tui.lastFrame()).toMatch(/^Type _ {2}Purchase/m);
+    await tui.type('t3.large');
+    await tui.type(KEYS.enter);
+    await tui.waitFor(/on t3\.large in us-east-1/);
   });
 });

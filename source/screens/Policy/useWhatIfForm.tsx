@@ -68,7 +68,9 @@ export function useWhatIfForm(): WhatIf {
     cursorRef.current = at;
     setCursorState(at);
   }, []);
+  const editingRef = useRef<Field | undefined>(undefined);
   const setEditing = (field: Field | undefined) => {
+    editingRef.current = field;
     if (field) setCursor(Array.from(formRef.current[field === 'type' ? 'instance_type' : 'tags']).length);
     setEditingState(field);
   };
@@ -90,21 +92,23 @@ export function useWhatIfForm(): WhatIf {
         const first =
           listed.find((template) => evaluateTemplateAccess(session.profile.policy, template.slug).allowed) ??
           listed[0];
-        // A type typed (or cleared) while they loaded is the user's: it stays.
-        if (first && formRef.current.template === '')
-          setForm({
-            template: first.slug,
-            ...(typeEditedRef.current
-              ? {}
-              : { instance_type: first.instance_defaults?.type ?? FALLBACK_INSTANCE_TYPE }),
-          });
+        if (first && formRef.current.template === '') {
+          // A type typed (or cleared) while they loaded is the user's and stays; a default shown
+          // in the type field opened meanwhile gets the cursor at its end, as opening it does.
+          const edited = typeEditedRef.current;
+          const type = edited
+            ? formRef.current.instance_type
+            : (first.instance_defaults?.type ?? FALLBACK_INSTANCE_TYPE);
+          setForm({ template: first.slug, instance_type: type });
+          if (!edited && editingRef.current === 'type') setCursor(Array.from(type).length);
+        }
       },
       (error: unknown) => !cancelled && setTemplates({ error: describeError(error).message }),
     );
     return () => {
       cancelled = true;
     };
-  }, [session, setForm]);
+  }, [session, setForm, setCursor]);
 
   const listed = Array.isArray(templates) ? templates : [];
   const template = listed.find((candidate) => candidate.slug === form.template);

@@ -87,7 +87,8 @@ describe.each(SIZES)('the shell at $columns x $rows', (size) => {
     const tui = show(await seededSession(), size);
     await tui.waitFor('gpu-box');
     await tui.type(KEYS.enter);
-    await tui.waitFor('Dashboard > analysis-1');
+    // The details page's own keys are in the footer: its code has loaded (keys typed earlier wait).
+    await tui.waitFor(/Dashboard > analysis-1[\s\S]*connect/);
     // Esc on the details page would go back: the split arrow must not.
     // The second half arrives as a read of its own, within the hold time.
     await tui.type('\u001B', 0);

@@ -44,7 +44,8 @@ describe.skipIf(!tmuxAvailable())('the what-if form and the demo row in the buil
     tmux.type('t');
     // The field is open before Ctrl-U clears it.
     await tmux.waitFor('typing · Enter done');
-    await tmux.pressUntil('C-u', /^Type\s+Purchase/m);
+    tmux.sendKeys('C-u');
+    await tmux.waitFor(/^Type\s+Purchase/m);
     tmux.type('p5.48xlarge');
     tmux.sendKeys('Enter');
     let screen = await tmux.waitFor(/DENIED \(\d+ reasons?\): \S+ on p5\.48xlarge in us-east-1/);
@@ -56,7 +57,8 @@ describe.skipIf(!tmuxAvailable())('the what-if form and the demo row in the buil
     tmux.type('t');
     // The field is open before Ctrl-U clears it.
     await tmux.waitFor('typing · Enter done');
-    await tmux.pressUntil('C-u', /^Type\s+Purchase/m);
+    tmux.sendKeys('C-u');
+    await tmux.waitFor(/^Type\s+Purchase/m);
     tmux.type('t3.medium');
     tmux.sendKeys('Enter');
     screen = await tmux.waitFor(/on t3\.medium in us-east-1/);

@@ -48,21 +48,6 @@ export class TmuxSession {
     this.tmux('send-keys', '-t', 'e2e', '-l', text);
   }
 
-  /**
-   * Sends an idempotent key (Ctrl-U on an open field) until the screen shows its effect: a key that
-   * lands between a frame and the new handler's registration (a wide gap on a loaded machine) is lost.
-   */
-  async pressUntil(key: string, expected: string | RegExp, tries = 3): Promise<string> {
-    for (let attempt = 1; ; attempt += 1) {
-      this.sendKeys(key);
-      try {
-        return await this.waitFor(expected, attempt < tries ? 5_000 : 15_000);
-      } catch (error) {
-        if (attempt >= tries) throw error;
-      }
-    }
-  }
-
   async waitFor(expected: string | RegExp, timeoutMs = 15_000): Promise<string> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {

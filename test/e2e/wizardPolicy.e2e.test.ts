@@ -33,9 +33,11 @@ describe.skipIf(!tmuxAvailable())('the wizard under policies/example.yaml in the
       await tmux.waitFor('step 1 of 5: Template');
       tmux.type('/python-ml');
       tmux.sendKeys('Enter');
-      await tmux.waitFor('(/ edit · Esc clear)');
-      // Enter on the closed filter chooses; once the size step shows, it is not sent again.
-      await tmux.pressUntil('Enter', /> S +t3\.large/);
+      // The filter is closed and the templates are listed (they load while the filter is typed):
+      // Enter chooses the one under the cursor, sent once as a person would once they see it.
+      await tmux.waitFor(/^> python-ml [\s\S]*\(\/ edit · Esc clear\)/m);
+      tmux.sendKeys('Enter');
+      await tmux.waitFor(/> S +t3\.large/);
       tmux.sendKeys('Enter');
       await tmux.waitFor('Root volume (GB)');
       tmux.sendKeys('Enter');

@@ -13,6 +13,16 @@ export type KeyOutcome = 'changed' | 'typed' | 'unclaimed';
 /** Who may claim a key, in the order they are asked. */
 export type KeyLayer = 'modal' | 'screen' | 'global';
 
+/**
+ * How long keys wait for the page on top to register its keys once it is drawn: longer than a
+ * commit takes on a loaded machine, short enough not to be felt, so a page that never registers
+ * keys never stalls input.
+ */
+export const PAGE_KEYS_WAIT_LIMIT_MS = 250;
+
+/** How long they wait while the page's code is still loading (its first opening): it is coming. */
+export const PAGE_LOAD_WAIT_LIMIT_MS = 2_000;
+
 /** What one component listens to: its action map and, for text fields, the typed characters. */
 export interface KeyBinding {
   actions: readonly Action[];
@@ -27,6 +37,8 @@ export interface KeyBinding {
 interface Registration {
   layer: KeyLayer;
   binding: KeyBinding;
+  /** The page (its stack entry's key) whose screen registered it. */
+  page: number | undefined;
 }
 
 /**
@@ -52,10 +64,21 @@ export class KeyDispatcher {
     isOffered(action) && !(this.options.readonly && isMutating(action));
   private listeners = new Set<() => void>();
   private version = 0;
+  /** The page on top as the shell last committed it. */
+  private shownPage: number | undefined;
+  /** That page while its screen keys are not registered yet (and not given up on). */
+  private awaitedPage: number | undefined;
+  /** Pages whose screen's code is loading (their Suspense fallback is showing). */
+  private readonly loadingPages = new Set<number>();
 
-  register(layer: KeyLayer, binding: KeyBinding): { update(binding: KeyBinding): void; remove(): void } {
-    const registration: Registration = { layer, binding };
+  register(
+    layer: KeyLayer,
+    binding: KeyBinding,
+    page?: number,
+  ): { update(binding: KeyBinding): void; remove(): void } {
+    const registration: Registration = { layer, binding, page };
     this.registrations.push(registration);
+    if (layer === 'screen' && page === this.awaitedPage) this.awaitedPage = undefined;
     this.changed();
     return {
       update: (next) => {
@@ -66,6 +89,66 @@ export class KeyDispatcher {
         this.changed();
       },
     };
+  }
+
+  /**
+   * The shell committed a frame with `page` on top. Until that page's screen registers its keys, a
+   * key would reach no screen or a stale one: `isReady` says to hold it.
+   */
+  showPage(page: number): void {
+    if (page === this.shownPage) return;
+    this.shownPage = page;
+    const registered = this.topRegistration('screen')?.page === page;
+    this.awaitedPage = registered ? undefined : page;
+  }
+
+  /** Whether the keys of the page on top are in place (a dialog has every key anyway). */
+  isReady(): boolean {
+    return this.awaitedPage === undefined || this.topRegistration('modal') !== undefined;
+  }
+
+  /** A page's Suspense fallback is showing (its code loads); returns the call for when it goes. */
+  pageLoading(page: number): () => void {
+    this.loadingPages.add(page);
+    return () => this.loadingPages.delete(page);
+  }
+
+  /**
+   * Runs `then` once `isReady`, at once when it is already (the common case: no timer). A page that
+   * registers nothing within PAGE_KEYS_WAIT_LIMIT_MS of being drawn (PAGE_LOAD_WAIT_LIMIT_MS while
+   * its code loads) is given up on: the keys go on to whoever has them.
+   */
+  whenReady(then: () => void): void {
+    if (this.isReady()) {
+      then();
+      return;
+    }
+    const awaited = this.awaitedPage;
+    const started = this.now();
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      unsubscribe();
+      clearTimeout(timer);
+      then();
+    };
+    // Registrations happen in layout effects: the keys go on after the rest of that commit's.
+    const unsubscribe = this.subscribe(() => {
+      if (this.isReady()) queueMicrotask(finish);
+    });
+    const expire = () => {
+      const loading = awaited !== undefined && this.loadingPages.has(awaited);
+      if (loading && this.now() - started < PAGE_LOAD_WAIT_LIMIT_MS) {
+        timer = setTimeout(expire, PAGE_KEYS_WAIT_LIMIT_MS);
+        timer.unref?.();
+        return;
+      }
+      if (this.awaitedPage === awaited) this.awaitedPage = undefined;
+      finish();
+    };
+    let timer = setTimeout(expire, PAGE_KEYS_WAIT_LIMIT_MS);
+    timer.unref?.();
   }
 
   /** Routes a key press; returns whether anything took it. */
@@ -149,9 +232,13 @@ export class KeyDispatcher {
   getVersion = (): number => this.version;
 
   private top(layer: KeyLayer): KeyBinding | undefined {
+    return this.topRegistration(layer)?.binding;
+  }
+
+  private topRegistration(layer: KeyLayer): Registration | undefined {
     for (let index = this.registrations.length - 1; index >= 0; index--) {
       const registration = this.registrations[index];
-      if (registration?.layer === layer) return registration.binding;
+      if (registration?.layer === layer) return registration;
     }
     return undefined;
   }

@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef } from 'react';
 import { usePageActive } from '../PageActiveContext.js';
+import { usePageKey } from '../PageKeyContext.js';
 import { type Action, isAvailable, keysOf } from './Action.js';
 import type { KeyBinding, KeyLayer } from './KeyDispatcher.js';
 import { useKeyDispatcher } from './KeyDispatcherContext.js';
@@ -30,6 +31,7 @@ export function useActions(actions: readonly Action[], options: UseActionsOption
   const layer = options.layer ?? 'screen';
   // A page under the top of the stack keeps its state but not its keys.
   const enabled = usePageActive() || layer !== 'screen';
+  const page = usePageKey();
   const binding: KeyBinding = {
     actions,
     ...(options.onText ? { onText: options.onText } : {}),
@@ -43,13 +45,13 @@ export function useActions(actions: readonly Action[], options: UseActionsOption
 
   useLayoutEffect(() => {
     if (!enabled) return;
-    const registration = dispatcher.register(layer, bindingRef.current);
+    const registration = dispatcher.register(layer, bindingRef.current, page);
     registrationRef.current = registration;
     return () => {
       registration.remove();
       registrationRef.current = undefined;
     };
-  }, [dispatcher, layer, enabled]);
+  }, [dispatcher, layer, enabled, page]);
 
   // A layout effect: the closures are swapped before any key can reach the new frame.
   useLayoutEffect(() => {

@@ -1,5 +1,5 @@
 import { Box, Text, useApp } from 'ink';
-import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { FilterBar } from '../../components/FilterBar.js';
 import { MIN_COLUMNS, MIN_ROWS, TooSmall } from '../../components/TooSmall.js';
 import { formatCount } from '../../core/cost/formatUsd.js';
@@ -14,6 +14,8 @@ import { RenderCommitSignal } from '../keys/RenderCommitSignal.js';
 import { useActions } from '../keys/useActions.js';
 import { useKeyInput } from '../keys/useKeyInput.js';
 import { PageActiveContext } from '../PageActiveContext.js';
+import { PageKeyContext } from '../PageKeyContext.js';
+import { PageLoading } from '../pages/PageLoading.js';
 import type { PaletteCommand } from '../pages/PaletteCommand.js';
 import { findPage, pages as registeredPages } from '../pages/pageRegistry.js';
 import { usePageStack } from '../pages/usePageStack.js';
@@ -220,6 +222,12 @@ export function ShellView({
     { layer: 'global' },
   );
 
+  // The page on top, once committed: keys wait for its screen's own (a screen loaded lazily mounts later).
+  const pagesShown = shell !== undefined;
+  useLayoutEffect(() => {
+    if (pagesShown) dispatcher.showPage(top.key);
+  }, [dispatcher, pagesShown, top.key]);
+
   const filter = pages.filterOf(top);
   const filterShown = pages.filterEditing || filter !== '';
   const bodyHeight = rows - CHROME_ROWS - (filterShown ? 1 : 0) - (modal?.height ?? 0);
@@ -252,16 +260,18 @@ export function ShellView({
               const active = entry.key === top.key;
               return (
                 <PageActiveContext.Provider key={entry.key} value={active}>
-                  <Box display={active ? 'flex' : 'none'} height={bodyHeight} flexDirection="column">
-                    <Suspense fallback={<Text>Loading…</Text>}>
-                      <Screen
-                        page={entry}
-                        width={columns}
-                        height={bodyHeight}
-                        filter={pages.filterOf(entry)}
-                      />
-                    </Suspense>
-                  </Box>
+                  <PageKeyContext.Provider value={entry.key}>
+                    <Box display={active ? 'flex' : 'none'} height={bodyHeight} flexDirection="column">
+                      <Suspense fallback={<PageLoading page={entry.key} />}>
+                        <Screen
+                          page={entry}
+                          width={columns}
+                          height={bodyHeight}
+                          filter={pages.filterOf(entry)}
+                        />
+                      </Suspense>
+                    </Box>
+                  </PageKeyContext.Provider>
                 </PageActiveContext.Provider>
               );
             })

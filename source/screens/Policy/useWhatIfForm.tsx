@@ -60,6 +60,7 @@ export function useWhatIfForm(): WhatIf {
     setFormState(formRef.current);
   }, []);
   const [editing, setEditingState] = useState<Field | undefined>(undefined);
+  const typeEditedRef = useRef(false);
   // Where the cursor is in the field being typed in: the usual editing keys move it.
   const cursorRef = useRef(0);
   const [cursor, setCursorState] = useState(0);
@@ -67,7 +68,9 @@ export function useWhatIfForm(): WhatIf {
     cursorRef.current = at;
     setCursorState(at);
   }, []);
+  const editingRef = useRef<Field | undefined>(undefined);
   const setEditing = (field: Field | undefined) => {
+    editingRef.current = field;
     if (field) setCursor(Array.from(formRef.current[field === 'type' ? 'instance_type' : 'tags']).length);
     setEditingState(field);
   };
@@ -89,18 +92,23 @@ export function useWhatIfForm(): WhatIf {
         const first =
           listed.find((template) => evaluateTemplateAccess(session.profile.policy, template.slug).allowed) ??
           listed[0];
-        if (first && formRef.current.template === '')
-          setForm({
-            template: first.slug,
-            instance_type: first.instance_defaults?.type ?? FALLBACK_INSTANCE_TYPE,
-          });
+        if (first && formRef.current.template === '') {
+          // A type typed (or cleared) while they loaded is the user's and stays; a default shown
+          // in the type field opened meanwhile gets the cursor at its end, as opening it does.
+          const edited = typeEditedRef.current;
+          const type = edited
+            ? formRef.current.instance_type
+            : (first.instance_defaults?.type ?? FALLBACK_INSTANCE_TYPE);
+          setForm({ template: first.slug, instance_type: type });
+          if (!edited && editingRef.current === 'type') setCursor(Array.from(type).length);
+        }
       },
       (error: unknown) => !cancelled && setTemplates({ error: describeError(error).message }),
     );
     return () => {
       cancelled = true;
     };
-  }, [session, setForm]);
+  }, [session, setForm, setCursor]);
 
   const listed = Array.isArray(templates) ? templates : [];
   const template = listed.find((candidate) => candidate.slug === form.template);
@@ -218,6 +226,7 @@ export function useWhatIfForm(): WhatIf {
       next !== undefined &&
       (editing === 'type' ? /^[a-z0-9.-]*$/i.test(next.text) : Array.from(next.text).length <= 512);
     if (next && fits) {
+      if (editing === 'type') typeEditedRef.current = true;
       setForm({ [key]: editing === 'type' ? next.text.toLowerCase() : next.text });
       setCursor(next.cursor);
     }

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../../source/app/App.js';
 import { openSession } from '../../../source/app/session/openSession.js';
+import type { Session } from '../../../source/app/session/Session.js';
 import { createTheme } from '../../../source/app/theme.js';
 import { KEYS, type RenderedTui, renderTui } from '../../app/fakeTerminal.js';
 import { testEnvironment } from '../../commands/commandHarness.js';
@@ -65,5 +66,61 @@ describe('the what-if fields', () => {
     await tui.type(ALT_F);
     await tui.waitFor(/Tags owner=a project=x grant_=G-/);
     expect(tui.lastFrame()).toContain('typing · Enter done');
+  });
+});
+
+/**
+ * The what-if form opened on the policy page, its type field open (`t`), while the templates are
+ * still loading: they arrive when the test calls `release` (a loaded machine parsing and verifying them).
+ */
+async function typeFieldBeforeTemplates(): Promise<{ view: RenderedTui; release: () => void }> {
+  const session = await openSession({ env: testEnvironment(), demo: true });
+  let release: () => void = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const slow: Session = Object.create(session);
+  Object.defineProperty(slow, 'templates', {
+    value: async () => {
+      await released;
+      return session.templates();
+    },
+  });
+  const view = renderTui(
+    <App openSession={() => Promise.resolve(slow)} theme={createTheme(false)} refreshMs={60_000} />,
+    { columns: 80, rows: 24 },
+  );
+  tui = view;
+  await view.waitFor('No workstations');
+  await view.type(':');
+  await view.waitFor(':dashboard');
+  await view.type(`policy${KEYS.enter}`);
+  await view.waitFor('Restrictions of profile');
+  await view.type('w');
+  await view.waitFor('Template loading…');
+  await view.type('t');
+  await view.waitFor('typing · Enter done');
+  return { view, release };
+}
+
+describe('the what-if type field while the templates load', () => {
+  it('keeps a type cleared before they arrive: their default does not come back over it', async () => {
+    const { view, release } = await typeFieldBeforeTemplates();
+    await view.type(CTRL_U);
+    await view.waitFor(/^Type _ {2}Purchase/m);
+    release();
+    await view.waitFor(/^Template < \S+ >/m);
+    expect(view.lastFrame()).toMatch(/^Type _ {2}Purchase/m);
+    await view.type('t3.large');
+    await view.type(KEYS.enter);
+    await view.waitFor(/on t3\.large in us-east-1/);
+  });
+
+  it('puts the cursor after a default that arrives in the open field, so Ctrl-U clears all of it', async () => {
+    const { view, release } = await typeFieldBeforeTemplates();
+    release();
+    await view.waitFor(/^Type \S+_ {2}Purchase/m);
+    await view.type(CTRL_U);
+    await view.waitFor(/^Type _ {2}Purchase/m);
   });
 });

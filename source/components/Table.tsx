@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { memo, useMemo, useRef } from 'react';
+import { Fragment, memo, useMemo, useRef } from 'react';
 import { useTheme } from '../app/ThemeContext.js';
 import { formatCount } from '../core/cost/formatUsd.js';
 import { fitText } from './fitText.js';
@@ -132,26 +132,28 @@ interface TableRowProps<Row> {
 function TableRowView<Row>({ row, columns, widths, selected, marked }: TableRowProps<Row>) {
   const theme = useTheme();
   if (!selected) {
-    // Cells placed by layout rather than padded with spaces: Ink's output cost grows with every
-    // character written, and most of a padded row is spaces.
+    // One Text per row, its cells nested (a nested Text has no layout node): a frame lays out one
+    // node per row instead of two per cell, which was most of a scroll's work once the frame
+    // builder reuses unchanged rows (see createCachedInkOutput), so padding costs next to nothing.
     return (
-      <Box>
-        <Text>{marked ? ' *' : '  '}</Text>
+      <Text wrap="truncate">
+        {marked ? ' *' : '  '}
         {columns.map((column, index) => {
           const width = widths[index] ?? column.width;
           const text = fitText(column.cell(row), width).trimEnd();
+          const padding = ' '.repeat(Math.max(0, width - Array.from(text).length));
+          const color = column.color?.(row);
+          const cell = color ? <Text color={color}>{text}</Text> : text;
           return (
-            <Box
-              key={column.id}
-              width={width}
-              marginLeft={index === 0 ? 0 : 1}
-              justifyContent={column.align === 'right' ? 'flex-end' : 'flex-start'}
-            >
-              <Text color={column.color?.(row)}>{text}</Text>
-            </Box>
+            <Fragment key={column.id}>
+              {index === 0 ? '' : ' '}
+              {column.align === 'right' ? padding : ''}
+              {cell}
+              {column.align === 'right' ? '' : padding}
+            </Fragment>
           );
         })}
-      </Box>
+      </Text>
     );
   }
   return (

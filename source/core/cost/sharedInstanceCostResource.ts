@@ -9,12 +9,13 @@ import type { PriceQuote } from './PriceQuote.js';
  * to build its own copies, which were garbage a moment later. Resources are never changed after
  * they are made (the ledger copies one to extend its history), so sharing them is safe.
  */
-const made = new WeakMap<Instance, { spotPrice: PriceQuote | undefined; resource: InstanceCostResource }>();
+const made = new WeakMap<Instance, InstanceCostResource>();
 
 export function sharedInstanceCostResource(instance: Instance, spotPrice?: PriceQuote): InstanceCostResource {
   const kept = made.get(instance);
-  if (kept && kept.spotPrice === spotPrice) return kept.resource;
+  // A resource keeps the spot quote it was priced at (none on demand): the key needs no wrapper.
+  if (kept && kept.spot_price === (instance.spot ? spotPrice : undefined)) return kept;
   const resource = costResourceFromInstance(instance, spotPrice);
-  made.set(instance, { spotPrice, resource });
+  made.set(instance, resource);
   return resource;
 }

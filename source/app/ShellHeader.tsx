@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { Header } from '../components/Header.js';
-import { roundCostReport } from '../core/cost/roundCostReport.js';
+import { roundedBurnRate } from '../core/cost/roundCostReport.js';
 import type { SessionInfo } from './session/Session.js';
 import { useAppState } from './store/useAppState.js';
 
@@ -19,7 +19,7 @@ export function ShellHeader({ info, breadcrumbs, status, readonly = false }: She
   const identity = useAppState((state) => state.identity);
   const report = useAppState((state) => state.cost?.report);
   // The burn rate as the cost panel shows it: the sum of the rows' rounded rates.
-  const rate = useMemo(() => (report ? roundCostReport(report).burn_rate_per_hour : undefined), [report]);
+  const rate = useMemo(() => (report ? roundedBurnRate(report) : undefined), [report]);
   const spend = useAppState((state) => state.spend);
   const region = useAppState((state) => state.region);
   return (

@@ -1,10 +1,10 @@
 import { hourlyRateInState } from '../../core/cost/AccrualRates.js';
-import { costResourceFromInstance } from '../../core/cost/CostResource.js';
 import type { Discounts } from '../../core/cost/discounts.js';
 import type { PriceCatalog } from '../../core/cost/PriceCatalog.js';
 import type { PriceQuote } from '../../core/cost/PriceQuote.js';
 import { resourceRates } from '../../core/cost/resourceRates.js';
 import type { SpotPriceSource } from '../../core/cost/SpotPriceSource.js';
+import { sharedInstanceCostResource } from '../../core/cost/sharedInstanceCostResource.js';
 import { spotQuoteKey, spotQuotesFor } from '../../core/cost/spotQuotesFor.js';
 import type { LaunchRecord } from '../../core/launch/LaunchRecordStore.js';
 import { ownershipTampering } from '../../core/launch/ownershipTampering.js';
@@ -61,7 +61,7 @@ export class WorkstationRows {
 
   /** What it costs per hour in its current state: the same rates the cost report accrues. */
   private hourlyCost(instance: Instance, spotPrice?: PriceQuote): number {
-    const resource = costResourceFromInstance(instance, spotPrice);
+    const resource = sharedInstanceCostResource(instance, spotPrice);
     const { rates } = resourceRates(resource, this.prices, this.discounts);
     return hourlyRateInState(resource.transitions.at(-1)?.state ?? instance.state, rates);
   }

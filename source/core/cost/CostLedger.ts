@@ -163,17 +163,33 @@ export class CostLedger {
     const recent = (entry: LedgerEntry) => now.getTime() - endOf(entry) <= RETENTION_MS;
     const kept = merged.filter(recent);
     const entriesToKeep = [...kept, ...elsewhere.filter(recent)];
-    // Serialized entry by entry, in slices: one JSON.stringify of 10,000 entries would hold the keys.
-    const lines: string[] = [];
-    await slicer.forEach(entriesToKeep, (entry) => lines.push(JSON.stringify(entry)));
-    const text = `{"version":1,"entries":[${lines.join(',')}]}\n`;
-    await writeFileAtomic(this.file, text);
+    await writeFileAtomic(this.file, ledgerFileText(entriesToKeep, slicer));
     const written = await fileStamp(this.file);
     this.kept = written ? { entries: entriesToKeep, ...written } : undefined;
     const result: LedgerMerge = { resources: kept.map((entry) => entry.resource) };
     if (warning) result.warning = warning;
     return result;
   }
+}
+
+/** Entries serialized per piece of the ledger file's text. */
+const ENTRIES_PER_PIECE = 500;
+
+/**
+ * The ledger file's text in pieces, serialized entry by entry in the slicer's time (one
+ * JSON.stringify of 10,000 entries would hold the keys) and written as they come: the 3 MB text of
+ * 10,000 entries, its lines and its bytes never stand in memory whole beside the report being built.
+ */
+async function* ledgerFileText(entries: readonly LedgerEntry[], slicer: TimeSlicer): AsyncGenerator<string> {
+  yield '{"version":1,"entries":[';
+  for (let from = 0; from < entries.length; from += ENTRIES_PER_PIECE) {
+    const lines: string[] = [];
+    await slicer.forEach(entries.slice(from, from + ENTRIES_PER_PIECE), (entry) =>
+      lines.push(JSON.stringify(entry)),
+    );
+    yield `${from === 0 ? '' : ','}${lines.join(',')}`;
+  }
+  yield ']}\n';
 }
 
 async function fileStamp(file: string): Promise<{ size: number; mtimeMs: number } | undefined> {

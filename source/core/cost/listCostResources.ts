@@ -2,9 +2,10 @@ import { type CloudAccount, TAG } from '../ports.js';
 import { studioCostResources } from '../services/studioCostResources.js';
 import { TimeSlicer } from '../slicing/TimeSlicer.js';
 import type { ContributedCosts, CostContributor } from './CostContributor.js';
-import { type CostResource, costResourceFromFileSystem, costResourceFromInstance } from './CostResource.js';
+import { type CostResource, costResourceFromFileSystem } from './CostResource.js';
 import { COST_CONTRIBUTORS } from './costContributors.js';
 import type { SpotPriceSource } from './SpotPriceSource.js';
+import { sharedInstanceCostResource } from './sharedInstanceCostResource.js';
 import { spotQuoteKey, spotQuotesFor } from './spotQuotesFor.js';
 
 export interface ListedCostResources {
@@ -45,7 +46,7 @@ export async function listCostResources(
   // In slices: 10,000 instances at once would hold back the keys typed meanwhile.
   const fromInstances: CostResource[] = [];
   await slicer.forEach(instances.items, (instance) =>
-    fromInstances.push(costResourceFromInstance(instance, spot.get(spotQuoteKey(instance)))),
+    fromInstances.push(sharedInstanceCostResource(instance, spot.get(spotQuoteKey(instance)))),
   );
   return {
     resources: [

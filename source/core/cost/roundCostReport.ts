@@ -25,7 +25,6 @@ export function roundCostReport(report: CostReport): CostReport {
   // Each line's rate is the price the dashboard and `list` show for that row (4 decimals, as AWS
   // publishes prices): the burn rate is their sum, so all three views agree on every row.
   for (const item of items) item.rate_per_hour = roundUsdPerHour(item.rate_per_hour);
-  const burn = items.reduce((sum, item) => sum + item.rate_per_hour, 0);
   apportion('today', CENT);
   apportion('month_to_date', CENT);
   apportion('projected_month', CENT);
@@ -41,7 +40,7 @@ export function roundCostReport(report: CostReport): CostReport {
   }
   return {
     ...report,
-    burn_rate_per_hour: roundUsdPerHour(burn),
+    burn_rate_per_hour: roundedBurnRate(report),
     today: roundUsd(report.today),
     month_to_date: roundUsd(report.month_to_date),
     projected_month: roundUsd(report.projected_month),
@@ -49,4 +48,14 @@ export function roundCostReport(report: CostReport): CostReport {
     ...(report.window ? { window: { ...report.window, total: roundUsd(report.window.total) } } : {}),
     items,
   };
+}
+
+/**
+ * The burn rate `roundCostReport` shows (the sum of the lines' rounded rates), without copying the
+ * lines: the header needs only this figure, and 10,000 copied lines every report are garbage.
+ */
+export function roundedBurnRate(report: Pick<CostReport, 'items'>): number {
+  let burn = 0;
+  for (const item of report.items) burn += roundUsdPerHour(item.rate_per_hour);
+  return roundUsdPerHour(burn);
 }

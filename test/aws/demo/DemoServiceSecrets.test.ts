@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -40,5 +40,28 @@ describe("the demo account's Parameter Store for service secrets", () => {
     expect(userData.script).not.toContain(secret);
     expect(await account.secrets.readServiceSecret('us-east-1', id, 'rstudio')).toBe(secret);
     expect(await account.secrets.readServiceSecret('us-east-1', id, 'jupyter')).toBeUndefined();
+  });
+
+  it('keeps no secrets field for an instance whose boot makes none', async () => {
+    const stateDir = mkdtempSync(join(tmpdir(), 'cws-demo-secrets-'));
+    const account = createDemoAccount({ stateDir, env: { CWS_DEMO_SPEED: '0' } });
+    const { id } = await account.compute.runInstance({
+      region: 'us-east-1',
+      name: 'plain',
+      image_id: 'ami-0123456789abcdef0',
+      instance_type: 't3.medium',
+      user_data_base64: '',
+      client_token: 'req-plain',
+      tags: { 'cws:managed': 'true' },
+      root_volume_gb: 30,
+      root_volume_type: 'gp3',
+      spot: false,
+      hibernation: false,
+    });
+    const state = JSON.parse(readFileSync(join(stateDir, 'demo-account.json'), 'utf8'));
+    const [stored] = state.instances;
+    expect(stored.id).toBe(id);
+    expect(stored).not.toHaveProperty('service_secrets');
+    expect(await account.secrets.readServiceSecret('us-east-1', id, 'rstudio')).toBeUndefined();
   });
 });

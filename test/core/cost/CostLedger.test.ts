@@ -89,6 +89,20 @@ describe('CostLedger', () => {
     });
   });
 
+  it('writes a ledger of many entries in pieces as the one JSON text it always was', async () => {
+    const regions = ['us-east-1'];
+    const file = costLedgerFile(dir, 'aws-lab');
+    // More than two pieces of 500 entries, the last one short.
+    const many = Array.from({ length: 1234 }, (_, n) => ({ ...awsView('running'), id: `i-${n}` }));
+    const { resources } = await ledger.merge(many, regions, new Date('2026-11-02T00:00:00Z'));
+    const text = await readFile(file, 'utf8');
+    const entries = resources.map((resource) => ({ last_seen: '2026-11-02T00:00:00.000Z', resource }));
+    expect(text).toBe(`${JSON.stringify({ version: 1, entries })}\n`);
+    // And another process reads it back whole.
+    const reread = await new CostLedger(file).merge(many, regions, new Date('2026-11-03T00:00:00Z'));
+    expect(reread.resources).toHaveLength(1234);
+  });
+
   it('sets an unreadable ledger aside under a unique .bak- name and says so', async () => {
     const file = costLedgerFile(dir, 'aws-lab');
     await mkdir(dirname(file), { recursive: true });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { apportionRounded } from '../../../source/core/cost/apportionRounded.js';
 import type { CostReport, CostReportItem } from '../../../source/core/cost/costReport.js';
-import { roundCostReport } from '../../../source/core/cost/roundCostReport.js';
+import { roundCostReport, roundedBurnRate } from '../../../source/core/cost/roundCostReport.js';
 
 const cents = (amounts: readonly number[]) =>
   amounts.reduce((sum, amount) => sum + Math.round(amount * 100), 0);
@@ -70,5 +70,7 @@ describe('roundCostReport', () => {
     expect(shown.burn_rate_per_hour).toBe(0.0837);
     // The report it came from is untouched.
     expect(items[0]?.today).toBe(0.004);
+    // The header's burn rate is the same figure, read without copying the lines.
+    expect(roundedBurnRate(report)).toBe(shown.burn_rate_per_hour);
   });
 });

@@ -7,28 +7,34 @@ import { listCostResources } from '../../../source/core/cost/listCostResources.j
 import { TAG } from '../../../source/core/ports.js';
 import { TimeSlicer } from '../../../source/core/slicing/TimeSlicer.js';
 
+/** A demo account with one running t3.medium per name, and its default region. */
+async function seededAccount(names: string[]) {
+  const account = createDemoAccount({
+    stateDir: mkdtempSync(join(tmpdir(), 'cws-cost-list-')),
+    env: { CWS_DEMO_SPEED: '0' },
+  });
+  const region = account.defaultRegion;
+  await account.compute.seed(
+    names.map((name) => ({
+      region,
+      name,
+      image_id: 'ami-0123456789abcdef0',
+      instance_type: 't3.medium',
+      user_data_base64: '',
+      client_token: `cost-list-${name}`,
+      tags: { [TAG.managed]: 'true', [TAG.name]: name },
+      root_volume_gb: 30,
+      root_volume_type: 'gp3' as const,
+      spot: false,
+      hibernation: false,
+    })),
+  );
+  return { account, region };
+}
+
 describe('listCostResources', () => {
   it('prices the instances in slices, letting a key read meanwhile in between', async () => {
-    const account = createDemoAccount({
-      stateDir: mkdtempSync(join(tmpdir(), 'cws-cost-list-')),
-      env: { CWS_DEMO_SPEED: '0' },
-    });
-    const region = account.defaultRegion;
-    await account.compute.seed(
-      ['a', 'b', 'c', 'd'].map((name) => ({
-        region,
-        name,
-        image_id: 'ami-0123456789abcdef0',
-        instance_type: 't3.medium',
-        user_data_base64: '',
-        client_token: `cost-list-${name}`,
-        tags: { [TAG.managed]: 'true', [TAG.name]: name },
-        root_volume_gb: 30,
-        root_volume_type: 'gp3' as const,
-        spot: false,
-        hibernation: false,
-      })),
-    );
+    const { account, region } = await seededAccount(['a', 'b', 'c', 'd']);
     // Each instance uses a whole slice of this clock's time.
     let clock = 0;
     const slicer = new TimeSlicer(4, () => (clock += 4));
@@ -46,5 +52,24 @@ describe('listCostResources', () => {
     expect(instances.map((resource) => resource.name).sort()).toEqual(['a', 'b', 'c', 'd']);
     // Turns were handed to the event loop between instances, not only once the listing was done.
     expect(keysRead).toBeGreaterThanOrEqual(3);
+  });
+
+  it('gives the same resources again while the instances are unchanged, not a copy per report', async () => {
+    const { account, region } = await seededAccount(['a', 'b']);
+    const instancesOf = async () =>
+      (await listCostResources(account, [region])).resources.filter(
+        (resource) => resource.kind === 'instance',
+      );
+    const first = await instancesOf();
+    const second = await instancesOf();
+    expect(second).toHaveLength(2);
+    for (const [index, resource] of second.entries()) expect(resource).toBe(first[index]);
+    // A stop changes the instance: its resource is made again, with its new state.
+    const stopped = first.find((resource) => resource.name === 'a');
+    await account.compute.stopInstance(region, stopped?.id ?? '', { hibernate: false });
+    const third = await instancesOf();
+    const restated = third.find((resource) => resource.name === 'a');
+    expect(restated).not.toBe(stopped);
+    expect(restated?.kind === 'instance' && restated.transitions.at(-1)?.state).toBe('stopped');
   });
 });

@@ -5,6 +5,7 @@ import type { Action } from '../../app/keys/Action.js';
 import { useActions } from '../../app/keys/useActions.js';
 import type { ScreenProps } from '../../app/pages/PageDefinition.js';
 import { useShell } from '../../app/ShellContext.js';
+import { timeOfDay } from '../../app/shell/clockTime.js';
 import { useAppState, useAppStore } from '../../app/store/useAppState.js';
 import { useTheme } from '../../app/ThemeContext.js';
 import { BULK_CONFIRM_DIALOG_HEIGHT, BulkConfirmDialog } from '../../components/BulkConfirmDialog.js';
@@ -247,9 +248,7 @@ export function DashboardScreen({ width, height, filter, scope = 'all' }: Dashbo
     workstations.length === 1 ? noun : `${noun}s`,
     ...(region ? [`in ${region}`] : []),
     ...(marked.size > 0 ? [`· ${formatCount(marked.size)} marked`] : []),
-    ...(refreshedAt === undefined
-      ? ['· loading…']
-      : [`· updated ${new Date(refreshedAt).toLocaleTimeString('en-GB')}`]),
+    ...(refreshedAt === undefined ? ['· loading…'] : [`· updated ${timeOfDay(refreshedAt)}`]),
   ].join(' ');
   return (
     <Box flexDirection="column" height={height}>

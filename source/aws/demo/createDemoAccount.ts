@@ -1,4 +1,6 @@
-import { lazyPort, loadOnce } from '../../core/ports/lazyPort.js';
+import { lazyAnalyticsPort } from '../../core/analytics/lazyAnalyticsPort.js';
+import { lazyBigDataPort } from '../../core/bigdata/lazyBigDataPort.js';
+import { lazyPort } from '../../core/ports/lazyPort.js';
 import type { CloudAccount } from '../../core/ports.js';
 import { DemoCompute } from './DemoCompute.js';
 import { DemoGlobusAuth } from './DemoGlobusAuth.js';
@@ -38,12 +40,6 @@ export function createDemoAccount({ stateDir, env, region, now }: DemoAccountOpt
   const regions = DEMO_REGIONS.includes(defaultRegion) ? DEMO_REGIONS : [defaultRegion, ...DEMO_REGIONS];
   const timed = now ? { now } : {};
   const compute = new DemoCompute({ store, speed, faults, ...timed });
-  const emr = loadOnce(() =>
-    import('./bigdata/createDemoBigData.js').then((m) => m.createDemoBigData({ stateDir, speed, ...timed })),
-  );
-  const analytics = loadOnce(() =>
-    import('./analytics/demoAnalytics.js').then((m) => m.demoAnalytics(stateDir, speed, now)),
-  );
   return {
     kind: 'demo',
     store,
@@ -84,25 +80,14 @@ export function createDemoAccount({ stateDir, env, region, now }: DemoAccountOpt
         ),
       {},
     ),
-    bigdata: {
-      serverless: lazyPort(async () => (await emr()).serverless, {}),
-      clusters: lazyPort(async () => (await emr()).clusters, {}),
-      staging: lazyPort(async () => (await emr()).staging, {}),
-      roles: lazyPort(async () => (await emr()).roles, {}),
-      studio: lazyPort(async () => (await emr()).studio, {}),
-    },
-    analytics: {
-      athena: lazyPort(async () => (await analytics()).athena, {}),
-      catalog: lazyPort(async () => (await analytics()).catalog, {}),
-      databrew: lazyPort(async () => (await analytics()).databrew, {}),
-      dataprep: {
-        glue: lazyPort(async () => (await analytics()).dataprep.glue, {}),
-        roles: lazyPort(async () => (await analytics()).dataprep.roles, {}),
-        logs: lazyPort(async () => (await analytics()).dataprep.logs, {}),
-      },
-      quicksight: lazyPort(async () => (await analytics()).quicksight, {}),
-      codecatalyst: lazyPort(async () => (await analytics()).codecatalyst, {}),
-    },
+    bigdata: lazyBigDataPort(() =>
+      import('./bigdata/createDemoBigData.js').then((m) =>
+        m.createDemoBigData({ stateDir, speed, ...timed }),
+      ),
+    ),
+    analytics: lazyAnalyticsPort(() =>
+      import('./analytics/demoAnalytics.js').then((m) => m.demoAnalytics(stateDir, speed, now)),
+    ),
     fsx: lazyPort(() => import('./fsx/DemoFsx.js').then((m) => new m.DemoFsx(stateDir, speed, now)), {}),
     storagePrices: {
       pricesFor: async () => (await import('../../core/fsx/storagePrices.js')).STORAGE_PRICES,

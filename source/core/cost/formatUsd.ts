@@ -9,18 +9,30 @@ export function roundUsd(amount: number): number {
 }
 
 // Made once: toLocaleString with options builds a new formatter on every call, which was the
-// dashboard's most expensive line of its own per keypress (two prices on each of 33 rows).
-const cents = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const hundredthsOfCents = new Intl.NumberFormat('en-US', {
-  minimumFractionDigits: 4,
-  maximumFractionDigits: 4,
-});
-const counts = new Intl.NumberFormat('en-US');
+// dashboard's most expensive line of its own per keypress (two prices on each of 33 rows). Made on
+// first use, not at import: the first formatter loads ICU's number data (about 8 ms), which a
+// `list --json` or an empty table never needs.
+const formatters = new Map<number | undefined, Intl.NumberFormat>();
+
+/** The en-US formatter with this many decimals (or the default), made once. */
+function numbers(fractionDigits?: number): Intl.NumberFormat {
+  let formatter = formatters.get(fractionDigits);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(
+      'en-US',
+      fractionDigits === undefined
+        ? {}
+        : { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits },
+    );
+    formatters.set(fractionDigits, formatter);
+  }
+  return formatter;
+}
 
 /** `$1,234.56`: the one formatter for amounts in USD. */
 export function formatUsd(amount: number): string {
   const rounded = roundUsd(amount);
-  const text = cents.format(Math.abs(rounded));
+  const text = numbers(2).format(Math.abs(rounded));
   return `${rounded < 0 ? '-' : ''}$${text}`;
 }
 
@@ -32,13 +44,13 @@ export function formatUsdPerHour(amount: number): string {
 /** `$0.0832`, `$3,031.7995`: an hourly rate without its unit (a `$/H` column). */
 export function formatHourlyAmount(amount: number): string {
   const rounded = roundUsdPerHour(amount);
-  const text = hundredthsOfCents.format(Math.abs(rounded));
+  const text = numbers(4).format(Math.abs(rounded));
   return `${rounded < 0 ? '-' : ''}$${text}`;
 }
 
 /** `10,000`: counts with thousands separators, the same in every view. */
 export function formatCount(count: number): string {
-  return counts.format(count);
+  return numbers().format(count);
 }
 
 /** Rounds an hourly rate to the 4 decimals AWS publishes prices with. */

@@ -1,14 +1,16 @@
 import { lazyAnalyticsPort } from '../../core/analytics/lazyAnalyticsPort.js';
-import { lazyBigDataPort } from '../../core/bigdata/lazyBigDataPort.js';
 import { lazyPort } from '../../core/ports/lazyPort.js';
 import type { CloudAccount } from '../../core/ports.js';
+import { createDemoBigData } from './bigdata/createDemoBigData.js';
 import { DemoCompute } from './DemoCompute.js';
 import { DemoGlobusAuth } from './DemoGlobusAuth.js';
+import { DemoHpc } from './DemoHpc.js';
 import { DemoIdentity } from './DemoIdentity.js';
 import { DemoImages } from './DemoImages.js';
 import { DemoNetwork } from './DemoNetwork.js';
 import { DemoRoles } from './DemoRoles.js';
 import { DemoStore } from './DemoStore.js';
+import { DemoStudio } from './DemoStudio.js';
 import { parseDemoFaults } from './demoFaults.js';
 import { demoSpeed } from './demoPace.js';
 
@@ -29,8 +31,8 @@ export interface DemoAccountOptions {
 
 /**
  * The built-in simulated AWS account: same interfaces as the AWS adapters, state in the state dir.
- * The services a command may never call (storage, studio, HPC, EMR, analytics, FSx...) are lazy
- * ports: their modules are imported on the first call, so a cold `list` does not load them all.
+ * What every listing calls (EC2, SageMaker, HPC, EMR) is made here; the services a `list` never
+ * calls (storage, analytics, FSx, Run Command...) are lazy ports, their modules imported on first use.
  */
 export function createDemoAccount({ stateDir, env, region, now }: DemoAccountOptions): DemoAccount {
   const store = new DemoStore(stateDir);
@@ -50,10 +52,7 @@ export function createDemoAccount({ stateDir, env, region, now }: DemoAccountOpt
     images: new DemoImages(),
     network: new DemoNetwork(store, faults.noDefaultVpcRegions ?? []),
     storage: lazyPort(() => import('./DemoStorage.js').then((m) => new m.DemoStorage(store, speed, now)), {}),
-    studio: lazyPort(
-      () => import('./DemoStudio.js').then((m) => new m.DemoStudio({ store, speed, env, ...timed })),
-      {},
-    ),
+    studio: new DemoStudio({ store, speed, env, ...timed }),
     roles: new DemoRoles(env),
     commands: lazyPort(
       () => import('./DemoRemoteCommands.js').then((m) => new m.DemoRemoteCommands(compute, now)),
@@ -73,18 +72,8 @@ export function createDemoAccount({ stateDir, env, region, now }: DemoAccountOpt
       () => import('./DemoServiceSecrets.js').then((m) => new m.DemoServiceSecrets(compute)),
       {},
     ),
-    hpc: lazyPort(
-      () =>
-        import('./DemoHpc.js').then(
-          (m) => new m.DemoHpc({ stateDir, speed, faults: env.CWS_DEMO_HPC_FAULTS, ...timed }),
-        ),
-      {},
-    ),
-    bigdata: lazyBigDataPort(() =>
-      import('./bigdata/createDemoBigData.js').then((m) =>
-        m.createDemoBigData({ stateDir, speed, ...timed }),
-      ),
-    ),
+    hpc: new DemoHpc({ stateDir, speed, faults: env.CWS_DEMO_HPC_FAULTS, ...timed }),
+    bigdata: createDemoBigData({ stateDir, speed, ...timed }),
     analytics: lazyAnalyticsPort(() =>
       import('./analytics/demoAnalytics.js').then((m) => m.demoAnalytics(stateDir, speed, now)),
     ),

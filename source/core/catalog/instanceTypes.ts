@@ -90,10 +90,23 @@ function compareInstanceTypes(a: InstanceTypeInfo, b: InstanceTypeInfo): number 
   return a.vcpus - b.vcpus || a.memory_gib - b.memory_gib || a.gpus - b.gpus || a.name.localeCompare(b.name);
 }
 
-const CATALOG: readonly InstanceTypeInfo[] = FAMILIES.flatMap((spec) =>
-  spec.sizes.map((row) => toInfo(spec, row)),
-).sort(compareInstanceTypes);
-const BY_NAME = new Map(CATALOG.map((info) => [info.name, info]));
+interface Catalog {
+  all: readonly InstanceTypeInfo[];
+  byName: ReadonlyMap<string, InstanceTypeInfo>;
+}
+
+let built: Catalog | undefined;
+
+/** Built on the first lookup, not at import: a cold `list` of an empty account never needs it. */
+function catalog(): Catalog {
+  if (!built) {
+    const all = FAMILIES.flatMap((spec) => spec.sizes.map((row) => toInfo(spec, row))).sort(
+      compareInstanceTypes,
+    );
+    built = { all, byName: new Map(all.map((info) => [info.name, info])) };
+  }
+  return built;
+}
 
 /** The family of a type name: `m7i` for `m7i.large`, `ml.g5` for `ml.g5.xlarge`. */
 export function instanceFamily(name: string): string {
@@ -102,12 +115,12 @@ export function instanceFamily(name: string): string {
 }
 
 export function findInstanceType(name: string): InstanceTypeInfo | undefined {
-  return BY_NAME.get(name.trim().toLowerCase());
+  return catalog().byName.get(name.trim().toLowerCase());
 }
 
 /** Every known type, by family and then from smallest to largest. */
 export function listInstanceTypes(): InstanceTypeInfo[] {
-  return [...CATALOG];
+  return [...catalog().all];
 }
 
 export function sameFamily(a: string, b: string): boolean {
@@ -116,7 +129,7 @@ export function sameFamily(a: string, b: string): boolean {
 
 /** The known types of a family, smallest first. */
 export function listFamily(family: string): InstanceTypeInfo[] {
-  return CATALOG.filter((info) => instanceFamily(info.name) === family);
+  return catalog().all.filter((info) => instanceFamily(info.name) === family);
 }
 
 /**

@@ -1,37 +1,26 @@
-import { AthenaClient } from '@aws-sdk/client-athena';
-import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
-import { DataBrewClient } from '@aws-sdk/client-databrew';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { EFSClient } from '@aws-sdk/client-efs';
-import { FSxClient } from '@aws-sdk/client-fsx';
 import { IAMClient } from '@aws-sdk/client-iam';
-import { QuickSightClient } from '@aws-sdk/client-quicksight';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
-import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { STSClient } from '@aws-sdk/client-sts';
+import { lazyAnalyticsPort } from '../core/analytics/lazyAnalyticsPort.js';
+import { lazyBigDataPort } from '../core/bigdata/lazyBigDataPort.js';
+import { lazyPort, loadOnce } from '../core/ports/lazyPort.js';
 import type { CloudAccount } from '../core/ports.js';
-import { awsAnalytics } from './athena/awsAnalytics.js';
 import { type AwsSessionOptions, awsClientConfig } from './awsClientConfig.js';
-import { CloudWatchMetrics } from './cloudwatch/CloudWatchMetrics.js';
 import { EbsBlockStorage } from './ebs/EbsBlockStorage.js';
 import { Ec2Compute } from './ec2Compute.js';
 import { Ec2InstanceChanges } from './ec2InstanceChanges.js';
 import { Ec2Network } from './ec2Network.js';
 import { EfsStorage } from './efsStorage.js';
-import { createAwsBigData } from './emr/createAwsBigData.js';
-import { AwsFsx } from './fsx/AwsFsx.js';
 import { globusAuthFromEnv } from './globus/globusAuthFromEnv.js';
-import { createAwsDataPrep } from './glue/createAwsDataPrep.js';
 import { guardAwsReplies } from './guardAwsReplies.js';
-import { createCloudFormationHpc } from './hpc/createCloudFormationHpc.js';
 import { IamWorkstationRole } from './iamWorkstationRole.js';
 import { perRegion } from './perRegion.js';
 import { awsStoragePrices } from './pricing/awsStoragePrices.js';
 import { ensureSageMakerExecutionRole } from './sagemaker/ensureSageMakerExecutionRole.js';
 import { SageMakerStudio } from './sagemaker/SageMakerStudio.js';
-import { EventBridgeSchedules } from './scheduler/EventBridgeSchedules.js';
-import { SsmRemoteCommands } from './ssm/SsmRemoteCommands.js';
 import { SsmImages } from './ssmImages.js';
 import { SsmServiceSecrets } from './ssmServiceSecrets.js';
 import { StsIdentity } from './stsIdentity.js';
@@ -48,7 +37,9 @@ export interface AwsAccountOptions extends AwsSessionOptions {
 
 /**
  * The AWS account of a session. This module is the lazy boundary: the app imports it only when it
- * needs AWS, so the SDK clients (hundreds of milliseconds to load) stay off the start-up path.
+ * needs AWS, so the SDK clients (hundreds of milliseconds to load) stay off the start-up path. The
+ * services a listing never or rarely calls (HPC, EMR, analytics, FSx, schedules, metrics, SSM Run
+ * Command) are lazy ports: their adapters and SDK clients are imported on their first call.
  */
 export async function createAwsAccount(options: AwsAccountOptions): Promise<CloudAccount> {
   // The SDK's notice that it will drop Node 20 in 2027 is for developers; printed to stderr by the
@@ -64,8 +55,10 @@ export async function createAwsAccount(options: AwsAccountOptions): Promise<Clou
   // IAM is global: one client, and the execution role is looked up once per session.
   const iam = perRegion((region) => guardAwsReplies(new IAMClient({ ...config, region })));
   let executionRole: Promise<string> | undefined;
-  const scheduler = perRegion((region) => new SchedulerClient({ ...config, region }));
-  const cloudwatch = perRegion((region) => new CloudWatchClient({ ...config, region }));
+  const cloudwatch = loadOnce(async () => {
+    const { CloudWatchClient } = await import('@aws-sdk/client-cloudwatch');
+    return perRegion((region) => new CloudWatchClient({ ...config, region }));
+  });
   const withProfile = profile ? { profile } : {};
   const network = new Ec2Network({ ec2, ...withProfile });
   const identity = new StsIdentity(() => sts(options.region), profile);
@@ -102,28 +95,58 @@ export async function createAwsAccount(options: AwsAccountOptions): Promise<Clou
       configured: process.env[INSTANCE_PROFILE_ENV],
       ...withProfile,
     }),
-    commands: new SsmRemoteCommands({ ssm, ...withProfile }),
+    commands: lazyPort(async () => {
+      const { SsmRemoteCommands } = await import('./ssm/SsmRemoteCommands.js');
+      return new SsmRemoteCommands({ ssm, ...withProfile });
+    }, {}),
     blockStorage: new EbsBlockStorage({ ec2, ...withProfile }),
     instanceChanges: new Ec2InstanceChanges({ ec2, ...withProfile }),
-    schedules: new EventBridgeSchedules({ scheduler, iam: () => iam(options.region), ...withProfile }),
-    metrics: new CloudWatchMetrics({ cloudwatch, ...withProfile }),
+    schedules: lazyPort(async () => {
+      const { SchedulerClient } = await import('@aws-sdk/client-scheduler');
+      const { EventBridgeSchedules } = await import('./scheduler/EventBridgeSchedules.js');
+      const scheduler = perRegion((region) => new SchedulerClient({ ...config, region }));
+      return new EventBridgeSchedules({ scheduler, iam: () => iam(options.region), ...withProfile });
+    }, {}),
+    metrics: lazyPort(async () => {
+      const { CloudWatchMetrics } = await import('./cloudwatch/CloudWatchMetrics.js');
+      return new CloudWatchMetrics({ cloudwatch: await cloudwatch(), ...withProfile });
+    }, {}),
     secrets: new SsmServiceSecrets({ ssm, ...withProfile }),
-    hpc: createCloudFormationHpc({ config, ec2, ssm, ...withProfile }),
-    bigdata: createAwsBigData({ config, iam: () => iam(options.region), identity, ...withProfile }),
-    analytics: awsAnalytics(
-      perRegion((region) => guardAwsReplies(new AthenaClient({ ...config, region }))),
-      profile,
-      perRegion((region) => guardAwsReplies(new DataBrewClient({ ...config, region }))),
-      perRegion((region) => guardAwsReplies(new QuickSightClient({ ...config, region }))),
-      createAwsDataPrep({ config, iam: () => iam(options.region), region: options.region, ...withProfile }),
-    ),
-    fsx: new AwsFsx({
-      fsx: perRegion((region) => guardAwsReplies(new FSxClient({ ...config, region }))),
-      cloudwatch,
-      ec2,
-      network,
-      ...withProfile,
+    hpc: lazyPort(async () => {
+      const { createCloudFormationHpc } = await import('./hpc/createCloudFormationHpc.js');
+      return createCloudFormationHpc({ config, ec2, ssm, ...withProfile });
+    }, {}),
+    bigdata: lazyBigDataPort(async () => {
+      const { createAwsBigData } = await import('./emr/createAwsBigData.js');
+      return createAwsBigData({ config, iam: () => iam(options.region), identity, ...withProfile });
     }),
+    analytics: lazyAnalyticsPort(async () => {
+      const [{ AthenaClient }, { DataBrewClient }, { QuickSightClient }] = await Promise.all([
+        import('@aws-sdk/client-athena'),
+        import('@aws-sdk/client-databrew'),
+        import('@aws-sdk/client-quicksight'),
+      ]);
+      const { awsAnalytics } = await import('./athena/awsAnalytics.js');
+      const { createAwsDataPrep } = await import('./glue/createAwsDataPrep.js');
+      return awsAnalytics(
+        perRegion((region) => guardAwsReplies(new AthenaClient({ ...config, region }))),
+        profile,
+        perRegion((region) => guardAwsReplies(new DataBrewClient({ ...config, region }))),
+        perRegion((region) => guardAwsReplies(new QuickSightClient({ ...config, region }))),
+        createAwsDataPrep({ config, iam: () => iam(options.region), region: options.region, ...withProfile }),
+      );
+    }),
+    fsx: lazyPort(async () => {
+      const { FSxClient } = await import('@aws-sdk/client-fsx');
+      const { AwsFsx } = await import('./fsx/AwsFsx.js');
+      return new AwsFsx({
+        fsx: perRegion((region) => guardAwsReplies(new FSxClient({ ...config, region }))),
+        cloudwatch: await cloudwatch(),
+        ec2,
+        network,
+        ...withProfile,
+      });
+    }, {}),
     storagePrices: awsStoragePrices(config, options.cacheDir),
     globus: globusAuthFromEnv(options.env ?? process.env),
   };

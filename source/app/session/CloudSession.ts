@@ -3,7 +3,6 @@ import type { ConnectionOptions } from '../../core/connect/connectionPlanFor.js'
 import { withDiscounts } from '../../core/cost/discounts.js';
 import type { LoadedCostReport } from '../../core/cost/loadCostReport.js';
 import type { PriceCatalog } from '../../core/cost/PriceCatalog.js';
-import { regionStoragePrices } from '../../core/fsx/regionStoragePrices.js';
 import type { ResearchUser } from '../../core/identity/ResearchUser.js';
 import type { LaunchProgress } from '../../core/launch/LaunchProgress.js';
 import { LaunchRecordStore } from '../../core/launch/LaunchRecordStore.js';
@@ -11,30 +10,26 @@ import type { LaunchRequest } from '../../core/launch/LaunchRequest.js';
 import type { LaunchProfile } from '../../core/launch/launchChecks.js';
 import { retaggedInstances } from '../../core/launch/ownershipTampering.js';
 import type { OperationsContext } from '../../core/operations/OperationsContext.js';
+import { lazyPort } from '../../core/ports/lazyPort.js';
 import type { CallerIdentity, CloudAccount } from '../../core/ports.js';
 import { TAG } from '../../core/ports.js';
-import { renderUserData } from '../../core/provisioning/renderUserData.js';
 import type { StudioCleanupOptions, StudioCleanupResult } from '../../core/services/cleanupStudio.js';
 import type { Service, ServiceLaunchResult } from '../../core/services/Service.js';
 import type { ServiceHealth } from '../../core/services/ServiceHealth.js';
 import { isManagedServiceKind, serviceKindOf } from '../../core/services/ServiceKind.js';
 import type { StudioLabLaunchRequest } from '../../core/services/StudioLabService.js';
-import { resolveTemplate } from '../../core/templates/resolveTemplate.js';
 import type { TemplateRegistry } from '../../core/templates/TemplateRegistry.js';
 import type { ResolvedTemplate } from '../../core/templates/templateSchema.js';
 import { templateSearchPath } from '../../core/templates/templateSearchPath.js';
 import { SharedInstanceListing } from '../../core/workstations/SharedInstanceListing.js';
 import type { Workstation } from '../../core/workstations/Workstation.js';
 import type { CloudSessionOptions } from './CloudSessionOptions.js';
-import { costLedgerKey } from './costLedgerKey.js';
-import { defaultResearchUsername } from './defaultResearchUsername.js';
 import { ec2ServiceHealth } from './ec2ServiceHealth.js';
-import { ensureResearchUser } from './ensureResearchUser.js';
-import { gatherLaunchFacts, type LaunchFacts } from './gatherLaunchFacts.js';
+import type { LaunchFacts } from './gatherLaunchFacts.js';
 import type { LaunchChoices } from './launchChoices.js';
 import type { StorageListing } from './listStorage.js';
-import { loadSessionCostReport, type SessionCostRequest } from './loadSessionCostReport.js';
-import { type MarketplaceSession, marketplaceSession } from './MarketplaceSession.js';
+import type { SessionCostRequest } from './loadSessionCostReport.js';
+import type { MarketplaceSession } from './MarketplaceSession.js';
 import type { LaunchPreview } from './previewLaunch.js';
 import type { Session, SessionInfo, SessionLaunchResult } from './Session.js';
 import { SessionDirectory } from './SessionDirectory.js';
@@ -66,15 +61,21 @@ export class CloudSession extends SessionDirectory implements Session {
   private readonly rows: WorkstationRows;
   private readonly managed: SessionServices;
 
+  // Everything below that only some commands and keys use is imported on first use: a cold `list`
+  // loads neither templates, provisioning, the cost report nor the marketplace.
   marketplace(): MarketplaceSession {
-    return marketplaceSession({
-      env: this.options.env,
-      demo: this.account.kind === 'demo',
-      researchUser: this.info.research_user ?? defaultResearchUsername(this.options.env),
-      ...(this.profile.policy.templates?.approvers
-        ? { policyApprovers: this.profile.policy.templates.approvers }
-        : {}),
-    });
+    return lazyPort(async () => {
+      const { marketplaceSession } = await import('./MarketplaceSession.js');
+      const { defaultResearchUsername } = await import('./defaultResearchUsername.js');
+      return marketplaceSession({
+        env: this.options.env,
+        demo: this.account.kind === 'demo',
+        researchUser: this.info.research_user ?? defaultResearchUsername(this.options.env),
+        ...(this.profile.policy.templates?.approvers
+          ? { policyApprovers: this.profile.policy.templates.approvers }
+          : {}),
+      });
+    }, {});
   }
 
   constructor(given: CloudSessionOptions) {
@@ -179,7 +180,6 @@ export class CloudSession extends SessionDirectory implements Session {
     return ec2ServiceHealth(workstation);
   }
 
-  // What only some commands and keys use is loaded on first use: a cold `list` never reads it.
   async connectionPlan(workstation: Workstation, options: ConnectionOptions = {}): Promise<ConnectionPlan> {
     const { sessionConnectionPlan } = await import('./sessionConnectionPlan.js');
     return sessionConnectionPlan(this.source(), workstation, options);
@@ -225,6 +225,8 @@ export class CloudSession extends SessionDirectory implements Session {
   }
 
   async costReport(request: SessionCostRequest): Promise<LoadedCostReport> {
+    const { costLedgerKey } = await import('./costLedgerKey.js');
+    const { loadSessionCostReport } = await import('./loadSessionCostReport.js');
     const ledgerKey = await costLedgerKey(this.options.paths, this.info, () => this.callerIdentity());
     return loadSessionCostReport({ ...this.options, info: this.info, ledgerKey }, request);
   }
@@ -243,6 +245,7 @@ export class CloudSession extends SessionDirectory implements Session {
   }
 
   async resolveTemplate(slugOrName: string): Promise<ResolvedTemplate> {
+    const { resolveTemplate } = await import('../../core/templates/resolveTemplate.js');
     return resolveTemplate(slugOrName, await this.templates());
   }
 
@@ -250,6 +253,7 @@ export class CloudSession extends SessionDirectory implements Session {
     const resolved = await this.resolveTemplate(template);
     const region = this.account.defaultRegion;
     const fileSystems = resolved.service_config ? [] : await this.account.storage.listFileSystems([region]);
+    const { regionStoragePrices } = await import('../../core/fsx/regionStoragePrices.js');
     const storagePrices = resolved.storage && (await regionStoragePrices(this.account.storagePrices, region));
     const { launchChoices } = await import('./launchChoices.js');
     return launchChoices(resolved, region, this.shownPrices, fileSystems, storagePrices);
@@ -258,6 +262,8 @@ export class CloudSession extends SessionDirectory implements Session {
   async previewLaunch(request: LaunchRequest): Promise<LaunchPreview> {
     const { check, registry, blocked } = await this.launchFacts();
     const { previewLaunch } = await import('./previewLaunch.js');
+    const { resolveTemplate } = await import('../../core/templates/resolveTemplate.js');
+    const { renderUserData } = await import('../../core/provisioning/renderUserData.js');
     return previewLaunch(request, {
       ...check,
       resolveTemplate: (reference) => resolveTemplate(reference, registry),
@@ -285,11 +291,13 @@ export class CloudSession extends SessionDirectory implements Session {
     return { ...result, workstation: await this.rows.one(result.instance) };
   }
 
-  private launchFacts(): Promise<LaunchFacts> {
+  private async launchFacts(): Promise<LaunchFacts> {
+    const { gatherLaunchFacts } = await import('./gatherLaunchFacts.js');
     return gatherLaunchFacts(this.source());
   }
 
-  private researchUser(identity: CallerIdentity): Promise<ResearchUser> {
+  private async researchUser(identity: CallerIdentity): Promise<ResearchUser> {
+    const { ensureResearchUser } = await import('./ensureResearchUser.js');
     return ensureResearchUser(this.current(), identity);
   }
 }

@@ -18,36 +18,30 @@ import {
   type ProfileListing,
 } from './profileDirectory.js';
 import { deleteResearchUserAs, listResearchUsers } from './researchUserDirectory.js';
-import {
-  acknowledgeSessionBudgetAlerts,
-  applySessionBudgetAction,
-  sessionBudgetActionPlan,
-} from './sessionBudgetActions.js';
-import {
-  acceptSessionInvitation,
-  revokeSessionInvitation,
-  sessionTeamOverview,
-} from './sessionTeamActions.js';
 import type { TeamOverview } from './teamOverview.js';
 
 /**
  * The parts of a session that manage the lab rather than its workstations: profiles, research users,
  * invitations, the team overview, budget actions and Globus sign-ins. CloudSession extends it.
+ * The budget and team actions are imported on first use: a cold `list` never loads them.
  */
 export abstract class SessionDirectory {
   /** The options as the session sees them (a derived session's profile, info and account). */
   protected abstract get sessionOptions(): CloudSessionOptions;
   abstract callerIdentity(): Promise<CallerIdentity>;
 
-  acknowledgeBudgetAlerts(): Promise<void> {
+  async acknowledgeBudgetAlerts(): Promise<void> {
+    const { acknowledgeSessionBudgetAlerts } = await import('./sessionBudgetActions.js');
     return acknowledgeSessionBudgetAlerts(this.sessionOptions);
   }
 
-  budgetActionPlan(alert: BudgetAlert): Promise<BudgetActionStep[]> {
+  async budgetActionPlan(alert: BudgetAlert): Promise<BudgetActionStep[]> {
+    const { sessionBudgetActionPlan } = await import('./sessionBudgetActions.js');
     return sessionBudgetActionPlan(this.sessionOptions, alert);
   }
 
-  applyBudgetAction(step: BudgetActionStep): Promise<void> {
+  async applyBudgetAction(step: BudgetActionStep): Promise<void> {
+    const { applySessionBudgetAction } = await import('./sessionBudgetActions.js');
     return applySessionBudgetAction(this.sessionOptions, step);
   }
 
@@ -63,15 +57,18 @@ export abstract class SessionDirectory {
     return new GlobusSessionStore(this.sessionOptions.paths.stateDir);
   }
 
-  acceptInvitation(acceptance: InvitationAcceptance): Promise<AcceptedInvitation> {
+  async acceptInvitation(acceptance: InvitationAcceptance): Promise<AcceptedInvitation> {
+    const { acceptSessionInvitation } = await import('./sessionTeamActions.js');
     return acceptSessionInvitation(this.sessionOptions, acceptance);
   }
 
-  teamOverview(): Promise<TeamOverview> {
+  async teamOverview(): Promise<TeamOverview> {
+    const { sessionTeamOverview } = await import('./sessionTeamActions.js');
     return sessionTeamOverview(this.sessionOptions);
   }
 
-  revokeInvitation(id: string): Promise<void> {
+  async revokeInvitation(id: string): Promise<void> {
+    const { revokeSessionInvitation } = await import('./sessionTeamActions.js');
     return revokeSessionInvitation(this.sessionOptions, id);
   }
 

@@ -1,16 +1,11 @@
 import { join } from 'node:path';
 import { ConfigStore } from '../../core/config/ConfigStore.js';
 import type { Profile } from '../../core/config/profileSchema.js';
-import {
-  type AcceptedInvitation,
-  type AcceptInvitationOptions,
-  acceptInvitation,
-} from '../../core/identity/acceptInvitation.js';
+import type { AcceptedInvitation, AcceptInvitationOptions } from '../../core/identity/acceptInvitation.js';
 import { accountForNewUser } from '../../core/identity/accountForNewUser.js';
-import {
-  type CreatedResearchUser,
-  type CreateResearchUserRequest,
-  createResearchUser,
+import type {
+  CreatedResearchUser,
+  CreateResearchUserRequest,
 } from '../../core/identity/createResearchUser.js';
 import { PinnedRootStore } from '../../core/identity/PinnedRootStore.js';
 import type { ResearchUserStore } from '../../core/identity/ResearchUserStore.js';
@@ -67,14 +62,18 @@ export function deleteProfileNamed(paths: AppPaths, name: string, sessionProfile
   if (!openConfig(paths).deleteProfile(name)) throw new SessionError(`no profile named '${name}'`);
 }
 
+// Accepting an invitation and creating a user (key pairs, UID ranges) are loaded when done, never by
+// a session that only lists.
+
 /** Accepts an invitation token exactly as `invite accept` does: the same core function. */
-export function acceptInvitationToken(
+export async function acceptInvitationToken(
   paths: AppPaths,
   users: ResearchUserStore,
   acceptance: InvitationAcceptance,
   env: NodeJS.ProcessEnv,
   takeUse?: AcceptInvitationOptions['takeUse'],
 ): Promise<AcceptedInvitation> {
+  const { acceptInvitation } = await import('../../core/identity/acceptInvitation.js');
   return acceptInvitation(acceptance.token.trim(), {
     config: openConfig(paths),
     users,
@@ -96,6 +95,7 @@ export async function createResearchUserFor(
   request: CreateResearchUserRequest,
 ): Promise<CreatedResearchUser> {
   const profile = openConfig(paths).getProfile(profileName);
+  const { createResearchUser } = await import('../../core/identity/createResearchUser.js');
   return createResearchUser(
     users,
     join(paths.stateDir, 'keys'),

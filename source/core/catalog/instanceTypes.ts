@@ -90,10 +90,16 @@ function compareInstanceTypes(a: InstanceTypeInfo, b: InstanceTypeInfo): number 
   return a.vcpus - b.vcpus || a.memory_gib - b.memory_gib || a.gpus - b.gpus || a.name.localeCompare(b.name);
 }
 
-// Built on first use: the dashboard's first frame needs no instance type (a few ms saved at start).
-let built: { all: readonly InstanceTypeInfo[]; byName: ReadonlyMap<string, InstanceTypeInfo> } | undefined;
-function catalog() {
-  if (built === undefined) {
+interface Catalog {
+  all: readonly InstanceTypeInfo[];
+  byName: ReadonlyMap<string, InstanceTypeInfo>;
+}
+
+let built: Catalog | undefined;
+
+/** Built on the first lookup, not at import: a cold `list` of an empty account never needs it. */
+function catalog(): Catalog {
+  if (!built) {
     const all = FAMILIES.flatMap((spec) => spec.sizes.map((row) => toInfo(spec, row))).sort(
       compareInstanceTypes,
     );

@@ -182,7 +182,7 @@ function openConf(configDir: string): Conf<ConfigData> {
     projectName: 'cws-tui',
     projectVersion: CONFIG_FORMAT_VERSION,
     migrations: configMigrations,
-    schema: configJsonSchema,
+    schema: configJsonSchema(),
     accessPropertiesByDotNotation: false,
     clearInvalidConfig: false,
     // Invitation tokens that grant the right to invite carry a key: the file is the user's alone.

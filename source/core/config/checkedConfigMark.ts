@@ -2,15 +2,17 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CONFIG_FORMAT_VERSION } from './configMigrations.js';
-import { type ConfigData, configJsonSchema } from './configSchema.js';
+import type { ConfigData } from './configSchema.js';
+import { CONFIG_SCHEMA_DIGEST } from './configSchemaDigest.js';
 
 /**
  * conf compiles its JSON schema with ajv on every open (over 100 ms of a cold command). After conf
  * has accepted a file, a digest of its exact bytes (with the format version and schema) is kept
  * beside it; a later open whose file has the same digest reads it without conf, since conf would
  * accept the same bytes again. Any other file (changed, new, broken) goes through conf as before.
+ * The schema enters the digest as its own precomputed digest, so reading needs neither zod nor conf.
  */
-const MARK_FORMAT = 'cws-config-checked/1';
+const MARK_FORMAT = 'cws-config-checked/2';
 
 export function checkedMarkPath(configPath: string): string {
   return `${configPath}.checked`;
@@ -19,7 +21,7 @@ export function checkedMarkPath(configPath: string): string {
 let schemaKey: string | undefined;
 
 function digestOf(text: string): string {
-  schemaKey ??= `${MARK_FORMAT}\n${CONFIG_FORMAT_VERSION}\n${JSON.stringify(configJsonSchema)}\n`;
+  schemaKey ??= `${MARK_FORMAT}\n${CONFIG_FORMAT_VERSION}\n${CONFIG_SCHEMA_DIGEST}\n`;
   return createHash('sha256').update(schemaKey).update(text).digest('hex');
 }
 

@@ -13,8 +13,16 @@ function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
   return rest;
 }
 
-/** conf's JSON schema for config.json, derived from the zod schemas so the two never drift. */
-export const configJsonSchema = {
-  current_profile: { type: 'string' },
-  profiles: jsonSchemaOf(z.record(z.string(), profileSchema)),
-} as Schema<ConfigData>;
+let built: Schema<ConfigData> | undefined;
+
+/**
+ * conf's JSON schema for config.json, derived from the zod schemas so the two never drift. Built
+ * when conf opens the file, not at import: a config file conf already accepted is read without it.
+ */
+export function configJsonSchema(): Schema<ConfigData> {
+  built ??= {
+    current_profile: { type: 'string' },
+    profiles: jsonSchemaOf(z.record(z.string(), profileSchema)),
+  } as Schema<ConfigData>;
+  return built;
+}

@@ -15,7 +15,6 @@ import {
 import type { ResolvedTemplate } from '../templates/templateSchema.js';
 import type { Workstation } from '../workstations/Workstation.js';
 import { CANVAS_SESSION_HOURLY_USD } from './canvasPricing.js';
-import { launchSageMakerService } from './launchSageMakerService.js';
 import type { SageMakerServiceContext } from './SageMakerServiceContext.js';
 import type { Service, ServiceEndpoint, ServiceLaunchResult } from './Service.js';
 import type { ServiceHealth } from './ServiceHealth.js';
@@ -61,11 +60,13 @@ export class SageMakerService implements Service {
     return this.context.account.studio;
   }
 
-  launch(
+  async launch(
     request: LaunchRequest,
     template: ResolvedTemplate,
     onProgress: (progress: LaunchProgress) => void,
   ): Promise<ServiceLaunchResult> {
+    // The launch checks are loaded for a launch only: listing the apps never needs them.
+    const { launchSageMakerService } = await import('./launchSageMakerService.js');
     return launchSageMakerService(
       {
         context: this.context,

@@ -10,9 +10,7 @@ import type { LaunchRequest } from '../launch/LaunchRequest.js';
 import type { LaunchProfile } from '../launch/launchChecks.js';
 import { launchStepRunner } from '../launch/launchStepRunner.js';
 import { validateWorkstationName } from '../launch/validateLaunchNames.js';
-import { evaluatePolicy } from '../policy/evaluatePolicy.js';
 import { lazySchema } from '../schema/lazySchema.js';
-import { templatePolicyFacts } from '../templates/templatePolicyFacts.js';
 import type { ResolvedTemplate } from '../templates/templateSchema.js';
 import type { Workstation } from '../workstations/Workstation.js';
 import type { Service, ServiceEndpoint, ServiceLaunchResult } from './Service.js';
@@ -94,6 +92,9 @@ export class StudioLabService implements Service {
     steps.skip('estimate-cost', 'Studio Lab is free');
     const user = await this.context.researchUser();
     const verdict = await steps.run('check-policy', async () => {
+      // The policy engine and template facts are loaded for a launch only: a `list` never needs them.
+      const { evaluatePolicy } = await import('../policy/evaluatePolicy.js');
+      const { templatePolicyFacts } = await import('../templates/templatePolicyFacts.js');
       const verdict = evaluatePolicy(
         this.context.profile.policy,
         {

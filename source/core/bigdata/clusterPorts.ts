@@ -10,7 +10,7 @@ export const CLUSTER_STATES = [
 ] as const;
 export type ClusterState = (typeof CLUSTER_STATES)[number];
 
-/** What one instance fleet of a cluster asks for: any of the types, so many on-demand and spot. */
+/** What one instance fleet of a cluster asks for: its instance types, and how many on-demand and spot. */
 export interface FleetSpec {
   instance_types: string[];
   on_demand: number;

@@ -56,7 +56,7 @@ export interface FsxFileSystem {
   compression?: OpenZfsCompression;
   quotas?: FsxUserQuota[];
   data_repository?: FsxDataRepository;
-  /** Automatic daily backups kept this many days (0: none; scratch never has any). */
+  /** Automatic daily backups kept this many days (0: none; scratch keeps none). */
   backup_retention_days: number;
   created_at: string;
   tags: ResourceTags;

@@ -14,7 +14,7 @@ export const DISTROS: readonly Distro[] = ['ubuntu', 'rocky', 'al2023'];
 export function supportedDistros(template: ResolvedTemplate): Distro[] {
   if (template.base === undefined) return [];
   // An image with its software (an AMI base, a Deep Learning AMI) runs one Linux: its script is
-  // made for that one only. Fixed AMIs that name no Linux say it at launch: any may be asked for.
+  // made for that one only. Fixed AMIs that name no Linux are told it at launch, and every Linux may be asked for.
   const image = describeTemplateImage(template);
   const candidates = isTemplateImageProblem(image)
     ? isAmiBased(template) && !image.atLaunch

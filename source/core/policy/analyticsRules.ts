@@ -1,38 +1,6 @@
 import type { AnalyticsPolicyRequest } from './AnalyticsPolicyRequest.js';
-import { matchesGlob } from './matchesGlob.js';
+import { checkAllowDeny } from './checkAllowDeny.js';
 import type { PolicyRule } from './PolicyRule.js';
-import type { PolicyViolation } from './PolicyVerdict.js';
-import type { AllowDenyRule } from './policySchema.js';
-
-function namedRule(
-  rule: string,
-  noun: string,
-  allowDeny: AllowDenyRule,
-  value: string,
-): PolicyViolation | undefined {
-  const denying = allowDeny.deny?.find((pattern) => matchesGlob(pattern, value));
-  if (denying !== undefined) {
-    return {
-      rule: `${rule}.deny`,
-      expected: `none of ${allowDeny.deny?.join(', ')}`,
-      actual: value,
-      message: `the ${noun} '${value}' is denied by the pattern '${denying}'`,
-      unverified: false,
-    };
-  }
-  const allow = allowDeny.allow;
-  if (allow === undefined || allow.some((pattern) => matchesGlob(pattern, value))) return undefined;
-  return {
-    rule: `${rule}.allow`,
-    expected: allow.length === 0 ? 'nothing' : `one of ${allow.join(', ')}`,
-    actual: value,
-    message:
-      allow.length === 0
-        ? `the policy allows no ${noun}s, so '${value}' is not allowed`
-        : `the ${noun} '${value}' matches none of the allowed patterns (${allow.join(', ')})`,
-    unverified: false,
-  };
-}
 
 /** The rules for an analytics action: a query, a job, a seat. */
 type AnalyticsRule = PolicyRule<AnalyticsPolicyRequest>;
@@ -62,7 +30,7 @@ export const analyticsNames: AnalyticsRule = ({ policy, request, checked, violat
     if (!rule) continue;
     checked.push(`analytics.${key}`);
     for (const value of values) {
-      const violation = namedRule(`analytics.${key}`, noun, rule, value);
+      const violation = checkAllowDeny(`analytics.${key}`, { one: noun, many: `${noun}s` }, rule, value);
       if (violation) violations.push(violation);
     }
   }

@@ -1,4 +1,4 @@
-import { matchesGlob } from './matchesGlob.js';
+import { checkAllowDeny } from './checkAllowDeny.js';
 import type { PolicyViolation } from './PolicyVerdict.js';
 import type { AllowDenyRule, GlobRule } from './policySchema.js';
 
@@ -16,27 +16,5 @@ export function checkGlobRule(
   value: string,
 ): PolicyViolation | undefined {
   if (!allowDeny) return undefined;
-  const noun = NOUNS[rule];
-  const denyingPattern = allowDeny.deny?.find((pattern) => matchesGlob(pattern, value));
-  if (denyingPattern !== undefined) {
-    return {
-      rule: `${rule}.deny`,
-      expected: `none of ${allowDeny.deny?.join(', ')}`,
-      actual: value,
-      message: `the ${noun.one} '${value}' is denied by the pattern '${denyingPattern}'`,
-      unverified: false,
-    };
-  }
-  const allow = allowDeny.allow;
-  if (allow === undefined || allow.some((pattern) => matchesGlob(pattern, value))) return undefined;
-  return {
-    rule: `${rule}.allow`,
-    expected: allow.length === 0 ? 'nothing' : `one of ${allow.join(', ')}`,
-    actual: value,
-    message:
-      allow.length === 0
-        ? `the policy allows no ${noun.many}, so '${value}' is not allowed`
-        : `the ${noun.one} '${value}' matches none of the allowed patterns (${allow.join(', ')})`,
-    unverified: false,
-  };
+  return checkAllowDeny(rule, NOUNS[rule], allowDeny, value);
 }

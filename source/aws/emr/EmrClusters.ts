@@ -23,6 +23,7 @@ import type {
 import { CloudError } from '../../core/CloudError.js';
 import { TAG } from '../../core/ports.js';
 import { callAws } from '../callAws.js';
+import { emptyResponseError } from '../emptyResponseError.js';
 import type { AwsCallContext } from '../translateAwsError.js';
 import { runJobFlowInput, toClusterStep, toEmrCluster } from './emrClusterShapes.js';
 
@@ -78,12 +79,7 @@ export class EmrClusters implements EmrClusterPort {
       client.send(new DescribeClusterCommand({ ClusterId: clusterId })),
     );
     if (!reply.Cluster)
-      throw new CloudError({
-        kind: 'unknown',
-        code: 'EmptyResponse',
-        message: `EMR returned no description of cluster ${clusterId} in ${region}`,
-        hint: 'Try again; if it persists, check the AWS Health Dashboard.',
-      });
+      throw emptyResponseError(`EMR returned no description of cluster ${clusterId} in ${region}`);
     const [fleets, idle, scaling] = await Promise.all([
       this.call('ListInstanceFleets', region, async (client) => {
         const all = [];
@@ -119,12 +115,10 @@ export class EmrClusters implements EmrClusterPort {
       client.send(new RunJobFlowCommand(runJobFlowInput(spec))),
     );
     if (!reply.JobFlowId)
-      throw new CloudError({
-        kind: 'unknown',
-        code: 'EmptyResponse',
-        message: `EMR created no cluster id for ${spec.name} in ${spec.region}`,
-        hint: 'Run cws-tui bigdata cluster list to see whether it exists.',
-      });
+      throw emptyResponseError(
+        `EMR created no cluster id for ${spec.name} in ${spec.region}`,
+        'Run cws-tui bigdata cluster list to see whether it exists.',
+      );
     return this.describeCluster(spec.region, reply.JobFlowId);
   }
 
@@ -171,12 +165,10 @@ export class EmrClusters implements EmrClusterPort {
     );
     const id = reply.StepIds?.[0];
     if (!id)
-      throw new CloudError({
-        kind: 'unknown',
-        code: 'EmptyResponse',
-        message: `EMR returned no step id for ${request.name} on ${request.cluster_id}`,
-        hint: 'List the steps with: cws-tui bigdata cluster steps <cluster>',
-      });
+      throw emptyResponseError(
+        `EMR returned no step id for ${request.name} on ${request.cluster_id}`,
+        'List the steps with: cws-tui bigdata cluster steps <cluster>',
+      );
     return { id };
   }
 

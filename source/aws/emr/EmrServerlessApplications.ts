@@ -22,15 +22,7 @@ import type {
 import { CloudError } from '../../core/CloudError.js';
 import { TAG } from '../../core/ports.js';
 import { callAws } from '../callAws.js';
-
-function emptyResponse(message: string): CloudError {
-  return new CloudError({
-    kind: 'unknown',
-    code: 'EmptyResponse',
-    message,
-    hint: 'Try again; if it persists, check the AWS Health Dashboard.',
-  });
-}
+import { emptyResponseError } from '../emptyResponseError.js';
 
 import type { AwsCallContext } from '../translateAwsError.js';
 import { capacityText, toJobRun, toSparkApplication, workerGroupConfig } from './emrServerlessShapes.js';
@@ -81,7 +73,7 @@ export class EmrServerlessApplications implements EmrServerlessPort {
     const response = await this.call('GetApplication', region, (client) =>
       client.send(new GetApplicationCommand({ applicationId: id })),
     );
-    if (!response.application) throw emptyResponse(`EMR Serverless returned no application ${id}`);
+    if (!response.application) throw emptyResponseError(`EMR Serverless returned no application ${id}`);
     return toSparkApplication(region, response.application);
   }
 
@@ -116,7 +108,7 @@ export class EmrServerlessApplications implements EmrServerlessPort {
         }),
       ),
     );
-    if (!created.applicationId) throw emptyResponse('EMR Serverless returned no application id');
+    if (!created.applicationId) throw emptyResponseError('EMR Serverless returned no application id');
     return this.getApplication(spec.region, created.applicationId);
   }
 
@@ -163,7 +155,7 @@ export class EmrServerlessApplications implements EmrServerlessPort {
         }),
       ),
     );
-    if (!started.jobRunId) throw emptyResponse('EMR Serverless returned no job run id');
+    if (!started.jobRunId) throw emptyResponseError('EMR Serverless returned no job run id');
     return { id: started.jobRunId };
   }
 
@@ -182,7 +174,7 @@ export class EmrServerlessApplications implements EmrServerlessPort {
     const response = await this.call('GetJobRun', region, (client) =>
       client.send(new GetJobRunCommand({ applicationId, jobRunId })),
     );
-    if (!response.jobRun) throw emptyResponse(`EMR Serverless returned no job run ${jobRunId}`);
+    if (!response.jobRun) throw emptyResponseError(`EMR Serverless returned no job run ${jobRunId}`);
     return toJobRun(response.jobRun);
   }
 

@@ -10,6 +10,7 @@ import {
 import type { EmrStudio, EmrStudioPort, EmrStudioSpec } from '../../core/bigdata/ports.js';
 import { CloudError } from '../../core/CloudError.js';
 import { callAws } from '../callAws.js';
+import { emptyResponseError } from '../emptyResponseError.js';
 import { toTagList } from '../tagList.js';
 import type { AwsCallContext } from '../translateAwsError.js';
 import { ensureStudioSecurityGroups } from './ensureStudioSecurityGroups.js';
@@ -65,13 +66,7 @@ export class EmrStudios implements EmrStudioPort {
     const reply = await callAws(this.context('elasticmapreduce:DescribeStudio', region), () =>
       client.send(new DescribeStudioCommand({ StudioId: id })),
     );
-    if (!reply.Studio)
-      throw new CloudError({
-        kind: 'unknown',
-        code: 'EmptyResponse',
-        message: `EMR returned no description of Studio ${id} in ${region}`,
-        hint: 'Try again; if it persists, check the AWS Health Dashboard.',
-      });
+    if (!reply.Studio) throw emptyResponseError(`EMR returned no description of Studio ${id} in ${region}`);
     return toStudio(region, reply.Studio);
   }
 
@@ -97,12 +92,10 @@ export class EmrStudios implements EmrStudioPort {
       ),
     );
     if (!reply.StudioId)
-      throw new CloudError({
-        kind: 'unknown',
-        code: 'EmptyResponse',
-        message: `EMR created no Studio id for ${spec.name} in ${spec.region}`,
-        hint: 'Run cws-tui bigdata studio show to see whether it exists.',
-      });
+      throw emptyResponseError(
+        `EMR created no Studio id for ${spec.name} in ${spec.region}`,
+        'Run cws-tui bigdata studio show to see whether it exists.',
+      );
     return this.describeStudio(spec.region, reply.StudioId);
   }
 }

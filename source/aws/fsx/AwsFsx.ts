@@ -28,6 +28,7 @@ import { TAG } from '../../core/ports.js';
 import type { AwsCallContext } from '../AwsCallContext.js';
 import { callAws } from '../callAws.js';
 import type { Ec2Network } from '../ec2Network.js';
+import { emptyResponseError } from '../emptyResponseError.js';
 import { toTagList } from '../tagList.js';
 import { FsxLustreRepositories } from './FsxLustreRepositories.js';
 import { FsxOpenZfsVolumes } from './FsxOpenZfsVolumes.js';
@@ -224,12 +225,10 @@ export class AwsFsx implements FsxPort {
     );
     const mapped = created.FileSystem ? toFsxFileSystem(created.FileSystem, region) : undefined;
     if (!mapped) {
-      throw new CloudError({
-        kind: 'unknown',
-        code: 'EmptyResponse',
-        message: `FSx did not describe the file system it created for ${request.name} in ${region}.`,
-        hint: 'Look with: cws-tui storage list',
-      });
+      throw emptyResponseError(
+        `FSx did not describe the file system it created for ${request.name} in ${region}.`,
+        'Look with: cws-tui storage list',
+      );
     }
     return {
       ...mapped,

@@ -17,6 +17,7 @@ import type {
 import { TAG } from '../../core/ports.js';
 import type { AwsCallContext } from '../AwsCallContext.js';
 import { callAws } from '../callAws.js';
+import { emptyResponseError } from '../emptyResponseError.js';
 import { TASK_TYPES, toDataRepository, toFsxTask } from './toFsxFileSystem.js';
 
 /** Where the S3 link appears on a Lustre file system. */
@@ -69,12 +70,10 @@ export class FsxLustreRepositories {
       ),
     );
     if (!created.Association) {
-      throw new CloudError({
-        kind: 'unknown',
-        code: 'EmptyResponse',
-        message: `FSx did not describe the S3 link it made for ${fileSystemId}.`,
-        hint: 'Look with: cws-tui storage list',
-      });
+      throw emptyResponseError(
+        `FSx did not describe the S3 link it made for ${fileSystemId}.`,
+        'Look with: cws-tui storage list',
+      );
     }
     return toDataRepository(created.Association);
   }
@@ -100,12 +99,10 @@ export class FsxLustreRepositories {
       ),
     );
     if (!created.DataRepositoryTask) {
-      throw new CloudError({
-        kind: 'unknown',
-        code: 'EmptyResponse',
-        message: `FSx did not describe the ${kind} task it started on ${fileSystem.id}.`,
-        hint: `List them with: cws-tui storage task ${fileSystem.id} --list`,
-      });
+      throw emptyResponseError(
+        `FSx did not describe the ${kind} task it started on ${fileSystem.id}.`,
+        `List them with: cws-tui storage task ${fileSystem.id} --list`,
+      );
     }
     return toFsxTask(created.DataRepositoryTask);
   }

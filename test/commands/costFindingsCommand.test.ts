@@ -6,6 +6,7 @@ import { runCostCommand } from '../../source/commands/costCommand.js';
 import { runStorageCommand } from '../../source/commands/storageCommand.js';
 import type { CostFindings } from '../../source/core/cost/listCostFindings.js';
 import { runCommand, testEnvironment } from './commandHarness.js';
+import { createStorageWithFindings } from './storageFindingFixtures.js';
 
 /** `cost findings` on the demo account: storage's findings reach the one list, with the command that fixes them. */
 describe('cws-tui cost findings on the demo account', () => {
@@ -15,19 +16,7 @@ describe('cws-tui cost findings on the demo account', () => {
     expect(empty.code).toBe(0);
     expect(empty.stdout).toContain('No cost findings');
 
-    const created = async (name: string, flags: Parameters<typeof runCommand>[3]) =>
-      JSON.parse(
-        (await runCommand(runStorageCommand, ['create', name], env, { ...flags, json: true })).stdout,
-      ) as {
-        id: string;
-      };
-    const results = await created('results', {
-      type: 'lustre',
-      deployment: 'persistent2',
-      capacity: '2400',
-      throughput: '500',
-    });
-    const homes = await created('homes', {});
+    const { results, homes } = await createStorageWithFindings(env);
 
     const listed = await runCommand(runCostCommand, ['findings'], env, { json: true });
     expect(listed.code).toBe(0);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runStorageCommand } from '../../source/commands/storageCommand.js';
 import { runCommand, testEnvironment } from './commandHarness.js';
+import { createStorageWithFindings } from './storageFindingFixtures.js';
 
 interface Finding {
   kind: string;
@@ -13,19 +14,7 @@ interface Finding {
 describe('storage findings for throughput and Infrequent Access', () => {
   it('finds both with their saving, and the commands they name make them go away', async () => {
     const env = testEnvironment();
-    const created = async (name: string, flags: Parameters<typeof runCommand>[3]) =>
-      JSON.parse(
-        (await runCommand(runStorageCommand, ['create', name], env, { ...flags, json: true })).stdout,
-      ) as {
-        id: string;
-      };
-    const results = await created('results', {
-      type: 'lustre',
-      deployment: 'persistent2',
-      capacity: '2400',
-      throughput: '500',
-    });
-    const homes = await created('homes', {});
+    const { results, homes } = await createStorageWithFindings(env);
 
     const findings = async () =>
       JSON.parse(

@@ -2,6 +2,7 @@ import meow from 'meow';
 import pkg from '../package.json' with { type: 'json' };
 import { EXIT } from './commands/CliError.js';
 import type { CommandFlags } from './commands/CommandFlags.js';
+import { endOnClosedPipe } from './commands/endOnClosedPipe.js';
 import { findNegativeValue } from './commands/findNegativeValue.js';
 import { findUnknownFlag } from './commands/findUnknownFlag.js';
 import { cliFlags } from './commands/flags.js';
@@ -9,6 +10,8 @@ import { helpForCommand, wantsHelp } from './commands/helpForCommand.js';
 import { commands, findCommand } from './commands/registry.js';
 import { reportCommandFailure } from './commands/reportCommandFailure.js';
 import { safeWriter, sanitizeCommandOutput } from './core/text/sanitizeCommandOutput.js';
+
+endOnClosedPipe();
 
 const commandHelp = commands
   .flatMap((command) => command.usage.map((line) => `    $ cws-tui ${line}`))

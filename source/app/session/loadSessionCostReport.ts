@@ -8,6 +8,7 @@ import {
   type LoadedCostReport,
   loadCostReport,
 } from '../../core/cost/loadCostReport.js';
+import { localTimeZone } from '../../core/cost/localTimeZone.js';
 import type { PriceCatalog } from '../../core/cost/PriceCatalog.js';
 import type { SpotPriceSource } from '../../core/cost/SpotPriceSource.js';
 import { sharedCostLedger } from '../../core/cost/sharedCostLedger.js';
@@ -57,7 +58,7 @@ export async function loadSessionCostReport(
     ...(context.discounts ? { discounts: context.discounts } : {}),
     ...(context.spotPrices ? { spotPrices: context.spotPrices } : {}),
     now,
-    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    timeZone: localTimeZone(),
     budgetKey: context.budgetAlerts?.key ?? sessionBudgetKey(info.profile),
     store: context.budgetAlerts?.store ?? new BudgetAlertStore(budgetAlertFile(paths.stateDir)),
     ledger: sharedCostLedger(

@@ -1,6 +1,7 @@
 import { BudgetAlertStore, budgetAlertFile } from '../../core/cost/BudgetAlertStore.js';
 import { type BudgetActionStep, budgetActionPlan } from '../../core/cost/budgetActionPlan.js';
 import type { BudgetAlert } from '../../core/cost/evaluateBudget.js';
+import { localTimeZone } from '../../core/cost/localTimeZone.js';
 import { zonedMonthKey } from '../../core/cost/zonedCalendar.js';
 import { budgetFleetSteps } from '../../core/hpc/budgetFleetSteps.js';
 import { TAG } from '../../core/ports.js';
@@ -11,7 +12,7 @@ import { recordBudgetAction } from './recordBudgetAction.js';
 /** Acknowledged where the report keeps them: the lab's store, or this machine's file. */
 export async function acknowledgeSessionBudgetAlerts(options: CloudSessionOptions): Promise<void> {
   const alerts = options.budgetAlerts;
-  const month = zonedMonthKey(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const month = zonedMonthKey(new Date(), localTimeZone());
   if (alerts) return alerts.store.acknowledge(alerts.key, month);
   const store = new BudgetAlertStore(budgetAlertFile(options.paths.stateDir));
   await store.acknowledge(sessionBudgetKey(options.info.profile), month);

@@ -1,65 +1,24 @@
 /**
  * "Today" and "this month" as the user lives them: calendar days and months in an IANA time zone,
- * computed with Intl so that DST changes (23- and 25-hour days, midnights that do not exist) and
- * month ends fall where the user expects them.
+ * computed from the zone's rules (see zonedWallTime) so that DST changes (23- and 25-hour days,
+ * midnights that do not exist) and month ends fall where the user expects them.
  */
-
-interface WallTime {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
+import { intlFormatterFor, isZoneWithoutIntl, zonedWallTime } from './zonedWallTime.js';
 
 /** Throws a RangeError naming the zone when it is not a valid IANA time zone. */
 export function assertTimeZone(timeZone: string): void {
+  // UTC and the process's own zone are known good; asking Intl would load its date data for nothing.
+  if (isZoneWithoutIntl(timeZone)) return;
   try {
-    formatterFor(timeZone);
+    intlFormatterFor(timeZone);
   } catch {
     throw new RangeError(`unknown time zone "${timeZone}" (expected an IANA name such as Europe/Berlin)`);
   }
 }
 
-function wallTime(instant: number, timeZone: string): WallTime {
-  const parts: Record<string, number> = {};
-  for (const part of formatterFor(timeZone).formatToParts(instant)) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  }
-  return {
-    year: parts.year ?? 0,
-    month: parts.month ?? 0,
-    day: parts.day ?? 0,
-    hour: parts.hour ?? 0,
-    minute: parts.minute ?? 0,
-    second: parts.second ?? 0,
-  };
-}
-
 /** The zone's offset from UTC at an instant, in milliseconds (ignoring sub-second precision). */
 function offsetAt(instant: number, timeZone: string): number {
-  const wall = wallTime(instant, timeZone);
+  const wall = zonedWallTime(instant, timeZone);
   const wallAsUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
   return wallAsUtc - (instant - (((instant % 1000) + 1000) % 1000));
 }
@@ -78,7 +37,7 @@ function startOfCalendarDay(year: number, month: number, day: number, timeZone: 
     midnightAsUtc - offsetAt(midnightAsUtc + DAY_MS, timeZone),
     midnightAsUtc - offsetAt(midnightAsUtc, timeZone),
   ].filter((candidate) => {
-    const wall = wallTime(candidate, timeZone);
+    const wall = zonedWallTime(candidate, timeZone);
     return (
       wall.year === target.getUTCFullYear() &&
       wall.month === target.getUTCMonth() + 1 &&
@@ -90,19 +49,19 @@ function startOfCalendarDay(year: number, month: number, day: number, timeZone: 
 
 /** The start of the calendar day containing `at`, in the zone. */
 export function startOfZonedDay(at: Date, timeZone: string): Date {
-  const wall = wallTime(at.getTime(), timeZone);
+  const wall = zonedWallTime(at.getTime(), timeZone);
   return new Date(startOfCalendarDay(wall.year, wall.month, wall.day, timeZone));
 }
 
 /** The start of the calendar month containing `at`, in the zone. */
 export function startOfZonedMonth(at: Date, timeZone: string): Date {
-  const wall = wallTime(at.getTime(), timeZone);
+  const wall = zonedWallTime(at.getTime(), timeZone);
   return new Date(startOfCalendarDay(wall.year, wall.month, 1, timeZone));
 }
 
 /** The start of the calendar month after the one containing `at`: the end of "this month". */
 export function startOfNextZonedMonth(at: Date, timeZone: string): Date {
-  const wall = wallTime(at.getTime(), timeZone);
+  const wall = zonedWallTime(at.getTime(), timeZone);
   const nextYear = wall.month === 12 ? wall.year + 1 : wall.year;
   const nextMonth = wall.month === 12 ? 1 : wall.month + 1;
   return new Date(startOfCalendarDay(nextYear, nextMonth, 1, timeZone));
@@ -110,6 +69,6 @@ export function startOfNextZonedMonth(at: Date, timeZone: string): Date {
 
 /** `YYYY-MM` of the month containing `at` in the zone: the key budgets reset on. */
 export function zonedMonthKey(at: Date, timeZone: string): string {
-  const wall = wallTime(at.getTime(), timeZone);
+  const wall = zonedWallTime(at.getTime(), timeZone);
   return `${wall.year}-${String(wall.month).padStart(2, '0')}`;
 }

@@ -1,3 +1,4 @@
+import { compareText } from '../text/compareText.js';
 import { ACCELERATED_AND_STORAGE_FAMILIES } from './acceleratedFamilies.js';
 import type { InstanceTypeInfo } from './InstanceTypeInfo.js';
 import {
@@ -82,12 +83,12 @@ function toInfo(spec: FamilySpec, [size, vcpus, memory, gpus]: SizeRow): Instanc
 
 /** Compares by family name, then by size (vCPUs, then memory, metal last): `t3.micro` < `t3.small` < `t3.large`. */
 function compareInstanceTypes(a: InstanceTypeInfo, b: InstanceTypeInfo): number {
-  const byFamily = instanceFamily(a.name).localeCompare(instanceFamily(b.name));
+  const byFamily = compareText(instanceFamily(a.name), instanceFamily(b.name));
   if (byFamily !== 0) return byFamily;
   // Bare metal comes after the family's virtual sizes: never the "next smaller" of one.
   const metal = Number(a.name.includes('.metal')) - Number(b.name.includes('.metal'));
   if (metal !== 0) return metal;
-  return a.vcpus - b.vcpus || a.memory_gib - b.memory_gib || a.gpus - b.gpus || a.name.localeCompare(b.name);
+  return a.vcpus - b.vcpus || a.memory_gib - b.memory_gib || a.gpus - b.gpus || compareText(a.name, b.name);
 }
 
 interface Catalog {

@@ -1,5 +1,6 @@
 import type { StateTransition } from '../ports.js';
 import type { TimeSlicer } from '../slicing/TimeSlicer.js';
+import { compareText } from '../text/compareText.js';
 import { type AccrualState, hourlyRateInState } from './AccrualRates.js';
 import { costOfUsage } from './accrueSpend.js';
 import type { Budget } from './Budget.js';
@@ -195,7 +196,7 @@ class CostReportBuilder {
     const { input, items, window } = this;
     const now = input.now;
     items.sort(
-      (a, b) => b.month_to_date - a.month_to_date || a.name.localeCompare(b.name) || a.id.localeCompare(b.id),
+      (a, b) => b.month_to_date - a.month_to_date || compareText(a.name, b.name) || compareText(a.id, b.id),
     );
     const sum = (pick: (item: CostReportItem) => number): number =>
       items.reduce((total, item) => total + pick(item), 0);

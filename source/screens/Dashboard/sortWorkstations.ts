@@ -1,3 +1,4 @@
+import { compareText } from '../../core/text/compareText.js';
 import type { Workstation } from '../../core/workstations/Workstation.js';
 import { currentHourlyCost, stateLabel, uptimeMs } from './workstationFigures.js';
 
@@ -10,9 +11,6 @@ export interface WorkstationSort {
 }
 
 const text = (value: string | undefined) => value ?? '';
-// One collator for every comparison: far cheaper than localeCompare on 10,000 rows.
-const collator = new Intl.Collator('en', { numeric: true });
-const compareText = collator.compare;
 
 /** A sorted copy; ties fall back to the name and then the id, so the order never flickers. */
 export function sortWorkstations(

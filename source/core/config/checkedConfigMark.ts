@@ -1,6 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { uniqueFileSuffix } from '../fs/uniqueFileSuffix.js';
 import { CONFIG_FORMAT_VERSION } from './configMigrations.js';
 import type { ConfigData } from './configSchema.js';
 import { CONFIG_SCHEMA_DIGEST } from './configSchemaDigest.js';
@@ -22,7 +24,9 @@ let schemaKey: string | undefined;
 
 function digestOf(text: string): string {
   schemaKey ??= `${MARK_FORMAT}\n${CONFIG_FORMAT_VERSION}\n${CONFIG_SCHEMA_DIGEST}\n`;
-  return createHash('sha256').update(schemaKey).update(text).digest('hex');
+  // The same SHA-256 node:crypto gives (marks written before stay valid), in plain JS: every start
+  // reads the mark, and loading OpenSSL for one small digest costs about 4 MB resident for good.
+  return bytesToHex(sha256(utf8ToBytes(schemaKey + text)));
 }
 
 function readText(path: string): string | undefined {
@@ -57,7 +61,7 @@ export function markConfigChecked(configPath: string, validate: () => unknown): 
   validate();
   if (readText(configPath) !== text) return;
   const markPath = checkedMarkPath(configPath);
-  const temporary = join(dirname(markPath), `.${randomBytes(6).toString('hex')}.tmp`);
+  const temporary = join(dirname(markPath), `.${uniqueFileSuffix()}.tmp`);
   try {
     writeFileSync(temporary, `${digestOf(text)}\n`, { mode: 0o600, flag: 'wx' });
     renameSync(temporary, markPath);

@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { uniqueFileSuffix } from './uniqueFileSuffix.js';
 
 /**
  * Writes a file so that readers see either the old content or the new, never half of it: the data
@@ -15,7 +15,7 @@ export async function writeFileAtomic(
 ): Promise<void> {
   const dir = dirname(path);
   await mkdir(dir, { recursive: true });
-  const temporary = join(dir, `.${randomBytes(6).toString('hex')}.tmp`);
+  const temporary = join(dir, `.${uniqueFileSuffix()}.tmp`);
   const handle = await open(temporary, 'wx', mode);
   try {
     if (typeof data === 'string' || data instanceof Uint8Array) await handle.writeFile(data);

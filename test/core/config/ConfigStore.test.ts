@@ -70,7 +70,7 @@ describe('ConfigStore', () => {
     await writeFile(path, truncated);
     const store = ConfigStore.open(configDir, new Date('2026-11-26T10:00:00.000Z'));
     const backup = store.problems[0]?.backup_path ?? '';
-    expect(backup).toMatch(/config\.json\.bak-2026-11-26T10-00-00-000Z-[0-9a-f]{6}$/);
+    expect(backup).toMatch(/config\.json\.bak-2026-11-26T10-00-00-000Z-[0-9a-z]+(-[0-9a-z]+){3}$/);
     expect(store.problems).toEqual([
       {
         key: '(file)',

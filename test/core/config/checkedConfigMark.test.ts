@@ -4,7 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ConfigStore } from '../../../source/core/config/ConfigStore.js';
-import { checkedMarkPath, readCheckedConfig } from '../../../source/core/config/checkedConfigMark.js';
+import {
+  checkedMarkPath,
+  markConfigChecked,
+  readCheckedConfig,
+} from '../../../source/core/config/checkedConfigMark.js';
 import type { Profile } from '../../../source/core/config/profileSchema.js';
 
 let configDir: string;
@@ -74,5 +78,22 @@ describe('the checked-config mark', () => {
     const text = await readFile(configPath, 'utf8');
     await writeFile(configPath, text.replace('"current_profile": "lab"', '"current_profile": 7'));
     expect(() => reader.currentProfileName()).toThrow(/current_profile/);
+  });
+});
+
+describe('the mark digest', () => {
+  it('is the SHA-256 node:crypto computes, so marks written before stay valid', async () => {
+    const { createHash } = await import('node:crypto');
+    const { CONFIG_FORMAT_VERSION } = await import('../../../source/core/config/configMigrations.js');
+    const { CONFIG_SCHEMA_DIGEST } = await import('../../../source/core/config/configSchemaDigest.js');
+    // Text beyond ASCII too: the digest is over the file's UTF-8 bytes.
+    const text = '{"current_profile":"lab","note":"é ✓ 研究"}\n';
+    await writeFile(configPath, text);
+    markConfigChecked(configPath, () => undefined);
+    const expected = createHash('sha256')
+      .update(`cws-config-checked/2\n${CONFIG_FORMAT_VERSION}\n${CONFIG_SCHEMA_DIGEST}\n`)
+      .update(text)
+      .digest('hex');
+    expect((await readFile(checkedMarkPath(configPath), 'utf8')).trim()).toBe(expected);
   });
 });

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { nodeCrypto } from '../../core/crypto/nodeCrypto.js';
 import { GlobusAuthError } from '../../core/globus/GlobusAuthError.js';
 import type { GlobusFlow } from '../../core/globus/GlobusFlow.js';
 import {
@@ -39,11 +39,11 @@ const TOKEN_LIFETIME_MS = 48 * 3_600_000;
 const DEMO_AUTH_URL = 'https://auth.globus.org';
 
 function random(bytes = 24): string {
-  return randomBytes(bytes).toString('base64url');
+  return nodeCrypto().randomBytes(bytes).toString('base64url');
 }
 
 function challengeOf(verifier: string): string {
-  return createHash('sha256').update(verifier).digest('base64url');
+  return nodeCrypto().createHash('sha256').update(verifier).digest('base64url');
 }
 
 interface PendingSignIn {
@@ -71,7 +71,7 @@ export class DemoGlobusAuth implements GlobusAuthPort {
       redirect_uri: redirectUri,
       started_at: now.toISOString(),
     };
-    const code = `DEMO-${randomBytes(4).toString('hex').toUpperCase()}`;
+    const code = `DEMO-${nodeCrypto().randomBytes(4).toString('hex').toUpperCase()}`;
     this.pending.set(flow.state, { challenge: challengeOf(flow.code_verifier), code, used: false });
     const url = new URL(`${DEMO_AUTH_URL}/v2/oauth2/authorize`);
     url.search = new URLSearchParams({

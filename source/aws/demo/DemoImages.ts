@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../../core/crypto/nodeCrypto.js';
 import type { ImagePort, ImageSource } from '../../core/ports.js';
 
 /**
@@ -13,6 +13,6 @@ export class DemoImages implements ImagePort {
       source.kind === 'ssm'
         ? source.parameter
         : `${source.owner}/${source.name_pattern}/${source.architecture}`;
-    return `ami-0${createHash('sha256').update(`${region}:${key}`).digest('hex').slice(0, 16)}`;
+    return `ami-0${nodeCrypto().createHash('sha256').update(`${region}:${key}`).digest('hex').slice(0, 16)}`;
   }
 }

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { nodeCrypto } from '../../core/crypto/nodeCrypto.js';
 import type { StudioAppType } from '../../core/ports.js';
 import type { DemoState } from './demoState.js';
 import { iso, requireDomainInService, requireProfile } from './demoStudioRecords.js';
@@ -15,7 +15,7 @@ export function demoPresignedUrl(
 ): { url: string; expires_at: string } {
   requireDomainInService(state, region, request.domain_id, at);
   requireProfile(state, region, request.domain_id, request.profile, at);
-  const token = randomBytes(24).toString('base64url');
+  const token = nodeCrypto().randomBytes(24).toString('base64url');
   const url = new URL(`https://${request.domain_id}.studio.${region}.sagemaker.aws/auth`);
   url.searchParams.set('token', token);
   if (request.space) url.searchParams.set('space', request.space);

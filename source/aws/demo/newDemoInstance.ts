@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import type { InstanceTypeInfo } from '../../core/catalog/InstanceTypeInfo.js';
+import { nodeCrypto } from '../../core/crypto/nodeCrypto.js';
 import { type RunInstanceRequest, TAG } from '../../core/ports.js';
 import { demoIdFor } from './demoIds.js';
 import { demoDelayMs } from './demoPace.js';
@@ -43,7 +43,7 @@ export function newDemoInstance(
   const secrets = serviceSecretsOf(script);
   if (secrets.length > 0) {
     instance.service_secrets = Object.fromEntries(
-      secrets.map((name) => [name, randomBytes(24).toString('hex')]),
+      secrets.map((name) => [name, nodeCrypto().randomBytes(24).toString('hex')]),
     );
   }
   if (request.key_name) instance.key_name = request.key_name;

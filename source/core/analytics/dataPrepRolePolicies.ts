@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { S3Location } from '../bigdata/ports.js';
+import { nodeCrypto } from '../crypto/nodeCrypto.js';
 
 export const GLUE_CRAWLER_ROLE_NAME = 'cws-tui-glue-crawler';
 export const DATABREW_JOB_ROLE_NAME = 'cws-tui-databrew-job';
@@ -39,7 +39,8 @@ function objects(partition: string, location: S3Location): string {
 
 /** Each location gets its own inline policy, named after it, so granting one never drops another. */
 export function locationPolicyName(kind: 'read' | 'write', location: S3Location): string {
-  const digest = createHash('sha256')
+  const digest = nodeCrypto()
+    .createHash('sha256')
     .update(`${location.bucket}/${prefixOf(location)}`)
     .digest('hex');
   return `cws-${kind}-${location.bucket.slice(0, 40)}-${digest.slice(0, 10)}`;

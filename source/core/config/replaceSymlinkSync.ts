@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { lstatSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { uniqueFileSuffix } from '../fs/uniqueFileSuffix.js';
 
 /**
  * When `path` is a symbolic link, replaces the link (never its target) by a regular file with the
@@ -26,7 +26,7 @@ export function replaceSymlinkSync(path: string, mode = 0o600): boolean {
     rmSync(path, { force: true });
     return true;
   }
-  const temporary = join(dirname(path), `.${randomBytes(6).toString('hex')}.tmp`);
+  const temporary = join(dirname(path), `.${uniqueFileSuffix()}.tmp`);
   writeFileSync(temporary, content, { mode, flag: 'wx' });
   try {
     renameSync(temporary, path);

@@ -1,8 +1,9 @@
-import { createPrivateKey, createPublicKey, type KeyObject, sign, verify } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { z } from 'zod';
 import { upgradeStoredBudget } from '../config/legacyProfileBudget.js';
 import { PROFILE_NAME_PATTERN, REGION_PATTERN } from '../config/profileSchema.js';
 import { budgetSchema } from '../cost/Budget.js';
+import { nodeCrypto } from '../crypto/nodeCrypto.js';
 import { policySchema } from '../policy/policySchema.js';
 import { lazySchema } from '../schema/lazySchema.js';
 import { POSIX_NAME_PATTERN } from '../templates/templateSchema.js';
@@ -53,7 +54,7 @@ export const MAX_TOKEN_LENGTH = 65_536;
 /** `base64url(payload JSON).base64url(Ed25519 signature of the first part)`. */
 export function encodeInvitationToken(payload: InvitationPayload, privateKey: KeyObject): string {
   const body = Buffer.from(JSON.stringify(payload)).toString('base64url');
-  const signature = sign(null, Buffer.from(body), privateKey).toString('base64url');
+  const signature = nodeCrypto().sign(null, Buffer.from(body), privateKey).toString('base64url');
   return `${body}.${signature}`;
 }
 
@@ -96,7 +97,7 @@ export function decodeInvitationToken(
   } catch {
     throw new InvitationError('this invitation token carries no valid issuer key, so it cannot be verified');
   }
-  if (!verify(null, Buffer.from(body), publicKey, Buffer.from(signature, 'base64url'))) {
+  if (!nodeCrypto().verify(null, Buffer.from(body), publicKey, Buffer.from(signature, 'base64url'))) {
     throw new InvitationError(
       'the invitation signature does not match its content: the token was altered after it was signed',
     );
@@ -155,7 +156,10 @@ function termsProblems(payload: InvitationPayload, last: PolicyChainLink): strin
 
 function publicKeyOfPem(pem: string): string | undefined {
   try {
-    return createPublicKey(createPrivateKey(pem)).export({ format: 'der', type: 'spki' }).toString('base64');
+    return nodeCrypto()
+      .createPublicKey(nodeCrypto().createPrivateKey(pem))
+      .export({ format: 'der', type: 'spki' })
+      .toString('base64');
   } catch {
     return undefined;
   }

@@ -1,7 +1,8 @@
-import { type KeyObject, sign, verify } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { z } from 'zod';
 import { budgetSchema } from '../cost/Budget.js';
 import { budgetWidening } from '../cost/budgetWidening.js';
+import { nodeCrypto } from '../crypto/nodeCrypto.js';
 import { narrowerThan } from '../policy/narrowerThan.js';
 import { policySchema } from '../policy/policySchema.js';
 import { lazySchema } from '../schema/lazySchema.js';
@@ -60,7 +61,7 @@ export function signPolicyLink(
   previous: PolicyChainLink | undefined,
   privateKey: KeyObject,
 ): PolicyChainLink {
-  const signature = sign(null, signedBytes(link, previous), privateKey).toString('base64url');
+  const signature = nodeCrypto().sign(null, signedBytes(link, previous), privateKey).toString('base64url');
   return { ...link, signature };
 }
 
@@ -104,7 +105,7 @@ export function verifyPolicyChain(chain: readonly PolicyChainLink[]): string[] {
 
 function signatureMatches(link: PolicyChainLink, previous: PolicyChainLink | undefined): boolean {
   try {
-    return verify(
+    return nodeCrypto().verify(
       null,
       signedBytes(link, previous),
       ed25519PublicKey(link.issuer_key),

@@ -1,12 +1,7 @@
-import {
-  createHash,
-  createPrivateKey,
-  createPublicKey,
-  generateKeyPairSync,
-  type KeyObject,
-} from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { nodeCrypto } from '../crypto/nodeCrypto.js';
 import { withFileLock } from '../fs/withFileLock.js';
 import { writeFileAtomic } from '../fs/writeFileAtomic.js';
 
@@ -28,7 +23,7 @@ export async function loadOrCreateSigningKey(stateDir: string): Promise<SigningK
   if (existing) return signingKeyOf(existing);
   await mkdir(stateDir, { recursive: true, mode: 0o700 });
   return withFileLock(`${path}.lock`, async () => {
-    const created = (await readPrivateKey(path)) ?? generateKeyPairSync('ed25519').privateKey;
+    const created = (await readPrivateKey(path)) ?? nodeCrypto().generateKeyPairSync('ed25519').privateKey;
     await writeFileAtomic(path, created.export({ format: 'pem', type: 'pkcs8' }).toString(), 0o600);
     return signingKeyOf(created);
   });
@@ -36,19 +31,26 @@ export async function loadOrCreateSigningKey(stateDir: string): Promise<SigningK
 
 /** `SHA256:<base64>` of the DER public key, the way ssh-keygen prints fingerprints. */
 export function publicKeyFingerprint(publicKey: string): string {
-  const digest = createHash('sha256').update(Buffer.from(publicKey, 'base64')).digest('base64');
+  const digest = nodeCrypto().createHash('sha256').update(Buffer.from(publicKey, 'base64')).digest('base64');
   return `SHA256:${digest.replace(/=+$/, '')}`;
 }
 
 /** The public key object of a base64 DER key; throws when the bytes are not an Ed25519 key. */
 export function ed25519PublicKey(publicKey: string): KeyObject {
-  const key = createPublicKey({ key: Buffer.from(publicKey, 'base64'), format: 'der', type: 'spki' });
+  const key = nodeCrypto().createPublicKey({
+    key: Buffer.from(publicKey, 'base64'),
+    format: 'der',
+    type: 'spki',
+  });
   if (key.asymmetricKeyType !== 'ed25519') throw new Error('not an Ed25519 public key');
   return key;
 }
 
 export function signingKeyOf(privateKey: KeyObject): SigningKey {
-  const publicKey = createPublicKey(privateKey).export({ format: 'der', type: 'spki' }).toString('base64');
+  const publicKey = nodeCrypto()
+    .createPublicKey(privateKey)
+    .export({ format: 'der', type: 'spki' })
+    .toString('base64');
   return { privateKey, publicKey, fingerprint: publicKeyFingerprint(publicKey) };
 }
 
@@ -61,7 +63,7 @@ async function readPrivateKey(path: string): Promise<KeyObject | undefined> {
     throw error;
   }
   try {
-    return createPrivateKey(pem);
+    return nodeCrypto().createPrivateKey(pem);
   } catch {
     throw new Error(`${path} is not a valid private key; restore it, or move it away to start a new one`);
   }

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { nodeCrypto } from '../crypto/nodeCrypto.js';
 import { writeFileAtomic } from '../fs/writeFileAtomic.js';
 import { lazySchema } from '../schema/lazySchema.js';
 
@@ -49,7 +49,7 @@ export class LaunchRecordStore {
   }
 
   newId(): string {
-    return `cws-${randomUUID()}`;
+    return `cws-${nodeCrypto().randomUUID()}`;
   }
 
   async save(record: LaunchRecord): Promise<void> {

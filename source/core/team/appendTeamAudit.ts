@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { AuditEvent } from '../audit/appendAuditEvent.js';
+import { nodeCrypto } from '../crypto/nodeCrypto.js';
 import type { TeamItem, TeamStore } from './TeamStore.js';
 import { teamKeys } from './teamItemKeys.js';
 
@@ -13,7 +13,7 @@ export async function appendTeamAudit<Event extends AuditEvent>(
   const at = now.toISOString();
   await store.put(
     {
-      ...teamKeys.audit(at, randomUUID().slice(0, 8)),
+      ...teamKeys.audit(at, nodeCrypto().randomUUID().slice(0, 8)),
       at,
       by,
       event: JSON.parse(JSON.stringify(event)) as TeamItem[string],

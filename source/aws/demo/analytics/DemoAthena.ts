@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type {
   AthenaPort,
   AthenaQuery,
@@ -8,6 +7,7 @@ import type {
   QueryResultsPage,
 } from '../../../core/analytics/ports.js';
 import { CloudError } from '../../../core/CloudError.js';
+import { nodeCrypto } from '../../../core/crypto/nodeCrypto.js';
 import type { DemoAnalyticsStore, DemoQueryRecord } from './DemoAnalyticsStore.js';
 import type { DemoTable } from './demoCatalog.js';
 import { demoCrawledTables } from './demoCrawledTables.js';
@@ -75,7 +75,10 @@ export class DemoAthena implements AthenaPort {
         (q) => q.client_token === request.client_token && q.region === region,
       );
       if (existing) return existing.id;
-      const id = createHash('sha256').update(`${request.client_token}:${this.now()}`).digest('hex');
+      const id = nodeCrypto()
+        .createHash('sha256')
+        .update(`${request.client_token}:${this.now()}`)
+        .digest('hex');
       const uuid = `${id.slice(0, 8)}-${id.slice(8, 12)}-${id.slice(12, 16)}-${id.slice(16, 20)}-${id.slice(20, 32)}`;
       state.queries.push({
         id: uuid,

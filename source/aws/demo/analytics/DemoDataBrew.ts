@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type {
   DataBrewDataset,
   DataBrewDatasetSpec,
@@ -12,6 +11,7 @@ import type {
   DataBrewRecipeSpec,
 } from '../../../core/analytics/dataBrewPorts.js';
 import { CloudError } from '../../../core/CloudError.js';
+import { nodeCrypto } from '../../../core/crypto/nodeCrypto.js';
 import type { DemoAnalyticsStore, DemoBrewJobRecord, DemoBrewRunRecord } from './DemoAnalyticsStore.js';
 
 /** Seconds a demo job spends starting, then running, at realistic pace (speed 1). */
@@ -96,7 +96,10 @@ export class DemoDataBrew implements DataBrewPort {
     return this.store.update((state) => {
       if (!state.brew_jobs.some((j) => j.name === job && j.region === region)) throw notFound(`job ${job}`);
       const started = this.now();
-      const digest = createHash('sha256').update(`${job}:${started}:${state.brew_runs.length}`).digest('hex');
+      const digest = nodeCrypto()
+        .createHash('sha256')
+        .update(`${job}:${started}:${state.brew_runs.length}`)
+        .digest('hex');
       const run_id = `db_${digest.slice(0, 24)}`;
       state.brew_runs.push({ job, region, run_id, started_at: started });
       return run_id;

@@ -1,12 +1,12 @@
-import { createHash } from 'node:crypto';
 import type { EmrStudio, EmrStudioPort, EmrStudioSpec } from '../../../core/bigdata/ports.js';
 import { CloudError } from '../../../core/CloudError.js';
+import { nodeCrypto } from '../../../core/crypto/nodeCrypto.js';
 import type { DemoBigDataStore } from './DemoBigDataStore.js';
 import type { DemoStudio } from './demoBigDataState.js';
 
 /** A Studio id as EMR makes them: `es-` and 25 upper-case letters and digits. */
 function studioId(name: string, serial: number): string {
-  const digest = createHash('sha256').update(`${name}/${serial}`).digest('hex').toUpperCase();
+  const digest = nodeCrypto().createHash('sha256').update(`${name}/${serial}`).digest('hex').toUpperCase();
   return `es-${digest.slice(0, 25)}`;
 }
 

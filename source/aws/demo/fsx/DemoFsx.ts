@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { CloudError } from '../../../core/CloudError.js';
+import { nodeCrypto } from '../../../core/crypto/nodeCrypto.js';
 import type {
   FsxCreateRequest,
   FsxDataRepository,
@@ -137,7 +137,7 @@ export class DemoFsx implements FsxPort {
         backup_retention_days: request.type === 'openzfs' ? 7 : 0,
         tags: { ...request.tags, [TAG.managed]: 'true', [TAG.name]: request.name },
         ...(request.type === 'lustre'
-          ? { mount_name: createHash('sha256').update(id).digest('hex').slice(0, 8) }
+          ? { mount_name: nodeCrypto().createHash('sha256').update(id).digest('hex').slice(0, 8) }
           : {
               root_volume_id: demoFsxId('fsvol', state.serial++),
               compression: request.compression ?? 'zstd',
@@ -198,7 +198,7 @@ export class DemoFsx implements FsxPort {
     if (found?.state !== 'available') return undefined;
     const lowest = FSX_SHAPE_RULES[found.deployment].throughputs[0] ?? found.throughput;
     const carried = found.type === 'lustre' ? (lowest * found.capacity_gib) / 1024 : lowest;
-    const share = 1 / 3 + (createHash('sha256').update(found.id).digest()[0] ?? 0) / (255 * 3);
+    const share = 1 / 3 + (nodeCrypto().createHash('sha256').update(found.id).digest()[0] ?? 0) / (255 * 3);
     return Math.round(carried * share * 10) / 10;
   }
 

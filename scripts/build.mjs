@@ -5,6 +5,7 @@ import { chmod, rename, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { ensureBuiltinSignature } from './builtinSignature.mjs';
+import { confLazyCrypto } from './confLazyCrypto.mjs';
 import { inkCachedOutput } from './inkCachedOutput.mjs';
 import { NODE_FLAGS } from './nodeFlags.mjs';
 import { segmenterWithoutIcu } from './segmenterWithoutIcu.mjs';
@@ -36,7 +37,7 @@ const result = await build({
     // Bundled CommonJS dependencies still call require(); give them one.
     js: `#!/usr/bin/env -S node ${NODE_FLAGS.join(' ')}\nimport { createRequire as __cwsCreateRequire } from 'node:module';\nconst require = __cwsCreateRequire(import.meta.url);`,
   },
-  plugins: [yogaWithoutFetch, inkCachedOutput, segmenterWithoutIcu],
+  plugins: [yogaWithoutFetch, inkCachedOutput, segmenterWithoutIcu, confLazyCrypto],
   logLevel: 'warning',
 }).catch(() => undefined);
 if (!result) {

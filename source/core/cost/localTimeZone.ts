@@ -20,10 +20,13 @@ let cached: { tz: string | undefined; zone: string } | undefined;
 // An IANA name: Area/Location segments of letters, digits, _, + and - (no dots: no path tricks).
 const IANA_NAME = /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/;
 
+// tzdata's posix/ and right/ copies name the same zones; ICU (and so Date and Intl) drops the prefix.
+const withoutVariant = (name: string) => name.replace(/^(posix|right)\//, '');
+
 function zoneFromEnvironment(tz: string | undefined): string | undefined {
   if (tz !== undefined) {
     // POSIX allows a leading colon; an empty or rule-style value ("EST5EDT,M3.2.0,...") goes to Intl.
-    const name = tz.startsWith(':') ? tz.slice(1) : tz;
+    const name = withoutVariant(tz.startsWith(':') ? tz.slice(1) : tz);
     const plain = IANA_NAME.test(name) && !/\d[A-Za-z]/.test(name);
     // A name the system does not know leaves Date in UTC while Intl reports no zone: keep Intl's answer.
     return plain && existsSync(`/usr/share/zoneinfo/${name}`) ? name : undefined;
@@ -31,7 +34,7 @@ function zoneFromEnvironment(tz: string | undefined): string | undefined {
   try {
     const target = readlinkSync('/etc/localtime');
     const at = target.lastIndexOf('zoneinfo/');
-    const name = at === -1 ? '' : target.slice(at + 'zoneinfo/'.length);
+    const name = at === -1 ? '' : withoutVariant(target.slice(at + 'zoneinfo/'.length));
     return IANA_NAME.test(name) ? name : undefined;
   } catch {
     // Not a link (a copied file, or no such file on this system): only Intl knows the name.

@@ -105,6 +105,9 @@ describe('localTimeZone', () => {
     expect(localTimeZone()).toBe('Europe/Paris');
     process.env.TZ = 'Asia/Kolkata';
     expect(localTimeZone()).toBe('Asia/Kolkata');
+    // As ICU names it: tzdata's posix/ copy is the same zone.
+    process.env.TZ = 'posix/America/New_York';
+    expect(localTimeZone()).toBe('America/New_York');
   });
 
   it('leaves a rule-style or unknown TZ to Intl, and UTC where Intl names none', () => {

@@ -51,7 +51,7 @@ export class ConfigStore {
       return new ConfigStore(configDir, undefined, []);
     }
     try {
-      return new ConfigStore(configDir, openCheckedConf(configDir), []);
+      return new ConfigStore(configDir, unlessMarked(configDir, openCheckedConf(configDir)), []);
     } catch (error) {
       const path = join(configDir, 'config.json');
       // Only a file whose content is wrong is set aside; an unreadable one (permissions) is reported as is.
@@ -64,7 +64,7 @@ export class ConfigStore {
         backup_path: backupPath,
         held_invited: heldInvited,
       }));
-      return new ConfigStore(configDir, openCheckedConf(configDir), problems);
+      return new ConfigStore(configDir, unlessMarked(configDir, openCheckedConf(configDir)), problems);
     }
   }
 
@@ -172,6 +172,15 @@ function openCheckedConf(configDir: string): Conf<ConfigData> {
   const conf = openConf(configDir);
   markConfigChecked(conf.path, () => conf.store);
   return conf;
+}
+
+/**
+ * conf holds ajv and the schema it compiled (about 8 MB of a first run's peak memory): once conf has
+ * accepted the file and the mark says so, the store reads the file like a later run does and lets
+ * conf go; the next change opens it again.
+ */
+function unlessMarked(configDir: string, conf: Conf<ConfigData>): Conf<ConfigData> | undefined {
+  return readCheckedConfig(join(configDir, 'config.json')) === undefined ? conf : undefined;
 }
 
 function openConf(configDir: string): Conf<ConfigData> {

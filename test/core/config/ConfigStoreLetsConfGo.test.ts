@@ -25,8 +25,20 @@ beforeEach(async () => {
   opened.count = 0;
 });
 
-describe('ConfigStore without conf once the file is checked', () => {
-  it('reads a first-run file without keeping conf, and opens conf again for a change', async () => {
+describe('ConfigStore without conf until it is needed', () => {
+  it('reads no file as empty without conf, and opens conf for the first change', async () => {
+    const store = ConfigStore.open(configDir);
+    expect(store.listProfiles()).toEqual([]);
+    expect(store.currentProfile()).toBeUndefined();
+    expect(opened.count).toBe(0);
+    store.clearCurrentProfile();
+    expect(opened.count).toBe(1);
+    expect(JSON.parse(await readFile(join(configDir, 'config.json'), 'utf8'))).toHaveProperty('__internal__');
+  });
+
+  it('lets conf go once it has checked and marked a file it had not seen', async () => {
+    const path = join(configDir, 'config.json');
+    await writeFile(path, JSON.stringify({ profiles: {} }));
     const store = ConfigStore.open(configDir);
     expect(opened.count).toBe(1);
     expect(store.listProfiles()).toEqual([]);
@@ -36,8 +48,8 @@ describe('ConfigStore without conf once the file is checked', () => {
     expect(opened.count).toBe(2);
   });
 
-  it('reads an edited file through conf again, as a later run would', async () => {
-    ConfigStore.open(configDir);
+  it('reads a file changed since its mark through conf again, as a later run would', async () => {
+    ConfigStore.open(configDir).clearCurrentProfile();
     const path = join(configDir, 'config.json');
     const data = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
     await writeFile(path, JSON.stringify({ ...data, profiles: {} }));

@@ -8,6 +8,7 @@ import { ensureBuiltinSignature } from './builtinSignature.mjs';
 import { inkCachedOutput } from './inkCachedOutput.mjs';
 import { NODE_FLAGS } from './nodeFlags.mjs';
 import { yogaWithoutFetch } from './yogaWithoutFetch.mjs';
+import { zodEnglishOnly } from './zodEnglishOnly.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -35,7 +36,7 @@ const result = await build({
     // Bundled CommonJS dependencies still call require(); give them one.
     js: `#!/usr/bin/env -S node ${NODE_FLAGS.join(' ')}\nimport { createRequire as __cwsCreateRequire } from 'node:module';\nconst require = __cwsCreateRequire(import.meta.url);`,
   },
-  plugins: [yogaWithoutFetch, inkCachedOutput],
+  plugins: [yogaWithoutFetch, inkCachedOutput, zodEnglishOnly],
   logLevel: 'warning',
 }).catch(() => undefined);
 if (!result) {

@@ -7,11 +7,16 @@ import { build } from 'esbuild';
 import { ensureBuiltinSignature } from './builtinSignature.mjs';
 import { confLazyCrypto } from './confLazyCrypto.mjs';
 import { inkCachedOutput } from './inkCachedOutput.mjs';
-import { NODE_FLAGS } from './nodeFlags.mjs';
+import { NODE_ENV, NODE_FLAGS } from './nodeFlags.mjs';
 import { segmenterWithoutIcu } from './segmenterWithoutIcu.mjs';
 import { yogaWithoutFetch } from './yogaWithoutFetch.mjs';
+import { zodEnglishOnly } from './zodEnglishOnly.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+// env(1) sets these for node, before it starts (see nodeFlags.mjs).
+const shebangEnv = Object.entries(NODE_ENV)
+  .map(([name, value]) => `${name}=${value}`)
+  .join(' ');
 
 // Built beside dist/ and swapped in whole, so a failed build never leaves a broken or missing bundle.
 const staging = `${root}/dist.staging`;
@@ -35,9 +40,9 @@ const result = await build({
   external: ['react-devtools-core'],
   banner: {
     // Bundled CommonJS dependencies still call require(); give them one.
-    js: `#!/usr/bin/env -S node ${NODE_FLAGS.join(' ')}\nimport { createRequire as __cwsCreateRequire } from 'node:module';\nconst require = __cwsCreateRequire(import.meta.url);`,
+    js: `#!/usr/bin/env -S ${shebangEnv} node ${NODE_FLAGS.join(' ')}\nimport { createRequire as __cwsCreateRequire } from 'node:module';\nconst require = __cwsCreateRequire(import.meta.url);`,
   },
-  plugins: [yogaWithoutFetch, inkCachedOutput, segmenterWithoutIcu, confLazyCrypto],
+  plugins: [yogaWithoutFetch, inkCachedOutput, segmenterWithoutIcu, confLazyCrypto, zodEnglishOnly],
   logLevel: 'warning',
 }).catch(() => undefined);
 if (!result) {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type Conf from 'conf';
 import { uniqueBackupPath } from '../fs/uniqueBackupPath.js';
@@ -50,8 +50,13 @@ export class ConfigStore {
     if (readCheckedConfig(join(configDir, 'config.json')) !== undefined) {
       return new ConfigStore(configDir, undefined, []);
     }
+    if (isMissing(configDir)) {
+      // The dir is made as conf would make it: the lock and the other files in it expect it.
+      mkdirSync(configDir, { recursive: true });
+      return new ConfigStore(configDir, undefined, []);
+    }
     try {
-      return new ConfigStore(configDir, openCheckedConf(configDir), []);
+      return new ConfigStore(configDir, unlessMarked(configDir, openCheckedConf(configDir)), []);
     } catch (error) {
       const path = join(configDir, 'config.json');
       // Only a file whose content is wrong is set aside; an unreadable one (permissions) is reported as is.
@@ -64,7 +69,7 @@ export class ConfigStore {
         backup_path: backupPath,
         held_invited: heldInvited,
       }));
-      return new ConfigStore(configDir, openCheckedConf(configDir), problems);
+      return new ConfigStore(configDir, unlessMarked(configDir, openCheckedConf(configDir)), problems);
     }
   }
 
@@ -79,6 +84,7 @@ export class ConfigStore {
     if (this.opened === undefined) {
       const data = readCheckedConfig(this.path);
       if (data !== undefined) return data[key];
+      if (isMissing(this.configDir)) return undefined;
     }
     return this.conf.get(key);
   }
@@ -172,6 +178,29 @@ function openCheckedConf(configDir: string): Conf<ConfigData> {
   const conf = openConf(configDir);
   markConfigChecked(conf.path, () => conf.store);
   return conf;
+}
+
+/**
+ * No config file yet (a first run): conf would read it as empty, so it is opened (ajv compiling the
+ * schema: about 0.1 s and several MB of the dashboard's peak memory) only when something is written.
+ * Only a file that is certainly absent counts: one that cannot be looked at goes through conf.
+ */
+function isMissing(configDir: string): boolean {
+  try {
+    return statSync(join(configDir, 'config.json'), { throwIfNoEntry: false }) === undefined;
+  } catch {
+    // Unreadable (a directory without access): conf reports it, as before.
+    return false;
+  }
+}
+
+/**
+ * conf holds ajv and the schema it compiled (about 8 MB of a first run's peak memory): once conf has
+ * accepted the file and the mark says so, the store reads the file like a later run does and lets
+ * conf go; the next change opens it again.
+ */
+function unlessMarked(configDir: string, conf: Conf<ConfigData>): Conf<ConfigData> | undefined {
+  return readCheckedConfig(join(configDir, 'config.json')) === undefined ? conf : undefined;
 }
 
 function openConf(configDir: string): Conf<ConfigData> {

@@ -45,7 +45,8 @@ export interface CostReportItem {
   saved_this_month: number;
   stopped_hours_this_month: number;
   hibernated_hours_this_month: number;
-  notes: string[];
+  /** Read-only: items without notes share one empty list. */
+  notes: readonly string[];
 }
 
 /** The single source of the figures the cost panel shows and `cost --json` prints. */
@@ -92,6 +93,8 @@ function resourceHistory(resource: CostResource): readonly StateTransition[] {
   if (resource.deleted_at) history.push({ at: resource.deleted_at, state: 'terminated' });
   return history;
 }
+
+const NO_NOTES: readonly string[] = Object.freeze([]);
 
 /**
  * Builds the cost report of a set of resources at `now`: the burn rate, today, month to date and
@@ -175,7 +178,8 @@ class CostReportBuilder {
       saved_this_month: saved.usd,
       stopped_hours_this_month: saved.stopped_hours,
       hibernated_hours_this_month: saved.hibernated_hours,
-      notes: itemNotes,
+      // Most of 10,000 items have none: one shared empty list rather than 10,000 of them.
+      notes: itemNotes.length > 0 ? itemNotes : NO_NOTES,
     };
     if (resource.kind === 'instance') item.instance_type = resource.instance_type;
     if (resource.kind === 'metered') item.service = resource.service;

@@ -45,7 +45,7 @@ export interface CostReportItem {
   saved_this_month: number;
   stopped_hours_this_month: number;
   hibernated_hours_this_month: number;
-  /** Read-only: items without notes share one empty list. */
+  /** Read-only: items with equal notes share one list. */
   notes: readonly string[];
 }
 
@@ -94,8 +94,6 @@ function resourceHistory(resource: CostResource): readonly StateTransition[] {
   return history;
 }
 
-const NO_NOTES: readonly string[] = Object.freeze([]);
-
 /**
  * Builds the cost report of a set of resources at `now`: the burn rate, today, month to date and
  * the month's projection (in `timeZone`), per resource and in total, with the budget's status.
@@ -131,6 +129,11 @@ class CostReportBuilder {
   private readonly month: TimeWindow;
   private readonly monthEnd: Date;
   private readonly notes = new Set<string>();
+  /**
+   * Lines with equal notes share one frozen list: 10,000 workstations priced from one snapshot all
+   * say the same, and 10,000 copies of it were 0.5 MB held as long as the report is shown.
+   */
+  private readonly noteLists = new Map<string, readonly string[]>();
   private readonly items: CostReportItem[] = [];
   private readonly days: ReturnType<typeof lastZonedDays>;
   private readonly daily: DailySpend[];
@@ -178,8 +181,7 @@ class CostReportBuilder {
       saved_this_month: saved.usd,
       stopped_hours_this_month: saved.stopped_hours,
       hibernated_hours_this_month: saved.hibernated_hours,
-      // Most of 10,000 items have none: one shared empty list rather than 10,000 of them.
-      notes: itemNotes.length > 0 ? itemNotes : NO_NOTES,
+      notes: this.sharedNotes(itemNotes),
     };
     if (resource.kind === 'instance') item.instance_type = resource.instance_type;
     if (resource.kind === 'metered') item.service = resource.service;
@@ -193,6 +195,14 @@ class CostReportBuilder {
     });
     if (state === 'terminated' && monthToDate === 0 && !item.window_total) return;
     this.items.push(item);
+  }
+
+  private sharedNotes(notes: string[]): readonly string[] {
+    const key = notes.join('\n');
+    const known = this.noteLists.get(key);
+    if (known) return known;
+    this.noteLists.set(key, Object.freeze(notes));
+    return notes;
   }
 
   finish(): CostReport {

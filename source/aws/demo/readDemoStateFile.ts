@@ -49,7 +49,8 @@ async function readInLines(path: string): Promise<DemoState | 'missing' | undefi
         const more = line.endsWith(',');
         const record: unknown = JSON.parse(more ? line.slice(0, -1) : line);
         if (!demoInstanceSchema.safeParse(record).success) return undefined;
-        // Checked, so it has the type; kept as parsed, not as zod's copy.
+        // Checked, so it has the type; kept as parsed, not as zod's copy (a key zod does not know
+        // stays, as written).
         instances.push(sharing.share(record as DemoInstance));
         next = more ? 'instance' : 'end';
       } else if (line !== '') {

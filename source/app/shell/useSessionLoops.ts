@@ -1,9 +1,11 @@
 import { useEffect, useRef } from 'react';
+import type { Workstation } from '../../core/workstations/Workstation.js';
 import { costRefreshLoop } from '../../screens/Cost/costRefreshLoop.js';
 import { describeError } from '../describeError.js';
 import type { Session } from '../session/Session.js';
 import type { AppStore } from '../store/AppStore.js';
 import { RefreshLoop } from '../store/RefreshLoop.js';
+import { workstationStatesChanged } from './workstationStatesChanged.js';
 
 export interface SessionLoopOptions {
   session: Session | undefined;
@@ -48,7 +50,7 @@ export function useSessionLoops({
         store.flash('error', `Could not identify the account: ${message}`, hint, 'session');
       },
     );
-    let lastStates: string | undefined;
+    let lastListed: readonly Workstation[] | undefined;
     session.shareListings?.(refreshMs);
     const loop = new RefreshLoop({
       intervalMs: refreshMs,
@@ -65,9 +67,10 @@ export function useSessionLoops({
           // A state change (a stop, a termination finishing) changes the burn rate: re-price now.
           // Rows the store kept as they were (the same array) changed no state: nothing to compare.
           if (store.getState().workstations !== shownBefore) {
-            const states = workstations.map((w) => `${w.id}:${w.state}:${w.hibernated}`).join(',');
-            if (lastStates !== undefined && states !== lastStates) costLoopRef.current?.requestNow();
-            lastStates = states;
+            if (lastListed !== undefined && workstationStatesChanged(lastListed, workstations)) {
+              costLoopRef.current?.requestNow();
+            }
+            lastListed = workstations;
           }
         } catch (error) {
           if (!current) return;

@@ -1,10 +1,11 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readJsonFileOrSetAside } from '../../core/fs/readJsonFileOrSetAside.js';
 import { uniqueBackupPath } from '../../core/fs/uniqueBackupPath.js';
 import { withFileLock } from '../../core/fs/withFileLock.js';
 import { writeFileAtomic } from '../../core/fs/writeFileAtomic.js';
-import { type DemoState, demoStateSchema, emptyDemoState } from './demoState.js';
+import { type DemoState, emptyDemoState } from './demoState.js';
+import { demoStateText } from './demoStateText.js';
+import { readDemoStateFile } from './readDemoStateFile.js';
 
 /**
  * The demo account's state file. Reads are cached until the file changes on disk (another cws-tui
@@ -53,7 +54,7 @@ export class DemoStore {
       const state = await this.read();
       const result = change(state);
       this.generation++;
-      await writeFileAtomic(this.path, JSON.stringify(state));
+      await writeFileAtomic(this.path, demoStateText(state));
       const info = await stat(this.path);
       this.writes++;
       this.cached = state;
@@ -64,7 +65,7 @@ export class DemoStore {
 
   private async load(): Promise<DemoState> {
     // Keep an unreadable file for inspection and start over rather than crash.
-    const read = await readJsonFileOrSetAside(this.path, demoStateSchema, uniqueBackupPath(this.path));
+    const read = await readDemoStateFile(this.path, uniqueBackupPath(this.path));
     if (read.status === 'read') return read.data;
     if (read.status === 'set-aside') {
       this.recoveredFrom = `the demo account state was unreadable (${read.reason}); it was moved to ${read.backup} and the demo starts fresh`;

@@ -14,7 +14,11 @@ export function demoStagesReached(raw: DemoInstance, now: number, speed: number)
 /** A demo instance as DescribeInstances shows it at `now`: its state, address and progress tag. */
 export function demoInstanceView(raw: DemoInstance, now: number, speed: number): Instance {
   const { state, hibernated } = currentState(raw, now);
-  const instance: Instance = {
+  // As on AWS, where the boot script tags its instance with each stage through its role.
+  const stage = demoStagesReached(raw, now, speed).at(-1);
+  // Optional fields are spread into the literal rather than set after it: V8 then makes room for
+  // them in the object itself instead of a side array for each of 10,000 instances (48 bytes each).
+  return {
     id: raw.id,
     name: raw.tags[TAG.name] ?? raw.id,
     region: raw.region,
@@ -33,15 +37,11 @@ export function demoInstanceView(raw: DemoInstance, now: number, speed: number):
     client_token: raw.client_token,
     // The state's own tags and history when nothing is added or left out: 10,000 rows then hold no
     // copies of them (the demo store never changes a state it has handed out; it reads a fresh one).
-    tags: raw.tags,
+    tags: stage ? { ...raw.tags, [TAG.progress]: stage } : raw.tags,
     transitions: pastTransitions(raw, now),
+    ...(state === 'running' && raw.public_ip ? { public_ip: raw.public_ip } : {}),
+    ...(raw.key_name ? { key_name: raw.key_name } : {}),
   };
-  if (state === 'running' && raw.public_ip) instance.public_ip = raw.public_ip;
-  if (raw.key_name) instance.key_name = raw.key_name;
-  // As on AWS, where the boot script tags its instance with each stage through its role.
-  const stage = demoStagesReached(raw, now, speed).at(-1);
-  if (stage) instance.tags = { ...raw.tags, [TAG.progress]: stage };
-  return instance;
 }
 
 /** The transitions that have happened by `now` (they are in time order): the same array when all have. */

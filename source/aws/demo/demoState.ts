@@ -15,6 +15,10 @@ const transition = lazySchema(() =>
   }),
 );
 
+/**
+ * Checks, never changes: `readDemoStateFile` keeps each instance as parsed (zod's copy of 10,000 was
+ * the load's peak), so a default or transform added here would not apply to what is read.
+ */
 export const demoInstanceSchema = lazySchema(() =>
   z.object({
     id: z.string(),

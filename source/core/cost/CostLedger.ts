@@ -147,10 +147,21 @@ export class CostLedger {
     const previous = new Map<string, LedgerEntry>();
     await slicer.forEach(entries, (entry) => previous.set(entryKey(entry.resource), entry));
     const merged: LedgerEntry[] = [];
+    // The entries are changed in place below: until the file holds them, none are kept.
+    this.kept = undefined;
     await slicer.forEach(listed, (resource) => {
-      const known = previous.get(entryKey(resource));
-      previous.delete(entryKey(resource));
-      merged.push({ last_seen: seenAt, resource: withObservedHistory(resource, known?.resource, seenAt) });
+      const key = entryKey(resource);
+      const known = previous.get(key);
+      previous.delete(key);
+      const observed = withObservedHistory(resource, known?.resource, seenAt);
+      // An unchanged resource (the same object, as listings of unchanged instances give) keeps its
+      // entry, seen now: 10,000 new entries every cost refresh were garbage a refresh later.
+      if (known?.resource === observed) {
+        known.last_seen = seenAt;
+        merged.push(known);
+      } else {
+        merged.push({ last_seen: seenAt, resource: observed });
+      }
     });
     const elsewhere: LedgerEntry[] = [];
     for (const entry of previous.values()) {
@@ -172,8 +183,11 @@ export class CostLedger {
   }
 }
 
-/** Entries serialized per piece of the ledger file's text. */
-const ENTRIES_PER_PIECE = 500;
+/**
+ * Entries serialized per piece of the ledger file's text: about 30 KB, so that few pieces and their
+ * bytes stand in memory at once while the cost refresh runs.
+ */
+const ENTRIES_PER_PIECE = 100;
 
 /**
  * The ledger file's text in pieces, serialized entry by entry in the slicer's time (one

@@ -46,7 +46,8 @@ export interface CostReportItem {
   saved_this_month: number;
   stopped_hours_this_month: number;
   hibernated_hours_this_month: number;
-  notes: string[];
+  /** Read-only: items with equal notes share one list. */
+  notes: readonly string[];
 }
 
 /** The single source of the figures the cost panel shows and `cost --json` prints. */
@@ -129,6 +130,11 @@ class CostReportBuilder {
   private readonly month: TimeWindow;
   private readonly monthEnd: Date;
   private readonly notes = new Set<string>();
+  /**
+   * Lines with equal notes share one frozen list: 10,000 workstations priced from one snapshot all
+   * say the same, and 10,000 copies of it were 0.5 MB held as long as the report is shown.
+   */
+  private readonly noteLists = new Map<string, readonly string[]>();
   private readonly items: CostReportItem[] = [];
   private readonly days: ReturnType<typeof lastZonedDays>;
   private readonly daily: DailySpend[];
@@ -176,12 +182,15 @@ class CostReportBuilder {
       saved_this_month: saved.usd,
       stopped_hours_this_month: saved.stopped_hours,
       hibernated_hours_this_month: saved.hibernated_hours,
-      notes: itemNotes,
+      notes: this.sharedNotes(itemNotes),
+      // Spread into the literal rather than set after it: V8 then makes room for them in the object
+      // itself instead of a side array for each of 10,000 lines (48 bytes each).
+      ...(resource.kind === 'instance' ? { instance_type: resource.instance_type } : {}),
+      ...(resource.kind === 'metered' ? { service: resource.service } : {}),
+      ...(window
+        ? { window_total: costOfUsage(usageHoursOf(history, window), priced.rates) + charged(window) }
+        : {}),
     };
-    if (resource.kind === 'instance') item.instance_type = resource.instance_type;
-    if (resource.kind === 'metered') item.service = resource.service;
-    if (window)
-      item.window_total = costOfUsage(usageHoursOf(history, window), priced.rates) + charged(window);
     // A resource gone before this month (still in the ledger for last month's view) is no line.
     this.days.forEach((day, index) => {
       const spent = daily[index];
@@ -190,6 +199,14 @@ class CostReportBuilder {
     });
     if (state === 'terminated' && monthToDate === 0 && !item.window_total) return;
     this.items.push(item);
+  }
+
+  private sharedNotes(notes: string[]): readonly string[] {
+    const key = notes.join('\n');
+    const known = this.noteLists.get(key);
+    if (known) return known;
+    this.noteLists.set(key, Object.freeze(notes));
+    return notes;
   }
 
   finish(): CostReport {

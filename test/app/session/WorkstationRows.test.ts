@@ -69,6 +69,24 @@ describe('WorkstationRows', () => {
     expect(moved?.hourly_cost).toBeCloseTo((first?.hourly_cost ?? 0) + 0.04, 6);
   });
 
+  it('keeps an on-demand row when the spot price of its type moves', async () => {
+    let usd = 0.05;
+    const spotPrices: SpotPriceSource = {
+      currentSpotPrice: async (): Promise<PriceQuote> => ({
+        usd_per_hour: usd,
+        source: 'spot',
+        as_of: '2026-12-01',
+      }),
+    };
+    const rows = new WorkstationRows(snapshotPriceCatalog, {}, spotPrices);
+    const listed = [instance({ spot: true, id: 'i-0aaaaaaaaaaaaaaaa' }), instance()];
+    const [spotBefore, first] = await rows.all(listed, []);
+    usd = 0.09;
+    const [spot, same] = await rows.all(listed, []);
+    expect(same).toBe(first);
+    expect(spot).not.toBe(spotBefore);
+  });
+
   it('marks a row whose ownership tags changed since its launch record', async () => {
     const rows = new WorkstationRows(snapshotPriceCatalog, {}, undefined);
     const listed = instance({

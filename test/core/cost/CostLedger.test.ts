@@ -52,6 +52,27 @@ describe('CostLedger', () => {
     ]);
   });
 
+  it('keeps an unchanged resource as it was, seen again at each refresh, also when the file is read anew', async () => {
+    const regions = ['us-east-1'];
+    const listed: CostResource = { ...fileSystem, id: 'fs-2' };
+    const first = await ledger.merge([listed, fileSystem], regions, new Date('2026-11-05T00:00:00Z'));
+    const second = await ledger.merge([listed, fileSystem], regions, new Date('2026-11-06T00:00:00Z'));
+    expect(second.resources[0]).toBe(listed);
+    expect(second.resources).toEqual(first.resources);
+    const written = JSON.parse(await readFile(ledger.file, 'utf8'));
+    expect(written.entries.map((entry: { last_seen: string }) => entry.last_seen)).toEqual([
+      '2026-11-06T00:00:00.000Z',
+      '2026-11-06T00:00:00.000Z',
+    ]);
+    // Another process's ledger reads the file: the same entries, seen last at the second refresh.
+    const { resources } = await new CostLedger(ledger.file).merge(
+      [],
+      regions,
+      new Date('2026-11-07T00:00:00Z'),
+    );
+    expect(resources).toContainEqual({ ...listed, deleted_at: '2026-11-06T00:00:00.000Z' });
+  });
+
   it('keeps what AWS no longer lists, ended when it was last seen', async () => {
     const regions = ['us-east-1'];
     await ledger.merge([awsView('running'), fileSystem], regions, new Date('2026-11-05T00:00:00Z'));

@@ -93,6 +93,26 @@ describe('buildCostReport', () => {
     for (const line of report.items) expect(line.basis).toBe('estimate');
   });
 
+  it('gives lines with equal notes one shared, unchangeable list, and cost --json lists of its own', () => {
+    const running = [{ at: '2026-11-01T00:00:00Z', state: 'running' as const }];
+    const plain = buildCostReport({
+      resources: [
+        instance({ id: 'i-a', transitions: running }),
+        instance({ id: 'i-b', transitions: running }),
+      ],
+      now,
+      catalog: snapshotPriceCatalog,
+      timeZone: 'UTC',
+    });
+    const [first, second] = plain.items;
+    expect(first?.notes).not.toHaveLength(0);
+    expect(second?.notes).toBe(first?.notes);
+    expect(Object.isFrozen(first?.notes)).toBe(true);
+    const json = costReportJson(plain).items;
+    expect(json[0]?.notes).toEqual(first?.notes);
+    expect(json[0]?.notes).not.toBe(first?.notes);
+  });
+
   it('totals the items and projects the month from the current burn rate', () => {
     const sum = (pick: (line: (typeof report.items)[number]) => number) =>
       report.items.reduce((total, line) => total + pick(line), 0);

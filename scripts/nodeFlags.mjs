@@ -22,4 +22,7 @@ export const NODE_FLAGS = ['--max-semi-space-size=2', '--heap-growing-percent=50
 // (8 per core); the empty dashboard 94 against 98. CPU time and key latency were the same.
 // Set before node starts (glibc reads it once), by the bundle's shebang and `npm start`; the single
 // executable cannot set it for itself.
+// Also tried then, and not kept (within the spread): --no-maglev (129 MB against 131 over 6 runs
+// each, for 5-9% more CPU), fixed malloc mmap and trim thresholds of 128 KB (131 MB), and the
+// empty dashboard without Node's compile cache (97 MB against 98).
 export const NODE_ENV = { MALLOC_ARENA_MAX: '1' };

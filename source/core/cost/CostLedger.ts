@@ -1,12 +1,14 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { jsonArrayInLines, readJsonArrayInLines } from '../fs/jsonArrayInLines.js';
 import { readJsonFileOrSetAside } from '../fs/readJsonFileOrSetAside.js';
 import { uniqueBackupPath } from '../fs/uniqueBackupPath.js';
 import { writeFileAtomic } from '../fs/writeFileAtomic.js';
 import { INSTANCE_STATES } from '../ports.js';
 import { lazySchema } from '../schema/lazySchema.js';
 import { TimeSlicer } from '../slicing/TimeSlicer.js';
+import { shareEqualStrings } from '../text/shareEqualStrings.js';
 import type { CostResource } from './CostResource.js';
 
 const transitionSchema = lazySchema(() =>
@@ -120,6 +122,12 @@ export class CostLedger {
     if (kept && now && now.size === kept.size && now.mtimeMs === kept.mtimeMs)
       return { entries: kept.entries };
     this.kept = undefined;
+    const inLines = await readLedgerInLines(this.file);
+    if (inLines === 'missing') return { entries: [] };
+    if (inLines) {
+      if (now) this.kept = { entries: inLines, ...now };
+      return { entries: inLines };
+    }
     const read = await readJsonFileOrSetAside(this.file, ledgerFileSchema, uniqueBackupPath(this.file));
     if (read.status === 'read') {
       if (now) this.kept = { entries: read.data.entries, ...now };
@@ -174,7 +182,7 @@ export class CostLedger {
     const recent = (entry: LedgerEntry) => now.getTime() - endOf(entry) <= RETENTION_MS;
     const kept = merged.filter(recent);
     const entriesToKeep = [...kept, ...elsewhere.filter(recent)];
-    await writeFileAtomic(this.file, ledgerFileText(entriesToKeep, slicer));
+    await writeFileAtomic(this.file, ledgerFileText(entriesToKeep));
     const written = await fileStamp(this.file);
     this.kept = written ? { entries: entriesToKeep, ...written } : undefined;
     const result: LedgerMerge = { resources: kept.map((entry) => entry.resource) };
@@ -190,20 +198,29 @@ export class CostLedger {
 const ENTRIES_PER_PIECE = 100;
 
 /**
- * The ledger file's text in pieces, serialized entry by entry in the slicer's time (one
- * JSON.stringify of 10,000 entries would hold the keys) and written as they come: the 3 MB text of
- * 10,000 entries, its lines and its bytes never stand in memory whole beside the report being built.
+ * The ledger file's text, one entry per line, written as it comes: the 3 MB text of 10,000 entries
+ * never stands in memory whole beside the report being built, and the next session reads it back
+ * entry by entry (`readLedgerInLines`).
  */
-async function* ledgerFileText(entries: readonly LedgerEntry[], slicer: TimeSlicer): AsyncGenerator<string> {
-  yield '{"version":1,"entries":[';
-  for (let from = 0; from < entries.length; from += ENTRIES_PER_PIECE) {
-    const lines: string[] = [];
-    await slicer.forEach(entries.slice(from, from + ENTRIES_PER_PIECE), (entry) =>
-      lines.push(JSON.stringify(entry)),
-    );
-    yield `${from === 0 ? '' : ','}${lines.join(',')}`;
-  }
-  yield ']}\n';
+function ledgerFileText(entries: readonly LedgerEntry[]): AsyncGenerator<string> {
+  return jsonArrayInLines({ version: 1 }, 'entries', entries, ENTRIES_PER_PIECE);
+}
+
+/**
+ * The entries of a ledger in the line layout, each checked on its own and kept as parsed (its strings
+ * shared with the entries before it): the text, the parsed tree and a checked copy of 10,000 entries
+ * never stand in memory at once, which at 10,000 workstations set the session's peak. Undefined for
+ * a file in another layout or not valid, which is then read whole (and set aside if broken).
+ */
+async function readLedgerInLines(file: string): Promise<LedgerEntry[] | 'missing' | undefined> {
+  const strings = new Map<string, string>();
+  const read = await readJsonArrayInLines(file, 'entries', (record) =>
+    ledgerEntrySchema.safeParse(record).success
+      ? shareEqualStrings(record as LedgerEntry, strings)
+      : undefined,
+  ).catch(() => undefined);
+  if (read === 'missing' || read === undefined) return read;
+  return ledgerFileSchema.safeParse(read.head).success ? read.records : undefined;
 }
 
 async function fileStamp(file: string): Promise<{ size: number; mtimeMs: number } | undefined> {

@@ -110,18 +110,47 @@ describe('CostLedger', () => {
     });
   });
 
-  it('writes a ledger of many entries in pieces as the one JSON text it always was', async () => {
+  it('writes a ledger of many entries one per line, one JSON text, read back entry by entry', async () => {
     const regions = ['us-east-1'];
     const file = costLedgerFile(dir, 'aws-lab');
-    // More than two pieces of 500 entries, the last one short.
+    // More than two pieces of entries, the last one short.
     const many = Array.from({ length: 1234 }, (_, n) => ({ ...awsView('running'), id: `i-${n}` }));
     const { resources } = await ledger.merge(many, regions, new Date('2026-11-02T00:00:00Z'));
     const text = await readFile(file, 'utf8');
     const entries = resources.map((resource) => ({ last_seen: '2026-11-02T00:00:00.000Z', resource }));
-    expect(text).toBe(`${JSON.stringify({ version: 1, entries })}\n`);
-    // And another process reads it back whole.
-    const reread = await new CostLedger(file).merge(many, regions, new Date('2026-11-03T00:00:00Z'));
+    expect(JSON.parse(text)).toEqual({ version: 1, entries });
+    const lines = text.split('\n');
+    expect(lines[0]).toBe('{"version":1,"entries":[');
+    expect(lines[1]).toBe(`${JSON.stringify(entries[0])},`);
+    expect(lines.slice(-3)).toEqual([JSON.stringify(entries.at(-1)), ']}', '']);
+    // Another process reads it back, and keeps seeing the ones no longer listed.
+    const reread = await new CostLedger(file).merge(many.slice(1), regions, new Date('2026-11-03T00:00:00Z'));
     expect(reread.resources).toHaveLength(1234);
+    expect(reread.resources.find((resource) => resource.id === 'i-0')).toMatchObject({
+      transitions: [{ state: 'running' }, { at: '2026-11-02T00:00:00.000Z', state: 'terminated' }],
+    });
+  });
+
+  it('reads a ledger written whole on one line, as earlier versions wrote it', async () => {
+    const regions = ['us-east-1'];
+    const file = costLedgerFile(dir, 'aws-lab');
+    await mkdir(dirname(file), { recursive: true });
+    const entries = [{ last_seen: '2026-11-02T00:00:00.000Z', resource: awsView('running') }];
+    await writeFile(file, `${JSON.stringify({ version: 1, entries })}\n`);
+    const { resources, warning } = await ledger.merge([], regions, new Date('2026-11-03T00:00:00Z'));
+    expect(warning).toBeUndefined();
+    expect(resources.map((resource) => resource.id)).toEqual(['i-1']);
+    // And writes it back in the line layout.
+    expect((await readFile(file, 'utf8')).split('\n')[0]).toBe('{"version":1,"entries":[');
+  });
+
+  it('sets aside a ledger in the line layout with an entry that breaks the schema', async () => {
+    const file = costLedgerFile(dir, 'aws-lab');
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, '{"version":1,"entries":[\n{"last_seen":"x","resource":{"kind":"disk"}}\n]}\n');
+    const { resources, warning } = await ledger.merge([], ['us-east-1'], new Date('2026-11-03T00:00:00Z'));
+    expect(resources).toEqual([]);
+    expect(warning).toMatch(/unreadable \(entries\.0\.resource\.kind: .*\.bak-/);
   });
 
   it('sets an unreadable ledger aside under a unique .bak- name and says so', async () => {

@@ -1,19 +1,21 @@
 // The flags the app runs with, from `npm start`, the bundle's shebang and the single executable
-// alike. A small young generation, and an old generation that grows by half at a time rather than
-// by V8's default factor, keep a long bastion session's peak resident memory low.
-// Re-measured on Node 24 at stop 31 (VmHWM at 10,000 demo workstations after 20-60 s of keys at
-// 20/s with the 5 s refresh on, one run each at load 3-12; runs of one setting spread by about
-// +-8 MB):
-// - these two flags: 158-173 MB; the empty demo with the same keys: 121 MB;
-// - without the semi-space flag: 276 MB (V8's default young generation is many times larger, and
-//   Ink's ~2.5 MB of garbage per frame fills it before it is collected);
-// - semi-space 4 or 8 MB: 165-171 MB, no better;
-// - growing by 30%: 159-165 MB, within the spread, for 19% more CPU;
-// - --optimize-for-size: 162-174 MB for 18-25% more CPU; --v8-pool-size=1: 153-177 MB;
-//   --single-threaded: 197 MB.
-// So both stay. What remains is mostly not the rows: the node binary's touched pages (58 MB),
-// malloc (13-25 MB) and the promoted frame garbage awaiting the next major collection.
-export const NODE_FLAGS = ['--max-semi-space-size=2', '--heap-growing-percent=50'];
+// alike. They keep a long bastion session's peak resident memory low:
+// - a small young generation (2 MB semi-spaces): V8's default is many times larger, and Ink's
+//   ~2.5 MB of garbage per frame fills it before it is collected (276 MB at stop 31 without it);
+// - an old generation that grows by 30% after each full collection rather than V8's default
+//   factor: with 10,000 workstations about 23 MB stays live, and typing promotes about 1 MB/s of
+//   frame garbage, so the old generation's peak is set by this factor (and V8's 8 MB minimum step);
+// - young collections go on while a full collection's marking runs (V8's default pauses them, and
+//   the young generation then swells from 4 to 10 MB until the marking ends: +6 MB at the peak).
+// Measured at stop 32 on Node 24 (VmHWM at 10,000 demo workstations, 30 s of keys at 20/s with
+// the 5 s refresh, the cost ledger of an earlier session present, 3 runs each; CPU time of the run):
+// - growing by 50%: 116-124 MB, 2.7-2.9 s CPU; by 30%: 114-120 MB, 3.0 s; by 20%: 119-120 MB
+//   (V8's minimum step: no lower);
+// - growing by 50% with young collections during marking: 119-121 MB, 2.5-2.6 s;
+// - these three flags: 112.0-112.7 MB, 2.6-2.7 s CPU;
+// - --optimize-for-size on top of the first two: 116-117 MB for 15% more CPU.
+// Tried at stop 31, not kept: semi-space 4 or 8 MB (no better), --v8-pool-size=1, --single-threaded.
+export const NODE_FLAGS = ['--max-semi-space-size=2', '--heap-growing-percent=30', '--no-separate-gc-phases'];
 
 // glibc's malloc gives each thread that allocates (V8's compiler and GC helpers among them) an
 // arena of its own and keeps what they free there; one arena for all lets freed memory be reused.

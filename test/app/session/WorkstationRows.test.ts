@@ -24,6 +24,23 @@ const instance = (overrides: Partial<Instance> = {}): Instance => ({
   ...overrides,
 });
 
+/** A spot price source whose price the test moves. */
+function movingSpotPrice(start: number): { source: SpotPriceSource; moveTo: (usd: number) => void } {
+  let usd = start;
+  return {
+    source: {
+      currentSpotPrice: async (): Promise<PriceQuote> => ({
+        usd_per_hour: usd,
+        source: 'spot',
+        as_of: '2026-12-01',
+      }),
+    },
+    moveTo: (next) => {
+      usd = next;
+    },
+  };
+}
+
 describe('WorkstationRows', () => {
   it('gives an instance listed unchanged the very row object it gave before', async () => {
     const rows = new WorkstationRows(snapshotPriceCatalog, {}, undefined);
@@ -50,19 +67,12 @@ describe('WorkstationRows', () => {
   });
 
   it('prices a spot instance again when its spot price moves, and keeps its row when it does not', async () => {
-    let usd = 0.05;
-    const spotPrices: SpotPriceSource = {
-      currentSpotPrice: async (): Promise<PriceQuote> => ({
-        usd_per_hour: usd,
-        source: 'spot',
-        as_of: '2026-12-01',
-      }),
-    };
-    const rows = new WorkstationRows(snapshotPriceCatalog, {}, spotPrices);
+    const price = movingSpotPrice(0.05);
+    const rows = new WorkstationRows(snapshotPriceCatalog, {}, price.source);
     const listed = [instance({ spot: true })];
     const [first] = await rows.all(listed, []);
     const [same] = await rows.all(listed, []);
-    usd = 0.09;
+    price.moveTo(0.09);
     const [moved] = await rows.all(listed, []);
     expect(same).toBe(first);
     expect(moved).not.toBe(first);
@@ -70,18 +80,11 @@ describe('WorkstationRows', () => {
   });
 
   it('keeps an on-demand row when the spot price of its type moves', async () => {
-    let usd = 0.05;
-    const spotPrices: SpotPriceSource = {
-      currentSpotPrice: async (): Promise<PriceQuote> => ({
-        usd_per_hour: usd,
-        source: 'spot',
-        as_of: '2026-12-01',
-      }),
-    };
-    const rows = new WorkstationRows(snapshotPriceCatalog, {}, spotPrices);
+    const price = movingSpotPrice(0.05);
+    const rows = new WorkstationRows(snapshotPriceCatalog, {}, price.source);
     const listed = [instance({ spot: true, id: 'i-0aaaaaaaaaaaaaaaa' }), instance()];
     const [spotBefore, first] = await rows.all(listed, []);
-    usd = 0.09;
+    price.moveTo(0.09);
     const [spot, same] = await rows.all(listed, []);
     expect(same).toBe(first);
     expect(spot).not.toBe(spotBefore);
